@@ -1,0 +1,124 @@
+package io.nightshift.core.artifact;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * Artifact store on local disk: {@code root/sha256/ab/abcdef...} holds the bytes, a sibling {@code .type} file
+ * the media type. Content is written to a temporary file and moved into place atomically, so a crash never
+ * leaves a half-written artifact under a valid name, and concurrent writers of the same content agree.
+ */
+public final class FileArtifactStore implements ArtifactStore {
+  private final Path root;
+
+  public FileArtifactStore(Path root) throws IOException {
+    this.root = root.toAbsolutePath();
+    Files.createDirectories(this.root.resolve("sha256"));
+    Files.createDirectories(this.root.resolve("tmp"));
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  @Override
+  public ArtifactRef put(byte[] content, String mediaType) throws IOException {
+    return put(new ByteArrayInputStream(content), mediaType);
+  }
+
+  @Override
+  public ArtifactRef put(InputStream content, String mediaType) throws IOException {
+    Path tmp = Files.createTempFile(root.resolve("tmp"), "put-", ".part");
+    try {
+      MessageDigest sha = sha256();
+      long size;
+      try (OutputStream out = new DigestOutputStream(Files.newOutputStream(tmp), sha)) {
+        size = content.transferTo(out);
+      }
+      ArtifactRef ref = new ArtifactRef("sha256:" + HexFormat.of().formatHex(sha.digest()), size, mediaType);
+      Path target = pathOf(ref.hex());
+      Files.createDirectories(target.getParent());
+      if (!Files.exists(target)) {
+        moveIntoPlace(tmp, target);
+      }
+      Files.writeString(typeFile(target), ref.mediaType(), StandardCharsets.UTF_8);
+      return ref;
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  @Override
+  public InputStream open(ArtifactRef ref) throws IOException {
+    Path p = pathOf(ref.hex());
+    if (!Files.exists(p)) {
+      throw new IOException("artifact " + ref.digest() + " is not in the store at " + root);
+    }
+    return Files.newInputStream(p);
+  }
+
+  @Override
+  public byte[] read(ArtifactRef ref) throws IOException {
+    try (InputStream in = open(ref)) {
+      return in.readAllBytes();
+    }
+  }
+
+  @Override
+  public Optional<ArtifactRef> find(String digest) throws IOException {
+    if (!digest.matches("sha256:[0-9a-f]{64}")) {
+      return Optional.empty();
+    }
+    Path p = pathOf(digest.substring("sha256:".length()));
+    if (!Files.exists(p)) {
+      return Optional.empty();
+    }
+    Path type = typeFile(p);
+    String mediaType = Files.exists(type) ? Files.readString(type, StandardCharsets.UTF_8).trim() : null;
+    return Optional.of(new ArtifactRef(digest, Files.size(p), mediaType));
+  }
+
+  /** Where the bytes of an artifact live, for tools that hand a file path to an external program. */
+  public Path pathOf(ArtifactRef ref) {
+    return pathOf(ref.hex());
+  }
+
+  private Path pathOf(String hex) {
+    return root.resolve("sha256").resolve(hex.substring(0, 2)).resolve(hex);
+  }
+
+  private static Path typeFile(Path content) {
+    return content.resolveSibling(content.getFileName() + ".type");
+  }
+
+  private static void moveIntoPlace(Path tmp, Path target) throws IOException {
+    try {
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+    } catch (FileAlreadyExistsException e) {
+      // another writer stored the same content first: identical bytes, nothing to do
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK lacks SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,22 @@
+package io.nightshift.core.pipeline;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A declarative pipeline: named steps with dependencies, as parsed from YAML.
+ *
+ * @param name        pipeline name (shown in lists and the UI)
+ * @param description free text
+ * @param params      declared task parameters with their defaults (null default = required)
+ * @param steps       the steps, in file order
+ */
+public record PipelineSpec(String name, String description, Map<String, String> params, List<StepSpec> steps) {
+  public PipelineSpec {
+    Objects.requireNonNull(name, "name");
+    description = description == null ? "" : description;
+    params = params == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
+    steps = List.copyOf(steps);
+  }
+}

@@ -1,0 +1,24 @@
+package io.nightshift.core.pipeline;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One step of a pipeline as the user wrote it.
+ *
+ * @param name   unique within the pipeline; other steps refer to it in {@code needs} and {@code ${steps.NAME.output}}
+ * @param kind   what runs the step; {@link StepKind#TOOL} for now
+ * @param tool   the tool name, for tool steps
+ * @param params tool parameters; values may contain {@code ${steps.X.output}} and {@code ${params.Y}} references
+ * @param needs  steps that must succeed before this one starts
+ * @param line   1-based line of the step in its source file, 0 when unknown (for error messages)
+ */
+public record StepSpec(String name, StepKind kind, String tool, Map<String, String> params, List<String> needs, int line) {
+  public StepSpec {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(kind, "kind");
+    params = Map.copyOf(params == null ? Map.of() : params);
+    needs = List.copyOf(needs == null ? List.of() : needs);
+  }
+}
