@@ -1,0 +1,84 @@
+package io.nightshift.models;
+
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.ResponseFormat;
+import dev.langchain4j.model.chat.request.ResponseFormatType;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.TokenUsage;
+import io.nightshift.models.endpoint.ModelEndpoint;
+import io.nightshift.models.endpoint.ModelEndpointRegistry;
+import io.nightshift.models.internal.ErrorClassifier;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+
+/**
+ * Makes one chat call to a named endpoint, under that endpoint's circuit breaker, rate limiter and bulkhead, and
+ * returns the answer with its token usage and cost. It tries once: every failure comes out as a classified
+ * {@link ModelCallException} and the durable engine decides about retrying. Safe to share between threads.
+ */
+public final class ModelCall {
+  private final ModelEndpointRegistry registry;
+
+  public ModelCall(ModelEndpointRegistry registry) {
+    this.registry = Objects.requireNonNull(registry, "registry");
+  }
+
+  /**
+   * @throws ModelCallException classified; {@code retryable()} says whether trying again later can help
+   * @throws NoSuchElementException if no endpoint has this id (a configuration error, not a model failure)
+   */
+  public ModelCallResult call(String endpointId, ModelCallRequest request) {
+    Objects.requireNonNull(request, "request");
+    ModelEndpoint endpoint = registry.get(endpointId);
+    ChatRequest chatRequest = toChatRequest(request);
+    long started = System.nanoTime();
+    ChatResponse response = endpoint.resilience().execute(() -> {
+      try {
+        return endpoint.chatModel().chat(chatRequest);
+      } catch (RuntimeException e) {
+        // classify inside the guards, so the circuit breaker counts only the endpoint's own faults
+        throw ErrorClassifier.classify(endpointId, e);
+      }
+    });
+    Duration latency = Duration.ofNanos(System.nanoTime() - started);
+    TokenCounts usage = usageOf(response.tokenUsage());
+    BigDecimal cost = endpoint.config().priceBasis().costOf(usage.input(), usage.output());
+    return new ModelCallResult(
+        endpointId,
+        response.modelName() != null ? response.modelName() : endpoint.config().modelName(),
+        response.aiMessage().text(),
+        response.aiMessage().toolExecutionRequests(),
+        usage,
+        cost,
+        response.finishReason() == null ? null : response.finishReason().name(),
+        latency,
+        response.aiMessage());
+  }
+
+  static ChatRequest toChatRequest(ModelCallRequest request) {
+    ChatRequest.Builder builder = ChatRequest.builder().messages(request.messages());
+    if (!request.tools().isEmpty()) {
+      builder.toolSpecifications(request.tools());
+    }
+    request.schema().ifPresent(schema -> builder.responseFormat(
+        ResponseFormat.builder().type(ResponseFormatType.JSON).jsonSchema(schema).build()));
+    if (request.maxOutputTokens() != null) {
+      builder.maxOutputTokens(request.maxOutputTokens());
+    }
+    if (request.temperature() != null) {
+      builder.temperature(request.temperature());
+    }
+    return builder.build();
+  }
+
+  static TokenCounts usageOf(TokenUsage usage) {
+    if (usage == null || (usage.inputTokenCount() == null && usage.outputTokenCount() == null)) {
+      return TokenCounts.UNREPORTED;
+    }
+    long input = usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
+    long output = usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
+    return new TokenCounts(input, output, true);
+  }
+}

@@ -1,0 +1,201 @@
+package io.nightshift.models.endpoint;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * One model endpoint as configured: where it is, which model it serves, how many calls it can run at once, how long
+ * to wait, what it costs and how to protect it. Immutable; build it with {@link #custom()}, which checks every field
+ * and names it in the error, so a bad configuration fails when the runtime starts.
+ */
+public final class ModelEndpointConfig {
+  private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+  private final String id;
+  private final Provider provider;
+  private final URI baseUrl;
+  private final String modelName;
+  private final String apiKey;
+  private final int maxConcurrency;
+  private final Duration connectTimeout;
+  private final Duration requestTimeout;
+  private final Duration maxWaitForSlot;
+  private final PriceBasis priceBasis;
+  private final RateLimit rateLimit;
+  private final CircuitBreakerSettings circuitBreaker;
+
+  private ModelEndpointConfig(Builder b) {
+    this.id = b.id;
+    this.provider = b.provider;
+    this.baseUrl = b.baseUrl;
+    this.modelName = b.modelName;
+    this.apiKey = b.apiKey;
+    this.maxConcurrency = b.maxConcurrency;
+    this.connectTimeout = b.connectTimeout;
+    this.requestTimeout = b.requestTimeout;
+    this.maxWaitForSlot = b.maxWaitForSlot;
+    this.priceBasis = b.priceBasis;
+    this.rateLimit = b.rateLimit;
+    this.circuitBreaker = b.circuitBreaker;
+  }
+
+  public static Builder custom() {
+    return new Builder();
+  }
+
+  public String id() { return id; }
+  public Provider provider() { return provider; }
+  /** For OpenAI-compatible servers this includes the {@code /v1} path, as LangChain4j expects. */
+  public URI baseUrl() { return baseUrl; }
+  public String modelName() { return modelName; }
+  /** Local servers usually need none; OpenAI-compatible clients still send a placeholder. */
+  public Optional<String> apiKey() { return Optional.ofNullable(apiKey); }
+  /** The server's parallel slots (vLLM max-num-seqs, llama.cpp --n_parallel): the bulkhead's size. */
+  public int maxConcurrency() { return maxConcurrency; }
+  public Duration connectTimeout() { return connectTimeout; }
+  /** The whole call, from sending the request to the last byte of the answer. */
+  public Duration requestTimeout() { return requestTimeout; }
+  /** How long a call waits for a free slot before it is refused (retryably) as ENDPOINT_BUSY. */
+  public Duration maxWaitForSlot() { return maxWaitForSlot; }
+  public PriceBasis priceBasis() { return priceBasis; }
+  public RateLimit rateLimit() { return rateLimit; }
+  public CircuitBreakerSettings circuitBreaker() { return circuitBreaker; }
+
+  @Override
+  public String toString() {
+    // the API key is a secret: never print it, only whether there is one
+    return "ModelEndpointConfig{id=" + id + ", provider=" + provider + ", baseUrl=" + baseUrl
+        + ", modelName=" + modelName + ", apiKey=" + (apiKey == null ? "none" : "****")
+        + ", maxConcurrency=" + maxConcurrency + ", connectTimeout=" + connectTimeout
+        + ", requestTimeout=" + requestTimeout + ", maxWaitForSlot=" + maxWaitForSlot
+        + ", priceBasis=" + priceBasis + ", rateLimit=" + rateLimit + ", circuitBreaker=" + circuitBreaker + "}";
+  }
+
+  /** Checks each field as it is set, naming it, and the required ones again in {@link #build()}. */
+  public static final class Builder {
+    private String id;
+    private Provider provider = Provider.OPENAI_COMPATIBLE;
+    private URI baseUrl;
+    private String modelName;
+    private String apiKey;
+    private int maxConcurrency = 1;
+    private Duration connectTimeout = Duration.ofSeconds(5);
+    private Duration requestTimeout = Duration.ofSeconds(120);
+    private Duration maxWaitForSlot = Duration.ofSeconds(30);
+    private PriceBasis priceBasis = PriceBasis.FREE;
+    private RateLimit rateLimit = RateLimit.UNLIMITED;
+    private CircuitBreakerSettings circuitBreaker = CircuitBreakerSettings.DEFAULTS;
+
+    private Builder() {}
+
+    public Builder id(String id) {
+      if (id == null || !ID.matcher(id).matches()) {
+        throw new IllegalArgumentException(
+            "id must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit, but was '" + id + "'");
+      }
+      this.id = id;
+      return this;
+    }
+
+    public Builder provider(Provider provider) {
+      this.provider = Objects.requireNonNull(provider, "provider must not be null");
+      return this;
+    }
+
+    public Builder baseUrl(String baseUrl) {
+      if (baseUrl == null || baseUrl.isBlank()) {
+        throw new IllegalArgumentException("baseUrl must not be blank");
+      }
+      URI uri;
+      try {
+        uri = URI.create(baseUrl.strip());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("baseUrl is not a valid URI: '" + baseUrl + "'", e);
+      }
+      if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+        throw new IllegalArgumentException("baseUrl must be an http(s) URL with a host but was '" + baseUrl + "'");
+      }
+      this.baseUrl = uri;
+      return this;
+    }
+
+    public Builder modelName(String modelName) {
+      if (modelName == null || modelName.isBlank()) {
+        throw new IllegalArgumentException("modelName must not be blank");
+      }
+      this.modelName = modelName.strip();
+      return this;
+    }
+
+    public Builder apiKey(String apiKey) {
+      this.apiKey = apiKey == null || apiKey.isBlank() ? null : apiKey;
+      return this;
+    }
+
+    public Builder maxConcurrency(int maxConcurrency) {
+      if (maxConcurrency <= 0) {
+        throw new IllegalArgumentException("maxConcurrency must be greater than 0 but was " + maxConcurrency);
+      }
+      this.maxConcurrency = maxConcurrency;
+      return this;
+    }
+
+    public Builder connectTimeout(Duration connectTimeout) {
+      this.connectTimeout = positive("connectTimeout", connectTimeout);
+      return this;
+    }
+
+    public Builder requestTimeout(Duration requestTimeout) {
+      this.requestTimeout = positive("requestTimeout", requestTimeout);
+      return this;
+    }
+
+    public Builder maxWaitForSlot(Duration maxWaitForSlot) {
+      Objects.requireNonNull(maxWaitForSlot, "maxWaitForSlot must not be null");
+      if (maxWaitForSlot.isNegative()) {
+        throw new IllegalArgumentException("maxWaitForSlot must not be negative but was " + maxWaitForSlot);
+      }
+      this.maxWaitForSlot = maxWaitForSlot;
+      return this;
+    }
+
+    public Builder priceBasis(PriceBasis priceBasis) {
+      this.priceBasis = Objects.requireNonNull(priceBasis, "priceBasis must not be null");
+      return this;
+    }
+
+    public Builder rateLimit(RateLimit rateLimit) {
+      this.rateLimit = Objects.requireNonNull(rateLimit, "rateLimit must not be null");
+      return this;
+    }
+
+    public Builder circuitBreaker(CircuitBreakerSettings circuitBreaker) {
+      this.circuitBreaker = Objects.requireNonNull(circuitBreaker, "circuitBreaker must not be null");
+      return this;
+    }
+
+    public ModelEndpointConfig build() {
+      if (id == null) {
+        throw new IllegalStateException("id must be set");
+      }
+      if (baseUrl == null) {
+        throw new IllegalStateException("baseUrl must be set (endpoint '" + id + "')");
+      }
+      if (modelName == null) {
+        throw new IllegalStateException("modelName must be set (endpoint '" + id + "')");
+      }
+      return new ModelEndpointConfig(this);
+    }
+
+    private static Duration positive(String field, Duration value) {
+      Objects.requireNonNull(value, field + " must not be null");
+      if (value.isZero() || value.isNegative()) {
+        throw new IllegalArgumentException(field + " must be positive but was " + value);
+      }
+      return value;
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package io.nightshift.models.endpoint;
+
+import io.nightshift.models.internal.ChatModelFactory;
+import io.nightshift.models.resilience.EndpointResilience;
+import io.nightshift.models.resilience.ResilienceSnapshot;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+
+/**
+ * The model endpoints of one runtime, built once at start-up from configuration. Each gets its LangChain4j chat
+ * model (OpenAiChatModel with a base URL for OpenAI-compatible servers, OllamaChatModel for Ollama) and its own
+ * resilience guards. Thread-safe after construction.
+ */
+public final class ModelEndpointRegistry {
+  private final Map<String, ModelEndpoint> endpoints;
+
+  private ModelEndpointRegistry(Map<String, ModelEndpoint> endpoints) {
+    this.endpoints = endpoints;
+  }
+
+  public static ModelEndpointRegistry of(Collection<ModelEndpointConfig> configs) {
+    return of(configs, Clock.systemUTC());
+  }
+
+  /** @param clock reads HTTP-date Retry-After headers; tests pass a fixed one */
+  public static ModelEndpointRegistry of(Collection<ModelEndpointConfig> configs, Clock clock) {
+    Objects.requireNonNull(configs, "configs");
+    Map<String, ModelEndpoint> byId = new LinkedHashMap<>();
+    for (ModelEndpointConfig config : configs) {
+      if (byId.containsKey(config.id())) {
+        throw new IllegalArgumentException("model endpoint id '" + config.id() + "' is configured twice");
+      }
+      byId.put(config.id(), new ModelEndpoint(
+          config, ChatModelFactory.create(config, clock), EndpointResilience.of(config)));
+    }
+    return new ModelEndpointRegistry(Map.copyOf(byId));
+  }
+
+  /** @throws NoSuchElementException naming the endpoints that do exist */
+  public ModelEndpoint get(String id) {
+    ModelEndpoint endpoint = endpoints.get(id);
+    if (endpoint == null) {
+      throw new NoSuchElementException(
+          "no model endpoint '" + id + "'; configured: " + endpoints.keySet().stream().sorted().toList());
+    }
+    return endpoint;
+  }
+
+  public boolean contains(String id) {
+    return endpoints.containsKey(id);
+  }
+
+  public List<ModelEndpointConfig> configs() {
+    return endpoints.values().stream().map(ModelEndpoint::config)
+        .sorted((a, b) -> a.id().compareTo(b.id())).toList();
+  }
+
+  /** Every endpoint's circuit, slots and rate permits, sorted by id: what the API's backends view shows. */
+  public List<ResilienceSnapshot> snapshots() {
+    List<ResilienceSnapshot> all = new ArrayList<>();
+    for (ModelEndpointConfig config : configs()) {
+      all.add(endpoints.get(config.id()).resilience().snapshot());
+    }
+    return all;
+  }
+}

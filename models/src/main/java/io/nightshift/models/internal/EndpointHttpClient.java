@@ -1,0 +1,79 @@
+package io.nightshift.models.internal;
+
+import dev.langchain4j.exception.TimeoutException;
+import dev.langchain4j.http.client.HttpClient;
+import dev.langchain4j.http.client.HttpRequest;
+import dev.langchain4j.http.client.SuccessfulHttpResponse;
+import dev.langchain4j.http.client.jdk.JdkHttpClient;
+import dev.langchain4j.http.client.sse.ServerSentEventListener;
+import dev.langchain4j.http.client.sse.ServerSentEventParser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The JDK HTTP client as LangChain4j sees it, except that an error response keeps its {@code Retry-After} header
+ * (LangChain4j's own JdkHttpClient drops all headers of a non-2xx response). Streaming and multipart requests, which
+ * the model layer does not use, go to LangChain4j's JdkHttpClient unchanged.
+ */
+final class EndpointHttpClient implements HttpClient {
+  private final java.net.http.HttpClient jdk;
+  private final Duration readTimeout;
+  private final JdkHttpClient streaming;
+  private final Clock clock;
+
+  EndpointHttpClient(Duration connectTimeout, Duration readTimeout, Clock clock) {
+    this.jdk = java.net.http.HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+    this.readTimeout = readTimeout;
+    this.streaming = JdkHttpClient.builder().connectTimeout(connectTimeout).readTimeout(readTimeout).build();
+    this.clock = clock;
+  }
+
+  @Override
+  public SuccessfulHttpResponse execute(HttpRequest request) {
+    if (!request.formDataFields().isEmpty() || !request.formDataFiles().isEmpty()) {
+      return streaming.execute(request);
+    }
+    java.net.http.HttpRequest.Builder jdkRequest =
+        java.net.http.HttpRequest.newBuilder(URI.create(request.url())).timeout(readTimeout);
+    request.headers().forEach((name, values) -> {
+      if (values != null) {
+        values.forEach(value -> jdkRequest.header(name, value));
+      }
+    });
+    jdkRequest.method(request.method().name(), request.body() == null
+        ? java.net.http.HttpRequest.BodyPublishers.noBody()
+        : java.net.http.HttpRequest.BodyPublishers.ofString(request.body()));
+    try {
+      java.net.http.HttpResponse<String> response = jdk.send(jdkRequest.build(), BodyHandlers.ofString());
+      int status = response.statusCode();
+      if (status < 200 || status >= 300) {
+        Duration retryAfter = response.headers().firstValue("Retry-After")
+            .flatMap(value -> RetryAfter.parse(value, clock)).orElse(null);
+        throw new StatusHttpException(status, response.body(), retryAfter);
+      }
+      return SuccessfulHttpResponse.builder()
+          .statusCode(status)
+          .headers(response.headers().map())
+          .body(response.body())
+          .build();
+    } catch (HttpTimeoutException e) {
+      // a connect timeout is an HttpConnectTimeoutException (a subclass): keep it as the cause so it can be told apart
+      throw new TimeoutException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while calling " + request.url(), e);
+    }
+  }
+
+  @Override
+  public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
+    streaming.execute(request, parser, listener);
+  }
+}

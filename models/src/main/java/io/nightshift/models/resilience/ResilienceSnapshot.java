@@ -1,0 +1,31 @@
+package io.nightshift.models.resilience;
+
+/**
+ * One endpoint's protection at a moment, for the API and metrics.
+ *
+ * @param circuitState CLOSED, OPEN, HALF_OPEN (or another Resilience4j state name)
+ * @param failureRatePercent failure rate over the sliding window; -1 until {@code minimumCalls} calls were recorded
+ * @param bufferedCalls calls in the sliding window
+ * @param failedCalls failed calls in the sliding window
+ * @param notPermittedCalls calls refused while the circuit was open
+ * @param availableSlots free bulkhead places (the server's parallel slots not in use by us)
+ * @param maxSlots the bulkhead's size (the endpoint's max concurrency)
+ * @param availableRatePermits rate limiter permits left in the current period
+ * @param waitingForRatePermit threads waiting for a rate limiter permit
+ */
+public record ResilienceSnapshot(
+    String endpointId,
+    String circuitState,
+    float failureRatePercent,
+    int bufferedCalls,
+    int failedCalls,
+    long notPermittedCalls,
+    int availableSlots,
+    int maxSlots,
+    int availableRatePermits,
+    int waitingForRatePermit) {
+
+  public int slotsInUse() {
+    return maxSlots - availableSlots;
+  }
+}

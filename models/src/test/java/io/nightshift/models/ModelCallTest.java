@@ -1,0 +1,109 @@
+package io.nightshift.models;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.langchain4j.agent.tool.ToolSpecification;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
+import dev.langchain4j.model.chat.request.json.JsonSchema;
+import io.nightshift.models.endpoint.ModelEndpointConfig;
+import io.nightshift.models.endpoint.ModelEndpointRegistry;
+import io.nightshift.models.endpoint.PriceBasis;
+import io.nightshift.models.testing.ScriptedOpenAiServer;
+import io.nightshift.models.testing.ScriptedReply;
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ModelCallTest {
+  private ScriptedOpenAiServer server;
+  private ModelCall modelCall;
+
+  @BeforeEach
+  void start() {
+    server = ScriptedOpenAiServer.start("smol-test");
+    modelCall = new ModelCall(ModelEndpointRegistry.of(List.of(ModelEndpointConfig.custom()
+        .id("scripted").baseUrl(server.baseUrl()).modelName("smol-test")
+        .priceBasis(PriceBasis.per1k("0.002", "0.006")).build())));
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  @Test
+  void shouldReturnTheAnswerWithTheServersUsageAndItsCost() {
+    server.enqueue(ScriptedReply.text("Paris.", 1200, 300));
+
+    ModelCallResult result = modelCall.call("scripted", ModelCallRequest.of(
+        SystemMessage.from("Answer briefly."), UserMessage.from("Capital of France?")));
+
+    assertThat(result.text()).isEqualTo("Paris.");
+    assertThat(result.wantsTools()).isFalse();
+    assertThat(result.usage()).isEqualTo(new TokenCounts(1200, 300, true));
+    // 1.2k * 0.002 + 0.3k * 0.006 = 0.0024 + 0.0018
+    assertThat(result.cost()).isEqualByComparingTo(new BigDecimal("0.0042"));
+    assertThat(result.modelName()).isEqualTo("smol-test");
+    assertThat(result.finishReason()).isEqualTo("STOP");
+    assertThat(server.chatRequests()).singleElement().satisfies(request -> {
+      assertThat(request.model()).isEqualTo("smol-test");
+      assertThat(request.messageCount()).isEqualTo(2);
+      assertThat(request.lastMessageContent()).isEqualTo("Capital of France?");
+    });
+  }
+
+  @Test
+  void shouldReturnTheToolCallsTheModelAsksForOnCue() {
+    server.on(request -> request.lastMessageContent().contains("weather"),
+            ScriptedReply.toolCall("get_weather", "{\"city\":\"Oslo\"}"))
+        .otherwise(ScriptedReply.text("no tool needed"));
+    ToolSpecification weather = ToolSpecification.builder().name("get_weather").description("Weather for a city")
+        .parameters(JsonObjectSchema.builder().addStringProperty("city").required("city").build()).build();
+
+    ModelCallResult asked = modelCall.call("scripted",
+        ModelCallRequest.of(UserMessage.from("What is the weather in Oslo?")).withTools(List.of(weather)));
+    ModelCallResult plain = modelCall.call("scripted",
+        ModelCallRequest.of(UserMessage.from("Say hi")).withTools(List.of(weather)));
+
+    assertThat(asked.wantsTools()).isTrue();
+    assertThat(asked.toolCalls()).singleElement().satisfies(call -> {
+      assertThat(call.name()).isEqualTo("get_weather");
+      assertThat(call.arguments()).isEqualTo("{\"city\":\"Oslo\"}");
+      assertThat(call.id()).isEqualTo("call_1");
+    });
+    assertThat(asked.text()).isNull();
+    assertThat(asked.finishReason()).isEqualTo("TOOL_EXECUTION");
+    assertThat(plain.text()).isEqualTo("no tool needed");
+    assertThat(server.chatRequests()).allSatisfy(r -> assertThat(r.toolNames()).containsExactly("get_weather"));
+  }
+
+  @Test
+  void shouldSendTheJsonSchemaAsTheResponseFormat() {
+    server.enqueue(ScriptedReply.text("{\"answer\":\"42\"}"));
+    JsonSchema schema = JsonSchema.builder().name("Answer")
+        .rootElement(JsonObjectSchema.builder().addStringProperty("answer").required("answer").build()).build();
+
+    ModelCallResult result = modelCall.call("scripted",
+        ModelCallRequest.of(UserMessage.from("Answer in JSON")).withResponseSchema(schema).withTemperature(0));
+
+    assertThat(result.text()).isEqualTo("{\"answer\":\"42\"}");
+    var format = server.chatRequests().get(0).responseFormat();
+    assertThat(format.path("type").asText()).isEqualTo("json_schema");
+    assertThat(format.path("json_schema").path("name").asText()).isEqualTo("Answer");
+    assertThat(format.path("json_schema").path("schema").path("required").get(0).asText()).isEqualTo("answer");
+  }
+
+  @Test
+  void shouldMarkUsageUnreportedAndCostNothingWhenTheServerSendsNoUsage() {
+    server.enqueue(ScriptedReply.textWithoutUsage("hello"));
+
+    ModelCallResult result = modelCall.call("scripted", ModelCallRequest.of(UserMessage.from("hi")));
+
+    assertThat(result.usage()).isEqualTo(TokenCounts.UNREPORTED);
+    assertThat(result.cost()).isZero();
+  }
+}
