@@ -1,0 +1,107 @@
+package io.nightshift.runtime;
+
+import io.nightshift.core.artifact.FileArtifactStore;
+import io.nightshift.planners.declarative.DeclarativePlanner;
+import io.nightshift.runtime.api.ApiServer;
+import io.nightshift.runtime.config.RuntimeConfig;
+import io.nightshift.runtime.pipelines.PipelineCatalog;
+import io.nightshift.runtime.temporal.InMemoryServer;
+import io.nightshift.runtime.temporal.LocalTemporal;
+import io.nightshift.runtime.temporal.SearchAttributeSetup;
+import io.nightshift.runtime.temporal.TemporalServer;
+import io.nightshift.runtime.worker.ControlWorker;
+import io.nightshift.tools.data.DataTools;
+import io.nightshift.tools.registry.ToolRegistry;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import io.temporal.worker.WorkerFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Nightshift process: the roles it was asked for, started in dependency order (Temporal, then workers, then
+ * the API) and closed in reverse. Everything it starts is closed by {@link #close()}.
+ */
+public final class NightshiftRuntime implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(NightshiftRuntime.class);
+
+  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private final RuntimeConfig config;
+  private TemporalServer temporal;
+  private ApiServer api;
+
+  private NightshiftRuntime(RuntimeConfig config) {
+    this.config = config;
+  }
+
+  public static NightshiftRuntime start(RuntimeConfig config, Set<Role> roles) throws IOException {
+    NightshiftRuntime rt = new NightshiftRuntime(config);
+    try {
+      rt.startRoles(roles);
+      return rt;
+    } catch (IOException | RuntimeException e) {
+      rt.close();
+      throw e;
+    }
+  }
+
+  private void startRoles(Set<Role> roles) throws IOException {
+    Files.createDirectories(config.dataDir());
+    Files.createDirectories(config.inputsDir());
+    System.setProperty(DataTools.inputsDirProperty(), config.inputsDir().toString());
+    temporal = roles.contains(Role.TEMPORAL) ? LocalTemporal.open(config)
+        : TemporalServer.external(config.effectiveTemporalAddress(), null);
+    started.push(temporal);
+    if (!roles.contains(Role.WORKER) && !roles.contains(Role.API)) {
+      return;
+    }
+    WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
+        WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.address()).build());
+    started.push(stubs::shutdownNow);
+    WorkflowClient client = WorkflowClient.newInstance(stubs,
+        WorkflowClientOptions.newBuilder().setNamespace(config.namespace()).build());
+    boolean searchAttributes = SearchAttributeSetup.ensure(stubs, config.namespace());
+    ToolRegistry tools = ToolRegistry.fromClassPath();
+    FileArtifactStore artifacts = new FileArtifactStore(config.artifactsDir());
+    if (roles.contains(Role.WORKER)) {
+      WorkerFactory workers = ControlWorker.start(client, tools, artifacts, config.dataDir().resolve("scratch"),
+          temporal instanceof InMemoryServer);
+      started.push(() -> workers.shutdownNow());
+      log.info("worker polling with {} tools: {}", tools.all().size(),
+          String.join(", ", tools.all().stream().map(t -> t.name()).toList()));
+    }
+    if (roles.contains(Role.API)) {
+      api = ApiServer.start(config.apiHost(), config.apiPort(), client, new DeclarativePlanner(tools),
+          PipelineCatalog.load(config.dataDir().resolve("pipelines")), artifacts, config.maxParallelSteps(),
+          searchAttributes);
+      started.push(api);
+      log.info("gRPC API on {}:{}", config.apiHost(), api.port());
+    }
+  }
+
+  public TemporalServer temporal() {
+    return temporal;
+  }
+
+  public String apiTarget() {
+    return config.apiHost() + ":" + (api == null ? config.apiPort() : api.port());
+  }
+
+  @Override
+  public void close() {
+    while (!started.isEmpty()) {
+      try {
+        started.pop().close();
+      } catch (Exception e) {
+        log.warn("error while stopping: {}", e.toString());
+      }
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package io.nightshift.runtime.api;
+
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+import io.nightshift.api.v1.CancelTaskRequest;
+import io.nightshift.api.v1.CancelTaskResponse;
+import io.nightshift.api.v1.GetTaskRequest;
+import io.nightshift.api.v1.ListTasksRequest;
+import io.nightshift.api.v1.ListTasksResponse;
+import io.nightshift.api.v1.SubmitTaskRequest;
+import io.nightshift.api.v1.SubmitTaskResponse;
+import io.nightshift.api.v1.Task;
+import io.nightshift.api.v1.TaskServiceGrpc;
+import io.nightshift.api.v1.WatchTaskRequest;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.client.WorkflowClient;
+
+/** {@code nightshift.v1.TaskService} over the Temporal client. */
+public final class TaskServiceImpl extends TaskServiceGrpc.TaskServiceImplBase {
+  private static final int DEFAULT_PAGE = 50;
+  private static final int MAX_PAGE = 500;
+
+  private final WorkflowClient client;
+  private final TaskSubmitter submitter;
+  private final TaskReader reader;
+  private final TaskLister lister;
+  private final TaskWatcher watcher;
+
+  TaskServiceImpl(WorkflowClient client, TaskSubmitter submitter, TaskWatcher watcher) {
+    this.client = client;
+    this.submitter = submitter;
+    this.reader = new TaskReader(client);
+    this.lister = new TaskLister(client);
+    this.watcher = watcher;
+  }
+
+  @Override
+  public void submitTask(SubmitTaskRequest request, StreamObserver<SubmitTaskResponse> out) {
+    unary(out, () -> {
+      if (!request.hasSpec()) {
+        throw ApiErrors.invalid("spec", "a task spec is required");
+      }
+      return SubmitTaskResponse.newBuilder().setTaskId(submitter.submit(request.getSpec(), request.getTaskId())).build();
+    });
+  }
+
+  @Override
+  public void getTask(GetTaskRequest request, StreamObserver<Task> out) {
+    unary(out, () -> reader.get(requireId(request.getTaskId())));
+  }
+
+  @Override
+  public void listTasks(ListTasksRequest request, StreamObserver<ListTasksResponse> out) {
+    unary(out, () -> {
+      if (request.getPageSize() < 0 || request.getPageSize() > MAX_PAGE) {
+        throw ApiErrors.invalid("page_size", "page_size must be between 0 (default " + DEFAULT_PAGE + ") and "
+            + MAX_PAGE + ", was " + request.getPageSize());
+      }
+      int size = request.getPageSize() == 0 ? DEFAULT_PAGE : request.getPageSize();
+      return lister.list(size, request.getPageToken());
+    });
+  }
+
+  @Override
+  public void watchTask(WatchTaskRequest request, StreamObserver<io.nightshift.api.v1.TaskEvent> out) {
+    try {
+      String id = requireId(request.getTaskId());
+      reader.describe(id);
+      watcher.watch(id, (ServerCallStreamObserver<io.nightshift.api.v1.TaskEvent>) out);
+    } catch (StatusRuntimeException e) {
+      out.onError(e);
+    }
+  }
+
+  @Override
+  public void cancelTask(CancelTaskRequest request, StreamObserver<CancelTaskResponse> out) {
+    unary(out, () -> {
+      String id = requireId(request.getTaskId());
+      var info = reader.describe(id);
+      if (info.getStatus() != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+        throw ApiErrors.failedPrecondition("task '" + id + "' already ended ("
+            + TaskReader.stateOf(info.getStatus()) + "); only running tasks can be cancelled");
+      }
+      client.newUntypedWorkflowStub(id).cancel(request.getReason().isEmpty() ? null : request.getReason());
+      return CancelTaskResponse.getDefaultInstance();
+    });
+  }
+
+  private static String requireId(String id) {
+    if (id == null || id.isBlank()) {
+      throw ApiErrors.invalid("task_id", "task_id is required");
+    }
+    return id;
+  }
+
+  private static <T> void unary(StreamObserver<T> out, java.util.function.Supplier<T> body) {
+    T value;
+    try {
+      value = body.get();
+    } catch (StatusRuntimeException e) {
+      out.onError(e);
+      return;
+    }
+    out.onNext(value);
+    out.onCompleted();
+  }
+}

@@ -1,0 +1,63 @@
+package io.nightshift.runtime.api;
+
+import com.google.protobuf.Timestamp;
+import io.nightshift.api.v1.ArtifactRef;
+import io.nightshift.api.v1.Step;
+import io.nightshift.api.v1.StepState;
+import io.nightshift.api.v1.Task;
+import io.nightshift.api.v1.TaskState;
+import io.nightshift.workflows.task.StepStatus;
+import io.nightshift.workflows.task.TaskProgress;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Converts the engine's records into the public API's messages. */
+final class TaskViews {
+  private TaskViews() {}
+
+  static Task.Builder fromProgress(TaskProgress p) {
+    Task.Builder t = Task.newBuilder().setId(p.taskId()).setGoal(nz(p.goal())).setPipeline(nz(p.pipeline()))
+        .setState(state(p.state())).setError(nz(p.error()));
+    Map<String, Integer> counts = new TreeMap<>();
+    for (StepStatus s : p.steps()) {
+      StepState st = StepState.valueOf("STEP_STATE_" + s.state().name());
+      counts.merge(st.name(), 1, Integer::sum);
+      Step.Builder step = Step.newBuilder().setName(s.name()).setTool(nz(s.tool())).setState(st)
+          .addAllNeeds(s.needs()).setSummary(nz(s.summary())).setError(nz(s.error())).setAttempts(s.attempts());
+      if (s.output() != null) {
+        step.setOutput(ref(s.output()));
+      }
+      t.addSteps(step);
+    }
+    t.putAllStepCounts(counts);
+    if (p.result() != null) {
+      t.setResult(ref(p.result()));
+    }
+    if (p.createdAtMillis() > 0) {
+      t.setCreatedAt(ts(p.createdAtMillis()));
+    }
+    if (p.updatedAtMillis() > 0) {
+      t.setUpdatedAt(ts(p.updatedAtMillis()));
+    }
+    if (p.endedAtMillis() > 0) {
+      t.setEndedAt(ts(p.endedAtMillis()));
+    }
+    return t;
+  }
+
+  static TaskState state(io.nightshift.workflows.task.TaskState s) {
+    return TaskState.valueOf("TASK_STATE_" + s.name());
+  }
+
+  static ArtifactRef ref(io.nightshift.core.artifact.ArtifactRef r) {
+    return ArtifactRef.newBuilder().setDigest(r.digest()).setSize(r.size()).setMediaType(r.mediaType()).build();
+  }
+
+  static Timestamp ts(long millis) {
+    return Timestamp.newBuilder().setSeconds(millis / 1000).setNanos((int) (millis % 1000) * 1_000_000).build();
+  }
+
+  static String nz(String s) {
+    return s == null ? "" : s;
+  }
+}

@@ -1,0 +1,46 @@
+package io.nightshift.runtime.cli;
+
+import io.nightshift.runtime.config.RuntimeConfig;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Flags shared by the commands that run the runtime (dev, demo, worker, api, temporal). */
+final class ServerOptions {
+  @Option(names = "--data-dir", description = "Temporal database, tools, artifacts, logs (default: ${DEFAULT-VALUE})",
+      defaultValue = "${env:NIGHTSHIFT_DATA_DIR:-${sys:user.home}/.nightshift}")
+  Path dataDir;
+
+  @Option(names = "--temporal-address", description = "HOST:PORT of an external Temporal cluster; starts no local server",
+      defaultValue = "${env:NIGHTSHIFT_TEMPORAL_ADDRESS}")
+  String temporalAddress;
+
+  @Option(names = "--namespace", description = "Temporal namespace (default: ${DEFAULT-VALUE})", defaultValue = "default")
+  String namespace;
+
+  @Option(names = "--temporal-port", description = "port of the local Temporal server (default: ${DEFAULT-VALUE})",
+      defaultValue = "7233")
+  int temporalPort;
+
+  @Option(names = "--temporal-ui-port", description = "port of Temporal's Web UI (default: ${DEFAULT-VALUE})",
+      defaultValue = "8233")
+  int temporalUiPort;
+
+  @Option(names = "--api-host", description = "address the gRPC API binds (default: ${DEFAULT-VALUE})",
+      defaultValue = "127.0.0.1")
+  String apiHost;
+
+  @Option(names = "--api-port", description = "gRPC API port (default: ${DEFAULT-VALUE})", defaultValue = "7070")
+  int apiPort;
+
+  @Option(names = "--max-parallel-steps", description = "steps of one task running at once (default: ${DEFAULT-VALUE})",
+      defaultValue = "32")
+  int maxParallelSteps;
+
+  @Option(names = "--no-in-memory-fallback", description = "fail instead of using the in-memory Temporal server")
+  boolean noInMemory;
+
+  RuntimeConfig toConfig() {
+    return new RuntimeConfig(dataDir, temporalAddress == null || temporalAddress.isBlank() ? null : temporalAddress,
+        namespace, temporalPort, temporalUiPort, apiHost, apiPort, maxParallelSteps, !noInMemory);
+  }
+}

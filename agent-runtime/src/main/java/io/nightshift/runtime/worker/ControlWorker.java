@@ -1,0 +1,42 @@
+package io.nightshift.runtime.worker;
+
+import io.nightshift.core.artifact.ArtifactStore;
+import io.nightshift.planners.declarative.DeclarativePlanner;
+import io.nightshift.tools.registry.ToolRegistry;
+import io.nightshift.workflows.TaskQueues;
+import io.nightshift.workflows.activities.PlanningActivitiesImpl;
+import io.nightshift.workflows.activities.StepActivitiesImpl;
+import io.nightshift.workflows.task.TaskWorkflowImpl;
+import io.temporal.client.WorkflowClient;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerOptions;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** Registers the task workflow, planning and the tool-step activities on the control task queue. */
+public final class ControlWorker {
+  private static final long HEARTBEAT_EVERY_MILLIS = 2_000;
+
+  private ControlWorker() {}
+
+  /**
+   * @param stickyOff true on the in-memory server, which never times out a dead worker's sticky queue; without
+   *                  this a restarted worker would leave workflows stuck
+   */
+  public static WorkerFactory start(WorkflowClient client, ToolRegistry tools, ArtifactStore artifacts,
+      Path scratch, boolean stickyOff) {
+    WorkerFactory factory = WorkerFactory.newInstance(client);
+    WorkerOptions.Builder options = WorkerOptions.newBuilder();
+    if (stickyOff) {
+      options.setStickyQueueScheduleToStartTimeout(Duration.ZERO);
+    }
+    Worker worker = factory.newWorker(TaskQueues.CONTROL, options.build());
+    worker.registerWorkflowImplementationTypes(TaskWorkflowImpl.class);
+    worker.registerActivitiesImplementations(
+        new PlanningActivitiesImpl(new DeclarativePlanner(tools)),
+        new StepActivitiesImpl(tools::find, artifacts, scratch, HEARTBEAT_EVERY_MILLIS));
+    factory.start();
+    return factory;
+  }
+}

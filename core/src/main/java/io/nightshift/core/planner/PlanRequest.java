@@ -1,0 +1,17 @@
+package io.nightshift.core.planner;
+
+import java.util.Map;
+
+/**
+ * What a planner is asked to plan.
+ *
+ * @param goal         the task's goal in words
+ * @param pipelineYaml a declarative pipeline, or null when the planner must derive the plan from the goal
+ * @param params       task parameters supplied by the submitter
+ */
+public record PlanRequest(String goal, String pipelineYaml, Map<String, String> params) {
+  public PlanRequest {
+    goal = goal == null ? "" : goal;
+    params = Map.copyOf(params == null ? Map.of() : params);
+  }
+}

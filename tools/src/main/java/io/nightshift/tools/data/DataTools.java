@@ -1,0 +1,16 @@
+package io.nightshift.tools.data;
+
+import io.nightshift.core.tool.Tool;
+
+/** Factory for the data tools; their classes stay package-private. */
+public final class DataTools {
+  private DataTools() {}
+
+  public static Tool readCsv() {
+    return new ReadCsvTool();
+  }
+
+  public static String inputsDirProperty() {
+    return ReadCsvTool.INPUTS_DIR_PROPERTY;
+  }
+}

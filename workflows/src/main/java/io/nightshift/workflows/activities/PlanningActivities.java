@@ -1,0 +1,14 @@
+package io.nightshift.workflows.activities;
+
+import io.nightshift.core.pipeline.Plan;
+import io.nightshift.core.planner.PlanRequest;
+import io.temporal.activity.ActivityInterface;
+
+/** Planning runs as an activity: planners may read files or, later, call models. */
+@ActivityInterface
+public interface PlanningActivities {
+  /** Failure type of a pipeline that can never be planned (no retry). */
+  String INVALID_PIPELINE = "InvalidPipeline";
+
+  Plan plan(PlanRequest request);
+}

@@ -1,0 +1,96 @@
+package io.nightshift.workflows.activities;
+
+import io.nightshift.core.artifact.ArtifactStore;
+import io.nightshift.core.error.ToolException;
+import io.nightshift.core.tool.Tool;
+import io.nightshift.core.tool.ToolArguments;
+import io.nightshift.core.tool.ToolOutput;
+import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityExecutionContext;
+import io.temporal.failure.ApplicationFailure;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a tool for a step. Maps the tool's error classes onto Temporal's retry semantics: a permanent
+ * {@link ToolException} fails the step at once, a retryable one (or any unexpected exception) is retried by the
+ * step's policy. Heartbeats on the tool's behalf so a dead worker is noticed within the heartbeat timeout, and
+ * passes a cancellation back to the tool through {@link StepToolContext}.
+ */
+public final class StepActivitiesImpl implements StepActivities {
+  private static final Logger log = LoggerFactory.getLogger(StepActivitiesImpl.class);
+  private static final ScheduledExecutorService HEARTBEATS = Executors.newScheduledThreadPool(1, r -> {
+    Thread t = new Thread(r, "nightshift-heartbeats");
+    t.setDaemon(true);
+    return t;
+  });
+
+  private final Function<String, Optional<Tool>> tools;
+  private final ArtifactStore artifacts;
+  private final Path scratchRoot;
+  private final long heartbeatEveryMillis;
+
+  public StepActivitiesImpl(Function<String, Optional<Tool>> tools, ArtifactStore artifacts, Path scratchRoot,
+      long heartbeatEveryMillis) {
+    this.tools = tools;
+    this.artifacts = artifacts;
+    this.scratchRoot = scratchRoot;
+    this.heartbeatEveryMillis = heartbeatEveryMillis;
+  }
+
+  @Override
+  public StepOutput runStep(StepInput input) {
+    Tool tool = tools.apply(input.tool()).orElseThrow(() -> ApplicationFailure.newNonRetryableFailure(
+        "this worker has no tool '" + input.tool() + "' (step '" + input.step() + "')", UNKNOWN_TOOL));
+    ActivityExecutionContext activity = Activity.getExecutionContext();
+    Path workDir = createWorkDir(input);
+    StepToolContext context = new StepToolContext(artifacts, input.idempotencyKey(), workDir, Thread.currentThread());
+    var beat = HEARTBEATS.scheduleAtFixedRate(() -> context.beat(activity), 0, heartbeatEveryMillis,
+        TimeUnit.MILLISECONDS);
+    try {
+      ToolOutput out = tool.execute(context, new ToolArguments(input.params()));
+      return new StepOutput(out.artifact(), out.summary());
+    } catch (ToolException e) {
+      if (context.cancelled()) {
+        throw Activity.wrap(e);
+      }
+      if (e.retryable()) {
+        log.warn("step '{}' of task {} failed, will retry: {}", input.step(), input.taskId(), e.getMessage());
+        throw ApplicationFailure.newFailureWithCause(e.getMessage(), "ToolTransientError", e);
+      }
+      throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), TOOL_INPUT_ERROR);
+    } finally {
+      beat.cancel(false);
+      Thread.interrupted(); // clear an interrupt meant for the tool, so it does not leak into the worker thread
+      deleteQuietly(workDir);
+    }
+  }
+
+  private Path createWorkDir(StepInput input) {
+    try {
+      Files.createDirectories(scratchRoot);
+      return Files.createTempDirectory(scratchRoot, input.step() + "-");
+    } catch (IOException e) {
+      throw ApplicationFailure.newFailureWithCause("cannot create a scratch directory: " + e.getMessage(),
+          "ScratchDirError", e);
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      log.debug("could not remove scratch directory {}", dir, e);
+    }
+  }
+}

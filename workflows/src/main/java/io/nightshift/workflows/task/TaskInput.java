@@ -1,0 +1,26 @@
+package io.nightshift.workflows.task;
+
+import java.util.Map;
+
+/**
+ * What starts a task workflow. Small by design: a pipeline is text of at most a megabyte, data goes by
+ * artifact reference inside {@code params}.
+ *
+ * @param taskId               the task id (= workflow id)
+ * @param goal                 the goal in words
+ * @param pipelineName         name of the pipeline, for display
+ * @param pipelineYaml         the pipeline to plan from
+ * @param params               task parameters
+ * @param maxParallelSteps     the window of steps running at once (kept far below Temporal's 2,000 pending)
+ * @param useSearchAttributes  whether the server has Nightshift's search attributes registered (the in-memory
+ *                             fallback server may not); fixed at start so replay takes the same path
+ */
+public record TaskInput(String taskId, String goal, String pipelineName, String pipelineYaml,
+    Map<String, String> params, int maxParallelSteps, boolean useSearchAttributes) {
+  public TaskInput {
+    params = Map.copyOf(params == null ? Map.of() : params);
+    if (maxParallelSteps < 1) {
+      throw new IllegalArgumentException("maxParallelSteps must be at least 1, was " + maxParallelSteps);
+    }
+  }
+}

@@ -1,0 +1,15 @@
+package io.nightshift.workflows.task;
+
+import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
+
+/** One task: plan, then run the plan's steps as a DAG of activities. Workflow id = task id. */
+@WorkflowInterface
+public interface TaskWorkflow {
+  @WorkflowMethod
+  TaskResult run(TaskInput input);
+
+  @QueryMethod
+  TaskProgress progress();
+}
