@@ -1,0 +1,55 @@
+package io.nightshift.examples.drugdiscovery.chem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class MoleculeParserTest {
+  @Test
+  void shouldGiveEqualCanonicalSmilesForDifferentSpellingsOfTheSameMolecule() throws Exception {
+    String kekule = MoleculeParser.canonical("OC(=O)C1=CC=CC=C1OC(C)=O");
+    String aromatic = MoleculeParser.canonical("CC(=O)Oc1ccccc1C(=O)O");
+
+    assertThat(kekule).isEqualTo(aromatic);
+  }
+
+  @Test
+  void shouldKeepTheLargestFragmentOfASalt() throws Exception {
+    assertThat(MoleculeParser.canonical("CC(=O)Oc1ccccc1C(=O)[O-].[Na+]"))
+        .isEqualTo(MoleculeParser.canonical("CC(=O)Oc1ccccc1C(=O)[O-]"));
+  }
+
+  @Test
+  void shouldFoldExplicitHydrogensIntoTheStructure() throws Exception {
+    assertThat(MoleculeParser.parse("[H]OC([H])([H])[H]").heavyAtomCount()).isEqualTo(2);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"C1CC", "c1cccc1", "C(C)(C)(C)(C)C", "not a smiles", "CC)C", "[Xx]C", "C C"})
+  void shouldRejectMalformedOrImpossibleSmilesWithATypedError(String smiles) {
+    assertThatThrownBy(() -> MoleculeParser.parse(smiles))
+        .isInstanceOf(InvalidMoleculeException.class)
+        .hasMessageContaining("invalid molecule")
+        .satisfies(e -> assertThat(((InvalidMoleculeException) e).smiles()).isEqualTo(smiles));
+  }
+
+  @ParameterizedTest
+  @NullAndEmptySource
+  @ValueSource(strings = {"   "})
+  void shouldRejectEmptyInput(String smiles) {
+    assertThatThrownBy(() -> MoleculeParser.parse(smiles))
+        .isInstanceOf(InvalidMoleculeException.class)
+        .hasMessageContaining("empty");
+  }
+
+  @Test
+  void shouldRejectMoleculesBeyondTheSizeLimit() {
+    assertThatThrownBy(() -> MoleculeParser.parse("C".repeat(MoleculeParser.MAX_HEAVY_ATOMS + 1)))
+        .isInstanceOf(InvalidMoleculeException.class)
+        .hasMessageContaining("heavy atoms");
+  }
+}
