@@ -73,7 +73,10 @@ public final class NightshiftRuntime implements AutoCloseable {
     if (roles.contains(Role.WORKER)) {
       WorkerFactory workers = ControlWorker.start(client, tools, artifacts, config.dataDir().resolve("scratch"),
           temporal instanceof InMemoryServer);
-      started.push(() -> workers.shutdownNow());
+      started.push(() -> {
+        workers.shutdown();
+        workers.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+      });
       log.info("worker polling with {} tools: {}", tools.all().size(),
           String.join(", ", tools.all().stream().map(t -> t.name()).toList()));
     }
