@@ -1,0 +1,53 @@
+package io.nightshift.accelerators.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A model server's command line with {@code {placeholders}}, and where it reports health and load. Placeholders:
+ * {@code {model} {tp} {port} {max-num-seqs} {devices} {host} {artifacts} {threads}}. An unknown placeholder is an
+ * error at render time, naming the template, so a typo in configuration cannot start a wrong command.
+ */
+public record LaunchTemplate(String name, List<String> command, String healthPath, String metricsPath) {
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z-]+)}");
+
+  public LaunchTemplate {
+    Objects.requireNonNull(name, "name");
+    command = List.copyOf(command);
+    if (command.isEmpty()) {
+      throw new IllegalArgumentException("launch template '" + name + "' has an empty command");
+    }
+    healthPath = healthPath == null || healthPath.isBlank() ? "/health" : healthPath;
+    metricsPath = metricsPath == null ? "" : metricsPath;
+  }
+
+  /** vLLM's OpenAI-compatible server, the same on GPUs and (with the vllm-neuron plugin) on NeuronCores. */
+  public static LaunchTemplate vllm(String executable) {
+    return new LaunchTemplate("vllm", List.of(executable, "serve", "{model}", "--tensor-parallel-size", "{tp}",
+        "--max-num-seqs", "{max-num-seqs}", "--host", "{host}", "--port", "{port}"), "/health", "/metrics");
+  }
+
+  public List<String> render(Map<String, String> variables, List<String> extraArgs) {
+    List<String> out = new ArrayList<>();
+    for (String word : command) {
+      Matcher m = PLACEHOLDER.matcher(word);
+      StringBuilder sb = new StringBuilder();
+      while (m.find()) {
+        String value = variables.get(m.group(1));
+        if (value == null) {
+          throw new IllegalArgumentException("launch template '" + name + "' uses unknown placeholder {"
+              + m.group(1) + "}; known: " + variables.keySet());
+        }
+        m.appendReplacement(sb, Matcher.quoteReplacement(value));
+      }
+      m.appendTail(sb);
+      out.add(sb.toString());
+    }
+    out.addAll(extraArgs);
+    return out;
+  }
+}

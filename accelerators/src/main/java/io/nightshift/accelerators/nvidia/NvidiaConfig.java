@@ -1,0 +1,115 @@
+package io.nightshift.accelerators.nvidia;
+
+import io.nightshift.accelerators.internal.Checks;
+import io.nightshift.accelerators.internal.LaunchTemplate;
+import io.nightshift.accelerators.internal.ServerOptions;
+import io.nightshift.core.accelerator.PriceRate;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Immutable configuration of an NVIDIA GPU pool; build with {@link #custom()}, which checks every field. */
+public final class NvidiaConfig {
+  private final ServerOptions server;
+  private final String nvidiaSmi;
+  private final Duration commandTimeout;
+  private final Set<Integer> tensorParallelSizes;
+  private final Optional<URI> dcgmExporter;
+
+  private NvidiaConfig(Builder b) {
+    Map<String, LaunchTemplate> templates = new LinkedHashMap<>();
+    templates.put("vllm", LaunchTemplate.vllm(b.vllmExecutable));
+    // NIM runs as a container; the quotes around device=... are docker's own syntax for a list of GPUs.
+    templates.put("nim", new LaunchTemplate("nim", List.of(b.docker, "run", "--rm", "--gpus", "\"device={devices}\"",
+        "-p", "{port}:{port}", "-e", "NIM_SERVER_PORT={port}", "-e", "NIM_MODEL_PATH={model}", b.nimImage),
+        "/v1/health/ready", "/v1/metrics"));
+    templates.putAll(b.templates);
+    this.server = new ServerOptions(b.id, new PriceRate(b.pricePerGpuHour, b.currency, b.wattsPerGpu), b.host,
+        b.logDirectory, b.startupTimeout, b.pollInterval, templates, b.defaultTemplate);
+    this.nvidiaSmi = b.nvidiaSmi;
+    this.commandTimeout = b.commandTimeout;
+    this.tensorParallelSizes = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(b.tensorParallelSizes));
+    this.dcgmExporter = b.dcgmExporter;
+  }
+
+  public static Builder custom() {
+    return new Builder();
+  }
+
+  public ServerOptions server() {
+    return server;
+  }
+
+  public String nvidiaSmi() {
+    return nvidiaSmi;
+  }
+
+  public Duration commandTimeout() {
+    return commandTimeout;
+  }
+
+  public Set<Integer> tensorParallelSizes() {
+    return tensorParallelSizes;
+  }
+
+  /** When present, telemetry comes from this DCGM exporter's {@code /metrics} instead of nvidia-smi. */
+  public Optional<URI> dcgmExporter() {
+    return dcgmExporter;
+  }
+
+  public static final class Builder {
+    private String id = "nvidia";
+    private String nvidiaSmi = "nvidia-smi";
+    private Duration commandTimeout = Duration.ofSeconds(15);
+    private double pricePerGpuHour = 0;
+    private String currency = "USD";
+    private double wattsPerGpu = 700;
+    private Set<Integer> tensorParallelSizes = new TreeSet<>(List.of(1, 2, 4, 8));
+    private String vllmExecutable = "vllm";
+    private String docker = "docker";
+    private String nimImage = "nvcr.io/nim/meta/llama-3.1-8b-instruct:latest";
+    private final Map<String, LaunchTemplate> templates = new LinkedHashMap<>();
+    private String defaultTemplate = "vllm";
+    private String host = "127.0.0.1";
+    private Path logDirectory = Path.of(System.getProperty("java.io.tmpdir"), "nightshift", "servers");
+    private Duration startupTimeout = Duration.ofMinutes(15);
+    private Duration pollInterval = Duration.ofSeconds(1);
+    private Optional<URI> dcgmExporter = Optional.empty();
+
+    public Builder id(String v) { this.id = Checks.notBlank("id", v); return this; }
+    public Builder nvidiaSmi(String v) { this.nvidiaSmi = Checks.notBlank("nvidiaSmi", v); return this; }
+    public Builder commandTimeout(Duration v) { this.commandTimeout = Checks.positive("commandTimeout", v); return this; }
+    public Builder pricePerGpuHour(double v) { this.pricePerGpuHour = Checks.atLeastZero("pricePerGpuHour", v); return this; }
+    public Builder currency(String v) { this.currency = Checks.notBlank("currency", v); return this; }
+    public Builder wattsPerGpu(double v) { this.wattsPerGpu = Checks.atLeastZero("wattsPerGpu", v); return this; }
+    public Builder vllmExecutable(String v) { this.vllmExecutable = Checks.notBlank("vllmExecutable", v); return this; }
+    public Builder docker(String v) { this.docker = Checks.notBlank("docker", v); return this; }
+    public Builder nimImage(String v) { this.nimImage = Checks.notBlank("nimImage", v); return this; }
+    public Builder template(LaunchTemplate t) { this.templates.put(t.name(), t); return this; }
+    public Builder defaultTemplate(String v) { this.defaultTemplate = Checks.notBlank("defaultTemplate", v); return this; }
+    public Builder host(String v) { this.host = Checks.notBlank("host", v); return this; }
+    public Builder logDirectory(Path v) { this.logDirectory = java.util.Objects.requireNonNull(v, "logDirectory"); return this; }
+    public Builder startupTimeout(Duration v) { this.startupTimeout = Checks.positive("startupTimeout", v); return this; }
+    public Builder pollInterval(Duration v) { this.pollInterval = Checks.positive("pollInterval", v); return this; }
+    public Builder dcgmExporter(URI v) { this.dcgmExporter = Optional.ofNullable(v); return this; }
+
+    /** Group sizes a lease may have; powers of two that divide attention heads evenly, 1/2/4/8 by default. */
+    public Builder tensorParallelSizes(Set<Integer> v) {
+      if (v == null || v.isEmpty() || v.stream().anyMatch(s -> s < 1)) {
+        throw new IllegalArgumentException("tensorParallelSizes must be a non-empty set of sizes >= 1, was " + v);
+      }
+      this.tensorParallelSizes = new TreeSet<>(v);
+      return this;
+    }
+
+    public NvidiaConfig build() {
+      return new NvidiaConfig(this);
+    }
+  }
+}

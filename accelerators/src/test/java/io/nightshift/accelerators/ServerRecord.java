@@ -1,0 +1,25 @@
+package io.nightshift.accelerators;
+
+import io.nightshift.accelerators.internal.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** What fake_model_server.py recorded about how it was started. */
+public record ServerRecord(List<String> argv, Map<String, String> env, boolean compiled,
+    Map<String, String> containerEnv) {
+
+  @SuppressWarnings("unchecked")
+  public static ServerRecord read(Path file) {
+    try {
+      Map<String, Object> m = (Map<String, Object>) Json.parse(Files.readString(file));
+      return new ServerRecord((List<String>) m.get("argv"), (Map<String, String>) m.get("env"),
+          (Boolean) m.get("compiled"), (Map<String, String>) m.getOrDefault("container_env", Map.of()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,128 @@
+package io.nightshift.accelerators.nvidia;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.nightshift.accelerators.FakeTools;
+import io.nightshift.accelerators.ServerRecord;
+import io.nightshift.core.accelerator.EndpointLoad;
+import io.nightshift.core.accelerator.HealthStatus;
+import io.nightshift.core.accelerator.Lease;
+import io.nightshift.core.accelerator.LeaseRequest;
+import io.nightshift.core.accelerator.ModelServerHandle;
+import io.nightshift.core.accelerator.ModelServerSpec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The vLLM and NIM launch templates, run against a stand-in server that records how it was started. */
+class NvidiaLaunchTest {
+  @TempDir Path temp;
+  private NvidiaBackend gpus;
+
+  private NvidiaBackend backend(Duration startupTimeout) {
+    FakeTools tools = new FakeTools(temp);
+    gpus = new NvidiaBackend(NvidiaConfig.custom().id("nvidia-h100").nvidiaSmi(tools.path("nvidia-smi"))
+        .vllmExecutable(tools.path("fake_model_server.py")).docker(tools.path("fake_model_server.py"))
+        .nimImage("nvcr.io/nim/meta/llama-3.1-8b-instruct:1.3.3").logDirectory(temp.resolve("logs"))
+        .startupTimeout(startupTimeout).pollInterval(Duration.ofMillis(100)).build());
+    return gpus;
+  }
+
+  @AfterEach
+  void stopEverything() {
+    if (gpus != null) {
+      gpus.close();
+    }
+  }
+
+  private ModelServerSpec spec(String template, int port, Map<String, String> env) {
+    return new ModelServerSpec("meta-llama/Llama-3.1-8B-Instruct", template, port, 64, Duration.ZERO, List.of(), env);
+  }
+
+  @Test
+  void shouldStartVllmWithTheLeasesGpusAndReturnOnlyOnceHealthy() {
+    NvidiaBackend pool = backend(Duration.ofSeconds(30));
+    pool.allocate(LeaseRequest.of("other", 2));
+    Lease lease = pool.allocate(LeaseRequest.of("task-7/answer", 2));
+    int port = FakeTools.freePort();
+    Path record = temp.resolve("vllm.json");
+
+    long t0 = System.nanoTime();
+    ModelServerHandle h = pool.start(lease, spec("vllm", port,
+        Map.of("FAKE_RECORD", record.toString(), "FAKE_READY_AFTER", "1.0")));
+    Duration took = Duration.ofNanos(System.nanoTime() - t0);
+
+    ServerRecord r = ServerRecord.read(record);
+    assertThat(r.argv()).containsExactly("serve", "meta-llama/Llama-3.1-8B-Instruct", "--tensor-parallel-size", "2",
+        "--max-num-seqs", "64", "--host", "127.0.0.1", "--port", String.valueOf(port));
+    assertThat(r.env()).containsEntry("CUDA_VISIBLE_DEVICES", "2,3").containsEntry("CUDA_DEVICE_ORDER", "PCI_BUS_ID");
+    // The stand-in answers 503 for its first second: start() must have waited for it.
+    assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+    assertThat(h.baseUrl().toString()).isEqualTo("http://127.0.0.1:" + port);
+    assertThat(pool.health(h).state()).isEqualTo(HealthStatus.State.UP);
+    assertThat(pool.load(h)).isEqualTo(new EndpointLoad(3, 5, 0.42));
+
+    pool.release(lease);
+    assertThat(pool.health(h).state()).isEqualTo(HealthStatus.State.DOWN);
+    assertThat(pool.snapshot().freeUnits()).isEqualTo(6);
+  }
+
+  @Test
+  void shouldStartNimAsAContainerOnTheLeasedGpusAndGateOnItsReadyEndpoint() {
+    NvidiaBackend pool = backend(Duration.ofSeconds(30));
+    Lease lease = pool.allocate(LeaseRequest.of("task-8/summarise", 4));
+    int port = FakeTools.freePort();
+    Path record = temp.resolve("nim.json");
+
+    ModelServerHandle h = pool.start(lease, spec("nim", port, Map.of("FAKE_RECORD", record.toString(),
+        "FAKE_READY_AFTER", "0.5")));
+
+    ServerRecord r = ServerRecord.read(record);
+    assertThat(r.argv()).containsExactly("run", "--rm", "--gpus", "\"device=0,1,2,3\"", "-p", port + ":" + port,
+        "-e", "NIM_SERVER_PORT=" + port, "-e", "NIM_MODEL_PATH=meta-llama/Llama-3.1-8B-Instruct",
+        "nvcr.io/nim/meta/llama-3.1-8b-instruct:1.3.3");
+    assertThat(h.healthUrl().getPath()).isEqualTo("/v1/health/ready");
+    assertThat(h.metricsUrl()).endsWith("/v1/metrics");
+    assertThat(pool.health(h).state()).isEqualTo(HealthStatus.State.UP);
+  }
+
+  @Test
+  void shouldFailTheStartWithTheServersLogWhenItCrashes() {
+    NvidiaBackend pool = backend(Duration.ofSeconds(30));
+    Lease lease = pool.allocate(LeaseRequest.of("t", 1));
+
+    assertThatThrownBy(() -> pool.start(lease, spec("vllm", FakeTools.freePort(),
+        Map.of("FAKE_RECORD", temp.resolve("crash.json").toString(), "FAKE_EXIT", "1"))))
+        .hasMessageContaining("LAUNCH_FAILED").hasMessageContaining("exited with 1 before it was healthy")
+        .hasMessageContaining("no CUDA-capable device is detected");
+  }
+
+  @Test
+  void shouldKillAServerThatStaysUnhealthyPastTheTimeout() {
+    NvidiaBackend pool = backend(Duration.ofSeconds(1));
+    Lease lease = pool.allocate(LeaseRequest.of("t", 1));
+    int port = FakeTools.freePort();
+
+    assertThatThrownBy(() -> pool.start(lease, spec("vllm", port,
+        Map.of("FAKE_RECORD", temp.resolve("slow.json").toString(), "FAKE_READY_AFTER", "60"))))
+        .hasMessageContaining("was not healthy at http://127.0.0.1:" + port + "/health within 1 s")
+        .hasMessageContaining("last: HTTP 503").hasMessageContaining("killed it");
+    ModelServerHandle gone = pool.attach(java.net.URI.create("http://127.0.0.1:" + port), "m");
+    assertThat(pool.health(gone).state()).isEqualTo(HealthStatus.State.DOWN);
+  }
+
+  @Test
+  void shouldRefuseToStartOnALeaseItDoesNotHold() {
+    NvidiaBackend pool = backend(Duration.ofSeconds(5));
+    Lease lease = pool.allocate(LeaseRequest.of("t", 1));
+    pool.release(lease);
+
+    assertThatThrownBy(() -> pool.start(lease, ModelServerSpec.of("m", FakeTools.freePort())))
+        .hasMessageContaining("UNKNOWN_LEASE");
+  }
+}
