@@ -1,15 +1,20 @@
 package io.nightshift.models;
 
+import dev.langchain4j.internal.JsonSchemaElementUtils;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.request.ResponseFormatType;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.openai.OpenAiChatRequestParameters;
 import dev.langchain4j.model.output.TokenUsage;
 import io.nightshift.models.endpoint.ModelEndpoint;
 import io.nightshift.models.endpoint.ModelEndpointRegistry;
+import io.nightshift.models.endpoint.StructuredOutput;
 import io.nightshift.models.internal.ErrorClassifier;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 
@@ -32,7 +37,7 @@ public final class ModelCall {
   public ModelCallResult call(String endpointId, ModelCallRequest request) {
     Objects.requireNonNull(request, "request");
     ModelEndpoint endpoint = registry.get(endpointId);
-    ChatRequest chatRequest = toChatRequest(request);
+    ChatRequest chatRequest = toChatRequest(request, endpoint.config().structuredOutput());
     long started = System.nanoTime();
     ChatResponse response = endpoint.resilience().execute(() -> {
       try {
@@ -57,7 +62,10 @@ public final class ModelCall {
         response.aiMessage());
   }
 
-  static ChatRequest toChatRequest(ModelCallRequest request) {
+  static ChatRequest toChatRequest(ModelCallRequest request, StructuredOutput structuredOutput) {
+    if (request.responseSchema() != null && structuredOutput == StructuredOutput.JSON_OBJECT_WITH_SCHEMA) {
+      return withJsonObjectSchema(request);
+    }
     ChatRequest.Builder builder = ChatRequest.builder().messages(request.messages());
     if (!request.tools().isEmpty()) {
       builder.toolSpecifications(request.tools());
@@ -71,6 +79,25 @@ public final class ModelCall {
       builder.temperature(request.temperature());
     }
     return builder.build();
+  }
+
+  /**
+   * LangChain4j can only send OpenAI's json_schema form, so the llama-cpp-python form goes in as a custom
+   * parameter, which LangChain4j writes as a top-level request field.
+   */
+  private static ChatRequest withJsonObjectSchema(ModelCallRequest request) {
+    Map<String, Object> responseFormat = new LinkedHashMap<>();
+    responseFormat.put("type", "json_object");
+    // JsonSchemaElementUtils is marked @Internal in LangChain4j; it is the same conversion its OpenAI client uses
+    responseFormat.put("schema", JsonSchemaElementUtils.toMap(request.responseSchema().rootElement(), false));
+    OpenAiChatRequestParameters.Builder parameters = OpenAiChatRequestParameters.builder()
+        .customParameters(Map.of("response_format", responseFormat))
+        .maxOutputTokens(request.maxOutputTokens())
+        .temperature(request.temperature());
+    if (!request.tools().isEmpty()) {
+      parameters.toolSpecifications(request.tools());
+    }
+    return ChatRequest.builder().messages(request.messages()).parameters(parameters.build()).build();
   }
 
   static TokenCounts usageOf(TokenUsage usage) {

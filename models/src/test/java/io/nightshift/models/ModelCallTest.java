@@ -10,6 +10,7 @@ import dev.langchain4j.model.chat.request.json.JsonSchema;
 import io.nightshift.models.endpoint.ModelEndpointConfig;
 import io.nightshift.models.endpoint.ModelEndpointRegistry;
 import io.nightshift.models.endpoint.PriceBasis;
+import io.nightshift.models.endpoint.StructuredOutput;
 import io.nightshift.models.testing.ScriptedOpenAiServer;
 import io.nightshift.models.testing.ScriptedReply;
 import java.math.BigDecimal;
@@ -95,6 +96,28 @@ class ModelCallTest {
     assertThat(format.path("type").asText()).isEqualTo("json_schema");
     assertThat(format.path("json_schema").path("name").asText()).isEqualTo("Answer");
     assertThat(format.path("json_schema").path("schema").path("required").get(0).asText()).isEqualTo("answer");
+  }
+
+  @Test
+  void shouldSendTheSchemaAsJsonObjectToServersThatOnlyUnderstandThatForm() {
+    ModelCall llamaCppPython = new ModelCall(ModelEndpointRegistry.of(List.of(ModelEndpointConfig.custom()
+        .id("py").baseUrl(server.baseUrl()).modelName("smol-test")
+        .structuredOutput(StructuredOutput.JSON_OBJECT_WITH_SCHEMA).build())));
+    server.enqueue(ScriptedReply.text("{\"answer\":\"42\"}"));
+    JsonSchema schema = JsonSchema.builder().name("Answer")
+        .rootElement(JsonObjectSchema.builder().addStringProperty("answer").required("answer").build()).build();
+
+    llamaCppPython.call("py", ModelCallRequest.of(UserMessage.from("JSON please")).withResponseSchema(schema)
+        .withMaxOutputTokens(50));
+
+    var request = server.chatRequests().get(0);
+    assertThat(request.responseFormat().path("type").asText()).isEqualTo("json_object");
+    assertThat(request.responseFormat().path("schema").path("properties").path("answer").path("type").asText())
+        .isEqualTo("string");
+    assertThat(request.responseFormat().has("json_schema")).isFalse();
+    assertThat(request.json().path("max_tokens").asInt(request.json().path("max_completion_tokens").asInt()))
+        .isEqualTo(50);
+    assertThat(request.model()).isEqualTo("smol-test");
   }
 
   @Test

@@ -26,6 +26,7 @@ public final class ModelEndpointConfig {
   private final PriceBasis priceBasis;
   private final RateLimit rateLimit;
   private final CircuitBreakerSettings circuitBreaker;
+  private final StructuredOutput structuredOutput;
 
   private ModelEndpointConfig(Builder b) {
     this.id = b.id;
@@ -40,6 +41,7 @@ public final class ModelEndpointConfig {
     this.priceBasis = b.priceBasis;
     this.rateLimit = b.rateLimit;
     this.circuitBreaker = b.circuitBreaker;
+    this.structuredOutput = b.structuredOutput;
   }
 
   public static Builder custom() {
@@ -63,6 +65,7 @@ public final class ModelEndpointConfig {
   public PriceBasis priceBasis() { return priceBasis; }
   public RateLimit rateLimit() { return rateLimit; }
   public CircuitBreakerSettings circuitBreaker() { return circuitBreaker; }
+  public StructuredOutput structuredOutput() { return structuredOutput; }
 
   @Override
   public String toString() {
@@ -71,7 +74,8 @@ public final class ModelEndpointConfig {
         + ", modelName=" + modelName + ", apiKey=" + (apiKey == null ? "none" : "****")
         + ", maxConcurrency=" + maxConcurrency + ", connectTimeout=" + connectTimeout
         + ", requestTimeout=" + requestTimeout + ", maxWaitForSlot=" + maxWaitForSlot
-        + ", priceBasis=" + priceBasis + ", rateLimit=" + rateLimit + ", circuitBreaker=" + circuitBreaker + "}";
+        + ", priceBasis=" + priceBasis + ", rateLimit=" + rateLimit + ", circuitBreaker=" + circuitBreaker
+        + ", structuredOutput=" + structuredOutput + "}";
   }
 
   /** Checks each field as it is set, naming it, and the required ones again in {@link #build()}. */
@@ -88,6 +92,7 @@ public final class ModelEndpointConfig {
     private PriceBasis priceBasis = PriceBasis.FREE;
     private RateLimit rateLimit = RateLimit.UNLIMITED;
     private CircuitBreakerSettings circuitBreaker = CircuitBreakerSettings.DEFAULTS;
+    private StructuredOutput structuredOutput = StructuredOutput.JSON_SCHEMA;
 
     private Builder() {}
 
@@ -177,6 +182,11 @@ public final class ModelEndpointConfig {
       return this;
     }
 
+    public Builder structuredOutput(StructuredOutput structuredOutput) {
+      this.structuredOutput = Objects.requireNonNull(structuredOutput, "structuredOutput must not be null");
+      return this;
+    }
+
     public ModelEndpointConfig build() {
       if (id == null) {
         throw new IllegalStateException("id must be set");
@@ -186,6 +196,10 @@ public final class ModelEndpointConfig {
       }
       if (modelName == null) {
         throw new IllegalStateException("modelName must be set (endpoint '" + id + "')");
+      }
+      if (structuredOutput == StructuredOutput.JSON_OBJECT_WITH_SCHEMA && provider != Provider.OPENAI_COMPATIBLE) {
+        throw new IllegalStateException("structuredOutput " + structuredOutput + " needs provider "
+            + Provider.OPENAI_COMPATIBLE + " but endpoint '" + id + "' is " + provider);
       }
       return new ModelEndpointConfig(this);
     }

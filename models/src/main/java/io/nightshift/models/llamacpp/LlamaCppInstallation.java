@@ -1,0 +1,25 @@
+package io.nightshift.models.llamacpp;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A provisioned llama.cpp setup: the Python that has {@code llama_cpp.server} installed, and a GGUF model file.
+ *
+ * @param python the virtual environment's interpreter (run as {@code python -m llama_cpp.server})
+ * @param modelFile the GGUF model
+ * @param modelName the name the server will announce, and clients must send
+ */
+public record LlamaCppInstallation(Path python, Path modelFile, String modelName) {
+  public LlamaCppInstallation {
+    if (!Files.isExecutable(python)) {
+      throw new IllegalArgumentException("python is not executable: " + python);
+    }
+    if (!Files.isRegularFile(modelFile)) {
+      throw new IllegalArgumentException("modelFile does not exist: " + modelFile);
+    }
+    if (modelName == null || modelName.isBlank()) {
+      throw new IllegalArgumentException("modelName must not be blank");
+    }
+  }
+}

@@ -1,0 +1,244 @@
+package io.nightshift.models.llamacpp;
+
+import io.nightshift.models.endpoint.ModelEndpointConfig;
+import io.nightshift.models.endpoint.StructuredOutput;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running llama-cpp-python server ({@code python -m llama_cpp.server}) on 127.0.0.1, started from a provisioned
+ * {@link LlamaCppInstallation}; {@link #start()} returns once {@code GET /v1/models} answers with the model.
+ * {@link #close()} stops it (SIGTERM, then SIGKILL after 10 s). A JVM shutdown hook stops it too, so a crashed test
+ * run leaves no server behind.
+ *
+ * <p>llama-cpp-python serves one request at a time (its server holds a lock around the model; there is no
+ * {@code --n_parallel}), so its endpoint has one slot: {@link #endpointConfig(String)} says so.
+ */
+public final class LlamaCppServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(LlamaCppServer.class);
+
+  private final Process process;
+  private final int port;
+  private final String modelName;
+  private final Path logFile;
+  private final Thread shutdownHook;
+
+  private LlamaCppServer(Process process, int port, String modelName, Path logFile) {
+    this.process = process;
+    this.port = port;
+    this.modelName = modelName;
+    this.logFile = logFile;
+    this.shutdownHook = new Thread(this::stopProcess, "llama-cpp-server-stop");
+    Runtime.getRuntime().addShutdownHook(shutdownHook);
+  }
+
+  public static Builder builder(LlamaCppInstallation installation) {
+    return new Builder(installation);
+  }
+
+  /** With {@code /v1}, as LangChain4j's OpenAI client expects. */
+  public String baseUrl() {
+    return "http://127.0.0.1:" + port + "/v1";
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public String modelName() {
+    return modelName;
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  public Path logFile() {
+    return logFile;
+  }
+
+  /** This server as a model endpoint: one slot, llama-cpp-python's JSON-schema form, generous timeout for a CPU. */
+  public ModelEndpointConfig endpointConfig(String id) {
+    return ModelEndpointConfig.custom()
+        .id(id)
+        .baseUrl(baseUrl())
+        .modelName(modelName)
+        .maxConcurrency(1)
+        .requestTimeout(Duration.ofMinutes(5))
+        .structuredOutput(StructuredOutput.JSON_OBJECT_WITH_SCHEMA)
+        .build();
+  }
+
+  @Override
+  public void close() {
+    stopProcess();
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException alreadyShuttingDown) {
+      // the hook is running or has run: nothing to remove
+    }
+  }
+
+  private void stopProcess() {
+    if (!process.isAlive()) {
+      return;
+    }
+    process.destroy();
+    try {
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        log.warn("llama.cpp server pid {} ignored SIGTERM for 10 s: killing it", process.pid());
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  public static final class Builder {
+    private final LlamaCppInstallation installation;
+    private int port;
+    private int contextSize = 2048;
+    private int threads = Runtime.getRuntime().availableProcessors();
+    private Duration startupTimeout = Duration.ofMinutes(2);
+    private Path logFile;
+
+    private Builder(LlamaCppInstallation installation) {
+      this.installation = Objects.requireNonNull(installation, "installation must not be null");
+    }
+
+    /** 0 (the default) picks a free port. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port must be in [0, 65535] but was " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    /** The context window in tokens ({@code --n_ctx}); prompt plus answer must fit. */
+    public Builder contextSize(int contextSize) {
+      if (contextSize < 128) {
+        throw new IllegalArgumentException("contextSize must be at least 128 but was " + contextSize);
+      }
+      this.contextSize = contextSize;
+      return this;
+    }
+
+    /** CPU threads for generation and prompt processing ({@code --n_threads}, {@code --n_threads_batch}). */
+    public Builder threads(int threads) {
+      if (threads <= 0) {
+        throw new IllegalArgumentException("threads must be greater than 0 but was " + threads);
+      }
+      this.threads = threads;
+      return this;
+    }
+
+    public Builder startupTimeout(Duration startupTimeout) {
+      Objects.requireNonNull(startupTimeout, "startupTimeout must not be null");
+      if (startupTimeout.isZero() || startupTimeout.isNegative()) {
+        throw new IllegalArgumentException("startupTimeout must be positive but was " + startupTimeout);
+      }
+      this.startupTimeout = startupTimeout;
+      return this;
+    }
+
+    public Builder logFile(Path logFile) {
+      this.logFile = logFile;
+      return this;
+    }
+
+    public LlamaCppServer start() {
+      int chosenPort = port != 0 ? port : freePort();
+      Path log = logFile != null ? logFile
+          : Path.of(System.getProperty("java.io.tmpdir"), "nightshift-llama-cpp-" + chosenPort + ".log");
+      List<String> command = new ArrayList<>(List.of(
+          installation.python().toString(), "-m", "llama_cpp.server",
+          "--model", installation.modelFile().toString(),
+          "--model_alias", installation.modelName(),
+          "--host", "127.0.0.1",
+          "--port", Integer.toString(chosenPort),
+          "--n_ctx", Integer.toString(contextSize),
+          "--n_threads", Integer.toString(threads),
+          "--n_threads_batch", Integer.toString(threads)));
+      Process process;
+      try {
+        ProcessBuilder pb = new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+        pb.environment().put("PYTHONUNBUFFERED", "1");
+        process = pb.start();
+      } catch (IOException e) {
+        throw new LlamaCppException("cannot start " + String.join(" ", command) + ": " + e.getMessage(), e);
+      }
+      LlamaCppServer server = new LlamaCppServer(process, chosenPort, installation.modelName(), log);
+      try {
+        awaitHealthy(server, startupTimeout);
+      } catch (RuntimeException e) {
+        server.close();
+        throw e;
+      }
+      LoggerFactory.getLogger(LlamaCppServer.class)
+          .info("llama.cpp server up at {} (pid {}, model {}, log {})", server.baseUrl(), process.pid(),
+              installation.modelFile().getFileName(), log);
+      return server;
+    }
+
+    private static void awaitHealthy(LlamaCppServer server, Duration timeout) {
+      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+      HttpRequest models = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/models"))
+          .timeout(Duration.ofSeconds(2)).GET().build();
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (System.nanoTime() < deadline) {
+        if (!server.process.isAlive()) {
+          throw new LlamaCppException("llama.cpp server exited with code " + server.process.exitValue()
+              + " while starting\n" + ProcessRunner.tail(server.logFile));
+        }
+        try {
+          HttpResponse<String> response = http.send(models, HttpResponse.BodyHandlers.ofString());
+          if (response.statusCode() == 200 && response.body().contains("\"" + server.modelName + "\"")) {
+            return;
+          }
+        } catch (IOException notYet) {
+          // not listening yet
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new LlamaCppException("interrupted while waiting for the llama.cpp server", e);
+        }
+        try {
+          Thread.sleep(200);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new LlamaCppException("interrupted while waiting for the llama.cpp server", e);
+        }
+      }
+      throw new LlamaCppException("llama.cpp server did not answer GET /v1/models within " + timeout + "\n"
+          + ProcessRunner.tail(server.logFile));
+    }
+
+    private static int freePort() {
+      try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        return socket.getLocalPort();
+      } catch (IOException e) {
+        throw new LlamaCppException("no free local port: " + e.getMessage(), e);
+      }
+    }
+  }
+}

@@ -1,0 +1,165 @@
+package io.nightshift.models.llamacpp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
+import dev.langchain4j.model.chat.request.json.JsonSchema;
+import io.nightshift.models.FailureKind;
+import io.nightshift.models.ModelCall;
+import io.nightshift.models.ModelCallException;
+import io.nightshift.models.ModelCallRequest;
+import io.nightshift.models.ModelCallResult;
+import io.nightshift.models.endpoint.ModelEndpointConfig;
+import io.nightshift.models.endpoint.ModelEndpointRegistry;
+import io.nightshift.models.endpoint.PriceBasis;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The real thing: provisions llama-cpp-python and SmolLM2-135M-Instruct into the data directory (reused after the
+ * first run; {@code -Dnightshift.dataDir} or NIGHTSHIFT_DATA_DIR moves it, NIGHTSHIFT_LLAMACPP_VENV names an
+ * environment that already has the server), starts the server and talks to it through LangChain4j. Figures go to
+ * target/llamacpp-measurements.txt and into models/README.md.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LlamaCppServerIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final List<String> measurements = new ArrayList<>();
+
+  private static LlamaCppServer server;
+  private static ModelCall modelCall;
+
+  @BeforeAll
+  static void provisionAndStart() {
+    LlamaCppProvisioner.Builder provisioner = LlamaCppProvisioner.builder(LlamaCppProvisioner.defaultDataDir());
+    String existing = System.getenv("NIGHTSHIFT_LLAMACPP_VENV");
+    if (existing != null && !existing.isBlank()) {
+      provisioner.existingVenv(Path.of(existing));
+    }
+    long t0 = System.nanoTime();
+    LlamaCppInstallation installation = provisioner.build().provision();
+    measure("provision (reused when present)", Duration.ofNanos(System.nanoTime() - t0));
+    long t1 = System.nanoTime();
+    server = LlamaCppServer.builder(installation).contextSize(2048).threads(2).start();
+    measure("server start until GET /v1/models answers", Duration.ofNanos(System.nanoTime() - t1));
+    ModelEndpointConfig endpoint = ModelEndpointConfig.custom()
+        .id("llama").baseUrl(server.baseUrl()).modelName(server.modelName()).maxConcurrency(1)
+        .requestTimeout(Duration.ofMinutes(3))
+        .structuredOutput(server.endpointConfig("llama").structuredOutput())
+        .priceBasis(PriceBasis.per1k("0.001", "0.002")).build();
+    modelCall = new ModelCall(ModelEndpointRegistry.of(List.of(endpoint)));
+  }
+
+  @AfterAll
+  static void stopAndRecord() throws IOException {
+    if (server != null) {
+      server.close();
+    }
+    Path out = Path.of("target", "llamacpp-measurements.txt");
+    Files.createDirectories(out.getParent());
+    Files.write(out, measurements);
+  }
+
+  private static void measure(String what, Object value) {
+    String line = what + ": " + value;
+    measurements.add(line);
+    System.out.println("[llamacpp] " + line);
+  }
+
+  @Test
+  @Order(1)
+  void shouldAnswerAChatThroughLangChain4jWithUsageAndCost() {
+    ModelCallResult result = modelCall.call("llama", ModelCallRequest.of(
+            SystemMessage.from("You are a helpful assistant. Answer in one short sentence."),
+            UserMessage.from("What is the capital of France?"))
+        .withMaxOutputTokens(40).withTemperature(0));
+
+    assertThat(result.text()).isNotBlank();
+    assertThat(result.usage().reported()).isTrue();
+    assertThat(result.usage().input()).isGreaterThan(10);
+    assertThat(result.usage().output()).isBetween(1L, 40L);
+    assertThat(result.cost()).isPositive();
+    assertThat(result.modelName()).isEqualTo(LlamaCppProvisioner.MODEL_NAME);
+    measure("first chat call (40 tokens max), latency", result.latency().toMillis() + " ms, answer: "
+        + result.text().strip().replace('\n', ' '));
+  }
+
+  @Test
+  @Order(2)
+  void shouldFollowAJsonSchema() throws IOException {
+    JsonSchema schema = JsonSchema.builder().name("City").rootElement(JsonObjectSchema.builder()
+        .addStringProperty("city").addIntegerProperty("population_millions")
+        .required("city", "population_millions").build()).build();
+
+    ModelCallResult result = modelCall.call("llama", ModelCallRequest.of(
+            UserMessage.from("Name the capital of France and its population in millions, as JSON."))
+        .withResponseSchema(schema).withMaxOutputTokens(60).withTemperature(0));
+
+    JsonNode answer = JSON.readTree(result.text());
+    assertThat(answer.path("city").isTextual()).as(result.text()).isTrue();
+    assertThat(answer.path("population_millions").isIntegralNumber()).as(result.text()).isTrue();
+    measure("JSON-schema answer", result.text().strip() + " in " + result.latency().toMillis() + " ms");
+  }
+
+  @Test
+  @Order(3)
+  void shouldMeasureFirstTokenLatencyAndGenerationSpeed() {
+    ModelCallRequest oneToken = ModelCallRequest.of(UserMessage.from("Say hello.")).withMaxOutputTokens(1)
+        .withTemperature(0);
+    ModelCallResult first = modelCall.call("llama", oneToken);
+    ModelCallRequest longer = ModelCallRequest.of(UserMessage.from("Write a long story about a lighthouse keeper."))
+        .withMaxOutputTokens(128).withTemperature(0);
+    ModelCallResult story = modelCall.call("llama", longer);
+
+    assertThat(first.usage().output()).isEqualTo(1);
+    assertThat(story.usage().output()).isGreaterThan(16);
+    // generation rate without the prompt: subtract the time to the first token
+    double seconds = (story.latency().toMillis() - first.latency().toMillis()) / 1000.0;
+    measure("time to first token (max_tokens=1, short prompt)", first.latency().toMillis() + " ms");
+    measure("generation", story.usage().output() + " tokens in " + story.latency().toMillis() + " ms = "
+        + String.format("%.1f", (story.usage().output() - 1) / Math.max(seconds, 0.001)) + " tokens/s");
+  }
+
+  @Test
+  @Order(4)
+  void shouldRefuseAPromptLongerThanTheContextAsNotRetryable() {
+    String tooLong = "lighthouse ".repeat(4000);
+
+    ModelCallException e = catchThrowableOfType(ModelCallException.class,
+        () -> modelCall.call("llama", ModelCallRequest.of(UserMessage.from(tooLong)).withMaxOutputTokens(8)));
+
+    measure("prompt over the context window", e.kind() + " / HTTP " + e.statusCode() + " / " + e.getMessage()
+        .substring(0, Math.min(200, e.getMessage().length())));
+    assertThat(e.kind()).isEqualTo(FailureKind.CONTEXT_LENGTH_EXCEEDED);
+    assertThat(e.retryable()).isFalse();
+  }
+
+  @Test
+  @Order(5)
+  void shouldFailRetryablyOnceTheServerIsGoneAndLeaveNoProcess() {
+    long pid = server.pid();
+    server.close();
+
+    ModelCallException e = catchThrowableOfType(ModelCallException.class,
+        () -> modelCall.call("llama", ModelCallRequest.of(UserMessage.from("hello?"))));
+
+    assertThat(e.kind()).isEqualTo(FailureKind.CONNECTION_FAILED);
+    assertThat(e.retryable()).isTrue();
+    assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));
+  }
+}

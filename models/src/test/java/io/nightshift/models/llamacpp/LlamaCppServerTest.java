@@ -1,0 +1,57 @@
+package io.nightshift.models.llamacpp;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Start-up failures, fast: a "python" that dies at once. The real server runs in LlamaCppServerIT. */
+class LlamaCppServerTest {
+  @TempDir Path dir;
+
+  private LlamaCppInstallation installationWithPython(String body) throws IOException {
+    Path python = dir.resolve("python");
+    Files.writeString(python, "#!/bin/sh\n" + body + "\n", StandardCharsets.UTF_8);
+    Files.setPosixFilePermissions(python, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path model = Files.write(dir.resolve("m.gguf"), "GGUF".getBytes(StandardCharsets.US_ASCII));
+    return new LlamaCppInstallation(python, model, "m");
+  }
+
+  @Test
+  void shouldReportTheServersOwnWordsWhenItDiesWhileStarting() throws IOException {
+    LlamaCppInstallation installation =
+        installationWithPython("echo 'error loading model: unknown architecture' >&2; exit 3");
+
+    assertThatThrownBy(() -> LlamaCppServer.builder(installation).logFile(dir.resolve("server.log"))
+            .startupTimeout(Duration.ofSeconds(20)).start())
+        .isInstanceOf(LlamaCppException.class)
+        .hasMessageContaining("exited with code 3")
+        .hasMessageContaining("error loading model: unknown architecture");
+  }
+
+  @Test
+  void shouldGiveUpAfterTheStartupTimeoutAndStopTheProcess() throws IOException {
+    LlamaCppInstallation installation = installationWithPython("exec sleep 30");
+
+    assertThatThrownBy(() -> LlamaCppServer.builder(installation).logFile(dir.resolve("server.log"))
+            .startupTimeout(Duration.ofMillis(600)).start())
+        .isInstanceOf(LlamaCppException.class)
+        .hasMessageContaining("did not answer GET /v1/models within PT0.6S");
+  }
+
+  @Test
+  void shouldValidateItsSettings() throws IOException {
+    LlamaCppInstallation installation = installationWithPython("exit 0");
+
+    assertThatThrownBy(() -> LlamaCppServer.builder(installation).port(70000)).hasMessageContaining("port must be");
+    assertThatThrownBy(() -> LlamaCppServer.builder(installation).contextSize(10))
+        .hasMessageContaining("contextSize must be at least 128");
+    assertThatThrownBy(() -> LlamaCppServer.builder(installation).threads(0)).hasMessageContaining("threads");
+  }
+}
