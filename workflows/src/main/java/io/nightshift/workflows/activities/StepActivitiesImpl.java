@@ -59,7 +59,7 @@ public final class StepActivitiesImpl implements StepActivities {
         TimeUnit.MILLISECONDS);
     try {
       ToolOutput out = tool.execute(context, new ToolArguments(input.params()));
-      return new StepOutput(out.artifact(), out.summary());
+      return new StepOutput(out.artifact(), out.summary(), activity.getInfo().getAttempt());
     } catch (ToolException e) {
       if (context.cancelled()) {
         throw Activity.wrap(e);

@@ -2,5 +2,11 @@ package io.nightshift.workflows.activities;
 
 import io.nightshift.core.artifact.ArtifactRef;
 
-/** A finished step: its output by reference and a one-line summary. */
-public record StepOutput(ArtifactRef output, String summary) {}
+/**
+ * A finished step.
+ *
+ * @param output  the output, by reference
+ * @param summary one line for humans
+ * @param attempt which attempt succeeded (1 = first try), as Temporal counted it
+ */
+public record StepOutput(ArtifactRef output, String summary, int attempt) {}

@@ -44,11 +44,12 @@ final class ProgressBook {
   }
 
   void stepStarted(String step, long now) {
-    attempts.merge(step, 1, Integer::sum);
+    attempts.put(step, 1);
     updatedAt = now;
   }
 
-  void stepSucceeded(String step, ArtifactRef output, String summary, long now) {
+  void stepSucceeded(String step, ArtifactRef output, String summary, int attempt, long now) {
+    attempts.put(step, attempt);
     outputs.put(step, output);
     summaries.put(step, summary);
     updatedAt = now;

@@ -120,7 +120,7 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
     try {
       StepOutput out = p.get();
       dag.succeeded(name);
-      book.stepSucceeded(name, out.output(), out.summary(), Workflow.currentTimeMillis());
+      book.stepSucceeded(name, out.output(), out.summary(), out.attempt(), Workflow.currentTimeMillis());
       return null;
     } catch (ActivityFailure e) {
       if (e.getCause() instanceof CanceledFailure c) {

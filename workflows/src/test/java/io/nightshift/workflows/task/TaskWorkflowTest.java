@@ -1,0 +1,146 @@
+package io.nightshift.workflows.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.nightshift.core.artifact.FileArtifactStore;
+import io.nightshift.core.pipeline.Plan;
+import io.nightshift.core.pipeline.PlannedStep;
+import io.nightshift.core.pipeline.StepKind;
+import io.nightshift.workflows.TaskQueues;
+import io.nightshift.workflows.activities.PlanningActivitiesImpl;
+import io.nightshift.workflows.activities.StepActivitiesImpl;
+import io.nightshift.workflows.dag.StepState;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TaskWorkflowTest {
+  @TempDir Path dir;
+  private TestWorkflowEnvironment env;
+  private FileArtifactStore store;
+  private final TextTools tools = new TextTools();
+
+  @BeforeEach
+  void setUp() throws IOException {
+    env = TestWorkflowEnvironment.newInstance();
+    store = new FileArtifactStore(dir.resolve("artifacts"));
+    Worker worker = env.newWorker(TaskQueues.CONTROL);
+    worker.registerWorkflowImplementationTypes(TaskWorkflowImpl.class);
+    worker.registerActivitiesImplementations(
+        new PlanningActivitiesImpl(request -> Plans.parse(request.pipelineYaml())),
+        new StepActivitiesImpl(tools::find, store, dir.resolve("scratch"), 200));
+    env.start();
+  }
+
+  @AfterEach
+  void tearDown() {
+    env.close();
+  }
+
+  @Test
+  void shouldRunDagPassingOutputsByReference() throws IOException {
+    TaskWorkflow wf = stub("diamond");
+    TaskResult result = wf.run(input("diamond", Plans.DIAMOND));
+
+    assertThat(text(result)).isEqualTo("HELLO WORLD");
+    assertThat(result.outputs()).containsOnlyKeys("hello", "world", "joined", "shout");
+    TaskProgress p = wf.progress();
+    assertThat(p.state()).isEqualTo(TaskState.SUCCEEDED);
+    assertThat(p.steps()).allSatisfy(s -> assertThat(s.state()).isEqualTo(StepState.SUCCEEDED));
+    assertThat(p.endedAtMillis()).isGreaterThanOrEqualTo(p.createdAtMillis());
+  }
+
+  @Test
+  void shouldFailTaskNamingStepWhileKeepingIndependentResults() {
+    TaskWorkflow wf = stub("failing");
+    assertThatThrownBy(() -> wf.run(input("failing", Plans.ONE_BAD_BRANCH)))
+        .isInstanceOf(WorkflowFailedException.class)
+        .rootCause().hasMessageContaining("step 'bad' failed: input rejected: nope");
+
+    TaskProgress p = wf.progress();
+    assertThat(p.state()).isEqualTo(TaskState.FAILED);
+    assertThat(p.error()).isEqualTo("step 'bad' failed: input rejected: nope");
+    Map<String, StepStatus> steps = Plans.byName(p);
+    assertThat(steps.get("good").state()).isEqualTo(StepState.SUCCEEDED);
+    assertThat(steps.get("good").output()).isNotNull();
+    assertThat(steps.get("bad").state()).isEqualTo(StepState.FAILED);
+    assertThat(steps.get("after_bad").state()).isEqualTo(StepState.SKIPPED);
+    assertThat(tools.calls.get("text.reject")).hasValue(1); // permanent: not retried
+  }
+
+  @Test
+  void shouldRetryTransientToolErrorsUntilTheyPass() {
+    TaskWorkflow wf = stub("flaky");
+    wf.run(input("flaky", Plans.FLAKY));
+    assertThat(tools.calls.get("text.flaky")).hasValue(3);
+    assertThat(Plans.byName(wf.progress()).get("flaky").attempts()).isEqualTo(3);
+  }
+
+  @Test
+  void shouldCancelRunningStepsWhenTaskIsCancelled() {
+    TaskWorkflow wf = stub("cancelled");
+    WorkflowClient.start(wf::run, input("cancelled", Plans.BLOCKING));
+    env.sleep(Duration.ofSeconds(2));
+    assertThat(Plans.byName(wf.progress()).get("wait").state()).isEqualTo(StepState.RUNNING);
+
+    WorkflowStub.fromTyped(wf).cancel();
+
+    assertThatThrownBy(() -> WorkflowStub.fromTyped(wf).getResult(TaskResult.class))
+        .isInstanceOf(WorkflowFailedException.class).hasCauseInstanceOf(CanceledFailure.class);
+    TaskProgress p = wf.progress();
+    assertThat(p.state()).isEqualTo(TaskState.CANCELLED);
+    assertThat(p.steps()).extracting(StepStatus::state).containsOnly(StepState.CANCELLED);
+  }
+
+  @Test
+  void shouldFailAtPlanningWithoutStartingSteps() {
+    TaskWorkflow wf = stub("unplannable");
+    assertThatThrownBy(() -> wf.run(input("unplannable", "not a plan")))
+        .rootCause().hasMessageContaining("planning failed");
+    assertThat(wf.progress().steps()).isEmpty();
+    assertThat(tools.calls).isEmpty();
+  }
+
+  private TaskInput input(String id, String plan) {
+    return new TaskInput(id, "test goal", "test", plan, Map.of(), 8, false);
+  }
+
+  private TaskWorkflow stub(String id) {
+    return env.getWorkflowClient().newWorkflowStub(TaskWorkflow.class,
+        WorkflowOptions.newBuilder().setWorkflowId(id).setTaskQueue(TaskQueues.CONTROL).build());
+  }
+
+  private String text(TaskResult result) throws IOException {
+    return new String(store.read(result.result()), StandardCharsets.UTF_8);
+  }
+
+
+
+  static List<PlannedStep> steps(PlannedStep... s) {
+    return List.of(s);
+  }
+
+  static PlannedStep step(String name, String tool, Map<String, String> params, String... needs) {
+    return new PlannedStep(name, StepKind.TOOL, tool, params, List.of(needs));
+  }
+
+  static Plan plan(PlannedStep... s) {
+    return new Plan("test", 1, Map.of(), List.of(s));
+  }
+}
