@@ -1,0 +1,133 @@
+package io.nightshift.examples.drugdiscovery.chem;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import org.openscience.cdk.interfaces.IAtom;
+import org.openscience.cdk.interfaces.IAtomContainer;
+
+/**
+ * Makes analogues of parent molecules with the moves of a graph-based genetic algorithm (in the spirit of
+ * Jensen, Chem. Sci. 10 (2019) 3567): point mutations (swap an atom's element, add or remove a small
+ * substituent), fragment swaps (replace the smaller side of an acyclic bond with a fragment cut from another
+ * parent) and crossovers (join the larger pieces of two parents). Every product goes through
+ * {@link MoleculeParser}, so only valid, sanitised molecules come out; duplicates of each other and of the
+ * parents are dropped. The same parents, count and seed always give the same analogues in the same order.
+ */
+public final class AnalogueGenerator {
+  static final String[] SWAP_ELEMENTS = {"C", "N", "O", "S", "F", "Cl"};
+  static final String[] SUBSTITUENTS = {"C", "F", "Cl", "O", "N", "OC", "C(F)(F)F", "C#N", "C(N)=O", "S(C)(=O)=O"};
+  /** Keeps products in a drug-like size range; the parser's hard limit is larger. */
+  static final int MIN_HEAVY_ATOMS = 6;
+  static final int MAX_HEAVY_ATOMS = 60;
+
+  private static final List<IAtomContainer> SUBSTITUENT_STRUCTURES = parseSubstituents();
+
+  private AnalogueGenerator() {}
+
+  /**
+   * @param parents molecules to vary (at least one)
+   * @param count   how many new molecules to return at most (fewer when the moves keep failing)
+   * @param seed    seeds the random choice of moves
+   */
+  public static List<Analogue> generate(List<Molecule> parents, int count, long seed) {
+    if (parents.isEmpty()) {
+      throw new IllegalArgumentException("at least one parent molecule is needed");
+    }
+    Random random = new Random(seed);
+    Set<String> seen = new HashSet<>();
+    parents.forEach(p -> seen.add(p.canonicalSmiles()));
+    List<Analogue> out = new ArrayList<>();
+    int attempts = 0;
+    while (out.size() < count && attempts < count * 30) {
+      attempts++;
+      int p = random.nextInt(parents.size());
+      int q = random.nextInt(parents.size());
+      int move = random.nextInt(5);
+      Optional<String> smiles;
+      String operator;
+      List<Integer> lineage;
+      IAtomContainer a = parents.get(p).structure();
+      switch (move) {
+        case 0 -> {
+          operator = "atom-swap";
+          lineage = List.of(p);
+          smiles = StructureEdits.swapElement(a, random.nextInt(a.getAtomCount()),
+              SWAP_ELEMENTS[random.nextInt(SWAP_ELEMENTS.length)]);
+        }
+        case 1 -> {
+          operator = "add-substituent";
+          lineage = List.of(p);
+          smiles = StructureEdits.attach(a, random.nextInt(a.getAtomCount()),
+              SUBSTITUENT_STRUCTURES.get(random.nextInt(SUBSTITUENT_STRUCTURES.size())));
+        }
+        case 2 -> {
+          operator = "remove-substituent";
+          lineage = List.of(p);
+          smiles = StructureEdits.removeTerminal(a, random.nextInt(a.getAtomCount()));
+        }
+        case 3 -> {
+          operator = "fragment-swap";
+          lineage = p == q ? List.of(p) : List.of(p, q);
+          smiles = recombine(a, parents.get(q).structure(), random, false);
+        }
+        default -> {
+          operator = "crossover";
+          lineage = p == q ? List.of(p) : List.of(p, q);
+          smiles = recombine(a, parents.get(q).structure(), random, true);
+        }
+      }
+      if (smiles.isEmpty()) {
+        continue;
+      }
+      try {
+        Molecule molecule = MoleculeParser.parse(smiles.get());
+        int size = molecule.heavyAtomCount();
+        if (size >= MIN_HEAVY_ATOMS && size <= MAX_HEAVY_ATOMS && seen.add(molecule.canonicalSmiles())) {
+          out.add(new Analogue(molecule, lineage, operator));
+        }
+      } catch (InvalidMoleculeException e) {
+        // an impossible edit (e.g. a swap that breaks aromaticity): drop it, as the contract says
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Cuts both parents at a random acyclic single bond and joins a piece of each: the larger piece of the first
+   * parent with the smaller (fragment swap) or the larger (crossover) piece of the second.
+   */
+  private static Optional<String> recombine(IAtomContainer a, IAtomContainer b, Random random, boolean crossover) {
+    List<Integer> cutsA = StructureEdits.cuttableBonds(CrippenLogP.cloneOf(a));
+    List<Integer> cutsB = StructureEdits.cuttableBonds(CrippenLogP.cloneOf(b));
+    if (cutsA.isEmpty() || cutsB.isEmpty()) {
+      return Optional.empty();
+    }
+    List<IAtomContainer> piecesA = StructureEdits.cut(a, cutsA.get(random.nextInt(cutsA.size())));
+    List<IAtomContainer> piecesB = StructureEdits.cut(b, cutsB.get(random.nextInt(cutsB.size())));
+    if (piecesA.size() != 2 || piecesB.size() != 2) {
+      return Optional.empty();
+    }
+    return StructureEdits.join(piecesA.get(0), piecesB.get(crossover ? 0 : 1));
+  }
+
+  private static List<IAtomContainer> parseSubstituents() {
+    List<IAtomContainer> structures = new ArrayList<>();
+    for (String smiles : SUBSTITUENTS) {
+      try {
+        IAtomContainer s = MoleculeParser.parse(smiles).structure();
+        IAtom first = s.getAtom(0);
+        if (StructureEdits.implicitH(first) < 1) {
+          throw new IllegalStateException("substituent " + smiles + " has no hydrogen on its first atom");
+        }
+        structures.add(s);
+      } catch (InvalidMoleculeException e) {
+        throw new IllegalStateException("built-in substituent " + smiles + " is invalid", e);
+      }
+    }
+    return List.copyOf(structures);
+  }
+}

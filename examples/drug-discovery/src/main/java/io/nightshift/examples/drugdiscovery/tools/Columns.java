@@ -1,0 +1,24 @@
+package io.nightshift.examples.drugdiscovery.tools;
+
+/** Property column names shared by the chemistry tools and the report. */
+final class Columns {
+  static final String MW = "mw";
+  static final String XLOGP = "xlogp";
+  static final String TPSA = "tpsa";
+  static final String HBD = "hbd";
+  static final String HBA = "hba";
+  static final String ROTATABLE_BONDS = "rotatable_bonds";
+  static final String AROMATIC_RINGS = "aromatic_rings";
+  static final String LIPINSKI_VIOLATIONS = "lipinski_violations";
+  static final String VEBER = "veber";
+  static final String PAINS = "pains";
+  static final String QED = "qed";
+  /** Docking score (OpenChemLib ChemPLP; lower is better). */
+  static final String DOCK_SCORE = "dock_score";
+  static final String DOCK_ENGINE = "dock_engine";
+  static final String DOCK_ERROR = "dock_error";
+  static final String COMBINED_SCORE = "combined_score";
+  static final String RANK = "rank";
+
+  private Columns() {}
+}
