@@ -1,15 +1,19 @@
 package io.nightshift.models;
 
+import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.internal.JsonSchemaElementUtils;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.request.ResponseFormatType;
+import dev.langchain4j.model.chat.request.ToolChoice;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.openai.OpenAiChatRequestParameters;
 import dev.langchain4j.model.output.TokenUsage;
 import io.nightshift.models.endpoint.ModelEndpoint;
 import io.nightshift.models.endpoint.ModelEndpointRegistry;
 import io.nightshift.models.endpoint.StructuredOutput;
+import io.nightshift.models.internal.AnswerFromWire;
+import io.nightshift.models.internal.ConversationForWire;
 import io.nightshift.models.internal.ErrorClassifier;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -50,25 +54,27 @@ public final class ModelCall {
     Duration latency = Duration.ofNanos(System.nanoTime() - started);
     TokenCounts usage = usageOf(response.tokenUsage());
     BigDecimal cost = endpoint.config().priceBasis().costOf(usage.input(), usage.output());
+    AiMessage answer = AnswerFromWire.of(response.aiMessage());
     return new ModelCallResult(
         endpointId,
         response.modelName() != null ? response.modelName() : endpoint.config().modelName(),
-        response.aiMessage().text(),
-        response.aiMessage().toolExecutionRequests(),
+        answer.text(),
+        answer.toolExecutionRequests(),
         usage,
         cost,
         response.finishReason() == null ? null : response.finishReason().name(),
         latency,
-        response.aiMessage());
+        answer);
   }
 
   static ChatRequest toChatRequest(ModelCallRequest request, StructuredOutput structuredOutput) {
     if (request.responseSchema() != null && structuredOutput == StructuredOutput.JSON_OBJECT_WITH_SCHEMA) {
       return withJsonObjectSchema(request);
     }
-    ChatRequest.Builder builder = ChatRequest.builder().messages(request.messages());
+    ChatRequest.Builder builder = ChatRequest.builder().messages(ConversationForWire.of(request.messages()));
     if (!request.tools().isEmpty()) {
-      builder.toolSpecifications(request.tools());
+      // "auto" is OpenAI's default, but llama-cpp-python ignores tools unless tool_choice is sent
+      builder.toolSpecifications(request.tools()).toolChoice(ToolChoice.AUTO);
     }
     request.schema().ifPresent(schema -> builder.responseFormat(
         ResponseFormat.builder().type(ResponseFormatType.JSON).jsonSchema(schema).build()));
@@ -95,9 +101,10 @@ public final class ModelCall {
         .maxOutputTokens(request.maxOutputTokens())
         .temperature(request.temperature());
     if (!request.tools().isEmpty()) {
-      parameters.toolSpecifications(request.tools());
+      parameters.toolSpecifications(request.tools()).toolChoice(ToolChoice.AUTO);
     }
-    return ChatRequest.builder().messages(request.messages()).parameters(parameters.build()).build();
+    return ChatRequest.builder().messages(ConversationForWire.of(request.messages()))
+        .parameters(parameters.build()).build();
   }
 
   static TokenCounts usageOf(TokenUsage usage) {

@@ -77,6 +77,16 @@ class ModelCallErrorClassificationTest {
   }
 
   @Test
+  void shouldNotRetryARequestTheServerRejectedAsInvalidEvenWithA500() {
+    // llama-cpp-python reports pydantic validation failures as HTTP 500
+    ModelCallException e = failure(ScriptedReply.status(500,
+        "1 validation error: {'type': 'literal_error', 'loc': ('body', 'response_format', 'type')}"));
+
+    assertThat(e.kind()).isEqualTo(FailureKind.BAD_REQUEST);
+    assertThat(e.retryable()).isFalse();
+  }
+
+  @Test
   void shouldNotRetryAContextLengthError() {
     ModelCallException e = failure(ScriptedReply.status(400,
         "Requested tokens (5000) exceed context window of 2048"));

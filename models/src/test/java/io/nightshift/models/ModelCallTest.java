@@ -3,7 +3,9 @@ package io.nightshift.models;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.langchain4j.agent.tool.ToolSpecification;
+import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchema;
@@ -14,6 +16,7 @@ import io.nightshift.models.endpoint.StructuredOutput;
 import io.nightshift.models.testing.ScriptedOpenAiServer;
 import io.nightshift.models.testing.ScriptedReply;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -80,6 +83,52 @@ class ModelCallTest {
     assertThat(asked.finishReason()).isEqualTo("TOOL_EXECUTION");
     assertThat(plain.text()).isEqualTo("no tool needed");
     assertThat(server.chatRequests()).allSatisfy(r -> assertThat(r.toolNames()).containsExactly("get_weather"));
+  }
+
+  @Test
+  void shouldSendAToolRoundTripAsEveryLocalServerAcceptsIt() {
+    server.enqueue(ScriptedReply.toolCall("get_weather", "{\"city\":\"Oslo\"}"), ScriptedReply.text("Sunny."));
+    ToolSpecification weather = ToolSpecification.builder().name("get_weather")
+        .parameters(JsonObjectSchema.builder().addStringProperty("city").build()).build();
+    List<ChatMessage> conversation = new ArrayList<>(List.of(UserMessage.from("Weather in Oslo?")));
+
+    ModelCallResult asked = modelCall.call("scripted", ModelCallRequest.of(conversation).withTools(List.of(weather)));
+    conversation.add(asked.aiMessage());
+    conversation.add(ToolExecutionResultMessage.from(asked.toolCalls().get(0), "sunny, 12 C"));
+    ModelCallResult answered =
+        modelCall.call("scripted", ModelCallRequest.of(conversation).withTools(List.of(weather)));
+
+    assertThat(answered.text()).isEqualTo("Sunny.");
+    var second = server.chatRequests().get(1).json();
+    assertThat(second.path("tool_choice").asText()).isEqualTo("auto");
+    var assistant = second.path("messages").get(1);
+    assertThat(assistant.path("role").asText()).isEqualTo("assistant");
+    // llama-cpp-python's templates fail on an assistant turn without content
+    assertThat(assistant.path("content").isTextual()).isTrue();
+    assertThat(assistant.path("tool_calls").get(0).path("id").asText()).isEqualTo("call_1");
+    var toolResult = second.path("messages").get(2);
+    assertThat(toolResult.path("role").asText()).isEqualTo("tool");
+    assertThat(toolResult.path("tool_call_id").asText()).isEqualTo("call_1");
+    assertThat(toolResult.path("content").asText()).isEqualTo("sunny, 12 C");
+  }
+
+  @Test
+  void shouldKeepEachToolCallOnceWhenTheServerAlsoSendsTheLegacyFunctionCall() {
+    // what llama-cpp-python 0.3.36 answers: the call in tool_calls, and again (id-less) in function_call
+    server.enqueue(new ScriptedReply.Raw(200, "{\"id\":\"c\",\"object\":\"chat.completion\",\"model\":\"m\","
+        + "\"choices\":[{\"index\":0,\"finish_reason\":\"tool_calls\",\"message\":{\"role\":\"assistant\","
+        + "\"content\":null,\"tool_calls\":[{\"id\":\"call_0\",\"type\":\"function\",\"function\":"
+        + "{\"name\":\"get_weather\",\"arguments\":\"{}\"}}],"
+        + "\"function_call\":{\"name\":\"get_weather:\",\"arguments\":\"{}\"}}}],"
+        + "\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":2,\"total_tokens\":5}}"));
+    ToolSpecification weather = ToolSpecification.builder().name("get_weather").build();
+
+    ModelCallResult result =
+        modelCall.call("scripted", ModelCallRequest.of(UserMessage.from("w?")).withTools(List.of(weather)));
+
+    assertThat(result.toolCalls()).extracting(call -> call.id(), call -> call.name())
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("call_0", "get_weather"));
+    assertThat(result.aiMessage().toolExecutionRequests()).hasSize(1);
   }
 
   @Test

@@ -34,6 +34,12 @@ public final class ErrorClassifier {
       "context[_ ]length|context window|context size|maximum context|too many tokens|tokens? exceed"
           + "|must have less than \\d+ tokens|prompt is too long");
 
+  /**
+   * llama-cpp-python answers a request its schema rejects with a 500 whose body is pydantic's "N validation
+   * errors"; sending the same request again can never work, so it is a bad request whatever the status says.
+   */
+  private static final Pattern VALIDATION_ERROR = Pattern.compile("\\d+ validation errors?:");
+
   private ErrorClassifier() {}
 
   public static ModelCallException classify(String endpointId, Throwable thrown) {
@@ -91,8 +97,10 @@ public final class ErrorClassifier {
     if (status == 408) {
       return FailureKind.TIMEOUT;
     }
+    String body = http.getMessage() == null ? "" : http.getMessage().toLowerCase(Locale.ROOT);
     if (status >= 500) {
-      return FailureKind.SERVER_ERROR;
+      return status == 500 && VALIDATION_ERROR.matcher(body).find()
+          ? FailureKind.BAD_REQUEST : FailureKind.SERVER_ERROR;
     }
     if (status == 401 || status == 403) {
       return FailureKind.AUTHENTICATION;
@@ -100,7 +108,6 @@ public final class ErrorClassifier {
     if (status == 404) {
       return FailureKind.NOT_FOUND;
     }
-    String body = http.getMessage() == null ? "" : http.getMessage().toLowerCase(Locale.ROOT);
     if ((status == 400 || status == 413 || status == 422) && CONTEXT_LENGTH.matcher(body).find()) {
       return FailureKind.CONTEXT_LENGTH_EXCEEDED;
     }

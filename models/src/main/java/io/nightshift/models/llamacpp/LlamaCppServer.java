@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class LlamaCppServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LlamaCppServer.class);
+  public static final String DEFAULT_CHAT_FORMAT = "chatml-function-calling";
 
   private final Process process;
   private final int port;
@@ -119,6 +120,7 @@ public final class LlamaCppServer implements AutoCloseable {
     private int threads = Runtime.getRuntime().availableProcessors();
     private Duration startupTimeout = Duration.ofMinutes(2);
     private Path logFile;
+    private String chatFormat = DEFAULT_CHAT_FORMAT;
 
     private Builder(LlamaCppInstallation installation) {
       this.installation = Objects.requireNonNull(installation, "installation must not be null");
@@ -160,6 +162,15 @@ public final class LlamaCppServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * llama-cpp-python's {@code --chat_format}. The default, {@value #DEFAULT_CHAT_FORMAT}, is ChatML (SmolLM2's
+     * own format) plus tool calling, which the model's built-in template lacks; null uses the template in the GGUF.
+     */
+    public Builder chatFormat(String chatFormat) {
+      this.chatFormat = chatFormat == null || chatFormat.isBlank() ? null : chatFormat;
+      return this;
+    }
+
     public Builder logFile(Path logFile) {
       this.logFile = logFile;
       return this;
@@ -178,6 +189,9 @@ public final class LlamaCppServer implements AutoCloseable {
           "--n_ctx", Integer.toString(contextSize),
           "--n_threads", Integer.toString(threads),
           "--n_threads_batch", Integer.toString(threads)));
+      if (chatFormat != null) {
+        command.addAll(List.of("--chat_format", chatFormat));
+      }
       Process process;
       try {
         ProcessBuilder pb = new ProcessBuilder(command)

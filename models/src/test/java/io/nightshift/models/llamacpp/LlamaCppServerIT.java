@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.langchain4j.agent.tool.ToolSpecification;
+import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchema;
@@ -137,6 +140,31 @@ class LlamaCppServerIT {
 
   @Test
   @Order(4)
+  void shouldAskForAToolAndTakeItsResultBack() {
+    ToolSpecification weather = ToolSpecification.builder().name("get_weather").description("Weather for a city")
+        .parameters(JsonObjectSchema.builder().addStringProperty("city").required("city").build()).build();
+    List<ChatMessage> conversation =
+        new ArrayList<>(List.of(UserMessage.from("What is the weather in Oslo? Use the tool.")));
+
+    ModelCallResult asked = modelCall.call("llama", ModelCallRequest.of(conversation).withTools(List.of(weather))
+        .withMaxOutputTokens(60).withTemperature(0));
+    assertThat(asked.toolCalls()).as("text: %s", asked.text()).isNotEmpty();
+    assertThat(asked.toolCalls().get(0).name()).isEqualTo("get_weather");
+    assertThat(asked.toolCalls().get(0).arguments()).contains("\"city\"");
+    conversation.add(asked.aiMessage());
+    conversation.add(ToolExecutionResultMessage.from(asked.toolCalls().get(0), "Sunny, 12 degrees C"));
+
+    // the server must accept the tool round trip; what a 135M model makes of it is not the point
+    ModelCallResult after = modelCall.call("llama", ModelCallRequest.of(conversation).withTools(List.of(weather))
+        .withMaxOutputTokens(40).withTemperature(0));
+    measure("tool call", asked.toolCalls().get(0).name() + " " + asked.toolCalls().get(0).arguments() + " in "
+        + asked.latency().toMillis() + " ms; after the result: "
+        + (after.wantsTools() ? "asked again " + after.toolCalls().get(0).arguments() : after.text())
+        + " in " + after.latency().toMillis() + " ms");
+  }
+
+  @Test
+  @Order(5)
   void shouldRefuseAPromptLongerThanTheContextAsNotRetryable() {
     String tooLong = "lighthouse ".repeat(4000);
 
@@ -150,7 +178,7 @@ class LlamaCppServerIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void shouldFailRetryablyOnceTheServerIsGoneAndLeaveNoProcess() {
     long pid = server.pid();
     server.close();
