@@ -77,7 +77,17 @@ public final class NvidiaBackend extends ProcessBackend {
           + (request.memoryBytesPerUnit() >> 20) + " MiB or more (" + free.size() + " free of " + all.size()
           + "); request needs " + request.units());
     }
-    return fitting.subList(0, request.units());
+    // Prefer an aligned block (GPUs 4-7 for four) so small leases do not break up the groups larger ones need;
+    // CUDA_VISIBLE_DEVICES takes any list, so fall back to the lowest free GPUs.
+    int n = request.units();
+    java.util.Set<Integer> fit = fitting.stream().map(Device::index).collect(Collectors.toSet());
+    for (int start = 0; start + n <= all.size(); start += n) {
+      int first = start;
+      if (java.util.stream.IntStream.range(first, first + n).allMatch(fit::contains)) {
+        return fitting.stream().filter(d -> d.index() >= first && d.index() < first + n).toList();
+      }
+    }
+    return fitting.subList(0, n);
   }
 
   @Override

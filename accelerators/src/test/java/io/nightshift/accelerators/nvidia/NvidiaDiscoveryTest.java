@@ -53,7 +53,7 @@ class NvidiaDiscoveryTest {
 
     assertThat(pair.environment()).containsEntry("CUDA_VISIBLE_DEVICES", "0,1")
         .containsEntry("CUDA_DEVICE_ORDER", "PCI_BUS_ID");
-    assertThat(four.environment()).containsEntry("CUDA_VISIBLE_DEVICES", "2,3,4,5");
+    assertThat(four.environment()).containsEntry("CUDA_VISIBLE_DEVICES", "4,5,6,7");
     assertThat(gpus.snapshot().freeUnits()).isEqualTo(2);
     assertThatThrownBy(() -> gpus.allocate(LeaseRequest.of("task-1/c", 4)))
         .isInstanceOf(AcceleratorException.class)
@@ -64,6 +64,22 @@ class NvidiaDiscoveryTest {
     gpus.release(pair);
     assertThat(gpus.allocate(LeaseRequest.of("task-1/e", 2)).environment())
         .containsEntry("CUDA_VISIBLE_DEVICES", "0,1");
+  }
+
+  @Test
+  void shouldPlaceGroupsOnAlignedGpusSoSmallLeasesDoNotFragmentTheNode() {
+    NvidiaBackend gpus = backend(new FakeTools(temp).path("nvidia-smi"));
+
+    Lease single = gpus.allocate(LeaseRequest.of("a", 1));
+    Lease pair = gpus.allocate(LeaseRequest.of("b", 2));
+    Lease four = gpus.allocate(LeaseRequest.of("c", 4));
+
+    assertThat(single.environment()).containsEntry("CUDA_VISIBLE_DEVICES", "0");
+    assertThat(pair.environment()).containsEntry("CUDA_VISIBLE_DEVICES", "2,3");
+    assertThat(four.environment()).containsEntry("CUDA_VISIBLE_DEVICES", "4,5,6,7");
+    // Only GPU 1 is left; a second pair cannot be aligned or found.
+    assertThatThrownBy(() -> gpus.allocate(LeaseRequest.of("d", 2))).hasMessageContaining("NO_CAPACITY");
+    assertThat(gpus.allocate(LeaseRequest.of("e", 1)).environment()).containsEntry("CUDA_VISIBLE_DEVICES", "1");
   }
 
   @Test
