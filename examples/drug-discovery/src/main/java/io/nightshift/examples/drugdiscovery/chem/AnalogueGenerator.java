@@ -19,7 +19,7 @@ import org.openscience.cdk.interfaces.IAtomContainer;
  */
 public final class AnalogueGenerator {
   static final String[] SWAP_ELEMENTS = {"C", "N", "O", "S", "F", "Cl"};
-  static final String[] SUBSTITUENTS = {"C", "F", "Cl", "O", "N", "OC", "C(F)(F)F", "C#N", "C(N)=O", "S(C)(=O)=O"};
+  static final String[] SUBSTITUENTS = {"C", "F", "Cl", "O", "N", "OC", "CO", "C(F)(F)F", "C#N", "C(N)=O", "C(C)=O", "NC(C)=O"};
   /** Keeps products in a drug-like size range; the parser's hard limit is larger. */
   static final int MIN_HEAVY_ATOMS = 6;
   static final int MAX_HEAVY_ATOMS = 60;

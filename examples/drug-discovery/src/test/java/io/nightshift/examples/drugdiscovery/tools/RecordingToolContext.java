@@ -1,0 +1,53 @@
+package io.nightshift.examples.drugdiscovery.tools;
+
+import io.nightshift.core.artifact.ArtifactRef;
+import io.nightshift.core.artifact.ArtifactStore;
+import io.nightshift.core.artifact.FileArtifactStore;
+import io.nightshift.core.tool.ToolContext;
+import io.nightshift.examples.drugdiscovery.data.MoleculeSet;
+import io.nightshift.examples.drugdiscovery.data.MoleculeSetCsv;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A ToolContext over core's FileArtifactStore that records heartbeats. */
+final class RecordingToolContext implements ToolContext {
+  private final FileArtifactStore store;
+  private final Path workDir;
+  final List<String> heartbeats = new ArrayList<>();
+
+  RecordingToolContext(Path dir) throws IOException {
+    this.store = new FileArtifactStore(dir.resolve("store"));
+    this.workDir = dir.resolve("work");
+  }
+
+  @Override
+  public ArtifactStore artifacts() {
+    return store;
+  }
+
+  @Override
+  public String idempotencyKey() {
+    return "test-step";
+  }
+
+  @Override
+  public Path workDir() {
+    return workDir;
+  }
+
+  @Override
+  public void heartbeat(String progress) {
+    heartbeats.add(progress);
+  }
+
+  String putCsv(String csv) throws IOException {
+    return store.put(csv.getBytes(StandardCharsets.UTF_8), "text/csv").uri();
+  }
+
+  MoleculeSet read(ArtifactRef ref) throws IOException {
+    return MoleculeSetCsv.read(store.read(ref));
+  }
+}
