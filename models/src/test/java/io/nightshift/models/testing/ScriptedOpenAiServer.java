@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
@@ -46,6 +47,7 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger maxInFlight = new AtomicInteger();
   private final AtomicInteger completionIds = new AtomicInteger();
+  private volatile Semaphore slots;
   private volatile ScriptedReply fallback = ScriptedReply.status(500, "the scripted server has no reply left");
   private final String modelName;
 
@@ -84,6 +86,19 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Serve at most {@code parallelSlots} chat requests at a time, queueing the rest, as a real server with that many
+   * slots does (vLLM max-num-seqs, llama.cpp --parallel). With a {@link ScriptedReply#slow} reply this is an
+   * endpoint of known capacity: parallelSlots / latency requests per second.
+   */
+  public ScriptedOpenAiServer withCapacity(int parallelSlots) {
+    if (parallelSlots <= 0) {
+      throw new IllegalArgumentException("parallelSlots must be greater than 0 but was " + parallelSlots);
+    }
+    this.slots = new Semaphore(parallelSlots, true);
+    return this;
+  }
+
   public ScriptedOpenAiServer otherwise(ScriptedReply reply) {
     this.fallback = reply;
     return this;
@@ -97,7 +112,7 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
     return requests.stream().filter(r -> r.path().endsWith("/chat/completions")).toList();
   }
 
-  /** The most chat requests the server was working on at the same time. */
+  /** The most chat requests the server was working on at the same time (not counting those queued for a slot). */
   public int maxConcurrentRequests() {
     return maxInFlight.get();
   }
@@ -120,12 +135,24 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
             Map.of());
         return;
       }
+      Semaphore capacity = slots;
+      if (capacity != null) {
+        try {
+          capacity.acquire();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return; // the server is closing
+        }
+      }
       int now = inFlight.incrementAndGet();
       maxInFlight.accumulateAndGet(now, Math::max);
       try {
         answer(exchange, replyFor(request));
       } finally {
         inFlight.decrementAndGet();
+        if (capacity != null) {
+          capacity.release();
+        }
       }
     }
   }
