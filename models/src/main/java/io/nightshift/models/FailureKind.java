@@ -27,6 +27,8 @@ public enum FailureKind {
   AUTHENTICATION(false),
   /** 404: wrong base URL or model name. */
   NOT_FOUND(false),
+  /** No endpoint has the id asked for: a configuration error that no retry can fix. */
+  UNKNOWN_ENDPOINT(false),
   /** Anything else: most likely a bug on our side, which a retry would only repeat. */
   UNEXPECTED(false);
 

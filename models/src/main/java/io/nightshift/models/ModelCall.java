@@ -35,12 +35,17 @@ public final class ModelCall {
   }
 
   /**
-   * @throws ModelCallException classified; {@code retryable()} says whether trying again later can help
-   * @throws NoSuchElementException if no endpoint has this id (a configuration error, not a model failure)
+   * @throws ModelCallException classified; {@code retryable()} says whether trying again later can help (an
+   *     unknown endpoint id is UNKNOWN_ENDPOINT, not retryable)
    */
   public ModelCallResult call(String endpointId, ModelCallRequest request) {
     Objects.requireNonNull(request, "request");
-    ModelEndpoint endpoint = registry.get(endpointId);
+    ModelEndpoint endpoint;
+    try {
+      endpoint = registry.get(endpointId);
+    } catch (NoSuchElementException e) {
+      throw new ModelCallException(endpointId, FailureKind.UNKNOWN_ENDPOINT, null, null, e.getMessage(), e);
+    }
     ChatRequest chatRequest = toChatRequest(request, endpoint.config().structuredOutput());
     long started = System.nanoTime();
     ChatResponse response = endpoint.resilience().execute(() -> {

@@ -14,6 +14,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Every failure through the real LangChain4j client, one HTTP request each: LangChain4j must not retry by itself. */
 class ModelCallErrorClassificationTest {
@@ -95,19 +97,31 @@ class ModelCallErrorClassificationTest {
     assertThat(e.retryable()).isFalse();
   }
 
+  @ParameterizedTest(name = "HTTP {0} -> {1}")
+  @CsvSource({"401, AUTHENTICATION", "403, AUTHENTICATION", "404, NOT_FOUND", "422, BAD_REQUEST"})
+  void shouldNotRetryAuthenticationNotFoundOrUnprocessable(int status, FailureKind expected) {
+    ModelCallException e = failure(ScriptedReply.status(status, "refused"));
+
+    assertThat(e.kind()).isEqualTo(expected);
+    assertThat(e.retryable()).isFalse();
+    assertThat(e.statusCode()).hasValue(status);
+  }
+
+  @ParameterizedTest(name = "HTTP {0} -> retryable")
+  @CsvSource({"500", "502", "503", "504", "408"})
+  void shouldRetryEveryServerSideStatus(int status) {
+    assertThat(failure(ScriptedReply.status(status, "try later")).retryable()).isTrue();
+  }
+
   @Test
-  void shouldNotRetryAuthenticationOrNotFound() {
-    assertThat(failure(ScriptedReply.status(401, "bad key")).kind()).isEqualTo(FailureKind.AUTHENTICATION);
-    server.close();
-    server = ScriptedOpenAiServer.start();
-    modelCall = callTo(server.baseUrl(), Duration.ofSeconds(2));
-    assertThat(failure(ScriptedReply.status(403, "forbidden")).retryable()).isFalse();
-    server.close();
-    server = ScriptedOpenAiServer.start();
-    modelCall = callTo(server.baseUrl(), Duration.ofSeconds(2));
-    ModelCallException notFound = failure(ScriptedReply.status(404, "model m not found"));
-    assertThat(notFound.kind()).isEqualTo(FailureKind.NOT_FOUND);
-    assertThat(notFound.retryable()).isFalse();
+  void shouldFailAtOnceForAnEndpointThatIsNotConfigured() {
+    ModelCallException e = catchThrowableOfType(ModelCallException.class,
+        () -> modelCall.call("nope", ModelCallRequest.of(UserMessage.from("hi"))));
+
+    assertThat(e.kind()).isEqualTo(FailureKind.UNKNOWN_ENDPOINT);
+    assertThat(e.retryable()).isFalse();
+    assertThat(e.getMessage()).contains("configured: [ep]");
+    assertThat(server.chatRequests()).isEmpty();
   }
 
   @Test

@@ -50,7 +50,10 @@ public final class ModelEndpointConfig {
 
   public String id() { return id; }
   public Provider provider() { return provider; }
-  /** For OpenAI-compatible servers this includes the {@code /v1} path, as LangChain4j expects. */
+  /**
+   * For OpenAI-compatible servers this includes the {@code /v1} path, as LangChain4j expects
+   * ({@code http://host:8000/v1}); for Ollama it is the server root ({@code http://host:11434}).
+   */
   public URI baseUrl() { return baseUrl; }
   public String modelName() { return modelName; }
   /** Local servers usually need none; OpenAI-compatible clients still send a placeholder. */

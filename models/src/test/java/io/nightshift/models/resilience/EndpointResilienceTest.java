@@ -76,6 +76,28 @@ class EndpointResilienceTest {
   }
 
   @Test
+  void shouldOpenTheCircuitOfAnUnreachableEndpointInsteadOfHanging() throws Exception {
+    int freePort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      freePort = socket.getLocalPort();
+    }
+    registry = ModelEndpointRegistry.of(List.of(ModelEndpointConfig.custom().id("gone")
+        .baseUrl("http://127.0.0.1:" + freePort + "/v1").modelName("m").connectTimeout(Duration.ofMillis(500))
+        .circuitBreaker(new CircuitBreakerSettings(50f, 3, 3, Duration.ofMinutes(1))).build()));
+    modelCall = new ModelCall(registry);
+
+    for (int i = 0; i < 3; i++) {
+      assertThat(catchThrowableOfType(ModelCallException.class, () -> modelCall.call("gone", HI)).kind())
+          .isEqualTo(FailureKind.CONNECTION_FAILED);
+    }
+    ModelCallException refused = catchThrowableOfType(ModelCallException.class, () -> modelCall.call("gone", HI));
+
+    assertThat(refused.kind()).isEqualTo(FailureKind.CIRCUIT_OPEN);
+    assertThat(refused.getMessage()).contains("'gone'").contains("circuit breaker is open");
+    assertThat(registry.snapshots()).singleElement().extracting(ResilienceSnapshot::circuitState).isEqualTo("OPEN");
+  }
+
+  @Test
   void shouldKeepTheCircuitClosedWhenOnlyTheRequestsAreBad() {
     endpoint(b -> b.circuitBreaker(new CircuitBreakerSettings(50f, 4, 4, Duration.ofMinutes(1))));
     server.otherwise(ScriptedReply.status(400, "bad request"));
