@@ -20,12 +20,15 @@ import java.nio.charset.StandardCharsets;
  */
 public record DockingTarget(String name, String source, StereoMolecule receptor, StereoMolecule ligand) {
   private static final String DIR = "/io/nightshift/examples/drugdiscovery/target/";
+  /** Name and source of the shipped target, for provenance without loading its structures. */
+  public static final String ABL1_NAME = "ABL1 kinase (PDB 1IEP chain B), imatinib site";
+  public static final String ABL1_SOURCE =
+      "PDB 1IEP via Debian autodock-vina test data; hydrogens by Open Babel 3.1.1; pocket ligand = Vina 1.2.3 pose";
 
   /** c-Abl kinase domain (PDB 1IEP chain B) with imatinib posed in the ATP site by AutoDock Vina. */
   public static DockingTarget abl1Imatinib() {
-    return new DockingTarget("ABL1 kinase (PDB 1IEP chain B), imatinib site",
-        "PDB 1IEP via Debian autodock-vina test data; hydrogens by Open Babel 3.1.1; pocket ligand = Vina 1.2.3 pose",
-        readMolfile(DIR + "1iep_receptor_h.sdf"), readMolfile(DIR + "1iep_imatinib_vina_pose.sdf"));
+    return new DockingTarget(ABL1_NAME, ABL1_SOURCE, readMolfile(DIR + "1iep_receptor_h.sdf"),
+        readMolfile(DIR + "1iep_imatinib_vina_pose.sdf"));
   }
 
   static StereoMolecule readMolfile(String resource) {

@@ -8,6 +8,7 @@ import java.util.List;
 public final class ChemToolProvider implements ToolProvider {
   @Override
   public List<Tool> tools() {
-    return List.of(new SeedsTool(), new GenerateTool(), new FilterTool(), new DockTool(), new SelectTool());
+    return List.of(new SeedsTool(), new GenerateTool(), new FilterTool(), new DockTool(), new SelectTool(),
+        new ReportTool());
   }
 }

@@ -11,7 +11,6 @@ import io.nightshift.core.tool.ToolProvider;
 import io.nightshift.examples.drugdiscovery.data.Candidate;
 import io.nightshift.examples.drugdiscovery.data.MoleculeSet;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
@@ -39,7 +38,8 @@ class ChemToolsTest {
 
   @Test
   void shouldRegisterTheChemistryToolsThroughServiceLoader() {
-    assertThat(tools).containsKeys("chem.seeds", "chem.generate", "chem.filter", "chem.dock", "chem.select");
+    assertThat(tools).containsKeys("chem.seeds", "chem.generate", "chem.filter", "chem.dock", "chem.select",
+        "chem.report");
   }
 
   @Test
@@ -150,10 +150,5 @@ class ChemToolsTest {
         .isInstanceOf(ToolException.class)
         .hasMessageContaining(messagePart)
         .satisfies(e -> assertThat(((ToolException) e).retryable()).isFalse());
-  }
-
-  @SuppressWarnings("unused")
-  private static List<String> ids(MoleculeSet set) {
-    return set.candidates().stream().map(Candidate::id).toList();
   }
 }

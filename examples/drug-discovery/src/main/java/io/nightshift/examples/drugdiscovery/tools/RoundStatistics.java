@@ -1,0 +1,39 @@
+package io.nightshift.examples.drugdiscovery.tools;
+
+import io.nightshift.examples.drugdiscovery.data.Candidate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The deterministic summary of one round: counts and the distribution of docking scores and QED. Always
+ * produced, whether or not a model writes a narrative next to it.
+ */
+record RoundStatistics(String label, int molecules, int docked, Summary dock, Summary qed, long ruleOfFivePassing) {
+  /** Five-number-style summary of a list of values; all NaN when there are none. */
+  record Summary(int n, double min, double median, double mean, double max, List<Double> values) {
+    static Summary of(List<Double> values) {
+      List<Double> sorted = new ArrayList<>(values);
+      Collections.sort(sorted);
+      if (sorted.isEmpty()) {
+        return new Summary(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, List.of());
+      }
+      int n = sorted.size();
+      double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+      double mean = sorted.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+      return new Summary(n, sorted.get(0), median, mean, sorted.get(n - 1), List.copyOf(sorted));
+    }
+  }
+
+  static RoundStatistics of(String label, List<Candidate> candidates) {
+    List<Double> dock = new ArrayList<>();
+    List<Double> qed = new ArrayList<>();
+    long passing = 0;
+    for (Candidate c : candidates) {
+      c.number(Columns.DOCK_SCORE).ifPresent(dock::add);
+      c.number(Columns.QED).ifPresent(qed::add);
+      passing += c.number(Columns.LIPINSKI_VIOLATIONS).filter(v -> v <= 1).isPresent() ? 1 : 0;
+    }
+    return new RoundStatistics(label, candidates.size(), dock.size(), Summary.of(dock), Summary.of(qed), passing);
+  }
+}
