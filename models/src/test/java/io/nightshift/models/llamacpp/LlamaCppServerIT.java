@@ -58,7 +58,8 @@ class LlamaCppServerIT {
     LlamaCppInstallation installation = provisioner.build().provision();
     measure("provision (reused when present)", Duration.ofNanos(System.nanoTime() - t0));
     long t1 = System.nanoTime();
-    server = LlamaCppServer.builder(installation).contextSize(2048).threads(2).start();
+    server = LlamaCppServer.builder(installation).contextSize(2048).threads(2)
+        .logFile(Path.of("target", "llama-cpp-server.log").toAbsolutePath()).start();
     measure("server start until GET /v1/models answers", Duration.ofNanos(System.nanoTime() - t1));
     ModelEndpointConfig endpoint = ModelEndpointConfig.custom()
         .id("llama").baseUrl(server.baseUrl()).modelName(server.modelName()).maxConcurrency(1)
