@@ -6,6 +6,7 @@ import com.actelion.research.chem.docking.DockingEngine;
 import com.actelion.research.chem.docking.DockingFailedException;
 import com.actelion.research.chem.docking.LigandPose;
 import java.lang.reflect.Field;
+import java.util.Objects;
 import java.util.Random;
 
 /**
@@ -16,8 +17,10 @@ import java.util.Random;
  * <p>Not thread-safe (neither is the engine): use one docker per thread.
  */
 public final class PocketDocker {
-  /** Names the engine in provenance: library, version and scoring function. */
-  public static final String ENGINE = "OpenChemLib 2025.7.0 DockingEngine (ChemPLP)";
+  /** Names the engine in provenance: library, version (from the jar's manifest) and scoring function. */
+  public static final String ENGINE = "OpenChemLib "
+      + Objects.requireNonNullElse(DockingEngine.class.getPackage().getImplementationVersion(), "(unknown version)")
+      + " DockingEngine (ChemPLP)";
 
   private static final Field ENGINE_RANDOM = engineRandomField();
 
