@@ -1,0 +1,31 @@
+package io.nightshift.workflows.backends;
+
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import java.time.Duration;
+
+/**
+ * How workflows call activities on a pool's queue. The schedule-to-start timeout matters: when no worker polls a
+ * pool's queue (its machine is gone) the call fails within it instead of waiting forever, and the workflow treats
+ * the pool as unavailable.
+ */
+public final class BackendActivityOptions {
+  static final Duration INVENTORY_SCHEDULE_TO_START = Duration.ofSeconds(30);
+  static final Duration INVENTORY_START_TO_CLOSE = Duration.ofMinutes(1);
+
+  private BackendActivityOptions() {}
+
+  /** Inventory of {@code poolId}, on that pool's queue. */
+  public static ActivityOptions inventory(String poolId) {
+    return ActivityOptions.newBuilder()
+        .setTaskQueue(BackendQueues.forPool(poolId))
+        .setScheduleToStartTimeout(INVENTORY_SCHEDULE_TO_START)
+        .setStartToCloseTimeout(INVENTORY_START_TO_CLOSE)
+        .setRetryOptions(RetryOptions.newBuilder()
+            .setInitialInterval(Duration.ofSeconds(1))
+            .setMaximumAttempts(3)
+            .setDoNotRetry(InventoryActivities.UNKNOWN_POOL)
+            .build())
+        .build();
+  }
+}
