@@ -28,9 +28,14 @@ public final class PocketDocker {
   private final DockingTarget target;
 
   public PocketDocker(DockingTarget target) throws DockingFailure {
+    this(target, DockingSettings.standard());
+  }
+
+  public PocketDocker(DockingTarget target, DockingSettings settings) throws DockingFailure {
     this.target = target;
     try {
-      this.engine = new DockingEngine(target.receptor(), target.ligand());
+      this.engine = new DockingEngine(target.receptor(), target.ligand(), settings.monteCarloSteps(),
+          settings.startPositions(), DockingEngine.GRID_DIMENSION, DockingEngine.ScoringFunction.CHEMPLP);
     } catch (DockingFailedException e) {
       throw new DockingFailure("cannot set up docking into " + target.name() + ": " + e.getMessage(), e);
     }

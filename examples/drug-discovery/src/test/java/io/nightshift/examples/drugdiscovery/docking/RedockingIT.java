@@ -69,6 +69,19 @@ class RedockingIT {
   }
 
   @Test
+  void shouldStillFindThePocketPoseWithTheFastSearch() throws Exception {
+    PocketDocker fast = new PocketDocker(docker.target(), DockingSettings.fast());
+
+    DockedPose pose = fast.dock(IMATINIB);
+
+    double rmsd = PoseRmsd.heavyAtomRmsd(pose.pose(), docker.target().ligand());
+    System.out.printf("fast search: imatinib ChemPLP %.1f in %.1f s (standard: %.1f s), RMSD %.2f Å%n",
+        pose.score(), pose.seconds(), imatinib.seconds(), rmsd);
+    assertThat(rmsd).isLessThan(RMSD_THRESHOLD);
+    assertThat(pose.seconds()).isLessThan(imatinib.seconds());
+  }
+
+  @Test
   void shouldScoreAMoleculeTheSameWhateverWasDockedBefore() throws Exception {
     double first = docker.dock("CC(=O)Oc1ccccc1C(=O)O").score();
     docker.dock("CC(C)Cc1ccc(C(C)C(=O)O)cc1");

@@ -32,7 +32,8 @@ class CampaignToolsIT {
     ToolOutput filtered = run(tools, context, "chem.filter", Map.of("molecules", generated));
     System.out.println("filter: " + filtered.summary());
 
-    Map<String, String> dockArgs = Map.of("molecules", filtered.artifact().uri(), "max_molecules", "4");
+    Map<String, String> dockArgs = Map.of("molecules", filtered.artifact().uri(), "max_molecules", "4",
+        "effort", "fast");
     ToolOutput docked = run(tools, context, "chem.dock", dockArgs);
     System.out.println("dock: " + docked.summary());
     MoleculeSet dockedSet = context.read(docked.artifact());

@@ -90,6 +90,7 @@ class ChemToolsTest {
     assertPermanent(() -> run("chem.filter", Map.of("molecules", noSmiles)), "'smiles' column");
     assertPermanent(() -> run("chem.filter", Map.of("molecules", input, "min_qed", "2")), "min_qed");
     assertPermanent(() -> run("chem.select", Map.of("molecules", input, "count", "0")), "count");
+    assertPermanent(() -> run("chem.dock", Map.of("molecules", input, "effort", "max")), "effort");
     assertPermanent(() -> run("chem.generate", Map.of("molecules", input, "seed", "x")), "seed");
     assertPermanent(() -> run("chem.generate", Map.of("molecules", allInvalid)),
         "no valid parent molecules");
