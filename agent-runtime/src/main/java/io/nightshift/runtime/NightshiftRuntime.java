@@ -3,6 +3,9 @@ package io.nightshift.runtime;
 import io.nightshift.core.artifact.FileArtifactStore;
 import io.nightshift.planners.declarative.DeclarativePlanner;
 import io.nightshift.runtime.api.ApiServer;
+import io.nightshift.runtime.backends.BackendFleet;
+import io.nightshift.runtime.backends.BackendWorker;
+import io.nightshift.runtime.backends.FleetInventory;
 import io.nightshift.runtime.config.RuntimeConfig;
 import io.nightshift.runtime.pipelines.PipelineCatalog;
 import io.nightshift.runtime.temporal.InMemoryServer;
@@ -68,6 +71,11 @@ public final class NightshiftRuntime implements AutoCloseable {
     WorkflowClient client = WorkflowClient.newInstance(stubs,
         WorkflowClientOptions.newBuilder().setNamespace(config.namespace()).build());
     boolean searchAttributes = SearchAttributeSetup.ensure(stubs, config.namespace());
+    BackendFleet fleet = BackendFleet.open(config.backendsFile());
+    started.push(fleet);
+    FleetInventory backends = new FleetInventory(fleet, FleetInventory.DEFAULT_TIMEOUT);
+    started.push(backends);
+    log.info("accelerator pools from {}: {}", fleet.source(), fleet.ids());
     ToolRegistry tools = ToolRegistry.fromClassPath();
     FileArtifactStore artifacts = new FileArtifactStore(config.artifactsDir());
     if (roles.contains(Role.WORKER)) {
@@ -77,13 +85,18 @@ public final class NightshiftRuntime implements AutoCloseable {
         workers.shutdown();
         workers.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
       });
+      WorkerFactory backendWorkers = BackendWorker.start(client, backends, temporal instanceof InMemoryServer);
+      started.push(() -> {
+        backendWorkers.shutdown();
+        backendWorkers.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+      });
       log.info("worker polling with {} tools: {}", tools.all().size(),
           String.join(", ", tools.all().stream().map(t -> t.name()).toList()));
     }
     if (roles.contains(Role.API)) {
       api = ApiServer.start(config.apiHost(), config.apiPort(), client, new DeclarativePlanner(tools),
           PipelineCatalog.load(config.dataDir().resolve("pipelines")), artifacts, config.maxParallelSteps(),
-          searchAttributes);
+          searchAttributes, backends);
       started.push(api);
       log.info("gRPC API on {}:{}", config.apiHost(), api.port());
     }

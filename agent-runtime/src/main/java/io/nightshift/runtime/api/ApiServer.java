@@ -7,6 +7,8 @@ import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.nightshift.core.artifact.ArtifactStore;
 import io.nightshift.core.planner.Planner;
+import io.nightshift.runtime.api.backends.BackendServiceImpl;
+import io.nightshift.runtime.backends.FleetInventory;
 import io.nightshift.runtime.pipelines.PipelineCatalog;
 import io.temporal.client.WorkflowClient;
 import java.io.IOException;
@@ -14,7 +16,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-/** The gRPC API: TaskService, ArtifactService, the standard health service and server reflection. */
+/** The gRPC API: TaskService, ArtifactService, BackendService, the standard health service and server reflection. */
 public final class ApiServer implements AutoCloseable {
   private final Server server;
   private final HealthStatusManager health;
@@ -27,20 +29,22 @@ public final class ApiServer implements AutoCloseable {
   }
 
   public static ApiServer start(String host, int port, WorkflowClient client, Planner planner,
-      PipelineCatalog catalog, ArtifactStore artifacts, int maxParallelSteps, boolean searchAttributes)
-      throws IOException {
+      PipelineCatalog catalog, ArtifactStore artifacts, int maxParallelSteps, boolean searchAttributes,
+      FleetInventory backends) throws IOException {
     HealthStatusManager health = new HealthStatusManager();
     TaskWatcher watcher = new TaskWatcher(client, Duration.ofMillis(300));
     TaskSubmitter submitter = new TaskSubmitter(client, planner, catalog, maxParallelSteps, searchAttributes);
     Server server = NettyServerBuilder.forAddress(new InetSocketAddress(host, port))
         .addService(new TaskServiceImpl(client, submitter, watcher))
         .addService(new ArtifactServiceImpl(artifacts))
+        .addService(new BackendServiceImpl(backends))
         .addService(health.getHealthService())
         .addService(ProtoReflectionServiceV1.newInstance())
         .build()
         .start();
     health.setStatus("", HealthCheckResponse.ServingStatus.SERVING);
     health.setStatus("nightshift.v1.TaskService", HealthCheckResponse.ServingStatus.SERVING);
+    health.setStatus("nightshift.v1.BackendService", HealthCheckResponse.ServingStatus.SERVING);
     return new ApiServer(server, health, watcher);
   }
 

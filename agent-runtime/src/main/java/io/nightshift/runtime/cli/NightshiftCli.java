@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     description = "Durable runtime for long-running autonomous AI agents.",
     subcommands = {ServeCommand.Dev.class, DemoCommand.class, ServeCommand.Worker.class, ServeCommand.Api.class,
         ServeCommand.Temporal.class, SubmitCommand.class, ListCommand.class, StatusCommand.class,
-        WatchCommand.class, CancelCommand.class})
+        WatchCommand.class, CancelCommand.class, BackendsCommand.class})
 public final class NightshiftCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

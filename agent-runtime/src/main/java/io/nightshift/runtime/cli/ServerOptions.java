@@ -44,8 +44,14 @@ final class ServerOptions {
       defaultValue = "AUTO")
   RuntimeConfig.LocalServerKind temporalServer;
 
+  @Option(names = "--backends", paramLabel = "FILE",
+      description = "accelerator pools (YAML); default: one 'cpu' pool of this machine",
+      defaultValue = "${env:NIGHTSHIFT_BACKENDS}")
+  Path backends;
+
   RuntimeConfig toConfig() {
     return new RuntimeConfig(dataDir, temporalAddress == null || temporalAddress.isBlank() ? null : temporalAddress,
-        namespace, temporalPort, temporalUiPort, apiHost, apiPort, maxParallelSteps, toolsDir, temporalServer);
+        namespace, temporalPort, temporalUiPort, apiHost, apiPort, maxParallelSteps, toolsDir, temporalServer,
+        backends);
   }
 }

@@ -18,10 +18,11 @@ import java.util.Objects;
  * @param toolsDir         where provisioned tools (the temporal binary, model servers) are cached; may be shared
  *                         between data directories
  * @param temporalServer   which local server to run when temporalAddress is null
+ * @param backendsFile     accelerator pools (YAML, {@code --backends}); null for one {@code cpu} pool of this machine
  */
 public record RuntimeConfig(Path dataDir, String temporalAddress, String namespace, int temporalPort,
     int temporalUiPort, String apiHost, int apiPort, int maxParallelSteps, Path toolsDir,
-    LocalServerKind temporalServer) {
+    LocalServerKind temporalServer, Path backendsFile) {
   /** Which local Temporal server to run. */
   public enum LocalServerKind {
     /** The official dev server if a binary can be found or provisioned, else the in-memory server. */
@@ -37,6 +38,7 @@ public record RuntimeConfig(Path dataDir, String temporalAddress, String namespa
     Objects.requireNonNull(temporalServer, "--temporal-server");
     dataDir = dataDir.toAbsolutePath().normalize();
     toolsDir = toolsDir == null ? dataDir.resolve("tools") : toolsDir.toAbsolutePath().normalize();
+    backendsFile = backendsFile == null ? null : backendsFile.toAbsolutePath().normalize();
     if (temporalAddress != null && !temporalAddress.matches("[^:\\s]+:\\d{1,5}")) {
       throw new IllegalArgumentException("--temporal-address must be HOST:PORT, was '" + temporalAddress + "'");
     }
@@ -49,6 +51,13 @@ public record RuntimeConfig(Path dataDir, String temporalAddress, String namespa
     if (maxParallelSteps < 1 || maxParallelSteps > 1000) {
       throw new IllegalArgumentException("--max-parallel-steps must be between 1 and 1000, was " + maxParallelSteps);
     }
+  }
+
+  /** Without a backends file: one {@code cpu} pool of this machine. */
+  public RuntimeConfig(Path dataDir, String temporalAddress, String namespace, int temporalPort, int temporalUiPort,
+      String apiHost, int apiPort, int maxParallelSteps, Path toolsDir, LocalServerKind temporalServer) {
+    this(dataDir, temporalAddress, namespace, temporalPort, temporalUiPort, apiHost, apiPort, maxParallelSteps,
+        toolsDir, temporalServer, null);
   }
 
   public static RuntimeConfig defaults(Path dataDir) {

@@ -1,0 +1,127 @@
+package io.nightshift.runtime.backends;
+
+import io.nightshift.core.accelerator.AcceleratorBackend;
+import io.nightshift.core.accelerator.AcceleratorBackendFactory;
+import io.nightshift.core.accelerator.AcceleratorBackends;
+import io.nightshift.core.accelerator.AcceleratorException;
+import io.nightshift.workflows.backends.BackendQueues;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The accelerator pools this process holds, built at start-up from the backends file by the {@link
+ * AcceleratorBackendFactory} plug-ins on the class path, and closed (servers stopped, leases released) on shutdown.
+ * Building touches no hardware: a pool whose tool is missing or broken is created and reports itself DOWN later.
+ */
+public final class BackendFleet implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(BackendFleet.class);
+
+  /** One configured pool and the backend serving it. */
+  public record Pool(PoolConfig config, TrackedBackend backend) {
+    public String id() {
+      return config.id();
+    }
+
+    public String taskQueue() {
+      return BackendQueues.forPool(config.id());
+    }
+  }
+
+  private final String source;
+  private final List<Pool> pools;
+
+  private BackendFleet(String source, List<Pool> pools) {
+    this.source = source;
+    this.pools = List.copyOf(pools);
+  }
+
+  /** From {@code --backends FILE}, or this machine's CPU cores as one pool {@code cpu} when {@code file} is null. */
+  public static BackendFleet open(Path file) {
+    if (file == null) {
+      return create(List.of(PoolConfig.localCpu()), AcceleratorBackends.load(), "(default: this machine's CPU)");
+    }
+    return create(BackendsFile.read(file), AcceleratorBackends.load(), file.toAbsolutePath().toString());
+  }
+
+  /** Builds every pool, or none: on the first error the pools built so far are closed again. */
+  public static BackendFleet create(List<PoolConfig> configs, AcceleratorBackends factories, String source) {
+    List<Pool> built = new ArrayList<>();
+    try {
+      for (PoolConfig config : configs) {
+        built.add(new Pool(config, build(config, factories, source)));
+      }
+      return new BackendFleet(source, built);
+    } catch (RuntimeException e) {
+      built.forEach(p -> closeQuietly(p.backend()));
+      throw e;
+    }
+  }
+
+  private static TrackedBackend build(PoolConfig config, AcceleratorBackends factories, String source) {
+    String where = "backends file " + source + ", pool '" + config.id() + "'";
+    AcceleratorBackendFactory factory;
+    try {
+      factory = factories.factory(config.type());
+    } catch (AcceleratorException e) {
+      throw new BackendsConfigException(where + ", key 'type': " + e.getMessage(), e);
+    }
+    AcceleratorBackend backend;
+    try {
+      backend = factory.create(config.settings());
+    } catch (RuntimeException e) {
+      // Built-in factories already name the pool and the key ("pool 'gpu' key 'startup-timeout' must be ...").
+      throw new BackendsConfigException(where + " (type " + config.type() + "): " + e.getMessage(), e);
+    }
+    if (!backend.id().equals(config.id())) {
+      closeQuietly(backend);
+      throw new BackendsConfigException(where + ": factory " + factory.getClass().getName() + " built a pool with id '"
+          + backend.id() + "'; a factory must keep the configured id");
+    }
+    TrackedBackend tracked = new TrackedBackend(backend);
+    for (int i = 0; i < config.endpoints().size(); i++) {
+      EndpointConfig e = config.endpoints().get(i);
+      try {
+        tracked.attach(e.baseUrl(), e.model());
+      } catch (RuntimeException ex) {
+        closeQuietly(tracked);
+        throw new BackendsConfigException(where + ", key 'endpoints[" + i + "]': cannot attach " + e.baseUrl()
+            + ": " + ex.getMessage(), ex);
+      }
+    }
+    return tracked;
+  }
+
+  public List<Pool> pools() {
+    return pools;
+  }
+
+  public Optional<Pool> pool(String id) {
+    return pools.stream().filter(p -> p.id().equals(id)).findFirst();
+  }
+
+  public List<String> ids() {
+    return pools.stream().map(Pool::id).toList();
+  }
+
+  /** Where the pools came from (the file, or the default), for logs and errors. */
+  public String source() {
+    return source;
+  }
+
+  @Override
+  public void close() {
+    pools.forEach(p -> closeQuietly(p.backend()));
+  }
+
+  private static void closeQuietly(AcceleratorBackend backend) {
+    try {
+      backend.close();
+    } catch (RuntimeException e) {
+      log.warn("closing pool {} failed: {}", backend.id(), e.toString());
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package io.nightshift.runtime.backends;
+
+import io.temporal.client.WorkflowClient;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerOptions;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Polls one Temporal task queue per pool this process holds ({@code backend-<poolId>}) and serves the inventory
+ * activity there, so workflows reach exactly the machine that has a pool. Work that must run on a pool's hardware
+ * (model calls, tools on leased units) is registered on the same queues.
+ */
+public final class BackendWorker {
+  private static final Logger log = LoggerFactory.getLogger(BackendWorker.class);
+
+  private BackendWorker() {}
+
+  /**
+   * @param stickyOff true on the in-memory server, which never times out a dead worker's sticky queue
+   */
+  public static WorkerFactory start(WorkflowClient client, FleetInventory inventory, boolean stickyOff) {
+    WorkerFactory factory = WorkerFactory.newInstance(client);
+    WorkerOptions.Builder options = WorkerOptions.newBuilder();
+    if (stickyOff) {
+      options.setStickyQueueScheduleToStartTimeout(Duration.ZERO);
+    }
+    InventoryActivitiesImpl activities = new InventoryActivitiesImpl(inventory, poolId -> false);
+    for (BackendFleet.Pool pool : inventory.fleet().pools()) {
+      Worker worker = factory.newWorker(pool.taskQueue(), options.build());
+      worker.registerActivitiesImplementations(activities);
+      log.info("worker polling {} for pool {} ({})", pool.taskQueue(), pool.id(), pool.config().type());
+    }
+    factory.start();
+    return factory;
+  }
+}

@@ -1,0 +1,39 @@
+package io.nightshift.runtime.backends;
+
+import io.nightshift.core.accelerator.BackendSettings;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One pool of the backends file.
+ *
+ * @param type       factory type ({@code nvidia}, {@code trainium}, {@code cpu}, {@code simulated}, a plug-in's)
+ * @param id         pool id; its Temporal task queue is {@code backend-<id>}
+ * @param properties the factory's own keys (paths of tools, prices, launch templates), as strings
+ * @param speed      work per unit-hour relative to a reference device, for placement
+ * @param models     models the pool serves; empty means it can load any
+ * @param endpoints  model servers already running on the pool, attached at start
+ */
+public record PoolConfig(String type, String id, Map<String, String> properties, double speed, List<String> models,
+    List<EndpointConfig> endpoints) {
+  public PoolConfig {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(id, "id");
+    properties = Map.copyOf(properties == null ? Map.of() : properties);
+    models = List.copyOf(models == null ? List.of() : models);
+    endpoints = List.copyOf(endpoints == null ? List.of() : endpoints);
+    if (!(speed > 0) || Double.isInfinite(speed)) {
+      throw new IllegalArgumentException("speed must be a finite number > 0, was " + speed);
+    }
+  }
+
+  /** The single pool used when no backends file is given: this machine's CPU cores. */
+  public static PoolConfig localCpu() {
+    return new PoolConfig("cpu", "cpu", Map.of(), 1.0, List.of(), List.of());
+  }
+
+  public BackendSettings settings() {
+    return new BackendSettings(type, id, properties);
+  }
+}

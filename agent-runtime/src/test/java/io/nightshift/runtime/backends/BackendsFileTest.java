@@ -1,0 +1,129 @@
+package io.nightshift.runtime.backends;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BackendsFileTest {
+  private static final String SRC = "/etc/nightshift/backends.yaml";
+
+  @Test
+  void shouldReadPoolsWithPropertiesAsStringsEndpointsSpeedAndModels() {
+    List<PoolConfig> pools = BackendsFile.parse("""
+        pools:
+          - id: gpu-node
+            type: nvidia
+            speed: 4
+            models: [llama-3.1-8b, qwen]
+            properties:
+              nvidia-smi: /usr/bin/nvidia-smi
+              price-per-unit-hour: 6.15
+              startup-timeout: PT20M
+            endpoints:
+              - {model: llama-3.1-8b, url: "http://127.0.0.1:8000"}
+          - id: cpu
+            type: cpu
+            properties:
+              cores: 2
+              launch-command: [python3, -m, llama_cpp.server, --port, "{port}"]
+        """, SRC);
+
+    assertThat(pools).extracting(PoolConfig::id).containsExactly("gpu-node", "cpu");
+    PoolConfig gpu = pools.get(0);
+    assertThat(gpu.type()).isEqualTo("nvidia");
+    assertThat(gpu.speed()).isEqualTo(4.0);
+    assertThat(gpu.models()).containsExactly("llama-3.1-8b", "qwen");
+    assertThat(gpu.settings().decimal("price-per-unit-hour", 0)).isEqualTo(6.15);
+    assertThat(gpu.settings().string("nvidia-smi")).contains("/usr/bin/nvidia-smi");
+    assertThat(gpu.endpoints()).containsExactly(new EndpointConfig("llama-3.1-8b", URI.create("http://127.0.0.1:8000")));
+    PoolConfig cpu = pools.get(1);
+    assertThat(cpu.speed()).isEqualTo(1.0);
+    assertThat(cpu.settings().words("launch-command", List.of()))
+        .containsExactly("python3", "-m", "llama_cpp.server", "--port", "{port}");
+  }
+
+  @Test
+  void shouldNameFilePoolKeyAndLineOfAnUnknownKey() {
+    assertThatThrownBy(() -> BackendsFile.parse("""
+        pools:
+          - id: gpu
+            type: nvidia
+            prize: 3
+        """, SRC))
+        .isInstanceOf(BackendsConfigException.class)
+        .hasMessageContaining("backends file " + SRC + ", pool 'gpu', key 'prize' (line 4): unknown key")
+        .hasMessageContaining("properties");
+  }
+
+  @Test
+  void shouldRefuseANegativeOrNonNumericPriceNamingTheKey() {
+    assertThatThrownBy(() -> BackendsFile.parse("""
+        pools:
+          - id: gpu
+            type: nvidia
+            properties: {price-per-unit-hour: -2}
+          - id: trn
+            type: trainium
+            properties: {watts-per-unit: lots}
+        """, SRC))
+        .hasMessageContaining("2 problems")
+        .hasMessageContaining("pool 'gpu', key 'properties.price-per-unit-hour' (line 4): must be a number >= 0, was '-2'")
+        .hasMessageContaining("pool 'trn', key 'properties.watts-per-unit' (line 7): must be a number >= 0, was 'lots'");
+  }
+
+  @Test
+  void shouldRefuseDuplicateBadOrMissingIdsAndMissingType() {
+    assertThatThrownBy(() -> BackendsFile.parse("""
+        pools:
+          - {id: a, type: cpu}
+          - {id: a, type: simulated}
+          - {id: "GPU pool", type: nvidia}
+          - {type: cpu}
+          - {id: b}
+        """, SRC))
+        .hasMessageContaining("pool 'a', key 'id' (line 3): two pools have this id")
+        .hasMessageContaining("pool #3, key 'id' (line 4): must match")
+        .hasMessageContaining("pool #4, key 'id' (line 5): missing")
+        .hasMessageContaining("pool 'b', key 'type' (line 6): missing");
+  }
+
+  @Test
+  void shouldRefuseAnEndpointWithoutAnHttpUrl() {
+    assertThatThrownBy(() -> BackendsFile.parse("""
+        pools:
+          - id: gpu
+            type: nvidia
+            endpoints:
+              - {model: m, url: "localhost:8000"}
+        """, SRC))
+        .hasMessageContaining("pool 'gpu', key 'endpoints[0].url' (line 5): must be an http(s) URL");
+  }
+
+  @Test
+  void shouldRefuseInvalidYamlEmptyFileAndMissingPools() {
+    assertThatThrownBy(() -> BackendsFile.parse("pools: [ {id: a", SRC))
+        .hasMessageStartingWith("backends file " + SRC + " (line ").hasMessageContaining("not valid YAML");
+    assertThatThrownBy(() -> BackendsFile.parse("", SRC)).hasMessageContaining("file is empty");
+    assertThatThrownBy(() -> BackendsFile.parse("pool: []", SRC))
+        .hasMessageContaining("key 'pool' (line 1): unknown key")
+        .hasMessageContaining("key 'pools' (line 1): must be a non-empty list");
+  }
+
+  @Test
+  void shouldNameTheFileItCannotRead(@TempDir Path dir) throws Exception {
+    Path missing = dir.resolve("nope.yaml");
+    assertThatThrownBy(() -> BackendsFile.read(missing))
+        .isInstanceOf(BackendsConfigException.class)
+        .hasMessageContaining("cannot read backends file " + missing)
+        .hasMessageContaining("--backends");
+
+    Path file = Files.writeString(dir.resolve("b.yaml"), "pools:\n  - {id: sim, type: simulated}\n");
+    assertThat(BackendsFile.read(file)).extracting(PoolConfig::id).containsExactly("sim");
+  }
+}
