@@ -12,7 +12,8 @@ final class Depictions {
     try {
       return new DepictionGenerator().withAtomColors().withSize(widthMm, heightMm).withFillToFit()
           .depict(MoleculeParser.parse(smiles).structure()).toSvgStr()
-          .replaceFirst("^<\\?xml[^>]*>\\s*", "");
+          // inline SVG in HTML takes neither an XML declaration nor a DOCTYPE
+          .replaceFirst("^(\\s*<\\?xml[^>]*>)?\\s*(<!DOCTYPE[^>]*>)?\\s*", "");
     } catch (InvalidMoleculeException e) {
       return "<p class=\"err\">cannot draw: " + Html.escape(e.getMessage()) + "</p>";
     } catch (Exception e) {

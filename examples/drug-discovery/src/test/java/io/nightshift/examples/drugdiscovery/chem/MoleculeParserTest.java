@@ -52,4 +52,25 @@ class MoleculeParserTest {
         .isInstanceOf(InvalidMoleculeException.class)
         .hasMessageContaining("heavy atoms");
   }
+
+  @Test
+  void shouldNeverThrowAnythingButATypedErrorForRandomSmilesLikeText() {
+    String alphabet = "CNOSPFIclnos()[]=#@+-123456789.%Hh/\\*:";
+    java.util.Random random = new java.util.Random(20121);
+    int valid = 0;
+    for (int i = 0; i < 3000; i++) {
+      StringBuilder s = new StringBuilder();
+      for (int n = 1 + random.nextInt(25); n > 0; n--) {
+        s.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      try {
+        Molecule m = MoleculeParser.parse(s.toString());
+        assertThat(MoleculeParser.canonical(m.canonicalSmiles())).isEqualTo(m.canonicalSmiles());
+        valid++;
+      } catch (InvalidMoleculeException expected) {
+        assertThat(expected.getMessage()).startsWith("invalid molecule");
+      }
+    }
+    assertThat(valid).as("some random strings are molecules").isPositive();
+  }
 }
