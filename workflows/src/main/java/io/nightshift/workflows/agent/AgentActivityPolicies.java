@@ -1,0 +1,47 @@
+package io.nightshift.workflows.agent;
+
+import io.temporal.activity.ActivityCancellationType;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import java.time.Duration;
+
+/**
+ * Timeouts and retries of an agent's activities. Model calls back off long enough to ride out a rate limit or a
+ * restarting server (a 429's Retry-After overrides the interval, see the model activity); permanent failures
+ * come back non-retryable from the activity itself, so no type list is needed here.
+ */
+final class AgentActivityPolicies {
+  private AgentActivityPolicies() {}
+
+  static ActivityOptions model(String queue) {
+    return withQueue(ActivityOptions.newBuilder()
+        // a CPU model server answering a long prompt can take minutes; the endpoint's own timeout is shorter
+        .setStartToCloseTimeout(Duration.ofMinutes(10))
+        .setCancellationType(ActivityCancellationType.TRY_CANCEL)
+        .setRetryOptions(RetryOptions.newBuilder()
+            .setInitialInterval(Duration.ofSeconds(2))
+            .setBackoffCoefficient(2.0)
+            .setMaximumInterval(Duration.ofMinutes(2))
+            .setMaximumAttempts(8)
+            .build()), queue);
+  }
+
+  static ActivityOptions tools(String queue) {
+    return withQueue(ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofMinutes(30))
+        .setCancellationType(ActivityCancellationType.TRY_CANCEL)
+        .setRetryOptions(RetryOptions.newBuilder()
+            .setInitialInterval(Duration.ofSeconds(1))
+            .setBackoffCoefficient(2.0)
+            .setMaximumInterval(Duration.ofMinutes(1))
+            .setMaximumAttempts(5)
+            .build()), queue);
+  }
+
+  private static ActivityOptions withQueue(ActivityOptions.Builder builder, String queue) {
+    if (queue != null && !queue.isBlank()) {
+      builder.setTaskQueue(queue);
+    }
+    return builder.build();
+  }
+}

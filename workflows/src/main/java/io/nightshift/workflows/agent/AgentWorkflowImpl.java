@@ -1,0 +1,164 @@
+package io.nightshift.workflows.agent;
+
+import io.nightshift.core.artifact.ArtifactRef;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.Workflow;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The agent loop. Workflow state holds references and counters only; what the model and the tools said lives
+ * in the artifact store, so each turn adds a bounded number of history bytes however long the conversation.
+ */
+public final class AgentWorkflowImpl implements AgentWorkflow {
+  private final List<String> guidance = new ArrayList<>();
+  private AgentInput input;
+  private BudgetLedger ledger;
+  private ReservationEstimator estimator;
+  private AgentProgress.Phase phase = AgentProgress.Phase.THINKING;
+  private int turns;
+  private int toolCalls;
+  private List<String> lastTools = List.of();
+  private ArtifactRef transcript;
+  private StopReason stopReason;
+
+  @Override
+  public AgentResult run(AgentInput input) {
+    this.input = input;
+    this.ledger = new BudgetLedger(input.budget());
+    this.estimator = new ReservationEstimator(
+        Workflow.getVersion(ReservationEstimator.CHANGE_ID, Workflow.DEFAULT_VERSION, ReservationEstimator.V1));
+    long startedAt = Workflow.currentTimeMillis();
+    AgentModelActivities model = Workflow.newActivityStub(AgentModelActivities.class,
+        AgentActivityPolicies.model(input.activityQueue()));
+    List<PendingEntry> pending = opening(input);
+    while (true) {
+      if (turns >= input.limits().maxTurns()) {
+        return end(StopReason.STEP_LIMIT, null, "no answer after " + turns + " model calls", pending);
+      }
+      long elapsed = Workflow.currentTimeMillis() - startedAt;
+      if (elapsed >= input.budget().maxWallClockMillis()) {
+        return end(StopReason.BUDGET_EXHAUSTED, null, "wall-clock budget: " + elapsed + " ms of "
+            + input.budget().maxWallClockMillis() + " ms used", pending);
+      }
+      for (String g : guidance) {
+        pending.add(PendingEntry.message(TranscriptMessage.user("Guidance from the operator: " + g)));
+      }
+      guidance.clear();
+      String reservation = "model-" + (turns + 1);
+      Optional<String> refused = ledger.reserve(reservation, estimator.tokens(input.limits()), estimator.cost(input.limits()));
+      if (refused.isPresent()) {
+        return end(StopReason.BUDGET_EXHAUSTED, null, refused.get(), pending);
+      }
+      phase = AgentProgress.Phase.THINKING;
+      ModelTurnOutput out = callModel(model, reservation, pending);
+      ledger.settle(reservation, out.tokens(), out.cost(), out.usageReported());
+      estimator.observe(out);
+      turns++;
+      transcript = out.transcript();
+      pending.clear();
+      if (!out.wantsTools()) {
+        return end(StopReason.ANSWERED, out.answer(), "answered after " + turns + " model calls", pending);
+      }
+      pending.addAll(runTools(out.toolCalls()));
+    }
+  }
+
+  @Override
+  public void steer(String text) {
+    if (text != null && !text.isBlank()) {
+      guidance.add(text.strip());
+    }
+  }
+
+  @Override
+  public AgentProgress progress() {
+    return new AgentProgress(input == null ? null : input.agentId(), phase, turns, toolCalls, lastTools,
+        guidance.size(), ledger == null ? null : ledger.status(), transcript, stopReason);
+  }
+
+  private List<PendingEntry> opening(AgentInput input) {
+    List<PendingEntry> pending = new ArrayList<>();
+    if (input.resume() != null) {
+      transcript = input.resume().transcript();
+      pending.addAll(input.resume().unsent());
+      return pending;
+    }
+    if (!input.instructions().isBlank()) {
+      pending.add(PendingEntry.message(TranscriptMessage.system(input.instructions())));
+    }
+    pending.add(PendingEntry.message(TranscriptMessage.user(input.task())));
+    return pending;
+  }
+
+  private ModelTurnOutput callModel(AgentModelActivities model, String reservation, List<PendingEntry> pending) {
+    try {
+      return model.nextTurn(new ModelTurnInput(input.agentId(), turns + 1, input.endpoint(), transcript, pending,
+          input.tools(), input.limits().maxOutputTokens()));
+    } catch (ActivityFailure e) {
+      // the call used nothing we were told of; a failed agent keeps an honest ledger
+      ledger.release(reservation);
+      stopReason = null;
+      phase = AgentProgress.Phase.ENDED;
+      throw ApplicationFailure.newNonRetryableFailureWithCause("agent '" + input.agentId() + "': model call "
+          + (turns + 1) + " failed: " + rootMessage(e), AgentModelActivities.MODEL_CALL_FAILED, e);
+    }
+  }
+
+  /**
+   * Runs the allowed calls of one answer in parallel and returns their results in the model's order. Refused
+   * and failed calls become tool results the model reads, never a failed agent.
+   */
+  private List<PendingEntry> runTools(List<AgentToolCall> calls) {
+    phase = AgentProgress.Phase.CALLING_TOOLS;
+    lastTools = calls.stream().map(AgentToolCall::name).toList();
+    AgentToolActivities tools = Workflow.newActivityStub(AgentToolActivities.class,
+        AgentActivityPolicies.tools(input.activityQueue()));
+    PendingEntry[] results = new PendingEntry[calls.size()];
+    Map<Integer, Promise<AgentToolOutput>> running = new LinkedHashMap<>();
+    for (int i = 0; i < calls.size(); i++) {
+      AgentToolCall call = calls.get(i);
+      if (i >= input.limits().maxToolCallsPerTurn()) {
+        results[i] = PendingEntry.toolNote(call, "refused: at most " + input.limits().maxToolCallsPerTurn()
+            + " tool calls per turn; ask for this one again in your next turn");
+      } else if (!input.tools().contains(call.name())) {
+        results[i] = PendingEntry.toolNote(call, "refused: tool '" + call.name()
+            + "' is not allowed for this agent; allowed tools: " + String.join(", ", input.tools()));
+      } else {
+        String key = input.agentId() + "/" + turns + "/" + i;
+        running.put(i, Async.function(tools::callTool, new AgentToolInput(input.agentId(), turns, call, key)));
+      }
+    }
+    running.forEach((i, promise) -> {
+      toolCalls++;
+      try {
+        results[i] = PendingEntry.delta(promise.get().delta());
+      } catch (ActivityFailure e) {
+        results[i] = PendingEntry.toolNote(calls.get(i), "error: the tool failed after retries: " + rootMessage(e));
+      }
+    });
+    return List.of(results);
+  }
+
+  private AgentResult end(StopReason reason, ArtifactRef answer, String detail, List<PendingEntry> unsent) {
+    stopReason = reason;
+    phase = AgentProgress.Phase.ENDED;
+    return new AgentResult(reason, answer, transcript, turns, toolCalls, ledger.status(), detail, unsent);
+  }
+
+  private static String rootMessage(Throwable failure) {
+    String message = failure.getMessage();
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof ApplicationFailure af) {
+        message = af.getOriginalMessage();
+      }
+    }
+    return message;
+  }
+}

@@ -1,0 +1,26 @@
+package io.nightshift.workflows.agent;
+
+import io.nightshift.core.artifact.ArtifactRef;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One model call. Its size does not grow with the conversation: the transcript is one reference.
+ *
+ * @param agentId         for logs
+ * @param turn            1-based number of this call
+ * @param endpoint        model endpoint id
+ * @param transcript      the transcript index so far; null before the first call
+ * @param append          what to append before calling (tool results, guidance, on the first call the
+ *                        instructions and the task), in order
+ * @param tools           the tools to offer the model (the agent's allow-list)
+ * @param maxOutputTokens cap on the answer
+ */
+public record ModelTurnInput(String agentId, int turn, String endpoint, ArtifactRef transcript,
+    List<PendingEntry> append, List<String> tools, int maxOutputTokens) {
+  public ModelTurnInput {
+    Objects.requireNonNull(endpoint, "endpoint");
+    append = List.copyOf(append);
+    tools = List.copyOf(tools);
+  }
+}

@@ -1,0 +1,75 @@
+package io.nightshift.workflows.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nightshift.core.artifact.FileArtifactStore;
+import io.nightshift.workflows.agent.ScriptedModel.Reply;
+import io.nightshift.workflows.agent.TranscriptMessage.Role;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.WorkflowReplayer;
+import io.temporal.worker.Worker;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Replays agent runs recorded from earlier versions of {@link AgentWorkflowImpl} (src/test/resources/histories/
+ * agent/agent-*.json; a folder of their own because TaskWorkflowReplayTest replays every file directly under
+ * histories/ as a task): a change that would break agents already running fails here. Re-record only for a change that
+ * is deliberately versioned with {@code Workflow.getVersion}:
+ * {@code ./mvnw -o -f workflows/pom.xml test -Dtest=AgentWorkflowReplayTest -Dnightshift.recordHistories=true}.
+ */
+class AgentWorkflowReplayTest {
+  private static final Path HISTORIES = Path.of("src/test/resources/histories/agent");
+  private static final List<String> RECORDED = List.of("agent-tools", "agent-budget");
+
+  @Test
+  void shouldReplayEveryRecordedAgentHistoryWithoutNondeterminism() throws Exception {
+    List<Path> files;
+    try (Stream<Path> s = Files.list(HISTORIES)) {
+      files = s.filter(p -> p.getFileName().toString().matches("agent-.*\\.json")).sorted().toList();
+    }
+    assertThat(files).extracting(p -> p.getFileName().toString())
+        .containsAll(RECORDED.stream().map(n -> n + ".json").toList());
+    for (Path f : files) {
+      WorkflowReplayer.replayWorkflowExecution(Files.readString(f), AgentWorkflowImpl.class);
+    }
+  }
+
+  @Test
+  @EnabledIfSystemProperty(named = "nightshift.recordHistories", matches = "true")
+  void recordHistories(@TempDir Path dir) throws Exception {
+    FileArtifactStore store = new FileArtifactStore(dir);
+    // tools: a forbidden call, a failing one and steering in turn 1, an answer in turn 2
+    ScriptedModel.Brain brain = conversation -> {
+      long assistants = ScriptedModel.count(conversation, Role.ASSISTANT);
+      if (conversation.get(0).text().contains("budget")) {
+        return Reply.call(new AgentToolCall("b" + assistants, "text.echo", "{}")).usage(200, 40);
+      }
+      return assistants == 0
+          ? Reply.call(new AgentToolCall("c1", "text.steer", "{}"), new AgentToolCall("c2", "shell.exec", "{}"),
+              new AgentToolCall("c3", "text.fail", "{}"), new AgentToolCall("c4", "text.echo", "{\"a\":1}"))
+          : Reply.answer("done");
+    };
+    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+      Worker worker = env.newWorker(AgentWorkflowTest.QUEUE);
+      worker.registerWorkflowImplementationTypes(AgentWorkflowImpl.class);
+      worker.registerActivitiesImplementations(new ScriptedModel(store, brain), new FakeTools(store, env.getWorkflowClient()));
+      env.start();
+      for (String id : RECORDED) {
+        AgentInput input = AgentInput.of(id, "scripted", "recorded " + id, "Do the thing.", AgentWorkflowTest.ALLOWED,
+            new AgentLimits(5, 4, 50), id.equals("agent-budget") ? AgentBudget.ofTokens(700) : AgentBudget.unlimited());
+        AgentResult result = env.getWorkflowClient().newWorkflowStub(AgentWorkflow.class,
+            WorkflowOptions.newBuilder().setWorkflowId(id).setTaskQueue(AgentWorkflowTest.QUEUE).build()).run(input);
+        assertThat(result.reason()).isEqualTo(id.equals("agent-budget") ? StopReason.BUDGET_EXHAUSTED : StopReason.ANSWERED);
+        Files.createDirectories(HISTORIES);
+        Files.writeString(HISTORIES.resolve(id + ".json"), env.getWorkflowClient().fetchHistory(id).toJson(true));
+      }
+    }
+  }
+}

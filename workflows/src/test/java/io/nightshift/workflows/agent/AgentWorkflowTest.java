@@ -1,0 +1,206 @@
+package io.nightshift.workflows.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nightshift.core.artifact.FileArtifactStore;
+import io.nightshift.workflows.agent.ScriptedModel.Reply;
+import io.nightshift.workflows.agent.TranscriptMessage.Role;
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AgentWorkflowTest {
+  static final String QUEUE = "agent-test";
+  static final List<String> ALLOWED = List.of("text.echo", "text.fail", "text.steer");
+
+  @TempDir Path dir;
+  private TestWorkflowEnvironment env;
+  private FileArtifactStore store;
+  private ScriptedModel model;
+  private FakeTools tools;
+  private volatile ScriptedModel.Brain brain;
+
+  @BeforeEach
+  void setUp() throws IOException {
+    env = TestWorkflowEnvironment.newInstance();
+    store = new FileArtifactStore(dir.resolve("artifacts"));
+    model = new ScriptedModel(store, conversation -> brain.next(conversation));
+    tools = new FakeTools(store, env.getWorkflowClient());
+    Worker worker = env.newWorker(QUEUE);
+    worker.registerWorkflowImplementationTypes(AgentWorkflowImpl.class);
+    worker.registerActivitiesImplementations(model, tools);
+    env.start();
+  }
+
+  @AfterEach
+  void tearDown() {
+    env.close();
+  }
+
+  @Test
+  void shouldRunToolsUntilTheModelAnswersKeepingTheConversationInTheStore() throws IOException {
+    brain = conversation -> ScriptedModel.count(conversation, Role.TOOL) == 0
+        ? Reply.call(new AgentToolCall("c1", "text.echo", "{\"text\":\"hi\"}"))
+        : Reply.answer("the tool said " + conversation.get(conversation.size() - 1).text());
+
+    AgentResult result = stub("answers").run(input("answers", 5, AgentBudget.unlimited()));
+
+    assertThat(result.reason()).isEqualTo(StopReason.ANSWERED);
+    assertThat(text(result)).isEqualTo("the tool said echo {\"text\":\"hi\"}");
+    assertThat(result.turns()).isEqualTo(2);
+    assertThat(result.toolCalls()).isEqualTo(1);
+    List<TranscriptMessage> transcript = new Transcripts(store).messages(result.transcript());
+    assertThat(transcript).extracting(TranscriptMessage::role)
+        .containsExactly(Role.SYSTEM, Role.USER, Role.ASSISTANT, Role.TOOL, Role.ASSISTANT);
+    assertThat(transcript.get(3).toolCallId()).isEqualTo("c1");
+    assertThat(result.budget().tokensSpent()).isEqualTo(30);
+  }
+
+  @Test
+  void shouldAnswerAFailingOrForbiddenToolBackToTheModelInsteadOfFailing() {
+    brain = conversation -> ScriptedModel.count(conversation, Role.TOOL) == 0
+        ? Reply.call(new AgentToolCall("c1", "text.fail", "{}"), new AgentToolCall("c2", "shell.exec", "{\"cmd\":\"rm\"}"),
+            new AgentToolCall("c3", "text.echo", "{}"))
+        : Reply.answer("understood");
+
+    AgentResult result = stub("tool-errors").run(input("tool-errors", 5, AgentBudget.unlimited()));
+
+    assertThat(result.reason()).isEqualTo(StopReason.ANSWERED);
+    List<TranscriptMessage> seen = model.latestConversation.stream().filter(m -> m.role() == Role.TOOL).toList();
+    assertThat(seen).extracting(TranscriptMessage::toolCallId).containsExactly("c1", "c2", "c3");
+    assertThat(seen.get(0).text()).contains("error").contains("disk on fire");
+    assertThat(seen.get(1).text()).contains("refused").contains("'shell.exec' is not allowed")
+        .contains("text.echo, text.fail, text.steer");
+    assertThat(seen.get(2).text()).startsWith("echo");
+    assertThat(tools.count("shell.exec")).isZero();
+    assertThat(result.toolCalls()).isEqualTo(2);
+  }
+
+  @Test
+  void shouldStopAtTheTurnLimitWithAResultSayingSo() {
+    brain = conversation -> Reply.call(new AgentToolCall("c", "text.echo", "{}"));
+
+    AgentResult result = stub("limit").run(input("limit", 3, AgentBudget.unlimited()));
+
+    assertThat(result.reason()).isEqualTo(StopReason.STEP_LIMIT);
+    assertThat(result.answer()).isNull();
+    assertThat(result.turns()).isEqualTo(3);
+    assertThat(result.detail()).isEqualTo("no answer after 3 model calls");
+    assertThat(tools.count("text.echo")).isEqualTo(3);
+  }
+
+  @Test
+  void shouldStopOnBudgetBeforeTheCallThatWouldBreakItAndResumeWhenRaised() throws IOException {
+    // prompts grow by 100 tokens a turn; the third call's reservation (220 + 50) no longer fits 500
+    brain = conversation -> ScriptedModel.count(conversation, Role.ASSISTANT) < 2
+        ? Reply.call(new AgentToolCall("c", "text.echo", "{}")).usage(100L * conversation.size() / 2, 20)
+        : Reply.answer("finished after resuming");
+
+    AgentInput first = input("budget", 10, AgentBudget.ofTokens(500));
+    AgentResult stopped = stub("budget").run(first);
+
+    assertThat(stopped.reason()).isEqualTo(StopReason.BUDGET_EXHAUSTED);
+    assertThat(stopped.turns()).isEqualTo(2);
+    assertThat(stopped.detail()).contains("token budget").contains("> 500");
+    assertThat(stopped.budget().tokensSpent()).isLessThanOrEqualTo(500);
+    assertThat(stopped.unsent()).hasSize(1);
+    assertThat(model.lastSeen).hasSize(2);
+
+    AgentResult resumed = stub("budget-resumed").run(first.resumedFrom(stopped, AgentBudget.ofTokens(5_000)));
+
+    assertThat(resumed.reason()).isEqualTo(StopReason.ANSWERED);
+    assertThat(text(resumed)).isEqualTo("finished after resuming");
+    assertThat(model.lastSeen.get(2).role()).as("the unsent tool result reached the model").isEqualTo(Role.TOOL);
+    assertThat(ScriptedModel.count(model.latestConversation, Role.TOOL)).isEqualTo(2);
+  }
+
+  @Test
+  void shouldShowSteeringGuidanceToTheNextModelCall() throws IOException {
+    brain = conversation -> ScriptedModel.count(conversation, Role.TOOL) == 0
+        ? Reply.call(new AgentToolCall("c", "text.steer", "{}"))
+        : Reply.answer("ok: " + conversation.get(conversation.size() - 1).text());
+
+    AgentWorkflow agent = stub("steered");
+    AgentResult result = agent.run(input("steered", 5, AgentBudget.unlimited()));
+
+    assertThat(text(result)).isEqualTo("ok: Guidance from the operator: focus on the blue ones");
+    AgentProgress progress = agent.progress();
+    assertThat(progress.phase()).isEqualTo(AgentProgress.Phase.ENDED);
+    assertThat(progress.pendingGuidance()).isZero();
+    assertThat(progress.turns()).isEqualTo(2);
+    assertThat(progress.lastTools()).containsExactly("text.steer");
+    assertThat(progress.stopReason()).isEqualTo(StopReason.ANSWERED);
+  }
+
+  @Test
+  void shouldAddAFlatNumberOfHistoryBytesPerTurnOver200Turns() {
+    int turns = 200;
+    brain = conversation -> ScriptedModel.count(conversation, Role.ASSISTANT) < turns - 1
+        ? Reply.call(new AgentToolCall("c", "text.echo", "{\"text\":\"" + "x".repeat(200) + "\"}"))
+            .usage(40L * conversation.size(), 30)
+        : Reply.answer("done");
+
+    AgentResult result = stub("long").run(input("long", turns, AgentBudget.unlimited()));
+    assertThat(result.turns()).isEqualTo(turns);
+
+    List<Long> perTurn = historyBytesPerTurn("long");
+    long first = average(perTurn.subList(1, 51));
+    long last = average(perTurn.subList(perTurn.size() - 50, perTurn.size()));
+    long total = perTurn.stream().mapToLong(Long::longValue).sum();
+    System.out.printf("[agent-history] %d turns, %d history bytes: %d bytes/turn over turns 2-51, %d over the last 50,"
+        + " max %d; transcript grew to %d messages%n", turns, total, first, last,
+        perTurn.stream().mapToLong(Long::longValue).max().orElse(0), model.latestConversation.size());
+    // flat: the late turns cost what the early ones did (the conversation by then is 600 messages long)
+    assertThat(last).isLessThanOrEqualTo(first + first / 20);
+    assertThat(perTurn.subList(1, perTurn.size() - 1)).allSatisfy(b -> assertThat(b).isLessThan(6_000));
+  }
+
+  /** Bytes of history events between the starts of consecutive model calls. */
+  private List<Long> historyBytesPerTurn(String id) {
+    List<HistoryEvent> events = env.getWorkflowClient().fetchHistory(id).getHistory().getEventsList();
+    List<Long> perTurn = new ArrayList<>();
+    long bytes = 0;
+    boolean started = false;
+    for (HistoryEvent e : events) {
+      boolean modelCall = e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED
+          && e.getActivityTaskScheduledEventAttributes().getActivityType().getName().equals("NextTurn");
+      if (modelCall && started) {
+        perTurn.add(bytes);
+        bytes = 0;
+      }
+      started |= modelCall;
+      bytes += e.getSerializedSize();
+    }
+    perTurn.add(bytes);
+    return perTurn;
+  }
+
+  private static long average(List<Long> xs) {
+    return (long) xs.stream().mapToLong(Long::longValue).average().orElse(0);
+  }
+
+  static AgentInput input(String id, int maxTurns, AgentBudget budget) {
+    return AgentInput.of(id, "scripted", "You are a test agent.", "Do the thing.", ALLOWED,
+        new AgentLimits(maxTurns, 4, 50), budget);
+  }
+
+  private AgentWorkflow stub(String id) {
+    return env.getWorkflowClient().newWorkflowStub(AgentWorkflow.class,
+        WorkflowOptions.newBuilder().setWorkflowId(id).setTaskQueue(QUEUE).build());
+  }
+
+  private String text(AgentResult result) throws IOException {
+    return new String(store.read(result.answer()), StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,47 @@
+package io.nightshift.workflows.agent;
+
+import io.nightshift.core.artifact.ArtifactStore;
+import io.temporal.activity.Activity;
+import io.temporal.client.WorkflowClient;
+import io.temporal.failure.ApplicationFailure;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Tool activities for engine tests: {@code text.echo} answers with its arguments, {@code text.fail} fails for
+ * good, {@code text.steer} sends the agent steering guidance while it runs (as a human would mid-turn).
+ */
+final class FakeTools implements AgentToolActivities {
+  final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+  private final Transcripts transcripts;
+  private final WorkflowClient client;
+
+  FakeTools(ArtifactStore store, WorkflowClient client) {
+    this.transcripts = new Transcripts(store);
+    this.client = client;
+  }
+
+  @Override
+  public AgentToolOutput callTool(AgentToolInput input) {
+    AgentToolCall call = input.call();
+    calls.computeIfAbsent(call.name(), n -> new AtomicInteger()).incrementAndGet();
+    String text = switch (call.name()) {
+      case "text.echo" -> "echo " + call.argumentsJson();
+      case "text.fail" -> throw ApplicationFailure.newNonRetryableFailure("disk on fire", "ToolBroken");
+      case "text.steer" -> {
+        String workflowId = Activity.getExecutionContext().getInfo().getWorkflowId();
+        client.newWorkflowStub(AgentWorkflow.class, workflowId).steer("focus on the blue ones");
+        yield "steered";
+      }
+      default -> throw new IllegalStateException("the fake has no tool " + call.name());
+    };
+    return new AgentToolOutput(transcripts.putDelta(List.of(TranscriptMessage.toolResult(call, text))), true, text);
+  }
+
+  int count(String tool) {
+    AtomicInteger n = calls.get(tool);
+    return n == null ? 0 : n.get();
+  }
+}
