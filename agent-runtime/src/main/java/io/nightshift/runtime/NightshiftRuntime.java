@@ -59,6 +59,15 @@ public final class NightshiftRuntime implements AutoCloseable {
     Files.createDirectories(config.dataDir());
     Files.createDirectories(config.inputsDir());
     System.setProperty(DataTools.inputsDirProperty(), config.inputsDir().toString());
+    FleetInventory backends = null;
+    if (roles.contains(Role.WORKER) || roles.contains(Role.API)) {
+      // Before Temporal starts, so a bad backends file fails the start at once, naming file, pool and key.
+      BackendFleet fleet = BackendFleet.open(config.backendsFile());
+      started.push(fleet);
+      backends = new FleetInventory(fleet, FleetInventory.DEFAULT_TIMEOUT);
+      started.push(backends);
+      log.info("accelerator pools from {}: {}", fleet.source(), fleet.ids());
+    }
     temporal = roles.contains(Role.TEMPORAL) ? LocalTemporal.open(config)
         : TemporalServer.external(config.effectiveTemporalAddress(), null);
     started.push(temporal);
@@ -71,11 +80,6 @@ public final class NightshiftRuntime implements AutoCloseable {
     WorkflowClient client = WorkflowClient.newInstance(stubs,
         WorkflowClientOptions.newBuilder().setNamespace(config.namespace()).build());
     boolean searchAttributes = SearchAttributeSetup.ensure(stubs, config.namespace());
-    BackendFleet fleet = BackendFleet.open(config.backendsFile());
-    started.push(fleet);
-    FleetInventory backends = new FleetInventory(fleet, FleetInventory.DEFAULT_TIMEOUT);
-    started.push(backends);
-    log.info("accelerator pools from {}: {}", fleet.source(), fleet.ids());
     ToolRegistry tools = ToolRegistry.fromClassPath();
     FileArtifactStore artifacts = new FileArtifactStore(config.artifactsDir());
     if (roles.contains(Role.WORKER)) {
