@@ -30,6 +30,8 @@ final class RuntimeProcess implements AutoCloseable {
   final int temporalPort;
   final int uiPort;
   final String temporalServer;
+  /** Added to the {@code dev} command line (e.g. {@code --backends FILE}); kept by {@link #sameDataDir()}. */
+  private final List<String> extraArgs = new ArrayList<>();
   private Process process;
   private ManagedChannel channel;
 
@@ -47,7 +49,12 @@ final class RuntimeProcess implements AutoCloseable {
 
   /** Another runtime on the same data directory and ports, as after a restart. */
   RuntimeProcess sameDataDir() {
-    return new RuntimeProcess(dataDir, temporalServer, apiPort, temporalPort, uiPort);
+    return new RuntimeProcess(dataDir, temporalServer, apiPort, temporalPort, uiPort).withArgs(extraArgs);
+  }
+
+  RuntimeProcess withArgs(List<String> args) {
+    extraArgs.addAll(args);
+    return this;
   }
 
   RuntimeProcess start() throws IOException {
@@ -57,6 +64,7 @@ final class RuntimeProcess implements AutoCloseable {
         "--data-dir", dataDir.toString(), "--tools-dir", TOOLS_CACHE.toString(),
         "--api-port", String.valueOf(apiPort), "--temporal-port", String.valueOf(temporalPort),
         "--temporal-ui-port", String.valueOf(uiPort), "--temporal-server", temporalServer));
+    cmd.addAll(extraArgs);
     Files.createDirectories(dataDir);
     File log = dataDir.resolve("runtime.log").toFile();
     process = new ProcessBuilder(cmd).redirectErrorStream(true)

@@ -1,0 +1,271 @@
+package io.nightshift.dist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.nightshift.api.v1.AcceleratorKind;
+import io.nightshift.api.v1.Backend;
+import io.nightshift.api.v1.BackendServiceGrpc;
+import io.nightshift.api.v1.Device;
+import io.nightshift.api.v1.GetBackendRequest;
+import io.nightshift.api.v1.HealthState;
+import io.nightshift.api.v1.ListBackendsRequest;
+import io.nightshift.api.v1.ModelEndpoint;
+import io.nightshift.runtime.cli.NightshiftCli;
+import io.temporal.api.enums.v1.TaskQueueType;
+import io.temporal.api.taskqueue.v1.TaskQueue;
+import io.temporal.api.workflowservice.v1.DescribeTaskQueueRequest;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import picocli.CommandLine;
+
+/**
+ * {@code nightshift dev --backends FILE} with fake nvidia-smi / neuron-ls / neuron-monitor tools (real output
+ * formats), a stand-in vLLM server attached as an endpoint, a GPU pool whose driver is missing, and a simulated
+ * pool: BackendService over real gRPC, the per-pool task queues on the real Temporal dev server, and the CLI.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BackendsIT {
+  private final Path dir = ItData.newDir(getClass());
+  private RuntimeProcess runtime;
+  private Process modelServer;
+
+  @BeforeAll
+  void start() throws Exception {
+    Path tools = Files.createDirectories(dir.resolve("fake-tools"));
+    for (String tool : List.of("nvidia-smi", "nvidia-smi-no-driver", "neuron-ls", "neuron-monitor",
+        "fake_model_server.py")) {
+      copyExecutable(tool, tools);
+    }
+    int modelPort = RuntimeProcess.freePort();
+    // Stands in for `vllm serve`: /health, and vLLM's /metrics with 3 running, 5 waiting, KV cache 0.42.
+    ProcessBuilder vllm = new ProcessBuilder("python3", tools.resolve("fake_model_server.py").toString(), "serve",
+        "llama", "--port", String.valueOf(modelPort)).redirectErrorStream(true)
+        .redirectOutput(dir.resolve("model-server.log").toFile());
+    vllm.environment().put("FAKE_RECORD", dir.resolve("model-server.json").toString());
+    modelServer = vllm.start();
+    awaitHealthy(URI.create("http://127.0.0.1:" + modelPort + "/health"));
+    Path file = Files.writeString(dir.resolve("backends.yaml"), """
+        pools:
+          - id: gpu-node
+            type: nvidia
+            speed: 4
+            models: [llama]
+            properties:
+              nvidia-smi: %1$s/nvidia-smi
+              price-per-unit-hour: 6.15
+            endpoints:
+              - {model: llama, url: "http://127.0.0.1:%2$d"}
+              - {model: gone, url: "http://127.0.0.1:%3$d"}
+          - id: trn1
+            type: trainium
+            properties:
+              neuron-ls: %1$s/neuron-ls
+              neuron-monitor: %1$s/neuron-monitor
+              price-per-unit-hour: 0.67
+          - id: gpu-no-driver
+            type: nvidia
+            properties:
+              nvidia-smi: %1$s/nvidia-smi-no-driver
+              price-per-unit-hour: 4.10
+          - id: sim-h100
+            type: simulated
+            properties: {devices: 4, price-per-unit-hour: 6.15}
+        """.formatted(tools, modelPort, RuntimeProcess.freePort()));
+    runtime = new RuntimeProcess(dir.resolve("runtime"), "DEV").withArgs(List.of("--backends", file.toString()))
+        .start();
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    if (runtime != null) {
+      runtime.close();
+    }
+    if (modelServer != null) {
+      modelServer.destroy();
+      modelServer.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  private BackendServiceGrpc.BackendServiceBlockingStub backends() {
+    return BackendServiceGrpc.newBlockingStub(runtime.channel()).withDeadlineAfter(60, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void shouldListEveryPoolWithDevicesTelemetryHealthAndPriceAndTheBrokenOneDownWithItsReason() {
+    Map<String, Backend> pools = backends().listBackends(ListBackendsRequest.getDefaultInstance()).getBackendsList()
+        .stream().collect(Collectors.toMap(Backend::getId, b -> b));
+    assertThat(backends().listBackends(ListBackendsRequest.getDefaultInstance()).getBackendsList())
+        .extracting(Backend::getId).containsExactly("gpu-node", "trn1", "gpu-no-driver", "sim-h100");
+
+    Backend gpu = pools.get("gpu-node");
+    assertThat(gpu.getKind()).isEqualTo(AcceleratorKind.ACCELERATOR_KIND_NVIDIA_GPU);
+    assertThat(gpu.getHealth().getState()).isEqualTo(HealthState.HEALTH_STATE_UP);
+    assertThat(gpu.getPrice().getPerUnitHour()).isEqualTo(6.15);
+    assertThat(gpu.getPrice().getCurrency()).isEqualTo("USD");
+    assertThat(gpu.getTaskQueue()).isEqualTo("backend-gpu-node");
+    assertThat(gpu.getSpeed()).isEqualTo(4.0);
+    assertThat(gpu.getModelsList()).containsExactly("llama");
+    assertThat(gpu.getSimulated()).isFalse();
+    assertThat(gpu.getTotalUnits()).isEqualTo(8);
+    assertThat(gpu.getFreeUnits()).isEqualTo(8);
+    Device gpu0 = gpu.getDevices(0);
+    assertThat(gpu0.getId()).isEqualTo("GPU-5e0d4a4b-0b52-2d86-5bd1-4c6e4d1f6a01");
+    assertThat(gpu0.getName()).isEqualTo("NVIDIA H100 80GB HBM3");
+    assertThat(gpu0.getMemoryBytes()).isEqualTo(81559L << 20);
+    assertThat(gpu0.getTelemetry().getUtilizationPercent()).isEqualTo(97.0);
+    assertThat(gpu0.getTelemetry().getMemoryUsedBytes()).isEqualTo(74213L << 20);
+    assertThat(gpu0.getTelemetry().getPowerWatts()).isEqualTo(688.41);
+    assertThat(gpu0.getTelemetry().getTemperatureCelsius()).isEqualTo(61.0);
+
+    Backend trn = pools.get("trn1");
+    assertThat(trn.getKind()).isEqualTo(AcceleratorKind.ACCELERATOR_KIND_NEURON_CORE);
+    assertThat(trn.getHealth().getState()).isEqualTo(HealthState.HEALTH_STATE_UP);
+    assertThat(trn.getDevicesCount()).isEqualTo(32);
+    assertThat(trn.getDevices(0).getId()).isEqualTo("nc0");
+    assertThat(trn.getDevices(0).getTelemetry().getUtilizationPercent()).isEqualTo(87.5);
+    assertThat(trn.getDevices(0).getTelemetry().hasPowerWatts()).as("neuron-monitor reports no power").isFalse();
+    assertThat(trn.getPrice().getPerUnitHour()).isEqualTo(0.67);
+
+    Backend broken = pools.get("gpu-no-driver");
+    assertThat(broken.getHealth().getState()).isEqualTo(HealthState.HEALTH_STATE_DOWN);
+    assertThat(broken.getHealth().getDetail()).contains("exited with 9")
+        .contains("couldn't communicate with the NVIDIA driver");
+    assertThat(broken.getDevicesCount()).isZero();
+    assertThat(broken.getPrice().getPerUnitHour()).isEqualTo(4.10);
+
+    Backend sim = pools.get("sim-h100");
+    assertThat(sim.getSimulated()).isTrue();
+    assertThat(sim.getDevicesList()).hasSize(4).allSatisfy(d -> assertThat(d.getName()).startsWith("simulated "));
+  }
+
+  @Test
+  void shouldProbeAttachedModelEndpointsForHealthAndLoad() {
+    Backend gpu = backends().getBackend(GetBackendRequest.newBuilder().setBackendId("gpu-node").build());
+    Map<String, ModelEndpoint> endpoints = gpu.getEndpointsList().stream()
+        .collect(Collectors.toMap(ModelEndpoint::getModel, e -> e));
+
+    ModelEndpoint llama = endpoints.get("llama");
+    assertThat(llama.getAttached()).isTrue();
+    assertThat(llama.getHealth().getState()).isEqualTo(HealthState.HEALTH_STATE_UP);
+    assertThat(llama.getLoad().getRequestsRunning()).isEqualTo(3.0);
+    assertThat(llama.getLoad().getRequestsWaiting()).isEqualTo(5.0);
+    assertThat(llama.getLoad().getKvCacheUsage()).isEqualTo(0.42);
+    ModelEndpoint gone = endpoints.get("gone");
+    assertThat(gone.getHealth().getState()).isEqualTo(HealthState.HEALTH_STATE_DOWN);
+    assertThat(gone.hasLoad()).isFalse();
+  }
+
+  @Test
+  void shouldAnswerNotFoundNamingTheConfiguredPools() {
+    assertThatThrownBy(() -> backends().getBackend(GetBackendRequest.newBuilder().setBackendId("nope").build()))
+        .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+          assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+          assertThat(e.getStatus().getDescription()).contains("'nope'").contains("gpu-node").contains("sim-h100");
+        });
+  }
+
+  @Test
+  void shouldPollOneActivityTaskQueuePerPool() {
+    WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
+        .setTarget("127.0.0.1:" + runtime.temporalPort).build());
+    try {
+      for (String pool : List.of("gpu-node", "trn1", "gpu-no-driver", "sim-h100")) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(stubs.blockingStub()
+            .describeTaskQueue(DescribeTaskQueueRequest.newBuilder().setNamespace("default")
+                .setTaskQueue(TaskQueue.newBuilder().setName("backend-" + pool))
+                .setTaskQueueType(TaskQueueType.TASK_QUEUE_TYPE_ACTIVITY).build())
+            .getPollersList()).as("pollers of backend-" + pool).isNotEmpty());
+      }
+    } finally {
+      stubs.shutdownNow();
+    }
+  }
+
+  @Test
+  void shouldPrintPoolsAsATableAndAsJson() {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit = cli(out, err, "backends");
+    assertThat(exit).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("POOL").contains("PRICE/UNIT-H")
+        .containsPattern("gpu-node\\s+NVIDIA_GPU\\s+UP\\s+8\\s+8\\s+6.15 USD")
+        .containsPattern("trn1\\s+NEURON_CORE\\s+UP\\s+32\\s+32\\s+0.67 USD")
+        .containsPattern("gpu-no-driver\\s+NVIDIA_GPU\\s+DOWN\\s+0\\s+0\\s+4.10 USD .*NVIDIA driver")
+        .containsPattern("sim-h100\\s+NVIDIA_GPU\\s+UP .*\\[SIMULATED]")
+        .contains("NVIDIA H100 80GB HBM3").contains("util 97%")
+        .containsPattern("endpoint llama .* UP\\s+running 3 waiting 5 kv-cache 42%");
+
+    StringWriter json = new StringWriter();
+    assertThat(cli(json, new StringWriter(), "backends", "--json")).isZero();
+    assertThat(json.toString()).startsWith("{\"backends\":[").contains("\"id\":\"gpu-no-driver\"")
+        .contains("\"state\":\"HEALTH_STATE_DOWN\"");
+  }
+
+  @Test
+  void shouldRefuseToStartWithABadBackendsFileNamingFilePoolAndKey() throws Exception {
+    Path bad = Files.writeString(dir.resolve("bad-backends.yaml"), """
+        pools:
+          - id: gpu
+            type: nvidia
+            properties: {price-per-unit-hour: cheap}
+        """);
+    RuntimeProcess refused = new RuntimeProcess(dir.resolve("refused"), "IN_MEMORY")
+        .withArgs(List.of("--backends", bad.toString()));
+    try {
+      assertThatThrownBy(refused::start).isInstanceOf(IOException.class)
+          .hasMessageContaining("runtime exited with")
+          .hasMessageContaining("backends file " + bad + ", pool 'gpu', key 'properties.price-per-unit-hour' (line 4)")
+          .hasMessageContaining("must be a number >= 0, was 'cheap'");
+    } finally {
+      refused.close();
+    }
+  }
+
+  private int cli(StringWriter out, StringWriter err, String... args) {
+    String[] full = new String[args.length + 2];
+    System.arraycopy(args, 0, full, 0, args.length);
+    full[args.length] = "--api";
+    full[args.length + 1] = "127.0.0.1:" + runtime.apiPort;
+    return new CommandLine(new NightshiftCli()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+        .execute(full);
+  }
+
+  private static void copyExecutable(String name, Path dir) throws IOException {
+    try (InputStream in = BackendsIT.class.getResourceAsStream("/fake-tools/" + name)) {
+      Path target = dir.resolve(name);
+      Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+      Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+  }
+
+  private void awaitHealthy(URI health) {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() ->
+        http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+  }
+}
