@@ -152,13 +152,13 @@ public final class AgentWorkflowImpl implements AgentWorkflow {
     return new AgentResult(reason, answer, transcript, turns, toolCalls, ledger.status(), detail, unsent);
   }
 
+  /** The message of the failure the activity threw (the outermost application failure), not Temporal's wrapper. */
   private static String rootMessage(Throwable failure) {
-    String message = failure.getMessage();
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof ApplicationFailure af) {
-        message = af.getOriginalMessage();
+        return af.getOriginalMessage();
       }
     }
-    return message;
+    return failure.getMessage();
   }
 }

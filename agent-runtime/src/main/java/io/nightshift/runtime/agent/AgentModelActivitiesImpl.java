@@ -1,0 +1,89 @@
+package io.nightshift.runtime.agent;
+
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import io.nightshift.core.artifact.ArtifactRef;
+import io.nightshift.core.artifact.ArtifactStore;
+import io.nightshift.models.ModelCall;
+import io.nightshift.models.ModelCallException;
+import io.nightshift.models.ModelCallRequest;
+import io.nightshift.models.ModelCallResult;
+import io.nightshift.workflows.agent.AgentModelActivities;
+import io.nightshift.workflows.agent.AgentToolCall;
+import io.nightshift.workflows.agent.ModelTurnInput;
+import io.nightshift.workflows.agent.ModelTurnOutput;
+import io.nightshift.workflows.agent.TranscriptMessage;
+import io.nightshift.workflows.agent.Transcripts;
+import io.temporal.failure.ApplicationFailure;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One model call of an agent, through models' {@link ModelCall} (so under the endpoint's circuit breaker,
+ * bulkhead and rate limiter): append what the workflow sent to the transcript, read the transcript back, call,
+ * store the answer as a delta. A retry after a failed call appends the same content and so gets the same
+ * references; nothing is stored twice.
+ */
+public final class AgentModelActivitiesImpl implements AgentModelActivities {
+  private static final Logger log = LoggerFactory.getLogger(AgentModelActivitiesImpl.class);
+
+  private final ModelCall models;
+  private final ToolBridge tools;
+  private final ArtifactStore artifacts;
+  private final Transcripts transcripts;
+
+  public AgentModelActivitiesImpl(ModelCall models, ToolBridge tools, ArtifactStore artifacts) {
+    this.models = models;
+    this.tools = tools;
+    this.artifacts = artifacts;
+    this.transcripts = new Transcripts(artifacts);
+  }
+
+  @Override
+  public ModelTurnOutput nextTurn(ModelTurnInput input) {
+    ArtifactRef index = transcripts.append(input.transcript(), input.append());
+    List<TranscriptMessage> conversation = transcripts.messages(index);
+    ModelCallRequest request = ModelCallRequest.of(ChatMessages.of(conversation))
+        .withTools(tools.specifications(input.tools()))
+        .withMaxOutputTokens(input.maxOutputTokens());
+    ModelCallResult result;
+    try {
+      result = models.call(input.endpoint(), request);
+    } catch (ModelCallException e) {
+      log.warn("agent {} turn {}: {}", input.agentId(), input.turn(), e.getMessage());
+      throw ModelFailures.of(e);
+    }
+    List<AgentToolCall> calls = toolCalls(result.toolCalls(), input.turn());
+    String text = result.text();
+    ArtifactRef next = transcripts.appendMessages(index, List.of(TranscriptMessage.assistant(text, calls)));
+    ArtifactRef answer = calls.isEmpty() ? store(text == null ? "" : text) : null;
+    log.info("agent {} turn {}: {} ({} + {} tokens, {} ms)", input.agentId(), input.turn(),
+        calls.isEmpty() ? "answered" : "asked for " + calls.stream().map(AgentToolCall::name).toList(),
+        result.usage().input(), result.usage().output(), result.latency().toMillis());
+    return new ModelTurnOutput(next, answer, calls, result.usage().input(), result.usage().output(),
+        result.usage().reported(), result.cost());
+  }
+
+  /** Registry names, and an id for every call: servers that send none would leave the tool result unpaired. */
+  private static List<AgentToolCall> toolCalls(List<ToolExecutionRequest> requests, int turn) {
+    List<AgentToolCall> calls = new ArrayList<>();
+    for (int i = 0; i < requests.size(); i++) {
+      ToolExecutionRequest r = requests.get(i);
+      String id = r.id() == null || r.id().isBlank() ? "call_" + turn + "_" + i : r.id();
+      calls.add(new AgentToolCall(id, ToolBridge.toolName(r.name()), r.arguments()));
+    }
+    return calls;
+  }
+
+  private ArtifactRef store(String text) {
+    try {
+      return artifacts.put(text.getBytes(StandardCharsets.UTF_8), "text/plain");
+    } catch (IOException e) {
+      throw ApplicationFailure.newFailureWithCause("cannot store the agent's answer: " + e.getMessage(),
+          "ArtifactStoreError", e);
+    }
+  }
+}

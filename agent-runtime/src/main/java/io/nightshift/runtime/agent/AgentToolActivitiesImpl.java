@@ -1,0 +1,119 @@
+package io.nightshift.runtime.agent;
+
+import io.nightshift.core.artifact.ArtifactRef;
+import io.nightshift.core.artifact.ArtifactStore;
+import io.nightshift.core.error.ToolException;
+import io.nightshift.core.tool.Tool;
+import io.nightshift.core.tool.ToolArguments;
+import io.nightshift.core.tool.ToolOutput;
+import io.nightshift.tools.registry.ToolRegistry;
+import io.nightshift.workflows.agent.AgentToolActivities;
+import io.nightshift.workflows.agent.AgentToolCall;
+import io.nightshift.workflows.agent.AgentToolInput;
+import io.nightshift.workflows.agent.AgentToolOutput;
+import io.nightshift.workflows.agent.TranscriptMessage;
+import io.nightshift.workflows.agent.Transcripts;
+import io.temporal.activity.Activity;
+import io.temporal.failure.ApplicationFailure;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a tool an agent's model asked for, from the {@link ToolRegistry}, and stores the result as a transcript
+ * delta. What the model can fix (an unknown tool, malformed arguments, input the tool rejects, a tool that
+ * crashed) becomes a tool result starting {@code error:}; only a transient failure is thrown, to be retried.
+ * A successful result tells the model the summary, the output's {@code artifact:} URI (which other tools take as
+ * input) and the first {@value #PREVIEW_CHARS} characters of a text output.
+ */
+public final class AgentToolActivitiesImpl implements AgentToolActivities {
+  static final int PREVIEW_CHARS = 1_500;
+  private static final Logger log = LoggerFactory.getLogger(AgentToolActivitiesImpl.class);
+
+  private final ToolRegistry tools;
+  private final ArtifactStore artifacts;
+  private final Transcripts transcripts;
+  private final Path scratchRoot;
+
+  public AgentToolActivitiesImpl(ToolRegistry tools, ArtifactStore artifacts, Path scratchRoot) {
+    this.tools = tools;
+    this.artifacts = artifacts;
+    this.transcripts = new Transcripts(artifacts);
+    this.scratchRoot = scratchRoot;
+  }
+
+  @Override
+  public AgentToolOutput callTool(AgentToolInput input) {
+    AgentToolCall call = input.call();
+    Tool tool = tools.find(call.name()).orElse(null);
+    if (tool == null) {
+      return result(call, false, "error: there is no tool '" + call.name() + "'");
+    }
+    ToolArguments arguments;
+    try {
+      arguments = ToolBridge.arguments(call.argumentsJson());
+    } catch (IllegalArgumentException e) {
+      return result(call, false, "error: " + e.getMessage());
+    }
+    Path workDir = workDir(input);
+    try {
+      ToolOutput out = tool.execute(new AgentToolContext(artifacts, input.idempotencyKey(), workDir,
+          Activity.getExecutionContext()), arguments);
+      return result(call, true, "ok: " + out.summary() + "\noutput: " + out.artifact().uri() + preview(out.artifact()));
+    } catch (ToolException e) {
+      if (e.retryable()) {
+        throw ApplicationFailure.newFailureWithCause(e.getMessage(), "ToolTransientError", e);
+      }
+      return result(call, false, "error: " + e.getMessage());
+    } catch (RuntimeException e) {
+      log.warn("agent {} tool {} crashed", input.agentId(), call.name(), e);
+      return result(call, false, "error: the tool failed: " + e);
+    } finally {
+      deleteQuietly(workDir);
+    }
+  }
+
+  private AgentToolOutput result(AgentToolCall call, boolean ok, String text) {
+    ArtifactRef delta = transcripts.putDelta(List.of(TranscriptMessage.toolResult(call, text)));
+    String firstLine = text.lines().findFirst().orElse("");
+    return new AgentToolOutput(delta, ok, firstLine.length() > 200 ? firstLine.substring(0, 200) : firstLine);
+  }
+
+  private String preview(ArtifactRef output) {
+    String type = output.mediaType();
+    if (!(type.startsWith("text/") || type.contains("json") || type.contains("csv"))) {
+      return "";
+    }
+    try (InputStream in = artifacts.open(output)) {
+      String head = new String(in.readNBytes(PREVIEW_CHARS), StandardCharsets.UTF_8);
+      return "\ncontent" + (output.size() > PREVIEW_CHARS ? " (first " + PREVIEW_CHARS + " bytes)" : "") + ":\n" + head;
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  private Path workDir(AgentToolInput input) {
+    try {
+      Files.createDirectories(scratchRoot);
+      return Files.createTempDirectory(scratchRoot, "agent-tool-");
+    } catch (IOException e) {
+      throw ApplicationFailure.newFailureWithCause("cannot create a scratch directory: " + e.getMessage(),
+          "ScratchDirError", e);
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      log.debug("could not remove scratch directory {}", dir, e);
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package io.nightshift.runtime.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nightshift.models.FailureKind;
+import io.nightshift.models.ModelCallException;
+import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class ModelFailuresTest {
+  @Test
+  void shouldRetryARateLimitAfterTheServersDelay() {
+    ApplicationFailure f = ModelFailures.of(
+        new ModelCallException("e", FailureKind.RATE_LIMITED, 429, Duration.ofSeconds(7), "slow down", null));
+
+    assertThat(f.isNonRetryable()).isFalse();
+    assertThat(f.getType()).isEqualTo("ModelCall.RATE_LIMITED");
+    assertThat(f.getNextRetryDelay()).isEqualTo(Duration.ofSeconds(7));
+  }
+
+  @Test
+  void shouldLeaveTheIntervalToThePolicyWithoutRetryAfter() {
+    ApplicationFailure f = ModelFailures.of(
+        new ModelCallException("e", FailureKind.SERVER_ERROR, 503, null, "down", null));
+
+    assertThat(f.isNonRetryable()).isFalse();
+    assertThat(f.getNextRetryDelay()).isNull();
+  }
+
+  @Test
+  void shouldFailABadRequestAtOnce() {
+    ApplicationFailure f = ModelFailures.of(
+        new ModelCallException("e", FailureKind.CONTEXT_LENGTH_EXCEEDED, 400, null, "too long", null));
+
+    assertThat(f.isNonRetryable()).isTrue();
+    assertThat(f.getType()).isEqualTo("ModelCall.CONTEXT_LENGTH_EXCEEDED");
+    assertThat(f.getOriginalMessage()).contains("too long");
+  }
+}
