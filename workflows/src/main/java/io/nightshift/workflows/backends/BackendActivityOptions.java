@@ -10,16 +10,21 @@ import java.time.Duration;
  * the pool as unavailable.
  */
 public final class BackendActivityOptions {
-  static final Duration INVENTORY_SCHEDULE_TO_START = Duration.ofSeconds(30);
+  public static final Duration INVENTORY_SCHEDULE_TO_START = Duration.ofSeconds(30);
   static final Duration INVENTORY_START_TO_CLOSE = Duration.ofMinutes(1);
 
   private BackendActivityOptions() {}
 
   /** Inventory of {@code poolId}, on that pool's queue. */
   public static ActivityOptions inventory(String poolId) {
+    return inventory(poolId, INVENTORY_SCHEDULE_TO_START);
+  }
+
+  /** @param scheduleToStart how long to wait for a worker of the pool to pick the call up */
+  public static ActivityOptions inventory(String poolId, Duration scheduleToStart) {
     return ActivityOptions.newBuilder()
         .setTaskQueue(BackendQueues.forPool(poolId))
-        .setScheduleToStartTimeout(INVENTORY_SCHEDULE_TO_START)
+        .setScheduleToStartTimeout(scheduleToStart)
         .setStartToCloseTimeout(INVENTORY_START_TO_CLOSE)
         .setRetryOptions(RetryOptions.newBuilder()
             .setInitialInterval(Duration.ofSeconds(1))
