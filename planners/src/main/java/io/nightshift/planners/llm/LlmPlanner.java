@@ -1,0 +1,146 @@
+package io.nightshift.planners.llm;
+
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.request.json.JsonSchema;
+import io.nightshift.core.error.InvalidPipelineException;
+import io.nightshift.core.pipeline.PipelineProblem;
+import io.nightshift.core.pipeline.Plan;
+import io.nightshift.core.planner.PlanRequest;
+import io.nightshift.core.planner.Planner;
+import io.nightshift.core.tool.ToolCatalog;
+import io.nightshift.core.tool.ToolDescriptor;
+import io.nightshift.models.ModelCall;
+import io.nightshift.models.ModelCallRequest;
+import io.nightshift.planners.declarative.PipelineParser;
+import io.nightshift.planners.declarative.PipelineValidator;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Plans a task from its goal with a model: the model answers plan JSON under {@link PlanSchema} (enforced by servers
+ * that support schemas), the answer goes through the declarative parser and {@link PipelineValidator} like any
+ * pipeline, and an invalid answer goes back to the model with the validator's problems, up to
+ * {@code maxRepairs} times. Then it fails with {@link InvalidPipelineException} listing the last problems.
+ * Model failures ({@code ModelCallException}) pass through unchanged, classified, for the caller's retry policy.
+ */
+public final class LlmPlanner implements Planner {
+  private static final Logger log = LoggerFactory.getLogger(LlmPlanner.class);
+
+  private final ModelCall models;
+  private final String endpoint;
+  private final ToolCatalog tools;
+  private final PipelineValidator validator;
+  private final PipelineParser parser = new PipelineParser();
+  private final int maxRepairs;
+  private final int maxOutputTokens;
+
+  private LlmPlanner(Builder b) {
+    this.models = b.models;
+    this.endpoint = b.endpoint;
+    this.tools = b.tools;
+    this.validator = b.validator != null ? b.validator : new PipelineValidator(b.tools);
+    this.maxRepairs = b.maxRepairs;
+    this.maxOutputTokens = b.maxOutputTokens;
+  }
+
+  public static Builder builder(ModelCall models, String endpoint, ToolCatalog tools) {
+    return new Builder(models, endpoint, tools);
+  }
+
+  /** Version 1 of a plan for the request's goal; {@code pipelineYaml} is not used. */
+  @Override
+  public Plan plan(PlanRequest request) {
+    return ask(request, PlanPrompts.goal(request.goal(), request.params()), 1);
+  }
+
+  /**
+   * A revised plan after {@code failedStep} of {@code failed} failed for good with {@code error}: the model sees
+   * the failed plan and the error; the result has version {@code failed.version() + 1}.
+   */
+  public Plan replan(PlanRequest request, Plan failed, String failedStep, String error) {
+    String question = PlanPrompts.goal(request.goal(), request.params()) + "\n"
+        + PlanPrompts.replan(PlanDocuments.toAnswer(failed), failedStep, error);
+    return ask(request, question, failed.version() + 1);
+  }
+
+  private Plan ask(PlanRequest request, String question, int version) {
+    Collection<ToolDescriptor> known = tools.all();
+    JsonSchema schema = PlanSchema.of(known);
+    List<ChatMessage> opening = List.of(SystemMessage.from(PlanPrompts.system(known)), UserMessage.from(question));
+    List<ChatMessage> conversation = opening;
+    List<PipelineProblem> problems = List.of();
+    for (int attempt = 0; attempt <= maxRepairs; attempt++) {
+      String answer = models.call(endpoint, ModelCallRequest.of(conversation).withResponseSchema(schema)
+          .withMaxOutputTokens(maxOutputTokens).withTemperature(0)).text();
+      try {
+        String document = PlanDocuments.toPipeline(answer, request.goal(), request.params());
+        Plan plan = validator.validate(parser.parse(document), request.params(), version);
+        log.info("planned '{}' (v{}) after {} repair(s): {} steps", request.goal(), version, attempt, plan.steps().size());
+        return plan;
+      } catch (InvalidPipelineException e) {
+        problems = e.problems();
+        log.info("plan attempt {} for '{}' is invalid: {}", attempt + 1, request.goal(), e.getMessage());
+        // only the latest attempt goes back: a small model's context window cannot hold every earlier one
+        conversation = new ArrayList<>(opening);
+        conversation.add(AiMessage.from(answer == null ? "" : answer));
+        conversation.add(UserMessage.from(PlanPrompts.repair(problems)));
+      }
+    }
+    List<PipelineProblem> all = new ArrayList<>(problems);
+    all.add(0, new PipelineProblem(null, null, 0, "model endpoint '" + endpoint + "' gave no valid plan in "
+        + (maxRepairs + 1) + " attempts; the last one had these problems"));
+    throw new InvalidPipelineException(all);
+  }
+
+  public static final class Builder {
+    private final ModelCall models;
+    private final String endpoint;
+    private final ToolCatalog tools;
+    private PipelineValidator validator;
+    private int maxRepairs = 2;
+    private int maxOutputTokens = 512;
+
+    private Builder(ModelCall models, String endpoint, ToolCatalog tools) {
+      this.models = Objects.requireNonNull(models, "models must not be null");
+      if (endpoint == null || endpoint.isBlank()) {
+        throw new IllegalArgumentException("endpoint must not be blank");
+      }
+      this.endpoint = endpoint;
+      this.tools = Objects.requireNonNull(tools, "tools must not be null");
+    }
+
+    /** The validator to share with the declarative planner (e.g. one that knows child pipelines). */
+    public Builder validator(PipelineValidator validator) {
+      this.validator = Objects.requireNonNull(validator, "validator must not be null");
+      return this;
+    }
+
+    /** How many times an invalid answer goes back to the model; 0 = no repair. */
+    public Builder maxRepairs(int maxRepairs) {
+      if (maxRepairs < 0) {
+        throw new IllegalArgumentException("maxRepairs must not be negative but was " + maxRepairs);
+      }
+      this.maxRepairs = maxRepairs;
+      return this;
+    }
+
+    public Builder maxOutputTokens(int maxOutputTokens) {
+      if (maxOutputTokens <= 0) {
+        throw new IllegalArgumentException("maxOutputTokens must be greater than 0 but was " + maxOutputTokens);
+      }
+      this.maxOutputTokens = maxOutputTokens;
+      return this;
+    }
+
+    public LlmPlanner build() {
+      return new LlmPlanner(this);
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package io.nightshift.planners.llm;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nightshift.core.error.InvalidPipelineException;
+import io.nightshift.core.pipeline.PipelineProblem;
+import io.nightshift.core.pipeline.Plan;
+import io.nightshift.core.pipeline.PlannedStep;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Between the model's plan JSON and the declarative pipeline format. The answer becomes a pipeline document in
+ * JSON, which is YAML, so the declarative {@code PipelineParser} reads it: an LLM plan and a hand-written pipeline
+ * pass through the same parser and the same validator, and their errors read the same.
+ */
+final class PlanDocuments {
+  static final String DEFAULT_NAME = "llm-plan";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private PlanDocuments() {}
+
+  /**
+   * @param params the task parameters, declared in the document so that {@code ${params.X}} resolves
+   * @throws InvalidPipelineException when the answer is not a JSON object
+   */
+  static String toPipeline(String answer, String goal, Map<String, String> params) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(answer == null ? "" : answer);
+    } catch (JsonProcessingException e) {
+      throw problem("the answer is not valid JSON: " + e.getOriginalMessage());
+    }
+    if (root == null || !root.isObject()) {
+      throw problem("the answer must be a JSON object with 'name' and 'steps'");
+    }
+    ObjectNode doc = JSON.createObjectNode();
+    String name = root.path("name").asText("").strip();
+    doc.put("name", name.isEmpty() ? DEFAULT_NAME : name);
+    doc.put("description", goal);
+    ObjectNode declared = doc.putObject("params");
+    new TreeMap<>(params).forEach(declared::put);
+    JsonNode steps = root.get("steps");
+    doc.set("steps", steps == null ? JSON.createArrayNode() : steps);
+    return doc.toString();
+  }
+
+  /** A plan in the answer format, to show the model what failed. */
+  static String toAnswer(Plan plan) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("name", plan.pipeline());
+    ArrayNode steps = root.putArray("steps");
+    for (PlannedStep s : plan.steps()) {
+      ObjectNode step = steps.addObject();
+      step.put("name", s.name());
+      step.put("tool", s.tool());
+      ObjectNode p = step.putObject("params");
+      new TreeMap<>(s.params()).forEach(p::put);
+      ArrayNode needs = step.putArray("needs");
+      s.needs().forEach(needs::add);
+    }
+    return root.toString();
+  }
+
+  private static InvalidPipelineException problem(String message) {
+    return new InvalidPipelineException(List.of(new PipelineProblem(null, null, 0, message)));
+  }
+}

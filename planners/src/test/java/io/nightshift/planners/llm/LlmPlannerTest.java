@@ -1,0 +1,137 @@
+package io.nightshift.planners.llm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.nightshift.core.error.InvalidPipelineException;
+import io.nightshift.core.pipeline.Plan;
+import io.nightshift.core.pipeline.PlannedStep;
+import io.nightshift.core.planner.PlanRequest;
+import io.nightshift.core.tool.ToolCatalog;
+import io.nightshift.core.tool.ToolDescriptor;
+import io.nightshift.core.tool.ToolParam;
+import io.nightshift.models.ModelCall;
+import io.nightshift.models.endpoint.ModelEndpointConfig;
+import io.nightshift.models.endpoint.ModelEndpointRegistry;
+import io.nightshift.models.endpoint.StructuredOutput;
+import io.nightshift.models.testing.ScriptedOpenAiServer;
+import io.nightshift.models.testing.ScriptedReply;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class LlmPlannerTest {
+  static final ToolCatalog TOOLS = new ToolCatalog() {
+    final List<ToolDescriptor> all = List.of(
+        new ToolDescriptor("data.load", "Loads a CSV table", List.of(ToolParam.required("source", "where from"))),
+        new ToolDescriptor("table.filter", "Keeps matching rows", List.of(ToolParam.required("input", "a table"),
+            ToolParam.optional("where", "condition", "x > 0"))));
+
+    @Override
+    public Optional<ToolDescriptor> describe(String name) {
+      return all.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
+    @Override
+    public Collection<ToolDescriptor> all() {
+      return all;
+    }
+  };
+  static final String VALID = """
+      {"name":"screen","steps":[
+        {"name":"load","tool":"data.load","params":{"source":"${params.file}"},"needs":[]},
+        {"name":"small","tool":"table.filter","params":{"input":"${steps.load.output}","where":"mw < 500"},"needs":["load"]}]}""";
+  private static final PlanRequest REQUEST = new PlanRequest("keep the small molecules", null, Map.of("file", "a.csv"));
+
+  private ScriptedOpenAiServer server;
+  private LlmPlanner planner;
+
+  @BeforeEach
+  void setUp() {
+    server = ScriptedOpenAiServer.start("model");
+    ModelCall models = new ModelCall(ModelEndpointRegistry.of(List.of(ModelEndpointConfig.custom().id("planner")
+        .baseUrl(server.baseUrl()).modelName("model").structuredOutput(StructuredOutput.JSON_OBJECT_WITH_SCHEMA)
+        .build())));
+    planner = LlmPlanner.builder(models, "planner", TOOLS).maxRepairs(2).build();
+  }
+
+  @AfterEach
+  void tearDown() {
+    server.close();
+  }
+
+  @Test
+  void shouldTurnAGoalIntoAValidatedPlanUnderTheSchema() {
+    server.enqueue(ScriptedReply.text(VALID));
+
+    Plan plan = planner.plan(REQUEST);
+
+    assertThat(plan.version()).isEqualTo(1);
+    assertThat(plan.pipeline()).isEqualTo("screen");
+    assertThat(plan.steps()).extracting(PlannedStep::name).containsExactly("load", "small");
+    assertThat(plan.step("load").params()).containsEntry("source", "a.csv");
+    assertThat(plan.step("small").needs()).containsExactly("load");
+    JsonNode schema = server.chatRequests().get(0).responseFormat().path("schema");
+    assertThat(server.chatRequests().get(0).responseFormat().path("type").asText()).isEqualTo("json_object");
+    JsonNode step = schema.path("properties").path("steps").path("items");
+    assertThat(step.path("properties").path("tool").path("enum").toString()).isEqualTo("[\"data.load\",\"table.filter\"]");
+    assertThat(step.path("properties").path("params").path("properties").fieldNames()).toIterable()
+        .containsExactlyInAnyOrder("source", "input", "where");
+    String prompt = server.chatRequests().get(0).json().path("messages").get(0).path("content").asText();
+    assertThat(prompt).contains("- data.load: Loads a CSV table. params: source (required) = where from");
+  }
+
+  @Test
+  void shouldSendTheValidatorsProblemsBackAndUseTheRepairedPlan() {
+    String cyclic = """
+        {"name":"p","steps":[{"name":"a","tool":"data.load","params":{},"needs":["b"]},
+          {"name":"b","tool":"table.filter","params":{"input":"${steps.a.output}"},"needs":[]}]}""";
+    server.enqueue(ScriptedReply.text(cyclic), ScriptedReply.text("{\"name\": \"p\", \"steps\": [tru"),
+        ScriptedReply.text(VALID));
+
+    Plan plan = planner.plan(REQUEST);
+
+    assertThat(plan.steps()).hasSize(2);
+    List<String> asked = server.lastMessages();
+    assertThat(asked.get(1)).startsWith("That plan is invalid:")
+        .contains("step 'a' field 'params.source'").contains("required by tool 'data.load'");
+    assertThat(asked.get(2)).contains("the answer is not valid JSON");
+    assertThat(server.chatRequests().get(2).messageCount()).as("only the latest attempt goes back").isEqualTo(4);
+  }
+
+  @Test
+  void shouldFailListingTheProblemsWhenRepairsRunOut() {
+    String unknownNeed = """
+        {"name":"p","steps":[{"name":"a","tool":"data.load","params":{"source":"x"},"needs":["ghost"]}]}""";
+    server.otherwise(ScriptedReply.text(unknownNeed));
+
+    InvalidPipelineException e = catchThrowableOfType(InvalidPipelineException.class, () -> planner.plan(REQUEST));
+
+    assertThat(server.chatRequests()).hasSize(3);
+    assertThat(e.getMessage()).contains("gave no valid plan in 3 attempts").contains("needs unknown step 'ghost'");
+  }
+
+  @Test
+  void shouldReplanFromAFailedStepAsTheNextVersion() {
+    server.enqueue(ScriptedReply.text(VALID));
+    Plan first = planner.plan(REQUEST);
+    String revised = """
+        {"name":"screen","steps":[
+          {"name":"load","tool":"data.load","params":{"source":"backup.csv"},"needs":[]},
+          {"name":"small","tool":"table.filter","params":{"input":"${steps.load.output}"},"needs":["load"]}]}""";
+    server.enqueue(ScriptedReply.text(revised));
+
+    Plan second = planner.replan(REQUEST, first, "load", "file a.csv not found");
+
+    assertThat(second.version()).isEqualTo(2);
+    assertThat(second.step("load").params()).containsEntry("source", "backup.csv");
+    String asked = server.lastMessages().get(1);
+    assertThat(asked).contains("This plan failed:").contains("\"source\":\"a.csv\"")
+        .contains("Step 'load' failed for good: file a.csv not found");
+  }
+}
