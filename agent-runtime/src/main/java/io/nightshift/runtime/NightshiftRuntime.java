@@ -81,10 +81,12 @@ public final class NightshiftRuntime implements AutoCloseable {
         WorkflowClientOptions.newBuilder().setNamespace(config.namespace()).build());
     boolean searchAttributes = SearchAttributeSetup.ensure(stubs, config.namespace());
     ToolRegistry tools = ToolRegistry.fromClassPath();
+    PipelineCatalog pipelines = PipelineCatalog.load(config.dataDir().resolve("pipelines"));
+    DeclarativePlanner planner = new DeclarativePlanner(tools, pipelines);
     FileArtifactStore artifacts = new FileArtifactStore(config.artifactsDir());
     if (roles.contains(Role.WORKER)) {
-      WorkerFactory workers = ControlWorker.start(client, tools, artifacts, config.dataDir().resolve("scratch"),
-          temporal instanceof InMemoryServer);
+      WorkerFactory workers = ControlWorker.start(client, tools, planner, artifacts,
+          config.dataDir().resolve("scratch"), temporal instanceof InMemoryServer);
       started.push(() -> {
         workers.shutdown();
         workers.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);

@@ -8,11 +8,16 @@ import io.nightshift.api.v1.CancelTaskResponse;
 import io.nightshift.api.v1.GetTaskRequest;
 import io.nightshift.api.v1.ListTasksRequest;
 import io.nightshift.api.v1.ListTasksResponse;
+import io.nightshift.api.v1.PauseTaskRequest;
+import io.nightshift.api.v1.PauseTaskResponse;
+import io.nightshift.api.v1.ResumeTaskRequest;
+import io.nightshift.api.v1.ResumeTaskResponse;
 import io.nightshift.api.v1.SubmitTaskRequest;
 import io.nightshift.api.v1.SubmitTaskResponse;
 import io.nightshift.api.v1.Task;
 import io.nightshift.api.v1.TaskServiceGrpc;
 import io.nightshift.api.v1.WatchTaskRequest;
+import io.nightshift.workflows.task.TaskWorkflow;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 
@@ -76,15 +81,40 @@ public final class TaskServiceImpl extends TaskServiceGrpc.TaskServiceImplBase {
   @Override
   public void cancelTask(CancelTaskRequest request, StreamObserver<CancelTaskResponse> out) {
     unary(out, () -> {
-      String id = requireId(request.getTaskId());
-      var info = reader.describe(id);
-      if (info.getStatus() != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
-        throw ApiErrors.failedPrecondition("task '" + id + "' already ended ("
-            + TaskReader.stateOf(info.getStatus()) + "); only running tasks can be cancelled");
-      }
+      String id = requireRunning(request.getTaskId(), "cancelled");
       client.newUntypedWorkflowStub(id).cancel(request.getReason().isEmpty() ? null : request.getReason());
       return CancelTaskResponse.getDefaultInstance();
     });
+  }
+
+  @Override
+  public void pauseTask(PauseTaskRequest request, StreamObserver<PauseTaskResponse> out) {
+    unary(out, () -> {
+      String id = requireRunning(request.getTaskId(), "paused");
+      client.newWorkflowStub(TaskWorkflow.class, id).pause(request.getReason());
+      return PauseTaskResponse.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void resumeTask(ResumeTaskRequest request, StreamObserver<ResumeTaskResponse> out) {
+    unary(out, () -> {
+      String id = requireRunning(request.getTaskId(), "resumed");
+      client.newWorkflowStub(TaskWorkflow.class, id).resume();
+      return ResumeTaskResponse.getDefaultInstance();
+    });
+  }
+
+  /** The id of a task that is still running; NOT_FOUND or FAILED_PRECONDITION otherwise. */
+  private String requireRunning(String taskId, String verb) {
+    String id = requireId(taskId);
+    var info = reader.describe(id);
+    if (info.getStatus() != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING
+        && info.getStatus() != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CONTINUED_AS_NEW) {
+      throw ApiErrors.failedPrecondition("task '" + id + "' already ended (" + TaskReader.stateOf(info.getStatus())
+          + "); only running tasks can be " + verb);
+    }
+    return id;
   }
 
   private static String requireId(String id) {

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
     description = "Durable runtime for long-running autonomous AI agents.",
     subcommands = {ServeCommand.Dev.class, DemoCommand.class, ServeCommand.Worker.class, ServeCommand.Api.class,
         ServeCommand.Temporal.class, SubmitCommand.class, ListCommand.class, StatusCommand.class,
-        WatchCommand.class, CancelCommand.class, BackendsCommand.class})
+        WatchCommand.class, TaskControlCommand.Cancel.class, TaskControlCommand.Pause.class,
+        TaskControlCommand.Resume.class, BackendsCommand.class})
 public final class NightshiftCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -1,5 +1,6 @@
 package io.nightshift.runtime.pipelines;
 
+import io.nightshift.core.planner.PipelineSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,7 +19,7 @@ import java.util.stream.Stream;
  * and those dropped into {@code <data-dir>/pipelines/NAME.yaml}. A later source wins, so a site can override a
  * shipped pipeline.
  */
-public final class PipelineCatalog {
+public final class PipelineCatalog implements PipelineSource {
   private static final String INDEX = "nightshift/pipelines/index.txt";
   private final Map<String, String> pipelines;
 
@@ -54,10 +55,12 @@ public final class PipelineCatalog {
     return new PipelineCatalog(found);
   }
 
+  @Override
   public Optional<String> yaml(String name) {
     return Optional.ofNullable(pipelines.get(name));
   }
 
+  @Override
   public java.util.Set<String> names() {
     return pipelines.keySet();
   }

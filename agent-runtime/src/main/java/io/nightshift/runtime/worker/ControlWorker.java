@@ -1,11 +1,13 @@
 package io.nightshift.runtime.worker;
 
 import io.nightshift.core.artifact.ArtifactStore;
-import io.nightshift.planners.declarative.DeclarativePlanner;
+import io.nightshift.core.planner.Planner;
 import io.nightshift.tools.registry.ToolRegistry;
 import io.nightshift.workflows.TaskQueues;
 import io.nightshift.workflows.activities.PlanningActivitiesImpl;
 import io.nightshift.workflows.activities.StepActivitiesImpl;
+import io.nightshift.workflows.map.MapActivitiesImpl;
+import io.nightshift.workflows.map.MapWorkflowImpl;
 import io.nightshift.workflows.task.TaskWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
@@ -14,7 +16,7 @@ import io.temporal.worker.WorkerOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** Registers the task workflow, planning and the tool-step activities on the control task queue. */
+/** Registers the task and map workflows, planning, tool-step and map activities on the control task queue. */
 public final class ControlWorker {
   private static final long HEARTBEAT_EVERY_MILLIS = 2_000;
 
@@ -24,18 +26,19 @@ public final class ControlWorker {
    * @param stickyOff true on the in-memory server, which never times out a dead worker's sticky queue; without
    *                  this a restarted worker would leave workflows stuck
    */
-  public static WorkerFactory start(WorkflowClient client, ToolRegistry tools, ArtifactStore artifacts,
-      Path scratch, boolean stickyOff) {
+  public static WorkerFactory start(WorkflowClient client, ToolRegistry tools, Planner planner,
+      ArtifactStore artifacts, Path scratch, boolean stickyOff) {
     WorkerFactory factory = WorkerFactory.newInstance(client);
     WorkerOptions.Builder options = WorkerOptions.newBuilder();
     if (stickyOff) {
       options.setStickyQueueScheduleToStartTimeout(Duration.ZERO);
     }
     Worker worker = factory.newWorker(TaskQueues.CONTROL, options.build());
-    worker.registerWorkflowImplementationTypes(TaskWorkflowImpl.class);
+    worker.registerWorkflowImplementationTypes(TaskWorkflowImpl.class, MapWorkflowImpl.class);
     worker.registerActivitiesImplementations(
-        new PlanningActivitiesImpl(new DeclarativePlanner(tools)),
-        new StepActivitiesImpl(tools::find, artifacts, scratch, HEARTBEAT_EVERY_MILLIS));
+        new PlanningActivitiesImpl(planner),
+        new StepActivitiesImpl(tools::find, artifacts, scratch, HEARTBEAT_EVERY_MILLIS),
+        new MapActivitiesImpl(artifacts));
     factory.start();
     return factory;
   }

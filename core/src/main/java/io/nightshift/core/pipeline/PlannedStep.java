@@ -12,9 +12,21 @@ import java.util.Map;
  * @param params parameters with {@code ${params.X}} already substituted; {@code ${steps.X.output}} references
  *               remain and are resolved by the workflow once X has an output
  * @param needs  names of steps that must succeed first (explicit plus those implied by references)
+ * @param policy retries, timeouts, continue-on-error (never null)
+ * @param map    fan-out settings of a map step, else null
+ * @param waitMillis how long a wait step waits
+ * @param pipeline the pipeline a pipeline step runs (resolved), else null
  */
-public record PlannedStep(String name, StepKind kind, String tool, Map<String, String> params, List<String> needs) {
+public record PlannedStep(String name, StepKind kind, String tool, Map<String, String> params, List<String> needs,
+    StepPolicy policy, MapSettings map, long waitMillis, ChildPipeline pipeline) {
+  /** A plain tool step with the default policy. */
+  public static PlannedStep tool(String name, String tool, Map<String, String> params, List<String> needs) {
+    return new PlannedStep(name, StepKind.TOOL, tool, params, needs, StepPolicy.DEFAULT, null, 0, null);
+  }
+
   public PlannedStep {
+    // histories recorded before policies existed carry none: read that as the default policy
+    policy = policy == null ? StepPolicy.DEFAULT : policy;
     params = Map.copyOf(params);
     needs = List.copyOf(needs);
   }

@@ -4,10 +4,16 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** What executes a step. Later kinds (map, agent, pipeline) widen this list. */
+/** What executes a step. */
 public enum StepKind {
   /** One call of a registered tool, run as a Temporal activity. */
-  TOOL;
+  TOOL,
+  /** A tool fanned out over the rows of a table, in chunks, through a tree of child workflows. */
+  MAP,
+  /** A durable timer: the task waits (for hours or days) without holding a worker. */
+  WAIT,
+  /** Another pipeline run as a child task (recursive decomposition, depth-limited). */
+  PIPELINE;
 
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);

@@ -12,10 +12,16 @@ import java.util.Objects;
  * @param tool   the tool name, for tool steps
  * @param params tool parameters; values may contain {@code ${steps.X.output}} and {@code ${params.Y}} references
  * @param needs  steps that must succeed before this one starts
+ * @param policy retries, timeouts, continue-on-error
+ * @param map    fan-out settings of a map step, else null
+ * @param waitMillis how long a wait step waits
+ * @param pipeline the pipeline a pipeline step runs as a child task, else null
  * @param line   1-based line of the step in its source file, 0 when unknown (for error messages)
  */
-public record StepSpec(String name, StepKind kind, String tool, Map<String, String> params, List<String> needs, int line) {
+public record StepSpec(String name, StepKind kind, String tool, Map<String, String> params, List<String> needs,
+    StepPolicy policy, MapSettings map, long waitMillis, String pipeline, int line) {
   public StepSpec {
+    policy = policy == null ? StepPolicy.DEFAULT : policy;
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(kind, "kind");
     params = Map.copyOf(params == null ? Map.of() : params);

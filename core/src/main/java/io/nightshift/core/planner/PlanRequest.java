@@ -8,8 +8,13 @@ import java.util.Map;
  * @param goal         the task's goal in words
  * @param pipelineYaml a declarative pipeline, or null when the planner must derive the plan from the goal
  * @param params       task parameters supplied by the submitter
+ * @param depth        how deep in {@code pipeline} steps this plan sits (0 for a submitted task), bounding recursion
  */
-public record PlanRequest(String goal, String pipelineYaml, Map<String, String> params) {
+public record PlanRequest(String goal, String pipelineYaml, Map<String, String> params, int depth) {
+  public PlanRequest(String goal, String pipelineYaml, Map<String, String> params) {
+    this(goal, pipelineYaml, params, 0);
+  }
+
   public PlanRequest {
     goal = goal == null ? "" : goal;
     params = Map.copyOf(params == null ? Map.of() : params);

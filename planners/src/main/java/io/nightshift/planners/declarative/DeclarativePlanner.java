@@ -4,6 +4,7 @@ import io.nightshift.core.error.InvalidPipelineException;
 import io.nightshift.core.pipeline.PipelineProblem;
 import io.nightshift.core.pipeline.Plan;
 import io.nightshift.core.planner.PlanRequest;
+import io.nightshift.core.planner.PipelineSource;
 import io.nightshift.core.planner.Planner;
 import io.nightshift.core.tool.ToolCatalog;
 import java.util.List;
@@ -13,8 +14,12 @@ public final class DeclarativePlanner implements Planner {
   private final PipelineParser parser = new PipelineParser();
   private final PipelineValidator validator;
 
+  public DeclarativePlanner(ToolCatalog tools, PipelineSource pipelines) {
+    this.validator = new PipelineValidator(tools, pipelines);
+  }
+
   public DeclarativePlanner(ToolCatalog tools) {
-    this.validator = new PipelineValidator(tools);
+    this(tools, PipelineSource.NONE);
   }
 
   @Override
@@ -23,6 +28,6 @@ public final class DeclarativePlanner implements Planner {
       throw new InvalidPipelineException(List.of(new PipelineProblem(null, "pipeline", 0,
           "the declarative planner needs a pipeline (inline YAML or a known pipeline name)")));
     }
-    return validator.validate(parser.parse(request.pipelineYaml()), request.params(), 1);
+    return validator.validate(parser.parse(request.pipelineYaml()), request.params(), 1, request.depth());
   }
 }

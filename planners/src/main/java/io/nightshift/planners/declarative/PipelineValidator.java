@@ -5,10 +5,12 @@ import io.nightshift.core.pipeline.PipelineProblem;
 import io.nightshift.core.pipeline.PipelineSpec;
 import io.nightshift.core.pipeline.Plan;
 import io.nightshift.core.pipeline.PlannedStep;
+import io.nightshift.core.pipeline.ChildPipeline;
+import io.nightshift.core.pipeline.MapSettings;
+import io.nightshift.core.pipeline.StepKind;
 import io.nightshift.core.pipeline.StepSpec;
+import io.nightshift.core.planner.PipelineSource;
 import io.nightshift.core.tool.ToolCatalog;
-import io.nightshift.core.tool.ToolDescriptor;
-import io.nightshift.core.tool.ToolParam;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,12 +27,23 @@ import java.util.Set;
  */
 public final class PipelineValidator {
   private final ToolCatalog tools;
+  private final PipelineSource pipelines;
+
+  public PipelineValidator(ToolCatalog tools, PipelineSource pipelines) {
+    this.tools = tools;
+    this.pipelines = pipelines;
+  }
 
   public PipelineValidator(ToolCatalog tools) {
-    this.tools = tools;
+    this(tools, PipelineSource.NONE);
   }
 
   public Plan validate(PipelineSpec spec, Map<String, String> supplied, int version) {
+    return validate(spec, supplied, version, 0);
+  }
+
+  /** @param depth nesting depth of this pipeline inside {@code pipeline} steps; 0 for a submitted task */
+  public Plan validate(PipelineSpec spec, Map<String, String> supplied, int version, int depth) {
     List<PipelineProblem> problems = new ArrayList<>();
     Map<String, String> params = taskParams(spec, supplied, problems);
     Map<String, StepSpec> byName = new LinkedHashMap<>();
@@ -41,7 +54,7 @@ public final class PipelineValidator {
     }
     Map<String, PlannedStep> planned = new LinkedHashMap<>();
     for (StepSpec step : byName.values()) {
-      planned.put(step.name(), planStep(step, byName, spec, params, problems));
+      planned.put(step.name(), planStep(step, byName, spec, params, depth, problems));
     }
     if (problems.isEmpty()) {
       List<String> cycle = new CycleFinder(planned).find();
@@ -81,7 +94,7 @@ public final class PipelineValidator {
   }
 
   private PlannedStep planStep(StepSpec step, Map<String, StepSpec> all, PipelineSpec spec,
-      Map<String, String> params, List<PipelineProblem> problems) {
+      Map<String, String> params, int depth, List<PipelineProblem> problems) {
     Set<String> needs = new LinkedHashSet<>();
     for (String need : step.needs()) {
       if (!all.containsKey(need)) {
@@ -93,50 +106,51 @@ public final class PipelineValidator {
     }
     Map<String, String> resolved = new LinkedHashMap<>();
     step.params().forEach((key, value) -> {
-      for (References.Ref ref : References.find(value)) {
-        String field = "params." + key;
-        if (ref.error() != null) {
-          problems.add(new PipelineProblem(step.name(), field, step.line(), ref.error()));
-        } else if (ref.kind().equals("steps") && !all.containsKey(ref.target())) {
-          problems.add(new PipelineProblem(step.name(), field, step.line(),
-              "refers to unknown step '" + ref.target() + "' in " + ref.text()));
-        } else if (ref.kind().equals("steps") && ref.target().equals(step.name())) {
-          problems.add(new PipelineProblem(step.name(), field, step.line(), "a step cannot use its own output"));
-        } else if (ref.kind().equals("steps")) {
-          needs.add(ref.target());
-        } else if (!spec.params().containsKey(ref.target())) {
-          problems.add(new PipelineProblem(step.name(), field, step.line(),
-              "refers to undeclared task parameter '" + ref.target() + "'; declare it under 'params'"));
-        }
-      }
+      checkReferences(step, "params." + key, value, all, spec, needs, problems);
       resolved.put(key, References.substituteParams(value, params));
     });
-    checkTool(step, resolved, problems);
-    return new PlannedStep(step.name(), step.kind(), step.tool(), resolved, List.copyOf(needs));
+    MapSettings map = step.map();
+    if (map != null) {
+      checkMapSource(step, all, spec, needs, problems);
+      map = map.withOver(map.over() == null ? null : References.substituteParams(map.over(), params));
+    }
+    new StepKindRules(tools, pipelines, problems).check(step, resolved, depth);
+    ChildPipeline child = step.pipeline() == null ? null
+        : new ChildPipeline(step.pipeline(), pipelines.yaml(step.pipeline()).orElse(null));
+    return new PlannedStep(step.name(), step.kind(), step.tool(), resolved, List.copyOf(needs), step.policy(), map,
+        step.waitMillis(), child);
   }
 
-  private void checkTool(StepSpec step, Map<String, String> params, List<PipelineProblem> problems) {
-    if (step.tool() == null || step.tool().isBlank()) {
-      problems.add(new PipelineProblem(step.name(), "tool", step.line(), "missing: a tool step must name its tool"));
+  private void checkMapSource(StepSpec step, Map<String, StepSpec> all, PipelineSpec spec, Set<String> needs,
+      List<PipelineProblem> problems) {
+    String over = step.map().over();
+    List<References.Ref> refs = over == null ? List.of() : References.find(over);
+    if (refs.size() != 1 || !"steps".equals(refs.get(0).kind()) || !over.trim().equals(refs.get(0).text())) {
+      problems.add(new PipelineProblem(step.name(), "over", step.line(),
+          "a map step needs 'over: ${steps.NAME.output}' naming the table to fan out over"));
       return;
     }
-    ToolDescriptor tool = tools.describe(step.tool()).orElse(null);
-    if (tool == null) {
-      problems.add(new PipelineProblem(step.name(), "tool", step.line(), "unknown tool '" + step.tool()
-          + "'; known tools: " + String.join(", ", tools.all().stream().map(ToolDescriptor::name).sorted().toList())));
-      return;
-    }
-    for (String key : params.keySet()) {
-      if (tool.param(key).isEmpty()) {
-        problems.add(new PipelineProblem(step.name(), "params." + key, step.line(), "tool '" + tool.name()
-            + "' has no parameter '" + key + "'; it takes: "
-            + String.join(", ", tool.params().stream().map(ToolParam::name).toList())));
-      }
-    }
-    for (ToolParam p : tool.params()) {
-      if (p.required() && !params.containsKey(p.name())) {
-        problems.add(new PipelineProblem(step.name(), "params." + p.name(), step.line(),
-            "required by tool '" + tool.name() + "' (" + p.description() + ")"));
+    checkReferences(step, "over", over, all, spec, needs, problems);
+  }
+
+  private static void checkReferences(StepSpec step, String field, String value, Map<String, StepSpec> all,
+      PipelineSpec spec, Set<String> needs, List<PipelineProblem> problems) {
+    for (References.Ref ref : References.find(value)) {
+      if (ref.error() != null) {
+        problems.add(new PipelineProblem(step.name(), field, step.line(), ref.error()));
+      } else if (ref.kind().equals("steps") && !all.containsKey(ref.target())) {
+        problems.add(new PipelineProblem(step.name(), field, step.line(),
+            "refers to unknown step '" + ref.target() + "' in " + ref.text()));
+      } else if (ref.kind().equals("steps") && ref.target().equals(step.name())) {
+        problems.add(new PipelineProblem(step.name(), field, step.line(), "a step cannot use its own output"));
+      } else if (ref.kind().equals("steps") && all.get(ref.target()).kind() == StepKind.WAIT) {
+        problems.add(new PipelineProblem(step.name(), field, step.line(),
+            "step '" + ref.target() + "' is a wait step and has no output; list it under 'needs' instead"));
+      } else if (ref.kind().equals("steps")) {
+        needs.add(ref.target());
+      } else if (!spec.params().containsKey(ref.target())) {
+        problems.add(new PipelineProblem(step.name(), field, step.line(),
+            "refers to undeclared task parameter '" + ref.target() + "'; declare it under 'params'"));
       }
     }
   }

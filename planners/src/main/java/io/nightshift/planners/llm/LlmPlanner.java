@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class LlmPlanner implements Planner {
   private static final Logger log = LoggerFactory.getLogger(LlmPlanner.class);
+  static final double REPAIR_TEMPERATURE = 0.7;
 
   private final ModelCall models;
   private final String endpoint;
@@ -40,6 +41,7 @@ public final class LlmPlanner implements Planner {
   private final PipelineParser parser = new PipelineParser();
   private final int maxRepairs;
   private final int maxOutputTokens;
+  private final int maxSteps;
 
   private LlmPlanner(Builder b) {
     this.models = b.models;
@@ -48,6 +50,7 @@ public final class LlmPlanner implements Planner {
     this.validator = b.validator != null ? b.validator : new PipelineValidator(b.tools);
     this.maxRepairs = b.maxRepairs;
     this.maxOutputTokens = b.maxOutputTokens;
+    this.maxSteps = b.maxSteps;
   }
 
   public static Builder builder(ModelCall models, String endpoint, ToolCatalog tools) {
@@ -72,13 +75,16 @@ public final class LlmPlanner implements Planner {
 
   private Plan ask(PlanRequest request, String question, int version) {
     Collection<ToolDescriptor> known = tools.all();
-    JsonSchema schema = PlanSchema.of(known);
+    JsonSchema schema = PlanSchema.of(known, maxSteps);
     List<ChatMessage> opening = List.of(SystemMessage.from(PlanPrompts.system(known)), UserMessage.from(question));
     List<ChatMessage> conversation = opening;
     List<PipelineProblem> problems = List.of();
     for (int attempt = 0; attempt <= maxRepairs; attempt++) {
+      // the first answer as repeatable as the model allows; a repair must differ, and a small model at
+      // temperature 0 tends to repeat itself whatever it was told
+      double temperature = attempt == 0 ? 0 : REPAIR_TEMPERATURE;
       String answer = models.call(endpoint, ModelCallRequest.of(conversation).withResponseSchema(schema)
-          .withMaxOutputTokens(maxOutputTokens).withTemperature(0)).text();
+          .withMaxOutputTokens(maxOutputTokens).withTemperature(temperature)).text();
       try {
         String document = PlanDocuments.toPipeline(answer, request.goal(), request.params());
         Plan plan = validator.validate(parser.parse(document), request.params(), version);
@@ -106,6 +112,7 @@ public final class LlmPlanner implements Planner {
     private PipelineValidator validator;
     private int maxRepairs = 2;
     private int maxOutputTokens = 512;
+    private int maxSteps = 12;
 
     private Builder(ModelCall models, String endpoint, ToolCatalog tools) {
       this.models = Objects.requireNonNull(models, "models must not be null");
@@ -136,6 +143,15 @@ public final class LlmPlanner implements Planner {
         throw new IllegalArgumentException("maxOutputTokens must be greater than 0 but was " + maxOutputTokens);
       }
       this.maxOutputTokens = maxOutputTokens;
+      return this;
+    }
+
+    /** The most steps a plan may have; step names are {@code step1..stepN}. */
+    public Builder maxSteps(int maxSteps) {
+      if (maxSteps <= 0 || maxSteps > 200) {
+        throw new IllegalArgumentException("maxSteps must be in [1, 200] but was " + maxSteps);
+      }
+      this.maxSteps = maxSteps;
       return this;
     }
 

@@ -16,7 +16,7 @@ final class PlanPrompts {
         + "{\"name\": ..., \"steps\": [{\"name\": ..., \"tool\": ..., \"params\": {...}, \"needs\": [...]}]}.\n"
         + "Tools:\n" + PlanSchema.describe(tools)
         + "Give every required parameter. To use the output of an earlier step X write ${steps.X.output} and put X in"
-        + " needs. To use a task parameter P write ${params.P}. Step names are unique.";
+        + " needs. To use a task parameter P write ${params.P}. Name the steps step1, step2, ... in order.";
   }
 
   static String goal(String goal, Map<String, String> params) {

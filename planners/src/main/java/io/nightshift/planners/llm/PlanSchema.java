@@ -1,39 +1,38 @@
 package io.nightshift.planners.llm;
 
+import dev.langchain4j.model.chat.request.json.JsonAnyOfSchema;
 import dev.langchain4j.model.chat.request.json.JsonArraySchema;
 import dev.langchain4j.model.chat.request.json.JsonEnumSchema;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchema;
-import dev.langchain4j.model.chat.request.json.JsonStringSchema;
+import dev.langchain4j.model.chat.request.json.JsonSchemaElement;
 import io.nightshift.core.tool.ToolDescriptor;
 import io.nightshift.core.tool.ToolParam;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
-import java.util.TreeSet;
 
 /**
  * The JSON schema a plan answer must follow. Servers that enforce schemas (llama.cpp, vLLM) turn it into a grammar,
- * so it is written for a small model: tool names are an enum (it cannot invent one), parameter names are the known
- * ones, every value is a string, and no other keys are allowed. What the schema cannot say (that a parameter belongs
- * to that tool, that {@code needs} names existing steps, no cycles) the validator checks, and the model repairs.
+ * so it is written for a small model: a step is one of a variant per tool (anyOf), each with that tool's name as a
+ * one-value enum and exactly that tool's parameters, the required ones required; step names are an enum too
+ * (SmolLM2-135M named steps "Hello, World" and gave one tool another's parameters when it could). Every value is
+ * a string and no other keys are allowed. What the schema cannot say (that {@code needs} names existing steps, that
+ * references resolve, no cycles) the validator checks, and the model repairs.
  */
 final class PlanSchema {
   private PlanSchema() {}
 
-  static JsonSchema of(Collection<ToolDescriptor> tools) {
-    List<String> toolNames = tools.stream().map(ToolDescriptor::name).sorted().toList();
-    TreeSet<String> paramNames = new TreeSet<>();
-    tools.forEach(t -> t.params().forEach(p -> paramNames.add(p.name())));
-    JsonObjectSchema.Builder params = JsonObjectSchema.builder().additionalProperties(false);
-    paramNames.forEach(p -> params.addStringProperty(p));
-    JsonObjectSchema step = JsonObjectSchema.builder()
-        .addStringProperty("name", "short step name: a letter, then letters, digits, '_' or '-'")
-        .addProperty("tool", JsonEnumSchema.builder().enumValues(toolNames).build())
-        .addProperty("params", params.build())
-        .addProperty("needs", JsonArraySchema.builder().items(new JsonStringSchema()).build())
-        .required("name", "tool", "params", "needs")
-        .additionalProperties(false)
-        .build();
+  /** Step names the model may use, {@code step1..stepN}: free names were the first thing a small model got wrong. */
+  static List<String> stepNames(int maxSteps) {
+    return java.util.stream.IntStream.rangeClosed(1, maxSteps).mapToObj(i -> "step" + i).toList();
+  }
+
+  static JsonSchema of(Collection<ToolDescriptor> tools, int maxSteps) {
+    List<String> stepNames = stepNames(maxSteps);
+    List<JsonSchemaElement> variants = tools.stream().sorted(Comparator.comparing(ToolDescriptor::name))
+        .<JsonSchemaElement>map(t -> step(t, stepNames)).toList();
+    JsonSchemaElement step = variants.size() == 1 ? variants.get(0) : JsonAnyOfSchema.builder().anyOf(variants).build();
     JsonObjectSchema plan = JsonObjectSchema.builder()
         .addStringProperty("name", "a short name for the plan")
         .addProperty("steps", JsonArraySchema.builder().items(step).build())
@@ -41,6 +40,22 @@ final class PlanSchema {
         .additionalProperties(false)
         .build();
     return JsonSchema.builder().name("Plan").rootElement(plan).build();
+  }
+
+  /** A step that calls {@code tool}: its own parameters, the required ones required. */
+  private static JsonObjectSchema step(ToolDescriptor tool, List<String> stepNames) {
+    JsonObjectSchema.Builder params = JsonObjectSchema.builder().additionalProperties(false);
+    tool.params().forEach(p -> params.addStringProperty(p.name()));
+    params.required(tool.params().stream().filter(ToolParam::required).map(ToolParam::name).toList());
+    return JsonObjectSchema.builder()
+        .addProperty("name", JsonEnumSchema.builder().enumValues(stepNames).build())
+        .addProperty("tool", JsonEnumSchema.builder().enumValues(tool.name()).build())
+        .addProperty("params", params.build())
+        .addProperty("needs", JsonArraySchema.builder()
+            .items(JsonEnumSchema.builder().enumValues(stepNames).build()).build())
+        .required("name", "tool", "params", "needs")
+        .additionalProperties(false)
+        .build();
   }
 
   /** One line per tool for the prompt: name, what it does, its parameters (required ones marked). */

@@ -1,5 +1,6 @@
 package io.nightshift.tools.table;
 
+import io.nightshift.core.table.Table;
 import io.nightshift.core.tool.Tool;
 import io.nightshift.core.tool.ToolArguments;
 import io.nightshift.core.tool.ToolContext;

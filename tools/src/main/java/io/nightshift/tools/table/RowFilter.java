@@ -1,5 +1,6 @@
 package io.nightshift.tools.table;
 
+import io.nightshift.core.table.Table;
 import io.nightshift.core.error.ToolException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.nightshift.tools.table;
 
+import io.nightshift.core.table.Csv;
+import io.nightshift.core.table.Table;
 import io.nightshift.core.artifact.ArtifactRef;
 import io.nightshift.core.error.ToolException;
 import io.nightshift.core.tool.ToolContext;

@@ -28,6 +28,25 @@ public final class DagScheduler {
     });
   }
 
+  /**
+   * Resumes a scheduler from a snapshot taken by {@link #states()} (after continue-as-new). Steps that were running
+   * when the snapshot was taken cannot be resumed in flight, so the workflow drains them first; any still marked
+   * running here is treated as pending and runs again.
+   */
+  public DagScheduler(Map<String, List<String>> dependencies, Map<String, StepState> snapshot) {
+    this(dependencies);
+    snapshot.forEach((step, state) -> {
+      if (states.containsKey(step)) {
+        states.put(step, state == StepState.RUNNING ? StepState.PENDING : state);
+      }
+    });
+  }
+
+  /** A copy of every step's state, in plan order. */
+  public Map<String, StepState> states() {
+    return new LinkedHashMap<>(states);
+  }
+
   /** Pending steps whose every dependency succeeded, in plan order. */
   public List<String> ready() {
     List<String> out = new ArrayList<>();

@@ -1,19 +1,24 @@
 package io.nightshift.workflows.task;
 
+import io.nightshift.core.pipeline.StepPolicy;
 import io.nightshift.workflows.activities.PlanningActivities;
 import io.nightshift.workflows.activities.StepActivities;
 import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Timeouts and retries of the task workflow's activities. Step heartbeats are sent by the activity on the
- * tool's behalf, so a short heartbeat timeout detects a dead worker in seconds rather than at the (long)
- * start-to-close timeout.
+ * Timeouts and retries of the engine's activities, from each step's policy where it has one. Step heartbeats are
+ * sent by the activity on the tool's behalf, so a short heartbeat timeout detects a dead worker in seconds rather
+ * than at the (long) start-to-close timeout.
  */
-final class ActivityPolicies {
+public final class ActivityPolicies {
   static final Duration STEP_HEARTBEAT_TIMEOUT = Duration.ofSeconds(10);
+  static final Duration STEP_TIMEOUT = Duration.ofHours(2);
+  static final int STEP_MAX_ATTEMPTS = 5;
 
   private ActivityPolicies() {}
 
@@ -27,17 +32,30 @@ final class ActivityPolicies {
         .build();
   }
 
-  static ActivityOptions steps() {
+  /** Bookkeeping activities of the engine itself (splitting, merging): short, retried, no heartbeat. */
+  public static ActivityOptions engine() {
     return ActivityOptions.newBuilder()
-        .setStartToCloseTimeout(Duration.ofHours(2))
-        .setHeartbeatTimeout(STEP_HEARTBEAT_TIMEOUT)
+        .setStartToCloseTimeout(Duration.ofMinutes(10))
+        .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(10).setDoNotRetry("MapInputError").build())
+        .build();
+  }
+
+  public static ActivityOptions steps(StepPolicy p) {
+    List<String> doNotRetry = new ArrayList<>(List.of(StepActivities.TOOL_INPUT_ERROR, StepActivities.UNKNOWN_TOOL));
+    doNotRetry.addAll(p.nonRetryable());
+    return ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(p.timeoutMillis() > 0 ? Duration.ofMillis(p.timeoutMillis()) : STEP_TIMEOUT)
+        .setHeartbeatTimeout(p.heartbeatTimeoutMillis() > 0 ? Duration.ofMillis(p.heartbeatTimeoutMillis())
+            : STEP_HEARTBEAT_TIMEOUT)
         .setCancellationType(ActivityCancellationType.TRY_CANCEL)
         .setRetryOptions(RetryOptions.newBuilder()
-            .setInitialInterval(Duration.ofSeconds(1))
-            .setBackoffCoefficient(2.0)
-            .setMaximumInterval(Duration.ofMinutes(1))
-            .setMaximumAttempts(5)
-            .setDoNotRetry(StepActivities.TOOL_INPUT_ERROR, StepActivities.UNKNOWN_TOOL)
+            .setInitialInterval(p.initialIntervalMillis() > 0 ? Duration.ofMillis(p.initialIntervalMillis())
+                : Duration.ofSeconds(1))
+            .setBackoffCoefficient(p.backoff() >= 1 ? p.backoff() : 2.0)
+            .setMaximumInterval(p.maxIntervalMillis() > 0 ? Duration.ofMillis(p.maxIntervalMillis())
+                : Duration.ofMinutes(1))
+            .setMaximumAttempts(p.maxAttempts() > 0 ? p.maxAttempts() : STEP_MAX_ATTEMPTS)
+            .setDoNotRetry(doNotRetry.toArray(String[]::new))
             .build())
         .build();
   }

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The task's record of itself: state, step outputs, summaries, errors, attempts and times. Pure Java held in
- * workflow state; the progress query reads a snapshot of it. Step states come from the {@link DagScheduler}
- * so there is one source of truth for them.
+ * The task's record of itself: state, step outputs, summaries, errors, attempts, pause and times. Pure Java held
+ * in workflow state; the progress query reads a snapshot of it, and continue-as-new carries it over. Step states
+ * come from the {@link DagScheduler} so there is one source of truth for them.
  */
 final class ProgressBook {
   private final TaskInput input;
@@ -25,6 +25,8 @@ final class ProgressBook {
   private final Map<String, String> summaries = new HashMap<>();
   private final Map<String, String> errors = new HashMap<>();
   private final Map<String, Integer> attempts = new HashMap<>();
+  private boolean paused;
+  private String pauseReason;
   private ArtifactRef result;
   private String error;
   private long updatedAt;
@@ -32,8 +34,17 @@ final class ProgressBook {
 
   ProgressBook(TaskInput input, long now) {
     this.input = input;
-    this.createdAt = now;
+    this.createdAt = input.carry() == null ? now : input.carry().createdAtMillis();
     this.updatedAt = now;
+    TaskCarry c = input.carry();
+    if (c != null) {
+      outputs.putAll(c.outputs());
+      summaries.putAll(c.summaries());
+      errors.putAll(c.errors());
+      attempts.putAll(c.attempts());
+      paused = c.paused();
+      pauseReason = c.pauseReason();
+    }
   }
 
   void planned(Plan plan, DagScheduler dag, long now) {
@@ -50,7 +61,9 @@ final class ProgressBook {
 
   void stepSucceeded(String step, ArtifactRef output, String summary, int attempt, long now) {
     attempts.put(step, attempt);
-    outputs.put(step, output);
+    if (output != null) {
+      outputs.put(step, output);
+    }
     summaries.put(step, summary);
     updatedAt = now;
   }
@@ -58,6 +71,16 @@ final class ProgressBook {
   void stepFailed(String step, String message, long now) {
     errors.put(step, message);
     updatedAt = now;
+  }
+
+  void paused(boolean paused, String reason, long now) {
+    this.paused = paused;
+    this.pauseReason = paused ? reason : null;
+    this.updatedAt = now;
+  }
+
+  boolean isPaused() {
+    return paused;
   }
 
   void ended(TaskState finalState, ArtifactRef result, String error, long now) {
@@ -68,12 +91,18 @@ final class ProgressBook {
     this.endedAt = now;
   }
 
-  TaskState state() {
-    return state;
+  /** The state users see: a running task that is paused shows as paused. */
+  TaskState visibleState() {
+    return state == TaskState.RUNNING && paused ? TaskState.PAUSED : state;
   }
 
   Map<String, ArtifactRef> outputs() {
     return outputs;
+  }
+
+  TaskCarry carry(int runs) {
+    return new TaskCarry(plan, dag.states(), outputs, summaries, errors, attempts, createdAt, paused, pauseReason,
+        runs);
   }
 
   TaskProgress snapshot() {
@@ -84,7 +113,8 @@ final class ProgressBook {
             summaries.get(s.name()), errors.get(s.name()), attempts.getOrDefault(s.name(), 0)));
       }
     }
-    return new TaskProgress(input.taskId(), input.goal(), input.pipelineName(), state, steps, result, error,
-        createdAt, updatedAt, endedAt);
+    String shownError = error != null ? error : paused ? "paused: " + pauseReason : null;
+    return new TaskProgress(input.taskId(), input.goal(), input.pipelineName(), visibleState(), steps, result,
+        shownError, createdAt, updatedAt, endedAt);
   }
 }

@@ -7,6 +7,12 @@ import java.util.regex.Pattern;
 
 /** Replaces {@code ${steps.NAME.output}} in a parameter with the artifact URI of that step's output. */
 final class StepReferences {
+  static Map<String, String> resolveAll(Map<String, String> params, Map<String, ArtifactRef> outputs) {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    params.forEach((k, v) -> out.put(k, resolve(v, outputs)));
+    return out;
+  }
+
   private static final Pattern STEP = Pattern.compile("\\$\\{\\s*steps\\.([A-Za-z][A-Za-z0-9_-]*)\\.output\\s*}");
 
   private StepReferences() {}

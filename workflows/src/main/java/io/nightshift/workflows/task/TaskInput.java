@@ -14,9 +14,25 @@ import java.util.Map;
  * @param maxParallelSteps     the window of steps running at once (kept far below Temporal's 2,000 pending)
  * @param useSearchAttributes  whether the server has Nightshift's search attributes registered (the in-memory
  *                             fallback server may not); fixed at start so replay takes the same path
+ * @param depth                nesting depth in pipeline steps (0 for a submitted task)
+ * @param historyBudget        continue-as-new once history passes this many events (0 = the default); Temporal's
+ *                             own suggestion also triggers it
+ * @param carry                state carried over from the previous run, or null on the first run
  */
 public record TaskInput(String taskId, String goal, String pipelineName, String pipelineYaml,
-    Map<String, String> params, int maxParallelSteps, boolean useSearchAttributes) {
+    Map<String, String> params, int maxParallelSteps, boolean useSearchAttributes, int depth, int historyBudget,
+    TaskCarry carry) {
+  /** A first run at depth 0 with the default history budget. */
+  public TaskInput(String taskId, String goal, String pipelineName, String pipelineYaml, Map<String, String> params,
+      int maxParallelSteps, boolean useSearchAttributes) {
+    this(taskId, goal, pipelineName, pipelineYaml, params, maxParallelSteps, useSearchAttributes, 0, 0, null);
+  }
+
+  public TaskInput withCarry(TaskCarry next) {
+    return new TaskInput(taskId, goal, pipelineName, pipelineYaml, params, maxParallelSteps, useSearchAttributes,
+        depth, historyBudget, next);
+  }
+
   public TaskInput {
     params = Map.copyOf(params == null ? Map.of() : params);
     if (maxParallelSteps < 1) {

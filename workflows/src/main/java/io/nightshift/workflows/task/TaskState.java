@@ -4,6 +4,8 @@ package io.nightshift.workflows.task;
 public enum TaskState {
   PLANNING,
   RUNNING,
+  /** Running steps finish; no new step starts until resumed (by a person, or after a budget is raised). */
+  PAUSED,
   SUCCEEDED,
   FAILED,
   CANCELLED;

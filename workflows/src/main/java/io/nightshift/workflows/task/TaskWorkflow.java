@@ -1,6 +1,7 @@
 package io.nightshift.workflows.task;
 
 import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 
@@ -12,4 +13,11 @@ public interface TaskWorkflow {
 
   @QueryMethod
   TaskProgress progress();
+
+  /** Lets running steps finish and starts no new ones until {@link #resume()}. */
+  @SignalMethod
+  void pause(String reason);
+
+  @SignalMethod
+  void resume();
 }

@@ -5,56 +5,64 @@ import io.nightshift.core.pipeline.Plan;
 import io.nightshift.core.pipeline.PlannedStep;
 import io.nightshift.core.planner.PlanRequest;
 import io.nightshift.workflows.activities.PlanningActivities;
-import io.nightshift.workflows.activities.StepInput;
 import io.nightshift.workflows.activities.StepOutput;
 import io.nightshift.workflows.dag.DagScheduler;
 import io.nightshift.workflows.dag.StepState;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
-import io.temporal.workflow.Async;
+import io.temporal.failure.ChildWorkflowFailure;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Plans the task, then runs its DAG: every ready step starts (up to the parallel window), a step starts only
- * after all it needs succeeded, each step is one activity. When a step fails for good no new step starts, the
- * running ones finish (their results are kept), and the task fails naming the step.
+ * Plans the task, then runs its DAG: ready steps start (up to the parallel window, none while paused), a step
+ * starts only after all it needs succeeded. When a step fails for good, no new step starts, running ones finish
+ * (their results are kept) and the task fails naming the step, unless the step says continue_on_error. When the
+ * history grows past its budget the task drains running steps and continues-as-new with its state carried over.
  */
 public final class TaskWorkflowImpl implements TaskWorkflow {
   private final PlanningActivities planning = Workflow.newActivityStub(PlanningActivities.class,
       ActivityPolicies.planning());
-  private final io.nightshift.workflows.activities.StepActivities steps =
-      Workflow.newActivityStub(io.nightshift.workflows.activities.StepActivities.class, ActivityPolicies.steps());
   private ProgressBook book;
   private TaskInput input;
+  private int signals;
 
   @Override
   public TaskResult run(TaskInput input) {
     this.input = input;
     this.book = new ProgressBook(input, Workflow.currentTimeMillis());
-    publishState(TaskState.PLANNING);
-    Plan plan = plan();
-    Map<String, List<String>> deps = new LinkedHashMap<>();
-    plan.steps().forEach(s -> deps.put(s.name(), s.needs()));
-    DagScheduler dag = new DagScheduler(deps);
+    Plan plan;
+    DagScheduler dag;
+    if (input.carry() == null) {
+      publishState(TaskState.PLANNING);
+      plan = plan();
+      dag = new DagScheduler(dependencies(plan));
+    } else {
+      plan = input.carry().plan();
+      dag = new DagScheduler(dependencies(plan), input.carry().states());
+    }
     book.planned(plan, dag, Workflow.currentTimeMillis());
-    publishState(TaskState.RUNNING);
+    publishState(book.visibleState());
+    String failure;
     try {
-      String failure = execute(plan, dag);
-      if (failure != null) {
-        throw end(TaskState.FAILED, null, failure);
-      }
+      failure = execute(plan, dag, new StepLauncher(input));
     } catch (CanceledFailure e) {
       dag.stopRemaining(StepState.CANCELLED, true);
       end(TaskState.CANCELLED, null, "cancelled");
       throw e;
     }
-    ArtifactRef result = book.outputs().get(plan.steps().get(plan.steps().size() - 1).name());
+    if (failure != null) {
+      throw end(TaskState.FAILED, null, failure);
+    }
+    if (!dag.isFinished()) {
+      Workflow.await(Workflow::isEveryHandlerFinished);
+      Workflow.continueAsNew(input.withCarry(book.carry(input.carry() == null ? 1 : input.carry().runs() + 1)));
+    }
+    ArtifactRef result = lastOutput(plan);
     end(TaskState.SUCCEEDED, result, null);
     return new TaskResult(result, book.outputs());
   }
@@ -64,42 +72,66 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
     return book == null ? null : book.snapshot();
   }
 
+  @Override
+  public void pause(String reason) {
+    if (book != null && !book.visibleState().isFinal()) {
+      book.paused(true, reason == null || reason.isBlank() ? "paused by request" : reason,
+          Workflow.currentTimeMillis());
+      signals++;
+      publishState(book.visibleState());
+    }
+  }
+
+  @Override
+  public void resume() {
+    if (book != null && book.isPaused()) {
+      book.paused(false, null, Workflow.currentTimeMillis());
+      signals++;
+      publishState(book.visibleState());
+    }
+  }
+
   private Plan plan() {
     try {
-      return planning.plan(new PlanRequest(input.goal(), input.pipelineYaml(), input.params()));
+      return planning.plan(new PlanRequest(input.goal(), input.pipelineYaml(), input.params(), input.depth()));
     } catch (ActivityFailure e) {
       throw end(TaskState.FAILED, null, "planning failed: " + FailureMessages.of(e));
     }
   }
 
-  /** Runs the DAG to the end; returns the first permanent failure, or null when every step succeeded. */
-  private String execute(Plan plan, DagScheduler dag) {
+  /**
+   * Runs the DAG until it finishes, a step fails for good, or history asks for a cut-over (then returns with the
+   * DAG unfinished and nothing running). Returns the first permanent failure, or null.
+   */
+  private String execute(Plan plan, DagScheduler dag, StepLauncher launcher) {
     Map<String, Promise<StepOutput>> running = new LinkedHashMap<>();
     String failure = null;
+    boolean drain = false;
     while (true) {
-      if (failure == null) {
+      if (failure == null && !drain && !book.isPaused()) {
         for (String name : dag.ready()) {
           if (running.size() >= input.maxParallelSteps()) {
             break;
           }
-          running.put(name, start(plan.step(name), dag));
+          dag.started(name);
+          book.stepStarted(name, Workflow.currentTimeMillis());
+          running.put(name, launcher.launch(plan.step(name), book.outputs()));
         }
       }
-      if (running.isEmpty()) {
+      if (running.isEmpty() && (failure != null || drain || dag.isFinished())) {
         break;
       }
-      Promise.anyOf(new ArrayList<>(running.values())).handle((v, e) -> null).get();
+      int seen = signals;
+      Workflow.await(() -> signals != seen || running.values().stream().anyMatch(Promise::isCompleted));
       for (String name : List.copyOf(running.keySet())) {
-        Promise<StepOutput> p = running.get(name);
-        if (!p.isCompleted()) {
-          continue;
-        }
-        running.remove(name);
-        String error = collect(name, p, dag);
-        if (error != null && failure == null) {
-          failure = "step '" + name + "' failed: " + error;
+        if (running.get(name).isCompleted()) {
+          String error = collect(name, running.remove(name), plan.step(name), dag);
+          if (error != null && failure == null) {
+            failure = "step '" + name + "' failed: " + error;
+          }
         }
       }
+      drain = drain || HistoryBudget.exceeded(input.historyBudget());
     }
     if (failure != null) {
       dag.stopRemaining(StepState.SKIPPED, false);
@@ -107,29 +139,21 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
     return failure;
   }
 
-  private Promise<StepOutput> start(PlannedStep step, DagScheduler dag) {
-    dag.started(step.name());
-    book.stepStarted(step.name(), Workflow.currentTimeMillis());
-    Map<String, String> params = new LinkedHashMap<>();
-    step.params().forEach((k, v) -> params.put(k, StepReferences.resolve(v, book.outputs())));
-    String key = input.taskId() + "/" + step.name();
-    return Async.function(steps::runStep, new StepInput(input.taskId(), step.name(), step.tool(), params, key));
-  }
-
-  private String collect(String name, Promise<StepOutput> p, DagScheduler dag) {
+  /** Records a finished step; returns its error when it failed the task. */
+  private String collect(String name, Promise<StepOutput> p, PlannedStep step, DagScheduler dag) {
     try {
       StepOutput out = p.get();
       dag.succeeded(name);
       book.stepSucceeded(name, out.output(), out.summary(), out.attempt(), Workflow.currentTimeMillis());
       return null;
-    } catch (ActivityFailure e) {
+    } catch (ActivityFailure | ChildWorkflowFailure e) {
       if (e.getCause() instanceof CanceledFailure c) {
         throw c;
       }
       String message = FailureMessages.of(e);
       dag.failed(name);
       book.stepFailed(name, message, Workflow.currentTimeMillis());
-      return message;
+      return step.policy().continueOnError() ? null : message;
     }
   }
 
@@ -146,4 +170,19 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
     }
   }
 
+  private ArtifactRef lastOutput(Plan plan) {
+    for (int i = plan.steps().size() - 1; i >= 0; i--) {
+      ArtifactRef out = book.outputs().get(plan.steps().get(i).name());
+      if (out != null) {
+        return out;
+      }
+    }
+    return null;
+  }
+
+  private static Map<String, List<String>> dependencies(Plan plan) {
+    Map<String, List<String>> deps = new LinkedHashMap<>();
+    plan.steps().forEach(s -> deps.put(s.name(), s.needs()));
+    return deps;
+  }
 }

@@ -5,7 +5,12 @@ import static io.nightshift.workflows.task.TaskWorkflowTest.step;
 
 import io.nightshift.core.error.InvalidPipelineException;
 import io.nightshift.core.pipeline.PipelineProblem;
+import io.nightshift.core.pipeline.ChildPipeline;
+import io.nightshift.core.pipeline.MapSettings;
 import io.nightshift.core.pipeline.Plan;
+import io.nightshift.core.pipeline.PlannedStep;
+import io.nightshift.core.pipeline.StepKind;
+import io.nightshift.core.pipeline.StepPolicy;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -17,6 +22,13 @@ final class Plans {
   static final String ONE_BAD_BRANCH = "one-bad-branch";
   static final String FLAKY = "flaky";
   static final String BLOCKING = "blocking";
+  static final String PAUSABLE = "pausable";
+  static final String TOLERANT = "tolerant";
+  static final String FLAKY_TWO_ATTEMPTS = "flaky-two-attempts";
+  static final String CHAIN = "chain";
+  static final String MAP = "map";
+  static final String WEEK = "week";
+  static final String NESTED = "nested";
 
   private Plans() {}
 
@@ -35,8 +47,61 @@ final class Plans {
       case FLAKY -> plan(step("flaky", "text.flaky", Map.of()));
       case BLOCKING -> plan(step("wait", "text.block", Map.of()),
           step("later", "text.upper", Map.of("input", "${steps.wait.output}"), "wait"));
+      case PAUSABLE -> plan(step("first", "text.emit", Map.of("text", "a")),
+          step("second", "text.upper", Map.of("input", "${steps.first.output}"), "first"));
+      case TOLERANT -> plan(step("good", "text.emit", Map.of("text", "fine")),
+          with(step("bad", "text.reject", Map.of("text", "nope")), policy(0, true)),
+          step("after_bad", "text.upper", Map.of("input", "${steps.bad.output}"), "bad"));
+      case FLAKY_TWO_ATTEMPTS -> plan(with(step("flaky", "text.flaky", Map.of()), policy(2, false)));
+      case CHAIN -> chain(12);
+      case MAP -> plan(step("numbers", "text.emit", Map.of("text", numbers(600))),
+          new PlannedStep("doubled", StepKind.MAP, "table.double", Map.of(), List.of("numbers"), StepPolicy.DEFAULT,
+              new MapSettings("${steps.numbers.output}", 2, 20, "input"), 0, null));
+      case WEEK -> week(7 * 24);
+      case NESTED -> plan(step("before", "text.emit", Map.of("text", "x")),
+          new PlannedStep("child", StepKind.PIPELINE, null, Map.of(), List.of("before"), StepPolicy.DEFAULT, null, 0,
+              new ChildPipeline("diamond-pipeline", DIAMOND)));
       default -> throw new InvalidPipelineException(List.of(new PipelineProblem(null, null, 0, "no plan " + name)));
     };
+  }
+
+  private static PlannedStep with(PlannedStep s, StepPolicy p) {
+    return new PlannedStep(s.name(), s.kind(), s.tool(), s.params(), s.needs(), p, s.map(), s.waitMillis(),
+        s.pipeline());
+  }
+
+  private static StepPolicy policy(int maxAttempts, boolean continueOnError) {
+    return new StepPolicy(maxAttempts, 10, 1.0, 10, List.of(), 0, 0, continueOnError);
+  }
+
+  private static Plan chain(int n) {
+    List<PlannedStep> steps = new java.util.ArrayList<>();
+    steps.add(step("s0", "text.emit", Map.of("text", "a")));
+    for (int i = 1; i < n; i++) {
+      steps.add(step("s" + i, "text.upper", Map.of("input", "${steps.s" + (i - 1) + ".output}"), "s" + (i - 1)));
+    }
+    return new Plan("chain", 1, Map.of(), steps);
+  }
+
+  /** Every hour a durable timer, then a tool call: a task that spans {@code hours} of workflow time. */
+  private static Plan week(int hours) {
+    List<PlannedStep> steps = new java.util.ArrayList<>();
+    steps.add(step("tick0", "text.emit", Map.of("text", "t")));
+    for (int h = 1; h <= hours; h++) {
+      steps.add(new PlannedStep("wait" + h, StepKind.WAIT, null, Map.of(), List.of("tick" + (h - 1)),
+          StepPolicy.DEFAULT, null, 3_600_000L, null));
+      steps.add(step("tick" + h, "text.upper", Map.of("input", "${steps.tick" + (h - 1) + ".output}"), "wait" + h,
+          "tick" + (h - 1)));
+    }
+    return new Plan("week", 1, Map.of(), steps);
+  }
+
+  static String numbers(int n) {
+    StringBuilder sb = new StringBuilder("x\n");
+    for (int i = 1; i <= n; i++) {
+      sb.append(i).append('\n');
+    }
+    return sb.toString();
   }
 
   static Map<String, StepStatus> byName(TaskProgress p) {

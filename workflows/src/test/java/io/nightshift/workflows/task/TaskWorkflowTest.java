@@ -32,25 +32,20 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TaskWorkflowTest {
   @TempDir Path dir;
+  private EngineFixture engine;
   private TestWorkflowEnvironment env;
-  private FileArtifactStore store;
-  private final TextTools tools = new TextTools();
+  private TextTools tools;
 
   @BeforeEach
-  void setUp() throws IOException {
-    env = TestWorkflowEnvironment.newInstance();
-    store = new FileArtifactStore(dir.resolve("artifacts"));
-    Worker worker = env.newWorker(TaskQueues.CONTROL);
-    worker.registerWorkflowImplementationTypes(TaskWorkflowImpl.class);
-    worker.registerActivitiesImplementations(
-        new PlanningActivitiesImpl(request -> Plans.parse(request.pipelineYaml())),
-        new StepActivitiesImpl(tools::find, store, dir.resolve("scratch"), 200));
-    env.start();
+  void setUp() {
+    engine = new EngineFixture(dir);
+    env = engine.env;
+    tools = engine.tools;
   }
 
   @AfterEach
   void tearDown() {
-    env.close();
+    engine.close();
   }
 
   @Test
@@ -118,16 +113,15 @@ class TaskWorkflowTest {
   }
 
   private TaskInput input(String id, String plan) {
-    return new TaskInput(id, "test goal", "test", plan, Map.of(), 8, false);
+    return EngineFixture.input(id, plan);
   }
 
   private TaskWorkflow stub(String id) {
-    return env.getWorkflowClient().newWorkflowStub(TaskWorkflow.class,
-        WorkflowOptions.newBuilder().setWorkflowId(id).setTaskQueue(TaskQueues.CONTROL).build());
+    return engine.stub(id);
   }
 
-  private String text(TaskResult result) throws IOException {
-    return new String(store.read(result.result()), StandardCharsets.UTF_8);
+  private String text(TaskResult result) {
+    return engine.text(result.result());
   }
 
 
@@ -137,7 +131,7 @@ class TaskWorkflowTest {
   }
 
   static PlannedStep step(String name, String tool, Map<String, String> params, String... needs) {
-    return new PlannedStep(name, StepKind.TOOL, tool, params, List.of(needs));
+    return PlannedStep.tool(name, tool, params, List.of(needs));
   }
 
   static Plan plan(PlannedStep... s) {

@@ -2,6 +2,8 @@ package io.nightshift.workflows.task;
 
 import io.nightshift.core.artifact.ArtifactRef;
 import io.nightshift.core.error.ToolException;
+import io.nightshift.core.table.Csv;
+import io.nightshift.core.table.Table;
 import io.nightshift.core.tool.Tool;
 import io.nightshift.core.tool.ToolArguments;
 import io.nightshift.core.tool.ToolContext;
@@ -21,6 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** Small real tools for engine tests: they read and write artifacts, fail on cue, or block until released. */
 final class TextTools {
   final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+  /** Executions per idempotency key, to show work is not redone. */
+  final Map<String, AtomicInteger> byKey = new ConcurrentHashMap<>();
   final CountDownLatch release = new CountDownLatch(1);
   volatile boolean blockingToolSawCancel;
 
@@ -29,6 +33,17 @@ final class TextTools {
       case "text.emit" -> tool(name, (ctx, args) -> put(ctx, args.required("text")));
       case "text.concat" -> tool(name, (ctx, args) -> put(ctx, read(ctx, args.required("a")) + read(ctx, args.required("b"))));
       case "text.upper" -> tool(name, (ctx, args) -> put(ctx, read(ctx, args.required("input")).toUpperCase()));
+      case "table.double" -> tool(name, (ctx, args) -> {
+        Table in = Csv.parse(read(ctx, args.required("input")));
+        List<List<String>> rows = in.rows().stream()
+            .map(r -> List.of(r.get(0), String.valueOf(2 * Integer.parseInt(r.get(0))))).toList();
+        try {
+          return new ToolOutput(ctx.artifacts().put(Csv.write(new Table(List.of("x", "y"), rows))
+              .getBytes(StandardCharsets.UTF_8), "text/csv"), rows.size() + " rows");
+        } catch (IOException e) {
+          throw ToolException.retryable(e.getMessage(), e);
+        }
+      });
       case "text.reject" -> tool(name, (ctx, args) -> {
         throw ToolException.permanent("input rejected: " + args.required("text"));
       });
@@ -67,6 +82,7 @@ final class TextTools {
       @Override
       public ToolOutput execute(ToolContext context, ToolArguments arguments) {
         calls.computeIfAbsent(name, k -> new AtomicInteger()).incrementAndGet();
+        byKey.computeIfAbsent(context.idempotencyKey(), k -> new AtomicInteger()).incrementAndGet();
         return body.run(context, arguments);
       }
     };

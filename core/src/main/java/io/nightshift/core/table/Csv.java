@@ -1,4 +1,4 @@
-package io.nightshift.tools.table;
+package io.nightshift.core.table;
 
 import io.nightshift.core.error.ToolException;
 import java.util.ArrayList;

@@ -1,0 +1,95 @@
+package io.nightshift.planners.declarative;
+
+import io.nightshift.core.pipeline.MapSettings;
+import io.nightshift.core.pipeline.PipelineProblem;
+import io.nightshift.core.pipeline.StepKind;
+import io.nightshift.core.pipeline.StepPolicy;
+import io.nightshift.core.pipeline.StepSpec;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads one step: common fields, its policy ({@code retry}, {@code timeout}, {@code heartbeat_timeout},
+ * {@code continue_on_error}) and the fields of its kind ({@code over}/{@code chunk_size}/{@code max_parallel}/
+ * {@code item_param} for map, {@code duration} for wait, {@code pipeline} for pipeline).
+ */
+final class StepParser {
+  private static final Set<String> STEP_KEYS = Set.of("name", "kind", "tool", "params", "needs", "retry", "timeout",
+      "heartbeat_timeout", "continue_on_error", "over", "chunk_size", "max_parallel", "item_param", "duration",
+      "pipeline");
+  private static final Set<String> RETRY_KEYS = Set.of("max_attempts", "initial_interval", "backoff", "max_interval",
+      "non_retryable");
+
+  private StepParser() {}
+
+  /** @return the step, or null when it is too malformed to go on with (problems recorded) */
+  static StepSpec parse(MappingNode stepNode, int index, List<PipelineProblem> problems) {
+    YamlNodes anonymous = new YamlNodes("#" + index, problems);
+    Map<String, Node> peek = anonymous.fields(stepNode, STEP_KEYS);
+    String name = new YamlNodes("#" + index, new java.util.ArrayList<>()).scalar(peek.get("name"), "name");
+    if (name == null || !name.matches("[A-Za-z][A-Za-z0-9_-]{0,63}")) {
+      anonymous.problem("name", stepNode,
+          "every step needs a name of letters, digits, '_' or '-' (starting with a letter), was " + name);
+      return null;
+    }
+    YamlNodes y = new YamlNodes(name, problems);
+    String kindText = y.scalar(peek.get("kind"), "kind");
+    StepKind kind = kindText == null ? StepKind.TOOL : StepKind.fromWireName(kindText).orElse(null);
+    if (kind == null) {
+      y.problem("kind", peek.get("kind"), "unknown step kind '" + kindText + "'; known: "
+          + String.join(", ", Arrays.stream(StepKind.values()).map(StepKind::wireName).toList()));
+      return null;
+    }
+    kindOnly(y, peek, kind);
+    MapSettings map = kind == StepKind.MAP ? new MapSettings(y.scalar(peek.get("over"), "over"),
+        y.integer(peek.get("chunk_size"), "chunk_size", 1, 100_000, MapSettings.DEFAULT_CHUNK_SIZE),
+        y.integer(peek.get("max_parallel"), "max_parallel", 1, MapSettings.MAX_PARALLEL_LIMIT,
+            MapSettings.DEFAULT_MAX_PARALLEL),
+        orDefault(y.scalar(peek.get("item_param"), "item_param"), "input")) : null;
+    return new StepSpec(name, kind, y.scalar(peek.get("tool"), "tool"), y.stringMap(peek.get("params"), "params", false),
+        y.stringList(peek.get("needs"), "needs"), policy(y, peek), map, y.duration(peek.get("duration"), "duration"),
+        y.scalar(peek.get("pipeline"), "pipeline"), YamlNodes.line(stepNode));
+  }
+
+  private static StepPolicy policy(YamlNodes y, Map<String, Node> f) {
+    int maxAttempts = 0;
+    long initial = 0;
+    double backoff = 0;
+    long maxInterval = 0;
+    List<String> nonRetryable = List.of();
+    Node retry = f.get("retry");
+    if (retry instanceof MappingNode r) {
+      Map<String, Node> rf = y.fields(r, RETRY_KEYS);
+      maxAttempts = y.integer(rf.get("max_attempts"), "retry.max_attempts", 1, 1000, 0);
+      initial = y.duration(rf.get("initial_interval"), "retry.initial_interval");
+      backoff = y.decimal(rf.get("backoff"), "retry.backoff", 1.0, 100.0, 0);
+      maxInterval = y.duration(rf.get("max_interval"), "retry.max_interval");
+      nonRetryable = y.stringList(rf.get("non_retryable"), "retry.non_retryable");
+    } else if (retry != null) {
+      y.problem("retry", retry, "must be a mapping with max_attempts, initial_interval, backoff, max_interval,"
+          + " non_retryable");
+    }
+    return new StepPolicy(maxAttempts, initial, backoff, maxInterval, nonRetryable,
+        y.duration(f.get("timeout"), "timeout"), y.duration(f.get("heartbeat_timeout"), "heartbeat_timeout"),
+        y.bool(f.get("continue_on_error"), "continue_on_error"));
+  }
+
+  /** Fields that belong to one kind are an error on the others, so a typo'd kind does not silently ignore them. */
+  private static void kindOnly(YamlNodes y, Map<String, Node> f, StepKind kind) {
+    Map<String, StepKind> owner = Map.of("over", StepKind.MAP, "chunk_size", StepKind.MAP, "max_parallel", StepKind.MAP,
+        "item_param", StepKind.MAP, "duration", StepKind.WAIT, "pipeline", StepKind.PIPELINE);
+    owner.forEach((field, k) -> {
+      if (f.containsKey(field) && k != kind) {
+        y.problem(field, f.get(field), "only a " + k.wireName() + " step takes '" + field + "'");
+      }
+    });
+  }
+
+  private static String orDefault(String v, String fallback) {
+    return v == null ? fallback : v;
+  }
+}

@@ -1,0 +1,15 @@
+package io.nightshift.workflows.map;
+
+import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
+
+/**
+ * A node of a map step's tree. Leaves run their chunks as windowed activities; inner nodes split their range
+ * among child nodes. Every node's history stays bounded: a leaf holds at most a few hundred chunks and
+ * continues-as-new when Temporal suggests it.
+ */
+@WorkflowInterface
+public interface MapWorkflow {
+  @WorkflowMethod
+  MapResult run(MapInput input);
+}

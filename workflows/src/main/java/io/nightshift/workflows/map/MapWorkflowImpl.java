@@ -1,0 +1,141 @@
+package io.nightshift.workflows.map;
+
+import io.nightshift.core.artifact.ArtifactRef;
+import io.nightshift.workflows.activities.StepActivities;
+import io.nightshift.workflows.activities.StepInput;
+import io.nightshift.workflows.activities.StepOutput;
+import io.nightshift.workflows.task.ActivityPolicies;
+import io.nightshift.workflows.task.HistoryBudget;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.ChildWorkflowFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.ChildWorkflowOptions;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.Workflow;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+
+/**
+ * Runs one node of a map tree within a window: a leaf calls the tool once per chunk, an inner node starts child
+ * nodes over sub-ranges and divides its window among them, so the whole tree never has more than the step's
+ * window in flight. A permanent failure stops new work, lets in-flight work finish, and fails the node naming the
+ * chunk. Results are kept by chunk index, so each chunk's result appears exactly once in the merged table.
+ */
+public final class MapWorkflowImpl implements MapWorkflow {
+  /** Children per inner node: keeps every node's history far below Temporal's limits. */
+  static final int FANOUT = 50;
+
+  private final MapActivities map = Workflow.newActivityStub(MapActivities.class, ActivityPolicies.engine());
+
+  @Override
+  public MapResult run(MapInput in) {
+    int n = in.to() - in.from();
+    List<ArtifactRef> parts = n > in.leafChunks() ? inner(in) : leaf(in);
+    if (parts == null) {
+      return null; // continued as new
+    }
+    MapActivities.Merged merged = map.merge(new MapActivities.MergeRequest(parts));
+    return new MapResult(merged.table(), n, merged.rows());
+  }
+
+  private List<ArtifactRef> leaf(MapInput in) {
+    int n = in.to() - in.from();
+    int first = in.done().size();
+    List<ArtifactRef> chunks = map.chunks(new MapActivities.ChunkRange(in.manifest(), in.from() + first, in.to()))
+        .chunks();
+    StepActivities steps = Workflow.newActivityStub(StepActivities.class, ActivityPolicies.steps(in.policy()));
+    ArtifactRef[] results = new ArtifactRef[n];
+    for (int i = 0; i < first; i++) {
+      results[i] = in.done().get(i);
+    }
+    int next = windowed(first, n, in.window(), results, i -> {
+      Map<String, String> params = new HashMap<>(in.params());
+      params.put(in.itemParam(), chunks.get(i - first).uri());
+      int chunk = in.from() + i;
+      return Async.function(steps::runStep, new StepInput(in.taskId(), in.step() + "[" + chunk + "]", in.tool(),
+          params, in.taskId() + "/" + in.step() + "/chunk-" + chunk)).thenApply(StepOutput::output);
+    });
+    if (next < n) {
+      Workflow.continueAsNew(in.continuing(Arrays.asList(results).subList(0, next)));
+      return null;
+    }
+    return Arrays.asList(results);
+  }
+
+  private List<ArtifactRef> inner(MapInput in) {
+    int n = in.to() - in.from();
+    int size = Math.max(in.leafChunks(), (n + FANOUT - 1) / FANOUT);
+    List<int[]> ranges = new ArrayList<>();
+    for (int from = in.from(); from < in.to(); from += size) {
+      ranges.add(new int[] {from, Math.min(in.to(), from + size)});
+    }
+    int concurrent = Math.min(ranges.size(), in.window());
+    int childWindow = Math.max(1, in.window() / concurrent);
+    ArtifactRef[] results = new ArtifactRef[ranges.size()];
+    String parent = Workflow.getInfo().getWorkflowId();
+    windowed(0, ranges.size(), concurrent, results, i -> {
+      int[] r = ranges.get(i);
+      MapWorkflow child = Workflow.newChildWorkflowStub(MapWorkflow.class, ChildWorkflowOptions.newBuilder()
+          .setWorkflowId(parent + "/" + r[0] + "-" + r[1]).build());
+      return Async.function(child::run, in.range(r[0], r[1], childWindow)).thenApply(MapResult::table);
+    });
+    return Arrays.asList(results);
+  }
+
+  /**
+   * Starts work [from, n) at most {@code window} at a time, storing each result at its index. Stops starting new
+   * work on a permanent failure or when history should be cut (continue-as-new), drains what is in flight, and
+   * returns how far the contiguous prefix of finished work reaches.
+   */
+  private static int windowed(int from, int n, int window, ArtifactRef[] results, IntFunction<Promise<ArtifactRef>> start) {
+    Map<Integer, Promise<ArtifactRef>> running = new LinkedHashMap<>();
+    int next = from;
+    String failure = null;
+    boolean drain = false;
+    while (next < n || !running.isEmpty()) {
+      while (failure == null && !drain && running.size() < window && next < n) {
+        running.put(next, start.apply(next));
+        next++;
+      }
+      if (running.isEmpty()) {
+        break;
+      }
+      Workflow.await(() -> running.values().stream().anyMatch(Promise::isCompleted));
+      for (Integer i : List.copyOf(running.keySet())) {
+        Promise<ArtifactRef> p = running.get(i);
+        if (!p.isCompleted()) {
+          continue;
+        }
+        running.remove(i);
+        try {
+          results[i] = p.get();
+        } catch (ActivityFailure | ChildWorkflowFailure e) {
+          if (failure == null) {
+            failure = "chunk " + i + " failed: " + rootMessage(e);
+          }
+        }
+      }
+      drain = drain || HistoryBudget.exceeded(0);
+    }
+    if (failure != null) {
+      throw ApplicationFailure.newNonRetryableFailure(failure, "MapChunkFailed");
+    }
+    return next;
+  }
+
+  private static String rootMessage(Throwable t) {
+    String message = t.getMessage();
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof ApplicationFailure af) {
+        message = af.getOriginalMessage();
+      }
+    }
+    return message;
+  }
+}

@@ -1,0 +1,77 @@
+package io.nightshift.workflows.task;
+
+import io.nightshift.core.artifact.ArtifactRef;
+import io.nightshift.core.pipeline.PlannedStep;
+import io.nightshift.core.pipeline.StepPolicy;
+import io.nightshift.workflows.activities.StepActivities;
+import io.nightshift.workflows.activities.StepInput;
+import io.nightshift.workflows.activities.StepOutput;
+import io.nightshift.workflows.map.MapActivities;
+import io.nightshift.workflows.map.MapInput;
+import io.nightshift.workflows.map.MapWorkflow;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.ChildWorkflowOptions;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Starts one step according to its kind and returns the promise of its output: a tool step is an activity, a
+ * wait step a durable timer, a map step a split then a tree of {@link MapWorkflow} children, a pipeline step a
+ * child {@link TaskWorkflow}. Runs in workflow code, so it only orchestrates.
+ */
+final class StepLauncher {
+  /** Chunks a map leaf runs itself before the tree splits further. */
+  static final int MAP_LEAF_CHUNKS = 200;
+
+  private final TaskInput task;
+  private final Map<StepPolicy, StepActivities> stubs = new HashMap<>();
+  private final MapActivities map = Workflow.newActivityStub(MapActivities.class, ActivityPolicies.engine());
+
+  StepLauncher(TaskInput task) {
+    this.task = task;
+  }
+
+  /** @param outputs outputs of finished steps, for resolving {@code ${steps.X.output}} references */
+  Promise<StepOutput> launch(PlannedStep step, Map<String, ArtifactRef> outputs) {
+    Map<String, String> params = StepReferences.resolveAll(step.params(), outputs);
+    String key = task.taskId() + "/" + step.name();
+    return switch (step.kind()) {
+      case TOOL -> Async.function(stub(step.policy())::runStep,
+          new StepInput(task.taskId(), step.name(), step.tool(), params, key));
+      case WAIT -> Workflow.newTimer(Duration.ofMillis(step.waitMillis()))
+          .thenApply(v -> new StepOutput(null, "waited " + Duration.ofMillis(step.waitMillis()), 1));
+      case MAP -> mapStep(step, params, StepReferences.resolve(step.map().over(), outputs));
+      case PIPELINE -> pipelineStep(step, params);
+    };
+  }
+
+  private Promise<StepOutput> mapStep(PlannedStep step, Map<String, String> params, String over) {
+    return Async.function(map::split, new MapActivities.SplitRequest(over, step.map().chunkSize()))
+        .thenCompose(split -> {
+          MapWorkflow root = Workflow.newChildWorkflowStub(MapWorkflow.class, ChildWorkflowOptions.newBuilder()
+              .setWorkflowId(task.taskId() + "/" + step.name()).build());
+          MapInput input = new MapInput(task.taskId(), step.name(), step.tool(), params, step.map().itemParam(),
+              split.manifest(), 0, split.chunks(), step.map().maxParallel(), MAP_LEAF_CHUNKS, step.policy(), null);
+          return Async.function(root::run, input).thenApply(r -> new StepOutput(r.table(),
+              r.rows() + " rows from " + split.rows() + " items in " + split.chunks() + " chunks", 1));
+        });
+  }
+
+  private Promise<StepOutput> pipelineStep(PlannedStep step, Map<String, String> params) {
+    String childId = task.taskId() + "." + step.name();
+    TaskWorkflow child = Workflow.newChildWorkflowStub(TaskWorkflow.class, ChildWorkflowOptions.newBuilder()
+        .setWorkflowId(childId).build());
+    TaskInput input = new TaskInput(childId, task.goal(), step.pipeline().name(), step.pipeline().yaml(), params,
+        task.maxParallelSteps(), false, task.depth() + 1, task.historyBudget(), null);
+    return Async.function(child::run, input).thenApply(r -> new StepOutput(r.result(),
+        "child task " + childId + ": " + r.outputs().size() + " steps", 1));
+  }
+
+  private StepActivities stub(StepPolicy policy) {
+    return stubs.computeIfAbsent(policy, p -> Workflow.newActivityStub(StepActivities.class,
+        ActivityPolicies.steps(p)));
+  }
+}

@@ -1,0 +1,22 @@
+package io.nightshift.workflows.task;
+
+import io.nightshift.core.artifact.ArtifactRef;
+import io.nightshift.core.pipeline.Plan;
+import io.nightshift.workflows.dag.StepState;
+import java.util.Map;
+
+/**
+ * What a task carries into its next run when it continues-as-new: the plan, where each step stands, and results
+ * by reference. Its size grows with the number of steps, never with how long the task has been running.
+ */
+public record TaskCarry(Plan plan, Map<String, StepState> states, Map<String, ArtifactRef> outputs,
+    Map<String, String> summaries, Map<String, String> errors, Map<String, Integer> attempts, long createdAtMillis,
+    boolean paused, String pauseReason, int runs) {
+  public TaskCarry {
+    states = Map.copyOf(states);
+    outputs = Map.copyOf(outputs);
+    summaries = Map.copyOf(summaries);
+    errors = Map.copyOf(errors);
+    attempts = Map.copyOf(attempts);
+  }
+}

@@ -1,0 +1,144 @@
+package io.nightshift.workflows.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.nightshift.core.table.Csv;
+import io.nightshift.core.table.Table;
+import io.nightshift.workflows.dag.StepState;
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowStub;
+import io.temporal.worker.WorkerFactory;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Step policies, pause/resume, map steps, continue-as-new, child pipelines and days-long tasks. */
+class EngineFeaturesTest {
+  @TempDir Path dir;
+  private EngineFixture engine;
+
+  @BeforeEach
+  void setUp() {
+    engine = new EngineFixture(dir);
+  }
+
+  @AfterEach
+  void tearDown() {
+    engine.close();
+  }
+
+  @Test
+  void shouldStartNoStepWhilePausedAndFinishAfterResume() {
+    TaskWorkflow wf = engine.stub("paused");
+    WorkflowClient.start(wf::run, EngineFixture.input("paused", Plans.PAUSABLE));
+    wf.pause("night shift over");
+    engine.env.sleep(Duration.ofMinutes(5));
+
+    TaskProgress p = wf.progress();
+    assertThat(p.state()).isEqualTo(TaskState.PAUSED);
+    assertThat(p.error()).isEqualTo("paused: night shift over");
+    assertThat(p.steps()).extracting(StepStatus::state).containsOnly(StepState.PENDING);
+
+    wf.resume();
+    TaskResult result = WorkflowStub.fromTyped(wf).getResult(TaskResult.class);
+    assertThat(engine.text(result.result())).isEqualTo("A");
+    assertThat(wf.progress().state()).isEqualTo(TaskState.SUCCEEDED);
+  }
+
+  @Test
+  void shouldFinishTaskWhenFailedStepSaysContinueOnError() {
+    TaskWorkflow wf = engine.stub("tolerant");
+    wf.run(EngineFixture.input("tolerant", Plans.TOLERANT));
+    Map<String, StepStatus> steps = Plans.byName(wf.progress());
+    assertThat(wf.progress().state()).isEqualTo(TaskState.SUCCEEDED);
+    assertThat(steps.get("bad").state()).isEqualTo(StepState.FAILED);
+    assertThat(steps.get("bad").error()).isEqualTo("input rejected: nope");
+    assertThat(steps.get("after_bad").state()).isEqualTo(StepState.SKIPPED);
+    assertThat(steps.get("good").state()).isEqualTo(StepState.SUCCEEDED);
+  }
+
+  @Test
+  void shouldStopRetryingAtTheStepsMaxAttempts() {
+    TaskWorkflow wf = engine.stub("two-attempts");
+    assertThatThrownBy(() -> wf.run(EngineFixture.input("two-attempts", Plans.FLAKY_TWO_ATTEMPTS)))
+        .isInstanceOf(WorkflowFailedException.class).rootCause().hasMessageContaining("endpoint busy");
+    assertThat(engine.tools.calls.get("text.flaky")).hasValue(2);
+  }
+
+  @Test
+  void shouldMapToolOverChunksThroughChildTreeWithEachResultOnce() {
+    TaskWorkflow wf = engine.stub("map");
+    TaskResult result = wf.run(EngineFixture.input("map", Plans.MAP));
+
+    Table doubled = Csv.parse(engine.text(result.result()));
+    assertThat(doubled.header()).containsExactly("x", "y");
+    assertThat(doubled.rows()).hasSize(600);
+    for (int i = 0; i < 600; i++) {
+      assertThat(doubled.rows().get(i)).containsExactly(String.valueOf(i + 1), String.valueOf(2 * (i + 1)));
+    }
+    assertThat(engine.tools.calls.get("table.double")).hasValue(300); // 600 rows in chunks of 2
+    assertThat(engine.tools.byKey).allSatisfy((key, n) -> assertThat(n).as(key).hasValue(1));
+    // 300 chunks exceed a leaf's 200: the root map node split into two leaves
+    var root = engine.env.getWorkflowClient().fetchHistory("map/doubled").getEvents();
+    assertThat(root.stream().filter(e -> e.getEventType()
+        == EventType.EVENT_TYPE_START_CHILD_WORKFLOW_EXECUTION_INITIATED)).hasSize(2);
+  }
+
+  @Test
+  void shouldContinueAsNewWhenHistoryPassesBudgetAndKeepResults() {
+    TaskWorkflow wf = engine.stub("chain");
+    WorkflowClient.start(wf::run, new TaskInput("chain", "g", "chain", Plans.CHAIN, Map.of(), 8, false, 0, 40, null));
+    String firstRun = WorkflowStub.fromTyped(wf).getExecution().getRunId();
+    TaskResult result = engine.env.getWorkflowClient().newUntypedWorkflowStub("chain")
+        .getResult(TaskResult.class);
+
+    assertThat(engine.text(result.result())).isEqualTo("A");
+    assertThat(result.outputs()).hasSize(12);
+    List<HistoryEvent> first = engine.env.getWorkflowClient().fetchHistory("chain", firstRun).getEvents();
+    assertThat(first.get(first.size() - 1).getEventType())
+        .isEqualTo(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW);
+    assertThat(first.size()).isLessThan(60);
+    assertThat(engine.tools.byKey).allSatisfy((key, n) -> assertThat(n).as(key).hasValue(1));
+    assertThat(wf.progress().steps()).extracting(StepStatus::state).containsOnly(StepState.SUCCEEDED);
+  }
+
+  @Test
+  void shouldRunPipelineStepAsChildTask() {
+    TaskWorkflow wf = engine.stub("nested");
+    TaskResult result = wf.run(EngineFixture.input("nested", Plans.NESTED));
+    assertThat(engine.text(result.result())).isEqualTo("HELLO WORLD");
+    assertThat(Plans.byName(wf.progress()).get("child").summary()).contains("child task nested.child");
+  }
+
+  @Test
+  void shouldCompleteSevenDayTaskAcrossThreeWorkerRestarts() throws Exception {
+    engine.env.getWorkerFactory().shutdownNow(); // this test runs its own "worker processes"
+    WorkerFactory worker = engine.startWorkerProcess();
+    TaskWorkflow wf = engine.stub("week");
+    WorkflowClient.start(wf::run, EngineFixture.input("week", Plans.WEEK));
+    for (int restart = 0; restart < 3; restart++) {
+      engine.env.sleep(Duration.ofHours(40));
+      worker.shutdownNow();
+      worker.awaitTermination(10, TimeUnit.SECONDS);
+      worker = engine.startWorkerProcess();
+    }
+    TaskResult result = engine.env.getWorkflowClient().newUntypedWorkflowStub("week").getResult(TaskResult.class);
+    TaskProgress p = wf.progress();
+    worker.shutdownNow();
+
+    assertThat(p.state()).isEqualTo(TaskState.SUCCEEDED);
+    assertThat(result.outputs()).hasSize(7 * 24 + 1); // every tick; waits have no output
+    assertThat(p.endedAtMillis() - p.createdAtMillis()).isGreaterThanOrEqualTo(Duration.ofDays(7).toMillis());
+    assertThat(engine.tools.calls.get("text.upper")).hasValueBetween(7 * 24, 7 * 24 + 3);
+  }
+}

@@ -1,0 +1,80 @@
+package io.nightshift.workflows.task;
+
+import io.nightshift.core.artifact.FileArtifactStore;
+import io.nightshift.workflows.TaskQueues;
+import io.nightshift.workflows.activities.PlanningActivitiesImpl;
+import io.nightshift.workflows.activities.StepActivitiesImpl;
+import io.nightshift.workflows.map.MapActivitiesImpl;
+import io.nightshift.workflows.map.MapWorkflowImpl;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The engine on Temporal's test server with time skipping: real workflows, real activity implementations over a
+ * real artifact store, and the small {@link TextTools}. Plans come from {@link Plans} by name.
+ */
+final class EngineFixture implements AutoCloseable {
+  final TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
+  final FileArtifactStore store;
+  final TextTools tools = new TextTools();
+  private final Path dir;
+
+  EngineFixture(Path dir) {
+    this.dir = dir;
+    try {
+      store = new FileArtifactStore(dir.resolve("artifacts"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    register(env.newWorker(TaskQueues.CONTROL));
+    env.start();
+  }
+
+  /** A worker of a separate factory, as after a process restart; sticky execution off, as the runtime does. */
+  WorkerFactory startWorkerProcess() {
+    WorkerFactory factory = WorkerFactory.newInstance(env.getWorkflowClient());
+    register(factory.newWorker(TaskQueues.CONTROL, WorkerOptions.newBuilder()
+        .setStickyQueueScheduleToStartTimeout(Duration.ZERO).build()));
+    factory.start();
+    return factory;
+  }
+
+  private void register(Worker worker) {
+    worker.registerWorkflowImplementationTypes(TaskWorkflowImpl.class, MapWorkflowImpl.class);
+    worker.registerActivitiesImplementations(
+        new PlanningActivitiesImpl(request -> Plans.parse(request.pipelineYaml())),
+        new StepActivitiesImpl(tools::find, store, dir.resolve("scratch"), 200),
+        new MapActivitiesImpl(store));
+  }
+
+  TaskWorkflow stub(String id) {
+    return env.getWorkflowClient().newWorkflowStub(TaskWorkflow.class,
+        WorkflowOptions.newBuilder().setWorkflowId(id).setTaskQueue(TaskQueues.CONTROL).build());
+  }
+
+  static TaskInput input(String id, String plan) {
+    return new TaskInput(id, "test goal", "test", plan, Map.of(), 8, false);
+  }
+
+  String text(io.nightshift.core.artifact.ArtifactRef ref) {
+    try {
+      return new String(store.read(ref), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    env.close();
+  }
+}
