@@ -1,8 +1,10 @@
 package io.nightshift.runtime.agent;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import io.nightshift.core.tool.ToolArguments;
@@ -24,7 +26,9 @@ import java.util.Map;
  * still gets through (its JSON text is passed on), and a tiny model has fewer ways to go wrong.
  */
 public final class ToolBridge {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  // small models put raw newlines inside JSON strings; the intent is clear, so accept them
+  private static final ObjectMapper JSON = JsonMapper.builder()
+      .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS).build();
   private final ToolCatalog tools;
 
   public ToolBridge(ToolCatalog tools) {

@@ -36,6 +36,8 @@ class ToolBridgeTest {
     assertThat(args.values()).containsEntry("text", "a").containsEntry("n", "3").containsEntry("flag", "true")
         .containsEntry("list", "[1,2]").doesNotContainKey("gone");
     assertThat(ToolBridge.arguments("").values()).isEmpty();
+    assertThat(ToolBridge.arguments("{\"text\":\"hello\n\"}").values()).as("a raw newline, as SmolLM2 sends it")
+        .containsEntry("text", "hello\n");
   }
 
   @Test

@@ -92,7 +92,8 @@ public final class LlmPlanner implements Planner {
         return plan;
       } catch (InvalidPipelineException e) {
         problems = e.problems();
-        log.info("plan attempt {} for '{}' is invalid: {}", attempt + 1, request.goal(), e.getMessage());
+        log.info("plan attempt {} for '{}' is invalid: {}; the answer was: {}", attempt + 1, request.goal(),
+            e.getMessage(), answer == null || answer.length() <= 400 ? answer : answer.substring(0, 400) + "...");
         // only the latest attempt goes back: a small model's context window cannot hold every earlier one
         conversation = new ArrayList<>(opening);
         conversation.add(AiMessage.from(answer == null ? "" : answer));

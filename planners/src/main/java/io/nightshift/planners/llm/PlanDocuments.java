@@ -1,9 +1,11 @@
 package io.nightshift.planners.llm;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nightshift.core.error.InvalidPipelineException;
 import io.nightshift.core.pipeline.PipelineProblem;
@@ -20,7 +22,9 @@ import java.util.TreeMap;
  */
 final class PlanDocuments {
   static final String DEFAULT_NAME = "llm-plan";
-  private static final ObjectMapper JSON = new ObjectMapper();
+  // small models put raw newlines inside JSON strings; the intent is clear, so accept them
+  private static final ObjectMapper JSON = JsonMapper.builder()
+      .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS).build();
 
   private PlanDocuments() {}
 

@@ -12,11 +12,22 @@ final class PlanPrompts {
   private PlanPrompts() {}
 
   static String system(Collection<ToolDescriptor> tools) {
-    return "You plan tasks as a list of tool steps. Answer with JSON only: "
-        + "{\"name\": ..., \"steps\": [{\"name\": ..., \"tool\": ..., \"params\": {...}, \"needs\": [...]}]}.\n"
-        + "Tools:\n" + PlanSchema.describe(tools)
+    return "You plan tasks as a list of tool steps. Answer with JSON only, like this example:\n"
+        + example(tools) + "\nTools:\n" + PlanSchema.describe(tools)
         + "Give every required parameter. To use the output of an earlier step X write ${steps.X.output} and put X in"
         + " needs. To use a task parameter P write ${params.P}. Name the steps step1, step2, ... in order.";
+  }
+
+  /** A one-step plan with the first tool, so that even a small model sees the shape it must produce. */
+  private static String example(Collection<ToolDescriptor> tools) {
+    ToolDescriptor first = tools.stream().min((a, b) -> a.name().compareTo(b.name())).orElse(null);
+    if (first == null) {
+      return "{\"steps\": []}";
+    }
+    String params = first.params().stream().filter(p -> p.required())
+        .map(p -> "\"" + p.name() + "\": \"...\"").collect(Collectors.joining(", "));
+    return "{\"steps\": [{\"name\": \"step1\", \"tool\": \"" + first.name() + "\", \"params\": {" + params
+        + "}, \"needs\": []}]}";
   }
 
   static String goal(String goal, Map<String, String> params) {

@@ -33,10 +33,10 @@ final class PlanSchema {
     List<JsonSchemaElement> variants = tools.stream().sorted(Comparator.comparing(ToolDescriptor::name))
         .<JsonSchemaElement>map(t -> step(t, stepNames)).toList();
     JsonSchemaElement step = variants.size() == 1 ? variants.get(0) : JsonAnyOfSchema.builder().anyOf(variants).build();
+    // no free-text plan name: a small model rambles in free text until it runs out of tokens
     JsonObjectSchema plan = JsonObjectSchema.builder()
-        .addStringProperty("name", "a short name for the plan")
         .addProperty("steps", JsonArraySchema.builder().items(step).build())
-        .required("name", "steps")
+        .required("steps")
         .additionalProperties(false)
         .build();
     return JsonSchema.builder().name("Plan").rootElement(plan).build();

@@ -78,12 +78,20 @@ class LlmPlannerTest {
     assertThat(plan.step("small").needs()).containsExactly("load");
     JsonNode schema = server.chatRequests().get(0).responseFormat().path("schema");
     assertThat(server.chatRequests().get(0).responseFormat().path("type").asText()).isEqualTo("json_object");
-    JsonNode step = schema.path("properties").path("steps").path("items");
-    assertThat(step.path("properties").path("tool").path("enum").toString()).isEqualTo("[\"data.load\",\"table.filter\"]");
-    assertThat(step.path("properties").path("params").path("properties").fieldNames()).toIterable()
-        .containsExactlyInAnyOrder("source", "input", "where");
+    JsonNode variants = schema.path("properties").path("steps").path("items").path("anyOf");
+    assertThat(variants).hasSize(2);
+    JsonNode load = variants.get(0).path("properties");
+    assertThat(load.path("tool").path("enum").toString()).isEqualTo("[\"data.load\"]");
+    assertThat(load.path("params").path("required").toString()).isEqualTo("[\"source\"]");
+    assertThat(variants.get(1).path("properties").path("params").path("properties").fieldNames()).toIterable()
+        .containsExactly("input", "where");
+    assertThat(load.path("name").path("enum").get(0).asText()).isEqualTo("step1");
+    assertThat(load.path("needs").path("items").path("enum")).hasSize(12);
+    assertThat(server.chatRequests().get(0).json().path("temperature").asDouble()).isZero();
     String prompt = server.chatRequests().get(0).json().path("messages").get(0).path("content").asText();
-    assertThat(prompt).contains("- data.load: Loads a CSV table. params: source (required) = where from");
+    assertThat(prompt).contains("- data.load: Loads a CSV table. params: source (required) = where from")
+        .contains("{\"steps\": [{\"name\": \"step1\", \"tool\": \"data.load\", \"params\": {\"source\": \"...\"}");
+    assertThat(schema.path("required").toString()).isEqualTo("[\"steps\"]");
   }
 
   @Test
@@ -102,6 +110,8 @@ class LlmPlannerTest {
         .contains("step 'a' field 'params.source'").contains("required by tool 'data.load'");
     assertThat(asked.get(2)).contains("the answer is not valid JSON");
     assertThat(server.chatRequests().get(2).messageCount()).as("only the latest attempt goes back").isEqualTo(4);
+    assertThat(server.chatRequests().get(1).json().path("temperature").asDouble())
+        .isEqualTo(LlmPlanner.REPAIR_TEMPERATURE);
   }
 
   @Test
