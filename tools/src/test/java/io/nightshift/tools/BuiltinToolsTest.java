@@ -83,6 +83,18 @@ class BuiltinToolsTest {
   }
 
   @Test
+  void shouldBootstrapEachGroupSeparately() throws IOException {
+    String table = csv("drug,x\na,1\na,3\nb,10\nb,10\n");
+    Table out = read(run("stats.bootstrap", Map.of("input", table, "column", "x", "group_by", "drug",
+        "resamples", "500")).artifact());
+    assertThat(out.header()).containsExactly("drug", "statistic", "estimate", "lower", "upper", "confidence",
+        "resamples");
+    assertThat(out.rows()).extracting(r -> r.get(0) + "/" + r.get(1) + "=" + r.get(2))
+        .containsExactly("a/mean=2.000", "a/median=2.000", "b/mean=10.00", "b/median=10.00");
+    assertThat(out.rows().get(2).subList(3, 5)).containsExactly("10.00", "10.00"); // no spread, no interval
+  }
+
+  @Test
   void shouldLoadClasspathCsvAndRefuseOtherSources() {
     assertThatThrownBy(() -> run("data.read_csv", Map.of("source", "/etc/passwd")))
         .hasMessageContaining("must start with classpath: or file:");

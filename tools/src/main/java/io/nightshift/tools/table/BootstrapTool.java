@@ -8,9 +8,11 @@ import io.nightshift.core.tool.ToolContext;
 import io.nightshift.core.tool.ToolDescriptor;
 import io.nightshift.core.tool.ToolOutput;
 import io.nightshift.core.tool.ToolParam;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 
 /**
  * Percentile bootstrap confidence interval of a column's mean and median. Seeded from the parameters, so a
@@ -27,7 +29,8 @@ final class BootstrapTool implements Tool {
             ToolParam.required("column", "a numeric column"),
             ToolParam.optional("resamples", "number of bootstrap resamples", "10000"),
             ToolParam.optional("confidence", "two-sided confidence level", "0.95"),
-            ToolParam.optional("seed", "random seed", "42")));
+            ToolParam.optional("seed", "random seed", "42"),
+            ToolParam.optional("group_by", "compute one interval per value of this column", null)));
   }
 
   @Override
@@ -42,31 +45,66 @@ final class BootstrapTool implements Tool {
     if (!(confidence > 0 && confidence < 1)) {
       throw ToolException.permanent("confidence must lie strictly between 0 and 1, was " + confidence);
     }
-    double[] xs = IntStream.range(0, in.rows().size()).mapToDouble(r -> in.number(r, col)).toArray();
-    if (xs.length == 0) {
+    Map<String, List<Integer>> groups = new LinkedHashMap<>();
+    int groupCol = args.optional("group_by").map(in::column).orElse(-1);
+    for (int r = 0; r < in.rows().size(); r++) {
+      groups.computeIfAbsent(groupCol < 0 ? "" : in.rows().get(r).get(groupCol), g -> new ArrayList<>()).add(r);
+    }
+    if (groups.isEmpty()) {
       throw ToolException.permanent("column '" + args.required("column") + "' has no rows to resample");
     }
     SplittableRandom random = new SplittableRandom((long) args.number("seed", 42));
-    double[] means = new double[resamples];
-    double[] medians = new double[resamples];
+    List<String> header = new ArrayList<>(List.of("statistic", "estimate", "lower", "upper", "confidence",
+        "resamples"));
+    if (groupCol >= 0) {
+      header.add(0, in.header().get(groupCol));
+    }
+    List<List<String>> rows = new ArrayList<>();
+    String summary = "";
+    for (Map.Entry<String, List<Integer>> g : groups.entrySet()) {
+      double[] xs = g.getValue().stream().mapToDouble(r -> in.number(r, col)).toArray();
+      Interval mean = new Interval();
+      Interval median = new Interval();
+      resample(xs, resamples, random, mean, median, context);
+      double lo = (1 - confidence) / 2;
+      for (List<String> row : List.of(row("mean", Statistics.mean(xs), mean.values, lo, confidence, resamples),
+          row("median", Statistics.median(xs), median.values, lo, confidence, resamples))) {
+        List<String> full = new ArrayList<>(row);
+        if (groupCol >= 0) {
+          full.add(0, g.getKey());
+        }
+        rows.add(full);
+      }
+      summary = String.format(java.util.Locale.ROOT, "mean %s, %.0f%% CI [%s, %s]",
+          Statistics.format(Statistics.mean(xs)), confidence * 100,
+          Statistics.format(Statistics.quantile(mean.values, lo)),
+          Statistics.format(Statistics.quantile(mean.values, 1 - lo)));
+    }
+    Table out = new Table(header, rows);
+    return new ToolOutput(TableArtifacts.write(context, out),
+        groupCol < 0 ? summary : groups.size() + " groups by " + in.header().get(groupCol));
+  }
+
+  /** Bootstrap distributions of one sample's mean and median. */
+  private static final class Interval {
+    double[] values;
+  }
+
+  private static void resample(double[] xs, int resamples, SplittableRandom random, Interval mean, Interval median,
+      ToolContext context) {
+    mean.values = new double[resamples];
+    median.values = new double[resamples];
     double[] sample = new double[xs.length];
     for (int i = 0; i < resamples; i++) {
       for (int j = 0; j < xs.length; j++) {
         sample[j] = xs[random.nextInt(xs.length)];
       }
-      means[i] = Statistics.mean(sample);
-      medians[i] = Statistics.median(sample);
+      mean.values[i] = Statistics.mean(sample);
+      median.values[i] = Statistics.median(sample);
       if ((i + 1) % HEARTBEAT_EVERY == 0) {
         context.heartbeat((i + 1) + "/" + resamples + " resamples");
       }
     }
-    double lo = (1 - confidence) / 2;
-    Table out = new Table(List.of("statistic", "estimate", "lower", "upper", "confidence", "resamples"), List.of(
-        row("mean", Statistics.mean(xs), means, lo, confidence, resamples),
-        row("median", Statistics.median(xs), medians, lo, confidence, resamples)));
-    return new ToolOutput(TableArtifacts.write(context, out), String.format(java.util.Locale.ROOT,
-        "mean %s, %.0f%% CI [%s, %s]", Statistics.format(Statistics.mean(xs)), confidence * 100,
-        Statistics.format(Statistics.quantile(means, lo)), Statistics.format(Statistics.quantile(means, 1 - lo))));
   }
 
   private static List<String> row(String name, double estimate, double[] dist, double lo, double conf, int n) {

@@ -1,0 +1,176 @@
+package io.nightshift.planners.declarative;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nightshift.core.error.InvalidPipelineException;
+import io.nightshift.core.pipeline.PipelineProblem;
+import io.nightshift.core.pipeline.Plan;
+import io.nightshift.core.pipeline.PlannedStep;
+import io.nightshift.core.pipeline.StepKind;
+import io.nightshift.core.planner.PipelineSource;
+import io.nightshift.core.planner.PlanRequest;
+import io.nightshift.core.tool.ToolCatalog;
+import io.nightshift.core.tool.ToolDescriptor;
+import io.nightshift.core.tool.ToolParam;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Policies and the map, wait and pipeline step kinds, as written and as refused. */
+class StepKindsTest {
+  private static final ToolCatalog TOOLS = new ToolCatalog() {
+    final List<ToolDescriptor> all = List.of(
+        new ToolDescriptor("data.load", "load", List.of(ToolParam.required("source", "where"))),
+        new ToolDescriptor("chem.dock", "dock", List.of(ToolParam.required("molecules", "set"),
+            ToolParam.optional("effort", "fast or standard", "standard"))));
+
+    @Override
+    public Optional<ToolDescriptor> describe(String name) {
+      return all.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
+    @Override
+    public Collection<ToolDescriptor> all() {
+      return all;
+    }
+  };
+
+  private static final Map<String, String> LIBRARY = Map.of(
+      "child", "name: child\nparams: {src: null}\nsteps:\n  - {name: a, tool: data.load, params: {source: \"${params.src}\"}}\n",
+      "broken", "name: broken\nsteps:\n  - {name: a, tool: data.lod}\n",
+      "loop", "name: loop\nsteps:\n  - {name: again, kind: pipeline, pipeline: loop}\n");
+
+  private static final PipelineSource PIPELINES = new PipelineSource() {
+    @Override
+    public Optional<String> yaml(String name) {
+      return Optional.ofNullable(LIBRARY.get(name));
+    }
+
+    @Override
+    public Set<String> names() {
+      return LIBRARY.keySet();
+    }
+  };
+
+  private final DeclarativePlanner planner = new DeclarativePlanner(TOOLS, PIPELINES);
+
+  @Test
+  void shouldReadPolicyMapWaitAndPipelineSteps() {
+    Plan plan = plan("""
+        name: p
+        steps:
+          - name: load
+            tool: data.load
+            params: {source: x}
+            retry: {max_attempts: 3, initial_interval: 2s, backoff: 1.5, max_interval: 1m, non_retryable: [Bad]}
+            timeout: 10m
+            heartbeat_timeout: 30s
+            continue_on_error: true
+          - name: dock
+            kind: map
+            tool: chem.dock
+            over: "${steps.load.output}"
+            chunk_size: 4
+            max_parallel: 8
+            item_param: molecules
+            params: {effort: fast}
+          - {name: pause, kind: wait, duration: 2h, needs: [dock]}
+          - {name: sub, kind: pipeline, pipeline: child, params: {src: "${steps.dock.output}"}, needs: [pause]}
+        """);
+    PlannedStep load = plan.step("load");
+    assertThat(load.policy().maxAttempts()).isEqualTo(3);
+    assertThat(load.policy().initialIntervalMillis()).isEqualTo(2_000);
+    assertThat(load.policy().backoff()).isEqualTo(1.5);
+    assertThat(load.policy().maxIntervalMillis()).isEqualTo(60_000);
+    assertThat(load.policy().nonRetryable()).containsExactly("Bad");
+    assertThat(load.policy().timeoutMillis()).isEqualTo(600_000);
+    assertThat(load.policy().heartbeatTimeoutMillis()).isEqualTo(30_000);
+    assertThat(load.policy().continueOnError()).isTrue();
+
+    PlannedStep dock = plan.step("dock");
+    assertThat(dock.kind()).isEqualTo(StepKind.MAP);
+    assertThat(dock.needs()).containsExactly("load");
+    assertThat(dock.map().chunkSize()).isEqualTo(4);
+    assertThat(dock.map().maxParallel()).isEqualTo(8);
+    assertThat(dock.map().itemParam()).isEqualTo("molecules");
+
+    assertThat(plan.step("pause").waitMillis()).isEqualTo(7_200_000);
+    assertThat(plan.step("sub").pipeline().name()).isEqualTo("child");
+    assertThat(plan.step("sub").pipeline().yaml()).isEqualTo(LIBRARY.get("child"));
+    assertThat(plan.step("sub").needs()).containsExactlyInAnyOrder("pause", "dock");
+  }
+
+  @Test
+  void shouldRefuseMapWithoutTableOrWithItsItemParamSetByHand() {
+    assertThat(problems("""
+        name: p
+        steps:
+          - {name: load, tool: data.load, params: {source: x}}
+          - {name: dock, kind: map, tool: chem.dock, item_param: molecules, params: {molecules: y}}
+        """)).extracting(PipelineProblem::field).containsExactlyInAnyOrder("over", "params.molecules");
+    assertThat(problems("""
+        name: p
+        steps:
+          - {name: load, tool: data.load, params: {source: x}}
+          - {name: dock, kind: map, tool: chem.dock, over: "${steps.load.output}", item_param: smiles}
+        """)).extracting(PipelineProblem::field).containsExactlyInAnyOrder("item_param", "params.molecules");
+  }
+
+  @Test
+  void shouldRefuseFieldsOfAnotherKindBadDurationsAndWaitOutputs() {
+    assertThat(problems("""
+        name: p
+        steps:
+          - {name: a, tool: data.load, params: {source: x}, duration: 1h, chunk_size: 3}
+          - {name: b, kind: wait, duration: soon}
+        """)).extracting(PipelineProblem::toString).containsExactlyInAnyOrder(
+            "step 'a' field 'duration' (line 3): only a wait step takes 'duration'",
+            "step 'a' field 'chunk_size' (line 3): only a map step takes 'chunk_size'",
+            "step 'b' field 'duration' (line 4): must be a positive duration such as 30s, 10m, 2h or 7d, was 'soon'");
+    assertThat(problems("""
+        name: p
+        steps:
+          - {name: b, kind: wait}
+          - {name: c, tool: data.load, params: {source: "${steps.b.output}"}}
+        """)).extracting(PipelineProblem::toString).containsExactlyInAnyOrder(
+            "step 'b' field 'duration' (line 3): a wait step needs a duration such as 1h",
+            "step 'c' field 'params.source' (line 4): step 'b' is a wait step and has no output; list it under"
+                + " 'needs' instead");
+  }
+
+  @Test
+  void shouldRefuseUnknownBrokenAndEndlesslyRecursivePipelines() {
+    assertThat(problems("""
+        name: p
+        steps:
+          - {name: a, kind: pipeline, pipeline: nowhere}
+        """)).singleElement().satisfies(p -> assertThat(p.message()).startsWith("unknown pipeline 'nowhere'"));
+    assertThat(problems("""
+        name: p
+        steps:
+          - {name: a, kind: pipeline, pipeline: broken}
+        """)).singleElement().satisfies(p -> assertThat(p.message()).contains("in 'broken'")
+            .contains("unknown tool 'data.lod'"));
+    assertThat(problems("""
+        name: p
+        steps:
+          - {name: a, kind: pipeline, pipeline: loop}
+        """)).singleElement().satisfies(p -> assertThat(p.message()).contains("nest deeper than 4 levels"));
+  }
+
+  private Plan plan(String yaml) {
+    return planner.plan(new PlanRequest("", yaml, Map.of()));
+  }
+
+  private List<PipelineProblem> problems(String yaml) {
+    try {
+      plan(yaml);
+    } catch (InvalidPipelineException e) {
+      return e.problems();
+    }
+    throw new AssertionError("expected the pipeline to be rejected");
+  }
+}
