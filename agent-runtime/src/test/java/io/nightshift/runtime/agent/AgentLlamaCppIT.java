@@ -100,7 +100,7 @@ class AgentLlamaCppIT {
       AgentResult result = agent.run(AgentInput.of("it-agent", "llama",
           "You are a helpful assistant. Use the tools to answer.",
           "Use the tool text__upper to write 'hello' in capital letters.", List.of("text.upper"),
-          new AgentLimits(3, 2, 80), AgentBudget.ofTokens(20_000)));
+          new AgentLimits(3, 2, 80, 0), AgentBudget.ofTokens(20_000)));
 
       long ms = (System.nanoTime() - t0) / 1_000_000;
       List<TranscriptMessage> transcript = new Transcripts(store).messages(result.transcript());

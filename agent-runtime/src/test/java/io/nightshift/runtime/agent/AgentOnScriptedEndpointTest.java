@@ -123,6 +123,6 @@ class AgentOnScriptedEndpointTest {
     AgentWorkflow agent = env.getWorkflowClient().newWorkflowStub(AgentWorkflow.class,
         WorkflowOptions.newBuilder().setWorkflowId(id).setTaskQueue(QUEUE).build());
     return agent.run(AgentInput.of(id, "scripted", "You transform text with tools.", "Shout hello.", tools,
-        new AgentLimits(4, 4, 64), AgentBudget.unlimited()));
+        new AgentLimits(4, 4, 64, 0), AgentBudget.unlimited()));
   }
 }

@@ -31,14 +31,22 @@ public final class AgentWorkflowImpl implements AgentWorkflow {
   @Override
   public AgentResult run(AgentInput input) {
     this.input = input;
-    this.ledger = new BudgetLedger(input.budget());
+    AgentInput.Resume resume = input.resume();
+    this.ledger = resume == null ? new BudgetLedger(input.budget())
+        : BudgetLedger.resumed(input.budget(), resume.tokensSpent(), resume.costSpent(), resume.unreportedCalls());
     this.estimator = new ReservationEstimator(
         Workflow.getVersion(ReservationEstimator.CHANGE_ID, Workflow.DEFAULT_VERSION, ReservationEstimator.V1));
-    long startedAt = Workflow.currentTimeMillis();
+    long startedAt = resume != null && resume.startedAtMillis() > 0 ? resume.startedAtMillis()
+        : Workflow.currentTimeMillis();
     AgentModelActivities model = Workflow.newActivityStub(AgentModelActivities.class,
         AgentActivityPolicies.model(input.activityQueue()));
     List<PendingEntry> pending = opening(input);
+    int turnsThisRun = 0;
     while (true) {
+      if (turnsThisRun > 0 && (Workflow.getInfo().isContinueAsNewSuggested()
+          || input.limits().turnsPerRun() > 0 && turnsThisRun >= input.limits().turnsPerRun())) {
+        continueAsNew(pending, startedAt);
+      }
       if (turns >= input.limits().maxTurns()) {
         return end(StopReason.STEP_LIMIT, null, "no answer after " + turns + " model calls", pending);
       }
@@ -61,6 +69,7 @@ public final class AgentWorkflowImpl implements AgentWorkflow {
       ledger.settle(reservation, out.tokens(), out.cost(), out.usageReported());
       estimator.observe(out);
       turns++;
+      turnsThisRun++;
       transcript = out.transcript();
       pending.clear();
       if (!out.wantsTools()) {
@@ -87,6 +96,8 @@ public final class AgentWorkflowImpl implements AgentWorkflow {
     List<PendingEntry> pending = new ArrayList<>();
     if (input.resume() != null) {
       transcript = input.resume().transcript();
+      turns = input.resume().turns();
+      toolCalls = input.resume().toolCalls();
       pending.addAll(input.resume().unsent());
       return pending;
     }
@@ -95,6 +106,21 @@ public final class AgentWorkflowImpl implements AgentWorkflow {
     }
     pending.add(PendingEntry.message(TranscriptMessage.user(input.task())));
     return pending;
+  }
+
+  /**
+   * Starts this agent afresh with the state that matters (transcript, unsent messages, counters, spending), so
+   * history stays bounded however many turns the agent takes. Called between turns, with nothing in flight;
+   * guidance received so far travels as unsent messages.
+   */
+  private void continueAsNew(List<PendingEntry> pending, long startedAt) {
+    List<PendingEntry> unsent = new ArrayList<>(pending);
+    for (String g : guidance) {
+      unsent.add(PendingEntry.message(TranscriptMessage.user("Guidance from the operator: " + g)));
+    }
+    BudgetStatus spent = ledger.status();
+    Workflow.continueAsNew(input.withResume(new AgentInput.Resume(transcript, unsent, turns, toolCalls,
+        spent.tokensSpent(), spent.costSpent(), spent.unreportedCalls(), startedAt)));
   }
 
   private ModelTurnOutput callModel(AgentModelActivities model, String reservation, List<PendingEntry> pending) {

@@ -29,6 +29,15 @@ public final class BudgetLedger {
     this.budget = Objects.requireNonNull(budget, "budget");
   }
 
+  /** A ledger that goes on from what an earlier run spent (continue-as-new, resumption after a stop). */
+  public static BudgetLedger resumed(AgentBudget budget, long tokensSpent, BigDecimal costSpent, int unreportedCalls) {
+    BudgetLedger ledger = new BudgetLedger(budget);
+    ledger.tokensSpent = tokensSpent;
+    ledger.costSpent = costSpent;
+    ledger.unreportedCalls = unreportedCalls;
+    return ledger;
+  }
+
   /**
    * Holds {@code tokens} and {@code cost} for call {@code id}.
    *

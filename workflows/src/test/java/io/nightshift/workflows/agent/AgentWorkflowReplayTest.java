@@ -20,13 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Replays agent runs recorded from earlier versions of {@link AgentWorkflowImpl} (src/test/resources/histories/
  * agent/agent-*.json; a folder of their own because TaskWorkflowReplayTest replays every file directly under
- * histories/ as a task): a change that would break agents already running fails here. Re-record only for a change that
- * is deliberately versioned with {@code Workflow.getVersion}:
+ * histories/ as a task): a change that would break agents already running fails here. Recording writes only the
+ * histories that are missing (add a scenario to RECORDED, or delete a file for a deliberately versioned change):
  * {@code ./mvnw -o -f workflows/pom.xml test -Dtest=AgentWorkflowReplayTest -Dnightshift.recordHistories=true}.
  */
 class AgentWorkflowReplayTest {
   private static final Path HISTORIES = Path.of("src/test/resources/histories/agent");
-  private static final List<String> RECORDED = List.of("agent-tools", "agent-budget");
+  private static final List<String> RECORDED = List.of("agent-tools", "agent-budget", "agent-continued");
 
   @Test
   void shouldReplayEveryRecordedAgentHistoryWithoutNondeterminism() throws Exception {
@@ -48,6 +48,9 @@ class AgentWorkflowReplayTest {
     // tools: a forbidden call, a failing one and steering in turn 1, an answer in turn 2
     ScriptedModel.Brain brain = conversation -> {
       long assistants = ScriptedModel.count(conversation, Role.ASSISTANT);
+      if (conversation.get(0).text().contains("continued")) {
+        return assistants < 3 ? Reply.call(new AgentToolCall("k" + assistants, "text.echo", "{}")) : Reply.answer("done");
+      }
       if (conversation.get(0).text().contains("budget")) {
         return Reply.call(new AgentToolCall("b" + assistants, "text.echo", "{}")).usage(200, 40);
       }
@@ -62,13 +65,19 @@ class AgentWorkflowReplayTest {
       worker.registerActivitiesImplementations(new ScriptedModel(store, brain), new FakeTools(store, env.getWorkflowClient()));
       env.start();
       for (String id : RECORDED) {
+        if (Files.exists(HISTORIES.resolve(id + ".json"))) {
+          continue; // recorded by an earlier version: keep it, that is the point
+        }
         AgentInput input = AgentInput.of(id, "scripted", "recorded " + id, "Do the thing.", AgentWorkflowTest.ALLOWED,
-            new AgentLimits(5, 4, 50), id.equals("agent-budget") ? AgentBudget.ofTokens(700) : AgentBudget.unlimited());
+            new AgentLimits(5, 4, 50, id.equals("agent-continued") ? 2 : 0), id.equals("agent-budget") ? AgentBudget.ofTokens(700) : AgentBudget.unlimited());
         AgentResult result = env.getWorkflowClient().newWorkflowStub(AgentWorkflow.class,
             WorkflowOptions.newBuilder().setWorkflowId(id).setTaskQueue(AgentWorkflowTest.QUEUE).build()).run(input);
         assertThat(result.reason()).isEqualTo(id.equals("agent-budget") ? StopReason.BUDGET_EXHAUSTED : StopReason.ANSWERED);
         Files.createDirectories(HISTORIES);
-        Files.writeString(HISTORIES.resolve(id + ".json"), env.getWorkflowClient().fetchHistory(id).toJson(true));
+        // the first run of a continued agent: the one that ends in continue-as-new
+        String runId = env.getWorkflowClient().fetchHistory(id).getHistory().getEvents(0)
+            .getWorkflowExecutionStartedEventAttributes().getFirstExecutionRunId();
+        Files.writeString(HISTORIES.resolve(id + ".json"), env.getWorkflowClient().fetchHistory(id, runId).toJson(true));
       }
     }
   }

@@ -121,6 +121,8 @@ class AgentWorkflowTest {
 
     assertThat(resumed.reason()).isEqualTo(StopReason.ANSWERED);
     assertThat(text(resumed)).isEqualTo("finished after resuming");
+    assertThat(resumed.turns()).as("turns carry over").isEqualTo(3);
+    assertThat(resumed.budget().tokensSpent()).as("so does spending").isEqualTo(stopped.budget().tokensSpent() + 15);
     assertThat(model.lastSeen.get(2).role()).as("the unsent tool result reached the model").isEqualTo(Role.TOOL);
     assertThat(ScriptedModel.count(model.latestConversation, Role.TOOL)).isEqualTo(2);
   }
@@ -141,6 +143,33 @@ class AgentWorkflowTest {
     assertThat(progress.turns()).isEqualTo(2);
     assertThat(progress.lastTools()).containsExactly("text.steer");
     assertThat(progress.stopReason()).isEqualTo(StopReason.ANSWERED);
+  }
+
+  @Test
+  void shouldContinueAsNewEveryFewTurnsKeepingTranscriptCountersGuidanceAndSpending() throws IOException {
+    brain = conversation -> {
+      long assistants = ScriptedModel.count(conversation, Role.ASSISTANT);
+      if (assistants == 2) {
+        return Reply.call(new AgentToolCall("s", "text.steer", "{}"));
+      }
+      return assistants < 6 ? Reply.call(new AgentToolCall("e" + assistants, "text.echo", "{}"))
+          : Reply.answer("done, guided: " + conversation.stream().anyMatch(m -> m.role() == Role.USER
+              && m.text().contains("blue ones")));
+    };
+    AgentInput input = AgentInput.of("renewed", "scripted", "You are a test agent.", "Do the thing.", ALLOWED,
+        new AgentLimits(10, 4, 50, 3), AgentBudget.ofTokens(1_000));
+
+    AgentResult result = stub("renewed").run(input);
+
+    assertThat(result.reason()).isEqualTo(StopReason.ANSWERED);
+    assertThat(text(result)).isEqualTo("done, guided: true");
+    assertThat(result.turns()).isEqualTo(7);
+    assertThat(result.toolCalls()).isEqualTo(6);
+    assertThat(result.budget().tokensSpent()).isEqualTo(7 * 15);
+    assertThat(new Transcripts(store).messages(result.transcript())).hasSize(2 + 7 + 6 + 1);
+    long modelCallsInLastRun = env.getWorkflowClient().fetchHistory("renewed").getHistory().getEventsList().stream()
+        .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED).count();
+    assertThat(modelCallsInLastRun).as("the last run holds only its own turn").isEqualTo(1);
   }
 
   @Test
@@ -192,7 +221,7 @@ class AgentWorkflowTest {
 
   static AgentInput input(String id, int maxTurns, AgentBudget budget) {
     return AgentInput.of(id, "scripted", "You are a test agent.", "Do the thing.", ALLOWED,
-        new AgentLimits(maxTurns, 4, 50), budget);
+        new AgentLimits(maxTurns, 4, 50, 0), budget);
   }
 
   private AgentWorkflow stub(String id) {
