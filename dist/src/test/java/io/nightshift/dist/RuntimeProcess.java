@@ -58,9 +58,7 @@ final class RuntimeProcess implements AutoCloseable {
   }
 
   RuntimeProcess start() throws IOException {
-    List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-        "-cp", System.getProperty("java.class.path"), "io.nightshift.runtime.cli.NightshiftCli", "dev",
+    List<String> cmd = JavaCli.command(List.of("dev",
         "--data-dir", dataDir.toString(), "--tools-dir", TOOLS_CACHE.toString(),
         "--api-port", String.valueOf(apiPort), "--temporal-port", String.valueOf(temporalPort),
         "--temporal-ui-port", String.valueOf(uiPort), "--temporal-server", temporalServer));

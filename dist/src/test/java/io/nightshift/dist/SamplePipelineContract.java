@@ -11,6 +11,8 @@ import io.nightshift.api.v1.CancelTaskRequest;
 import io.nightshift.api.v1.GetTaskRequest;
 import io.nightshift.api.v1.ListTasksRequest;
 import io.nightshift.api.v1.ListTasksResponse;
+import io.nightshift.api.v1.PauseTaskRequest;
+import io.nightshift.api.v1.ResumeTaskRequest;
 import io.nightshift.api.v1.StepState;
 import io.nightshift.api.v1.SubmitTaskRequest;
 import io.nightshift.api.v1.Task;
@@ -179,6 +181,34 @@ abstract class SamplePipelineContract {
           assertThat(Status.fromThrowable(e).getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
           assertThat(e).hasMessageContaining("already ended");
         });
+  }
+
+  @Test
+  void shouldStartNoNewStepWhilePausedAndFinishAfterResume() throws Exception {
+    String id = api().submitNamed("sample", Map.of("resamples", "1500000"));
+    api.awaitTask(id, t -> step(t, "qed_interval") == StepState.STEP_STATE_RUNNING, Duration.ofMinutes(2));
+    api.tasks().pauseTask(PauseTaskRequest.newBuilder().setTaskId(id).setReason("maintenance window").build());
+
+    Task paused = api.awaitTask(id, t -> t.getState() == TaskState.TASK_STATE_PAUSED, Duration.ofSeconds(30));
+    assertThat(paused.getError()).isEqualTo("paused: maintenance window");
+    api.awaitTask(id, t -> step(t, "qed_interval") == StepState.STEP_STATE_SUCCEEDED, Duration.ofMinutes(2));
+    Thread.sleep(1_500); // time enough for the report step to start, were it allowed to
+    Task stillPaused = api.get(id);
+    assertThat(stillPaused.getState()).isEqualTo(TaskState.TASK_STATE_PAUSED);
+    assertThat(step(stillPaused, "report")).isEqualTo(StepState.STEP_STATE_PENDING);
+
+    api.tasks().resumeTask(ResumeTaskRequest.newBuilder().setTaskId(id).build());
+    Task done = lastEvent(api.watch(id, Duration.ofMinutes(2)));
+    assertThat(done.getState()).isEqualTo(TaskState.TASK_STATE_SUCCEEDED);
+    assertThat(done.getError()).isEmpty();
+    assertThatThrownBy(() -> api.tasks().pauseTask(PauseTaskRequest.newBuilder().setTaskId(id).build()))
+        .satisfies(e -> assertThat(Status.fromThrowable(e).getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION));
+    assertNotFound(() -> api.tasks().resumeTask(ResumeTaskRequest.newBuilder().setTaskId("no-such-task").build()));
+  }
+
+  private static StepState step(Task t, String name) {
+    return t.getStepsList().stream().filter(s -> s.getName().equals(name)).map(io.nightshift.api.v1.Step::getState)
+        .findFirst().orElse(StepState.STEP_STATE_UNSPECIFIED);
   }
 
   @Test

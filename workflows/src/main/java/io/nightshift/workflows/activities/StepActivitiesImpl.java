@@ -59,8 +59,11 @@ public final class StepActivitiesImpl implements StepActivities {
     StepToolContext context = new StepToolContext(artifacts, input.idempotencyKey(), workDir, Thread.currentThread());
     var beat = HEARTBEATS.scheduleAtFixedRate(() -> context.beat(activity), 0, heartbeatEveryMillis,
         TimeUnit.MILLISECONDS);
+    long started = System.nanoTime();
     try {
       ToolOutput out = tool.execute(context, new ToolArguments(input.params()));
+      log.info("finished step '{}' of task {} in {} ms: {}", input.step(), input.taskId(),
+          (System.nanoTime() - started) / 1_000_000, out.summary());
       return new StepOutput(out.artifact(), out.summary(), activity.getInfo().getAttempt());
     } catch (ToolException e) {
       if (context.cancelled()) {

@@ -1,0 +1,146 @@
+package io.nightshift.dist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nightshift.api.v1.Task;
+import io.nightshift.api.v1.TaskState;
+import io.nightshift.core.table.Csv;
+import io.nightshift.core.table.Table;
+import io.nightshift.runtime.temporal.TemporalProbe;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Production shape on one machine: {@code nightshift temporal}, two {@code nightshift worker}s and
+ * {@code nightshift api} as separate processes. One worker is SIGKILLed in the middle of a map step and a
+ * replacement starts: the task completes, every item's result is present exactly once, and only chunks that
+ * were in flight at the kill ran twice.
+ */
+class SeparateRolesIT {
+  private static final int ITEMS = 38; // rows of the shipped approved_drugs.csv
+  private static final int WINDOW = 4;
+  private static final Pattern CHUNK_RUN = Pattern.compile("running step 'boot\\[(\\d+)]' of task ");
+  private static final Pattern CHUNK_DONE = Pattern.compile("finished step 'boot\\[(\\d+)]' of task ");
+
+  @Test
+  void shouldFinishMapWithEachItemOnceWhenOneOfTwoWorkersIsKilled() throws Exception {
+    Path dir = ItData.newDir(getClass());
+    Path logs = dir.resolve("logs");
+    int temporalPort = RuntimeProcess.freePort();
+    int apiPort = RuntimeProcess.freePort();
+    String address = "127.0.0.1:" + temporalPort;
+    List<String> shared = List.of("--data-dir", dir.toString(), "--tools-dir", RuntimeProcess.TOOLS_CACHE.toString());
+    List<RoleProcess> all = new ArrayList<>();
+    try {
+      all.add(RoleProcess.start(logs.resolve("temporal.out"), with(shared, "temporal", "--temporal-server", "DEV",
+          "--temporal-port", String.valueOf(temporalPort), "--temporal-ui-port",
+          String.valueOf(RuntimeProcess.freePort()))));
+      assertThat(TemporalProbe.awaitReady(address, Duration.ofMinutes(2), null)).as("temporal role serving").isTrue();
+      RoleProcess workerA = RoleProcess.start(logs.resolve("worker-a.out"), with(shared, "worker",
+          "--temporal-address", address));
+      all.add(workerA);
+      all.add(RoleProcess.start(logs.resolve("worker-b.out"), with(shared, "worker", "--temporal-address", address)));
+      all.add(RoleProcess.start(logs.resolve("api.out"), with(shared, "api", "--temporal-address", address,
+          "--api-port", String.valueOf(apiPort))));
+      ApiClient api = new ApiClient(NettyChannelBuilder.forAddress("127.0.0.1", apiPort).usePlaintext().build());
+      String id = submitWhenServing(api);
+
+      awaitKillMoment(all, workerA);
+      workerA.kill9(); // with a chunk of its own in flight
+      all.add(RoleProcess.start(logs.resolve("worker-c.out"), with(shared, "worker", "--temporal-address", address)));
+
+      Task done = api.awaitTask(id, t -> t.getState() == TaskState.TASK_STATE_SUCCEEDED
+          || t.getState() == TaskState.TASK_STATE_FAILED, Duration.ofMinutes(5));
+      assertThat(done.getState()).as(done.toString()).isEqualTo(TaskState.TASK_STATE_SUCCEEDED);
+
+      Table result = Csv.parse(api.readArtifact(done.getResult().getDigest()));
+      Table input = Csv.parse(new String(getClass().getResourceAsStream("/nightshift/data/approved_drugs.csv")
+          .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+      List<String> expected = new ArrayList<>();
+      input.rows().forEach(r -> expected.addAll(List.of(r.get(0) + "/mean", r.get(0) + "/median")));
+      assertThat(result.rows()).extracting(r -> r.get(0) + "/" + r.get(1)).containsExactlyElementsOf(expected);
+
+      Map<Integer, Integer> runs = chunkRuns(all);
+      assertThat(runs.keySet()).hasSize(ITEMS);
+      int repeated = runs.values().stream().mapToInt(n -> n - 1).sum();
+      assertThat(repeated).as("chunks run twice: only those in flight on the killed worker").isBetween(1, WINDOW);
+    } finally {
+      for (RoleProcess p : all) {
+        p.close();
+      }
+    }
+  }
+
+  private static String submitWhenServing(ApiClient api) throws Exception {
+    String yaml = """
+        name: bootstrap-per-drug
+        params: {resamples: "2000000"}
+        steps:
+          - {name: load, tool: data.read_csv, params: {source: "classpath:nightshift/data/approved_drugs.csv"}}
+          - name: boot
+            kind: map
+            over: "${steps.load.output}"
+            chunk_size: 1
+            max_parallel: %d
+            tool: stats.bootstrap
+            params: {column: mw, group_by: name, resamples: "${params.resamples}"}
+        """.formatted(WINDOW);
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    while (true) {
+      try {
+        return api.submitYaml(yaml, Map.of());
+      } catch (io.grpc.StatusRuntimeException e) {
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(500); // the api process is still starting
+      }
+    }
+  }
+
+  /** Waits until the map is well under way and the victim is in the middle of a chunk. */
+  private static void awaitKillMoment(List<RoleProcess> processes, RoleProcess victim) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+    while (chunkRuns(processes).size() < 8 || count(CHUNK_RUN, victim.log()) <= count(CHUNK_DONE, victim.log())) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("worker A never had a chunk in flight after 8 chunks had started");
+      }
+      Thread.sleep(50);
+    }
+  }
+
+  private static int count(Pattern p, String text) {
+    Matcher m = p.matcher(text);
+    int n = 0;
+    while (m.find()) {
+      n++;
+    }
+    return n;
+  }
+
+  /** Chunk index to how many times a worker started it, from the workers' own logs. */
+  private static Map<Integer, Integer> chunkRuns(List<RoleProcess> processes) throws Exception {
+    Map<Integer, Integer> runs = new HashMap<>();
+    for (RoleProcess p : processes) {
+      Matcher m = CHUNK_RUN.matcher(p.log());
+      while (m.find()) {
+        runs.merge(Integer.parseInt(m.group(1)), 1, Integer::sum);
+      }
+    }
+    return runs;
+  }
+
+  private static List<String> with(List<String> shared, String... args) {
+    List<String> out = new ArrayList<>(List.of(args));
+    out.addAll(shared);
+    return out;
+  }
+}
