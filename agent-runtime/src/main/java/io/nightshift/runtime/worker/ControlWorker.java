@@ -2,6 +2,8 @@ package io.nightshift.runtime.worker;
 
 import io.nightshift.core.artifact.ArtifactStore;
 import io.nightshift.core.planner.Planner;
+import io.nightshift.models.ModelCall;
+import io.nightshift.runtime.agent.AgentWorkers;
 import io.nightshift.tools.registry.ToolRegistry;
 import io.nightshift.workflows.TaskQueues;
 import io.nightshift.workflows.activities.PlanningActivitiesImpl;
@@ -16,7 +18,10 @@ import io.temporal.worker.WorkerOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** Registers the task and map workflows, planning, tool-step and map activities on the control task queue. */
+/**
+ * Registers the task and map workflows, planning, tool-step and map activities on the control task queue, and the
+ * agent workflow with its model-call and tool-call activities when model endpoints are configured.
+ */
 public final class ControlWorker {
   private static final long HEARTBEAT_EVERY_MILLIS = 2_000;
 
@@ -28,6 +33,12 @@ public final class ControlWorker {
    */
   public static WorkerFactory start(WorkflowClient client, ToolRegistry tools, Planner planner,
       ArtifactStore artifacts, Path scratch, boolean stickyOff) {
+    return start(client, tools, planner, artifacts, scratch, stickyOff, null);
+  }
+
+  /** @param models the configured model endpoints; null when there are none, and then no agents run here */
+  public static WorkerFactory start(WorkflowClient client, ToolRegistry tools, Planner planner,
+      ArtifactStore artifacts, Path scratch, boolean stickyOff, ModelCall models) {
     WorkerFactory factory = WorkerFactory.newInstance(client);
     WorkerOptions.Builder options = WorkerOptions.newBuilder();
     if (stickyOff) {
@@ -39,6 +50,9 @@ public final class ControlWorker {
         new PlanningActivitiesImpl(planner),
         new StepActivitiesImpl(tools::find, artifacts, scratch, HEARTBEAT_EVERY_MILLIS),
         new MapActivitiesImpl(artifacts));
+    if (models != null) {
+      AgentWorkers.register(worker, models, tools, artifacts, scratch);
+    }
     factory.start();
     return factory;
   }
