@@ -14,6 +14,18 @@ public interface ToolContext {
   /** A scratch directory for this call, removed afterwards. */
   Path workDir();
 
-  /** Tells the engine the tool is alive (and how far it got) during long work. */
+  /**
+   * Tells the engine the tool is alive and how far it got. The last progress reported survives the worker: a
+   * retry of this step (after a crash or a transient error) receives it from {@link #resumeFrom()}.
+   */
   void heartbeat(String progress);
+
+  /**
+   * The progress the previous attempt of this step last reported, so long work can resume where it stopped
+   * instead of starting over (e.g. "docked 412 of 1000, partial results in artifact:sha256:..."); empty on a
+   * first attempt.
+   */
+  default java.util.Optional<String> resumeFrom() {
+    return java.util.Optional.empty();
+  }
 }

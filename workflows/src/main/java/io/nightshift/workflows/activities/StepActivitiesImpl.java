@@ -56,7 +56,9 @@ public final class StepActivitiesImpl implements StepActivities {
     log.info("running step '{}' of task {} with {} (attempt {})", input.step(), input.taskId(), input.tool(),
         activity.getInfo().getAttempt());
     Path workDir = createWorkDir(input);
-    StepToolContext context = new StepToolContext(artifacts, input.idempotencyKey(), workDir, Thread.currentThread());
+    String resumeFrom = activity.getHeartbeatDetails(String.class).filter(d -> !d.isEmpty()).orElse(null);
+    StepToolContext context = new StepToolContext(artifacts, input.idempotencyKey(), workDir, Thread.currentThread(),
+        resumeFrom);
     var beat = HEARTBEATS.scheduleAtFixedRate(() -> context.beat(activity), 0, heartbeatEveryMillis,
         TimeUnit.MILLISECONDS);
     long started = System.nanoTime();
@@ -66,6 +68,7 @@ public final class StepActivitiesImpl implements StepActivities {
           (System.nanoTime() - started) / 1_000_000, out.summary());
       return new StepOutput(out.artifact(), out.summary(), activity.getInfo().getAttempt());
     } catch (ToolException e) {
+      context.flush(activity);
       if (context.cancelled()) {
         throw Activity.wrap(e);
       }

@@ -6,6 +6,7 @@ import io.nightshift.core.tool.ToolContext;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.client.ActivityCompletionException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The tool's view of its activity. The tool reports progress with {@link #heartbeat}; a timer thread forwards
@@ -17,14 +18,31 @@ final class StepToolContext implements ToolContext {
   private final String idempotencyKey;
   private final Path workDir;
   private final Thread toolThread;
-  private volatile String progress = "started";
+  private final String resumeFrom;
+  private volatile String progress;
   private volatile boolean cancelled;
 
-  StepToolContext(ArtifactStore artifacts, String idempotencyKey, Path workDir, Thread toolThread) {
+  StepToolContext(ArtifactStore artifacts, String idempotencyKey, Path workDir, Thread toolThread,
+      String resumeFrom) {
     this.artifacts = artifacts;
     this.idempotencyKey = idempotencyKey;
     this.workDir = workDir;
     this.toolThread = toolThread;
+    this.resumeFrom = resumeFrom;
+    // until the tool reports anew, a retry resumes from the same place as this attempt
+    this.progress = resumeFrom;
+  }
+
+  @Override
+  public Optional<String> resumeFrom() {
+    return Optional.ofNullable(resumeFrom);
+  }
+
+  /** Sends the latest progress now, unthrottled by the timer: called as the attempt ends, so it is not lost. */
+  void flush(ActivityExecutionContext activity) {
+    if (progress != null && !cancelled) {
+      beat(activity);
+    }
   }
 
   @Override
@@ -59,7 +77,7 @@ final class StepToolContext implements ToolContext {
       return;
     }
     try {
-      activity.heartbeat(progress);
+      activity.heartbeat(progress == null ? "" : progress);
     } catch (ActivityCompletionException e) {
       cancelled = true;
       toolThread.interrupt();

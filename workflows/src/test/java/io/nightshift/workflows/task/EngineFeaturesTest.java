@@ -56,6 +56,14 @@ class EngineFeaturesTest {
   }
 
   @Test
+  void shouldResumeRetriedStepFromItsLastHeartbeat() {
+    TaskWorkflow wf = engine.stub("resumable");
+    TaskResult result = wf.run(EngineFixture.input("resumable", Plans.RESUMABLE));
+    assertThat(engine.text(result.result())).isEqualTo("first attempt started at 0, last at 5");
+    assertThat(Plans.byName(wf.progress()).get("long").attempts()).isEqualTo(2);
+  }
+
+  @Test
   void shouldFinishTaskWhenFailedStepSaysContinueOnError() {
     TaskWorkflow wf = engine.stub("tolerant");
     wf.run(EngineFixture.input("tolerant", Plans.TOLERANT));

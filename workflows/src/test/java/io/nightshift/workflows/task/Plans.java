@@ -29,6 +29,7 @@ final class Plans {
   static final String MAP = "map";
   static final String WEEK = "week";
   static final String NESTED = "nested";
+  static final String RESUMABLE = "resumable";
 
   private Plans() {}
 
@@ -45,6 +46,7 @@ final class Plans {
           step("bad", "text.reject", Map.of("text", "nope")),
           step("after_bad", "text.upper", Map.of("input", "${steps.bad.output}"), "bad"));
       case FLAKY -> plan(step("flaky", "text.flaky", Map.of()));
+      case RESUMABLE -> plan(step("long", "text.resumable", Map.of()));
       case BLOCKING -> plan(step("wait", "text.block", Map.of()),
           step("later", "text.upper", Map.of("input", "${steps.wait.output}"), "wait"));
       case PAUSABLE -> plan(step("first", "text.emit", Map.of("text", "a")),

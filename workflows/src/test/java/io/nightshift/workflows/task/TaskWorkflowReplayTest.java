@@ -2,14 +2,11 @@ package io.nightshift.workflows.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.nightshift.core.artifact.FileArtifactStore;
-import io.nightshift.workflows.TaskQueues;
-import io.nightshift.workflows.activities.PlanningActivitiesImpl;
-import io.nightshift.workflows.activities.StepActivitiesImpl;
-import io.temporal.client.WorkflowOptions;
-import io.temporal.testing.TestWorkflowEnvironment;
+import io.nightshift.workflows.map.MapWorkflowImpl;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowStub;
+import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.WorkflowReplayer;
-import io.temporal.worker.Worker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,51 +17,75 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Replays histories recorded from earlier versions of {@link TaskWorkflowImpl}, committed under
- * src/test/resources/histories. A change that would break tasks already running (non-determinism) fails here.
- * Re-record only when a change is deliberately versioned:
- * {@code ./mvnw -pl workflows test -Dtest=TaskWorkflowReplayTest -Dnightshift.recordHistories=true}.
+ * Replays histories recorded from earlier versions of the task and map workflows, committed under
+ * src/test/resources/histories. A change that would break tasks already running (non-determinism) fails here;
+ * such a change must be guarded with {@code Workflow.getVersion}. Record new histories (never overwrite old ones)
+ * with {@code ./mvnw -pl workflows test -Dtest=TaskWorkflowReplayTest -Dnightshift.recordHistories=true}.
  */
 class TaskWorkflowReplayTest {
   private static final Path HISTORIES = Path.of("src/test/resources/histories");
   private static final List<String> RECORDED = List.of(Plans.DIAMOND, Plans.ONE_BAD_BRANCH, Plans.FLAKY);
+  /** Recorded after step kinds, policies, pause and continue-as-new arrived (v2 of the engine). */
+  private static final List<String> RECORDED_V2 = List.of(Plans.TOLERANT, Plans.MAP, Plans.NESTED, Plans.RESUMABLE,
+      Plans.CHAIN, Plans.PAUSABLE);
 
   @Test
   void shouldReplayEveryRecordedHistoryWithoutNondeterminism() throws Exception {
     List<Path> files;
     try (Stream<Path> s = Files.list(HISTORIES)) {
-      files = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+      files = s.filter(p -> p.getFileName().toString().startsWith("task-")).sorted().toList();
     }
     assertThat(files).extracting(p -> p.getFileName().toString())
-        .containsAll(RECORDED.stream().map(n -> "task-" + n + ".json").toList());
+        .containsAll(Stream.concat(RECORDED.stream(), RECORDED_V2.stream()).map(n -> "task-" + n + ".json").toList())
+        .contains("task-map_doubled.json", "task-chain-run1.json");
     for (Path f : files) {
-      WorkflowReplayer.replayWorkflowExecution(Files.readString(f), TaskWorkflowImpl.class);
+      // the real workflow id matters: child workflow ids are derived from it
+      WorkflowReplayer.replayWorkflowExecution(WorkflowExecutionHistory.fromJson(Files.readString(f), workflowId(f)),
+          TaskWorkflowImpl.class, MapWorkflowImpl.class);
     }
+  }
+
+  /** {@code task-map_doubled.json} was recorded from workflow {@code task-map/doubled}; {@code -run1} marks a first run. */
+  private static String workflowId(Path file) {
+    return file.getFileName().toString().replaceFirst("\\.json$", "").replaceFirst("-run1$", "").replace('_', '/');
   }
 
   @Test
   @EnabledIfSystemProperty(named = "nightshift.recordHistories", matches = "true")
   void recordHistories(@TempDir Path dir) throws Exception {
-    TextTools tools = new TextTools();
-    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
-      Worker worker = env.newWorker(TaskQueues.CONTROL);
-      worker.registerWorkflowImplementationTypes(TaskWorkflowImpl.class);
-      worker.registerActivitiesImplementations(
-          new PlanningActivitiesImpl(request -> Plans.parse(request.pipelineYaml())),
-          new StepActivitiesImpl(tools::find, new FileArtifactStore(dir), dir.resolve("scratch"), 200));
-      env.start();
-      for (String plan : RECORDED) {
+    try (EngineFixture engine = new EngineFixture(dir)) {
+      WorkflowClient client = engine.env.getWorkflowClient();
+      for (String plan : RECORDED_V2) {
         String id = "task-" + plan;
-        TaskWorkflow wf = env.getWorkflowClient().newWorkflowStub(TaskWorkflow.class,
-            WorkflowOptions.newBuilder().setWorkflowId(id).setTaskQueue(TaskQueues.CONTROL).build());
-        try {
-          wf.run(new TaskInput(id, "recorded", plan, plan, Map.of(), 8, false));
-        } catch (RuntimeException expectedForFailingPlans) {
-          // the failing plan's history is as valuable as the successful one's
+        TaskWorkflow wf = engine.stub(id);
+        int budget = plan.equals(Plans.CHAIN) ? 40 : 0;
+        WorkflowClient.start(wf::run, new TaskInput(id, "recorded", plan, plan, Map.of(), 8, false, 0, budget, null));
+        String firstRun = WorkflowStub.fromTyped(wf).getExecution().getRunId();
+        if (plan.equals(Plans.PAUSABLE)) {
+          wf.pause("recorded pause");
+          wf.resume();
         }
-        Files.createDirectories(HISTORIES);
-        Files.writeString(HISTORIES.resolve(id + ".json"), env.getWorkflowClient().fetchHistory(id).toJson(true));
+        try {
+          client.newUntypedWorkflowStub(id).getResult(TaskResult.class);
+        } catch (RuntimeException expectedForFailingPlans) {
+          // a failing plan's history is as valuable as a successful one's
+        }
+        write(id, client.fetchHistory(id).toJson(true));
+        if (plan.equals(Plans.CHAIN)) {
+          write(id + "-run1", client.fetchHistory(id, firstRun).toJson(true));
+        }
+        if (plan.equals(Plans.MAP)) {
+          write(id + "_doubled", client.fetchHistory(id + "/doubled").toJson(true));
+        }
       }
+    }
+  }
+
+  private static void write(String name, String json) throws Exception {
+    Files.createDirectories(HISTORIES);
+    Path file = HISTORIES.resolve(name.replace('/', '_') + ".json");
+    if (!Files.exists(file)) {
+      Files.writeString(file, json);
     }
   }
 }

@@ -44,6 +44,16 @@ final class TextTools {
           throw ToolException.retryable(e.getMessage(), e);
         }
       });
+      case "text.resumable" -> tool(name, (ctx, args) -> {
+        int start = ctx.resumeFrom().map(Integer::parseInt).orElse(0);
+        for (int i = start; i < 10; i++) {
+          ctx.heartbeat(String.valueOf(i));
+          if (i == 5 && calls.get(name).get() == 1) {
+            throw ToolException.retryable("worker lost its model server at item 5", null);
+          }
+        }
+        return put(ctx, "first attempt started at 0, last at " + start);
+      });
       case "text.reject" -> tool(name, (ctx, args) -> {
         throw ToolException.permanent("input rejected: " + args.required("text"));
       });
