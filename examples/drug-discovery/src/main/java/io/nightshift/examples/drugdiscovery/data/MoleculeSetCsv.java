@@ -19,7 +19,17 @@ public final class MoleculeSetCsv {
   private MoleculeSetCsv() {}
 
   public static byte[] write(MoleculeSet set) {
-    TreeSet<String> keys = new TreeSet<>();
+    return write(set, List.of());
+  }
+
+  /**
+   * Writes the set with at least the given property columns, even where every row leaves them empty. A map step
+   * merges its chunks' tables only when their headers are equal, so a tool run per chunk must not let its header
+   * depend on which rows happened to land in the chunk.
+   */
+  public static byte[] write(MoleculeSet set, java.util.Collection<String> columns) {
+    TreeSet<String> keys = new TreeSet<>(columns);
+    FIXED.forEach(keys::remove);
     set.candidates().forEach(c -> keys.addAll(c.properties().keySet()));
     StringBuilder out = new StringBuilder();
     List<String> header = new ArrayList<>(FIXED);
@@ -81,6 +91,12 @@ public final class MoleculeSetCsv {
           origin >= 0 ? row.get(origin) : "", properties));
     }
     return new MoleculeSet(candidates);
+  }
+
+  /** The property columns named in a molecule CSV's header (empty for an empty file). */
+  public static List<String> propertyColumns(byte[] content) {
+    List<List<String>> rows = parse(new String(content, StandardCharsets.UTF_8));
+    return rows.isEmpty() ? List.of() : rows.get(0).stream().filter(c -> !c.isBlank() && !FIXED.contains(c)).toList();
   }
 
   private static void appendRow(StringBuilder out, List<String> fields) {

@@ -13,7 +13,6 @@ import io.nightshift.examples.drugdiscovery.data.MoleculeSet;
 import io.nightshift.examples.drugdiscovery.docking.DockedPose;
 import io.nightshift.examples.drugdiscovery.docking.DockingFailure;
 import io.nightshift.examples.drugdiscovery.docking.DockingSettings;
-import io.nightshift.examples.drugdiscovery.docking.DockingTarget;
 import io.nightshift.examples.drugdiscovery.docking.PocketDocker;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,14 +35,15 @@ final class DockTool implements Tool {
         List.of(
             ToolParam.required("molecules", "artifact:sha256:... of a molecule CSV"),
             ToolParam.optional("max_molecules", "dock only the first N molecules (the rest are passed through"
-                + " unscored)", "all"),
+                + " unscored; in a map step this applies to each chunk)", "all"),
             ToolParam.optional("effort", "search effort: standard (OpenChemLib defaults) or fast (about 5x"
                 + " quicker, for demos and first passes)", "standard")));
   }
 
   @Override
   public ToolOutput execute(ToolContext context, ToolArguments arguments) {
-    MoleculeSet input = MoleculeSetArtifacts.load(context, arguments, "molecules");
+    MoleculeSetArtifacts.Loaded loaded = MoleculeSetArtifacts.loadWithColumns(context, arguments, "molecules");
+    MoleculeSet input = loaded.set();
     int limit = arguments.optional("max_molecules").filter(v -> !v.equals("all")).isPresent()
         ? Numbers.positiveInt(arguments, "max_molecules", input.size()) : input.size();
     String effort = arguments.orDefault("effort", "standard").strip();
@@ -53,15 +53,27 @@ final class DockTool implements Tool {
     } catch (IllegalArgumentException e) {
       throw ToolException.permanent("parameter 'effort': " + e.getMessage());
     }
+    // the input's columns plus the docking ones, whatever the rows hold: a map step's chunks must agree on them
+    List<String> columns = new ArrayList<>(loaded.columns());
+    columns.addAll(List.of(Columns.DOCK_SCORE, Columns.DOCK_ENGINE, Columns.DOCK_ERROR));
     if (input.isEmpty()) {
-      return new ToolOutput(MoleculeSetArtifacts.store(context, input), "empty input: nothing to dock");
+      return new ToolOutput(MoleculeSetArtifacts.store(context, input, columns), "empty input: nothing to dock");
     }
     PocketDocker docker;
     try {
-      docker = new PocketDocker(DockingTarget.abl1Imatinib(), settings);
+      docker = DockerPool.borrow(settings);
     } catch (DockingFailure e) {
       throw ToolException.permanent(e.getMessage(), e);
     }
+    try {
+      return dockAll(context, input, limit, effort, docker, columns);
+    } finally {
+      DockerPool.giveBack(settings, docker);
+    }
+  }
+
+  private static ToolOutput dockAll(ToolContext context, MoleculeSet input, int limit, String effort,
+      PocketDocker docker, List<String> columns) {
     List<Candidate> out = new ArrayList<>();
     int docked = 0, failed = 0;
     double best = Double.POSITIVE_INFINITY;
@@ -89,7 +101,7 @@ final class DockTool implements Tool {
       }
       context.heartbeat("docked " + (i + 1) + " of " + Math.min(limit, input.size()) + ": " + c.id());
     }
-    ArtifactRef ref = MoleculeSetArtifacts.store(context, new MoleculeSet(out));
+    ArtifactRef ref = MoleculeSetArtifacts.store(context, new MoleculeSet(out), columns);
     String summary = docked == 0
         ? String.format("docked 0 of %d molecules (%d failed)", input.size(), failed)
         : String.format("docked %d of %d molecules (%d failed), best %s %s, %.1f s per molecule", docked,

@@ -35,7 +35,9 @@ final class SelectTool implements Tool {
         "Ranks molecules by a combined docking + QED score and keeps a diverse top set (ECFP4 Tanimoto"
             + " sphere exclusion).",
         List.of(
-            ToolParam.required("molecules", "artifact:sha256:... of a molecule CSV, ideally with qed and dock_score"),
+            ToolParam.required("molecules", "artifact:sha256:... of a molecule CSV, ideally with qed and dock_score;"
+                + " several comma-separated sets are pooled (first row of a repeated id wins), e.g. this round's"
+                + " docked set and the previous selection"),
             ToolParam.optional("count", "how many to keep", "10"),
             ToolParam.optional("max_similarity", "skip a molecule this similar (Tanimoto, ECFP4) to a kept one",
                 "0.7"),
@@ -44,7 +46,7 @@ final class SelectTool implements Tool {
 
   @Override
   public ToolOutput execute(ToolContext context, ToolArguments arguments) {
-    MoleculeSet input = MoleculeSetArtifacts.load(context, arguments, "molecules");
+    MoleculeSet input = MoleculeSetArtifacts.loadAll(context, arguments, "molecules");
     int count = Numbers.positiveInt(arguments, "count", 10);
     double maxSimilarity = Numbers.inRange(arguments, "max_similarity", 0.7, 0.05, 1);
     double dockWeight = Numbers.inRange(arguments, "dock_weight", 0.6, 0, 1);

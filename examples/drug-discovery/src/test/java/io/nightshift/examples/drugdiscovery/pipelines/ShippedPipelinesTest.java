@@ -1,0 +1,136 @@
+package io.nightshift.examples.drugdiscovery.pipelines;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.nightshift.core.error.InvalidPipelineException;
+import io.nightshift.core.pipeline.Plan;
+import io.nightshift.core.pipeline.PlannedStep;
+import io.nightshift.core.pipeline.StepKind;
+import io.nightshift.core.planner.PipelineSource;
+import io.nightshift.core.tool.ToolCatalog;
+import io.nightshift.core.tool.ToolDescriptor;
+import io.nightshift.core.tool.ToolProvider;
+import io.nightshift.planners.declarative.PipelineParser;
+import io.nightshift.planners.declarative.PipelineValidator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/** The shipped pipelines pass the engine's own parser and validator against the chemistry tools. */
+class ShippedPipelinesTest {
+  private static final Map<String, ToolDescriptor> TOOLS = new TreeMap<>();
+
+  static {
+    ServiceLoader.load(ToolProvider.class).forEach(p -> p.tools().forEach(t -> TOOLS.put(t.descriptor().name(),
+        t.descriptor())));
+  }
+
+  private static final ToolCatalog CATALOG = new ToolCatalog() {
+    @Override
+    public Optional<ToolDescriptor> describe(String toolName) {
+      return Optional.ofNullable(TOOLS.get(toolName));
+    }
+
+    @Override
+    public Collection<ToolDescriptor> all() {
+      return TOOLS.values();
+    }
+  };
+
+  private static final PipelineSource SHIPPED = new PipelineSource() {
+    @Override
+    public Optional<String> yaml(String name) {
+      return names().contains(name) ? Optional.of(resource(name + ".yaml")) : Optional.empty();
+    }
+
+    @Override
+    public Set<String> names() {
+      return Set.copyOf(resource("index.txt").lines().map(String::strip).filter(l -> !l.isEmpty()).toList());
+    }
+  };
+
+  private static Plan plan(String name, Map<String, String> params) {
+    return new PipelineValidator(CATALOG, SHIPPED).validate(new PipelineParser().parse(SHIPPED.yaml(name)
+        .orElseThrow()), params, 1);
+  }
+
+  @Test
+  void shouldListTheCampaignPipelinesInTheIndex() {
+    assertThat(SHIPPED.names()).containsExactlyInAnyOrder("drug-discovery", "drug-discovery-demo");
+  }
+
+  @Test
+  void shouldPlanTheDemoAsThreeChainedRoundsThenTheReport() {
+    Plan plan = plan("drug-discovery-demo", Map.of());
+
+    List<String> expected = new ArrayList<>(List.of("seeds"));
+    for (int r = 1; r <= 3; r++) {
+      for (String step : List.of("generate", "filter", "triage", "dock", "select")) {
+        expected.add(step + r);
+      }
+    }
+    expected.add("report");
+    assertThat(plan.steps()).extracting(PlannedStep::name).containsExactlyInAnyOrderElementsOf(expected);
+    assertRoundsChained(plan, 3);
+    assertThat(plan.step("dock2").params()).containsEntry("effort", "fast");
+    assertThat(plan.step("report").params()).containsEntry("rounds",
+        "${steps.dock1.output},${steps.dock2.output},${steps.dock3.output}")
+        .containsEntry("molecules", "${steps.select3.output}").containsEntry("ancestors", "${steps.seeds.output}");
+  }
+
+  @Test
+  void shouldPlanTheFullCampaignAtScale() {
+    Plan plan = plan("drug-discovery", Map.of());
+
+    assertRoundsChained(plan, 8);
+    assertThat(plan.params()).containsEntry("candidates", "3000").containsEntry("dock_count", "1000")
+        .containsEntry("effort", "standard");
+    assertThat(plan.step("generate8").params()).containsEntry("count", "3000");
+    assertThat(plan.step("report").params().get("rounds")).contains("${steps.dock8.output}");
+  }
+
+  @Test
+  void shouldRefuseAnUndeclaredDemoParameter() {
+    assertThatThrownBy(() -> plan("drug-discovery-demo", Map.of("rounds", "5")))
+        .isInstanceOf(InvalidPipelineException.class).hasMessageContaining("declares no parameter 'rounds'");
+  }
+
+  /** Round r builds on round r-1's selection, docks as a map over its triaged set, and pools its selection. */
+  private static void assertRoundsChained(Plan plan, int rounds) {
+    for (int r = 1; r <= rounds; r++) {
+      String parents = r == 1 ? "${steps.seeds.output}" : "${steps.select" + (r - 1) + ".output}";
+      assertThat(plan.step("generate" + r).params()).containsEntry("molecules", parents)
+          .containsEntry("round", String.valueOf(r)).containsEntry("seed", "7" + r);
+      PlannedStep dock = plan.step("dock" + r);
+      assertThat(dock.kind()).isEqualTo(StepKind.MAP);
+      assertThat(dock.map().over()).isEqualTo("${steps.triage" + r + ".output}");
+      assertThat(dock.map().itemParam()).isEqualTo("molecules");
+      assertThat(dock.map().chunkSize()).isLessThan(Integer.parseInt(plan.params().get("dock_count")));
+      String pool = "${steps.dock" + r + ".output}" + (r == 1 ? "" : ",${steps.select" + (r - 1) + ".output}");
+      assertThat(plan.step("select" + r).params()).containsEntry("molecules", pool);
+    }
+  }
+
+  private static String resource(String file) {
+    String path = "nightshift/pipelines/" + file;
+    try (InputStream in = ShippedPipelinesTest.class.getClassLoader().getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalStateException(path + " is not on the class path");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+}
