@@ -28,15 +28,18 @@ import picocli.CommandLine.Spec;
 
 /**
  * The main job: starts the whole runtime, submits the demo pipeline through the real gRPC API, follows it to the
- * end, fetches the result through the API and saves it under {@code <data-dir>/reports}, then stops.
+ * end, fetches the result through the API and saves it under {@code <data-dir>/reports}, then stops. The default
+ * is the drug-discovery campaign at demo size (three rounds, about five minutes on two cores; its HTML report is
+ * the result); {@code --pipeline sample} runs the small walking-skeleton pipeline instead.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "Run the demo pipeline end to end on a local runtime and print where its report is.")
+    description = "Run the demo pipeline (default: the drug-discovery campaign, demo size) end to end on a local"
+        + " runtime and print where its report is.")
 final class DemoCommand implements Callable<Integer> {
   @Mixin ServerOptions options;
   @Spec CommandSpec spec;
 
-  @Option(names = "--pipeline", description = "pipeline to run (default: ${DEFAULT-VALUE})", defaultValue = "sample")
+  @Option(names = "--pipeline", description = "pipeline to run (default: ${DEFAULT-VALUE})", defaultValue = "drug-discovery-demo")
   String pipeline;
 
   @Option(names = {"-p", "--param"}, description = "task parameter NAME=VALUE (repeatable)")
@@ -59,13 +62,20 @@ final class DemoCommand implements Callable<Integer> {
         out.flush();
         Task task = TaskFollower.follow(channel, id, out);
         if (task.hasResult()) {
-          Path report = save(channel, task, options.toConfig().dataDir().resolve("reports"));
+          Path report = save(channel, task, options.toConfig().dataDir().resolve("reports")).toAbsolutePath();
           out.println();
           out.println("Result of " + id + " saved to " + report);
           if (task.getResult().getMediaType().startsWith("text/markdown")) {
             out.println();
             out.println(Files.readString(report));
+          } else if (task.getResult().getMediaType().startsWith("text/html")) {
+            out.println("Open the report in a browser: " + report.toUri());
           }
+        }
+        if (runtime.temporal().webUi() != null) {
+          // the UI goes away when the demo's runtime stops; `nightshift dev` on the same data dir shows it again
+          out.println("Temporal Web UI for this task: " + runtime.temporal().webUi() + "/namespaces/"
+              + options.toConfig().namespace() + "/workflows/" + id);
         }
         out.flush();
         return TaskFollower.exitCode(task);
