@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AgentWorkflowTest {
   static final String QUEUE = "agent-test";
   static final List<String> ALLOWED = List.of("text.echo", "text.fail", "text.steer");
+  static final List<String> ALLOWED_WITH_SLOW = List.of("text.echo", "text.fail", "text.steer", "text.slow");
 
   @TempDir Path dir;
   private TestWorkflowEnvironment env;
@@ -125,6 +126,20 @@ class AgentWorkflowTest {
     assertThat(resumed.budget().tokensSpent()).as("so does spending").isEqualTo(stopped.budget().tokensSpent() + 15);
     assertThat(model.lastSeen.get(2).role()).as("the unsent tool result reached the model").isEqualTo(Role.TOOL);
     assertThat(ScriptedModel.count(model.latestConversation, Role.TOOL)).isEqualTo(2);
+  }
+
+  @Test
+  void shouldStopWhenTheWallClockBudgetIsUsedUp() {
+    brain = conversation -> Reply.call(new AgentToolCall("c", "text.slow", "{}"));
+    AgentInput input = AgentInput.of("clock", "scripted", "", "Do the thing.", ALLOWED_WITH_SLOW,
+        new AgentLimits(10, 4, 50, 0), new AgentBudget(Long.MAX_VALUE, java.math.BigDecimal.TEN, 100));
+
+    AgentResult result = stub("clock").run(input);
+
+    assertThat(result.reason()).isEqualTo(StopReason.BUDGET_EXHAUSTED);
+    assertThat(result.detail()).startsWith("wall-clock budget:").endsWith("of 100 ms used");
+    assertThat(result.turns()).isEqualTo(1);
+    assertThat(result.unsent()).as("the slow tool's result, kept for a resumption").hasSize(1);
   }
 
   @Test

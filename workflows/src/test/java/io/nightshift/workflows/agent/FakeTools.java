@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Tool activities for engine tests: {@code text.echo} answers with its arguments, {@code text.fail} fails for
- * good, {@code text.steer} sends the agent steering guidance while it runs (as a human would mid-turn).
+ * good, {@code text.slow} takes 200 ms, {@code text.steer} sends the agent steering guidance while it runs (as a human would mid-turn).
  */
 final class FakeTools implements AgentToolActivities {
   final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
@@ -29,6 +29,14 @@ final class FakeTools implements AgentToolActivities {
     calls.computeIfAbsent(call.name(), n -> new AtomicInteger()).incrementAndGet();
     String text = switch (call.name()) {
       case "text.echo" -> "echo " + call.argumentsJson();
+      case "text.slow" -> {
+        try {
+          Thread.sleep(200);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        yield "slept";
+      }
       case "text.fail" -> throw ApplicationFailure.newNonRetryableFailure("disk on fire", "ToolBroken");
       case "text.steer" -> {
         String workflowId = Activity.getExecutionContext().getInfo().getWorkflowId();
