@@ -1,11 +1,18 @@
 package io.nightshift.runtime.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.nightshift.core.pipeline.Plan;
+import io.nightshift.core.planner.PlanRequest;
+import io.nightshift.core.planner.Planner;
 
 import io.nightshift.models.FailureKind;
 import io.nightshift.models.ModelCallException;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ModelFailuresTest {
@@ -26,6 +33,21 @@ class ModelFailuresTest {
 
     assertThat(f.isNonRetryable()).isFalse();
     assertThat(f.getNextRetryDelay()).isNull();
+  }
+
+  @Test
+  void shouldClassifyAPlannersModelFailuresAndPassItsPlansThrough() {
+    Planner failing = request -> {
+      throw new ModelCallException("planner", FailureKind.NOT_FOUND, 404, null, "no such model", null);
+    };
+    Plan plan = new Plan("p", 1, Map.of(), List.of());
+
+    ApplicationFailure f = catchThrowableOfType(ApplicationFailure.class,
+        () -> ModelFailures.classified(failing).plan(new PlanRequest("goal", null, Map.of())));
+
+    assertThat(f.isNonRetryable()).isTrue();
+    assertThat(f.getType()).isEqualTo("ModelCall.NOT_FOUND");
+    assertThat(ModelFailures.classified(request -> plan).plan(new PlanRequest("goal", null, Map.of()))).isSameAs(plan);
   }
 
   @Test
