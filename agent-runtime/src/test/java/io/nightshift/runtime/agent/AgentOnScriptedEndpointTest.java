@@ -105,6 +105,16 @@ class AgentOnScriptedEndpointTest {
   }
 
   @Test
+  void shouldRetryATransientToolFailureResumingFromItsLastHeartbeat() {
+    server.enqueue(ScriptedReply.toolCall("text__resumable", "{}"), ScriptedReply.text("fine"));
+
+    AgentResult result = run("resumable", List.of("text.resumable"));
+
+    assertThat(result.reason()).isEqualTo(StopReason.ANSWERED);
+    assertThat(server.chatRequests().get(1).lastMessageContent()).startsWith("ok: resumed from half done");
+  }
+
+  @Test
   void shouldRetryARateLimitedCallAndFailABadRequestAtOnce() {
     server.enqueue(ScriptedReply.rateLimited("1"), ScriptedReply.text("after waiting"));
     assertThat(run("rate-limited", List.of()).reason()).isEqualTo(StopReason.ANSWERED);

@@ -14,11 +14,36 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
-/** Two real tools for agent tests: {@code text.upper} stores its input in capitals, {@code text.strict} rejects all. */
+/**
+ * Real tools for agent tests: {@code text.upper} stores its input in capitals, {@code text.strict} rejects all,
+ * {@code text.resumable} needs a retry and resumes from its heartbeat.
+ */
 final class TextTools implements ToolProvider {
   @Override
   public List<Tool> tools() {
-    return List.of(new Upper(), new Strict());
+    return List.of(new Upper(), new Strict(), new Resumable());
+  }
+
+  /** Reports progress, then fails transiently on its first attempt; a retry answers where it resumed from. */
+  private static final class Resumable implements Tool {
+    @Override
+    public ToolDescriptor descriptor() {
+      return new ToolDescriptor("text.resumable", "Long work that survives a retry", List.of());
+    }
+
+    @Override
+    public ToolOutput execute(ToolContext context, ToolArguments args) {
+      if (context.resumeFrom().isEmpty()) {
+        context.heartbeat("half done");
+        throw ToolException.retryable("worker lost", null);
+      }
+      try {
+        String out = "resumed from " + context.resumeFrom().get();
+        return new ToolOutput(context.artifacts().put(out.getBytes(StandardCharsets.UTF_8), "text/plain"), out);
+      } catch (IOException e) {
+        throw ToolException.retryable("store unavailable", e);
+      }
+    }
   }
 
   private static final class Upper implements Tool {
