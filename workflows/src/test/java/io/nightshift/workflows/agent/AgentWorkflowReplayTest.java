@@ -19,13 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Replays agent runs recorded from earlier versions of {@link AgentWorkflowImpl} (src/test/resources/histories/
- * agent/agent-*.json; a folder of their own because TaskWorkflowReplayTest replays every file directly under
- * histories/ as a task): a change that would break agents already running fails here. Recording writes only the
+ * agent-*.json): a change that would break agents already running fails here. Recording writes only the
  * histories that are missing (add a scenario to RECORDED, or delete a file for a deliberately versioned change):
  * {@code ./mvnw -o -f workflows/pom.xml test -Dtest=AgentWorkflowReplayTest -Dnightshift.recordHistories=true}.
  */
 class AgentWorkflowReplayTest {
-  private static final Path HISTORIES = Path.of("src/test/resources/histories/agent");
+  private static final Path HISTORIES = Path.of("src/test/resources/histories");
   private static final List<String> RECORDED = List.of("agent-tools", "agent-budget", "agent-continued");
 
   @Test
