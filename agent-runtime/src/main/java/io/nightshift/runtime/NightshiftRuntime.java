@@ -15,6 +15,7 @@ import io.nightshift.runtime.temporal.TemporalServer;
 import io.nightshift.runtime.worker.ControlWorker;
 import io.nightshift.tools.data.DataTools;
 import io.nightshift.tools.registry.ToolRegistry;
+import io.nightshift.workflows.activities.StepActivitiesImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -91,7 +92,9 @@ public final class NightshiftRuntime implements AutoCloseable {
         workers.shutdown();
         workers.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
       });
-      WorkerFactory backendWorkers = BackendWorker.start(client, backends, temporal instanceof InMemoryServer);
+      WorkerFactory backendWorkers = BackendWorker.start(client, backends, new StepActivitiesImpl(tools::find,
+          artifacts, config.dataDir().resolve("scratch"), ControlWorker.HEARTBEAT_EVERY_MILLIS),
+          temporal instanceof InMemoryServer);
       started.push(() -> {
         backendWorkers.shutdown();
         backendWorkers.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
@@ -100,9 +103,8 @@ public final class NightshiftRuntime implements AutoCloseable {
           String.join(", ", tools.all().stream().map(t -> t.name()).toList()));
     }
     if (roles.contains(Role.API)) {
-      api = ApiServer.start(config.apiHost(), config.apiPort(), client, new DeclarativePlanner(tools),
-          PipelineCatalog.load(config.dataDir().resolve("pipelines")), artifacts, config.maxParallelSteps(),
-          searchAttributes, backends);
+      api = ApiServer.start(config.apiHost(), config.apiPort(), client, planner, pipelines, artifacts,
+          config.maxParallelSteps(), searchAttributes, backends);
       started.push(api);
       log.info("gRPC API on {}:{}", config.apiHost(), api.port());
     }

@@ -33,7 +33,8 @@ public final class ApiServer implements AutoCloseable {
       FleetInventory backends) throws IOException {
     HealthStatusManager health = new HealthStatusManager();
     TaskWatcher watcher = new TaskWatcher(client, Duration.ofMillis(300));
-    TaskSubmitter submitter = new TaskSubmitter(client, planner, catalog, maxParallelSteps, searchAttributes);
+    TaskSubmitter submitter = new TaskSubmitter(client, planner, catalog, maxParallelSteps, searchAttributes,
+        backends.fleet().ids());
     Server server = NettyServerBuilder.forAddress(new InetSocketAddress(host, port))
         .addService(new TaskServiceImpl(client, submitter, watcher))
         .addService(new ArtifactServiceImpl(artifacts))

@@ -16,6 +16,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.common.SearchAttributes;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -31,9 +32,12 @@ final class TaskSubmitter {
   private final PipelineCatalog catalog;
   private final int maxParallelSteps;
   private final boolean searchAttributes;
+  private final List<String> pools;
 
+  /** @param pools the accelerator pools steps with {@code requires} may be placed on */
   TaskSubmitter(WorkflowClient client, Planner planner, PipelineCatalog catalog, int maxParallelSteps,
-      boolean searchAttributes) {
+      boolean searchAttributes, List<String> pools) {
+    this.pools = List.copyOf(pools);
     this.client = client;
     this.planner = planner;
     this.catalog = catalog;
@@ -74,7 +78,8 @@ final class TaskSubmitter {
     if (pipelineName != null) {
       name = pipelineName;
     }
-    start(taskId, new TaskInput(taskId, spec.getGoal(), name, yaml, params, maxParallelSteps, searchAttributes));
+    start(taskId, new TaskInput(taskId, spec.getGoal(), name, yaml, params, maxParallelSteps, searchAttributes, 0, 0,
+        null, pools));
     return taskId;
   }
 

@@ -27,6 +27,13 @@ final class TaskViews {
       if (s.output() != null) {
         step.setOutput(ref(s.output()));
       }
+      if (s.run() != null) {
+        step.setPool(s.run().pool()).setPlacement(nz(s.run().placement())).setUnitSeconds(s.run().unitSeconds())
+            .setCost(s.run().cost());
+        t.putUnitSecondsByPool(s.run().pool(),
+            t.getUnitSecondsByPoolOrDefault(s.run().pool(), 0) + s.run().unitSeconds());
+        t.putCostByPool(s.run().pool(), t.getCostByPoolOrDefault(s.run().pool(), 0) + s.run().cost());
+      }
       t.addSteps(step);
     }
     t.putAllStepCounts(counts);

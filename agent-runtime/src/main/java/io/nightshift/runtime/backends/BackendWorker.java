@@ -1,5 +1,6 @@
 package io.nightshift.runtime.backends;
 
+import io.nightshift.workflows.activities.StepActivitiesImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
@@ -21,7 +22,9 @@ public final class BackendWorker {
   /**
    * @param stickyOff true on the in-memory server, which never times out a dead worker's sticky queue
    */
-  public static WorkerFactory start(WorkflowClient client, FleetInventory inventory, boolean stickyOff) {
+  /** @param steps tool steps placed on these pools run here, on the pool's own queue */
+  public static WorkerFactory start(WorkflowClient client, FleetInventory inventory, StepActivitiesImpl steps,
+      boolean stickyOff) {
     WorkerFactory factory = WorkerFactory.newInstance(client);
     WorkerOptions.Builder options = WorkerOptions.newBuilder();
     if (stickyOff) {
@@ -30,7 +33,7 @@ public final class BackendWorker {
     InventoryActivitiesImpl activities = new InventoryActivitiesImpl(inventory, poolId -> false);
     for (BackendFleet.Pool pool : inventory.fleet().pools()) {
       Worker worker = factory.newWorker(pool.taskQueue(), options.build());
-      worker.registerActivitiesImplementations(activities);
+      worker.registerActivitiesImplementations(activities, steps);
       log.info("worker polling {} for pool {} ({})", pool.taskQueue(), pool.id(), pool.config().type());
     }
     factory.start();

@@ -23,7 +23,8 @@ import java.time.Duration;
  * agent workflow with its model-call and tool-call activities when model endpoints are configured.
  */
 public final class ControlWorker {
-  private static final long HEARTBEAT_EVERY_MILLIS = 2_000;
+  /** How often a running tool's progress is sent to Temporal (which throttles it further). */
+  public static final long HEARTBEAT_EVERY_MILLIS = 2_000;
 
   private ControlWorker() {}
 

@@ -16,6 +16,7 @@ import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
+import io.nightshift.workflows.activities.StepActivitiesImpl;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.WorkerFactory;
 import java.nio.file.Path;
@@ -47,7 +48,8 @@ class BackendWorkerTest {
     env = TestWorkflowEnvironment.newInstance();
     env.newWorker(CALLER_QUEUE).registerWorkflowImplementationTypes(InventoryWorkflowTestSupport.AskInventoryImpl.class);
     env.start();
-    backendWorkers = BackendWorker.start(env.getWorkflowClient(), inventory, false);
+    backendWorkers = BackendWorker.start(env.getWorkflowClient(), inventory,
+        new StepActivitiesImpl(name -> java.util.Optional.empty(), null, dir.resolve("scratch"), 1_000), false);
   }
 
   @AfterEach

@@ -12,8 +12,14 @@ import java.util.Objects;
  * @param params      declared task parameters with their defaults (null default = required)
  * @param steps       the steps, in file order
  */
-public record PipelineSpec(String name, String description, Map<String, String> params, List<StepSpec> steps) {
+public record PipelineSpec(String name, String description, Map<String, String> params, List<StepSpec> steps,
+    PlacementSpec placement) {
+  public PipelineSpec(String name, String description, Map<String, String> params, List<StepSpec> steps) {
+    this(name, description, params, steps, PlacementSpec.DEFAULT);
+  }
+
   public PipelineSpec {
+    placement = placement == null ? PlacementSpec.DEFAULT : placement;
     Objects.requireNonNull(name, "name");
     description = description == null ? "" : description;
     params = params == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));

@@ -11,9 +11,16 @@ import java.util.Map;
  * @param version  plan version, 1 for the first plan of a task
  * @param params   task parameters, defaults applied
  * @param steps    steps in a topological order
+ * @param placement which pool wins when several can run a step
  */
-public record Plan(String pipeline, int version, Map<String, String> params, List<PlannedStep> steps) {
+public record Plan(String pipeline, int version, Map<String, String> params, List<PlannedStep> steps,
+    PlacementSpec placement) {
+  public Plan(String pipeline, int version, Map<String, String> params, List<PlannedStep> steps) {
+    this(pipeline, version, params, steps, PlacementSpec.DEFAULT);
+  }
+
   public Plan {
+    placement = placement == null ? PlacementSpec.DEFAULT : placement;
     params = Map.copyOf(params);
     steps = List.copyOf(steps);
   }

@@ -16,12 +16,13 @@ import java.util.Map;
  * @param map    fan-out settings of a map step, else null
  * @param waitMillis how long a wait step waits
  * @param pipeline the pipeline a pipeline step runs (resolved), else null
+ * @param requires what the step needs from an accelerator pool (placed at run time), or null
  */
 public record PlannedStep(String name, StepKind kind, String tool, Map<String, String> params, List<String> needs,
-    StepPolicy policy, MapSettings map, long waitMillis, ChildPipeline pipeline) {
+    StepPolicy policy, MapSettings map, long waitMillis, ChildPipeline pipeline, Requirements requires) {
   /** A plain tool step with the default policy. */
   public static PlannedStep tool(String name, String tool, Map<String, String> params, List<String> needs) {
-    return new PlannedStep(name, StepKind.TOOL, tool, params, needs, StepPolicy.DEFAULT, null, 0, null);
+    return new PlannedStep(name, StepKind.TOOL, tool, params, needs, StepPolicy.DEFAULT, null, 0, null, null);
   }
 
   public PlannedStep {

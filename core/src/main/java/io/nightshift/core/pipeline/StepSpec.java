@@ -16,10 +16,11 @@ import java.util.Objects;
  * @param map    fan-out settings of a map step, else null
  * @param waitMillis how long a wait step waits
  * @param pipeline the pipeline a pipeline step runs as a child task, else null
+ * @param requires what the step needs from an accelerator pool, or null to run on the control workers
  * @param line   1-based line of the step in its source file, 0 when unknown (for error messages)
  */
 public record StepSpec(String name, StepKind kind, String tool, Map<String, String> params, List<String> needs,
-    StepPolicy policy, MapSettings map, long waitMillis, String pipeline, int line) {
+    StepPolicy policy, MapSettings map, long waitMillis, String pipeline, Requirements requires, int line) {
   public StepSpec {
     policy = policy == null ? StepPolicy.DEFAULT : policy;
     Objects.requireNonNull(name, "name");

@@ -3,6 +3,7 @@ package io.nightshift.planners.declarative;
 import io.nightshift.core.error.InvalidPipelineException;
 import io.nightshift.core.pipeline.PipelineProblem;
 import io.nightshift.core.pipeline.PipelineSpec;
+import io.nightshift.core.pipeline.PlacementSpec;
 import io.nightshift.core.pipeline.StepSpec;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -34,7 +35,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * </pre>
  */
 public final class PipelineParser {
-  private static final Set<String> TOP_KEYS = Set.of("name", "description", "params", "steps");
+  private static final Set<String> TOP_KEYS = Set.of("name", "description", "params", "steps", "placement");
+  private static final Set<String> POLICIES = Set.of("cheapest", "fastest", "lowest_energy", "pinned");
   private static final int MAX_YAML_CHARS = 1_000_000;
 
   public PipelineSpec parse(String yamlText) {
@@ -63,7 +65,7 @@ public final class PipelineParser {
     if (!problems.isEmpty()) {
       throw new InvalidPipelineException(problems);
     }
-    return new PipelineSpec(name, description, params, steps);
+    return new PipelineSpec(name, description, params, steps, placement(y, fields.get("placement")));
   }
 
   private static Node compose(String yamlText) {
@@ -80,6 +82,23 @@ public final class PipelineParser {
       throw new InvalidPipelineException(List.of(new PipelineProblem(null, null, 0,
           "YAML syntax error: " + e.getMessage())));
     }
+  }
+
+  private static PlacementSpec placement(YamlNodes y, Node node) {
+    if (node == null) {
+      return PlacementSpec.DEFAULT;
+    }
+    Map<String, String> f = y.stringMap(node, "placement", false);
+    String policy = f.getOrDefault("policy", "cheapest");
+    if (!POLICIES.contains(policy) || !Set.of("policy", "pool").containsAll(f.keySet())) {
+      y.problem("placement", node, "must be {policy: cheapest|fastest|lowest_energy|pinned, pool: ID (for pinned)}");
+      return PlacementSpec.DEFAULT;
+    }
+    if (policy.equals("pinned") != f.containsKey("pool")) {
+      y.problem("placement.pool", node, "give a pool exactly when the policy is pinned");
+      return PlacementSpec.DEFAULT;
+    }
+    return new PlacementSpec(policy, f.get("pool"));
   }
 
   private static List<StepSpec> steps(Node node, int topLine, List<PipelineProblem> problems) {

@@ -66,7 +66,7 @@ public final class PipelineValidator {
     if (!problems.isEmpty()) {
       throw new InvalidPipelineException(problems);
     }
-    return new Plan(spec.name(), version, params, TopologicalOrder.of(planned));
+    return new Plan(spec.name(), version, params, TopologicalOrder.of(planned), spec.placement());
   }
 
   private static Map<String, String> taskParams(PipelineSpec spec, Map<String, String> supplied,
@@ -118,7 +118,7 @@ public final class PipelineValidator {
     ChildPipeline child = step.pipeline() == null ? null
         : new ChildPipeline(step.pipeline(), pipelines.yaml(step.pipeline()).orElse(null));
     return new PlannedStep(step.name(), step.kind(), step.tool(), resolved, List.copyOf(needs), step.policy(), map,
-        step.waitMillis(), child);
+        step.waitMillis(), child, step.requires());
   }
 
   private void checkMapSource(StepSpec step, Map<String, StepSpec> all, PipelineSpec spec, Set<String> needs,

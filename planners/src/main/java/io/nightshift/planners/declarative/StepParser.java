@@ -1,6 +1,8 @@
 package io.nightshift.planners.declarative;
 
+import io.nightshift.core.accelerator.AcceleratorKind;
 import io.nightshift.core.pipeline.MapSettings;
+import io.nightshift.core.pipeline.Requirements;
 import io.nightshift.core.pipeline.PipelineProblem;
 import io.nightshift.core.pipeline.StepKind;
 import io.nightshift.core.pipeline.StepPolicy;
@@ -20,7 +22,8 @@ import org.yaml.snakeyaml.nodes.Node;
 final class StepParser {
   private static final Set<String> STEP_KEYS = Set.of("name", "kind", "tool", "params", "needs", "retry", "timeout",
       "heartbeat_timeout", "continue_on_error", "over", "chunk_size", "max_parallel", "item_param", "duration",
-      "pipeline");
+      "pipeline", "requires");
+  private static final Set<String> REQUIRES_KEYS = Set.of("kind", "units", "memory_gb", "model");
   private static final Set<String> RETRY_KEYS = Set.of("max_attempts", "initial_interval", "backoff", "max_interval",
       "non_retryable");
 
@@ -52,7 +55,7 @@ final class StepParser {
         orDefault(y.scalar(peek.get("item_param"), "item_param"), "input")) : null;
     return new StepSpec(name, kind, y.scalar(peek.get("tool"), "tool"), y.stringMap(peek.get("params"), "params", false),
         y.stringList(peek.get("needs"), "needs"), policy(y, peek), map, y.duration(peek.get("duration"), "duration"),
-        y.scalar(peek.get("pipeline"), "pipeline"), YamlNodes.line(stepNode));
+        y.scalar(peek.get("pipeline"), "pipeline"), requires(y, peek.get("requires")), YamlNodes.line(stepNode));
   }
 
   private static StepPolicy policy(YamlNodes y, Map<String, Node> f) {
@@ -76,6 +79,26 @@ final class StepParser {
     return new StepPolicy(maxAttempts, initial, backoff, maxInterval, nonRetryable,
         y.duration(f.get("timeout"), "timeout"), y.duration(f.get("heartbeat_timeout"), "heartbeat_timeout"),
         y.bool(f.get("continue_on_error"), "continue_on_error"));
+  }
+
+  private static Requirements requires(YamlNodes y, Node node) {
+    if (node == null) {
+      return null;
+    }
+    if (!(node instanceof MappingNode m)) {
+      y.problem("requires", node, "must be a mapping with kind, units, memory_gb, model");
+      return null;
+    }
+    Map<String, Node> f = y.fields(m, REQUIRES_KEYS);
+    String kind = y.scalar(f.get("kind"), "requires.kind");
+    List<String> kinds = new java.util.ArrayList<>(List.of("any"));
+    Arrays.stream(AcceleratorKind.values()).forEach(k -> kinds.add(k.name().toLowerCase(java.util.Locale.ROOT)));
+    if (kind != null && !kinds.contains(kind.toLowerCase(java.util.Locale.ROOT))) {
+      y.problem("requires.kind", f.get("kind"), "unknown accelerator kind '" + kind + "'; known: " + kinds);
+      kind = null;
+    }
+    return new Requirements(kind, y.integer(f.get("units"), "requires.units", 1, 64, 1),
+        y.decimal(f.get("memory_gb"), "requires.memory_gb", 0, 100_000, 0), y.scalar(f.get("model"), "requires.model"));
   }
 
   /** Fields that belong to one kind are an error on the others, so a typo'd kind does not silently ignore them. */

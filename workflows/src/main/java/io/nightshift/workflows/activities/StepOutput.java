@@ -5,8 +5,21 @@ import io.nightshift.core.artifact.ArtifactRef;
 /**
  * A finished step.
  *
- * @param output  the output, by reference
- * @param summary one line for humans
- * @param attempt which attempt succeeded (1 = first try), as Temporal counted it
+ * @param output        the output, by reference
+ * @param summary       one line for humans
+ * @param attempt       which attempt succeeded (1 = first try), as Temporal counted it
+ * @param pool          the accelerator pool it ran on, or null for the control workers
+ * @param placement     why that pool (the placement decision), or null
+ * @param unitSeconds   accelerator unit-seconds it held (duration x units), 0 off-pool
+ * @param cost          what that cost at the pool's price, 0 off-pool
  */
-public record StepOutput(ArtifactRef output, String summary, int attempt) {}
+public record StepOutput(ArtifactRef output, String summary, int attempt, String pool, String placement,
+    double unitSeconds, double cost) {
+  public StepOutput(ArtifactRef output, String summary, int attempt) {
+    this(output, summary, attempt, null, null, 0, 0);
+  }
+
+  public StepOutput placed(String onPool, String why, double seconds, double price) {
+    return new StepOutput(output, summary, attempt, onPool, why, seconds, price);
+  }
+}

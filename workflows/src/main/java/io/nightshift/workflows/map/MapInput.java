@@ -20,9 +20,11 @@ import java.util.Map;
  * @param leafChunks    a node with at most this many chunks runs them itself; larger ones split into children
  * @param policy        the step's retry and timeout policy
  * @param done          results of chunks finished in an earlier run of this node (continue-as-new), in order
+ * @param taskQueue     the accelerator pool's queue the chunks run on, or null for the control workers
  */
 public record MapInput(String taskId, String step, String tool, Map<String, String> params, String itemParam,
-    ArtifactRef manifest, int from, int to, int window, int leafChunks, StepPolicy policy, List<ArtifactRef> done) {
+    ArtifactRef manifest, int from, int to, int window, int leafChunks, StepPolicy policy, List<ArtifactRef> done,
+    String taskQueue) {
   public MapInput {
     params = Map.copyOf(params);
     done = List.copyOf(done == null ? List.of() : done);
@@ -30,11 +32,11 @@ public record MapInput(String taskId, String step, String tool, Map<String, Stri
 
   MapInput range(int newFrom, int newTo, int newWindow) {
     return new MapInput(taskId, step, tool, params, itemParam, manifest, newFrom, newTo, newWindow, leafChunks, policy,
-        List.of());
+        List.of(), taskQueue);
   }
 
   MapInput continuing(List<ArtifactRef> finished) {
     return new MapInput(taskId, step, tool, params, itemParam, manifest, from, to, window, leafChunks, policy,
-        finished);
+        finished, taskQueue);
   }
 }

@@ -6,6 +6,7 @@ import io.nightshift.workflows.activities.StepInput;
 import io.nightshift.workflows.activities.StepOutput;
 import io.nightshift.workflows.task.ActivityPolicies;
 import io.nightshift.workflows.task.HistoryBudget;
+import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.ChildWorkflowFailure;
@@ -49,7 +50,11 @@ public final class MapWorkflowImpl implements MapWorkflow {
     int first = in.done().size();
     List<ArtifactRef> chunks = map.chunks(new MapActivities.ChunkRange(in.manifest(), in.from() + first, in.to()))
         .chunks();
-    StepActivities steps = Workflow.newActivityStub(StepActivities.class, ActivityPolicies.steps(in.policy()));
+    ActivityOptions.Builder options = ActivityOptions.newBuilder(ActivityPolicies.steps(in.policy()));
+    if (in.taskQueue() != null) {
+      options.setTaskQueue(in.taskQueue()); // placed on an accelerator pool
+    }
+    StepActivities steps = Workflow.newActivityStub(StepActivities.class, options.build());
     ArtifactRef[] results = new ArtifactRef[n];
     for (int i = 0; i < first; i++) {
       results[i] = in.done().get(i);

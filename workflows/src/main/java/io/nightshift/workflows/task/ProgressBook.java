@@ -25,6 +25,7 @@ final class ProgressBook {
   private final Map<String, String> summaries = new HashMap<>();
   private final Map<String, String> errors = new HashMap<>();
   private final Map<String, Integer> attempts = new HashMap<>();
+  private final Map<String, StepRun> runs = new HashMap<>();
   private boolean paused;
   private String pauseReason;
   private ArtifactRef result;
@@ -42,6 +43,7 @@ final class ProgressBook {
       summaries.putAll(c.summaries());
       errors.putAll(c.errors());
       attempts.putAll(c.attempts());
+      runs.putAll(c.stepRuns());
       paused = c.paused();
       pauseReason = c.pauseReason();
     }
@@ -59,12 +61,15 @@ final class ProgressBook {
     updatedAt = now;
   }
 
-  void stepSucceeded(String step, ArtifactRef output, String summary, int attempt, long now) {
-    attempts.put(step, attempt);
-    if (output != null) {
-      outputs.put(step, output);
+  void stepSucceeded(String step, io.nightshift.workflows.activities.StepOutput out, long now) {
+    attempts.put(step, out.attempt());
+    if (out.output() != null) {
+      outputs.put(step, out.output());
     }
-    summaries.put(step, summary);
+    summaries.put(step, out.summary());
+    if (out.pool() != null) {
+      runs.put(step, new StepRun(out.pool(), out.placement(), out.unitSeconds(), out.cost()));
+    }
     updatedAt = now;
   }
 
@@ -100,9 +105,9 @@ final class ProgressBook {
     return outputs;
   }
 
-  TaskCarry carry(int runs) {
+  TaskCarry carry(int runCount) {
     return new TaskCarry(plan, dag.states(), outputs, summaries, errors, attempts, createdAt, paused, pauseReason,
-        runs);
+        runCount, runs);
   }
 
   TaskProgress snapshot() {
@@ -110,7 +115,7 @@ final class ProgressBook {
     if (plan != null) {
       for (PlannedStep s : plan.steps()) {
         steps.add(new StepStatus(s.name(), s.tool(), dag.state(s.name()), s.needs(), outputs.get(s.name()),
-            summaries.get(s.name()), errors.get(s.name()), attempts.getOrDefault(s.name(), 0)));
+            summaries.get(s.name()), errors.get(s.name()), attempts.getOrDefault(s.name(), 0), runs.get(s.name())));
       }
     }
     String shownError = error != null ? error : paused ? "paused: " + pauseReason : null;

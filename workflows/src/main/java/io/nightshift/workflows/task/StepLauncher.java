@@ -30,8 +30,11 @@ final class StepLauncher {
   private final Map<StepPolicy, StepActivities> stubs = new HashMap<>();
   private final MapActivities map = Workflow.newActivityStub(MapActivities.class, ActivityPolicies.engine());
 
-  StepLauncher(TaskInput task) {
+  private final StepPlacer placer;
+
+  StepLauncher(TaskInput task, io.nightshift.core.pipeline.PlacementSpec placement) {
     this.task = task;
+    this.placer = new StepPlacer(task, placement.toPolicy());
   }
 
   /** @param outputs outputs of finished steps, for resolving {@code ${steps.X.output}} references */
@@ -39,8 +42,9 @@ final class StepLauncher {
     Map<String, String> params = StepReferences.resolveAll(step.params(), outputs);
     String key = task.taskId() + "/" + step.name();
     return switch (step.kind()) {
-      case TOOL -> Async.function(stub(step.policy())::runStep,
-          new StepInput(task.taskId(), step.name(), step.tool(), params, key));
+      case TOOL -> step.requires() == null
+          ? Async.function(stub(step.policy())::runStep, new StepInput(task.taskId(), step.name(), step.tool(), params, key))
+          : Async.function(() -> placer.run(step, new StepInput(task.taskId(), step.name(), step.tool(), params, key)));
       case WAIT -> Workflow.newTimer(Duration.ofMillis(step.waitMillis()))
           .thenApply(v -> new StepOutput(null, "waited " + Duration.ofMillis(step.waitMillis()), 1));
       case MAP -> mapStep(step, params, StepReferences.resolve(step.map().over(), outputs));
@@ -49,15 +53,18 @@ final class StepLauncher {
   }
 
   private Promise<StepOutput> mapStep(PlannedStep step, Map<String, String> params, String over) {
-    return Async.function(map::split, new MapActivities.SplitRequest(over, step.map().chunkSize()))
+    Promise<String> queue = step.requires() == null ? Workflow.newPromise(null)
+        : Async.function(() -> io.nightshift.workflows.backends.BackendQueues.forPool(placer.choosePool(step)));
+    return queue.thenCompose(q -> Async.function(map::split, new MapActivities.SplitRequest(over, step.map().chunkSize()))
         .thenCompose(split -> {
           MapWorkflow root = Workflow.newChildWorkflowStub(MapWorkflow.class, ChildWorkflowOptions.newBuilder()
               .setWorkflowId(task.taskId() + "/" + step.name()).build());
           MapInput input = new MapInput(task.taskId(), step.name(), step.tool(), params, step.map().itemParam(),
-              split.manifest(), 0, split.chunks(), step.map().maxParallel(), MAP_LEAF_CHUNKS, step.policy(), null);
+              split.manifest(), 0, split.chunks(), step.map().maxParallel(), MAP_LEAF_CHUNKS, step.policy(), null, q);
           return Async.function(root::run, input).thenApply(r -> new StepOutput(r.table(),
-              r.rows() + " rows from " + split.rows() + " items in " + split.chunks() + " chunks", 1));
-        });
+              r.rows() + " rows from " + split.rows() + " items in " + split.chunks() + " chunks"
+                  + (q == null ? "" : " on " + q), 1));
+        }));
   }
 
   private Promise<StepOutput> pipelineStep(PlannedStep step, Map<String, String> params) {
@@ -65,7 +72,7 @@ final class StepLauncher {
     TaskWorkflow child = Workflow.newChildWorkflowStub(TaskWorkflow.class, ChildWorkflowOptions.newBuilder()
         .setWorkflowId(childId).build());
     TaskInput input = new TaskInput(childId, task.goal(), step.pipeline().name(), step.pipeline().yaml(), params,
-        task.maxParallelSteps(), false, task.depth() + 1, task.historyBudget(), null);
+        task.maxParallelSteps(), false, task.depth() + 1, task.historyBudget(), null, task.pools());
     return Async.function(child::run, input).thenApply(r -> new StepOutput(r.result(),
         "child task " + childId + ": " + r.outputs().size() + " steps", 1));
   }

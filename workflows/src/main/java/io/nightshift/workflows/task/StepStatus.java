@@ -4,9 +4,9 @@ import io.nightshift.core.artifact.ArtifactRef;
 import io.nightshift.workflows.dag.StepState;
 import java.util.List;
 
-/** One step as the progress query reports it. */
+/** One step as the progress query reports it; {@code run} says where it ran and at what cost (null if nowhere special). */
 public record StepStatus(String name, String tool, StepState state, List<String> needs, ArtifactRef output,
-    String summary, String error, int attempts) {
+    String summary, String error, int attempts, StepRun run) {
   public StepStatus {
     needs = List.copyOf(needs);
   }

@@ -11,12 +11,13 @@ import java.util.Map;
  */
 public record TaskCarry(Plan plan, Map<String, StepState> states, Map<String, ArtifactRef> outputs,
     Map<String, String> summaries, Map<String, String> errors, Map<String, Integer> attempts, long createdAtMillis,
-    boolean paused, String pauseReason, int runs) {
+    boolean paused, String pauseReason, int runs, Map<String, StepRun> stepRuns) {
   public TaskCarry {
     states = Map.copyOf(states);
     outputs = Map.copyOf(outputs);
     summaries = Map.copyOf(summaries);
     errors = Map.copyOf(errors);
     attempts = Map.copyOf(attempts);
+    stepRuns = Map.copyOf(stepRuns == null ? Map.of() : stepRuns);
   }
 }

@@ -18,23 +18,26 @@ import java.util.Map;
  * @param historyBudget        continue-as-new once history passes this many events (0 = the default); Temporal's
  *                             own suggestion also triggers it
  * @param carry                state carried over from the previous run, or null on the first run
+ * @param pools                accelerator pools steps with {@code requires} may be placed on
  */
 public record TaskInput(String taskId, String goal, String pipelineName, String pipelineYaml,
     Map<String, String> params, int maxParallelSteps, boolean useSearchAttributes, int depth, int historyBudget,
-    TaskCarry carry) {
+    TaskCarry carry, java.util.List<String> pools) {
   /** A first run at depth 0 with the default history budget. */
   public TaskInput(String taskId, String goal, String pipelineName, String pipelineYaml, Map<String, String> params,
       int maxParallelSteps, boolean useSearchAttributes) {
-    this(taskId, goal, pipelineName, pipelineYaml, params, maxParallelSteps, useSearchAttributes, 0, 0, null);
+    this(taskId, goal, pipelineName, pipelineYaml, params, maxParallelSteps, useSearchAttributes, 0, 0, null,
+        java.util.List.of());
   }
 
   public TaskInput withCarry(TaskCarry next) {
     return new TaskInput(taskId, goal, pipelineName, pipelineYaml, params, maxParallelSteps, useSearchAttributes,
-        depth, historyBudget, next);
+        depth, historyBudget, next, pools);
   }
 
   public TaskInput {
     params = Map.copyOf(params == null ? Map.of() : params);
+    pools = java.util.List.copyOf(pools == null ? java.util.List.of() : pools);
     if (maxParallelSteps < 1) {
       throw new IllegalArgumentException("maxParallelSteps must be at least 1, was " + maxParallelSteps);
     }

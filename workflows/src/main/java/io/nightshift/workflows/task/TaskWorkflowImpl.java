@@ -49,7 +49,7 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
     publishState(book.visibleState());
     String failure;
     try {
-      failure = execute(plan, dag, new StepLauncher(input));
+      failure = execute(plan, dag, new StepLauncher(input, plan.placement()));
     } catch (CanceledFailure e) {
       dag.stopRemaining(StepState.CANCELLED, true);
       end(TaskState.CANCELLED, null, "cancelled");
@@ -144,7 +144,7 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
     try {
       StepOutput out = p.get();
       dag.succeeded(name);
-      book.stepSucceeded(name, out.output(), out.summary(), out.attempt(), Workflow.currentTimeMillis());
+      book.stepSucceeded(name, out, Workflow.currentTimeMillis());
       return null;
     } catch (ActivityFailure | ChildWorkflowFailure e) {
       if (e.getCause() instanceof CanceledFailure c) {

@@ -105,7 +105,7 @@ class EngineFeaturesTest {
   @Test
   void shouldContinueAsNewWhenHistoryPassesBudgetAndKeepResults() {
     TaskWorkflow wf = engine.stub("chain");
-    WorkflowClient.start(wf::run, new TaskInput("chain", "g", "chain", Plans.CHAIN, Map.of(), 8, false, 0, 40, null));
+    WorkflowClient.start(wf::run, new TaskInput("chain", "g", "chain", Plans.CHAIN, Map.of(), 8, false, 0, 40, null, List.of()));
     String firstRun = WorkflowStub.fromTyped(wf).getExecution().getRunId();
     TaskResult result = engine.env.getWorkflowClient().newUntypedWorkflowStub("chain")
         .getResult(TaskResult.class);

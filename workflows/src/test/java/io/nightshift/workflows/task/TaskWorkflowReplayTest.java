@@ -59,7 +59,7 @@ class TaskWorkflowReplayTest {
         String id = "task-" + plan;
         TaskWorkflow wf = engine.stub(id);
         int budget = plan.equals(Plans.CHAIN) ? 40 : 0;
-        WorkflowClient.start(wf::run, new TaskInput(id, "recorded", plan, plan, Map.of(), 8, false, 0, budget, null));
+        WorkflowClient.start(wf::run, new TaskInput(id, "recorded", plan, plan, Map.of(), 8, false, 0, budget, null, List.of()));
         String firstRun = WorkflowStub.fromTyped(wf).getExecution().getRunId();
         if (plan.equals(Plans.PAUSABLE)) {
           wf.pause("recorded pause");

@@ -1,0 +1,27 @@
+package io.nightshift.core.pipeline;
+
+import io.nightshift.core.accelerator.AcceleratorKind;
+import io.nightshift.core.accelerator.placement.StepRequirements;
+import java.util.Optional;
+
+/**
+ * What a step needs from an accelerator pool, as written in a pipeline ({@code requires:}). Plain values so it
+ * travels through Temporal as is; {@link #toStepRequirements()} gives placement's view.
+ *
+ * @param kind        an {@link AcceleratorKind} name, or {@code any}
+ * @param units       devices needed at once
+ * @param memoryGb    memory per device, 0 for any
+ * @param model       the model the step calls, empty for none
+ */
+public record Requirements(String kind, int units, double memoryGb, String model) {
+  public Requirements {
+    kind = kind == null ? "any" : kind;
+    model = model == null ? "" : model;
+  }
+
+  public StepRequirements toStepRequirements() {
+    Optional<AcceleratorKind> k = kind.equalsIgnoreCase("any") ? Optional.empty()
+        : Optional.of(AcceleratorKind.valueOf(kind.toUpperCase(java.util.Locale.ROOT)));
+    return new StepRequirements(k, Math.max(1, units), (long) (memoryGb * 1024 * 1024 * 1024), model);
+  }
+}

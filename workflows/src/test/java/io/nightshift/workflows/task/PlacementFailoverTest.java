@@ -1,0 +1,130 @@
+package io.nightshift.workflows.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.nightshift.core.accelerator.AcceleratorKind;
+import io.nightshift.core.accelerator.HealthStatus;
+import io.nightshift.core.accelerator.placement.PoolView;
+import io.nightshift.core.artifact.FileArtifactStore;
+import io.nightshift.core.error.ToolException;
+import io.nightshift.core.pipeline.Plan;
+import io.nightshift.core.pipeline.PlacementSpec;
+import io.nightshift.core.pipeline.PlannedStep;
+import io.nightshift.core.pipeline.Requirements;
+import io.nightshift.core.pipeline.StepKind;
+import io.nightshift.core.pipeline.StepPolicy;
+import io.nightshift.core.tool.Tool;
+import io.nightshift.workflows.TaskQueues;
+import io.nightshift.workflows.activities.PlanningActivitiesImpl;
+import io.nightshift.workflows.activities.StepActivitiesImpl;
+import io.nightshift.workflows.backends.BackendQueues;
+import io.nightshift.workflows.backends.InventoryActivities;
+import io.nightshift.workflows.backends.InventoryResult;
+import io.nightshift.workflows.backends.PoolSnapshot;
+import io.nightshift.workflows.dag.StepState;
+import io.nightshift.workflows.map.MapActivitiesImpl;
+import io.nightshift.workflows.map.MapWorkflowImpl;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Steps that {@code require} accelerators run on the pool placement picks, on that pool's own queue, and fail
+ * over to the next pool when theirs keeps failing. Two pools: a cheap one whose model endpoint is broken and a
+ * dearer one that works.
+ */
+class PlacementFailoverTest {
+  @TempDir Path dir;
+  private TestWorkflowEnvironment env;
+  private final TextTools tools = new TextTools();
+  private final AtomicInteger cheapAttempts = new AtomicInteger();
+
+  @BeforeEach
+  void setUp() throws Exception {
+    env = TestWorkflowEnvironment.newInstance();
+    FileArtifactStore store = new FileArtifactStore(dir.resolve("artifacts"));
+    Worker control = env.newWorker(TaskQueues.CONTROL);
+    control.registerWorkflowImplementationTypes(TaskWorkflowImpl.class, MapWorkflowImpl.class);
+    control.registerActivitiesImplementations(new PlanningActivitiesImpl(r -> plan(r.pipelineYaml())),
+        new StepActivitiesImpl(tools::find, store, dir.resolve("scratch"), 200), new MapActivitiesImpl(store));
+    pool("cheap", 1.0, store, name -> {
+      cheapAttempts.incrementAndGet();
+      throw ToolException.retryable("model endpoint on cheap refused the connection", null);
+    });
+    pool("dear", 9.0, store, name -> null);
+    env.start();
+  }
+
+  @AfterEach
+  void tearDown() {
+    env.close();
+  }
+
+  @Test
+  void shouldFailOverFromBrokenCheapPoolAndRecordWhereAndAtWhatCostStepsRan() {
+    TaskWorkflow wf = stub("placed");
+    wf.run(input("placed", "cheapest"));
+
+    StepStatus gen = Plans.byName(wf.progress()).get("generate");
+    assertThat(gen.state()).isEqualTo(StepState.SUCCEEDED);
+    assertThat(gen.run().pool()).isEqualTo("dear");
+    assertThat(gen.run().placement()).contains("cheapest").contains("cheap: model endpoint on cheap refused");
+    assertThat(gen.run().cost()).isGreaterThanOrEqualTo(0);
+    assertThat(cheapAttempts).hasValue(2); // the step's own retries on cheap first, then failover
+    assertThat(Plans.byName(wf.progress()).get("prepare").run()).isNull(); // no requires: control workers
+  }
+
+  @Test
+  void shouldNotFailOverPinnedPoolAndSayWhy() {
+    TaskWorkflow wf = stub("pinned");
+    assertThatThrownBy(() -> wf.run(input("pinned", "pinned")))
+        .isInstanceOf(WorkflowFailedException.class).rootCause()
+        .hasMessageContaining("no pool can run step 'generate'")
+        .hasMessageContaining("it failed on cheap: model endpoint on cheap refused the connection");
+  }
+
+  private void pool(String id, double price, FileArtifactStore store, java.util.function.Function<String, Object> hook) {
+    Worker worker = env.newWorker(BackendQueues.forPool(id));
+    PoolView view = new PoolView(id, AcceleratorKind.NVIDIA_GPU, 4, 4, 80L << 30, price, 700, 1.0, Set.of(), true,
+        false);
+    worker.registerActivitiesImplementations((InventoryActivities) request -> new InventoryResult(List.of(
+        new PoolSnapshot(view, HealthStatus.State.UP, "test pool", true, Instant.EPOCH))),
+        new StepActivitiesImpl(name -> {
+          hook.apply(name);
+          Optional<Tool> t = tools.find(name.replace("gpu.", "text."));
+          return t;
+        }, store, dir.resolve("scratch-" + id), 200));
+  }
+
+  private Plan plan(String policy) {
+    PlannedStep prepare = PlannedStep.tool("prepare", "text.emit", Map.of("text", "candidates"), List.of());
+    PlannedStep generate = new PlannedStep("generate", StepKind.TOOL, "gpu.upper",
+        Map.of("input", "${steps.prepare.output}"), List.of("prepare"),
+        new StepPolicy(2, 10, 1.0, 10, List.of(), 0, 0, false), null, 0, null,
+        new Requirements("nvidia_gpu", 1, 0, ""));
+    return new Plan("placed", 1, Map.of(), List.of(prepare, generate),
+        policy.equals("pinned") ? new PlacementSpec("pinned", "cheap") : new PlacementSpec(policy, null));
+  }
+
+  private TaskInput input(String id, String policy) {
+    return new TaskInput(id, "g", "placed", policy, Map.of(), 8, false, 0, 0, null, List.of("cheap", "dear"));
+  }
+
+  private TaskWorkflow stub(String id) {
+    return env.getWorkflowClient().newWorkflowStub(TaskWorkflow.class,
+        WorkflowOptions.newBuilder().setWorkflowId(id).setTaskQueue(TaskQueues.CONTROL).build());
+  }
+}
