@@ -45,7 +45,7 @@ final class SeedSources {
         seeds.add(new Candidate(c.id(), MoleculeParser.canonical(c.smiles()), c.name(), List.of(), "seed",
             c.properties()));
       } catch (InvalidMoleculeException e) {
-        rejected.add(c.id() + " (" + e.getMessage() + ")");
+        rejected.add(c.id() + " (" + oneLine(e.getMessage()) + ")");
       }
     }
     if (seeds.isEmpty()) {
@@ -53,6 +53,16 @@ final class SeedSources {
           + " rows" + (rejected.isEmpty() ? "" : "; invalid: " + String.join("; ", first(rejected))) + ")");
     }
     return new Seeds(new MoleculeSet(seeds), raw.size(), rejected);
+  }
+
+  /**
+   * The parser's reason on one line: CDK appends the SMILES and a caret under the bad character on lines of their
+   * own, which would break a step summary apart.
+   */
+  static String oneLine(String message) {
+    String line = message.lines().findFirst().orElse("").strip().replaceFirst("[,:]$", "");
+    long open = line.chars().filter(ch -> ch == '(').count() - line.chars().filter(ch -> ch == ')').count();
+    return line + ")".repeat((int) Math.max(0, open));
   }
 
   static List<String> first(List<String> rejected) {

@@ -33,7 +33,7 @@ class CampaignPlumbingTest {
     assertThat(context.read(out.artifact()).candidates()).extracting(Candidate::id)
         .containsExactly("imatinib", "gefitinib");
     assertThat(out.summary()).startsWith("2 seed molecules from classpath:")
-        .contains("2 of 4 rows dropped, invalid SMILES: unclosed (", "pentavalent (");
+        .contains("2 of 4 rows dropped, invalid SMILES: unclosed (", "pentavalent (").doesNotContain("\n");
   }
 
   @Test
@@ -88,6 +88,14 @@ class CampaignPlumbingTest {
     String empty = context.putCsv("id,smiles,note\n");
     assertThat(header(new DockTool().execute(context, new ToolArguments(Map.of("molecules", empty)))))
         .isEqualTo(headerA);
+  }
+
+  @Test
+  void shouldPutAParserReasonOnOneLineWithItsParenthesesClosed() {
+    assertThat(SeedSources.oneLine("invalid molecule 'C1CC': not parsable as SMILES (could not parse 'C1CC',"
+        + " Unclosed ring detected, SMILES may be truncated:\nC1CC\n   ^)"))
+        .isEqualTo("invalid molecule 'C1CC': not parsable as SMILES (could not parse 'C1CC', Unclosed ring detected,"
+            + " SMILES may be truncated)");
   }
 
   private String header(ToolOutput out) throws Exception {
