@@ -1,0 +1,140 @@
+package io.nightshift.dist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nightshift.api.v1.Step;
+import io.nightshift.api.v1.StepState;
+import io.nightshift.api.v1.Task;
+import io.nightshift.api.v1.TaskState;
+import io.nightshift.core.table.Csv;
+import io.nightshift.core.table.Table;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The flagship drug-discovery campaign through a real runtime process, the Temporal dev server and real gRPC: the
+ * demo pipeline at a smaller size (three rounds, six molecules docked per round in map chunks) to a real HTML
+ * report, and bad molecule input or an empty round ending in messages that say what was wrong.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DrugDiscoveryIT {
+  /** Small enough for a few minutes on 2 cores; the same pipeline `bin/nightshift demo` runs. */
+  private static final Map<String, String> SMALL = Map.of("candidates", "30", "dock_count", "6", "keep", "4");
+
+  private final Path dataDir = ItData.newDir(getClass());
+  private RuntimeProcess runtime;
+  private ApiClient api;
+
+  private ApiClient api() throws Exception {
+    if (runtime == null) {
+      runtime = new RuntimeProcess(dataDir, "DEV").start();
+      api = new ApiClient(runtime.channel());
+    }
+    return api;
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    if (runtime != null) {
+      runtime.close();
+    }
+  }
+
+  @Test
+  void shouldRunTheDemoCampaignToAnHtmlReportOfDockedCandidatesWithLineageAndProvenance() throws Exception {
+    String id = api().submitNamed("drug-discovery-demo", SMALL);
+    Task last = lastEvent(api.watch(id, Duration.ofMinutes(8)));
+
+    assertThat(last.getState()).as("task error: %s", last.getError()).isEqualTo(TaskState.TASK_STATE_SUCCEEDED);
+    assertThat(last.getStepCountsMap()).containsExactly(Map.entry("STEP_STATE_SUCCEEDED", 17));
+    for (int r = 1; r <= 3; r++) {
+      assertThat(step(last, "dock" + r).getSummary()).isEqualTo("6 rows from 6 items in 2 chunks");
+    }
+    assertThat(step(last, "select3").getSummary()).startsWith("selected 4 of ").contains("ranked by docking and QED");
+
+    Table best = Csv.parse(api.readArtifact(step(last, "select3").getOutput().getDigest()));
+    assertThat(best.rows()).hasSize(4);
+    assertThat(last.getResult().getMediaType()).isEqualTo("text/html");
+    assertThat(last.getResult().getDigest()).isEqualTo(step(last, "report").getOutput().getDigest());
+    String report = api.readArtifact(last.getResult().getDigest());
+
+    assertThat(report).startsWith("<!DOCTYPE html>").contains("<h2>Best candidates</h2>",
+        "<h2>Score distributions per round</h2>", "<h2>Properties of the final set</h2>", "<h2>Provenance</h2>");
+    assertThat(count(report, "<div class=\"card\">")).isEqualTo(4);
+    assertThat(count(report, "<svg")).as("a depiction per card plus two score plots").isEqualTo(4 + 2);
+    int idColumn = best.header().indexOf("id");
+    int dock = best.header().indexOf("dock_score");
+    for (List<String> row : best.rows()) { // every selected molecule is in the report with its docking score
+      assertThat(row.get(dock)).matches("-?\\d+\\.\\d+");
+      assertThat(report).contains(">" + row.get(idColumn) + "<", "<td>" + row.get(dock) + "</td>");
+    }
+    assertThat(lineages(report)).hasSize(4).allSatisfy(l -> assertThat(l).contains(" ← ").endsWith("(seed)"));
+    assertThat(report).contains("<td>round 1</td><td>6</td>", "<td>round 2</td><td>6</td>", "<td>round 3</td><td>6</td>")
+        .contains("OpenChemLib").contains("DockingEngine (ChemPLP), fast effort")
+        .contains("1IEP").contains("descriptors, PAINS, fingerprints, depictions: CDK");
+  }
+
+  @Test
+  void shouldDropAndNameMalformedSeedsAndStopClearlyWhenARoundComesOutEmpty() throws Exception {
+    // malformed seed rows are dropped and named; a QED floor nothing reaches empties round 1, and round 2 has
+    // nothing to build on
+    String id = api().submitNamed("drug-discovery-demo", Map.of("seeds",
+        "classpath:drug-discovery/malformed_seeds.csv", "min_qed", "0.99", "candidates", "20"));
+    Task last = lastEvent(api.watch(id, Duration.ofMinutes(3)));
+
+    assertThat(step(last, "seeds").getSummary()).startsWith("3 seed molecules from classpath:drug-discovery/")
+        .contains("3 of 6 rows dropped, invalid SMILES: unclosed-ring (", "pentavalent-carbon (", "a-word (")
+        .doesNotContain("\n");
+    assertThat(step(last, "filter1").getSummary()).startsWith("kept 0 of ").contains("QED < 0.9900");
+    assertThat(step(last, "triage1").getSummary()).isEqualTo("empty input: nothing to select");
+    assertThat(step(last, "dock1").getSummary()).isEqualTo("0 rows from 0 items in 0 chunks");
+    assertThat(step(last, "select1").getSummary()).isEqualTo("empty input: nothing to select");
+    assertThat(last.getState()).isEqualTo(TaskState.TASK_STATE_FAILED);
+    assertThat(last.getError()).startsWith("step 'generate2' failed: no valid parent molecules to generate from"
+        + " (0 rows, 0 with invalid SMILES): the previous round produced nothing to build on");
+    assertThat(step(last, "report").getState()).isEqualTo(StepState.STEP_STATE_SKIPPED);
+  }
+
+  @Test
+  void shouldFailAtTheSeedsStepNamingTheProblemWhenTheSeedFileIsNotAMoleculeTable() throws Exception {
+    String id = api().submitNamed("drug-discovery-demo", Map.of("seeds",
+        "classpath:drug-discovery/no_smiles_column.csv"));
+    Task last = lastEvent(api.watch(id, Duration.ofMinutes(2)));
+
+    assertThat(last.getState()).isEqualTo(TaskState.TASK_STATE_FAILED);
+    assertThat(last.getError()).isEqualTo("step 'seeds' failed: seed library classpath:drug-discovery/"
+        + "no_smiles_column.csv is not a molecule CSV: molecule CSV needs a 'smiles' column; header was [name,"
+        + " structure]");
+    assertThat(step(last, "generate1").getState()).isNotEqualTo(StepState.STEP_STATE_SUCCEEDED);
+  }
+
+  private static Step step(Task task, String name) {
+    return task.getStepsList().stream().filter(s -> s.getName().equals(name)).findFirst()
+        .orElseThrow(() -> new AssertionError("no step " + name + " in " + task));
+  }
+
+  private static List<String> lineages(String html) {
+    List<String> found = new ArrayList<>();
+    Matcher m = Pattern.compile("<small>lineage: ([^<]*)</small>").matcher(html);
+    while (m.find()) {
+      found.add(m.group(1));
+    }
+    return found;
+  }
+
+  private static int count(String text, String needle) {
+    return text.split(Pattern.quote(needle), -1).length - 1;
+  }
+
+  private static Task lastEvent(List<Task> events) {
+    return events.get(events.size() - 1);
+  }
+}
