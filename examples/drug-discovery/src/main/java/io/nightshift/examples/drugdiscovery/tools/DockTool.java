@@ -21,8 +21,8 @@ import java.util.List;
  * {@code chem.dock}: docks each molecule into the shipped ABL1 pocket with OpenChemLib, in process, and adds
  * {@code dock_score} (ChemPLP, lower is better) and {@code dock_engine} (provenance). A molecule that cannot be
  * docked keeps its row with {@code dock_error} instead of failing the step. Heartbeats after every molecule.
- * Each score depends on the molecule alone (see {@link PocketDocker}), so the step is deterministic and a
- * retried or re-sharded map step gives the same numbers.
+ * Each score depends on the molecule alone (see {@link PocketDocker}; molecules dock one at a time per JVM, see
+ * {@link SharedDocker}), so the step is deterministic and a retried or re-sharded map step gives the same numbers.
  */
 final class DockTool implements Tool {
   static final String NAME = "chem.dock";
@@ -61,15 +61,11 @@ final class DockTool implements Tool {
     }
     PocketDocker docker;
     try {
-      docker = DockerPool.borrow(settings);
+      docker = SharedDocker.forSettings(settings);
     } catch (DockingFailure e) {
       throw ToolException.permanent(e.getMessage(), e);
     }
-    try {
-      return dockAll(context, input, limit, effort, docker, columns);
-    } finally {
-      DockerPool.giveBack(settings, docker);
-    }
+    return dockAll(context, input, limit, effort, docker, columns);
   }
 
   private static ToolOutput dockAll(ToolContext context, MoleculeSet input, int limit, String effort,
@@ -86,7 +82,7 @@ final class DockTool implements Tool {
         continue;
       }
       try {
-        DockedPose pose = docker.dock(c.smiles());
+        DockedPose pose = SharedDocker.dock(docker, c.smiles());
         out.add(c.with(Columns.DOCK_SCORE, Numbers.format(pose.score()))
             .with(Columns.DOCK_ENGINE, PocketDocker.ENGINE + ", " + effort + " effort"));
         docked++;
