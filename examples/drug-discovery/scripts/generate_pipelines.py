@@ -92,14 +92,15 @@ def pipeline(name, description, header, rounds, chunk, candidates, dock_count, k
 pipeline("drug-discovery-demo",
          "Three rounds of analogue design, drug-likeness filtering, docking into ABL1 and diverse selection; HTML report.",
          "# The drug-discovery demo (bin/nightshift demo): three design-make-test-analyse rounds against ABL1, sized to\n"
-         "# finish in about five minutes on two cores (fast docking, 16 docked per round). Same science as drug-discovery.\n",
+         "# finish in 2-3 minutes on two cores (fast docking, 16 docked per round). Same science as drug-discovery.\n",
          rounds=3, chunk=4, candidates=60, dock_count=16, keep=8, effort="fast",
          title="Nightshift drug-discovery demo: ABL1 kinase, 3 rounds")
 pipeline("drug-discovery",
          "Eight rounds of analogue design (thousands per round), filtering, docking into ABL1 and diverse selection; HTML report.",
          "# The full drug-discovery campaign against ABL1: eight design-make-test-analyse rounds, 3,000 analogues generated\n"
-         "# and 1,000 docked per round with the standard search. Docking dominates (5-30 s per molecule per core): about\n"
-         "# 1-2 hours per round on 2 cores, minutes on a fleet of CPU workers, so a run takes hours to days.\n",
+         "# and 1,000 docked per round with the standard search. Docking dominates: 5-17 s per molecule, one molecule at a\n"
+         "# time per worker process (see SharedDocker), so 1.5-5 hours per round for one worker and that divided by the\n"
+         "# number of CPU worker processes the map chunks spread over; a run takes hours to days.\n",
          rounds=8, chunk=10, candidates=3000, dock_count=1000, keep=50, effort="standard",
          title="Nightshift drug-discovery campaign: ABL1 kinase, 8 rounds")
 (OUT / "index.txt").write_text("drug-discovery-demo\ndrug-discovery\n")
