@@ -14,6 +14,9 @@ import io.nightshift.runtime.temporal.SearchAttributeSetup;
 import io.nightshift.runtime.temporal.TemporalServer;
 import io.nightshift.runtime.worker.ControlWorker;
 import io.nightshift.tools.data.DataTools;
+import io.nightshift.models.ModelCall;
+import io.nightshift.models.endpoint.ModelEndpointRegistry;
+import io.nightshift.runtime.models.ModelsFile;
 import io.nightshift.tools.registry.ToolRegistry;
 import io.nightshift.workflows.activities.StepActivitiesImpl;
 import io.temporal.client.WorkflowClient;
@@ -86,8 +89,10 @@ public final class NightshiftRuntime implements AutoCloseable {
     DeclarativePlanner planner = new DeclarativePlanner(tools, pipelines);
     FileArtifactStore artifacts = new FileArtifactStore(config.artifactsDir());
     if (roles.contains(Role.WORKER)) {
+      ModelCall models = config.modelsFile() == null ? null
+          : new ModelCall(ModelEndpointRegistry.of(ModelsFile.read(config.modelsFile())));
       WorkerFactory workers = ControlWorker.start(client, tools, planner, artifacts,
-          config.dataDir().resolve("scratch"), temporal instanceof InMemoryServer);
+          config.dataDir().resolve("scratch"), temporal instanceof InMemoryServer, models);
       started.push(() -> {
         workers.shutdown();
         workers.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);

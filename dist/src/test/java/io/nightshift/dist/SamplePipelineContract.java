@@ -11,7 +11,9 @@ import io.nightshift.api.v1.CancelTaskRequest;
 import io.nightshift.api.v1.GetTaskRequest;
 import io.nightshift.api.v1.ListTasksRequest;
 import io.nightshift.api.v1.ListTasksResponse;
+import io.nightshift.api.v1.ApproveTaskRequest;
 import io.nightshift.api.v1.PauseTaskRequest;
+import io.nightshift.api.v1.RejectTaskRequest;
 import io.nightshift.api.v1.ResumeTaskRequest;
 import io.nightshift.api.v1.StepState;
 import io.nightshift.api.v1.SubmitTaskRequest;
@@ -204,6 +206,47 @@ abstract class SamplePipelineContract {
     assertThatThrownBy(() -> api.tasks().pauseTask(PauseTaskRequest.newBuilder().setTaskId(id).build()))
         .satisfies(e -> assertThat(Status.fromThrowable(e).getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION));
     assertNotFound(() -> api.tasks().resumeTask(ResumeTaskRequest.newBuilder().setTaskId("no-such-task").build()));
+  }
+
+  @Test
+  void shouldHoldGatedStepForApprovalRecordTheDecisionAndRefuseBadDecisions() throws Exception {
+    String yaml = """
+        name: gated
+        steps:
+          - {name: load, tool: data.read_csv, params: {source: "classpath:nightshift/data/approved_drugs.csv"}}
+          - {name: publish, tool: table.describe, params: {input: "${steps.load.output}"}, approval: required}
+        """;
+    String id = api().submitYaml(yaml, Map.of());
+    Task waiting = api.awaitTask(id, t -> t.getState() == TaskState.TASK_STATE_AWAITING_APPROVAL,
+        Duration.ofMinutes(2));
+    assertThat(waiting.getAwaitingMap()).containsKey("publish");
+    assertThat(step(waiting, "publish")).isEqualTo(StepState.STEP_STATE_AWAITING_APPROVAL);
+
+    assertThatThrownBy(() -> api.tasks().approveTask(ApproveTaskRequest.newBuilder().setTaskId(id).setStep("load")
+        .build())).satisfies(e -> assertThat(Status.fromThrowable(e).getCode())
+            .isEqualTo(Status.Code.FAILED_PRECONDITION));
+    assertThatThrownBy(() -> api.tasks().approveTask(ApproveTaskRequest.newBuilder().setTaskId(id).setStep("publish")
+        .setMaxTokens(-5).build())).satisfies(e -> assertThat(Status.fromThrowable(e).getCode())
+            .isEqualTo(Status.Code.INVALID_ARGUMENT));
+    api.tasks().approveTask(ApproveTaskRequest.newBuilder().setTaskId(id).setStep("publish").setComment("looks right")
+        .setBy("qa lead").build());
+
+    Task done = lastEvent(api.watch(id, Duration.ofMinutes(2)));
+    assertThat(done.getState()).isEqualTo(TaskState.TASK_STATE_SUCCEEDED);
+    assertThat(done.getDecisionsList()).singleElement().satisfies(d -> {
+      assertThat(d.getStep()).isEqualTo("publish");
+      assertThat(d.getApproved()).isTrue();
+      assertThat(d.getBy()).isEqualTo("qa lead");
+      assertThat(d.getComment()).isEqualTo("looks right");
+    });
+
+    String rejected = api.submitYaml(yaml, Map.of());
+    api.awaitTask(rejected, t -> t.getState() == TaskState.TASK_STATE_AWAITING_APPROVAL, Duration.ofMinutes(2));
+    api.tasks().rejectTask(RejectTaskRequest.newBuilder().setTaskId(rejected).setStep("publish")
+        .setComment("wrong data set").setBy("qa lead").build());
+    Task failed = lastEvent(api.watch(rejected, Duration.ofMinutes(2)));
+    assertThat(failed.getState()).isEqualTo(TaskState.TASK_STATE_FAILED);
+    assertThat(failed.getError()).isEqualTo("step 'publish' failed: rejected by qa lead: wrong data set");
   }
 
   private static StepState step(Task t, String name) {

@@ -113,6 +113,15 @@ class BuiltinToolsTest {
   }
 
   @Test
+  void shouldOpenArtifactsByUriAndRefuseOtherText() throws IOException {
+    String uri = csv("a\n1\n");
+    assertThat(run("artifact.read", Map.of("uri", uri)).artifact().uri()).isEqualTo(uri);
+    assertThatThrownBy(() -> run("artifact.read", Map.of("uri", "/etc/passwd"))).hasMessageContaining("not an artifact URI");
+    assertThatThrownBy(() -> run("artifact.read", Map.of("uri", "artifact:sha256:" + "1".repeat(64))))
+        .hasMessageContaining("no artifact");
+  }
+
+  @Test
   void shouldRefuseTwoToolsWithOneName() {
     assertThatThrownBy(() -> ToolRegistry.of(List.of(new BuiltinTools(), new BuiltinTools())))
         .hasMessageContaining("is provided twice");

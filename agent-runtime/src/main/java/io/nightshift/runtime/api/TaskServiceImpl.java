@@ -3,7 +3,14 @@ package io.nightshift.runtime.api;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
+import io.nightshift.api.v1.ApproveTaskRequest;
+import io.nightshift.api.v1.ApproveTaskResponse;
 import io.nightshift.api.v1.CancelTaskRequest;
+import io.nightshift.api.v1.RejectTaskRequest;
+import io.nightshift.api.v1.RejectTaskResponse;
+import io.nightshift.api.v1.SteerTaskRequest;
+import io.nightshift.api.v1.SteerTaskResponse;
+import io.nightshift.workflows.task.Decision;
 import io.nightshift.api.v1.CancelTaskResponse;
 import io.nightshift.api.v1.GetTaskRequest;
 import io.nightshift.api.v1.ListTasksRequest;
@@ -103,6 +110,67 @@ public final class TaskServiceImpl extends TaskServiceGrpc.TaskServiceImplBase {
       client.newWorkflowStub(TaskWorkflow.class, id).resume();
       return ResumeTaskResponse.getDefaultInstance();
     });
+  }
+
+  @Override
+  public void approveTask(ApproveTaskRequest request, StreamObserver<ApproveTaskResponse> out) {
+    unary(out, () -> {
+      if (request.getMaxTokens() < 0) {
+        throw ApiErrors.invalid("max_tokens", "max_tokens must be > 0 (or 0 to keep the budget), was "
+            + request.getMaxTokens());
+      }
+      String cost = request.getMaxCost().isBlank() ? null : request.getMaxCost().trim();
+      if (cost != null && !(parseCost(cost) > 0)) {
+        throw ApiErrors.invalid("max_cost", "max_cost must be a number > 0, was '" + cost + "'");
+      }
+      decide(request.getTaskId(), new Decision(request.getStep(), true, request.getComment(), request.getBy(),
+          request.getMaxTokens(), cost, 0));
+      return ApproveTaskResponse.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void rejectTask(RejectTaskRequest request, StreamObserver<RejectTaskResponse> out) {
+    unary(out, () -> {
+      decide(request.getTaskId(), new Decision(request.getStep(), false, request.getComment(), request.getBy(), 0,
+          null, 0));
+      return RejectTaskResponse.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void steerTask(SteerTaskRequest request, StreamObserver<SteerTaskResponse> out) {
+    unary(out, () -> {
+      if (request.getGuidance().isBlank()) {
+        throw ApiErrors.invalid("guidance", "guidance must not be empty");
+      }
+      String id = requireRunning(request.getTaskId(), "steered");
+      client.newWorkflowStub(TaskWorkflow.class, id).steer(request.getGuidance());
+      return SteerTaskResponse.getDefaultInstance();
+    });
+  }
+
+  /** Delivers a decision, after checking that the step really waits for one. */
+  private void decide(String taskId, Decision decision) {
+    String id = requireRunning(taskId, "decided on");
+    if (decision.step().isBlank()) {
+      throw ApiErrors.invalid("step", "name the step to decide on");
+    }
+    var progress = client.newWorkflowStub(TaskWorkflow.class, id).progress();
+    if (progress == null || !progress.awaiting().containsKey(decision.step())) {
+      throw ApiErrors.failedPrecondition("step '" + decision.step() + "' of task '" + id
+          + "' is not waiting for a decision; waiting: "
+          + (progress == null || progress.awaiting().isEmpty() ? "none" : progress.awaiting().keySet()));
+    }
+    client.newWorkflowStub(TaskWorkflow.class, id).decide(decision);
+  }
+
+  private static double parseCost(String cost) {
+    try {
+      return Double.parseDouble(cost);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
   }
 
   /** The id of a task that is still running; NOT_FOUND or FAILED_PRECONDITION otherwise. */

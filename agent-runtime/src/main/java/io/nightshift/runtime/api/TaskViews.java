@@ -37,6 +37,11 @@ final class TaskViews {
       t.addSteps(step);
     }
     t.putAllStepCounts(counts);
+    t.putAllAwaiting(p.awaiting());
+    for (io.nightshift.workflows.task.Decision d : p.decisions()) {
+      t.addDecisions(io.nightshift.api.v1.Decision.newBuilder().setStep(d.step()).setApproved(d.approved())
+          .setComment(nz(d.comment())).setBy(nz(d.by())).setAt(ts(d.atMillis())));
+    }
     if (p.result() != null) {
       t.setResult(ref(p.result()));
     }

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
     subcommands = {ServeCommand.Dev.class, DemoCommand.class, ServeCommand.Worker.class, ServeCommand.Api.class,
         ServeCommand.Temporal.class, SubmitCommand.class, ListCommand.class, StatusCommand.class,
         WatchCommand.class, TaskControlCommand.Cancel.class, TaskControlCommand.Pause.class,
-        TaskControlCommand.Resume.class, BackendsCommand.class})
+        TaskControlCommand.Resume.class, TaskControlCommand.Approve.class, TaskControlCommand.Reject.class,
+        TaskControlCommand.Steer.class, BackendsCommand.class})
 public final class NightshiftCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -49,9 +49,13 @@ final class ServerOptions {
       defaultValue = "${env:NIGHTSHIFT_BACKENDS}")
   Path backends;
 
+  @Option(names = "--models", paramLabel = "FILE",
+      description = "model endpoints for agent steps (YAML); default: none", defaultValue = "${env:NIGHTSHIFT_MODELS}")
+  Path models;
+
   RuntimeConfig toConfig() {
     return new RuntimeConfig(dataDir, temporalAddress == null || temporalAddress.isBlank() ? null : temporalAddress,
         namespace, temporalPort, temporalUiPort, apiHost, apiPort, maxParallelSteps, toolsDir, temporalServer,
-        backends);
+        backends, models);
   }
 }

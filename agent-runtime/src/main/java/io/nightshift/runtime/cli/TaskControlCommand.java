@@ -48,6 +48,65 @@ abstract class TaskControlCommand extends ClientCommand {
     }
   }
 
+  @Command(name = "approve", mixinStandardHelpOptions = true,
+      description = "Approve a step waiting for a decision (an approval gate, or an agent out of budget).")
+  static final class Approve extends TaskControlCommand {
+    @Option(names = "--step", required = true)
+    String step;
+
+    @Option(names = "--comment", defaultValue = "")
+    String comment;
+
+    @Option(names = "--by", defaultValue = "${env:USER:-}")
+    String by;
+
+    @Option(names = "--max-tokens", description = "the agent's new total token budget", defaultValue = "0")
+    long maxTokens;
+
+    @Option(names = "--max-cost", description = "the agent's new total cost budget", defaultValue = "")
+    String maxCost;
+
+    @Override
+    String act(TaskServiceGrpc.TaskServiceBlockingStub tasks) {
+      tasks.approveTask(io.nightshift.api.v1.ApproveTaskRequest.newBuilder().setTaskId(taskId).setStep(step)
+          .setComment(comment).setBy(by).setMaxTokens(maxTokens).setMaxCost(maxCost).build());
+      return "approved step " + step + " of " + taskId;
+    }
+  }
+
+  @Command(name = "reject", mixinStandardHelpOptions = true, description = "Reject a step waiting for a decision.")
+  static final class Reject extends TaskControlCommand {
+    @Option(names = "--step", required = true)
+    String step;
+
+    @Option(names = "--comment", required = true)
+    String comment;
+
+    @Option(names = "--by", defaultValue = "${env:USER:-}")
+    String by;
+
+    @Override
+    String act(TaskServiceGrpc.TaskServiceBlockingStub tasks) {
+      tasks.rejectTask(io.nightshift.api.v1.RejectTaskRequest.newBuilder().setTaskId(taskId).setStep(step)
+          .setComment(comment).setBy(by).build());
+      return "rejected step " + step + " of " + taskId;
+    }
+  }
+
+  @Command(name = "steer", mixinStandardHelpOptions = true,
+      description = "Give the task's running agents guidance for their next model call.")
+  static final class Steer extends TaskControlCommand {
+    @Option(names = "--guidance", required = true)
+    String guidance;
+
+    @Override
+    String act(TaskServiceGrpc.TaskServiceBlockingStub tasks) {
+      tasks.steerTask(io.nightshift.api.v1.SteerTaskRequest.newBuilder().setTaskId(taskId).setGuidance(guidance)
+          .build());
+      return "guidance sent to the agents of " + taskId;
+    }
+  }
+
   @Command(name = "resume", mixinStandardHelpOptions = true, description = "Resume a paused task.")
   static final class Resume extends TaskControlCommand {
     @Override

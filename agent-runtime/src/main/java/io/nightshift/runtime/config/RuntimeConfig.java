@@ -19,10 +19,19 @@ import java.util.Objects;
  *                         between data directories
  * @param temporalServer   which local server to run when temporalAddress is null
  * @param backendsFile     accelerator pools (YAML, {@code --backends}); null for one {@code cpu} pool of this machine
+ * @param modelsFile       model endpoints agent steps may call (YAML, {@code --models}); null for none
  */
 public record RuntimeConfig(Path dataDir, String temporalAddress, String namespace, int temporalPort,
     int temporalUiPort, String apiHost, int apiPort, int maxParallelSteps, Path toolsDir,
-    LocalServerKind temporalServer, Path backendsFile) {
+    LocalServerKind temporalServer, Path backendsFile, Path modelsFile) {
+  /** Without model endpoints. */
+  public RuntimeConfig(Path dataDir, String temporalAddress, String namespace, int temporalPort, int temporalUiPort,
+      String apiHost, int apiPort, int maxParallelSteps, Path toolsDir, LocalServerKind temporalServer,
+      Path backendsFile) {
+    this(dataDir, temporalAddress, namespace, temporalPort, temporalUiPort, apiHost, apiPort, maxParallelSteps,
+        toolsDir, temporalServer, backendsFile, null);
+  }
+
   /** Which local Temporal server to run. */
   public enum LocalServerKind {
     /** The official dev server if a binary can be found or provisioned, else the in-memory server. */
@@ -39,6 +48,7 @@ public record RuntimeConfig(Path dataDir, String temporalAddress, String namespa
     dataDir = dataDir.toAbsolutePath().normalize();
     toolsDir = toolsDir == null ? dataDir.resolve("tools") : toolsDir.toAbsolutePath().normalize();
     backendsFile = backendsFile == null ? null : backendsFile.toAbsolutePath().normalize();
+    modelsFile = modelsFile == null ? null : modelsFile.toAbsolutePath().normalize();
     if (temporalAddress != null && !temporalAddress.matches("[^:\\s]+:\\d{1,5}")) {
       throw new IllegalArgumentException("--temporal-address must be HOST:PORT, was '" + temporalAddress + "'");
     }

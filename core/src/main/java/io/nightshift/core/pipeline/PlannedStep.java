@@ -17,12 +17,16 @@ import java.util.Map;
  * @param waitMillis how long a wait step waits
  * @param pipeline the pipeline a pipeline step runs (resolved), else null
  * @param requires what the step needs from an accelerator pool (placed at run time), or null
+ * @param agent    settings of an agent step (prompt references resolved like params), else null
+ * @param approval whether a person must approve the step before it starts ({@code approval: required})
  */
 public record PlannedStep(String name, StepKind kind, String tool, Map<String, String> params, List<String> needs,
-    StepPolicy policy, MapSettings map, long waitMillis, ChildPipeline pipeline, Requirements requires) {
+    StepPolicy policy, MapSettings map, long waitMillis, ChildPipeline pipeline, Requirements requires,
+    AgentSettings agent, boolean approval) {
   /** A plain tool step with the default policy. */
   public static PlannedStep tool(String name, String tool, Map<String, String> params, List<String> needs) {
-    return new PlannedStep(name, StepKind.TOOL, tool, params, needs, StepPolicy.DEFAULT, null, 0, null, null);
+    return new PlannedStep(name, StepKind.TOOL, tool, params, needs, StepPolicy.DEFAULT, null, 0, null, null, null,
+        false);
   }
 
   public PlannedStep {

@@ -13,7 +13,9 @@ public enum StepKind {
   /** A durable timer: the task waits (for hours or days) without holding a worker. */
   WAIT,
   /** Another pipeline run as a child task (recursive decomposition, depth-limited). */
-  PIPELINE;
+  PIPELINE,
+  /** A model calling tools until it answers: an agent workflow of model-call and tool-call activities. */
+  AGENT;
 
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);

@@ -17,10 +17,13 @@ import java.util.Objects;
  * @param waitMillis how long a wait step waits
  * @param pipeline the pipeline a pipeline step runs as a child task, else null
  * @param requires what the step needs from an accelerator pool, or null to run on the control workers
+ * @param agent  settings of an agent step, else null
+ * @param approval whether a person must approve the step before it starts
  * @param line   1-based line of the step in its source file, 0 when unknown (for error messages)
  */
 public record StepSpec(String name, StepKind kind, String tool, Map<String, String> params, List<String> needs,
-    StepPolicy policy, MapSettings map, long waitMillis, String pipeline, Requirements requires, int line) {
+    StepPolicy policy, MapSettings map, long waitMillis, String pipeline, Requirements requires,
+    AgentSettings agent, boolean approval, int line) {
   public StepSpec {
     policy = policy == null ? StepPolicy.DEFAULT : policy;
     Objects.requireNonNull(name, "name");

@@ -5,6 +5,7 @@ import io.nightshift.core.pipeline.PipelineProblem;
 import io.nightshift.core.pipeline.PipelineSpec;
 import io.nightshift.core.pipeline.Plan;
 import io.nightshift.core.pipeline.PlannedStep;
+import io.nightshift.core.pipeline.AgentSettings;
 import io.nightshift.core.pipeline.ChildPipeline;
 import io.nightshift.core.pipeline.MapSettings;
 import io.nightshift.core.pipeline.StepKind;
@@ -117,8 +118,14 @@ public final class PipelineValidator {
     new StepKindRules(tools, pipelines, problems).check(step, resolved, depth);
     ChildPipeline child = step.pipeline() == null ? null
         : new ChildPipeline(step.pipeline(), pipelines.yaml(step.pipeline()).orElse(null));
+    AgentSettings agent = step.agent();
+    if (agent != null && agent.prompt() != null) {
+      checkReferences(step, "prompt", agent.prompt(), all, spec, needs, problems);
+      agent = new AgentSettings(agent.model(), agent.instructions(), References.substituteParams(agent.prompt(), params),
+          agent.tools(), agent.maxTurns(), agent.maxTokens(), agent.maxCost(), agent.wallClockMillis());
+    }
     return new PlannedStep(step.name(), step.kind(), step.tool(), resolved, List.copyOf(needs), step.policy(), map,
-        step.waitMillis(), child, step.requires());
+        step.waitMillis(), child, step.requires(), agent, step.approval());
   }
 
   private void checkMapSource(StepSpec step, Map<String, StepSpec> all, PipelineSpec spec, Set<String> needs,

@@ -43,6 +43,15 @@ final class StepKindRules {
         forbid(step, !params.isEmpty(), "params", "a wait step takes no params");
       }
       case PIPELINE -> checkPipeline(step, params, depth);
+      case AGENT -> {
+        forbid(step, step.tool() != null, "tool", "an agent step chooses its tools itself; list them under 'tools'");
+        for (String t : step.agent().tools()) {
+          if (tools.describe(t).isEmpty()) {
+            problem(step, "tools", "unknown tool '" + t + "'; known tools: "
+                + String.join(", ", tools.all().stream().map(ToolDescriptor::name).sorted().toList()));
+          }
+        }
+      }
       default -> problem(step, "kind", "unsupported kind " + step.kind());
     }
   }

@@ -1,6 +1,7 @@
 package io.nightshift.planners.declarative;
 
 import io.nightshift.core.accelerator.AcceleratorKind;
+import io.nightshift.core.pipeline.AgentSettings;
 import io.nightshift.core.pipeline.MapSettings;
 import io.nightshift.core.pipeline.Requirements;
 import io.nightshift.core.pipeline.PipelineProblem;
@@ -22,7 +23,8 @@ import org.yaml.snakeyaml.nodes.Node;
 final class StepParser {
   private static final Set<String> STEP_KEYS = Set.of("name", "kind", "tool", "params", "needs", "retry", "timeout",
       "heartbeat_timeout", "continue_on_error", "over", "chunk_size", "max_parallel", "item_param", "duration",
-      "pipeline", "requires");
+      "pipeline", "requires", "approval", "model", "instructions", "prompt", "tools", "max_turns", "budget");
+  private static final Set<String> BUDGET_KEYS = Set.of("tokens", "cost", "wall_clock");
   private static final Set<String> REQUIRES_KEYS = Set.of("kind", "units", "memory_gb", "model");
   private static final Set<String> RETRY_KEYS = Set.of("max_attempts", "initial_interval", "backoff", "max_interval",
       "non_retryable");
@@ -55,7 +57,8 @@ final class StepParser {
         orDefault(y.scalar(peek.get("item_param"), "item_param"), "input")) : null;
     return new StepSpec(name, kind, y.scalar(peek.get("tool"), "tool"), y.stringMap(peek.get("params"), "params", false),
         y.stringList(peek.get("needs"), "needs"), policy(y, peek), map, y.duration(peek.get("duration"), "duration"),
-        y.scalar(peek.get("pipeline"), "pipeline"), requires(y, peek.get("requires")), YamlNodes.line(stepNode));
+        y.scalar(peek.get("pipeline"), "pipeline"), requires(y, peek.get("requires")),
+        kind == StepKind.AGENT ? agent(y, peek) : null, approval(y, peek.get("approval")), YamlNodes.line(stepNode));
   }
 
   private static StepPolicy policy(YamlNodes y, Map<String, Node> f) {
@@ -81,6 +84,43 @@ final class StepParser {
         y.bool(f.get("continue_on_error"), "continue_on_error"));
   }
 
+  private static boolean approval(YamlNodes y, Node node) {
+    String v = y.scalar(node, "approval");
+    if (v != null && !v.equals("required") && !v.equals("none")) {
+      y.problem("approval", node, "must be 'required' or 'none', was '" + v + "'");
+    }
+    return "required".equals(v);
+  }
+
+  private static AgentSettings agent(YamlNodes y, Map<String, Node> f) {
+    long tokens = 0;
+    String cost = null;
+    long wallClock = 0;
+    Node budget = f.get("budget");
+    if (budget instanceof MappingNode b) {
+      Map<String, Node> bf = y.fields(b, BUDGET_KEYS);
+      tokens = y.integer(bf.get("tokens"), "budget.tokens", 1, Integer.MAX_VALUE, 0);
+      cost = y.scalar(bf.get("cost"), "budget.cost");
+      if (cost != null && !(y.decimal(bf.get("cost"), "budget.cost", 1e-9, 1e12, 0) > 0)) {
+        cost = null;
+      }
+      wallClock = y.duration(bf.get("wall_clock"), "budget.wall_clock");
+    } else if (budget != null) {
+      y.problem("budget", budget, "must be a mapping with tokens, cost, wall_clock (each > 0)");
+    }
+    String model = y.scalar(f.get("model"), "model");
+    String prompt = y.scalar(f.get("prompt"), "prompt");
+    if (model == null) {
+      y.problem("model", null, "missing: an agent step names its model endpoint");
+    }
+    if (prompt == null) {
+      y.problem("prompt", null, "missing: an agent step needs a prompt");
+    }
+    return new AgentSettings(model, y.scalar(f.get("instructions"), "instructions"), prompt,
+        y.stringList(f.get("tools"), "tools"), y.integer(f.get("max_turns"), "max_turns", 1, 1000, 10), tokens, cost,
+        wallClock);
+  }
+
   private static Requirements requires(YamlNodes y, Node node) {
     if (node == null) {
       return null;
@@ -103,8 +143,12 @@ final class StepParser {
 
   /** Fields that belong to one kind are an error on the others, so a typo'd kind does not silently ignore them. */
   private static void kindOnly(YamlNodes y, Map<String, Node> f, StepKind kind) {
-    Map<String, StepKind> owner = Map.of("over", StepKind.MAP, "chunk_size", StepKind.MAP, "max_parallel", StepKind.MAP,
-        "item_param", StepKind.MAP, "duration", StepKind.WAIT, "pipeline", StepKind.PIPELINE);
+    Map<String, StepKind> owner = Map.ofEntries(Map.entry("over", StepKind.MAP), Map.entry("chunk_size", StepKind.MAP),
+        Map.entry("max_parallel", StepKind.MAP), Map.entry("item_param", StepKind.MAP),
+        Map.entry("duration", StepKind.WAIT), Map.entry("pipeline", StepKind.PIPELINE),
+        Map.entry("model", StepKind.AGENT), Map.entry("instructions", StepKind.AGENT),
+        Map.entry("prompt", StepKind.AGENT), Map.entry("tools", StepKind.AGENT), Map.entry("max_turns", StepKind.AGENT),
+        Map.entry("budget", StepKind.AGENT));
     owner.forEach((field, k) -> {
       if (f.containsKey(field) && k != kind) {
         y.problem(field, f.get(field), "only a " + k.wireName() + " step takes '" + field + "'");

@@ -8,9 +8,11 @@ public enum StepState {
   FAILED,
   /** Will not run: something it needs failed, or the task stopped before it started. */
   SKIPPED,
-  CANCELLED;
+  CANCELLED,
+  /** Shown, never scheduled: a started step that waits for a person's decision (an approval gate or a budget raise). */
+  AWAITING_APPROVAL;
 
   public boolean isFinal() {
-    return this != PENDING && this != RUNNING;
+    return this != PENDING && this != RUNNING && this != AWAITING_APPROVAL;
   }
 }

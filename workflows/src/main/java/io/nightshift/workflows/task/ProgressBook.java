@@ -110,16 +110,21 @@ final class ProgressBook {
         runCount, runs);
   }
 
-  TaskProgress snapshot() {
+  TaskProgress snapshot(Approvals approvals) {
+    Map<String, String> awaiting = approvals.waiting();
     List<StepStatus> steps = new ArrayList<>();
     if (plan != null) {
       for (PlannedStep s : plan.steps()) {
-        steps.add(new StepStatus(s.name(), s.tool(), dag.state(s.name()), s.needs(), outputs.get(s.name()),
+        var state = awaiting.containsKey(s.name()) ? io.nightshift.workflows.dag.StepState.AWAITING_APPROVAL
+            : dag.state(s.name());
+        steps.add(new StepStatus(s.name(), s.tool(), state, s.needs(), outputs.get(s.name()),
             summaries.get(s.name()), errors.get(s.name()), attempts.getOrDefault(s.name(), 0), runs.get(s.name())));
       }
     }
     String shownError = error != null ? error : paused ? "paused: " + pauseReason : null;
-    return new TaskProgress(input.taskId(), input.goal(), input.pipelineName(), visibleState(), steps, result,
-        shownError, createdAt, updatedAt, endedAt);
+    TaskState shown = visibleState() == TaskState.RUNNING && !awaiting.isEmpty() ? TaskState.AWAITING_APPROVAL
+        : visibleState();
+    return new TaskProgress(input.taskId(), input.goal(), input.pipelineName(), shown, steps, result,
+        shownError, createdAt, updatedAt, endedAt, awaiting, approvals.decisions());
   }
 }

@@ -31,14 +31,41 @@ final class StepLauncher {
   private final MapActivities map = Workflow.newActivityStub(MapActivities.class, ActivityPolicies.engine());
 
   private final StepPlacer placer;
+  private final Approvals approvals;
+  private final AgentStep agents;
 
-  StepLauncher(TaskInput task, io.nightshift.core.pipeline.PlacementSpec placement) {
+  StepLauncher(TaskInput task, io.nightshift.core.pipeline.PlacementSpec placement, Approvals approvals,
+      TaskWorkflowImpl control) {
     this.task = task;
     this.placer = new StepPlacer(task, placement.toPolicy());
+    this.approvals = approvals;
+    this.agents = new AgentStep(task, approvals, control);
   }
 
-  /** @param outputs outputs of finished steps, for resolving {@code ${steps.X.output}} references */
+  void steerAgents(String guidance) {
+    agents.steer(guidance);
+  }
+
+  /**
+   * Starts a step; one with {@code approval: required} first waits (in its own workflow thread) for a person.
+   *
+   * @param outputs outputs of finished steps, for resolving {@code ${steps.X.output}} references
+   */
   Promise<StepOutput> launch(PlannedStep step, Map<String, ArtifactRef> outputs) {
+    if (!step.approval()) {
+      return launchNow(step, outputs);
+    }
+    return Async.function(() -> {
+      Decision d = approvals.await(step.name(), "approval required before step '" + step.name() + "' starts");
+      if (!d.approved()) {
+        throw io.temporal.failure.ApplicationFailure.newNonRetryableFailure("rejected"
+            + (d.by() == null ? "" : " by " + d.by()) + ": " + d.comment(), "StepRejected");
+      }
+      return launchNow(step, outputs).get();
+    });
+  }
+
+  private Promise<StepOutput> launchNow(PlannedStep step, Map<String, ArtifactRef> outputs) {
     Map<String, String> params = StepReferences.resolveAll(step.params(), outputs);
     String key = task.taskId() + "/" + step.name();
     return switch (step.kind()) {
@@ -49,6 +76,7 @@ final class StepLauncher {
           .thenApply(v -> new StepOutput(null, "waited " + Duration.ofMillis(step.waitMillis()), 1));
       case MAP -> mapStep(step, params, StepReferences.resolve(step.map().over(), outputs));
       case PIPELINE -> pipelineStep(step, params);
+      case AGENT -> Async.function(() -> agents.run(step, StepReferences.resolve(step.agent().prompt(), outputs)));
     };
   }
 

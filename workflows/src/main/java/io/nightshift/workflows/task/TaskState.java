@@ -6,6 +6,8 @@ public enum TaskState {
   RUNNING,
   /** Running steps finish; no new step starts until resumed (by a person, or after a budget is raised). */
   PAUSED,
+  /** Running, with at least one step waiting for a person's decision. */
+  AWAITING_APPROVAL,
   SUCCEEDED,
   FAILED,
   CANCELLED;

@@ -20,4 +20,15 @@ public interface TaskWorkflow {
 
   @SignalMethod
   void resume();
+
+  /**
+   * A person's decision on a step that waits for one (a gate, or a raised budget). A decision for a step that is
+   * not waiting is ignored; the API checks the progress query first and refuses it there.
+   */
+  @SignalMethod
+  void decide(Decision decision);
+
+  /** Guidance that the next model call of every running agent of this task sees. */
+  @SignalMethod
+  void steer(String guidance);
 }

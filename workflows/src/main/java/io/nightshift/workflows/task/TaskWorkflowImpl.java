@@ -11,7 +11,7 @@ import io.nightshift.workflows.dag.StepState;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
-import io.temporal.failure.ChildWorkflowFailure;
+import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.util.LinkedHashMap;
@@ -27,8 +27,10 @@ import java.util.Map;
 public final class TaskWorkflowImpl implements TaskWorkflow {
   private final PlanningActivities planning = Workflow.newActivityStub(PlanningActivities.class,
       ActivityPolicies.planning());
+  private final Approvals approvals = new Approvals();
   private ProgressBook book;
   private TaskInput input;
+  private StepLauncher launcher;
   private int signals;
 
   @Override
@@ -49,7 +51,8 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
     publishState(book.visibleState());
     String failure;
     try {
-      failure = execute(plan, dag, new StepLauncher(input, plan.placement()));
+      launcher = new StepLauncher(input, plan.placement(), approvals, this);
+      failure = execute(plan, dag, launcher);
     } catch (CanceledFailure e) {
       dag.stopRemaining(StepState.CANCELLED, true);
       end(TaskState.CANCELLED, null, "cancelled");
@@ -69,7 +72,21 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
 
   @Override
   public TaskProgress progress() {
-    return book == null ? null : book.snapshot();
+    return book == null ? null : book.snapshot(approvals);
+  }
+
+  @Override
+  public void decide(Decision decision) {
+    if (approvals.deliver(decision.at(Workflow.currentTimeMillis()))) {
+      signals++;
+    }
+  }
+
+  @Override
+  public void steer(String guidance) {
+    if (launcher != null) {
+      launcher.steerAgents(guidance);
+    }
   }
 
   @Override
@@ -146,7 +163,10 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
       dag.succeeded(name);
       book.stepSucceeded(name, out, Workflow.currentTimeMillis());
       return null;
-    } catch (ActivityFailure | ChildWorkflowFailure e) {
+    } catch (CanceledFailure c) {
+      throw c;
+    } catch (TemporalFailure e) {
+      // activity and child failures, and the engine's own refusals raised inside a step's workflow thread
       if (e.getCause() instanceof CanceledFailure c) {
         throw c;
       }

@@ -58,18 +58,18 @@ final class Plans {
       case CHAIN -> chain(12);
       case MAP -> plan(step("numbers", "text.emit", Map.of("text", numbers(600))),
           new PlannedStep("doubled", StepKind.MAP, "table.double", Map.of(), List.of("numbers"), StepPolicy.DEFAULT,
-              new MapSettings("${steps.numbers.output}", 2, 20, "input"), 0, null, null));
+              new MapSettings("${steps.numbers.output}", 2, 20, "input"), 0, null, null, null, false));
       case WEEK -> week(7 * 24);
       case NESTED -> plan(step("before", "text.emit", Map.of("text", "x")),
           new PlannedStep("child", StepKind.PIPELINE, null, Map.of(), List.of("before"), StepPolicy.DEFAULT, null, 0,
-              new ChildPipeline("diamond-pipeline", DIAMOND), null));
+              new ChildPipeline("diamond-pipeline", DIAMOND), null, null, false));
       default -> throw new InvalidPipelineException(List.of(new PipelineProblem(null, null, 0, "no plan " + name)));
     };
   }
 
   private static PlannedStep with(PlannedStep s, StepPolicy p) {
     return new PlannedStep(s.name(), s.kind(), s.tool(), s.params(), s.needs(), p, s.map(), s.waitMillis(),
-        s.pipeline(), s.requires());
+        s.pipeline(), s.requires(), s.agent(), s.approval());
   }
 
   private static StepPolicy policy(int maxAttempts, boolean continueOnError) {
@@ -91,7 +91,7 @@ final class Plans {
     steps.add(step("tick0", "text.emit", Map.of("text", "t")));
     for (int h = 1; h <= hours; h++) {
       steps.add(new PlannedStep("wait" + h, StepKind.WAIT, null, Map.of(), List.of("tick" + (h - 1)),
-          StepPolicy.DEFAULT, null, 3_600_000L, null, null));
+          StepPolicy.DEFAULT, null, 3_600_000L, null, null, null, false));
       steps.add(step("tick" + h, "text.upper", Map.of("input", "${steps.tick" + (h - 1) + ".output}"), "wait" + h,
           "tick" + (h - 1)));
     }

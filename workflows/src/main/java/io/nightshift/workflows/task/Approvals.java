@@ -1,0 +1,45 @@
+package io.nightshift.workflows.task;
+
+import io.temporal.workflow.Workflow;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Steps waiting for a person, and the decisions made. Workflow-side state: a step's workflow thread blocks in
+ * {@link #await} until the approve or reject update delivers a decision for it; every decision is kept for the
+ * task's record.
+ */
+final class Approvals {
+  private final Map<String, String> waiting = new LinkedHashMap<>();
+  private final Map<String, Decision> delivered = new HashMap<>();
+  private final List<Decision> record = new ArrayList<>();
+
+  /** Blocks the calling workflow thread until someone decides on {@code step}. */
+  Decision await(String step, String why) {
+    waiting.put(step, why);
+    Workflow.await(() -> delivered.containsKey(step));
+    waiting.remove(step);
+    return delivered.remove(step);
+  }
+
+  /** Hands a decision to the waiting step; false (and nothing recorded) when that step waits for none. */
+  boolean deliver(Decision d) {
+    if (d == null || !waiting.containsKey(d.step()) || delivered.containsKey(d.step())) {
+      return false;
+    }
+    delivered.put(d.step(), d);
+    record.add(d);
+    return true;
+  }
+
+  Map<String, String> waiting() {
+    return new LinkedHashMap<>(waiting);
+  }
+
+  List<Decision> decisions() {
+    return List.copyOf(record);
+  }
+}
