@@ -10,29 +10,15 @@ import io.nightshift.core.planner.PlanRequest;
 import io.nightshift.core.tool.ToolCatalog;
 import io.nightshift.core.tool.ToolDescriptor;
 import io.nightshift.core.tool.ToolParam;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PipelineValidatorTest {
-  private static final ToolCatalog TOOLS = new ToolCatalog() {
-    final List<ToolDescriptor> all = List.of(
-        new ToolDescriptor("data.load", "load", List.of(ToolParam.required("source", "where"))),
-        new ToolDescriptor("table.filter", "filter", List.of(ToolParam.required("input", "table"),
-            ToolParam.optional("where", "condition", "x > 0"))));
-
-    @Override
-    public Optional<ToolDescriptor> describe(String name) {
-      return all.stream().filter(t -> t.name().equals(name)).findFirst();
-    }
-
-    @Override
-    public Collection<ToolDescriptor> all() {
-      return all;
-    }
-  };
+  private static final ToolCatalog TOOLS = new TestCatalog(
+      new ToolDescriptor("data.load", "load", List.of(ToolParam.required("source", "where"))),
+      new ToolDescriptor("table.filter", "filter", List.of(ToolParam.required("input", "table"),
+          ToolParam.optional("where", "condition", "x > 0"))));
 
   private final DeclarativePlanner planner = new DeclarativePlanner(TOOLS);
 

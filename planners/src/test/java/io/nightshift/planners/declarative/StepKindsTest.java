@@ -12,7 +12,6 @@ import io.nightshift.core.planner.PlanRequest;
 import io.nightshift.core.tool.ToolCatalog;
 import io.nightshift.core.tool.ToolDescriptor;
 import io.nightshift.core.tool.ToolParam;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,22 +20,10 @@ import org.junit.jupiter.api.Test;
 
 /** Policies and the map, wait and pipeline step kinds, as written and as refused. */
 class StepKindsTest {
-  private static final ToolCatalog TOOLS = new ToolCatalog() {
-    final List<ToolDescriptor> all = List.of(
-        new ToolDescriptor("data.load", "load", List.of(ToolParam.required("source", "where"))),
-        new ToolDescriptor("chem.dock", "dock", List.of(ToolParam.required("molecules", "set"),
-            ToolParam.optional("effort", "fast or standard", "standard"))));
-
-    @Override
-    public Optional<ToolDescriptor> describe(String name) {
-      return all.stream().filter(t -> t.name().equals(name)).findFirst();
-    }
-
-    @Override
-    public Collection<ToolDescriptor> all() {
-      return all;
-    }
-  };
+  private static final ToolCatalog TOOLS = new TestCatalog(
+      new ToolDescriptor("data.load", "load", List.of(ToolParam.required("source", "where"))),
+      new ToolDescriptor("chem.dock", "dock", List.of(ToolParam.required("molecules", "set"),
+          ToolParam.optional("effort", "fast or standard", "standard"))));
 
   private static final Map<String, String> LIBRARY = Map.of(
       "child", "name: child\nparams: {src: null}\nsteps:\n  - {name: a, tool: data.load, params: {source: \"${params.src}\"}}\n",
