@@ -31,6 +31,10 @@ import java.util.function.IntFunction;
 public final class MapWorkflowImpl implements MapWorkflow {
   /** Children per inner node: keeps every node's history far below Temporal's limits. */
   static final int FANOUT = 50;
+  /** Smallest window an inner node gives a child (when its own window allows). */
+  static final int MIN_CHILD_WINDOW = 10;
+  /** Version marker of the change from one-wide to at-least-ten-wide child windows (replay of older maps). */
+  static final String CHILD_WINDOW_CHANGE = "map-child-window";
 
   private final MapActivities map = Workflow.newActivityStub(MapActivities.class, ActivityPolicies.engine());
 
@@ -80,15 +84,26 @@ public final class MapWorkflowImpl implements MapWorkflow {
     for (int from = in.from(); from < in.to(); from += size) {
       ranges.add(new int[] {from, Math.min(in.to(), from + size)});
     }
-    int concurrent = Math.min(ranges.size(), in.window());
-    int childWindow = Math.max(1, in.window() / concurrent);
+    int concurrent;
+    int childWindow;
+    if (Workflow.getVersion(CHILD_WINDOW_CHANGE, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+      // as first released: as many children as the window allows, often with a window of 1 each
+      concurrent = Math.min(ranges.size(), in.window());
+      childWindow = Math.max(1, in.window() / concurrent);
+    } else {
+      // fewer children, each with a window of at least MIN_CHILD_WINDOW: a leaf with several activities in flight
+      // handles their completions in shared workflow tasks, about half the history events per activity
+      concurrent = Math.max(1, Math.min(ranges.size(), in.window() / MIN_CHILD_WINDOW));
+      childWindow = Math.max(1, in.window() / concurrent);
+    }
     ArtifactRef[] results = new ArtifactRef[ranges.size()];
     String parent = Workflow.getInfo().getWorkflowId();
+    int window = childWindow;
     windowed(0, ranges.size(), concurrent, results, i -> {
       int[] r = ranges.get(i);
       MapWorkflow child = Workflow.newChildWorkflowStub(MapWorkflow.class, ChildWorkflowOptions.newBuilder()
           .setWorkflowId(parent + "/" + r[0] + "-" + r[1]).build());
-      return Async.function(child::run, in.range(r[0], r[1], childWindow)).thenApply(MapResult::table);
+      return Async.function(child::run, in.range(r[0], r[1], window)).thenApply(MapResult::table);
     });
     return Arrays.asList(results);
   }
