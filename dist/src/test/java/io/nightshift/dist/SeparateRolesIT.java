@@ -46,15 +46,17 @@ class SeparateRolesIT {
       assertThat(TemporalProbe.awaitReady(address, Duration.ofMinutes(2), null)).as("temporal role serving").isTrue();
       RoleProcess workerA = RoleProcess.start(logs.resolve("worker-a.out"), with(shared, "worker",
           "--temporal-address", address));
+      RoleProcess workerB = RoleProcess.start(logs.resolve("worker-b.out"), with(shared, "worker",
+          "--temporal-address", address));
       all.add(workerA);
-      all.add(RoleProcess.start(logs.resolve("worker-b.out"), with(shared, "worker", "--temporal-address", address)));
+      all.add(workerB);
       all.add(RoleProcess.start(logs.resolve("api.out"), with(shared, "api", "--temporal-address", address,
           "--api-port", String.valueOf(apiPort))));
       ApiClient api = new ApiClient(NettyChannelBuilder.forAddress("127.0.0.1", apiPort).usePlaintext().build());
       String id = submitWhenServing(api);
 
-      awaitKillMoment(all, workerA);
-      workerA.kill9(); // with a chunk of its own in flight
+      RoleProcess victim = awaitKillMoment(all, List.of(workerA, workerB));
+      victim.kill9(); // with chunks of its own in flight (which worker gets work is up to Temporal's matching)
       all.add(RoleProcess.start(logs.resolve("worker-c.out"), with(shared, "worker", "--temporal-address", address)));
 
       Task done = api.awaitTask(id, t -> t.getState() == TaskState.TASK_STATE_SUCCEEDED
@@ -106,15 +108,22 @@ class SeparateRolesIT {
     }
   }
 
-  /** Waits until the map is well under way and the victim is in the middle of a chunk. */
-  private static void awaitKillMoment(List<RoleProcess> processes, RoleProcess victim) throws Exception {
+  /** Waits until the map is well under way, and returns a worker that is in the middle of a chunk. */
+  private static RoleProcess awaitKillMoment(List<RoleProcess> processes, List<RoleProcess> workers)
+      throws Exception {
     long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-    while (chunkRuns(processes).size() < 8 || count(CHUNK_RUN, victim.log()) <= count(CHUNK_DONE, victim.log())) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("worker A never had a chunk in flight after 8 chunks had started");
+    while (System.nanoTime() < deadline) {
+      if (chunkRuns(processes).size() >= 8) {
+        for (RoleProcess w : workers) {
+          String log = w.log();
+          if (count(CHUNK_RUN, log) > count(CHUNK_DONE, log)) {
+            return w;
+          }
+        }
       }
-      Thread.sleep(50);
+      Thread.sleep(20);
     }
+    throw new AssertionError("no worker had a chunk in flight after 8 chunks had started");
   }
 
   private static int count(Pattern p, String text) {
