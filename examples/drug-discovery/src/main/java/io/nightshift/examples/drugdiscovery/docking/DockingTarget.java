@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A protein pocket to dock into: the receptor with explicit hydrogens and a ligand pose that defines where the
- * pocket is. {@link #abl1Imatinib()} is the shipped target; see {@code target/README.md} for what its files
+ * pocket is. {@link #abl1Imatinib()} is the shipped target; see {@code protein/README.md} for what its files
  * are, and what the ligand pose is and is not.
  *
  * @param name     short name shown in provenance
@@ -19,7 +19,7 @@ import java.nio.charset.StandardCharsets;
  * @param ligand   the reference ligand pose, with hydrogens
  */
 public record DockingTarget(String name, String source, StereoMolecule receptor, StereoMolecule ligand) {
-  private static final String DIR = "/io/nightshift/examples/drugdiscovery/target/";
+  private static final String DIR = "/io/nightshift/examples/drugdiscovery/protein/";
   /** Name and source of the shipped target, for provenance without loading its structures. */
   public static final String ABL1_NAME = "ABL1 kinase (PDB 1IEP chain B), imatinib site";
   public static final String ABL1_SOURCE =
