@@ -27,10 +27,12 @@ import java.util.List;
 final class TaskLister {
   private static final int FALLBACK_SCAN_LIMIT = 10_000;
   private final WorkflowClient client;
+  private final TaskReader reader;
   private volatile boolean visibility = true;
 
-  TaskLister(WorkflowClient client) {
+  TaskLister(WorkflowClient client, TaskReader reader) {
     this.client = client;
+    this.reader = reader;
   }
 
   ListTasksResponse list(int pageSize, ByteString token) {
@@ -83,7 +85,7 @@ final class TaskLister {
       return info;
     }
     try {
-      return new TaskReader(client).describe(info.getExecution().getWorkflowId());
+      return reader.describe(info.getExecution().getWorkflowId());
     } catch (StatusRuntimeException e) {
       return info;
     }

@@ -43,7 +43,7 @@ public final class TaskServiceImpl extends TaskServiceGrpc.TaskServiceImplBase {
     this.client = client;
     this.submitter = submitter;
     this.reader = new TaskReader(client);
-    this.lister = new TaskLister(client);
+    this.lister = new TaskLister(client, reader);
     this.watcher = watcher;
   }
 
