@@ -31,9 +31,15 @@ import java.util.function.IntFunction;
 public final class MapWorkflowImpl implements MapWorkflow {
   /** Children per inner node: keeps every node's history far below Temporal's limits. */
   static final int FANOUT = 50;
-  /** Smallest window an inner node gives a child (when its own window allows). */
-  static final int MIN_CHILD_WINDOW = 10;
-  /** Version marker of the change from one-wide to at-least-ten-wide child windows (replay of older maps). */
+  /** Smallest window an inner node gave a child in version 1 of {@link #CHILD_WINDOW_CHANGE}. */
+  static final int MIN_CHILD_WINDOW_V1 = 10;
+  /** Smallest window an inner node gives a child (when its own window allows), from version 2 on. */
+  static final int MIN_CHILD_WINDOW = 25;
+  /**
+   * Version marker of the child window rules, for replay of maps already running: default = as many children as
+   * the window allows (often one-wide), 1 = at least {@link #MIN_CHILD_WINDOW_V1} wide, 2 = at least
+   * {@link #MIN_CHILD_WINDOW} wide.
+   */
   static final String CHILD_WINDOW_CHANGE = "map-child-window";
 
   private final MapActivities map = Workflow.newActivityStub(MapActivities.class, ActivityPolicies.engine());
@@ -84,18 +90,19 @@ public final class MapWorkflowImpl implements MapWorkflow {
     for (int from = in.from(); from < in.to(); from += size) {
       ranges.add(new int[] {from, Math.min(in.to(), from + size)});
     }
+    int rules = Workflow.getVersion(CHILD_WINDOW_CHANGE, Workflow.DEFAULT_VERSION, 2);
     int concurrent;
-    int childWindow;
-    if (Workflow.getVersion(CHILD_WINDOW_CHANGE, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+    if (rules == Workflow.DEFAULT_VERSION) {
       // as first released: as many children as the window allows, often with a window of 1 each
       concurrent = Math.min(ranges.size(), in.window());
-      childWindow = Math.max(1, in.window() / concurrent);
     } else {
-      // fewer children, each with a window of at least MIN_CHILD_WINDOW: a leaf with several activities in flight
-      // handles their completions in shared workflow tasks, about half the history events per activity
-      concurrent = Math.max(1, Math.min(ranges.size(), in.window() / MIN_CHILD_WINDOW));
-      childWindow = Math.max(1, in.window() / concurrent);
+      // fewer children with wider windows: a leaf's workflow task handles all the completions that arrived while
+      // the previous one ran, so the wider its window, the fewer workflow tasks (server writes and worker round
+      // trips) per activity (measured in bench/README.md, overhead scenario)
+      int minimum = rules == 1 ? MIN_CHILD_WINDOW_V1 : MIN_CHILD_WINDOW;
+      concurrent = Math.max(1, Math.min(ranges.size(), in.window() / minimum));
     }
+    int childWindow = Math.max(1, in.window() / concurrent);
     ArtifactRef[] results = new ArtifactRef[ranges.size()];
     String parent = Workflow.getInfo().getWorkflowId();
     int window = childWindow;
