@@ -12,11 +12,23 @@ import java.util.Map;
  * @param params   task parameters, defaults applied
  * @param steps    steps in a topological order
  * @param placement which pool wins when several can run a step
+ * @param origin   who made it: {@code declarative}, or {@code llm:<endpoint>} for a model's plan; null in plans
+ *                 recorded before origins existed
  */
 public record Plan(String pipeline, int version, Map<String, String> params, List<PlannedStep> steps,
-    PlacementSpec placement) {
+    PlacementSpec placement, String origin) {
   public Plan(String pipeline, int version, Map<String, String> params, List<PlannedStep> steps) {
-    this(pipeline, version, params, steps, PlacementSpec.DEFAULT);
+    this(pipeline, version, params, steps, PlacementSpec.DEFAULT, null);
+  }
+
+  public Plan(String pipeline, int version, Map<String, String> params, List<PlannedStep> steps,
+      PlacementSpec placement) {
+    this(pipeline, version, params, steps, placement, null);
+  }
+
+  /** This plan, made by {@code origin}. */
+  public Plan withOrigin(String origin) {
+    return new Plan(pipeline, version, params, steps, placement, origin);
   }
 
   public Plan {

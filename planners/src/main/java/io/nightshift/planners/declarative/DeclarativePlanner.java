@@ -9,8 +9,9 @@ import io.nightshift.core.planner.Planner;
 import io.nightshift.core.tool.ToolCatalog;
 import java.util.List;
 
-/** Plans a task from a pipeline the user wrote: parse, then validate against the runtime's tools. */
+/** Plans a task from a pipeline the user wrote: parse, then validate against the runtime's tools. Origin {@value #ORIGIN}. */
 public final class DeclarativePlanner implements Planner {
+  public static final String ORIGIN = "declarative";
   private final PipelineParser parser = new PipelineParser();
   private final PipelineValidator validator;
 
@@ -28,6 +29,7 @@ public final class DeclarativePlanner implements Planner {
       throw new InvalidPipelineException(List.of(new PipelineProblem(null, "pipeline", 0,
           "the declarative planner needs a pipeline (inline YAML or a known pipeline name)")));
     }
-    return validator.validate(parser.parse(request.pipelineYaml()), request.params(), 1, request.depth());
+    return validator.validate(parser.parse(request.pipelineYaml()), request.params(), 1, request.depth())
+        .withOrigin(ORIGIN);
   }
 }

@@ -10,6 +10,7 @@ import io.nightshift.core.pipeline.PipelineProblem;
 import io.nightshift.core.pipeline.Plan;
 import io.nightshift.core.planner.PlanRequest;
 import io.nightshift.core.planner.Planner;
+import io.nightshift.core.planner.Replanner;
 import io.nightshift.core.tool.ToolCatalog;
 import io.nightshift.core.tool.ToolDescriptor;
 import io.nightshift.models.ModelCall;
@@ -29,8 +30,10 @@ import org.slf4j.LoggerFactory;
  * pipeline, and an invalid answer goes back to the model with the validator's problems, up to
  * {@code maxRepairs} times. Then it fails with {@link InvalidPipelineException} listing the last problems.
  * Model failures ({@code ModelCallException}) pass through unchanged, classified, for the caller's retry policy.
+ * With {@link Builder#agentModel} set, a plan may also have agent steps (a prompt and the tools the agent may call);
+ * the planner, not the model, names their endpoint. Plans carry the origin {@code llm:<endpoint>}.
  */
-public final class LlmPlanner implements Planner {
+public final class LlmPlanner implements Planner, Replanner {
   private static final Logger log = LoggerFactory.getLogger(LlmPlanner.class);
   static final double REPAIR_TEMPERATURE = 0.7;
 
@@ -42,6 +45,8 @@ public final class LlmPlanner implements Planner {
   private final int maxRepairs;
   private final int maxOutputTokens;
   private final int maxSteps;
+  private final String agentModel;
+  private final int agentMaxTurns;
 
   private LlmPlanner(Builder b) {
     this.models = b.models;
@@ -51,6 +56,13 @@ public final class LlmPlanner implements Planner {
     this.maxRepairs = b.maxRepairs;
     this.maxOutputTokens = b.maxOutputTokens;
     this.maxSteps = b.maxSteps;
+    this.agentModel = b.agentModel;
+    this.agentMaxTurns = b.agentMaxTurns;
+  }
+
+  /** The endpoint this planner asks. */
+  public String endpoint() {
+    return endpoint;
   }
 
   public static Builder builder(ModelCall models, String endpoint, ToolCatalog tools) {
@@ -67,6 +79,7 @@ public final class LlmPlanner implements Planner {
    * A revised plan after {@code failedStep} of {@code failed} failed for good with {@code error}: the model sees
    * the failed plan and the error; the result has version {@code failed.version() + 1}.
    */
+  @Override
   public Plan replan(PlanRequest request, Plan failed, String failedStep, String error) {
     String question = PlanPrompts.goal(request.goal(), request.params()) + "\n"
         + PlanPrompts.replan(PlanDocuments.toAnswer(failed), failedStep, error);
@@ -75,8 +88,10 @@ public final class LlmPlanner implements Planner {
 
   private Plan ask(PlanRequest request, String question, int version) {
     Collection<ToolDescriptor> known = tools.all();
-    JsonSchema schema = PlanSchema.of(known, maxSteps);
-    List<ChatMessage> opening = List.of(SystemMessage.from(PlanPrompts.system(known)), UserMessage.from(question));
+    boolean agents = agentModel != null;
+    JsonSchema schema = PlanSchema.of(known, maxSteps, agents);
+    List<ChatMessage> opening = List.of(SystemMessage.from(PlanPrompts.system(known, agents)),
+        UserMessage.from(question));
     List<ChatMessage> conversation = opening;
     List<PipelineProblem> problems = List.of();
     for (int attempt = 0; attempt <= maxRepairs; attempt++) {
@@ -86,8 +101,10 @@ public final class LlmPlanner implements Planner {
       String answer = models.call(endpoint, ModelCallRequest.of(conversation).withResponseSchema(schema)
           .withMaxOutputTokens(maxOutputTokens).withTemperature(temperature)).text();
       try {
-        String document = PlanDocuments.toPipeline(answer, request.goal(), request.params());
-        Plan plan = validator.validate(parser.parse(document), request.params(), version);
+        String document = PlanDocuments.toPipeline(answer, request.goal(), request.params(), agentModel,
+            agentMaxTurns);
+        Plan plan = validator.validate(parser.parse(document), request.params(), version)
+            .withOrigin("llm:" + endpoint);
         log.info("planned '{}' (v{}) after {} repair(s): {} steps", request.goal(), version, attempt, plan.steps().size());
         return plan;
       } catch (InvalidPipelineException e) {
@@ -114,6 +131,8 @@ public final class LlmPlanner implements Planner {
     private int maxRepairs = 2;
     private int maxOutputTokens = 512;
     private int maxSteps = 12;
+    private String agentModel;
+    private int agentMaxTurns = 4;
 
     private Builder(ModelCall models, String endpoint, ToolCatalog tools) {
       this.models = Objects.requireNonNull(models, "models must not be null");
@@ -153,6 +172,19 @@ public final class LlmPlanner implements Planner {
         throw new IllegalArgumentException("maxSteps must be in [1, 200] but was " + maxSteps);
       }
       this.maxSteps = maxSteps;
+      return this;
+    }
+
+    /** Lets plans have agent steps, which run on {@code endpoint} with at most {@code maxTurns} model calls. */
+    public Builder agentModel(String endpoint, int maxTurns) {
+      if (endpoint == null || endpoint.isBlank()) {
+        throw new IllegalArgumentException("agentModel endpoint must not be blank");
+      }
+      if (maxTurns < 1 || maxTurns > 1000) {
+        throw new IllegalArgumentException("agent maxTurns must be in [1, 1000] but was " + maxTurns);
+      }
+      this.agentModel = endpoint;
+      this.agentMaxTurns = maxTurns;
       return this;
     }
 

@@ -33,6 +33,16 @@ final class PlanDocuments {
    * @throws InvalidPipelineException when the answer is not a JSON object
    */
   static String toPipeline(String answer, String goal, Map<String, String> params) {
+    return toPipeline(answer, goal, params, null, 0);
+  }
+
+  /**
+   * @param agentModel the endpoint agent steps run on (the model does not choose it), or null when the planner
+   *                   makes no agent steps; then an agent step the model wrote anyway fails validation
+   * @param agentMaxTurns the turn limit given to agent steps that set none
+   */
+  static String toPipeline(String answer, String goal, Map<String, String> params, String agentModel,
+      int agentMaxTurns) {
     JsonNode root;
     try {
       root = JSON.readTree(answer == null ? "" : answer);
@@ -49,6 +59,16 @@ final class PlanDocuments {
     ObjectNode declared = doc.putObject("params");
     new TreeMap<>(params).forEach(declared::put);
     JsonNode steps = root.get("steps");
+    if (steps != null && steps.isArray() && agentModel != null) {
+      for (JsonNode step : steps) {
+        if (step instanceof ObjectNode o && "agent".equals(o.path("kind").asText())) {
+          o.put("model", agentModel);
+          if (!o.has("max_turns")) {
+            o.put("max_turns", agentMaxTurns);
+          }
+        }
+      }
+    }
     doc.set("steps", steps == null ? JSON.createArrayNode() : steps);
     return doc.toString();
   }
@@ -61,6 +81,15 @@ final class PlanDocuments {
     for (PlannedStep s : plan.steps()) {
       ObjectNode step = steps.addObject();
       step.put("name", s.name());
+      if (s.agent() != null) {
+        step.put("kind", "agent");
+        step.put("prompt", s.agent().prompt());
+        ArrayNode tools = step.putArray("tools");
+        s.agent().tools().forEach(tools::add);
+        ArrayNode needs = step.putArray("needs");
+        s.needs().forEach(needs::add);
+        continue;
+      }
       step.put("tool", s.tool());
       ObjectNode p = step.putObject("params");
       new TreeMap<>(s.params()).forEach(p::put);

@@ -12,10 +12,18 @@ final class PlanPrompts {
   private PlanPrompts() {}
 
   static String system(Collection<ToolDescriptor> tools) {
+    return system(tools, false);
+  }
+
+  /** @param agents whether plans may have agent steps (then the prompt shows their shape too) */
+  static String system(Collection<ToolDescriptor> tools, boolean agents) {
     return "You plan tasks as a list of tool steps. Answer with JSON only, like this example:\n"
         + example(tools) + "\nTools:\n" + PlanSchema.describe(tools)
         + "Give every required parameter. To use the output of an earlier step X write ${steps.X.output} and put X in"
-        + " needs. To use a task parameter P write ${params.P}. Name the steps step1, step2, ... in order.";
+        + " needs. To use a task parameter P write ${params.P}. Name the steps step1, step2, ... in order."
+        + (agents ? "\nA step may instead be an agent, a model that calls tools itself: {\"name\": \"step2\","
+            + " \"kind\": \"agent\", \"prompt\": \"what it must do\", \"tools\": [\"tool name\"], \"needs\": []}."
+            + " Use an agent step when the goal asks for one." : "");
   }
 
   /** A one-step plan with the first tool, so that even a small model sees the shape it must produce. */

@@ -29,9 +29,17 @@ final class PlanSchema {
   }
 
   static JsonSchema of(Collection<ToolDescriptor> tools, int maxSteps) {
+    return of(tools, maxSteps, false);
+  }
+
+  /** @param agents whether a step may also be an agent (a model calling some of the tools itself) */
+  static JsonSchema of(Collection<ToolDescriptor> tools, int maxSteps, boolean agents) {
     List<String> stepNames = stepNames(maxSteps);
-    List<JsonSchemaElement> variants = tools.stream().sorted(Comparator.comparing(ToolDescriptor::name))
-        .<JsonSchemaElement>map(t -> step(t, stepNames)).toList();
+    List<JsonSchemaElement> variants = new java.util.ArrayList<>(tools.stream()
+        .sorted(Comparator.comparing(ToolDescriptor::name)).<JsonSchemaElement>map(t -> step(t, stepNames)).toList());
+    if (agents && !tools.isEmpty()) {
+      variants.add(agentStep(tools, stepNames));
+    }
     JsonSchemaElement step = variants.size() == 1 ? variants.get(0) : JsonAnyOfSchema.builder().anyOf(variants).build();
     // no free-text plan name: a small model rambles in free text until it runs out of tokens
     JsonObjectSchema plan = JsonObjectSchema.builder()
@@ -54,6 +62,25 @@ final class PlanSchema {
         .addProperty("needs", JsonArraySchema.builder()
             .items(JsonEnumSchema.builder().enumValues(stepNames).build()).build())
         .required("name", "tool", "params", "needs")
+        .additionalProperties(false)
+        .build();
+  }
+
+  /**
+   * An agent step: what to do in words and the tools it may call. The endpoint and turn limit are not the model's
+   * to choose; the planner fills them in.
+   */
+  private static JsonObjectSchema agentStep(Collection<ToolDescriptor> tools, List<String> stepNames) {
+    List<String> names = tools.stream().map(ToolDescriptor::name).sorted().toList();
+    return JsonObjectSchema.builder()
+        .addProperty("name", JsonEnumSchema.builder().enumValues(stepNames).build())
+        .addProperty("kind", JsonEnumSchema.builder().enumValues("agent").build())
+        .addStringProperty("prompt")
+        .addProperty("tools", JsonArraySchema.builder().items(JsonEnumSchema.builder().enumValues(names).build())
+            .build())
+        .addProperty("needs", JsonArraySchema.builder()
+            .items(JsonEnumSchema.builder().enumValues(stepNames).build()).build())
+        .required("name", "kind", "prompt", "tools", "needs")
         .additionalProperties(false)
         .build();
   }

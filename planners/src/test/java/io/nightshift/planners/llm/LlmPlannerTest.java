@@ -72,6 +72,7 @@ class LlmPlannerTest {
     Plan plan = planner.plan(REQUEST);
 
     assertThat(plan.version()).isEqualTo(1);
+    assertThat(plan.origin()).isEqualTo("llm:planner");
     assertThat(plan.pipeline()).isEqualTo("screen");
     assertThat(plan.steps()).extracting(PlannedStep::name).containsExactly("load", "small");
     assertThat(plan.step("load").params()).containsEntry("source", "a.csv");
@@ -143,5 +144,78 @@ class LlmPlannerTest {
     String asked = server.lastMessages().get(1);
     assertThat(asked).contains("This plan failed:").contains("\"source\":\"a.csv\"")
         .contains("Step 'load' failed for good: file a.csv not found");
+  }
+
+  @Test
+  void shouldRepairAnUnknownToolFromAServerThatDoesNotEnforceTheSchema() {
+    String unknownTool = """
+        {"steps":[{"name":"step1","tool":"web.search","params":{"q":"x"},"needs":[]}]}""";
+    server.enqueue(ScriptedReply.text(unknownTool), ScriptedReply.text(VALID));
+
+    Plan plan = planner.plan(REQUEST);
+
+    assertThat(plan.steps()).extracting(PlannedStep::tool).containsExactly("data.load", "table.filter");
+    assertThat(server.lastMessages().get(1)).contains("step 'step1' field 'tool'").contains("unknown tool 'web.search'")
+        .contains("known tools: data.load, table.filter");
+  }
+
+  @Test
+  void shouldRejectACyclicPlanNamingTheCycleWhenRepairsRunOut() {
+    String cyclic = """
+        {"steps":[{"name":"step1","tool":"data.load","params":{"source":"x"},"needs":["step2"]},
+          {"name":"step2","tool":"table.filter","params":{"input":"${steps.step1.output}"},"needs":[]}]}""";
+    server.otherwise(ScriptedReply.text(cyclic));
+
+    InvalidPipelineException e = catchThrowableOfType(InvalidPipelineException.class, () -> planner.plan(REQUEST));
+
+    assertThat(server.chatRequests()).hasSize(3);
+    assertThat(e.getMessage()).contains("gave no valid plan in 3 attempts")
+        .containsPattern("dependency cycle: step\\d -> step\\d -> step\\d");
+    assertThat(server.lastMessages().get(1)).contains("dependency cycle");
+  }
+
+  @Test
+  void shouldOfferAgentStepsAndNameTheirEndpointItself() {
+    ModelCall models = new ModelCall(ModelEndpointRegistry.of(List.of(ModelEndpointConfig.custom().id("planner")
+        .baseUrl(server.baseUrl()).modelName("model").structuredOutput(StructuredOutput.JSON_OBJECT_WITH_SCHEMA)
+        .build())));
+    LlmPlanner withAgents = LlmPlanner.builder(models, "planner", TOOLS).agentModel("worker-llm", 3).build();
+    server.enqueue(ScriptedReply.text("""
+        {"steps":[{"name":"step1","tool":"data.load","params":{"source":"${params.file}"},"needs":[]},
+          {"name":"step2","kind":"agent","prompt":"filter ${steps.step1.output}","tools":["table.filter"],
+           "needs":["step1"]}]}"""));
+
+    Plan plan = withAgents.plan(REQUEST);
+
+    PlannedStep agent = plan.step("step2");
+    assertThat(agent.kind()).isEqualTo(io.nightshift.core.pipeline.StepKind.AGENT);
+    assertThat(agent.agent().model()).isEqualTo("worker-llm");
+    assertThat(agent.agent().maxTurns()).isEqualTo(3);
+    assertThat(agent.agent().tools()).containsExactly("table.filter");
+    assertThat(agent.needs()).containsExactly("step1");
+    JsonNode variants = server.chatRequests().get(0).responseFormat().path("schema").path("properties")
+        .path("steps").path("items").path("anyOf");
+    assertThat(variants).hasSize(3);
+    assertThat(variants.get(2).path("properties").path("kind").path("enum").toString()).isEqualTo("[\"agent\"]");
+    assertThat(variants.get(2).path("properties").has("model")).as("the model does not choose the endpoint").isFalse();
+    assertThat(server.chatRequests().get(0).json().path("messages").get(0).path("content").asText())
+        .contains("\"kind\": \"agent\"");
+  }
+
+  @Test
+  void shouldShowAnAgentStepOfTheFailedPlanWhenReplanning() {
+    ModelCall models = new ModelCall(ModelEndpointRegistry.of(List.of(ModelEndpointConfig.custom().id("planner")
+        .baseUrl(server.baseUrl()).modelName("model").build())));
+    LlmPlanner withAgents = LlmPlanner.builder(models, "planner", TOOLS).agentModel("worker-llm", 3).build();
+    String agentPlan = """
+        {"steps":[{"name":"step1","kind":"agent","prompt":"load a.csv","tools":["data.load"],"needs":[]}]}""";
+    server.enqueue(ScriptedReply.text(agentPlan), ScriptedReply.text(VALID));
+    Plan first = withAgents.plan(REQUEST);
+
+    Plan second = withAgents.replan(REQUEST, first, "step1", "the agent made 3 model calls without answering");
+
+    assertThat(second.version()).isEqualTo(2);
+    assertThat(server.lastMessages().get(1)).contains("\"kind\":\"agent\",\"prompt\":\"load a.csv\"")
+        .contains("Step 'step1' failed for good: the agent made 3 model calls");
   }
 }
