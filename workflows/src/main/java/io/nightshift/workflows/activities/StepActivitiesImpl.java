@@ -8,16 +8,12 @@ import io.nightshift.core.tool.ToolOutput;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.failure.ApplicationFailure;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,10 +51,10 @@ public final class StepActivitiesImpl implements StepActivities {
     ActivityExecutionContext activity = Activity.getExecutionContext();
     log.info("running step '{}' of task {} with {} (attempt {})", input.step(), input.taskId(), input.tool(),
         activity.getInfo().getAttempt());
-    Path workDir = createWorkDir(input);
+    ScratchDirectory scratch = new ScratchDirectory(scratchRoot, input.step() + "-");
     String resumeFrom = activity.getHeartbeatDetails(String.class).filter(d -> !d.isEmpty()).orElse(null);
-    StepToolContext context = new StepToolContext(artifacts, input.idempotencyKey(), workDir, Thread.currentThread(),
-        resumeFrom);
+    StepToolContext context = new StepToolContext(artifacts, input.idempotencyKey(), scratch::path,
+        Thread.currentThread(), resumeFrom);
     // the first beat waits one interval: a short step then costs the server no heartbeat write at all (measured
     // at 1.37x the baseline's time per activity in bench/), while a dead worker is still noticed within the timeout
     var beat = HEARTBEATS.scheduleAtFixedRate(() -> context.beat(activity), heartbeatEveryMillis,
@@ -82,25 +78,7 @@ public final class StepActivitiesImpl implements StepActivities {
     } finally {
       beat.cancel(false);
       Thread.interrupted(); // clear an interrupt meant for the tool, so it does not leak into the worker thread
-      deleteQuietly(workDir);
-    }
-  }
-
-  private Path createWorkDir(StepInput input) {
-    try {
-      Files.createDirectories(scratchRoot);
-      return Files.createTempDirectory(scratchRoot, input.step() + "-");
-    } catch (IOException e) {
-      throw ApplicationFailure.newFailureWithCause("cannot create a scratch directory: " + e.getMessage(),
-          "ScratchDirError", e);
-    }
-  }
-
-  private static void deleteQuietly(Path dir) {
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      log.debug("could not remove scratch directory {}", dir, e);
+      scratch.close();
     }
   }
 }

@@ -7,6 +7,7 @@ import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.client.ActivityCompletionException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The tool's view of its activity. The tool reports progress with {@link #heartbeat}; a timer thread forwards
@@ -16,13 +17,13 @@ import java.util.Optional;
 final class StepToolContext implements ToolContext {
   private final ArtifactStore artifacts;
   private final String idempotencyKey;
-  private final Path workDir;
+  private final Supplier<Path> workDir;
   private final Thread toolThread;
   private final String resumeFrom;
   private volatile String progress;
   private volatile boolean cancelled;
 
-  StepToolContext(ArtifactStore artifacts, String idempotencyKey, Path workDir, Thread toolThread,
+  StepToolContext(ArtifactStore artifacts, String idempotencyKey, Supplier<Path> workDir, Thread toolThread,
       String resumeFrom) {
     this.artifacts = artifacts;
     this.idempotencyKey = idempotencyKey;
@@ -57,7 +58,7 @@ final class StepToolContext implements ToolContext {
 
   @Override
   public Path workDir() {
-    return workDir;
+    return workDir.get();
   }
 
   @Override
