@@ -56,6 +56,28 @@ final class ProgressBook {
     this.updatedAt = now;
   }
 
+  /** The planner is revising the plan: shown as planning until the new version is in place. */
+  void replanning(long now) {
+    state = TaskState.PLANNING;
+    updatedAt = now;
+  }
+
+  /** A revised plan replaces the current one; steps it does not keep forget what earlier versions recorded. */
+  void replanned(Plan next, DagScheduler nextDag, java.util.Set<String> kept, long now) {
+    java.util.Set<String> seen = new java.util.HashSet<>(outputs.keySet());
+    seen.addAll(errors.keySet());
+    seen.addAll(attempts.keySet());
+    seen.removeAll(kept);
+    for (String step : seen) {
+      outputs.remove(step);
+      summaries.remove(step);
+      errors.remove(step);
+      attempts.remove(step);
+      runs.remove(step);
+    }
+    planned(next, nextDag, now);
+  }
+
   void stepStarted(String step, long now) {
     attempts.put(step, 1);
     updatedAt = now;

@@ -7,12 +7,27 @@ import java.util.Map;
 
 /**
  * What a task carries into its next run when it continues-as-new: the plan, where each step stands, and results
- * by reference. Its size grows with the number of steps, never with how long the task has been running.
+ * by reference. Its size grows with the number of steps (and plan versions), never with how long the task has been
+ * running. {@code planVersions} is empty in carries written before plans had versions.
  */
 public record TaskCarry(Plan plan, Map<String, StepState> states, Map<String, ArtifactRef> outputs,
     Map<String, String> summaries, Map<String, String> errors, Map<String, Integer> attempts, long createdAtMillis,
-    boolean paused, String pauseReason, int runs, Map<String, StepRun> stepRuns) {
+    boolean paused, String pauseReason, int runs, Map<String, StepRun> stepRuns,
+    java.util.List<PlanVersion> planVersions) {
+  public TaskCarry(Plan plan, Map<String, StepState> states, Map<String, ArtifactRef> outputs,
+      Map<String, String> summaries, Map<String, String> errors, Map<String, Integer> attempts, long createdAtMillis,
+      boolean paused, String pauseReason, int runs, Map<String, StepRun> stepRuns) {
+    this(plan, states, outputs, summaries, errors, attempts, createdAtMillis, paused, pauseReason, runs, stepRuns,
+        null);
+  }
+
+  public TaskCarry withPlanVersions(java.util.List<PlanVersion> versions) {
+    return new TaskCarry(plan, states, outputs, summaries, errors, attempts, createdAtMillis, paused, pauseReason,
+        runs, stepRuns, versions);
+  }
+
   public TaskCarry {
+    planVersions = java.util.List.copyOf(planVersions == null ? java.util.List.of() : planVersions);
     states = Map.copyOf(states);
     outputs = Map.copyOf(outputs);
     summaries = Map.copyOf(summaries);

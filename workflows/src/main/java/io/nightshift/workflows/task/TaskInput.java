@@ -19,10 +19,19 @@ import java.util.Map;
  *                             own suggestion also triggers it
  * @param carry                state carried over from the previous run, or null on the first run
  * @param pools                accelerator pools steps with {@code requires} may be placed on
+ * @param replan               whether and how a permanent step failure leads to a revised plan; null = never
+ *                             (the task fails, as tasks always did)
  */
 public record TaskInput(String taskId, String goal, String pipelineName, String pipelineYaml,
     Map<String, String> params, int maxParallelSteps, boolean useSearchAttributes, int depth, int historyBudget,
-    TaskCarry carry, java.util.List<String> pools) {
+    TaskCarry carry, java.util.List<String> pools, ReplanPolicy replan) {
+  public TaskInput(String taskId, String goal, String pipelineName, String pipelineYaml, Map<String, String> params,
+      int maxParallelSteps, boolean useSearchAttributes, int depth, int historyBudget, TaskCarry carry,
+      java.util.List<String> pools) {
+    this(taskId, goal, pipelineName, pipelineYaml, params, maxParallelSteps, useSearchAttributes, depth,
+        historyBudget, carry, pools, null);
+  }
+
   /** A first run at depth 0 with the default history budget. */
   public TaskInput(String taskId, String goal, String pipelineName, String pipelineYaml, Map<String, String> params,
       int maxParallelSteps, boolean useSearchAttributes) {
@@ -32,7 +41,12 @@ public record TaskInput(String taskId, String goal, String pipelineName, String 
 
   public TaskInput withCarry(TaskCarry next) {
     return new TaskInput(taskId, goal, pipelineName, pipelineYaml, params, maxParallelSteps, useSearchAttributes,
-        depth, historyBudget, next, pools);
+        depth, historyBudget, next, pools, replan);
+  }
+
+  public TaskInput withReplan(ReplanPolicy policy) {
+    return new TaskInput(taskId, goal, pipelineName, pipelineYaml, params, maxParallelSteps, useSearchAttributes,
+        depth, historyBudget, carry, pools, policy);
   }
 
   public TaskInput {

@@ -9,11 +9,28 @@ import java.util.List;
  *
  * @param awaiting  steps waiting for a person's decision, with what they wait for
  * @param decisions every decision made on this task, in order
+ * @param planVersion  the version of the plan the steps belong to (0 before the first plan)
+ * @param planVersions every plan version, with who made it and why
  */
 public record TaskProgress(String taskId, String goal, String pipeline, TaskState state, List<StepStatus> steps,
     ArtifactRef result, String error, long createdAtMillis, long updatedAtMillis, long endedAtMillis,
-    java.util.Map<String, String> awaiting, List<Decision> decisions) {
+    java.util.Map<String, String> awaiting, List<Decision> decisions, int planVersion,
+    List<PlanVersion> planVersions) {
+  public TaskProgress(String taskId, String goal, String pipeline, TaskState state, List<StepStatus> steps,
+      ArtifactRef result, String error, long createdAtMillis, long updatedAtMillis, long endedAtMillis,
+      java.util.Map<String, String> awaiting, List<Decision> decisions) {
+    this(taskId, goal, pipeline, state, steps, result, error, createdAtMillis, updatedAtMillis, endedAtMillis,
+        awaiting, decisions, 0, List.of());
+  }
+
+  /** This view with the task's plan versions. */
+  public TaskProgress withPlans(int version, List<PlanVersion> versions) {
+    return new TaskProgress(taskId, goal, pipeline, state, steps, result, error, createdAtMillis, updatedAtMillis,
+        endedAtMillis, awaiting, decisions, version, versions);
+  }
+
   public TaskProgress {
+    planVersions = planVersions == null ? List.of() : List.copyOf(planVersions);
     steps = List.copyOf(steps);
     awaiting = awaiting == null ? java.util.Map.of() : java.util.Map.copyOf(awaiting);
     decisions = decisions == null ? List.of() : List.copyOf(decisions);

@@ -17,12 +17,15 @@ import io.temporal.workflow.Workflow;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Plans the task, then runs its DAG: ready steps start (up to the parallel window, none while paused), a step
  * starts only after all it needs succeeded. When a step fails for good, no new step starts, running ones finish
- * (their results are kept) and the task fails naming the step, unless the step says continue_on_error. When the
- * history grows past its budget the task drains running steps and continues-as-new with its state carried over.
+ * (their results are kept) and the task fails naming the step, unless the step says continue_on_error, or the
+ * task's replan policy lets the planner revise the plan: then the next version runs, keeping the results of
+ * identical steps that already succeeded (see {@link Replanning}). When the history grows past its budget the task
+ * drains running steps and continues-as-new with its state carried over.
  */
 public final class TaskWorkflowImpl implements TaskWorkflow {
   private final PlanningActivities planning = Workflow.newActivityStub(PlanningActivities.class,
@@ -31,14 +34,20 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
   private ProgressBook book;
   private TaskInput input;
   private StepLauncher launcher;
+  private Replanning replanning;
+  private Plan plan;
+  private DagScheduler dag;
   private int signals;
+  /** The first permanent failure of the current plan: step, error, failure type. */
+  private String failedStep;
+  private String failedError;
+  private String failedType;
 
   @Override
   public TaskResult run(TaskInput input) {
     this.input = input;
     this.book = new ProgressBook(input, Workflow.currentTimeMillis());
-    Plan plan;
-    DagScheduler dag;
+    this.replanning = new Replanning(input, planning, approvals);
     if (input.carry() == null) {
       publishState(TaskState.PLANNING);
       plan = plan();
@@ -47,12 +56,23 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
       plan = input.carry().plan();
       dag = new DagScheduler(dependencies(plan), input.carry().states());
     }
+    replanning.first(plan, Workflow.currentTimeMillis());
     book.planned(plan, dag, Workflow.currentTimeMillis());
     publishState(book.visibleState());
     String failure;
     try {
-      launcher = new StepLauncher(input, plan.placement(), approvals, this);
-      failure = execute(plan, dag, launcher);
+      while (true) {
+        launcher = new StepLauncher(input, plan.placement(), approvals, this);
+        failure = execute(plan, dag, launcher);
+        if (failure == null || !replanning.applies(plan, failedType)) {
+          break;
+        }
+        String refusal = replan();
+        if (refusal != null) {
+          failure = failure + "; " + refusal;
+          break;
+        }
+      }
     } catch (CanceledFailure e) {
       dag.stopRemaining(StepState.CANCELLED, true);
       end(TaskState.CANCELLED, null, "cancelled");
@@ -63,16 +83,42 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
     }
     if (!dag.isFinished()) {
       Workflow.await(Workflow::isEveryHandlerFinished);
-      Workflow.continueAsNew(input.withCarry(book.carry(input.carry() == null ? 1 : input.carry().runs() + 1)));
+      Workflow.continueAsNew(input.withCarry(book.carry(input.carry() == null ? 1 : input.carry().runs() + 1)
+          .withPlanVersions(replanning.versions())));
     }
     ArtifactRef result = lastOutput(plan);
     end(TaskState.SUCCEEDED, result, null);
     return new TaskResult(result, book.outputs());
   }
 
+  /**
+   * Asks the planner for the next version after the current plan's failure, puts it in place (identical succeeded
+   * steps keep their results) and waits for approval when the policy asks. Returns why the task cannot go on, or
+   * null when the new version is ready to run.
+   */
+  private String replan() {
+    book.replanning(Workflow.currentTimeMillis());
+    publishState(TaskState.PLANNING);
+    Replanning.Outcome next = replanning.revise(plan, failedStep, failedError);
+    if (next.refusal() != null) {
+      return next.refusal();
+    }
+    Set<String> kept = KeptSteps.of(plan, dag.states(), next.plan());
+    Map<String, StepState> states = new LinkedHashMap<>();
+    kept.forEach(k -> states.put(k, StepState.SUCCEEDED));
+    replanning.record(next.plan(), failedStep, failedError, kept, Workflow.currentTimeMillis());
+    plan = next.plan();
+    dag = new DagScheduler(dependencies(plan), states);
+    failedStep = failedError = failedType = null;
+    book.replanned(plan, dag, kept, Workflow.currentTimeMillis());
+    publishState(book.visibleState());
+    return replanning.awaitApproval(plan);
+  }
+
   @Override
   public TaskProgress progress() {
-    return book == null ? null : book.snapshot(approvals);
+    return book == null ? null : book.snapshot(approvals).withPlans(plan == null ? 0 : plan.version(),
+        replanning.versions());
   }
 
   @Override
@@ -145,6 +191,8 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
           String error = collect(name, running.remove(name), plan.step(name), dag);
           if (error != null && failure == null) {
             failure = "step '" + name + "' failed: " + error;
+            failedStep = name;
+            failedError = error;
           }
         }
       }
@@ -171,10 +219,22 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
         throw c;
       }
       String message = FailureMessages.of(e);
+      if (failedType == null && !step.policy().continueOnError()) {
+        failedType = failureType(e);
+      }
       dag.failed(name);
       book.stepFailed(name, message, Workflow.currentTimeMillis());
       return step.policy().continueOnError() ? null : message;
     }
+  }
+
+  private static String failureType(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ApplicationFailure af) {
+        return af.getType();
+      }
+    }
+    return null;
   }
 
   private ApplicationFailure end(TaskState state, ArtifactRef result, String error) {

@@ -28,8 +28,16 @@ final class EngineFixture implements AutoCloseable {
   final TextTools tools = new TextTools();
   private final Path dir;
 
+  private final io.nightshift.core.planner.Replanner replanner;
+
   EngineFixture(Path dir) {
+    this(dir, null);
+  }
+
+  /** @param replanner revises failed plans, or null for a worker that cannot */
+  EngineFixture(Path dir, io.nightshift.core.planner.Replanner replanner) {
     this.dir = dir;
+    this.replanner = replanner;
     try {
       store = new FileArtifactStore(dir.resolve("artifacts"));
     } catch (IOException e) {
@@ -51,7 +59,7 @@ final class EngineFixture implements AutoCloseable {
   private void register(Worker worker) {
     worker.registerWorkflowImplementationTypes(TaskWorkflowImpl.class, MapWorkflowImpl.class);
     worker.registerActivitiesImplementations(
-        new PlanningActivitiesImpl(request -> Plans.parse(request.pipelineYaml())),
+        new PlanningActivitiesImpl(request -> Plans.parse(request.pipelineYaml()), replanner),
         new StepActivitiesImpl(tools::find, store, dir.resolve("scratch"), 200),
         new MapActivitiesImpl(store));
   }

@@ -29,6 +29,9 @@ class TaskWorkflowReplayTest {
   private static final List<String> RECORDED_V2 = List.of(Plans.TOLERANT, Plans.MAP, Plans.NESTED, Plans.RESUMABLE,
       Plans.CHAIN, Plans.PAUSABLE);
 
+  /** Recorded when replanning arrived (v3): v1 fails at 'bad', the planner's v2 is approved and succeeds. */
+  private static final String REPLANNED = "replanned";
+
   @Test
   void shouldReplayEveryRecordedHistoryWithoutNondeterminism() throws Exception {
     List<Path> files;
@@ -37,7 +40,7 @@ class TaskWorkflowReplayTest {
     }
     assertThat(files).extracting(p -> p.getFileName().toString())
         .containsAll(Stream.concat(RECORDED.stream(), RECORDED_V2.stream()).map(n -> "task-" + n + ".json").toList())
-        .contains("task-map_doubled.json", "task-chain-run1.json");
+        .contains("task-map_doubled.json", "task-chain-run1.json", "task-" + REPLANNED + ".json");
     for (Path f : files) {
       // the real workflow id matters: child workflow ids are derived from it
       WorkflowReplayer.replayWorkflowExecution(WorkflowExecutionHistory.fromJson(Files.readString(f), workflowId(f)),
@@ -78,6 +81,22 @@ class TaskWorkflowReplayTest {
           write(id + "_doubled", client.fetchHistory(id + "/doubled").toJson(true));
         }
       }
+    }
+  }
+
+  @Test
+  @EnabledIfSystemProperty(named = "nightshift.recordHistories", matches = "true")
+  void recordReplannedHistory(@TempDir Path dir) throws Exception {
+    try (EngineFixture engine = new EngineFixture(dir, (r, failed, step, error) ->
+        ReplanTest.fixed(failed.version() + 1))) {
+      String id = "task-" + REPLANNED;
+      TaskWorkflow wf = engine.stub(id);
+      WorkflowClient.start(wf::run, EngineFixture.input(id, Plans.ONE_BAD_BRANCH)
+          .withReplan(new ReplanPolicy(3, true)));
+      engine.env.sleep(java.time.Duration.ofSeconds(5));
+      wf.decide(new Decision(Replanning.approvalKey(2), true, "recorded approval", "recorder", 0, null, 0));
+      engine.env.getWorkflowClient().newUntypedWorkflowStub(id).getResult(TaskResult.class);
+      write(id, engine.env.getWorkflowClient().fetchHistory(id).toJson(true));
     }
   }
 

@@ -1,0 +1,105 @@
+package io.nightshift.workflows.task;
+
+import io.nightshift.core.pipeline.Plan;
+import io.nightshift.core.pipeline.PlannedStep;
+import io.nightshift.core.planner.PlanRequest;
+import io.nightshift.workflows.activities.PlanningActivities;
+import io.nightshift.workflows.activities.ReplanRequest;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.workflow.Workflow;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A task's plan versions and the rules for making the next one: when a step fails for good and the task's
+ * {@link ReplanPolicy} allows another version, the planner (an activity) revises the plan from the failure; if the
+ * policy says so, a person approves the new version (ApproveTask / RejectTask on step {@code plan-vN}) before it
+ * runs. Failures a person caused (a rejected gate or budget raise) are never replanned around. Workflow-side state.
+ */
+final class Replanning {
+  /** The {@code Workflow.getVersion} change id of replanning: histories from before it never replan. */
+  static final String CHANGE_ID = "replan-on-failure";
+  private static final int REPLANS = 1;
+  private static final Set<String> REFUSALS_BY_PEOPLE = Set.of("StepRejected", "BudgetRejected");
+
+  /** The next plan, or why there is none (the task then fails with this added to its error). */
+  record Outcome(Plan plan, String refusal) {}
+
+  private final TaskInput input;
+  private final PlanningActivities planning;
+  private final Approvals approvals;
+  private final List<PlanVersion> versions = new ArrayList<>();
+
+  Replanning(TaskInput input, PlanningActivities planning, Approvals approvals) {
+    this.input = input;
+    this.planning = planning;
+    this.approvals = approvals;
+    if (input.carry() != null) {
+      versions.addAll(input.carry().planVersions());
+    }
+  }
+
+  /** Records v1 when the task has no version yet (its first run, or a run carried over from before versions). */
+  void first(Plan plan, long now) {
+    if (versions.isEmpty()) {
+      versions.add(new PlanVersion(plan.version(), origin(plan), "the task's first plan", null, names(plan),
+          List.of(), now));
+    }
+  }
+
+  /** Whether a failure of {@code failureType} in {@code plan} leads to a revision rather than a failed task. */
+  boolean applies(Plan plan, String failureType) {
+    ReplanPolicy policy = input.replan();
+    if (policy == null || !policy.allowsAfter(plan.version()) || REFUSALS_BY_PEOPLE.contains(failureType)) {
+      return false;
+    }
+    return Workflow.getVersion(CHANGE_ID, Workflow.DEFAULT_VERSION, REPLANS) == REPLANS;
+  }
+
+  Outcome revise(Plan failed, String failedStep, String error) {
+    try {
+      PlanRequest request = new PlanRequest(input.goal(), input.pipelineYaml(), input.params(), input.depth());
+      return new Outcome(planning.replan(new ReplanRequest(request, failed, failedStep, error)), null);
+    } catch (ActivityFailure e) {
+      return new Outcome(null, "replanning failed: " + FailureMessages.of(e));
+    }
+  }
+
+  void record(Plan next, String failedStep, String error, Set<String> kept, long now) {
+    versions.add(new PlanVersion(next.version(), origin(next), "step '" + failedStep + "' of v"
+        + (next.version() - 1) + " failed: " + error, failedStep, names(next), List.copyOf(kept), now));
+  }
+
+  /** Blocks until a person decides on {@code next} when the policy asks for it; the refusal, or null to go on. */
+  String awaitApproval(Plan next) {
+    if (!input.replan().approvalRequired()) {
+      return null;
+    }
+    String key = approvalKey(next.version());
+    Decision d = approvals.await(key, "approval required before plan v" + next.version() + " runs (steps: "
+        + String.join(", ", names(next)) + "); approve or reject step '" + key + "'");
+    return d.approved() ? null : "plan v" + next.version() + " rejected" + (d.by() == null || d.by().isBlank() ? ""
+        : " by " + d.by()) + ": " + d.comment();
+  }
+
+  List<PlanVersion> versions() {
+    return List.copyOf(versions);
+  }
+
+  /** What ApproveTask / RejectTask name to decide on plan {@code version}. */
+  static String approvalKey(int version) {
+    return "plan-v" + version;
+  }
+
+  private String origin(Plan plan) {
+    if (plan.origin() != null) {
+      return plan.origin();
+    }
+    return input.pipelineYaml() != null ? "declarative" : null;
+  }
+
+  private static List<String> names(Plan plan) {
+    return plan.steps().stream().map(PlannedStep::name).toList();
+  }
+}
