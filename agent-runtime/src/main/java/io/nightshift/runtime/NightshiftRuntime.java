@@ -18,6 +18,8 @@ import io.nightshift.models.ModelCall;
 import io.nightshift.models.endpoint.ModelEndpointRegistry;
 import io.nightshift.runtime.models.ModelsFile;
 import io.nightshift.tools.registry.ToolRegistry;
+import io.nightshift.runtime.mcp.McpServersFile;
+import io.nightshift.tools.mcp.McpToolSource;
 import io.nightshift.workflows.activities.StepActivitiesImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
@@ -84,7 +86,10 @@ public final class NightshiftRuntime implements AutoCloseable {
     WorkflowClient client = WorkflowClient.newInstance(stubs,
         WorkflowClientOptions.newBuilder().setNamespace(config.namespace()).build());
     boolean searchAttributes = SearchAttributeSetup.ensure(stubs, config.namespace());
-    ToolRegistry tools = ToolRegistry.fromClassPath();
+    // MCP servers from the models file's mcp: section: started here to list their tools, stopped on close
+    McpToolSource mcp = McpToolSource.of(McpServersFile.read(config.modelsFile()));
+    started.push(mcp);
+    ToolRegistry tools = McpServersFile.registryWith(mcp);
     PipelineCatalog pipelines = PipelineCatalog.load(config.dataDir().resolve("pipelines"));
     DeclarativePlanner planner = new DeclarativePlanner(tools, pipelines);
     FileArtifactStore artifacts = new FileArtifactStore(config.artifactsDir());

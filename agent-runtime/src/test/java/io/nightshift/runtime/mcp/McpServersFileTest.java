@@ -1,0 +1,63 @@
+package io.nightshift.runtime.mcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.nightshift.tools.mcp.McpServerConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class McpServersFileTest {
+  @TempDir Path dir;
+
+  @Test
+  void shouldReadServersBesideTheEndpoints() throws Exception {
+    Path file = Files.writeString(dir.resolve("models.yaml"), """
+        endpoints:
+          - {id: local, base_url: http://127.0.0.1:8080/v1, model: m}
+        mcp:
+          - name: files
+            command: npx
+            args: [-y, some-mcp-server, /data]
+            env: {TOKEN: abc, DEPTH: 2}
+            prefix: fs
+            call_timeout_seconds: 5
+          - name: calc
+            command: [python3, calc.py]
+        """);
+
+    List<McpServerConfig> servers = McpServersFile.read(file);
+
+    assertThat(servers).hasSize(2);
+    McpServerConfig files = servers.get(0);
+    assertThat(files.command()).containsExactly("npx", "-y", "some-mcp-server", "/data");
+    assertThat(files.env()).isEqualTo(Map.of("TOKEN", "abc", "DEPTH", "2"));
+    assertThat(files.prefix()).isEqualTo("fs");
+    assertThat(files.callTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(servers.get(1).command()).containsExactly("python3", "calc.py");
+    assertThat(servers.get(1).registryName("add")).isEqualTo("mcp.calc.add");
+  }
+
+  @Test
+  void shouldReadNoServersWithoutAFileOrSection() throws Exception {
+    assertThat(McpServersFile.read(null)).isEmpty();
+    assertThat(McpServersFile.read(Files.writeString(dir.resolve("m.yaml"), "endpoints: []\n"))).isEmpty();
+  }
+
+  @Test
+  void shouldNameTheFileServerAndKeyOfAMistake() throws Exception {
+    Path typo = Files.writeString(dir.resolve("typo.yaml"), "mcp:\n  - {name: calc, comand: python3}\n");
+    assertThatThrownBy(() -> McpServersFile.read(typo)).hasMessageContaining("typo.yaml")
+        .hasMessageContaining("mcp server 'calc'").hasMessageContaining("unknown key 'comand'");
+    Path noCommand = Files.writeString(dir.resolve("none.yaml"), "mcp:\n  - {name: calc}\n");
+    assertThatThrownBy(() -> McpServersFile.read(noCommand)).hasMessageContaining("mcp server 'calc'")
+        .hasMessageContaining("command");
+    Path notList = Files.writeString(dir.resolve("map.yaml"), "mcp: {name: calc}\n");
+    assertThatThrownBy(() -> McpServersFile.read(notList)).hasMessageContaining("'mcp' must be a list");
+  }
+}
