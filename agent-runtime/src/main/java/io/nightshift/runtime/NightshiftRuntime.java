@@ -6,6 +6,7 @@ import io.nightshift.runtime.api.ApiServer;
 import io.nightshift.runtime.backends.BackendFleet;
 import io.nightshift.runtime.backends.BackendWorker;
 import io.nightshift.runtime.backends.FleetInventory;
+import io.nightshift.runtime.backends.ModelEndpointGuards;
 import io.nightshift.runtime.config.RuntimeConfig;
 import io.nightshift.runtime.pipelines.PipelineCatalog;
 import io.nightshift.runtime.temporal.InMemoryServer;
@@ -17,6 +18,8 @@ import io.nightshift.tools.data.DataTools;
 import io.nightshift.models.ModelCall;
 import io.nightshift.models.endpoint.ModelEndpointRegistry;
 import io.nightshift.runtime.models.ModelsFile;
+import io.nightshift.runtime.models.PlannerSettings;
+import io.nightshift.runtime.planning.RuntimePlanners;
 import io.nightshift.tools.registry.ToolRegistry;
 import io.nightshift.runtime.mcp.McpServersFile;
 import io.nightshift.tools.mcp.McpToolSource;
@@ -66,11 +69,16 @@ public final class NightshiftRuntime implements AutoCloseable {
     Files.createDirectories(config.inputsDir());
     System.setProperty(DataTools.inputsDirProperty(), config.inputsDir().toString());
     FleetInventory backends = null;
+    // Model calls run in the worker role; their circuit breakers are what the pools' inventory and the API show,
+    // so an API-only process shows none rather than breakers that never see a call.
+    ModelEndpointRegistry modelEndpoints = roles.contains(Role.WORKER) && config.modelsFile() != null
+        ? ModelEndpointRegistry.of(ModelsFile.read(config.modelsFile())) : null;
     if (roles.contains(Role.WORKER) || roles.contains(Role.API)) {
       // Before Temporal starts, so a bad backends file fails the start at once, naming file, pool and key.
       BackendFleet fleet = BackendFleet.open(config.backendsFile());
       started.push(fleet);
-      backends = new FleetInventory(fleet, FleetInventory.DEFAULT_TIMEOUT);
+      backends = new FleetInventory(fleet, FleetInventory.DEFAULT_TIMEOUT,
+          ModelEndpointGuards.of(modelEndpoints));
       started.push(backends);
       log.info("accelerator pools from {}: {}", fleet.source(), fleet.ids());
     }
@@ -92,11 +100,14 @@ public final class NightshiftRuntime implements AutoCloseable {
     ToolRegistry tools = McpServersFile.registryWith(mcp);
     PipelineCatalog pipelines = PipelineCatalog.load(config.dataDir().resolve("pipelines"));
     DeclarativePlanner planner = new DeclarativePlanner(tools, pipelines);
+    // the models file's planner: section plans goal-only tasks; read by the API (to accept them) and workers
+    PlannerSettings plannerModel = config.modelsFile() == null ? null
+        : ModelsFile.planner(config.modelsFile()).orElse(null);
     FileArtifactStore artifacts = new FileArtifactStore(config.artifactsDir());
     if (roles.contains(Role.WORKER)) {
-      ModelCall models = config.modelsFile() == null ? null
-          : new ModelCall(ModelEndpointRegistry.of(ModelsFile.read(config.modelsFile())));
-      WorkerFactory workers = ControlWorker.start(client, tools, planner, artifacts,
+      ModelCall models = modelEndpoints == null ? null : new ModelCall(modelEndpoints);
+      WorkerFactory workers = ControlWorker.start(client, tools, RuntimePlanners.of(planner, tools, models,
+          plannerModel), artifacts,
           config.dataDir().resolve("scratch"), temporal instanceof InMemoryServer, models);
       started.push(() -> {
         workers.shutdown();
@@ -111,10 +122,12 @@ public final class NightshiftRuntime implements AutoCloseable {
       });
       log.info("worker polling with {} tools: {}", tools.all().size(),
           String.join(", ", tools.all().stream().map(t -> t.name()).toList()));
+      log.info(plannerModel == null ? "planner: pipelines only (no 'planner:' in the models file)"
+          : "planner: pipelines, and goals on model endpoint '" + plannerModel.endpoint() + "'");
     }
     if (roles.contains(Role.API)) {
       api = ApiServer.start(config.apiHost(), config.apiPort(), client, planner, pipelines, artifacts,
-          config.maxParallelSteps(), searchAttributes, backends);
+          config.maxParallelSteps(), searchAttributes, backends, plannerModel);
       started.push(api);
       log.info("gRPC API on {}:{}", config.apiHost(), api.port());
     }

@@ -30,7 +30,7 @@ public final class BackendWorker {
     if (stickyOff) {
       options.setStickyQueueScheduleToStartTimeout(Duration.ZERO);
     }
-    InventoryActivitiesImpl activities = new InventoryActivitiesImpl(inventory, poolId -> false);
+    InventoryActivitiesImpl activities = new InventoryActivitiesImpl(inventory);
     for (BackendFleet.Pool pool : inventory.fleet().pools()) {
       Worker worker = factory.newWorker(pool.taskQueue(), options.build());
       worker.registerActivitiesImplementations(activities, steps);

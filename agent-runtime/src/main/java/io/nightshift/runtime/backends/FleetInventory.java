@@ -34,10 +34,17 @@ public final class FleetInventory implements AutoCloseable {
   private final BackendFleet fleet;
   private final Duration timeout;
   private final ExecutorService executor;
+  private final ModelEndpointGuards guards;
 
   public FleetInventory(BackendFleet fleet, Duration timeout) {
+    this(fleet, timeout, ModelEndpointGuards.none());
+  }
+
+  /** @param guards the circuit breakers of the calls to each pool's servers, shown with them */
+  public FleetInventory(BackendFleet fleet, Duration timeout, ModelEndpointGuards guards) {
     this.fleet = fleet;
     this.timeout = timeout;
+    this.guards = guards;
     AtomicInteger n = new AtomicInteger();
     this.executor = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "pool-inventory-" + n.incrementAndGet());
@@ -82,7 +89,7 @@ public final class FleetInventory implements AutoCloseable {
     return out;
   }
 
-  private static PoolObservation observeNow(BackendFleet.Pool pool) {
+  private PoolObservation observeNow(BackendFleet.Pool pool) {
     TrackedBackend backend = pool.backend();
     BackendSnapshot snapshot = backend.snapshot();
     List<PoolObservation.Endpoint> endpoints = new ArrayList<>();
@@ -92,7 +99,7 @@ public final class FleetInventory implements AutoCloseable {
     return new PoolObservation(pool.config(), snapshot, backend.leases(), endpoints);
   }
 
-  private static PoolObservation.Endpoint probe(TrackedBackend backend, ModelServerHandle h) {
+  private PoolObservation.Endpoint probe(TrackedBackend backend, ModelServerHandle h) {
     HealthStatus health;
     try {
       health = backend.health(h);
@@ -105,10 +112,10 @@ public final class FleetInventory implements AutoCloseable {
     } catch (RuntimeException e) {
       load = EndpointLoad.unknown();
     }
-    return new PoolObservation.Endpoint(h, health, load);
+    return new PoolObservation.Endpoint(h, health, load, guards.forServer(h));
   }
 
-  private static PoolObservation down(BackendFleet.Pool pool, String reason) {
+  private PoolObservation down(BackendFleet.Pool pool, String reason) {
     TrackedBackend b = pool.backend();
     AcceleratorKind kind;
     PriceRate price;
@@ -122,7 +129,8 @@ public final class FleetInventory implements AutoCloseable {
     BackendSnapshot snapshot = new BackendSnapshot(pool.id(), kind, List.of(), Set.of(), List.of(),
         HealthStatus.down(reason), price, Instant.now());
     List<PoolObservation.Endpoint> endpoints = b.endpoints().stream()
-        .map(h -> new PoolObservation.Endpoint(h, HealthStatus.down("pool inventory failed"), EndpointLoad.unknown()))
+        .map(h -> new PoolObservation.Endpoint(h, HealthStatus.down("pool inventory failed"), EndpointLoad.unknown(),
+            guards.forServer(h)))
         .toList();
     return new PoolObservation(pool.config(), snapshot, b.leases(), endpoints);
   }

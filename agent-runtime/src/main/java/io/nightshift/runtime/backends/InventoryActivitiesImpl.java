@@ -5,26 +5,25 @@ import io.nightshift.core.accelerator.placement.PoolView;
 import io.nightshift.workflows.backends.InventoryActivities;
 import io.nightshift.workflows.backends.InventoryRequest;
 import io.nightshift.workflows.backends.InventoryResult;
+import io.nightshift.workflows.backends.PoolEndpoint;
 import io.nightshift.workflows.backends.PoolSnapshot;
 import io.temporal.failure.ApplicationFailure;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * Answers inventory calls on a worker's pool queues from its own pools, observed now. Speed and served models come
- * from the backends file; whether a pool's circuit is open comes from whoever tracks its endpoints' failures.
+ * from the backends file; whether a pool's circuit is open from the circuit breakers of the model endpoints that
+ * call its servers ({@link PoolObservation#circuitOpenReason()}), which this process's model calls keep.
  */
 public final class InventoryActivitiesImpl implements InventoryActivities {
   private final FleetInventory inventory;
-  private final Predicate<String> circuitOpen;
 
-  /** @param circuitOpen says, by pool id, whether the pool's circuit breaker is open now */
-  public InventoryActivitiesImpl(FleetInventory inventory, Predicate<String> circuitOpen) {
+  public InventoryActivitiesImpl(FleetInventory inventory) {
     this.inventory = inventory;
-    this.circuitOpen = circuitOpen;
   }
 
   @Override
@@ -44,12 +43,20 @@ public final class InventoryActivitiesImpl implements InventoryActivities {
                 + " task queue backend-" + id + ", which only workers with that pool poll", UNKNOWN_POOL)));
       }
     }
-    return new InventoryResult(inventory.observe(pools).stream().map(this::snapshot).toList());
+    return new InventoryResult(inventory.observe(pools).stream().map(InventoryActivitiesImpl::snapshot).toList());
   }
 
-  private PoolSnapshot snapshot(PoolObservation o) {
+  static PoolSnapshot snapshot(PoolObservation o) {
     BackendSnapshot s = o.snapshot();
-    PoolView view = PoolView.of(s, o.config().speed(), Set.copyOf(o.config().models()), circuitOpen.test(o.id()));
-    return new PoolSnapshot(view, s.health().state(), s.health().detail(), s.simulated(), s.at());
+    Optional<String> open = o.circuitOpenReason();
+    PoolView view = PoolView.of(s, o.config().speed(), Set.copyOf(o.config().models()), open.isPresent());
+    // the open circuit's reason goes first: it is why placement skips the pool, which is what people ask
+    String detail = open.map(r -> s.health().detail().isBlank() ? r : r + "; " + s.health().detail())
+        .orElse(s.health().detail());
+    List<PoolEndpoint> endpoints = new ArrayList<>();
+    for (PoolObservation.Endpoint e : o.endpoints()) {
+      e.guards().forEach(g -> endpoints.add(new PoolEndpoint(g.endpointId(), e.handle().model(), g.circuitOpen())));
+    }
+    return new PoolSnapshot(view, s.health().state(), detail, s.simulated(), s.at(), endpoints);
   }
 }

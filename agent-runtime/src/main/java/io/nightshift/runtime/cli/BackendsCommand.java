@@ -34,7 +34,8 @@ final class BackendsCommand extends ClientCommand {
     for (Backend b : r.getBackendsList()) {
       out.printf(Locale.ROOT, "%-16s %-11s %-9s %6d %5d %-16s %s%s%n", b.getId(), kind(b), health(b.getHealth()),
           b.getTotalUnits(), b.getFreeUnits(), String.format(Locale.ROOT, "%.2f %s", b.getPrice().getPerUnitHour(),
-              b.getPrice().getCurrency()), b.getHealth().getDetail(), b.getSimulated() ? "  [SIMULATED]" : "");
+              b.getPrice().getCurrency()), b.getCircuitOpen() ? "CIRCUIT OPEN: " + b.getCircuitDetail()
+              : b.getHealth().getDetail(), b.getSimulated() ? "  [SIMULATED]" : "");
     }
     for (Backend b : r.getBackendsList()) {
       if (b.getDevicesCount() == 0 && b.getEndpointsCount() == 0) {
@@ -54,6 +55,15 @@ final class BackendsCommand extends ClientCommand {
                 e.getLoad().getRequestsRunning(), e.getLoad().getRequestsWaiting(), e.getLoad().hasKvCacheUsage()
                     ? String.format(Locale.ROOT, " kv-cache %.0f%%", 100 * e.getLoad().getKvCacheUsage()) : "")
                 : e.getHealth().getDetail());
+        e.getGuardsList().forEach(g -> out.printf(Locale.ROOT,
+            "    calls via %-20s circuit %-9s failures %s  slots %d/%d free  rate permits %d%n",
+            g.getModelEndpointId(), g.getCircuitState().name().replace("CIRCUIT_STATE_", ""),
+            g.getFailureRatePercent() < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f%% of %d",
+                g.getFailureRatePercent(), g.getBufferedCalls()),
+            g.getAvailableConcurrentCalls(), g.getMaxConcurrentCalls(), g.getAvailableRatePermits()));
+      }
+      if (b.getCircuitOpen()) {
+        out.println("  CIRCUIT OPEN: " + b.getCircuitDetail());
       }
     }
     return 0;

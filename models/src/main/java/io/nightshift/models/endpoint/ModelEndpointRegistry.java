@@ -61,6 +61,12 @@ public final class ModelEndpointRegistry {
         .sorted((a, b) -> a.id().compareTo(b.id())).toList();
   }
 
+  /** One endpoint's circuit, slots and rate permits now; empty for an id that is not configured. */
+  public java.util.Optional<ResilienceSnapshot> snapshot(String id) {
+    ModelEndpoint endpoint = endpoints.get(id);
+    return endpoint == null ? java.util.Optional.empty() : java.util.Optional.of(endpoint.resilience().snapshot());
+  }
+
   /** Every endpoint's circuit, slots and rate permits, sorted by id: what the API's backends view shows. */
   public List<ResilienceSnapshot> snapshots() {
     List<ResilienceSnapshot> all = new ArrayList<>();

@@ -28,4 +28,17 @@ public record ResilienceSnapshot(
   public int slotsInUse() {
     return maxSlots - availableSlots;
   }
+
+  /** The circuit refuses calls now (opened by failures, or forced open): the endpoint is out of service. */
+  public boolean circuitOpen() {
+    return "OPEN".equals(circuitState) || "FORCED_OPEN".equals(circuitState);
+  }
+
+  /** One line for reasons shown to people: {@code local-a OPEN (100% of 5 recent calls failed, 3 refused)}. */
+  public String describe() {
+    String rate = failureRatePercent < 0 ? bufferedCalls + " recent calls, too few to rate"
+        : Math.round(failureRatePercent) + "% of " + bufferedCalls + " recent calls failed";
+    return endpointId + " " + circuitState + " (" + rate
+        + (notPermittedCalls > 0 ? ", " + notPermittedCalls + " refused" : "") + ")";
+  }
 }

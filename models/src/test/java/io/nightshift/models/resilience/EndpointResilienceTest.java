@@ -73,6 +73,8 @@ class EndpointResilienceTest {
     assertThat(snapshot.failureRatePercent()).isEqualTo(100f);
     assertThat(snapshot.failedCalls()).isEqualTo(4);
     assertThat(snapshot.notPermittedCalls()).isEqualTo(1);
+    assertThat(snapshot.circuitOpen()).isTrue();
+    assertThat(snapshot.describe()).isEqualTo("ep OPEN (100% of 4 recent calls failed, 1 refused)");
   }
 
   @Test
@@ -108,6 +110,7 @@ class EndpointResilienceTest {
 
     assertThat(server.chatRequests()).hasSize(6);
     assertThat(registry.get("ep").resilience().snapshot().circuitState()).isEqualTo("CLOSED");
+    assertThat(registry.snapshot("ep").orElseThrow().circuitOpen()).isFalse();
   }
 
   @Test

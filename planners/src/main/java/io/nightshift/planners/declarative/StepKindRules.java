@@ -30,8 +30,8 @@ final class StepKindRules {
   }
 
   void check(StepSpec step, Map<String, String> params, int depth) {
-    forbid(step, step.requires() != null && step.kind() != StepKind.TOOL && step.kind() != StepKind.MAP, "requires",
-        "only tool and map steps run on accelerator pools");
+    forbid(step, step.requires() != null && step.kind() != StepKind.TOOL && step.kind() != StepKind.MAP
+        && step.kind() != StepKind.AGENT, "requires", "only tool, map and agent steps run on accelerator pools");
     switch (step.kind()) {
       case TOOL -> checkTool(step, params, null);
       case MAP -> checkTool(step, params, step.map().itemParam());

@@ -17,9 +17,12 @@ import java.util.Objects;
  * @param budget         tokens, cost and wall-clock
  * @param activityQueue  task queue of the model and tool activities; null runs them on the workflow's own queue
  * @param resume         to continue an agent that stopped (on its budget) or continued as new; null to start
+ * @param endpoints      every endpoint that may serve this agent's calls, in order of preference, {@code endpoint}
+ *                       among them (they serve the same model); calls stick to the one that served the last call
+ *                       and move down this list only when its circuit breaker is open. Empty: {@code endpoint} only
  */
 public record AgentInput(String agentId, String endpoint, String instructions, String task, List<String> tools,
-    AgentLimits limits, AgentBudget budget, String activityQueue, Resume resume) {
+    AgentLimits limits, AgentBudget budget, String activityQueue, Resume resume, List<String> endpoints) {
 
   /**
    * Where an earlier run stopped, to go on from there: its transcript, the messages it had not yet sent (tool
@@ -43,8 +46,14 @@ public record AgentInput(String agentId, String endpoint, String instructions, S
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(budget, "budget");
     tools = tools == null ? List.of() : List.copyOf(tools);
+    endpoints = endpoints == null ? List.of() : List.copyOf(endpoints);
     instructions = instructions == null ? "" : instructions;
     task = task == null ? "" : task;
+  }
+
+  public AgentInput(String agentId, String endpoint, String instructions, String task, List<String> tools,
+      AgentLimits limits, AgentBudget budget, String activityQueue, Resume resume) {
+    this(agentId, endpoint, instructions, task, tools, limits, budget, activityQueue, resume, List.of());
   }
 
   public static AgentInput of(String agentId, String endpoint, String instructions, String task, List<String> tools,
@@ -58,12 +67,33 @@ public record AgentInput(String agentId, String endpoint, String instructions, S
    */
   public AgentInput resumedFrom(AgentResult stopped, AgentBudget raised) {
     BudgetStatus spent = stopped.budget();
-    return new AgentInput(agentId, endpoint, instructions, task, tools, limits, raised, activityQueue,
+    // the endpoint that served last holds the conversation's KV cache: go on there
+    String sticky = stopped.servedBy() != null ? stopped.servedBy() : endpoint;
+    return new AgentInput(agentId, sticky, instructions, task, tools, limits, raised, activityQueue,
         new Resume(stopped.transcript(), stopped.unsent(), stopped.turns(), stopped.toolCalls(), spent.tokensSpent(),
-            spent.costSpent(), spent.unreportedCalls(), 0));
+            spent.costSpent(), spent.unreportedCalls(), 0), endpoints);
   }
 
   public AgentInput withResume(Resume resume) {
-    return new AgentInput(agentId, endpoint, instructions, task, tools, limits, budget, activityQueue, resume);
+    return new AgentInput(agentId, endpoint, instructions, task, tools, limits, budget, activityQueue, resume,
+        endpoints);
+  }
+
+  /** The same agent with calls going first to {@code sticky} (one of {@link #endpoints()}). */
+  public AgentInput withEndpoint(String sticky) {
+    return new AgentInput(agentId, sticky, instructions, task, tools, limits, budget, activityQueue, resume,
+        endpoints);
+  }
+
+  /**
+   * Where to send a call when {@code preferred} refuses it with an open circuit: the other endpoints, in order.
+   */
+  public List<String> fallbacksFor(String preferred) {
+    List<String> out = new java.util.ArrayList<>();
+    if (!preferred.equals(endpoint)) {
+      out.add(endpoint);
+    }
+    endpoints.stream().filter(e -> !e.equals(preferred) && !out.contains(e)).forEach(out::add);
+    return List.copyOf(out);
   }
 }

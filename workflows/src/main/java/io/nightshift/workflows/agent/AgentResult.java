@@ -14,10 +14,16 @@ import java.util.List;
  * @param budget     the ledger at the end
  * @param detail     one line for humans: what limit was hit, or the answer's first words
  * @param unsent     tool results of the last turn not yet shown to the model (to resume with)
+ * @param servedBy   the endpoint that served the last model call (where its KV cache is); null before any call
  */
 public record AgentResult(StopReason reason, ArtifactRef answer, ArtifactRef transcript, int turns, int toolCalls,
-    BudgetStatus budget, String detail, List<PendingEntry> unsent) {
+    BudgetStatus budget, String detail, List<PendingEntry> unsent, String servedBy) {
   public AgentResult {
     unsent = unsent == null ? List.of() : List.copyOf(unsent);
+  }
+
+  public AgentResult(StopReason reason, ArtifactRef answer, ArtifactRef transcript, int turns, int toolCalls,
+      BudgetStatus budget, String detail, List<PendingEntry> unsent) {
+    this(reason, answer, transcript, turns, toolCalls, budget, detail, unsent, null);
   }
 }

@@ -27,10 +27,13 @@ public final class AgentWorkflowImpl implements AgentWorkflow {
   private List<String> lastTools = List.of();
   private ArtifactRef transcript;
   private StopReason stopReason;
+  /** KV-cache affinity: the endpoint that served the last call, from its recorded result, so replay agrees. */
+  private String sticky;
 
   @Override
   public AgentResult run(AgentInput input) {
     this.input = input;
+    this.sticky = input.endpoint();
     AgentInput.Resume resume = input.resume();
     this.ledger = resume == null ? new BudgetLedger(input.budget())
         : BudgetLedger.resumed(input.budget(), resume.tokensSpent(), resume.costSpent(), resume.unreportedCalls());
@@ -67,6 +70,9 @@ public final class AgentWorkflowImpl implements AgentWorkflow {
       phase = AgentProgress.Phase.THINKING;
       ModelTurnOutput out = callModel(model, reservation, pending);
       ledger.settle(reservation, out.tokens(), out.cost(), out.usageReported());
+      if (out.endpoint() != null) {
+        sticky = out.endpoint();
+      }
       estimator.observe(out);
       turns++;
       turnsThisRun++;
@@ -119,14 +125,14 @@ public final class AgentWorkflowImpl implements AgentWorkflow {
       unsent.add(PendingEntry.message(TranscriptMessage.user("Guidance from the operator: " + g)));
     }
     BudgetStatus spent = ledger.status();
-    Workflow.continueAsNew(input.withResume(new AgentInput.Resume(transcript, unsent, turns, toolCalls,
+    Workflow.continueAsNew(input.withEndpoint(sticky).withResume(new AgentInput.Resume(transcript, unsent, turns, toolCalls,
         spent.tokensSpent(), spent.costSpent(), spent.unreportedCalls(), startedAt)));
   }
 
   private ModelTurnOutput callModel(AgentModelActivities model, String reservation, List<PendingEntry> pending) {
     try {
-      return model.nextTurn(new ModelTurnInput(input.agentId(), turns + 1, input.endpoint(), transcript, pending,
-          input.tools(), input.limits().maxOutputTokens()));
+      return model.nextTurn(new ModelTurnInput(input.agentId(), turns + 1, sticky, transcript, pending,
+          input.tools(), input.limits().maxOutputTokens(), input.fallbacksFor(sticky)));
     } catch (ActivityFailure e) {
       // the call used nothing we were told of; a failed agent keeps an honest ledger
       ledger.release(reservation);
@@ -175,7 +181,8 @@ public final class AgentWorkflowImpl implements AgentWorkflow {
   private AgentResult end(StopReason reason, ArtifactRef answer, String detail, List<PendingEntry> unsent) {
     stopReason = reason;
     phase = AgentProgress.Phase.ENDED;
-    return new AgentResult(reason, answer, transcript, turns, toolCalls, ledger.status(), detail, unsent);
+    return new AgentResult(reason, answer, transcript, turns, toolCalls, ledger.status(), detail, unsent,
+        turns == 0 ? null : sticky);
   }
 
   /** The message of the failure the activity threw (the outermost application failure), not Temporal's wrapper. */

@@ -15,12 +15,21 @@ import java.util.Objects;
  *                        instructions and the task), in order
  * @param tools           the tools to offer the model (the agent's allow-list)
  * @param maxOutputTokens cap on the answer
+ * @param fallbacks       endpoints serving the same model, in order, to use when {@code endpoint}'s circuit breaker
+ *                        is open (and only then: any other failure is retried on {@code endpoint}, whose KV cache
+ *                        holds the conversation)
  */
 public record ModelTurnInput(String agentId, int turn, String endpoint, ArtifactRef transcript,
-    List<PendingEntry> append, List<String> tools, int maxOutputTokens) {
+    List<PendingEntry> append, List<String> tools, int maxOutputTokens, List<String> fallbacks) {
   public ModelTurnInput {
     Objects.requireNonNull(endpoint, "endpoint");
     append = List.copyOf(append);
     tools = List.copyOf(tools);
+    fallbacks = fallbacks == null ? List.of() : List.copyOf(fallbacks);
+  }
+
+  public ModelTurnInput(String agentId, int turn, String endpoint, ArtifactRef transcript, List<PendingEntry> append,
+      List<String> tools, int maxOutputTokens) {
+    this(agentId, turn, endpoint, transcript, append, tools, maxOutputTokens, List.of());
   }
 }

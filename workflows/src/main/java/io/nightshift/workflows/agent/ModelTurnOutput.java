@@ -15,13 +15,20 @@ import java.util.Objects;
  * @param outputTokens   answer tokens, as the endpoint reported
  * @param usageReported  false when the endpoint sent no usage (the counts are then 0)
  * @param cost           the call's price by the endpoint's price basis
+ * @param endpoint       the endpoint that answered (the asked one, or a fallback when its circuit was open); null
+ *                       in histories recorded before calls said so
  */
 public record ModelTurnOutput(ArtifactRef transcript, ArtifactRef answer, List<AgentToolCall> toolCalls,
-    long inputTokens, long outputTokens, boolean usageReported, BigDecimal cost) {
+    long inputTokens, long outputTokens, boolean usageReported, BigDecimal cost, String endpoint) {
   public ModelTurnOutput {
     Objects.requireNonNull(transcript, "transcript");
     toolCalls = toolCalls == null ? List.of() : List.copyOf(toolCalls);
     cost = cost == null ? BigDecimal.ZERO : cost;
+  }
+
+  public ModelTurnOutput(ArtifactRef transcript, ArtifactRef answer, List<AgentToolCall> toolCalls,
+      long inputTokens, long outputTokens, boolean usageReported, BigDecimal cost) {
+    this(transcript, answer, toolCalls, inputTokens, outputTokens, usageReported, cost, null);
   }
 
   public boolean wantsTools() {

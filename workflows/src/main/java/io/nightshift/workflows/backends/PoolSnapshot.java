@@ -3,6 +3,7 @@ package io.nightshift.workflows.backends;
 import io.nightshift.core.accelerator.HealthStatus;
 import io.nightshift.core.accelerator.placement.PoolView;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -14,14 +15,22 @@ import java.util.Objects;
  * @param detail      the pool's own words ("'nvidia-smi' exited with 9: ...")
  * @param simulated   true for the simulator's virtual devices; never mix its figures with real spend
  * @param observedAt  when the worker took the snapshot (activity time, so replay sees the recorded value)
+ * @param endpoints   the model endpoints that call the pool's servers, in the pool's order (absent in histories
+ *                    recorded before pools reported them: read as none)
  */
 public record PoolSnapshot(PoolView view, HealthStatus.State health, String detail, boolean simulated,
-    Instant observedAt) {
+    Instant observedAt, List<PoolEndpoint> endpoints) {
   public PoolSnapshot {
     Objects.requireNonNull(view, "view");
     Objects.requireNonNull(health, "health");
     detail = detail == null ? "" : detail;
     Objects.requireNonNull(observedAt, "observedAt");
+    endpoints = List.copyOf(endpoints == null ? List.of() : endpoints);
+  }
+
+  public PoolSnapshot(PoolView view, HealthStatus.State health, String detail, boolean simulated,
+      Instant observedAt) {
+    this(view, health, detail, simulated, observedAt, List.of());
   }
 
   public String poolId() {

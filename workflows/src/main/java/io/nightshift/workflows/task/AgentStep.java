@@ -13,6 +13,7 @@ import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Workflow;
 import java.math.BigDecimal;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -28,19 +29,32 @@ final class AgentStep {
   private final TaskInput task;
   private final Approvals approvals;
   private final TaskWorkflowImpl control;
+  private final StepPlacer placer;
   private final Set<String> running = new LinkedHashSet<>();
 
   AgentStep(TaskInput task, Approvals approvals, TaskWorkflowImpl control) {
+    this(task, approvals, control, null);
+  }
+
+  /** @param placer places agent steps that {@code require} a pool; null where no step does */
+  AgentStep(TaskInput task, Approvals approvals, TaskWorkflowImpl control, StepPlacer placer) {
     this.task = task;
     this.approvals = approvals;
     this.control = control;
+    this.placer = placer;
   }
 
   /** Call from the step's own workflow thread: it blocks on the agent and on people. */
   StepOutput run(PlannedStep step, String prompt) {
     AgentSettings a = step.agent();
-    AgentInput input = new AgentInput(task.taskId() + "/" + step.name(), a.model(), a.instructions(), prompt,
-        a.tools(), new AgentLimits(a.maxTurns(), MAX_TOOL_CALLS_PER_TURN, MAX_OUTPUT_TOKENS, 0), budget(a), null, null);
+    // A step that requires a pool runs on the endpoints of the pool placement picks (and may fail over to the
+    // other endpoints serving its model); one that does not calls the endpoint it names, as before.
+    StepPlacer.AgentPlacement placed = step.requires() == null || placer == null ? null
+        : placer.placeAgent(step, a.model());
+    AgentInput input = new AgentInput(task.taskId() + "/" + step.name(),
+        placed == null ? a.model() : placed.endpoints().get(0), a.instructions(), prompt, a.tools(),
+        new AgentLimits(a.maxTurns(), MAX_TOOL_CALLS_PER_TURN, MAX_OUTPUT_TOKENS, 0), budget(a), null, null,
+        placed == null ? List.of() : placed.endpoints());
     for (int run = 1; ; run++) {
       String childId = input.agentId() + (run == 1 ? "" : "/resumed-" + run);
       running.add(childId);
@@ -53,8 +67,9 @@ final class AgentStep {
       }
       switch (result.reason()) {
         case ANSWERED -> {
-          return new StepOutput(result.answer(), result.turns() + " turns, " + result.toolCalls() + " tool calls: "
-              + result.detail(), 1);
+          StepOutput out = new StepOutput(result.answer(), result.turns() + " turns, " + result.toolCalls()
+              + " tool calls: " + result.detail(), 1);
+          return placed == null ? out : onPool(out, placed, result);
         }
         case STEP_LIMIT -> throw ApplicationFailure.newNonRetryableFailure("the agent made " + result.turns()
             + " model calls without answering (max_turns " + a.maxTurns() + "): " + result.detail(), "AgentStepLimit");
@@ -79,9 +94,21 @@ final class AgentStep {
     if (stopped.transcript() == null) {
       // it stopped before its first model call: nothing to carry over but the raised budget
       return new AgentInput(input.agentId(), input.endpoint(), input.instructions(), input.task(), input.tools(),
-          input.limits(), raised, input.activityQueue(), null);
+          input.limits(), raised, input.activityQueue(), null, input.endpoints());
     }
     return input.resumedFrom(stopped, raised);
+  }
+
+  /**
+   * Records the pool of the endpoint that served the agent's last call (where it ended up after any failover),
+   * with the agent's token cost. Attached model servers hold no lease, so no accelerator unit-seconds are charged.
+   */
+  private static StepOutput onPool(StepOutput out, StepPlacer.AgentPlacement placed, AgentResult result) {
+    String endpoint = result.servedBy() != null ? result.servedBy() : placed.endpoints().get(0);
+    String pool = placed.poolOfEndpoint().getOrDefault(endpoint, placed.pool());
+    String why = pool.equals(placed.pool()) ? placed.reason() + "; endpoint " + endpoint
+        : placed.reason() + "; failed over to endpoint " + endpoint + " on " + pool;
+    return out.placed(pool, why, 0, result.budget().costSpent().doubleValue());
   }
 
   void steer(String guidance) {

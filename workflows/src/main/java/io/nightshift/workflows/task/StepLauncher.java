@@ -39,7 +39,7 @@ final class StepLauncher {
     this.task = task;
     this.placer = new StepPlacer(task, placement.toPolicy());
     this.approvals = approvals;
-    this.agents = new AgentStep(task, approvals, control);
+    this.agents = new AgentStep(task, approvals, control, placer);
   }
 
   void steerAgents(String guidance) {

@@ -11,14 +11,19 @@ import io.nightshift.workflows.activities.StepInput;
 import io.nightshift.workflows.activities.StepOutput;
 import io.nightshift.workflows.backends.BackendQueues;
 import io.nightshift.workflows.backends.FleetSnapshot;
+import io.nightshift.workflows.backends.PoolEndpoint;
 import io.nightshift.workflows.backends.PoolInventories;
+import io.nightshift.workflows.backends.PoolSnapshot;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -71,6 +76,70 @@ final class StepPlacer {
 
   private record Choice(PoolView pool, String reason) {}
 
+  /**
+   * Where an agent step runs: the pool placement picks among those with a model endpoint for the step's model
+   * ({@code requires.model}, else the model of the endpoint the step names), the agent's own endpoint's pool
+   * first while it is eligible; then every endpoint that may serve it, the chosen pool's first.
+   */
+  AgentPlacement placeAgent(PlannedStep step, String namedEndpoint) {
+    FleetSnapshot fleet = PoolInventories.collect(task.pools());
+    StepRequirements needs = step.requires().toStepRequirements();
+    String model = !needs.model().isEmpty() ? needs.model() : fleet.pools().stream()
+        .flatMap(p -> p.endpoints().stream()).filter(e -> e.endpointId().equals(namedEndpoint))
+        .map(PoolEndpoint::model).findFirst().orElse("");
+    List<PoolView> views = new ArrayList<>();
+    List<String> without = new ArrayList<>();
+    Optional<String> sticky = Optional.empty();
+    for (PoolSnapshot p : fleet.pools()) {
+      List<PoolEndpoint> serving = serving(p, model);
+      if (serving.isEmpty()) {
+        without.add(p.poolId() + ": no model endpoint" + (model.isEmpty() ? "" : " serving " + model));
+        continue;
+      }
+      views.add(p.view());
+      if (serving.stream().anyMatch(e -> e.endpointId().equals(namedEndpoint))) {
+        sticky = Optional.of(p.poolId());
+      }
+    }
+    PlacementDecision d = Placement.place(views, needs.withModel(model), policy, sticky);
+    if (d.pool().isEmpty()) {
+      throw ApplicationFailure.newNonRetryableFailure("no pool can run agent step '" + step.name() + "': "
+          + d.reason() + (without.isEmpty() ? "" : "; " + String.join("; ", without)) + circuitDetails(fleet)
+          + (fleet.unreachable().isEmpty() ? "" : "; not answering: " + fleet.unreachable()), "NoEligiblePool");
+    }
+    String chosen = d.pool().get();
+    List<String> endpoints = new ArrayList<>();
+    Map<String, String> poolOf = new LinkedHashMap<>();
+    List<PoolSnapshot> ordered = new ArrayList<>(fleet.pools());
+    ordered.sort(Comparator.comparing((PoolSnapshot p) -> !p.poolId().equals(chosen)).thenComparing(PoolSnapshot::poolId));
+    for (PoolSnapshot p : ordered) {
+      List<PoolEndpoint> serving = new ArrayList<>(serving(p, model));
+      // the step's own endpoint first, then those whose circuit is closed, each group in the pool's order
+      serving.sort(Comparator.comparing((PoolEndpoint e) -> !e.endpointId().equals(namedEndpoint))
+          .thenComparing(PoolEndpoint::circuitOpen));
+      for (PoolEndpoint e : serving) {
+        if (poolOf.putIfAbsent(e.endpointId(), p.poolId()) == null) {
+          endpoints.add(e.endpointId());
+        }
+      }
+    }
+    return new AgentPlacement(chosen, d.reason() + circuitDetails(fleet), endpoints, poolOf);
+  }
+
+  /** Where an agent runs, and which pool each endpoint that may serve it belongs to. */
+  record AgentPlacement(String pool, String reason, List<String> endpoints, Map<String, String> poolOfEndpoint) {}
+
+  private static List<PoolEndpoint> serving(PoolSnapshot pool, String model) {
+    return pool.endpoints().stream().filter(e -> model.isEmpty() || e.model().equals(model)).toList();
+  }
+
+  /** The reasons of open circuits, which placement itself only calls "circuit open". */
+  private static String circuitDetails(FleetSnapshot fleet) {
+    List<String> open = fleet.pools().stream().filter(p -> p.view().circuitOpen())
+        .map(p -> p.poolId() + ": " + p.detail()).toList();
+    return open.isEmpty() ? "" : " [" + String.join("; ", open) + "]";
+  }
+
   private Choice choose(PlannedStep step, StepRequirements needs, Set<String> failed, List<String> failures) {
     FleetSnapshot fleet = PoolInventories.collect(task.pools());
     List<PoolView> views = fleet.views().stream()
@@ -80,9 +149,10 @@ final class StepPlacer {
       String history = failures.isEmpty() ? "" : "; it failed on " + String.join("; ", failures);
       String silent = fleet.unreachable().isEmpty() ? "" : "; not answering: " + fleet.unreachable();
       throw ApplicationFailure.newNonRetryableFailure("no pool can run step '" + step.name() + "': " + d.reason()
-          + history + silent, "NoEligiblePool");
+          + circuitDetails(fleet) + history + silent, "NoEligiblePool");
     }
     PoolView pool = views.stream().filter(v -> v.poolId().equals(d.pool().get())).findFirst().orElseThrow();
-    return new Choice(pool, failures.isEmpty() ? d.reason() : d.reason() + " after " + String.join("; ", failures));
+    String reason = d.reason() + circuitDetails(fleet);
+    return new Choice(pool, failures.isEmpty() ? reason : reason + " after " + String.join("; ", failures));
   }
 }

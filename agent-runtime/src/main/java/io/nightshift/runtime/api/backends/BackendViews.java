@@ -3,6 +3,8 @@ package io.nightshift.runtime.api.backends;
 import com.google.protobuf.Timestamp;
 import io.nightshift.api.v1.AcceleratorKind;
 import io.nightshift.api.v1.Backend;
+import io.nightshift.api.v1.CircuitState;
+import io.nightshift.api.v1.EndpointGuards;
 import io.nightshift.api.v1.Device;
 import io.nightshift.api.v1.DeviceTelemetry;
 import io.nightshift.api.v1.EndpointLoad;
@@ -14,6 +16,7 @@ import io.nightshift.api.v1.PriceRate;
 import io.nightshift.core.accelerator.BackendSnapshot;
 import io.nightshift.core.accelerator.HealthStatus;
 import io.nightshift.core.accelerator.Telemetry;
+import io.nightshift.models.resilience.ResilienceSnapshot;
 import io.nightshift.runtime.backends.PoolObservation;
 import io.nightshift.workflows.backends.BackendQueues;
 import java.time.Instant;
@@ -43,6 +46,7 @@ final class BackendViews {
         .setSpeed(o.config().speed())
         .addAllModels(o.config().models())
         .setObservedAt(timestamp(s.at()));
+    o.circuitOpenReason().ifPresent(reason -> b.setCircuitOpen(true).setCircuitDetail(reason));
     for (io.nightshift.core.accelerator.Device d : s.devices()) {
       Device.Builder device = Device.newBuilder().setId(d.id()).setIndex(d.index()).setName(d.name())
           .setMemoryBytes(d.memoryBytes()).setGroup(d.group()).setSimulated(d.simulated())
@@ -71,6 +75,7 @@ final class BackendViews {
         }
         m.setLoad(load);
       }
+      e.guards().forEach(g -> m.addGuards(guards(g)));
       b.addEndpoints(m);
     }
     return b.build();
@@ -91,6 +96,30 @@ final class BackendViews {
       case DOWN -> HealthState.HEALTH_STATE_DOWN;
     };
     return Health.newBuilder().setState(state).setDetail(h.detail()).setCheckedAt(timestamp(h.at())).build();
+  }
+
+  static EndpointGuards guards(ResilienceSnapshot g) {
+    return EndpointGuards.newBuilder()
+        .setModelEndpointId(g.endpointId())
+        .setCircuitState(circuit(g.circuitState()))
+        .setFailureRatePercent(g.failureRatePercent())
+        .setBufferedCalls(g.bufferedCalls())
+        .setFailedCalls(g.failedCalls())
+        .setNotPermittedCalls(g.notPermittedCalls())
+        .setAvailableConcurrentCalls(g.availableSlots())
+        .setMaxConcurrentCalls(g.maxSlots())
+        .setAvailableRatePermits(g.availableRatePermits())
+        .setWaitingForRatePermit(g.waitingForRatePermit())
+        .build();
+  }
+
+  static CircuitState circuit(String resilience4jState) {
+    return switch (resilience4jState) {
+      case "CLOSED" -> CircuitState.CIRCUIT_STATE_CLOSED;
+      case "OPEN" -> CircuitState.CIRCUIT_STATE_OPEN;
+      case "HALF_OPEN" -> CircuitState.CIRCUIT_STATE_HALF_OPEN;
+      default -> CircuitState.CIRCUIT_STATE_OTHER;
+    };
   }
 
   private static DeviceTelemetry telemetry(Telemetry t) {
