@@ -22,6 +22,9 @@ import java.util.TreeMap;
  */
 final class PlanDocuments {
   static final String DEFAULT_NAME = "llm-plan";
+  /** What an agent step of a model's plan is told: small models otherwise call tools until their turns run out. */
+  static final String AGENT_INSTRUCTIONS = "Do the task with the tools. Call a tool once, then answer in one short"
+      + " sentence with what it returned.";
   // small models put raw newlines inside JSON strings; the intent is clear, so accept them
   private static final ObjectMapper JSON = JsonMapper.builder()
       .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS).build();
@@ -63,6 +66,9 @@ final class PlanDocuments {
       for (JsonNode step : steps) {
         if (step instanceof ObjectNode o && "agent".equals(o.path("kind").asText())) {
           o.put("model", agentModel);
+          if (!o.has("instructions")) {
+            o.put("instructions", AGENT_INSTRUCTIONS);
+          }
           if (!o.has("max_turns")) {
             o.put("max_turns", agentMaxTurns);
           }

@@ -191,6 +191,7 @@ class LlmPlannerTest {
     assertThat(agent.kind()).isEqualTo(io.nightshift.core.pipeline.StepKind.AGENT);
     assertThat(agent.agent().model()).isEqualTo("worker-llm");
     assertThat(agent.agent().maxTurns()).isEqualTo(3);
+    assertThat(agent.agent().instructions()).isEqualTo(PlanDocuments.AGENT_INSTRUCTIONS);
     assertThat(agent.agent().tools()).containsExactly("table.filter");
     assertThat(agent.needs()).containsExactly("step1");
     JsonNode variants = server.chatRequests().get(0).responseFormat().path("schema").path("properties")
