@@ -2,6 +2,7 @@ package io.nightshift.examples.drugdiscovery.tools;
 
 import io.nightshift.examples.drugdiscovery.data.Candidate;
 import io.nightshift.examples.drugdiscovery.data.MoleculeSet;
+import io.nightshift.examples.drugdiscovery.proposals.ProposalReview;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,13 +12,32 @@ import java.util.Set;
 
 /**
  * Renders the campaign report as one self-contained HTML page: best candidates with CDK depictions and lineage,
- * the property table, per-round score distributions with their statistics, and provenance. The page holds no
+ * the property table, per-round score distributions with their statistics, each round's summary (the
+ * deterministic one always; a model-written structure-activity summary beside it when an agent wrote one, named
+ * as such), and provenance. The page holds no
  * timestamps or machine names, so equal inputs give an identical page (and artifact digest).
  */
 final class CampaignReport {
-  /** Everything the page shows. */
+  /**
+   * Everything the page shows.
+   *
+   * @param proposals  per round, the counts of the model's proposals; empty when no model proposed
+   * @param summaries  per round, the model-written structure-activity summary; empty when none was written
+   * @param summaryBy  who wrote the summaries and proposals (endpoint/model)
+   */
   record Input(String title, MoleculeSet best, List<MoleculeSet> rounds, Map<String, Candidate> ancestry,
-      int topCount, List<String> provenance) {}
+      int topCount, List<String> provenance, List<ProposalReview.Counts> proposals, List<String> summaries,
+      String summaryBy) {
+    Input {
+      proposals = List.copyOf(proposals);
+      summaries = List.copyOf(summaries);
+    }
+
+    Input(String title, MoleculeSet best, List<MoleculeSet> rounds, Map<String, Candidate> ancestry, int topCount,
+        List<String> provenance) {
+      this(title, best, rounds, ancestry, topCount, provenance, List.of(), List.of(), null);
+    }
+  }
 
   private CampaignReport() {}
 
@@ -29,10 +49,12 @@ final class CampaignReport {
         .append("td,th{border:1px solid #ccc;padding:3px 6px;font-size:13px}th{background:#f3f3f3}")
         .append(".cards{display:flex;flex-wrap:wrap;gap:12px}.card{border:1px solid #ccc;padding:8px;width:300px}")
         .append(".card svg{width:280px;height:200px}.smiles{font-family:monospace;font-size:11px;word-break:break-all}")
-        .append(".err{color:#a00}</style></head><body>\n");
+        .append(".err{color:#a00}.card.summary,.card.sar{width:45%}</style></head><body>\n");
     h.append("<h1>").append(Html.escape(in.title())).append("</h1>\n");
     bestCandidates(h, in);
-    distributions(h, in.rounds());
+    List<RoundStatistics> stats = statistics(in);
+    distributions(h, stats);
+    roundSummaries(h, stats, in);
     propertyTable(h, in.best());
     h.append("<h2>Provenance</h2>\n<ul>\n");
     for (String line : in.provenance()) {
@@ -91,23 +113,63 @@ final class CampaignReport {
     return String.join(" ← ", generations);
   }
 
-  private static void distributions(StringBuilder h, List<MoleculeSet> rounds) {
-    h.append("<h2>Score distributions per round</h2>\n");
+  private static List<RoundStatistics> statistics(Input in) {
     List<RoundStatistics> stats = new ArrayList<>();
-    for (int i = 0; i < rounds.size(); i++) {
-      stats.add(RoundStatistics.of("round " + (i + 1), rounds.get(i).candidates()));
+    for (int i = 0; i < in.rounds().size(); i++) {
+      RoundStatistics s = RoundStatistics.of("round " + (i + 1), in.rounds().get(i).candidates());
+      stats.add(i < in.proposals().size() ? s.withProposals(in.proposals().get(i)) : s);
     }
+    return stats;
+  }
+
+  private static void distributions(StringBuilder h, List<RoundStatistics> stats) {
+    h.append("<h2>Score distributions per round</h2>\n");
+    boolean model = stats.stream().anyMatch(s -> s.proposals() != null);
     h.append("<table><tr><th>round</th><th>molecules</th><th>docked</th><th>best dock</th><th>median dock</th>")
-        .append("<th>mean QED</th><th>max QED</th><th>rule of five (≤1 violation)</th></tr>\n");
+        .append("<th>mean QED</th><th>max QED</th><th>rule of five (≤1 violation)</th>")
+        .append(model ? "<th>model proposals</th><th>valid</th><th>invalid</th><th>duplicate</th>"
+            + "<th>docked from proposals</th>" : "").append("</tr>\n");
     for (RoundStatistics s : stats) {
       h.append("<tr><td>").append(s.label()).append("</td><td>").append(s.molecules()).append("</td><td>")
           .append(s.docked()).append("</td><td>").append(num(s.dock().min())).append("</td><td>")
           .append(num(s.dock().median())).append("</td><td>").append(num(s.qed().mean())).append("</td><td>")
-          .append(num(s.qed().max())).append("</td><td>").append(s.ruleOfFivePassing()).append("</td></tr>\n");
+          .append(num(s.qed().max())).append("</td><td>").append(s.ruleOfFivePassing()).append("</td>");
+      if (model) {
+        ProposalReview.Counts p = s.proposals();
+        for (String v : p == null ? List.of("–", "–", "–", "–", "–") : List.of(String.valueOf(p.proposed()),
+            String.valueOf(p.valid()), String.valueOf(p.invalid()), String.valueOf(p.duplicate()),
+            String.valueOf(s.fromModel()))) {
+          h.append("<td>").append(v).append("</td>");
+        }
+      }
+      h.append("</tr>\n");
     }
     h.append("</table>\n");
     h.append(stripPlot("Docking score (ChemPLP, lower is better)", stats, true));
     h.append(stripPlot("QED", stats, false));
+  }
+
+  /**
+   * Per round: the deterministic statistical summary, always; beside it the model's structure-activity summary
+   * when one was written, labelled with who wrote it, because nothing checks a model's prose against the numbers.
+   */
+  private static void roundSummaries(StringBuilder h, List<RoundStatistics> stats, Input in) {
+    h.append("<h2 id=\"sar\">Round summaries and structure-activity relationships</h2>\n");
+    for (int i = 0; i < stats.size(); i++) {
+      h.append("<h3>").append(stats.get(i).label()).append("</h3>\n<div class=\"cards\">")
+          .append("<div class=\"card summary\"><b>Statistical summary</b> (deterministic, from the docked set)<p>")
+          .append(Html.escape(RoundSummaryText.statistics(stats.get(i)))).append("</p></div>");
+      if (i < in.summaries().size()) {
+        String text = in.summaries().get(i).strip();
+        h.append("<div class=\"card sar\"><b>Structure-activity summary</b> written by ")
+            .append(Html.escape(in.summaryBy() == null ? "a model" : in.summaryBy()))
+            .append(" (an agent step, from the statistics and best molecules of this round; not checked by the"
+                + " runtime)<p style=\"white-space:pre-wrap\">")
+            .append(text.isEmpty() ? "<i>the model returned an empty answer</i>" : Html.escape(text))
+            .append("</p></div>");
+      }
+      h.append("</div>\n");
+    }
   }
 
   /** One row of dots per round on a shared axis, with the median marked. */
@@ -160,7 +222,8 @@ final class CampaignReport {
   private static void propertyTable(StringBuilder h, MoleculeSet set) {
     h.append("<h2>Properties of the final set</h2>\n<table><tr><th>rank</th><th>id</th><th>origin</th>")
         .append("<th>MW</th><th>XLogP</th><th>TPSA</th><th>HBD</th><th>HBA</th><th>RotB</th>")
-        .append("<th>Ro5 violations</th><th>Veber</th><th>PAINS</th><th>QED</th><th>dock</th><th>combined</th>")
+        .append("<th>Ro5 violations</th><th>Veber</th><th>PAINS</th><th>QED</th><th>dock</th><th>dock engine</th>")
+        .append("<th>combined</th>")
         .append("<th>SMILES</th></tr>\n");
     for (Candidate c : set.candidates()) {
       h.append("<tr>");
@@ -168,7 +231,7 @@ final class CampaignReport {
           value(c, Columns.MW), value(c, Columns.XLOGP), value(c, Columns.TPSA), value(c, Columns.HBD),
           value(c, Columns.HBA), value(c, Columns.ROTATABLE_BONDS), value(c, Columns.LIPINSKI_VIOLATIONS),
           value(c, Columns.VEBER), value(c, Columns.PAINS), value(c, Columns.QED), value(c, Columns.DOCK_SCORE),
-          value(c, Columns.COMBINED_SCORE))) {
+          value(c, Columns.DOCK_ENGINE), value(c, Columns.COMBINED_SCORE))) {
         h.append("<td>").append(v).append("</td>");
       }
       h.append("<td class=\"smiles\">").append(Html.escape(c.smiles())).append("</td></tr>\n");

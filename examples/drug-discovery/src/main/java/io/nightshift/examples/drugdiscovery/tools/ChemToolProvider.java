@@ -9,6 +9,6 @@ public final class ChemToolProvider implements ToolProvider {
   @Override
   public List<Tool> tools() {
     return List.of(new SeedsTool(), new GenerateTool(), new FilterTool(), new DockTool(), new SelectTool(),
-        new ReportTool());
+        new ReportTool(), new ProposalsTool(), new BriefParentsTool(), new BriefRoundTool());
   }
 }

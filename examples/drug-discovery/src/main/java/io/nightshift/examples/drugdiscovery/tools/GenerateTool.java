@@ -40,7 +40,9 @@ final class GenerateTool implements Tool {
             ToolParam.required("molecules", "artifact:sha256:... of the parent molecule CSV"),
             ToolParam.optional("count", "how many new molecules to make at most", "50"),
             ToolParam.optional("seed", "random seed (an integer); vary it per round", "0"),
-            ToolParam.optional("round", "round number, recorded in each row", "")));
+            ToolParam.optional("round", "round number, recorded in each row", ""),
+            ToolParam.optional("proposals", "artifact:sha256:... of a model-proposal record (chem.proposals):"
+                + " its accepted molecules join the generated ones", "")));
   }
 
   @Override
@@ -76,9 +78,31 @@ final class GenerateTool implements Tool {
       }
       out.add(new Candidate(id, smiles, id, parentIds, "mutate:" + analogue.operator(), props));
     }
+    int generated = out.size();
+    String merged = arguments.orDefault("proposals", "").isBlank() ? "" : mergeProposals(context, arguments, out);
     ArtifactRef ref = MoleculeSetArtifacts.store(context, new MoleculeSet(out));
-    return new ToolOutput(ref, String.format("generated %d new molecules from %d parents (seed %d%s)", out.size(),
-        molecules.size(), seed, invalid > 0 ? ", " + invalid + " invalid parents skipped" : ""));
+    return new ToolOutput(ref, String.format("generated %d new molecules from %d parents (seed %d%s)%s", generated,
+        molecules.size(), seed, invalid > 0 ? ", " + invalid + " invalid parents skipped" : "", merged));
+  }
+
+  /**
+   * Appends the accepted model proposals that the graph moves did not also make (those keep their generated row);
+   * the proposals were validated and de-duplicated against the parents by {@code chem.proposals}.
+   */
+  private static String mergeProposals(ToolContext context, ToolArguments arguments, List<Candidate> out) {
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    out.forEach(c -> ids.add(c.id()));
+    int added = 0, alsoGenerated = 0;
+    for (Candidate c : ProposalRecords.accepted(MoleculeSetArtifacts.load(context, arguments, "proposals"))) {
+      if (ids.add(c.id())) {
+        out.add(c);
+        added++;
+      } else {
+        alsoGenerated++;
+      }
+    }
+    return ", plus " + added + " model-proposed" + (alsoGenerated > 0 ? " (" + alsoGenerated
+        + " more were also made by the graph moves)" : "");
   }
 
   private static long seed(ToolArguments arguments) {

@@ -12,6 +12,7 @@ import io.nightshift.examples.drugdiscovery.data.Candidate;
 import io.nightshift.examples.drugdiscovery.data.MoleculeSet;
 import io.nightshift.examples.drugdiscovery.docking.DockingTarget;
 import io.nightshift.examples.drugdiscovery.docking.PocketDocker;
+import io.nightshift.examples.drugdiscovery.proposals.ProposalReview;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -39,7 +40,12 @@ final class ReportTool implements Tool {
             ToolParam.optional("ancestors", "comma-separated artifact URIs of further sets to trace lineage"
                 + " through (e.g. the seeds)", ""),
             ToolParam.optional("top", "how many best candidates to draw", "10"),
-            ToolParam.optional("title", "page title", "Nightshift drug-discovery campaign: ABL1 kinase")));
+            ToolParam.optional("title", "page title", "Nightshift drug-discovery campaign: ABL1 kinase"),
+            ToolParam.optional("proposals", "comma-separated artifact URIs of each round's model-proposal record"
+                + " (chem.proposals), in round order", ""),
+            ToolParam.optional("summaries", "comma-separated artifact URIs of each round's model-written"
+                + " structure-activity summary (an agent step's answer), in round order", ""),
+            ToolParam.optional("summary_by", "who wrote the summaries and proposals (endpoint/model)", "a model")));
   }
 
   @Override
@@ -74,10 +80,28 @@ final class ReportTool implements Tool {
     provenance.add("descriptors, PAINS, fingerprints, depictions: CDK " + CDK.getVersion()
         + "; QED: Bickerton et al. 2012 as in RDKit QED.py, checked against RDKit 2022.09");
     provenance.add("expected docking engine for new scores: " + PocketDocker.ENGINE);
+    List<ProposalReview.Counts> proposals = new ArrayList<>();
+    for (String uri : uris(arguments, "proposals")) {
+      proposals.add(ProposalRecords.counts(
+          MoleculeSetArtifacts.load(context, new ToolArguments(Map.of("proposals", uri)), "proposals")));
+    }
+    List<String> summaries = new ArrayList<>();
+    for (String uri : uris(arguments, "summaries")) {
+      summaries.add(TextArtifacts.read(context, "summaries", uri));
+    }
+    String by = arguments.orDefault("summary_by", "a model").strip();
+    if (!proposals.isEmpty()) {
+      provenance.add("model-proposed analogues: " + by + ", validated by CDK " + CDK.getVersion()
+          + " (records: " + String.join(", ", uris(arguments, "proposals")) + ")");
+    }
+    if (!summaries.isEmpty()) {
+      provenance.add("structure-activity summaries: written by " + by + " from the statistics shown beside them"
+          + " (" + String.join(", ", uris(arguments, "summaries")) + ")");
+    }
 
     String html = CampaignReport.render(new CampaignReport.Input(
         arguments.orDefault("title", "Nightshift drug-discovery campaign: ABL1 kinase"), best, rounds, ancestry,
-        Numbers.positiveInt(arguments, "top", 10), provenance));
+        Numbers.positiveInt(arguments, "top", 10), provenance, proposals, summaries, by));
     try {
       ArtifactRef ref = context.artifacts().put(html.getBytes(StandardCharsets.UTF_8), "text/html");
       return new ToolOutput(ref, String.format("report: %d candidates, %d rounds, %d KiB", best.size(),

@@ -1,15 +1,24 @@
 package io.nightshift.examples.drugdiscovery.tools;
 
 import io.nightshift.examples.drugdiscovery.data.Candidate;
+import io.nightshift.examples.drugdiscovery.proposals.ProposalReview;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
 /**
- * The deterministic summary of one round: counts and the distribution of docking scores and QED. Always
+ * The deterministic summary of one round: counts and the distribution of docking scores and QED, and, when a
+ * model proposed analogues that round, how many it proposed and how many of those were valid and docked. Always
  * produced, whether or not a model writes a narrative next to it.
+ *
+ * @param fromModel  docked molecules that a model proposed (origin {@value #MODEL_ORIGIN}...)
+ * @param proposals  the review counts of that round's model proposals, null when no model proposed
  */
-record RoundStatistics(String label, int molecules, int docked, Summary dock, Summary qed, long ruleOfFivePassing) {
+record RoundStatistics(String label, int molecules, int docked, Summary dock, Summary qed, long ruleOfFivePassing,
+    int fromModel, ProposalReview.Counts proposals) {
+  /** How the origin of a model-proposed molecule starts. */
+  static final String MODEL_ORIGIN = "model-proposed by ";
+
   /** Five-number-style summary of a list of values; all NaN when there are none. */
   record Summary(int n, double min, double median, double mean, double max, List<Double> values) {
     static Summary of(List<Double> values) {
@@ -29,11 +38,18 @@ record RoundStatistics(String label, int molecules, int docked, Summary dock, Su
     List<Double> dock = new ArrayList<>();
     List<Double> qed = new ArrayList<>();
     long passing = 0;
+    int fromModel = 0;
     for (Candidate c : candidates) {
+      fromModel += c.origin().startsWith(MODEL_ORIGIN) ? 1 : 0;
       c.number(Columns.DOCK_SCORE).ifPresent(dock::add);
       c.number(Columns.QED).ifPresent(qed::add);
       passing += c.number(Columns.LIPINSKI_VIOLATIONS).filter(v -> v <= 1).isPresent() ? 1 : 0;
     }
-    return new RoundStatistics(label, candidates.size(), dock.size(), Summary.of(dock), Summary.of(qed), passing);
+    return new RoundStatistics(label, candidates.size(), dock.size(), Summary.of(dock), Summary.of(qed), passing,
+        fromModel, null);
+  }
+
+  RoundStatistics withProposals(ProposalReview.Counts counts) {
+    return new RoundStatistics(label, molecules, docked, dock, qed, ruleOfFivePassing, fromModel, counts);
   }
 }

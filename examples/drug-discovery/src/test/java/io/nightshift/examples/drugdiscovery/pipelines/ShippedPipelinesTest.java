@@ -66,7 +66,54 @@ class ShippedPipelinesTest {
 
   @Test
   void shouldListTheCampaignPipelinesInTheIndex() {
-    assertThat(SHIPPED.names()).containsExactlyInAnyOrder("drug-discovery", "drug-discovery-demo");
+    assertThat(SHIPPED.names()).containsExactlyInAnyOrder("drug-discovery", "drug-discovery-demo",
+        "drug-discovery-agents-demo", "drug-discovery-agents");
+  }
+
+  @Test
+  void shouldKeepTheDemoFreeOfModelSteps() {
+    assertThat(plan("drug-discovery-demo", Map.of()).steps()).extracting(PlannedStep::kind)
+        .doesNotContain(StepKind.AGENT);
+    assertThat(plan("drug-discovery", Map.of()).steps()).extracting(PlannedStep::kind)
+        .doesNotContain(StepKind.AGENT);
+  }
+
+  @Test
+  void shouldGiveEachRoundOfTheAgentsPipelinesAProposingAndASummarisingAgent() {
+    for (String name : List.of("drug-discovery-agents-demo", "drug-discovery-agents")) {
+      Plan plan = plan(name, Map.of("model", "smollm2"));
+      int rounds = name.endsWith("demo") ? 3 : 8;
+      assertRoundsChained(plan, rounds);
+      for (int r = 1; r <= rounds; r++) {
+        String parents = r == 1 ? "${steps.seeds.output}" : "${steps.select" + (r - 1) + ".output}";
+        assertThat(plan.step("brief" + r).params()).containsEntry("molecules", parents);
+        PlannedStep propose = plan.step("propose" + r);
+        assertThat(propose.kind()).isEqualTo(StepKind.AGENT);
+        assertThat(propose.agent().model()).isEqualTo("chemist");
+        assertThat(propose.agent().tools()).isEmpty();
+        assertThat(propose.agent().prompt()).contains("<<inline ${steps.brief" + r + ".output}>>")
+            .contains("Propose 10 new analogues");
+        assertThat(plan.step("proposals" + r).params()).containsEntry("answer", "${steps.propose" + r + ".output}")
+            .containsEntry("parents", parents).containsEntry("proposed_by", "chemist/smollm2");
+        assertThat(plan.step("generate" + r).params()).containsEntry("proposals",
+            "${steps.proposals" + r + ".output}");
+        assertThat(plan.step("facts" + r).params()).containsEntry("molecules", "${steps.dock" + r + ".output}");
+        assertThat(plan.step("sar" + r).agent().prompt()).contains("<<inline ${steps.facts" + r + ".output}>>");
+      }
+      assertThat(plan.step("report").params()).containsEntry("summary_by", "chemist/smollm2")
+          .containsEntry("summaries", String.join(",", java.util.stream.IntStream.rangeClosed(1, rounds)
+              .mapToObj(r -> "${steps.sar" + r + ".output}").toList()));
+    }
+  }
+
+  @Test
+  void shouldValidateTheOneRoundAgentsPipelineTheEndToEndTestRuns() {
+    Plan plan = new PipelineValidator(CATALOG, SHIPPED).validate(new PipelineParser().parse(
+        resource("drug-discovery-agents-one-round.yaml")), Map.of(), 1);
+
+    assertRoundsChained(plan, 1);
+    assertThat(plan.steps()).filteredOn(s -> s.kind() == StepKind.AGENT).extracting(PlannedStep::name)
+        .containsExactlyInAnyOrder("propose1", "sar1");
   }
 
   @Test

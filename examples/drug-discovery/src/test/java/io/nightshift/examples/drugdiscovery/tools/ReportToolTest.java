@@ -54,6 +54,56 @@ class ReportToolTest {
   }
 
   @Test
+  void shouldShowTheModelsSummaryBesideTheDeterministicOneAndCountItsProposalsPerRound() throws Exception {
+    RecordingToolContext context = new RecordingToolContext(dir);
+    String round = context.putCsv("""
+        id,smiles,name,parents,origin,dock_score,dock_engine,qed,lipinski_violations
+        NS-AAAA,CC(=O)Nc1ccc(OC)cc1,NS-AAAA,paracetamol,model-proposed by chemist/smollm2,-52.25,OpenChemLib test,0.61,0
+        NS-BBBB,CC(=O)Oc1ccccc1C(=O)OC,NS-BBBB,aspirin,mutate:add-substituent,-45.0,OpenChemLib test,0.52,0
+        """);
+    String record = context.putCsv("""
+        id,smiles,name,parents,origin,proposal_note,proposal_status
+        NS-AAAA,CC(=O)Nc1ccc(OC)cc1,NS-AAAA,paracetamol,model-proposed by chemist/smollm2,closest,accepted
+        proposal-002,C1CC(N,proposal-002,,model-proposed by chemist/smollm2,unclosed ring,invalid
+        proposal-003,CCO,proposal-003,,model-proposed by chemist/smollm2,is parent x,duplicate
+        """);
+    String summary = context.artifacts().put("Methoxy <b>analogues</b> docked best.".getBytes(
+        StandardCharsets.UTF_8), "text/plain").uri();
+
+    ToolOutput out = new ReportTool().execute(context, new ToolArguments(Map.of("molecules", round,
+        "rounds", round, "proposals", record, "summaries", summary, "summary_by", "chemist/smollm2")));
+
+    String html = new String(context.artifacts().read(out.artifact()), StandardCharsets.UTF_8);
+    assertThat(html).contains("<h2 id=\"sar\">Round summaries and structure-activity relationships</h2>")
+        .contains("<b>Statistical summary</b>")
+        .contains("Round 1: 2 molecules, 2 docked. Docking score (ChemPLP, lower is better): best -52.25")
+        .contains("Model proposals: 3 proposed: 2 valid (1 new, 1 duplicate), 1 invalid; 1 of the docked")
+        .contains("<b>Structure-activity summary</b> written by chemist/smollm2")
+        .contains("Methoxy &lt;b&gt;analogues&lt;/b&gt; docked best.")     // the model's text, escaped
+        .contains("<th>model proposals</th><th>valid</th><th>invalid</th><th>duplicate</th>")
+        .contains("<td>3</td><td>2</td><td>1</td><td>1</td><td>1</td>")
+        .contains("<td>OpenChemLib test</td>")                               // docking engine per candidate
+        .contains("structure-activity summaries: written by chemist/smollm2");
+  }
+
+  @Test
+  void shouldAlwaysWriteTheDeterministicRoundSummaryEvenWithoutAModel() throws Exception {
+    RecordingToolContext context = new RecordingToolContext(dir);
+    String round = context.putCsv("""
+        id,smiles,name,parents,origin,dock_score,qed,lipinski_violations
+        NS-BBBB,CC(=O)Oc1ccccc1C(=O)OC,NS-BBBB,aspirin,mutate:add-substituent,-45.0,0.52,0
+        """);
+
+    ToolOutput out = new ReportTool().execute(context, new ToolArguments(Map.of("molecules", round,
+        "rounds", round)));
+
+    String html = new String(context.artifacts().read(out.artifact()), StandardCharsets.UTF_8);
+    assertThat(html).contains("<b>Statistical summary</b>").contains("Round 1: 1 molecules, 1 docked.")
+        .doesNotContain("Structure-activity summary</b> written by").doesNotContain("<th>model proposals</th>")
+        .doesNotContain("Model proposals:");
+  }
+
+  @Test
   void shouldExplainAnEmptyFinalSet() throws Exception {
     RecordingToolContext context = new RecordingToolContext(dir);
     String empty = context.putCsv("id,smiles,name,parents,origin\n");
