@@ -3,6 +3,7 @@ package io.nightshift.runtime.agent;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import io.nightshift.core.artifact.ArtifactRef;
 import io.nightshift.core.artifact.ArtifactStore;
+import io.nightshift.models.FailureKind;
 import io.nightshift.models.ModelCall;
 import io.nightshift.models.ModelCallException;
 import io.nightshift.models.ModelCallRequest;
@@ -51,13 +52,7 @@ public final class AgentModelActivitiesImpl implements AgentModelActivities {
     ModelCallRequest request = ModelCallRequest.of(ChatMessages.of(inlining.expand(conversation)))
         .withTools(tools.specifications(input.tools()))
         .withMaxOutputTokens(input.maxOutputTokens());
-    ModelCallResult result;
-    try {
-      result = models.call(input.endpoint(), request);
-    } catch (ModelCallException e) {
-      log.warn("agent {} turn {}: {}", input.agentId(), input.turn(), e.getMessage());
-      throw ModelFailures.of(e);
-    }
+    ModelCallResult result = callStickingToEndpoint(input, request);
     List<AgentToolCall> calls = toolCalls(result.toolCalls(), input.turn());
     String text = result.text();
     ArtifactRef next = transcripts.appendMessages(index, List.of(TranscriptMessage.assistant(text, calls)));
@@ -66,7 +61,39 @@ public final class AgentModelActivitiesImpl implements AgentModelActivities {
         calls.isEmpty() ? "answered" : "asked for " + calls.stream().map(AgentToolCall::name).toList(),
         result.usage().input(), result.usage().output(), result.latency().toMillis());
     return new ModelTurnOutput(next, answer, calls, result.usage().input(), result.usage().output(),
-        result.usage().reported(), result.cost());
+        result.usage().reported(), result.cost(), result.endpointId());
+  }
+
+  /**
+   * KV-cache affinity: the asked endpoint (the one that served this agent last) takes the call unless its circuit
+   * breaker is open; only then the fallbacks are tried, in order. An open circuit refuses at once without calling
+   * the server, so walking the list costs nothing. Any other failure is the asked endpoint's to retry (Temporal's
+   * retry policy), so one transient error does not throw away a warm cache.
+   */
+  private ModelCallResult callStickingToEndpoint(ModelTurnInput input, ModelCallRequest request) {
+    List<String> order = new ArrayList<>();
+    order.add(input.endpoint());
+    input.fallbacks().stream().filter(e -> !order.contains(e)).forEach(order::add);
+    ModelCallException lastOpen = null;
+    for (String endpoint : order) {
+      try {
+        ModelCallResult result = models.call(endpoint, request);
+        if (!endpoint.equals(input.endpoint())) {
+          log.info("agent {} turn {}: {} took over from {} (circuit open)", input.agentId(), input.turn(), endpoint,
+              input.endpoint());
+        }
+        return result;
+      } catch (ModelCallException e) {
+        if (e.kind() != FailureKind.CIRCUIT_OPEN) {
+          log.warn("agent {} turn {}: {}", input.agentId(), input.turn(), e.getMessage());
+          throw ModelFailures.of(e);
+        }
+        lastOpen = e;
+      }
+    }
+    log.warn("agent {} turn {}: every endpoint's circuit is open ({}): {}", input.agentId(), input.turn(), order,
+        lastOpen.getMessage());
+    throw ModelFailures.of(lastOpen);
   }
 
   /** Registry names, and an id for every call: servers that send none would leave the tool result unpaired. */
