@@ -31,10 +31,17 @@ public final class ApiServer implements AutoCloseable {
   public static ApiServer start(String host, int port, WorkflowClient client, Planner planner,
       PipelineCatalog catalog, ArtifactStore artifacts, int maxParallelSteps, boolean searchAttributes,
       FleetInventory backends) throws IOException {
+    return start(host, port, client, planner, catalog, artifacts, maxParallelSteps, searchAttributes, backends, null);
+  }
+
+  /** @param plannerModel the models file's {@code planner:} section, or null: then only pipelines are accepted */
+  public static ApiServer start(String host, int port, WorkflowClient client, Planner planner,
+      PipelineCatalog catalog, ArtifactStore artifacts, int maxParallelSteps, boolean searchAttributes,
+      FleetInventory backends, io.nightshift.runtime.models.PlannerSettings plannerModel) throws IOException {
     HealthStatusManager health = new HealthStatusManager();
     TaskWatcher watcher = new TaskWatcher(client, Duration.ofMillis(300));
     TaskSubmitter submitter = new TaskSubmitter(client, planner, catalog, maxParallelSteps, searchAttributes,
-        backends.fleet().ids());
+        backends.fleet().ids(), plannerModel);
     Server server = NettyServerBuilder.forAddress(new InetSocketAddress(host, port))
         .addService(new TaskServiceImpl(client, submitter, watcher))
         .addService(new ArtifactServiceImpl(artifacts))

@@ -5,8 +5,11 @@ import io.nightshift.api.v1.TaskSpec;
 import io.nightshift.core.error.InvalidPipelineException;
 import io.nightshift.core.planner.PlanRequest;
 import io.nightshift.core.planner.Planner;
+import io.nightshift.planners.routing.RoutingPlanner;
+import io.nightshift.runtime.models.PlannerSettings;
 import io.nightshift.runtime.pipelines.PipelineCatalog;
 import io.nightshift.workflows.TaskQueues;
+import io.nightshift.workflows.task.ReplanPolicy;
 import io.nightshift.workflows.task.TaskInput;
 import io.nightshift.workflows.task.TaskSearchAttributes;
 import io.nightshift.workflows.task.TaskState;
@@ -23,9 +26,13 @@ import java.util.regex.Pattern;
 
 /**
  * Checks a submission completely before anything starts (the same planner the workflow will run), then starts
- * the task workflow. A bad pipeline is INVALID_ARGUMENT naming step and field; nothing is started for it.
+ * the task workflow. A bad pipeline is INVALID_ARGUMENT naming step and field; nothing is started for it. A goal
+ * without a pipeline is accepted when the runtime has a planner model (the task plans it, since a model's plan
+ * takes seconds to minutes and may need repairs); without one it is INVALID_ARGUMENT saying how to configure one.
  */
 final class TaskSubmitter {
+  /** The pipeline name goal-only tasks show until their plan names itself. */
+  static final String GOAL_PIPELINE = "llm-plan";
   private static final Pattern TASK_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,127}");
   private final WorkflowClient client;
   private final Planner planner;
@@ -33,11 +40,16 @@ final class TaskSubmitter {
   private final int maxParallelSteps;
   private final boolean searchAttributes;
   private final List<String> pools;
+  private final PlannerSettings plannerModel;
 
-  /** @param pools the accelerator pools steps with {@code requires} may be placed on */
+  /**
+   * @param pools        the accelerator pools steps with {@code requires} may be placed on
+   * @param plannerModel the models file's {@code planner:} section, or null when the runtime has no planner model
+   */
   TaskSubmitter(WorkflowClient client, Planner planner, PipelineCatalog catalog, int maxParallelSteps,
-      boolean searchAttributes, List<String> pools) {
+      boolean searchAttributes, List<String> pools, PlannerSettings plannerModel) {
     this.pools = List.copyOf(pools);
+    this.plannerModel = plannerModel;
     this.client = client;
     this.planner = planner;
     this.catalog = catalog;
@@ -66,8 +78,11 @@ final class TaskSubmitter {
         yaml = catalog.yaml(pipelineName).orElseThrow(() -> ApiErrors.invalid(field, "unknown pipeline '"
             + spec.getPipelineName() + "'; known: " + String.join(", ", catalog.names())));
       }
-      default -> throw ApiErrors.invalid("spec.pipeline", "give a pipeline: pipeline_yaml or pipeline_name");
+      default -> {
+        return submitGoal(spec, taskId);
+      }
     }
+    ReplanPolicy replan = replanPolicy(spec, false);
     Map<String, String> params = spec.getParamsMap();
     String name;
     try {
@@ -79,8 +94,44 @@ final class TaskSubmitter {
       name = pipelineName;
     }
     start(taskId, new TaskInput(taskId, spec.getGoal(), name, yaml, params, maxParallelSteps, searchAttributes, 0, 0,
-        null, pools));
+        null, pools, replan));
     return taskId;
+  }
+
+  /** A goal and no pipeline: the task's planning activity asks the planner model. */
+  private String submitGoal(TaskSpec spec, String taskId) {
+    if (spec.getGoal().isBlank()) {
+      throw ApiErrors.invalid("spec.pipeline", "give a pipeline (pipeline_yaml or pipeline_name), or a goal for the"
+          + " planner model");
+    }
+    if (plannerModel == null) {
+      throw ApiErrors.invalid("spec.pipeline", "no pipeline was given and this runtime has no planner model to plan"
+          + " the goal: give pipeline_yaml or pipeline_name, or " + RoutingPlanner.HOW_TO_CONFIGURE);
+    }
+    ReplanPolicy replan = replanPolicy(spec, true);
+    start(taskId, new TaskInput(taskId, spec.getGoal(), GOAL_PIPELINE, null, spec.getParamsMap(), maxParallelSteps,
+        searchAttributes, 0, 0, null, pools, replan));
+    return taskId;
+  }
+
+  /**
+   * The spec's replan policy; unset, the planner model's default for goal-only tasks and none for pipelines (their
+   * authors expect them to run as written, so a model rewriting one is opt-in).
+   */
+  private ReplanPolicy replanPolicy(TaskSpec spec, boolean goalOnly) {
+    if (!spec.hasReplan()) {
+      return goalOnly ? plannerModel.replan() : null;
+    }
+    int max = spec.getReplan().getMaxVersions();
+    if (max < 1 || max > ReplanPolicy.MAX_VERSIONS_LIMIT) {
+      throw ApiErrors.invalid("spec.replan.max_versions", "max_versions must be in [1, "
+          + ReplanPolicy.MAX_VERSIONS_LIMIT + "] (1 = never replan), was " + max);
+    }
+    if (max > 1 && plannerModel == null) {
+      throw ApiErrors.invalid("spec.replan", "replanning needs a planner model and this runtime has none; "
+          + RoutingPlanner.HOW_TO_CONFIGURE + ", or leave replan unset");
+    }
+    return max == 1 ? null : new ReplanPolicy(max, spec.getReplan().getApprovalRequired());
   }
 
   private void start(String taskId, TaskInput input) {

@@ -42,6 +42,7 @@ final class TaskViews {
       t.addDecisions(io.nightshift.api.v1.Decision.newBuilder().setStep(d.step()).setApproved(d.approved())
           .setComment(nz(d.comment())).setBy(nz(d.by())).setAt(ts(d.atMillis())));
     }
+    planVersions(p, t);
     if (p.result() != null) {
       t.setResult(ref(p.result()));
     }
@@ -55,6 +56,19 @@ final class TaskViews {
       t.setEndedAt(ts(p.endedAtMillis()));
     }
     return t;
+  }
+
+  /** The current plan version, its origin, and every version with why it was made. */
+  private static void planVersions(TaskProgress p, Task.Builder t) {
+    t.setPlanVersion(p.planVersion());
+    for (io.nightshift.workflows.task.PlanVersion v : p.planVersions()) {
+      t.addPlanVersions(io.nightshift.api.v1.PlanVersion.newBuilder().setVersion(v.version())
+          .setOrigin(nz(v.origin())).setReason(nz(v.reason())).setFailedStep(nz(v.failedStep()))
+          .addAllSteps(v.steps()).addAllKeptSteps(v.kept()).setCreatedAt(ts(v.createdAtMillis())));
+      if (v.version() == p.planVersion()) {
+        t.setPlanOrigin(nz(v.origin()));
+      }
+    }
   }
 
   static TaskState state(io.nightshift.workflows.task.TaskState s) {

@@ -1,6 +1,7 @@
 package io.nightshift.runtime.cli;
 
 import io.grpc.ManagedChannel;
+import io.nightshift.api.v1.ReplanPolicy;
 import io.nightshift.api.v1.SubmitTaskRequest;
 import io.nightshift.api.v1.TaskServiceGrpc;
 import io.nightshift.api.v1.TaskSpec;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "submit", mixinStandardHelpOptions = true,
-    description = "Submit a task: a pipeline file, or --pipeline NAME for one the runtime ships.")
+    description = "Submit a task: a pipeline file, --pipeline NAME for one the runtime ships, or only --goal for"
+        + " the runtime's planner model to plan.")
 final class SubmitCommand extends ClientCommand {
   @Parameters(arity = "0..1", paramLabel = "FILE", description = "pipeline YAML file")
   Path file;
@@ -25,8 +27,16 @@ final class SubmitCommand extends ClientCommand {
   @Option(names = {"-p", "--param"}, description = "task parameter NAME=VALUE (repeatable)")
   Map<String, String> params = new LinkedHashMap<>();
 
-  @Option(names = "--goal", description = "the goal in words", defaultValue = "")
+  @Option(names = "--goal", description = "the goal in words; alone (no FILE, no --pipeline) the runtime's planner"
+      + " model plans it", defaultValue = "")
   String goal;
+
+  @Option(names = "--replan-max-versions", paramLabel = "N", description = "revise the plan when a step fails for"
+      + " good, up to N plan versions in all (1 = never); default: on for goal-only tasks, off for pipelines")
+  Integer replanMaxVersions;
+
+  @Option(names = "--replan-approval", description = "each revised plan waits for approve/reject on step plan-vN")
+  boolean replanApproval;
 
   @Option(names = "--id", description = "task id to use (a retried submit with the same id starts nothing new)",
       defaultValue = "")
@@ -38,13 +48,21 @@ final class SubmitCommand extends ClientCommand {
   @Override
   int run(ManagedChannel channel, PrintWriter out) throws Exception {
     TaskSpec.Builder spec = TaskSpec.newBuilder().setGoal(goal).putAllParams(params);
-    if ((file == null) == (pipelineName == null)) {
-      throw new picocli.CommandLine.ParameterException(this.spec.commandLine(), "give exactly one of FILE or --pipeline");
+    if (file != null && pipelineName != null) {
+      throw new picocli.CommandLine.ParameterException(this.spec.commandLine(), "give at most one of FILE or --pipeline");
+    }
+    if (file == null && pipelineName == null && goal.isBlank()) {
+      throw new picocli.CommandLine.ParameterException(this.spec.commandLine(),
+          "give FILE, --pipeline NAME, or --goal TEXT for the planner model");
     }
     if (file != null) {
       spec.setPipelineYaml(Files.readString(file));
-    } else {
+    } else if (pipelineName != null) {
       spec.setPipelineName(pipelineName);
+    }
+    if (replanMaxVersions != null || replanApproval) {
+      spec.setReplan(ReplanPolicy.newBuilder().setMaxVersions(replanMaxVersions == null ? 3 : replanMaxVersions)
+          .setApprovalRequired(replanApproval));
     }
     String id = TaskServiceGrpc.newBlockingStub(channel)
         .submitTask(SubmitTaskRequest.newBuilder().setSpec(spec).setTaskId(taskId).build()).getTaskId();

@@ -22,6 +22,15 @@ final class TaskPrinter {
     if (!t.getGoal().isEmpty()) {
       out.println("  goal: " + t.getGoal());
     }
+    if (t.getPlanVersion() > 0) {
+      out.printf("  plan: v%d%s%n", t.getPlanVersion(), t.getPlanOrigin().isEmpty() ? "" : " by " + t.getPlanOrigin());
+    }
+    if (t.getPlanVersionsCount() > 1) {
+      for (io.nightshift.api.v1.PlanVersion v : t.getPlanVersionsList()) {
+        out.printf("    v%d %-24s %s%s%n", v.getVersion(), v.getOrigin(), v.getReason(),
+            v.getKeptStepsCount() == 0 ? "" : " (kept: " + String.join(", ", v.getKeptStepsList()) + ")");
+      }
+    }
     for (Step s : t.getStepsList()) {
       out.printf("  %-10s %-20s %-22s %s%n", stepState(s), s.getName(), s.getTool(),
           s.getError().isEmpty() ? s.getSummary() : "error: " + s.getError());

@@ -30,22 +30,29 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  *     price_per_1k_input: "0.0004"
  *     price_per_1k_output: "0.0012"
  *     structured_output: json_schema        # or json_object_with_schema (llama-cpp-python)
+ * planner:                                  # optional: plans tasks submitted with a goal and no pipeline
+ *   endpoint: local-llama                   # an id from 'endpoints'
+ *   agent_endpoint: local-llama             # where agent steps of its plans run; omit for tool steps only
+ *   agent_max_turns: 4
+ *   max_repairs: 2                          # invalid plans sent back to the model with the problems
+ *   max_output_tokens: 512
+ *   tools: [data.read_csv, table.describe]   # what its plans may use; omit for every registered tool
+ *   replan: {max_versions: 3, approval: none}   # default for goal-only tasks; approval: required to review
  * </pre>
  */
 public final class ModelsFile {
   private static final Set<String> KEYS = Set.of("id", "base_url", "model", "provider", "max_concurrency",
       "price_per_1k_input", "price_per_1k_output", "structured_output", "api_key_env");
+  private static final Set<String> TOP_KEYS = Set.of("endpoints", "planner");
+  private static final Set<String> PLANNER_KEYS = Set.of("endpoint", "agent_endpoint", "agent_max_turns",
+      "max_repairs", "max_output_tokens", "replan", "tools");
+  private static final Set<String> REPLAN_KEYS = Set.of("max_versions", "approval");
 
   private ModelsFile() {}
 
   public static List<ModelEndpointConfig> read(Path file) {
-    Object root;
-    try {
-      root = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file));
-    } catch (IOException | RuntimeException e) {
-      throw new IllegalArgumentException("models file " + file + ": cannot read it: " + e.getMessage(), e);
-    }
-    if (!(root instanceof Map<?, ?> top) || !(top.get("endpoints") instanceof List<?> endpoints)) {
+    Map<?, ?> top = load(file);
+    if (!(top.get("endpoints") instanceof List<?> endpoints)) {
       throw new IllegalArgumentException("models file " + file + ": needs a list under 'endpoints'");
     }
     List<ModelEndpointConfig> out = new ArrayList<>();
@@ -68,6 +75,100 @@ public final class ModelsFile {
       }
     }
     return out;
+  }
+
+  /** The {@code planner:} section, checked against the file's endpoints; empty when the file has none. */
+  public static java.util.Optional<PlannerSettings> planner(Path file) {
+    Map<?, ?> top = load(file);
+    Object section = top.get("planner");
+    if (section == null) {
+      return java.util.Optional.empty();
+    }
+    String where = "models file " + file + ", planner";
+    if (!(section instanceof Map<?, ?> p)) {
+      throw new IllegalArgumentException(where + ": must be a mapping with " + PLANNER_KEYS);
+    }
+    known(p, PLANNER_KEYS, where);
+    Set<String> ids = new java.util.TreeSet<>();
+    read(file).forEach(e -> ids.add(e.id()));
+    String endpoint = str(p, "endpoint");
+    if (endpoint == null || !ids.contains(endpoint)) {
+      throw new IllegalArgumentException(where + ": 'endpoint' must name one of the endpoints " + ids + ", was "
+          + endpoint);
+    }
+    String agent = str(p, "agent_endpoint");
+    if (agent != null && !ids.contains(agent)) {
+      throw new IllegalArgumentException(where + ": 'agent_endpoint' must name one of the endpoints " + ids
+          + ", was " + agent);
+    }
+    return java.util.Optional.of(new PlannerSettings(endpoint, agent, integer(p, "agent_max_turns", 4, 1, 1000, where),
+        integer(p, "max_repairs", 2, 0, 20, where), integer(p, "max_output_tokens", 512, 16, 32_768, where),
+        replan(p.get("replan"), where + ".replan"), tools(p.get("tools"), where)));
+  }
+
+  private static List<String> tools(Object node, String where) {
+    if (node == null) {
+      return List.of();
+    }
+    if (!(node instanceof List<?> list) || list.isEmpty()) {
+      throw new IllegalArgumentException(where + ": 'tools' must be a non-empty list of tool names");
+    }
+    return list.stream().map(String::valueOf).toList();
+  }
+
+  private static io.nightshift.workflows.task.ReplanPolicy replan(Object node, String where) {
+    if (node == null) {
+      return PlannerSettings.DEFAULT_REPLAN;
+    }
+    if (!(node instanceof Map<?, ?> r)) {
+      throw new IllegalArgumentException(where + ": must be a mapping with " + REPLAN_KEYS);
+    }
+    known(r, REPLAN_KEYS, where);
+    String approval = r.containsKey("approval") ? str(r, "approval") : "none";
+    if (!approval.equals("none") && !approval.equals("required")) {
+      throw new IllegalArgumentException(where + ": 'approval' must be 'required' or 'none', was '" + approval + "'");
+    }
+    return new io.nightshift.workflows.task.ReplanPolicy(integer(r, "max_versions",
+        PlannerSettings.DEFAULT_REPLAN.maxVersions(), 1, io.nightshift.workflows.task.ReplanPolicy.MAX_VERSIONS_LIMIT,
+        where), approval.equals("required"));
+  }
+
+  private static int integer(Map<?, ?> m, String key, int fallback, int min, int max, String where) {
+    if (!m.containsKey(key)) {
+      return fallback;
+    }
+    try {
+      int v = Integer.parseInt(String.valueOf(m.get(key)).trim());
+      if (v < min || v > max) {
+        throw new NumberFormatException();
+      }
+      return v;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(where + ": '" + key + "' must be a whole number in [" + min + ", " + max
+          + "], was '" + m.get(key) + "'");
+    }
+  }
+
+  private static void known(Map<?, ?> m, Set<String> keys, String where) {
+    for (Object key : m.keySet()) {
+      if (!keys.contains(String.valueOf(key))) {
+        throw new IllegalArgumentException(where + ": unknown key '" + key + "'; known: " + new java.util.TreeSet<>(keys));
+      }
+    }
+  }
+
+  private static Map<?, ?> load(Path file) {
+    Object root;
+    try {
+      root = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file));
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalArgumentException("models file " + file + ": cannot read it: " + e.getMessage(), e);
+    }
+    if (!(root instanceof Map<?, ?> top)) {
+      throw new IllegalArgumentException("models file " + file + ": needs a list under 'endpoints'");
+    }
+    known(top, TOP_KEYS, "models file " + file);
+    return top;
   }
 
   private static ModelEndpointConfig endpoint(Map<?, ?> e) {

@@ -1,0 +1,26 @@
+package io.nightshift.runtime.models;
+
+import io.nightshift.workflows.task.ReplanPolicy;
+
+/**
+ * The {@code planner:} section of the models file: which endpoint plans tasks submitted with a goal and no
+ * pipeline, and how.
+ *
+ * @param endpoint        the endpoint that plans (an id under {@code endpoints})
+ * @param agentEndpoint   where agent steps of its plans run, or null when its plans have tool steps only
+ * @param agentMaxTurns   the model calls an agent step of its plans may make before it must answer
+ * @param maxRepairs      how often an invalid plan goes back to the model with the validator's problems
+ * @param maxOutputTokens the longest plan answer asked for
+ * @param replan          the replan policy of goal-only tasks that do not set their own
+ * @param tools           the tools its plans may use (empty: every registered tool); a small model plans better
+ *                        from a short list, and its context window may not hold the schema of every tool
+ */
+public record PlannerSettings(String endpoint, String agentEndpoint, int agentMaxTurns, int maxRepairs,
+    int maxOutputTokens, ReplanPolicy replan, java.util.List<String> tools) {
+  public PlannerSettings {
+    tools = java.util.List.copyOf(tools == null ? java.util.List.of() : tools);
+  }
+
+  /** What goal-only tasks get unless the file says otherwise: two revisions, no approval (see README). */
+  public static final ReplanPolicy DEFAULT_REPLAN = new ReplanPolicy(3, false);
+}

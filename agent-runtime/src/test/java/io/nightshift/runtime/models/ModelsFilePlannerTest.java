@@ -1,0 +1,81 @@
+package io.nightshift.runtime.models;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.nightshift.workflows.task.ReplanPolicy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelsFilePlannerTest {
+  private static final String ENDPOINTS = """
+      endpoints:
+        - id: local-llama
+          base_url: http://127.0.0.1:8080/v1
+          model: smollm2
+      """;
+
+  @TempDir Path dir;
+
+  private Path file(String text) throws Exception {
+    Path f = dir.resolve("models.yaml");
+    Files.writeString(f, text);
+    return f;
+  }
+
+  @Test
+  void shouldReadThePlannerSectionWithItsDefaults() throws Exception {
+    PlannerSettings s = ModelsFile.planner(file(ENDPOINTS + "planner:\n  endpoint: local-llama\n")).orElseThrow();
+
+    assertThat(s.endpoint()).isEqualTo("local-llama");
+    assertThat(s.agentEndpoint()).isNull();
+    assertThat(s.maxRepairs()).isEqualTo(2);
+    assertThat(s.tools()).isEmpty();
+    assertThat(s.replan()).isEqualTo(PlannerSettings.DEFAULT_REPLAN);
+  }
+
+  @Test
+  void shouldReadEveryPlannerKey() throws Exception {
+    PlannerSettings s = ModelsFile.planner(file(ENDPOINTS + """
+        planner:
+          endpoint: local-llama
+          agent_endpoint: local-llama
+          agent_max_turns: 2
+          max_repairs: 4
+          max_output_tokens: 300
+          tools: [data.read_csv, table.describe]
+          replan: {max_versions: 5, approval: required}
+        """)).orElseThrow();
+
+    assertThat(s.agentEndpoint()).isEqualTo("local-llama");
+    assertThat(s.agentMaxTurns()).isEqualTo(2);
+    assertThat(s.maxRepairs()).isEqualTo(4);
+    assertThat(s.maxOutputTokens()).isEqualTo(300);
+    assertThat(s.tools()).containsExactly("data.read_csv", "table.describe");
+    assertThat(s.replan()).isEqualTo(new ReplanPolicy(5, true));
+  }
+
+  @Test
+  void shouldHaveNoPlannerWithoutTheSection() throws Exception {
+    assertThat(ModelsFile.planner(file(ENDPOINTS))).isEmpty();
+  }
+
+  @Test
+  void shouldNameFileKeyAndValueOfABadPlannerSection() throws Exception {
+    assertThatThrownBy(() -> ModelsFile.planner(file(ENDPOINTS + "planner:\n  endpoint: gpt-9\n")))
+        .hasMessageContaining("models.yaml, planner: 'endpoint' must name one of the endpoints [local-llama],"
+            + " was gpt-9");
+    assertThatThrownBy(() -> ModelsFile.planner(file(ENDPOINTS + "planner:\n  endpoint: local-llama\n  temp: 1\n")))
+        .hasMessageContaining("unknown key 'temp'");
+    assertThatThrownBy(() -> ModelsFile.planner(file(ENDPOINTS
+        + "planner:\n  endpoint: local-llama\n  replan: {max_versions: 0}\n")))
+        .hasMessageContaining("planner.replan: 'max_versions' must be a whole number in [1, 20], was '0'");
+    assertThatThrownBy(() -> ModelsFile.planner(file(ENDPOINTS
+        + "planner:\n  endpoint: local-llama\n  replan: {approval: maybe}\n")))
+        .hasMessageContaining("'approval' must be 'required' or 'none', was 'maybe'");
+    assertThatThrownBy(() -> ModelsFile.read(file(ENDPOINTS + "planer:\n  endpoint: local-llama\n")))
+        .hasMessageContaining("unknown key 'planer'");
+  }
+}
