@@ -13,10 +13,14 @@ final class Columns {
   static final String VEBER = "veber";
   static final String PAINS = "pains";
   static final String QED = "qed";
-  /** Docking score (OpenChemLib ChemPLP; lower is better). */
+  /** Docking score, lower is better: ChemPLP (OpenChemLib), kcal/mol (Vina), -confidence (DiffDock NIM). */
   static final String DOCK_SCORE = "dock_score";
   static final String DOCK_ENGINE = "dock_engine";
   static final String DOCK_ERROR = "dock_error";
+  /** The best docked pose as an SDF artifact URI (Vina, DiffDock NIM). */
+  static final String DOCK_POSE = "dock_pose";
+  /** DiffDock's confidence of the best pose (higher is better); its dock_score is this negated. */
+  static final String DOCK_CONFIDENCE = "dock_confidence";
   static final String COMBINED_SCORE = "combined_score";
   static final String RANK = "rank";
 

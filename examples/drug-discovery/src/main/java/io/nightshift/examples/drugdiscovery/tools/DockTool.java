@@ -1,7 +1,6 @@
 package io.nightshift.examples.drugdiscovery.tools;
 
 import io.nightshift.core.artifact.ArtifactRef;
-import io.nightshift.core.error.ToolException;
 import io.nightshift.core.tool.Tool;
 import io.nightshift.core.tool.ToolArguments;
 import io.nightshift.core.tool.ToolContext;
@@ -10,19 +9,19 @@ import io.nightshift.core.tool.ToolOutput;
 import io.nightshift.core.tool.ToolParam;
 import io.nightshift.examples.drugdiscovery.data.Candidate;
 import io.nightshift.examples.drugdiscovery.data.MoleculeSet;
-import io.nightshift.examples.drugdiscovery.docking.DockedPose;
 import io.nightshift.examples.drugdiscovery.docking.DockingFailure;
-import io.nightshift.examples.drugdiscovery.docking.DockingSettings;
-import io.nightshift.examples.drugdiscovery.docking.PocketDocker;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code chem.dock}: docks each molecule into the shipped ABL1 pocket with OpenChemLib, in process, and adds
- * {@code dock_score} (ChemPLP, lower is better) and {@code dock_engine} (provenance). A molecule that cannot be
- * docked keeps its row with {@code dock_error} instead of failing the step. Heartbeats after every molecule.
- * Each score depends on the molecule alone (see {@link PocketDocker}; molecules dock one at a time per JVM, see
- * {@link SharedDocker}), so the step is deterministic and a retried or re-sharded map step gives the same numbers.
+ * {@code chem.dock}: docks each molecule into the shipped ABL1 pocket and adds {@code dock_score} (lower is better)
+ * and {@code dock_engine} (engine, version, unit and settings: provenance), with the engine's own extra columns. The
+ * engine is a parameter: OpenChemLib in process (default, nothing to install), AutoDock Vina (Debian's
+ * {@code autodock-vina} and {@code openbabel}) or a DiffDock NIM at {@code nim_url} (see {@link DockingBackends}).
+ * A molecule that cannot be docked keeps its row with {@code dock_error} instead of failing the step; an engine that
+ * cannot run at all fails it at once, saying what to install or configure. Heartbeats after every molecule. Each
+ * score depends on the molecule alone (OpenChemLib is re-seeded per molecule, Vina runs with a fixed seed), so a
+ * retried or re-sharded map step gives the same numbers.
  */
 final class DockTool implements Tool {
   static final String NAME = "chem.dock";
@@ -30,14 +29,25 @@ final class DockTool implements Tool {
   @Override
   public ToolDescriptor descriptor() {
     return new ToolDescriptor(NAME,
-        "Docks molecules into the ABL1 kinase ATP pocket (PDB 1IEP) with OpenChemLib's ChemPLP docking engine"
-            + " and records the score of the best pose.",
+        "Docks molecules into the ABL1 kinase ATP pocket (PDB 1IEP) with OpenChemLib's ChemPLP docking engine,"
+            + " AutoDock Vina or a DiffDock NIM, and records the score of the best pose.",
         List.of(
             ToolParam.required("molecules", "artifact:sha256:... of a molecule CSV"),
             ToolParam.optional("max_molecules", "dock only the first N molecules (the rest are passed through"
                 + " unscored; in a map step this applies to each chunk)", "all"),
-            ToolParam.optional("effort", "search effort: standard (OpenChemLib defaults) or fast (about 5x"
-                + " quicker, for demos and first passes)", "standard")));
+            ToolParam.optional("engine", "docking engine: " + String.join(", ", DockingBackends.ENGINES)
+                + " (vina needs Debian's autodock-vina and openbabel; diffdock-nim needs nim_url)",
+                DockingBackends.OPENCHEMLIB),
+            ToolParam.optional("effort", "search effort: standard or fast (OpenChemLib: its defaults or about 5x"
+                + " quicker; Vina: exhaustiveness 8 or 4)", "standard"),
+            ToolParam.optional("exhaustiveness", "Vina only: Monte Carlo runs per molecule, overrides effort",
+                "by effort"),
+            ToolParam.optional("vina_cpu", "Vina only: threads per Vina run", "2"),
+            ToolParam.optional("vina_path", "Vina only: the vina program", "vina"),
+            ToolParam.optional("obabel_path", "Vina only: the obabel program", "obabel"),
+            ToolParam.optional("nim_url", "diffdock-nim only: base URL of the DiffDock NIM, e.g."
+                + " http://gpu-node:8000 (POST /molecular-docking/diffdock/generate)", ""),
+            ToolParam.optional("num_poses", "diffdock-nim only: poses DiffDock generates per molecule", "10")));
   }
 
   @Override
@@ -46,30 +56,21 @@ final class DockTool implements Tool {
     MoleculeSet input = loaded.set();
     int limit = arguments.optional("max_molecules").filter(v -> !v.equals("all")).isPresent()
         ? Numbers.positiveInt(arguments, "max_molecules", input.size()) : input.size();
-    String effort = arguments.orDefault("effort", "standard").strip();
-    DockingSettings settings;
-    try {
-      settings = DockingSettings.named(effort);
-    } catch (IllegalArgumentException e) {
-      throw ToolException.permanent("parameter 'effort': " + e.getMessage());
-    }
+    String engine = DockingBackends.engineName(arguments);
     // the input's columns plus the docking ones, whatever the rows hold: a map step's chunks must agree on them
     List<String> columns = new ArrayList<>(loaded.columns());
     columns.addAll(List.of(Columns.DOCK_SCORE, Columns.DOCK_ENGINE, Columns.DOCK_ERROR));
+    columns.addAll(DockingBackends.extraColumns(engine));
+    DockingBackends.checkArguments(engine, arguments);
     if (input.isEmpty()) {
       return new ToolOutput(MoleculeSetArtifacts.store(context, input, columns), "empty input: nothing to dock");
     }
-    PocketDocker docker;
-    try {
-      docker = SharedDocker.forSettings(settings);
-    } catch (DockingFailure e) {
-      throw ToolException.permanent(e.getMessage(), e);
-    }
-    return dockAll(context, input, limit, effort, docker, columns);
+    DockingBackend backend = DockingBackends.create(engine, context, arguments);
+    return dockAll(context, input, limit, backend, columns);
   }
 
-  private static ToolOutput dockAll(ToolContext context, MoleculeSet input, int limit, String effort,
-      PocketDocker docker, List<String> columns) {
+  private static ToolOutput dockAll(ToolContext context, MoleculeSet input, int limit, DockingBackend backend,
+      List<String> columns) {
     List<Candidate> out = new ArrayList<>();
     int docked = 0, failed = 0;
     double best = Double.POSITIVE_INFINITY;
@@ -82,13 +83,13 @@ final class DockTool implements Tool {
         continue;
       }
       try {
-        DockedPose pose = SharedDocker.dock(docker, c.smiles());
-        out.add(c.with(Columns.DOCK_SCORE, Numbers.format(pose.score()))
-            .with(Columns.DOCK_ENGINE, PocketDocker.ENGINE + ", " + effort + " effort"));
+        DockingBackend.Docked result = backend.dock(context, c, context.workDir().resolve("dock-" + i));
+        out.add(c.with(Columns.DOCK_SCORE, Numbers.format(result.score()))
+            .with(Columns.DOCK_ENGINE, backend.engine()).with(result.extra()));
         docked++;
-        seconds += pose.seconds();
-        if (pose.score() < best) {
-          best = pose.score();
+        seconds += result.seconds();
+        if (result.score() < best) {
+          best = result.score();
           bestId = c.id();
         }
       } catch (DockingFailure e) {

@@ -1,0 +1,88 @@
+package io.nightshift.examples.drugdiscovery.docking;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs an external program (Vina, Open Babel) in a working directory with a time limit, its standard output and
+ * error merged into a file there (a pipe could fill and stall the program), and no shell in between: arguments
+ * such as SMILES are passed verbatim.
+ */
+public final class ExternalCommand {
+  private ExternalCommand() {}
+
+  /**
+   * What a finished program left.
+   *
+   * @param exitCode its exit status
+   * @param output   its standard output and error, merged
+   */
+  public record Result(int exitCode, String output) {
+    /** The last lines of the output, for error messages. */
+    public String tail() {
+      List<String> lines = output.strip().lines().toList();
+      return String.join(" | ", lines.subList(Math.max(0, lines.size() - 4), lines.size()));
+    }
+  }
+
+  /** The program ran past its time limit and was killed. */
+  public static final class TimedOut extends Exception {
+    public TimedOut(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * The executable a name stands for: an absolute or relative path as given when it is executable, else the first
+   * match on {@code PATH}; empty when there is none.
+   */
+  public static Optional<Path> locate(String program) {
+    if (program.contains(File.separator)) {
+      Path path = Path.of(program);
+      return Files.isExecutable(path) ? Optional.of(path) : Optional.empty();
+    }
+    String pathVariable = System.getenv().getOrDefault("PATH", "");
+    for (String dir : pathVariable.split(File.pathSeparator)) {
+      if (!dir.isBlank()) {
+        Path candidate = Path.of(dir, program);
+        if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+          return Optional.of(candidate);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  public static Result run(List<String> command, Path workDir, Duration timeout)
+      throws IOException, TimedOut, InterruptedException {
+    Files.createDirectories(workDir);
+    Path log = Files.createTempFile(workDir, "command-", ".log");
+    Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+        .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(nullDevice())).start();
+    try {
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        throw new TimedOut(Path.of(command.get(0)).getFileName() + " ran longer than " + timeout.toSeconds()
+            + " s and was stopped");
+      }
+      return new Result(process.exitValue(), new String(Files.readAllBytes(log), StandardCharsets.UTF_8));
+    } finally {
+      if (process.isAlive()) { // interrupted while waiting: do not leave the program running
+        process.destroyForcibly();
+      }
+      Files.deleteIfExists(log);
+    }
+  }
+
+  private static File nullDevice() {
+    return new File(File.separatorChar == '\\' ? "NUL" : "/dev/null");
+  }
+}

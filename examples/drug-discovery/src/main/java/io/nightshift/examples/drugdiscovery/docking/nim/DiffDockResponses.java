@@ -1,0 +1,57 @@
+package io.nightshift.examples.drugdiscovery.docking.nim;
+
+import io.nightshift.examples.drugdiscovery.docking.DockingFailure;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Reads a DiffDock NIM {@code generate} answer into poses, or says exactly how it departs from the format. */
+final class DiffDockResponses {
+  private DiffDockResponses() {}
+
+  static DiffDockResult parse(String body, String smiles, double seconds) throws DockingFailure, NimCallFailure {
+    Map<?, ?> response;
+    try {
+      if (!(Json.parse(body) instanceof Map<?, ?> m)) {
+        throw malformed("the body is not a JSON object");
+      }
+      response = m;
+    } catch (IllegalArgumentException e) {
+      throw malformed(e.getMessage());
+    }
+    String details = response.get("details") instanceof String d ? d : "";
+    Object status = response.get("status");
+    if (status instanceof String s && !s.equalsIgnoreCase("success")) {
+      throw new DockingFailure("DiffDock NIM could not dock " + smiles + " (status " + s + "): " + details, null);
+    }
+    if (!(response.get("ligand_positions") instanceof List<?> positions)) {
+      throw malformed("no 'ligand_positions' list");
+    }
+    if (!(response.get("position_confidence") instanceof List<?> confidences)) {
+      throw malformed("no 'position_confidence' list");
+    }
+    if (positions.size() != confidences.size()) {
+      throw malformed(positions.size() + " ligand_positions but " + confidences.size() + " position_confidence values");
+    }
+    if (positions.isEmpty()) {
+      throw new DockingFailure("DiffDock NIM returned no pose for " + smiles + ": " + details, null);
+    }
+    List<DiffDockPose> poses = new ArrayList<>();
+    for (int i = 0; i < positions.size(); i++) {
+      if (!(positions.get(i) instanceof String sdf) || !sdf.contains("M  END")) {
+        throw malformed("ligand_positions[" + i + "] is not an SDF record");
+      }
+      Object c = confidences.get(i);
+      if (c != null && !(c instanceof Double)) {
+        throw malformed("position_confidence[" + i + "] is not a number");
+      }
+      poses.add(new DiffDockPose(i + 1, c == null ? Double.NaN : (Double) c, sdf));
+    }
+    return new DiffDockResult(poses, details, seconds);
+  }
+
+  private static NimCallFailure malformed(String what) {
+    return NimCallFailure.permanent("the DiffDock NIM's answer is not in the documented format ("
+        + what + "); is nim_url a DiffDock NIM?", null);
+  }
+}
