@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AgentWorkflowReplayTest {
   private static final Path HISTORIES = Path.of("src/test/resources/histories");
-  private static final List<String> RECORDED = List.of("agent-tools", "agent-budget", "agent-continued");
+  private static final List<String> RECORDED = List.of("agent-tools", "agent-budget", "agent-continued",
+      "agent-affinity");
 
   @Test
   void shouldReplayEveryRecordedAgentHistoryWithoutNondeterminism() throws Exception {
@@ -47,6 +48,9 @@ class AgentWorkflowReplayTest {
     // tools: a forbidden call, a failing one and steering in turn 1, an answer in turn 2
     ScriptedModel.Brain brain = conversation -> {
       long assistants = ScriptedModel.count(conversation, Role.ASSISTANT);
+      if (conversation.get(0).text().contains("affinity")) {
+        return assistants < 2 ? Reply.call(new AgentToolCall("f" + assistants, "text.echo", "{}")) : Reply.answer("done");
+      }
       if (conversation.get(0).text().contains("continued")) {
         return assistants < 3 ? Reply.call(new AgentToolCall("k" + assistants, "text.echo", "{}")) : Reply.answer("done");
       }
@@ -61,7 +65,11 @@ class AgentWorkflowReplayTest {
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
       Worker worker = env.newWorker(AgentWorkflowTest.QUEUE);
       worker.registerWorkflowImplementationTypes(AgentWorkflowImpl.class);
-      worker.registerActivitiesImplementations(new ScriptedModel(store, brain), new FakeTools(store, env.getWorkflowClient()));
+      ScriptedModel model = new ScriptedModel(store, brain);
+      // agent-affinity: the first endpoint's circuit opens after its first call; the fallback serves the rest
+      model.servedBy = in -> in.agentId().equals("agent-affinity") && in.turn() > 1 && in.endpoint().equals("a")
+          ? in.fallbacks().get(0) : in.endpoint();
+      worker.registerActivitiesImplementations(model, new FakeTools(store, env.getWorkflowClient()));
       env.start();
       for (String id : RECORDED) {
         if (Files.exists(HISTORIES.resolve(id + ".json"))) {
@@ -69,6 +77,10 @@ class AgentWorkflowReplayTest {
         }
         AgentInput input = AgentInput.of(id, "scripted", "recorded " + id, "Do the thing.", AgentWorkflowTest.ALLOWED,
             new AgentLimits(5, 4, 50, id.equals("agent-continued") ? 2 : 0), id.equals("agent-budget") ? AgentBudget.ofTokens(700) : AgentBudget.unlimited());
+        if (id.equals("agent-affinity")) {
+          input = new AgentInput(id, "a", "recorded " + id, "Do the thing.", AgentWorkflowTest.ALLOWED,
+              new AgentLimits(5, 4, 50, 0), AgentBudget.unlimited(), null, null, List.of("a", "b"));
+        }
         AgentResult result = env.getWorkflowClient().newWorkflowStub(AgentWorkflow.class,
             WorkflowOptions.newBuilder().setWorkflowId(id).setTaskQueue(AgentWorkflowTest.QUEUE).build()).run(input);
         assertThat(result.reason()).isEqualTo(id.equals("agent-budget") ? StopReason.BUDGET_EXHAUSTED : StopReason.ANSWERED);

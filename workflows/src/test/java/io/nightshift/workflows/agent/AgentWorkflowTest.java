@@ -69,6 +69,26 @@ class AgentWorkflowTest {
   }
 
   @Test
+  void shouldStickToTheEndpointThatServedTheLastCallAndOfferTheOthersOnlyAsFallbacks() {
+    brain = conversation -> ScriptedModel.count(conversation, Role.TOOL) < 3
+        ? Reply.call(new AgentToolCall("c" + ScriptedModel.count(conversation, Role.TOOL), "text.echo", "{}"))
+        : Reply.answer("done");
+    // "a" serves the first two calls; then its circuit is open and the activity's fallback "b" takes over
+    model.servedBy = in -> in.turn() > 2 && in.endpoint().equals("a") ? in.fallbacks().get(0) : in.endpoint();
+    AgentInput input = new AgentInput("sticky", "a", "be brief", "go", ALLOWED, new AgentLimits(6, 4, 50, 0),
+        AgentBudget.unlimited(), null, null, List.of("a", "b", "c"));
+
+    AgentResult result = stub("sticky").run(input);
+
+    assertThat(result.reason()).isEqualTo(StopReason.ANSWERED);
+    assertThat(model.inputs).extracting(ModelTurnInput::endpoint).containsExactly("a", "a", "a", "b");
+    assertThat(model.inputs.get(0).fallbacks()).containsExactly("b", "c");
+    assertThat(model.inputs.get(3).fallbacks()).as("the agent's first endpoint comes back first if b fails")
+        .containsExactly("a", "c");
+    assertThat(result.servedBy()).isEqualTo("b");
+  }
+
+  @Test
   void shouldAnswerAFailingOrForbiddenToolBackToTheModelInsteadOfFailing() {
     brain = conversation -> ScriptedModel.count(conversation, Role.TOOL) == 0
         ? Reply.call(new AgentToolCall("c1", "text.fail", "{}"), new AgentToolCall("c2", "shell.exec", "{\"cmd\":\"rm\"}"),

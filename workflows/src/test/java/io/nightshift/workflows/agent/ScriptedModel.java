@@ -39,6 +39,10 @@ final class ScriptedModel implements AgentModelActivities {
   /** The last message each call saw, in call order. */
   final List<TranscriptMessage> lastSeen = new CopyOnWriteArrayList<>();
   volatile List<TranscriptMessage> latestConversation = List.of();
+  /** Every call's input, in call order. */
+  final List<ModelTurnInput> inputs = new CopyOnWriteArrayList<>();
+  /** Which endpoint "answers" a call: the asked one, unless a test makes its circuit open. */
+  volatile java.util.function.Function<ModelTurnInput, String> servedBy = ModelTurnInput::endpoint;
 
   ScriptedModel(ArtifactStore store, Brain brain) {
     this.store = store;
@@ -48,6 +52,7 @@ final class ScriptedModel implements AgentModelActivities {
 
   @Override
   public ModelTurnOutput nextTurn(ModelTurnInput input) {
+    inputs.add(input);
     ArtifactRef index = transcripts.append(input.transcript(), input.append());
     List<TranscriptMessage> conversation = transcripts.messages(index);
     latestConversation = conversation;
@@ -56,7 +61,8 @@ final class ScriptedModel implements AgentModelActivities {
     ArtifactRef next = transcripts.appendMessages(index, List.of(TranscriptMessage.assistant(reply.text(), reply.calls())));
     ArtifactRef answer = reply.calls().isEmpty() ? put(reply.text()) : null;
     return new ModelTurnOutput(next, answer, reply.calls(), reply.inputTokens(), reply.outputTokens(), reply.reported(),
-        new BigDecimal("0.000001").multiply(BigDecimal.valueOf(reply.inputTokens() + reply.outputTokens())));
+        new BigDecimal("0.000001").multiply(BigDecimal.valueOf(reply.inputTokens() + reply.outputTokens())),
+        servedBy.apply(input));
   }
 
   private ArtifactRef put(String text) {
