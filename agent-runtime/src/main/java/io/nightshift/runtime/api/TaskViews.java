@@ -29,10 +29,11 @@ final class TaskViews {
       }
       if (s.run() != null) {
         step.setPool(s.run().pool()).setPlacement(nz(s.run().placement())).setUnitSeconds(s.run().unitSeconds())
-            .setCost(s.run().cost());
+            .setCost(s.run().cost()).setTokens(s.run().tokens());
         t.putUnitSecondsByPool(s.run().pool(),
             t.getUnitSecondsByPoolOrDefault(s.run().pool(), 0) + s.run().unitSeconds());
         t.putCostByPool(s.run().pool(), t.getCostByPoolOrDefault(s.run().pool(), 0) + s.run().cost());
+        t.putTokensByPool(s.run().pool(), t.getTokensByPoolOrDefault(s.run().pool(), 0) + s.run().tokens());
       }
       t.addSteps(step);
     }

@@ -12,14 +12,24 @@ import io.nightshift.core.artifact.ArtifactRef;
  * @param placement     why that pool (the placement decision), or null
  * @param unitSeconds   accelerator unit-seconds it held (duration x units), 0 off-pool
  * @param cost          what that cost at the pool's price, 0 off-pool
+ * @param tokens        model tokens (prompt + answer) the step's model calls used, as the endpoints reported
  */
 public record StepOutput(ArtifactRef output, String summary, int attempt, String pool, String placement,
-    double unitSeconds, double cost) {
+    double unitSeconds, double cost, long tokens) {
   public StepOutput(ArtifactRef output, String summary, int attempt) {
-    this(output, summary, attempt, null, null, 0, 0);
+    this(output, summary, attempt, null, null, 0, 0, 0);
+  }
+
+  public StepOutput(ArtifactRef output, String summary, int attempt, String pool, String placement,
+      double unitSeconds, double cost) {
+    this(output, summary, attempt, pool, placement, unitSeconds, cost, 0);
   }
 
   public StepOutput placed(String onPool, String why, double seconds, double price) {
-    return new StepOutput(output, summary, attempt, onPool, why, seconds, price);
+    return new StepOutput(output, summary, attempt, onPool, why, seconds, price, tokens);
+  }
+
+  public StepOutput withTokens(long used) {
+    return new StepOutput(output, summary, attempt, pool, placement, unitSeconds, cost, used);
   }
 }

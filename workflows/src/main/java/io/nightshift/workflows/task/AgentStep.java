@@ -101,14 +101,16 @@ final class AgentStep {
 
   /**
    * Records the pool of the endpoint that served the agent's last call (where it ended up after any failover),
-   * with the agent's token cost. Attached model servers hold no lease, so no accelerator unit-seconds are charged.
+   * with the agent's tokens and their cost. Attached model servers hold no lease, so no accelerator unit-seconds are
+   * charged. All of the agent's tokens count for that pool, also those of calls served elsewhere before a failover.
    */
   private static StepOutput onPool(StepOutput out, StepPlacer.AgentPlacement placed, AgentResult result) {
     String endpoint = result.servedBy() != null ? result.servedBy() : placed.endpoints().get(0);
     String pool = placed.poolOfEndpoint().getOrDefault(endpoint, placed.pool());
     String why = pool.equals(placed.pool()) ? placed.reason() + "; endpoint " + endpoint
         : placed.reason() + "; failed over to endpoint " + endpoint + " on " + pool;
-    return out.placed(pool, why, 0, result.budget().costSpent().doubleValue());
+    return out.placed(pool, why, 0, result.budget().costSpent().doubleValue())
+        .withTokens(result.budget().tokensSpent());
   }
 
   void steer(String guidance) {

@@ -90,7 +90,7 @@ final class ProgressBook {
     }
     summaries.put(step, out.summary());
     if (out.pool() != null) {
-      runs.put(step, new StepRun(out.pool(), out.placement(), out.unitSeconds(), out.cost()));
+      runs.put(step, new StepRun(out.pool(), out.placement(), out.unitSeconds(), out.cost(), out.tokens()));
     }
     updatedAt = now;
   }
