@@ -102,7 +102,7 @@ public final class LlmPlanner implements Planner, Replanner {
           .withMaxOutputTokens(maxOutputTokens).withTemperature(temperature)).text();
       try {
         String document = PlanDocuments.toPipeline(answer, request.goal(), request.params(), agentModel,
-            agentMaxTurns);
+            agentMaxTurns, known.stream().map(ToolDescriptor::name).sorted().toList());
         Plan plan = validator.validate(parser.parse(document), request.params(), version)
             .withOrigin("llm:" + endpoint);
         log.info("planned '{}' (v{}) after {} repair(s): {} steps", request.goal(), version, attempt, plan.steps().size());

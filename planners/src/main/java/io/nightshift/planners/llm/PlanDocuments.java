@@ -36,16 +36,17 @@ final class PlanDocuments {
    * @throws InvalidPipelineException when the answer is not a JSON object
    */
   static String toPipeline(String answer, String goal, Map<String, String> params) {
-    return toPipeline(answer, goal, params, null, 0);
+    return toPipeline(answer, goal, params, null, 0, List.of());
   }
 
   /**
    * @param agentModel the endpoint agent steps run on (the model does not choose it), or null when the planner
    *                   makes no agent steps; then an agent step the model wrote anyway fails validation
    * @param agentMaxTurns the turn limit given to agent steps that set none
+   * @param agentTools the tools an agent step that lists none may call: every tool the planner plans with
    */
   static String toPipeline(String answer, String goal, Map<String, String> params, String agentModel,
-      int agentMaxTurns) {
+      int agentMaxTurns, List<String> agentTools) {
     JsonNode root;
     try {
       root = JSON.readTree(answer == null ? "" : answer);
@@ -68,6 +69,16 @@ final class PlanDocuments {
           o.put("model", agentModel);
           if (!o.has("instructions")) {
             o.put("instructions", AGENT_INSTRUCTIONS);
+          }
+          if (!o.path("tools").isArray() || o.path("tools").isEmpty()) {
+            ArrayNode tools = o.putArray("tools");
+            agentTools.forEach(tools::add);
+          }
+          // the agent sees what the whole task is for: a small model's step prompt alone is often too thin to act
+          // on (a goal with ${...} in it stays out, since the text would read as references)
+          if (goal != null && !goal.isBlank() && !goal.contains("${")
+              && !o.path("prompt").asText("").startsWith("Task goal: ")) {
+            o.put("prompt", "Task goal: " + goal + "\nThis step: " + o.path("prompt").asText(""));
           }
           if (!o.has("max_turns")) {
             o.put("max_turns", agentMaxTurns);

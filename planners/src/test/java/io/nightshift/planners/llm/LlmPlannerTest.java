@@ -193,6 +193,7 @@ class LlmPlannerTest {
     assertThat(agent.agent().maxTurns()).isEqualTo(3);
     assertThat(agent.agent().instructions()).isEqualTo(PlanDocuments.AGENT_INSTRUCTIONS);
     assertThat(agent.agent().tools()).containsExactly("table.filter");
+    assertThat(agent.agent().prompt()).isEqualTo("Task goal: keep the small molecules\nThis step: filter ${steps.step1.output}");
     assertThat(agent.needs()).containsExactly("step1");
     JsonNode variants = server.chatRequests().get(0).responseFormat().path("schema").path("properties")
         .path("steps").path("items").path("anyOf");
@@ -201,6 +202,19 @@ class LlmPlannerTest {
     assertThat(variants.get(2).path("properties").has("model")).as("the model does not choose the endpoint").isFalse();
     assertThat(server.chatRequests().get(0).json().path("messages").get(0).path("content").asText())
         .contains("\"kind\": \"agent\"");
+  }
+
+  @Test
+  void shouldLetAnAgentStepThatListsNoToolsUseEveryPlannerTool() {
+    ModelCall models = new ModelCall(ModelEndpointRegistry.of(List.of(ModelEndpointConfig.custom().id("planner")
+        .baseUrl(server.baseUrl()).modelName("model").build())));
+    LlmPlanner withAgents = LlmPlanner.builder(models, "planner", TOOLS).agentModel("worker-llm", 3).build();
+    server.enqueue(ScriptedReply.text("""
+        {"steps":[{"name":"step1","kind":"agent","prompt":"load it","tools":[],"needs":[]}]}"""));
+
+    Plan plan = withAgents.plan(REQUEST);
+
+    assertThat(plan.step("step1").agent().tools()).containsExactly("data.load", "table.filter");
   }
 
   @Test
@@ -216,7 +230,7 @@ class LlmPlannerTest {
     Plan second = withAgents.replan(REQUEST, first, "step1", "the agent made 3 model calls without answering");
 
     assertThat(second.version()).isEqualTo(2);
-    assertThat(server.lastMessages().get(1)).contains("\"kind\":\"agent\",\"prompt\":\"load a.csv\"")
+    assertThat(server.lastMessages().get(1)).contains("\"kind\":\"agent\",\"prompt\":\"Task goal: keep the small molecules\\nThis step: load a.csv\"")
         .contains("Step 'step1' failed for good: the agent made 3 model calls");
   }
 }
