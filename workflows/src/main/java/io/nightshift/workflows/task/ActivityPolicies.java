@@ -22,9 +22,13 @@ public final class ActivityPolicies {
 
   private ActivityPolicies() {}
 
+  /**
+   * Planning and replanning. Long enough for a model planner on a CPU (each answer can take tens of seconds on a
+   * busy machine, and an invalid one is repaired several times) so a slow but progressing plan is not cut off.
+   */
   static ActivityOptions planning() {
     return ActivityOptions.newBuilder()
-        .setStartToCloseTimeout(Duration.ofMinutes(2))
+        .setStartToCloseTimeout(Duration.ofMinutes(10))
         .setRetryOptions(RetryOptions.newBuilder()
             .setMaximumAttempts(5)
             .setDoNotRetry(PlanningActivities.INVALID_PIPELINE)
