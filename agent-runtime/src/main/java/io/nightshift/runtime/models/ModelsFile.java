@@ -30,6 +30,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  *     price_per_1k_input: "0.0004"
  *     price_per_1k_output: "0.0012"
  *     structured_output: json_schema        # or json_object_with_schema (llama-cpp-python)
+ *     request_timeout_seconds: 300          # one call's limit (default 120); a loaded CPU server needs more
  * planner:                                  # optional: plans tasks submitted with a goal and no pipeline
  *   endpoint: local-llama                   # an id from 'endpoints'
  *   agent_endpoint: local-llama             # where agent steps of its plans run; omit for tool steps only
@@ -42,7 +43,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 public final class ModelsFile {
   private static final Set<String> KEYS = Set.of("id", "base_url", "model", "provider", "max_concurrency",
-      "price_per_1k_input", "price_per_1k_output", "structured_output", "api_key_env");
+      "price_per_1k_input", "price_per_1k_output", "structured_output", "api_key_env", "request_timeout_seconds");
   private static final Set<String> TOP_KEYS = Set.of("endpoints", "planner");
   private static final Set<String> PLANNER_KEYS = Set.of("endpoint", "agent_endpoint", "agent_max_turns",
       "max_repairs", "max_output_tokens", "replan", "tools");
@@ -185,6 +186,9 @@ public final class ModelsFile {
     }
     if (e.containsKey("structured_output")) {
       b.structuredOutput(StructuredOutput.valueOf(upper(e, "structured_output")));
+    }
+    if (e.containsKey("request_timeout_seconds")) {
+      b.requestTimeout(java.time.Duration.ofSeconds(Long.parseLong(str(e, "request_timeout_seconds"))));
     }
     if (e.containsKey("api_key_env")) {
       // secrets come from the environment, never from the file
