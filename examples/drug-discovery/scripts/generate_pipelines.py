@@ -28,7 +28,7 @@ PROPOSE = """\
     kind: agent
     model: {endpoint}
     instructions: "You are a medicinal chemist designing ABL1 kinase inhibitors. You answer with SMILES strings only, one per line: no names, no numbering, no explanations."
-    prompt: "Parent molecules of this round, best first:\\n<<inline ${{steps.brief{r}.output}}>>\\nPropose ${{params.proposals}} new analogues of these parents that could bind ABL1 better while staying drug-like. Answer with one SMILES per line and nothing else."
+    prompt: "Parent molecules of this round, best first:\\n<<inline ${{steps.brief{r}.output}}>>\\nPropose ${{params.proposals}} new analogues of these parents that could bind ABL1 better while staying drug-like: copy a parent's SMILES and change one or two atoms or groups. Answer with one SMILES per line and nothing else."
     max_turns: 2
   - name: proposals{r}
     tool: chem.proposals
