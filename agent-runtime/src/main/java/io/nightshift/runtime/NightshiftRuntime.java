@@ -7,6 +7,9 @@ import io.nightshift.runtime.backends.BackendFleet;
 import io.nightshift.runtime.backends.BackendWorker;
 import io.nightshift.runtime.backends.FleetInventory;
 import io.nightshift.runtime.backends.ModelEndpointGuards;
+import io.nightshift.runtime.backends.ModelServerActivitiesImpl;
+import io.nightshift.runtime.backends.ModelServers;
+import io.nightshift.runtime.agent.AgentWorkers;
 import io.nightshift.runtime.config.RuntimeConfig;
 import io.nightshift.runtime.pipelines.PipelineCatalog;
 import io.nightshift.runtime.temporal.InMemoryServer;
@@ -73,13 +76,23 @@ public final class NightshiftRuntime implements AutoCloseable {
     // so an API-only process shows none rather than breakers that never see a call.
     ModelEndpointRegistry modelEndpoints = roles.contains(Role.WORKER) && config.modelsFile() != null
         ? ModelEndpointRegistry.of(ModelsFile.read(config.modelsFile())) : null;
+    ModelServers modelServers = null;
     if (roles.contains(Role.WORKER) || roles.contains(Role.API)) {
       // Before Temporal starts, so a bad backends file fails the start at once, naming file, pool and key.
       BackendFleet fleet = BackendFleet.open(config.backendsFile());
       started.push(fleet);
+      if (roles.contains(Role.WORKER) && modelEndpoints == null
+          && fleet.pools().stream().anyMatch(p -> !p.config().serve().isEmpty())) {
+        modelEndpoints = ModelEndpointRegistry.of(java.util.List.of()); // only servers started on leases
+      }
       backends = new FleetInventory(fleet, FleetInventory.DEFAULT_TIMEOUT,
           ModelEndpointGuards.of(modelEndpoints));
       started.push(backends);
+      if (modelEndpoints != null) {
+        // stops the servers it started and releases their leases on close, before the pools close
+        modelServers = new ModelServers(fleet, modelEndpoints);
+        started.push(modelServers);
+      }
       log.info("accelerator pools from {}: {}", fleet.source(), fleet.ids());
     }
     temporal = roles.contains(Role.TEMPORAL) ? LocalTemporal.open(config)
@@ -113,9 +126,15 @@ public final class NightshiftRuntime implements AutoCloseable {
         workers.shutdown();
         workers.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
       });
+      // agents on servers a pool starts on a lease make their model and tool calls on the pool's queue, in this
+      // process, where the server's endpoint is registered
+      Object[] onPools = modelServers == null ? new Object[0] : java.util.stream.Stream.concat(
+          java.util.stream.Stream.of(new ModelServerActivitiesImpl(modelServers)),
+          java.util.Arrays.stream(AgentWorkers.activities(models, tools, artifacts,
+              config.dataDir().resolve("scratch")))).toArray();
       WorkerFactory backendWorkers = BackendWorker.start(client, backends, new StepActivitiesImpl(tools::find,
           artifacts, config.dataDir().resolve("scratch"), ControlWorker.HEARTBEAT_EVERY_MILLIS),
-          temporal instanceof InMemoryServer);
+          temporal instanceof InMemoryServer, onPools);
       started.push(() -> {
         backendWorkers.shutdown();
         backendWorkers.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);

@@ -17,8 +17,12 @@ public final class AgentWorkers {
   public static void register(Worker worker, ModelCall models, ToolRegistry tools, ArtifactStore artifacts,
       Path scratch) {
     worker.registerWorkflowImplementationTypes(AgentWorkflowImpl.class);
-    worker.registerActivitiesImplementations(
-        new AgentModelActivitiesImpl(models, new ToolBridge(tools), artifacts),
-        new AgentToolActivitiesImpl(tools, artifacts, scratch));
+    worker.registerActivitiesImplementations(activities(models, tools, artifacts, scratch));
+  }
+
+  /** The model-call and tool-call activities alone, for pool queues where agents on leased servers call them. */
+  public static Object[] activities(ModelCall models, ToolRegistry tools, ArtifactStore artifacts, Path scratch) {
+    return new Object[] {new AgentModelActivitiesImpl(models, new ToolBridge(tools), artifacts),
+        new AgentToolActivitiesImpl(tools, artifacts, scratch)};
   }
 }

@@ -22,9 +22,13 @@ public final class BackendWorker {
   /**
    * @param stickyOff true on the in-memory server, which never times out a dead worker's sticky queue
    */
-  /** @param steps tool steps placed on these pools run here, on the pool's own queue */
+  /**
+   * @param steps tool steps placed on these pools run here, on the pool's own queue
+   * @param more  further activities served on every pool queue (model servers on leases, and the model and tool
+   *              calls of agents that use them, which must run where the server's endpoint is registered)
+   */
   public static WorkerFactory start(WorkflowClient client, FleetInventory inventory, StepActivitiesImpl steps,
-      boolean stickyOff) {
+      boolean stickyOff, Object... more) {
     WorkerFactory factory = WorkerFactory.newInstance(client);
     WorkerOptions.Builder options = WorkerOptions.newBuilder();
     if (stickyOff) {
@@ -34,6 +38,9 @@ public final class BackendWorker {
     for (BackendFleet.Pool pool : inventory.fleet().pools()) {
       Worker worker = factory.newWorker(pool.taskQueue(), options.build());
       worker.registerActivitiesImplementations(activities, steps);
+      if (more.length > 0) {
+        worker.registerActivitiesImplementations(more);
+      }
       log.info("worker polling {} for pool {} ({})", pool.taskQueue(), pool.id(), pool.config().type());
     }
     factory.start();

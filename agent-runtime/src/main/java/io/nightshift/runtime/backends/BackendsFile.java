@@ -38,11 +38,15 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  *       price-per-unit-hour: 6.15
  *     endpoints:              # model servers already running, attached (never stopped)
  *       - {model: llama-3.1-8b, url: "http://127.0.0.1:8000"}
+ *     serve:                  # models it starts a server for on a lease, for agent steps placed here
+ *       - {model: smollm2, source: /models/smollm2.gguf, units: 1, slots: 1, keep_warm_seconds: 300}
  * </pre>
  */
 public final class BackendsFile {
   private static final Set<String> TOP_KEYS = Set.of("pools");
-  private static final Set<String> POOL_KEYS = Set.of("id", "type", "speed", "models", "properties", "endpoints");
+  private static final Set<String> POOL_KEYS = Set.of("id", "type", "speed", "models", "properties", "endpoints",
+      "serve");
+  private static final Set<String> SERVE_KEYS = Set.of("model", "source", "units", "slots", "keep_warm_seconds");
   private static final Set<String> ENDPOINT_KEYS = Set.of("model", "url");
   /** Keys every built-in factory reads as a price or power figure: checked here so the error names the key. */
   private static final Set<String> NON_NEGATIVE_NUMBERS = Set.of("price-per-unit-hour", "watts-per-unit");
@@ -139,10 +143,11 @@ public final class BackendsFile {
     List<String> models = words(f.get("models"), name, "models");
     Map<String, String> properties = properties(f.get("properties"), name);
     List<EndpointConfig> endpoints = endpoints(f.get("endpoints"), name);
+    List<ServeConfig> serve = serve(f.get("serve"), name);
     if (id == null || type == null || !(speed > 0)) {
       return null;
     }
-    return new PoolConfig(type, id, properties, speed, models, endpoints);
+    return new PoolConfig(type, id, properties, speed, models, endpoints, serve);
   }
 
   private Map<String, String> properties(Node node, String pool) {
@@ -209,6 +214,64 @@ public final class BackendsFile {
       }
     }
     return out;
+  }
+
+  private List<ServeConfig> serve(Node node, String pool) {
+    List<ServeConfig> out = new ArrayList<>();
+    if (node == null) {
+      return out;
+    }
+    if (!(node instanceof SequenceNode seq)) {
+      problems.add(where(pool, "serve", node) + ": must be a list of {model, source, units, slots, keep_warm_seconds}");
+      return out;
+    }
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < seq.getValue().size(); i++) {
+      Node e = seq.getValue().get(i);
+      String key = "serve[" + i + "]";
+      if (!(e instanceof MappingNode map)) {
+        problems.add(where(pool, key, e) + ": must be a mapping {model, source, units, slots, keep_warm_seconds}");
+        continue;
+      }
+      Map<String, Node> f = fields(map, pool, key + ".", SERVE_KEYS);
+      String model = scalar(f.get("model"), pool, key + ".model");
+      String source = scalar(f.get("source"), pool, key + ".source");
+      if (model == null || source == null) {
+        problems.add(where(pool, key, e) + ": needs 'model' (the name steps require) and 'source' (what the launch"
+            + " template's {model} becomes, e.g. a GGUF path)");
+        continue;
+      }
+      if (!seen.add(model)) {
+        problems.add(where(pool, key + ".model", f.get("model")) + ": model '" + model + "' is listed twice");
+        continue;
+      }
+      double units = whole(f.get("units"), pool, key + ".units", 1, 1);
+      double slots = whole(f.get("slots"), pool, key + ".slots", 1, 1);
+      double warm = whole(f.get("keep_warm_seconds"), pool, key + ".keep_warm_seconds", 0,
+          ServeConfig.DEFAULT_KEEP_WARM.toSeconds());
+      if (Double.isFinite(units) && Double.isFinite(slots) && Double.isFinite(warm)) {
+        out.add(new ServeConfig(model, source, (int) units, (int) slots, java.time.Duration.ofSeconds((long) warm)));
+      }
+    }
+    return out;
+  }
+
+  /** A whole number >= min, or {@code absent} when the key is not there; NaN (and a problem) when it is bad. */
+  private double whole(Node node, String pool, String key, long min, long absent) {
+    String raw = scalar(node, pool, key);
+    if (raw == null) {
+      return absent;
+    }
+    try {
+      long v = Long.parseLong(raw);
+      if (v >= min && v <= Integer.MAX_VALUE) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    problems.add(where(pool, key, node) + ": must be a whole number >= " + min + ", was '" + raw + "'");
+    return Double.NaN;
   }
 
   private double number(String raw, String pool, String key, Node node, boolean zeroAllowed) {

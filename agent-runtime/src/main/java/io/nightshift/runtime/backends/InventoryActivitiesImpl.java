@@ -55,8 +55,10 @@ public final class InventoryActivitiesImpl implements InventoryActivities {
         .orElse(s.health().detail());
     List<PoolEndpoint> endpoints = new ArrayList<>();
     for (PoolObservation.Endpoint e : o.endpoints()) {
-      e.guards().forEach(g -> endpoints.add(new PoolEndpoint(g.endpointId(), e.handle().model(), g.circuitOpen())));
+      e.guards().forEach(g -> endpoints.add(new PoolEndpoint(g.endpointId(), e.handle().model(), g.circuitOpen(),
+          !e.handle().leaseId().isEmpty())));
     }
-    return new PoolSnapshot(view, s.health().state(), detail, s.simulated(), s.at(), endpoints);
+    return new PoolSnapshot(view, s.health().state(), detail, s.simulated(), s.at(), endpoints,
+        o.config().serve().stream().map(ServeConfig::model).toList());
   }
 }

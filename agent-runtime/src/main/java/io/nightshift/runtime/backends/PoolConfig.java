@@ -14,18 +14,30 @@ import java.util.Objects;
  * @param speed      work per unit-hour relative to a reference device, for placement
  * @param models     models the pool serves; empty means it can load any
  * @param endpoints  model servers already running on the pool, attached at start
+ * @param serve      models the pool starts a server for on a lease when an agent step placed there needs one
  */
 public record PoolConfig(String type, String id, Map<String, String> properties, double speed, List<String> models,
-    List<EndpointConfig> endpoints) {
+    List<EndpointConfig> endpoints, List<ServeConfig> serve) {
   public PoolConfig {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(id, "id");
     properties = Map.copyOf(properties == null ? Map.of() : properties);
     models = List.copyOf(models == null ? List.of() : models);
     endpoints = List.copyOf(endpoints == null ? List.of() : endpoints);
+    serve = List.copyOf(serve == null ? List.of() : serve);
     if (!(speed > 0) || Double.isInfinite(speed)) {
       throw new IllegalArgumentException("speed must be a finite number > 0, was " + speed);
     }
+  }
+
+  public PoolConfig(String type, String id, Map<String, String> properties, double speed, List<String> models,
+      List<EndpointConfig> endpoints) {
+    this(type, id, properties, speed, models, endpoints, List.of());
+  }
+
+  /** How this pool serves {@code model} on a lease, if it does. */
+  public java.util.Optional<ServeConfig> serving(String model) {
+    return serve.stream().filter(s -> s.model().equals(model)).findFirst();
   }
 
   /** The single pool used when no backends file is given: this machine's CPU cores. */

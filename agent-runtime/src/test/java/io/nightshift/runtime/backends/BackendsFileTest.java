@@ -106,6 +106,33 @@ class BackendsFileTest {
   }
 
   @Test
+  void shouldReadModelsAPoolServesOnLeasesAndNameBadServeKeys() {
+    List<PoolConfig> pools = BackendsFile.parse("""
+        pools:
+          - id: cpu
+            type: cpu
+            serve:
+              - {model: smollm2, source: /m/smollm2.gguf, units: 2, slots: 4, keep_warm_seconds: 0}
+              - {model: tiny, source: /m/tiny.gguf}
+        """, SRC);
+    assertThat(pools.get(0).serving("smollm2")).contains(
+        new ServeConfig("smollm2", "/m/smollm2.gguf", 2, 4, java.time.Duration.ZERO));
+    assertThat(pools.get(0).serving("tiny")).contains(
+        new ServeConfig("tiny", "/m/tiny.gguf", 1, 1, ServeConfig.DEFAULT_KEEP_WARM));
+
+    assertThatThrownBy(() -> BackendsFile.parse("""
+        pools:
+          - id: cpu
+            type: cpu
+            serve:
+              - {model: smollm2, units: 0}
+              - {model: tiny, source: /m/t.gguf, slots: many}
+        """, SRC))
+        .hasMessageContaining("pool 'cpu', key 'serve[0]' (line 5): needs 'model'")
+        .hasMessageContaining("pool 'cpu', key 'serve[1].slots' (line 6): must be a whole number >= 1, was 'many'");
+  }
+
+  @Test
   void shouldRefuseInvalidYamlEmptyFileAndMissingPools() {
     assertThatThrownBy(() -> BackendsFile.parse("pools: [ {id: a", SRC))
         .hasMessageStartingWith("backends file " + SRC + " (line ").hasMessageContaining("not valid YAML");

@@ -15,13 +15,16 @@ import java.util.Objects;
 /**
  * The model endpoints of one runtime, built once at start-up from configuration. Each gets its LangChain4j chat
  * model (OpenAiChatModel with a base URL for OpenAI-compatible servers, OllamaChatModel for Ollama) and its own
- * resilience guards. Thread-safe after construction.
+ * resilience guards. Endpoints of model servers the runtime starts itself on accelerator leases come and go with
+ * {@link #register} and {@link #remove}. Thread-safe.
  */
 public final class ModelEndpointRegistry {
   private final Map<String, ModelEndpoint> endpoints;
+  private final Clock clock;
 
-  private ModelEndpointRegistry(Map<String, ModelEndpoint> endpoints) {
-    this.endpoints = endpoints;
+  private ModelEndpointRegistry(Map<String, ModelEndpoint> endpoints, Clock clock) {
+    this.endpoints = new java.util.concurrent.ConcurrentHashMap<>(endpoints);
+    this.clock = clock;
   }
 
   public static ModelEndpointRegistry of(Collection<ModelEndpointConfig> configs) {
@@ -39,7 +42,26 @@ public final class ModelEndpointRegistry {
       byId.put(config.id(), new ModelEndpoint(
           config, ChatModelFactory.create(config, clock), EndpointResilience.of(config)));
     }
-    return new ModelEndpointRegistry(Map.copyOf(byId));
+    return new ModelEndpointRegistry(byId, clock);
+  }
+
+  /**
+   * Adds an endpoint while the runtime runs (a model server started on a lease), with its own fresh guards.
+   *
+   * @throws IllegalArgumentException when the id is taken
+   */
+  public ModelEndpoint register(ModelEndpointConfig config) {
+    ModelEndpoint endpoint = new ModelEndpoint(config, ChatModelFactory.create(config, clock),
+        EndpointResilience.of(config));
+    if (endpoints.putIfAbsent(config.id(), endpoint) != null) {
+      throw new IllegalArgumentException("model endpoint id '" + config.id() + "' is already registered");
+    }
+    return endpoint;
+  }
+
+  /** Forgets an endpoint (its server was stopped); calls naming it then fail as UNKNOWN_ENDPOINT. */
+  public boolean remove(String id) {
+    return endpoints.remove(id) != null;
   }
 
   /** @throws NoSuchElementException naming the endpoints that do exist */

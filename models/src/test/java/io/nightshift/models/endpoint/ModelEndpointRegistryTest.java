@@ -26,6 +26,21 @@ class ModelEndpointRegistryTest {
   }
 
   @Test
+  void shouldAddAndForgetEndpointsOfServersStartedWhileRunning() {
+    ModelEndpointRegistry registry = ModelEndpointRegistry.of(List.of(endpoint("fixed", Provider.OPENAI_COMPATIBLE, 1)));
+
+    registry.register(endpoint("leased", Provider.OPENAI_COMPATIBLE, 3));
+
+    assertThat(registry.configs()).extracting(ModelEndpointConfig::id).containsExactly("fixed", "leased");
+    assertThat(registry.snapshot("leased").orElseThrow().maxSlots()).isEqualTo(3);
+    assertThatThrownBy(() -> registry.register(endpoint("leased", Provider.OPENAI_COMPATIBLE, 1)))
+        .hasMessageContaining("'leased' is already registered");
+    assertThat(registry.remove("leased")).isTrue();
+    assertThat(registry.contains("leased")).isFalse();
+    assertThat(registry.snapshot("leased")).isEmpty();
+  }
+
+  @Test
   void shouldSizeEachBulkheadToTheEndpointsSlotsAndStartClosed() {
     ModelEndpointRegistry registry = ModelEndpointRegistry.of(List.of(
         endpoint("b", Provider.OPENAI_COMPATIBLE, 8), endpoint("a", Provider.OLLAMA, 2)));

@@ -79,6 +79,15 @@ public record AgentInput(String agentId, String endpoint, String instructions, S
         endpoints);
   }
 
+  /**
+   * The same agent calling only {@code endpointId}, a server a pool started for it on a lease, with its model and
+   * tool calls on {@code queue} (the pool's, where that endpoint is registered).
+   */
+  public AgentInput onServer(String endpointId, String queue) {
+    return new AgentInput(agentId, endpointId, instructions, task, tools, limits, budget, queue, resume,
+        List.of(endpointId));
+  }
+
   /** The same agent with calls going first to {@code sticky} (one of {@link #endpoints()}). */
   public AgentInput withEndpoint(String sticky) {
     return new AgentInput(agentId, sticky, instructions, task, tools, limits, budget, activityQueue, resume,

@@ -20,6 +20,24 @@ public final class BackendActivityOptions {
     return inventory(poolId, INVENTORY_SCHEDULE_TO_START);
   }
 
+  /**
+   * Acquiring or releasing a model server on {@code poolId}'s queue. A start waits for the server's health check,
+   * minutes for a large model (tens on Trainium when it compiles); a pool without free units is retried.
+   */
+  public static ActivityOptions modelServer(String poolId) {
+    return ActivityOptions.newBuilder()
+        .setTaskQueue(BackendQueues.forPool(poolId))
+        .setScheduleToStartTimeout(INVENTORY_SCHEDULE_TO_START)
+        .setStartToCloseTimeout(Duration.ofMinutes(45))
+        .setRetryOptions(RetryOptions.newBuilder()
+            .setInitialInterval(Duration.ofSeconds(2))
+            .setMaximumInterval(Duration.ofMinutes(1))
+            .setMaximumAttempts(10)
+            .setDoNotRetry(ModelServerActivities.NOT_SERVED)
+            .build())
+        .build();
+  }
+
   /** @param scheduleToStart how long to wait for a worker of the pool to pick the call up */
   public static ActivityOptions inventory(String poolId, Duration scheduleToStart) {
     return ActivityOptions.newBuilder()

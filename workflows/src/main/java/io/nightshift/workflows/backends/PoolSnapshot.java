@@ -17,20 +17,22 @@ import java.util.Objects;
  * @param observedAt  when the worker took the snapshot (activity time, so replay sees the recorded value)
  * @param endpoints   the model endpoints that call the pool's servers, in the pool's order (absent in histories
  *                    recorded before pools reported them: read as none)
+ * @param servable    models the pool starts a server for on a lease ({@link ModelServerActivities})
  */
 public record PoolSnapshot(PoolView view, HealthStatus.State health, String detail, boolean simulated,
-    Instant observedAt, List<PoolEndpoint> endpoints) {
+    Instant observedAt, List<PoolEndpoint> endpoints, List<String> servable) {
   public PoolSnapshot {
     Objects.requireNonNull(view, "view");
     Objects.requireNonNull(health, "health");
     detail = detail == null ? "" : detail;
     Objects.requireNonNull(observedAt, "observedAt");
     endpoints = List.copyOf(endpoints == null ? List.of() : endpoints);
+    servable = List.copyOf(servable == null ? List.of() : servable);
   }
 
   public PoolSnapshot(PoolView view, HealthStatus.State health, String detail, boolean simulated,
       Instant observedAt) {
-    this(view, health, detail, simulated, observedAt, List.of());
+    this(view, health, detail, simulated, observedAt, List.of(), List.of());
   }
 
   public String poolId() {

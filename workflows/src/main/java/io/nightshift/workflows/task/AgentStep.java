@@ -8,6 +8,7 @@ import io.nightshift.workflows.agent.AgentInput;
 import io.nightshift.workflows.agent.AgentLimits;
 import io.nightshift.workflows.agent.AgentResult;
 import io.nightshift.workflows.agent.AgentWorkflow;
+import io.nightshift.workflows.backends.BackendQueues;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Workflow;
@@ -51,12 +52,19 @@ final class AgentStep {
     // other endpoints serving its model); one that does not calls the endpoint it names, as before.
     StepPlacer.AgentPlacement placed = step.requires() == null || placer == null ? null
         : placer.placeAgent(step, a.model());
-    AgentInput input = new AgentInput(task.taskId() + "/" + step.name(),
-        placed == null ? a.model() : placed.endpoints().get(0), a.instructions(), prompt, a.tools(),
+    String agentId = task.taskId() + "/" + step.name();
+    AgentInput input = new AgentInput(agentId,
+        placed == null ? a.model() : placed.onLease() ? placed.model() : placed.endpoints().get(0),
+        a.instructions(), prompt, a.tools(),
         new AgentLimits(a.maxTurns(), MAX_TOOL_CALLS_PER_TURN, MAX_OUTPUT_TOKENS, 0), budget(a), null, null,
         placed == null ? List.of() : placed.endpoints());
+    // a pool that starts the model's server on a lease: held for each run of the agent, released after it
+    ModelServerHold hold = placed != null && placed.onLease() ? new ModelServerHold(placed, agentId) : null;
     for (int run = 1; ; run++) {
       String childId = input.agentId() + (run == 1 ? "" : "/resumed-" + run);
+      if (hold != null) {
+        input = input.onServer(hold.acquire().endpointId(), BackendQueues.forPool(placed.pool()));
+      }
       running.add(childId);
       AgentResult result;
       try {
@@ -64,12 +72,16 @@ final class AgentStep {
             ChildWorkflowOptions.newBuilder().setWorkflowId(childId).build()).run(input);
       } finally {
         running.remove(childId);
+        if (hold != null) {
+          hold.release();
+        }
       }
       switch (result.reason()) {
         case ANSWERED -> {
           StepOutput out = new StepOutput(result.answer(), result.turns() + " turns, " + result.toolCalls()
               + " tool calls: " + result.detail(), 1);
-          return placed == null ? out : onPool(out, placed, result);
+          return placed == null ? out : hold != null ? onLease(out, placed, hold, result)
+              : onPool(out, placed, result);
         }
         case STEP_LIMIT -> throw ApplicationFailure.newNonRetryableFailure("the agent made " + result.turns()
             + " model calls without answering (max_turns " + a.maxTurns() + "): " + result.detail(), "AgentStepLimit");
@@ -111,6 +123,13 @@ final class AgentStep {
         : placed.reason() + "; failed over to endpoint " + endpoint + " on " + pool;
     return out.placed(pool, why, 0, result.budget().costSpent().doubleValue())
         .withTokens(result.budget().tokensSpent());
+  }
+
+  /** The pool that started the server, the unit-seconds its lease was held for this step and their price. */
+  private static StepOutput onLease(StepOutput out, StepPlacer.AgentPlacement placed, ModelServerHold hold,
+      AgentResult result) {
+    return out.placed(placed.pool(), placed.reason(), hold.unitSeconds(),
+        hold.cost() + result.budget().costSpent().doubleValue()).withTokens(result.budget().tokensSpent());
   }
 
   void steer(String guidance) {

@@ -103,9 +103,21 @@ final class StepPlacer {
     }
     PlacementDecision d = Placement.place(views, needs.withModel(model), policy, sticky);
     if (d.pool().isEmpty()) {
+      // no running server of the model will do: a pool that starts one on a lease of its own units
+      List<PoolView> starters = model.isEmpty() ? List.of() : fleet.pools().stream()
+          .filter(p -> p.servable().contains(model)).map(PoolSnapshot::view).toList();
+      PlacementDecision onLease = Placement.place(starters, needs.withModel(model), policy, Optional.empty());
+      if (onLease.pool().isPresent()) {
+        PoolView pool = starters.stream().filter(v -> v.poolId().equals(onLease.pool().get())).findFirst()
+            .orElseThrow();
+        return new AgentPlacement(pool.poolId(), onLease.reason() + "; starts a " + model + " server on a lease"
+            + circuitDetails(fleet), List.of(), Map.of(), model, true, pool.pricePerUnitHour());
+      }
+      String leaseWhy = starters.isEmpty() ? "" : "; on a lease: " + onLease.reason();
       throw ApplicationFailure.newNonRetryableFailure("no pool can run agent step '" + step.name() + "': "
-          + d.reason() + (without.isEmpty() ? "" : "; " + String.join("; ", without)) + circuitDetails(fleet)
-          + (fleet.unreachable().isEmpty() ? "" : "; not answering: " + fleet.unreachable()), "NoEligiblePool");
+          + d.reason() + (without.isEmpty() ? "" : "; " + String.join("; ", without)) + leaseWhy
+          + circuitDetails(fleet) + (fleet.unreachable().isEmpty() ? "" : "; not answering: "
+          + fleet.unreachable()), "NoEligiblePool");
     }
     String chosen = d.pool().get();
     List<String> endpoints = new ArrayList<>();
@@ -123,14 +135,22 @@ final class StepPlacer {
         }
       }
     }
-    return new AgentPlacement(chosen, d.reason() + circuitDetails(fleet), endpoints, poolOf);
+    double price = views.stream().filter(v -> v.poolId().equals(chosen)).findFirst().orElseThrow()
+        .pricePerUnitHour();
+    return new AgentPlacement(chosen, d.reason() + circuitDetails(fleet), endpoints, poolOf, model, false, price);
   }
 
-  /** Where an agent runs, and which pool each endpoint that may serve it belongs to. */
-  record AgentPlacement(String pool, String reason, List<String> endpoints, Map<String, String> poolOfEndpoint) {}
+  /**
+   * Where an agent runs: the pool, why, and either the running endpoints that may serve it (with the pool of each)
+   * or, when {@code onLease}, that the pool starts a server of {@code model} for it.
+   */
+  record AgentPlacement(String pool, String reason, List<String> endpoints, Map<String, String> poolOfEndpoint,
+      String model, boolean onLease, double pricePerUnitHour) {}
 
+  /** Running servers of the model that calls may name directly (leased ones are reached by acquiring them). */
   private static List<PoolEndpoint> serving(PoolSnapshot pool, String model) {
-    return pool.endpoints().stream().filter(e -> model.isEmpty() || e.model().equals(model)).toList();
+    return pool.endpoints().stream().filter(e -> !e.leased() && (model.isEmpty() || e.model().equals(model)))
+        .toList();
   }
 
   /** The reasons of open circuits, which placement itself only calls "circuit open". */
