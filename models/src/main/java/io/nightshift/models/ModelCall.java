@@ -72,6 +72,11 @@ public final class ModelCall {
         answer);
   }
 
+  /** Whether the endpoint's circuit breaker refuses calls now; false for an unknown id. */
+  public boolean circuitOpen(String endpointId) {
+    return registry.snapshot(endpointId).map(s -> s.circuitOpen()).orElse(false);
+  }
+
   static ChatRequest toChatRequest(ModelCallRequest request, StructuredOutput structuredOutput) {
     if (request.responseSchema() != null && structuredOutput == StructuredOutput.JSON_OBJECT_WITH_SCHEMA) {
       return withJsonObjectSchema(request);

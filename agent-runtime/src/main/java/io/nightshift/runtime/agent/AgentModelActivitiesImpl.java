@@ -67,8 +67,10 @@ public final class AgentModelActivitiesImpl implements AgentModelActivities {
   /**
    * KV-cache affinity: the asked endpoint (the one that served this agent last) takes the call unless its circuit
    * breaker is open; only then the fallbacks are tried, in order. An open circuit refuses at once without calling
-   * the server, so walking the list costs nothing. Any other failure is the asked endpoint's to retry (Temporal's
-   * retry policy), so one transient error does not throw away a warm cache.
+   * the server, so walking the list costs nothing. A failure that opens the breaker moves on at once too: the
+   * activity's retry back-off soon exceeds the breaker's open time, so a later attempt would find it half open and
+   * spend its trial call there. Any other failure is the asked endpoint's to retry (Temporal's retry policy), so
+   * one transient error does not throw away a warm cache.
    */
   private ModelCallResult callStickingToEndpoint(ModelTurnInput input, ModelCallRequest request) {
     List<String> order = new ArrayList<>();
@@ -84,9 +86,14 @@ public final class AgentModelActivitiesImpl implements AgentModelActivities {
         }
         return result;
       } catch (ModelCallException e) {
-        if (e.kind() != FailureKind.CIRCUIT_OPEN) {
+        boolean justOpened = e.retryable() && e.kind() != FailureKind.CIRCUIT_OPEN && models.circuitOpen(endpoint);
+        if (e.kind() != FailureKind.CIRCUIT_OPEN && !justOpened) {
           log.warn("agent {} turn {}: {}", input.agentId(), input.turn(), e.getMessage());
           throw ModelFailures.of(e);
+        }
+        if (justOpened) {
+          log.warn("agent {} turn {}: {} opened the circuit of {}", input.agentId(), input.turn(), e.getMessage(),
+              endpoint);
         }
         lastOpen = e;
       }

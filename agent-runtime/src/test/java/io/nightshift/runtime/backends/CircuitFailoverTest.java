@@ -129,7 +129,8 @@ class CircuitFailoverTest {
       assertThat(g.getCircuitState()).isEqualTo(CircuitState.CIRCUIT_STATE_OPEN);
       assertThat(g.getFailedCalls()).isEqualTo(2);
       assertThat(g.getFailureRatePercent()).isEqualTo(100f);
-      assertThat(g.getNotPermittedCalls()).isGreaterThanOrEqualTo(1);
+      // the call that opened the breaker moved on to the other endpoint, so no call was ever refused
+      assertThat(g.getNotPermittedCalls()).isZero();
       assertThat(g.getAvailableConcurrentCalls()).isEqualTo(2);
       assertThat(g.getMaxConcurrentCalls()).isEqualTo(2);
     });
