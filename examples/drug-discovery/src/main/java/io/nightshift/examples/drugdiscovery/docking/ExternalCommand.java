@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Runs an external program (Vina, Open Babel) in a working directory with a time limit, its standard output and
@@ -16,6 +17,9 @@ import java.util.concurrent.TimeUnit;
  * such as SMILES are passed verbatim.
  */
 public final class ExternalCommand {
+  /** How often a long-running program's progress is reported. */
+  public static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
+
   private ExternalCommand() {}
 
   /**
@@ -62,12 +66,31 @@ public final class ExternalCommand {
 
   public static Result run(List<String> command, Path workDir, Duration timeout)
       throws IOException, TimedOut, InterruptedException {
+    return run(command, workDir, timeout, elapsed -> { });
+  }
+
+  /**
+   * Runs the program, telling {@code progress} the elapsed time every {@link #PROGRESS_EVERY} while it runs, so a
+   * step can heartbeat through a long docking run.
+   */
+  public static Result run(List<String> command, Path workDir, Duration timeout, Consumer<Duration> progress)
+      throws IOException, TimedOut, InterruptedException {
     Files.createDirectories(workDir);
     Path log = Files.createTempFile(workDir, "command-", ".log");
     Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
         .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(nullDevice())).start();
     try {
-      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      long start = System.nanoTime();
+      long deadline = start + timeout.toNanos();
+      boolean finished = false;
+      while (!finished && System.nanoTime() < deadline) {
+        long slice = Math.min(PROGRESS_EVERY.toNanos(), deadline - System.nanoTime());
+        finished = process.waitFor(Math.max(1, slice), TimeUnit.NANOSECONDS);
+        if (!finished) {
+          progress.accept(Duration.ofNanos(System.nanoTime() - start));
+        }
+      }
+      if (!finished) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         throw new TimedOut(Path.of(command.get(0)).getFileName() + " ran longer than " + timeout.toSeconds()

@@ -54,7 +54,7 @@ final class VinaBackend implements DockingBackend {
   public Docked dock(ToolContext context, Candidate candidate, Path workDir) throws DockingFailure {
     VinaPose pose;
     try {
-      pose = docker.dock(candidate.smiles(), workDir);
+      pose = docker.dock(candidate.smiles(), workDir, context::heartbeat);
     } catch (DockingUnavailable e) {
       throw ToolException.permanent(e.getMessage(), e);
     }

@@ -28,11 +28,32 @@ class DockingEngineParamTest {
         t.descriptor())));
   }
 
+  /** The README's recipe for docking on the Nvidia pool: the docking map step requires a GPU. */
+  private static final String NIM_ROUND = """
+      name: dock-on-gpu
+      params:
+        nim_url: "http://gpu-node:8000"
+      steps:
+        - name: seeds
+          tool: chem.seeds
+        - name: dock
+          kind: map
+          tool: chem.dock
+          over: "${steps.seeds.output}"
+          item_param: molecules
+          chunk_size: 4
+          requires: {kind: nvidia_gpu, units: 1}
+          params:
+            engine: diffdock-nim
+            nim_url: "${params.nim_url}"
+          heartbeat_timeout: 2m
+      """;
+
   private static Plan plan(String name, Map<String, String> params) throws Exception {
     String yaml;
     try (InputStream in = DockingEngineParamTest.class.getClassLoader()
         .getResourceAsStream("nightshift/pipelines/" + name + ".yaml")) {
-      yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      yaml = in == null ? NIM_ROUND : new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
     ToolCatalog catalog = new ToolCatalog() {
       @Override
@@ -76,5 +97,16 @@ class DockingEngineParamTest {
     }
     assertThat(plan("drug-discovery-demo", Map.of("docking_engine", "vina")).step("dock3").params())
         .containsEntry("engine", "vina");
+  }
+
+  @Test
+  void shouldPlaceANimDockingStepThatRequiresAGpuOnTheNvidiaPool() throws Exception {
+    Plan plan = plan("dock-on-gpu", Map.of());
+
+    assertThat(plan.step("dock").requires().kind()).isEqualTo("nvidia_gpu");
+    assertThat(plan.step("dock").requires().toStepRequirements().kind())
+        .contains(io.nightshift.core.accelerator.AcceleratorKind.NVIDIA_GPU);
+    assertThat(plan.step("dock").params()).containsEntry("engine", "diffdock-nim")
+        .containsEntry("nim_url", "http://gpu-node:8000");
   }
 }

@@ -1,7 +1,9 @@
 package io.nightshift.examples.drugdiscovery.docking.vina;
 
 import com.actelion.research.chem.Molecule;
+import com.actelion.research.chem.MolfileCreator;
 import com.actelion.research.chem.MolfileParser;
+import com.actelion.research.chem.SmilesParser;
 import com.actelion.research.chem.StereoMolecule;
 import io.nightshift.examples.drugdiscovery.docking.DockingFailure;
 import io.nightshift.examples.drugdiscovery.docking.DockingUnavailable;
@@ -14,10 +16,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import org.openmolecules.chem.conf.gen.ConformerGenerator;
 
 /**
- * Docks molecules with AutoDock Vina, one external run per molecule: Open Babel builds a 3-D structure with
- * hydrogens from the SMILES ({@code --gen3d}, deterministic) and writes a flexible-ligand PDBQT, Vina docks it into
+ * Docks molecules with AutoDock Vina, one external run per molecule: OpenChemLib builds a 3-D structure with
+ * hydrogens from the SMILES (fixed seed), Open Babel writes it as a flexible-ligand PDBQT, Vina docks it into
  * the receptor's box with a fixed seed, and the best mode is converted back to SDF. Every file goes to the
  * caller's scratch directory. A molecule that cannot be built, converted or docked is a {@link DockingFailure}
  * for that molecule only; missing programs are a {@link DockingUnavailable} for all of them.
@@ -26,6 +30,9 @@ import java.util.List;
  */
 public final class VinaDocker {
   private static final Duration CONVERSION_TIMEOUT = Duration.ofMinutes(2);
+  private static final long CONFORMER_SEED = 1;
+  private static final String OCL_VERSION = java.util.Objects.requireNonNullElse(
+      ConformerGenerator.class.getPackage().getImplementationVersion(), "(unknown version)");
 
   private final VinaPrograms programs;
   private final Path receptor;
@@ -53,7 +60,8 @@ public final class VinaDocker {
   /** Engine, versions and search settings, for the provenance of every score. */
   public String provenance() {
     return programs.vinaVersion() + " (Vina scoring, kcal/mol), exhaustiveness " + settings.exhaustiveness()
-        + ", seed " + settings.seed() + ", into " + targetName + "; 3-D ligands by " + programs.obabelVersion();
+        + ", seed " + settings.seed() + ", into " + targetName + "; ligands: OpenChemLib " + OCL_VERSION
+        + " conformer, PDBQT by " + programs.obabelVersion();
   }
 
   public VinaSettings settings() {
@@ -67,6 +75,12 @@ public final class VinaDocker {
    * @throws DockingUnavailable a program vanished or cannot start: no molecule would dock
    */
   public VinaPose dock(String smiles, Path workDir) throws DockingFailure, DockingUnavailable {
+    return dock(smiles, workDir, progress -> { });
+  }
+
+  /** As {@link #dock(String, Path)}, telling {@code progress} every 10 s while Vina runs (for heartbeats). */
+  public VinaPose dock(String smiles, Path workDir, Consumer<String> progress) throws DockingFailure,
+      DockingUnavailable {
     long start = System.nanoTime();
     try {
       Files.createDirectories(workDir);
@@ -77,7 +91,8 @@ public final class VinaDocker {
           String.valueOf(settings.exhaustiveness()), "--cpu", String.valueOf(settings.cpu()), "--seed",
           String.valueOf(settings.seed()), "--num_modes", String.valueOf(settings.numModes()), "--verbosity", "1"));
       command.addAll(box.arguments());
-      ExternalCommand.Result r = run(command, workDir, settings.timeout(), "Vina");
+      ExternalCommand.Result r = run(command, workDir, settings.timeout(), "Vina",
+          elapsed -> progress.accept("Vina docking " + smiles + ": " + elapsed.toSeconds() + " s"));
       if (r.exitCode() != 0 || !Files.isRegularFile(out)) {
         throw new DockingFailure("Vina failed (exit " + r.exitCode() + "): " + r.tail(), null);
       }
@@ -97,18 +112,81 @@ public final class VinaDocker {
     }
   }
 
+  /**
+   * Vina's local optimum near a given pose ({@code --local_only}: no global search), e.g. to ask how Vina scores a
+   * reference pose. The pose is converted to a PDBQT ligand as given, with its coordinates.
+   */
+  public VinaPose localOptimum(String poseSdf, Path workDir) throws DockingFailure, DockingUnavailable {
+    long start = System.nanoTime();
+    try {
+      Files.createDirectories(workDir);
+      Path sdf = workDir.resolve("reference.sdf");
+      Files.writeString(sdf, poseSdf);
+      Path ligand = workDir.resolve("reference.pdbqt");
+      ExternalCommand.Result converted = run(List.of(programs.obabel().toString(), sdf.toString(), "-opdbqt", "-O",
+          ligand.toString()), workDir, CONVERSION_TIMEOUT, "Open Babel");
+      if (converted.exitCode() != 0 || !Files.isRegularFile(ligand) || Files.size(ligand) == 0) {
+        throw new DockingFailure("Open Babel could not convert the reference pose: " + converted.tail(), null);
+      }
+      Path out = workDir.resolve("optimised.pdbqt");
+      List<String> command = new ArrayList<>(List.of(programs.vina().toString(), "--receptor", receptor.toString(),
+          "--ligand", ligand.toString(), "--out", out.toString(), "--local_only", "--cpu",
+          String.valueOf(settings.cpu())));
+      command.addAll(box.arguments());
+      ExternalCommand.Result r = run(command, workDir, settings.timeout(), "Vina");
+      if (r.exitCode() != 0 || !Files.isRegularFile(out)) {
+        throw new DockingFailure("Vina --local_only failed (exit " + r.exitCode() + "): " + r.tail(), null);
+      }
+      double affinity = VinaOutput.parseEstimatedFreeEnergy(r.output());
+      String optimised = Files.readString(out);
+      String text = optimised.contains("MODEL") ? optimised : "MODEL 1\nREMARK VINA RESULT: " + affinity
+          + " 0 0\n" + optimised + "ENDMDL\n";
+      String poseOut = bestPoseSdf(VinaOutput.parseModes(text).get(0), workDir);
+      return new VinaPose(affinity, 1, poseOut, molecule(poseOut), (System.nanoTime() - start) / 1e9);
+    } catch (IOException e) {
+      throw new DockingFailure("Vina local optimisation I/O in " + workDir + ": " + e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      throw new DockingFailure("unreadable Vina output: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The ligand as a flexible PDBQT: OpenChemLib builds one 3-D conformer with hydrogens from the SMILES (fixed
+   * seed, so the same molecule always starts from the same structure: Open Babel's {@code --gen3d} gives a different
+   * conformer on every run, and with it a different Vina score), Open Babel assigns AutoDock types and the torsion
+   * tree.
+   */
   private Path prepareLigand(String smiles, Path workDir) throws IOException, DockingFailure, DockingUnavailable {
-    Path smi = workDir.resolve("ligand.smi");
-    Files.writeString(smi, smiles.strip() + "\n", StandardCharsets.US_ASCII);
+    Path mol = workDir.resolve("ligand.mol");
+    Files.writeString(mol, conformer(smiles), StandardCharsets.US_ASCII);
     Path pdbqt = workDir.resolve("ligand.pdbqt");
-    ExternalCommand.Result r = run(List.of(programs.obabel().toString(), smi.toString(), "--gen3d", "-h",
-        "-opdbqt", "-O", pdbqt.toString()), workDir, CONVERSION_TIMEOUT, "Open Babel");
+    ExternalCommand.Result r = run(List.of(programs.obabel().toString(), "-imol", mol.toString(), "-opdbqt", "-O",
+        pdbqt.toString()), workDir, CONVERSION_TIMEOUT, "Open Babel");
     boolean hasAtoms = Files.isRegularFile(pdbqt) && Files.readAllLines(pdbqt).stream()
         .anyMatch(l -> l.startsWith("ATOM") || l.startsWith("HETATM"));
     if (r.exitCode() != 0 || !hasAtoms || r.output().contains("0 molecules converted")) {
-      throw new DockingFailure("Open Babel could not build a 3-D PDBQT ligand from " + smiles + ": " + r.tail(), null);
+      throw new DockingFailure("Open Babel could not write a PDBQT ligand for " + smiles + ": " + r.tail(), null);
     }
     return pdbqt;
+  }
+
+  /** One OpenChemLib conformer with all hydrogens, as a V2000 molfile. */
+  static String conformer(String smiles) throws DockingFailure {
+    StereoMolecule mol = new StereoMolecule();
+    try {
+      new SmilesParser().parse(mol, smiles.strip());
+    } catch (Exception e) {
+      throw new DockingFailure("cannot build a 3-D ligand from " + smiles + ": " + e.getMessage(), e);
+    }
+    if (mol.getAllAtoms() == 0) {
+      throw new DockingFailure("cannot build a 3-D ligand from '" + smiles + "': no atoms", null);
+    }
+    ConformerGenerator.addHydrogenAtoms(mol);
+    StereoMolecule conformer = new ConformerGenerator(CONFORMER_SEED, false).getOneConformerAsMolecule(mol);
+    if (conformer == null) {
+      throw new DockingFailure("OpenChemLib found no 3-D conformer for " + smiles, null);
+    }
+    return new MolfileCreator(conformer).getMolfile();
   }
 
   private String bestPoseSdf(VinaOutput.Mode best, Path workDir) throws IOException, DockingFailure,
@@ -121,7 +199,19 @@ public final class VinaDocker {
     if (r.exitCode() != 0 || !Files.isRegularFile(sdf) || Files.size(sdf) == 0) {
       throw new DockingFailure("Open Babel could not convert Vina's best pose to SDF: " + r.tail(), null);
     }
-    return Files.readString(sdf);
+    return withFixedHeader(Files.readString(sdf));
+  }
+
+  /**
+   * Open Babel stamps the date and time into each SDF record's second line; a fixed line keeps equal poses
+   * byte-equal, so their artifacts (and a retried chunk's table) have equal digests.
+   */
+  static String withFixedHeader(String sdf) {
+    List<String> lines = new ArrayList<>(sdf.lines().toList());
+    if (lines.size() > 1) {
+      lines.set(1, "  Vina pose, SDF by Open Babel");
+    }
+    return String.join("\n", lines) + "\n";
   }
 
   private static StereoMolecule molecule(String sdf) throws DockingFailure {
@@ -135,8 +225,13 @@ public final class VinaDocker {
 
   private static ExternalCommand.Result run(List<String> command, Path workDir, Duration timeout, String what)
       throws DockingFailure, DockingUnavailable {
+    return run(command, workDir, timeout, what, elapsed -> { });
+  }
+
+  private static ExternalCommand.Result run(List<String> command, Path workDir, Duration timeout, String what,
+      Consumer<Duration> progress) throws DockingFailure, DockingUnavailable {
     try {
-      return ExternalCommand.run(command, workDir, timeout);
+      return ExternalCommand.run(command, workDir, timeout, progress);
     } catch (ExternalCommand.TimedOut e) {
       throw new DockingFailure(e.getMessage(), e);
     } catch (IOException e) {

@@ -87,6 +87,24 @@ public final class VinaOutput {
     return List.copyOf(affinities);
   }
 
+  /**
+   * The {@code Estimated Free Energy of Binding} Vina prints for {@code --score_only} and {@code --local_only}
+   * runs, kcal/mol.
+   *
+   * @throws IllegalArgumentException when the output has no such line
+   */
+  public static double parseEstimatedFreeEnergy(String stdout) {
+    int lineNumber = 0;
+    for (String line : stdout.lines().toList()) {
+      lineNumber++;
+      if (line.startsWith("Estimated Free Energy of Binding")) {
+        String value = line.substring(line.indexOf(':') + 1).strip().split("\\s+")[0];
+        return numbers(value, 1, lineNumber)[0];
+      }
+    }
+    throw new IllegalArgumentException("Vina output has no 'Estimated Free Energy of Binding' line");
+  }
+
   private static double[] numbers(String text, int count, int lineNumber) {
     String[] fields = text.strip().split("\\s+");
     if (fields.length < count) {

@@ -31,6 +31,17 @@ class VinaOutputTest {
   }
 
   @Test
+  void shouldReadTheEstimatedFreeEnergyOfALocalOptimisation() {
+    String stdout = "Performing local search ... done.\n"
+        + "Estimated Free Energy of Binding   : -13.647 (kcal/mol) [=(1)+(2)+(3)+(4)]\n"
+        + "(1) Final Intermolecular Energy    : -18.434 (kcal/mol)\n";
+
+    assertThat(VinaOutput.parseEstimatedFreeEnergy(stdout)).isEqualTo(-13.647);
+    assertThatThrownBy(() -> VinaOutput.parseEstimatedFreeEnergy("Computing Vina grid ... done.\n"))
+        .hasMessageContaining("no 'Estimated Free Energy of Binding' line");
+  }
+
+  @Test
   void shouldNameWhatIsWrongWithAMalformedOutputFile() {
     assertThatThrownBy(() -> VinaOutput.parseModes("MODEL 1\nATOM ...\nENDMDL\n"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line 3")
