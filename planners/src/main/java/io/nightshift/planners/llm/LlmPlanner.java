@@ -105,7 +105,8 @@ public final class LlmPlanner implements Planner, Replanner {
             agentMaxTurns, known.stream().map(ToolDescriptor::name).sorted().toList());
         Plan plan = validator.validate(parser.parse(document), request.params(), version)
             .withOrigin("llm:" + endpoint);
-        log.info("planned '{}' (v{}) after {} repair(s): {} steps", request.goal(), version, attempt, plan.steps().size());
+        log.info("planned '{}' (v{}) after {} repair(s): {} steps; the answer was: {}", request.goal(), version,
+            attempt, plan.steps().size(), answer.length() <= 400 ? answer : answer.substring(0, 400) + "...");
         return plan;
       } catch (InvalidPipelineException e) {
         problems = e.problems();

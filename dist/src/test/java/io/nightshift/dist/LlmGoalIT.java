@@ -1,0 +1,146 @@
+package io.nightshift.dist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.nightshift.api.v1.PlanVersion;
+import io.nightshift.api.v1.Step;
+import io.nightshift.api.v1.SubmitTaskRequest;
+import io.nightshift.api.v1.Task;
+import io.nightshift.api.v1.TaskSpec;
+import io.nightshift.api.v1.TaskState;
+import io.nightshift.models.llamacpp.LlamaCppInstallation;
+import io.nightshift.models.llamacpp.LlamaCppProvisioner;
+import io.nightshift.models.llamacpp.LlamaCppServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * A goal with no pipeline, submitted over gRPC to {@code nightshift dev --models FILE} whose models file names a
+ * real llama.cpp server (SmolLM2-135M on CPU, provisioned and cached by LlamaCppProvisioner) as the planner: the
+ * LLM planner turns the goal into a plan that passes the validator (after repairs if need be), and the task runs it,
+ * agent step and its tool call included. The model is tiny, so the goal names the tools and the planner's tool list
+ * is short; what it produced is written to target/llm-goal-measurements.txt.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LlmGoalIT {
+  /** Names the step kind and the tool: SmolLM2-135M never wrote an agent step for a goal in plain words. */
+  static final String GOAL = "One agent step (kind agent) with tools [\"data.read_csv\"] and prompt \"Load"
+      + " classpath:nightshift/data/approved_drugs.csv\".";
+  private final Path dir = ItData.newDir(getClass());
+  private final List<String> measurements = new ArrayList<>();
+  private LlamaCppServer llama;
+  private RuntimeProcess runtime;
+  private ApiClient api;
+
+  @BeforeAll
+  void start() throws Exception {
+    LlamaCppProvisioner.Builder provisioner = LlamaCppProvisioner.builder(LlamaCppProvisioner.defaultDataDir());
+    String existing = System.getenv("NIGHTSHIFT_LLAMACPP_VENV");
+    if (existing != null && !existing.isBlank()) {
+      provisioner.existingVenv(Path.of(existing));
+    }
+    LlamaCppInstallation installation = provisioner.build().provision();
+    Files.createDirectories(dir);
+    llama = LlamaCppServer.builder(installation).contextSize(2048).threads(2)
+        .logFile(dir.resolve("llama-server.log")).start();
+    Path models = dir.resolve("models.yaml");
+    Files.writeString(models, """
+        endpoints:
+          - id: llama
+            base_url: %s
+            model: %s
+            max_concurrency: 1
+            structured_output: json_object_with_schema
+            request_timeout_seconds: 300
+        planner:
+          endpoint: llama
+          agent_endpoint: llama
+          agent_max_turns: 3
+          max_repairs: 3
+          max_output_tokens: 300
+          tools: [data.read_csv, table.describe]
+          replan: {max_versions: 2, approval: none}
+        """.formatted(llama.baseUrl(), llama.modelName()));
+    runtime = new RuntimeProcess(dir.resolve("data"), "DEV").withArgs(List.of("--models", models.toString())).start();
+    api = new ApiClient(runtime.channel());
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    if (runtime != null) {
+      runtime.close();
+    }
+    if (llama != null) {
+      llama.close();
+    }
+    Path out = Path.of("target", "llm-goal-measurements.txt");
+    Files.createDirectories(out.getParent());
+    Files.write(out, measurements);
+  }
+
+  @Test
+  void shouldPlanAGoalOnTheRealModelAndRunItsAgentStepThroughATool() throws Exception {
+    long t0 = System.nanoTime();
+    // one plan version: a revision would double the time on a CPU model (replanning has its own tests)
+    String id = api.tasks().submitTask(SubmitTaskRequest.newBuilder().setSpec(TaskSpec.newBuilder().setGoal(GOAL)
+        .setReplan(io.nightshift.api.v1.ReplanPolicy.newBuilder().setMaxVersions(1))).build()).getTaskId();
+
+    Task task = api.awaitTask(id, t -> t.getState() == TaskState.TASK_STATE_SUCCEEDED
+        || t.getState() == TaskState.TASK_STATE_FAILED, Duration.ofMinutes(8));
+
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    measure("task", ms + " ms, " + task.getState() + ", plan v" + task.getPlanVersion() + " by "
+        + task.getPlanOrigin() + (task.getError().isEmpty() ? "" : ", error: " + task.getError()));
+    for (PlanVersion v : task.getPlanVersionsList()) {
+      measure("plan v" + v.getVersion(), v.getReason() + "; steps " + v.getStepsList() + ", kept "
+          + v.getKeptStepsList());
+    }
+    List<String> agentSteps = new ArrayList<>();
+    for (Step s : task.getStepsList()) {
+      measure("step " + s.getName(), s.getState() + " tool=" + s.getTool() + " " + s.getSummary() + s.getError());
+      if (s.getTool().isEmpty()) {
+        agentSteps.add(s.getName());
+      }
+    }
+    runtime.log().lines().filter(l -> l.contains("LlmPlanner"))
+        .forEach(l -> measure("planner log", l.length() > 600 ? l.substring(0, 600) + "..." : l));
+    List<String> toolCalls = new ArrayList<>();
+    for (String step : agentSteps) {
+      toolCalls.addAll(TemporalHistories.completedActivities(runtime, id + "/" + step, "CallTool"));
+    }
+    toolCalls.forEach(c -> measure("agent tool call", c));
+
+    assertThat(task.getPlanOrigin()).isEqualTo("llm:llama");
+    assertThat(task.getPlanVersionsList()).isNotEmpty();
+    assertThat(agentSteps).as("the model's plan has an agent step").isNotEmpty();
+    assertThat(toolCalls).as("the agent called a real tool through the runtime").isNotEmpty();
+    if (task.getState() == TaskState.TASK_STATE_FAILED) {
+      // a 135M model may call tools until its turns run out: then the task says so, it does not hang
+      assertThat(task.getError()).isNotBlank();
+    }
+  }
+
+  @Test
+  void shouldRefuseAZeroReplanLimitNamingTheField() {
+    StatusRuntimeException e = org.assertj.core.api.Assertions.catchThrowableOfType(StatusRuntimeException.class,
+        () -> api.tasks().submitTask(SubmitTaskRequest.newBuilder().setSpec(TaskSpec.newBuilder().setGoal(GOAL)
+            .setReplan(io.nightshift.api.v1.ReplanPolicy.newBuilder().setMaxVersions(0))).build()));
+
+    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(e.getStatus().getDescription()).contains("max_versions must be in [1, 20]");
+  }
+
+  private void measure(String what, String value) {
+    measurements.add(what + ": " + value);
+    System.out.println("[llm-goal] " + what + ": " + value);
+  }
+}
