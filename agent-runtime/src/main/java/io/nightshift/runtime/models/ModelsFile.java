@@ -44,7 +44,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 public final class ModelsFile {
   private static final Set<String> KEYS = Set.of("id", "base_url", "model", "provider", "max_concurrency",
       "price_per_1k_input", "price_per_1k_output", "structured_output", "api_key_env", "request_timeout_seconds");
-  private static final Set<String> TOP_KEYS = Set.of("endpoints", "planner");
+  /** Top-level sections; {@code mcp} is read by {@code McpServersFile}. */
+  private static final Set<String> TOP_KEYS = Set.of("endpoints", "planner", "mcp");
   private static final Set<String> PLANNER_KEYS = Set.of("endpoint", "agent_endpoint", "agent_max_turns",
       "max_repairs", "max_output_tokens", "replan", "tools");
   private static final Set<String> REPLAN_KEYS = Set.of("max_versions", "approval");

@@ -63,6 +63,14 @@ class ModelsFilePlannerTest {
   }
 
   @Test
+  void shouldLeaveTheMcpSectionToItsOwnReader() throws Exception {
+    Path f = file(ENDPOINTS + "mcp:\n  - name: calc\n    command: [python3, calc.py]\n");
+
+    assertThat(ModelsFile.read(f)).hasSize(1);
+    assertThat(ModelsFile.planner(f)).isEmpty();
+  }
+
+  @Test
   void shouldNameFileKeyAndValueOfABadPlannerSection() throws Exception {
     assertThatThrownBy(() -> ModelsFile.planner(file(ENDPOINTS + "planner:\n  endpoint: gpt-9\n")))
         .hasMessageContaining("models.yaml, planner: 'endpoint' must name one of the endpoints [local-llama],"
