@@ -33,8 +33,9 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LlmGoalIT {
   /** Names the step kind and the tool: SmolLM2-135M never wrote an agent step for a goal in plain words. */
-  static final String GOAL = "One agent step (kind agent) with tools [\"data.read_csv\"] and prompt \"Load"
-      + " classpath:nightshift/data/approved_drugs.csv\".";
+  static final String GOAL = "One agent step (kind agent) that calls data.read_csv with source"
+      + " classpath:nightshift/data/approved_drugs.csv";
+
   private final Path dir = ItData.newDir(getClass());
   private final List<String> measurements = new ArrayList<>();
   private LlamaCppServer llama;

@@ -9,6 +9,7 @@ import io.nightshift.planners.routing.RoutingPlanner;
 import io.nightshift.runtime.models.PlannerSettings;
 import io.nightshift.runtime.pipelines.PipelineCatalog;
 import io.nightshift.workflows.TaskQueues;
+import io.nightshift.workflows.task.AgentCeiling;
 import io.nightshift.workflows.task.ReplanPolicy;
 import io.nightshift.workflows.task.TaskInput;
 import io.nightshift.workflows.task.TaskSearchAttributes;
@@ -83,6 +84,7 @@ final class TaskSubmitter {
       }
     }
     ReplanPolicy replan = replanPolicy(spec, false);
+    AgentCeiling ceiling = AgentCeilings.of(spec);
     Map<String, String> params = spec.getParamsMap();
     String name;
     try {
@@ -94,7 +96,7 @@ final class TaskSubmitter {
       name = pipelineName;
     }
     start(taskId, new TaskInput(taskId, spec.getGoal(), name, yaml, params, maxParallelSteps, searchAttributes, 0, 0,
-        null, pools, replan));
+        null, pools, replan, ceiling));
     return taskId;
   }
 
@@ -109,8 +111,9 @@ final class TaskSubmitter {
           + " the goal: give pipeline_yaml or pipeline_name, or " + RoutingPlanner.HOW_TO_CONFIGURE);
     }
     ReplanPolicy replan = replanPolicy(spec, true);
+    AgentCeiling ceiling = AgentCeilings.of(spec);
     start(taskId, new TaskInput(taskId, spec.getGoal(), GOAL_PIPELINE, null, spec.getParamsMap(), maxParallelSteps,
-        searchAttributes, 0, 0, null, pools, replan));
+        searchAttributes, 0, 0, null, pools, replan, ceiling));
     return taskId;
   }
 

@@ -191,6 +191,61 @@ class GoalSubmissionTest {
     assertThat(model.chatRequests()).isEmpty();
   }
 
+  @Test
+  void shouldRefuseAZeroOrNegativeAgentBudgetNamingTheField() throws Exception {
+    var api = api(settings());
+    record Case(io.nightshift.api.v1.AgentBudget budget, String field) {}
+    List<Case> cases = List.of(
+        new Case(io.nightshift.api.v1.AgentBudget.newBuilder().setMaxTokens(0).build(),
+            "spec.agent_budget.max_tokens"),
+        new Case(io.nightshift.api.v1.AgentBudget.newBuilder().setMaxTokens(-5).build(),
+            "spec.agent_budget.max_tokens"),
+        new Case(io.nightshift.api.v1.AgentBudget.newBuilder().setMaxCost("0").build(), "spec.agent_budget.max_cost"),
+        new Case(io.nightshift.api.v1.AgentBudget.newBuilder().setMaxCost("-0.5").build(),
+            "spec.agent_budget.max_cost"),
+        new Case(io.nightshift.api.v1.AgentBudget.newBuilder().setMaxCost("lots").build(),
+            "spec.agent_budget.max_cost"),
+        new Case(io.nightshift.api.v1.AgentBudget.newBuilder().setWallClockSeconds(0).build(),
+            "spec.agent_budget.wall_clock_seconds"),
+        new Case(io.nightshift.api.v1.AgentBudget.getDefaultInstance(), "spec.agent_budget"));
+    for (Case c : cases) {
+      StatusRuntimeException e = catchThrowableOfType(StatusRuntimeException.class, () -> api.submitTask(
+          SubmitTaskRequest.newBuilder().setSpec(TaskSpec.newBuilder().setGoal("g").setAgentBudget(c.budget()))
+              .build()));
+
+      assertThat(e.getStatus().getCode()).as(c.toString()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+      assertThat(field(e)).isEqualTo(c.field());
+    }
+    assertThat(model.chatRequests()).isEmpty();
+  }
+
+  @Test
+  void shouldBoundTheAgentStepsOfAModelsPlanByTheAgentBudget() throws Exception {
+    ModelCall models = new ModelCall(ModelEndpointRegistry.of(List.of(ModelEndpointConfig.custom().id("planner")
+        .baseUrl(model.baseUrl()).modelName("model").build())));
+    workers.shutdownNow();
+    ToolRegistry tools = ToolRegistry.fromClassPath();
+    workers = ControlWorker.start(env.getWorkflowClient(), tools, RuntimePlanners.of(new DeclarativePlanner(tools),
+        tools, models, new PlannerSettings("planner", "planner", 2, 0, 512, PlannerSettings.DEFAULT_REPLAN,
+            List.of("data.read_csv", "table.describe"))), new FileArtifactStore(dir.resolve("artifacts")),
+        dir.resolve("scratch"), true, models);
+    model.enqueue(ScriptedReply.text("{\"steps\":[{\"name\":\"step1\",\"kind\":\"agent\",\"prompt\":\"go\","
+        + "\"tools\":[\"table.describe\"],\"needs\":[]}]}"));
+    // the agent's first answer uses more tokens than the ceiling allows: the task pauses on its budget
+    model.otherwise(ScriptedReply.text("done", 90, 20));
+    var api = api(settings());
+    String id = api.submitTask(SubmitTaskRequest.newBuilder().setSpec(TaskSpec.newBuilder().setGoal("go")
+        .setAgentBudget(io.nightshift.api.v1.AgentBudget.newBuilder().setMaxTokens(50))).build()).getTaskId();
+
+    Task paused = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        .until(() -> api.getTask(GetTaskRequest.newBuilder().setTaskId(id).build()),
+            t -> t.getAwaitingCount() > 0 || t.getState() == TaskState.TASK_STATE_FAILED
+                || t.getState() == TaskState.TASK_STATE_SUCCEEDED);
+
+    assertThat(paused.getAwaitingMap()).containsKey("step1");
+    assertThat(paused.getAwaitingMap().get("step1")).startsWith("BUDGET_EXHAUSTED");
+  }
+
   private static String field(StatusRuntimeException e) throws Exception {
     com.google.rpc.Status status = StatusProto.fromThrowable(e);
     return status.getDetails(0).unpack(BadRequest.class).getFieldViolations(0).getField();

@@ -21,15 +21,23 @@ import java.util.Map;
  * @param pools                accelerator pools steps with {@code requires} may be placed on
  * @param replan               whether and how a permanent step failure leads to a revised plan; null = never
  *                             (the task fails, as tasks always did)
+ * @param agentCeiling         the most each agent step may spend, or null for only the steps' own budgets
  */
 public record TaskInput(String taskId, String goal, String pipelineName, String pipelineYaml,
     Map<String, String> params, int maxParallelSteps, boolean useSearchAttributes, int depth, int historyBudget,
-    TaskCarry carry, java.util.List<String> pools, ReplanPolicy replan) {
+    TaskCarry carry, java.util.List<String> pools, ReplanPolicy replan, AgentCeiling agentCeiling) {
   public TaskInput(String taskId, String goal, String pipelineName, String pipelineYaml, Map<String, String> params,
       int maxParallelSteps, boolean useSearchAttributes, int depth, int historyBudget, TaskCarry carry,
       java.util.List<String> pools) {
     this(taskId, goal, pipelineName, pipelineYaml, params, maxParallelSteps, useSearchAttributes, depth,
-        historyBudget, carry, pools, null);
+        historyBudget, carry, pools, null, null);
+  }
+
+  public TaskInput(String taskId, String goal, String pipelineName, String pipelineYaml, Map<String, String> params,
+      int maxParallelSteps, boolean useSearchAttributes, int depth, int historyBudget, TaskCarry carry,
+      java.util.List<String> pools, ReplanPolicy replan) {
+    this(taskId, goal, pipelineName, pipelineYaml, params, maxParallelSteps, useSearchAttributes, depth,
+        historyBudget, carry, pools, replan, null);
   }
 
   /** A first run at depth 0 with the default history budget. */
@@ -41,12 +49,17 @@ public record TaskInput(String taskId, String goal, String pipelineName, String 
 
   public TaskInput withCarry(TaskCarry next) {
     return new TaskInput(taskId, goal, pipelineName, pipelineYaml, params, maxParallelSteps, useSearchAttributes,
-        depth, historyBudget, next, pools, replan);
+        depth, historyBudget, next, pools, replan, agentCeiling);
+  }
+
+  public TaskInput withAgentCeiling(AgentCeiling ceiling) {
+    return new TaskInput(taskId, goal, pipelineName, pipelineYaml, params, maxParallelSteps, useSearchAttributes,
+        depth, historyBudget, carry, pools, replan, ceiling);
   }
 
   public TaskInput withReplan(ReplanPolicy policy) {
     return new TaskInput(taskId, goal, pipelineName, pipelineYaml, params, maxParallelSteps, useSearchAttributes,
-        depth, historyBudget, carry, pools, policy);
+        depth, historyBudget, carry, pools, policy, agentCeiling);
   }
 
   public TaskInput {

@@ -56,6 +56,7 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
       plan = input.carry().plan();
       dag = new DagScheduler(dependencies(plan), input.carry().states());
     }
+    plan = capped(plan);
     replanning.first(plan, Workflow.currentTimeMillis());
     book.planned(plan, dag, Workflow.currentTimeMillis());
     publishState(book.visibleState());
@@ -103,11 +104,12 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
     if (next.refusal() != null) {
       return next.refusal();
     }
-    Set<String> kept = KeptSteps.of(plan, dag.states(), next.plan());
+    Plan revised = capped(next.plan());
+    Set<String> kept = KeptSteps.of(plan, dag.states(), revised);
     Map<String, StepState> states = new LinkedHashMap<>();
     kept.forEach(k -> states.put(k, StepState.SUCCEEDED));
-    replanning.record(next.plan(), failedStep, failedError, kept, Workflow.currentTimeMillis());
-    plan = next.plan();
+    replanning.record(revised, failedStep, failedError, kept, Workflow.currentTimeMillis());
+    plan = revised;
     dag = new DagScheduler(dependencies(plan), states);
     failedStep = failedError = failedType = null;
     book.replanned(plan, dag, kept, Workflow.currentTimeMillis());
@@ -226,6 +228,11 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
       book.stepFailed(name, message, Workflow.currentTimeMillis());
       return step.policy().continueOnError() ? null : message;
     }
+  }
+
+  /** The plan with the task's agent ceiling applied (unchanged without one, as for every task before ceilings). */
+  private Plan capped(Plan p) {
+    return input.agentCeiling() == null ? p : input.agentCeiling().cap(p);
   }
 
   private static String failureType(Throwable e) {
