@@ -100,7 +100,8 @@ final class StepLauncher {
     TaskWorkflow child = Workflow.newChildWorkflowStub(TaskWorkflow.class, ChildWorkflowOptions.newBuilder()
         .setWorkflowId(childId).build());
     TaskInput input = new TaskInput(childId, task.goal(), step.pipeline().name(), step.pipeline().yaml(), params,
-        task.maxParallelSteps(), false, task.depth() + 1, task.historyBudget(), null, task.pools());
+        task.maxParallelSteps(), false, task.depth() + 1, task.historyBudget(), null, task.pools(), null,
+        task.agentCeiling()); // the agent ceiling holds in child pipelines too; replanning is the parent's
     return Async.function(child::run, input).thenApply(r -> new StepOutput(r.result(),
         "child task " + childId + ": " + r.outputs().size() + " steps", 1));
   }
