@@ -124,10 +124,38 @@ class LlmGoalIT {
     assertThat(task.getPlanVersionsList()).isNotEmpty();
     assertThat(agentSteps).as("the model's plan has an agent step").isNotEmpty();
     assertThat(toolCalls).as("the agent called a real tool through the runtime").isNotEmpty();
+    // at temperature 0 the model's answers repeat: one agent loads the data set (38 rows) in its first call
+    assertThat(toolCalls).as("a tool call that worked").anySatisfy(c -> assertThat(c).contains("\"ok\":true"));
     if (task.getState() == TaskState.TASK_STATE_FAILED) {
       // a 135M model may call tools until its turns run out: then the task says so, it does not hang
       assertThat(task.getError()).isNotBlank();
     }
+    String[] status = cli("status", id);
+    assertThat(status[0]).as(status[2]).isEqualTo("0");
+    assertThat(status[1]).contains("pipeline=llm-plan").contains("plan: v1 by llm:llama");
+  }
+
+  @Test
+  void shouldNameTheFieldWhenTheCliAsksForAZeroReplanLimitOrAgentBudget() {
+    String[] run = cli("submit", "--goal", "anything", "--replan-max-versions", "0");
+
+    assertThat(run[0]).isEqualTo("1");
+    assertThat(run[2]).contains("INVALID_ARGUMENT").contains("spec.replan.max_versions: max_versions must be in [1, 20]");
+    String[] budget = cli("submit", "--goal", "anything", "--agent-max-tokens", "0");
+    assertThat(budget[0]).isEqualTo("1");
+    assertThat(budget[2]).contains("spec.agent_budget.max_tokens: max_tokens must be greater than 0, was 0");
+  }
+
+  /** The CLI in-process against this runtime: exit code, stdout, stderr. */
+  private String[] cli(String... args) {
+    java.io.StringWriter out = new java.io.StringWriter();
+    java.io.StringWriter err = new java.io.StringWriter();
+    String[] full = java.util.Arrays.copyOf(args, args.length + 2);
+    full[args.length] = "--api";
+    full[args.length + 1] = "127.0.0.1:" + runtime.apiPort;
+    int exit = new picocli.CommandLine(new io.nightshift.runtime.cli.NightshiftCli())
+        .setOut(new java.io.PrintWriter(out)).setErr(new java.io.PrintWriter(err)).execute(full);
+    return new String[] {String.valueOf(exit), out.toString(), err.toString()};
   }
 
   @Test

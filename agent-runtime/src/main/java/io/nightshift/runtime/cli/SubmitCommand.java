@@ -1,6 +1,7 @@
 package io.nightshift.runtime.cli;
 
 import io.grpc.ManagedChannel;
+import io.nightshift.api.v1.AgentBudget;
 import io.nightshift.api.v1.ReplanPolicy;
 import io.nightshift.api.v1.SubmitTaskRequest;
 import io.nightshift.api.v1.TaskServiceGrpc;
@@ -35,6 +36,15 @@ final class SubmitCommand extends ClientCommand {
       + " good, up to N plan versions in all (1 = never); default: on for goal-only tasks, off for pipelines")
   Integer replanMaxVersions;
 
+  @Option(names = "--agent-max-tokens", paramLabel = "N", description = "the most tokens each agent step may use")
+  Long agentMaxTokens;
+
+  @Option(names = "--agent-max-cost", paramLabel = "X", description = "the most each agent step may cost (decimal)")
+  String agentMaxCost;
+
+  @Option(names = "--agent-wall-clock-seconds", paramLabel = "S", description = "the longest each agent step may run")
+  Long agentWallClockSeconds;
+
   @Option(names = "--replan-approval", description = "each revised plan waits for approve/reject on step plan-vN")
   boolean replanApproval;
 
@@ -63,6 +73,19 @@ final class SubmitCommand extends ClientCommand {
     if (replanMaxVersions != null || replanApproval) {
       spec.setReplan(ReplanPolicy.newBuilder().setMaxVersions(replanMaxVersions == null ? 3 : replanMaxVersions)
           .setApprovalRequired(replanApproval));
+    }
+    if (agentMaxTokens != null || agentMaxCost != null || agentWallClockSeconds != null) {
+      AgentBudget.Builder budget = AgentBudget.newBuilder();
+      if (agentMaxTokens != null) {
+        budget.setMaxTokens(agentMaxTokens);
+      }
+      if (agentMaxCost != null) {
+        budget.setMaxCost(agentMaxCost);
+      }
+      if (agentWallClockSeconds != null) {
+        budget.setWallClockSeconds(agentWallClockSeconds);
+      }
+      spec.setAgentBudget(budget);
     }
     String id = TaskServiceGrpc.newBlockingStub(channel)
         .submitTask(SubmitTaskRequest.newBuilder().setSpec(spec).setTaskId(taskId).build()).getTaskId();
