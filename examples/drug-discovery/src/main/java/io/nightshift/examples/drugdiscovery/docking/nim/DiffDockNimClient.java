@@ -1,5 +1,6 @@
 package io.nightshift.examples.drugdiscovery.docking.nim;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.nightshift.examples.drugdiscovery.docking.DockingFailure;
 import java.io.IOException;
 import java.net.URI;
@@ -12,10 +13,7 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -82,11 +80,14 @@ public final class DiffDockNimClient {
     try {
       HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve(MODELS_PATH)).timeout(Duration.ofSeconds(10))
           .GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      if (r.statusCode() == 200 && Json.parse(r.body()) instanceof Map<?, ?> m && m.get("data") instanceof List<?> l
-          && !l.isEmpty() && l.get(0) instanceof Map<?, ?> model && model.get("id") instanceof String id) {
-        return model.get("version") instanceof String v ? id + " " + v : id;
+      if (r.statusCode() == 200) {
+        JsonNode model = DiffDockResponses.JSON.readTree(r.body()).path("data").path(0);
+        if (model.path("id").isTextual()) {
+          String id = model.path("id").asText();
+          return model.path("version").isTextual() ? id + " " + model.path("version").asText() : id;
+        }
       }
-    } catch (IOException | IllegalArgumentException e) {
+    } catch (IOException e) {
       // fall through: provenance says it is unknown
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -188,16 +189,16 @@ public final class DiffDockNimClient {
     if (atoms.isEmpty()) {
       throw new IllegalArgumentException("the receptor PDB text has no ATOM records");
     }
-    List<String> fields = new ArrayList<>();
-    fields.add("\"protein\":" + Json.quote(atoms + "\n"));
-    fields.add("\"ligand\":" + Json.quote(smiles.strip()));
-    fields.add("\"ligand_file_type\":\"txt\"");
-    fields.add("\"num_poses\":" + numPoses);
-    fields.add("\"time_divisions\":20");
-    fields.add("\"steps\":18");
-    fields.add("\"save_trajectory\":false");
-    fields.add("\"is_staged\":false");
-    return "{" + String.join(",", fields) + "}";
+    return DiffDockResponses.JSON.createObjectNode()
+        .put("protein", atoms + "\n")
+        .put("ligand", smiles.strip())
+        .put("ligand_file_type", "txt")
+        .put("num_poses", numPoses)
+        .put("time_divisions", 20)
+        .put("steps", 18)
+        .put("save_trajectory", false)
+        .put("is_staged", false)
+        .toString();
   }
 
   /** {@code Retry-After} as seconds or as an HTTP date; empty when absent or unreadable. */

@@ -1,5 +1,7 @@
 package io.nightshift.examples.drugdiscovery.docking.nim;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nightshift.examples.drugdiscovery.docking.DockingFailure;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,17 +9,20 @@ import java.util.Map;
 
 /** Reads a DiffDock NIM {@code generate} answer into poses, or says exactly how it departs from the format. */
 final class DiffDockResponses {
+  /** Thread-safe once configured; shared with the client for its requests. */
+  static final ObjectMapper JSON = new ObjectMapper();
+
   private DiffDockResponses() {}
 
   static DiffDockResult parse(String body, String smiles, double seconds) throws DockingFailure, NimCallFailure {
     Map<?, ?> response;
     try {
-      if (!(Json.parse(body) instanceof Map<?, ?> m)) {
+      if (!(JSON.readValue(body, Object.class) instanceof Map<?, ?> m)) {
         throw malformed("the body is not a JSON object");
       }
       response = m;
-    } catch (IllegalArgumentException e) {
-      throw malformed(e.getMessage());
+    } catch (JsonProcessingException e) {
+      throw malformed(e.getOriginalMessage());
     }
     String details = response.get("details") instanceof String d ? d : "";
     Object status = response.get("status");
@@ -42,10 +47,10 @@ final class DiffDockResponses {
         throw malformed("ligand_positions[" + i + "] is not an SDF record");
       }
       Object c = confidences.get(i);
-      if (c != null && !(c instanceof Double)) {
+      if (c != null && !(c instanceof Number)) {
         throw malformed("position_confidence[" + i + "] is not a number");
       }
-      poses.add(new DiffDockPose(i + 1, c == null ? Double.NaN : (Double) c, sdf));
+      poses.add(new DiffDockPose(i + 1, c == null ? Double.NaN : ((Number) c).doubleValue(), sdf));
     }
     return new DiffDockResult(poses, details, seconds);
   }
