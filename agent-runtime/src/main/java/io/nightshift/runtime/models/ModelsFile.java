@@ -185,9 +185,6 @@ public final class ModelsFile {
     if (e.containsKey("max_concurrency")) {
       b.maxConcurrency(Integer.parseInt(String.valueOf(e.get("max_concurrency"))));
     }
-    if (e.containsKey("request_timeout_seconds")) {
-      b.requestTimeout(java.time.Duration.ofSeconds(Long.parseLong(String.valueOf(e.get("request_timeout_seconds")))));
-    }
     if (e.containsKey("structured_output")) {
       b.structuredOutput(StructuredOutput.valueOf(upper(e, "structured_output")));
     }
