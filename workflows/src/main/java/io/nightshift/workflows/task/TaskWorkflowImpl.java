@@ -28,6 +28,8 @@ import java.util.Set;
  * drains running steps and continues-as-new with its state carried over.
  */
 public final class TaskWorkflowImpl implements TaskWorkflow {
+  /** Version marker: a pause signalled before the workflow method ran is applied (it was dropped before). */
+  static final String EARLY_PAUSE = "early-pause";
   private final PlanningActivities planning = Workflow.newActivityStub(PlanningActivities.class,
       ActivityPolicies.planning());
   private final Approvals approvals = new Approvals();
@@ -38,6 +40,11 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
   private Plan plan;
   private DagScheduler dag;
   private int signals;
+  /**
+   * A pause that arrived before {@link #run} made the book: a signal in the task's first workflow task (sent with
+   * signal-with-start, or a reset that keeps signals). Applied as soon as the book exists, so it is never lost.
+   */
+  private String earlyPause;
   /** The first permanent failure of the current plan: step, error, failure type. */
   private String failedStep;
   private String failedError;
@@ -47,6 +54,10 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
   public TaskResult run(TaskInput input) {
     this.input = input;
     this.book = new ProgressBook(input, Workflow.currentTimeMillis());
+    // tasks that started before this change dropped such a pause; they must replay as they ran
+    if (earlyPause != null && Workflow.getVersion(EARLY_PAUSE, Workflow.DEFAULT_VERSION, 1) == 1) {
+      book.paused(true, earlyPause, Workflow.currentTimeMillis());
+    }
     this.replanning = new Replanning(input, planning, approvals);
     if (input.carry() == null) {
       publishState(TaskState.PLANNING);
@@ -139,9 +150,13 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
 
   @Override
   public void pause(String reason) {
-    if (book != null && !book.visibleState().isFinal()) {
-      book.paused(true, reason == null || reason.isBlank() ? "paused by request" : reason,
-          Workflow.currentTimeMillis());
+    String why = reason == null || reason.isBlank() ? "paused by request" : reason;
+    if (book == null) {
+      earlyPause = why;
+      return;
+    }
+    if (!book.visibleState().isFinal()) {
+      book.paused(true, why, Workflow.currentTimeMillis());
       signals++;
       publishState(book.visibleState());
     }
@@ -149,7 +164,11 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
 
   @Override
   public void resume() {
-    if (book != null && book.isPaused()) {
+    if (book == null) {
+      earlyPause = null;
+      return;
+    }
+    if (book.isPaused()) {
       book.paused(false, null, Workflow.currentTimeMillis());
       signals++;
       publishState(book.visibleState());

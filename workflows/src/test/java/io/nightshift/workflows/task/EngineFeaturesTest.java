@@ -8,6 +8,7 @@ import io.nightshift.core.table.Table;
 import io.nightshift.workflows.dag.StepState;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.client.BatchRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
@@ -40,9 +41,19 @@ class EngineFeaturesTest {
   @Test
   void shouldStartNoStepWhilePausedAndFinishAfterResume() {
     TaskWorkflow wf = engine.stub("paused");
-    WorkflowClient.start(wf::run, EngineFixture.input("paused", Plans.PAUSABLE));
-    wf.pause("night shift over");
+    // signal-with-start: the pause is in the task's first workflow task, before any step could start (a separate
+    // signal after start races the first steps on a loaded machine)
+    WorkflowClient client = engine.env.getWorkflowClient();
+    BatchRequest request = client.newSignalWithStartRequest();
+    request.add(wf::run, EngineFixture.input("paused", Plans.PAUSABLE));
+    request.add(wf::pause, "night shift over");
+    client.signalWithStart(request);
     engine.env.sleep(Duration.ofMinutes(5));
+    // the SDK delivered the pause before run() made its book: the early-pause path kept it (it was dropped before)
+    assertThat(client.fetchHistory("paused").getEvents()).filteredOn(HistoryEvent::hasMarkerRecordedEventAttributes)
+        .extracting(e -> e.getMarkerRecordedEventAttributes().getDetailsMap().get("changeId").getPayloads(0)
+            .getData().toStringUtf8())
+        .contains("\"" + TaskWorkflowImpl.EARLY_PAUSE + "\"");
 
     TaskProgress p = wf.progress();
     assertThat(p.state()).isEqualTo(TaskState.PAUSED);
