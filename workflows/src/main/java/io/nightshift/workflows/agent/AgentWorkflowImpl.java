@@ -17,6 +17,10 @@ import java.util.Optional;
  * in the artifact store, so each turn adds a bounded number of history bytes however long the conversation.
  */
 public final class AgentWorkflowImpl implements AgentWorkflow {
+  /** Version marker: the last allowed model call offers no tools and asks for the answer. */
+  static final String FINAL_ANSWER_TURN = "agent-final-answer-turn";
+  static final String FINAL_TURN_PROMPT = "This is your last turn: answer now with what you have found so far. "
+      + "No more tools can be called.";
   private final List<String> guidance = new ArrayList<>();
   private AgentInput input;
   private BudgetLedger ledger;
@@ -67,8 +71,15 @@ public final class AgentWorkflowImpl implements AgentWorkflow {
       if (refused.isPresent()) {
         return end(StopReason.BUDGET_EXHAUSTED, null, refused.get(), pending);
       }
+      // the last allowed call offers no tools: a model that would go on calling them (small ones often do) has to
+      // answer with what it has, instead of the step failing on its turn limit with the work done lost
+      boolean finalTurn = input.limits().maxTurns() > 1 && turns == input.limits().maxTurns() - 1
+          && Workflow.getVersion(FINAL_ANSWER_TURN, Workflow.DEFAULT_VERSION, 1) == 1;
+      if (finalTurn) {
+        pending.add(PendingEntry.message(TranscriptMessage.user(FINAL_TURN_PROMPT)));
+      }
       phase = AgentProgress.Phase.THINKING;
-      ModelTurnOutput out = callModel(model, reservation, pending);
+      ModelTurnOutput out = callModel(model, reservation, pending, finalTurn ? List.of() : input.tools());
       ledger.settle(reservation, out.tokens(), out.cost(), out.usageReported());
       if (out.endpoint() != null) {
         sticky = out.endpoint();
@@ -80,6 +91,10 @@ public final class AgentWorkflowImpl implements AgentWorkflow {
       pending.clear();
       if (!out.wantsTools()) {
         return end(StopReason.ANSWERED, out.answer(), "answered after " + turns + " model calls", pending);
+      }
+      if (finalTurn) {
+        return end(StopReason.STEP_LIMIT, null, "no answer after " + turns + " model calls (the last one, offered "
+            + "no tools, still asked for " + out.toolCalls().size() + " tool call(s))", pending);
       }
       pending.addAll(runTools(out.toolCalls()));
     }
@@ -129,10 +144,11 @@ public final class AgentWorkflowImpl implements AgentWorkflow {
         spent.tokensSpent(), spent.costSpent(), spent.unreportedCalls(), startedAt)));
   }
 
-  private ModelTurnOutput callModel(AgentModelActivities model, String reservation, List<PendingEntry> pending) {
+  private ModelTurnOutput callModel(AgentModelActivities model, String reservation, List<PendingEntry> pending,
+      List<String> offered) {
     try {
       return model.nextTurn(new ModelTurnInput(input.agentId(), turns + 1, sticky, transcript, pending,
-          input.tools(), input.limits().maxOutputTokens(), input.fallbacksFor(sticky)));
+          offered, input.limits().maxOutputTokens(), input.fallbacksFor(sticky)));
     } catch (ActivityFailure e) {
       // the call used nothing we were told of; a failed agent keeps an honest ledger
       ledger.release(reservation);

@@ -117,8 +117,27 @@ class AgentWorkflowTest {
     assertThat(result.reason()).isEqualTo(StopReason.STEP_LIMIT);
     assertThat(result.answer()).isNull();
     assertThat(result.turns()).isEqualTo(3);
-    assertThat(result.detail()).isEqualTo("no answer after 3 model calls");
-    assertThat(tools.count("text.echo")).isEqualTo(3);
+    assertThat(result.detail()).isEqualTo("no answer after 3 model calls (the last one, offered no tools, still "
+        + "asked for 1 tool call(s))");
+    // the third call offered no tools, so its request was not run
+    assertThat(tools.count("text.echo")).isEqualTo(2);
+    assertThat(model.inputs).extracting(ModelTurnInput::tools).last().asList().isEmpty();
+  }
+
+  @Test
+  void shouldAskForTheAnswerOnTheLastAllowedTurnWithoutOfferingTools() {
+    brain = conversation -> conversation.get(conversation.size() - 1).text()
+        .equals(AgentWorkflowImpl.FINAL_TURN_PROMPT) ? Reply.answer("echoed twice")
+        : Reply.call(new AgentToolCall("c" + conversation.size(), "text.echo", "{}"));
+
+    AgentResult result = stub("final-turn").run(input("final-turn", 3, AgentBudget.unlimited()));
+
+    assertThat(result.reason()).isEqualTo(StopReason.ANSWERED);
+    assertThat(result.turns()).isEqualTo(3);
+    assertThat(tools.count("text.echo")).isEqualTo(2);
+    assertThat(model.inputs).extracting(ModelTurnInput::tools)
+        .containsExactly(model.inputs.get(0).tools(), model.inputs.get(0).tools(), List.of());
+    assertThat(model.inputs.get(0).tools()).isNotEmpty();
   }
 
   @Test
