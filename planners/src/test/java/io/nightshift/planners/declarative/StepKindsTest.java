@@ -148,6 +148,22 @@ class StepKindsTest {
         """)).singleElement().satisfies(p -> assertThat(p.message()).contains("nest deeper than 4 levels"));
   }
 
+  @Test
+  void shouldPlaceAgentStepsOnPoolsButNotWaitSteps() {
+    Plan plan = plan("""
+        name: p
+        steps:
+          - {name: ask, kind: agent, model: local, prompt: go, requires: {model: smollm2}}
+        """);
+    assertThat(plan.steps().get(0).requires().model()).isEqualTo("smollm2");
+    assertThat(problems("""
+        name: p
+        steps:
+          - {name: w, kind: wait, duration: 1h, requires: {kind: cpu}}
+        """)).extracting(PipelineProblem::toString).containsExactly(
+            "step 'w' field 'requires' (line 3): only tool, map and agent steps run on accelerator pools");
+  }
+
   private Plan plan(String yaml) {
     return planner.plan(new PlanRequest("", yaml, Map.of()));
   }
