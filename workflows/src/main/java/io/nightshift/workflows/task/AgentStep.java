@@ -32,6 +32,7 @@ final class AgentStep {
   private final TaskWorkflowImpl control;
   private final StepPlacer placer;
   private final Set<String> running = new LinkedHashSet<>();
+  private final TaskLedger ledger;
 
   AgentStep(TaskInput task, Approvals approvals, TaskWorkflowImpl control) {
     this(task, approvals, control, null);
@@ -39,10 +40,16 @@ final class AgentStep {
 
   /** @param placer places agent steps that {@code require} a pool; null where no step does */
   AgentStep(TaskInput task, Approvals approvals, TaskWorkflowImpl control, StepPlacer placer) {
+    this(task, approvals, control, placer, null);
+  }
+
+  /** @param ledger the task budget's ledger every agent run reserves from and settles to; null where none is set */
+  AgentStep(TaskInput task, Approvals approvals, TaskWorkflowImpl control, StepPlacer placer, TaskLedger ledger) {
     this.task = task;
     this.approvals = approvals;
     this.control = control;
     this.placer = placer;
+    this.ledger = ledger;
   }
 
   /** Call from the step's own workflow thread: it blocks on the agent and on people. */
@@ -60,8 +67,15 @@ final class AgentStep {
         placed == null ? List.of() : placed.endpoints());
     // a pool that starts the model's server on a lease: held for each run of the agent, released after it
     ModelServerHold hold = placed != null && placed.onLease() ? new ModelServerHold(placed, agentId) : null;
+    // the step's own budget (a total over all its runs); with a task budget each run gets an allocation of it
+    AgentBudget own = input.budget();
+    AgentResult last = null;
     for (int run = 1; ; run++) {
       String childId = input.agentId() + (run == 1 ? "" : "/resumed-" + run);
+      TaskLedger.Allocation allocation = ledger == null ? null : allocate(step, own, last);
+      if (allocation != null) {
+        input = withBudget(input, allotted(own, last, allocation));
+      }
       if (hold != null) {
         input = input.onServer(hold.acquire().endpointId(), BackendQueues.forPool(placed.pool()));
       }
@@ -70,12 +84,21 @@ final class AgentStep {
       try {
         result = Workflow.newChildWorkflowStub(AgentWorkflow.class,
             ChildWorkflowOptions.newBuilder().setWorkflowId(childId).build()).run(input);
+      } catch (RuntimeException failed) {
+        if (allocation != null) {
+          ledger.release(allocation.id()); // a failed agent reports no spending we could settle
+        }
+        throw failed;
       } finally {
         running.remove(childId);
         if (hold != null) {
           hold.release();
         }
       }
+      if (allocation != null) {
+        settle(allocation, last, result);
+      }
+      last = result;
       switch (result.reason()) {
         case ANSWERED -> {
           StepOutput out = new StepOutput(result.answer(), result.turns() + " turns, " + result.toolCalls()
@@ -85,9 +108,100 @@ final class AgentStep {
         }
         case STEP_LIMIT -> throw ApplicationFailure.newNonRetryableFailure("the agent made " + result.turns()
             + " model calls without answering (max_turns " + a.maxTurns() + "): " + result.detail(), "AgentStepLimit");
-        default -> input = resumeAfterRaise(step, input, result);
+        default -> {
+          if (allocation != null && cutByTask(allocation, result)) {
+            awaitTaskRaise(step, "agent step '" + step.name() + "' stopped on its share: " + result.detail());
+            input = resumed(input, result, own);
+          } else {
+            input = resumeAfterRaise(step, withBudget(input, own), result);
+            own = input.budget();
+          }
+        }
       }
     }
+  }
+
+  /**
+   * Reserves this run's share of the task budget: what the step may still spend of its own budget, cut to what the
+   * task has left. While the task has nothing left the task pauses (BUDGET_EXHAUSTED) until an approval raises it.
+   */
+  private TaskLedger.Allocation allocate(PlannedStep step, AgentBudget own, AgentResult last) {
+    while (true) {
+      long spentTokens = last == null ? 0 : last.budget().tokensSpent();
+      BigDecimal spentCost = last == null ? BigDecimal.ZERO : last.budget().costSpent();
+      long wantTokens = own.maxTokens() == Long.MAX_VALUE ? Long.MAX_VALUE : own.maxTokens() - spentTokens;
+      BigDecimal wantCost = own.maxCost().subtract(spentCost);
+      if (wantTokens <= 0 || wantCost.signum() <= 0) {
+        // the step's own budget is spent: its own stop (and raise) handles that, give it a token share to find out
+        wantTokens = Math.max(wantTokens, 1);
+        wantCost = wantCost.signum() > 0 ? wantCost : new BigDecimal("0.00000001");
+      }
+      TaskLedger.Allocation a = ledger.reserve(wantTokens, wantCost);
+      if (a != null) {
+        return a;
+      }
+      if (ledger.holding()) {
+        // other agent runs hold the rest: what they do not spend comes back when they settle
+        int seen = ledger.changes();
+        Workflow.await(() -> ledger.changes() != seen);
+        continue;
+      }
+      awaitTaskRaise(step, "nothing left for agent step '" + step.name() + "'");
+    }
+  }
+
+  /** The run's budget: what earlier runs of this agent spent (its ledger carries that over) plus the allocation. */
+  private static AgentBudget allotted(AgentBudget own, AgentResult last, TaskLedger.Allocation a) {
+    long spentTokens = last == null ? 0 : last.budget().tokensSpent();
+    BigDecimal spentCost = last == null ? BigDecimal.ZERO : last.budget().costSpent();
+    long tokens = a.tokens() == Long.MAX_VALUE ? Long.MAX_VALUE : saturatedAdd(spentTokens, a.tokens());
+    return new AgentBudget(tokens, spentCost.add(a.cost()), own.maxWallClockMillis());
+  }
+
+  /** Charges the task what this run spent (the agent's totals carry over runs, so only the difference is new). */
+  private void settle(TaskLedger.Allocation a, AgentResult before, AgentResult after) {
+    long tokens = after.budget().tokensSpent() - (before == null ? 0 : before.budget().tokensSpent());
+    BigDecimal cost = after.budget().costSpent().subtract(before == null ? BigDecimal.ZERO
+        : before.budget().costSpent());
+    ledger.settle(a.id(), Math.max(0, tokens), cost.signum() < 0 ? BigDecimal.ZERO : cost);
+  }
+
+  /** Whether the agent stopped on a dimension the task's remainder (not the step's own budget) had cut. */
+  private static boolean cutByTask(TaskLedger.Allocation a, AgentResult stopped) {
+    String why = stopped.detail() == null ? "" : stopped.detail();
+    return a.tokensCut() && why.startsWith("token budget") || a.costCut() && why.startsWith("cost budget");
+  }
+
+  /**
+   * Pauses the task with BUDGET_EXHAUSTED until someone decides on this step: an approval's max_tokens / max_cost
+   * become the task's new limits; a rejection fails the step.
+   */
+  private void awaitTaskRaise(PlannedStep step, String what) {
+    String why = "BUDGET_EXHAUSTED: task budget (" + ledger.describe() + "): " + what
+        + "; approve step '" + step.name() + "' with a raised max_tokens/max_cost for the whole task to go on";
+    control.pause(why);
+    Decision d = approvals.await(step.name(), why);
+    control.resume();
+    if (!d.approved()) {
+      throw ApplicationFailure.newNonRetryableFailure("task budget raise for step '" + step.name() + "' rejected"
+          + (d.by() == null ? "" : " by " + d.by()) + ": " + d.comment(), "BudgetRejected");
+    }
+    ledger.raise(d.maxTokens(), d.maxCost() == null || d.maxCost().isBlank() ? null : new BigDecimal(d.maxCost()));
+  }
+
+  /** The same agent going on from where it stopped (its budget is set afresh from the next allocation). */
+  private static AgentInput resumed(AgentInput input, AgentResult stopped, AgentBudget own) {
+    return stopped.transcript() == null ? withBudget(input, own) : input.resumedFrom(stopped, own);
+  }
+
+  private static AgentInput withBudget(AgentInput in, AgentBudget budget) {
+    return new AgentInput(in.agentId(), in.endpoint(), in.instructions(), in.task(), in.tools(), in.limits(), budget,
+        in.activityQueue(), in.resume(), in.endpoints());
+  }
+
+  private static long saturatedAdd(long a, long b) {
+    long r = a + b;
+    return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r;
   }
 
   private AgentInput resumeAfterRaise(PlannedStep step, AgentInput input, AgentResult stopped) {

@@ -123,6 +123,11 @@ final class ProgressBook {
     return state == TaskState.RUNNING && paused ? TaskState.PAUSED : state;
   }
 
+  /** Workflow time the task started (its first run's, over continue-as-new). */
+  long createdAtMillis() {
+    return createdAt;
+  }
+
   Map<String, ArtifactRef> outputs() {
     return outputs;
   }

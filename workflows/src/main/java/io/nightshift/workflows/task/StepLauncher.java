@@ -33,13 +33,22 @@ final class StepLauncher {
   private final StepPlacer placer;
   private final Approvals approvals;
   private final AgentStep agents;
+  /** Holds steps back once the task budget's wall clock ran out; null without a task budget. */
+  private final WallClockGate wallClock;
 
   StepLauncher(TaskInput task, io.nightshift.core.pipeline.PlacementSpec placement, Approvals approvals,
       TaskWorkflowImpl control) {
+    this(task, placement, approvals, control, null);
+  }
+
+  /** @param ledger the task budget's ledger, or null for a task without a task budget */
+  StepLauncher(TaskInput task, io.nightshift.core.pipeline.PlacementSpec placement, Approvals approvals,
+      TaskWorkflowImpl control, TaskLedger ledger) {
     this.task = task;
     this.placer = new StepPlacer(task, placement.toPolicy());
     this.approvals = approvals;
-    this.agents = new AgentStep(task, approvals, control, placer);
+    this.agents = new AgentStep(task, approvals, control, placer, ledger);
+    this.wallClock = ledger == null ? null : new WallClockGate(ledger, approvals, control);
   }
 
   void steerAgents(String guidance) {
@@ -52,6 +61,17 @@ final class StepLauncher {
    * @param outputs outputs of finished steps, for resolving {@code ${steps.X.output}} references
    */
   Promise<StepOutput> launch(PlannedStep step, Map<String, ArtifactRef> outputs) {
+    if (wallClock != null) {
+      // tasks without a task budget never come here, so their commands are as they always were
+      return Async.function(() -> {
+        wallClock.pass(step.name());
+        return gated(step, outputs).get();
+      });
+    }
+    return gated(step, outputs);
+  }
+
+  private Promise<StepOutput> gated(PlannedStep step, Map<String, ArtifactRef> outputs) {
     if (!step.approval()) {
       return launchNow(step, outputs);
     }

@@ -22,10 +22,19 @@ import java.util.Map;
  * @param replan               whether and how a permanent step failure leads to a revised plan; null = never
  *                             (the task fails, as tasks always did)
  * @param agentCeiling         the most each agent step may spend, or null for only the steps' own budgets
+ * @param budget               the most all agent steps together may spend, and the task's wall clock; null for none
  */
 public record TaskInput(String taskId, String goal, String pipelineName, String pipelineYaml,
     Map<String, String> params, int maxParallelSteps, boolean useSearchAttributes, int depth, int historyBudget,
-    TaskCarry carry, java.util.List<String> pools, ReplanPolicy replan, AgentCeiling agentCeiling) {
+    TaskCarry carry, java.util.List<String> pools, ReplanPolicy replan, AgentCeiling agentCeiling,
+    TaskBudget budget) {
+  public TaskInput(String taskId, String goal, String pipelineName, String pipelineYaml, Map<String, String> params,
+      int maxParallelSteps, boolean useSearchAttributes, int depth, int historyBudget, TaskCarry carry,
+      java.util.List<String> pools, ReplanPolicy replan, AgentCeiling agentCeiling) {
+    this(taskId, goal, pipelineName, pipelineYaml, params, maxParallelSteps, useSearchAttributes, depth,
+        historyBudget, carry, pools, replan, agentCeiling, null);
+  }
+
   public TaskInput(String taskId, String goal, String pipelineName, String pipelineYaml, Map<String, String> params,
       int maxParallelSteps, boolean useSearchAttributes, int depth, int historyBudget, TaskCarry carry,
       java.util.List<String> pools) {
@@ -49,17 +58,22 @@ public record TaskInput(String taskId, String goal, String pipelineName, String 
 
   public TaskInput withCarry(TaskCarry next) {
     return new TaskInput(taskId, goal, pipelineName, pipelineYaml, params, maxParallelSteps, useSearchAttributes,
-        depth, historyBudget, next, pools, replan, agentCeiling);
+        depth, historyBudget, next, pools, replan, agentCeiling, budget);
   }
 
   public TaskInput withAgentCeiling(AgentCeiling ceiling) {
     return new TaskInput(taskId, goal, pipelineName, pipelineYaml, params, maxParallelSteps, useSearchAttributes,
-        depth, historyBudget, carry, pools, replan, ceiling);
+        depth, historyBudget, carry, pools, replan, ceiling, budget);
   }
 
   public TaskInput withReplan(ReplanPolicy policy) {
     return new TaskInput(taskId, goal, pipelineName, pipelineYaml, params, maxParallelSteps, useSearchAttributes,
-        depth, historyBudget, carry, pools, policy, agentCeiling);
+        depth, historyBudget, carry, pools, policy, agentCeiling, budget);
+  }
+
+  public TaskInput withBudget(TaskBudget taskBudget) {
+    return new TaskInput(taskId, goal, pipelineName, pipelineYaml, params, maxParallelSteps, useSearchAttributes,
+        depth, historyBudget, carry, pools, replan, agentCeiling, taskBudget);
   }
 
   public TaskInput {

@@ -11,22 +11,37 @@ import java.util.List;
  * @param decisions every decision made on this task, in order
  * @param planVersion  the version of the plan the steps belong to (0 before the first plan)
  * @param planVersions every plan version, with who made it and why
+ * @param budget    the task budget's limits and figures, null for a task without one
  */
 public record TaskProgress(String taskId, String goal, String pipeline, TaskState state, List<StepStatus> steps,
     ArtifactRef result, String error, long createdAtMillis, long updatedAtMillis, long endedAtMillis,
     java.util.Map<String, String> awaiting, List<Decision> decisions, int planVersion,
-    List<PlanVersion> planVersions) {
+    List<PlanVersion> planVersions, TaskBudgetStatus budget) {
+  public TaskProgress(String taskId, String goal, String pipeline, TaskState state, List<StepStatus> steps,
+      ArtifactRef result, String error, long createdAtMillis, long updatedAtMillis, long endedAtMillis,
+      java.util.Map<String, String> awaiting, List<Decision> decisions, int planVersion,
+      List<PlanVersion> planVersions) {
+    this(taskId, goal, pipeline, state, steps, result, error, createdAtMillis, updatedAtMillis, endedAtMillis,
+        awaiting, decisions, planVersion, planVersions, null);
+  }
+
   public TaskProgress(String taskId, String goal, String pipeline, TaskState state, List<StepStatus> steps,
       ArtifactRef result, String error, long createdAtMillis, long updatedAtMillis, long endedAtMillis,
       java.util.Map<String, String> awaiting, List<Decision> decisions) {
     this(taskId, goal, pipeline, state, steps, result, error, createdAtMillis, updatedAtMillis, endedAtMillis,
-        awaiting, decisions, 0, List.of());
+        awaiting, decisions, 0, List.of(), null);
   }
 
   /** This view with the task's plan versions. */
   public TaskProgress withPlans(int version, List<PlanVersion> versions) {
     return new TaskProgress(taskId, goal, pipeline, state, steps, result, error, createdAtMillis, updatedAtMillis,
-        endedAtMillis, awaiting, decisions, version, versions);
+        endedAtMillis, awaiting, decisions, version, versions, budget);
+  }
+
+  /** This view with the task budget's figures. */
+  public TaskProgress withBudget(TaskBudgetStatus status) {
+    return new TaskProgress(taskId, goal, pipeline, state, steps, result, error, createdAtMillis, updatedAtMillis,
+        endedAtMillis, awaiting, decisions, planVersion, planVersions, status);
   }
 
   public TaskProgress {

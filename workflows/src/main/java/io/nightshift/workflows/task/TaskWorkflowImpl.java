@@ -36,6 +36,8 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
   private ProgressBook book;
   private TaskInput input;
   private StepLauncher launcher;
+  /** The task budget's ledger; null for a task without one (every task before task budgets). */
+  private TaskLedger ledger;
   private Replanning replanning;
   private Plan plan;
   private DagScheduler dag;
@@ -59,6 +61,10 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
       book.paused(true, earlyPause, Workflow.currentTimeMillis());
     }
     this.replanning = new Replanning(input, planning, approvals);
+    if (input.budget() != null) {
+      TaskLedgerState carried = input.carry() == null ? null : input.carry().ledger();
+      ledger = carried != null ? TaskLedger.resumed(carried) : TaskLedger.of(input.budget(), book.createdAtMillis());
+    }
     if (input.carry() == null) {
       publishState(TaskState.PLANNING);
       plan = plan();
@@ -74,7 +80,7 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
     String failure;
     try {
       while (true) {
-        launcher = new StepLauncher(input, plan.placement(), approvals, this);
+        launcher = new StepLauncher(input, plan.placement(), approvals, this, ledger);
         failure = execute(plan, dag, launcher);
         if (failure == null || !replanning.applies(plan, failedType)) {
           break;
@@ -96,7 +102,7 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
     if (!dag.isFinished()) {
       Workflow.await(Workflow::isEveryHandlerFinished);
       Workflow.continueAsNew(input.withCarry(book.carry(input.carry() == null ? 1 : input.carry().runs() + 1)
-          .withPlanVersions(replanning.versions())));
+          .withPlanVersions(replanning.versions()).withLedger(ledger == null ? null : ledger.state())));
     }
     ArtifactRef result = lastOutput(plan);
     end(TaskState.SUCCEEDED, result, null);
@@ -131,7 +137,7 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
   @Override
   public TaskProgress progress() {
     return book == null ? null : book.snapshot(approvals).withPlans(plan == null ? 0 : plan.version(),
-        replanning.versions());
+        replanning.versions()).withBudget(ledger == null ? null : ledger.status());
   }
 
   @Override

@@ -1,0 +1,55 @@
+package io.nightshift.workflows.task;
+
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Workflow;
+
+/**
+ * The task budget's wall clock: once it has run out, a step about to start pauses the task with BUDGET_EXHAUSTED
+ * and waits for a person on its own name. An approval gives the task another full wall-clock window from the
+ * moment it arrives (ApproveTask carries no time of its own); a rejection fails that step and every step waiting
+ * behind it. Steps already running go on: agent steps keep their own wall-clock budgets.
+ */
+final class WallClockGate {
+  private final TaskLedger ledger;
+  private final Approvals approvals;
+  private final TaskWorkflowImpl control;
+  /** One step asks at a time; others that reach the gate meanwhile wait for its answer. */
+  private boolean asking;
+  private String rejection;
+
+  WallClockGate(TaskLedger ledger, Approvals approvals, TaskWorkflowImpl control) {
+    this.ledger = ledger;
+    this.approvals = approvals;
+    this.control = control;
+  }
+
+  /** Call from the step's own workflow thread before it starts; returns once the task's wall clock allows it. */
+  void pass(String step) {
+    while (ledger.pastDeadline(Workflow.currentTimeMillis())) {
+      if (rejection != null) {
+        throw ApplicationFailure.newNonRetryableFailure(rejection, "BudgetRejected");
+      }
+      if (asking) {
+        Workflow.await(() -> !asking);
+        continue;
+      }
+      asking = true;
+      try {
+        long seconds = ledger.state().wallClockMillis() / 1000;
+        String why = "BUDGET_EXHAUSTED: task budget: its wall clock of " + seconds + " s ran out before step '"
+            + step + "' could start; approve step '" + step + "' to give the task another " + seconds + " s";
+        control.pause(why);
+        Decision d = approvals.await(step, why);
+        control.resume();
+        if (!d.approved()) {
+          rejection = "task wall-clock extension for step '" + step + "' rejected"
+              + (d.by() == null ? "" : " by " + d.by()) + ": " + d.comment();
+          throw ApplicationFailure.newNonRetryableFailure(rejection, "BudgetRejected");
+        }
+        ledger.extendDeadline(Workflow.currentTimeMillis());
+      } finally {
+        asking = false;
+      }
+    }
+  }
+}
