@@ -170,6 +170,7 @@ final class AgentStep {
   private static boolean cutByTask(TaskLedger.Allocation a, AgentResult stopped) {
     String why = stopped.detail() == null ? "" : stopped.detail();
     return a.tokensCut() && why.startsWith("token budget") || a.costCut() && why.startsWith("cost budget");
+    // a cost share also caps tokens at the task's price so far (see TaskLedger#reserve): then tokensCut is set too
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.nightshift.workflows.task;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -80,10 +81,18 @@ final class TaskLedger {
     if (tokensLeft <= 0 || costLeft != null && costLeft.signum() <= 0) {
       return null;
     }
-    boolean tokensCut = tokensLeft < wantTokens;
     boolean costCut = costLeft != null && costLeft.compareTo(wantCost) < 0;
-    Allocation a = new Allocation(nextId++, tokensCut ? tokensLeft : wantTokens, costCut ? costLeft : wantCost,
-        tokensCut, costCut);
+    BigDecimal cost = costCut ? costLeft : wantCost;
+    // An agent prices its first call at 0 (it has seen no price yet), so a cost share alone would not stop it: once
+    // the task has seen a price, the cost left also caps the tokens, which the agent does reserve before each call.
+    long affordable = costLeft == null ? Long.MAX_VALUE : affordableTokens(costLeft);
+    long tokensCap = Math.min(tokensLeft, affordable);
+    if (tokensCap <= 0) {
+      return null;
+    }
+    boolean tokensCut = tokensCap < wantTokens;
+    Allocation a = new Allocation(nextId++, tokensCut ? tokensCap : wantTokens, cost, tokensCut, costCut
+        || affordable < wantTokens);
     open.put(a.id(), new Hold(a.tokens(), a.cost()));
     changes++;
     return a;
@@ -154,6 +163,16 @@ final class TaskLedger {
   BigDecimal costLeft() {
     return maxCost.compareTo(NO_COST_LIMIT) == 0 ? null
         : maxCost.subtract(costSettled).subtract(costReserved()).max(BigDecimal.ZERO);
+  }
+
+  /** The tokens {@code cost} buys at the price settled so far; Long.MAX_VALUE before any price is known. */
+  private long affordableTokens(BigDecimal cost) {
+    if (tokensSettled <= 0 || costSettled.signum() <= 0) {
+      return Long.MAX_VALUE;
+    }
+    BigDecimal tokens = cost.multiply(BigDecimal.valueOf(tokensSettled)).divide(costSettled, 0,
+        RoundingMode.DOWN);
+    return tokens.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : tokens.longValue();
   }
 
   /** Whether agent runs hold allocations now (what they leave comes back when they settle). */

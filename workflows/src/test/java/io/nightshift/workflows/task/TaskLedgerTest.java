@@ -85,6 +85,21 @@ class TaskLedgerTest {
   }
 
   @Test
+  void shouldCapTokensByTheCostLeftOnceAPriceIsKnown() {
+    TaskLedger ledger = new TaskLedger(Long.MAX_VALUE, new BigDecimal("0.0008"), 0, 0);
+    TaskLedger.Allocation first = ledger.reserve(Long.MAX_VALUE, NO_WISH);
+    assertThat(first.tokens()).isEqualTo(Long.MAX_VALUE); // no price seen yet
+    ledger.settle(first.id(), 600, new BigDecimal("0.0006"));
+
+    TaskLedger.Allocation second = ledger.reserve(Long.MAX_VALUE, NO_WISH);
+
+    assertThat(second.tokens()).isEqualTo(200); // 0.0002 left at 0.000001 per token
+    assertThat(second.tokensCut()).isTrue();
+    assertThat(second.costCut()).isTrue();
+    assertThat(second.cost()).isEqualByComparingTo("0.0002");
+  }
+
+  @Test
   void shouldOnlyRaiseLimitsAndLetAnApprovalUnblockTheTask() {
     TaskLedger ledger = new TaskLedger(100, new BigDecimal("1"), 0, 0);
     ledger.settle(ledger.reserve(100, NO_WISH).id(), 100, new BigDecimal("0.2"));
@@ -135,7 +150,8 @@ class TaskLedgerTest {
 
     assertThat(next.status()).isEqualTo(ledger.status());
     assertThat(next.tokensLeft()).isEqualTo(1_700);
-    assertThat(next.reserve(5_000, NO_WISH).tokens()).isEqualTo(1_700);
+    // 0.375 left at the 0.125 / 300 tokens seen so far buys 900 of the 1,700 tokens left
+    assertThat(next.reserve(5_000, NO_WISH).tokens()).isEqualTo(900);
   }
 
   @Test

@@ -1,0 +1,173 @@
+package io.nightshift.workflows.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.nightshift.core.artifact.FileArtifactStore;
+import io.nightshift.core.pipeline.AgentSettings;
+import io.nightshift.core.pipeline.Plan;
+import io.nightshift.core.pipeline.PlannedStep;
+import io.nightshift.core.pipeline.StepKind;
+import io.nightshift.core.pipeline.StepPolicy;
+import io.nightshift.workflows.TaskQueues;
+import io.nightshift.workflows.activities.PlanningActivitiesImpl;
+import io.nightshift.workflows.activities.StepActivitiesImpl;
+import io.nightshift.workflows.map.MapActivitiesImpl;
+import io.nightshift.workflows.map.MapWorkflowImpl;
+import io.nightshift.workflows.task.Decision;
+import io.nightshift.workflows.task.TaskBudget;
+import io.nightshift.workflows.task.TaskBudgetStatus;
+import io.nightshift.workflows.task.TaskInput;
+import io.nightshift.workflows.task.TaskProgress;
+import io.nightshift.workflows.task.TaskResult;
+import io.nightshift.workflows.task.TaskState;
+import io.nightshift.workflows.task.TaskWorkflow;
+import io.nightshift.workflows.task.TaskWorkflowImpl;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A task budget over several agent steps: the steps together may not spend more than it; the task pauses with
+ * BUDGET_EXHAUSTED when it runs out and goes on when an approval raises it. Every model call here reports
+ * 400 + 200 tokens (cost 0.000001 per token), and an agent reserves 512 tokens before its first call.
+ */
+class TaskBudgetInTaskTest {
+  private static final long TOKENS_PER_CALL = 600;
+  @TempDir Path dir;
+  private TestWorkflowEnvironment env;
+  private ScriptedModel model;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    env = TestWorkflowEnvironment.newInstance();
+    FileArtifactStore store = new FileArtifactStore(dir.resolve("artifacts"));
+    model = new ScriptedModel(store, conversation -> ScriptedModel.Reply.answer("done: "
+        + conversation.get(conversation.size() - 1).text()).usage(400, 200));
+    Worker worker = env.newWorker(TaskQueues.CONTROL);
+    worker.registerWorkflowImplementationTypes(TaskWorkflowImpl.class, MapWorkflowImpl.class, AgentWorkflowImpl.class);
+    worker.registerActivitiesImplementations(new PlanningActivitiesImpl(r -> plan(r.pipelineYaml())),
+        new StepActivitiesImpl(name -> Optional.empty(), store, dir.resolve("scratch"), 200),
+        new MapActivitiesImpl(store), model, new FakeTools(store, env.getWorkflowClient()));
+    env.start();
+  }
+
+  @AfterEach
+  void tearDown() {
+    env.close();
+  }
+
+  @Test
+  void shouldPauseTwoAgentStepsThatTogetherPassTheTaskBudgetAndFinishAfterARaise() {
+    // each step alone fits 1,000 tokens; together they need 1,200: the second gets only what the first left
+    TaskWorkflow wf = start("pair", "two-agents", new TaskBudget(1_000, null, 0));
+
+    TaskProgress paused = awaitState(wf, TaskState.PAUSED);
+    assertThat(paused.error()).startsWith("paused: BUDGET_EXHAUSTED: task budget (tokens 600 spent + 0 reserved of"
+        + " 1000");
+    assertThat(paused.awaiting()).containsOnlyKeys("second");
+    assertThat(paused.budget().tokensSpent()).isEqualTo(TOKENS_PER_CALL);
+    assertThat(paused.budget().maxTokens()).isEqualTo(1_000);
+    assertThat(model.inputs).hasSize(1);
+
+    wf.decide(new Decision("second", true, "worth it", "lead", 5_000, null, 0));
+    WorkflowStub.fromTyped(wf).getResult(TaskResult.class);
+
+    TaskProgress done = wf.progress();
+    assertThat(done.state()).isEqualTo(TaskState.SUCCEEDED);
+    TaskBudgetStatus budget = done.budget();
+    assertThat(budget.maxTokens()).isEqualTo(5_000);
+    // settled = what the agents themselves spent: one reported call each
+    assertThat(model.inputs).hasSize(2);
+    assertThat(budget.tokensSpent()).isEqualTo(model.inputs.size() * TOKENS_PER_CALL);
+    assertThat(new BigDecimal(budget.costSpent())).isEqualByComparingTo("0.0012");
+    assertThat(budget.tokensReserved()).isZero();
+    assertThat(done.decisions()).singleElement().satisfies(d -> assertThat(d.maxTokens()).isEqualTo(5_000));
+  }
+
+  @Test
+  void shouldNeverLetAgentStepsHoldMoreThanACostBudgetAndFailTheStepWhenTheRaiseIsRejected() {
+    // 0.0008 fits one call (0.0006) but not two
+    TaskWorkflow wf = start("cost", "two-agents", new TaskBudget(0, "0.0008", 0));
+
+    TaskProgress paused = awaitState(wf, TaskState.PAUSED);
+    assertThat(paused.error()).contains("BUDGET_EXHAUSTED: task budget");
+    assertThat(new BigDecimal(paused.budget().costSpent())).isEqualByComparingTo("0.0006");
+    wf.decide(new Decision("second", false, "enough spent", "cfo", 0, null, 0));
+
+    assertThatThrownBy(() -> WorkflowStub.fromTyped(wf).getResult(TaskResult.class))
+        .isInstanceOf(WorkflowFailedException.class).rootCause()
+        .hasMessageContaining("step 'second' failed: task budget raise for step 'second' rejected by cfo: enough spent");
+    assertThat(model.inputs).hasSize(1);
+  }
+
+  @Test
+  void shouldHoldStepsBackOnceTheTaskWallClockRanOutUntilApproved() {
+    TaskWorkflow wf = start("clock", "wait-then-agent", new TaskBudget(0, null, 1_000));
+
+    TaskProgress paused = awaitState(wf, TaskState.PAUSED);
+    assertThat(paused.error()).startsWith("paused: BUDGET_EXHAUSTED: task budget: its wall clock of 1 s ran out"
+        + " before step 'first' could start");
+    assertThat(model.inputs).isEmpty();
+    wf.decide(new Decision("first", true, "one more second", "lead", 0, null, 0));
+
+    WorkflowStub.fromTyped(wf).getResult(TaskResult.class);
+    assertThat(wf.progress().state()).isEqualTo(TaskState.SUCCEEDED);
+    assertThat(wf.progress().budget().deadlineMillis()).isPositive();
+    assertThat(model.inputs).hasSize(1);
+  }
+
+  @Test
+  void shouldRunAsBeforeWithoutATaskBudget() {
+    TaskWorkflow wf = start("free", "two-agents", null);
+    WorkflowStub.fromTyped(wf).getResult(TaskResult.class);
+    assertThat(wf.progress().budget()).isNull();
+    assertThat(model.inputs).hasSize(2);
+  }
+
+  private static PlannedStep agent(String name, List<String> needs) {
+    return new PlannedStep(name, StepKind.AGENT, null, Map.of(), needs, StepPolicy.DEFAULT, null, 0, null, null,
+        new AgentSettings("scripted", "be brief", "work on " + name, List.of(), 4, 0, null, 0), false);
+  }
+
+  private Plan plan(String which) {
+    if (which.equals("wait-then-agent")) {
+      PlannedStep wait = new PlannedStep("nap", StepKind.WAIT, null, Map.of(), List.of(), StepPolicy.DEFAULT, null,
+          2_000, null, null, null, false);
+      return new Plan("budgeted", 1, Map.of(), List.of(wait, agent("first", List.of("nap"))));
+    }
+    // independent steps: both start at once, so the first holds the whole budget and the second waits for it
+    return new Plan("budgeted", 1, Map.of(), List.of(agent("first", List.of()), agent("second", List.of())));
+  }
+
+  private TaskWorkflow start(String id, String plan, TaskBudget budget) {
+    TaskWorkflow wf = env.getWorkflowClient().newWorkflowStub(TaskWorkflow.class,
+        WorkflowOptions.newBuilder().setWorkflowId(id).setTaskQueue(TaskQueues.CONTROL).build());
+    WorkflowClient.start(wf::run, new TaskInput(id, "g", "budgeted", plan, Map.of(), 8, false).withBudget(budget));
+    return wf;
+  }
+
+  private TaskProgress awaitState(TaskWorkflow wf, TaskState state) {
+    for (int i = 0; i < 100; i++) {
+      TaskProgress p = wf.progress();
+      if (p != null && p.state() == state) {
+        return p;
+      }
+      env.sleep(Duration.ofMillis(200));
+    }
+    throw new AssertionError("never reached " + state + "; last: " + wf.progress());
+  }
+}
