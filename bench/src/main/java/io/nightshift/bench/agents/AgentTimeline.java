@@ -46,7 +46,7 @@ final class AgentTimeline {
         toDone.add(seconds(closed, end));
       }
     }
-    return String.format(Locale.ROOT, "  timeline (s, median (min-max)): start->scheduled %s | scheduled->started %s"
+    return String.format(Locale.ROOT, "timeline (s, median (min-max)): start->scheduled %s | scheduled->started %s"
         + " | started->closed %s | closed->done %s | events %s", Stats.describe(toScheduled, "%.2f"),
         Stats.describe(toStarted, "%.2f"), Stats.describe(running, "%.2f"), Stats.describe(toDone, "%.2f"),
         Stats.describe(events, "%.0f"));

@@ -1,0 +1,53 @@
+package io.nightshift.bench.agents;
+
+import com.google.protobuf.Timestamp;
+import io.nightshift.workflows.TaskQueues;
+import io.nightshift.workflows.task.TaskInput;
+import io.nightshift.workflows.task.TaskWorkflow;
+import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Throughput through Nightshift the way users queue agents: one task whose pipeline has {@code agents} independent
+ * {@code kind: agent} steps on the endpoint, {@code maxParallel} of them running at once (the task starts each as a
+ * child AgentWorkflow; one model call each). Completion times are the children's close events (the dev server runs
+ * on this machine, so its clock is this clock), so the client waits on the task alone, as a user would.
+ */
+final class TaskLoad {
+  private TaskLoad() {}
+
+  static String pipeline(int agents, AgentShape shape) {
+    StringBuilder yaml = new StringBuilder("name: bench-agents\nsteps:\n");
+    for (int i = 0; i < agents; i++) {
+      yaml.append("  - name: a").append(i).append("\n    kind: agent\n    model: ").append(BenchEndpoint.ID)
+          .append("\n    instructions: \"").append(shape.instructions()).append("\"\n    prompt: \"")
+          .append(shape.task()).append("\"\n    max_turns: 1\n");
+    }
+    return yaml.toString();
+  }
+
+  /** @return agent steps (= model calls) per second, whole run and steady (see {@link Throughput}) */
+  static Throughput run(WorkflowClient client, String taskId, int agents, int maxParallel, AgentShape shape) {
+    TaskWorkflow task = client.newWorkflowStub(TaskWorkflow.class, WorkflowOptions.newBuilder()
+        .setWorkflowId(taskId).setTaskQueue(TaskQueues.CONTROL).build());
+    long startMillis = System.currentTimeMillis();
+    WorkflowClient.start(task::run, new TaskInput(taskId, "benchmark: endpoint saturation", "bench-agents",
+        pipeline(agents, shape), Map.of(), maxParallel, true));
+    WorkflowStub.fromTyped(task).getResult(Object.class);
+    List<Long> completions = new ArrayList<>();
+    for (int i = 0; i < agents; i++) {
+      List<HistoryEvent> events = client.fetchHistory(taskId + "/a" + i).getHistory().getEventsList();
+      completions.add(nanos(events.get(events.size() - 1).getEventTime()));
+    }
+    return Throughput.of(startMillis * 1_000_000L, completions);
+  }
+
+  private static long nanos(Timestamp t) {
+    return t.getSeconds() * 1_000_000_000L + t.getNanos();
+  }
+}

@@ -1,0 +1,42 @@
+package io.nightshift.bench.agents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The benchmark's capacity arm against the scripted endpoint: capacity C at a fixed latency caps what it measures. */
+class DirectLoadTest {
+  @TempDir Path dir;
+
+  @Test
+  void shouldMeasureAtMostTheScriptedEndpointsCapacityAndNearItWithOneClientPerSlot() throws Exception {
+    try (BenchEndpoint endpoint = BenchEndpoint.scripted(2, Duration.ofMillis(100))) {
+      Path models = Files.writeString(dir.resolve("models.yaml"), endpoint.modelsYaml());
+      AgentShape shape = AgentShape.oneShortAnswer();
+      double nominal = 2 / 0.1;
+
+      Throughput perSlot = DirectLoad.run(endpoint.config(models), 2, 40, shape);
+      // more clients than slots: the rest queue at the server, so no more calls finish per second
+      Throughput crowded = DirectLoad.run(endpoint.config(models), 6, 40, shape);
+
+      assertThat(perSlot.steady()).isBetween(0.4 * nominal, 1.05 * nominal);
+      assertThat(crowded.wholeRun()).isLessThanOrEqualTo(1.05 * nominal);
+    }
+  }
+
+  @Test
+  void shouldTakeTheSteadyRateFromTheMiddleOfTheCompletions() {
+    // 11 completions: a slow ramp to the first, then one every 100 ms
+    java.util.List<Long> done = new java.util.ArrayList<>();
+    for (int i = 0; i <= 10; i++) {
+      done.add(5_000_000_000L + i * 100_000_000L);
+    }
+    Throughput t = Throughput.of(0, done);
+    assertThat(t.steady()).isCloseTo(10.0, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(t.wholeRun()).isCloseTo(11 / 6.0, org.assertj.core.data.Offset.offset(1e-9));
+  }
+}
