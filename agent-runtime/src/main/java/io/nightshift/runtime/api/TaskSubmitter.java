@@ -10,6 +10,7 @@ import io.nightshift.runtime.models.PlannerSettings;
 import io.nightshift.runtime.pipelines.PipelineCatalog;
 import io.nightshift.workflows.TaskQueues;
 import io.nightshift.workflows.task.AgentCeiling;
+import io.nightshift.workflows.task.TaskBudget;
 import io.nightshift.workflows.task.ReplanPolicy;
 import io.nightshift.workflows.task.TaskInput;
 import io.nightshift.workflows.task.TaskSearchAttributes;
@@ -85,6 +86,7 @@ final class TaskSubmitter {
     }
     ReplanPolicy replan = replanPolicy(spec, false);
     AgentCeiling ceiling = AgentCeilings.of(spec);
+    TaskBudget budget = TaskBudgets.of(spec);
     Map<String, String> params = spec.getParamsMap();
     String name;
     try {
@@ -96,7 +98,7 @@ final class TaskSubmitter {
       name = pipelineName;
     }
     start(taskId, new TaskInput(taskId, spec.getGoal(), name, yaml, params, maxParallelSteps, searchAttributes, 0, 0,
-        null, pools, replan, ceiling));
+        null, pools, replan, ceiling, budget));
     return taskId;
   }
 
@@ -112,8 +114,9 @@ final class TaskSubmitter {
     }
     ReplanPolicy replan = replanPolicy(spec, true);
     AgentCeiling ceiling = AgentCeilings.of(spec);
+    TaskBudget budget = TaskBudgets.of(spec);
     start(taskId, new TaskInput(taskId, spec.getGoal(), GOAL_PIPELINE, null, spec.getParamsMap(), maxParallelSteps,
-        searchAttributes, 0, 0, null, pools, replan, ceiling));
+        searchAttributes, 0, 0, null, pools, replan, ceiling, budget));
     return taskId;
   }
 

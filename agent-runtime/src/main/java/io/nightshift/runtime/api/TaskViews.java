@@ -44,6 +44,7 @@ final class TaskViews {
           .setComment(nz(d.comment())).setBy(nz(d.by())).setAt(ts(d.atMillis())));
     }
     planVersions(p, t);
+    budget(p, t);
     if (p.result() != null) {
       t.setResult(ref(p.result()));
     }
@@ -57,6 +58,21 @@ final class TaskViews {
       t.setEndedAt(ts(p.endedAtMillis()));
     }
     return t;
+  }
+
+  /** The task budget's limits, what its agent steps spent and what they hold now; nothing without one. */
+  private static void budget(TaskProgress p, Task.Builder t) {
+    io.nightshift.workflows.task.TaskBudgetStatus b = p.budget();
+    if (b == null) {
+      return;
+    }
+    io.nightshift.api.v1.TaskBudgetUsage.Builder u = io.nightshift.api.v1.TaskBudgetUsage.newBuilder()
+        .setMaxTokens(b.maxTokens()).setMaxCost(nz(b.maxCost())).setTokensSpent(b.tokensSpent())
+        .setCostSpent(nz(b.costSpent())).setTokensReserved(b.tokensReserved()).setCostReserved(nz(b.costReserved()));
+    if (b.deadlineMillis() > 0) {
+      u.setDeadline(ts(b.deadlineMillis()));
+    }
+    t.setBudget(u);
   }
 
   /** The current plan version, its origin, and every version with why it was made. */

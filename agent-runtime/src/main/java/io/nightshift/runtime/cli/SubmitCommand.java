@@ -45,6 +45,18 @@ final class SubmitCommand extends ClientCommand {
   @Option(names = "--agent-wall-clock-seconds", paramLabel = "S", description = "the longest each agent step may run")
   Long agentWallClockSeconds;
 
+  @Option(names = "--max-tokens", paramLabel = "N", description = "the most tokens ALL agent steps of the task may use"
+      + " together; when spent the task pauses until approved with a raise")
+  Long maxTokens;
+
+  @Option(names = "--max-cost", paramLabel = "X", description = "the most ALL agent steps of the task may cost"
+      + " together (decimal)")
+  String maxCost;
+
+  @Option(names = "--wall-clock-seconds", paramLabel = "S", description = "after this long the task starts no new"
+      + " step until approved (each approval grants another S seconds)")
+  Long wallClockSeconds;
+
   @Option(names = "--replan-approval", description = "each revised plan waits for approve/reject on step plan-vN")
   boolean replanApproval;
 
@@ -86,6 +98,19 @@ final class SubmitCommand extends ClientCommand {
         budget.setWallClockSeconds(agentWallClockSeconds);
       }
       spec.setAgentBudget(budget);
+    }
+    if (maxTokens != null || maxCost != null || wallClockSeconds != null) {
+      io.nightshift.api.v1.TaskBudget.Builder total = io.nightshift.api.v1.TaskBudget.newBuilder();
+      if (maxTokens != null) {
+        total.setMaxTokens(maxTokens);
+      }
+      if (maxCost != null) {
+        total.setMaxCost(maxCost);
+      }
+      if (wallClockSeconds != null) {
+        total.setWallClockSeconds(wallClockSeconds);
+      }
+      spec.setBudget(total);
     }
     String id = TaskServiceGrpc.newBlockingStub(channel)
         .submitTask(SubmitTaskRequest.newBuilder().setSpec(spec).setTaskId(taskId).build()).getTaskId();

@@ -31,6 +31,9 @@ final class TaskPrinter {
             v.getKeptStepsCount() == 0 ? "" : " (kept: " + String.join(", ", v.getKeptStepsList()) + ")");
       }
     }
+    if (t.hasBudget()) {
+      out.println("  " + budget(t.getBudget()));
+    }
     for (Step s : t.getStepsList()) {
       out.printf("  %-10s %-20s %-22s %s%n", stepState(s), s.getName(), s.getTool(),
           s.getError().isEmpty() ? s.getSummary() : "error: " + s.getError());
@@ -42,6 +45,20 @@ final class TaskPrinter {
     if (!t.getError().isEmpty()) {
       out.println("  error: " + t.getError());
     }
+  }
+
+  /** The task budget on one line: spent and reserved against each limit, and the wall-clock deadline. */
+  static String budget(io.nightshift.api.v1.TaskBudgetUsage b) {
+    StringBuilder line = new StringBuilder("budget: tokens ").append(b.getTokensSpent()).append(" spent + ")
+        .append(b.getTokensReserved()).append(" reserved of ")
+        .append(b.getMaxTokens() == 0 ? "no limit" : String.valueOf(b.getMaxTokens()))
+        .append("; cost ").append(b.getCostSpent()).append(" spent + ").append(b.getCostReserved())
+        .append(" reserved of ").append(b.getMaxCost().isEmpty() ? "no limit" : b.getMaxCost());
+    if (b.hasDeadline()) {
+      line.append("; no new step after ").append(java.time.Instant.ofEpochSecond(b.getDeadline().getSeconds(),
+          b.getDeadline().getNanos())).append(" without approval");
+    }
+    return line.toString();
   }
 
   static String json(Task t) throws com.google.protobuf.InvalidProtocolBufferException {
