@@ -33,22 +33,28 @@ final class AgentBenchRuntime implements AutoCloseable {
     this.client = WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder().setNamespace("default").build());
   }
 
-  static AgentBenchRuntime start(int temporalPort, Path modelsFile) throws IOException {
+  /**
+   * @param externalTemporal HOST:PORT of a Temporal server started by hand (for ablations, e.g. the dev server
+   *                         without a database file), or null to start the dev server with one, as `nightshift dev`
+   */
+  static AgentBenchRuntime start(int temporalPort, Path modelsFile, String externalTemporal) throws IOException {
     Path dataDir = Files.createTempDirectory("nightshift-bench-agents-");
     Path tools = Path.of(System.getProperty("user.home"), ".cache", "nightshift", "tools");
-    RuntimeConfig config = new RuntimeConfig(dataDir, null, "default", temporalPort, temporalPort + 1, "127.0.0.1",
-        temporalPort + 2, 32, tools, RuntimeConfig.LocalServerKind.DEV, null, modelsFile);
+    RuntimeConfig config = new RuntimeConfig(dataDir, externalTemporal, "default", temporalPort, temporalPort + 1,
+        "127.0.0.1", temporalPort + 2, 32, tools, RuntimeConfig.LocalServerKind.DEV, null, modelsFile);
     try {
-      return new AgentBenchRuntime(dataDir, NightshiftRuntime.start(config, EnumSet.of(Role.TEMPORAL, Role.WORKER)));
+      return new AgentBenchRuntime(dataDir, NightshiftRuntime.start(config, externalTemporal == null
+          ? EnumSet.of(Role.TEMPORAL, Role.WORKER) : EnumSet.of(Role.WORKER)));
     } catch (IOException | RuntimeException e) {
       delete(dataDir);
       throw e;
     }
   }
 
-  /** Pid of the dev server child. */
+  /** Pid of the dev server child; -1 for an external server. */
   long temporalPid() throws IOException {
-    return Long.parseLong(Files.readString(dataDir.resolve("temporal/server.pid")).strip());
+    Path pid = dataDir.resolve("temporal/server.pid");
+    return Files.exists(pid) ? Long.parseLong(Files.readString(pid).strip()) : -1;
   }
 
   WorkflowClient client() {

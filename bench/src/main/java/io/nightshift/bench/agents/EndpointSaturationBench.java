@@ -19,7 +19,7 @@ import java.util.Locale;
  * run, and the ratios of the medians (target >= 0.9), with where the time and the CPU went.
  *
  * <p>Usage: {@code EndpointSaturationBench scripted [capacity=4] [latencyMs=200] [agents=200] [runs=3] [port=27343]
- * [maxParallelSteps=32]} or {@code EndpointSaturationBench llama [threads=2] [unused] [agents=60] [runs=3] ...}
+ * [maxParallelSteps=32] [externalTemporal=- [itsPid]]} or {@code EndpointSaturationBench llama [threads=2] [unused] [agents=60] [runs=3] ...}
  */
 public final class EndpointSaturationBench {
   static final double TARGET = 0.9;
@@ -34,6 +34,9 @@ public final class EndpointSaturationBench {
     int runs = arg(args, 4, 3);
     int port = arg(args, 5, 27343);
     int maxParallel = arg(args, 6, 32);
+    // ablation: an external Temporal server (e.g. `temporal server start-dev` without --db-filename) and its pid
+    String external = args.length > 7 && !args[7].equals("-") ? args[7] : null;
+    long externalPid = args.length > 8 ? Long.parseLong(args[8]) : -1;
     AgentShape shape = AgentShape.oneShortAnswer();
     try (BenchEndpoint endpoint = llama ? BenchEndpoint.llamaCpp(first)
         : BenchEndpoint.scripted(first, Duration.ofMillis(latencyMs))) {
@@ -43,12 +46,12 @@ public final class EndpointSaturationBench {
       System.out.printf(Locale.ROOT, "%s; %d agents per arm and run (one model call each), %d runs; bulkhead %d;"
           + " task max_parallel_steps %d; %d cores%n", endpoint.description(), agents, runs, config.maxConcurrency(),
           maxParallel, Runtime.getRuntime().availableProcessors());
-      try (AgentBenchRuntime runtime = AgentBenchRuntime.start(port, models)) {
+      try (AgentBenchRuntime runtime = AgentBenchRuntime.start(port, models, external)) {
         // warm every path (class loading, JIT, the server's caches, the model's first prompt) before timing
         DirectLoad.run(config, endpoint.slots(), Math.max(4, 2 * endpoint.slots()), shape);
         AgentLoad.run(runtime.client(), "warmup", Math.min(agents, 20), shape);
         TaskLoad.run(runtime.client(), "warmup-task", Math.min(agents, 20), maxParallel, shape);
-        CpuClock cpu = new CpuClock(runtime.temporalPid());
+        CpuClock cpu = new CpuClock(external == null ? runtime.temporalPid() : externalPid);
         List<List<Double>> whole = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         List<List<Double>> steady = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         String[] names = {"endpoint (direct)", "agent steps (task)", "AgentWorkflows"};
