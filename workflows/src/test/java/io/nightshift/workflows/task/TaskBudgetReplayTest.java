@@ -1,0 +1,100 @@
+package io.nightshift.workflows.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nightshift.core.artifact.ArtifactRef;
+import io.nightshift.core.artifact.FileArtifactStore;
+import io.nightshift.core.pipeline.AgentSettings;
+import io.nightshift.core.pipeline.Plan;
+import io.nightshift.core.pipeline.PlannedStep;
+import io.nightshift.core.pipeline.StepKind;
+import io.nightshift.core.pipeline.StepPolicy;
+import io.nightshift.workflows.TaskQueues;
+import io.nightshift.workflows.activities.PlanningActivitiesImpl;
+import io.nightshift.workflows.agent.AgentModelActivities;
+import io.nightshift.workflows.agent.AgentWorkflowImpl;
+import io.nightshift.workflows.agent.ModelTurnOutput;
+import io.nightshift.workflows.map.MapWorkflowImpl;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.WorkflowReplayer;
+import io.temporal.worker.Worker;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Replays a task recorded with a task budget: two agent steps run at once, the second gets what the first left,
+ * which cannot hold its first call, so the task pauses with BUDGET_EXHAUSTED; an approval raises the budget and the
+ * task finishes. Record it with {@code ./mvnw -o -f workflows/pom.xml test -Dtest=TaskBudgetReplayTest
+ * -Dnightshift.recordHistories=true} (TaskWorkflowReplayTest replays it too, as it does every task-*.json).
+ */
+class TaskBudgetReplayTest {
+  private static final Path HISTORIES = Path.of("src/test/resources/histories");
+  private static final String ID = "task-budget-raised";
+
+  @Test
+  void shouldReplayATaskThatRanOutOfItsBudgetAndWasRaisedWithoutNondeterminism() throws Exception {
+    Path f = HISTORIES.resolve(ID + ".json");
+    assertThat(f).exists();
+    WorkflowExecutionHistory history = WorkflowExecutionHistory.fromJson(Files.readString(f), ID);
+    // the recording really is of a budget stop and a raise: the second agent resumed after a decision raising 5,000
+    assertThat(history.getEvents()).filteredOn(HistoryEvent::hasStartChildWorkflowExecutionInitiatedEventAttributes)
+        .extracting(e -> e.getStartChildWorkflowExecutionInitiatedEventAttributes().getWorkflowId())
+        .containsExactlyInAnyOrder(ID + "/first", ID + "/second", ID + "/second/resumed-2");
+    assertThat(history.getEvents()).filteredOn(HistoryEvent::hasWorkflowExecutionSignaledEventAttributes)
+        .singleElement().satisfies(e -> assertThat(e.getWorkflowExecutionSignaledEventAttributes().getInput()
+            .getPayloads(0).getData().toStringUtf8()).contains("\"maxTokens\":5000"));
+    WorkflowReplayer.replayWorkflowExecution(history, TaskWorkflowImpl.class, MapWorkflowImpl.class);
+  }
+
+  @Test
+  @EnabledIfSystemProperty(named = "nightshift.recordHistories", matches = "true")
+  void recordHistories(@TempDir Path dir) throws Exception {
+    if (Files.exists(HISTORIES.resolve(ID + ".json"))) {
+      return; // recorded by an earlier version: keep it, that is the point
+    }
+    FileArtifactStore store = new FileArtifactStore(dir);
+    ArtifactRef said = store.put("ok".getBytes(StandardCharsets.UTF_8), "text/plain");
+    AgentModelActivities model = in -> new ModelTurnOutput(said, said, List.of(), 400, 200, true,
+        new BigDecimal("0.0006"), in.endpoint());
+    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+      Worker control = env.newWorker(TaskQueues.CONTROL);
+      control.registerWorkflowImplementationTypes(TaskWorkflowImpl.class, MapWorkflowImpl.class,
+          AgentWorkflowImpl.class);
+      control.registerActivitiesImplementations(new PlanningActivitiesImpl(r -> plan()), model);
+      env.start();
+      TaskWorkflow wf = env.getWorkflowClient().newWorkflowStub(TaskWorkflow.class,
+          WorkflowOptions.newBuilder().setWorkflowId(ID).setTaskQueue(TaskQueues.CONTROL).build());
+      WorkflowClient.start(wf::run, new TaskInput(ID, "g", ID, ID, Map.of(), 8, false)
+          .withBudget(new TaskBudget(1_000, null, 0)));
+      for (int i = 0; i < 100 && (wf.progress() == null || !wf.progress().awaiting().containsKey("second")); i++) {
+        env.sleep(Duration.ofMillis(200));
+      }
+      wf.decide(new Decision("second", true, "raise", "lead", 5_000, null, 0));
+      WorkflowStub.fromTyped(wf).getResult(TaskResult.class);
+      assertThat(wf.progress().budget().tokensSpent()).isEqualTo(1_200);
+      Files.writeString(HISTORIES.resolve(ID + ".json"), env.getWorkflowClient().fetchHistory(ID).toJson(true));
+    }
+  }
+
+  private static Plan plan() {
+    return new Plan(ID, 1, Map.of(), List.of(agent("first"), agent("second")));
+  }
+
+  private static PlannedStep agent(String name) {
+    return new PlannedStep(name, StepKind.AGENT, null, Map.of(), List.of(), StepPolicy.DEFAULT, null, 0, null, null,
+        new AgentSettings("llm", "be brief", "work on " + name, List.of(), 4, 0, null, 0), false);
+  }
+}
