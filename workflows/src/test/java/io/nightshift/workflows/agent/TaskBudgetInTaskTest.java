@@ -131,6 +131,34 @@ class TaskBudgetInTaskTest {
   }
 
   @Test
+  void shouldCarryTheLedgerOverContinueAsNewSoLaterRunsSeeWhatEarlierOnesSpent() {
+    // a chain of three agents, each run cut over after its first step: 1,500 tokens hold two agents (1,200), so the
+    // third, two runs later, finds 300 left and pauses
+    TaskWorkflow wf = env.getWorkflowClient().newWorkflowStub(TaskWorkflow.class,
+        WorkflowOptions.newBuilder().setWorkflowId("chain").setTaskQueue(TaskQueues.CONTROL).build());
+    WorkflowClient.start(wf::run, new TaskInput("chain", "g", "budgeted", "chain", Map.of(), 8, false, 0, 10, null,
+        List.of()).withBudget(new TaskBudget(1_500, null, 0)));
+
+    TaskProgress paused = awaitState(wf, TaskState.PAUSED);
+    assertThat(paused.awaiting()).containsOnlyKeys("third");
+    assertThat(paused.budget().tokensSpent()).isEqualTo(2 * TOKENS_PER_CALL);
+    assertThat(continuedFrom("chain")).as("the paused run continued as new from an earlier one").isNotEmpty();
+    wf.decide(new Decision("third", true, "finish it", "lead", 2_000, null, 0));
+
+    WorkflowStub.fromTyped(wf).getResult(TaskResult.class);
+    TaskProgress done = wf.progress();
+    assertThat(done.budget().tokensSpent()).isEqualTo(3 * TOKENS_PER_CALL);
+    assertThat(done.budget().maxTokens()).isEqualTo(2_000);
+    assertThat(model.inputs).hasSize(3);
+  }
+
+  /** The run the latest run of {@code workflowId} continued from; empty for a first run. */
+  private String continuedFrom(String workflowId) {
+    return env.getWorkflowClient().fetchHistory(workflowId).getEvents().get(0)
+        .getWorkflowExecutionStartedEventAttributes().getContinuedExecutionRunId();
+  }
+
+  @Test
   void shouldRunAsBeforeWithoutATaskBudget() {
     TaskWorkflow wf = start("free", "two-agents", null);
     WorkflowStub.fromTyped(wf).getResult(TaskResult.class);
@@ -148,6 +176,10 @@ class TaskBudgetInTaskTest {
       PlannedStep wait = new PlannedStep("nap", StepKind.WAIT, null, Map.of(), List.of(), StepPolicy.DEFAULT, null,
           2_000, null, null, null, false);
       return new Plan("budgeted", 1, Map.of(), List.of(wait, agent("first", List.of("nap"))));
+    }
+    if (which.equals("chain")) {
+      return new Plan("budgeted", 1, Map.of(), List.of(agent("first", List.of()), agent("second", List.of("first")),
+          agent("third", List.of("second"))));
     }
     // independent steps: both start at once, so the first holds the whole budget and the second waits for it
     return new Plan("budgeted", 1, Map.of(), List.of(agent("first", List.of()), agent("second", List.of())));
