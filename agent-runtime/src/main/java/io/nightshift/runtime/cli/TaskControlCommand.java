@@ -60,10 +60,10 @@ abstract class TaskControlCommand extends ClientCommand {
     @Option(names = "--by", defaultValue = "${env:USER:-}")
     String by;
 
-    @Option(names = "--max-tokens", description = "the agent's new total token budget", defaultValue = "0")
+    @Option(names = "--max-tokens", description = "the agent's new total token budget (for a task budget stop: the task's)", defaultValue = "0")
     long maxTokens;
 
-    @Option(names = "--max-cost", description = "the agent's new total cost budget", defaultValue = "")
+    @Option(names = "--max-cost", description = "the agent's new total cost budget (for a task budget stop: the task's)", defaultValue = "")
     String maxCost;
 
     @Override
