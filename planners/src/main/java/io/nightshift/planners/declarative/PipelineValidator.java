@@ -121,8 +121,7 @@ public final class PipelineValidator {
     AgentSettings agent = step.agent();
     if (agent != null && agent.prompt() != null) {
       checkReferences(step, "prompt", agent.prompt(), all, spec, needs, problems);
-      agent = new AgentSettings(agent.model(), agent.instructions(), References.substituteParams(agent.prompt(), params),
-          agent.tools(), agent.maxTurns(), agent.maxTokens(), agent.maxCost(), agent.wallClockMillis());
+      agent = agent.withPrompt(References.substituteParams(agent.prompt(), params));
     }
     return new PlannedStep(step.name(), step.kind(), step.tool(), resolved, List.copyOf(needs), step.policy(), map,
         step.waitMillis(), child, step.requires(), agent, step.approval());

@@ -23,7 +23,8 @@ import org.yaml.snakeyaml.nodes.Node;
 final class StepParser {
   private static final Set<String> STEP_KEYS = Set.of("name", "kind", "tool", "params", "needs", "retry", "timeout",
       "heartbeat_timeout", "continue_on_error", "over", "chunk_size", "max_parallel", "item_param", "duration",
-      "pipeline", "requires", "approval", "model", "instructions", "prompt", "tools", "max_turns", "budget");
+      "pipeline", "requires", "approval", "model", "instructions", "prompt", "tools", "max_turns", "budget",
+      "max_output_tokens");
   private static final Set<String> BUDGET_KEYS = Set.of("tokens", "cost", "wall_clock");
   private static final Set<String> REQUIRES_KEYS = Set.of("kind", "units", "memory_gb", "model");
   private static final Set<String> RETRY_KEYS = Set.of("max_attempts", "initial_interval", "backoff", "max_interval",
@@ -118,7 +119,7 @@ final class StepParser {
     }
     return new AgentSettings(model, y.scalar(f.get("instructions"), "instructions"), prompt,
         y.stringList(f.get("tools"), "tools"), y.integer(f.get("max_turns"), "max_turns", 1, 1000, 10), tokens, cost,
-        wallClock);
+        wallClock, y.integer(f.get("max_output_tokens"), "max_output_tokens", 1, 32768, 0));
   }
 
   private static Requirements requires(YamlNodes y, Node node) {
@@ -148,7 +149,7 @@ final class StepParser {
         Map.entry("duration", StepKind.WAIT), Map.entry("pipeline", StepKind.PIPELINE),
         Map.entry("model", StepKind.AGENT), Map.entry("instructions", StepKind.AGENT),
         Map.entry("prompt", StepKind.AGENT), Map.entry("tools", StepKind.AGENT), Map.entry("max_turns", StepKind.AGENT),
-        Map.entry("budget", StepKind.AGENT));
+        Map.entry("budget", StepKind.AGENT), Map.entry("max_output_tokens", StepKind.AGENT));
     owner.forEach((field, k) -> {
       if (f.containsKey(field) && k != kind) {
         y.problem(field, f.get(field), "only a " + k.wireName() + " step takes '" + field + "'");

@@ -164,6 +164,28 @@ class StepKindsTest {
             "step 'w' field 'requires' (line 3): only tool, map and agent steps run on accelerator pools");
   }
 
+  @Test
+  void shouldCapAnAgentStepsAnswerLengthAndKeepItThroughParameterSubstitution() {
+    Plan plan = plan("""
+        name: p
+        params: {topic: kinases}
+        steps:
+          - {name: ask, kind: agent, model: local, prompt: "list ${params.topic}", max_output_tokens: 96}
+          - {name: free, kind: agent, model: local, prompt: go}
+        """);
+    assertThat(plan.steps().get(0).agent().maxOutputTokens()).isEqualTo(96);
+    assertThat(plan.steps().get(0).agent().prompt()).isEqualTo("list kinases");
+    assertThat(plan.steps().get(1).agent().maxOutputTokens()).isZero();
+    assertThat(problems("""
+        name: p
+        steps:
+          - {name: ask, kind: agent, model: local, prompt: go, max_output_tokens: 0}
+          - {name: t, tool: table.filter, max_output_tokens: 5}
+        """)).extracting(PipelineProblem::toString).anySatisfy(p -> assertThat(p)
+            .startsWith("step 'ask' field 'max_output_tokens' (line 3)"))
+        .anySatisfy(p -> assertThat(p).contains("only a agent step takes 'max_output_tokens'"));
+  }
+
   private Plan plan(String yaml) {
     return planner.plan(new PlanRequest("", yaml, Map.of()));
   }

@@ -35,8 +35,8 @@ public record AgentCeiling(long maxTokens, String maxCost, long wallClockMillis)
     if (a == null) {
       return s;
     }
-    AgentSettings capped = new AgentSettings(a.model(), a.instructions(), a.prompt(), a.tools(), a.maxTurns(),
-        lower(a.maxTokens(), maxTokens), lowerCost(a.maxCost()), lower(a.wallClockMillis(), wallClockMillis));
+    AgentSettings capped = a.withBudget(lower(a.maxTokens(), maxTokens), lowerCost(a.maxCost()),
+        lower(a.wallClockMillis(), wallClockMillis));
     return new PlannedStep(s.name(), s.kind(), s.tool(), s.params(), s.needs(), s.policy(), s.map(), s.waitMillis(),
         s.pipeline(), s.requires(), capped, s.approval());
   }
