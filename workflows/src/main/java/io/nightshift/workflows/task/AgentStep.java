@@ -175,14 +175,19 @@ final class AgentStep {
 
   /**
    * Pauses the task with BUDGET_EXHAUSTED until someone decides on this step: an approval's max_tokens / max_cost
-   * become the task's new limits; a rejection fails the step.
+   * become the task's new limits; a rejection fails the step. A raise approved on another step waiting the same way
+   * also lets this one go on (it then tries again for a share of the raised budget).
    */
   private void awaitTaskRaise(PlannedStep step, String what) {
     String why = "BUDGET_EXHAUSTED: task budget (" + ledger.describe() + "): " + what
         + "; approve step '" + step.name() + "' with a raised max_tokens/max_cost for the whole task to go on";
     control.pause(why);
-    Decision d = approvals.await(step.name(), why);
+    int raisesSeen = ledger.raises();
+    Decision d = approvals.awaitUnless(step.name(), why, () -> ledger.raises() != raisesSeen);
     control.resume();
+    if (d == null) {
+      return; // raised on another step's approval
+    }
     if (!d.approved()) {
       throw ApplicationFailure.newNonRetryableFailure("task budget raise for step '" + step.name() + "' rejected"
           + (d.by() == null ? "" : " by " + d.by()) + ": " + d.comment(), "BudgetRejected");

@@ -25,6 +25,17 @@ final class Approvals {
     return delivered.remove(step);
   }
 
+  /**
+   * Like {@link #await}, but stops waiting once {@code moot} holds (what the step waits for was settled another way,
+   * say a raise approved on another step); returns null then, and the step no longer shows as waiting.
+   */
+  Decision awaitUnless(String step, String why, java.util.function.BooleanSupplier moot) {
+    waiting.put(step, why);
+    Workflow.await(() -> delivered.containsKey(step) || moot.getAsBoolean());
+    waiting.remove(step);
+    return delivered.remove(step);
+  }
+
   /** Hands a decision to the waiting step; false (and nothing recorded) when that step waits for none. */
   boolean deliver(Decision d) {
     if (d == null || !waiting.containsKey(d.step()) || delivered.containsKey(d.step())) {

@@ -35,6 +35,7 @@ final class TaskLedger {
   private final Set<Integer> closed = new TreeSet<>();
   private int nextId = 1;
   private int changes;
+  private int raises;
 
   /** @param maxTokens Long.MAX_VALUE for no limit; @param maxCost null for no limit; deadline 0 for none */
   TaskLedger(long maxTokens, BigDecimal maxCost, long deadlineMillis, long wallClockMillis) {
@@ -139,6 +140,7 @@ final class TaskLedger {
       maxCost = cost;
     }
     changes++;
+    raises++;
   }
 
   /** Whether the task's wall clock has run out at {@code nowMillis}. */
@@ -163,6 +165,11 @@ final class TaskLedger {
   BigDecimal costLeft() {
     return maxCost.compareTo(NO_COST_LIMIT) == 0 ? null
         : maxCost.subtract(costSettled).subtract(costReserved()).max(BigDecimal.ZERO);
+  }
+
+  /** Counts approved raises, so steps waiting on an exhausted task budget see another step's raise. */
+  int raises() {
+    return raises;
   }
 
   /** The tokens {@code cost} buys at the price settled so far; Long.MAX_VALUE before any price is known. */

@@ -159,6 +159,28 @@ class TaskBudgetInTaskTest {
   }
 
   @Test
+  void shouldLetEveryStepWaitingOnTheTaskBudgetGoOnWhenOneApprovalRaisesIt() {
+    // 500 tokens cannot hold any agent's first call (it reserves 512): all three end up waiting on the task budget
+    TaskWorkflow wf = start("three", "three-agents", new TaskBudget(500, null, 0));
+    for (int i = 0; i < 100 && (wf.progress() == null || wf.progress().awaiting().size() < 3); i++) {
+      env.sleep(Duration.ofMillis(200));
+    }
+    TaskProgress paused = wf.progress();
+    assertThat(paused.awaiting()).containsOnlyKeys("first", "second", "third");
+    assertThat(paused.awaiting().values()).allSatisfy(why -> assertThat(why).startsWith("BUDGET_EXHAUSTED: task budget"));
+    assertThat(model.inputs).isEmpty();
+
+    wf.decide(new Decision("second", true, "raise for all", "lead", 10_000, null, 0));
+
+    WorkflowStub.fromTyped(wf).getResult(TaskResult.class);
+    TaskProgress done = wf.progress();
+    assertThat(done.awaiting()).isEmpty();
+    assertThat(done.decisions()).hasSize(1);
+    assertThat(model.inputs).hasSize(3);
+    assertThat(done.budget().tokensSpent()).isEqualTo(3 * TOKENS_PER_CALL);
+  }
+
+  @Test
   void shouldRunAsBeforeWithoutATaskBudget() {
     TaskWorkflow wf = start("free", "two-agents", null);
     WorkflowStub.fromTyped(wf).getResult(TaskResult.class);
@@ -176,6 +198,10 @@ class TaskBudgetInTaskTest {
       PlannedStep wait = new PlannedStep("nap", StepKind.WAIT, null, Map.of(), List.of(), StepPolicy.DEFAULT, null,
           2_000, null, null, null, false);
       return new Plan("budgeted", 1, Map.of(), List.of(wait, agent("first", List.of("nap"))));
+    }
+    if (which.equals("three-agents")) {
+      return new Plan("budgeted", 1, Map.of(), List.of(agent("first", List.of()), agent("second", List.of()),
+          agent("third", List.of())));
     }
     if (which.equals("chain")) {
       return new Plan("budgeted", 1, Map.of(), List.of(agent("first", List.of()), agent("second", List.of("first")),
