@@ -30,6 +30,7 @@ PROPOSE = """\
     instructions: "You are a medicinal chemist designing ABL1 kinase inhibitors. You answer with SMILES strings only, one per line: no names, no numbering, no explanations."
     prompt: "Parent molecules of this round, best first:\\n<<inline ${{steps.brief{r}.output}}>>\\nPropose ${{params.proposals}} new analogues of these parents that could bind ABL1 better while staying drug-like: copy a parent's SMILES and change one or two atoms or groups. Answer with one SMILES per line and nothing else."
     max_turns: 2
+    max_output_tokens: {propose_tokens}
   - name: proposals{r}
     tool: chem.proposals
     params:
@@ -52,6 +53,7 @@ SAR = """\
     instructions: "You are a medicinal chemist. You write short, factual structure-activity summaries from the numbers you are given and never invent numbers."
     prompt: "Round {r} of a design-make-test-analyse campaign against ABL1 kinase. Docking scores are ChemPLP (lower is better); QED is drug-likeness from 0 to 1.\\n<<inline ${{steps.facts{r}.output}}>>\\nIn at most five sentences, summarise the structure-activity relationships of this round: which kinds of molecules docked best, and what the next round should try."
     max_turns: 2
+    max_output_tokens: {sar_tokens}
 """
 
 ROUND = """\
@@ -121,7 +123,9 @@ AGENTS_COMMENT = """\
 
 
 def pipeline(name, description, header, rounds, chunk, candidates, dock_count, keep, effort, title, agents=False,
-             out=OUT):
+             out=OUT, proposals=10, answer_tokens=(256, 192)):
+    """answer_tokens caps the proposing and the summarising agent's answers: on a CPU model each token costs time,
+    and ten SMILES or five sentences need no more."""
     params = [
         ("seeds", "builtin", "builtin, or a molecule CSV: classpath:PATH, file:PATH (inputs dir), artifact:..."),
         ("candidates", f'"{candidates}"', "analogues generated per round"),
@@ -137,7 +141,7 @@ def pipeline(name, description, header, rounds, chunk, candidates, dock_count, k
     if agents:
         params += [
             ("model", '"unnamed"', f"the model behind endpoint '{ENDPOINT}', named in lineage and the report"),
-            ("proposals", '"10"', "analogues the model is asked to propose per round"),
+            ("proposals", f'"{proposals}"', "analogues the model is asked to propose per round"),
         ]
     comment = STEPS_COMMENT.format(chunk=chunk, agents=AGENTS_COMMENT if agents else "").rstrip("\n")
     lines = [header + comment, f"name: {name}", f"description: {description}", "params:"]
@@ -148,12 +152,12 @@ def pipeline(name, description, header, rounds, chunk, candidates, dock_count, k
         pool = f"${{steps.dock{r}.output}}" + ("" if r == 1 else f",${{steps.select{r - 1}.output}}")
         lines.append(f"  # ---- round {r} ----")
         if agents:
-            lines.append(PROPOSE.format(r=r, parents=parents, endpoint=ENDPOINT).rstrip("\n"))
+            lines.append(PROPOSE.format(r=r, parents=parents, endpoint=ENDPOINT, propose_tokens=answer_tokens[0]).rstrip("\n"))
         round_steps = ROUND.format(r=r, parents=parents, pool=pool, chunk=chunk).rstrip("\n")
         if agents:
             round_steps = round_steps.replace(f'      round: "{r}"\n',
                                               f'      round: "{r}"\n      proposals: "${{steps.proposals{r}.output}}"\n', 1)
-            round_steps += "\n" + SAR.format(r=r, endpoint=ENDPOINT).rstrip("\n")
+            round_steps += "\n" + SAR.format(r=r, endpoint=ENDPOINT, sar_tokens=answer_tokens[1]).rstrip("\n")
         lines.append(round_steps)
     docked = ",".join(f"${{steps.dock{r}.output}}" for r in range(1, rounds + 1))
     lines += ["  # ---- report: best candidates with lineage back to the seeds, per-round statistics, provenance ----",
@@ -203,5 +207,6 @@ pipeline("drug-discovery-agents-one-round",
          "# Test fixture (not shipped): one round of drug-discovery-agents, for dist's DrugDiscoveryAgentsIT.\n"
          + AGENTS_HEADER,
          rounds=1, chunk=2, candidates=20, dock_count=4, keep=3, effort="fast",
-         title="Nightshift drug-discovery with model steps: one round", agents=True, out=TEST_OUT)
+         title="Nightshift drug-discovery with model steps: one round", agents=True, out=TEST_OUT,
+         proposals=4, answer_tokens=(96, 96))
 (OUT / "index.txt").write_text("drug-discovery-demo\ndrug-discovery\ndrug-discovery-agents-demo\ndrug-discovery-agents\n")
