@@ -21,10 +21,13 @@ import java.util.Set;
  * Runs an {@code agent} step as a child {@link AgentWorkflow}. When the agent stops on its budget the task pauses
  * with reason BUDGET_EXHAUSTED and waits for a person: an approval with a raised budget resumes the same agent
  * (its conversation and spending carry over) in a new child; a rejection fails the step. Running agents are known
- * here so that steering guidance reaches them.
+ * here so that steering guidance reaches them. With a task budget ({@link TaskLedger}) each run of the agent gets a
+ * share of what the task has left as its budget and settles what it spent; a stop on that share (not on the step's
+ * own budget) pauses the task with "BUDGET_EXHAUSTED: task budget" and an approval raises the task's totals.
  */
 final class AgentStep {
   private static final int MAX_TOOL_CALLS_PER_TURN = 8;
+  /** Cap on each model answer of a step that sets none. */
   private static final int MAX_OUTPUT_TOKENS = 512;
 
   private final TaskInput task;
@@ -63,7 +66,8 @@ final class AgentStep {
     AgentInput input = new AgentInput(agentId,
         placed == null ? a.model() : placed.onLease() ? placed.model() : placed.endpoints().get(0),
         a.instructions(), prompt, a.tools(),
-        new AgentLimits(a.maxTurns(), MAX_TOOL_CALLS_PER_TURN, MAX_OUTPUT_TOKENS, 0), budget(a), null, null,
+        new AgentLimits(a.maxTurns(), MAX_TOOL_CALLS_PER_TURN,
+            a.maxOutputTokens() > 0 ? a.maxOutputTokens() : MAX_OUTPUT_TOKENS, 0), budget(a), null, null,
         placed == null ? List.of() : placed.endpoints());
     // a pool that starts the model's server on a lease: held for each run of the agent, released after it
     ModelServerHold hold = placed != null && placed.onLease() ? new ModelServerHold(placed, agentId) : null;
