@@ -110,9 +110,18 @@ class AgentStepInTaskTest {
         .hasMessageContaining("step 'summarise' failed: rejected by dpo: not on patient data");
   }
 
+  @Test
+  void shouldCapEachAnswerAtTheStepsMaxOutputTokensOrTheEngineDefault() {
+    WorkflowStub.fromTyped(start("short", "short-answers")).getResult(TaskResult.class);
+    WorkflowStub.fromTyped(start("default", "gated-free")).getResult(TaskResult.class);
+
+    assertThat(model.inputs).extracting(in -> in.agentId() + "=" + in.maxOutputTokens())
+        .containsExactlyInAnyOrder("short/summarise=64", "default/summarise=512");
+  }
+
   private Plan plan(String which) {
     AgentSettings agent = new AgentSettings("scripted", "be brief", "summarise the screen", List.of(), 4,
-        which.equals("tight-budget") ? 1 : 0, null, 0);
+        which.equals("tight-budget") ? 1 : 0, null, 0, which.equals("short-answers") ? 64 : 0);
     PlannedStep step = new PlannedStep("summarise", StepKind.AGENT, null, Map.of(), List.of(), StepPolicy.DEFAULT,
         null, 0, null, null, agent, which.equals("gated"));
     return new Plan("agentic", 1, Map.of(), List.of(step));
