@@ -113,6 +113,14 @@ public final class NightshiftRuntime implements AutoCloseable {
     ToolRegistry tools = McpServersFile.registryWith(mcp);
     PipelineCatalog pipelines = PipelineCatalog.load(config.dataDir().resolve("pipelines"));
     DeclarativePlanner planner = new DeclarativePlanner(tools, pipelines);
+    if (roles.contains(Role.WORKER)) {
+      // this process runs the agents, so it knows their endpoints: an agent step naming another one is refused at
+      // submission instead of waiting forever for a worker that can run it
+      ModelEndpointRegistry known = modelEndpoints;
+      planner = planner.withEndpoints(id -> known != null && known.contains(id), known == null
+          ? "this runtime has no model endpoints; start it with --models FILE naming one"
+          : "configured in the models file: " + known.configs().stream().map(c -> c.id()).sorted().toList());
+    }
     // the models file's planner: section plans goal-only tasks; read by the API (to accept them) and workers
     PlannerSettings plannerModel = config.modelsFile() == null ? null
         : ModelsFile.planner(config.modelsFile()).orElse(null);

@@ -1,6 +1,7 @@
 package io.nightshift.planners.declarative;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.nightshift.core.error.InvalidPipelineException;
 import io.nightshift.core.pipeline.PipelineProblem;
@@ -184,6 +185,24 @@ class StepKindsTest {
         """)).extracting(PipelineProblem::toString).anySatisfy(p -> assertThat(p)
             .startsWith("step 'ask' field 'max_output_tokens' (line 3)"))
         .anySatisfy(p -> assertThat(p).contains("only a agent step takes 'max_output_tokens'"));
+  }
+
+  @Test
+  void shouldRefuseAgentStepsOnAnEndpointTheRuntimeDoesNotHave() {
+    DeclarativePlanner checked = planner.withEndpoints(id -> id.equals("local"), "configured: [local]");
+    String yaml = """
+        name: p
+        steps:
+          - {name: ok, kind: agent, model: local, prompt: go}
+          - {name: lost, kind: agent, model: chemist, prompt: go}
+          - {name: placed, kind: agent, model: smollm2, prompt: go, requires: {model: smollm2}}
+        """;
+    assertThatThrownBy(() -> checked.plan(new PlanRequest("", yaml, Map.of())))
+        .isInstanceOf(InvalidPipelineException.class)
+        .extracting(e -> ((InvalidPipelineException) e).problems().stream().map(PipelineProblem::toString).toList())
+        .asList().containsExactly("step 'lost' field 'model' (line 4): no model endpoint 'chemist' on this runtime; "
+            + "configured: [local]");
+    assertThat(plan(yaml).steps()).hasSize(3); // without the check (an API process that cannot know) it plans
   }
 
   private Plan plan(String yaml) {
