@@ -8,8 +8,6 @@ import io.nightshift.api.v1.Task;
 import io.nightshift.api.v1.TaskState;
 import io.nightshift.core.table.Csv;
 import io.nightshift.core.table.Table;
-import io.nightshift.models.llamacpp.LlamaCppInstallation;
-import io.nightshift.models.llamacpp.LlamaCppProvisioner;
 import io.nightshift.models.llamacpp.LlamaCppServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,25 +43,9 @@ class DrugDiscoveryAgentsIT {
 
   @BeforeAll
   void start() throws Exception {
-    LlamaCppProvisioner.Builder provisioner = LlamaCppProvisioner.builder(LlamaCppProvisioner.defaultDataDir());
-    String existing = System.getenv("NIGHTSHIFT_LLAMACPP_VENV");
-    if (existing != null && !existing.isBlank()) {
-      provisioner.existingVenv(Path.of(existing));
-    }
-    LlamaCppInstallation installation = provisioner.build().provision();
-    Files.createDirectories(dataDir);
-    model = LlamaCppServer.builder(installation).contextSize(2048).threads(2)
-        .logFile(dataDir.resolve("llama-server.log")).start();
+    model = LocalLlama.start(dataDir);
     Path models = dataDir.resolve("models.yaml");
-    Files.writeString(models, """
-        endpoints:
-          - id: chemist
-            base_url: %s
-            model: %s
-            max_concurrency: 1
-            structured_output: json_object_with_schema
-            request_timeout_seconds: 600
-        """.formatted(model.baseUrl(), model.modelName()));
+    Files.writeString(models, "endpoints:\n" + LocalLlama.endpoint("chemist", model, 600));
     runtime = new RuntimeProcess(dataDir, "DEV").withArgs(List.of("--models", models.toString())).start();
     api = new ApiClient(runtime.channel());
   }

@@ -10,8 +10,6 @@ import io.nightshift.api.v1.SubmitTaskRequest;
 import io.nightshift.api.v1.Task;
 import io.nightshift.api.v1.TaskSpec;
 import io.nightshift.api.v1.TaskState;
-import io.nightshift.models.llamacpp.LlamaCppInstallation;
-import io.nightshift.models.llamacpp.LlamaCppProvisioner;
 import io.nightshift.models.llamacpp.LlamaCppServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,24 +42,9 @@ class LlmGoalIT {
 
   @BeforeAll
   void start() throws Exception {
-    LlamaCppProvisioner.Builder provisioner = LlamaCppProvisioner.builder(LlamaCppProvisioner.defaultDataDir());
-    String existing = System.getenv("NIGHTSHIFT_LLAMACPP_VENV");
-    if (existing != null && !existing.isBlank()) {
-      provisioner.existingVenv(Path.of(existing));
-    }
-    LlamaCppInstallation installation = provisioner.build().provision();
-    Files.createDirectories(dir);
-    llama = LlamaCppServer.builder(installation).contextSize(2048).threads(2)
-        .logFile(dir.resolve("llama-server.log")).start();
+    llama = LocalLlama.start(dir);
     Path models = dir.resolve("models.yaml");
-    Files.writeString(models, """
-        endpoints:
-          - id: llama
-            base_url: %s
-            model: %s
-            max_concurrency: 1
-            structured_output: json_object_with_schema
-            request_timeout_seconds: 300
+    Files.writeString(models, "endpoints:\n" + LocalLlama.endpoint("llama", llama, 300) + """
         planner:
           endpoint: llama
           agent_endpoint: llama
@@ -70,7 +53,7 @@ class LlmGoalIT {
           max_output_tokens: 300
           tools: [data.read_csv, table.describe]
           replan: {max_versions: 2, approval: none}
-        """.formatted(llama.baseUrl(), llama.modelName()));
+        """);
     runtime = new RuntimeProcess(dir.resolve("data"), "DEV").withArgs(List.of("--models", models.toString())).start();
     api = new ApiClient(runtime.channel());
   }
