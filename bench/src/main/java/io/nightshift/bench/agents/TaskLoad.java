@@ -26,7 +26,8 @@ final class TaskLoad {
     for (int i = 0; i < agents; i++) {
       yaml.append("  - name: a").append(i).append("\n    kind: agent\n    model: ").append(BenchEndpoint.ID)
           .append("\n    instructions: \"").append(shape.instructions()).append("\"\n    prompt: \"")
-          .append(shape.task()).append("\"\n    max_turns: 1\n");
+          .append(shape.task()).append("\"\n    max_turns: 1\n    max_output_tokens: ")
+          .append(shape.maxOutputTokens()).append('\n');
     }
     return yaml.toString();
   }
