@@ -3,10 +3,11 @@ package io.nightshift.runtime.api;
 import io.nightshift.api.v1.AgentBudget;
 import io.nightshift.api.v1.TaskSpec;
 import io.nightshift.workflows.task.AgentCeiling;
-import java.math.BigDecimal;
 
 /** Reads and checks {@code spec.agent_budget}: every field given must be greater than 0, and one must be given. */
 final class AgentCeilings {
+  private static final BudgetFields FIELDS = new BudgetFields("spec.agent_budget");
+
   private AgentCeilings() {}
 
   /** @return the ceiling, or null when the spec sets none */
@@ -15,35 +16,9 @@ final class AgentCeilings {
       return null;
     }
     AgentBudget b = spec.getAgentBudget();
-    if (!b.hasMaxTokens() && !b.hasMaxCost() && !b.hasWallClockSeconds()) {
-      throw ApiErrors.invalid("spec.agent_budget", "agent_budget sets none of max_tokens, max_cost,"
-          + " wall_clock_seconds; give at least one (> 0) or leave it out");
-    }
-    if (b.hasMaxTokens() && b.getMaxTokens() <= 0) {
-      throw ApiErrors.invalid("spec.agent_budget.max_tokens", "max_tokens must be greater than 0, was "
-          + b.getMaxTokens());
-    }
-    if (b.hasWallClockSeconds() && b.getWallClockSeconds() <= 0) {
-      throw ApiErrors.invalid("spec.agent_budget.wall_clock_seconds", "wall_clock_seconds must be greater than 0,"
-          + " was " + b.getWallClockSeconds());
-    }
-    String cost = b.hasMaxCost() ? b.getMaxCost().trim() : null;
-    if (cost != null && !(positive(cost))) {
-      throw ApiErrors.invalid("spec.agent_budget.max_cost", "max_cost must be a decimal number greater than 0,"
-          + " was '" + b.getMaxCost() + "'");
-    }
-    if (b.hasWallClockSeconds() && b.getWallClockSeconds() > Long.MAX_VALUE / 1000) {
-      throw ApiErrors.invalid("spec.agent_budget.wall_clock_seconds", "wall_clock_seconds is too large");
-    }
-    return new AgentCeiling(b.hasMaxTokens() ? b.getMaxTokens() : 0, cost,
-        b.hasWallClockSeconds() ? b.getWallClockSeconds() * 1000 : 0);
-  }
-
-  private static boolean positive(String decimal) {
-    try {
-      return new BigDecimal(decimal).signum() > 0;
-    } catch (NumberFormatException e) {
-      return false;
-    }
+    FIELDS.requireAny(b.hasMaxTokens(), b.hasMaxCost(), b.hasWallClockSeconds());
+    return new AgentCeiling(FIELDS.tokens(b.hasMaxTokens(), b.getMaxTokens()),
+        FIELDS.cost(b.hasMaxCost(), b.getMaxCost()),
+        FIELDS.wallClockMillis(b.hasWallClockSeconds(), b.getWallClockSeconds()));
   }
 }
