@@ -121,6 +121,7 @@ public final class LlamaCppServer implements AutoCloseable {
     private Duration startupTimeout = Duration.ofMinutes(2);
     private Path logFile;
     private String chatFormat = DEFAULT_CHAT_FORMAT;
+    private String cores;
 
     private Builder(LlamaCppInstallation installation) {
       this.installation = Objects.requireNonNull(installation, "installation must not be null");
@@ -176,11 +177,24 @@ public final class LlamaCppServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Runs the server only on these CPU cores ({@code taskset -c}, Linux), e.g. {@code "1"} or {@code "2-3"}, as the
+     * CPU backend pins what it starts on a lease: a model computing on the cores the engine uses slows both.
+     */
+    public Builder cores(String cores) {
+      if (cores != null && !cores.matches("[0-9]+([-,][0-9]+)*")) {
+        throw new IllegalArgumentException("cores must be a taskset list such as 1 or 0-3 or 0,2, was '" + cores + "'");
+      }
+      this.cores = cores;
+      return this;
+    }
+
     public LlamaCppServer start() {
       int chosenPort = port != 0 ? port : freePort();
       Path log = logFile != null ? logFile
           : Path.of(System.getProperty("java.io.tmpdir"), "nightshift-llama-cpp-" + chosenPort + ".log");
-      List<String> command = new ArrayList<>(List.of(
+      List<String> command = new ArrayList<>(cores == null ? List.of() : List.of("taskset", "-c", cores));
+      command.addAll(List.of(
           installation.python().toString(), "-m", "llama_cpp.server",
           "--model", installation.modelFile().toString(),
           "--model_alias", installation.modelName(),

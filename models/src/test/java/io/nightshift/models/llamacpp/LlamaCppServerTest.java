@@ -53,5 +53,18 @@ class LlamaCppServerTest {
     assertThatThrownBy(() -> LlamaCppServer.builder(installation).contextSize(10))
         .hasMessageContaining("contextSize must be at least 128");
     assertThatThrownBy(() -> LlamaCppServer.builder(installation).threads(0)).hasMessageContaining("threads");
+    assertThatThrownBy(() -> LlamaCppServer.builder(installation).cores("1; rm -rf /"))
+        .hasMessageContaining("cores must be a taskset list");
+  }
+
+  @Test
+  void shouldRunOnlyOnTheCoresItIsPinnedTo() throws IOException {
+    // the stand-in server reports the cores it may run on, then dies: its words end up in the error
+    LlamaCppInstallation installation = installationWithPython("grep Cpus_allowed_list /proc/self/status >&2; exit 3");
+
+    assertThatThrownBy(() -> LlamaCppServer.builder(installation).cores("0").logFile(dir.resolve("server.log"))
+            .startupTimeout(Duration.ofSeconds(20)).start())
+        .isInstanceOf(LlamaCppException.class)
+        .hasMessageMatching("(?s).*Cpus_allowed_list:\\s+0\\b.*");
   }
 }
