@@ -42,10 +42,14 @@ final class BenchEndpoint implements AutoCloseable {
   static BenchEndpoint llamaCpp(int threads) {
     LlamaCppProvisioner.Builder provisioner = LlamaCppProvisioner.builder(LlamaCppProvisioner.defaultDataDir());
     LlamaCppInstallation installation = provisioner.build().provision();
-    LlamaCppServer s = LlamaCppServer.builder(installation).contextSize(2048).threads(threads)
+    // -Dnightshift.bench.llamaCores=1 pins the server to its own cores (run the JVM with taskset -c on the others),
+    // so the engine and the model do not take CPU from each other, as on a site where the model has its own hardware
+    String cores = System.getProperty("nightshift.bench.llamaCores");
+    LlamaCppServer s = LlamaCppServer.builder(installation).contextSize(2048).threads(threads).cores(cores)
         .logFile(Path.of(System.getProperty("java.io.tmpdir"), "nightshift-bench-llama.log")).start();
-    return new BenchEndpoint(s, s.baseUrl(), s.modelName(), 1,
-        "llama.cpp server (llama-cpp-python, " + s.modelName() + ", " + threads + " threads), 1 slot");
+    return new BenchEndpoint(s, s.baseUrl(), s.modelName(), 1, "llama.cpp server (llama-cpp-python, "
+        + s.modelName() + ", " + threads + " threads" + (cores == null ? "" : ", pinned to cores " + cores)
+        + "), 1 slot");
   }
 
   /**
