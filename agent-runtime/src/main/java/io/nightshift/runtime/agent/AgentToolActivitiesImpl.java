@@ -7,22 +7,20 @@ import io.nightshift.core.tool.Tool;
 import io.nightshift.core.tool.ToolArguments;
 import io.nightshift.core.tool.ToolOutput;
 import io.nightshift.tools.registry.ToolRegistry;
+import io.nightshift.workflows.activities.ActivityToolRunner;
 import io.nightshift.workflows.agent.AgentToolActivities;
 import io.nightshift.workflows.agent.AgentToolCall;
 import io.nightshift.workflows.agent.AgentToolInput;
 import io.nightshift.workflows.agent.AgentToolOutput;
 import io.nightshift.workflows.agent.TranscriptMessage;
 import io.nightshift.workflows.agent.Transcripts;
-import io.temporal.activity.Activity;
+import io.temporal.client.ActivityCompletionException;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +28,7 @@ import org.slf4j.LoggerFactory;
  * Runs a tool an agent's model asked for, from the {@link ToolRegistry}, and stores the result as a transcript
  * delta. What the model can fix (an unknown tool, malformed arguments, input the tool rejects, a tool that
  * crashed) becomes a tool result starting {@code error:}; only a transient failure is thrown, to be retried.
+ * The tool runs as a step's tool does ({@link ActivityToolRunner}: heartbeats, cancellation, resume, scratch).
  * A successful result tells the model the summary, the output's {@code artifact:} URI (which other tools take as
  * input) and the first {@value #PREVIEW_CHARS} characters of a text output.
  */
@@ -40,13 +39,15 @@ public final class AgentToolActivitiesImpl implements AgentToolActivities {
   private final ToolRegistry tools;
   private final ArtifactStore artifacts;
   private final Transcripts transcripts;
-  private final Path scratchRoot;
+  private final ActivityToolRunner runner;
 
-  public AgentToolActivitiesImpl(ToolRegistry tools, ArtifactStore artifacts, Path scratchRoot) {
+  /** @param heartbeatEveryMillis how often a running tool's progress goes to Temporal */
+  public AgentToolActivitiesImpl(ToolRegistry tools, ArtifactStore artifacts, Path scratchRoot,
+      long heartbeatEveryMillis) {
     this.tools = tools;
     this.artifacts = artifacts;
     this.transcripts = new Transcripts(artifacts);
-    this.scratchRoot = scratchRoot;
+    this.runner = new ActivityToolRunner(artifacts, scratchRoot, heartbeatEveryMillis);
   }
 
   @Override
@@ -62,21 +63,21 @@ public final class AgentToolActivitiesImpl implements AgentToolActivities {
     } catch (IllegalArgumentException e) {
       return result(call, false, "error: " + e.getMessage());
     }
-    Path workDir = workDir(input);
     try {
-      ToolOutput out = tool.execute(new AgentToolContext(artifacts, input.idempotencyKey(), workDir,
-          Activity.getExecutionContext()), arguments);
+      ToolOutput out = runner.run(tool, arguments, input.idempotencyKey(), "agent-tool-");
       return result(call, true, "ok: " + out.summary() + "\noutput: " + out.artifact().uri() + preview(out.artifact()));
     } catch (ToolException e) {
       if (e.retryable()) {
         throw ApplicationFailure.newFailureWithCause(e.getMessage(), "ToolTransientError", e);
       }
       return result(call, false, "error: " + e.getMessage());
+    } catch (ActivityCompletionException | ApplicationFailure e) {
+      // Temporal cancelled the call or timed it out, or the worker could not give the tool a scratch directory:
+      // not the tool's answer, so nothing for the model to read
+      throw e;
     } catch (RuntimeException e) {
       log.warn("agent {} tool {} crashed", input.agentId(), call.name(), e);
       return result(call, false, "error: the tool failed: " + e);
-    } finally {
-      deleteQuietly(workDir);
     }
   }
 
@@ -96,24 +97,6 @@ public final class AgentToolActivitiesImpl implements AgentToolActivities {
       return "\ncontent" + (output.size() > PREVIEW_CHARS ? " (first " + PREVIEW_CHARS + " bytes)" : "") + ":\n" + head;
     } catch (IOException e) {
       return "";
-    }
-  }
-
-  private Path workDir(AgentToolInput input) {
-    try {
-      Files.createDirectories(scratchRoot);
-      return Files.createTempDirectory(scratchRoot, "agent-tool-");
-    } catch (IOException e) {
-      throw ApplicationFailure.newFailureWithCause("cannot create a scratch directory: " + e.getMessage(),
-          "ScratchDirError", e);
-    }
-  }
-
-  private static void deleteQuietly(Path dir) {
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      log.debug("could not remove scratch directory {}", dir, e);
     }
   }
 }

@@ -29,6 +29,9 @@ final class AgentActivityPolicies {
   static ActivityOptions tools(String queue) {
     return withQueue(ActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofMinutes(30))
+        // the worker heartbeats for the tool (every 2 s), so a tool call on a dead worker is retried elsewhere
+        // within this, not after the 30 minutes above; a change of options does not affect replay
+        .setHeartbeatTimeout(Duration.ofSeconds(10))
         .setCancellationType(ActivityCancellationType.TRY_CANCEL)
         .setRetryOptions(RetryOptions.newBuilder()
             .setInitialInterval(Duration.ofSeconds(1))

@@ -10,20 +10,21 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The tool's view of its activity. The tool reports progress with {@link #heartbeat}; a timer thread forwards
- * the latest progress to Temporal (which throttles it), and when Temporal answers that the step was cancelled
- * or timed out, the tool's next heartbeat throws and its thread is interrupted, so long work stops promptly.
+ * The tool's view of the activity it runs in. The tool reports progress with {@link #heartbeat}; a timer thread
+ * forwards the latest progress to Temporal (which throttles it), and when Temporal answers that the activity was
+ * cancelled or timed out, the tool's next heartbeat throws and its thread is interrupted, so long work stops
+ * promptly.
  */
-final class StepToolContext implements ToolContext {
+final class ActivityToolContext implements ToolContext {
   private final ArtifactStore artifacts;
   private final String idempotencyKey;
   private final Supplier<Path> workDir;
   private final Thread toolThread;
   private final String resumeFrom;
   private volatile String progress;
-  private volatile boolean cancelled;
+  private volatile ActivityCompletionException ended;
 
-  StepToolContext(ArtifactStore artifacts, String idempotencyKey, Supplier<Path> workDir, Thread toolThread,
+  ActivityToolContext(ArtifactStore artifacts, String idempotencyKey, Supplier<Path> workDir, Thread toolThread,
       String resumeFrom) {
     this.artifacts = artifacts;
     this.idempotencyKey = idempotencyKey;
@@ -37,13 +38,6 @@ final class StepToolContext implements ToolContext {
   @Override
   public Optional<String> resumeFrom() {
     return Optional.ofNullable(resumeFrom);
-  }
-
-  /** Sends the latest progress now, unthrottled by the timer: called as the attempt ends, so it is not lost. */
-  void flush(ActivityExecutionContext activity) {
-    if (progress != null && !cancelled) {
-      beat(activity);
-    }
   }
 
   @Override
@@ -64,23 +58,31 @@ final class StepToolContext implements ToolContext {
   @Override
   public void heartbeat(String progress) {
     this.progress = progress;
-    if (cancelled) {
-      throw ToolException.permanent("step cancelled");
+    if (ended != null) {
+      throw ToolException.permanent("activity cancelled: " + ended.getMessage());
     }
   }
 
-  boolean cancelled() {
-    return cancelled;
+  /** How Temporal ended the activity under the tool (cancelled, timed out), if it did. */
+  Optional<ActivityCompletionException> ended() {
+    return Optional.ofNullable(ended);
+  }
+
+  /** Sends the latest progress now, unthrottled by the timer: called as the attempt ends, so it is not lost. */
+  void flush(ActivityExecutionContext activity) {
+    if (progress != null) {
+      beat(activity);
+    }
   }
 
   void beat(ActivityExecutionContext activity) {
-    if (cancelled) {
+    if (ended != null) {
       return;
     }
     try {
       activity.heartbeat(progress == null ? "" : progress);
     } catch (ActivityCompletionException e) {
-      cancelled = true;
+      ended = e;
       toolThread.interrupt();
     } catch (RuntimeException e) {
       // a failed heartbeat RPC is retried on the next beat; the server's heartbeat timeout is the real judge

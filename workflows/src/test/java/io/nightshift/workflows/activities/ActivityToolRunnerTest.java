@@ -1,0 +1,146 @@
+package io.nightshift.workflows.activities;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import io.nightshift.core.artifact.FileArtifactStore;
+import io.nightshift.core.error.ToolException;
+import io.nightshift.core.tool.Tool;
+import io.nightshift.core.tool.ToolArguments;
+import io.nightshift.core.tool.ToolContext;
+import io.nightshift.core.tool.ToolDescriptor;
+import io.nightshift.core.tool.ToolOutput;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.testing.TestActivityEnvironment;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What every tool gets from the activity it runs in, seen through a step: progress sent to Temporal while it
+ * runs and as a failed attempt ends, the last attempt's progress to resume from, cancellation that interrupts it,
+ * and a scratch directory that is gone afterwards.
+ */
+class ActivityToolRunnerTest {
+  @TempDir Path dir;
+  private TestActivityEnvironment env;
+  private final List<String> beats = new CopyOnWriteArrayList<>();
+  private final CountDownLatch started = new CountDownLatch(1);
+  private final AtomicReference<Path> scratchSeen = new AtomicReference<>();
+  private final AtomicReference<String> stoppedBy = new AtomicReference<>();
+
+  @BeforeEach
+  void setUp() throws IOException {
+    env = TestActivityEnvironment.newInstance();
+    env.setActivityHeartbeatListener(String.class, beats::add);
+    FileArtifactStore store = new FileArtifactStore(dir.resolve("artifacts"));
+    Map<String, Tool> tools = Map.of("slow", new Slow(), "flaky", new Flaky());
+    env.registerActivitiesImplementations(new StepActivitiesImpl(name -> Optional.ofNullable(tools.get(name)), store,
+        dir.resolve("scratch"), 50));
+  }
+
+  @AfterEach
+  void tearDown() {
+    env.close();
+  }
+
+  @Test
+  void progressIsSentWhileTheToolRunsAndCancellationInterruptsIt() throws Exception {
+    StepActivities steps = stub();
+    CompletableFuture<Throwable> outcome = CompletableFuture.supplyAsync(
+        () -> catchThrowable(() -> steps.runStep(new StepInput("t1", "dock", "slow", Map.of(), "t1/dock"))));
+    assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+    Thread.sleep(300);
+    env.requestCancelActivity();
+
+    Throwable thrown = outcome.get(10, TimeUnit.SECONDS);
+    assertThat(thrown).as("a cancelled step must not end as a success").isNotNull();
+    assertThat(stoppedBy.get()).as("how the tool's wait ended").isIn("interrupted", "heartbeat refused");
+    assertThat(beats).as("progress reached Temporal while the tool ran").anyMatch(b -> b.startsWith("tick "));
+    assertThat(scratchSeen.get()).as("the tool used its scratch directory").isNotNull();
+    assertThat(Files.exists(scratchSeen.get())).as("scratch directory removed after the run").isFalse();
+  }
+
+  @Test
+  void aFailedAttemptsLastProgressIsSentAndTheRetryResumesFromIt() {
+    StepActivities steps = stub();
+    Throwable first = catchThrowable(() -> steps.runStep(new StepInput("t1", "score", "flaky", Map.of(), "k")));
+    assertThat(first).hasMessageContaining("lost the GPU");
+    assertThat(beats).as("the progress reported just before the failure").contains("37 of 100");
+
+    env.setHeartbeatDetails("37 of 100");
+    StepOutput retry = steps.runStep(new StepInput("t1", "score", "flaky", Map.of(), "k"));
+    assertThat(retry.summary()).isEqualTo("resumed at 37 of 100");
+  }
+
+  private StepActivities stub() {
+    return env.newActivityStub(StepActivities.class, ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofMinutes(1))// Temporal sends heartbeats at most every 0.8 of this, so a short one lets the test see the cancel soon
+        .setHeartbeatTimeout(Duration.ofSeconds(1)).build());
+  }
+
+  /** Works in ticks until stopped, reporting each; records how it was stopped. */
+  private final class Slow implements Tool {
+    @Override
+    public ToolDescriptor descriptor() {
+      return new ToolDescriptor("slow", "works until cancelled", List.of());
+    }
+
+    @Override
+    public ToolOutput execute(ToolContext context, ToolArguments arguments) {
+      scratchSeen.set(context.workDir());
+      started.countDown();
+      for (int tick = 0; tick < 400; tick++) {
+        try {
+          context.heartbeat("tick " + tick);
+          Thread.sleep(25);
+        } catch (InterruptedException e) {
+          stoppedBy.set("interrupted");
+          throw ToolException.permanent("stopped");
+        } catch (ToolException e) {
+          stoppedBy.set("heartbeat refused");
+          throw e;
+        }
+      }
+      stoppedBy.set("ran to the end");
+      throw ToolException.permanent("never cancelled");
+    }
+  }
+
+  /** Fails after reporting progress unless it is resuming, then answers where it resumed. */
+  private static final class Flaky implements Tool {
+    @Override
+    public ToolDescriptor descriptor() {
+      return new ToolDescriptor("flaky", "fails once", List.of());
+    }
+
+    @Override
+    public ToolOutput execute(ToolContext context, ToolArguments arguments) {
+      if (context.resumeFrom().isEmpty()) {
+        context.heartbeat("37 of 100");
+        throw ToolException.retryable("lost the GPU", null);
+      }
+      String summary = "resumed at " + context.resumeFrom().get();
+      try {
+        return new ToolOutput(context.artifacts().put(summary.getBytes(StandardCharsets.UTF_8), "text/plain"),
+            summary);
+      } catch (IOException e) {
+        throw ToolException.retryable("store", e);
+      }
+    }
+  }
+}
