@@ -36,23 +36,19 @@ final class AgentStep {
   private final StepPlacer placer;
   private final Set<String> running = new LinkedHashSet<>();
   private final TaskLedger ledger;
+  private final BudgetShares shares;
 
-  AgentStep(TaskInput task, Approvals approvals, TaskWorkflowImpl control) {
-    this(task, approvals, control, null);
-  }
-
-  /** @param placer places agent steps that {@code require} a pool; null where no step does */
-  AgentStep(TaskInput task, Approvals approvals, TaskWorkflowImpl control, StepPlacer placer) {
-    this(task, approvals, control, placer, null);
-  }
-
-  /** @param ledger the task budget's ledger every agent run reserves from and settles to; null where none is set */
-  AgentStep(TaskInput task, Approvals approvals, TaskWorkflowImpl control, StepPlacer placer, TaskLedger ledger) {
+  /**
+   * @param placer places agent steps that {@code require} a pool; null where no step does
+   * @param shares the task budget every agent run reserves from and settles to; null where none is set
+   */
+  AgentStep(TaskInput task, Approvals approvals, TaskWorkflowImpl control, StepPlacer placer, BudgetShares shares) {
     this.task = task;
     this.approvals = approvals;
     this.control = control;
     this.placer = placer;
-    this.ledger = ledger;
+    this.shares = shares;
+    this.ledger = shares == null ? null : shares.ledger();
   }
 
   /** Call from the step's own workflow thread: it blocks on the agent and on people. */
@@ -114,7 +110,7 @@ final class AgentStep {
             + " model calls without answering (max_turns " + a.maxTurns() + "): " + result.detail(), "AgentStepLimit");
         default -> {
           if (allocation != null && cutByTask(allocation, result)) {
-            awaitTaskRaise(step, "agent step '" + step.name() + "' stopped on its share: " + result.detail());
+            shares.awaitRaise(step.name(), "agent step '" + step.name() + "' stopped on its share: " + result.detail());
             input = resumed(input, result, own);
           } else {
             input = resumeAfterRaise(step, withBudget(input, own), result);
@@ -127,31 +123,19 @@ final class AgentStep {
 
   /**
    * Reserves this run's share of the task budget: what the step may still spend of its own budget, cut to what the
-   * task has left. While the task has nothing left the task pauses (BUDGET_EXHAUSTED) until an approval raises it.
+   * task has left (see {@link BudgetShares#reserve}).
    */
   private TaskLedger.Allocation allocate(PlannedStep step, AgentBudget own, AgentResult last) {
-    while (true) {
-      long spentTokens = last == null ? 0 : last.budget().tokensSpent();
-      BigDecimal spentCost = last == null ? BigDecimal.ZERO : last.budget().costSpent();
-      long wantTokens = own.maxTokens() == Long.MAX_VALUE ? Long.MAX_VALUE : own.maxTokens() - spentTokens;
-      BigDecimal wantCost = own.maxCost().subtract(spentCost);
-      if (wantTokens <= 0 || wantCost.signum() <= 0) {
-        // the step's own budget is spent: its own stop (and raise) handles that, give it a token share to find out
-        wantTokens = Math.max(wantTokens, 1);
-        wantCost = wantCost.signum() > 0 ? wantCost : new BigDecimal("0.00000001");
-      }
-      TaskLedger.Allocation a = ledger.reserve(wantTokens, wantCost);
-      if (a != null) {
-        return a;
-      }
-      if (ledger.holding()) {
-        // other agent runs hold the rest: what they do not spend comes back when they settle
-        int seen = ledger.changes();
-        Workflow.await(() -> ledger.changes() != seen);
-        continue;
-      }
-      awaitTaskRaise(step, "nothing left for agent step '" + step.name() + "'");
+    long spentTokens = last == null ? 0 : last.budget().tokensSpent();
+    BigDecimal spentCost = last == null ? BigDecimal.ZERO : last.budget().costSpent();
+    long wantTokens = own.maxTokens() == Long.MAX_VALUE ? Long.MAX_VALUE : own.maxTokens() - spentTokens;
+    BigDecimal wantCost = own.maxCost().subtract(spentCost);
+    if (wantTokens <= 0 || wantCost.signum() <= 0) {
+      // the step's own budget is spent: its own stop (and raise) handles that, give it a token share to find out
+      wantTokens = Math.max(wantTokens, 1);
+      wantCost = wantCost.signum() > 0 ? wantCost : new BigDecimal("0.00000001");
     }
+    return shares.reserve(step.name(), wantTokens, wantCost);
   }
 
   /** The run's budget: what earlier runs of this agent spent (its ledger carries that over) plus the allocation. */
@@ -175,28 +159,6 @@ final class AgentStep {
     String why = stopped.detail() == null ? "" : stopped.detail();
     return a.tokensCut() && why.startsWith("token budget") || a.costCut() && why.startsWith("cost budget");
     // a cost share also caps tokens at the task's price so far (see TaskLedger#reserve): then tokensCut is set too
-  }
-
-  /**
-   * Pauses the task with BUDGET_EXHAUSTED until someone decides on this step: an approval's max_tokens / max_cost
-   * become the task's new limits; a rejection fails the step. A raise approved on another step waiting the same way
-   * also lets this one go on (it then tries again for a share of the raised budget).
-   */
-  private void awaitTaskRaise(PlannedStep step, String what) {
-    String why = "BUDGET_EXHAUSTED: task budget (" + ledger.describe() + "): " + what
-        + "; approve step '" + step.name() + "' with a raised max_tokens/max_cost for the whole task to go on";
-    control.pause(why);
-    int raisesSeen = ledger.raises();
-    Decision d = approvals.awaitUnless(step.name(), why, () -> ledger.raises() != raisesSeen);
-    control.resume();
-    if (d == null) {
-      return; // raised on another step's approval
-    }
-    if (!d.approved()) {
-      throw ApplicationFailure.newNonRetryableFailure("task budget raise for step '" + step.name() + "' rejected"
-          + (d.by() == null ? "" : " by " + d.by()) + ": " + d.comment(), "BudgetRejected");
-    }
-    ledger.raise(d.maxTokens(), d.maxCost() == null || d.maxCost().isBlank() ? null : new BigDecimal(d.maxCost()));
   }
 
   /** The same agent going on from where it stopped (its budget is set afresh from the next allocation). */

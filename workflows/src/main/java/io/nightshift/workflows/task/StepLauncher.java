@@ -20,7 +20,7 @@ import java.util.Map;
 /**
  * Starts one step according to its kind and returns the promise of its output: a tool step is an activity, a
  * wait step a durable timer, a map step a split then a tree of {@link MapWorkflow} children, a pipeline step a
- * child {@link TaskWorkflow}. Runs in workflow code, so it only orchestrates.
+ * child {@link TaskWorkflow} ({@link ChildTaskStep}). Runs in workflow code, so it only orchestrates.
  */
 final class StepLauncher {
   /** Chunks a map leaf runs itself before the tree splits further. */
@@ -33,13 +33,9 @@ final class StepLauncher {
   private final StepPlacer placer;
   private final Approvals approvals;
   private final AgentStep agents;
+  private final ChildTaskStep children;
   /** Holds steps back once the task budget's wall clock ran out; null without a task budget. */
   private final WallClockGate wallClock;
-
-  StepLauncher(TaskInput task, io.nightshift.core.pipeline.PlacementSpec placement, Approvals approvals,
-      TaskWorkflowImpl control) {
-    this(task, placement, approvals, control, null);
-  }
 
   /** @param ledger the task budget's ledger, or null for a task without a task budget */
   StepLauncher(TaskInput task, io.nightshift.core.pipeline.PlacementSpec placement, Approvals approvals,
@@ -47,7 +43,9 @@ final class StepLauncher {
     this.task = task;
     this.placer = new StepPlacer(task, placement.toPolicy());
     this.approvals = approvals;
-    this.agents = new AgentStep(task, approvals, control, placer, ledger);
+    BudgetShares shares = ledger == null ? null : new BudgetShares(ledger, approvals, control);
+    this.agents = new AgentStep(task, approvals, control, placer, shares);
+    this.children = new ChildTaskStep(task, shares);
     this.wallClock = ledger == null ? null : new WallClockGate(ledger, approvals, control);
   }
 
@@ -95,7 +93,7 @@ final class StepLauncher {
       case WAIT -> Workflow.newTimer(Duration.ofMillis(step.waitMillis()))
           .thenApply(v -> new StepOutput(null, "waited " + Duration.ofMillis(step.waitMillis()), 1));
       case MAP -> mapStep(step, params, StepReferences.resolve(step.map().over(), outputs));
-      case PIPELINE -> pipelineStep(step, params);
+      case PIPELINE -> children.start(step, params);
       case AGENT -> Async.function(() -> agents.run(step, StepReferences.resolve(step.agent().prompt(), outputs)));
     };
   }
@@ -113,17 +111,6 @@ final class StepLauncher {
               r.rows() + " rows from " + split.rows() + " items in " + split.chunks() + " chunks"
                   + (q == null ? "" : " on " + q), 1));
         }));
-  }
-
-  private Promise<StepOutput> pipelineStep(PlannedStep step, Map<String, String> params) {
-    String childId = task.taskId() + "." + step.name();
-    TaskWorkflow child = Workflow.newChildWorkflowStub(TaskWorkflow.class, ChildWorkflowOptions.newBuilder()
-        .setWorkflowId(childId).build());
-    TaskInput input = new TaskInput(childId, task.goal(), step.pipeline().name(), step.pipeline().yaml(), params,
-        task.maxParallelSteps(), false, task.depth() + 1, task.historyBudget(), null, task.pools(), null,
-        task.agentCeiling()); // the agent ceiling holds in child pipelines too; replanning is the parent's
-    return Async.function(child::run, input).thenApply(r -> new StepOutput(r.result(),
-        "child task " + childId + ": " + r.outputs().size() + " steps", 1));
   }
 
   private StepActivities stub(StepPolicy policy) {

@@ -8,9 +8,16 @@ import java.util.Map;
  *
  * @param result  the final output: the output of the plan's last step
  * @param outputs every step's output by step name
+ * @param spent   the task budget's final figures, so a parent task running this one as a pipeline step can settle
+ *                what it spent; null for a task without a task budget (and in results recorded before there was
+ *                this field)
  */
-public record TaskResult(ArtifactRef result, Map<String, ArtifactRef> outputs) {
+public record TaskResult(ArtifactRef result, Map<String, ArtifactRef> outputs, TaskBudgetStatus spent) {
   public TaskResult {
     outputs = Map.copyOf(outputs);
+  }
+
+  public TaskResult(ArtifactRef result, Map<String, ArtifactRef> outputs) {
+    this(result, outputs, null);
   }
 }

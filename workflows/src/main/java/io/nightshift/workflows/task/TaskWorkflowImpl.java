@@ -106,7 +106,7 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
     }
     ArtifactRef result = lastOutput(plan);
     end(TaskState.SUCCEEDED, result, null);
-    return new TaskResult(result, book.outputs());
+    return new TaskResult(result, book.outputs(), ledger == null ? null : ledger.status());
   }
 
   /**
@@ -272,7 +272,12 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
   private ApplicationFailure end(TaskState state, ArtifactRef result, String error) {
     book.ended(state, result, error, Workflow.currentTimeMillis());
     Workflow.newDetachedCancellationScope(() -> publishState(state)).run();
-    return error == null ? null : ApplicationFailure.newNonRetryableFailure(error, "TaskFailed");
+    if (error == null) {
+      return null;
+    }
+    // a failed child task's spending goes back to its parent in the failure's details (see ChildTaskStep)
+    return ledger == null ? ApplicationFailure.newNonRetryableFailure(error, "TaskFailed")
+        : ApplicationFailure.newNonRetryableFailure(error, "TaskFailed", ledger.status());
   }
 
   private void publishState(TaskState state) {

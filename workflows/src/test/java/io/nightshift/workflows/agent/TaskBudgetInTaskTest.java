@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.nightshift.core.artifact.FileArtifactStore;
 import io.nightshift.core.pipeline.AgentSettings;
+import io.nightshift.core.pipeline.ChildPipeline;
 import io.nightshift.core.pipeline.Plan;
 import io.nightshift.core.pipeline.PlannedStep;
 import io.nightshift.core.pipeline.StepKind;
@@ -188,6 +189,73 @@ class TaskBudgetInTaskTest {
     assertThat(model.inputs).hasSize(2);
   }
 
+  @Test
+  void shouldChargeWhatAChildPipelineSpentToItsParentsTaskBudget() {
+    // the first agent spends 600 of 5,000; the child pipeline gets the 4,400 left as its own budget, its two agents
+    // spend 1,200 of it, and the parent settles those: nesting a pipeline is no way around the task budget
+    TaskWorkflow wf = start("parent", "agent-then-child", new TaskBudget(5_000, null, 0));
+    WorkflowStub.fromTyped(wf).getResult(TaskResult.class);
+
+    TaskProgress done = wf.progress();
+    assertThat(done.state()).isEqualTo(TaskState.SUCCEEDED);
+    assertThat(model.inputs).hasSize(3);
+    assertThat(done.budget().tokensSpent()).isEqualTo(3 * TOKENS_PER_CALL);
+    assertThat(new BigDecimal(done.budget().costSpent())).isEqualByComparingTo("0.0018");
+    assertThat(done.budget().tokensReserved()).isZero();
+    TaskProgress child = childProgress("parent.inner");
+    assertThat(child.budget().maxTokens()).as("the child's budget: what the parent had left").isEqualTo(4_400);
+    assertThat(child.budget().tokensSpent()).isEqualTo(2 * TOKENS_PER_CALL);
+    assertThat(done.steps()).filteredOn(st -> st.name().equals("inner")).singleElement()
+        .satisfies(st -> assertThat(st.summary()).endsWith("spent 1200 tokens, cost 0.0012"));
+  }
+
+  @Test
+  void shouldPauseAChildPipelineThatRunsOutOfWhatItsParentHadLeft() {
+    // 1,000 tokens: the first agent spends 600, the child gets 400, which cannot hold its agent's first call
+    TaskWorkflow wf = start("short", "agent-then-child", new TaskBudget(1_000, null, 0));
+    TaskWorkflow child = env.getWorkflowClient().newWorkflowStub(TaskWorkflow.class, "short.inner");
+    awaitState(wf, TaskState.RUNNING);
+    for (int i = 0; i < 50 && !started("short.inner"); i++) {
+      env.sleep(Duration.ofMillis(200));
+    }
+    TaskProgress paused = awaitState(child, TaskState.PAUSED);
+    assertThat(paused.error()).contains("BUDGET_EXHAUSTED: task budget (tokens 0 spent + 0 reserved of 400");
+    assertThat(wf.progress().budget().tokensReserved()).as("the parent holds the child's share").isEqualTo(400);
+
+    child.decide(new Decision(paused.awaiting().keySet().iterator().next(), true, "go on", "lead", 3_000, null, 0));
+    WorkflowStub.fromTyped(wf).getResult(TaskResult.class);
+    TaskProgress done = wf.progress();
+    // the raise approved on the child lets it spend past its share: the parent is charged in full, so later steps
+    // of the parent would find nothing left
+    assertThat(done.budget().tokensSpent()).isEqualTo(3 * TOKENS_PER_CALL);
+    assertThat(done.budget().tokensReserved()).isZero();
+  }
+
+  @Test
+  void shouldSettleWhatAFailedChildPipelineSpentBeforeItFailed() {
+    TaskWorkflow wf = start("failing", "agent-then-failing-child", new TaskBudget(5_000, null, 0));
+    assertThatThrownBy(() -> WorkflowStub.fromTyped(wf).getResult(TaskResult.class))
+        .isInstanceOf(WorkflowFailedException.class);
+    TaskProgress done = wf.progress();
+    assertThat(done.state()).isEqualTo(TaskState.FAILED);
+    // the first agent, and the child's agent that ran before its tool step failed
+    assertThat(done.budget().tokensSpent()).isEqualTo(2 * TOKENS_PER_CALL);
+    assertThat(done.budget().tokensReserved()).isZero();
+  }
+
+  private boolean started(String workflowId) {
+    try {
+      env.getWorkflowClient().fetchHistory(workflowId);
+      return true;
+    } catch (RuntimeException e) { // not found (yet), however the client words it
+      return false;
+    }
+  }
+
+  private TaskProgress childProgress(String id) {
+    return env.getWorkflowClient().newWorkflowStub(TaskWorkflow.class, id).progress();
+  }
+
   private static PlannedStep agent(String name, List<String> needs) {
     return new PlannedStep(name, StepKind.AGENT, null, Map.of(), needs, StepPolicy.DEFAULT, null, 0, null, null,
         new AgentSettings("scripted", "be brief", "work on " + name, List.of(), 4, 0, null, 0), false);
@@ -198,6 +266,20 @@ class TaskBudgetInTaskTest {
       PlannedStep wait = new PlannedStep("nap", StepKind.WAIT, null, Map.of(), List.of(), StepPolicy.DEFAULT, null,
           2_000, null, null, null, false);
       return new Plan("budgeted", 1, Map.of(), List.of(wait, agent("first", List.of("nap"))));
+    }
+    if (which.equals("agent-then-child") || which.equals("agent-then-failing-child")) {
+      String inner = which.equals("agent-then-child") ? "inner-agents" : "inner-failing";
+      PlannedStep child = new PlannedStep("inner", StepKind.PIPELINE, null, Map.of(), List.of("first"),
+          StepPolicy.DEFAULT, null, 0, new ChildPipeline(inner, inner), null, null, false);
+      return new Plan("budgeted", 1, Map.of(), List.of(agent("first", List.of()), child));
+    }
+    if (which.equals("inner-agents")) {
+      return new Plan("inner", 1, Map.of(), List.of(agent("a", List.of()), agent("b", List.of("a"))));
+    }
+    if (which.equals("inner-failing")) {
+      // the worker has no tools at all, so this step fails for good after the agent ran
+      return new Plan("inner", 1, Map.of(), List.of(agent("a", List.of()),
+          PlannedStep.tool("broken", "no.such.tool", Map.of(), List.of("a"))));
     }
     if (which.equals("three-agents")) {
       return new Plan("budgeted", 1, Map.of(), List.of(agent("first", List.of()), agent("second", List.of()),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.nightshift.core.artifact.ArtifactRef;
 import io.nightshift.core.artifact.FileArtifactStore;
 import io.nightshift.core.pipeline.AgentSettings;
+import io.nightshift.core.pipeline.ChildPipeline;
 import io.nightshift.core.pipeline.Plan;
 import io.nightshift.core.pipeline.PlannedStep;
 import io.nightshift.core.pipeline.StepKind;
@@ -37,12 +38,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Replays a task recorded with a task budget: two agent steps run at once, the second gets what the first left,
  * which cannot hold its first call, so the task pauses with BUDGET_EXHAUSTED; an approval raises the budget and the
- * task finishes. Record it with {@code ./mvnw -o -f workflows/pom.xml test -Dtest=TaskBudgetReplayTest
+ * task finishes; and a task whose child pipeline spends from the parent's budget (task-budget-child). Record them with {@code ./mvnw -o -f workflows/pom.xml test -Dtest=TaskBudgetReplayTest
  * -Dnightshift.recordHistories=true} (TaskWorkflowReplayTest replays it too, as it does every task-*.json).
  */
 class TaskBudgetReplayTest {
   private static final Path HISTORIES = Path.of("src/test/resources/histories");
   private static final String ID = "task-budget-raised";
+  private static final String CHILD_ID = "task-budget-child";
 
   @Test
   void shouldReplayATaskThatRanOutOfItsBudgetAndWasRaisedWithoutNondeterminism() throws Exception {
@@ -89,8 +91,62 @@ class TaskBudgetReplayTest {
     }
   }
 
+  @Test
+  void shouldReplayATaskWhoseChildPipelineSpentFromItsBudgetWithoutNondeterminism() throws Exception {
+    Path f = HISTORIES.resolve(CHILD_ID + ".json");
+    assertThat(f).exists();
+    WorkflowExecutionHistory history = WorkflowExecutionHistory.fromJson(Files.readString(f), CHILD_ID);
+    // recorded under the marker, with the child started on the parent's remaining 4,400 tokens as its budget
+    assertThat(history.getEvents()).filteredOn(HistoryEvent::hasMarkerRecordedEventAttributes)
+        .anySatisfy(e -> assertThat(e.getMarkerRecordedEventAttributes().getDetailsMap().toString())
+            .contains(ChildTaskStep.CHILD_TASK_BUDGET));
+    assertThat(history.getEvents()).filteredOn(HistoryEvent::hasStartChildWorkflowExecutionInitiatedEventAttributes)
+        .filteredOn(e -> e.getStartChildWorkflowExecutionInitiatedEventAttributes().getWorkflowId()
+            .equals(CHILD_ID + ".inner")).singleElement()
+        .satisfies(e -> assertThat(e.getStartChildWorkflowExecutionInitiatedEventAttributes().getInput()
+            .getPayloads(0).getData().toStringUtf8()).contains("\"maxTokens\":4400"));
+    WorkflowReplayer.replayWorkflowExecution(history, TaskWorkflowImpl.class, MapWorkflowImpl.class);
+  }
+
+  @Test
+  @EnabledIfSystemProperty(named = "nightshift.recordHistories", matches = "true")
+  void recordChildHistory(@TempDir Path dir) throws Exception {
+    if (Files.exists(HISTORIES.resolve(CHILD_ID + ".json"))) {
+      return;
+    }
+    FileArtifactStore store = new FileArtifactStore(dir);
+    ArtifactRef said = store.put("ok".getBytes(StandardCharsets.UTF_8), "text/plain");
+    AgentModelActivities model = in -> new ModelTurnOutput(said, said, List.of(), 400, 200, true,
+        new BigDecimal("0.0006"), in.endpoint());
+    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+      Worker control = env.newWorker(TaskQueues.CONTROL);
+      control.registerWorkflowImplementationTypes(TaskWorkflowImpl.class, MapWorkflowImpl.class,
+          AgentWorkflowImpl.class);
+      control.registerActivitiesImplementations(new PlanningActivitiesImpl(r -> plan(r.pipelineYaml())), model);
+      env.start();
+      TaskWorkflow wf = env.getWorkflowClient().newWorkflowStub(TaskWorkflow.class,
+          WorkflowOptions.newBuilder().setWorkflowId(CHILD_ID).setTaskQueue(TaskQueues.CONTROL).build());
+      WorkflowClient.start(wf::run, new TaskInput(CHILD_ID, "g", CHILD_ID, CHILD_ID, Map.of(), 8, false)
+          .withBudget(new TaskBudget(5_000, null, 0)));
+      WorkflowStub.fromTyped(wf).getResult(TaskResult.class);
+      assertThat(wf.progress().budget().tokensSpent()).isEqualTo(1_800);
+      Files.writeString(HISTORIES.resolve(CHILD_ID + ".json"),
+          env.getWorkflowClient().fetchHistory(CHILD_ID).toJson(true));
+    }
+  }
+
   private static Plan plan() {
     return new Plan(ID, 1, Map.of(), List.of(agent("first"), agent("second")));
+  }
+
+  /** The parent: an agent, then a child pipeline of two agents; the child's own plan is asked for by its name. */
+  private static Plan plan(String which) {
+    if (which.equals("inner")) {
+      return new Plan("inner", 1, Map.of(), List.of(agent("a"), agent("b")));
+    }
+    PlannedStep child = new PlannedStep("inner", StepKind.PIPELINE, null, Map.of(), List.of("first"),
+        StepPolicy.DEFAULT, null, 0, new ChildPipeline("inner", "inner"), null, null, false);
+    return new Plan(CHILD_ID, 1, Map.of(), List.of(agent("first"), child));
   }
 
   private static PlannedStep agent(String name) {
