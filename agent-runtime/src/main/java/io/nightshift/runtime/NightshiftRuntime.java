@@ -3,6 +3,7 @@ package io.nightshift.runtime;
 import io.nightshift.core.artifact.FileArtifactStore;
 import io.nightshift.planners.declarative.DeclarativePlanner;
 import io.nightshift.runtime.api.ApiServer;
+import io.nightshift.runtime.ui.WorkflowUiServer;
 import io.nightshift.runtime.backends.BackendFleet;
 import io.nightshift.runtime.backends.BackendWorker;
 import io.nightshift.runtime.backends.FleetInventory;
@@ -51,6 +52,7 @@ public final class NightshiftRuntime implements AutoCloseable {
   private final RuntimeConfig config;
   private TemporalServer temporal;
   private ApiServer api;
+  private WorkflowUiServer ui;
 
   private NightshiftRuntime(RuntimeConfig config) {
     this.config = config;
@@ -157,7 +159,30 @@ public final class NightshiftRuntime implements AutoCloseable {
           config.maxParallelSteps(), searchAttributes, backends, plannerModel);
       started.push(api);
       log.info("gRPC API on {}:{}", config.apiHost(), api.port());
+      if (config.uiPort() > 0) {
+        startUi();
+      }
     }
+  }
+
+  /**
+   * The workflow UI is a view for people beside the API, not part of the runtime's work: a port already taken
+   * (another runtime's UI) is a warning with the way out, never a reason to stop the tasks.
+   */
+  private void startUi() {
+    try {
+      ui = WorkflowUiServer.start(config.apiHost(), config.uiPort(), apiTarget());
+      started.push(ui);
+      log.info("workflow UI on {}", uiUrl());
+    } catch (java.io.IOException e) {
+      log.warn("workflow UI not started on {}:{} ({}); choose another with --ui-port, or 0 for none",
+          config.apiHost(), config.uiPort(), e.toString());
+    }
+  }
+
+  /** The workflow UI's address, or null when this process serves none. */
+  public String uiUrl() {
+    return ui == null ? null : "http://" + config.apiHost() + ":" + ui.port();
   }
 
   public TemporalServer temporal() {

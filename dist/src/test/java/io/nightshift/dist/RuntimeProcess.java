@@ -29,6 +29,8 @@ final class RuntimeProcess implements AutoCloseable {
   final int apiPort;
   final int temporalPort;
   final int uiPort;
+  /** The workflow UI's port (uiPort is Temporal's Web UI). */
+  final int workflowUiPort;
   final String temporalServer;
   /** Added to the {@code dev} command line (e.g. {@code --backends FILE}); kept by {@link #sameDataDir()}. */
   private final List<String> extraArgs = new ArrayList<>();
@@ -36,20 +38,23 @@ final class RuntimeProcess implements AutoCloseable {
   private ManagedChannel channel;
 
   RuntimeProcess(Path dataDir, String temporalServer) {
-    this(dataDir, temporalServer, freePort(), freePort(), freePort());
+    this(dataDir, temporalServer, freePort(), freePort(), freePort(), freePort());
   }
 
-  private RuntimeProcess(Path dataDir, String temporalServer, int apiPort, int temporalPort, int uiPort) {
+  private RuntimeProcess(Path dataDir, String temporalServer, int apiPort, int temporalPort, int uiPort,
+      int workflowUiPort) {
     this.dataDir = dataDir;
     this.temporalServer = temporalServer;
     this.apiPort = apiPort;
     this.temporalPort = temporalPort;
     this.uiPort = uiPort;
+    this.workflowUiPort = workflowUiPort;
   }
 
   /** Another runtime on the same data directory and ports, as after a restart. */
   RuntimeProcess sameDataDir() {
-    return new RuntimeProcess(dataDir, temporalServer, apiPort, temporalPort, uiPort).withArgs(extraArgs);
+    return new RuntimeProcess(dataDir, temporalServer, apiPort, temporalPort, uiPort, workflowUiPort)
+        .withArgs(extraArgs);
   }
 
   RuntimeProcess withArgs(List<String> args) {
@@ -61,7 +66,8 @@ final class RuntimeProcess implements AutoCloseable {
     List<String> cmd = JavaCli.command(List.of("dev",
         "--data-dir", dataDir.toString(), "--tools-dir", TOOLS_CACHE.toString(),
         "--api-port", String.valueOf(apiPort), "--temporal-port", String.valueOf(temporalPort),
-        "--temporal-ui-port", String.valueOf(uiPort), "--temporal-server", temporalServer));
+        "--temporal-ui-port", String.valueOf(uiPort), "--ui-port", String.valueOf(workflowUiPort),
+        "--temporal-server", temporalServer));
     cmd.addAll(extraArgs);
     Files.createDirectories(dataDir);
     File log = dataDir.resolve("runtime.log").toFile();

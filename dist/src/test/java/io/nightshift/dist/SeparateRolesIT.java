@@ -51,7 +51,7 @@ class SeparateRolesIT {
       all.add(workerA);
       all.add(workerB);
       all.add(RoleProcess.start(logs.resolve("api.out"), with(shared, "api", "--temporal-address", address,
-          "--api-port", String.valueOf(apiPort))));
+          "--api-port", String.valueOf(apiPort), "--ui-port", String.valueOf(RuntimeProcess.freePort()))));
       ApiClient api = new ApiClient(NettyChannelBuilder.forAddress("127.0.0.1", apiPort).usePlaintext().build());
       String id = submitWhenServing(api);
 

@@ -59,6 +59,9 @@ final class DemoCommand implements Callable<Integer> {
                 .setGoal("Demo: run the '" + pipeline + "' pipeline end to end"))
             .build()).getTaskId();
         out.println("submitted " + pipeline + " as task " + id);
+        if (runtime.uiUrl() != null) {
+          out.println("Watch it in the workflow UI: " + runtime.uiUrl() + "/#/tasks/" + id);
+        }
         out.flush();
         Task task = TaskFollower.follow(channel, id, out);
         if (task.hasResult()) {
@@ -74,7 +77,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         if (runtime.temporal().webUi() != null) {
           // the UI goes away when the demo's runtime stops; `nightshift dev` on the same data dir shows it again
-          out.println("Temporal Web UI for this task: " + runtime.temporal().webUi() + "/namespaces/"
+          out.println("Temporal Web UI for this task (its event history): " + runtime.temporal().webUi() + "/namespaces/"
               + options.toConfig().namespace() + "/workflows/" + id);
         }
         out.flush();

@@ -38,6 +38,9 @@ class ServeCommand implements Callable<Integer> {
     }
     if (roles.contains(Role.API)) {
       out.println("  gRPC API:        " + runtime.apiTarget());
+      if (runtime.uiUrl() != null) {
+        out.println("  Workflow UI:     " + runtime.uiUrl());
+      }
     }
     out.flush();
     stopped.await();

@@ -32,6 +32,10 @@ final class ServerOptions {
   @Option(names = "--api-port", description = "gRPC API port (default: ${DEFAULT-VALUE})", defaultValue = "7070")
   int apiPort;
 
+  @Option(names = "--ui-port", description = "port of the workflow UI, on the API's address; 0 for none"
+      + " (default: ${DEFAULT-VALUE})", defaultValue = "${env:NIGHTSHIFT_UI_PORT:-8080}")
+  int uiPort;
+
   @Option(names = "--max-parallel-steps", description = "steps of one task running at once (default: ${DEFAULT-VALUE})",
       defaultValue = "32")
   int maxParallelSteps;
@@ -56,6 +60,6 @@ final class ServerOptions {
   RuntimeConfig toConfig() {
     return new RuntimeConfig(dataDir, temporalAddress == null || temporalAddress.isBlank() ? null : temporalAddress,
         namespace, temporalPort, temporalUiPort, apiHost, apiPort, maxParallelSteps, toolsDir, temporalServer,
-        backends, models);
+        backends, models, uiPort);
   }
 }

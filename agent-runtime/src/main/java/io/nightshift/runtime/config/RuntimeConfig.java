@@ -20,10 +20,19 @@ import java.util.Objects;
  * @param temporalServer   which local server to run when temporalAddress is null
  * @param backendsFile     accelerator pools (YAML, {@code --backends}); null for one {@code cpu} pool of this machine
  * @param modelsFile       model endpoints agent steps may call (YAML, {@code --models}); null for none
+ * @param uiPort           port of the workflow UI, served beside the gRPC API on {@code apiHost}; 0 for none
  */
 public record RuntimeConfig(Path dataDir, String temporalAddress, String namespace, int temporalPort,
     int temporalUiPort, String apiHost, int apiPort, int maxParallelSteps, Path toolsDir,
-    LocalServerKind temporalServer, Path backendsFile, Path modelsFile) {
+    LocalServerKind temporalServer, Path backendsFile, Path modelsFile, int uiPort) {
+  /** Without the workflow UI. */
+  public RuntimeConfig(Path dataDir, String temporalAddress, String namespace, int temporalPort, int temporalUiPort,
+      String apiHost, int apiPort, int maxParallelSteps, Path toolsDir, LocalServerKind temporalServer,
+      Path backendsFile, Path modelsFile) {
+    this(dataDir, temporalAddress, namespace, temporalPort, temporalUiPort, apiHost, apiPort, maxParallelSteps,
+        toolsDir, temporalServer, backendsFile, modelsFile, 0);
+  }
+
   /** Without model endpoints. */
   public RuntimeConfig(Path dataDir, String temporalAddress, String namespace, int temporalPort, int temporalUiPort,
       String apiHost, int apiPort, int maxParallelSteps, Path toolsDir, LocalServerKind temporalServer,
@@ -58,6 +67,9 @@ public record RuntimeConfig(Path dataDir, String temporalAddress, String namespa
     checkPort("--temporal-port", temporalPort);
     checkPort("--temporal-ui-port", temporalUiPort);
     checkPort("--api-port", apiPort);
+    if (uiPort != 0) {
+      checkPort("--ui-port", uiPort);
+    }
     if (maxParallelSteps < 1 || maxParallelSteps > 1000) {
       throw new IllegalArgumentException("--max-parallel-steps must be between 1 and 1000, was " + maxParallelSteps);
     }

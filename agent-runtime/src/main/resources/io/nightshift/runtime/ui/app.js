@@ -1,0 +1,233 @@
+'use strict';
+// The Nightshift workflow UI: a task list and a live task view over the runtime's JSON API (/api/...), which is
+// the gRPC API's own messages as JSON. DOM is built with createElement and textContent only, so nothing a task
+// says (goals, errors, model output) is ever read as HTML.
+
+const view = document.getElementById('view');
+const notice = document.getElementById('notice');
+const live = document.getElementById('live');
+let stream = null;        // the open EventSource of the task view
+let listTimer = null;     // the task list's refresh timer
+
+function el(tag, attrs, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === 'class') e.className = v;
+    else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
+    else e.setAttribute(k, v === true ? '' : v);
+  }
+  for (const c of children.flat()) {
+    if (c === undefined || c === null || c === false) continue;
+    e.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return e;
+}
+
+const taskState = s => (s || '').replace('TASK_STATE_', '');
+const stepState = s => (s || '').replace('STEP_STATE_', '');
+const when = t => t ? new Date(t).toLocaleString() : '';
+const badge = s => el('span', { class: 'state ' + s, 'data-state': s }, s);
+const artifactLink = (ref, text) => ref && ref.digest
+  ? el('a', { href: '/api/artifacts/' + encodeURIComponent(ref.digest), target: '_blank', rel: 'noopener' },
+      text || ref.mediaType || 'output')
+  : '';
+
+function say(message, ok) {
+  notice.hidden = !message;
+  notice.textContent = message || '';
+  notice.className = 'notice' + (ok ? ' ok' : '');
+}
+
+/** The API's refusal in words: its code, message, and the fields it named. */
+function describeError(body, status) {
+  if (!body || !body.message) return 'request failed (HTTP ' + status + ')';
+  const fields = (body.fields || []).map(f => f.field + ': ' + f.description).join('; ');
+  return body.code + ': ' + body.message + (fields ? ' [' + fields + ']' : '');
+}
+
+async function getJson(url) {
+  const r = await fetch(url, { headers: { Accept: 'application/json' } });
+  const body = await r.json().catch(() => null);
+  if (!r.ok) throw new Error(describeError(body, r.status));
+  return body;
+}
+
+async function act(taskId, action, body) {
+  const r = await fetch('/api/tasks/' + encodeURIComponent(taskId) + '/' + action, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body || {}) });
+  const answer = await r.json().catch(() => null);
+  if (!r.ok) {
+    say(describeError(answer, r.status));
+    return false;
+  }
+  say(action + ' sent to ' + taskId, true);
+  return true;
+}
+
+// ---------- task list ----------
+
+async function showList(pageToken) {
+  const url = '/api/tasks' + (pageToken ? '?page_token=' + encodeURIComponent(pageToken) : '');
+  let page;
+  try {
+    page = await getJson(url);
+  } catch (e) {
+    say(e.message);
+    return;
+  }
+  const rows = (page.tasks || []).map(t => el('tr', { 'data-task': t.id },
+    el('td', {}, el('a', { href: '#/tasks/' + encodeURIComponent(t.id) }, t.id)),
+    el('td', {}, t.pipeline),
+    el('td', {}, badge(taskState(t.state))),
+    el('td', { class: 'counts' }, Object.entries(t.stepCounts || {})
+      .map(([k, v]) => el('span', {}, stepState(k).toLowerCase() + ' ' + v))),
+    el('td', {}, when(t.createdAt)),
+    el('td', { class: 'summary' }, t.goal)));
+  view.replaceChildren(
+    el('h1', {}, 'Tasks'),
+    el('table', { id: 'tasks' },
+      el('thead', {}, el('tr', {}, ['Task', 'Pipeline', 'State', 'Steps', 'Created', 'Goal'].map(h => el('th', {}, h)))),
+      el('tbody', {}, rows.length ? rows : el('tr', {}, el('td', { colspan: 6 }, 'No tasks yet. Submit one with '
+        + '`nightshift submit`.')))),
+    page.nextPageToken ? el('p', {}, el('a', { href: '#/?page=' + encodeURIComponent(page.nextPageToken) },
+      'older tasks')) : '');
+  live.className = 'live on';
+}
+
+// ---------- one task ----------
+
+function showTask(id) {
+  view.replaceChildren(el('h1', {}, id), el('p', { class: 'meta' }, 'Loading…'));
+  stream = new EventSource('/api/tasks/' + encodeURIComponent(id) + '/events');
+  stream.addEventListener('task', e => { live.className = 'live on'; renderTask(JSON.parse(e.data)); });
+  stream.addEventListener('end', () => { live.className = 'live'; stream.close(); });
+  stream.addEventListener('error', e => {
+    live.className = 'live';
+    if (e.data) {
+      say(describeError(JSON.parse(e.data)));
+    } else if (stream.readyState === EventSource.CLOSED) {
+      // refused before the stream began (an unknown task): ask once more for the API's words
+      getJson('/api/tasks/' + encodeURIComponent(id)).catch(err => {
+        say(err.message);
+        view.replaceChildren(el('h1', {}, id), el('p', { class: 'error', id: 'task-error' }, err.message));
+      });
+    }
+  });
+}
+
+function renderTask(t) {
+  const state = taskState(t.state);
+  const ended = ['SUCCEEDED', 'FAILED', 'CANCELLED'].includes(state);
+  const focused = document.activeElement && document.activeElement.id;
+  const kept = {};
+  for (const input of view.querySelectorAll('input')) kept[input.id] = input.value;
+
+  const controls = el('div', { class: 'controls' },
+    el('button', { id: 'pause', disabled: ended || state === 'PAUSED',
+      onclick: () => act(t.id, 'pause', { reason: 'paused from the UI' }) }, 'Pause'),
+    el('button', { id: 'resume', disabled: ended || state !== 'PAUSED', class: 'primary',
+      onclick: () => act(t.id, 'resume') }, 'Resume'),
+    el('button', { id: 'cancel', class: 'danger', disabled: ended, onclick: () => {
+      if (confirm('Cancel task ' + t.id + '? Running steps are stopped.')) act(t.id, 'cancel', { reason: 'cancelled from the UI' });
+    } }, 'Cancel'),
+    el('input', { id: 'guidance', type: 'text', class: 'wide', placeholder: 'guidance for the running agents',
+      disabled: ended }),
+    el('button', { id: 'steer', disabled: ended, onclick: () => {
+      const g = document.getElementById('guidance');
+      act(t.id, 'steer', { guidance: g.value }).then(ok => { if (ok) g.value = ''; });
+    } }, 'Steer'));
+
+  const awaiting = Object.entries(t.awaiting || {}).map(([step, why]) => el('div', { class: 'card', 'data-awaiting': step },
+    el('strong', {}, step), ': ', why,
+    el('div', { class: 'controls' },
+      el('input', { id: 'comment-' + step, type: 'text', class: 'wide', placeholder: 'comment (recorded)' }),
+      el('input', { id: 'tokens-' + step, type: 'number', min: 1, placeholder: 'raise max tokens to' }),
+      el('input', { id: 'cost-' + step, type: 'text', placeholder: 'raise max cost to' }),
+      el('button', { class: 'primary', id: 'approve-' + step, onclick: () => {
+        const body = { step, comment: document.getElementById('comment-' + step).value, by: 'ui' };
+        const tokens = document.getElementById('tokens-' + step).value;
+        const cost = document.getElementById('cost-' + step).value;
+        if (tokens) body.maxTokens = tokens;
+        if (cost) body.maxCost = cost;
+        act(t.id, 'approve', body);
+      } }, 'Approve'),
+      el('button', { class: 'danger', id: 'reject-' + step, onclick: () => act(t.id, 'reject',
+        { step, comment: document.getElementById('comment-' + step).value, by: 'ui' }) }, 'Reject'))));
+
+  const steps = el('table', { id: 'steps' },
+    el('thead', {}, el('tr', {}, ['Step', 'Tool', 'State', 'Needs', 'Attempts', 'Result', 'Where', 'Tokens', 'Output']
+      .map(h => el('th', {}, h)))),
+    el('tbody', {}, (t.steps || []).map(s => el('tr', { 'data-step': s.name, 'data-state': stepState(s.state) },
+      el('td', {}, s.name),
+      el('td', {}, s.tool),
+      el('td', {}, badge(stepState(s.state))),
+      el('td', {}, (s.needs || []).join(', ')),
+      el('td', { class: 'num' }, s.attempts || ''),
+      el('td', { class: s.error ? 'error' : 'summary' }, s.error || s.summary),
+      el('td', { title: s.placement || '' }, s.pool || ''),
+      el('td', { class: 'num' }, s.tokens && s.tokens !== '0' ? s.tokens : ''),
+      el('td', {}, artifactLink(s.output))))));
+
+  const pools = Object.keys(Object.assign({}, t.unitSecondsByPool, t.costByPool, t.tokensByPool));
+  const budget = t.budget;
+  view.replaceChildren(
+    el('h1', { id: 'task-id' }, t.id),
+    el('div', {}, badge(state), ' ', el('span', { class: 'meta' }, t.pipeline,
+      t.planVersion ? ' · plan v' + t.planVersion + (t.planOrigin ? ' (' + t.planOrigin + ')' : '') : '')),
+    t.goal ? el('p', { class: 'summary' }, t.goal) : '',
+    el('p', { class: 'meta' }, 'created ' + when(t.createdAt) + (t.endedAt ? ' · ended ' + when(t.endedAt)
+      : ' · updated ' + when(t.updatedAt))),
+    t.error ? el('p', { class: 'error', id: 'task-error' }, t.error) : '',
+    t.result && t.result.digest ? el('p', {}, 'Result: ', artifactLink(t.result, 'open the result')) : '',
+    el('p', { class: 'counts', id: 'counts' }, Object.entries(t.stepCounts || {})
+      .map(([k, v]) => el('span', { 'data-count': stepState(k) }, stepState(k).toLowerCase() + ' ' + v))),
+    controls,
+    awaiting.length ? el('h2', {}, 'Waiting for a decision') : '', el('div', { id: 'awaiting' }, awaiting),
+    el('h2', {}, 'Steps'), steps,
+    budget ? el('div', {}, el('h2', {}, 'Budget'), el('table', { id: 'budget' }, el('tbody', {},
+      el('tr', {}, el('th', {}, 'Tokens'), el('td', {}, budget.tokensSpent + ' spent, ' + budget.tokensReserved
+        + ' reserved of ' + (budget.maxTokens && budget.maxTokens !== '0' ? budget.maxTokens : 'no limit'))),
+      el('tr', {}, el('th', {}, 'Cost'), el('td', {}, (budget.costSpent || '0') + ' spent, ' + (budget.costReserved || '0')
+        + ' reserved of ' + (budget.maxCost || 'no limit')))))) : '',
+    pools.length ? el('div', {}, el('h2', {}, 'Use by pool'), el('table', { id: 'pools' },
+      el('thead', {}, el('tr', {}, ['Pool', 'Unit-seconds', 'Cost', 'Tokens'].map(h => el('th', {}, h)))),
+      el('tbody', {}, pools.map(p => el('tr', {}, el('td', {}, p),
+        el('td', { class: 'num' }, ((t.unitSecondsByPool || {})[p] || 0).toFixed(1)),
+        el('td', { class: 'num' }, ((t.costByPool || {})[p] || 0).toFixed(4)),
+        el('td', { class: 'num' }, (t.tokensByPool || {})[p] || 0)))))) : '',
+    (t.planVersions || []).length > 1 ? el('div', {}, el('h2', {}, 'Plan versions'), el('table', {}, el('tbody', {},
+      t.planVersions.map(v => el('tr', {}, el('td', {}, 'v' + v.version), el('td', {}, v.origin),
+        el('td', { class: 'summary' }, v.reason || ''), el('td', {}, (v.steps || []).join(', '))))))) : '',
+    (t.decisions || []).length ? el('div', {}, el('h2', {}, 'Decisions'), el('table', { id: 'decisions' }, el('tbody', {},
+      t.decisions.map(d => el('tr', {}, el('td', {}, d.step), el('td', {}, d.approved ? 'approved' : 'rejected'),
+        el('td', {}, d.by || ''), el('td', { class: 'summary' }, d.comment || ''), el('td', {}, when(d.at))))))) : '');
+
+  // a live update must not eat what someone is typing
+  for (const [id, value] of Object.entries(kept)) {
+    const input = document.getElementById(id);
+    if (input) input.value = value;
+  }
+  if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
+}
+
+// ---------- routing ----------
+
+function route() {
+  if (stream) { stream.close(); stream = null; }
+  if (listTimer) { clearInterval(listTimer); listTimer = null; }
+  live.className = 'live';
+  const hash = location.hash || '#/';
+  const task = hash.match(/^#\/tasks\/(.+)$/);
+  if (task) {
+    showTask(decodeURIComponent(task[1]));
+    return;
+  }
+  const page = hash.match(/^#\/\?page=(.+)$/);
+  const token = page ? decodeURIComponent(page[1]) : null;
+  showList(token);
+  listTimer = setInterval(() => showList(token), 3000);
+}
+
+window.addEventListener('hashchange', () => { say(''); route(); });
+route();

@@ -1,0 +1,143 @@
+package io.nightshift.dist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nightshift.api.v1.Task;
+import io.nightshift.api.v1.TaskState;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The workflow UI in a real headless Chromium against a real runtime on the Temporal dev server: the task list, a
+ * task's live view (server-sent events), pause / resume / approve from the page with the API's refusals shown with
+ * the field they name, and step outputs opened from the page.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WorkflowUiIT {
+  private static final String GATED = """
+      name: gated
+      steps:
+        - {name: load, tool: data.read_csv, params: {source: "classpath:nightshift/data/approved_drugs.csv"}}
+        - {name: publish, tool: table.describe, params: {input: "${steps.load.output}"}, approval: required}
+      """;
+
+  private final Path dataDir = ItData.newDir(getClass());
+  private RuntimeProcess runtime;
+  private ApiClient api;
+  private ChromeDriver browser;
+  private String ui;
+
+  @BeforeAll
+  void start() throws Exception {
+    runtime = new RuntimeProcess(dataDir, "DEV").start();
+    api = new ApiClient(runtime.channel());
+    ui = "http://127.0.0.1:" + runtime.workflowUiPort;
+    browser = Browser.start();
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (runtime != null) {
+      runtime.close();
+    }
+  }
+
+  @Test
+  void shouldListTasksAndFollowOneLiveThroughPauseResumeAndApprovalFromThePage() throws Exception {
+    String done = api.submitNamed("sample", Map.of());
+    api.awaitTask(done, t -> t.getState() == TaskState.TASK_STATE_SUCCEEDED, Duration.ofMinutes(2));
+    String gated = api.submitYaml(GATED, Map.of());
+    api.awaitTask(gated, t -> t.getState() == TaskState.TASK_STATE_AWAITING_APPROVAL, Duration.ofMinutes(2));
+
+    browser.get(ui + "/");
+    await(() -> !browser.findElements(By.cssSelector("tr[data-task='" + gated + "']")).isEmpty());
+    assertThat(browser.findElement(By.cssSelector("tr[data-task='" + done + "'] .state")).getText())
+        .isEqualTo("SUCCEEDED");
+
+    browser.findElement(By.linkText(gated)).click();
+    await(() -> !browser.findElements(By.cssSelector("[data-awaiting='publish']")).isEmpty());
+    assertThat(stepState("load")).isEqualTo("SUCCEEDED");
+    assertThat(stepState("publish")).isEqualTo("AWAITING_APPROVAL");
+
+    // pause and resume from the page: the view follows the API's state without a reload
+    browser.findElement(By.id("pause")).click();
+    await(() -> taskState().equals("PAUSED"));
+    assertThat(api.get(gated).getState()).isEqualTo(TaskState.TASK_STATE_PAUSED);
+    browser.findElement(By.id("resume")).click();
+    await(() -> taskState().equals("AWAITING_APPROVAL"));
+
+    // a bad decision is refused by the API and the page says which field was wrong; nothing is decided
+    browser.findElement(By.id("cost-publish")).sendKeys("-1");
+    browser.findElement(By.id("approve-publish")).click();
+    await(() -> browser.findElement(By.id("notice")).isDisplayed());
+    assertThat(browser.findElement(By.id("notice")).getText()).contains("INVALID_ARGUMENT").contains("max_cost");
+    assertThat(api.get(gated).getDecisionsCount()).isZero();
+
+    browser.findElement(By.id("cost-publish")).clear();
+    browser.findElement(By.id("comment-publish")).sendKeys("numbers look right");
+    browser.findElement(By.id("approve-publish")).click();
+    await(() -> taskState().equals("SUCCEEDED"));
+    assertThat(stepState("publish")).isEqualTo("SUCCEEDED");
+    assertThat(browser.findElement(By.id("decisions")).getText()).contains("approved").contains("numbers look right");
+    Task after = api.get(gated);
+    assertThat(after.getDecisions(0).getBy()).isEqualTo("ui");
+    assertThat(after.getDecisions(0).getComment()).isEqualTo("numbers look right");
+    assertThat(browser.findElement(By.id("pause")).isEnabled()).as("an ended task cannot be paused").isFalse();
+
+    // the step's output opens from its link: the artifact with its media type
+    String href = browser.findElement(By.cssSelector("tr[data-step='load'] a")).getAttribute("href");
+    HttpResponse<String> csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(csv.statusCode()).isEqualTo(200);
+    assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+    assertThat(csv.body()).startsWith(api.readArtifact(after.getSteps(0).getOutput().getDigest()).lines().findFirst()
+        .orElseThrow());
+  }
+
+  @Test
+  void shouldShowTheApisRefusalForAnUnknownTask() {
+    browser.get(ui + "/#/tasks/no-such-task");
+    await(() -> !browser.findElements(By.id("task-error")).isEmpty());
+    assertThat(browser.findElement(By.id("task-error")).getText()).contains("NOT_FOUND")
+        .contains("no task with id 'no-such-task'");
+  }
+
+  private String taskState() {
+    return browser.findElement(By.cssSelector("#view > div .state")).getText();
+  }
+
+  private String stepState(String step) {
+    WebElement row = browser.findElement(By.cssSelector("tr[data-step='" + step + "']"));
+    return row.getAttribute("data-state");
+  }
+
+  /** Waits for the page to show something; on a timeout the failure carries what the page showed instead. */
+  private void await(java.util.function.BooleanSupplier condition) {
+    try {
+      new WebDriverWait(browser, Duration.ofSeconds(60))
+          .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+          .ignoring(org.openqa.selenium.NoSuchElementException.class)
+          .until(d -> condition.getAsBoolean());
+    } catch (org.openqa.selenium.TimeoutException e) {
+      throw new AssertionError("the page never showed what was expected; it showed:\n"
+          + browser.findElement(By.tagName("body")).getText() + "\nbrowser log: "
+          + browser.manage().logs().get("browser").getAll(), e);
+    }
+  }
+}
