@@ -22,7 +22,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The workflow UI in a real headless Chromium against a real runtime on the Temporal dev server: the task list, a
- * task's live view (server-sent events), pause / resume / approve from the page with the API's refusals shown with
+ * task's live view (server-sent events) with its step graph, pause / resume / approve from the page with the API's refusals shown with
  * the field they name, and step outputs opened from the page.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -74,6 +74,10 @@ class WorkflowUiIT {
     await(() -> !browser.findElements(By.cssSelector("[data-awaiting='publish']")).isEmpty());
     assertThat(stepState("load")).isEqualTo("SUCCEEDED");
     assertThat(stepState("publish")).isEqualTo("AWAITING_APPROVAL");
+    // the step graph: one node per step coloured by state, one edge for publish's need of load
+    assertThat(browser.findElement(By.cssSelector("#dag g[data-node='publish']")).getAttribute("class"))
+        .contains("AWAITING_APPROVAL");
+    assertThat(browser.findElements(By.cssSelector("#dag .edge"))).hasSize(1);
 
     // pause and resume from the page: the view follows the API's state without a reload
     browser.findElement(By.id("pause")).click();
@@ -94,6 +98,8 @@ class WorkflowUiIT {
     browser.findElement(By.id("approve-publish")).click();
     await(() -> taskState().equals("SUCCEEDED"));
     assertThat(stepState("publish")).isEqualTo("SUCCEEDED");
+    assertThat(browser.findElement(By.cssSelector("#dag g[data-node='publish']")).getAttribute("class"))
+        .contains("SUCCEEDED");
     assertThat(browser.findElement(By.id("decisions")).getText()).contains("approved").contains("numbers look right");
     Task after = api.get(gated);
     assertThat(after.getDecisions(0).getBy()).isEqualTo("ui");

@@ -184,7 +184,7 @@ function renderTask(t) {
       .map(([k, v]) => el('span', { 'data-count': stepState(k) }, stepState(k).toLowerCase() + ' ' + v))),
     controls,
     awaiting.length ? el('h2', {}, 'Waiting for a decision') : '', el('div', { id: 'awaiting' }, awaiting),
-    el('h2', {}, 'Steps'), steps,
+    el('h2', {}, 'Steps'), (t.steps || []).length ? el('div', { class: 'dag' }, dagView(t.steps)) : '', steps,
     budget ? el('div', {}, el('h2', {}, 'Budget'), el('table', { id: 'budget' }, el('tbody', {},
       el('tr', {}, el('th', {}, 'Tokens'), el('td', {}, budget.tokensSpent + ' spent, ' + budget.tokensReserved
         + ' reserved of ' + (budget.maxTokens && budget.maxTokens !== '0' ? budget.maxTokens : 'no limit'))),
@@ -209,6 +209,61 @@ function renderTask(t) {
     if (input) input.value = value;
   }
   if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
+}
+
+// ---------- the step DAG ----------
+
+const SVG = 'http://www.w3.org/2000/svg';
+function svg(tag, attrs, ...children) {
+  const e = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, v);
+  for (const c of children) e.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  return e;
+}
+
+/** The plan's steps as a left-to-right graph: a step's column is the longest chain of needs before it. */
+function dagView(steps) {
+  const byName = new Map(steps.map(s => [s.name, s]));
+  const depth = new Map();
+  const depthOf = (name, seen) => {
+    if (depth.has(name)) return depth.get(name);
+    if (seen.has(name)) return 0; // plans are validated acyclic; never loop on a bad view
+    seen.add(name);
+    const needs = (byName.get(name).needs || []).filter(n => byName.has(n));
+    const d = needs.length ? 1 + Math.max(...needs.map(n => depthOf(n, seen))) : 0;
+    depth.set(name, d);
+    return d;
+  };
+  steps.forEach(s => depthOf(s.name, new Set()));
+  const rows = new Map();
+  const at = new Map();
+  for (const s of steps) {
+    const col = depth.get(s.name);
+    const row = rows.get(col) || 0;
+    rows.set(col, row + 1);
+    at.set(s.name, { x: 10 + col * 190, y: 10 + row * 46 });
+  }
+  const width = 10 + (Math.max(0, ...depth.values()) + 1) * 190;
+  const height = 10 + Math.max(1, ...rows.values()) * 46;
+  const graph = svg('svg', { id: 'dag', width, height, viewBox: '0 0 ' + width + ' ' + height, role: 'img',
+    'aria-label': 'step graph' });
+  for (const s of steps) {
+    for (const n of (s.needs || []).filter(n => at.has(n))) {
+      const a = at.get(n), b = at.get(s.name);
+      graph.append(svg('path', { class: 'edge', d: 'M' + (a.x + 160) + ',' + (a.y + 17) + ' C' + (a.x + 175) + ','
+        + (a.y + 17) + ' ' + (b.x - 15) + ',' + (b.y + 17) + ' ' + b.x + ',' + (b.y + 17) }));
+    }
+  }
+  for (const s of steps) {
+    const p = at.get(s.name);
+    const state = stepState(s.state);
+    const label = s.name.length > 22 ? s.name.slice(0, 21) + '…' : s.name;
+    graph.append(svg('g', { class: 'node ' + state, 'data-node': s.name, transform: 'translate(' + p.x + ',' + p.y + ')' },
+      svg('title', {}, s.name + ': ' + state + (s.summary ? ' — ' + s.summary : '') + (s.error ? ' — ' + s.error : '')),
+      svg('rect', { width: 160, height: 34, rx: 5 }),
+      svg('text', { x: 8, y: 21 }, label)));
+  }
+  return graph;
 }
 
 // ---------- routing ----------

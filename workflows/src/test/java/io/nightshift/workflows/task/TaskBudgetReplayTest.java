@@ -64,31 +64,14 @@ class TaskBudgetReplayTest {
   @Test
   @EnabledIfSystemProperty(named = "nightshift.recordHistories", matches = "true")
   void recordHistories(@TempDir Path dir) throws Exception {
-    if (Files.exists(HISTORIES.resolve(ID + ".json"))) {
-      return; // recorded by an earlier version: keep it, that is the point
-    }
-    FileArtifactStore store = new FileArtifactStore(dir);
-    ArtifactRef said = store.put("ok".getBytes(StandardCharsets.UTF_8), "text/plain");
-    AgentModelActivities model = in -> new ModelTurnOutput(said, said, List.of(), 400, 200, true,
-        new BigDecimal("0.0006"), in.endpoint());
-    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
-      Worker control = env.newWorker(TaskQueues.CONTROL);
-      control.registerWorkflowImplementationTypes(TaskWorkflowImpl.class, MapWorkflowImpl.class,
-          AgentWorkflowImpl.class);
-      control.registerActivitiesImplementations(new PlanningActivitiesImpl(r -> plan()), model);
-      env.start();
-      TaskWorkflow wf = env.getWorkflowClient().newWorkflowStub(TaskWorkflow.class,
-          WorkflowOptions.newBuilder().setWorkflowId(ID).setTaskQueue(TaskQueues.CONTROL).build());
-      WorkflowClient.start(wf::run, new TaskInput(ID, "g", ID, ID, Map.of(), 8, false)
-          .withBudget(new TaskBudget(1_000, null, 0)));
+    record(dir, ID, r -> plan(), 1_000, (env, wf) -> {
       for (int i = 0; i < 100 && (wf.progress() == null || !wf.progress().awaiting().containsKey("second")); i++) {
         env.sleep(Duration.ofMillis(200));
       }
       wf.decide(new Decision("second", true, "raise", "lead", 5_000, null, 0));
       WorkflowStub.fromTyped(wf).getResult(TaskResult.class);
       assertThat(wf.progress().budget().tokensSpent()).isEqualTo(1_200);
-      Files.writeString(HISTORIES.resolve(ID + ".json"), env.getWorkflowClient().fetchHistory(ID).toJson(true));
-    }
+    });
   }
 
   @Test
@@ -111,7 +94,20 @@ class TaskBudgetReplayTest {
   @Test
   @EnabledIfSystemProperty(named = "nightshift.recordHistories", matches = "true")
   void recordChildHistory(@TempDir Path dir) throws Exception {
-    if (Files.exists(HISTORIES.resolve(CHILD_ID + ".json"))) {
+    record(dir, CHILD_ID, r -> plan(r.pipelineYaml()), 5_000, (env, wf) -> {
+      WorkflowStub.fromTyped(wf).getResult(TaskResult.class);
+      assertThat(wf.progress().budget().tokensSpent()).isEqualTo(1_800);
+    });
+  }
+
+  /**
+   * Runs task {@code id} with a task budget of {@code tokens} (every model call: 400 + 200 tokens at 0.0006) until
+   * {@code drive} has seen it through, and writes its history; one recorded by an earlier version is kept, since
+   * replaying that is the point.
+   */
+  private static void record(Path dir, String id, io.nightshift.core.planner.Planner planner, long tokens,
+      java.util.function.BiConsumer<TestWorkflowEnvironment, TaskWorkflow> drive) throws Exception {
+    if (Files.exists(HISTORIES.resolve(id + ".json"))) {
       return;
     }
     FileArtifactStore store = new FileArtifactStore(dir);
@@ -122,16 +118,14 @@ class TaskBudgetReplayTest {
       Worker control = env.newWorker(TaskQueues.CONTROL);
       control.registerWorkflowImplementationTypes(TaskWorkflowImpl.class, MapWorkflowImpl.class,
           AgentWorkflowImpl.class);
-      control.registerActivitiesImplementations(new PlanningActivitiesImpl(r -> plan(r.pipelineYaml())), model);
+      control.registerActivitiesImplementations(new PlanningActivitiesImpl(planner), model);
       env.start();
       TaskWorkflow wf = env.getWorkflowClient().newWorkflowStub(TaskWorkflow.class,
-          WorkflowOptions.newBuilder().setWorkflowId(CHILD_ID).setTaskQueue(TaskQueues.CONTROL).build());
-      WorkflowClient.start(wf::run, new TaskInput(CHILD_ID, "g", CHILD_ID, CHILD_ID, Map.of(), 8, false)
-          .withBudget(new TaskBudget(5_000, null, 0)));
-      WorkflowStub.fromTyped(wf).getResult(TaskResult.class);
-      assertThat(wf.progress().budget().tokensSpent()).isEqualTo(1_800);
-      Files.writeString(HISTORIES.resolve(CHILD_ID + ".json"),
-          env.getWorkflowClient().fetchHistory(CHILD_ID).toJson(true));
+          WorkflowOptions.newBuilder().setWorkflowId(id).setTaskQueue(TaskQueues.CONTROL).build());
+      WorkflowClient.start(wf::run, new TaskInput(id, "g", id, id, Map.of(), 8, false)
+          .withBudget(new TaskBudget(tokens, null, 0)));
+      drive.accept(env, wf);
+      Files.writeString(HISTORIES.resolve(id + ".json"), env.getWorkflowClient().fetchHistory(id).toJson(true));
     }
   }
 
