@@ -63,6 +63,11 @@ public final class WorkflowUiServer implements AutoCloseable {
    * @param port      0 for any free port
    */
   public static WorkflowUiServer start(String host, int port, String apiTarget) throws IOException {
+    return start(host, port, apiTarget, TaskEventStream.KEEPALIVE_MILLIS);
+  }
+
+  /** @param keepaliveMillis how often an idle event stream sends a comment, to notice a page that went away */
+  static WorkflowUiServer start(String host, int port, String apiTarget, long keepaliveMillis) throws IOException {
     ManagedChannel channel = NettyChannelBuilder.forTarget(apiTarget).usePlaintext().build();
     HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 64);
     // event streams hold a thread each for as long as a page is open
@@ -74,7 +79,7 @@ public final class WorkflowUiServer implements AutoCloseable {
     server.setExecutor(threads);
     WorkflowUiServer ui = new WorkflowUiServer(server, channel, threads);
     TaskActions actions = new TaskActions(TaskServiceGrpc.newBlockingStub(channel));
-    server.createContext("/api/tasks", ex -> ui.handle(ex, () -> ui.tasks(ex, actions)));
+    server.createContext("/api/tasks", ex -> ui.handle(ex, () -> ui.tasks(ex, actions, keepaliveMillis)));
     server.createContext("/api/artifacts/", ex -> ui.handle(ex, () -> ui.artifact(ex)));
     server.createContext("/", ex -> ui.handle(ex, () -> StaticFiles.serve(ex)));
     server.start();
@@ -85,7 +90,7 @@ public final class WorkflowUiServer implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
-  private void tasks(HttpExchange ex, TaskActions actions) throws IOException {
+  private void tasks(HttpExchange ex, TaskActions actions, long keepaliveMillis) throws IOException {
     String[] parts = ex.getRequestURI().getRawPath().replaceFirst("^/api/tasks/?", "").split("/");
     String id = parts[0].isEmpty() ? null : URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
     String method = ex.getRequestMethod();
@@ -94,7 +99,7 @@ public final class WorkflowUiServer implements AutoCloseable {
     } else if (id != null && parts.length == 1 && method.equals("GET")) {
       sendProto(ex, 200, tasks().getTask(GetTaskRequest.newBuilder().setTaskId(id).build()));
     } else if (id != null && parts.length == 2 && parts[1].equals("events") && method.equals("GET")) {
-      new TaskEventStream(tasks()).send(ex, id);
+      new TaskEventStream(TaskServiceGrpc.newStub(channel), keepaliveMillis).send(ex, id);
     } else if (id != null && parts.length == 2 && method.equals("POST")) {
       actions.run(ex, id, parts[1]);
     } else {
