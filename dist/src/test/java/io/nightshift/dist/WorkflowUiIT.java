@@ -8,7 +8,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import io.nightshift.models.testing.ScriptedOpenAiServer;
+import io.nightshift.models.testing.ScriptedReply;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -38,11 +42,23 @@ class WorkflowUiIT {
   private RuntimeProcess runtime;
   private ApiClient api;
   private ChromeDriver browser;
+  private ScriptedOpenAiServer model;
   private String ui;
 
   @BeforeAll
   void start() throws Exception {
-    runtime = new RuntimeProcess(dataDir, "DEV").start();
+    // a scripted OpenAI-compatible endpoint on a real socket: one tool call, then an answer
+    model = ScriptedOpenAiServer.start("smollm2");
+    model.enqueue(ScriptedReply.toolCall("table__describe", "{\"input\":\"not-an-artifact\"}"),
+        ScriptedReply.text("The table has 38 drugs; the <b>tool</b> refused my input."));
+    Files.createDirectories(dataDir);
+    Path models = dataDir.resolve("models.yaml");
+    Files.writeString(models, """
+        endpoints:
+          - {id: chemist, base_url: "%s", model: smollm2, max_concurrency: 2}
+        """.formatted(model.baseUrl()));
+    runtime = new RuntimeProcess(dataDir.resolve("runtime"), "DEV")
+        .withArgs(List.of("--models", models.toString())).start();
     api = new ApiClient(runtime.channel());
     ui = "http://127.0.0.1:" + runtime.workflowUiPort;
     browser = Browser.start();
@@ -55,6 +71,9 @@ class WorkflowUiIT {
     }
     if (runtime != null) {
       runtime.close();
+    }
+    if (model != null) {
+      model.close();
     }
   }
 
@@ -114,6 +133,41 @@ class WorkflowUiIT {
     assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
     assertThat(csv.body()).startsWith(api.readArtifact(after.getSteps(0).getOutput().getDigest()).lines().findFirst()
         .orElseThrow());
+  }
+
+  @Test
+  void shouldShowWhatAnAgentStepSaidAndTheToolCallsItMade() throws Exception {
+    String id = api.submitYaml("""
+        name: chat
+        steps:
+          - {name: load, tool: data.read_csv, params: {source: "classpath:nightshift/data/approved_drugs.csv"}}
+          - name: analyst
+            kind: agent
+            needs: [load]
+            model: chemist
+            instructions: "You are brief."
+            prompt: "Describe ${steps.load.output}"
+            tools: [table.describe]
+            max_turns: 4
+        """, Map.of());
+    api.awaitTask(id, t -> t.getState() == TaskState.TASK_STATE_SUCCEEDED, Duration.ofMinutes(2));
+
+    browser.get(ui + "/#/tasks/" + id);
+    await(() -> !browser.findElements(By.cssSelector("tr[data-step='analyst'] a.conversation")).isEmpty());
+    browser.findElement(By.cssSelector("tr[data-step='analyst'] a.conversation")).click();
+    await(() -> browser.findElements(By.cssSelector("#messages .message")).size() == 5);
+    assertThat(browser.findElements(By.cssSelector("#messages .message"))).extracting(e -> e.getAttribute("data-role"))
+        .containsExactly("SYSTEM", "USER", "ASSISTANT", "TOOL", "ASSISTANT");
+    assertThat(browser.findElement(By.cssSelector(".message.ASSISTANT .call")).getText())
+        .contains("table.describe").contains("not-an-artifact");
+    assertThat(browser.findElement(By.cssSelector(".message.TOOL")).getText()).contains("table.describe")
+        .contains("error:");
+    // the model's words are shown as text, never read as HTML
+    assertThat(browser.findElements(By.cssSelector("#messages b"))).isEmpty();
+    assertThat(browser.findElements(By.cssSelector(".message.ASSISTANT pre")).get(0).getText())
+        .isEqualTo("The table has 38 drugs; the <b>tool</b> refused my input.");
+    assertThat(browser.findElement(By.id("agent-meta")).getText()).contains("ended").contains("ANSWERED")
+        .contains("1 tool calls");
   }
 
   @Test

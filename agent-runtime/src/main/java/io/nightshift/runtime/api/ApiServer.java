@@ -43,7 +43,7 @@ public final class ApiServer implements AutoCloseable {
     TaskSubmitter submitter = new TaskSubmitter(client, planner, catalog, maxParallelSteps, searchAttributes,
         backends.fleet().ids(), plannerModel);
     Server server = NettyServerBuilder.forAddress(new InetSocketAddress(host, port))
-        .addService(new TaskServiceImpl(client, submitter, watcher))
+        .addService(new TaskServiceImpl(client, submitter, watcher, artifacts))
         .addService(new ArtifactServiceImpl(artifacts))
         .addService(new BackendServiceImpl(backends))
         .addService(health.getHealthService())

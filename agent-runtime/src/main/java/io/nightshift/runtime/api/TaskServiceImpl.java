@@ -38,13 +38,21 @@ public final class TaskServiceImpl extends TaskServiceGrpc.TaskServiceImplBase {
   private final TaskReader reader;
   private final TaskLister lister;
   private final TaskWatcher watcher;
+  /** Null where the API has no artifact store to read transcripts from (tests of the other calls). */
+  private final AgentConversations conversations;
 
   TaskServiceImpl(WorkflowClient client, TaskSubmitter submitter, TaskWatcher watcher) {
+    this(client, submitter, watcher, null);
+  }
+
+  TaskServiceImpl(WorkflowClient client, TaskSubmitter submitter, TaskWatcher watcher,
+      io.nightshift.core.artifact.ArtifactStore artifacts) {
     this.client = client;
     this.submitter = submitter;
     this.reader = new TaskReader(client);
     this.lister = new TaskLister(client, reader);
     this.watcher = watcher;
+    this.conversations = artifacts == null ? null : new AgentConversations(client, reader, artifacts);
   }
 
   @Override
@@ -147,6 +155,18 @@ public final class TaskServiceImpl extends TaskServiceGrpc.TaskServiceImplBase {
       String id = requireRunning(request.getTaskId(), "steered");
       client.newWorkflowStub(TaskWorkflow.class, id).steer(request.getGuidance());
       return SteerTaskResponse.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void getAgentConversation(io.nightshift.api.v1.GetAgentConversationRequest request,
+      StreamObserver<io.nightshift.api.v1.AgentConversation> out) {
+    unary(out, () -> {
+      if (conversations == null) {
+        throw io.grpc.Status.UNIMPLEMENTED.withDescription("this API has no artifact store to read conversations from")
+            .asRuntimeException();
+      }
+      return conversations.get(request);
     });
   }
 

@@ -23,7 +23,8 @@ final class TaskViews {
       StepState st = StepState.valueOf("STEP_STATE_" + s.state().name());
       counts.merge(st.name(), 1, Integer::sum);
       Step.Builder step = Step.newBuilder().setName(s.name()).setTool(nz(s.tool())).setState(st)
-          .addAllNeeds(s.needs()).setSummary(nz(s.summary())).setError(nz(s.error())).setAttempts(s.attempts());
+          .addAllNeeds(s.needs()).setSummary(nz(s.summary())).setError(nz(s.error())).setAttempts(s.attempts())
+          .setKind(nz(s.kind()));
       if (s.output() != null) {
         step.setOutput(ref(s.output()));
       }

@@ -8,6 +8,7 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.nightshift.api.v1.ArtifactChunk;
 import io.nightshift.api.v1.ArtifactServiceGrpc;
+import io.nightshift.api.v1.GetAgentConversationRequest;
 import io.nightshift.api.v1.GetTaskRequest;
 import io.nightshift.api.v1.ListTasksRequest;
 import io.nightshift.api.v1.ReadArtifactRequest;
@@ -37,6 +38,7 @@ import org.slf4j.LoggerFactory;
  * GET  /api/tasks?page_token=T         ListTasks, newest first
  * GET  /api/tasks/ID                   GetTask
  * GET  /api/tasks/ID/events            WatchTask as server-sent events, one "task" event per change
+ * GET  /api/tasks/ID/steps/S/conversation   GetAgentConversation: what agent step S said and did
  * POST /api/tasks/ID/ACTION            pause, resume, cancel, approve, reject, steer: the request message as JSON
  * GET  /api/artifacts/DIGEST           ReadArtifact, with the artifact's media type (an HTML report opens as a page)
  * </pre>
@@ -100,6 +102,10 @@ public final class WorkflowUiServer implements AutoCloseable {
       sendProto(ex, 200, tasks().getTask(GetTaskRequest.newBuilder().setTaskId(id).build()));
     } else if (id != null && parts.length == 2 && parts[1].equals("events") && method.equals("GET")) {
       new TaskEventStream(TaskServiceGrpc.newStub(channel), keepaliveMillis).send(ex, id);
+    } else if (id != null && parts.length == 4 && parts[1].equals("steps") && parts[3].equals("conversation")
+        && method.equals("GET")) {
+      sendProto(ex, 200, tasks().getAgentConversation(GetAgentConversationRequest.newBuilder().setTaskId(id)
+          .setStep(URLDecoder.decode(parts[2], StandardCharsets.UTF_8)).build()));
     } else if (id != null && parts.length == 2 && method.equals("POST")) {
       actions.run(ex, id, parts[1]);
     } else {

@@ -160,7 +160,8 @@ function renderTask(t) {
       .map(h => el('th', {}, h)))),
     el('tbody', {}, (t.steps || []).map(s => el('tr', { 'data-step': s.name, 'data-state': stepState(s.state) },
       el('td', {}, s.name),
-      el('td', {}, s.tool),
+      el('td', {}, s.kind === 'agent' ? el('a', { href: '#/tasks/' + encodeURIComponent(t.id) + '/agents/'
+        + encodeURIComponent(s.name), class: 'conversation' }, 'agent: conversation') : s.tool),
       el('td', {}, badge(stepState(s.state))),
       el('td', {}, (s.needs || []).join(', ')),
       el('td', { class: 'num' }, s.attempts || ''),
@@ -266,13 +267,54 @@ function dagView(steps) {
   return graph;
 }
 
+// ---------- an agent step's conversation ----------
+
+let conversationTimer = null;
+
+async function showConversation(taskId, step) {
+  let c;
+  try {
+    c = await getJson('/api/tasks/' + encodeURIComponent(taskId) + '/steps/' + encodeURIComponent(step)
+      + '/conversation');
+  } catch (e) {
+    say(e.message);
+    view.replaceChildren(el('h1', {}, taskId + ' · ' + step), el('p', { class: 'error', id: 'task-error' }, e.message));
+    return;
+  }
+  live.className = c.phase === 'ENDED' ? 'live' : 'live on';
+  view.replaceChildren(
+    el('p', {}, el('a', { href: '#/tasks/' + encodeURIComponent(taskId) }, '← ' + taskId)),
+    el('h1', {}, 'Agent step ' + step),
+    el('p', { class: 'meta', id: 'agent-meta' }, c.phase.toLowerCase().replace('_', ' ') + ' · ' + c.turns
+      + ' model calls · ' + c.toolCalls + ' tool calls' + (c.stopReason ? ' · ended: ' + c.stopReason : '')
+      + (c.agentId.includes('/resumed-') ? ' · resumed after a budget raise' : '')),
+    c.omitted ? el('p', { class: 'meta' }, c.omitted + ' earlier messages not shown') : '',
+    el('div', { id: 'messages' }, (c.messages || []).map(m => el('div', { class: 'message ' + m.role, 'data-role': m.role },
+      el('div', { class: 'role' }, m.role === 'TOOL' ? 'tool result · ' + m.toolName : m.role.toLowerCase()),
+      m.text ? el('pre', {}, m.text) : '',
+      (m.toolCalls || []).map(call => el('div', { class: 'call' }, 'calls ', el('code', {}, call.name), ' with ',
+        el('code', {}, call.argumentsJson)))))));
+  if (c.phase !== 'ENDED' && !conversationTimer) {
+    conversationTimer = setInterval(() => showConversation(taskId, step), 2000);
+  } else if (c.phase === 'ENDED' && conversationTimer) {
+    clearInterval(conversationTimer);
+    conversationTimer = null;
+  }
+}
+
 // ---------- routing ----------
 
 function route() {
   if (stream) { stream.close(); stream = null; }
   if (listTimer) { clearInterval(listTimer); listTimer = null; }
+  if (conversationTimer) { clearInterval(conversationTimer); conversationTimer = null; }
   live.className = 'live';
   const hash = location.hash || '#/';
+  const agent = hash.match(/^#\/tasks\/([^/]+)\/agents\/(.+)$/);
+  if (agent) {
+    showConversation(decodeURIComponent(agent[1]), decodeURIComponent(agent[2]));
+    return;
+  }
   const task = hash.match(/^#\/tasks\/(.+)$/);
   if (task) {
     showTask(decodeURIComponent(task[1]));

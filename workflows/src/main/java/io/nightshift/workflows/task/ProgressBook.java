@@ -145,7 +145,8 @@ final class ProgressBook {
         var state = awaiting.containsKey(s.name()) ? io.nightshift.workflows.dag.StepState.AWAITING_APPROVAL
             : dag.state(s.name());
         steps.add(new StepStatus(s.name(), s.tool(), state, s.needs(), outputs.get(s.name()),
-            summaries.get(s.name()), errors.get(s.name()), attempts.getOrDefault(s.name(), 0), runs.get(s.name())));
+            summaries.get(s.name()), errors.get(s.name()), attempts.getOrDefault(s.name(), 0), runs.get(s.name()),
+            s.kind().name().toLowerCase(java.util.Locale.ROOT)));
       }
     }
     String shownError = error != null ? error : paused ? "paused: " + pauseReason : null;
