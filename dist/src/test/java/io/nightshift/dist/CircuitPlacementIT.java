@@ -11,8 +11,6 @@ import io.nightshift.api.v1.Task;
 import io.nightshift.api.v1.TaskState;
 import io.nightshift.models.testing.ScriptedOpenAiServer;
 import io.nightshift.models.testing.ScriptedReply;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -119,12 +117,6 @@ class CircuitPlacementIT {
   }
 
   private static String cli(RuntimeProcess runtime, String... args) throws Exception {
-    List<String> cmd = new java.util.ArrayList<>(List.of(args));
-    cmd.addAll(List.of("--api", "127.0.0.1:" + runtime.apiPort));
-    Process p = new ProcessBuilder(JavaCli.command(cmd)).redirectErrorStream(true).start();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    p.getInputStream().transferTo(out);
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    return out.toString(StandardCharsets.UTF_8);
+    return JavaCli.run(runtime, args).output();
   }
 }

@@ -14,4 +14,20 @@ final class JavaCli {
     cmd.addAll(cliArgs);
     return cmd;
   }
+
+  /** What a client command printed (stdout and stderr) and its exit code, run against {@code runtime}'s API. */
+  record Run(int exitCode, String output) {}
+
+  static Run run(RuntimeProcess runtime, String... args) throws Exception {
+    List<String> cliArgs = new ArrayList<>(List.of(args));
+    cliArgs.addAll(List.of("--api", "127.0.0.1:" + runtime.apiPort));
+    Process p = new ProcessBuilder(command(cliArgs)).redirectErrorStream(true).start();
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    p.getInputStream().transferTo(out);
+    if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("nightshift " + args[0] + " did not end within 60 s");
+    }
+    return new Run(p.exitValue(), out.toString(java.nio.charset.StandardCharsets.UTF_8));
+  }
 }

@@ -168,6 +168,15 @@ class WorkflowUiIT {
         .isEqualTo("The table has 38 drugs; the <b>tool</b> refused my input.");
     assertThat(browser.findElement(By.id("agent-meta")).getText()).contains("ended").contains("ANSWERED")
         .contains("1 tool calls");
+
+    // the same conversation in the CLI, and its refusal of a step that is no agent
+    JavaCli.Run cli = JavaCli.run(runtime, "conversation", id, "--step", "analyst");
+    assertThat(cli.exitCode()).isZero();
+    assertThat(cli.output()).contains("ended ANSWERED").contains("-> calls table.describe")
+        .contains("[tool result: table.describe]").contains("The table has 38 drugs");
+    JavaCli.Run refused = JavaCli.run(runtime, "conversation", id, "--step", "load");
+    assertThat(refused.exitCode()).isEqualTo(1);
+    assertThat(refused.output()).contains("NOT_FOUND").contains("no agent step 'load'");
   }
 
   @Test
