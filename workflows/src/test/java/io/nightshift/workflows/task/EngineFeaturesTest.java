@@ -101,13 +101,13 @@ class EngineFeaturesTest {
 
     Table doubled = Csv.parse(engine.text(result.result()));
     assertThat(doubled.header()).containsExactly("x", "y");
-    assertThat(doubled.rows()).hasSize(600);
-    for (int i = 0; i < 600; i++) {
+    assertThat(doubled.rows()).hasSize(2400);
+    for (int i = 0; i < 2400; i++) {
       assertThat(doubled.rows().get(i)).containsExactly(String.valueOf(i + 1), String.valueOf(2 * (i + 1)));
     }
-    assertThat(engine.tools.calls.get("table.double")).hasValue(300); // 600 rows in chunks of 2
+    assertThat(engine.tools.calls.get("table.double")).hasValue(1200); // 2,400 rows in chunks of 2
     assertThat(engine.tools.byKey).allSatisfy((key, n) -> assertThat(n).as(key).hasValue(1));
-    // 300 chunks exceed a leaf's 200: the root map node split into two leaves
+    // 1,200 chunks exceed a leaf's 1,000: the root map node split into two leaves
     var root = engine.env.getWorkflowClient().fetchHistory("map/doubled").getEvents();
     assertThat(root.stream().filter(e -> e.getEventType()
         == EventType.EVENT_TYPE_START_CHILD_WORKFLOW_EXECUTION_INITIATED)).hasSize(2);

@@ -62,7 +62,8 @@ final class Plans {
           step("after_bad", "text.upper", Map.of("input", "${steps.bad.output}"), "bad"));
       case FLAKY_TWO_ATTEMPTS -> plan(with(step("flaky", "text.flaky", Map.of()), policy(2, false)));
       case CHAIN -> chain(12);
-      case MAP -> plan(step("numbers", "text.emit", Map.of("text", numbers(600))),
+      // 2,400 rows in chunks of 2: 1,200 chunks, more than a map leaf's 1,000, so the map runs as a tree
+      case MAP -> plan(step("numbers", "text.emit", Map.of("text", numbers(2400))),
           new PlannedStep("doubled", StepKind.MAP, "table.double", Map.of(), List.of("numbers"), StepPolicy.DEFAULT,
               new MapSettings("${steps.numbers.output}", 2, 20, "input"), 0, null, null, null, false));
       case WEEK -> week(7 * 24);
