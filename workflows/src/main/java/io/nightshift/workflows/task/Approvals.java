@@ -16,12 +16,20 @@ final class Approvals {
   private final Map<String, String> waiting = new LinkedHashMap<>();
   private final Map<String, Decision> delivered = new HashMap<>();
   private final List<Decision> record = new ArrayList<>();
+  /** Told when a step starts or stops waiting, so the task can show it in its listed state. */
+  private Runnable onWaitingChanged = () -> {};
+
+  void onWaitingChanged(Runnable listener) {
+    this.onWaitingChanged = listener;
+  }
 
   /** Blocks the calling workflow thread until someone decides on {@code step}. */
   Decision await(String step, String why) {
     waiting.put(step, why);
+    onWaitingChanged.run();
     Workflow.await(() -> delivered.containsKey(step));
     waiting.remove(step);
+    onWaitingChanged.run();
     return delivered.remove(step);
   }
 
@@ -31,8 +39,10 @@ final class Approvals {
    */
   Decision awaitUnless(String step, String why, java.util.function.BooleanSupplier moot) {
     waiting.put(step, why);
+    onWaitingChanged.run();
     Workflow.await(() -> delivered.containsKey(step) || moot.getAsBoolean());
     waiting.remove(step);
+    onWaitingChanged.run();
     return delivered.remove(step);
   }
 

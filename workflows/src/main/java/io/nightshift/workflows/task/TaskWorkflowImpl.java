@@ -30,6 +30,11 @@ import java.util.Set;
 public final class TaskWorkflowImpl implements TaskWorkflow {
   /** Version marker: a pause signalled before the workflow method ran is applied (it was dropped before). */
   static final String EARLY_PAUSE = "early-pause";
+  /**
+   * Version marker: the listed state (search attribute NightshiftState) shows AWAITING_APPROVAL while a step waits
+   * for a person, so a list finds the tasks waiting on someone; before it the list said RUNNING.
+   */
+  static final String LISTED_AWAITING = "listed-awaiting";
   private final PlanningActivities planning = Workflow.newActivityStub(PlanningActivities.class,
       ActivityPolicies.planning());
   private final Approvals approvals = new Approvals();
@@ -42,6 +47,8 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
   private Plan plan;
   private DagScheduler dag;
   private int signals;
+  /** The state last written to the search attribute; null before the first write. */
+  private TaskState listed;
   /**
    * A pause that arrived before {@link #run} made the book: a signal in the task's first workflow task (sent with
    * signal-with-start, or a reset that keeps signals). Applied as soon as the book exists, so it is never lost.
@@ -56,6 +63,7 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
   public TaskResult run(TaskInput input) {
     this.input = input;
     this.book = new ProgressBook(input, Workflow.currentTimeMillis());
+    approvals.onWaitingChanged(this::publishWaiting);
     // tasks that started before this change dropped such a pause; they must replay as they ran
     if (earlyPause != null && Workflow.getVersion(EARLY_PAUSE, Workflow.DEFAULT_VERSION, 1) == 1) {
       book.paused(true, earlyPause, Workflow.currentTimeMillis());
@@ -178,6 +186,7 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
       book.paused(false, null, Workflow.currentTimeMillis());
       signals++;
       publishState(book.visibleState());
+      publishWaiting(); // a task resumed while a step still waits is listed as awaiting again
     }
   }
 
@@ -280,7 +289,26 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
         : ApplicationFailure.newNonRetryableFailure(error, "TaskFailed", ledger.status());
   }
 
+  /**
+   * Lists the task as AWAITING_APPROVAL while a running task has a step waiting for a person, and as running again
+   * when none does. Only tasks that have search attributes ask for the version, so others replay as before.
+   */
+  private void publishWaiting() {
+    if (!input.useSearchAttributes()
+        || Workflow.getVersion(LISTED_AWAITING, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+      return;
+    }
+    TaskState shown = book.visibleState();
+    if (shown == TaskState.RUNNING && !approvals.waiting().isEmpty()) {
+      shown = TaskState.AWAITING_APPROVAL;
+    }
+    if (shown != listed && !shown.isFinal()) {
+      publishState(shown);
+    }
+  }
+
   private void publishState(TaskState state) {
+    listed = state;
     if (input.useSearchAttributes()) {
       Workflow.upsertTypedSearchAttributes(TaskSearchAttributes.STATE.valueSet(state.name()),
           TaskSearchAttributes.PIPELINE.valueSet(input.pipelineName()));
