@@ -26,41 +26,40 @@ public final class MapActivitiesImpl implements MapActivities {
   public SplitResult split(SplitRequest request) {
     Table table = table(request.tableUri(), "the table to map over");
     List<List<String>> rows = table.rows();
+    int size = request.chunkSize();
+    int chunks = (rows.size() + size - 1) / size;
+    List<ArtifactRef> written = InOrder.map(chunks, c -> put(Csv.write(new Table(table.header(),
+        rows.subList(c * size, Math.min(rows.size(), (c + 1) * size)))), CSV));
     StringBuilder manifest = new StringBuilder();
-    int chunks = 0;
-    for (int from = 0; from < rows.size(); from += request.chunkSize()) {
-      Table chunk = new Table(table.header(), rows.subList(from, Math.min(rows.size(), from + request.chunkSize())));
-      manifest.append(put(Csv.write(chunk), CSV).digest()).append('\n');
-      chunks++;
-    }
+    written.forEach(ref -> manifest.append(ref.digest()).append('\n'));
     return new SplitResult(put(manifest.toString(), MANIFEST), chunks, rows.size());
   }
 
   @Override
   public ChunkRefs chunks(ChunkRange range) {
     String[] digests = text(range.manifest()).split("\n");
-    List<ArtifactRef> refs = new ArrayList<>();
-    for (int i = range.from(); i < range.to(); i++) {
+    return new ChunkRefs(InOrder.map(range.to() - range.from(), i -> {
+      String digest = digests[range.from() + i];
       try {
-        String digest = digests[i];
-        refs.add(store.find(digest).orElseThrow(() -> new IOException("chunk " + digest + " is missing")));
+        return store.find(digest).orElseThrow(() -> new IOException("chunk " + digest + " is missing"));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-    }
-    return new ChunkRefs(refs);
+    }));
   }
 
   @Override
   public Merged merge(MergeRequest request) {
-    List<String> header = null;
-    List<List<String>> rows = new ArrayList<>();
     for (ArtifactRef part : request.parts()) {
       if (!CSV.equals(part.mediaType())) {
         throw ApplicationFailure.newNonRetryableFailure("a map step's tool must output a table (text/csv); got "
             + part.mediaType(), MAP_INPUT_ERROR);
       }
-      Table t = table(part.uri(), "a chunk result");
+    }
+    List<Table> tables = InOrder.map(request.parts().size(), i -> table(request.parts().get(i).uri(), "a chunk result"));
+    List<String> header = null;
+    List<List<String>> rows = new ArrayList<>();
+    for (Table t : tables) {
       if (header == null) {
         header = t.header();
       } else if (!header.equals(t.header())) {
