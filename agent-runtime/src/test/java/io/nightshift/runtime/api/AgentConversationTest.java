@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
-import io.grpc.ManagedChannel;
-import io.grpc.Server;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.StatusProto;
 import io.nightshift.api.v1.AgentConversation;
 import io.nightshift.api.v1.AgentMessage;
@@ -31,7 +27,6 @@ import io.nightshift.runtime.worker.ControlWorker;
 import io.nightshift.tools.registry.ToolRegistry;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.WorkerFactory;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -65,8 +60,7 @@ class AgentConversationTest {
   private ScriptedOpenAiServer model;
   private TestWorkflowEnvironment env;
   private WorkerFactory workers;
-  private Server server;
-  private ManagedChannel channel;
+  private TaskApiOnSocket socket;
   private TaskServiceGrpc.TaskServiceBlockingStub api;
 
   @BeforeEach
@@ -82,17 +76,13 @@ class AgentConversationTest {
     var client = env.getWorkflowClient();
     TaskSubmitter submitter = new TaskSubmitter(client, new DeclarativePlanner(tools),
         PipelineCatalog.load(dir.resolve("pipelines")), 8, false, List.of(), null);
-    server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-        .addService(new TaskServiceImpl(client, submitter, new TaskWatcher(client, Duration.ofMillis(300)), artifacts))
-        .build().start();
-    channel = NettyChannelBuilder.forAddress("127.0.0.1", server.getPort()).usePlaintext().build();
-    api = TaskServiceGrpc.newBlockingStub(channel);
+    socket = TaskApiOnSocket.start(client, submitter, artifacts);
+    api = socket.api();
   }
 
   @AfterEach
   void tearDown() {
-    channel.shutdownNow();
-    server.shutdownNow();
+    socket.close();
     workers.shutdownNow();
     env.close();
     model.close();

@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 import com.google.rpc.BadRequest;
-import io.grpc.ManagedChannel;
-import io.grpc.Server;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.StatusProto;
 import io.nightshift.api.v1.GetTaskRequest;
 import io.nightshift.api.v1.ReplanPolicy;
@@ -33,7 +29,6 @@ import io.nightshift.runtime.worker.ControlWorker;
 import io.nightshift.tools.registry.ToolRegistry;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.WorkerFactory;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -57,8 +52,7 @@ class GoalSubmissionTest {
   private ScriptedOpenAiServer model;
   private TestWorkflowEnvironment env;
   private WorkerFactory workers;
-  private final List<Server> servers = new java.util.ArrayList<>();
-  private final List<ManagedChannel> channels = new java.util.ArrayList<>();
+  private final List<TaskApiOnSocket> sockets = new java.util.ArrayList<>();
 
   @BeforeEach
   void setUp() throws Exception {
@@ -75,8 +69,7 @@ class GoalSubmissionTest {
 
   @AfterEach
   void tearDown() {
-    channels.forEach(ManagedChannel::shutdownNow);
-    servers.forEach(Server::shutdownNow);
+    sockets.forEach(TaskApiOnSocket::close);
     workers.shutdownNow();
     env.close();
     model.close();
@@ -92,13 +85,9 @@ class GoalSubmissionTest {
     var client = env.getWorkflowClient();
     TaskSubmitter submitter = new TaskSubmitter(client, new DeclarativePlanner(ToolRegistry.fromClassPath()),
         PipelineCatalog.load(dir.resolve("pipelines")), 8, false, List.of(), planner);
-    Server server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-        .addService(new TaskServiceImpl(client, submitter, new TaskWatcher(client, Duration.ofMillis(300))))
-        .build().start();
-    servers.add(server);
-    ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", server.getPort()).usePlaintext().build();
-    channels.add(channel);
-    return TaskServiceGrpc.newBlockingStub(channel);
+    TaskApiOnSocket socket = TaskApiOnSocket.start(client, submitter, null);
+    sockets.add(socket);
+    return socket.api();
   }
 
   private static Task awaitEnd(TaskServiceGrpc.TaskServiceBlockingStub api, String id) {

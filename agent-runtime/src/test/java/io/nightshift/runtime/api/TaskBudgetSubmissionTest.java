@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 import com.google.rpc.BadRequest;
-import io.grpc.ManagedChannel;
-import io.grpc.Server;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.StatusProto;
 import io.nightshift.api.v1.ApproveTaskRequest;
 import io.nightshift.api.v1.GetTaskRequest;
@@ -34,7 +30,6 @@ import io.nightshift.runtime.worker.ControlWorker;
 import io.nightshift.tools.registry.ToolRegistry;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.WorkerFactory;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -52,8 +47,7 @@ class TaskBudgetSubmissionTest {
   private ScriptedOpenAiServer model;
   private TestWorkflowEnvironment env;
   private WorkerFactory workers;
-  private Server server;
-  private ManagedChannel channel;
+  private TaskApiOnSocket socket;
 
   @BeforeEach
   void setUp() throws Exception {
@@ -69,11 +63,8 @@ class TaskBudgetSubmissionTest {
 
   @AfterEach
   void tearDown() {
-    if (channel != null) {
-      channel.shutdownNow();
-    }
-    if (server != null) {
-      server.shutdownNow();
+    if (socket != null) {
+      socket.close();
     }
     workers.shutdownNow();
     env.close();
@@ -89,11 +80,8 @@ class TaskBudgetSubmissionTest {
     var client = env.getWorkflowClient();
     TaskSubmitter submitter = new TaskSubmitter(client, new DeclarativePlanner(ToolRegistry.fromClassPath()),
         PipelineCatalog.load(dir.resolve("pipelines")), 8, false, List.of(), settings());
-    server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-        .addService(new TaskServiceImpl(client, submitter, new TaskWatcher(client, Duration.ofMillis(300))))
-        .build().start();
-    channel = NettyChannelBuilder.forAddress("127.0.0.1", server.getPort()).usePlaintext().build();
-    return TaskServiceGrpc.newBlockingStub(channel);
+    socket = TaskApiOnSocket.start(client, submitter, null);
+    return socket.api();
   }
 
   @Test
