@@ -7,7 +7,6 @@ import io.grpc.health.v1.HealthGrpc;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -152,11 +151,43 @@ final class RuntimeProcess implements AutoCloseable {
     throw new IOException("runtime did not serve within " + timeout + ":\n" + log());
   }
 
-  static int freePort() {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  /**
+   * A port that is free now, below the kernel's ephemeral range and never handed out twice by this JVM. Below the
+   * range because the Temporal dev server picks its own internal ports from that range after we pick ours: a port
+   * taken there with bind(0) and released can be dealt to the dev server again, which then fails to start (seen once
+   * in CI: "listen tcp 127.0.0.1:37469: bind: address already in use", service=worker).
+   */
+  static synchronized int freePort() {
+    int[] ephemeral = ephemeralRange();
+    int low = 20_000;
+    int high = Math.max(low + 1_000, ephemeral[0]);
+    for (int attempt = 0; attempt < 1_000; attempt++) {
+      int port = low + RANDOM.nextInt(high - low);
+      if (port >= ephemeral[0] && port <= ephemeral[1] || !HANDED_OUT.add(port)) {
+        continue;
+      }
+      try (ServerSocket s = new ServerSocket()) {
+        s.setReuseAddress(false);
+        s.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+        return port;
+      } catch (IOException taken) {
+        // in use: try another
+      }
+    }
+    throw new IllegalStateException("no free port found in " + low + "-" + high);
+  }
+
+  private static final java.util.Random RANDOM = new java.util.Random();
+  private static final java.util.Set<Integer> HANDED_OUT = new java.util.HashSet<>();
+
+  /** The kernel's ephemeral port range (Linux), or the usual default where it cannot be read. */
+  private static int[] ephemeralRange() {
+    try {
+      String[] parts = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().split("\\s+");
+      return new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])};
+    } catch (IOException | RuntimeException e) {
+      return new int[] {32_768, 60_999};
     }
   }
+
 }
