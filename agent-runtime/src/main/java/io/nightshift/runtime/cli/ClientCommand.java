@@ -2,7 +2,7 @@ package io.nightshift.runtime.cli;
 
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
-import io.grpc.protobuf.StatusProto;
+import io.nightshift.runtime.api.FieldViolations;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -29,15 +29,8 @@ abstract class ClientCommand implements Callable<Integer> {
     } catch (StatusRuntimeException e) {
       PrintWriter err = spec.commandLine().getErr();
       err.println("error: " + e.getStatus().getCode() + ": " + e.getStatus().getDescription());
-      var details = StatusProto.fromThrowable(e);
-      if (details != null) {
-        for (var any : details.getDetailsList()) {
-          if (any.is(com.google.rpc.BadRequest.class)) {
-            for (var v : any.unpack(com.google.rpc.BadRequest.class).getFieldViolationsList()) {
-              err.println("  " + v.getField() + ": " + v.getDescription());
-            }
-          }
-        }
+      for (var v : FieldViolations.of(e)) {
+        err.println("  " + v.getField() + ": " + v.getDescription());
       }
       err.flush();
       return EXIT_FAILED;

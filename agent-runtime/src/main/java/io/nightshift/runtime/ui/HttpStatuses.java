@@ -1,11 +1,9 @@
 package io.nightshift.runtime.ui;
 
-import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.JsonFormat;
-import com.google.rpc.BadRequest;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.protobuf.StatusProto;
+import io.nightshift.runtime.api.FieldViolations;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,18 +36,10 @@ final class HttpStatuses {
     body.put("code", e.getStatus().getCode().name());
     body.put("message", e.getStatus().getDescription() == null ? e.getStatus().getCode().name()
         : e.getStatus().getDescription());
-    com.google.rpc.Status detailed = StatusProto.fromThrowable(e);
-    if (detailed != null) {
-      for (com.google.protobuf.Any any : detailed.getDetailsList()) {
-        if (any.is(BadRequest.class)) {
-          try {
-            body.put("fields", any.unpack(BadRequest.class).getFieldViolationsList().stream()
-                .map(v -> Map.of("field", v.getField(), "description", v.getDescription())).toList());
-          } catch (InvalidProtocolBufferException ignored) {
-            // a detail we cannot read: the message still says what went wrong
-          }
-        }
-      }
+    var fields = FieldViolations.of(e);
+    if (!fields.isEmpty()) {
+      body.put("fields", fields.stream()
+          .map(v -> Map.of("field", v.getField(), "description", v.getDescription())).toList());
     }
     return body;
   }

@@ -13,6 +13,9 @@ final class StaticFiles {
       "/app.js", "app.js",
       "/app.css", "app.css");
 
+  /** Each file as read from the jar on its first request; the jar does not change under a running process. */
+  private static final Map<String, byte[]> READ = new java.util.concurrent.ConcurrentHashMap<>();
+
   private StaticFiles() {}
 
   static void serve(HttpExchange ex) throws IOException {
@@ -21,12 +24,15 @@ final class StaticFiles {
       WorkflowUiServer.send(ex, 404, "text/plain", ("not found: " + ex.getRequestURI().getPath()).getBytes());
       return;
     }
-    byte[] body;
-    try (InputStream in = StaticFiles.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IOException("UI file " + name + " is missing from the jar");
+    byte[] body = READ.get(name);
+    if (body == null) {
+      try (InputStream in = StaticFiles.class.getResourceAsStream(name)) {
+        if (in == null) {
+          throw new IOException("UI file " + name + " is missing from the jar");
+        }
+        body = in.readAllBytes();
       }
-      body = in.readAllBytes();
+      READ.put(name, body);
     }
     String type = name.endsWith(".html") ? "text/html" : name.endsWith(".js") ? "text/javascript" : "text/css";
     ex.getResponseHeaders().set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:;"
