@@ -35,7 +35,6 @@ final class AgentStep {
   private final TaskWorkflowImpl control;
   private final StepPlacer placer;
   private final Set<String> running = new LinkedHashSet<>();
-  private final TaskLedger ledger;
   private final BudgetShares shares;
 
   /**
@@ -48,7 +47,6 @@ final class AgentStep {
     this.control = control;
     this.placer = placer;
     this.shares = shares;
-    this.ledger = shares == null ? null : shares.ledger();
   }
 
   /** Call from the step's own workflow thread: it blocks on the agent and on people. */
@@ -72,7 +70,7 @@ final class AgentStep {
     AgentResult last = null;
     for (int run = 1; ; run++) {
       String childId = input.agentId() + (run == 1 ? "" : "/resumed-" + run);
-      TaskLedger.Allocation allocation = ledger == null ? null : allocate(step, own, last);
+      TaskLedger.Allocation allocation = shares == null ? null : allocate(step, own, last);
       if (allocation != null) {
         input = withBudget(input, allotted(own, last, allocation));
       }
@@ -86,7 +84,7 @@ final class AgentStep {
             ChildWorkflowOptions.newBuilder().setWorkflowId(childId).build()).run(input);
       } catch (RuntimeException failed) {
         if (allocation != null) {
-          ledger.release(allocation.id()); // a failed agent reports no spending we could settle
+          shares.ledger().release(allocation.id()); // a failed agent reports no spending we could settle
         }
         throw failed;
       } finally {
@@ -151,7 +149,7 @@ final class AgentStep {
     long tokens = after.budget().tokensSpent() - (before == null ? 0 : before.budget().tokensSpent());
     BigDecimal cost = after.budget().costSpent().subtract(before == null ? BigDecimal.ZERO
         : before.budget().costSpent());
-    ledger.settle(a.id(), Math.max(0, tokens), cost.signum() < 0 ? BigDecimal.ZERO : cost);
+    shares.ledger().settle(a.id(), Math.max(0, tokens), cost.signum() < 0 ? BigDecimal.ZERO : cost);
   }
 
   /** Whether the agent stopped on a dimension the task's remainder (not the step's own budget) had cut. */
