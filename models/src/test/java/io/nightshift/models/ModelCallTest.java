@@ -61,6 +61,18 @@ class ModelCallTest {
   }
 
   @Test
+  void shouldSpeakPlainHttp11ToAnHttpEndpointWithoutAskingToUpgrade() {
+    server.enqueue(ScriptedReply.text("ok", 1, 1));
+
+    modelCall.call("scripted", ModelCallRequest.of(UserMessage.from("hi")));
+
+    // the JDK client's default (HTTP/2) sends "Upgrade: h2c" on http://, and uvicorn, which serves llama-cpp-python
+    // and vLLM, logs "Unsupported upgrade request" for each call
+    assertThat(server.chatRequests()).singleElement().satisfies(request -> assertThat(request.headers().keySet())
+        .noneMatch(h -> h.equalsIgnoreCase("Upgrade") || h.equalsIgnoreCase("HTTP2-Settings")));
+  }
+
+  @Test
   void shouldReturnTheToolCallsTheModelAsksForOnCue() {
     server.on(request -> request.lastMessageContent().contains("weather"),
             ScriptedReply.toolCall("get_weather", "{\"city\":\"Oslo\"}"))

@@ -27,10 +27,20 @@ final class EndpointHttpClient implements HttpClient {
   private final Clock clock;
 
   EndpointHttpClient(Duration connectTimeout, Duration readTimeout, Clock clock) {
-    this.jdk = java.net.http.HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+    this.jdk = jdkClient().connectTimeout(connectTimeout).build();
     this.readTimeout = readTimeout;
-    this.streaming = JdkHttpClient.builder().connectTimeout(connectTimeout).readTimeout(readTimeout).build();
+    this.streaming = JdkHttpClient.builder().httpClientBuilder(jdkClient())
+        .connectTimeout(connectTimeout).readTimeout(readTimeout).build();
     this.clock = clock;
+  }
+
+  /**
+   * HTTP/1.1: model servers are plain http:// on the site's network, and the JDK client's default (HTTP/2) asks
+   * every such connection to upgrade to h2c, which uvicorn (llama-cpp-python's and vLLM's server) refuses and logs
+   * as "Unsupported upgrade request" on every call.
+   */
+  private static java.net.http.HttpClient.Builder jdkClient() {
+    return java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1);
   }
 
   @Override

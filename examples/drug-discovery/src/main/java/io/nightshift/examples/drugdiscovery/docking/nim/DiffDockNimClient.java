@@ -62,7 +62,9 @@ public final class DiffDockNimClient {
       throw new IllegalArgumentException("attempts must be at least 1, was " + attempts);
     }
     this.base = URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    // HTTP/1.1: NIM serves plain http:// through uvicorn, which refuses the JDK default h2c upgrade on every call
+    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
+        .build();
     this.requestTimeout = requestTimeout;
     this.attempts = attempts;
     this.maxWait = maxWait;
