@@ -5,9 +5,10 @@ It records the command line and the accelerator environment it was started with 
 serves health, model list and vLLM's Prometheus metrics on the port its command line names. Health answers 503
 until $FAKE_READY_AFTER seconds have passed, so a caller that does not wait for health is caught. With
 NEURON_COMPILED_ARTIFACTS set it "compiles" ($FAKE_COMPILE_SECONDS) unless a compiled file is already there,
-as vLLM-neuron does. $FAKE_EXIT makes it crash at start.
+as vLLM-neuron does. $FAKE_EXIT makes it crash at start. A chat completion gets a one-word answer, or with
+$FAKE_DIE_ON_CHAT the process dies of SIGSEGV, as a llama.cpp built for another CPU does on its first computation.
 """
-import json, os, sys, time
+import json, os, signal, sys, time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 argv = sys.argv[1:]
@@ -66,6 +67,22 @@ class Handler(BaseHTTPRequestHandler):
         else:
             self.send_response(404)
             body = b"not found"
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_POST(self):
+        if self.path.endswith("/chat/completions"):
+            if os.environ.get("FAKE_DIE_ON_CHAT"):
+                print("ggml_backend_amx_mul_mat: general protection fault", flush=True)
+                os.kill(os.getpid(), signal.SIGSEGV)
+            self.rfile.read(int(self.headers.get("Content-Length", "0")))
+            body = json.dumps({"object": "chat.completion", "choices": [{"index": 0, "finish_reason": "length",
+                "message": {"role": "assistant", "content": "OK"}}]}).encode()
+            self.send_response(200)
+        else:
+            body = b"not found"
+            self.send_response(404)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)

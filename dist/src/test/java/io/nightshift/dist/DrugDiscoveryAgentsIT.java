@@ -8,7 +8,7 @@ import io.nightshift.api.v1.Task;
 import io.nightshift.api.v1.TaskState;
 import io.nightshift.core.table.Csv;
 import io.nightshift.core.table.Table;
-import io.nightshift.models.llamacpp.LlamaCppServer;
+import io.nightshift.provisioning.llamacpp.LlamaCppServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package io.nightshift.dist;
 
-import io.nightshift.models.llamacpp.LlamaCppInstallation;
-import io.nightshift.models.llamacpp.LlamaCppProvisioner;
-import io.nightshift.models.llamacpp.LlamaCppServer;
+import io.nightshift.provisioning.llamacpp.LlamaCppInstallation;
+import io.nightshift.provisioning.llamacpp.LlamaCppProvisioner;
+import io.nightshift.provisioning.llamacpp.LlamaCppServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 

@@ -7,7 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** Short GETs against local model servers (health, metrics). Failures are values, not exceptions. */
+/** Short requests to local model servers (health, metrics, a first answer). Failures are values, not exceptions. */
 public final class HttpProbe {
   private static final HttpClient CLIENT =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).version(HttpClient.Version.HTTP_1_1).build();
@@ -22,9 +22,18 @@ public final class HttpProbe {
   }
 
   public static Response get(URI uri, Duration timeout) {
+    return send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build());
+  }
+
+  /** POSTs a JSON body. */
+  public static Response post(URI uri, String json, Duration timeout) {
+    return send(HttpRequest.newBuilder(uri).timeout(timeout).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+  }
+
+  private static Response send(HttpRequest request) {
     try {
-      HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
       return new Response(r.statusCode(), r.body(), "");
     } catch (IOException e) {
       return new Response(-1, "", e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));

@@ -8,11 +8,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A model server's command line with {@code {placeholders}}, and where it reports health and load. Placeholders:
+ * A model server's command line with {@code {placeholders}}, where it reports health and load, and (optionally) the
+ * chat completions path asked for one short answer before the server counts as started: a server can answer its
+ * health check and still die on its first computation (a build for another CPU does). Placeholders:
  * {@code {model} {tp} {port} {max-num-seqs} {devices} {host} {artifacts} {threads}}. An unknown placeholder is an
  * error at render time, naming the template, so a typo in configuration cannot start a wrong command.
  */
-public record LaunchTemplate(String name, List<String> command, String healthPath, String metricsPath) {
+public record LaunchTemplate(String name, List<String> command, String healthPath, String metricsPath,
+    String firstAnswerPath) {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z-]+)}");
 
   public LaunchTemplate {
@@ -23,12 +26,13 @@ public record LaunchTemplate(String name, List<String> command, String healthPat
     }
     healthPath = healthPath == null || healthPath.isBlank() ? "/health" : healthPath;
     metricsPath = metricsPath == null ? "" : metricsPath;
+    firstAnswerPath = firstAnswerPath == null ? "" : firstAnswerPath;
   }
 
   /** vLLM's OpenAI-compatible server, the same on GPUs and (with the vllm-neuron plugin) on NeuronCores. */
   public static LaunchTemplate vllm(String executable) {
     return new LaunchTemplate("vllm", List.of(executable, "serve", "{model}", "--tensor-parallel-size", "{tp}",
-        "--max-num-seqs", "{max-num-seqs}", "--host", "{host}", "--port", "{port}"), "/health", "/metrics");
+        "--max-num-seqs", "{max-num-seqs}", "--host", "{host}", "--port", "{port}"), "/health", "/metrics", "");
   }
 
   public List<String> render(Map<String, String> variables, List<String> extraArgs) {

@@ -167,6 +167,9 @@ public abstract class ProcessBackend implements AcceleratorBackend {
     servers.put(serverId, new Running(handle, process));
     try {
       process.awaitHealthy(handle.healthUrl(), startupTimeout(spec, prepared), options.pollInterval());
+      if (!template.firstAnswerPath().isEmpty()) {
+        process.awaitFirstAnswer(base.resolve(template.firstAnswerPath()), startupTimeout(spec, prepared));
+      }
     } catch (RuntimeException e) {
       servers.remove(serverId);
       process.stop(Duration.ofSeconds(5));

@@ -61,6 +61,31 @@ public final class ServerProcess {
         + " within " + timeout.toSeconds() + " s (last: " + last + "); killed it. Log " + log + ": " + logTail());
   }
 
+  /**
+   * Asks for one two-token chat completion (no model name: a single-model server answers with its model); kills the
+   * process and throws when it fails or the server dies of it, with the log's tail.
+   */
+  public void awaitFirstAnswer(URI chat, Duration timeout) {
+    HttpProbe.Response r = HttpProbe.post(chat, "{\"messages\": [{\"role\": \"user\", \"content\": \"Say OK.\"}],"
+        + " \"max_tokens\": 2, \"temperature\": 0}", timeout);
+    if (r.ok() && r.body().contains("\"choices\"")) {
+      return;
+    }
+    String what = r.status() > 0 ? "answered HTTP " + r.status() : "failed (" + r.error() + ")";
+    try {
+      if (process.waitFor(2, TimeUnit.SECONDS)) {
+        int code = process.exitValue();
+        what = "died (exit code " + code + (code > 128 ? ", killed by signal " + (code - 128) : "") + ")";
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    stop(Duration.ofSeconds(5));
+    throw new AcceleratorException(Reason.LAUNCH_FAILED, "'" + command.get(0) + "' was healthy, but its first chat"
+        + " completion at " + chat + " " + what + "; a build for another CPU fails exactly here. Log " + log + ": "
+        + logTail());
+  }
+
   public boolean alive() {
     return process.isAlive();
   }

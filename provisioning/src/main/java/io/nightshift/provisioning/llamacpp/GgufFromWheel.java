@@ -1,4 +1,4 @@
-package io.nightshift.models.llamacpp;
+package io.nightshift.provisioning.llamacpp;
 
 import java.io.IOException;
 import java.io.InputStream;

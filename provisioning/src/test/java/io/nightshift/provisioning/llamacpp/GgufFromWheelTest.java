@@ -1,4 +1,4 @@
-package io.nightshift.models.llamacpp;
+package io.nightshift.provisioning.llamacpp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

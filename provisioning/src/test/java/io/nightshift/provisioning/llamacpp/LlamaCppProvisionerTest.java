@@ -1,19 +1,24 @@
-package io.nightshift.models.llamacpp;
+package io.nightshift.provisioning.llamacpp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.nightshift.provisioning.ProvisioningException;
+import io.nightshift.provisioning.python.PythonLock;
+import io.nightshift.provisioning.python.Requirements;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What provisioning reuses and what it refuses, without pip or the network: the "python" here is a shell script
- * that answers the import check with a chosen exit code. The real install runs in LlamaCppServerIT.
+ * What provisioning reuses and what it refuses, without pip or the network: the "pythons" here are shell scripts.
+ * The real compile, install and first answer run in LlamaCppPortableBuildIT.
  */
 class LlamaCppProvisionerTest {
   @TempDir Path dataDir;
@@ -31,17 +36,40 @@ class LlamaCppProvisionerTest {
   }
 
   @Test
-  void shouldReuseACompleteEnvironmentAndModelWithoutInstallingAgain() throws IOException {
-    LlamaCppProvisioner provisioner = LlamaCppProvisioner.builder(dataDir).basePython("/nonexistent/python").build();
+  void shouldReuseAWheelAnEnvironmentAndAModelThatAlreadyAnswered() throws IOException {
+    LlamaCppProvisioner provisioner = LlamaCppProvisioner.builder(dataDir).basePython("/nonexistent/python")
+        .flags(LlamaCppBuildFlags.portable("amd64")).build();
+    LlamaCppWheel wheel = new LlamaCppWheel(provisioner.wheelhouse(), provisioner.flags(), "/nonexistent/python",
+        Duration.ofMinutes(1));
+    Files.createDirectories(wheel.folder());
+    Files.writeString(wheel.folder().resolve("llama_cpp_python-0.3.36-py3-none-linux_x86_64.whl"), "a wheel");
+    String digest = Requirements.digest(List.of(PythonLock.LLAMA_CPP_SERVER.requirements(), wheel.ensure()));
     Path python = script(provisioner.venvDir().resolve("bin/python"), "exit 0");
-    Files.writeString(provisioner.venvDir().resolve(".nightshift-ready"), LlamaCppProvisioner.DEFAULT_PACKAGE);
+    Files.writeString(provisioner.venvDir().resolve(".nightshift-ready"), digest);
     modelInPlace(provisioner);
+    Files.writeString(dataDir.resolve("llama-cpp/answered"), digest + " " + provisioner.modelFile());
 
     LlamaCppInstallation installation = provisioner.provision();
 
     assertThat(installation.python()).isEqualTo(python);
     assertThat(installation.modelFile()).isEqualTo(provisioner.modelFile());
     assertThat(installation.modelName()).isEqualTo(LlamaCppProvisioner.MODEL_NAME);
+    assertThat(installation.buildFlags()).contains("-DGGML_NATIVE=OFF").contains("portable");
+  }
+
+  @Test
+  void shouldNotTakeAWheelBuiltWithOtherFlags() throws IOException {
+    LlamaCppWheel portable = new LlamaCppWheel(dataDir.resolve("wheels"), LlamaCppBuildFlags.portable("amd64"),
+        "/nonexistent/python", Duration.ofMinutes(1));
+    Files.createDirectories(portable.folder());
+    Files.writeString(portable.folder().resolve("llama_cpp_python-0.3.36-py3-none-linux_x86_64.whl"), "a wheel");
+    LlamaCppWheel other = new LlamaCppWheel(dataDir.resolve("wheels"), new LlamaCppBuildFlags(
+        List.of("-DGGML_NATIVE=OFF", "-DGGML_AVX512=ON"), "test"), "/nonexistent/python", Duration.ofMinutes(1));
+
+    assertThat(other.folder()).isNotEqualTo(portable.folder());
+    // no wheel for these flags: it must compile, which needs a python
+    assertThatThrownBy(other::ensure).isInstanceOf(ProvisioningException.class)
+        .hasMessageContaining("cannot run /nonexistent/python");
   }
 
   @Test
@@ -52,23 +80,16 @@ class LlamaCppProvisionerTest {
         .existingVenv(dataDir.resolve("elsewhere/ok")).basePython("/nonexistent/python").build();
     modelInPlace(adopting);
 
-    assertThat(adopting.provision().python()).isEqualTo(working);
+    LlamaCppInstallation adopted = adopting.provision();
+    assertThat(adopted.python()).isEqualTo(working);
+    assertThat(adopted.buildFlags()).contains("not provisioned by Nightshift");
 
     LlamaCppProvisioner notAdopting = LlamaCppProvisioner.builder(dataDir)
         .existingVenv(dataDir.resolve("elsewhere/broken")).basePython("/nonexistent/python").build();
-    // falls back to installing into the data directory, which fails here for want of a Python
+    // falls back to compiling into the data directory, which fails here for want of a Python
     assertThatThrownBy(notAdopting::provision)
-        .isInstanceOf(LlamaCppException.class)
+        .isInstanceOf(ProvisioningException.class)
         .hasMessageContaining("cannot run /nonexistent/python");
-  }
-
-  @Test
-  void shouldRebuildAnEnvironmentLeftHalfInstalled() throws IOException {
-    LlamaCppProvisioner provisioner = LlamaCppProvisioner.builder(dataDir).basePython("/nonexistent/python").build();
-    script(provisioner.venvDir().resolve("bin/python"), "exit 0"); // no ready marker: pip never finished
-
-    assertThatThrownBy(provisioner::provision).hasMessageContaining("cannot run /nonexistent/python");
-    assertThat(provisioner.venvDir()).doesNotExist();
   }
 
   @Test

@@ -1,8 +1,9 @@
-package io.nightshift.models.llamacpp;
+package io.nightshift.provisioning.llamacpp;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,8 +12,9 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Start-up failures, fast: a "python" that dies at once. The real server runs in LlamaCppServerIT. */
+/** Start-up failures, fast, with stand-ins for the server. The real server runs in LlamaCppServerIT. */
 class LlamaCppServerTest {
+  private static final String FLAGS = "-DGGML_NATIVE=OFF -DGGML_AVX2=ON (test)";
   @TempDir Path dir;
 
   private LlamaCppInstallation installationWithPython(String body) throws IOException {
@@ -20,7 +22,7 @@ class LlamaCppServerTest {
     Files.writeString(python, "#!/bin/sh\n" + body + "\n", StandardCharsets.UTF_8);
     Files.setPosixFilePermissions(python, PosixFilePermissions.fromString("rwxr-xr-x"));
     Path model = Files.write(dir.resolve("m.gguf"), "GGUF".getBytes(StandardCharsets.US_ASCII));
-    return new LlamaCppInstallation(python, model, "m");
+    return new LlamaCppInstallation(python, model, "m", FLAGS);
   }
 
   @Test
@@ -33,6 +35,25 @@ class LlamaCppServerTest {
         .isInstanceOf(LlamaCppException.class)
         .hasMessageContaining("exited with code 3")
         .hasMessageContaining("error loading model: unknown architecture");
+  }
+
+  @Test
+  void shouldNotCountAServerReadyUntilItAnswersAChatCompletion() throws IOException {
+    Path stub = dir.resolve("dies_on_first_answer.py");
+    try (InputStream in = getClass().getResourceAsStream("/llamacpp/dies_on_first_answer.py")) {
+      Files.copy(in, stub);
+    }
+    // "python -m llama_cpp.server ARGS" becomes "python3 STUB ARGS"
+    LlamaCppInstallation installation = installationWithPython("shift 2\nexec python3 " + stub + " \"$@\"");
+
+    assertThatThrownBy(() -> LlamaCppServer.builder(installation).logFile(dir.resolve("server.log"))
+            .startupTimeout(Duration.ofSeconds(30)).start())
+        .isInstanceOf(LlamaCppException.class)
+        .hasMessageContaining("listed its model, but its first chat completion died (exit code 139, killed by"
+            + " signal 11)")
+        .hasMessageContaining("built with: " + FLAGS)
+        .hasMessageContaining("Server log: " + dir.resolve("server.log"))
+        .hasMessageContaining("ggml_backend_amx_mul_mat: about to compute");
   }
 
   @Test

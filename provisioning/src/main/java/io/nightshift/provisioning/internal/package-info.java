@@ -1,0 +1,2 @@
+/** Implementation details of provisioning; no compatibility promise. */
+package io.nightshift.provisioning.internal;
