@@ -38,6 +38,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  *   max_repairs: 2                          # invalid plans sent back to the model with the problems
  *   max_output_tokens: 512
  *   tools: [data.read_csv, table.describe]   # what its plans may use; omit for every registered tool
+ *   step_kinds: [tool, agent]               # the steps its plans may have (default: tool, and agent with
+ *                                           # agent_endpoint); [agent] for plans of agents only
  *   replan: {max_versions: 3, approval: none}   # default for goal-only tasks; approval: required to review
  * </pre>
  */
@@ -47,7 +49,7 @@ public final class ModelsFile {
   /** Top-level sections; {@code mcp} is read by {@code McpServersFile}. */
   private static final Set<String> TOP_KEYS = Set.of("endpoints", "planner", "mcp");
   private static final Set<String> PLANNER_KEYS = Set.of("endpoint", "agent_endpoint", "agent_max_turns",
-      "max_repairs", "max_output_tokens", "replan", "tools");
+      "max_repairs", "max_output_tokens", "replan", "tools", "step_kinds");
   private static final Set<String> REPLAN_KEYS = Set.of("max_versions", "approval");
 
   private ModelsFile() {}
@@ -105,7 +107,23 @@ public final class ModelsFile {
     }
     return java.util.Optional.of(new PlannerSettings(endpoint, agent, integer(p, "agent_max_turns", 4, 1, 1000, where),
         integer(p, "max_repairs", 2, 0, 20, where), integer(p, "max_output_tokens", 512, 16, 32_768, where),
-        replan(p.get("replan"), where + ".replan"), tools(p.get("tools"), where)));
+        replan(p.get("replan"), where + ".replan"), tools(p.get("tools"), where),
+        agentStepsOnly(p.get("step_kinds"), agent, where)));
+  }
+
+  /** {@code step_kinds}: [tool], [agent] or both; agent steps need an agent endpoint. */
+  private static boolean agentStepsOnly(Object node, String agentEndpoint, String where) {
+    if (node == null) {
+      return false;
+    }
+    List<String> kinds = node instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+    if (kinds.isEmpty() || !List.of("tool", "agent").containsAll(kinds)) {
+      throw new IllegalArgumentException(where + ": 'step_kinds' must list tool, agent or both, was " + node);
+    }
+    if (kinds.contains("agent") && agentEndpoint == null) {
+      throw new IllegalArgumentException(where + ": 'step_kinds' has agent, which needs 'agent_endpoint'");
+    }
+    return !kinds.contains("tool");
   }
 
   private static List<String> tools(Object node, String where) {

@@ -1,6 +1,7 @@
 package io.nightshift.runtime.models;
 
 import io.nightshift.workflows.task.ReplanPolicy;
+import java.util.List;
 
 /**
  * The {@code planner:} section of the models file: which endpoint plans tasks submitted with a goal and no
@@ -14,11 +15,15 @@ import io.nightshift.workflows.task.ReplanPolicy;
  * @param replan          the replan policy of goal-only tasks that do not set their own
  * @param tools           the tools its plans may use (empty: every registered tool); a small model plans better
  *                        from a short list, and its context window may not hold the schema of every tool
+ * @param agentStepsOnly  whether its plans consist of agent steps only ({@code step_kinds: [agent]})
  */
 public record PlannerSettings(String endpoint, String agentEndpoint, int agentMaxTurns, int maxRepairs,
-    int maxOutputTokens, ReplanPolicy replan, java.util.List<String> tools) {
+    int maxOutputTokens, ReplanPolicy replan, List<String> tools, boolean agentStepsOnly) {
   public PlannerSettings {
-    tools = java.util.List.copyOf(tools == null ? java.util.List.of() : tools);
+    tools = List.copyOf(tools == null ? List.of() : tools);
+    if (agentStepsOnly && agentEndpoint == null) {
+      throw new IllegalArgumentException("plans of agent steps only need 'agent_endpoint'");
+    }
   }
 
   /** What goal-only tasks get unless the file says otherwise: two revisions, no approval (see README). */

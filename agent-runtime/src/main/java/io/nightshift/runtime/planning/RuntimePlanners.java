@@ -36,6 +36,9 @@ public final class RuntimePlanners {
     if (settings.agentEndpoint() != null) {
       llm.agentModel(settings.agentEndpoint(), settings.agentMaxTurns());
     }
+    if (settings.agentStepsOnly()) {
+      llm.agentStepsOnly();
+    }
     return new Classified(RoutingPlanner.of(declarative, llm.build()));
   }
 

@@ -77,7 +77,7 @@ class GoalSubmissionTest {
 
   private static PlannerSettings settings() {
     return new PlannerSettings("planner", null, 4, 2, 512, PlannerSettings.DEFAULT_REPLAN,
-        List.of("data.read_csv", "table.describe"));
+        List.of("data.read_csv", "table.describe"), false);
   }
 
   /** The task API as the runtime serves it, with or without a planner model. */
@@ -216,7 +216,7 @@ class GoalSubmissionTest {
     ToolRegistry tools = ToolRegistry.fromClassPath();
     workers = ControlWorker.start(env.getWorkflowClient(), tools, RuntimePlanners.of(new DeclarativePlanner(tools),
         tools, models, new PlannerSettings("planner", "planner", 2, 0, 512, PlannerSettings.DEFAULT_REPLAN,
-            List.of("data.read_csv", "table.describe"))), new FileArtifactStore(dir.resolve("artifacts")),
+            List.of("data.read_csv", "table.describe"), false)), new FileArtifactStore(dir.resolve("artifacts")),
         dir.resolve("scratch"), true, models);
     model.enqueue(ScriptedReply.text("{\"steps\":[{\"name\":\"step1\",\"kind\":\"agent\",\"prompt\":\"go\","
         + "\"tools\":[\"table.describe\"],\"needs\":[]}]}"));

@@ -73,7 +73,7 @@ class TaskBudgetSubmissionTest {
 
   private static PlannerSettings settings() {
     return new PlannerSettings("planner", "planner", 2, 0, 512, PlannerSettings.DEFAULT_REPLAN,
-        List.of("data.read_csv", "table.describe"));
+        List.of("data.read_csv", "table.describe"), false);
   }
 
   private TaskServiceGrpc.TaskServiceBlockingStub api() throws Exception {

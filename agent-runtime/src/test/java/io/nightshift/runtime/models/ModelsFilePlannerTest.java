@@ -34,6 +34,7 @@ class ModelsFilePlannerTest {
     assertThat(s.maxRepairs()).isEqualTo(2);
     assertThat(s.tools()).isEmpty();
     assertThat(s.replan()).isEqualTo(PlannerSettings.DEFAULT_REPLAN);
+    assertThat(s.agentStepsOnly()).isFalse();
   }
 
   @Test
@@ -46,6 +47,7 @@ class ModelsFilePlannerTest {
           max_repairs: 4
           max_output_tokens: 300
           tools: [data.read_csv, table.describe]
+          step_kinds: [agent]
           replan: {max_versions: 5, approval: required}
         """)).orElseThrow();
 
@@ -55,6 +57,7 @@ class ModelsFilePlannerTest {
     assertThat(s.maxOutputTokens()).isEqualTo(300);
     assertThat(s.tools()).containsExactly("data.read_csv", "table.describe");
     assertThat(s.replan()).isEqualTo(new ReplanPolicy(5, true));
+    assertThat(s.agentStepsOnly()).isTrue();
   }
 
   @Test
@@ -83,6 +86,12 @@ class ModelsFilePlannerTest {
     assertThatThrownBy(() -> ModelsFile.planner(file(ENDPOINTS
         + "planner:\n  endpoint: local-llama\n  replan: {approval: maybe}\n")))
         .hasMessageContaining("'approval' must be 'required' or 'none', was 'maybe'");
+    assertThatThrownBy(() -> ModelsFile.planner(file(ENDPOINTS
+        + "planner:\n  endpoint: local-llama\n  step_kinds: [agent]\n")))
+        .hasMessageContaining("'step_kinds' has agent, which needs 'agent_endpoint'");
+    assertThatThrownBy(() -> ModelsFile.planner(file(ENDPOINTS
+        + "planner:\n  endpoint: local-llama\n  step_kinds: [map]\n")))
+        .hasMessageContaining("'step_kinds' must list tool, agent or both, was [map]");
     assertThatThrownBy(() -> ModelsFile.read(file(ENDPOINTS + "planer:\n  endpoint: local-llama\n")))
         .hasMessageContaining("unknown key 'planer'");
   }

@@ -25,8 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Plans a task from its goal with a model: the model answers plan JSON under {@link PlanSchema} (enforced by servers
- * that support schemas), the answer goes through the declarative parser and {@link PipelineValidator} like any
+ * Plans a task from its goal with a model: the model answers plan JSON under {@link PlanSchema} (enforced as a
+ * grammar by servers that support schemas, so the plan's structure and the step names it uses are right by
+ * construction), the answer goes through the declarative parser and {@link PipelineValidator} like any
  * pipeline, and an invalid answer goes back to the model with the validator's problems, up to
  * {@code maxRepairs} times. Then it fails with {@link InvalidPipelineException} listing the last problems.
  * Model failures ({@code ModelCallException}) pass through unchanged, classified, for the caller's retry policy.
@@ -47,6 +48,7 @@ public final class LlmPlanner implements Planner, Replanner {
   private final int maxSteps;
   private final String agentModel;
   private final int agentMaxTurns;
+  private final boolean toolSteps;
 
   private LlmPlanner(Builder b) {
     this.models = b.models;
@@ -58,6 +60,7 @@ public final class LlmPlanner implements Planner, Replanner {
     this.maxSteps = b.maxSteps;
     this.agentModel = b.agentModel;
     this.agentMaxTurns = b.agentMaxTurns;
+    this.toolSteps = b.toolSteps;
   }
 
   /** The endpoint this planner asks. */
@@ -88,10 +91,10 @@ public final class LlmPlanner implements Planner, Replanner {
 
   private Plan ask(PlanRequest request, String question, int version) {
     Collection<ToolDescriptor> known = tools.all();
-    boolean agents = agentModel != null;
-    JsonSchema schema = PlanSchema.of(known, maxSteps, agents);
-    List<ChatMessage> opening = List.of(SystemMessage.from(PlanPrompts.system(known, agents)),
-        UserMessage.from(question));
+    PlanSchema.Shape shape = new PlanSchema.Shape(known, maxSteps, toolSteps, agentModel != null,
+        request.params().keySet());
+    JsonSchema schema = PlanSchema.of(shape);
+    List<ChatMessage> opening = List.of(SystemMessage.from(PlanPrompts.system(shape)), UserMessage.from(question));
     List<ChatMessage> conversation = opening;
     List<PipelineProblem> problems = List.of();
     for (int attempt = 0; attempt <= maxRepairs; attempt++) {
@@ -115,7 +118,8 @@ public final class LlmPlanner implements Planner, Replanner {
         // only the latest attempt goes back: a small model's context window cannot hold every earlier one
         conversation = new ArrayList<>(opening);
         conversation.add(AiMessage.from(answer == null ? "" : answer));
-        conversation.add(UserMessage.from(PlanPrompts.repair(problems)));
+        conversation.add(UserMessage.from(PlanPrompts.repair(problems, PlanDocuments.describeSteps(answer),
+            request.params().keySet())));
       }
     }
     List<PipelineProblem> all = new ArrayList<>(problems);
@@ -134,6 +138,7 @@ public final class LlmPlanner implements Planner, Replanner {
     private int maxSteps = 12;
     private String agentModel;
     private int agentMaxTurns = 4;
+    private boolean toolSteps = true;
 
     private Builder(ModelCall models, String endpoint, ToolCatalog tools) {
       this.models = Objects.requireNonNull(models, "models must not be null");
@@ -189,7 +194,19 @@ public final class LlmPlanner implements Planner, Replanner {
       return this;
     }
 
+    /**
+     * Plans of agent steps only (each an agent with some of the tools), for goals a site wants worked by agents
+     * rather than by fixed tool calls. Needs {@link #agentModel}.
+     */
+    public Builder agentStepsOnly() {
+      this.toolSteps = false;
+      return this;
+    }
+
     public LlmPlanner build() {
+      if (!toolSteps && agentModel == null) {
+        throw new IllegalArgumentException("plans of agent steps only need an agent model (agentModel)");
+      }
       return new LlmPlanner(this);
     }
   }

@@ -11,7 +11,10 @@ import io.nightshift.core.error.InvalidPipelineException;
 import io.nightshift.core.pipeline.PipelineProblem;
 import io.nightshift.core.pipeline.Plan;
 import io.nightshift.core.pipeline.PlannedStep;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -54,7 +57,7 @@ final class PlanDocuments {
       throw problem("the answer is not valid JSON: " + e.getOriginalMessage());
     }
     if (root == null || !root.isObject()) {
-      throw problem("the answer must be a JSON object with 'name' and 'steps'");
+      throw problem("the answer must be a JSON object with 'steps'");
     }
     ObjectNode doc = JSON.createObjectNode();
     String name = root.path("name").asText("").strip();
@@ -62,7 +65,7 @@ final class PlanDocuments {
     doc.put("description", goal);
     ObjectNode declared = doc.putObject("params");
     new TreeMap<>(params).forEach(declared::put);
-    JsonNode steps = root.get("steps");
+    JsonNode steps = asList(root.get("steps"));
     if (steps != null && steps.isArray() && agentModel != null) {
       for (JsonNode step : steps) {
         if (step instanceof ObjectNode o && "agent".equals(o.path("kind").asText())) {
@@ -90,14 +93,53 @@ final class PlanDocuments {
     return doc.toString();
   }
 
-  /** A plan in the answer format, to show the model what failed. */
+  /**
+   * The answer's steps as the pipeline format's list: the schema's keyed form ({@code {"step1": {...}, ...}}, the
+   * key becoming the step's name, duplicate needs dropped) or a list as written (a server that does not enforce
+   * the schema may answer one).
+   */
+  private static JsonNode asList(JsonNode steps) {
+    if (steps == null || !steps.isObject()) {
+      return steps;
+    }
+    ArrayNode list = JSON.createArrayNode();
+    steps.fields().forEachRemaining(e -> {
+      ObjectNode step = list.addObject();
+      step.put("name", e.getKey());
+      if (e.getValue() instanceof ObjectNode body) {
+        body.fields().forEachRemaining(f -> step.set(f.getKey(), f.getValue()));
+      }
+      if (step.path("needs").isArray()) {
+        Set<String> distinct = new LinkedHashSet<>();
+        step.get("needs").forEach(n -> distinct.add(n.asText()));
+        ArrayNode needs = step.putArray("needs");
+        distinct.forEach(needs::add);
+      }
+    });
+    return list;
+  }
+
+  /** The steps of an answer with what each does ("step1 (data.read_csv)"), for a repair prompt; empty if unreadable. */
+  static List<String> describeSteps(String answer) {
+    try {
+      JsonNode steps = asList(JSON.readTree(answer == null ? "" : answer).path("steps"));
+      List<String> described = new ArrayList<>();
+      for (JsonNode step : steps == null ? JSON.createArrayNode() : steps) {
+        String does = step.hasNonNull("tool") ? step.path("tool").asText() : step.path("kind").asText("?");
+        described.add(step.path("name").asText("?") + " (" + does + ")");
+      }
+      return described;
+    } catch (JsonProcessingException | RuntimeException e) {
+      return List.of();
+    }
+  }
+
+  /** A plan in the answer format (steps keyed by name), to show the model what failed. */
   static String toAnswer(Plan plan) {
     ObjectNode root = JSON.createObjectNode();
-    root.put("name", plan.pipeline());
-    ArrayNode steps = root.putArray("steps");
+    ObjectNode steps = root.putObject("steps");
     for (PlannedStep s : plan.steps()) {
-      ObjectNode step = steps.addObject();
-      step.put("name", s.name());
+      ObjectNode step = steps.putObject(s.name());
       if (s.agent() != null) {
         step.put("kind", "agent");
         step.put("prompt", s.agent().prompt());

@@ -46,6 +46,11 @@ class LlmPlannerTest {
       {"name":"screen","steps":[
         {"name":"load","tool":"data.load","params":{"source":"${params.file}"},"needs":[]},
         {"name":"small","tool":"table.filter","params":{"input":"${steps.load.output}","where":"mw < 500"},"needs":["load"]}]}""";
+  /** The schema's form: steps keyed step1..stepN (step2 lists its need twice, as a small model may). */
+  static final String KEYED = """
+      {"steps":{"step1":{"tool":"data.load","params":{"source":"${params.file}"}},
+        "step2":{"tool":"table.filter","params":{"input":"${steps.step1.output}","where":"mw < 500"},
+                 "needs":["step1","step1"]}}}""";
   private static final PlanRequest REQUEST = new PlanRequest("keep the small molecules", null, Map.of("file", "a.csv"));
 
   private ScriptedOpenAiServer server;
@@ -67,32 +72,62 @@ class LlmPlannerTest {
 
   @Test
   void shouldTurnAGoalIntoAValidatedPlanUnderTheSchema() {
-    server.enqueue(ScriptedReply.text(VALID));
+    server.enqueue(ScriptedReply.text(KEYED));
 
     Plan plan = planner.plan(REQUEST);
 
     assertThat(plan.version()).isEqualTo(1);
     assertThat(plan.origin()).isEqualTo("llm:planner");
-    assertThat(plan.pipeline()).isEqualTo("screen");
-    assertThat(plan.steps()).extracting(PlannedStep::name).containsExactly("load", "small");
-    assertThat(plan.step("load").params()).containsEntry("source", "a.csv");
-    assertThat(plan.step("small").needs()).containsExactly("load");
-    JsonNode schema = server.chatRequests().get(0).responseFormat().path("schema");
+    assertThat(plan.pipeline()).isEqualTo("llm-plan");
+    assertThat(plan.steps()).extracting(PlannedStep::name).containsExactly("step1", "step2");
+    assertThat(plan.step("step1").params()).containsEntry("source", "a.csv");
+    assertThat(plan.step("step2").needs()).as("the repeated need counted once").containsExactly("step1");
     assertThat(server.chatRequests().get(0).responseFormat().path("type").asText()).isEqualTo("json_object");
-    JsonNode variants = schema.path("properties").path("steps").path("items").path("anyOf");
-    assertThat(variants).hasSize(2);
-    JsonNode load = variants.get(0).path("properties");
-    assertThat(load.path("tool").path("enum").toString()).isEqualTo("[\"data.load\"]");
-    assertThat(load.path("params").path("required").toString()).isEqualTo("[\"source\"]");
-    assertThat(variants.get(1).path("properties").path("params").path("properties").fieldNames()).toIterable()
-        .containsExactly("input", "where");
-    assertThat(load.path("name").path("enum").get(0).asText()).isEqualTo("step1");
-    assertThat(load.path("needs").path("items").path("enum")).hasSize(12);
     assertThat(server.chatRequests().get(0).json().path("temperature").asDouble()).isZero();
     String prompt = server.chatRequests().get(0).json().path("messages").get(0).path("content").asText();
     assertThat(prompt).contains("- data.load: Loads a CSV table. params: source (required) = where from")
-        .contains("{\"steps\": [{\"name\": \"step1\", \"tool\": \"data.load\", \"params\": {\"source\": \"...\"}");
+        .contains("{\"steps\": {\"step1\": {\"tool\": \"data.load\", \"params\": {\"source\": \"...\"}}}}");
+  }
+
+  @Test
+  void shouldAskForAPlanWhoseStructureAndStepNamesTheGrammarFixes() {
+    server.enqueue(ScriptedReply.text(KEYED));
+
+    planner.plan(REQUEST);
+
+    JsonNode schema = server.chatRequests().get(0).responseFormat().path("schema");
     assertThat(schema.path("required").toString()).isEqualTo("[\"steps\"]");
+    JsonNode lengths = schema.path("properties").path("steps").path("anyOf");
+    assertThat(lengths).as("one alternative per plan length, steps 1..n all present").hasSize(12);
+    assertThat(lengths.get(1).path("required").toString()).isEqualTo("[\"step1\",\"step2\"]");
+    assertThat(lengths.get(1).path("properties").path("step2").path("$ref").asText()).isEqualTo("#/$defs/step2");
+    JsonNode step1 = schema.path("$defs").path("step1").path("anyOf");
+    assertThat(step1).hasSize(2);
+    assertThat(step1.get(0).path("properties").path("tool").path("enum").toString()).isEqualTo("[\"data.load\"]");
+    assertThat(step1.get(0).path("properties").path("params").path("required").toString()).isEqualTo("[\"source\"]");
+    assertThat(step1.get(1).path("properties").path("params").path("properties").fieldNames()).toIterable()
+        .containsExactly("input", "where");
+    assertThat(step1.get(0).path("properties").has("needs")).as("the first step needs nothing").isFalse();
+    JsonNode step3 = schema.path("$defs").path("step3").path("anyOf").get(1).path("properties");
+    assertThat(step3.path("needs").path("items").path("enum").toString()).isEqualTo("[\"step1\",\"step2\"]");
+    String pattern = step3.path("params").path("properties").path("input").path("pattern").asText();
+    assertThat("${steps.step2.output} and ${params.file}").matches(pattern);
+    assertThat("mw < 500").matches(pattern);
+    assertThat("${steps.step3.output}").as("its own output").doesNotMatch(pattern);
+    assertThat("${steps.load.output}").as("an unknown step").doesNotMatch(pattern);
+    assertThat("${params.other}").as("an undeclared parameter").doesNotMatch(pattern);
+    assertThat("").as("an empty value").doesNotMatch(pattern);
+  }
+
+  @Test
+  void shouldStillReadAPlanWrittenAsAListByAServerThatIgnoresTheSchema() {
+    server.enqueue(ScriptedReply.text(VALID));
+
+    Plan plan = planner.plan(REQUEST);
+
+    assertThat(plan.pipeline()).isEqualTo("screen");
+    assertThat(plan.steps()).extracting(PlannedStep::name).containsExactly("load", "small");
+    assertThat(plan.step("small").needs()).containsExactly("load");
   }
 
   @Test
@@ -108,7 +143,10 @@ class LlmPlannerTest {
     assertThat(plan.steps()).hasSize(2);
     List<String> asked = server.lastMessages();
     assertThat(asked.get(1)).startsWith("That plan is invalid:")
-        .contains("step 'a' field 'params.source'").contains("required by tool 'data.load'");
+        .contains("step 'a' field 'params.source'").contains("required by tool 'data.load'")
+        .contains("Its steps: a (data.load), b (table.filter). A step may name in needs and in ${steps.X.output}"
+            + " only the steps before it.")
+        .contains("Task parameters for ${params.P}: file.");
     assertThat(asked.get(2)).contains("the answer is not valid JSON");
     assertThat(server.chatRequests().get(2).messageCount()).as("only the latest attempt goes back").isEqualTo(4);
     assertThat(server.chatRequests().get(1).json().path("temperature").asDouble())
@@ -195,13 +233,38 @@ class LlmPlannerTest {
     assertThat(agent.agent().tools()).containsExactly("table.filter");
     assertThat(agent.agent().prompt()).isEqualTo("Task goal: keep the small molecules\nThis step: filter ${steps.step1.output}");
     assertThat(agent.needs()).containsExactly("step1");
-    JsonNode variants = server.chatRequests().get(0).responseFormat().path("schema").path("properties")
-        .path("steps").path("items").path("anyOf");
+    JsonNode variants = server.chatRequests().get(0).responseFormat().path("schema").path("$defs")
+        .path("step2").path("anyOf");
     assertThat(variants).hasSize(3);
+    assertThat(variants.get(2).path("properties").path("tools").path("minItems").asInt()).isEqualTo(1);
     assertThat(variants.get(2).path("properties").path("kind").path("enum").toString()).isEqualTo("[\"agent\"]");
     assertThat(variants.get(2).path("properties").has("model")).as("the model does not choose the endpoint").isFalse();
     assertThat(server.chatRequests().get(0).json().path("messages").get(0).path("content").asText())
         .contains("\"kind\": \"agent\"");
+  }
+
+  @Test
+  void shouldPlanOnlyAgentStepsWhenAskedTo() {
+    ModelCall models = new ModelCall(ModelEndpointRegistry.of(List.of(ModelEndpointConfig.custom().id("planner")
+        .baseUrl(server.baseUrl()).modelName("model").structuredOutput(StructuredOutput.JSON_OBJECT_WITH_SCHEMA)
+        .build())));
+    LlmPlanner agents = LlmPlanner.builder(models, "planner", TOOLS).agentModel("worker-llm", 3).agentStepsOnly()
+        .build();
+    server.enqueue(ScriptedReply.text("""
+        {"steps":{"step1":{"kind":"agent","prompt":"load ${params.file}","tools":["data.load"]}}}"""));
+
+    Plan plan = agents.plan(REQUEST);
+
+    assertThat(plan.steps()).singleElement().satisfies(s -> assertThat(s.agent().tools()).containsExactly("data.load"));
+    JsonNode variants = server.chatRequests().get(0).responseFormat().path("schema").path("$defs").path("step1");
+    assertThat(variants.has("anyOf")).as("one variant: the agent").isFalse();
+    assertThat(variants.path("properties").path("kind").path("enum").toString()).isEqualTo("[\"agent\"]");
+    assertThat(variants.path("properties").path("tools").path("maxItems").asInt()).isEqualTo(2);
+    assertThat(server.chatRequests().get(0).json().path("messages").get(0).path("content").asText())
+        .contains("done by agents").contains("{\"steps\": {\"step1\": {\"kind\": \"agent\"");
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(
+            () -> LlmPlanner.builder(models, "planner", TOOLS).agentStepsOnly().build()))
+        .hasMessageContaining("agent steps only need an agent model");
   }
 
   @Test
