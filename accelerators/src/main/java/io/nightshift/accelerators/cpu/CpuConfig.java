@@ -15,7 +15,10 @@ import java.util.Objects;
  * command is llama-cpp-python's OpenAI-compatible server; any command that takes the placeholders works.
  */
 public final class CpuConfig {
-  /** llama-cpp-python's server ({@code pip install 'llama-cpp-python[server]'}). */
+  /**
+   * llama-cpp-python's server, from the python3 on the PATH; point {@code launch-command} at the environment
+   * {@code nightshift provision llama-cpp} compiles portably and installs from the project's locks.
+   */
   public static final List<String> LLAMA_CPP_PYTHON = List.of("python3", "-m", "llama_cpp.server", "--model",
       "{model}", "--host", "{host}", "--port", "{port}", "--n_threads", "{threads}");
 
@@ -27,7 +30,8 @@ public final class CpuConfig {
   private CpuConfig(Builder b) {
     this.server = new ServerOptions(b.id, new PriceRate(b.pricePerCoreHour, b.currency, b.wattsPerCore), b.host,
         b.logDirectory, b.startupTimeout, b.pollInterval,
-        Map.of("llama-cpp", new LaunchTemplate("llama-cpp", b.launchCommand, b.healthPath, b.metricsPath)),
+        Map.of("llama-cpp", new LaunchTemplate("llama-cpp", b.launchCommand, b.healthPath, b.metricsPath,
+            b.firstAnswerPath)),
         "llama-cpp");
     this.cores = b.cores;
     this.memoryBytesPerCore = b.memoryBytesPerCore;
@@ -54,6 +58,7 @@ public final class CpuConfig {
     private List<String> launchCommand = LLAMA_CPP_PYTHON;
     private String healthPath = "/v1/models";
     private String metricsPath = "";
+    private String firstAnswerPath = "/v1/chat/completions";
     private boolean pinWithTaskset = false;
     private String host = "127.0.0.1";
     private Path logDirectory = Path.of(System.getProperty("java.io.tmpdir"), "nightshift", "servers");
@@ -72,6 +77,14 @@ public final class CpuConfig {
     public Builder wattsPerCore(double v) { this.wattsPerCore = Checks.atLeastZero("wattsPerCore", v); return this; }
     public Builder healthPath(String v) { this.healthPath = Checks.notBlank("healthPath", v); return this; }
     public Builder metricsPath(String v) { this.metricsPath = Objects.requireNonNull(v, "metricsPath"); return this; }
+    /**
+     * Where a started server is asked for one two-token chat completion before it counts as started (default
+     * {@code /v1/chat/completions}; "" for a server that is no chat model).
+     */
+    public Builder firstAnswerPath(String v) {
+      this.firstAnswerPath = Objects.requireNonNull(v, "firstAnswerPath");
+      return this;
+    }
     public Builder pinWithTaskset(boolean v) { this.pinWithTaskset = v; return this; }
     public Builder host(String v) { this.host = Checks.notBlank("host", v); return this; }
     public Builder logDirectory(Path v) { this.logDirectory = Objects.requireNonNull(v, "logDirectory"); return this; }
