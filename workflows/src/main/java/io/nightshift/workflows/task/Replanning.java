@@ -5,6 +5,7 @@ import io.nightshift.core.pipeline.PlannedStep;
 import io.nightshift.core.planner.PlanRequest;
 import io.nightshift.workflows.activities.PlanningActivities;
 import io.nightshift.workflows.activities.ReplanRequest;
+import io.nightshift.workflows.engine.FailureMessages;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
 import java.util.ArrayList;

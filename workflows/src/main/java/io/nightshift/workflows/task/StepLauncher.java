@@ -6,6 +6,7 @@ import io.nightshift.core.pipeline.StepPolicy;
 import io.nightshift.workflows.activities.StepActivities;
 import io.nightshift.workflows.activities.StepInput;
 import io.nightshift.workflows.activities.StepOutput;
+import io.nightshift.workflows.engine.ActivityPolicies;
 import io.nightshift.workflows.map.MapActivities;
 import io.nightshift.workflows.map.MapInput;
 import io.nightshift.workflows.map.MapWorkflow;

@@ -14,6 +14,8 @@ import io.nightshift.workflows.backends.FleetSnapshot;
 import io.nightshift.workflows.backends.PoolEndpoint;
 import io.nightshift.workflows.backends.PoolInventories;
 import io.nightshift.workflows.backends.PoolSnapshot;
+import io.nightshift.workflows.engine.ActivityPolicies;
+import io.nightshift.workflows.engine.FailureMessages;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;

@@ -1,4 +1,4 @@
-package io.nightshift.workflows.task;
+package io.nightshift.workflows.engine;
 
 import io.nightshift.core.pipeline.StepPolicy;
 import io.nightshift.workflows.activities.PlanningActivities;
@@ -26,7 +26,7 @@ public final class ActivityPolicies {
    * Planning and replanning. Long enough for a model planner on a CPU (each answer can take tens of seconds on a
    * busy machine, and an invalid one is repaired several times) so a slow but progressing plan is not cut off.
    */
-  static ActivityOptions planning() {
+  public static ActivityOptions planning() {
     return ActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofMinutes(10))
         .setRetryOptions(RetryOptions.newBuilder()

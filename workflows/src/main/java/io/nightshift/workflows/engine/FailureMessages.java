@@ -1,12 +1,12 @@
-package io.nightshift.workflows.task;
+package io.nightshift.workflows.engine;
 
 import io.temporal.failure.ApplicationFailure;
 
 /** The innermost useful message of a Temporal failure chain, for users (not a stack trace). */
-final class FailureMessages {
+public final class FailureMessages {
   private FailureMessages() {}
 
-  static String of(Throwable failure) {
+  public static String of(Throwable failure) {
     Throwable t = failure;
     String message = failure.getMessage();
     while (t != null) {
