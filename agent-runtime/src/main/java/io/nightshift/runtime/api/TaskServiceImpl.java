@@ -10,7 +10,7 @@ import io.nightshift.api.v1.RejectTaskRequest;
 import io.nightshift.api.v1.RejectTaskResponse;
 import io.nightshift.api.v1.SteerTaskRequest;
 import io.nightshift.api.v1.SteerTaskResponse;
-import io.nightshift.workflows.task.Decision;
+import io.nightshift.workflows.task.control.Decision;
 import io.nightshift.api.v1.CancelTaskResponse;
 import io.nightshift.api.v1.GetTaskRequest;
 import io.nightshift.api.v1.ListTasksRequest;

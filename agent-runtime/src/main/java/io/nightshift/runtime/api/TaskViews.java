@@ -40,7 +40,7 @@ final class TaskViews {
     }
     t.putAllStepCounts(counts);
     t.putAllAwaiting(p.awaiting());
-    for (io.nightshift.workflows.task.Decision d : p.decisions()) {
+    for (io.nightshift.workflows.task.control.Decision d : p.decisions()) {
       t.addDecisions(io.nightshift.api.v1.Decision.newBuilder().setStep(d.step()).setApproved(d.approved())
           .setComment(nz(d.comment())).setBy(nz(d.by())).setAt(ts(d.atMillis())));
     }

@@ -9,6 +9,9 @@ import io.nightshift.workflows.agent.AgentLimits;
 import io.nightshift.workflows.agent.AgentResult;
 import io.nightshift.workflows.agent.AgentWorkflow;
 import io.nightshift.workflows.backends.BackendQueues;
+import io.nightshift.workflows.task.control.Approval;
+import io.nightshift.workflows.task.control.Decision;
+import io.nightshift.workflows.task.control.TaskControl;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Workflow;
@@ -31,8 +34,7 @@ final class AgentStep {
   private static final int MAX_OUTPUT_TOKENS = 512;
 
   private final TaskInput task;
-  private final Approvals approvals;
-  private final TaskWorkflowImpl control;
+  private final TaskControl control;
   private final StepPlacer placer;
   private final Set<String> running = new LinkedHashSet<>();
   private final BudgetShares shares;
@@ -41,9 +43,8 @@ final class AgentStep {
    * @param placer places agent steps that {@code require} a pool; null where no step does
    * @param shares the task budget every agent run reserves from and settles to; null where none is set
    */
-  AgentStep(TaskInput task, Approvals approvals, TaskWorkflowImpl control, StepPlacer placer, BudgetShares shares) {
+  AgentStep(TaskInput task, TaskControl control, StepPlacer placer, BudgetShares shares) {
     this.task = task;
-    this.approvals = approvals;
     this.control = control;
     this.placer = placer;
     this.shares = shares;
@@ -177,13 +178,8 @@ final class AgentStep {
   private AgentInput resumeAfterRaise(PlannedStep step, AgentInput input, AgentResult stopped) {
     String why = "BUDGET_EXHAUSTED: agent step '" + step.name() + "' " + stopped.detail()
         + "; approve it with a raised budget to go on";
-    control.pause(why);
-    Decision d = approvals.await(step.name(), why);
-    control.resume();
-    if (!d.approved()) {
-      throw ApplicationFailure.newNonRetryableFailure("budget raise for step '" + step.name() + "' rejected"
-          + (d.by() == null ? "" : " by " + d.by()) + ": " + d.comment(), "BudgetRejected");
-    }
+    Decision d = control.awaitApproval(Approval.budget(step.name(), why,
+        "budget raise for step '" + step.name() + "'"));
     AgentBudget old = input.budget();
     AgentBudget raised = new AgentBudget(d.maxTokens() > 0 ? d.maxTokens() : old.maxTokens(),
         d.maxCost() != null ? new BigDecimal(d.maxCost()) : old.maxCost(), old.maxWallClockMillis());

@@ -1,6 +1,7 @@
 package io.nightshift.workflows.task;
 
-import io.temporal.failure.ApplicationFailure;
+import io.nightshift.workflows.task.control.Approval;
+import io.nightshift.workflows.task.control.TaskControl;
 import io.temporal.workflow.Workflow;
 import java.math.BigDecimal;
 
@@ -12,12 +13,10 @@ import java.math.BigDecimal;
  */
 final class BudgetShares {
   private final TaskLedger ledger;
-  private final Approvals approvals;
-  private final TaskWorkflowImpl control;
+  private final TaskControl control;
 
-  BudgetShares(TaskLedger ledger, Approvals approvals, TaskWorkflowImpl control) {
+  BudgetShares(TaskLedger ledger, TaskControl control) {
     this.ledger = ledger;
-    this.approvals = approvals;
     this.control = control;
   }
 
@@ -53,17 +52,10 @@ final class BudgetShares {
   void awaitRaise(String step, String what) {
     String why = "BUDGET_EXHAUSTED: task budget (" + ledger.describe() + "): " + what
         + "; approve step '" + step + "' with a raised max_tokens/max_cost for the whole task to go on";
-    control.pause(why);
     int raisesSeen = ledger.raises();
-    Decision d = approvals.awaitUnless(step, why, () -> ledger.raises() != raisesSeen);
-    control.resume();
-    if (d == null) {
-      return; // raised on another step's approval
-    }
-    if (!d.approved()) {
-      throw ApplicationFailure.newNonRetryableFailure("task budget raise for step '" + step + "' rejected"
-          + (d.by() == null ? "" : " by " + d.by()) + ": " + d.comment(), "BudgetRejected");
-    }
-    ledger.raise(d.maxTokens(), d.maxCost() == null || d.maxCost().isBlank() ? null : new BigDecimal(d.maxCost()));
+    // empty when a raise approved on another step ended the wait
+    control.awaitApproval(Approval.budget(step, why, "task budget raise for step '" + step + "'"),
+        () -> ledger.raises() != raisesSeen).ifPresent(d -> ledger.raise(d.maxTokens(),
+            d.maxCost() == null || d.maxCost().isBlank() ? null : new BigDecimal(d.maxCost())));
   }
 }

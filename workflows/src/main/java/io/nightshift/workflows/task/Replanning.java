@@ -6,6 +6,9 @@ import io.nightshift.core.planner.PlanRequest;
 import io.nightshift.workflows.activities.PlanningActivities;
 import io.nightshift.workflows.activities.ReplanRequest;
 import io.nightshift.workflows.engine.FailureMessages;
+import io.nightshift.workflows.task.control.Approval;
+import io.nightshift.workflows.task.control.Decision;
+import io.nightshift.workflows.task.control.TaskControl;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
 import java.util.ArrayList;
@@ -22,20 +25,20 @@ final class Replanning {
   /** The {@code Workflow.getVersion} change id of replanning: histories from before it never replan. */
   static final String CHANGE_ID = "replan-on-failure";
   private static final int REPLANS = 1;
-  private static final Set<String> REFUSALS_BY_PEOPLE = Set.of("StepRejected", "BudgetRejected");
+  private static final Set<String> REFUSALS_BY_PEOPLE = Set.of(Approval.STEP_REJECTED, Approval.BUDGET_REJECTED);
 
   /** The next plan, or why there is none (the task then fails with this added to its error). */
   record Outcome(Plan plan, String refusal) {}
 
   private final TaskInput input;
   private final PlanningActivities planning;
-  private final Approvals approvals;
+  private final TaskControl control;
   private final List<PlanVersion> versions = new ArrayList<>();
 
-  Replanning(TaskInput input, PlanningActivities planning, Approvals approvals) {
+  Replanning(TaskInput input, PlanningActivities planning, TaskControl control) {
     this.input = input;
     this.planning = planning;
-    this.approvals = approvals;
+    this.control = control;
     if (input.carry() != null) {
       versions.addAll(input.carry().planVersions());
     }
@@ -78,10 +81,9 @@ final class Replanning {
       return null;
     }
     String key = approvalKey(next.version());
-    Decision d = approvals.await(key, "approval required before plan v" + next.version() + " runs (steps: "
+    Decision d = control.awaitDecision(key, "approval required before plan v" + next.version() + " runs (steps: "
         + String.join(", ", names(next)) + "); approve or reject step '" + key + "'");
-    return d.approved() ? null : "plan v" + next.version() + " rejected" + (d.by() == null || d.by().isBlank() ? ""
-        : " by " + d.by()) + ": " + d.comment();
+    return d.approved() ? null : d.rejection("plan v" + next.version());
   }
 
   List<PlanVersion> versions() {

@@ -1,15 +1,19 @@
 package io.nightshift.workflows.task;
 
 import io.nightshift.core.artifact.ArtifactRef;
+import io.nightshift.core.pipeline.PlacementSpec;
 import io.nightshift.core.pipeline.PlannedStep;
 import io.nightshift.core.pipeline.StepPolicy;
 import io.nightshift.workflows.activities.StepActivities;
 import io.nightshift.workflows.activities.StepInput;
 import io.nightshift.workflows.activities.StepOutput;
+import io.nightshift.workflows.backends.BackendQueues;
 import io.nightshift.workflows.engine.ActivityPolicies;
 import io.nightshift.workflows.map.MapActivities;
 import io.nightshift.workflows.map.MapInput;
 import io.nightshift.workflows.map.MapWorkflow;
+import io.nightshift.workflows.task.control.Approval;
+import io.nightshift.workflows.task.control.TaskControl;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Promise;
@@ -38,22 +42,21 @@ final class StepLauncher {
   private final MapActivities map = Workflow.newActivityStub(MapActivities.class, ActivityPolicies.engine());
 
   private final StepPlacer placer;
-  private final Approvals approvals;
+  private final TaskControl control;
   private final AgentStep agents;
   private final ChildTaskStep children;
   /** Holds steps back once the task budget's wall clock ran out; null without a task budget. */
   private final WallClockGate wallClock;
 
   /** @param ledger the task budget's ledger, or null for a task without a task budget */
-  StepLauncher(TaskInput task, io.nightshift.core.pipeline.PlacementSpec placement, Approvals approvals,
-      TaskWorkflowImpl control, TaskLedger ledger) {
+  StepLauncher(TaskInput task, PlacementSpec placement, TaskControl control, TaskLedger ledger) {
     this.task = task;
     this.placer = new StepPlacer(task, placement.toPolicy());
-    this.approvals = approvals;
-    BudgetShares shares = ledger == null ? null : new BudgetShares(ledger, approvals, control);
-    this.agents = new AgentStep(task, approvals, control, placer, shares);
+    this.control = control;
+    BudgetShares shares = ledger == null ? null : new BudgetShares(ledger, control);
+    this.agents = new AgentStep(task, control, placer, shares);
     this.children = new ChildTaskStep(task, shares);
-    this.wallClock = ledger == null ? null : new WallClockGate(ledger, approvals, control);
+    this.wallClock = ledger == null ? null : new WallClockGate(ledger, control);
   }
 
   void steerAgents(String guidance) {
@@ -81,11 +84,7 @@ final class StepLauncher {
       return launchNow(step, outputs);
     }
     return Async.function(() -> {
-      Decision d = approvals.await(step.name(), "approval required before step '" + step.name() + "' starts");
-      if (!d.approved()) {
-        throw io.temporal.failure.ApplicationFailure.newNonRetryableFailure("rejected"
-            + (d.by() == null ? "" : " by " + d.by()) + ": " + d.comment(), "StepRejected");
-      }
+      control.awaitApproval(Approval.gate(step.name()));
       return launchNow(step, outputs).get();
     });
   }
@@ -107,7 +106,7 @@ final class StepLauncher {
 
   private Promise<StepOutput> mapStep(PlannedStep step, Map<String, String> params, String over) {
     Promise<String> queue = step.requires() == null ? Workflow.newPromise(null)
-        : Async.function(() -> io.nightshift.workflows.backends.BackendQueues.forPool(placer.choosePool(step)));
+        : Async.function(() -> BackendQueues.forPool(placer.choosePool(step)));
     return queue.thenCompose(q -> Async.function(map::split, new MapActivities.SplitRequest(over, step.map().chunkSize()))
         .thenCompose(split -> {
           MapWorkflow root = Workflow.newChildWorkflowStub(MapWorkflow.class, ChildWorkflowOptions.newBuilder()

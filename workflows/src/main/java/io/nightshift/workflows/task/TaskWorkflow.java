@@ -1,5 +1,6 @@
 package io.nightshift.workflows.task;
 
+import io.nightshift.workflows.task.control.Decision;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.WorkflowInterface;

@@ -11,6 +11,7 @@ import io.nightshift.workflows.dag.StepState;
 import io.nightshift.workflows.engine.ActivityPolicies;
 import io.nightshift.workflows.engine.FailureMessages;
 import io.nightshift.workflows.engine.HistoryBudget;
+import io.nightshift.workflows.task.control.Decision;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
@@ -40,8 +41,9 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
   static final String LISTED_AWAITING = "listed-awaiting";
   private final PlanningActivities planning = Workflow.newActivityStub(PlanningActivities.class,
       ActivityPolicies.planning());
-  private final Approvals approvals = new Approvals();
+  private final TaskHolds holds = new TaskHolds();
   private ProgressBook book;
+  private ListedState listing;
   private TaskInput input;
   private StepLauncher launcher;
   /** The task budget's ledger; null for a task without one (every task before task budgets). */
@@ -49,14 +51,6 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
   private Replanning replanning;
   private Plan plan;
   private DagScheduler dag;
-  private int signals;
-  /** The state last written to the search attribute; null before the first write. */
-  private TaskState listed;
-  /**
-   * A pause that arrived before {@link #run} made the book: a signal in the task's first workflow task (sent with
-   * signal-with-start, or a reset that keeps signals). Applied as soon as the book exists, so it is never lost.
-   */
-  private String earlyPause;
   /** The first permanent failure of the current plan: step, error, failure type. */
   private String failedStep;
   private String failedError;
@@ -66,18 +60,15 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
   public TaskResult run(TaskInput input) {
     this.input = input;
     this.book = new ProgressBook(input, Workflow.currentTimeMillis());
-    approvals.onWaitingChanged(this::publishWaiting);
-    // tasks that started before this change dropped such a pause; they must replay as they ran
-    if (earlyPause != null && Workflow.getVersion(EARLY_PAUSE, Workflow.DEFAULT_VERSION, 1) == 1) {
-      book.paused(true, earlyPause, Workflow.currentTimeMillis());
-    }
-    this.replanning = new Replanning(input, planning, approvals);
+    this.listing = new ListedState(input);
+    holds.start(book, listing);
+    this.replanning = new Replanning(input, planning, holds);
     if (input.budget() != null) {
       TaskLedgerState carried = input.carry() == null ? null : input.carry().ledger();
       ledger = carried != null ? TaskLedger.resumed(carried) : TaskLedger.of(input.budget(), book.createdAtMillis());
     }
     if (input.carry() == null) {
-      publishState(TaskState.PLANNING);
+      listing.publish(TaskState.PLANNING);
       plan = plan();
       dag = new DagScheduler(dependencies(plan));
     } else {
@@ -87,11 +78,11 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
     plan = capped(plan);
     replanning.first(plan, Workflow.currentTimeMillis());
     book.planned(plan, dag, Workflow.currentTimeMillis());
-    publishState(book.visibleState());
+    listing.publish(book.visibleState());
     String failure;
     try {
       while (true) {
-        launcher = new StepLauncher(input, plan.placement(), approvals, this, ledger);
+        launcher = new StepLauncher(input, plan.placement(), holds, ledger);
         failure = execute(plan, dag, launcher);
         if (failure == null || !replanning.applies(plan, failedType)) {
           break;
@@ -127,7 +118,7 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
    */
   private String replan() {
     book.replanning(Workflow.currentTimeMillis());
-    publishState(TaskState.PLANNING);
+    listing.publish(TaskState.PLANNING);
     Replanning.Outcome next = replanning.revise(plan, failedStep, failedError);
     if (next.refusal() != null) {
       return next.refusal();
@@ -141,21 +132,19 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
     dag = new DagScheduler(dependencies(plan), states);
     failedStep = failedError = failedType = null;
     book.replanned(plan, dag, kept, Workflow.currentTimeMillis());
-    publishState(book.visibleState());
+    listing.publish(book.visibleState());
     return replanning.awaitApproval(plan);
   }
 
   @Override
   public TaskProgress progress() {
-    return book == null ? null : book.snapshot(approvals).withPlans(plan == null ? 0 : plan.version(),
+    return book == null ? null : book.snapshot(holds.approvals()).withPlans(plan == null ? 0 : plan.version(),
         replanning.versions()).withBudget(ledger == null ? null : ledger.status());
   }
 
   @Override
   public void decide(Decision decision) {
-    if (approvals.deliver(decision.at(Workflow.currentTimeMillis()))) {
-      signals++;
-    }
+    holds.deliver(decision);
   }
 
   @Override
@@ -167,30 +156,12 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
 
   @Override
   public void pause(String reason) {
-    String why = reason == null || reason.isBlank() ? "paused by request" : reason;
-    if (book == null) {
-      earlyPause = why;
-      return;
-    }
-    if (!book.visibleState().isFinal()) {
-      book.paused(true, why, Workflow.currentTimeMillis());
-      signals++;
-      publishState(book.visibleState());
-    }
+    holds.pause(reason);
   }
 
   @Override
   public void resume() {
-    if (book == null) {
-      earlyPause = null;
-      return;
-    }
-    if (book.isPaused()) {
-      book.paused(false, null, Workflow.currentTimeMillis());
-      signals++;
-      publishState(book.visibleState());
-      publishWaiting(); // a task resumed while a step still waits is listed as awaiting again
-    }
+    holds.resume();
   }
 
   private Plan plan() {
@@ -210,7 +181,7 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
     String failure = null;
     boolean drain = false;
     while (true) {
-      if (failure == null && !drain && !book.isPaused()) {
+      if (failure == null && !drain && !holds.isPaused()) {
         for (String name : dag.ready()) {
           if (running.size() >= input.maxParallelSteps()) {
             break;
@@ -223,8 +194,8 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
       if (running.isEmpty() && (failure != null || drain || dag.isFinished())) {
         break;
       }
-      int seen = signals;
-      Workflow.await(() -> signals != seen || running.values().stream().anyMatch(Promise::isCompleted));
+      int seen = holds.changes();
+      Workflow.await(() -> holds.changes() != seen || running.values().stream().anyMatch(Promise::isCompleted));
       for (String name : List.copyOf(running.keySet())) {
         if (running.get(name).isCompleted()) {
           String error = collect(name, running.remove(name), plan.step(name), dag);
@@ -283,39 +254,13 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
 
   private ApplicationFailure end(TaskState state, ArtifactRef result, String error) {
     book.ended(state, result, error, Workflow.currentTimeMillis());
-    Workflow.newDetachedCancellationScope(() -> publishState(state)).run();
+    Workflow.newDetachedCancellationScope(() -> listing.publish(state)).run();
     if (error == null) {
       return null;
     }
     // a failed child task's spending goes back to its parent in the failure's details (see ChildTaskStep)
     return ledger == null ? ApplicationFailure.newNonRetryableFailure(error, "TaskFailed")
         : ApplicationFailure.newNonRetryableFailure(error, "TaskFailed", ledger.status());
-  }
-
-  /**
-   * Lists the task as AWAITING_APPROVAL while a running task has a step waiting for a person, and as running again
-   * when none does. Only tasks that have search attributes ask for the version, so others replay as before.
-   */
-  private void publishWaiting() {
-    if (!input.useSearchAttributes()
-        || Workflow.getVersion(LISTED_AWAITING, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
-      return;
-    }
-    TaskState shown = book.visibleState();
-    if (shown == TaskState.RUNNING && !approvals.waiting().isEmpty()) {
-      shown = TaskState.AWAITING_APPROVAL;
-    }
-    if (shown != listed && !shown.isFinal()) {
-      publishState(shown);
-    }
-  }
-
-  private void publishState(TaskState state) {
-    listed = state;
-    if (input.useSearchAttributes()) {
-      Workflow.upsertTypedSearchAttributes(TaskSearchAttributes.STATE.valueSet(state.name()),
-          TaskSearchAttributes.PIPELINE.valueSet(input.pipelineName()));
-    }
   }
 
   private ArtifactRef lastOutput(Plan plan) {

@@ -1,5 +1,7 @@
 package io.nightshift.workflows.task;
 
+import io.nightshift.workflows.task.control.Approval;
+import io.nightshift.workflows.task.control.TaskControl;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 
@@ -11,15 +13,13 @@ import io.temporal.workflow.Workflow;
  */
 final class WallClockGate {
   private final TaskLedger ledger;
-  private final Approvals approvals;
-  private final TaskWorkflowImpl control;
+  private final TaskControl control;
   /** One step asks at a time; others that reach the gate meanwhile wait for its answer. */
   private boolean asking;
   private String rejection;
 
-  WallClockGate(TaskLedger ledger, Approvals approvals, TaskWorkflowImpl control) {
+  WallClockGate(TaskLedger ledger, TaskControl control) {
     this.ledger = ledger;
-    this.approvals = approvals;
     this.control = control;
   }
 
@@ -27,7 +27,7 @@ final class WallClockGate {
   void pass(String step) {
     while (ledger.pastDeadline(Workflow.currentTimeMillis())) {
       if (rejection != null) {
-        throw ApplicationFailure.newNonRetryableFailure(rejection, "BudgetRejected");
+        throw ApplicationFailure.newNonRetryableFailure(rejection, Approval.BUDGET_REJECTED);
       }
       if (asking) {
         Workflow.await(() -> !asking);
@@ -38,15 +38,11 @@ final class WallClockGate {
         long seconds = ledger.state().wallClockMillis() / 1000;
         String why = "BUDGET_EXHAUSTED: task budget: its wall clock of " + seconds + " s ran out before step '"
             + step + "' could start; approve step '" + step + "' to give the task another " + seconds + " s";
-        control.pause(why);
-        Decision d = approvals.await(step, why);
-        control.resume();
-        if (!d.approved()) {
-          rejection = "task wall-clock extension for step '" + step + "' rejected"
-              + (d.by() == null ? "" : " by " + d.by()) + ": " + d.comment();
-          throw ApplicationFailure.newNonRetryableFailure(rejection, "BudgetRejected");
-        }
+        control.awaitApproval(Approval.budget(step, why, "task wall-clock extension for step '" + step + "'"));
         ledger.extendDeadline(Workflow.currentTimeMillis());
+      } catch (ApplicationFailure rejected) {
+        rejection = rejected.getOriginalMessage(); // every step waiting behind this one fails the same way
+        throw rejected;
       } finally {
         asking = false;
       }

@@ -15,7 +15,7 @@ import io.nightshift.workflows.activities.StepActivitiesImpl;
 import io.nightshift.workflows.dag.StepState;
 import io.nightshift.workflows.map.MapActivitiesImpl;
 import io.nightshift.workflows.map.MapWorkflowImpl;
-import io.nightshift.workflows.task.Decision;
+import io.nightshift.workflows.task.control.Decision;
 import io.nightshift.workflows.task.StepStatus;
 import io.nightshift.workflows.task.TaskInput;
 import io.nightshift.workflows.task.TaskProgress;

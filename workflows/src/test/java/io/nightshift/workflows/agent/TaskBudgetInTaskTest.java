@@ -15,7 +15,7 @@ import io.nightshift.workflows.activities.PlanningActivitiesImpl;
 import io.nightshift.workflows.activities.StepActivitiesImpl;
 import io.nightshift.workflows.map.MapActivitiesImpl;
 import io.nightshift.workflows.map.MapWorkflowImpl;
-import io.nightshift.workflows.task.Decision;
+import io.nightshift.workflows.task.control.Decision;
 import io.nightshift.workflows.task.TaskBudget;
 import io.nightshift.workflows.task.TaskBudgetStatus;
 import io.nightshift.workflows.task.TaskInput;

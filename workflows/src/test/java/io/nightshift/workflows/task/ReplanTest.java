@@ -10,6 +10,7 @@ import io.nightshift.core.pipeline.Plan;
 import io.nightshift.core.planner.PlanRequest;
 import io.nightshift.core.planner.Replanner;
 import io.nightshift.workflows.dag.StepState;
+import io.nightshift.workflows.task.control.Decision;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;

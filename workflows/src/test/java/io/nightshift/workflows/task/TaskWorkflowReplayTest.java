@@ -3,6 +3,7 @@ package io.nightshift.workflows.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nightshift.workflows.map.MapWorkflowImpl;
+import io.nightshift.workflows.task.control.Decision;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.WorkflowExecutionHistory;
