@@ -2,7 +2,7 @@ package io.nightshift.runtime.api;
 
 import io.nightshift.api.v1.AgentBudget;
 import io.nightshift.api.v1.TaskSpec;
-import io.nightshift.workflows.task.AgentCeiling;
+import io.nightshift.workflows.task.budget.AgentCeiling;
 
 /** Reads and checks {@code spec.agent_budget}: every field given must be greater than 0, and one must be given. */
 final class AgentCeilings {

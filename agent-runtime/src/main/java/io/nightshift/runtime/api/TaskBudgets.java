@@ -1,7 +1,7 @@
 package io.nightshift.runtime.api;
 
 import io.nightshift.api.v1.TaskSpec;
-import io.nightshift.workflows.task.TaskBudget;
+import io.nightshift.workflows.task.budget.TaskBudget;
 
 /**
  * Reads and checks {@code spec.budget}, the total over all agent steps of a task: every field given must be greater

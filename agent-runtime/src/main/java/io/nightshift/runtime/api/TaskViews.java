@@ -63,7 +63,7 @@ final class TaskViews {
 
   /** The task budget's limits, what its agent steps spent and what they hold now; nothing without one. */
   private static void budget(TaskProgress p, Task.Builder t) {
-    io.nightshift.workflows.task.TaskBudgetStatus b = p.budget();
+    io.nightshift.workflows.task.budget.TaskBudgetStatus b = p.budget();
     if (b == null) {
       return;
     }
@@ -79,7 +79,7 @@ final class TaskViews {
   /** The current plan version, its origin, and every version with why it was made. */
   private static void planVersions(TaskProgress p, Task.Builder t) {
     t.setPlanVersion(p.planVersion());
-    for (io.nightshift.workflows.task.PlanVersion v : p.planVersions()) {
+    for (io.nightshift.workflows.task.replan.PlanVersion v : p.planVersions()) {
       t.addPlanVersions(io.nightshift.api.v1.PlanVersion.newBuilder().setVersion(v.version())
           .setOrigin(nz(v.origin())).setReason(nz(v.reason())).setFailedStep(nz(v.failedStep()))
           .addAllSteps(v.steps()).addAllKeptSteps(v.kept()).setCreatedAt(ts(v.createdAtMillis())));

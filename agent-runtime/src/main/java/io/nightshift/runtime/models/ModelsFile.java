@@ -118,7 +118,7 @@ public final class ModelsFile {
     return list.stream().map(String::valueOf).toList();
   }
 
-  private static io.nightshift.workflows.task.ReplanPolicy replan(Object node, String where) {
+  private static io.nightshift.workflows.task.replan.ReplanPolicy replan(Object node, String where) {
     if (node == null) {
       return PlannerSettings.DEFAULT_REPLAN;
     }
@@ -130,8 +130,8 @@ public final class ModelsFile {
     if (!approval.equals("none") && !approval.equals("required")) {
       throw new IllegalArgumentException(where + ": 'approval' must be 'required' or 'none', was '" + approval + "'");
     }
-    return new io.nightshift.workflows.task.ReplanPolicy(integer(r, "max_versions",
-        PlannerSettings.DEFAULT_REPLAN.maxVersions(), 1, io.nightshift.workflows.task.ReplanPolicy.MAX_VERSIONS_LIMIT,
+    return new io.nightshift.workflows.task.replan.ReplanPolicy(integer(r, "max_versions",
+        PlannerSettings.DEFAULT_REPLAN.maxVersions(), 1, io.nightshift.workflows.task.replan.ReplanPolicy.MAX_VERSIONS_LIMIT,
         where), approval.equals("required"));
   }
 

@@ -1,6 +1,6 @@
 package io.nightshift.runtime.models;
 
-import io.nightshift.workflows.task.ReplanPolicy;
+import io.nightshift.workflows.task.replan.ReplanPolicy;
 
 /**
  * The {@code planner:} section of the models file: which endpoint plans tasks submitted with a goal and no

@@ -2,6 +2,10 @@ package io.nightshift.workflows.task;
 
 import io.nightshift.core.pipeline.PlannedStep;
 import io.nightshift.workflows.activities.StepOutput;
+import io.nightshift.workflows.task.budget.BudgetShares;
+import io.nightshift.workflows.task.budget.TaskBudget;
+import io.nightshift.workflows.task.budget.TaskBudgetStatus;
+import io.nightshift.workflows.task.budget.TaskLedger;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.ChildWorkflowFailure;
 import io.temporal.workflow.Async;

@@ -12,8 +12,12 @@ import io.nightshift.workflows.engine.ActivityPolicies;
 import io.nightshift.workflows.map.MapActivities;
 import io.nightshift.workflows.map.MapInput;
 import io.nightshift.workflows.map.MapWorkflow;
+import io.nightshift.workflows.task.budget.BudgetShares;
+import io.nightshift.workflows.task.budget.TaskLedger;
+import io.nightshift.workflows.task.budget.WallClockGate;
 import io.nightshift.workflows.task.control.Approval;
 import io.nightshift.workflows.task.control.TaskControl;
+import io.nightshift.workflows.task.placement.StepPlacer;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Promise;
@@ -51,7 +55,7 @@ final class StepLauncher {
   /** @param ledger the task budget's ledger, or null for a task without a task budget */
   StepLauncher(TaskInput task, PlacementSpec placement, TaskControl control, TaskLedger ledger) {
     this.task = task;
-    this.placer = new StepPlacer(task, placement.toPolicy());
+    this.placer = new StepPlacer(task.pools(), placement.toPolicy());
     this.control = control;
     BudgetShares shares = ledger == null ? null : new BudgetShares(ledger, control);
     this.agents = new AgentStep(task, control, placer, shares);

@@ -3,6 +3,8 @@ package io.nightshift.workflows.task;
 import io.nightshift.core.artifact.ArtifactRef;
 import io.nightshift.core.pipeline.Plan;
 import io.nightshift.workflows.dag.StepState;
+import io.nightshift.workflows.task.budget.TaskLedgerState;
+import io.nightshift.workflows.task.replan.PlanVersion;
 import java.util.Map;
 
 /**

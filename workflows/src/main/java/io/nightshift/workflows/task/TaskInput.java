@@ -1,5 +1,8 @@
 package io.nightshift.workflows.task;
 
+import io.nightshift.workflows.task.budget.AgentCeiling;
+import io.nightshift.workflows.task.budget.TaskBudget;
+import io.nightshift.workflows.task.replan.ReplanPolicy;
 import java.util.Map;
 
 /**

@@ -1,7 +1,9 @@
 package io.nightshift.workflows.task;
 
 import io.nightshift.core.artifact.ArtifactRef;
+import io.nightshift.workflows.task.budget.TaskBudgetStatus;
 import io.nightshift.workflows.task.control.Decision;
+import io.nightshift.workflows.task.replan.PlanVersion;
 import java.util.List;
 
 /**

@@ -1,6 +1,7 @@
 package io.nightshift.workflows.task;
 
 import io.nightshift.core.artifact.ArtifactRef;
+import io.nightshift.workflows.task.budget.TaskBudgetStatus;
 import java.util.Map;
 
 /**

@@ -11,7 +11,11 @@ import io.nightshift.workflows.dag.StepState;
 import io.nightshift.workflows.engine.ActivityPolicies;
 import io.nightshift.workflows.engine.FailureMessages;
 import io.nightshift.workflows.engine.HistoryBudget;
+import io.nightshift.workflows.task.budget.TaskLedger;
+import io.nightshift.workflows.task.budget.TaskLedgerState;
 import io.nightshift.workflows.task.control.Decision;
+import io.nightshift.workflows.task.replan.KeptSteps;
+import io.nightshift.workflows.task.replan.Replanning;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
@@ -62,7 +66,8 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
     this.book = new ProgressBook(input, Workflow.currentTimeMillis());
     this.listing = new ListedState(input);
     holds.start(book, listing);
-    this.replanning = new Replanning(input, planning, holds);
+    this.replanning = new Replanning(new PlanRequest(input.goal(), input.pipelineYaml(), input.params(), input.depth()),
+        input.replan(), input.carry() == null ? List.of() : input.carry().planVersions(), planning, holds);
     if (input.budget() != null) {
       TaskLedgerState carried = input.carry() == null ? null : input.carry().ledger();
       ledger = carried != null ? TaskLedger.resumed(carried) : TaskLedger.of(input.budget(), book.createdAtMillis());

@@ -16,6 +16,7 @@ import io.nightshift.workflows.agent.AgentModelActivities;
 import io.nightshift.workflows.agent.AgentWorkflowImpl;
 import io.nightshift.workflows.agent.ModelTurnOutput;
 import io.nightshift.workflows.map.MapWorkflowImpl;
+import io.nightshift.workflows.task.budget.TaskBudget;
 import io.nightshift.workflows.task.control.Decision;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;

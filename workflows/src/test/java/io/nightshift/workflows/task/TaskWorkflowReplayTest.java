@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nightshift.workflows.map.MapWorkflowImpl;
 import io.nightshift.workflows.task.control.Decision;
+import io.nightshift.workflows.task.replan.ReplanPolicy;
+import io.nightshift.workflows.task.replan.Replanning;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.WorkflowExecutionHistory;

@@ -1,4 +1,4 @@
-package io.nightshift.workflows.task;
+package io.nightshift.workflows.task.replan;
 
 import io.nightshift.core.pipeline.Plan;
 import io.nightshift.core.pipeline.PlannedStep;
@@ -21,31 +21,37 @@ import java.util.Set;
  * policy says so, a person approves the new version (ApproveTask / RejectTask on step {@code plan-vN}) before it
  * runs. Failures a person caused (a rejected gate or budget raise) are never replanned around. Workflow-side state.
  */
-final class Replanning {
+public final class Replanning {
   /** The {@code Workflow.getVersion} change id of replanning: histories from before it never replan. */
   static final String CHANGE_ID = "replan-on-failure";
   private static final int REPLANS = 1;
   private static final Set<String> REFUSALS_BY_PEOPLE = Set.of(Approval.STEP_REJECTED, Approval.BUDGET_REJECTED);
 
   /** The next plan, or why there is none (the task then fails with this added to its error). */
-  record Outcome(Plan plan, String refusal) {}
+  public record Outcome(Plan plan, String refusal) {}
 
-  private final TaskInput input;
+  private final PlanRequest request;
+  private final ReplanPolicy policy;
   private final PlanningActivities planning;
   private final TaskControl control;
   private final List<PlanVersion> versions = new ArrayList<>();
 
-  Replanning(TaskInput input, PlanningActivities planning, TaskControl control) {
-    this.input = input;
+  /**
+   * @param request  what the task's first plan was made from; revisions start from it too
+   * @param policy   the task's replan policy, null for never
+   * @param carried  the versions an earlier run of the task recorded (continue-as-new), empty on its first run
+   */
+  public Replanning(PlanRequest request, ReplanPolicy policy, List<PlanVersion> carried, PlanningActivities planning,
+      TaskControl control) {
+    this.request = request;
+    this.policy = policy;
     this.planning = planning;
     this.control = control;
-    if (input.carry() != null) {
-      versions.addAll(input.carry().planVersions());
-    }
+    versions.addAll(carried);
   }
 
   /** Records v1 when the task has no version yet (its first run, or a run carried over from before versions). */
-  void first(Plan plan, long now) {
+  public void first(Plan plan, long now) {
     if (versions.isEmpty()) {
       versions.add(new PlanVersion(plan.version(), origin(plan), "the task's first plan", null, names(plan),
           List.of(), now));
@@ -53,31 +59,29 @@ final class Replanning {
   }
 
   /** Whether a failure of {@code failureType} in {@code plan} leads to a revision rather than a failed task. */
-  boolean applies(Plan plan, String failureType) {
-    ReplanPolicy policy = input.replan();
+  public boolean applies(Plan plan, String failureType) {
     if (policy == null || !policy.allowsAfter(plan.version()) || REFUSALS_BY_PEOPLE.contains(failureType)) {
       return false;
     }
     return Workflow.getVersion(CHANGE_ID, Workflow.DEFAULT_VERSION, REPLANS) == REPLANS;
   }
 
-  Outcome revise(Plan failed, String failedStep, String error) {
+  public Outcome revise(Plan failed, String failedStep, String error) {
     try {
-      PlanRequest request = new PlanRequest(input.goal(), input.pipelineYaml(), input.params(), input.depth());
       return new Outcome(planning.replan(new ReplanRequest(request, failed, failedStep, error)), null);
     } catch (ActivityFailure e) {
       return new Outcome(null, "replanning failed: " + FailureMessages.of(e));
     }
   }
 
-  void record(Plan next, String failedStep, String error, Set<String> kept, long now) {
+  public void record(Plan next, String failedStep, String error, Set<String> kept, long now) {
     versions.add(new PlanVersion(next.version(), origin(next), "step '" + failedStep + "' of v"
         + (next.version() - 1) + " failed: " + error, failedStep, names(next), List.copyOf(kept), now));
   }
 
   /** Blocks until a person decides on {@code next} when the policy asks for it; the refusal, or null to go on. */
-  String awaitApproval(Plan next) {
-    if (!input.replan().approvalRequired()) {
+  public String awaitApproval(Plan next) {
+    if (!policy.approvalRequired()) {
       return null;
     }
     String key = approvalKey(next.version());
@@ -86,12 +90,12 @@ final class Replanning {
     return d.approved() ? null : d.rejection("plan v" + next.version());
   }
 
-  List<PlanVersion> versions() {
+  public List<PlanVersion> versions() {
     return List.copyOf(versions);
   }
 
   /** What ApproveTask / RejectTask name to decide on plan {@code version}. */
-  static String approvalKey(int version) {
+  public static String approvalKey(int version) {
     return "plan-v" + version;
   }
 
@@ -99,7 +103,7 @@ final class Replanning {
     if (plan.origin() != null) {
       return plan.origin();
     }
-    return input.pipelineYaml() != null ? "declarative" : null;
+    return request.pipelineYaml() != null ? "declarative" : null;
   }
 
   private static List<String> names(Plan plan) {

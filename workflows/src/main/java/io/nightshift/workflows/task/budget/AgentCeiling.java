@@ -1,4 +1,4 @@
-package io.nightshift.workflows.task;
+package io.nightshift.workflows.task.budget;
 
 import io.nightshift.core.pipeline.AgentSettings;
 import io.nightshift.core.pipeline.Plan;
@@ -25,7 +25,7 @@ public record AgentCeiling(long maxTokens, String maxCost, long wallClockMillis)
   }
 
   /** {@code plan} with every agent step's budget at most this ceiling; other steps unchanged. */
-  Plan cap(Plan plan) {
+  public Plan cap(Plan plan) {
     List<PlannedStep> steps = plan.steps().stream().map(this::cap).toList();
     return new Plan(plan.pipeline(), plan.version(), plan.params(), steps, plan.placement(), plan.origin());
   }

@@ -1,4 +1,4 @@
-package io.nightshift.workflows.task;
+package io.nightshift.workflows.task.budget;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -16,14 +16,14 @@ import java.util.TreeSet;
  * recorded results: a replay rebuilds the same figures and an activity retry inside an agent is settled once, by
  * the agent. Settling or releasing an allocation twice changes nothing.
  */
-final class TaskLedger {
+public final class TaskLedger {
   /** What an agent run may spend; {@code tokensCut}/{@code costCut}: the task's remainder, not the wish, set it. */
-  record Allocation(int id, long tokens, BigDecimal cost, boolean tokensCut, boolean costCut) {}
+  public record Allocation(int id, long tokens, BigDecimal cost, boolean tokensCut, boolean costCut) {}
 
   private record Hold(long tokens, BigDecimal cost) {}
 
   /** "No limit" for cost: far above any real spend, so sums stay exact decimals. */
-  static final BigDecimal NO_COST_LIMIT = new BigDecimal("1e12");
+  public static final BigDecimal NO_COST_LIMIT = new BigDecimal("1e12");
 
   private long maxTokens;
   private BigDecimal maxCost;
@@ -49,20 +49,20 @@ final class TaskLedger {
   }
 
   /** A new ledger for {@code budget}, its wall clock counted from {@code startMillis}. */
-  static TaskLedger of(TaskBudget budget, long startMillis) {
+  public static TaskLedger of(TaskBudget budget, long startMillis) {
     return new TaskLedger(budget.maxTokens() > 0 ? budget.maxTokens() : Long.MAX_VALUE,
         budget.maxCost() == null ? null : new BigDecimal(budget.maxCost()),
         budget.wallClockMillis() > 0 ? startMillis + budget.wallClockMillis() : 0, budget.wallClockMillis());
   }
 
-  static TaskLedger resumed(TaskLedgerState s) {
+  public static TaskLedger resumed(TaskLedgerState s) {
     TaskLedger l = new TaskLedger(s.maxTokens(), new BigDecimal(s.maxCost()), s.deadlineMillis(), s.wallClockMillis());
     l.tokensSettled = s.tokensSettled();
     l.costSettled = new BigDecimal(s.costSettled());
     return l;
   }
 
-  TaskLedgerState state() {
+  public TaskLedgerState state() {
     return new TaskLedgerState(maxTokens, maxCost.toPlainString(), tokensSettled, costSettled.toPlainString(), deadlineMillis,
         wallClockMillis);
   }
@@ -104,7 +104,7 @@ final class TaskLedger {
    * charged in full even where it passed the allocation (a model call's use is known only after it): it then
    * leaves the task less, never more.
    */
-  void settle(int id, long tokens, BigDecimal cost) {
+  public void settle(int id, long tokens, BigDecimal cost) {
     if (tokens < 0 || cost.signum() < 0) {
       throw new IllegalArgumentException("spending cannot be negative: " + tokens + " tokens, cost " + cost);
     }
@@ -121,7 +121,7 @@ final class TaskLedger {
   }
 
   /** Frees an allocation whose agent spent nothing we know of (it failed). */
-  void release(int id) {
+  public void release(int id) {
     if (open.remove(id) != null) {
       closed.add(id);
       changes++;
@@ -201,7 +201,7 @@ final class TaskLedger {
   }
 
   /** The figures the task view shows; limits of 0 / null mean none. */
-  TaskBudgetStatus status() {
+  public TaskBudgetStatus status() {
     return new TaskBudgetStatus(maxTokens == Long.MAX_VALUE ? 0 : maxTokens,
         maxCost.compareTo(NO_COST_LIMIT) == 0 ? null : maxCost.toPlainString(), tokensSettled,
         costSettled.toPlainString(), tokensReserved(), costReserved().toPlainString(), deadlineMillis);

@@ -1,4 +1,4 @@
-package io.nightshift.workflows.task;
+package io.nightshift.workflows.task.budget;
 
 import java.math.BigDecimal;
 

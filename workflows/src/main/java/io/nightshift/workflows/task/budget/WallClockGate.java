@@ -1,4 +1,4 @@
-package io.nightshift.workflows.task;
+package io.nightshift.workflows.task.budget;
 
 import io.nightshift.workflows.task.control.Approval;
 import io.nightshift.workflows.task.control.TaskControl;
@@ -11,20 +11,20 @@ import io.temporal.workflow.Workflow;
  * moment it arrives (ApproveTask carries no time of its own); a rejection fails that step and every step waiting
  * behind it. Steps already running go on: agent steps keep their own wall-clock budgets.
  */
-final class WallClockGate {
+public final class WallClockGate {
   private final TaskLedger ledger;
   private final TaskControl control;
   /** One step asks at a time; others that reach the gate meanwhile wait for its answer. */
   private boolean asking;
   private String rejection;
 
-  WallClockGate(TaskLedger ledger, TaskControl control) {
+  public WallClockGate(TaskLedger ledger, TaskControl control) {
     this.ledger = ledger;
     this.control = control;
   }
 
   /** Call from the step's own workflow thread before it starts; returns once the task's wall clock allows it. */
-  void pass(String step) {
+  public void pass(String step) {
     while (ledger.pastDeadline(Workflow.currentTimeMillis())) {
       if (rejection != null) {
         throw ApplicationFailure.newNonRetryableFailure(rejection, Approval.BUDGET_REJECTED);

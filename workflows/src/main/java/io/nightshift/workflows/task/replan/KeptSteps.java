@@ -1,4 +1,4 @@
-package io.nightshift.workflows.task;
+package io.nightshift.workflows.task.replan;
 
 import io.nightshift.core.pipeline.Plan;
 import io.nightshift.core.pipeline.PlannedStep;
@@ -14,10 +14,10 @@ import java.util.Set;
  * whose every need is kept too, since a step fed by a rerun step sees different input even when its text is the
  * same. Plain Java, deterministic (plan order).
  */
-final class KeptSteps {
+public final class KeptSteps {
   private KeptSteps() {}
 
-  static Set<String> of(Plan old, Map<String, StepState> oldStates, Plan next) {
+  public static Set<String> of(Plan old, Map<String, StepState> oldStates, Plan next) {
     Set<String> kept = new LinkedHashSet<>();
     for (PlannedStep step : next.steps()) {
       PlannedStep before = old.steps().stream().filter(s -> s.name().equals(step.name())).findFirst().orElse(null);

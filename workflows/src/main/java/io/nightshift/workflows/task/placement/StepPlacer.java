@@ -1,4 +1,4 @@
-package io.nightshift.workflows.task;
+package io.nightshift.workflows.task.placement;
 
 import io.nightshift.core.accelerator.placement.Placement;
 import io.nightshift.core.accelerator.placement.PlacementDecision;
@@ -36,17 +36,18 @@ import java.util.Set;
  * for this step and the step fails over to the next eligible pool; bad input fails at once, since it would fail
  * anywhere. Records where the step ran, the unit-seconds it held and their cost.
  */
-final class StepPlacer {
-  private final TaskInput task;
+public final class StepPlacer {
+  private final List<String> pools;
   private final PlacementPolicy policy;
 
-  StepPlacer(TaskInput task, PlacementPolicy policy) {
-    this.task = task;
+  /** @param pools the pools the task may place steps on; each answers inventory on its own queue */
+  public StepPlacer(List<String> pools, PlacementPolicy policy) {
+    this.pools = List.copyOf(pools);
     this.policy = policy;
   }
 
   /** Call from a workflow thread of its own (Async): it blocks on inventory and on the step. */
-  StepOutput run(PlannedStep step, StepInput input) {
+  public StepOutput run(PlannedStep step, StepInput input) {
     StepRequirements needs = step.requires().toStepRequirements();
     Set<String> failed = new LinkedHashSet<>();
     List<String> failures = new ArrayList<>();
@@ -72,7 +73,7 @@ final class StepPlacer {
   }
 
   /** The pool a whole map step runs on (a map is placed once; its chunks then stay there). */
-  String choosePool(PlannedStep step) {
+  public String choosePool(PlannedStep step) {
     return choose(step, step.requires().toStepRequirements(), Set.of(), List.of()).pool().poolId();
   }
 
@@ -83,8 +84,8 @@ final class StepPlacer {
    * ({@code requires.model}, else the model of the endpoint the step names), the agent's own endpoint's pool
    * first while it is eligible; then every endpoint that may serve it, the chosen pool's first.
    */
-  AgentPlacement placeAgent(PlannedStep step, String namedEndpoint) {
-    FleetSnapshot fleet = PoolInventories.collect(task.pools());
+  public AgentPlacement placeAgent(PlannedStep step, String namedEndpoint) {
+    FleetSnapshot fleet = PoolInventories.collect(pools);
     StepRequirements needs = step.requires().toStepRequirements();
     String model = !needs.model().isEmpty() ? needs.model() : fleet.pools().stream()
         .flatMap(p -> p.endpoints().stream()).filter(e -> e.endpointId().equals(namedEndpoint))
@@ -146,7 +147,7 @@ final class StepPlacer {
    * Where an agent runs: the pool, why, and either the running endpoints that may serve it (with the pool of each)
    * or, when {@code onLease}, that the pool starts a server of {@code model} for it.
    */
-  record AgentPlacement(String pool, String reason, List<String> endpoints, Map<String, String> poolOfEndpoint,
+  public record AgentPlacement(String pool, String reason, List<String> endpoints, Map<String, String> poolOfEndpoint,
       String model, boolean onLease, double pricePerUnitHour) {}
 
   /** Running servers of the model that calls may name directly (leased ones are reached by acquiring them). */
@@ -163,7 +164,7 @@ final class StepPlacer {
   }
 
   private Choice choose(PlannedStep step, StepRequirements needs, Set<String> failed, List<String> failures) {
-    FleetSnapshot fleet = PoolInventories.collect(task.pools());
+    FleetSnapshot fleet = PoolInventories.collect(pools);
     List<PoolView> views = fleet.views().stream()
         .map(v -> failed.contains(v.poolId()) ? v.withCircuitOpen(true) : v).toList();
     PlacementDecision d = Placement.place(views, needs, policy, Optional.empty());

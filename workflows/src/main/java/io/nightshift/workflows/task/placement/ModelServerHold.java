@@ -1,4 +1,4 @@
-package io.nightshift.workflows.task;
+package io.nightshift.workflows.task.placement;
 
 import io.nightshift.workflows.backends.BackendActivityOptions;
 import io.nightshift.workflows.backends.ModelServerActivities;
@@ -13,7 +13,7 @@ import io.temporal.workflow.Workflow;
  * person; the pool keeps it warm in between. Counts the unit-seconds held, which the step is charged at the pool's
  * price. Workflow code: the acquire and release are activities on the pool's queue.
  */
-final class ModelServerHold {
+public final class ModelServerHold {
   private final StepPlacer.AgentPlacement placed;
   private final String owner;
   private final ModelServerActivities servers;
@@ -21,20 +21,20 @@ final class ModelServerHold {
   private long heldSince;
   private double unitSeconds;
 
-  ModelServerHold(StepPlacer.AgentPlacement placed, String owner) {
+  public ModelServerHold(StepPlacer.AgentPlacement placed, String owner) {
     this.placed = placed;
     this.owner = owner;
     this.servers = Workflow.newActivityStub(ModelServerActivities.class,
         BackendActivityOptions.modelServer(placed.pool()));
   }
 
-  ServedModel acquire() {
+  public ServedModel acquire() {
     held = servers.acquire(new ServeRequest(placed.pool(), placed.model(), owner));
     heldSince = Workflow.currentTimeMillis();
     return held;
   }
 
-  void release() {
+  public void release() {
     if (held == null) {
       return;
     }
@@ -45,11 +45,11 @@ final class ModelServerHold {
         () -> servers.release(new ServeRelease(placed.pool(), s.endpointId(), owner))).run();
   }
 
-  double unitSeconds() {
+  public double unitSeconds() {
     return unitSeconds;
   }
 
-  double cost() {
+  public double cost() {
     return unitSeconds / 3600.0 * placed.pricePerUnitHour();
   }
 }

@@ -1,4 +1,4 @@
-package io.nightshift.workflows.task;
+package io.nightshift.workflows.task.replan;
 
 /**
  * Whether a task asks its planner for a revised plan when a step fails for good, and how far it goes.

@@ -1,4 +1,4 @@
-package io.nightshift.workflows.task;
+package io.nightshift.workflows.task.budget;
 
 /**
  * A task ledger's figures carried over continue-as-new (nothing is reserved then: running steps drained first).

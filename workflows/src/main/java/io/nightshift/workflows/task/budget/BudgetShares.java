@@ -1,4 +1,4 @@
-package io.nightshift.workflows.task;
+package io.nightshift.workflows.task.budget;
 
 import io.nightshift.workflows.task.control.Approval;
 import io.nightshift.workflows.task.control.TaskControl;
@@ -11,16 +11,16 @@ import java.math.BigDecimal;
  * for them to settle; when nothing is held and nothing is left, the task pauses with BUDGET_EXHAUSTED until a
  * person approves a raise of the task's totals (or rejects it, which fails the step). Workflow code.
  */
-final class BudgetShares {
+public final class BudgetShares {
   private final TaskLedger ledger;
   private final TaskControl control;
 
-  BudgetShares(TaskLedger ledger, TaskControl control) {
+  public BudgetShares(TaskLedger ledger, TaskControl control) {
     this.ledger = ledger;
     this.control = control;
   }
 
-  TaskLedger ledger() {
+  public TaskLedger ledger() {
     return ledger;
   }
 
@@ -28,7 +28,7 @@ final class BudgetShares {
    * Reserves at most {@code wantTokens} and {@code wantCost} for step {@code step}, cut to what the task has left;
    * blocks (the step's own workflow thread) until there is something to give.
    */
-  TaskLedger.Allocation reserve(String step, long wantTokens, BigDecimal wantCost) {
+  public TaskLedger.Allocation reserve(String step, long wantTokens, BigDecimal wantCost) {
     while (true) {
       TaskLedger.Allocation a = ledger.reserve(wantTokens, wantCost);
       if (a != null) {
@@ -49,7 +49,7 @@ final class BudgetShares {
    * become the task's new limits; a rejection fails the step. A raise approved on another step waiting the same way
    * also lets this one go on (it then tries again for a share of the raised budget).
    */
-  void awaitRaise(String step, String what) {
+  public void awaitRaise(String step, String what) {
     String why = "BUDGET_EXHAUSTED: task budget (" + ledger.describe() + "): " + what
         + "; approve step '" + step + "' with a raised max_tokens/max_cost for the whole task to go on";
     int raisesSeen = ledger.raises();

@@ -1,4 +1,4 @@
-package io.nightshift.workflows.task;
+package io.nightshift.workflows.task.replan;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.nightshift.workflows.task;
+package io.nightshift.workflows.task.budget;
 
 /**
  * A task budget's figures for the task view. Cost figures are exact decimal text.
