@@ -177,10 +177,11 @@ public final class TaskServiceImpl extends TaskServiceGrpc.TaskServiceImplBase {
       throw ApiErrors.invalid("step", "name the step to decide on");
     }
     var progress = client.newWorkflowStub(TaskWorkflow.class, id).progress();
-    if (progress == null || !progress.awaiting().containsKey(decision.step())) {
+    if (progress == null || !progress.approvals().awaiting().containsKey(decision.step())) {
       throw ApiErrors.failedPrecondition("step '" + decision.step() + "' of task '" + id
           + "' is not waiting for a decision; waiting: "
-          + (progress == null || progress.awaiting().isEmpty() ? "none" : progress.awaiting().keySet()));
+          + (progress == null || progress.approvals().awaiting().isEmpty() ? "none"
+          : progress.approvals().awaiting().keySet()));
     }
     client.newWorkflowStub(TaskWorkflow.class, id).decide(decision);
   }

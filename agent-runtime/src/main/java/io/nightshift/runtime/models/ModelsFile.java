@@ -4,6 +4,7 @@ import io.nightshift.models.endpoint.ModelEndpointConfig;
 import io.nightshift.models.endpoint.PriceBasis;
 import io.nightshift.models.endpoint.Provider;
 import io.nightshift.models.endpoint.StructuredOutput;
+import io.nightshift.workflows.task.replan.ReplanPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,7 +119,7 @@ public final class ModelsFile {
     return list.stream().map(String::valueOf).toList();
   }
 
-  private static io.nightshift.workflows.task.replan.ReplanPolicy replan(Object node, String where) {
+  private static ReplanPolicy replan(Object node, String where) {
     if (node == null) {
       return PlannerSettings.DEFAULT_REPLAN;
     }
@@ -130,8 +131,8 @@ public final class ModelsFile {
     if (!approval.equals("none") && !approval.equals("required")) {
       throw new IllegalArgumentException(where + ": 'approval' must be 'required' or 'none', was '" + approval + "'");
     }
-    return new io.nightshift.workflows.task.replan.ReplanPolicy(integer(r, "max_versions",
-        PlannerSettings.DEFAULT_REPLAN.maxVersions(), 1, io.nightshift.workflows.task.replan.ReplanPolicy.MAX_VERSIONS_LIMIT,
+    return new ReplanPolicy(integer(r, "max_versions",
+        PlannerSettings.DEFAULT_REPLAN.maxVersions(), 1, ReplanPolicy.MAX_VERSIONS_LIMIT,
         where), approval.equals("required"));
   }
 

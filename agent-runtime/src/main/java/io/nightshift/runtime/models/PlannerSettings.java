@@ -1,6 +1,7 @@
 package io.nightshift.runtime.models;
 
 import io.nightshift.workflows.task.replan.ReplanPolicy;
+import java.util.List;
 
 /**
  * The {@code planner:} section of the models file: which endpoint plans tasks submitted with a goal and no
@@ -16,9 +17,9 @@ import io.nightshift.workflows.task.replan.ReplanPolicy;
  *                        from a short list, and its context window may not hold the schema of every tool
  */
 public record PlannerSettings(String endpoint, String agentEndpoint, int agentMaxTurns, int maxRepairs,
-    int maxOutputTokens, ReplanPolicy replan, java.util.List<String> tools) {
+    int maxOutputTokens, ReplanPolicy replan, List<String> tools) {
   public PlannerSettings {
-    tools = java.util.List.copyOf(tools == null ? java.util.List.of() : tools);
+    tools = List.copyOf(tools == null ? List.of() : tools);
   }
 
   /** What goal-only tasks get unless the file says otherwise: two revisions, no approval (see README). */

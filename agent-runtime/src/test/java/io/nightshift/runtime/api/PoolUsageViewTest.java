@@ -77,7 +77,7 @@ class PoolUsageViewTest {
         env.start();
         TaskWorkflow task = env.getWorkflowClient().newWorkflowStub(TaskWorkflow.class,
             WorkflowOptions.newBuilder().setWorkflowId("usage").setTaskQueue(TaskQueues.CONTROL).build());
-        task.run(new TaskInput("usage", "g", "usage", "x", Map.of(), 8, false, 0, 0, null, List.of("cpu-a", "cpu-b")));
+        task.run(TaskInput.builder("usage", "g").pipeline("usage", "x").pools(List.of("cpu-a", "cpu-b")).build());
 
         Task view = TaskViews.fromProgress(task.progress()).build();
 

@@ -61,7 +61,7 @@ final class AgentStep {
     // other endpoints serving its model); one that does not calls the endpoint it names, as before.
     StepPlacer.AgentPlacement placed = step.requires() == null || placer == null ? null
         : placer.placeAgent(step, a.model());
-    String agentId = task.taskId() + "/" + step.name();
+    String agentId = task.definition().taskId() + "/" + step.name();
     AgentInput input = new AgentInput(agentId,
         placed == null ? a.model() : placed.onLease() ? placed.model() : placed.endpoints().get(0),
         a.instructions(), prompt, a.tools(),

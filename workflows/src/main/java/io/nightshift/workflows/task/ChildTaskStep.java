@@ -36,20 +36,31 @@ final class ChildTaskStep {
   }
 
   Promise<StepOutput> start(PlannedStep step, Map<String, String> params) {
-    String childId = task.taskId() + "." + step.name();
+    String childId = task.definition().taskId() + "." + step.name();
     TaskWorkflow child = Workflow.newChildWorkflowStub(TaskWorkflow.class, ChildWorkflowOptions.newBuilder()
         .setWorkflowId(childId).build());
-    TaskInput input = new TaskInput(childId, task.goal(), step.pipeline().name(), step.pipeline().yaml(), params,
-        task.maxParallelSteps(), false, task.depth() + 1, task.historyBudget(), null, task.pools(), null,
-        task.agentCeiling()); // the agent ceiling holds in child pipelines too; replanning is the parent's
+    TaskInput.Builder input = childInput(childId, step, params);
     // tasks without a task budget never ask for the version, so their histories stay as they were
     if (shares == null || Workflow.getVersion(CHILD_TASK_BUDGET, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
-      return Async.function(child::run, input).thenApply(r -> output(childId, r));
+      return Async.function(child::run, input.build()).thenApply(r -> output(childId, r));
     }
-    return Async.function(() -> runWithShare(step, child, input));
+    return Async.function(() -> runWithShare(step, child, childId, input));
   }
 
-  private StepOutput runWithShare(PlannedStep step, TaskWorkflow child, TaskInput input) {
+  /**
+   * The child task's input: the parent's settings one level deeper, and its agent ceiling, which holds in child
+   * pipelines too; replanning is the parent's, and so is the budget (the child gets a share of it).
+   */
+  private TaskInput.Builder childInput(String childId, PlannedStep step, Map<String, String> params) {
+    TaskInput.Builder child = TaskInput.builder(childId, task.definition().goal())
+        .pipeline(step.pipeline().name(), step.pipeline().yaml()).params(params)
+        .depth(task.definition().depth() + 1).maxParallelSteps(task.settings().maxParallelSteps())
+        .historyBudget(task.settings().historyBudget()).pools(task.pools());
+    task.policies().agentCeiling().ifPresent(child::agentCeiling);
+    return child;
+  }
+
+  private StepOutput runWithShare(PlannedStep step, TaskWorkflow child, String childId, TaskInput.Builder input) {
     TaskLedger ledger = shares.ledger();
     TaskLedger.Allocation share = shares.reserve(step.name(), Long.MAX_VALUE, TaskLedger.NO_COST_LIMIT);
     long deadline = ledger.status().deadlineMillis();
@@ -58,7 +69,7 @@ final class ChildTaskStep {
         deadline == 0 ? 0 : Math.max(1, deadline - Workflow.currentTimeMillis()));
     TaskResult r;
     try {
-      r = child.run(input.withBudget(budget));
+      r = child.run(input.budget(budget).build());
     } catch (ChildWorkflowFailure failed) {
       TaskBudgetStatus spent = spentIn(failed);
       if (spent == null) {
@@ -68,14 +79,15 @@ final class ChildTaskStep {
       }
       throw failed;
     }
-    if (r.spent() == null) {
+    if (r.spent().isEmpty()) {
       ledger.release(share.id());
-    } else {
-      ledger.settle(share.id(), r.spent().tokensSpent(), new BigDecimal(r.spent().costSpent()));
+      return output(childId, r);
     }
-    StepOutput out = output(input.taskId(), r);
-    return r.spent() == null ? out : new StepOutput(out.output(), out.summary() + ", spent " + r.spent().tokensSpent()
-        + " tokens, cost " + new BigDecimal(r.spent().costSpent()).stripTrailingZeros().toPlainString(), 1);
+    TaskBudgetStatus spent = r.spent().get();
+    ledger.settle(share.id(), spent.tokensSpent(), new BigDecimal(spent.costSpent()));
+    StepOutput out = output(childId, r);
+    return new StepOutput(out.output(), out.summary() + ", spent " + spent.tokensSpent() + " tokens, cost "
+        + new BigDecimal(spent.costSpent()).stripTrailingZeros().toPlainString(), 1);
   }
 
   private static StepOutput output(String childId, TaskResult r) {

@@ -18,9 +18,9 @@ final class ListedState {
 
   void publish(TaskState state) {
     listed = state;
-    if (input.useSearchAttributes()) {
+    if (input.settings().useSearchAttributes()) {
       Workflow.upsertTypedSearchAttributes(TaskSearchAttributes.STATE.valueSet(state.name()),
-          TaskSearchAttributes.PIPELINE.valueSet(input.pipelineName()));
+          TaskSearchAttributes.PIPELINE.valueSet(input.definition().pipelineName()));
     }
   }
 
@@ -29,7 +29,7 @@ final class ListedState {
    * when none does. Only tasks that have search attributes ask for the version, so others replay as before.
    */
   void refresh(TaskState visible, boolean someoneWaits) {
-    if (!input.useSearchAttributes() || Workflow.getVersion(TaskWorkflowImpl.LISTED_AWAITING,
+    if (!input.settings().useSearchAttributes() || Workflow.getVersion(TaskWorkflowImpl.LISTED_AWAITING,
         Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
       return;
     }

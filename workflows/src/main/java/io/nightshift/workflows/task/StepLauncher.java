@@ -10,7 +10,9 @@ import io.nightshift.workflows.activities.StepOutput;
 import io.nightshift.workflows.backends.BackendQueues;
 import io.nightshift.workflows.engine.ActivityPolicies;
 import io.nightshift.workflows.map.MapActivities;
+import io.nightshift.workflows.map.MapActivities.ChunkRange;
 import io.nightshift.workflows.map.MapInput;
+import io.nightshift.workflows.map.MapWork;
 import io.nightshift.workflows.map.MapWorkflow;
 import io.nightshift.workflows.task.budget.BudgetShares;
 import io.nightshift.workflows.task.budget.TaskLedger;
@@ -24,7 +26,9 @@ import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Starts one step according to its kind and returns the promise of its output: a tool step is an activity, a
@@ -95,11 +99,8 @@ final class StepLauncher {
 
   private Promise<StepOutput> launchNow(PlannedStep step, Map<String, ArtifactRef> outputs) {
     Map<String, String> params = StepReferences.resolveAll(step.params(), outputs);
-    String key = task.taskId() + "/" + step.name();
     return switch (step.kind()) {
-      case TOOL -> step.requires() == null
-          ? Async.function(stub(step.policy())::runStep, new StepInput(task.taskId(), step.name(), step.tool(), params, key))
-          : Async.function(() -> placer.run(step, new StepInput(task.taskId(), step.name(), step.tool(), params, key)));
+      case TOOL -> toolStep(step, params);
       case WAIT -> Workflow.newTimer(Duration.ofMillis(step.waitMillis()))
           .thenApply(v -> new StepOutput(null, "waited " + Duration.ofMillis(step.waitMillis()), 1));
       case MAP -> mapStep(step, params, StepReferences.resolve(step.map().over(), outputs));
@@ -108,15 +109,24 @@ final class StepLauncher {
     };
   }
 
+  private Promise<StepOutput> toolStep(PlannedStep step, Map<String, String> params) {
+    String taskId = task.definition().taskId();
+    StepInput input = new StepInput(taskId, step.name(), step.tool(), params, taskId + "/" + step.name());
+    return step.requires() == null ? Async.function(stub(step.policy())::runStep, input)
+        : Async.function(() -> placer.run(step, input));
+  }
+
   private Promise<StepOutput> mapStep(PlannedStep step, Map<String, String> params, String over) {
     Promise<String> queue = step.requires() == null ? Workflow.newPromise(null)
         : Async.function(() -> BackendQueues.forPool(placer.choosePool(step)));
     return queue.thenCompose(q -> Async.function(map::split, new MapActivities.SplitRequest(over, step.map().chunkSize()))
         .thenCompose(split -> {
+          String taskId = task.definition().taskId();
           MapWorkflow root = Workflow.newChildWorkflowStub(MapWorkflow.class, ChildWorkflowOptions.newBuilder()
-              .setWorkflowId(task.taskId() + "/" + step.name()).build());
-          MapInput input = new MapInput(task.taskId(), step.name(), step.tool(), params, step.map().itemParam(),
-              split.manifest(), 0, split.chunks(), step.map().maxParallel(), MAP_LEAF_CHUNKS, step.policy(), null, q);
+              .setWorkflowId(taskId + "/" + step.name()).build());
+          MapInput input = new MapInput(new MapWork(taskId, step.name(), step.tool(), params, step.map().itemParam(),
+              step.policy(), Optional.ofNullable(q)), new ChunkRange(split.manifest(), 0, split.chunks()),
+              step.map().maxParallel(), MAP_LEAF_CHUNKS, List.of());
           return Async.function(root::run, input).thenApply(r -> new StepOutput(r.table(),
               r.rows() + " rows from " + split.rows() + " items in " + split.chunks() + " chunks"
                   + (q == null ? "" : " on " + q), 1));

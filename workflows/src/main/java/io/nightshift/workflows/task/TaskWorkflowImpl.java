@@ -3,7 +3,6 @@ package io.nightshift.workflows.task;
 import io.nightshift.core.artifact.ArtifactRef;
 import io.nightshift.core.pipeline.Plan;
 import io.nightshift.core.pipeline.PlannedStep;
-import io.nightshift.core.planner.PlanRequest;
 import io.nightshift.workflows.activities.PlanningActivities;
 import io.nightshift.workflows.activities.StepOutput;
 import io.nightshift.workflows.dag.DagScheduler;
@@ -25,6 +24,7 @@ import io.temporal.workflow.Workflow;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -63,22 +63,24 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
   @Override
   public TaskResult run(TaskInput input) {
     this.input = input;
-    this.book = new ProgressBook(input, Workflow.currentTimeMillis());
+    Optional<TaskCarry> carried = input.carry();
+    this.book = new ProgressBook(input.definition(), carried, Workflow.currentTimeMillis());
     this.listing = new ListedState(input);
     holds.start(book, listing);
-    this.replanning = new Replanning(new PlanRequest(input.goal(), input.pipelineYaml(), input.params(), input.depth()),
-        input.replan(), input.carry() == null ? List.of() : input.carry().planVersions(), planning, holds);
-    if (input.budget() != null) {
-      TaskLedgerState carried = input.carry() == null ? null : input.carry().ledger();
-      ledger = carried != null ? TaskLedger.resumed(carried) : TaskLedger.of(input.budget(), book.createdAtMillis());
+    this.replanning = new Replanning(input.definition().planRequest(), input.policies().replan().orElse(null),
+        carried.map(TaskCarry::planVersions).orElse(List.of()), planning, holds);
+    if (input.policies().budget().isPresent()) {
+      Optional<TaskLedgerState> ledgerCarried = carried.flatMap(TaskCarry::ledger);
+      ledger = ledgerCarried.isPresent() ? TaskLedger.resumed(ledgerCarried.get())
+          : TaskLedger.of(input.policies().budget().get(), book.createdAtMillis());
     }
-    if (input.carry() == null) {
+    if (carried.isEmpty()) {
       listing.publish(TaskState.PLANNING);
       plan = plan();
       dag = new DagScheduler(dependencies(plan));
     } else {
-      plan = input.carry().plan();
-      dag = new DagScheduler(dependencies(plan), input.carry().states());
+      plan = carried.get().plan();
+      dag = new DagScheduler(dependencies(plan), carried.get().steps().states());
     }
     plan = capped(plan);
     replanning.first(plan, Workflow.currentTimeMillis());
@@ -108,12 +110,12 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
     }
     if (!dag.isFinished()) {
       Workflow.await(Workflow::isEveryHandlerFinished);
-      Workflow.continueAsNew(input.withCarry(book.carry(input.carry() == null ? 1 : input.carry().runs() + 1)
-          .withPlanVersions(replanning.versions()).withLedger(ledger == null ? null : ledger.state())));
+      Workflow.continueAsNew(input.continuedWith(book.carry(carried.map(c -> c.runs() + 1).orElse(1),
+          replanning.versions(), Optional.ofNullable(ledger).map(TaskLedger::state))));
     }
     ArtifactRef result = lastOutput(plan);
     end(TaskState.SUCCEEDED, result, null);
-    return new TaskResult(result, book.outputs(), ledger == null ? null : ledger.status());
+    return new TaskResult(result, book.outputs(), Optional.ofNullable(ledger).map(TaskLedger::status));
   }
 
   /**
@@ -143,8 +145,9 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
 
   @Override
   public TaskProgress progress() {
-    return book == null ? null : book.snapshot(holds.approvals()).withPlans(plan == null ? 0 : plan.version(),
-        replanning.versions()).withBudget(ledger == null ? null : ledger.status());
+    return book == null ? null : book.snapshot(holds.approvals(),
+        new PlanHistory(plan == null ? 0 : plan.version(), replanning.versions()),
+        Optional.ofNullable(ledger).map(TaskLedger::status));
   }
 
   @Override
@@ -171,7 +174,7 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
 
   private Plan plan() {
     try {
-      return planning.plan(new PlanRequest(input.goal(), input.pipelineYaml(), input.params(), input.depth()));
+      return planning.plan(input.definition().planRequest());
     } catch (ActivityFailure e) {
       throw end(TaskState.FAILED, null, "planning failed: " + FailureMessages.of(e));
     }
@@ -188,7 +191,7 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
     while (true) {
       if (failure == null && !drain && !holds.isPaused()) {
         for (String name : dag.ready()) {
-          if (running.size() >= input.maxParallelSteps()) {
+          if (running.size() >= input.settings().maxParallelSteps()) {
             break;
           }
           dag.started(name);
@@ -211,7 +214,7 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
           }
         }
       }
-      drain = drain || HistoryBudget.exceeded(input.historyBudget());
+      drain = drain || HistoryBudget.exceeded(input.settings().historyBudget());
     }
     if (failure != null) {
       dag.stopRemaining(StepState.SKIPPED, false);
@@ -245,7 +248,7 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
 
   /** The plan with the task's agent ceiling applied (unchanged without one, as for every task before ceilings). */
   private Plan capped(Plan p) {
-    return input.agentCeiling() == null ? p : input.agentCeiling().cap(p);
+    return input.policies().agentCeiling().map(c -> c.cap(p)).orElse(p);
   }
 
   private static String failureType(Throwable e) {

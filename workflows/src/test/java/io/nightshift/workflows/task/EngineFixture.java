@@ -16,7 +16,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 
 /**
  * The engine on Temporal's test server with time skipping: real workflows, real activity implementations over a
@@ -70,7 +69,11 @@ final class EngineFixture implements AutoCloseable {
   }
 
   static TaskInput input(String id, String plan) {
-    return new TaskInput(id, "test goal", "test", plan, Map.of(), 8, false);
+    return builder(id, plan).build();
+  }
+
+  static TaskInput.Builder builder(String id, String plan) {
+    return TaskInput.builder(id, "test goal").pipeline("test", plan);
   }
 
   String text(io.nightshift.core.artifact.ArtifactRef ref) {

@@ -19,7 +19,6 @@ import io.temporal.testing.WorkflowReplayer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,7 +59,7 @@ class ListedStateTest {
   @Test
   void shouldListATaskWaitingForAPersonAsAwaitingApprovalUntilTheDecision() {
     TaskWorkflow wf = engine.stub("gated");
-    WorkflowClient.start(wf::run, new TaskInput("gated", "g", "gated", GATED, Map.of(), 8, true));
+    WorkflowClient.start(wf::run, TaskInput.builder("gated", "g").pipeline("gated", GATED).searchAttributes(true).build());
     awaitListed("AWAITING_APPROVAL");
 
     wf.pause("lunch");
@@ -100,7 +99,7 @@ class ListedStateTest {
         new PlannedStep(gate.name(), gate.kind(), gate.tool(), gate.params(), gate.needs(), gate.policy(), null, 0,
             null, null, null, true)));
     TaskWorkflow wf = engine.stub(RECORDED);
-    WorkflowClient.start(wf::run, new TaskInput(RECORDED, "g", RECORDED, RECORDED, Map.of(), 8, true));
+    WorkflowClient.start(wf::run, TaskInput.builder(RECORDED, "g").pipeline(RECORDED, RECORDED).searchAttributes(true).build());
     awaitListed(RECORDED, "AWAITING_APPROVAL");
     wf.pause("recorded pause");
     awaitListed(RECORDED, "PAUSED");

@@ -80,11 +80,11 @@ class PlacementFailoverTest {
 
     StepStatus gen = Plans.byName(wf.progress()).get("generate");
     assertThat(gen.state()).isEqualTo(StepState.SUCCEEDED);
-    assertThat(gen.run().pool()).isEqualTo("dear");
-    assertThat(gen.run().placement()).contains("cheapest").contains("cheap: model endpoint on cheap refused");
-    assertThat(gen.run().cost()).isGreaterThanOrEqualTo(0);
+    assertThat(gen.run().orElseThrow().pool()).isEqualTo("dear");
+    assertThat(gen.run().orElseThrow().placement()).contains("cheapest").contains("cheap: model endpoint on cheap refused");
+    assertThat(gen.run().orElseThrow().cost()).isGreaterThanOrEqualTo(0);
     assertThat(cheapAttempts).hasValue(2); // the step's own retries on cheap first, then failover
-    assertThat(Plans.byName(wf.progress()).get("prepare").run()).isNull(); // no requires: control workers
+    assertThat(Plans.byName(wf.progress()).get("prepare").run()).isEmpty(); // no requires: control workers
   }
 
   @Test
@@ -120,7 +120,7 @@ class PlacementFailoverTest {
   }
 
   private TaskInput input(String id, String policy) {
-    return new TaskInput(id, "g", "placed", policy, Map.of(), 8, false, 0, 0, null, List.of("cheap", "dear"));
+    return TaskInput.builder(id, "g").pipeline("placed", policy).pools(List.of("cheap", "dear")).build();
   }
 
   private TaskWorkflow stub(String id) {

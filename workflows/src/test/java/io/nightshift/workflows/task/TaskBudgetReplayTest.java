@@ -67,12 +67,12 @@ class TaskBudgetReplayTest {
   @EnabledIfSystemProperty(named = "nightshift.recordHistories", matches = "true")
   void recordHistories(@TempDir Path dir) throws Exception {
     record(dir, ID, r -> plan(), 1_000, (env, wf) -> {
-      for (int i = 0; i < 100 && (wf.progress() == null || !wf.progress().awaiting().containsKey("second")); i++) {
+      for (int i = 0; i < 100 && (wf.progress() == null || !wf.progress().approvals().awaiting().containsKey("second")); i++) {
         env.sleep(Duration.ofMillis(200));
       }
       wf.decide(new Decision("second", true, "raise", "lead", 5_000, null, 0));
       WorkflowStub.fromTyped(wf).getResult(TaskResult.class);
-      assertThat(wf.progress().budget().tokensSpent()).isEqualTo(1_200);
+      assertThat(wf.progress().budget().orElseThrow().tokensSpent()).isEqualTo(1_200);
     });
   }
 
@@ -98,7 +98,7 @@ class TaskBudgetReplayTest {
   void recordChildHistory(@TempDir Path dir) throws Exception {
     record(dir, CHILD_ID, r -> plan(r.pipelineYaml()), 5_000, (env, wf) -> {
       WorkflowStub.fromTyped(wf).getResult(TaskResult.class);
-      assertThat(wf.progress().budget().tokensSpent()).isEqualTo(1_800);
+      assertThat(wf.progress().budget().orElseThrow().tokensSpent()).isEqualTo(1_800);
     });
   }
 
@@ -124,8 +124,8 @@ class TaskBudgetReplayTest {
       env.start();
       TaskWorkflow wf = env.getWorkflowClient().newWorkflowStub(TaskWorkflow.class,
           WorkflowOptions.newBuilder().setWorkflowId(id).setTaskQueue(TaskQueues.CONTROL).build());
-      WorkflowClient.start(wf::run, new TaskInput(id, "g", id, id, Map.of(), 8, false)
-          .withBudget(new TaskBudget(tokens, null, 0)));
+      WorkflowClient.start(wf::run, TaskInput.builder(id, "g").pipeline(id, id)
+          .budget(new TaskBudget(tokens, null, 0)).build());
       drive.accept(env, wf);
       Files.writeString(HISTORIES.resolve(id + ".json"), env.getWorkflowClient().fetchHistory(id).toJson(true));
     }
