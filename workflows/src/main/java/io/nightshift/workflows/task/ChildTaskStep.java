@@ -29,7 +29,7 @@ final class ChildTaskStep {
   private final TaskInput task;
   private final BudgetShares shares;
 
-  /** @param shares the task budget's shares, or null for a task without a task budget */
+  /** @param shares the task budget's shares ({@link BudgetShares#none()} for a task without a task budget) */
   ChildTaskStep(TaskInput task, BudgetShares shares) {
     this.task = task;
     this.shares = shares;
@@ -41,7 +41,8 @@ final class ChildTaskStep {
         .setWorkflowId(childId).build());
     TaskInput.Builder input = childInput(childId, step, params);
     // tasks without a task budget never ask for the version, so their histories stay as they were
-    if (shares == null || Workflow.getVersion(CHILD_TASK_BUDGET, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+    if (!shares.limited()
+        || Workflow.getVersion(CHILD_TASK_BUDGET, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
       return Async.function(child::run, input.build()).thenApply(r -> output(childId, r));
     }
     return Async.function(() -> runWithShare(step, child, childId, input));
@@ -61,9 +62,9 @@ final class ChildTaskStep {
   }
 
   private StepOutput runWithShare(PlannedStep step, TaskWorkflow child, String childId, TaskInput.Builder input) {
-    TaskLedger ledger = shares.ledger();
-    TaskLedger.Allocation share = shares.reserve(step.name(), Long.MAX_VALUE, TaskLedger.NO_COST_LIMIT);
-    long deadline = ledger.status().deadlineMillis();
+    TaskLedger.Allocation share = shares.reserve(step.name(), Long.MAX_VALUE, TaskLedger.NO_COST_LIMIT)
+        .orElseThrow();
+    long deadline = shares.deadlineMillis();
     TaskBudget budget = new TaskBudget(share.tokens() == Long.MAX_VALUE ? 0 : share.tokens(),
         share.cost().compareTo(TaskLedger.NO_COST_LIMIT) >= 0 ? null : share.cost().toPlainString(),
         deadline == 0 ? 0 : Math.max(1, deadline - Workflow.currentTimeMillis()));
@@ -73,18 +74,18 @@ final class ChildTaskStep {
     } catch (ChildWorkflowFailure failed) {
       TaskBudgetStatus spent = spentIn(failed);
       if (spent == null) {
-        ledger.release(share.id()); // cancelled or terminated: it reported nothing we could settle
+        shares.release(share); // cancelled or terminated: it reported nothing we could settle
       } else {
-        ledger.settle(share.id(), spent.tokensSpent(), new BigDecimal(spent.costSpent()));
+        shares.settle(share, spent.tokensSpent(), new BigDecimal(spent.costSpent()));
       }
       throw failed;
     }
     if (r.spent().isEmpty()) {
-      ledger.release(share.id());
+      shares.release(share);
       return output(childId, r);
     }
     TaskBudgetStatus spent = r.spent().get();
-    ledger.settle(share.id(), spent.tokensSpent(), new BigDecimal(spent.costSpent()));
+    shares.settle(share, spent.tokensSpent(), new BigDecimal(spent.costSpent()));
     StepOutput out = output(childId, r);
     return new StepOutput(out.output(), out.summary() + ", spent " + spent.tokensSpent() + " tokens, cost "
         + new BigDecimal(spent.costSpent()).stripTrailingZeros().toPlainString(), 1);

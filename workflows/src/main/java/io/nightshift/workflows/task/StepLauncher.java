@@ -15,7 +15,6 @@ import io.nightshift.workflows.map.MapInput;
 import io.nightshift.workflows.map.MapWork;
 import io.nightshift.workflows.map.MapWorkflow;
 import io.nightshift.workflows.task.budget.BudgetShares;
-import io.nightshift.workflows.task.budget.TaskLedger;
 import io.nightshift.workflows.task.budget.WallClockGate;
 import io.nightshift.workflows.task.control.Approval;
 import io.nightshift.workflows.task.control.TaskControl;
@@ -53,18 +52,21 @@ final class StepLauncher {
   private final TaskControl control;
   private final AgentStep agents;
   private final ChildTaskStep children;
-  /** Holds steps back once the task budget's wall clock ran out; null without a task budget. */
+  /** Holds steps back once the task budget's wall clock ran out. */
   private final WallClockGate wallClock;
 
-  /** @param ledger the task budget's ledger, or null for a task without a task budget */
-  StepLauncher(TaskInput task, PlacementSpec placement, TaskControl control, TaskLedger ledger) {
+  /**
+   * @param shares    the task budget agent steps and child pipelines spend from ({@link BudgetShares#none()} without)
+   * @param wallClock the task budget's wall clock ({@link WallClockGate#none()} without)
+   */
+  StepLauncher(TaskInput task, PlacementSpec placement, TaskControl control, BudgetShares shares,
+      WallClockGate wallClock) {
     this.task = task;
     this.placer = new StepPlacer(task.pools(), placement.toPolicy());
     this.control = control;
-    BudgetShares shares = ledger == null ? null : new BudgetShares(ledger, control);
     this.agents = new AgentStep(task, control, placer, shares);
     this.children = new ChildTaskStep(task, shares);
-    this.wallClock = ledger == null ? null : new WallClockGate(ledger, control);
+    this.wallClock = wallClock;
   }
 
   void steerAgents(String guidance) {
@@ -77,14 +79,7 @@ final class StepLauncher {
    * @param outputs outputs of finished steps, for resolving {@code ${steps.X.output}} references
    */
   Promise<StepOutput> launch(PlannedStep step, Map<String, ArtifactRef> outputs) {
-    if (wallClock != null) {
-      // tasks without a task budget never come here, so their commands are as they always were
-      return Async.function(() -> {
-        wallClock.pass(step.name());
-        return gated(step, outputs).get();
-      });
-    }
-    return gated(step, outputs);
+    return wallClock.guard(step.name(), () -> gated(step, outputs));
   }
 
   private Promise<StepOutput> gated(PlannedStep step, Map<String, ArtifactRef> outputs) {

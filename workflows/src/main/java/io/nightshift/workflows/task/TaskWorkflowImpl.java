@@ -2,24 +2,20 @@ package io.nightshift.workflows.task;
 
 import io.nightshift.core.artifact.ArtifactRef;
 import io.nightshift.core.pipeline.Plan;
-import io.nightshift.core.pipeline.PlannedStep;
 import io.nightshift.workflows.activities.PlanningActivities;
-import io.nightshift.workflows.activities.StepOutput;
 import io.nightshift.workflows.dag.DagScheduler;
 import io.nightshift.workflows.dag.StepState;
 import io.nightshift.workflows.engine.ActivityPolicies;
 import io.nightshift.workflows.engine.FailureMessages;
-import io.nightshift.workflows.engine.HistoryBudget;
+import io.nightshift.workflows.task.budget.BudgetShares;
 import io.nightshift.workflows.task.budget.TaskLedger;
-import io.nightshift.workflows.task.budget.TaskLedgerState;
+import io.nightshift.workflows.task.budget.WallClockGate;
 import io.nightshift.workflows.task.control.Decision;
 import io.nightshift.workflows.task.replan.KeptSteps;
 import io.nightshift.workflows.task.replan.Replanning;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
-import io.temporal.failure.TemporalFailure;
-import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,12 +24,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Plans the task, then runs its DAG: ready steps start (up to the parallel window, none while paused), a step
- * starts only after all it needs succeeded. When a step fails for good, no new step starts, running ones finish
- * (their results are kept) and the task fails naming the step, unless the step says continue_on_error, or the
- * task's replan policy lets the planner revise the plan: then the next version runs, keeping the results of
- * identical steps that already succeeded (see {@link Replanning}). When the history grows past its budget the task
- * drains running steps and continues-as-new with its state carried over.
+ * Plans the task, then runs its DAG ({@link DagLoop}). When a step fails for good the task fails naming the step,
+ * unless the task's replan policy lets the planner revise the plan: then the next version runs, keeping the results
+ * of identical steps that already succeeded (see {@link Replanning}). When the history grows past its budget the
+ * task drains running steps and continues-as-new with its state carried over.
  */
 public final class TaskWorkflowImpl implements TaskWorkflow {
   /** Version marker: a pause signalled before the workflow method ran is applied (it was dropped before). */
@@ -50,15 +44,11 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
   private ListedState listing;
   private TaskInput input;
   private StepLauncher launcher;
-  /** The task budget's ledger; null for a task without one (every task before task budgets). */
-  private TaskLedger ledger;
+  /** The task budget's ledger; empty for a task without one (every task before task budgets). */
+  private Optional<TaskLedger> ledger = Optional.empty();
   private Replanning replanning;
   private Plan plan;
   private DagScheduler dag;
-  /** The first permanent failure of the current plan: step, error, failure type. */
-  private String failedStep;
-  private String failedError;
-  private String failedType;
 
   @Override
   public TaskResult run(TaskInput input) {
@@ -67,13 +57,10 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
     this.book = new ProgressBook(input.definition(), carried, Workflow.currentTimeMillis());
     this.listing = new ListedState(input);
     holds.start(book, listing);
-    this.replanning = new Replanning(input.definition().planRequest(), input.policies().replan().orElse(null),
+    this.replanning = new Replanning(input.definition().planRequest(), input.policies().replan(),
         carried.map(TaskCarry::planVersions).orElse(List.of()), planning, holds);
-    if (input.policies().budget().isPresent()) {
-      Optional<TaskLedgerState> ledgerCarried = carried.flatMap(TaskCarry::ledger);
-      ledger = ledgerCarried.isPresent() ? TaskLedger.resumed(ledgerCarried.get())
-          : TaskLedger.of(input.policies().budget().get(), book.createdAtMillis());
-    }
+    this.ledger = TaskLedger.forTask(input.policies().budget(), carried.flatMap(TaskCarry::ledger),
+        book.createdAtMillis());
     if (carried.isEmpty()) {
       listing.publish(TaskState.PLANNING);
       plan = plan();
@@ -86,18 +73,38 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
     replanning.first(plan, Workflow.currentTimeMillis());
     book.planned(plan, dag, Workflow.currentTimeMillis());
     listing.publish(book.visibleState());
-    String failure;
+    Optional<String> failure = runPlans();
+    if (failure.isPresent()) {
+      throw failed(failure.get());
+    }
+    if (!dag.isFinished()) {
+      Workflow.await(Workflow::isEveryHandlerFinished);
+      Workflow.continueAsNew(input.continuedWith(book.carry(carried.map(c -> c.runs() + 1).orElse(1),
+          replanning.versions(), ledger.map(TaskLedger::state))));
+    }
+    ArtifactRef result = lastOutput(plan);
+    end(TaskState.SUCCEEDED, result, null);
+    return new TaskResult(result, book.outputs(), ledger.map(TaskLedger::status));
+  }
+
+  /**
+   * Runs the plan, and each version the planner revises it into after a failure the policy lets it replan; returns
+   * why the task failed.
+   */
+  private Optional<String> runPlans() {
+    DagLoop loop = new DagLoop(book, holds, input.settings());
     try {
       while (true) {
-        launcher = new StepLauncher(input, plan.placement(), holds, ledger);
-        failure = execute(plan, dag, launcher);
-        if (failure == null || !replanning.applies(plan, failedType)) {
-          break;
+        launcher = new StepLauncher(input, plan.placement(), holds,
+            ledger.map(l -> BudgetShares.of(l, holds)).orElseGet(BudgetShares::none),
+            ledger.map(l -> WallClockGate.of(l, holds)).orElseGet(WallClockGate::none));
+        Optional<DagLoop.Failure> failed = loop.run(plan, dag, launcher);
+        if (failed.isEmpty() || !replanning.applies(plan, failed.get().type())) {
+          return failed.map(DagLoop.Failure::message);
         }
-        String refusal = replan();
-        if (refusal != null) {
-          failure = failure + "; " + refusal;
-          break;
+        Optional<String> refusal = replan(failed.get());
+        if (refusal.isPresent()) {
+          return Optional.of(failed.get().message() + "; " + refusal.get());
         }
       }
     } catch (CanceledFailure e) {
@@ -105,39 +112,27 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
       end(TaskState.CANCELLED, null, "cancelled");
       throw e;
     }
-    if (failure != null) {
-      throw end(TaskState.FAILED, null, failure);
-    }
-    if (!dag.isFinished()) {
-      Workflow.await(Workflow::isEveryHandlerFinished);
-      Workflow.continueAsNew(input.continuedWith(book.carry(carried.map(c -> c.runs() + 1).orElse(1),
-          replanning.versions(), Optional.ofNullable(ledger).map(TaskLedger::state))));
-    }
-    ArtifactRef result = lastOutput(plan);
-    end(TaskState.SUCCEEDED, result, null);
-    return new TaskResult(result, book.outputs(), Optional.ofNullable(ledger).map(TaskLedger::status));
   }
 
   /**
    * Asks the planner for the next version after the current plan's failure, puts it in place (identical succeeded
-   * steps keep their results) and waits for approval when the policy asks. Returns why the task cannot go on, or
-   * null when the new version is ready to run.
+   * steps keep their results) and waits for approval when the policy asks. Returns why the task cannot go on; empty
+   * when the new version is ready to run.
    */
-  private String replan() {
+  private Optional<String> replan(DagLoop.Failure failed) {
     book.replanning(Workflow.currentTimeMillis());
     listing.publish(TaskState.PLANNING);
-    Replanning.Outcome next = replanning.revise(plan, failedStep, failedError);
+    Replanning.Outcome next = replanning.revise(plan, failed.step(), failed.error());
     if (next.refusal() != null) {
-      return next.refusal();
+      return Optional.of(next.refusal());
     }
     Plan revised = capped(next.plan());
     Set<String> kept = KeptSteps.of(plan, dag.states(), revised);
     Map<String, StepState> states = new LinkedHashMap<>();
     kept.forEach(k -> states.put(k, StepState.SUCCEEDED));
-    replanning.record(revised, failedStep, failedError, kept, Workflow.currentTimeMillis());
+    replanning.record(revised, failed.step(), failed.error(), kept, Workflow.currentTimeMillis());
     plan = revised;
     dag = new DagScheduler(dependencies(plan), states);
-    failedStep = failedError = failedType = null;
     book.replanned(plan, dag, kept, Workflow.currentTimeMillis());
     listing.publish(book.visibleState());
     return replanning.awaitApproval(plan);
@@ -146,8 +141,7 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
   @Override
   public TaskProgress progress() {
     return book == null ? null : book.snapshot(holds.approvals(),
-        new PlanHistory(plan == null ? 0 : plan.version(), replanning.versions()),
-        Optional.ofNullable(ledger).map(TaskLedger::status));
+        new PlanHistory(plan == null ? 0 : plan.version(), replanning.versions()), ledger.map(TaskLedger::status));
   }
 
   @Override
@@ -176,73 +170,7 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
     try {
       return planning.plan(input.definition().planRequest());
     } catch (ActivityFailure e) {
-      throw end(TaskState.FAILED, null, "planning failed: " + FailureMessages.of(e));
-    }
-  }
-
-  /**
-   * Runs the DAG until it finishes, a step fails for good, or history asks for a cut-over (then returns with the
-   * DAG unfinished and nothing running). Returns the first permanent failure, or null.
-   */
-  private String execute(Plan plan, DagScheduler dag, StepLauncher launcher) {
-    Map<String, Promise<StepOutput>> running = new LinkedHashMap<>();
-    String failure = null;
-    boolean drain = false;
-    while (true) {
-      if (failure == null && !drain && !holds.isPaused()) {
-        for (String name : dag.ready()) {
-          if (running.size() >= input.settings().maxParallelSteps()) {
-            break;
-          }
-          dag.started(name);
-          book.stepStarted(name, Workflow.currentTimeMillis());
-          running.put(name, launcher.launch(plan.step(name), book.outputs()));
-        }
-      }
-      if (running.isEmpty() && (failure != null || drain || dag.isFinished())) {
-        break;
-      }
-      int seen = holds.changes();
-      Workflow.await(() -> holds.changes() != seen || running.values().stream().anyMatch(Promise::isCompleted));
-      for (String name : List.copyOf(running.keySet())) {
-        if (running.get(name).isCompleted()) {
-          String error = collect(name, running.remove(name), plan.step(name), dag);
-          if (error != null && failure == null) {
-            failure = "step '" + name + "' failed: " + error;
-            failedStep = name;
-            failedError = error;
-          }
-        }
-      }
-      drain = drain || HistoryBudget.exceeded(input.settings().historyBudget());
-    }
-    if (failure != null) {
-      dag.stopRemaining(StepState.SKIPPED, false);
-    }
-    return failure;
-  }
-
-  /** Records a finished step; returns its error when it failed the task. */
-  private String collect(String name, Promise<StepOutput> p, PlannedStep step, DagScheduler dag) {
-    try {
-      StepOutput out = p.get();
-      dag.succeeded(name);
-      book.stepSucceeded(name, out, Workflow.currentTimeMillis());
-      return null;
-    } catch (CanceledFailure c) {
-      throw c;
-    } catch (TemporalFailure e) {
-      // activity and child failures, and the engine's own refusals raised inside a step's workflow thread
-      if (e.getCause() instanceof CanceledFailure c) {
-        throw c;
-      }
-      String message = FailureMessages.of(e);
-      if (failedType == null && !step.policy().continueOnError()) {
-        failedType = failureType(e);
-      }
-      dag.failed(name);
-      book.stepFailed(name, message, Workflow.currentTimeMillis());
-      return step.policy().continueOnError() ? null : message;
+      throw failed("planning failed: " + FailureMessages.of(e));
     }
   }
 
@@ -251,24 +179,17 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
     return input.policies().agentCeiling().map(c -> c.cap(p)).orElse(p);
   }
 
-  private static String failureType(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof ApplicationFailure af) {
-        return af.getType();
-      }
-    }
-    return null;
-  }
-
-  private ApplicationFailure end(TaskState state, ArtifactRef result, String error) {
+  private void end(TaskState state, ArtifactRef result, String error) {
     book.ended(state, result, error, Workflow.currentTimeMillis());
     Workflow.newDetachedCancellationScope(() -> listing.publish(state)).run();
-    if (error == null) {
-      return null;
-    }
+  }
+
+  /** Ends the task as failed; the failure to throw carries its budget's figures where it has a budget. */
+  private ApplicationFailure failed(String error) {
+    end(TaskState.FAILED, null, error);
     // a failed child task's spending goes back to its parent in the failure's details (see ChildTaskStep)
-    return ledger == null ? ApplicationFailure.newNonRetryableFailure(error, "TaskFailed")
-        : ApplicationFailure.newNonRetryableFailure(error, "TaskFailed", ledger.status());
+    return ledger.map(l -> ApplicationFailure.newNonRetryableFailure(error, "TaskFailed", l.status()))
+        .orElseGet(() -> ApplicationFailure.newNonRetryableFailure(error, "TaskFailed"));
   }
 
   private ArtifactRef lastOutput(Plan plan) {

@@ -1,61 +1,46 @@
 package io.nightshift.workflows.task.budget;
 
-import io.nightshift.workflows.task.control.Approval;
 import io.nightshift.workflows.task.control.TaskControl;
-import io.temporal.workflow.Workflow;
 import java.math.BigDecimal;
+import java.util.Optional;
 
 /**
- * Hands out shares of the task budget ({@link TaskLedger}) to the steps that spend it, agent steps and child
- * pipelines alike, and holds a step back while there is nothing to give: while other steps hold shares it waits
- * for them to settle; when nothing is held and nothing is left, the task pauses with BUDGET_EXHAUSTED until a
- * person approves a raise of the task's totals (or rejects it, which fails the step). Workflow code.
+ * What the steps that spend a task's budget (agent steps, child pipelines) take from it and give back. Workflow
+ * code: call it from the step's own workflow thread, it may block there.
  */
-public final class BudgetShares {
-  private final TaskLedger ledger;
-  private final TaskControl control;
-
-  public BudgetShares(TaskLedger ledger, TaskControl control) {
-    this.ledger = ledger;
-    this.control = control;
+public interface BudgetShares {
+  /** The shares of a task without a task budget: there is nothing to reserve, settle or wait for. */
+  static BudgetShares none() {
+    return NoShares.INSTANCE;
   }
 
-  public TaskLedger ledger() {
-    return ledger;
+  /** Shares of the budget {@code ledger} keeps; when it runs out, a step waits for a person through {@code control}. */
+  static BudgetShares of(TaskLedger ledger, TaskControl control) {
+    return new LedgerShares(ledger, control);
   }
+
+  /** Whether the task has a budget to spend from (tasks without one keep the histories they always had). */
+  boolean limited();
 
   /**
    * Reserves at most {@code wantTokens} and {@code wantCost} for step {@code step}, cut to what the task has left;
-   * blocks (the step's own workflow thread) until there is something to give.
+   * empty without a task budget (the step runs on its own budget alone).
    */
-  public TaskLedger.Allocation reserve(String step, long wantTokens, BigDecimal wantCost) {
-    while (true) {
-      TaskLedger.Allocation a = ledger.reserve(wantTokens, wantCost);
-      if (a != null) {
-        return a;
-      }
-      if (ledger.holding()) {
-        // other steps hold the rest: what they do not spend comes back when they settle
-        int seen = ledger.changes();
-        Workflow.await(() -> ledger.changes() != seen);
-        continue;
-      }
-      awaitRaise(step, "nothing left for step '" + step + "'");
-    }
-  }
+  Optional<TaskLedger.Allocation> reserve(String step, long wantTokens, BigDecimal wantCost);
+
+  /** Charges what the run under {@code a} spent and frees the rest of its share. */
+  void settle(TaskLedger.Allocation a, long tokens, BigDecimal cost);
+
+  /** Frees a share whose run reported no spending (it failed, or was cancelled). */
+  void release(TaskLedger.Allocation a);
+
+  /** Workflow time after which no new step starts without approval; 0 for none. */
+  long deadlineMillis();
 
   /**
    * Pauses the task with BUDGET_EXHAUSTED until someone decides on this step: an approval's max_tokens / max_cost
    * become the task's new limits; a rejection fails the step. A raise approved on another step waiting the same way
    * also lets this one go on (it then tries again for a share of the raised budget).
    */
-  public void awaitRaise(String step, String what) {
-    String why = "BUDGET_EXHAUSTED: task budget (" + ledger.describe() + "): " + what
-        + "; approve step '" + step + "' with a raised max_tokens/max_cost for the whole task to go on";
-    int raisesSeen = ledger.raises();
-    // empty when a raise approved on another step ended the wait
-    control.awaitApproval(Approval.budget(step, why, "task budget raise for step '" + step + "'"),
-        () -> ledger.raises() != raisesSeen).ifPresent(d -> ledger.raise(d.maxTokens(),
-            d.maxCost() == null || d.maxCost().isBlank() ? null : new BigDecimal(d.maxCost())));
-  }
+  void awaitRaise(String step, String what);
 }

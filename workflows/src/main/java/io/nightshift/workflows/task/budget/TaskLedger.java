@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -48,14 +49,23 @@ public final class TaskLedger {
     this.wallClockMillis = wallClockMillis;
   }
 
+  /**
+   * The ledger of a task's budget: resumed from the figures an earlier run of the task carried over, or new, its wall
+   * clock counted from {@code startMillis}; empty for a task without a task budget.
+   */
+  public static Optional<TaskLedger> forTask(Optional<TaskBudget> budget, Optional<TaskLedgerState> carried,
+      long startMillis) {
+    return budget.map(b -> carried.map(TaskLedger::resumed).orElseGet(() -> of(b, startMillis)));
+  }
+
   /** A new ledger for {@code budget}, its wall clock counted from {@code startMillis}. */
-  public static TaskLedger of(TaskBudget budget, long startMillis) {
+  static TaskLedger of(TaskBudget budget, long startMillis) {
     return new TaskLedger(budget.maxTokens() > 0 ? budget.maxTokens() : Long.MAX_VALUE,
         budget.maxCost() == null ? null : new BigDecimal(budget.maxCost()),
         budget.wallClockMillis() > 0 ? startMillis + budget.wallClockMillis() : 0, budget.wallClockMillis());
   }
 
-  public static TaskLedger resumed(TaskLedgerState s) {
+  static TaskLedger resumed(TaskLedgerState s) {
     TaskLedger l = new TaskLedger(s.maxTokens(), new BigDecimal(s.maxCost()), s.deadlineMillis(), s.wallClockMillis());
     l.tokensSettled = s.tokensSettled();
     l.costSettled = new BigDecimal(s.costSettled());
@@ -71,16 +81,16 @@ public final class TaskLedger {
    * Holds an allocation of at most {@code wantTokens} and {@code wantCost}, cut to what the task has left. A
    * dimension without a task limit passes the wish through.
    *
-   * @return the allocation, or null when the task has no tokens or no cost left to give
+   * @return the allocation; empty when the task has no tokens or no cost left to give
    */
-  Allocation reserve(long wantTokens, BigDecimal wantCost) {
+  Optional<Allocation> reserve(long wantTokens, BigDecimal wantCost) {
     if (wantTokens <= 0 || wantCost.signum() <= 0) {
       throw new IllegalArgumentException("an agent step wants nothing: " + wantTokens + " tokens, cost " + wantCost);
     }
     long tokensLeft = tokensLeft();
     BigDecimal costLeft = costLeft();
     if (tokensLeft <= 0 || costLeft != null && costLeft.signum() <= 0) {
-      return null;
+      return Optional.empty();
     }
     boolean costCut = costLeft != null && costLeft.compareTo(wantCost) < 0;
     BigDecimal cost = costCut ? costLeft : wantCost;
@@ -89,14 +99,14 @@ public final class TaskLedger {
     long affordable = costLeft == null ? Long.MAX_VALUE : affordableTokens(costLeft);
     long tokensCap = Math.min(tokensLeft, affordable);
     if (tokensCap <= 0) {
-      return null;
+      return Optional.empty();
     }
     boolean tokensCut = tokensCap < wantTokens;
     Allocation a = new Allocation(nextId++, tokensCut ? tokensCap : wantTokens, cost, tokensCut, costCut
         || affordable < wantTokens);
     open.put(a.id(), new Hold(a.tokens(), a.cost()));
     changes++;
-    return a;
+    return Optional.of(a);
   }
 
   /**
@@ -104,7 +114,7 @@ public final class TaskLedger {
    * charged in full even where it passed the allocation (a model call's use is known only after it): it then
    * leaves the task less, never more.
    */
-  public void settle(int id, long tokens, BigDecimal cost) {
+  void settle(int id, long tokens, BigDecimal cost) {
     if (tokens < 0 || cost.signum() < 0) {
       throw new IllegalArgumentException("spending cannot be negative: " + tokens + " tokens, cost " + cost);
     }
@@ -121,7 +131,7 @@ public final class TaskLedger {
   }
 
   /** Frees an allocation whose agent spent nothing we know of (it failed). */
-  public void release(int id) {
+  void release(int id) {
     if (open.remove(id) != null) {
       closed.add(id);
       changes++;

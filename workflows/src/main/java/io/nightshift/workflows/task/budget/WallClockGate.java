@@ -1,51 +1,24 @@
 package io.nightshift.workflows.task.budget;
 
-import io.nightshift.workflows.task.control.Approval;
 import io.nightshift.workflows.task.control.TaskControl;
-import io.temporal.failure.ApplicationFailure;
-import io.temporal.workflow.Workflow;
+import io.temporal.workflow.Promise;
+import java.util.function.Supplier;
 
-/**
- * The task budget's wall clock: once it has run out, a step about to start pauses the task with BUDGET_EXHAUSTED
- * and waits for a person on its own name. An approval gives the task another full wall-clock window from the
- * moment it arrives (ApproveTask carries no time of its own); a rejection fails that step and every step waiting
- * behind it. Steps already running go on: agent steps keep their own wall-clock budgets.
- */
-public final class WallClockGate {
-  private final TaskLedger ledger;
-  private final TaskControl control;
-  /** One step asks at a time; others that reach the gate meanwhile wait for its answer. */
-  private boolean asking;
-  private String rejection;
-
-  public WallClockGate(TaskLedger ledger, TaskControl control) {
-    this.ledger = ledger;
-    this.control = control;
+/** Where a task budget's wall clock holds new steps back. Workflow code. */
+public interface WallClockGate {
+  /**
+   * The gate of a task without a task budget: always open, and it starts a step just as the task always did (no
+   * workflow thread of its own), so such tasks replay as they ran.
+   */
+  static WallClockGate none() {
+    return OpenGate.INSTANCE;
   }
 
-  /** Call from the step's own workflow thread before it starts; returns once the task's wall clock allows it. */
-  public void pass(String step) {
-    while (ledger.pastDeadline(Workflow.currentTimeMillis())) {
-      if (rejection != null) {
-        throw ApplicationFailure.newNonRetryableFailure(rejection, Approval.BUDGET_REJECTED);
-      }
-      if (asking) {
-        Workflow.await(() -> !asking);
-        continue;
-      }
-      asking = true;
-      try {
-        long seconds = ledger.state().wallClockMillis() / 1000;
-        String why = "BUDGET_EXHAUSTED: task budget: its wall clock of " + seconds + " s ran out before step '"
-            + step + "' could start; approve step '" + step + "' to give the task another " + seconds + " s";
-        control.awaitApproval(Approval.budget(step, why, "task wall-clock extension for step '" + step + "'"));
-        ledger.extendDeadline(Workflow.currentTimeMillis());
-      } catch (ApplicationFailure rejected) {
-        rejection = rejected.getOriginalMessage(); // every step waiting behind this one fails the same way
-        throw rejected;
-      } finally {
-        asking = false;
-      }
-    }
+  /** The gate of the budget {@code ledger} keeps; past its wall clock, a step waits for a person. */
+  static WallClockGate of(TaskLedger ledger, TaskControl control) {
+    return new LedgerWallClock(ledger, control);
   }
+
+  /** Starts step {@code step} with {@code start} once the task's wall clock lets it. */
+  <T> Promise<T> guard(String step, Supplier<Promise<T>> start);
 }

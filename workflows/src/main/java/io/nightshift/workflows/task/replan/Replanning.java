@@ -13,6 +13,7 @@ import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -31,18 +32,18 @@ public final class Replanning {
   public record Outcome(Plan plan, String refusal) {}
 
   private final PlanRequest request;
-  private final ReplanPolicy policy;
+  private final Optional<ReplanPolicy> policy;
   private final PlanningActivities planning;
   private final TaskControl control;
   private final List<PlanVersion> versions = new ArrayList<>();
 
   /**
    * @param request  what the task's first plan was made from; revisions start from it too
-   * @param policy   the task's replan policy, null for never
+   * @param policy   the task's replan policy; empty: never replan
    * @param carried  the versions an earlier run of the task recorded (continue-as-new), empty on its first run
    */
-  public Replanning(PlanRequest request, ReplanPolicy policy, List<PlanVersion> carried, PlanningActivities planning,
-      TaskControl control) {
+  public Replanning(PlanRequest request, Optional<ReplanPolicy> policy, List<PlanVersion> carried,
+      PlanningActivities planning, TaskControl control) {
     this.request = request;
     this.policy = policy;
     this.planning = planning;
@@ -60,7 +61,7 @@ public final class Replanning {
 
   /** Whether a failure of {@code failureType} in {@code plan} leads to a revision rather than a failed task. */
   public boolean applies(Plan plan, String failureType) {
-    if (policy == null || !policy.allowsAfter(plan.version()) || REFUSALS_BY_PEOPLE.contains(failureType)) {
+    if (!policy.map(p -> p.allowsAfter(plan.version())).orElse(false) || REFUSALS_BY_PEOPLE.contains(failureType)) {
       return false;
     }
     return Workflow.getVersion(CHANGE_ID, Workflow.DEFAULT_VERSION, REPLANS) == REPLANS;
@@ -79,15 +80,15 @@ public final class Replanning {
         + (next.version() - 1) + " failed: " + error, failedStep, names(next), List.copyOf(kept), now));
   }
 
-  /** Blocks until a person decides on {@code next} when the policy asks for it; the refusal, or null to go on. */
-  public String awaitApproval(Plan next) {
-    if (!policy.approvalRequired()) {
-      return null;
+  /** Blocks until a person decides on {@code next} when the policy asks for it; the refusal, or empty to go on. */
+  public Optional<String> awaitApproval(Plan next) {
+    if (!policy.map(ReplanPolicy::approvalRequired).orElse(false)) {
+      return Optional.empty();
     }
     String key = approvalKey(next.version());
     Decision d = control.awaitDecision(key, "approval required before plan v" + next.version() + " runs (steps: "
         + String.join(", ", names(next)) + "); approve or reject step '" + key + "'");
-    return d.approved() ? null : d.rejection("plan v" + next.version());
+    return d.approved() ? Optional.empty() : Optional.of(d.rejection("plan v" + next.version()));
   }
 
   public List<PlanVersion> versions() {

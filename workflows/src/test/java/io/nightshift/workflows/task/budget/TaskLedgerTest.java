@@ -13,15 +13,15 @@ class TaskLedgerTest {
   void shouldCutAllocationsToWhatTheTaskHasLeftSoHoldsNeverPassTheLimit() {
     TaskLedger ledger = new TaskLedger(1_000, null, 0, 0);
 
-    TaskLedger.Allocation a = ledger.reserve(600, NO_WISH);
-    TaskLedger.Allocation b = ledger.reserve(600, NO_WISH);
+    TaskLedger.Allocation a = ledger.reserve(600, NO_WISH).orElseThrow();
+    TaskLedger.Allocation b = ledger.reserve(600, NO_WISH).orElseThrow();
 
     assertThat(a.tokens()).isEqualTo(600);
     assertThat(a.tokensCut()).isFalse();
     assertThat(b.tokens()).isEqualTo(400);
     assertThat(b.tokensCut()).isTrue();
     assertThat(b.costCut()).isFalse();
-    assertThat(ledger.reserve(1, NO_WISH)).isNull();
+    assertThat(ledger.reserve(1, NO_WISH)).isEmpty();
     assertThat(ledger.status().tokensReserved()).isEqualTo(1_000);
     assertThat(ledger.holding()).isTrue();
   }
@@ -29,7 +29,7 @@ class TaskLedgerTest {
   @Test
   void shouldSettleWhatWasSpentAndGiveTheUnusedHoldBack() {
     TaskLedger ledger = new TaskLedger(1_000, new BigDecimal("0.50"), 0, 0);
-    TaskLedger.Allocation a = ledger.reserve(800, new BigDecimal("0.40"));
+    TaskLedger.Allocation a = ledger.reserve(800, new BigDecimal("0.40")).orElseThrow();
 
     ledger.settle(a.id(), 300, new BigDecimal("0.10"));
 
@@ -46,7 +46,7 @@ class TaskLedgerTest {
   @Test
   void shouldCountASettlementOnceHoweverOftenItIsRepeated() {
     TaskLedger ledger = new TaskLedger(1_000, null, 0, 0);
-    TaskLedger.Allocation a = ledger.reserve(500, NO_WISH);
+    TaskLedger.Allocation a = ledger.reserve(500, NO_WISH).orElseThrow();
 
     ledger.settle(a.id(), 200, BigDecimal.ONE);
     ledger.settle(a.id(), 200, BigDecimal.ONE);
@@ -60,7 +60,7 @@ class TaskLedgerTest {
   @Test
   void shouldReleaseAFailedRunsHoldWithoutCharging() {
     TaskLedger ledger = new TaskLedger(100, null, 0, 0);
-    TaskLedger.Allocation a = ledger.reserve(100, NO_WISH);
+    TaskLedger.Allocation a = ledger.reserve(100, NO_WISH).orElseThrow();
     int before = ledger.changes();
 
     ledger.release(a.id());
@@ -73,25 +73,25 @@ class TaskLedgerTest {
   @Test
   void shouldCutOnCostAndRefuseOnceCostIsSpentEvenWithTokensLeft() {
     TaskLedger ledger = new TaskLedger(Long.MAX_VALUE, new BigDecimal("0.001"), 0, 0);
-    TaskLedger.Allocation a = ledger.reserve(Long.MAX_VALUE, NO_WISH);
+    TaskLedger.Allocation a = ledger.reserve(Long.MAX_VALUE, NO_WISH).orElseThrow();
 
     assertThat(a.costCut()).isTrue();
     assertThat(a.tokensCut()).isFalse();
     assertThat(a.cost()).isEqualByComparingTo("0.001");
     ledger.settle(a.id(), 10_000, new BigDecimal("0.0012")); // a call's use is known only after it: charged in full
     assertThat(ledger.costLeft()).isEqualByComparingTo("0");
-    assertThat(ledger.reserve(1, BigDecimal.ONE)).isNull();
+    assertThat(ledger.reserve(1, BigDecimal.ONE)).isEmpty();
     assertThat(ledger.status().costSpent()).isEqualTo("0.0012");
   }
 
   @Test
   void shouldCapTokensByTheCostLeftOnceAPriceIsKnown() {
     TaskLedger ledger = new TaskLedger(Long.MAX_VALUE, new BigDecimal("0.0008"), 0, 0);
-    TaskLedger.Allocation first = ledger.reserve(Long.MAX_VALUE, NO_WISH);
+    TaskLedger.Allocation first = ledger.reserve(Long.MAX_VALUE, NO_WISH).orElseThrow();
     assertThat(first.tokens()).isEqualTo(Long.MAX_VALUE); // no price seen yet
     ledger.settle(first.id(), 600, new BigDecimal("0.0006"));
 
-    TaskLedger.Allocation second = ledger.reserve(Long.MAX_VALUE, NO_WISH);
+    TaskLedger.Allocation second = ledger.reserve(Long.MAX_VALUE, NO_WISH).orElseThrow();
 
     assertThat(second.tokens()).isEqualTo(200); // 0.0002 left at 0.000001 per token
     assertThat(second.tokensCut()).isTrue();
@@ -102,15 +102,15 @@ class TaskLedgerTest {
   @Test
   void shouldOnlyRaiseLimitsAndLetAnApprovalUnblockTheTask() {
     TaskLedger ledger = new TaskLedger(100, new BigDecimal("1"), 0, 0);
-    ledger.settle(ledger.reserve(100, NO_WISH).id(), 100, new BigDecimal("0.2"));
-    assertThat(ledger.reserve(1, NO_WISH)).isNull();
+    ledger.settle(ledger.reserve(100, NO_WISH).orElseThrow().id(), 100, new BigDecimal("0.2"));
+    assertThat(ledger.reserve(1, NO_WISH)).isEmpty();
 
     ledger.raise(50, new BigDecimal("0.5")); // lower than now: kept
     assertThat(ledger.status().maxTokens()).isEqualTo(100);
     assertThat(ledger.status().maxCost()).isEqualTo("1");
     ledger.raise(250, null);
 
-    TaskLedger.Allocation next = ledger.reserve(1_000, NO_WISH);
+    TaskLedger.Allocation next = ledger.reserve(1_000, NO_WISH).orElseThrow();
     assertThat(next.tokens()).isEqualTo(150);
     assertThat(ledger.status().maxTokens()).isEqualTo(250);
   }
@@ -118,8 +118,8 @@ class TaskLedgerTest {
   @Test
   void shouldPassWishesThroughWithoutALimitAndShowNoLimitAsZeroOrNull() {
     TaskLedger ledger = TaskLedger.of(new TaskBudget(0, null, 0), 1_000);
-    TaskLedger.Allocation a = ledger.reserve(123, new BigDecimal("0.7"));
-    TaskLedger.Allocation b = ledger.reserve(Long.MAX_VALUE, NO_WISH);
+    TaskLedger.Allocation a = ledger.reserve(123, new BigDecimal("0.7")).orElseThrow();
+    TaskLedger.Allocation b = ledger.reserve(Long.MAX_VALUE, NO_WISH).orElseThrow();
 
     assertThat(a.tokens()).isEqualTo(123);
     assertThat(b.tokens()).isEqualTo(Long.MAX_VALUE);
@@ -143,7 +143,7 @@ class TaskLedgerTest {
   @Test
   void shouldCarryLimitsAndSpendingOverContinueAsNew() {
     TaskLedger ledger = TaskLedger.of(new TaskBudget(1_000, "0.5", 60_000), 0);
-    ledger.settle(ledger.reserve(400, NO_WISH).id(), 300, new BigDecimal("0.125"));
+    ledger.settle(ledger.reserve(400, NO_WISH).orElseThrow().id(), 300, new BigDecimal("0.125"));
     ledger.raise(2_000, null);
 
     TaskLedger next = TaskLedger.resumed(ledger.state());
@@ -151,14 +151,14 @@ class TaskLedgerTest {
     assertThat(next.status()).isEqualTo(ledger.status());
     assertThat(next.tokensLeft()).isEqualTo(1_700);
     // 0.375 left at the 0.125 / 300 tokens seen so far buys 900 of the 1,700 tokens left
-    assertThat(next.reserve(5_000, NO_WISH).tokens()).isEqualTo(900);
+    assertThat(next.reserve(5_000, NO_WISH).orElseThrow().tokens()).isEqualTo(900);
   }
 
   @Test
   void shouldRefuseEmptyWishesAndNegativeSpending() {
     TaskLedger ledger = new TaskLedger(10, null, 0, 0);
     assertThatThrownBy(() -> ledger.reserve(0, BigDecimal.ONE)).isInstanceOf(IllegalArgumentException.class);
-    TaskLedger.Allocation a = ledger.reserve(5, BigDecimal.ONE);
+    TaskLedger.Allocation a = ledger.reserve(5, BigDecimal.ONE).orElseThrow();
     assertThatThrownBy(() -> ledger.settle(a.id(), -1, BigDecimal.ZERO)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new TaskBudget(-1, null, 0)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new TaskBudget(0, "0", 0)).isInstanceOf(IllegalArgumentException.class);
