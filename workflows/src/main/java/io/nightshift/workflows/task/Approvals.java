@@ -12,7 +12,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Steps waiting for a person, and the decisions made. Workflow-side state: a step's workflow thread blocks in
- * {@link #await} until the decide signal delivers a decision for it; every decision is kept for the task's record.
+ * {@link #await} until a decision for it arrives (the submitDecision update, or the decide signal that tasks
+ * recorded before the update received); every decision is kept for the task's record.
  */
 final class Approvals {
   private final Map<String, String> waiting = new LinkedHashMap<>();
@@ -38,9 +39,14 @@ final class Approvals {
     return Optional.ofNullable(delivered.remove(step));
   }
 
+  /** Whether {@code step} waits for a decision that has not arrived yet. */
+  boolean waitsFor(String step) {
+    return waiting.containsKey(step) && !delivered.containsKey(step);
+  }
+
   /** Hands a decision to the waiting step; false (and nothing recorded) when that step waits for none. */
   boolean deliver(Decision d) {
-    if (d == null || !waiting.containsKey(d.step()) || delivered.containsKey(d.step())) {
+    if (d == null || !waitsFor(d.step())) {
       return false;
     }
     delivered.put(d.step(), d);

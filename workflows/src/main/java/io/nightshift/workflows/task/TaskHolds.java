@@ -4,6 +4,7 @@ import io.nightshift.workflows.task.control.Decision;
 import io.nightshift.workflows.task.control.TaskControl;
 import io.temporal.workflow.Workflow;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -66,11 +67,30 @@ final class TaskHolds implements TaskControl {
     return approvals.await(step, why, moot);
   }
 
-  /** Hands a decision to the step waiting for it; one for a step that waits for none is ignored. */
+  /** Hands a decision to the step waiting for it; one for a step that waits for none is ignored (the signal). */
   void deliver(Decision decision) {
     if (approvals.deliver(decision.at(Workflow.currentTimeMillis()))) {
       changes++;
     }
+  }
+
+  /** Refuses a decision for a step that is not waiting for one, naming those that are (the update's validator). */
+  void checkWaiting(Decision decision) {
+    if (decision == null || !approvals.waitsFor(decision.step())) {
+      Set<String> waiting = approvals.waiting().keySet();
+      throw new IllegalArgumentException("step '" + (decision == null ? null : decision.step()) + "' of task '"
+          + Workflow.getInfo().getWorkflowId() + "' is not waiting for a decision; waiting: "
+          + (waiting.isEmpty() ? "none" : waiting));
+    }
+  }
+
+  /** Hands a decision to the step waiting for it (the update, after {@link #checkWaiting}); returns it as recorded. */
+  Decision decide(Decision decision) {
+    checkWaiting(decision);
+    Decision recorded = decision.at(Workflow.currentTimeMillis());
+    approvals.deliver(recorded);
+    changes++;
+    return recorded;
   }
 
   /** Counts pauses, resumes and decisions, for the DAG loop's wait. */

@@ -145,6 +145,16 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
   }
 
   @Override
+  public Decision submitDecision(Decision decision) {
+    return holds.decide(decision);
+  }
+
+  @Override
+  public void checkDecision(Decision decision) {
+    holds.checkWaiting(decision);
+  }
+
+  @Override
   public void decide(Decision decision) {
     holds.deliver(decision);
   }
