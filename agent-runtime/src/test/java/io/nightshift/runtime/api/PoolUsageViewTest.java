@@ -41,6 +41,7 @@ import io.temporal.worker.Worker;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -81,7 +82,7 @@ class PoolUsageViewTest {
 
         Task view = TaskViews.fromProgress(task.progress()).build();
 
-        Map<String, Step> steps = new java.util.HashMap<>();
+        Map<String, Step> steps = new HashMap<>();
         view.getStepsList().forEach(s -> steps.put(s.getName(), s));
         assertThat(steps.get("first-small").getPool()).isEqualTo("cpu-a");
         assertThat(steps.get("first-small").getTokens()).isEqualTo(120);

@@ -8,8 +8,8 @@ import io.nightshift.core.accelerator.HealthStatus;
 import io.nightshift.core.accelerator.placement.PoolView;
 import io.nightshift.core.artifact.FileArtifactStore;
 import io.nightshift.core.error.ToolException;
-import io.nightshift.core.pipeline.Plan;
 import io.nightshift.core.pipeline.PlacementSpec;
+import io.nightshift.core.pipeline.Plan;
 import io.nightshift.core.pipeline.PlannedStep;
 import io.nightshift.core.pipeline.Requirements;
 import io.nightshift.core.pipeline.StepKind;
@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,7 +97,7 @@ class PlacementFailoverTest {
         .hasMessageContaining("it failed on cheap: model endpoint on cheap refused the connection");
   }
 
-  private void pool(String id, double price, FileArtifactStore store, java.util.function.Function<String, Object> hook) {
+  private void pool(String id, double price, FileArtifactStore store, Function<String, Object> hook) {
     Worker worker = env.newWorker(BackendQueues.forPool(id));
     PoolView view = new PoolView(id, AcceleratorKind.NVIDIA_GPU, 4, 4, 80L << 30, price, 700, 1.0, Set.of(), true,
         false);

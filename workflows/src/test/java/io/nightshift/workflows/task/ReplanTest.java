@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.nightshift.core.error.InvalidPipelineException;
 import io.nightshift.core.pipeline.PipelineProblem;
 import io.nightshift.core.pipeline.Plan;
+import io.nightshift.core.pipeline.PlannedStep;
+import io.nightshift.core.pipeline.StepKind;
+import io.nightshift.core.pipeline.StepPolicy;
 import io.nightshift.core.planner.Replanner;
 import io.nightshift.workflows.dag.StepState;
 import io.nightshift.workflows.task.control.Decision;
@@ -184,9 +187,9 @@ class ReplanTest {
   void shouldNotReplanAroundAPersonsRejection() {
     engine((r, failed, step, error) -> fixed(failed.version() + 1));
     TaskWorkflow wf = engine.stub("gate");
-    Plan gated = new Plan("gated", 1, Map.of(), List.of(new io.nightshift.core.pipeline.PlannedStep("bad",
-        io.nightshift.core.pipeline.StepKind.TOOL, "text.emit", Map.of("text", "x"), List.of(),
-        io.nightshift.core.pipeline.StepPolicy.DEFAULT, null, 0, null, null, null, true)));
+    Plan gated = new Plan("gated", 1, Map.of(), List.of(new PlannedStep("bad",
+        StepKind.TOOL, "text.emit", Map.of("text", "x"), List.of(),
+        StepPolicy.DEFAULT, null, 0, null, null, null, true)));
     assertThat(gated.step("bad").approval()).isTrue();
     // the gated plan goes through a planner that knows it by name
     Plans.extra.put("gated", gated);

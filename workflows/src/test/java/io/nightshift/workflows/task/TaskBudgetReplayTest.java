@@ -10,6 +10,7 @@ import io.nightshift.core.pipeline.Plan;
 import io.nightshift.core.pipeline.PlannedStep;
 import io.nightshift.core.pipeline.StepKind;
 import io.nightshift.core.pipeline.StepPolicy;
+import io.nightshift.core.planner.Planner;
 import io.nightshift.workflows.TaskQueues;
 import io.nightshift.workflows.activities.PlanningActivitiesImpl;
 import io.nightshift.workflows.agent.AgentModelActivities;
@@ -33,6 +34,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
@@ -107,8 +109,8 @@ class TaskBudgetReplayTest {
    * {@code drive} has seen it through, and writes its history; one recorded by an earlier version is kept, since
    * replaying that is the point.
    */
-  private static void record(Path dir, String id, io.nightshift.core.planner.Planner planner, long tokens,
-      java.util.function.BiConsumer<TestWorkflowEnvironment, TaskWorkflow> drive) throws Exception {
+  private static void record(Path dir, String id, Planner planner, long tokens,
+      BiConsumer<TestWorkflowEnvironment, TaskWorkflow> drive) throws Exception {
     if (Files.exists(HISTORIES.resolve(id + ".json"))) {
       return;
     }

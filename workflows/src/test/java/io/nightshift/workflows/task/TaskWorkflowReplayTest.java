@@ -12,6 +12,7 @@ import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.WorkflowReplayer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -95,7 +96,7 @@ class TaskWorkflowReplayTest {
       TaskWorkflow wf = engine.stub(id);
       WorkflowClient.start(wf::run, EngineFixture.builder(id, Plans.ONE_BAD_BRANCH)
           .replan(new ReplanPolicy(3, true)).build());
-      engine.env.sleep(java.time.Duration.ofSeconds(5));
+      engine.env.sleep(Duration.ofSeconds(5));
       wf.decide(new Decision(Replanning.approvalKey(2), true, "recorded approval", "recorder", 0, null, 0));
       engine.env.getWorkflowClient().newUntypedWorkflowStub(id).getResult(TaskResult.class);
       write(id, engine.env.getWorkflowClient().fetchHistory(id).toJson(true));
