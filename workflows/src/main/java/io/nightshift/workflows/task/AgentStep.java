@@ -9,6 +9,7 @@ import io.nightshift.workflows.agent.AgentLimits;
 import io.nightshift.workflows.agent.AgentResult;
 import io.nightshift.workflows.agent.AgentWorkflow;
 import io.nightshift.workflows.backends.BackendQueues;
+import io.nightshift.workflows.engine.Tokens;
 import io.nightshift.workflows.task.budget.BudgetShares;
 import io.nightshift.workflows.task.budget.TaskLedger;
 import io.nightshift.workflows.task.control.Approval;
@@ -142,7 +143,7 @@ final class AgentStep {
   private static AgentBudget allotted(AgentBudget own, AgentResult last, TaskLedger.Allocation a) {
     long spentTokens = last == null ? 0 : last.budget().tokensSpent();
     BigDecimal spentCost = last == null ? BigDecimal.ZERO : last.budget().costSpent();
-    long tokens = a.tokens() == Long.MAX_VALUE ? Long.MAX_VALUE : saturatedAdd(spentTokens, a.tokens());
+    long tokens = a.tokens() == Long.MAX_VALUE ? Long.MAX_VALUE : Tokens.saturatedAdd(spentTokens, a.tokens());
     return new AgentBudget(tokens, spentCost.add(a.cost()), own.maxWallClockMillis());
   }
 
@@ -169,11 +170,6 @@ final class AgentStep {
   private static AgentInput withBudget(AgentInput in, AgentBudget budget) {
     return new AgentInput(in.agentId(), in.endpoint(), in.instructions(), in.task(), in.tools(), in.limits(), budget,
         in.activityQueue(), in.resume(), in.endpoints());
-  }
-
-  private static long saturatedAdd(long a, long b) {
-    long r = a + b;
-    return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r;
   }
 
   private AgentInput resumeAfterRaise(PlannedStep step, AgentInput input, AgentResult stopped) {

@@ -16,12 +16,7 @@ import java.util.List;
  */
 public record AgentCeiling(long maxTokens, String maxCost, long wallClockMillis) {
   public AgentCeiling {
-    if (maxTokens < 0 || wallClockMillis < 0) {
-      throw new IllegalArgumentException("maxTokens and wallClockMillis must not be negative");
-    }
-    if (maxCost != null && new BigDecimal(maxCost).signum() <= 0) {
-      throw new IllegalArgumentException("maxCost must be greater than 0 but was " + maxCost);
-    }
+    Limits.check(maxTokens, maxCost, wallClockMillis);
   }
 
   /** {@code plan} with every agent step's budget at most this ceiling; other steps unchanged. */

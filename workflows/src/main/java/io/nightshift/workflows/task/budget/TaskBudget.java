@@ -1,6 +1,5 @@
 package io.nightshift.workflows.task.budget;
 
-import java.math.BigDecimal;
 
 /**
  * What a whole task may spend over all its agent steps together, set by the submitter (unlike {@link AgentCeiling},
@@ -13,11 +12,6 @@ import java.math.BigDecimal;
  */
 public record TaskBudget(long maxTokens, String maxCost, long wallClockMillis) {
   public TaskBudget {
-    if (maxTokens < 0 || wallClockMillis < 0) {
-      throw new IllegalArgumentException("maxTokens and wallClockMillis must not be negative");
-    }
-    if (maxCost != null && new BigDecimal(maxCost).signum() <= 0) {
-      throw new IllegalArgumentException("maxCost must be greater than 0 but was " + maxCost);
-    }
+    Limits.check(maxTokens, maxCost, wallClockMillis);
   }
 }

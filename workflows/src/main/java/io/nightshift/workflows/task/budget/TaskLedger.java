@@ -1,5 +1,6 @@
 package io.nightshift.workflows.task.budget;
 
+import io.nightshift.workflows.engine.Tokens;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.LinkedHashMap;
@@ -126,7 +127,7 @@ public final class TaskLedger {
     }
     closed.add(id);
     changes++;
-    tokensSettled = saturatedAdd(tokensSettled, tokens);
+    tokensSettled = Tokens.saturatedAdd(tokensSettled, tokens);
     costSettled = costSettled.add(cost);
   }
 
@@ -218,16 +219,11 @@ public final class TaskLedger {
   }
 
   private long tokensReserved() {
-    return open.values().stream().mapToLong(Hold::tokens).reduce(0, TaskLedger::saturatedAdd);
+    return open.values().stream().mapToLong(Hold::tokens).reduce(0, Tokens::saturatedAdd);
   }
 
   private BigDecimal costReserved() {
     return open.values().stream().map(Hold::cost).reduce(BigDecimal.ZERO, BigDecimal::add);
-  }
-
-  private static long saturatedAdd(long a, long b) {
-    long r = a + b;
-    return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r;
   }
 
   @Override
