@@ -1,7 +1,8 @@
 package io.nightshift.runtime.api;
 
 import io.nightshift.api.v1.TaskSpec;
-import io.nightshift.workflows.task.TaskBudget;
+import io.nightshift.workflows.task.budget.TaskBudget;
+import java.util.Optional;
 
 /**
  * Reads and checks {@code spec.budget}, the total over all agent steps of a task: every field given must be greater
@@ -12,15 +13,15 @@ final class TaskBudgets {
 
   private TaskBudgets() {}
 
-  /** @return the task budget, or null when the spec sets none */
-  static TaskBudget of(TaskSpec spec) {
+  /** @return the task budget; empty when the spec sets none */
+  static Optional<TaskBudget> of(TaskSpec spec) {
     if (!spec.hasBudget()) {
-      return null;
+      return Optional.empty();
     }
     io.nightshift.api.v1.TaskBudget b = spec.getBudget();
     FIELDS.requireAny(b.hasMaxTokens(), b.hasMaxCost(), b.hasWallClockSeconds());
-    return new TaskBudget(FIELDS.tokens(b.hasMaxTokens(), b.getMaxTokens()),
+    return Optional.of(new TaskBudget(FIELDS.tokens(b.hasMaxTokens(), b.getMaxTokens()),
         FIELDS.cost(b.hasMaxCost(), b.getMaxCost()),
-        FIELDS.wallClockMillis(b.hasWallClockSeconds(), b.getWallClockSeconds()));
+        FIELDS.wallClockMillis(b.hasWallClockSeconds(), b.getWallClockSeconds())));
   }
 }

@@ -1,32 +1,41 @@
 package io.nightshift.runtime.api;
 
+import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
+import io.nightshift.api.v1.AgentConversation;
 import io.nightshift.api.v1.ApproveTaskRequest;
 import io.nightshift.api.v1.ApproveTaskResponse;
 import io.nightshift.api.v1.CancelTaskRequest;
-import io.nightshift.api.v1.RejectTaskRequest;
-import io.nightshift.api.v1.RejectTaskResponse;
-import io.nightshift.api.v1.SteerTaskRequest;
-import io.nightshift.api.v1.SteerTaskResponse;
-import io.nightshift.workflows.task.Decision;
 import io.nightshift.api.v1.CancelTaskResponse;
+import io.nightshift.api.v1.GetAgentConversationRequest;
 import io.nightshift.api.v1.GetTaskRequest;
 import io.nightshift.api.v1.ListTasksRequest;
 import io.nightshift.api.v1.ListTasksResponse;
 import io.nightshift.api.v1.PauseTaskRequest;
 import io.nightshift.api.v1.PauseTaskResponse;
+import io.nightshift.api.v1.RejectTaskRequest;
+import io.nightshift.api.v1.RejectTaskResponse;
 import io.nightshift.api.v1.ResumeTaskRequest;
 import io.nightshift.api.v1.ResumeTaskResponse;
+import io.nightshift.api.v1.SteerTaskRequest;
+import io.nightshift.api.v1.SteerTaskResponse;
 import io.nightshift.api.v1.SubmitTaskRequest;
 import io.nightshift.api.v1.SubmitTaskResponse;
 import io.nightshift.api.v1.Task;
+import io.nightshift.api.v1.TaskEvent;
 import io.nightshift.api.v1.TaskServiceGrpc;
 import io.nightshift.api.v1.WatchTaskRequest;
+import io.nightshift.core.artifact.ArtifactStore;
+import io.nightshift.workflows.engine.FailureMessages;
 import io.nightshift.workflows.task.TaskWorkflow;
+import io.nightshift.workflows.task.control.Decision;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowUpdateException;
+import java.util.function.Supplier;
 
 /** {@code nightshift.v1.TaskService} over the Temporal client. */
 public final class TaskServiceImpl extends TaskServiceGrpc.TaskServiceImplBase {
@@ -46,7 +55,7 @@ public final class TaskServiceImpl extends TaskServiceGrpc.TaskServiceImplBase {
   }
 
   TaskServiceImpl(WorkflowClient client, TaskSubmitter submitter, TaskWatcher watcher,
-      io.nightshift.core.artifact.ArtifactStore artifacts) {
+      ArtifactStore artifacts) {
     this.client = client;
     this.submitter = submitter;
     this.reader = new TaskReader(client);
@@ -83,11 +92,11 @@ public final class TaskServiceImpl extends TaskServiceGrpc.TaskServiceImplBase {
   }
 
   @Override
-  public void watchTask(WatchTaskRequest request, StreamObserver<io.nightshift.api.v1.TaskEvent> out) {
+  public void watchTask(WatchTaskRequest request, StreamObserver<TaskEvent> out) {
     try {
       String id = requireId(request.getTaskId());
       reader.describe(id);
-      watcher.watch(id, (ServerCallStreamObserver<io.nightshift.api.v1.TaskEvent>) out);
+      watcher.watch(id, (ServerCallStreamObserver<TaskEvent>) out);
     } catch (StatusRuntimeException e) {
       out.onError(e);
     }
@@ -159,30 +168,34 @@ public final class TaskServiceImpl extends TaskServiceGrpc.TaskServiceImplBase {
   }
 
   @Override
-  public void getAgentConversation(io.nightshift.api.v1.GetAgentConversationRequest request,
-      StreamObserver<io.nightshift.api.v1.AgentConversation> out) {
+  public void getAgentConversation(GetAgentConversationRequest request,
+      StreamObserver<AgentConversation> out) {
     unary(out, () -> {
       if (conversations == null) {
-        throw io.grpc.Status.UNIMPLEMENTED.withDescription("this API has no artifact store to read conversations from")
+        throw Status.UNIMPLEMENTED.withDescription("this API has no artifact store to read conversations from")
             .asRuntimeException();
       }
       return conversations.get(request);
     });
   }
 
-  /** Delivers a decision, after checking that the step really waits for one. */
+  /**
+   * Delivers a decision as the task's submitDecision update. The task checks that the step waits in the same step
+   * that delivers the decision, so a decision never reaches a step that stopped waiting after a look at its progress.
+   */
   private void decide(String taskId, Decision decision) {
     String id = requireRunning(taskId, "decided on");
     if (decision.step().isBlank()) {
       throw ApiErrors.invalid("step", "name the step to decide on");
     }
-    var progress = client.newWorkflowStub(TaskWorkflow.class, id).progress();
-    if (progress == null || !progress.awaiting().containsKey(decision.step())) {
-      throw ApiErrors.failedPrecondition("step '" + decision.step() + "' of task '" + id
-          + "' is not waiting for a decision; waiting: "
-          + (progress == null || progress.awaiting().isEmpty() ? "none" : progress.awaiting().keySet()));
+    try {
+      client.newWorkflowStub(TaskWorkflow.class, id).submitDecision(decision);
+    } catch (WorkflowUpdateException e) {
+      // the task refused it: the step is not waiting (the message names those that are)
+      throw ApiErrors.failedPrecondition(FailureMessages.of(e));
+    } catch (WorkflowNotFoundException e) {
+      throw ApiErrors.failedPrecondition("task '" + id + "' already ended; only running tasks can be decided on");
     }
-    client.newWorkflowStub(TaskWorkflow.class, id).decide(decision);
   }
 
   private static double parseCost(String cost) {
@@ -212,7 +225,7 @@ public final class TaskServiceImpl extends TaskServiceGrpc.TaskServiceImplBase {
     return id;
   }
 
-  private static <T> void unary(StreamObserver<T> out, java.util.function.Supplier<T> body) {
+  private static <T> void unary(StreamObserver<T> out, Supplier<T> body) {
     T value;
     try {
       value = body.get();

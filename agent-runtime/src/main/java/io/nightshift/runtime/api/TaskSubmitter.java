@@ -9,13 +9,11 @@ import io.nightshift.planners.routing.RoutingPlanner;
 import io.nightshift.runtime.models.PlannerSettings;
 import io.nightshift.runtime.pipelines.PipelineCatalog;
 import io.nightshift.workflows.TaskQueues;
-import io.nightshift.workflows.task.AgentCeiling;
-import io.nightshift.workflows.task.TaskBudget;
-import io.nightshift.workflows.task.ReplanPolicy;
 import io.nightshift.workflows.task.TaskInput;
 import io.nightshift.workflows.task.TaskSearchAttributes;
 import io.nightshift.workflows.task.TaskState;
 import io.nightshift.workflows.task.TaskWorkflow;
+import io.nightshift.workflows.task.replan.ReplanPolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
@@ -23,6 +21,7 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.common.SearchAttributes;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -84,9 +83,8 @@ final class TaskSubmitter {
         return submitGoal(spec, taskId);
       }
     }
-    ReplanPolicy replan = replanPolicy(spec, false);
-    AgentCeiling ceiling = AgentCeilings.of(spec);
-    TaskBudget budget = TaskBudgets.of(spec);
+    TaskInput.Builder input = TaskInput.builder(taskId, spec.getGoal());
+    policies(spec, false, input);
     Map<String, String> params = spec.getParamsMap();
     String name;
     try {
@@ -97,8 +95,7 @@ final class TaskSubmitter {
     if (pipelineName != null) {
       name = pipelineName;
     }
-    start(taskId, new TaskInput(taskId, spec.getGoal(), name, yaml, params, maxParallelSteps, searchAttributes, 0, 0,
-        null, pools, replan, ceiling, budget));
+    start(taskId, input.pipeline(name, yaml).params(params));
     return taskId;
   }
 
@@ -112,21 +109,26 @@ final class TaskSubmitter {
       throw ApiErrors.invalid("spec.pipeline", "no pipeline was given and this runtime has no planner model to plan"
           + " the goal: give pipeline_yaml or pipeline_name, or " + RoutingPlanner.HOW_TO_CONFIGURE);
     }
-    ReplanPolicy replan = replanPolicy(spec, true);
-    AgentCeiling ceiling = AgentCeilings.of(spec);
-    TaskBudget budget = TaskBudgets.of(spec);
-    start(taskId, new TaskInput(taskId, spec.getGoal(), GOAL_PIPELINE, null, spec.getParamsMap(), maxParallelSteps,
-        searchAttributes, 0, 0, null, pools, replan, ceiling, budget));
+    TaskInput.Builder input = TaskInput.builder(taskId, spec.getGoal());
+    policies(spec, true, input);
+    start(taskId, input.pipeline(GOAL_PIPELINE, null).params(spec.getParamsMap()));
     return taskId;
+  }
+
+  /** The spec's replan policy, agent ceiling and task budget, checked; each left out where the spec sets none. */
+  private void policies(TaskSpec spec, boolean goalOnly, TaskInput.Builder input) {
+    replanPolicy(spec, goalOnly).ifPresent(input::replan);
+    AgentCeilings.of(spec).ifPresent(input::agentCeiling);
+    TaskBudgets.of(spec).ifPresent(input::budget);
   }
 
   /**
    * The spec's replan policy; unset, the planner model's default for goal-only tasks and none for pipelines (their
    * authors expect them to run as written, so a model rewriting one is opt-in).
    */
-  private ReplanPolicy replanPolicy(TaskSpec spec, boolean goalOnly) {
+  private Optional<ReplanPolicy> replanPolicy(TaskSpec spec, boolean goalOnly) {
     if (!spec.hasReplan()) {
-      return goalOnly ? plannerModel.replan() : null;
+      return goalOnly ? Optional.of(plannerModel.replan()) : Optional.empty();
     }
     int max = spec.getReplan().getMaxVersions();
     if (max < 1 || max > ReplanPolicy.MAX_VERSIONS_LIMIT) {
@@ -137,19 +139,22 @@ final class TaskSubmitter {
       throw ApiErrors.invalid("spec.replan", "replanning needs a planner model and this runtime has none; "
           + RoutingPlanner.HOW_TO_CONFIGURE + ", or leave replan unset");
     }
-    return max == 1 ? null : new ReplanPolicy(max, spec.getReplan().getApprovalRequired());
+    return max == 1 ? Optional.empty() : Optional.of(new ReplanPolicy(max, spec.getReplan().getApprovalRequired()));
   }
 
-  private void start(String taskId, TaskInput input) {
+  private void start(String taskId, TaskInput.Builder builder) {
+    TaskInput input = builder.maxParallelSteps(maxParallelSteps).searchAttributes(searchAttributes).pools(pools)
+        .build();
+    String pipeline = input.definition().pipelineName();
     WorkflowOptions.Builder options = WorkflowOptions.newBuilder()
         .setWorkflowId(taskId)
         .setTaskQueue(TaskQueues.CONTROL)
         .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-        .setMemo(Map.of(TaskReader.MEMO_GOAL, input.goal(), TaskReader.MEMO_PIPELINE, input.pipelineName()));
+        .setMemo(Map.of(TaskReader.MEMO_GOAL, input.definition().goal(), TaskReader.MEMO_PIPELINE, pipeline));
     if (searchAttributes) {
       options.setTypedSearchAttributes(SearchAttributes.newBuilder()
           .set(TaskSearchAttributes.STATE, TaskState.PLANNING.name())
-          .set(TaskSearchAttributes.PIPELINE, input.pipelineName())
+          .set(TaskSearchAttributes.PIPELINE, pipeline)
           .build());
     }
     TaskWorkflow workflow = client.newWorkflowStub(TaskWorkflow.class, options.build());

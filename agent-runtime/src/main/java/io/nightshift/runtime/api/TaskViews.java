@@ -2,12 +2,20 @@ package io.nightshift.runtime.api;
 
 import com.google.protobuf.Timestamp;
 import io.nightshift.api.v1.ArtifactRef;
+import io.nightshift.api.v1.Decision;
+import io.nightshift.api.v1.PlanVersion;
 import io.nightshift.api.v1.Step;
 import io.nightshift.api.v1.StepState;
 import io.nightshift.api.v1.Task;
+import io.nightshift.api.v1.TaskBudgetUsage;
 import io.nightshift.api.v1.TaskState;
+import io.nightshift.workflows.task.StepOutcome;
+import io.nightshift.workflows.task.StepRun;
 import io.nightshift.workflows.task.StepStatus;
 import io.nightshift.workflows.task.TaskProgress;
+import io.nightshift.workflows.task.TaskStatus;
+import io.nightshift.workflows.task.TaskTimes;
+import io.nightshift.workflows.task.budget.TaskBudgetStatus;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -16,74 +24,79 @@ final class TaskViews {
   private TaskViews() {}
 
   static Task.Builder fromProgress(TaskProgress p) {
-    Task.Builder t = Task.newBuilder().setId(p.taskId()).setGoal(nz(p.goal())).setPipeline(nz(p.pipeline()))
-        .setState(state(p.state())).setError(nz(p.error()));
+    TaskStatus status = p.status();
+    Task.Builder t = Task.newBuilder().setId(status.taskId()).setGoal(nz(status.goal()))
+        .setPipeline(nz(status.pipeline())).setState(state(status.state())).setError(nz(status.error()));
     Map<String, Integer> counts = new TreeMap<>();
     for (StepStatus s : p.steps()) {
       StepState st = StepState.valueOf("STEP_STATE_" + s.state().name());
       counts.merge(st.name(), 1, Integer::sum);
+      StepOutcome outcome = s.outcome();
       Step.Builder step = Step.newBuilder().setName(s.name()).setTool(nz(s.tool())).setState(st)
-          .addAllNeeds(s.needs()).setSummary(nz(s.summary())).setError(nz(s.error())).setAttempts(s.attempts())
-          .setKind(nz(s.kind()));
-      if (s.output() != null) {
-        step.setOutput(ref(s.output()));
+          .addAllNeeds(s.needs()).setSummary(nz(outcome.summary())).setError(nz(outcome.error()))
+          .setAttempts(s.attempts()).setKind(nz(s.kind()));
+      if (outcome.output() != null) {
+        step.setOutput(ref(outcome.output()));
       }
-      if (s.run() != null) {
-        step.setPool(s.run().pool()).setPlacement(nz(s.run().placement())).setUnitSeconds(s.run().unitSeconds())
-            .setCost(s.run().cost()).setTokens(s.run().tokens());
-        t.putUnitSecondsByPool(s.run().pool(),
-            t.getUnitSecondsByPoolOrDefault(s.run().pool(), 0) + s.run().unitSeconds());
-        t.putCostByPool(s.run().pool(), t.getCostByPoolOrDefault(s.run().pool(), 0) + s.run().cost());
-        t.putTokensByPool(s.run().pool(), t.getTokensByPoolOrDefault(s.run().pool(), 0) + s.run().tokens());
-      }
+      s.run().ifPresent(run -> ranOn(run, step, t));
       t.addSteps(step);
     }
     t.putAllStepCounts(counts);
-    t.putAllAwaiting(p.awaiting());
-    for (io.nightshift.workflows.task.Decision d : p.decisions()) {
-      t.addDecisions(io.nightshift.api.v1.Decision.newBuilder().setStep(d.step()).setApproved(d.approved())
+    t.putAllAwaiting(p.approvals().awaiting());
+    for (io.nightshift.workflows.task.control.Decision d : p.approvals().decisions()) {
+      t.addDecisions(Decision.newBuilder().setStep(d.step()).setApproved(d.approved())
           .setComment(nz(d.comment())).setBy(nz(d.by())).setAt(ts(d.atMillis())));
     }
     planVersions(p, t);
-    budget(p, t);
-    if (p.result() != null) {
-      t.setResult(ref(p.result()));
+    p.budget().ifPresent(b -> t.setBudget(budget(b)));
+    if (status.result() != null) {
+      t.setResult(ref(status.result()));
     }
-    if (p.createdAtMillis() > 0) {
-      t.setCreatedAt(ts(p.createdAtMillis()));
-    }
-    if (p.updatedAtMillis() > 0) {
-      t.setUpdatedAt(ts(p.updatedAtMillis()));
-    }
-    if (p.endedAtMillis() > 0) {
-      t.setEndedAt(ts(p.endedAtMillis()));
-    }
+    times(p.times(), t);
     return t;
   }
 
-  /** The task budget's limits, what its agent steps spent and what they hold now; nothing without one. */
-  private static void budget(TaskProgress p, Task.Builder t) {
-    io.nightshift.workflows.task.TaskBudgetStatus b = p.budget();
-    if (b == null) {
-      return;
+  /** Where a step ran and what it cost, also summed per pool over the task. */
+  private static void ranOn(StepRun run, Step.Builder step, Task.Builder t) {
+    step.setPool(run.pool()).setPlacement(nz(run.placement())).setUnitSeconds(run.unitSeconds())
+        .setCost(run.cost()).setTokens(run.tokens());
+    t.putUnitSecondsByPool(run.pool(), t.getUnitSecondsByPoolOrDefault(run.pool(), 0) + run.unitSeconds());
+    t.putCostByPool(run.pool(), t.getCostByPoolOrDefault(run.pool(), 0) + run.cost());
+    t.putTokensByPool(run.pool(), t.getTokensByPoolOrDefault(run.pool(), 0) + run.tokens());
+  }
+
+  private static void times(TaskTimes times, Task.Builder t) {
+    if (times.createdAtMillis() > 0) {
+      t.setCreatedAt(ts(times.createdAtMillis()));
     }
-    io.nightshift.api.v1.TaskBudgetUsage.Builder u = io.nightshift.api.v1.TaskBudgetUsage.newBuilder()
+    if (times.updatedAtMillis() > 0) {
+      t.setUpdatedAt(ts(times.updatedAtMillis()));
+    }
+    if (times.endedAtMillis() > 0) {
+      t.setEndedAt(ts(times.endedAtMillis()));
+    }
+  }
+
+  /** The task budget's limits, what its agent steps spent and what they hold now. */
+  private static TaskBudgetUsage.Builder budget(TaskBudgetStatus b) {
+    TaskBudgetUsage.Builder u = TaskBudgetUsage.newBuilder()
         .setMaxTokens(b.maxTokens()).setMaxCost(nz(b.maxCost())).setTokensSpent(b.tokensSpent())
         .setCostSpent(nz(b.costSpent())).setTokensReserved(b.tokensReserved()).setCostReserved(nz(b.costReserved()));
     if (b.deadlineMillis() > 0) {
       u.setDeadline(ts(b.deadlineMillis()));
     }
-    t.setBudget(u);
+    return u;
   }
 
   /** The current plan version, its origin, and every version with why it was made. */
   private static void planVersions(TaskProgress p, Task.Builder t) {
-    t.setPlanVersion(p.planVersion());
-    for (io.nightshift.workflows.task.PlanVersion v : p.planVersions()) {
-      t.addPlanVersions(io.nightshift.api.v1.PlanVersion.newBuilder().setVersion(v.version())
+    int current = p.plans().planVersion();
+    t.setPlanVersion(current);
+    for (io.nightshift.workflows.task.replan.PlanVersion v : p.plans().planVersions()) {
+      t.addPlanVersions(PlanVersion.newBuilder().setVersion(v.version())
           .setOrigin(nz(v.origin())).setReason(nz(v.reason())).setFailedStep(nz(v.failedStep()))
           .addAllSteps(v.steps()).addAllKeptSteps(v.kept()).setCreatedAt(ts(v.createdAtMillis())));
-      if (v.version() == p.planVersion()) {
+      if (v.version() == current) {
         t.setPlanOrigin(nz(v.origin()));
       }
     }

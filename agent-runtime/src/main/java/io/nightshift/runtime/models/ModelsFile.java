@@ -4,14 +4,18 @@ import io.nightshift.models.endpoint.ModelEndpointConfig;
 import io.nightshift.models.endpoint.PriceBasis;
 import io.nightshift.models.endpoint.Provider;
 import io.nightshift.models.endpoint.StructuredOutput;
+import io.nightshift.workflows.task.replan.ReplanPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -82,18 +86,18 @@ public final class ModelsFile {
   }
 
   /** The {@code planner:} section, checked against the file's endpoints; empty when the file has none. */
-  public static java.util.Optional<PlannerSettings> planner(Path file) {
+  public static Optional<PlannerSettings> planner(Path file) {
     Map<?, ?> top = load(file);
     Object section = top.get("planner");
     if (section == null) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     String where = "models file " + file + ", planner";
     if (!(section instanceof Map<?, ?> p)) {
       throw new IllegalArgumentException(where + ": must be a mapping with " + PLANNER_KEYS);
     }
     known(p, PLANNER_KEYS, where);
-    Set<String> ids = new java.util.TreeSet<>();
+    Set<String> ids = new TreeSet<>();
     read(file).forEach(e -> ids.add(e.id()));
     String endpoint = str(p, "endpoint");
     if (endpoint == null || !ids.contains(endpoint)) {
@@ -105,7 +109,7 @@ public final class ModelsFile {
       throw new IllegalArgumentException(where + ": 'agent_endpoint' must name one of the endpoints " + ids
           + ", was " + agent);
     }
-    return java.util.Optional.of(new PlannerSettings(endpoint, agent, integer(p, "agent_max_turns", 4, 1, 1000, where),
+    return Optional.of(new PlannerSettings(endpoint, agent, integer(p, "agent_max_turns", 4, 1, 1000, where),
         integer(p, "max_repairs", 2, 0, 20, where), integer(p, "max_output_tokens", 512, 16, 32_768, where),
         replan(p.get("replan"), where + ".replan"), tools(p.get("tools"), where),
         agentStepsOnly(p.get("step_kinds"), agent, where)));
@@ -136,7 +140,7 @@ public final class ModelsFile {
     return list.stream().map(String::valueOf).toList();
   }
 
-  private static io.nightshift.workflows.task.ReplanPolicy replan(Object node, String where) {
+  private static ReplanPolicy replan(Object node, String where) {
     if (node == null) {
       return PlannerSettings.DEFAULT_REPLAN;
     }
@@ -148,8 +152,8 @@ public final class ModelsFile {
     if (!approval.equals("none") && !approval.equals("required")) {
       throw new IllegalArgumentException(where + ": 'approval' must be 'required' or 'none', was '" + approval + "'");
     }
-    return new io.nightshift.workflows.task.ReplanPolicy(integer(r, "max_versions",
-        PlannerSettings.DEFAULT_REPLAN.maxVersions(), 1, io.nightshift.workflows.task.ReplanPolicy.MAX_VERSIONS_LIMIT,
+    return new ReplanPolicy(integer(r, "max_versions",
+        PlannerSettings.DEFAULT_REPLAN.maxVersions(), 1, ReplanPolicy.MAX_VERSIONS_LIMIT,
         where), approval.equals("required"));
   }
 
@@ -172,7 +176,7 @@ public final class ModelsFile {
   private static void known(Map<?, ?> m, Set<String> keys, String where) {
     for (Object key : m.keySet()) {
       if (!keys.contains(String.valueOf(key))) {
-        throw new IllegalArgumentException(where + ": unknown key '" + key + "'; known: " + new java.util.TreeSet<>(keys));
+        throw new IllegalArgumentException(where + ": unknown key '" + key + "'; known: " + new TreeSet<>(keys));
       }
     }
   }
@@ -207,7 +211,7 @@ public final class ModelsFile {
       b.structuredOutput(StructuredOutput.valueOf(upper(e, "structured_output")));
     }
     if (e.containsKey("request_timeout_seconds")) {
-      b.requestTimeout(java.time.Duration.ofSeconds(Long.parseLong(str(e, "request_timeout_seconds"))));
+      b.requestTimeout(Duration.ofSeconds(Long.parseLong(str(e, "request_timeout_seconds"))));
     }
     if (e.containsKey("api_key_env")) {
       // secrets come from the environment, never from the file

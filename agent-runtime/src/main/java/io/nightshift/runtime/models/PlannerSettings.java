@@ -1,6 +1,6 @@
 package io.nightshift.runtime.models;
 
-import io.nightshift.workflows.task.ReplanPolicy;
+import io.nightshift.workflows.task.replan.ReplanPolicy;
 import java.util.List;
 
 /**

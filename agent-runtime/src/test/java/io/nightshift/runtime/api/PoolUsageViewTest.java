@@ -41,6 +41,7 @@ import io.temporal.worker.Worker;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -77,11 +78,11 @@ class PoolUsageViewTest {
         env.start();
         TaskWorkflow task = env.getWorkflowClient().newWorkflowStub(TaskWorkflow.class,
             WorkflowOptions.newBuilder().setWorkflowId("usage").setTaskQueue(TaskQueues.CONTROL).build());
-        task.run(new TaskInput("usage", "g", "usage", "x", Map.of(), 8, false, 0, 0, null, List.of("cpu-a", "cpu-b")));
+        task.run(TaskInput.builder("usage", "g").pipeline("usage", "x").pools(List.of("cpu-a", "cpu-b")).build());
 
         Task view = TaskViews.fromProgress(task.progress()).build();
 
-        Map<String, Step> steps = new java.util.HashMap<>();
+        Map<String, Step> steps = new HashMap<>();
         view.getStepsList().forEach(s -> steps.put(s.getName(), s));
         assertThat(steps.get("first-small").getPool()).isEqualTo("cpu-a");
         assertThat(steps.get("first-small").getTokens()).isEqualTo(120);

@@ -1,6 +1,7 @@
 package io.nightshift.runtime.backends;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import io.nightshift.core.accelerator.AcceleratorBackends;
@@ -22,6 +23,7 @@ import io.nightshift.workflows.TaskQueues;
 import io.nightshift.workflows.activities.PlanningActivitiesImpl;
 import io.nightshift.workflows.backends.BackendQueues;
 import io.nightshift.workflows.map.MapWorkflowImpl;
+import io.nightshift.workflows.task.StepRun;
 import io.nightshift.workflows.task.StepStatus;
 import io.nightshift.workflows.task.TaskInput;
 import io.nightshift.workflows.task.TaskState;
@@ -86,18 +88,19 @@ class AgentOnLeasedServerIT {
           WorkflowOptions.newBuilder().setWorkflowId("leased").setTaskQueue(TaskQueues.CONTROL).build());
       long t0 = System.nanoTime();
 
-      task.run(new TaskInput("leased", "g", "leased", "x", Map.of(), 8, false, 0, 0, null, List.of("cpu")));
+      task.run(TaskInput.builder("leased", "g").pipeline("leased", "x").pools(List.of("cpu")).build());
 
       long taskMs = (System.nanoTime() - t0) / 1_000_000;
-      assertThat(task.progress().state()).isEqualTo(TaskState.SUCCEEDED);
-      for (StepStatus s : task.progress().steps()) {
-        assertThat(s.run().pool()).isEqualTo("cpu");
-        assertThat(s.run().placement()).contains("starts a smollm2 server on a lease");
-        assertThat(s.run().unitSeconds()).as("the lease's core was held while the agent ran").isPositive();
-        assertThat(s.run().cost()).isCloseTo(s.run().unitSeconds() / 3600 * 0.36, org.assertj.core.api.Assertions.within(1e-9));
-        assertThat(s.run().tokens()).as("usage reported by the real server").isPositive();
-        figures.add(s.name() + ": " + s.summary() + "; " + s.run().unitSeconds() + " core-s, " + s.run().tokens()
-            + " tokens");
+      assertThat(task.progress().status().state()).isEqualTo(TaskState.SUCCEEDED);
+      for (StepStatus step : task.progress().steps()) {
+        StepRun run = step.run().orElseThrow();
+        assertThat(run.pool()).isEqualTo("cpu");
+        assertThat(run.placement()).contains("starts a smollm2 server on a lease");
+        assertThat(run.unitSeconds()).as("the lease's core was held while the agent ran").isPositive();
+        assertThat(run.cost()).isCloseTo(run.unitSeconds() / 3600 * 0.36, within(1e-9));
+        assertThat(run.tokens()).as("usage reported by the real server").isPositive();
+        figures.add(step.name() + ": " + step.outcome().summary() + "; " + run.unitSeconds() + " core-s, "
+            + run.tokens() + " tokens");
       }
       assertThat(servers.startCount()).as("the second step reused the warm server").isEqualTo(1);
       List<String> warm = servers.runningEndpoints();

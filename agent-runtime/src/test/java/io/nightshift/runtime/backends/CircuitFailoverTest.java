@@ -101,20 +101,19 @@ class CircuitFailoverTest {
   void shouldOpenTheFailingEndpointsCircuitShowItAndMoveTheNextSubtasksToTheOtherPool() {
     TaskWorkflow task = env.getWorkflowClient().newWorkflowStub(TaskWorkflow.class,
         WorkflowOptions.newBuilder().setWorkflowId("failover").setTaskQueue(TaskQueues.CONTROL).build());
-    task.run(new TaskInput("failover", "g", "screen", "placed", Map.of(), 8, false, 0, 0, null,
-        List.of("cheap", "dear")));
+    task.run(TaskInput.builder("failover", "g").pipeline("screen", "placed").pools(List.of("cheap", "dear")).build());
 
-    assertThat(task.progress().state()).isEqualTo(TaskState.SUCCEEDED);
+    assertThat(task.progress().status().state()).isEqualTo(TaskState.SUCCEEDED);
     Map<String, StepStatus> steps = task.progress().steps().stream()
         .collect(Collectors.toMap(StepStatus::name, Function.identity()));
     // the first agent was placed on the cheap pool, whose endpoint failed until its circuit opened; the agent's
     // next call went to the endpoint serving the same model on the other pool
-    assertThat(steps.get("triage").run().pool()).isEqualTo("dear");
-    assertThat(steps.get("triage").run().placement())
+    assertThat(steps.get("triage").run().orElseThrow().pool()).isEqualTo("dear");
+    assertThat(steps.get("triage").run().orElseThrow().placement())
         .contains("sticky").contains("failed over to endpoint b-llm on dear");
     // the next subtask was placed on the other pool at once, with the reason
-    assertThat(steps.get("summarise").run().pool()).isEqualTo("dear");
-    assertThat(steps.get("summarise").run().placement()).contains("cheapest (failover past 1 pool(s))")
+    assertThat(steps.get("summarise").run().orElseThrow().pool()).isEqualTo("dear");
+    assertThat(steps.get("summarise").run().orElseThrow().placement()).contains("cheapest (failover past 1 pool(s))")
         .contains("cheap: circuit breaker open on every model endpoint of the pool: a-llm OPEN (100% of 2 recent"
             + " calls failed");
     assertThat(failing.chatRequests()).as("no call reached the failing server once its circuit opened").hasSize(2);

@@ -3,7 +3,7 @@ package io.nightshift.runtime.models;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.nightshift.workflows.task.ReplanPolicy;
+import io.nightshift.workflows.task.replan.ReplanPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -10,7 +10,6 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Throughput through Nightshift the way users queue agents: one task whose pipeline has {@code agents} independent
@@ -37,8 +36,8 @@ final class TaskLoad {
     TaskWorkflow task = client.newWorkflowStub(TaskWorkflow.class, WorkflowOptions.newBuilder()
         .setWorkflowId(taskId).setTaskQueue(TaskQueues.CONTROL).build());
     long startMillis = System.currentTimeMillis();
-    WorkflowClient.start(task::run, new TaskInput(taskId, "benchmark: endpoint saturation", "bench-agents",
-        pipeline(agents, shape), Map.of(), maxParallel, true));
+    WorkflowClient.start(task::run, TaskInput.builder(taskId, "benchmark: endpoint saturation")
+        .pipeline("bench-agents", pipeline(agents, shape)).maxParallelSteps(maxParallel).searchAttributes(true).build());
     WorkflowStub.fromTyped(task).getResult(Object.class);
     List<Long> completions = new ArrayList<>();
     for (int i = 0; i < agents; i++) {

@@ -10,7 +10,6 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 /**
  * One Nightshift task of two steps, submitted the way the API submits it (a TaskWorkflow on the control queue):
@@ -44,7 +43,8 @@ public final class MapTask {
       throws IOException {
     TaskWorkflow task = client.newWorkflowStub(TaskWorkflow.class, WorkflowOptions.newBuilder()
         .setWorkflowId(taskId).setTaskQueue(TaskQueues.CONTROL).build());
-    TaskInput input = new TaskInput(taskId, "benchmark: no-op map", "bench-noop-map", yaml, Map.of(), 32, true);
+    TaskInput input = TaskInput.builder(taskId, "benchmark: no-op map").pipeline("bench-noop-map", yaml)
+        .maxParallelSteps(32).searchAttributes(true).build();
     long t0 = System.nanoTime();
     WorkflowClient.start(task::run, input);
     TaskResult result = WorkflowStub.fromTyped(task).getResult(TaskResult.class);

@@ -2,6 +2,7 @@ package io.nightshift.workflows.agent;
 
 import io.nightshift.core.artifact.ArtifactRef;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -98,7 +99,7 @@ public record AgentInput(String agentId, String endpoint, String instructions, S
    * Where to send a call when {@code preferred} refuses it with an open circuit: the other endpoints, in order.
    */
   public List<String> fallbacksFor(String preferred) {
-    List<String> out = new java.util.ArrayList<>();
+    List<String> out = new ArrayList<>();
     if (!preferred.equals(endpoint)) {
       out.add(endpoint);
     }

@@ -1,5 +1,6 @@
 package io.nightshift.workflows.agent;
 
+import io.nightshift.workflows.engine.Tokens;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -50,7 +51,7 @@ public final class BudgetLedger {
     if (open.containsKey(id) || closed.contains(id)) {
       return Optional.empty();
     }
-    long tokensAfter = saturatedAdd(saturatedAdd(tokensSpent, tokensReserved()), tokens);
+    long tokensAfter = Tokens.saturatedAdd(Tokens.saturatedAdd(tokensSpent, tokensReserved()), tokens);
     if (tokensAfter > budget.maxTokens()) {
       return Optional.of("token budget: " + tokensSpent + " spent + " + tokensReserved() + " reserved + "
           + tokens + " for the next call > " + budget.maxTokens());
@@ -78,11 +79,11 @@ public final class BudgetLedger {
     }
     closed.add(id);
     if (reported) {
-      tokensSpent = saturatedAdd(tokensSpent, tokens);
+      tokensSpent = Tokens.saturatedAdd(tokensSpent, tokens);
       costSpent = costSpent.add(cost);
     } else {
       unreportedCalls++;
-      tokensSpent = saturatedAdd(tokensSpent, hold.tokens());
+      tokensSpent = Tokens.saturatedAdd(tokensSpent, hold.tokens());
       costSpent = costSpent.add(hold.cost());
     }
   }
@@ -113,15 +114,10 @@ public final class BudgetLedger {
   }
 
   private long tokensReserved() {
-    return open.values().stream().mapToLong(Hold::tokens).reduce(0, BudgetLedger::saturatedAdd);
+    return open.values().stream().mapToLong(Hold::tokens).reduce(0, Tokens::saturatedAdd);
   }
 
   private BigDecimal costReserved() {
     return open.values().stream().map(Hold::cost).reduce(BigDecimal.ZERO, BigDecimal::add);
-  }
-
-  private static long saturatedAdd(long a, long b) {
-    long r = a + b;
-    return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r;
   }
 }

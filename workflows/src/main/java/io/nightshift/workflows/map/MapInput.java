@@ -1,42 +1,36 @@
 package io.nightshift.workflows.map;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.nightshift.core.artifact.ArtifactRef;
-import io.nightshift.core.pipeline.StepPolicy;
+import io.nightshift.workflows.engine.UnwrappedRecords;
+import io.nightshift.workflows.map.MapActivities.ChunkRange;
 import java.util.List;
-import java.util.Map;
 
 /**
- * One node of a map step's tree: chunks [from, to) of the manifest.
+ * One node of a map step's tree. In JSON the parts' fields stand side by side, as recorded before MapInput had
+ * parts.
  *
- * @param taskId        the task
- * @param step          the map step
- * @param tool          the tool each chunk goes through
- * @param params        the tool's other parameters, resolved
- * @param itemParam     the parameter that receives the chunk
- * @param manifest      the chunk list written by {@link MapActivities#split}
- * @param from          first chunk (inclusive)
- * @param to            last chunk (exclusive)
- * @param window        tool calls (or child nodes) of this node running at once
- * @param leafChunks    a node with at most this many chunks runs them itself; larger ones split into children
- * @param policy        the step's retry and timeout policy
- * @param done          results of chunks finished in an earlier run of this node (continue-as-new), in order
- * @param taskQueue     the accelerator pool's queue the chunks run on, or null for the control workers
+ * @param work       what each chunk goes through
+ * @param range      the node's chunks: [from, to) of the manifest {@link MapActivities#split} wrote
+ * @param window     tool calls (or child nodes) of this node running at once
+ * @param leafChunks a node with at most this many chunks runs them itself; larger ones split into children
+ * @param done       results of chunks finished in an earlier run of this node (continue-as-new), in order
  */
-public record MapInput(String taskId, String step, String tool, Map<String, String> params, String itemParam,
-    ArtifactRef manifest, int from, int to, int window, int leafChunks, StepPolicy policy, List<ArtifactRef> done,
-    String taskQueue) {
+@JsonDeserialize(using = UnwrappedRecords.class)
+public record MapInput(@JsonUnwrapped MapWork work, @JsonUnwrapped ChunkRange range, int window, int leafChunks,
+    List<ArtifactRef> done) {
   public MapInput {
-    params = Map.copyOf(params);
     done = List.copyOf(done == null ? List.of() : done);
   }
 
-  MapInput range(int newFrom, int newTo, int newWindow) {
-    return new MapInput(taskId, step, tool, params, itemParam, manifest, newFrom, newTo, newWindow, leafChunks, policy,
-        List.of(), taskQueue);
+  /** A child node over chunks [from, to), with its own window. */
+  MapInput child(int from, int to, int childWindow) {
+    return new MapInput(work, new ChunkRange(range.manifest(), from, to), childWindow, leafChunks, List.of());
   }
 
+  /** This node's next run, which keeps the results of the chunks it finished. */
   MapInput continuing(List<ArtifactRef> finished) {
-    return new MapInput(taskId, step, tool, params, itemParam, manifest, from, to, window, leafChunks, policy,
-        finished, taskQueue);
+    return new MapInput(work, range, window, leafChunks, finished);
   }
 }

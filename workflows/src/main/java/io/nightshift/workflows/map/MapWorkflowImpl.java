@@ -4,8 +4,9 @@ import io.nightshift.core.artifact.ArtifactRef;
 import io.nightshift.workflows.activities.StepActivities;
 import io.nightshift.workflows.activities.StepInput;
 import io.nightshift.workflows.activities.StepOutput;
-import io.nightshift.workflows.task.ActivityPolicies;
-import io.nightshift.workflows.task.HistoryBudget;
+import io.nightshift.workflows.engine.ActivityPolicies;
+import io.nightshift.workflows.engine.HistoryBudget;
+import io.nightshift.workflows.map.MapActivities.ChunkRange;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
@@ -46,7 +47,7 @@ public final class MapWorkflowImpl implements MapWorkflow {
 
   @Override
   public MapResult run(MapInput in) {
-    int n = in.to() - in.from();
+    int n = in.range().to() - in.range().from();
     List<ArtifactRef> parts = n > in.leafChunks() ? inner(in) : leaf(in);
     if (parts == null) {
       return null; // continued as new
@@ -56,25 +57,25 @@ public final class MapWorkflowImpl implements MapWorkflow {
   }
 
   private List<ArtifactRef> leaf(MapInput in) {
-    int n = in.to() - in.from();
+    MapWork work = in.work();
+    ChunkRange range = in.range();
+    int n = range.to() - range.from();
     int first = in.done().size();
-    List<ArtifactRef> chunks = map.chunks(new MapActivities.ChunkRange(in.manifest(), in.from() + first, in.to()))
+    List<ArtifactRef> chunks = map.chunks(new ChunkRange(range.manifest(), range.from() + first, range.to()))
         .chunks();
-    ActivityOptions.Builder options = ActivityOptions.newBuilder(ActivityPolicies.steps(in.policy()));
-    if (in.taskQueue() != null) {
-      options.setTaskQueue(in.taskQueue()); // placed on an accelerator pool
-    }
+    ActivityOptions.Builder options = ActivityOptions.newBuilder(ActivityPolicies.steps(work.policy()));
+    work.taskQueue().ifPresent(options::setTaskQueue); // placed on an accelerator pool
     StepActivities steps = Workflow.newActivityStub(StepActivities.class, options.build());
     ArtifactRef[] results = new ArtifactRef[n];
     for (int i = 0; i < first; i++) {
       results[i] = in.done().get(i);
     }
     int next = windowed(first, n, in.window(), results, i -> {
-      Map<String, String> params = new HashMap<>(in.params());
-      params.put(in.itemParam(), chunks.get(i - first).uri());
-      int chunk = in.from() + i;
-      return Async.function(steps::runStep, new StepInput(in.taskId(), in.step() + "[" + chunk + "]", in.tool(),
-          params, in.taskId() + "/" + in.step() + "/chunk-" + chunk)).thenApply(StepOutput::output);
+      Map<String, String> params = new HashMap<>(work.params());
+      params.put(work.itemParam(), chunks.get(i - first).uri());
+      int chunk = range.from() + i;
+      return Async.function(steps::runStep, new StepInput(work.taskId(), work.step() + "[" + chunk + "]", work.tool(),
+          params, work.taskId() + "/" + work.step() + "/chunk-" + chunk)).thenApply(StepOutput::output);
     });
     if (next < n) {
       Workflow.continueAsNew(in.continuing(Arrays.asList(results).subList(0, next)));
@@ -84,11 +85,12 @@ public final class MapWorkflowImpl implements MapWorkflow {
   }
 
   private List<ArtifactRef> inner(MapInput in) {
-    int n = in.to() - in.from();
-    int size = Math.max(in.leafChunks(), (n + FANOUT - 1) / FANOUT);
+    int start = in.range().from();
+    int end = in.range().to();
+    int size = Math.max(in.leafChunks(), (end - start + FANOUT - 1) / FANOUT);
     List<int[]> ranges = new ArrayList<>();
-    for (int from = in.from(); from < in.to(); from += size) {
-      ranges.add(new int[] {from, Math.min(in.to(), from + size)});
+    for (int from = start; from < end; from += size) {
+      ranges.add(new int[] {from, Math.min(end, from + size)});
     }
     int rules = Workflow.getVersion(CHILD_WINDOW_CHANGE, Workflow.DEFAULT_VERSION, 2);
     int concurrent;
@@ -110,7 +112,7 @@ public final class MapWorkflowImpl implements MapWorkflow {
       int[] r = ranges.get(i);
       MapWorkflow child = Workflow.newChildWorkflowStub(MapWorkflow.class, ChildWorkflowOptions.newBuilder()
           .setWorkflowId(parent + "/" + r[0] + "-" + r[1]).build());
-      return Async.function(child::run, in.range(r[0], r[1], window)).thenApply(MapResult::table);
+      return Async.function(child::run, in.child(r[0], r[1], window)).thenApply(MapResult::table);
     });
     return Arrays.asList(results);
   }

@@ -9,12 +9,22 @@ import io.nightshift.workflows.agent.AgentLimits;
 import io.nightshift.workflows.agent.AgentResult;
 import io.nightshift.workflows.agent.AgentWorkflow;
 import io.nightshift.workflows.backends.BackendQueues;
+import io.nightshift.workflows.engine.Tokens;
+import io.nightshift.workflows.task.budget.BudgetShares;
+import io.nightshift.workflows.task.budget.TaskLedger;
+import io.nightshift.workflows.task.control.Approval;
+import io.nightshift.workflows.task.control.Decision;
+import io.nightshift.workflows.task.control.TaskControl;
+import io.nightshift.workflows.task.placement.ModelServerHold;
+import io.nightshift.workflows.task.placement.StepPlacer;
+import io.nightshift.workflows.task.placement.StepPlacer.AgentPlacement;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Workflow;
 import java.math.BigDecimal;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -31,19 +41,17 @@ final class AgentStep {
   private static final int MAX_OUTPUT_TOKENS = 512;
 
   private final TaskInput task;
-  private final Approvals approvals;
-  private final TaskWorkflowImpl control;
+  private final TaskControl control;
   private final StepPlacer placer;
   private final Set<String> running = new LinkedHashSet<>();
   private final BudgetShares shares;
 
   /**
-   * @param placer places agent steps that {@code require} a pool; null where no step does
-   * @param shares the task budget every agent run reserves from and settles to; null where none is set
+   * @param placer places agent steps that {@code require} a pool
+   * @param shares the task budget every agent run reserves from and settles to ({@link BudgetShares#none()} without)
    */
-  AgentStep(TaskInput task, Approvals approvals, TaskWorkflowImpl control, StepPlacer placer, BudgetShares shares) {
+  AgentStep(TaskInput task, TaskControl control, StepPlacer placer, BudgetShares shares) {
     this.task = task;
-    this.approvals = approvals;
     this.control = control;
     this.placer = placer;
     this.shares = shares;
@@ -54,28 +62,28 @@ final class AgentStep {
     AgentSettings a = step.agent();
     // A step that requires a pool runs on the endpoints of the pool placement picks (and may fail over to the
     // other endpoints serving its model); one that does not calls the endpoint it names, as before.
-    StepPlacer.AgentPlacement placed = step.requires() == null || placer == null ? null
-        : placer.placeAgent(step, a.model());
-    String agentId = task.taskId() + "/" + step.name();
+    Optional<AgentPlacement> placed = step.requires() == null ? Optional.empty()
+        : Optional.of(placer.placeAgent(step, a.model()));
+    String agentId = task.definition().taskId() + "/" + step.name();
     AgentInput input = new AgentInput(agentId,
-        placed == null ? a.model() : placed.onLease() ? placed.model() : placed.endpoints().get(0),
+        placed.map(p -> p.onLease() ? p.model() : p.endpoints().get(0)).orElse(a.model()),
         a.instructions(), prompt, a.tools(),
         new AgentLimits(a.maxTurns(), MAX_TOOL_CALLS_PER_TURN,
             a.maxOutputTokens() > 0 ? a.maxOutputTokens() : MAX_OUTPUT_TOKENS, 0), budget(a), null, null,
-        placed == null ? List.of() : placed.endpoints());
+        placed.map(AgentPlacement::endpoints).orElse(List.of()));
     // a pool that starts the model's server on a lease: held for each run of the agent, released after it
-    ModelServerHold hold = placed != null && placed.onLease() ? new ModelServerHold(placed, agentId) : null;
+    Optional<ModelServerHold> hold = placed.filter(AgentPlacement::onLease).map(p -> new ModelServerHold(p, agentId));
     // the step's own budget (a total over all its runs); with a task budget each run gets an allocation of it
     AgentBudget own = input.budget();
     AgentResult last = null;
     for (int run = 1; ; run++) {
       String childId = input.agentId() + (run == 1 ? "" : "/resumed-" + run);
-      TaskLedger.Allocation allocation = shares == null ? null : allocate(step, own, last);
-      if (allocation != null) {
-        input = withBudget(input, allotted(own, last, allocation));
+      Optional<TaskLedger.Allocation> allocation = allocate(step, own, last);
+      if (allocation.isPresent()) {
+        input = withBudget(input, allotted(own, last, allocation.get()));
       }
-      if (hold != null) {
-        input = input.onServer(hold.acquire().endpointId(), BackendQueues.forPool(placed.pool()));
+      if (hold.isPresent()) {
+        input = input.onServer(hold.get().acquire().endpointId(), BackendQueues.forPool(placed.get().pool()));
       }
       running.add(childId);
       AgentResult result;
@@ -83,31 +91,26 @@ final class AgentStep {
         result = Workflow.newChildWorkflowStub(AgentWorkflow.class,
             ChildWorkflowOptions.newBuilder().setWorkflowId(childId).build()).run(input);
       } catch (RuntimeException failed) {
-        if (allocation != null) {
-          shares.ledger().release(allocation.id()); // a failed agent reports no spending we could settle
-        }
+        allocation.ifPresent(shares::release); // a failed agent reports no spending we could settle
         throw failed;
       } finally {
         running.remove(childId);
-        if (hold != null) {
-          hold.release();
-        }
+        hold.ifPresent(ModelServerHold::release);
       }
-      if (allocation != null) {
-        settle(allocation, last, result);
-      }
+      AgentResult before = last;
+      allocation.ifPresent(share -> settle(share, before, result));
       last = result;
       switch (result.reason()) {
         case ANSWERED -> {
           StepOutput out = new StepOutput(result.answer(), result.turns() + " turns, " + result.toolCalls()
               + " tool calls: " + result.detail(), 1);
-          return placed == null ? out : hold != null ? onLease(out, placed, hold, result)
-              : onPool(out, placed, result);
+          return placed.map(p -> hold.map(h -> onLease(out, p, h, result)).orElseGet(() -> onPool(out, p, result)))
+              .orElse(out);
         }
         case STEP_LIMIT -> throw ApplicationFailure.newNonRetryableFailure("the agent made " + result.turns()
             + " model calls without answering (max_turns " + a.maxTurns() + "): " + result.detail(), "AgentStepLimit");
         default -> {
-          if (allocation != null && cutByTask(allocation, result)) {
+          if (allocation.isPresent() && cutByTask(allocation.get(), result)) {
             shares.awaitRaise(step.name(), "agent step '" + step.name() + "' stopped on its share: " + result.detail());
             input = resumed(input, result, own);
           } else {
@@ -123,7 +126,7 @@ final class AgentStep {
    * Reserves this run's share of the task budget: what the step may still spend of its own budget, cut to what the
    * task has left (see {@link BudgetShares#reserve}).
    */
-  private TaskLedger.Allocation allocate(PlannedStep step, AgentBudget own, AgentResult last) {
+  private Optional<TaskLedger.Allocation> allocate(PlannedStep step, AgentBudget own, AgentResult last) {
     long spentTokens = last == null ? 0 : last.budget().tokensSpent();
     BigDecimal spentCost = last == null ? BigDecimal.ZERO : last.budget().costSpent();
     long wantTokens = own.maxTokens() == Long.MAX_VALUE ? Long.MAX_VALUE : own.maxTokens() - spentTokens;
@@ -140,7 +143,7 @@ final class AgentStep {
   private static AgentBudget allotted(AgentBudget own, AgentResult last, TaskLedger.Allocation a) {
     long spentTokens = last == null ? 0 : last.budget().tokensSpent();
     BigDecimal spentCost = last == null ? BigDecimal.ZERO : last.budget().costSpent();
-    long tokens = a.tokens() == Long.MAX_VALUE ? Long.MAX_VALUE : saturatedAdd(spentTokens, a.tokens());
+    long tokens = a.tokens() == Long.MAX_VALUE ? Long.MAX_VALUE : Tokens.saturatedAdd(spentTokens, a.tokens());
     return new AgentBudget(tokens, spentCost.add(a.cost()), own.maxWallClockMillis());
   }
 
@@ -149,7 +152,7 @@ final class AgentStep {
     long tokens = after.budget().tokensSpent() - (before == null ? 0 : before.budget().tokensSpent());
     BigDecimal cost = after.budget().costSpent().subtract(before == null ? BigDecimal.ZERO
         : before.budget().costSpent());
-    shares.ledger().settle(a.id(), Math.max(0, tokens), cost.signum() < 0 ? BigDecimal.ZERO : cost);
+    shares.settle(a, Math.max(0, tokens), cost.signum() < 0 ? BigDecimal.ZERO : cost);
   }
 
   /** Whether the agent stopped on a dimension the task's remainder (not the step's own budget) had cut. */
@@ -169,21 +172,11 @@ final class AgentStep {
         in.activityQueue(), in.resume(), in.endpoints());
   }
 
-  private static long saturatedAdd(long a, long b) {
-    long r = a + b;
-    return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r;
-  }
-
   private AgentInput resumeAfterRaise(PlannedStep step, AgentInput input, AgentResult stopped) {
     String why = "BUDGET_EXHAUSTED: agent step '" + step.name() + "' " + stopped.detail()
         + "; approve it with a raised budget to go on";
-    control.pause(why);
-    Decision d = approvals.await(step.name(), why);
-    control.resume();
-    if (!d.approved()) {
-      throw ApplicationFailure.newNonRetryableFailure("budget raise for step '" + step.name() + "' rejected"
-          + (d.by() == null ? "" : " by " + d.by()) + ": " + d.comment(), "BudgetRejected");
-    }
+    Decision d = control.awaitApproval(Approval.budget(step.name(), why,
+        "budget raise for step '" + step.name() + "'"));
     AgentBudget old = input.budget();
     AgentBudget raised = new AgentBudget(d.maxTokens() > 0 ? d.maxTokens() : old.maxTokens(),
         d.maxCost() != null ? new BigDecimal(d.maxCost()) : old.maxCost(), old.maxWallClockMillis());
@@ -200,7 +193,7 @@ final class AgentStep {
    * with the agent's tokens and their cost. Attached model servers hold no lease, so no accelerator unit-seconds are
    * charged. All of the agent's tokens count for that pool, also those of calls served elsewhere before a failover.
    */
-  private static StepOutput onPool(StepOutput out, StepPlacer.AgentPlacement placed, AgentResult result) {
+  private static StepOutput onPool(StepOutput out, AgentPlacement placed, AgentResult result) {
     String endpoint = result.servedBy() != null ? result.servedBy() : placed.endpoints().get(0);
     String pool = placed.poolOfEndpoint().getOrDefault(endpoint, placed.pool());
     String why = pool.equals(placed.pool()) ? placed.reason() + "; endpoint " + endpoint
@@ -210,7 +203,7 @@ final class AgentStep {
   }
 
   /** The pool that started the server, the unit-seconds its lease was held for this step and their price. */
-  private static StepOutput onLease(StepOutput out, StepPlacer.AgentPlacement placed, ModelServerHold hold,
+  private static StepOutput onLease(StepOutput out, AgentPlacement placed, ModelServerHold hold,
       AgentResult result) {
     return out.placed(placed.pool(), placed.reason(), hold.unitSeconds(),
         hold.cost() + result.budget().costSpent().doubleValue()).withTokens(result.budget().tokensSpent());

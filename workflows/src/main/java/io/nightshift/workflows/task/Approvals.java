@@ -1,16 +1,19 @@
 package io.nightshift.workflows.task;
 
+import io.nightshift.workflows.task.control.Decision;
 import io.temporal.workflow.Workflow;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * Steps waiting for a person, and the decisions made. Workflow-side state: a step's workflow thread blocks in
- * {@link #await} until the approve or reject update delivers a decision for it; every decision is kept for the
- * task's record.
+ * {@link #await} until a decision for it arrives (the submitDecision update, or the decide signal that tasks
+ * recorded before the update received); every decision is kept for the task's record.
  */
 final class Approvals {
   private final Map<String, String> waiting = new LinkedHashMap<>();
@@ -23,32 +26,27 @@ final class Approvals {
     this.onWaitingChanged = listener;
   }
 
-  /** Blocks the calling workflow thread until someone decides on {@code step}. */
-  Decision await(String step, String why) {
-    waiting.put(step, why);
-    onWaitingChanged.run();
-    Workflow.await(() -> delivered.containsKey(step));
-    waiting.remove(step);
-    onWaitingChanged.run();
-    return delivered.remove(step);
-  }
-
   /**
-   * Like {@link #await}, but stops waiting once {@code moot} holds (what the step waits for was settled another way,
-   * say a raise approved on another step); returns null then, and the step no longer shows as waiting.
+   * Blocks the calling workflow thread until someone decides on {@code step}, or until {@code moot} holds (what the
+   * step waits for was settled another way): empty then, and the step no longer shows as waiting.
    */
-  Decision awaitUnless(String step, String why, java.util.function.BooleanSupplier moot) {
+  Optional<Decision> await(String step, String why, BooleanSupplier moot) {
     waiting.put(step, why);
     onWaitingChanged.run();
     Workflow.await(() -> delivered.containsKey(step) || moot.getAsBoolean());
     waiting.remove(step);
     onWaitingChanged.run();
-    return delivered.remove(step);
+    return Optional.ofNullable(delivered.remove(step));
+  }
+
+  /** Whether {@code step} waits for a decision that has not arrived yet. */
+  boolean waitsFor(String step) {
+    return waiting.containsKey(step) && !delivered.containsKey(step);
   }
 
   /** Hands a decision to the waiting step; false (and nothing recorded) when that step waits for none. */
   boolean deliver(Decision d) {
-    if (d == null || !waiting.containsKey(d.step()) || delivered.containsKey(d.step())) {
+    if (d == null || !waitsFor(d.step())) {
       return false;
     }
     delivered.put(d.step(), d);

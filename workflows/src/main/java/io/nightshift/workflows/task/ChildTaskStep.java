@@ -2,6 +2,10 @@ package io.nightshift.workflows.task;
 
 import io.nightshift.core.pipeline.PlannedStep;
 import io.nightshift.workflows.activities.StepOutput;
+import io.nightshift.workflows.task.budget.BudgetShares;
+import io.nightshift.workflows.task.budget.TaskBudget;
+import io.nightshift.workflows.task.budget.TaskBudgetStatus;
+import io.nightshift.workflows.task.budget.TaskLedger;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.ChildWorkflowFailure;
 import io.temporal.workflow.Async;
@@ -25,53 +29,66 @@ final class ChildTaskStep {
   private final TaskInput task;
   private final BudgetShares shares;
 
-  /** @param shares the task budget's shares, or null for a task without a task budget */
+  /** @param shares the task budget's shares ({@link BudgetShares#none()} for a task without a task budget) */
   ChildTaskStep(TaskInput task, BudgetShares shares) {
     this.task = task;
     this.shares = shares;
   }
 
   Promise<StepOutput> start(PlannedStep step, Map<String, String> params) {
-    String childId = task.taskId() + "." + step.name();
+    String childId = task.definition().taskId() + "." + step.name();
     TaskWorkflow child = Workflow.newChildWorkflowStub(TaskWorkflow.class, ChildWorkflowOptions.newBuilder()
         .setWorkflowId(childId).build());
-    TaskInput input = new TaskInput(childId, task.goal(), step.pipeline().name(), step.pipeline().yaml(), params,
-        task.maxParallelSteps(), false, task.depth() + 1, task.historyBudget(), null, task.pools(), null,
-        task.agentCeiling()); // the agent ceiling holds in child pipelines too; replanning is the parent's
+    TaskInput.Builder input = childInput(childId, step, params);
     // tasks without a task budget never ask for the version, so their histories stay as they were
-    if (shares == null || Workflow.getVersion(CHILD_TASK_BUDGET, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
-      return Async.function(child::run, input).thenApply(r -> output(childId, r));
+    if (!shares.limited()
+        || Workflow.getVersion(CHILD_TASK_BUDGET, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+      return Async.function(child::run, input.build()).thenApply(r -> output(childId, r));
     }
-    return Async.function(() -> runWithShare(step, child, input));
+    return Async.function(() -> runWithShare(step, child, childId, input));
   }
 
-  private StepOutput runWithShare(PlannedStep step, TaskWorkflow child, TaskInput input) {
-    TaskLedger ledger = shares.ledger();
-    TaskLedger.Allocation share = shares.reserve(step.name(), Long.MAX_VALUE, TaskLedger.NO_COST_LIMIT);
-    long deadline = ledger.status().deadlineMillis();
+  /**
+   * The child task's input: the parent's settings one level deeper, and its agent ceiling, which holds in child
+   * pipelines too; replanning is the parent's, and so is the budget (the child gets a share of it).
+   */
+  private TaskInput.Builder childInput(String childId, PlannedStep step, Map<String, String> params) {
+    TaskInput.Builder child = TaskInput.builder(childId, task.definition().goal())
+        .pipeline(step.pipeline().name(), step.pipeline().yaml()).params(params)
+        .depth(task.definition().depth() + 1).maxParallelSteps(task.settings().maxParallelSteps())
+        .historyBudget(task.settings().historyBudget()).pools(task.pools());
+    task.policies().agentCeiling().ifPresent(child::agentCeiling);
+    return child;
+  }
+
+  private StepOutput runWithShare(PlannedStep step, TaskWorkflow child, String childId, TaskInput.Builder input) {
+    TaskLedger.Allocation share = shares.reserve(step.name(), Long.MAX_VALUE, TaskLedger.NO_COST_LIMIT)
+        .orElseThrow();
+    long deadline = shares.deadlineMillis();
     TaskBudget budget = new TaskBudget(share.tokens() == Long.MAX_VALUE ? 0 : share.tokens(),
         share.cost().compareTo(TaskLedger.NO_COST_LIMIT) >= 0 ? null : share.cost().toPlainString(),
         deadline == 0 ? 0 : Math.max(1, deadline - Workflow.currentTimeMillis()));
     TaskResult r;
     try {
-      r = child.run(input.withBudget(budget));
+      r = child.run(input.budget(budget).build());
     } catch (ChildWorkflowFailure failed) {
       TaskBudgetStatus spent = spentIn(failed);
       if (spent == null) {
-        ledger.release(share.id()); // cancelled or terminated: it reported nothing we could settle
+        shares.release(share); // cancelled or terminated: it reported nothing we could settle
       } else {
-        ledger.settle(share.id(), spent.tokensSpent(), new BigDecimal(spent.costSpent()));
+        shares.settle(share, spent.tokensSpent(), new BigDecimal(spent.costSpent()));
       }
       throw failed;
     }
-    if (r.spent() == null) {
-      ledger.release(share.id());
-    } else {
-      ledger.settle(share.id(), r.spent().tokensSpent(), new BigDecimal(r.spent().costSpent()));
+    if (r.spent().isEmpty()) {
+      shares.release(share);
+      return output(childId, r);
     }
-    StepOutput out = output(input.taskId(), r);
-    return r.spent() == null ? out : new StepOutput(out.output(), out.summary() + ", spent " + r.spent().tokensSpent()
-        + " tokens, cost " + new BigDecimal(r.spent().costSpent()).stripTrailingZeros().toPlainString(), 1);
+    TaskBudgetStatus spent = r.spent().get();
+    shares.settle(share, spent.tokensSpent(), new BigDecimal(spent.costSpent()));
+    StepOutput out = output(childId, r);
+    return new StepOutput(out.output(), out.summary() + ", spent " + spent.tokensSpent() + " tokens, cost "
+        + new BigDecimal(spent.costSpent()).stripTrailingZeros().toPlainString(), 1);
   }
 
   private static StepOutput output(String childId, TaskResult r) {

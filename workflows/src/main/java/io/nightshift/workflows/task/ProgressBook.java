@@ -3,12 +3,21 @@ package io.nightshift.workflows.task;
 import io.nightshift.core.artifact.ArtifactRef;
 import io.nightshift.core.pipeline.Plan;
 import io.nightshift.core.pipeline.PlannedStep;
+import io.nightshift.workflows.activities.StepOutput;
 import io.nightshift.workflows.dag.DagScheduler;
+import io.nightshift.workflows.dag.StepState;
+import io.nightshift.workflows.task.budget.TaskBudgetStatus;
+import io.nightshift.workflows.task.budget.TaskLedgerState;
+import io.nightshift.workflows.task.replan.PlanVersion;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The task's record of itself: state, step outputs, summaries, errors, attempts, pause and times. Pure Java held
@@ -16,7 +25,7 @@ import java.util.Map;
  * come from the {@link DagScheduler} so there is one source of truth for them.
  */
 final class ProgressBook {
-  private final TaskInput input;
+  private final TaskDefinition task;
   private final long createdAt;
   private TaskState state = TaskState.PLANNING;
   private Plan plan;
@@ -33,20 +42,19 @@ final class ProgressBook {
   private long updatedAt;
   private long endedAt;
 
-  ProgressBook(TaskInput input, long now) {
-    this.input = input;
-    this.createdAt = input.carry() == null ? now : input.carry().createdAtMillis();
+  ProgressBook(TaskDefinition task, Optional<TaskCarry> carried, long now) {
+    this.task = task;
+    this.createdAt = carried.map(TaskCarry::createdAtMillis).orElse(now);
     this.updatedAt = now;
-    TaskCarry c = input.carry();
-    if (c != null) {
-      outputs.putAll(c.outputs());
-      summaries.putAll(c.summaries());
-      errors.putAll(c.errors());
-      attempts.putAll(c.attempts());
-      runs.putAll(c.stepRuns());
+    carried.ifPresent(c -> {
+      outputs.putAll(c.steps().outputs());
+      summaries.putAll(c.steps().summaries());
+      errors.putAll(c.steps().errors());
+      attempts.putAll(c.steps().attempts());
+      runs.putAll(c.steps().stepRuns());
       paused = c.paused();
       pauseReason = c.pauseReason();
-    }
+    });
   }
 
   void planned(Plan plan, DagScheduler dag, long now) {
@@ -63,8 +71,8 @@ final class ProgressBook {
   }
 
   /** A revised plan replaces the current one; steps it does not keep forget what earlier versions recorded. */
-  void replanned(Plan next, DagScheduler nextDag, java.util.Set<String> kept, long now) {
-    java.util.Set<String> seen = new java.util.HashSet<>(outputs.keySet());
+  void replanned(Plan next, DagScheduler nextDag, Set<String> kept, long now) {
+    Set<String> seen = new HashSet<>(outputs.keySet());
     seen.addAll(errors.keySet());
     seen.addAll(attempts.keySet());
     seen.removeAll(kept);
@@ -83,7 +91,7 @@ final class ProgressBook {
     updatedAt = now;
   }
 
-  void stepSucceeded(String step, io.nightshift.workflows.activities.StepOutput out, long now) {
+  void stepSucceeded(String step, StepOutput out, long now) {
     attempts.put(step, out.attempt());
     if (out.output() != null) {
       outputs.put(step, out.output());
@@ -132,27 +140,29 @@ final class ProgressBook {
     return outputs;
   }
 
-  TaskCarry carry(int runCount) {
-    return new TaskCarry(plan, dag.states(), outputs, summaries, errors, attempts, createdAt, paused, pauseReason,
-        runCount, runs);
+  /** What the next run carries over: this book, with the plan's versions and the task budget's figures. */
+  TaskCarry carry(int runCount, List<PlanVersion> planVersions, Optional<TaskLedgerState> ledger) {
+    return new TaskCarry(plan, planVersions, new CarriedSteps(dag.states(), outputs, summaries, errors, attempts, runs),
+        createdAt, runCount, paused, pauseReason, ledger);
   }
 
-  TaskProgress snapshot(Approvals approvals) {
+  /** The progress query's answer: this book with the steps waiting for people, the plans and the budget. */
+  TaskProgress snapshot(Approvals approvals, PlanHistory plans, Optional<TaskBudgetStatus> budget) {
     Map<String, String> awaiting = approvals.waiting();
     List<StepStatus> steps = new ArrayList<>();
     if (plan != null) {
       for (PlannedStep s : plan.steps()) {
-        var state = awaiting.containsKey(s.name()) ? io.nightshift.workflows.dag.StepState.AWAITING_APPROVAL
-            : dag.state(s.name());
-        steps.add(new StepStatus(s.name(), s.tool(), state, s.needs(), outputs.get(s.name()),
-            summaries.get(s.name()), errors.get(s.name()), attempts.getOrDefault(s.name(), 0), runs.get(s.name()),
-            s.kind().name().toLowerCase(java.util.Locale.ROOT)));
+        StepState state = awaiting.containsKey(s.name()) ? StepState.AWAITING_APPROVAL : dag.state(s.name());
+        steps.add(new StepStatus(s.name(), s.kind().name().toLowerCase(Locale.ROOT), s.tool(), s.needs(), state,
+            attempts.getOrDefault(s.name(), 0), new StepOutcome(outputs.get(s.name()), summaries.get(s.name()),
+                errors.get(s.name())), Optional.ofNullable(runs.get(s.name()))));
       }
     }
     String shownError = error != null ? error : paused ? "paused: " + pauseReason : null;
     TaskState shown = visibleState() == TaskState.RUNNING && !awaiting.isEmpty() ? TaskState.AWAITING_APPROVAL
         : visibleState();
-    return new TaskProgress(input.taskId(), input.goal(), input.pipelineName(), shown, steps, result,
-        shownError, createdAt, updatedAt, endedAt, awaiting, approvals.decisions());
+    return new TaskProgress(new TaskStatus(task.taskId(), task.goal(), task.pipelineName(), shown, result,
+        shownError), new TaskTimes(createdAt, updatedAt, endedAt), steps,
+        new ApprovalLog(awaiting, approvals.decisions()), plans, budget);
   }
 }

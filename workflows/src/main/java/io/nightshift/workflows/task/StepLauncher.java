@@ -1,21 +1,33 @@
 package io.nightshift.workflows.task;
 
 import io.nightshift.core.artifact.ArtifactRef;
+import io.nightshift.core.pipeline.PlacementSpec;
 import io.nightshift.core.pipeline.PlannedStep;
 import io.nightshift.core.pipeline.StepPolicy;
 import io.nightshift.workflows.activities.StepActivities;
 import io.nightshift.workflows.activities.StepInput;
 import io.nightshift.workflows.activities.StepOutput;
+import io.nightshift.workflows.backends.BackendQueues;
+import io.nightshift.workflows.engine.ActivityPolicies;
 import io.nightshift.workflows.map.MapActivities;
+import io.nightshift.workflows.map.MapActivities.ChunkRange;
 import io.nightshift.workflows.map.MapInput;
+import io.nightshift.workflows.map.MapWork;
 import io.nightshift.workflows.map.MapWorkflow;
+import io.nightshift.workflows.task.budget.BudgetShares;
+import io.nightshift.workflows.task.budget.WallClockGate;
+import io.nightshift.workflows.task.control.Approval;
+import io.nightshift.workflows.task.control.TaskControl;
+import io.nightshift.workflows.task.placement.StepPlacer;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Starts one step according to its kind and returns the promise of its output: a tool step is an activity, a
@@ -37,22 +49,24 @@ final class StepLauncher {
   private final MapActivities map = Workflow.newActivityStub(MapActivities.class, ActivityPolicies.engine());
 
   private final StepPlacer placer;
-  private final Approvals approvals;
+  private final TaskControl control;
   private final AgentStep agents;
   private final ChildTaskStep children;
-  /** Holds steps back once the task budget's wall clock ran out; null without a task budget. */
+  /** Holds steps back once the task budget's wall clock ran out. */
   private final WallClockGate wallClock;
 
-  /** @param ledger the task budget's ledger, or null for a task without a task budget */
-  StepLauncher(TaskInput task, io.nightshift.core.pipeline.PlacementSpec placement, Approvals approvals,
-      TaskWorkflowImpl control, TaskLedger ledger) {
+  /**
+   * @param shares    the task budget agent steps and child pipelines spend from ({@link BudgetShares#none()} without)
+   * @param wallClock the task budget's wall clock ({@link WallClockGate#none()} without)
+   */
+  StepLauncher(TaskInput task, PlacementSpec placement, TaskControl control, BudgetShares shares,
+      WallClockGate wallClock) {
     this.task = task;
-    this.placer = new StepPlacer(task, placement.toPolicy());
-    this.approvals = approvals;
-    BudgetShares shares = ledger == null ? null : new BudgetShares(ledger, approvals, control);
-    this.agents = new AgentStep(task, approvals, control, placer, shares);
+    this.placer = new StepPlacer(task.pools(), placement.toPolicy());
+    this.control = control;
+    this.agents = new AgentStep(task, control, placer, shares);
     this.children = new ChildTaskStep(task, shares);
-    this.wallClock = ledger == null ? null : new WallClockGate(ledger, approvals, control);
+    this.wallClock = wallClock;
   }
 
   void steerAgents(String guidance) {
@@ -65,14 +79,7 @@ final class StepLauncher {
    * @param outputs outputs of finished steps, for resolving {@code ${steps.X.output}} references
    */
   Promise<StepOutput> launch(PlannedStep step, Map<String, ArtifactRef> outputs) {
-    if (wallClock != null) {
-      // tasks without a task budget never come here, so their commands are as they always were
-      return Async.function(() -> {
-        wallClock.pass(step.name());
-        return gated(step, outputs).get();
-      });
-    }
-    return gated(step, outputs);
+    return wallClock.guard(step.name(), () -> gated(step, outputs));
   }
 
   private Promise<StepOutput> gated(PlannedStep step, Map<String, ArtifactRef> outputs) {
@@ -80,22 +87,15 @@ final class StepLauncher {
       return launchNow(step, outputs);
     }
     return Async.function(() -> {
-      Decision d = approvals.await(step.name(), "approval required before step '" + step.name() + "' starts");
-      if (!d.approved()) {
-        throw io.temporal.failure.ApplicationFailure.newNonRetryableFailure("rejected"
-            + (d.by() == null ? "" : " by " + d.by()) + ": " + d.comment(), "StepRejected");
-      }
+      control.awaitApproval(Approval.gate(step.name()));
       return launchNow(step, outputs).get();
     });
   }
 
   private Promise<StepOutput> launchNow(PlannedStep step, Map<String, ArtifactRef> outputs) {
     Map<String, String> params = StepReferences.resolveAll(step.params(), outputs);
-    String key = task.taskId() + "/" + step.name();
     return switch (step.kind()) {
-      case TOOL -> step.requires() == null
-          ? Async.function(stub(step.policy())::runStep, new StepInput(task.taskId(), step.name(), step.tool(), params, key))
-          : Async.function(() -> placer.run(step, new StepInput(task.taskId(), step.name(), step.tool(), params, key)));
+      case TOOL -> toolStep(step, params);
       case WAIT -> Workflow.newTimer(Duration.ofMillis(step.waitMillis()))
           .thenApply(v -> new StepOutput(null, "waited " + Duration.ofMillis(step.waitMillis()), 1));
       case MAP -> mapStep(step, params, StepReferences.resolve(step.map().over(), outputs));
@@ -104,15 +104,24 @@ final class StepLauncher {
     };
   }
 
+  private Promise<StepOutput> toolStep(PlannedStep step, Map<String, String> params) {
+    String taskId = task.definition().taskId();
+    StepInput input = new StepInput(taskId, step.name(), step.tool(), params, taskId + "/" + step.name());
+    return step.requires() == null ? Async.function(stub(step.policy())::runStep, input)
+        : Async.function(() -> placer.run(step, input));
+  }
+
   private Promise<StepOutput> mapStep(PlannedStep step, Map<String, String> params, String over) {
     Promise<String> queue = step.requires() == null ? Workflow.newPromise(null)
-        : Async.function(() -> io.nightshift.workflows.backends.BackendQueues.forPool(placer.choosePool(step)));
+        : Async.function(() -> BackendQueues.forPool(placer.choosePool(step)));
     return queue.thenCompose(q -> Async.function(map::split, new MapActivities.SplitRequest(over, step.map().chunkSize()))
         .thenCompose(split -> {
+          String taskId = task.definition().taskId();
           MapWorkflow root = Workflow.newChildWorkflowStub(MapWorkflow.class, ChildWorkflowOptions.newBuilder()
-              .setWorkflowId(task.taskId() + "/" + step.name()).build());
-          MapInput input = new MapInput(task.taskId(), step.name(), step.tool(), params, step.map().itemParam(),
-              split.manifest(), 0, split.chunks(), step.map().maxParallel(), MAP_LEAF_CHUNKS, step.policy(), null, q);
+              .setWorkflowId(taskId + "/" + step.name()).build());
+          MapInput input = new MapInput(new MapWork(taskId, step.name(), step.tool(), params, step.map().itemParam(),
+              step.policy(), Optional.ofNullable(q)), new ChunkRange(split.manifest(), 0, split.chunks()),
+              step.map().maxParallel(), MAP_LEAF_CHUNKS, List.of());
           return Async.function(root::run, input).thenApply(r -> new StepOutput(r.table(),
               r.rows() + " rows from " + split.rows() + " items in " + split.chunks() + " chunks"
                   + (q == null ? "" : " on " + q), 1));

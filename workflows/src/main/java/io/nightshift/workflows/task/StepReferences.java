@@ -1,6 +1,7 @@
 package io.nightshift.workflows.task;
 
 import io.nightshift.core.artifact.ArtifactRef;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -8,7 +9,7 @@ import java.util.regex.Pattern;
 /** Replaces {@code ${steps.NAME.output}} in a parameter with the artifact URI of that step's output. */
 final class StepReferences {
   static Map<String, String> resolveAll(Map<String, String> params, Map<String, ArtifactRef> outputs) {
-    Map<String, String> out = new java.util.LinkedHashMap<>();
+    Map<String, String> out = new LinkedHashMap<>();
     params.forEach((k, v) -> out.put(k, resolve(v, outputs)));
     return out;
   }

@@ -1,53 +1,33 @@
 package io.nightshift.workflows.task;
 
-import io.nightshift.core.artifact.ArtifactRef;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.nightshift.core.pipeline.Plan;
-import io.nightshift.workflows.dag.StepState;
-import java.util.Map;
+import io.nightshift.workflows.engine.UnwrappedRecords;
+import io.nightshift.workflows.task.budget.TaskLedgerState;
+import io.nightshift.workflows.task.replan.PlanVersion;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * What a task carries into its next run when it continues-as-new: the plan, where each step stands, and results
  * by reference. Its size grows with the number of steps (and plan versions), never with how long the task has been
- * running. {@code planVersions} is empty in carries written before plans had versions; {@code ledger} is null
- * for tasks without a task budget.
+ * running. In JSON the steps' maps stand beside the other fields, as recorded before they were a part.
+ *
+ * @param plan            the plan being run
+ * @param planVersions    every version of the plan so far; empty in carries written before plans had versions
+ * @param steps           what the plan's steps left behind
+ * @param createdAtMillis workflow time the task's first run started
+ * @param runs            how many runs the task has had, this one included
+ * @param paused          whether the task was paused
+ * @param pauseReason     why, while paused
+ * @param ledger          the task budget's figures; empty for a task without a task budget
  */
-public record TaskCarry(Plan plan, Map<String, StepState> states, Map<String, ArtifactRef> outputs,
-    Map<String, String> summaries, Map<String, String> errors, Map<String, Integer> attempts, long createdAtMillis,
-    boolean paused, String pauseReason, int runs, Map<String, StepRun> stepRuns,
-    java.util.List<PlanVersion> planVersions, TaskLedgerState ledger) {
-  public TaskCarry(Plan plan, Map<String, StepState> states, Map<String, ArtifactRef> outputs,
-      Map<String, String> summaries, Map<String, String> errors, Map<String, Integer> attempts, long createdAtMillis,
-      boolean paused, String pauseReason, int runs, Map<String, StepRun> stepRuns,
-      java.util.List<PlanVersion> planVersions) {
-    this(plan, states, outputs, summaries, errors, attempts, createdAtMillis, paused, pauseReason, runs, stepRuns,
-        planVersions, null);
-  }
-
-  public TaskCarry(Plan plan, Map<String, StepState> states, Map<String, ArtifactRef> outputs,
-      Map<String, String> summaries, Map<String, String> errors, Map<String, Integer> attempts, long createdAtMillis,
-      boolean paused, String pauseReason, int runs, Map<String, StepRun> stepRuns) {
-    this(plan, states, outputs, summaries, errors, attempts, createdAtMillis, paused, pauseReason, runs, stepRuns,
-        null);
-  }
-
-  public TaskCarry withPlanVersions(java.util.List<PlanVersion> versions) {
-    return new TaskCarry(plan, states, outputs, summaries, errors, attempts, createdAtMillis, paused, pauseReason,
-        runs, stepRuns, versions, ledger);
-  }
-
-  /** This carry with the task ledger's figures (null for a task without a task budget). */
-  public TaskCarry withLedger(TaskLedgerState state) {
-    return new TaskCarry(plan, states, outputs, summaries, errors, attempts, createdAtMillis, paused, pauseReason,
-        runs, stepRuns, planVersions, state);
-  }
-
+@JsonDeserialize(using = UnwrappedRecords.class)
+public record TaskCarry(Plan plan, List<PlanVersion> planVersions, @JsonUnwrapped CarriedSteps steps,
+    long createdAtMillis, int runs, boolean paused, String pauseReason, Optional<TaskLedgerState> ledger) {
   public TaskCarry {
-    planVersions = java.util.List.copyOf(planVersions == null ? java.util.List.of() : planVersions);
-    states = Map.copyOf(states);
-    outputs = Map.copyOf(outputs);
-    summaries = Map.copyOf(summaries);
-    errors = Map.copyOf(errors);
-    attempts = Map.copyOf(attempts);
-    stepRuns = Map.copyOf(stepRuns == null ? Map.of() : stepRuns);
+    planVersions = List.copyOf(planVersions == null ? List.of() : planVersions);
+    ledger = ledger == null ? Optional.empty() : ledger;
   }
 }

@@ -1,53 +1,29 @@
 package io.nightshift.workflows.task;
 
-import io.nightshift.core.artifact.ArtifactRef;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.nightshift.workflows.engine.UnwrappedRecords;
+import io.nightshift.workflows.task.budget.TaskBudgetStatus;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The answer to the progress query: enough for a task view, and never large (outputs are references).
- * Times are workflow time in epoch milliseconds; 0 when not yet reached.
+ * The answer to the progress query: enough for a task view, and never large (outputs are references). In JSON the
+ * parts' fields stand side by side, as they did before TaskProgress had parts, so an API and a worker of either
+ * shape understand each other.
  *
- * @param awaiting  steps waiting for a person's decision, with what they wait for
- * @param decisions every decision made on this task, in order
- * @param planVersion  the version of the plan the steps belong to (0 before the first plan)
- * @param planVersions every plan version, with who made it and why
- * @param budget    the task budget's limits and figures, null for a task without one
+ * @param status    the task's own line: id, goal, pipeline, state, result or error
+ * @param times     when it started, last changed and ended
+ * @param steps     every step of the current plan, in plan order
+ * @param approvals steps waiting for people, and the decisions made
+ * @param plans     the current plan version and every version so far
+ * @param budget    the task budget's limits and figures; empty for a task without one
  */
-public record TaskProgress(String taskId, String goal, String pipeline, TaskState state, List<StepStatus> steps,
-    ArtifactRef result, String error, long createdAtMillis, long updatedAtMillis, long endedAtMillis,
-    java.util.Map<String, String> awaiting, List<Decision> decisions, int planVersion,
-    List<PlanVersion> planVersions, TaskBudgetStatus budget) {
-  public TaskProgress(String taskId, String goal, String pipeline, TaskState state, List<StepStatus> steps,
-      ArtifactRef result, String error, long createdAtMillis, long updatedAtMillis, long endedAtMillis,
-      java.util.Map<String, String> awaiting, List<Decision> decisions, int planVersion,
-      List<PlanVersion> planVersions) {
-    this(taskId, goal, pipeline, state, steps, result, error, createdAtMillis, updatedAtMillis, endedAtMillis,
-        awaiting, decisions, planVersion, planVersions, null);
-  }
-
-  public TaskProgress(String taskId, String goal, String pipeline, TaskState state, List<StepStatus> steps,
-      ArtifactRef result, String error, long createdAtMillis, long updatedAtMillis, long endedAtMillis,
-      java.util.Map<String, String> awaiting, List<Decision> decisions) {
-    this(taskId, goal, pipeline, state, steps, result, error, createdAtMillis, updatedAtMillis, endedAtMillis,
-        awaiting, decisions, 0, List.of(), null);
-  }
-
-  /** This view with the task's plan versions. */
-  public TaskProgress withPlans(int version, List<PlanVersion> versions) {
-    return new TaskProgress(taskId, goal, pipeline, state, steps, result, error, createdAtMillis, updatedAtMillis,
-        endedAtMillis, awaiting, decisions, version, versions, budget);
-  }
-
-  /** This view with the task budget's figures. */
-  public TaskProgress withBudget(TaskBudgetStatus status) {
-    return new TaskProgress(taskId, goal, pipeline, state, steps, result, error, createdAtMillis, updatedAtMillis,
-        endedAtMillis, awaiting, decisions, planVersion, planVersions, status);
-  }
-
+@JsonDeserialize(using = UnwrappedRecords.class)
+public record TaskProgress(@JsonUnwrapped TaskStatus status, @JsonUnwrapped TaskTimes times, List<StepStatus> steps,
+    @JsonUnwrapped ApprovalLog approvals, @JsonUnwrapped PlanHistory plans, Optional<TaskBudgetStatus> budget) {
   public TaskProgress {
-    planVersions = planVersions == null ? List.of() : List.copyOf(planVersions);
     steps = List.copyOf(steps);
-    awaiting = awaiting == null ? java.util.Map.of() : java.util.Map.copyOf(awaiting);
-    decisions = decisions == null ? List.of() : List.copyOf(decisions);
+    budget = budget == null ? Optional.empty() : budget;
   }
 }

@@ -1,7 +1,10 @@
 package io.nightshift.workflows.task;
 
+import io.nightshift.workflows.task.control.Decision;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;
+import io.temporal.workflow.UpdateMethod;
+import io.temporal.workflow.UpdateValidatorMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 
@@ -22,8 +25,23 @@ public interface TaskWorkflow {
   void resume();
 
   /**
-   * A person's decision on a step that waits for one (a gate, or a raised budget). A decision for a step that is
-   * not waiting is ignored; the API checks the progress query first and refuses it there.
+   * A person's decision on a step that waits for one (a gate, a raised budget, a revised plan). The task checks in
+   * {@link #checkDecision} that the step waits, in the same workflow task that delivers the decision, so a caller
+   * never decides on a step that stopped waiting after it looked. Returns the decision as recorded.
+   */
+  @UpdateMethod
+  Decision submitDecision(Decision decision);
+
+  /**
+   * Refuses a decision for a step that is not waiting for one: the caller's update fails with a message that names
+   * the step and those that do wait.
+   */
+  @UpdateValidatorMethod(updateName = "submitDecision")
+  void checkDecision(Decision decision);
+
+  /**
+   * The same decision as a signal, as tasks received it before {@link #submitDecision}: kept so that their recorded
+   * histories replay. A decision for a step that is not waiting is ignored.
    */
   @SignalMethod
   void decide(Decision decision);

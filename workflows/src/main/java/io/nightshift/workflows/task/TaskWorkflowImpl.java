@@ -2,30 +2,32 @@ package io.nightshift.workflows.task;
 
 import io.nightshift.core.artifact.ArtifactRef;
 import io.nightshift.core.pipeline.Plan;
-import io.nightshift.core.pipeline.PlannedStep;
-import io.nightshift.core.planner.PlanRequest;
 import io.nightshift.workflows.activities.PlanningActivities;
-import io.nightshift.workflows.activities.StepOutput;
 import io.nightshift.workflows.dag.DagScheduler;
 import io.nightshift.workflows.dag.StepState;
+import io.nightshift.workflows.engine.ActivityPolicies;
+import io.nightshift.workflows.engine.FailureMessages;
+import io.nightshift.workflows.task.budget.BudgetShares;
+import io.nightshift.workflows.task.budget.TaskLedger;
+import io.nightshift.workflows.task.budget.WallClockGate;
+import io.nightshift.workflows.task.control.Decision;
+import io.nightshift.workflows.task.replan.KeptSteps;
+import io.nightshift.workflows.task.replan.Replanning;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
-import io.temporal.failure.TemporalFailure;
-import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Plans the task, then runs its DAG: ready steps start (up to the parallel window, none while paused), a step
- * starts only after all it needs succeeded. When a step fails for good, no new step starts, running ones finish
- * (their results are kept) and the task fails naming the step, unless the step says continue_on_error, or the
- * task's replan policy lets the planner revise the plan: then the next version runs, keeping the results of
- * identical steps that already succeeded (see {@link Replanning}). When the history grows past its budget the task
- * drains running steps and continues-as-new with its state carried over.
+ * Plans the task, then runs its DAG ({@link DagLoop}). When a step fails for good the task fails naming the step,
+ * unless the task's replan policy lets the planner revise the plan: then the next version runs, keeping the results
+ * of identical steps that already succeeded (see {@link Replanning}). When the history grows past its budget the
+ * task drains running steps and continues-as-new with its state carried over.
  */
 public final class TaskWorkflowImpl implements TaskWorkflow {
   /** Version marker: a pause signalled before the workflow method ran is applied (it was dropped before). */
@@ -37,66 +39,72 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
   static final String LISTED_AWAITING = "listed-awaiting";
   private final PlanningActivities planning = Workflow.newActivityStub(PlanningActivities.class,
       ActivityPolicies.planning());
-  private final Approvals approvals = new Approvals();
+  private final TaskHolds holds = new TaskHolds();
   private ProgressBook book;
+  private ListedState listing;
   private TaskInput input;
   private StepLauncher launcher;
-  /** The task budget's ledger; null for a task without one (every task before task budgets). */
-  private TaskLedger ledger;
+  /** The task budget's ledger; empty for a task without one (every task before task budgets). */
+  private Optional<TaskLedger> ledger = Optional.empty();
   private Replanning replanning;
   private Plan plan;
   private DagScheduler dag;
-  private int signals;
-  /** The state last written to the search attribute; null before the first write. */
-  private TaskState listed;
-  /**
-   * A pause that arrived before {@link #run} made the book: a signal in the task's first workflow task (sent with
-   * signal-with-start, or a reset that keeps signals). Applied as soon as the book exists, so it is never lost.
-   */
-  private String earlyPause;
-  /** The first permanent failure of the current plan: step, error, failure type. */
-  private String failedStep;
-  private String failedError;
-  private String failedType;
 
   @Override
   public TaskResult run(TaskInput input) {
     this.input = input;
-    this.book = new ProgressBook(input, Workflow.currentTimeMillis());
-    approvals.onWaitingChanged(this::publishWaiting);
-    // tasks that started before this change dropped such a pause; they must replay as they ran
-    if (earlyPause != null && Workflow.getVersion(EARLY_PAUSE, Workflow.DEFAULT_VERSION, 1) == 1) {
-      book.paused(true, earlyPause, Workflow.currentTimeMillis());
-    }
-    this.replanning = new Replanning(input, planning, approvals);
-    if (input.budget() != null) {
-      TaskLedgerState carried = input.carry() == null ? null : input.carry().ledger();
-      ledger = carried != null ? TaskLedger.resumed(carried) : TaskLedger.of(input.budget(), book.createdAtMillis());
-    }
-    if (input.carry() == null) {
-      publishState(TaskState.PLANNING);
+    Optional<TaskCarry> carried = input.carry();
+    this.book = new ProgressBook(input.definition(), carried, Workflow.currentTimeMillis());
+    this.listing = new ListedState(input);
+    holds.start(book, listing);
+    this.replanning = new Replanning(input.definition().planRequest(), input.policies().replan(),
+        carried.map(TaskCarry::planVersions).orElse(List.of()), planning, holds);
+    this.ledger = TaskLedger.forTask(input.policies().budget(), carried.flatMap(TaskCarry::ledger),
+        book.createdAtMillis());
+    if (carried.isEmpty()) {
+      listing.publish(TaskState.PLANNING);
       plan = plan();
       dag = new DagScheduler(dependencies(plan));
     } else {
-      plan = input.carry().plan();
-      dag = new DagScheduler(dependencies(plan), input.carry().states());
+      plan = carried.get().plan();
+      dag = new DagScheduler(dependencies(plan), carried.get().steps().states());
     }
     plan = capped(plan);
     replanning.first(plan, Workflow.currentTimeMillis());
     book.planned(plan, dag, Workflow.currentTimeMillis());
-    publishState(book.visibleState());
-    String failure;
+    listing.publish(book.visibleState());
+    Optional<String> failure = runPlans();
+    if (failure.isPresent()) {
+      throw failed(failure.get());
+    }
+    if (!dag.isFinished()) {
+      Workflow.await(Workflow::isEveryHandlerFinished);
+      Workflow.continueAsNew(input.continuedWith(book.carry(carried.map(c -> c.runs() + 1).orElse(1),
+          replanning.versions(), ledger.map(TaskLedger::state))));
+    }
+    ArtifactRef result = lastOutput(plan);
+    end(TaskState.SUCCEEDED, result, null);
+    return new TaskResult(result, book.outputs(), ledger.map(TaskLedger::status));
+  }
+
+  /**
+   * Runs the plan, and each version the planner revises it into after a failure the policy lets it replan; returns
+   * why the task failed.
+   */
+  private Optional<String> runPlans() {
+    DagLoop loop = new DagLoop(book, holds, input.settings());
     try {
       while (true) {
-        launcher = new StepLauncher(input, plan.placement(), approvals, this, ledger);
-        failure = execute(plan, dag, launcher);
-        if (failure == null || !replanning.applies(plan, failedType)) {
-          break;
+        launcher = new StepLauncher(input, plan.placement(), holds,
+            ledger.map(l -> BudgetShares.of(l, holds)).orElseGet(BudgetShares::none),
+            ledger.map(l -> WallClockGate.of(l, holds)).orElseGet(WallClockGate::none));
+        Optional<DagLoop.Failure> failed = loop.run(plan, dag, launcher);
+        if (failed.isEmpty() || !replanning.applies(plan, failed.get().type())) {
+          return failed.map(DagLoop.Failure::message);
         }
-        String refusal = replan();
-        if (refusal != null) {
-          failure = failure + "; " + refusal;
-          break;
+        Optional<String> refusal = replan(failed.get());
+        if (refusal.isPresent()) {
+          return Optional.of(failed.get().message() + "; " + refusal.get());
         }
       }
     } catch (CanceledFailure e) {
@@ -104,55 +112,51 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
       end(TaskState.CANCELLED, null, "cancelled");
       throw e;
     }
-    if (failure != null) {
-      throw end(TaskState.FAILED, null, failure);
-    }
-    if (!dag.isFinished()) {
-      Workflow.await(Workflow::isEveryHandlerFinished);
-      Workflow.continueAsNew(input.withCarry(book.carry(input.carry() == null ? 1 : input.carry().runs() + 1)
-          .withPlanVersions(replanning.versions()).withLedger(ledger == null ? null : ledger.state())));
-    }
-    ArtifactRef result = lastOutput(plan);
-    end(TaskState.SUCCEEDED, result, null);
-    return new TaskResult(result, book.outputs(), ledger == null ? null : ledger.status());
   }
 
   /**
    * Asks the planner for the next version after the current plan's failure, puts it in place (identical succeeded
-   * steps keep their results) and waits for approval when the policy asks. Returns why the task cannot go on, or
-   * null when the new version is ready to run.
+   * steps keep their results) and waits for approval when the policy asks. Returns why the task cannot go on; empty
+   * when the new version is ready to run.
    */
-  private String replan() {
+  private Optional<String> replan(DagLoop.Failure failed) {
     book.replanning(Workflow.currentTimeMillis());
-    publishState(TaskState.PLANNING);
-    Replanning.Outcome next = replanning.revise(plan, failedStep, failedError);
+    listing.publish(TaskState.PLANNING);
+    Replanning.Outcome next = replanning.revise(plan, failed.step(), failed.error());
     if (next.refusal() != null) {
-      return next.refusal();
+      return Optional.of(next.refusal());
     }
     Plan revised = capped(next.plan());
     Set<String> kept = KeptSteps.of(plan, dag.states(), revised);
     Map<String, StepState> states = new LinkedHashMap<>();
     kept.forEach(k -> states.put(k, StepState.SUCCEEDED));
-    replanning.record(revised, failedStep, failedError, kept, Workflow.currentTimeMillis());
+    replanning.record(revised, failed.step(), failed.error(), kept, Workflow.currentTimeMillis());
     plan = revised;
     dag = new DagScheduler(dependencies(plan), states);
-    failedStep = failedError = failedType = null;
     book.replanned(plan, dag, kept, Workflow.currentTimeMillis());
-    publishState(book.visibleState());
+    listing.publish(book.visibleState());
     return replanning.awaitApproval(plan);
   }
 
   @Override
   public TaskProgress progress() {
-    return book == null ? null : book.snapshot(approvals).withPlans(plan == null ? 0 : plan.version(),
-        replanning.versions()).withBudget(ledger == null ? null : ledger.status());
+    return book == null ? null : book.snapshot(holds.approvals(),
+        new PlanHistory(plan == null ? 0 : plan.version(), replanning.versions()), ledger.map(TaskLedger::status));
+  }
+
+  @Override
+  public Decision submitDecision(Decision decision) {
+    return holds.decide(decision);
+  }
+
+  @Override
+  public void checkDecision(Decision decision) {
+    holds.checkWaiting(decision);
   }
 
   @Override
   public void decide(Decision decision) {
-    if (approvals.deliver(decision.at(Workflow.currentTimeMillis()))) {
-      signals++;
-    }
+    holds.deliver(decision);
   }
 
   @Override
@@ -164,155 +168,38 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
 
   @Override
   public void pause(String reason) {
-    String why = reason == null || reason.isBlank() ? "paused by request" : reason;
-    if (book == null) {
-      earlyPause = why;
-      return;
-    }
-    if (!book.visibleState().isFinal()) {
-      book.paused(true, why, Workflow.currentTimeMillis());
-      signals++;
-      publishState(book.visibleState());
-    }
+    holds.pause(reason);
   }
 
   @Override
   public void resume() {
-    if (book == null) {
-      earlyPause = null;
-      return;
-    }
-    if (book.isPaused()) {
-      book.paused(false, null, Workflow.currentTimeMillis());
-      signals++;
-      publishState(book.visibleState());
-      publishWaiting(); // a task resumed while a step still waits is listed as awaiting again
-    }
+    holds.resume();
   }
 
   private Plan plan() {
     try {
-      return planning.plan(new PlanRequest(input.goal(), input.pipelineYaml(), input.params(), input.depth()));
+      return planning.plan(input.definition().planRequest());
     } catch (ActivityFailure e) {
-      throw end(TaskState.FAILED, null, "planning failed: " + FailureMessages.of(e));
-    }
-  }
-
-  /**
-   * Runs the DAG until it finishes, a step fails for good, or history asks for a cut-over (then returns with the
-   * DAG unfinished and nothing running). Returns the first permanent failure, or null.
-   */
-  private String execute(Plan plan, DagScheduler dag, StepLauncher launcher) {
-    Map<String, Promise<StepOutput>> running = new LinkedHashMap<>();
-    String failure = null;
-    boolean drain = false;
-    while (true) {
-      if (failure == null && !drain && !book.isPaused()) {
-        for (String name : dag.ready()) {
-          if (running.size() >= input.maxParallelSteps()) {
-            break;
-          }
-          dag.started(name);
-          book.stepStarted(name, Workflow.currentTimeMillis());
-          running.put(name, launcher.launch(plan.step(name), book.outputs()));
-        }
-      }
-      if (running.isEmpty() && (failure != null || drain || dag.isFinished())) {
-        break;
-      }
-      int seen = signals;
-      Workflow.await(() -> signals != seen || running.values().stream().anyMatch(Promise::isCompleted));
-      for (String name : List.copyOf(running.keySet())) {
-        if (running.get(name).isCompleted()) {
-          String error = collect(name, running.remove(name), plan.step(name), dag);
-          if (error != null && failure == null) {
-            failure = "step '" + name + "' failed: " + error;
-            failedStep = name;
-            failedError = error;
-          }
-        }
-      }
-      drain = drain || HistoryBudget.exceeded(input.historyBudget());
-    }
-    if (failure != null) {
-      dag.stopRemaining(StepState.SKIPPED, false);
-    }
-    return failure;
-  }
-
-  /** Records a finished step; returns its error when it failed the task. */
-  private String collect(String name, Promise<StepOutput> p, PlannedStep step, DagScheduler dag) {
-    try {
-      StepOutput out = p.get();
-      dag.succeeded(name);
-      book.stepSucceeded(name, out, Workflow.currentTimeMillis());
-      return null;
-    } catch (CanceledFailure c) {
-      throw c;
-    } catch (TemporalFailure e) {
-      // activity and child failures, and the engine's own refusals raised inside a step's workflow thread
-      if (e.getCause() instanceof CanceledFailure c) {
-        throw c;
-      }
-      String message = FailureMessages.of(e);
-      if (failedType == null && !step.policy().continueOnError()) {
-        failedType = failureType(e);
-      }
-      dag.failed(name);
-      book.stepFailed(name, message, Workflow.currentTimeMillis());
-      return step.policy().continueOnError() ? null : message;
+      throw failed("planning failed: " + FailureMessages.of(e));
     }
   }
 
   /** The plan with the task's agent ceiling applied (unchanged without one, as for every task before ceilings). */
   private Plan capped(Plan p) {
-    return input.agentCeiling() == null ? p : input.agentCeiling().cap(p);
+    return input.policies().agentCeiling().map(c -> c.cap(p)).orElse(p);
   }
 
-  private static String failureType(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof ApplicationFailure af) {
-        return af.getType();
-      }
-    }
-    return null;
-  }
-
-  private ApplicationFailure end(TaskState state, ArtifactRef result, String error) {
+  private void end(TaskState state, ArtifactRef result, String error) {
     book.ended(state, result, error, Workflow.currentTimeMillis());
-    Workflow.newDetachedCancellationScope(() -> publishState(state)).run();
-    if (error == null) {
-      return null;
-    }
+    Workflow.newDetachedCancellationScope(() -> listing.publish(state)).run();
+  }
+
+  /** Ends the task as failed; the failure to throw carries its budget's figures where it has a budget. */
+  private ApplicationFailure failed(String error) {
+    end(TaskState.FAILED, null, error);
     // a failed child task's spending goes back to its parent in the failure's details (see ChildTaskStep)
-    return ledger == null ? ApplicationFailure.newNonRetryableFailure(error, "TaskFailed")
-        : ApplicationFailure.newNonRetryableFailure(error, "TaskFailed", ledger.status());
-  }
-
-  /**
-   * Lists the task as AWAITING_APPROVAL while a running task has a step waiting for a person, and as running again
-   * when none does. Only tasks that have search attributes ask for the version, so others replay as before.
-   */
-  private void publishWaiting() {
-    if (!input.useSearchAttributes()
-        || Workflow.getVersion(LISTED_AWAITING, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
-      return;
-    }
-    TaskState shown = book.visibleState();
-    if (shown == TaskState.RUNNING && !approvals.waiting().isEmpty()) {
-      shown = TaskState.AWAITING_APPROVAL;
-    }
-    if (shown != listed && !shown.isFinal()) {
-      publishState(shown);
-    }
-  }
-
-  private void publishState(TaskState state) {
-    listed = state;
-    if (input.useSearchAttributes()) {
-      Workflow.upsertTypedSearchAttributes(TaskSearchAttributes.STATE.valueSet(state.name()),
-          TaskSearchAttributes.PIPELINE.valueSet(input.pipelineName()));
-    }
+    return ledger.map(l -> ApplicationFailure.newNonRetryableFailure(error, "TaskFailed", l.status()))
+        .orElseGet(() -> ApplicationFailure.newNonRetryableFailure(error, "TaskFailed"));
   }
 
   private ArtifactRef lastOutput(Plan plan) {

@@ -15,7 +15,7 @@ import io.nightshift.workflows.activities.StepActivitiesImpl;
 import io.nightshift.workflows.dag.StepState;
 import io.nightshift.workflows.map.MapActivitiesImpl;
 import io.nightshift.workflows.map.MapWorkflowImpl;
-import io.nightshift.workflows.task.Decision;
+import io.nightshift.workflows.task.control.Decision;
 import io.nightshift.workflows.task.StepStatus;
 import io.nightshift.workflows.task.TaskInput;
 import io.nightshift.workflows.task.TaskProgress;
@@ -76,8 +76,8 @@ class AgentStepInTaskTest {
   void shouldPauseOnBudgetExhaustedAndResumeTheSameAgentAfterARaisedBudgetIsApproved() throws Exception {
     TaskWorkflow wf = start("budget", "tight-budget");
     TaskProgress paused = awaitState(wf, TaskState.PAUSED);
-    assertThat(paused.error()).startsWith("paused: BUDGET_EXHAUSTED: agent step 'summarise'");
-    assertThat(paused.awaiting()).containsKey("summarise");
+    assertThat(paused.status().error()).startsWith("paused: BUDGET_EXHAUSTED: agent step 'summarise'");
+    assertThat(paused.approvals().awaiting()).containsKey("summarise");
     assertThat(step(paused, "summarise").state()).isEqualTo(StepState.AWAITING_APPROVAL);
 
     wf.decide(new Decision("nope", true, "not waiting: ignored", "ops", 0, null, 0));
@@ -87,8 +87,8 @@ class AgentStepInTaskTest {
     assertThat(new String(store.read(result.result()), StandardCharsets.UTF_8))
         .isEqualTo("answer to: summarise the screen");
     TaskProgress done = wf.progress();
-    assertThat(done.state()).isEqualTo(TaskState.SUCCEEDED);
-    assertThat(done.decisions()).singleElement().satisfies(d -> {
+    assertThat(done.status().state()).isEqualTo(TaskState.SUCCEEDED);
+    assertThat(done.approvals().decisions()).singleElement().satisfies(d -> {
       assertThat(d.by()).isEqualTo("dr. who");
       assertThat(d.comment()).isEqualTo("worth it");
     });
@@ -100,7 +100,7 @@ class AgentStepInTaskTest {
     awaitState(approved, TaskState.AWAITING_APPROVAL);
     approved.decide(new Decision("summarise", true, "go", "lead", 0, null, 0));
     WorkflowStub.fromTyped(approved).getResult(TaskResult.class);
-    assertThat(approved.progress().state()).isEqualTo(TaskState.SUCCEEDED);
+    assertThat(approved.progress().status().state()).isEqualTo(TaskState.SUCCEEDED);
 
     TaskWorkflow rejected = start("gate-no", "gated");
     awaitState(rejected, TaskState.AWAITING_APPROVAL);
@@ -130,14 +130,14 @@ class AgentStepInTaskTest {
   private TaskWorkflow start(String id, String plan) {
     TaskWorkflow wf = env.getWorkflowClient().newWorkflowStub(TaskWorkflow.class,
         WorkflowOptions.newBuilder().setWorkflowId(id).setTaskQueue(TaskQueues.CONTROL).build());
-    WorkflowClient.start(wf::run, new TaskInput(id, "g", "agentic", plan, Map.of(), 8, false));
+    WorkflowClient.start(wf::run, TaskInput.builder(id, "g").pipeline("agentic", plan).build());
     return wf;
   }
 
   private TaskProgress awaitState(TaskWorkflow wf, TaskState state) {
     for (int i = 0; i < 100; i++) {
       TaskProgress p = wf.progress();
-      if (p != null && p.state() == state) {
+      if (p != null && p.status().state() == state) {
         return p;
       }
       env.sleep(Duration.ofMillis(200));

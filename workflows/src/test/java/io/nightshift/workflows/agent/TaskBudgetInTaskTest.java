@@ -15,15 +15,17 @@ import io.nightshift.workflows.activities.PlanningActivitiesImpl;
 import io.nightshift.workflows.activities.StepActivitiesImpl;
 import io.nightshift.workflows.map.MapActivitiesImpl;
 import io.nightshift.workflows.map.MapWorkflowImpl;
-import io.nightshift.workflows.task.Decision;
-import io.nightshift.workflows.task.TaskBudget;
-import io.nightshift.workflows.task.TaskBudgetStatus;
+import io.nightshift.workflows.task.budget.TaskBudget;
+import io.nightshift.workflows.task.budget.TaskBudgetStatus;
 import io.nightshift.workflows.task.TaskInput;
 import io.nightshift.workflows.task.TaskProgress;
 import io.nightshift.workflows.task.TaskResult;
 import io.nightshift.workflows.task.TaskState;
 import io.nightshift.workflows.task.TaskWorkflow;
 import io.nightshift.workflows.task.TaskWorkflowImpl;
+import io.nightshift.workflows.task.budget.TaskBudget;
+import io.nightshift.workflows.task.budget.TaskBudgetStatus;
+import io.nightshift.workflows.task.control.Decision;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
@@ -77,26 +79,26 @@ class TaskBudgetInTaskTest {
     TaskWorkflow wf = start("pair", "two-agents", new TaskBudget(1_000, null, 0));
 
     TaskProgress paused = awaitState(wf, TaskState.PAUSED);
-    assertThat(paused.error()).startsWith("paused: BUDGET_EXHAUSTED: task budget (tokens 600 spent + 0 reserved of"
+    assertThat(paused.status().error()).startsWith("paused: BUDGET_EXHAUSTED: task budget (tokens 600 spent + 0 reserved of"
         + " 1000");
-    assertThat(paused.awaiting()).containsOnlyKeys("second");
-    assertThat(paused.budget().tokensSpent()).isEqualTo(TOKENS_PER_CALL);
-    assertThat(paused.budget().maxTokens()).isEqualTo(1_000);
+    assertThat(paused.approvals().awaiting()).containsOnlyKeys("second");
+    assertThat(paused.budget().orElseThrow().tokensSpent()).isEqualTo(TOKENS_PER_CALL);
+    assertThat(paused.budget().orElseThrow().maxTokens()).isEqualTo(1_000);
     assertThat(model.inputs).hasSize(1);
 
     wf.decide(new Decision("second", true, "worth it", "lead", 5_000, null, 0));
     WorkflowStub.fromTyped(wf).getResult(TaskResult.class);
 
     TaskProgress done = wf.progress();
-    assertThat(done.state()).isEqualTo(TaskState.SUCCEEDED);
-    TaskBudgetStatus budget = done.budget();
+    assertThat(done.status().state()).isEqualTo(TaskState.SUCCEEDED);
+    TaskBudgetStatus budget = done.budget().orElseThrow();
     assertThat(budget.maxTokens()).isEqualTo(5_000);
     // settled = what the agents themselves spent: one reported call each
     assertThat(model.inputs).hasSize(2);
     assertThat(budget.tokensSpent()).isEqualTo(model.inputs.size() * TOKENS_PER_CALL);
     assertThat(new BigDecimal(budget.costSpent())).isEqualByComparingTo("0.0012");
     assertThat(budget.tokensReserved()).isZero();
-    assertThat(done.decisions()).singleElement().satisfies(d -> assertThat(d.maxTokens()).isEqualTo(5_000));
+    assertThat(done.approvals().decisions()).singleElement().satisfies(d -> assertThat(d.maxTokens()).isEqualTo(5_000));
   }
 
   @Test
@@ -105,8 +107,8 @@ class TaskBudgetInTaskTest {
     TaskWorkflow wf = start("cost", "two-agents", new TaskBudget(0, "0.0008", 0));
 
     TaskProgress paused = awaitState(wf, TaskState.PAUSED);
-    assertThat(paused.error()).contains("BUDGET_EXHAUSTED: task budget");
-    assertThat(new BigDecimal(paused.budget().costSpent())).isEqualByComparingTo("0.0006");
+    assertThat(paused.status().error()).contains("BUDGET_EXHAUSTED: task budget");
+    assertThat(new BigDecimal(paused.budget().orElseThrow().costSpent())).isEqualByComparingTo("0.0006");
     wf.decide(new Decision("second", false, "enough spent", "cfo", 0, null, 0));
 
     assertThatThrownBy(() -> WorkflowStub.fromTyped(wf).getResult(TaskResult.class))
@@ -120,14 +122,14 @@ class TaskBudgetInTaskTest {
     TaskWorkflow wf = start("clock", "wait-then-agent", new TaskBudget(0, null, 1_000));
 
     TaskProgress paused = awaitState(wf, TaskState.PAUSED);
-    assertThat(paused.error()).startsWith("paused: BUDGET_EXHAUSTED: task budget: its wall clock of 1 s ran out"
+    assertThat(paused.status().error()).startsWith("paused: BUDGET_EXHAUSTED: task budget: its wall clock of 1 s ran out"
         + " before step 'first' could start");
     assertThat(model.inputs).isEmpty();
     wf.decide(new Decision("first", true, "one more second", "lead", 0, null, 0));
 
     WorkflowStub.fromTyped(wf).getResult(TaskResult.class);
-    assertThat(wf.progress().state()).isEqualTo(TaskState.SUCCEEDED);
-    assertThat(wf.progress().budget().deadlineMillis()).isPositive();
+    assertThat(wf.progress().status().state()).isEqualTo(TaskState.SUCCEEDED);
+    assertThat(wf.progress().budget().orElseThrow().deadlineMillis()).isPositive();
     assertThat(model.inputs).hasSize(1);
   }
 
@@ -137,19 +139,19 @@ class TaskBudgetInTaskTest {
     // third, two runs later, finds 300 left and pauses
     TaskWorkflow wf = env.getWorkflowClient().newWorkflowStub(TaskWorkflow.class,
         WorkflowOptions.newBuilder().setWorkflowId("chain").setTaskQueue(TaskQueues.CONTROL).build());
-    WorkflowClient.start(wf::run, new TaskInput("chain", "g", "budgeted", "chain", Map.of(), 8, false, 0, 10, null,
-        List.of()).withBudget(new TaskBudget(1_500, null, 0)));
+    WorkflowClient.start(wf::run, TaskInput.builder("chain", "g").pipeline("budgeted", "chain").historyBudget(10)
+        .budget(new TaskBudget(1_500, null, 0)).build());
 
     TaskProgress paused = awaitState(wf, TaskState.PAUSED);
-    assertThat(paused.awaiting()).containsOnlyKeys("third");
-    assertThat(paused.budget().tokensSpent()).isEqualTo(2 * TOKENS_PER_CALL);
+    assertThat(paused.approvals().awaiting()).containsOnlyKeys("third");
+    assertThat(paused.budget().orElseThrow().tokensSpent()).isEqualTo(2 * TOKENS_PER_CALL);
     assertThat(continuedFrom("chain")).as("the paused run continued as new from an earlier one").isNotEmpty();
     wf.decide(new Decision("third", true, "finish it", "lead", 2_000, null, 0));
 
     WorkflowStub.fromTyped(wf).getResult(TaskResult.class);
     TaskProgress done = wf.progress();
-    assertThat(done.budget().tokensSpent()).isEqualTo(3 * TOKENS_PER_CALL);
-    assertThat(done.budget().maxTokens()).isEqualTo(2_000);
+    assertThat(done.budget().orElseThrow().tokensSpent()).isEqualTo(3 * TOKENS_PER_CALL);
+    assertThat(done.budget().orElseThrow().maxTokens()).isEqualTo(2_000);
     assertThat(model.inputs).hasSize(3);
   }
 
@@ -163,29 +165,29 @@ class TaskBudgetInTaskTest {
   void shouldLetEveryStepWaitingOnTheTaskBudgetGoOnWhenOneApprovalRaisesIt() {
     // 500 tokens cannot hold any agent's first call (it reserves 512): all three end up waiting on the task budget
     TaskWorkflow wf = start("three", "three-agents", new TaskBudget(500, null, 0));
-    for (int i = 0; i < 100 && (wf.progress() == null || wf.progress().awaiting().size() < 3); i++) {
+    for (int i = 0; i < 100 && (wf.progress() == null || wf.progress().approvals().awaiting().size() < 3); i++) {
       env.sleep(Duration.ofMillis(200));
     }
     TaskProgress paused = wf.progress();
-    assertThat(paused.awaiting()).containsOnlyKeys("first", "second", "third");
-    assertThat(paused.awaiting().values()).allSatisfy(why -> assertThat(why).startsWith("BUDGET_EXHAUSTED: task budget"));
+    assertThat(paused.approvals().awaiting()).containsOnlyKeys("first", "second", "third");
+    assertThat(paused.approvals().awaiting().values()).allSatisfy(why -> assertThat(why).startsWith("BUDGET_EXHAUSTED: task budget"));
     assertThat(model.inputs).isEmpty();
 
     wf.decide(new Decision("second", true, "raise for all", "lead", 10_000, null, 0));
 
     WorkflowStub.fromTyped(wf).getResult(TaskResult.class);
     TaskProgress done = wf.progress();
-    assertThat(done.awaiting()).isEmpty();
-    assertThat(done.decisions()).hasSize(1);
+    assertThat(done.approvals().awaiting()).isEmpty();
+    assertThat(done.approvals().decisions()).hasSize(1);
     assertThat(model.inputs).hasSize(3);
-    assertThat(done.budget().tokensSpent()).isEqualTo(3 * TOKENS_PER_CALL);
+    assertThat(done.budget().orElseThrow().tokensSpent()).isEqualTo(3 * TOKENS_PER_CALL);
   }
 
   @Test
   void shouldRunAsBeforeWithoutATaskBudget() {
-    TaskWorkflow wf = start("free", "two-agents", null);
+    TaskWorkflow wf = start("free", "two-agents", Optional.empty());
     WorkflowStub.fromTyped(wf).getResult(TaskResult.class);
-    assertThat(wf.progress().budget()).isNull();
+    assertThat(wf.progress().budget()).isEmpty();
     assertThat(model.inputs).hasSize(2);
   }
 
@@ -197,16 +199,16 @@ class TaskBudgetInTaskTest {
     WorkflowStub.fromTyped(wf).getResult(TaskResult.class);
 
     TaskProgress done = wf.progress();
-    assertThat(done.state()).isEqualTo(TaskState.SUCCEEDED);
+    assertThat(done.status().state()).isEqualTo(TaskState.SUCCEEDED);
     assertThat(model.inputs).hasSize(3);
-    assertThat(done.budget().tokensSpent()).isEqualTo(3 * TOKENS_PER_CALL);
-    assertThat(new BigDecimal(done.budget().costSpent())).isEqualByComparingTo("0.0018");
-    assertThat(done.budget().tokensReserved()).isZero();
+    assertThat(done.budget().orElseThrow().tokensSpent()).isEqualTo(3 * TOKENS_PER_CALL);
+    assertThat(new BigDecimal(done.budget().orElseThrow().costSpent())).isEqualByComparingTo("0.0018");
+    assertThat(done.budget().orElseThrow().tokensReserved()).isZero();
     TaskProgress child = childProgress("parent.inner");
-    assertThat(child.budget().maxTokens()).as("the child's budget: what the parent had left").isEqualTo(4_400);
-    assertThat(child.budget().tokensSpent()).isEqualTo(2 * TOKENS_PER_CALL);
+    assertThat(child.budget().orElseThrow().maxTokens()).as("the child's budget: what the parent had left").isEqualTo(4_400);
+    assertThat(child.budget().orElseThrow().tokensSpent()).isEqualTo(2 * TOKENS_PER_CALL);
     assertThat(done.steps()).filteredOn(st -> st.name().equals("inner")).singleElement()
-        .satisfies(st -> assertThat(st.summary()).endsWith("spent 1200 tokens, cost 0.0012"));
+        .satisfies(st -> assertThat(st.outcome().summary()).endsWith("spent 1200 tokens, cost 0.0012"));
   }
 
   @Test
@@ -219,16 +221,16 @@ class TaskBudgetInTaskTest {
       env.sleep(Duration.ofMillis(200));
     }
     TaskProgress paused = awaitState(child, TaskState.PAUSED);
-    assertThat(paused.error()).contains("BUDGET_EXHAUSTED: task budget (tokens 0 spent + 0 reserved of 400");
-    assertThat(wf.progress().budget().tokensReserved()).as("the parent holds the child's share").isEqualTo(400);
+    assertThat(paused.status().error()).contains("BUDGET_EXHAUSTED: task budget (tokens 0 spent + 0 reserved of 400");
+    assertThat(wf.progress().budget().orElseThrow().tokensReserved()).as("the parent holds the child's share").isEqualTo(400);
 
-    child.decide(new Decision(paused.awaiting().keySet().iterator().next(), true, "go on", "lead", 3_000, null, 0));
+    child.decide(new Decision(paused.approvals().awaiting().keySet().iterator().next(), true, "go on", "lead", 3_000, null, 0));
     WorkflowStub.fromTyped(wf).getResult(TaskResult.class);
     TaskProgress done = wf.progress();
     // the raise approved on the child lets it spend past its share: the parent is charged in full, so later steps
     // of the parent would find nothing left
-    assertThat(done.budget().tokensSpent()).isEqualTo(3 * TOKENS_PER_CALL);
-    assertThat(done.budget().tokensReserved()).isZero();
+    assertThat(done.budget().orElseThrow().tokensSpent()).isEqualTo(3 * TOKENS_PER_CALL);
+    assertThat(done.budget().orElseThrow().tokensReserved()).isZero();
   }
 
   @Test
@@ -237,10 +239,10 @@ class TaskBudgetInTaskTest {
     assertThatThrownBy(() -> WorkflowStub.fromTyped(wf).getResult(TaskResult.class))
         .isInstanceOf(WorkflowFailedException.class);
     TaskProgress done = wf.progress();
-    assertThat(done.state()).isEqualTo(TaskState.FAILED);
+    assertThat(done.status().state()).isEqualTo(TaskState.FAILED);
     // the first agent, and the child's agent that ran before its tool step failed
-    assertThat(done.budget().tokensSpent()).isEqualTo(2 * TOKENS_PER_CALL);
-    assertThat(done.budget().tokensReserved()).isZero();
+    assertThat(done.budget().orElseThrow().tokensSpent()).isEqualTo(2 * TOKENS_PER_CALL);
+    assertThat(done.budget().orElseThrow().tokensReserved()).isZero();
   }
 
   private boolean started(String workflowId) {
@@ -294,16 +296,22 @@ class TaskBudgetInTaskTest {
   }
 
   private TaskWorkflow start(String id, String plan, TaskBudget budget) {
+    return start(id, plan, Optional.of(budget));
+  }
+
+  private TaskWorkflow start(String id, String plan, Optional<TaskBudget> budget) {
     TaskWorkflow wf = env.getWorkflowClient().newWorkflowStub(TaskWorkflow.class,
         WorkflowOptions.newBuilder().setWorkflowId(id).setTaskQueue(TaskQueues.CONTROL).build());
-    WorkflowClient.start(wf::run, new TaskInput(id, "g", "budgeted", plan, Map.of(), 8, false).withBudget(budget));
+    TaskInput.Builder input = TaskInput.builder(id, "g").pipeline("budgeted", plan);
+    budget.ifPresent(input::budget);
+    WorkflowClient.start(wf::run, input.build());
     return wf;
   }
 
   private TaskProgress awaitState(TaskWorkflow wf, TaskState state) {
     for (int i = 0; i < 100; i++) {
       TaskProgress p = wf.progress();
-      if (p != null && p.state() == state) {
+      if (p != null && p.status().state() == state) {
         return p;
       }
       env.sleep(Duration.ofMillis(200));

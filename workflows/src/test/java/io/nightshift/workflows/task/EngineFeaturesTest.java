@@ -56,14 +56,14 @@ class EngineFeaturesTest {
         .contains("\"" + TaskWorkflowImpl.EARLY_PAUSE + "\"");
 
     TaskProgress p = wf.progress();
-    assertThat(p.state()).isEqualTo(TaskState.PAUSED);
-    assertThat(p.error()).isEqualTo("paused: night shift over");
+    assertThat(p.status().state()).isEqualTo(TaskState.PAUSED);
+    assertThat(p.status().error()).isEqualTo("paused: night shift over");
     assertThat(p.steps()).extracting(StepStatus::state).containsOnly(StepState.PENDING);
 
     wf.resume();
     TaskResult result = WorkflowStub.fromTyped(wf).getResult(TaskResult.class);
     assertThat(engine.text(result.result())).isEqualTo("A");
-    assertThat(wf.progress().state()).isEqualTo(TaskState.SUCCEEDED);
+    assertThat(wf.progress().status().state()).isEqualTo(TaskState.SUCCEEDED);
   }
 
   @Test
@@ -79,9 +79,9 @@ class EngineFeaturesTest {
     TaskWorkflow wf = engine.stub("tolerant");
     wf.run(EngineFixture.input("tolerant", Plans.TOLERANT));
     Map<String, StepStatus> steps = Plans.byName(wf.progress());
-    assertThat(wf.progress().state()).isEqualTo(TaskState.SUCCEEDED);
+    assertThat(wf.progress().status().state()).isEqualTo(TaskState.SUCCEEDED);
     assertThat(steps.get("bad").state()).isEqualTo(StepState.FAILED);
-    assertThat(steps.get("bad").error()).isEqualTo("input rejected: nope");
+    assertThat(steps.get("bad").outcome().error()).isEqualTo("input rejected: nope");
     assertThat(steps.get("after_bad").state()).isEqualTo(StepState.SKIPPED);
     assertThat(steps.get("good").state()).isEqualTo(StepState.SUCCEEDED);
   }
@@ -116,7 +116,7 @@ class EngineFeaturesTest {
   @Test
   void shouldContinueAsNewWhenHistoryPassesBudgetAndKeepResults() {
     TaskWorkflow wf = engine.stub("chain");
-    WorkflowClient.start(wf::run, new TaskInput("chain", "g", "chain", Plans.CHAIN, Map.of(), 8, false, 0, 40, null, List.of()));
+    WorkflowClient.start(wf::run, TaskInput.builder("chain", "g").pipeline("chain", Plans.CHAIN).historyBudget(40).build());
     String firstRun = WorkflowStub.fromTyped(wf).getExecution().getRunId();
     TaskResult result = engine.env.getWorkflowClient().newUntypedWorkflowStub("chain")
         .getResult(TaskResult.class);
@@ -136,7 +136,7 @@ class EngineFeaturesTest {
     TaskWorkflow wf = engine.stub("nested");
     TaskResult result = wf.run(EngineFixture.input("nested", Plans.NESTED));
     assertThat(engine.text(result.result())).isEqualTo("HELLO WORLD");
-    assertThat(Plans.byName(wf.progress()).get("child").summary()).contains("child task nested.child");
+    assertThat(Plans.byName(wf.progress()).get("child").outcome().summary()).contains("child task nested.child");
   }
 
   @Test
@@ -155,9 +155,9 @@ class EngineFeaturesTest {
     TaskProgress p = wf.progress();
     worker.shutdownNow();
 
-    assertThat(p.state()).isEqualTo(TaskState.SUCCEEDED);
+    assertThat(p.status().state()).isEqualTo(TaskState.SUCCEEDED);
     assertThat(result.outputs()).hasSize(7 * 24 + 1); // every tick; waits have no output
-    assertThat(p.endedAtMillis() - p.createdAtMillis()).isGreaterThanOrEqualTo(Duration.ofDays(7).toMillis());
+    assertThat(p.times().endedAtMillis() - p.times().createdAtMillis()).isGreaterThanOrEqualTo(Duration.ofDays(7).toMillis());
     assertThat(engine.tools.calls.get("text.upper")).hasValueBetween(7 * 24, 7 * 24 + 3);
   }
 }

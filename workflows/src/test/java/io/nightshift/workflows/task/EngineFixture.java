@@ -1,6 +1,9 @@
 package io.nightshift.workflows.task;
 
+import io.nightshift.core.artifact.ArtifactRef;
 import io.nightshift.core.artifact.FileArtifactStore;
+import io.nightshift.core.planner.Planner;
+import io.nightshift.core.planner.Replanner;
 import io.nightshift.workflows.TaskQueues;
 import io.nightshift.workflows.activities.PlanningActivitiesImpl;
 import io.nightshift.workflows.activities.StepActivitiesImpl;
@@ -16,7 +19,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The engine on Temporal's test server with time skipping: real workflows, real activity implementations over a
@@ -28,16 +31,22 @@ final class EngineFixture implements AutoCloseable {
   final TextTools tools = new TextTools();
   private final Path dir;
 
-  private final io.nightshift.core.planner.Replanner replanner;
+  /** The planning activities of this engine's workers, for the planner that parses {@link Plans}. */
+  private final Function<Planner, PlanningActivitiesImpl> planning;
 
+  /** An engine whose planner cannot revise plans. */
   EngineFixture(Path dir) {
-    this(dir, null);
+    this(dir, PlanningActivitiesImpl::new);
   }
 
-  /** @param replanner revises failed plans, or null for a worker that cannot */
-  EngineFixture(Path dir, io.nightshift.core.planner.Replanner replanner) {
+  /** @param replanner revises failed plans */
+  EngineFixture(Path dir, Replanner replanner) {
+    this(dir, planner -> new PlanningActivitiesImpl(planner, replanner));
+  }
+
+  private EngineFixture(Path dir, Function<Planner, PlanningActivitiesImpl> planning) {
     this.dir = dir;
-    this.replanner = replanner;
+    this.planning = planning;
     try {
       store = new FileArtifactStore(dir.resolve("artifacts"));
     } catch (IOException e) {
@@ -59,7 +68,7 @@ final class EngineFixture implements AutoCloseable {
   private void register(Worker worker) {
     worker.registerWorkflowImplementationTypes(TaskWorkflowImpl.class, MapWorkflowImpl.class);
     worker.registerActivitiesImplementations(
-        new PlanningActivitiesImpl(request -> Plans.parse(request.pipelineYaml()), replanner),
+        planning.apply(request -> Plans.parse(request.pipelineYaml())),
         new StepActivitiesImpl(tools::find, store, dir.resolve("scratch"), 200),
         new MapActivitiesImpl(store));
   }
@@ -70,10 +79,14 @@ final class EngineFixture implements AutoCloseable {
   }
 
   static TaskInput input(String id, String plan) {
-    return new TaskInput(id, "test goal", "test", plan, Map.of(), 8, false);
+    return builder(id, plan).build();
   }
 
-  String text(io.nightshift.core.artifact.ArtifactRef ref) {
+  static TaskInput.Builder builder(String id, String plan) {
+    return TaskInput.builder(id, "test goal").pipeline("test", plan);
+  }
+
+  String text(ArtifactRef ref) {
     try {
       return new String(store.read(ref), StandardCharsets.UTF_8);
     } catch (IOException e) {

@@ -5,20 +5,20 @@ import static io.nightshift.workflows.task.TaskWorkflowTest.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nightshift.core.pipeline.PlannedStep;
+import io.nightshift.workflows.map.MapWorkflowImpl;
+import io.nightshift.workflows.task.control.Decision;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.IndexedValueType;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
-import io.temporal.common.converter.DefaultDataConverter;
-import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.common.WorkflowExecutionHistory;
-import io.nightshift.workflows.map.MapWorkflowImpl;
+import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.testing.WorkflowReplayer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,7 +59,7 @@ class ListedStateTest {
   @Test
   void shouldListATaskWaitingForAPersonAsAwaitingApprovalUntilTheDecision() {
     TaskWorkflow wf = engine.stub("gated");
-    WorkflowClient.start(wf::run, new TaskInput("gated", "g", "gated", GATED, Map.of(), 8, true));
+    WorkflowClient.start(wf::run, TaskInput.builder("gated", "g").pipeline("gated", GATED).searchAttributes(true).build());
     awaitListed("AWAITING_APPROVAL");
 
     wf.pause("lunch");
@@ -99,7 +99,7 @@ class ListedStateTest {
         new PlannedStep(gate.name(), gate.kind(), gate.tool(), gate.params(), gate.needs(), gate.policy(), null, 0,
             null, null, null, true)));
     TaskWorkflow wf = engine.stub(RECORDED);
-    WorkflowClient.start(wf::run, new TaskInput(RECORDED, "g", RECORDED, RECORDED, Map.of(), 8, true));
+    WorkflowClient.start(wf::run, TaskInput.builder(RECORDED, "g").pipeline(RECORDED, RECORDED).searchAttributes(true).build());
     awaitListed(RECORDED, "AWAITING_APPROVAL");
     wf.pause("recorded pause");
     awaitListed(RECORDED, "PAUSED");

@@ -95,8 +95,8 @@ class PlacedAgentReplayTest {
         }
         TaskWorkflow wf = env.getWorkflowClient().newWorkflowStub(TaskWorkflow.class,
             WorkflowOptions.newBuilder().setWorkflowId(id).setTaskQueue(TaskQueues.CONTROL).build());
-        wf.run(new TaskInput(id, "g", id, id, Map.of(), 8, false, 0, 0, null, List.of("cheap", "dear", "cpu")));
-        StepRun run = wf.progress().steps().get(0).run();
+        wf.run(TaskInput.builder(id, "g").pipeline(id, id).pools(List.of("cheap", "dear", "cpu")).build());
+        StepRun run = wf.progress().steps().get(0).run().orElseThrow();
         assertThat(run.pool()).isEqualTo(id.endsWith("leased") ? "cpu" : "dear");
         Files.writeString(HISTORIES.resolve(id + ".json"), env.getWorkflowClient().fetchHistory(id).toJson(true));
       }

@@ -8,8 +8,8 @@ import io.nightshift.core.accelerator.HealthStatus;
 import io.nightshift.core.accelerator.placement.PoolView;
 import io.nightshift.core.artifact.FileArtifactStore;
 import io.nightshift.core.error.ToolException;
-import io.nightshift.core.pipeline.Plan;
 import io.nightshift.core.pipeline.PlacementSpec;
+import io.nightshift.core.pipeline.Plan;
 import io.nightshift.core.pipeline.PlannedStep;
 import io.nightshift.core.pipeline.Requirements;
 import io.nightshift.core.pipeline.StepKind;
@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,11 +81,11 @@ class PlacementFailoverTest {
 
     StepStatus gen = Plans.byName(wf.progress()).get("generate");
     assertThat(gen.state()).isEqualTo(StepState.SUCCEEDED);
-    assertThat(gen.run().pool()).isEqualTo("dear");
-    assertThat(gen.run().placement()).contains("cheapest").contains("cheap: model endpoint on cheap refused");
-    assertThat(gen.run().cost()).isGreaterThanOrEqualTo(0);
+    assertThat(gen.run().orElseThrow().pool()).isEqualTo("dear");
+    assertThat(gen.run().orElseThrow().placement()).contains("cheapest").contains("cheap: model endpoint on cheap refused");
+    assertThat(gen.run().orElseThrow().cost()).isGreaterThanOrEqualTo(0);
     assertThat(cheapAttempts).hasValue(2); // the step's own retries on cheap first, then failover
-    assertThat(Plans.byName(wf.progress()).get("prepare").run()).isNull(); // no requires: control workers
+    assertThat(Plans.byName(wf.progress()).get("prepare").run()).isEmpty(); // no requires: control workers
   }
 
   @Test
@@ -96,7 +97,7 @@ class PlacementFailoverTest {
         .hasMessageContaining("it failed on cheap: model endpoint on cheap refused the connection");
   }
 
-  private void pool(String id, double price, FileArtifactStore store, java.util.function.Function<String, Object> hook) {
+  private void pool(String id, double price, FileArtifactStore store, Function<String, Object> hook) {
     Worker worker = env.newWorker(BackendQueues.forPool(id));
     PoolView view = new PoolView(id, AcceleratorKind.NVIDIA_GPU, 4, 4, 80L << 30, price, 700, 1.0, Set.of(), true,
         false);
@@ -120,7 +121,7 @@ class PlacementFailoverTest {
   }
 
   private TaskInput input(String id, String policy) {
-    return new TaskInput(id, "g", "placed", policy, Map.of(), 8, false, 0, 0, null, List.of("cheap", "dear"));
+    return TaskInput.builder(id, "g").pipeline("placed", policy).pools(List.of("cheap", "dear")).build();
   }
 
   private TaskWorkflow stub(String id) {

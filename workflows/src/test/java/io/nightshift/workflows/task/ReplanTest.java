@@ -7,9 +7,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.nightshift.core.error.InvalidPipelineException;
 import io.nightshift.core.pipeline.PipelineProblem;
 import io.nightshift.core.pipeline.Plan;
-import io.nightshift.core.planner.PlanRequest;
+import io.nightshift.core.pipeline.PlannedStep;
+import io.nightshift.core.pipeline.StepKind;
+import io.nightshift.core.pipeline.StepPolicy;
 import io.nightshift.core.planner.Replanner;
 import io.nightshift.workflows.dag.StepState;
+import io.nightshift.workflows.task.control.Decision;
+import io.nightshift.workflows.task.replan.PlanVersion;
+import io.nightshift.workflows.task.replan.ReplanPolicy;
+import io.nightshift.workflows.task.replan.Replanning;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
@@ -62,7 +68,7 @@ class ReplanTest {
   }
 
   private static TaskInput input(String id, ReplanPolicy policy) {
-    return EngineFixture.input(id, Plans.ONE_BAD_BRANCH).withReplan(policy);
+    return EngineFixture.builder(id, Plans.ONE_BAD_BRANCH).replan(policy).build();
   }
 
   @Test
@@ -76,13 +82,13 @@ class ReplanTest {
     assertThat(asked).containsExactly("v1 bad: input rejected: nope");
     assertThat(engine.tools.calls.get("text.emit")).as("'good' ran once, new 'bad' once").hasValue(2);
     TaskProgress p = wf.progress();
-    assertThat(p.state()).isEqualTo(TaskState.SUCCEEDED);
-    assertThat(p.planVersion()).isEqualTo(2);
+    assertThat(p.status().state()).isEqualTo(TaskState.SUCCEEDED);
+    assertThat(p.plans().planVersion()).isEqualTo(2);
     assertThat(p.steps()).extracting(StepStatus::state).containsOnly(StepState.SUCCEEDED);
-    assertThat(Plans.byName(p).get("bad").error()).isNull();
-    assertThat(p.planVersions()).hasSize(2);
-    PlanVersion v1 = p.planVersions().get(0);
-    PlanVersion v2 = p.planVersions().get(1);
+    assertThat(Plans.byName(p).get("bad").outcome().error()).isNull();
+    assertThat(p.plans().planVersions()).hasSize(2);
+    PlanVersion v1 = p.plans().planVersions().get(0);
+    PlanVersion v2 = p.plans().planVersions().get(1);
     assertThat(v1.version()).isEqualTo(1);
     assertThat(v1.reason()).isEqualTo("the task's first plan");
     assertThat(v1.steps()).containsExactly("good", "bad", "after_bad");
@@ -101,10 +107,10 @@ class ReplanTest {
     engine.env.sleep(Duration.ofSeconds(5));
 
     TaskProgress waiting = wf.progress();
-    assertThat(waiting.state()).isEqualTo(TaskState.AWAITING_APPROVAL);
-    assertThat(waiting.awaiting()).containsOnlyKeys("plan-v2");
-    assertThat(waiting.awaiting().get("plan-v2")).contains("plan v2").contains("good, bad, after_bad");
-    assertThat(waiting.planVersion()).isEqualTo(2);
+    assertThat(waiting.status().state()).isEqualTo(TaskState.AWAITING_APPROVAL);
+    assertThat(waiting.approvals().awaiting()).containsOnlyKeys("plan-v2");
+    assertThat(waiting.approvals().awaiting().get("plan-v2")).contains("plan v2").contains("good, bad, after_bad");
+    assertThat(waiting.plans().planVersion()).isEqualTo(2);
     assertThat(Plans.byName(waiting).get("bad").state()).isEqualTo(StepState.PENDING);
     assertThat(engine.tools.calls.get("text.emit")).as("nothing of v2 ran yet").hasValue(1);
 
@@ -112,7 +118,7 @@ class ReplanTest {
     TaskResult result = WorkflowStub.fromTyped(wf).getResult(TaskResult.class);
 
     assertThat(engine.text(result.result())).isEqualTo("FIXED");
-    assertThat(wf.progress().decisions()).singleElement()
+    assertThat(wf.progress().approvals().decisions()).singleElement()
         .satisfies(d -> assertThat(d.step()).isEqualTo("plan-v2"));
   }
 
@@ -129,8 +135,8 @@ class ReplanTest {
         .isInstanceOf(WorkflowFailedException.class).rootCause()
         .hasMessageContaining("message='" + "step 'bad' failed: input rejected: nope; plan v2 rejected by bob: do not emit made-up text" + "'");
     TaskProgress p = wf.progress();
-    assertThat(p.state()).isEqualTo(TaskState.FAILED);
-    assertThat(p.planVersions()).hasSize(2);
+    assertThat(p.status().state()).isEqualTo(TaskState.FAILED);
+    assertThat(p.plans().planVersions()).hasSize(2);
     assertThat(engine.tools.calls.get("text.emit")).hasValue(1);
   }
 
@@ -145,8 +151,8 @@ class ReplanTest {
 
     assertThat(asked).hasSize(1);
     TaskProgress p = wf.progress();
-    assertThat(p.planVersion()).isEqualTo(2);
-    assertThat(p.planVersions().get(1).kept()).containsExactly("good");
+    assertThat(p.plans().planVersion()).isEqualTo(2);
+    assertThat(p.plans().planVersions().get(1).kept()).containsExactly("good");
     assertThat(engine.tools.calls.get("text.reject")).hasValue(2);
   }
 
@@ -160,7 +166,7 @@ class ReplanTest {
     assertThatThrownBy(() -> wf.run(input("unrevisable", new ReplanPolicy(3, false))))
         .rootCause().hasMessageContaining("message='step 'bad' failed: input rejected: nope; replanning failed: ")
         .hasMessageContaining("unknown tool 'x'");
-    assertThat(wf.progress().planVersions()).hasSize(1);
+    assertThat(wf.progress().plans().planVersions()).hasSize(1);
   }
 
   @Test
@@ -172,8 +178,8 @@ class ReplanTest {
         .rootCause().hasMessageContaining("message='" + "step 'bad' failed: input rejected: nope" + "'");
 
     assertThat(asked).isEmpty();
-    assertThat(wf.progress().planVersion()).isEqualTo(1);
-    assertThat(wf.progress().planVersions()).singleElement()
+    assertThat(wf.progress().plans().planVersion()).isEqualTo(1);
+    assertThat(wf.progress().plans().planVersions()).singleElement()
         .satisfies(v -> assertThat(v.origin()).isEqualTo("declarative"));
   }
 
@@ -181,14 +187,14 @@ class ReplanTest {
   void shouldNotReplanAroundAPersonsRejection() {
     engine((r, failed, step, error) -> fixed(failed.version() + 1));
     TaskWorkflow wf = engine.stub("gate");
-    Plan gated = new Plan("gated", 1, Map.of(), List.of(new io.nightshift.core.pipeline.PlannedStep("bad",
-        io.nightshift.core.pipeline.StepKind.TOOL, "text.emit", Map.of("text", "x"), List.of(),
-        io.nightshift.core.pipeline.StepPolicy.DEFAULT, null, 0, null, null, null, true)));
+    Plan gated = new Plan("gated", 1, Map.of(), List.of(new PlannedStep("bad",
+        StepKind.TOOL, "text.emit", Map.of("text", "x"), List.of(),
+        StepPolicy.DEFAULT, null, 0, null, null, null, true)));
     assertThat(gated.step("bad").approval()).isTrue();
     // the gated plan goes through a planner that knows it by name
     Plans.extra.put("gated", gated);
     try {
-      WorkflowClient.start(wf::run, EngineFixture.input("gate", "gated").withReplan(new ReplanPolicy(3, false)));
+      WorkflowClient.start(wf::run, EngineFixture.builder("gate", "gated").replan(new ReplanPolicy(3, false)).build());
       engine.env.sleep(Duration.ofSeconds(2));
       wf.decide(new Decision("bad", false, "no", "carol", 0, null, 0));
 

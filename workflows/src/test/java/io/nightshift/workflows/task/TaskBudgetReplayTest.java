@@ -10,16 +10,19 @@ import io.nightshift.core.pipeline.Plan;
 import io.nightshift.core.pipeline.PlannedStep;
 import io.nightshift.core.pipeline.StepKind;
 import io.nightshift.core.pipeline.StepPolicy;
+import io.nightshift.core.planner.Planner;
 import io.nightshift.workflows.TaskQueues;
 import io.nightshift.workflows.activities.PlanningActivitiesImpl;
 import io.nightshift.workflows.agent.AgentModelActivities;
 import io.nightshift.workflows.agent.AgentWorkflowImpl;
 import io.nightshift.workflows.agent.ModelTurnOutput;
 import io.nightshift.workflows.map.MapWorkflowImpl;
+import io.nightshift.workflows.task.budget.TaskBudget;
+import io.nightshift.workflows.task.control.Decision;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
-import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.WorkflowReplayer;
@@ -31,6 +34,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,12 +69,12 @@ class TaskBudgetReplayTest {
   @EnabledIfSystemProperty(named = "nightshift.recordHistories", matches = "true")
   void recordHistories(@TempDir Path dir) throws Exception {
     record(dir, ID, r -> plan(), 1_000, (env, wf) -> {
-      for (int i = 0; i < 100 && (wf.progress() == null || !wf.progress().awaiting().containsKey("second")); i++) {
+      for (int i = 0; i < 100 && (wf.progress() == null || !wf.progress().approvals().awaiting().containsKey("second")); i++) {
         env.sleep(Duration.ofMillis(200));
       }
       wf.decide(new Decision("second", true, "raise", "lead", 5_000, null, 0));
       WorkflowStub.fromTyped(wf).getResult(TaskResult.class);
-      assertThat(wf.progress().budget().tokensSpent()).isEqualTo(1_200);
+      assertThat(wf.progress().budget().orElseThrow().tokensSpent()).isEqualTo(1_200);
     });
   }
 
@@ -96,7 +100,7 @@ class TaskBudgetReplayTest {
   void recordChildHistory(@TempDir Path dir) throws Exception {
     record(dir, CHILD_ID, r -> plan(r.pipelineYaml()), 5_000, (env, wf) -> {
       WorkflowStub.fromTyped(wf).getResult(TaskResult.class);
-      assertThat(wf.progress().budget().tokensSpent()).isEqualTo(1_800);
+      assertThat(wf.progress().budget().orElseThrow().tokensSpent()).isEqualTo(1_800);
     });
   }
 
@@ -105,8 +109,8 @@ class TaskBudgetReplayTest {
    * {@code drive} has seen it through, and writes its history; one recorded by an earlier version is kept, since
    * replaying that is the point.
    */
-  private static void record(Path dir, String id, io.nightshift.core.planner.Planner planner, long tokens,
-      java.util.function.BiConsumer<TestWorkflowEnvironment, TaskWorkflow> drive) throws Exception {
+  private static void record(Path dir, String id, Planner planner, long tokens,
+      BiConsumer<TestWorkflowEnvironment, TaskWorkflow> drive) throws Exception {
     if (Files.exists(HISTORIES.resolve(id + ".json"))) {
       return;
     }
@@ -122,8 +126,8 @@ class TaskBudgetReplayTest {
       env.start();
       TaskWorkflow wf = env.getWorkflowClient().newWorkflowStub(TaskWorkflow.class,
           WorkflowOptions.newBuilder().setWorkflowId(id).setTaskQueue(TaskQueues.CONTROL).build());
-      WorkflowClient.start(wf::run, new TaskInput(id, "g", id, id, Map.of(), 8, false)
-          .withBudget(new TaskBudget(tokens, null, 0)));
+      WorkflowClient.start(wf::run, TaskInput.builder(id, "g").pipeline(id, id)
+          .budget(new TaskBudget(tokens, null, 0)).build());
       drive.accept(env, wf);
       Files.writeString(HISTORIES.resolve(id + ".json"), env.getWorkflowClient().fetchHistory(id).toJson(true));
     }

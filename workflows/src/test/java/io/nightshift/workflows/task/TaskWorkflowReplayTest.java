@@ -3,14 +3,17 @@ package io.nightshift.workflows.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nightshift.workflows.map.MapWorkflowImpl;
+import io.nightshift.workflows.task.control.Decision;
+import io.nightshift.workflows.task.replan.ReplanPolicy;
+import io.nightshift.workflows.task.replan.Replanning;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.WorkflowReplayer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -62,7 +65,7 @@ class TaskWorkflowReplayTest {
         String id = "task-" + plan;
         TaskWorkflow wf = engine.stub(id);
         int budget = plan.equals(Plans.CHAIN) ? 40 : 0;
-        WorkflowClient.start(wf::run, new TaskInput(id, "recorded", plan, plan, Map.of(), 8, false, 0, budget, null, List.of()));
+        WorkflowClient.start(wf::run, TaskInput.builder(id, "recorded").pipeline(plan, plan).historyBudget(budget).build());
         String firstRun = WorkflowStub.fromTyped(wf).getExecution().getRunId();
         if (plan.equals(Plans.PAUSABLE)) {
           wf.pause("recorded pause");
@@ -91,9 +94,9 @@ class TaskWorkflowReplayTest {
         ReplanTest.fixed(failed.version() + 1))) {
       String id = "task-" + REPLANNED;
       TaskWorkflow wf = engine.stub(id);
-      WorkflowClient.start(wf::run, EngineFixture.input(id, Plans.ONE_BAD_BRANCH)
-          .withReplan(new ReplanPolicy(3, true)));
-      engine.env.sleep(java.time.Duration.ofSeconds(5));
+      WorkflowClient.start(wf::run, EngineFixture.builder(id, Plans.ONE_BAD_BRANCH)
+          .replan(new ReplanPolicy(3, true)).build());
+      engine.env.sleep(Duration.ofSeconds(5));
       wf.decide(new Decision(Replanning.approvalKey(2), true, "recorded approval", "recorder", 0, null, 0));
       engine.env.getWorkflowClient().newUntypedWorkflowStub(id).getResult(TaskResult.class);
       write(id, engine.env.getWorkflowClient().fetchHistory(id).toJson(true));

@@ -3,24 +3,15 @@ package io.nightshift.workflows.task;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.nightshift.core.artifact.FileArtifactStore;
 import io.nightshift.core.pipeline.Plan;
 import io.nightshift.core.pipeline.PlannedStep;
-import io.nightshift.core.pipeline.StepKind;
-import io.nightshift.workflows.TaskQueues;
-import io.nightshift.workflows.activities.PlanningActivitiesImpl;
-import io.nightshift.workflows.activities.StepActivitiesImpl;
 import io.nightshift.workflows.dag.StepState;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -56,9 +47,9 @@ class TaskWorkflowTest {
     assertThat(text(result)).isEqualTo("HELLO WORLD");
     assertThat(result.outputs()).containsOnlyKeys("hello", "world", "joined", "shout");
     TaskProgress p = wf.progress();
-    assertThat(p.state()).isEqualTo(TaskState.SUCCEEDED);
+    assertThat(p.status().state()).isEqualTo(TaskState.SUCCEEDED);
     assertThat(p.steps()).allSatisfy(s -> assertThat(s.state()).isEqualTo(StepState.SUCCEEDED));
-    assertThat(p.endedAtMillis()).isGreaterThanOrEqualTo(p.createdAtMillis());
+    assertThat(p.times().endedAtMillis()).isGreaterThanOrEqualTo(p.times().createdAtMillis());
   }
 
   @Test
@@ -69,11 +60,11 @@ class TaskWorkflowTest {
         .rootCause().hasMessageContaining("step 'bad' failed: input rejected: nope");
 
     TaskProgress p = wf.progress();
-    assertThat(p.state()).isEqualTo(TaskState.FAILED);
-    assertThat(p.error()).isEqualTo("step 'bad' failed: input rejected: nope");
+    assertThat(p.status().state()).isEqualTo(TaskState.FAILED);
+    assertThat(p.status().error()).isEqualTo("step 'bad' failed: input rejected: nope");
     Map<String, StepStatus> steps = Plans.byName(p);
     assertThat(steps.get("good").state()).isEqualTo(StepState.SUCCEEDED);
-    assertThat(steps.get("good").output()).isNotNull();
+    assertThat(steps.get("good").outcome().output()).isNotNull();
     assertThat(steps.get("bad").state()).isEqualTo(StepState.FAILED);
     assertThat(steps.get("after_bad").state()).isEqualTo(StepState.SKIPPED);
     assertThat(tools.calls.get("text.reject")).hasValue(1); // permanent: not retried
@@ -99,7 +90,7 @@ class TaskWorkflowTest {
     assertThatThrownBy(() -> WorkflowStub.fromTyped(wf).getResult(TaskResult.class))
         .isInstanceOf(WorkflowFailedException.class).hasCauseInstanceOf(CanceledFailure.class);
     TaskProgress p = wf.progress();
-    assertThat(p.state()).isEqualTo(TaskState.CANCELLED);
+    assertThat(p.status().state()).isEqualTo(TaskState.CANCELLED);
     assertThat(p.steps()).extracting(StepStatus::state).containsOnly(StepState.CANCELLED);
   }
 

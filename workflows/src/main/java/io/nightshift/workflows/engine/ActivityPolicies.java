@@ -1,0 +1,66 @@
+package io.nightshift.workflows.engine;
+
+import io.nightshift.core.pipeline.StepPolicy;
+import io.nightshift.workflows.activities.PlanningActivities;
+import io.nightshift.workflows.activities.StepActivities;
+import io.temporal.activity.ActivityCancellationType;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Timeouts and retries of the engine's activities, from each step's policy where it has one. Step heartbeats are
+ * sent by the activity on the tool's behalf, so a short heartbeat timeout detects a dead worker in seconds rather
+ * than at the (long) start-to-close timeout.
+ */
+public final class ActivityPolicies {
+  static final Duration STEP_HEARTBEAT_TIMEOUT = Duration.ofSeconds(10);
+  static final Duration STEP_TIMEOUT = Duration.ofHours(2);
+  static final int STEP_MAX_ATTEMPTS = 5;
+
+  private ActivityPolicies() {}
+
+  /**
+   * Planning and replanning. Long enough for a model planner on a CPU (each answer can take tens of seconds on a
+   * busy machine, and an invalid one is repaired several times) so a slow but progressing plan is not cut off.
+   */
+  public static ActivityOptions planning() {
+    return ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofMinutes(10))
+        .setRetryOptions(RetryOptions.newBuilder()
+            .setMaximumAttempts(5)
+            .setDoNotRetry(PlanningActivities.INVALID_PIPELINE)
+            .build())
+        .build();
+  }
+
+  /** Bookkeeping activities of the engine itself (splitting, merging): short, retried, no heartbeat. */
+  public static ActivityOptions engine() {
+    return ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofMinutes(10))
+        .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(10).setDoNotRetry("MapInputError").build())
+        .build();
+  }
+
+  public static ActivityOptions steps(StepPolicy p) {
+    List<String> doNotRetry = new ArrayList<>(List.of(StepActivities.TOOL_INPUT_ERROR, StepActivities.UNKNOWN_TOOL));
+    doNotRetry.addAll(p.nonRetryable());
+    return ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(p.timeoutMillis() > 0 ? Duration.ofMillis(p.timeoutMillis()) : STEP_TIMEOUT)
+        .setHeartbeatTimeout(p.heartbeatTimeoutMillis() > 0 ? Duration.ofMillis(p.heartbeatTimeoutMillis())
+            : STEP_HEARTBEAT_TIMEOUT)
+        .setCancellationType(ActivityCancellationType.TRY_CANCEL)
+        .setRetryOptions(RetryOptions.newBuilder()
+            .setInitialInterval(p.initialIntervalMillis() > 0 ? Duration.ofMillis(p.initialIntervalMillis())
+                : Duration.ofSeconds(1))
+            .setBackoffCoefficient(p.backoff() >= 1 ? p.backoff() : 2.0)
+            .setMaximumInterval(p.maxIntervalMillis() > 0 ? Duration.ofMillis(p.maxIntervalMillis())
+                : Duration.ofMinutes(1))
+            .setMaximumAttempts(p.maxAttempts() > 0 ? p.maxAttempts() : STEP_MAX_ATTEMPTS)
+            .setDoNotRetry(doNotRetry.toArray(String[]::new))
+            .build())
+        .build();
+  }
+}

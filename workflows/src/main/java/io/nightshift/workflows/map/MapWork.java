@@ -1,0 +1,24 @@
+package io.nightshift.workflows.map;
+
+import io.nightshift.core.pipeline.StepPolicy;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What each chunk of a map step goes through: the same for every node of its tree.
+ *
+ * @param taskId    the task
+ * @param step      the map step
+ * @param tool      the tool each chunk goes through
+ * @param params    the tool's other parameters, resolved
+ * @param itemParam the parameter that receives the chunk
+ * @param policy    the step's retry and timeout policy
+ * @param taskQueue the accelerator pool's queue the chunks run on; empty for the control workers (null in JSON)
+ */
+public record MapWork(String taskId, String step, String tool, Map<String, String> params, String itemParam,
+    StepPolicy policy, Optional<String> taskQueue) {
+  public MapWork {
+    params = Map.copyOf(params);
+    taskQueue = taskQueue == null ? Optional.empty() : taskQueue;
+  }
+}

@@ -1,0 +1,22 @@
+package io.nightshift.workflows.task;
+
+import io.nightshift.core.artifact.ArtifactRef;
+import io.nightshift.workflows.dag.StepState;
+import java.util.Map;
+
+/**
+ * What the steps of a task's plan left behind, by step name, for its next run: where each stands, and what those
+ * that ran produced (outputs by reference), said, failed with, how often they were tried and where they ran.
+ */
+public record CarriedSteps(Map<String, StepState> states, Map<String, ArtifactRef> outputs,
+    Map<String, String> summaries, Map<String, String> errors, Map<String, Integer> attempts,
+    Map<String, StepRun> stepRuns) {
+  public CarriedSteps {
+    states = Map.copyOf(states == null ? Map.of() : states);
+    outputs = Map.copyOf(outputs == null ? Map.of() : outputs);
+    summaries = Map.copyOf(summaries == null ? Map.of() : summaries);
+    errors = Map.copyOf(errors == null ? Map.of() : errors);
+    attempts = Map.copyOf(attempts == null ? Map.of() : attempts);
+    stepRuns = Map.copyOf(stepRuns == null ? Map.of() : stepRuns);
+  }
+}

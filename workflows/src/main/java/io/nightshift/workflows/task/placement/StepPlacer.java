@@ -1,0 +1,181 @@
+package io.nightshift.workflows.task.placement;
+
+import io.nightshift.core.accelerator.placement.Placement;
+import io.nightshift.core.accelerator.placement.PlacementDecision;
+import io.nightshift.core.accelerator.placement.PlacementPolicy;
+import io.nightshift.core.accelerator.placement.PoolView;
+import io.nightshift.core.accelerator.placement.StepRequirements;
+import io.nightshift.core.pipeline.PlannedStep;
+import io.nightshift.workflows.activities.StepActivities;
+import io.nightshift.workflows.activities.StepInput;
+import io.nightshift.workflows.activities.StepOutput;
+import io.nightshift.workflows.backends.BackendQueues;
+import io.nightshift.workflows.backends.FleetSnapshot;
+import io.nightshift.workflows.backends.PoolEndpoint;
+import io.nightshift.workflows.backends.PoolInventories;
+import io.nightshift.workflows.backends.PoolSnapshot;
+import io.nightshift.workflows.engine.ActivityPolicies;
+import io.nightshift.workflows.engine.FailureMessages;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Workflow;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Runs a step that {@code requires} accelerators on the pool placement chooses: inventory of every pool (an
+ * activity on each pool's own queue), the deterministic {@link Placement} under the task's policy, then the tool
+ * on that pool's queue. A pool where the step fails for any reason but bad input is treated as an open circuit
+ * for this step and the step fails over to the next eligible pool; bad input fails at once, since it would fail
+ * anywhere. Records where the step ran, the unit-seconds it held and their cost.
+ */
+public final class StepPlacer {
+  private final List<String> pools;
+  private final PlacementPolicy policy;
+
+  /** @param pools the pools the task may place steps on; each answers inventory on its own queue */
+  public StepPlacer(List<String> pools, PlacementPolicy policy) {
+    this.pools = List.copyOf(pools);
+    this.policy = policy;
+  }
+
+  /** Call from a workflow thread of its own (Async): it blocks on inventory and on the step. */
+  public StepOutput run(PlannedStep step, StepInput input) {
+    StepRequirements needs = step.requires().toStepRequirements();
+    Set<String> failed = new LinkedHashSet<>();
+    List<String> failures = new ArrayList<>();
+    while (true) {
+      Choice choice = choose(step, needs, failed, failures);
+      ActivityOptions options = ActivityOptions.newBuilder(ActivityPolicies.steps(step.policy()))
+          .setTaskQueue(BackendQueues.forPool(choice.pool().poolId())).build();
+      long start = Workflow.currentTimeMillis();
+      try {
+        StepOutput out = Workflow.newActivityStub(StepActivities.class, options).runStep(input);
+        double unitSeconds = (Workflow.currentTimeMillis() - start) / 1000.0 * needs.units();
+        return out.placed(choice.pool().poolId(), choice.reason(), unitSeconds,
+            unitSeconds / 3600.0 * choice.pool().pricePerUnitHour());
+      } catch (ActivityFailure e) {
+        if (e.getCause() instanceof ApplicationFailure af
+            && StepActivities.TOOL_INPUT_ERROR.equals(af.getType())) {
+          throw e;
+        }
+        failed.add(choice.pool().poolId());
+        failures.add(choice.pool().poolId() + ": " + FailureMessages.of(e));
+      }
+    }
+  }
+
+  /** The pool a whole map step runs on (a map is placed once; its chunks then stay there). */
+  public String choosePool(PlannedStep step) {
+    return choose(step, step.requires().toStepRequirements(), Set.of(), List.of()).pool().poolId();
+  }
+
+  private record Choice(PoolView pool, String reason) {}
+
+  /**
+   * Where an agent step runs: the pool placement picks among those with a model endpoint for the step's model
+   * ({@code requires.model}, else the model of the endpoint the step names), the agent's own endpoint's pool
+   * first while it is eligible; then every endpoint that may serve it, the chosen pool's first.
+   */
+  public AgentPlacement placeAgent(PlannedStep step, String namedEndpoint) {
+    FleetSnapshot fleet = PoolInventories.collect(pools);
+    StepRequirements needs = step.requires().toStepRequirements();
+    String model = !needs.model().isEmpty() ? needs.model() : fleet.pools().stream()
+        .flatMap(p -> p.endpoints().stream()).filter(e -> e.endpointId().equals(namedEndpoint))
+        .map(PoolEndpoint::model).findFirst().orElse("");
+    List<PoolView> views = new ArrayList<>();
+    List<String> without = new ArrayList<>();
+    Optional<String> sticky = Optional.empty();
+    for (PoolSnapshot p : fleet.pools()) {
+      List<PoolEndpoint> serving = serving(p, model);
+      if (serving.isEmpty()) {
+        without.add(p.poolId() + ": no model endpoint" + (model.isEmpty() ? "" : " serving " + model));
+        continue;
+      }
+      views.add(p.view());
+      if (serving.stream().anyMatch(e -> e.endpointId().equals(namedEndpoint))) {
+        sticky = Optional.of(p.poolId());
+      }
+    }
+    PlacementDecision d = Placement.place(views, needs.withModel(model), policy, sticky);
+    if (d.pool().isEmpty()) {
+      // no running server of the model will do: a pool that starts one on a lease of its own units
+      List<PoolView> starters = model.isEmpty() ? List.of() : fleet.pools().stream()
+          .filter(p -> p.servable().contains(model)).map(PoolSnapshot::view).toList();
+      PlacementDecision onLease = Placement.place(starters, needs.withModel(model), policy, Optional.empty());
+      if (onLease.pool().isPresent()) {
+        PoolView pool = starters.stream().filter(v -> v.poolId().equals(onLease.pool().get())).findFirst()
+            .orElseThrow();
+        return new AgentPlacement(pool.poolId(), onLease.reason() + "; starts a " + model + " server on a lease"
+            + circuitDetails(fleet), List.of(), Map.of(), model, true, pool.pricePerUnitHour());
+      }
+      String leaseWhy = starters.isEmpty() ? "" : "; on a lease: " + onLease.reason();
+      throw ApplicationFailure.newNonRetryableFailure("no pool can run agent step '" + step.name() + "': "
+          + d.reason() + (without.isEmpty() ? "" : "; " + String.join("; ", without)) + leaseWhy
+          + circuitDetails(fleet) + (fleet.unreachable().isEmpty() ? "" : "; not answering: "
+          + fleet.unreachable()), "NoEligiblePool");
+    }
+    String chosen = d.pool().get();
+    List<String> endpoints = new ArrayList<>();
+    Map<String, String> poolOf = new LinkedHashMap<>();
+    List<PoolSnapshot> ordered = new ArrayList<>(fleet.pools());
+    ordered.sort(Comparator.comparing((PoolSnapshot p) -> !p.poolId().equals(chosen)).thenComparing(PoolSnapshot::poolId));
+    for (PoolSnapshot p : ordered) {
+      List<PoolEndpoint> serving = new ArrayList<>(serving(p, model));
+      // the step's own endpoint first, then those whose circuit is closed, each group in the pool's order
+      serving.sort(Comparator.comparing((PoolEndpoint e) -> !e.endpointId().equals(namedEndpoint))
+          .thenComparing(PoolEndpoint::circuitOpen));
+      for (PoolEndpoint e : serving) {
+        if (poolOf.putIfAbsent(e.endpointId(), p.poolId()) == null) {
+          endpoints.add(e.endpointId());
+        }
+      }
+    }
+    double price = views.stream().filter(v -> v.poolId().equals(chosen)).findFirst().orElseThrow()
+        .pricePerUnitHour();
+    return new AgentPlacement(chosen, d.reason() + circuitDetails(fleet), endpoints, poolOf, model, false, price);
+  }
+
+  /**
+   * Where an agent runs: the pool, why, and either the running endpoints that may serve it (with the pool of each)
+   * or, when {@code onLease}, that the pool starts a server of {@code model} for it.
+   */
+  public record AgentPlacement(String pool, String reason, List<String> endpoints, Map<String, String> poolOfEndpoint,
+      String model, boolean onLease, double pricePerUnitHour) {}
+
+  /** Running servers of the model that calls may name directly (leased ones are reached by acquiring them). */
+  private static List<PoolEndpoint> serving(PoolSnapshot pool, String model) {
+    return pool.endpoints().stream().filter(e -> !e.leased() && (model.isEmpty() || e.model().equals(model)))
+        .toList();
+  }
+
+  /** The reasons of open circuits, which placement itself only calls "circuit open". */
+  private static String circuitDetails(FleetSnapshot fleet) {
+    List<String> open = fleet.pools().stream().filter(p -> p.view().circuitOpen())
+        .map(p -> p.poolId() + ": " + p.detail()).toList();
+    return open.isEmpty() ? "" : " [" + String.join("; ", open) + "]";
+  }
+
+  private Choice choose(PlannedStep step, StepRequirements needs, Set<String> failed, List<String> failures) {
+    FleetSnapshot fleet = PoolInventories.collect(pools);
+    List<PoolView> views = fleet.views().stream()
+        .map(v -> failed.contains(v.poolId()) ? v.withCircuitOpen(true) : v).toList();
+    PlacementDecision d = Placement.place(views, needs, policy, Optional.empty());
+    if (d.pool().isEmpty()) {
+      String history = failures.isEmpty() ? "" : "; it failed on " + String.join("; ", failures);
+      String silent = fleet.unreachable().isEmpty() ? "" : "; not answering: " + fleet.unreachable();
+      throw ApplicationFailure.newNonRetryableFailure("no pool can run step '" + step.name() + "': " + d.reason()
+          + circuitDetails(fleet) + history + silent, "NoEligiblePool");
+    }
+    PoolView pool = views.stream().filter(v -> v.poolId().equals(d.pool().get())).findFirst().orElseThrow();
+    String reason = d.reason() + circuitDetails(fleet);
+    return new Choice(pool, failures.isEmpty() ? reason : reason + " after " + String.join("; ", failures));
+  }
+}

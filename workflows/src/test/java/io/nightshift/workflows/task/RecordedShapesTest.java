@@ -1,0 +1,184 @@
+package io.nightshift.workflows.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.protobuf.ByteString;
+import io.nightshift.core.artifact.ArtifactRef;
+import io.nightshift.workflows.dag.StepState;
+import io.nightshift.workflows.map.MapInput;
+import io.nightshift.workflows.task.budget.TaskBudget;
+import io.nightshift.workflows.task.budget.TaskBudgetStatus;
+import io.nightshift.workflows.task.control.Decision;
+import io.nightshift.workflows.task.replan.ReplanPolicy;
+import io.temporal.api.common.v1.Payload;
+import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.common.converter.DataConverter;
+import io.temporal.common.converter.DefaultDataConverter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The payload records were split into parts by concern; what histories recorded before that (flat JSON, nulls for
+ * features a task did not use) must read into the parts, and what is written now must have the same flat shape, so
+ * old and new workers, and an API and a worker of either version, read each other's payloads. Read and written with
+ * Temporal's own data converter, as workers and clients do.
+ */
+class RecordedShapesTest {
+  private static final Path HISTORIES = Path.of("src/test/resources/histories");
+  private static final DataConverter CONVERTER = DefaultDataConverter.STANDARD_INSTANCE;
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String DIGEST = "sha256:2689367b205c16ce32ed4200942b8b8b1e262dfc70d9bc9fbc77c49699a4f1df";
+
+  @Test
+  void shouldReadATaskInputRecordedBeforeItHadPartsWithItsCarryOver() throws Exception {
+    TaskInput input = startInput("task-chain", TaskInput.class);
+
+    assertThat(input.definition()).isEqualTo(new TaskDefinition("task-chain", "recorded", "chain", "chain", Map.of(),
+        0));
+    assertThat(input.settings()).isEqualTo(new TaskSettings(8, false, 40));
+    assertThat(input.policies()).isEqualTo(TaskPolicies.NONE);
+    assertThat(input.pools()).isEmpty();
+    TaskCarry carry = input.carry().orElseThrow();
+    assertThat(carry.plan().steps()).hasSize(12);
+    assertThat(carry.steps().states()).containsEntry("s5", StepState.SUCCEEDED).containsEntry("s6", StepState.PENDING);
+    assertThat(carry.steps().attempts()).containsEntry("s0", 1).hasSize(6);
+    assertThat(carry.steps().stepRuns()).isEmpty(); // recorded before steps had runs
+    assertThat(carry.planVersions()).isEmpty(); // and before plans had versions
+    assertThat(carry.ledger()).isEmpty();
+    assertThat(carry.runs()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldReadTheOldestTaskInputWithoutPoolsOrPolicies() throws Exception {
+    TaskInput input = startInput("task-pausable", TaskInput.class);
+
+    assertThat(input.definition().pipelineName()).isEqualTo("pausable");
+    assertThat(input.pools()).isEmpty();
+    assertThat(input.policies()).isEqualTo(TaskPolicies.NONE);
+    assertThat(input.carry()).isEmpty();
+  }
+
+  @Test
+  void shouldReadTheTaskPoliciesATaskWasRecordedWith() throws Exception {
+    assertThat(startInput("task-budget-raised", TaskInput.class).policies())
+        .isEqualTo(new TaskPolicies(Optional.empty(), Optional.empty(), Optional.of(new TaskBudget(1000, null, 0))));
+    assertThat(startInput("task-replanned", TaskInput.class).policies().replan())
+        .contains(new ReplanPolicy(3, true));
+  }
+
+  @Test
+  void shouldReadAMapNodeInputRecordedBeforeItHadParts() throws Exception {
+    MapInput node = startInput("map-tree-v2", MapInput.class);
+
+    assertThat(node.work().step()).isEqualTo("doubled");
+    assertThat(node.work().tool()).isEqualTo("table.double");
+    assertThat(node.work().itemParam()).isEqualTo("input");
+    assertThat(node.work().taskQueue()).isEmpty();
+    assertThat(node.range().from()).isZero();
+    assertThat(node.range().to()).isEqualTo(300);
+    assertThat(node.range().manifest().mediaType()).isEqualTo("text/x-nightshift-manifest");
+    assertThat(node.window()).isEqualTo(20);
+    assertThat(node.leafChunks()).isEqualTo(200);
+  }
+
+  @Test
+  void shouldReadAChildTaskResultWithTheBudgetItSpent() throws Exception {
+    WorkflowExecutionHistory history = history("task-budget-child");
+    Payload result = history.getEvents().stream()
+        .filter(HistoryEvent::hasChildWorkflowExecutionCompletedEventAttributes)
+        .map(e -> e.getChildWorkflowExecutionCompletedEventAttributes().getResult().getPayloads(0))
+        .filter(p -> p.getData().toStringUtf8().contains("\"spent\"")).findFirst().orElseThrow();
+
+    TaskResult r = CONVERTER.fromPayload(result, TaskResult.class, TaskResult.class);
+
+    assertThat(r.outputs()).containsOnlyKeys("a", "b");
+    assertThat(r.spent().map(TaskBudgetStatus::tokensSpent)).contains(1_200L);
+  }
+
+  @Test
+  void shouldWriteEveryPartOfATaskInputFlatUnderTheFieldNamesItWasRecordedWith() throws Exception {
+    TaskInput input = TaskInput.builder("t", "g").pipeline("p", "yaml").params(Map.of("k", "v")).depth(1)
+        .maxParallelSteps(4).searchAttributes(true).historyBudget(100).pools(List.of("cpu"))
+        .replan(new ReplanPolicy(2, false)).budget(new TaskBudget(10, null, 0)).build();
+
+    JsonNode json = written(input);
+
+    assertThat(fieldNames(json)).containsExactlyInAnyOrder("taskId", "goal", "pipelineName", "pipelineYaml",
+        "params", "maxParallelSteps", "useSearchAttributes", "depth", "historyBudget", "carry", "pools", "replan",
+        "agentCeiling", "budget");
+    assertThat(json.get("agentCeiling").isNull()).isTrue(); // an absent policy is null, as it always was
+    assertThat(json.get("carry").isNull()).isTrue();
+    assertThat(CONVERTER.fromPayload(CONVERTER.toPayload(input).orElseThrow(), TaskInput.class, TaskInput.class))
+        .isEqualTo(input);
+  }
+
+  @Test
+  void shouldAnswerTheProgressQueryInTheFlatShapeOlderApisRead() throws Exception {
+    TaskProgress progress = new TaskProgress(
+        new TaskStatus("t", "g", "p", TaskState.AWAITING_APPROVAL, null, null), new TaskTimes(1, 2, 0),
+        List.of(new StepStatus("publish", "tool", "text.upper", List.of(), StepState.AWAITING_APPROVAL, 0,
+            new StepOutcome(null, null, null), Optional.of(new StepRun("cpu", "cheapest", 1.5, 0.1, 7)))),
+        new ApprovalLog(Map.of("publish", "approval required"), List.of(new Decision("x", true, "ok", "me", 0,
+            null, 5))), new PlanHistory(1, List.of()), Optional.empty());
+
+    JsonNode json = written(progress);
+
+    assertThat(fieldNames(json)).containsExactlyInAnyOrder("taskId", "goal", "pipeline", "state", "steps", "result",
+        "error", "createdAtMillis", "updatedAtMillis", "endedAtMillis", "awaiting", "decisions", "planVersion",
+        "planVersions", "budget");
+    assertThat(fieldNames(json.get("steps").get(0))).containsExactlyInAnyOrder("name", "tool", "state", "needs",
+        "output", "summary", "error", "attempts", "run", "kind");
+    assertThat(CONVERTER.fromPayload(CONVERTER.toPayload(progress).orElseThrow(), TaskProgress.class,
+        TaskProgress.class)).isEqualTo(progress);
+  }
+
+  @Test
+  void shouldReadAProgressAnswerOfAnOlderWorker() {
+    String older = """
+        {"taskId":"t","goal":"g","pipeline":"p","state":"RUNNING","steps":[{"name":"a","tool":"text.emit",
+        "state":"SUCCEEDED","needs":[],"output":{"digest":"%s","size":1,"mediaType":"text/plain"},
+        "summary":"ok","error":null,"attempts":1,"run":null}],"result":null,"error":null,"createdAtMillis":1,
+        "updatedAtMillis":2,"endedAtMillis":0,"awaiting":{},"decisions":[]}""".formatted(DIGEST);
+
+    TaskProgress p = CONVERTER.fromPayload(Payload.newBuilder()
+        .putMetadata("encoding", ByteString.copyFromUtf8("json/plain"))
+        .setData(ByteString.copyFromUtf8(older)).build(), TaskProgress.class, TaskProgress.class);
+
+    assertThat(p.status().state()).isEqualTo(TaskState.RUNNING);
+    assertThat(p.plans()).isEqualTo(new PlanHistory(0, List.of()));
+    assertThat(p.budget()).isEmpty();
+    StepStatus a = p.steps().get(0);
+    assertThat(a.kind()).isNull(); // from workers older than the field
+    assertThat(a.run()).isEmpty();
+    assertThat(a.outcome().output()).isEqualTo(new ArtifactRef(DIGEST, 1, "text/plain"));
+  }
+
+  private static <T> T startInput(String id, Class<T> type) throws Exception {
+    Payload input = history(id).getEvents().get(0).getWorkflowExecutionStartedEventAttributes().getInput()
+        .getPayloads(0);
+    return CONVERTER.fromPayload(input, type, type);
+  }
+
+  private static WorkflowExecutionHistory history(String id) throws Exception {
+    return WorkflowExecutionHistory.fromJson(Files.readString(HISTORIES.resolve(id + ".json")));
+  }
+
+  private static JsonNode written(Object value) throws Exception {
+    return JSON.readTree(CONVERTER.toPayload(value).orElseThrow().getData().toStringUtf8());
+  }
+
+  private static Set<String> fieldNames(JsonNode json) {
+    List<String> names = new ArrayList<>();
+    json.fieldNames().forEachRemaining(names::add);
+    return Set.copyOf(names);
+  }
+}
