@@ -19,7 +19,8 @@ class LlamaCppBuildFlagsTest {
 
   @Test
   void shouldTurnHostDetectionOffOnOtherArchitectures() {
-    assertThat(LlamaCppBuildFlags.portable("aarch64").cmakeArgs()).containsExactly("-DGGML_NATIVE=OFF");
+    assertThat(LlamaCppBuildFlags.portable("aarch64").cmakeArgs()).containsExactly("-DGGML_NATIVE=OFF",
+        "-DLLAVA_BUILD=OFF");
   }
 
   @Test

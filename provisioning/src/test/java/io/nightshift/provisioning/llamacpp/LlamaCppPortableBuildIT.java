@@ -83,11 +83,14 @@ class LlamaCppPortableBuildIT {
     return response.body();
   }
 
+  /**
+   * Every shared library the llama-cpp-python wheel installed (ggml, llama, llama-common, mtmd), wherever in the venv:
+   * a wheel holds lib*.so.0.25.3, lib*.so.0 and lib*.so as identical copies, so one of each is enough.
+   */
   private static List<Path> compiledLibraries(Path venv) throws IOException {
     try (Stream<Path> files = Files.walk(venv)) {
-      return files.filter(f -> f.toString().contains("/llama_cpp/lib/") && Files.isRegularFile(f)
-              // a wheel holds lib*.so.0.25.3, lib*.so.0 and lib*.so as identical copies: one of each is enough
-              && !Files.isSymbolicLink(f) && f.getFileName().toString().endsWith(".so"))
+      return files.filter(f -> Files.isRegularFile(f) && !Files.isSymbolicLink(f)
+              && f.getFileName().toString().matches("lib(ggml|llama|mtmd)[A-Za-z0-9_-]*\\.so"))
           .sorted().toList();
     }
   }
