@@ -27,6 +27,7 @@ import io.nightshift.runtime.planning.RuntimePlanners;
 import io.nightshift.tools.registry.ToolRegistry;
 import io.nightshift.runtime.mcp.McpServersFile;
 import io.nightshift.tools.mcp.McpToolSource;
+import io.nightshift.workflows.activities.ActivityToolRunner;
 import io.nightshift.workflows.activities.StepActivitiesImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
@@ -143,7 +144,7 @@ public final class NightshiftRuntime implements AutoCloseable {
           java.util.Arrays.stream(AgentWorkers.activities(models, tools, artifacts,
               config.dataDir().resolve("scratch")))).toArray();
       WorkerFactory backendWorkers = BackendWorker.start(client, backends, new StepActivitiesImpl(tools::find,
-          artifacts, config.dataDir().resolve("scratch"), ControlWorker.HEARTBEAT_EVERY_MILLIS),
+          artifacts, config.dataDir().resolve("scratch"), ActivityToolRunner.HEARTBEAT_EVERY_MILLIS),
           temporal instanceof InMemoryServer, onPools);
       started.push(() -> {
         backendWorkers.shutdown();

@@ -1,7 +1,7 @@
 package io.nightshift.bench;
 
+import io.nightshift.bench.baseline.BaselineTask;
 import io.nightshift.bench.baseline.BaselineWorker;
-import io.nightshift.bench.engine.BaselineTask;
 import io.nightshift.bench.engine.BenchServer;
 import io.nightshift.bench.engine.HistoryCensus;
 import io.nightshift.bench.engine.MapTask;

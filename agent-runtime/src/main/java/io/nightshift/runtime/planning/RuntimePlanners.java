@@ -7,7 +7,7 @@ import io.nightshift.core.planner.Replanner;
 import io.nightshift.core.tool.ToolCatalog;
 import io.nightshift.core.tool.ToolDescriptor;
 import io.nightshift.models.ModelCall;
-import io.nightshift.models.ModelCallException;
+import io.nightshift.models.failure.ModelCallException;
 import io.nightshift.planners.declarative.DeclarativePlanner;
 import io.nightshift.planners.llm.LlmPlanner;
 import io.nightshift.planners.routing.RoutingPlanner;

@@ -1,7 +1,5 @@
 package io.nightshift.models.endpoint;
 
-import io.nightshift.models.internal.ChatModelFactory;
-import io.nightshift.models.resilience.EndpointResilience;
 import io.nightshift.models.resilience.ResilienceSnapshot;
 import java.time.Clock;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import io.nightshift.config.ConfigDocument;
 import io.nightshift.config.ConfigException;
 import io.nightshift.config.ConfigNode;
 import io.nightshift.config.ConfigProblem;
-import io.nightshift.core.error.InvalidPipelineException;
+import io.nightshift.core.pipeline.InvalidPipelineException;
 import io.nightshift.core.pipeline.PipelineProblem;
 import io.nightshift.core.pipeline.PipelineSpec;
 import io.nightshift.core.pipeline.PlacementSpec;

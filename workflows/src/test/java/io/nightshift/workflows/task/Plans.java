@@ -3,10 +3,10 @@ package io.nightshift.workflows.task;
 import static io.nightshift.workflows.task.TaskWorkflowTest.plan;
 import static io.nightshift.workflows.task.TaskWorkflowTest.step;
 
-import io.nightshift.core.error.InvalidPipelineException;
-import io.nightshift.core.pipeline.PipelineProblem;
 import io.nightshift.core.pipeline.ChildPipeline;
+import io.nightshift.core.pipeline.InvalidPipelineException;
 import io.nightshift.core.pipeline.MapSettings;
+import io.nightshift.core.pipeline.PipelineProblem;
 import io.nightshift.core.pipeline.Plan;
 import io.nightshift.core.pipeline.PlannedStep;
 import io.nightshift.core.pipeline.StepKind;

@@ -1,18 +1,15 @@
-package io.nightshift.models.resilience;
+package io.nightshift.models.endpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.langchain4j.data.message.UserMessage;
-import io.nightshift.models.FailureKind;
 import io.nightshift.models.ModelCall;
-import io.nightshift.models.ModelCallException;
 import io.nightshift.models.ModelCallRequest;
 import io.nightshift.models.ModelCallResult;
-import io.nightshift.models.endpoint.CircuitBreakerSettings;
-import io.nightshift.models.endpoint.ModelEndpointConfig;
-import io.nightshift.models.endpoint.ModelEndpointRegistry;
-import io.nightshift.models.endpoint.RateLimit;
+import io.nightshift.models.failure.FailureKind;
+import io.nightshift.models.failure.ModelCallException;
+import io.nightshift.models.resilience.ResilienceSnapshot;
 import io.nightshift.models.testing.ScriptedOpenAiServer;
 import io.nightshift.models.testing.ScriptedReply;
 import java.time.Duration;
