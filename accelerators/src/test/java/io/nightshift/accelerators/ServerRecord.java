@@ -1,6 +1,7 @@
 package io.nightshift.accelerators;
 
-import io.nightshift.accelerators.internal.Json;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,11 +12,12 @@ import java.util.Map;
 /** What fake_model_server.py recorded about how it was started. */
 public record ServerRecord(List<String> argv, Map<String, String> env, boolean compiled,
     Map<String, String> containerEnv) {
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @SuppressWarnings("unchecked")
   public static ServerRecord read(Path file) {
     try {
-      Map<String, Object> m = (Map<String, Object>) Json.parse(Files.readString(file));
+      Map<String, Object> m = JSON.readValue(Files.readString(file), new TypeReference<Map<String, Object>>() {});
       return new ServerRecord((List<String>) m.get("argv"), (Map<String, String>) m.get("env"),
           (Boolean) m.get("compiled"), (Map<String, String>) m.getOrDefault("container_env", Map.of()));
     } catch (IOException e) {

@@ -27,6 +27,7 @@ import io.nightshift.runtime.planning.RuntimePlanners;
 import io.nightshift.tools.registry.ToolRegistry;
 import io.nightshift.runtime.mcp.McpServersFile;
 import io.nightshift.tools.mcp.McpToolSource;
+import io.nightshift.workflows.activities.ActivityToolRunner;
 import io.nightshift.workflows.activities.StepActivitiesImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
@@ -36,8 +37,12 @@ import io.temporal.worker.WorkerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,7 +90,7 @@ public final class NightshiftRuntime implements AutoCloseable {
       started.push(fleet);
       if (roles.contains(Role.WORKER) && modelEndpoints == null
           && fleet.pools().stream().anyMatch(p -> !p.config().serve().isEmpty())) {
-        modelEndpoints = ModelEndpointRegistry.of(java.util.List.of()); // only servers started on leases
+        modelEndpoints = ModelEndpointRegistry.of(List.of()); // only servers started on leases
       }
       backends = new FleetInventory(fleet, FleetInventory.DEFAULT_TIMEOUT,
           ModelEndpointGuards.of(modelEndpoints));
@@ -134,20 +139,20 @@ public final class NightshiftRuntime implements AutoCloseable {
           config.dataDir().resolve("scratch"), temporal instanceof InMemoryServer, models);
       started.push(() -> {
         workers.shutdown();
-        workers.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        workers.awaitTermination(10, TimeUnit.SECONDS);
       });
       // agents on servers a pool starts on a lease make their model and tool calls on the pool's queue, in this
       // process, where the server's endpoint is registered
-      Object[] onPools = modelServers == null ? new Object[0] : java.util.stream.Stream.concat(
-          java.util.stream.Stream.of(new ModelServerActivitiesImpl(modelServers)),
-          java.util.Arrays.stream(AgentWorkers.activities(models, tools, artifacts,
+      Object[] onPools = modelServers == null ? new Object[0] : Stream.concat(
+          Stream.of(new ModelServerActivitiesImpl(modelServers)),
+          Arrays.stream(AgentWorkers.activities(models, tools, artifacts,
               config.dataDir().resolve("scratch")))).toArray();
       WorkerFactory backendWorkers = BackendWorker.start(client, backends, new StepActivitiesImpl(tools::find,
-          artifacts, config.dataDir().resolve("scratch"), ControlWorker.HEARTBEAT_EVERY_MILLIS),
+          artifacts, config.dataDir().resolve("scratch"), ActivityToolRunner.HEARTBEAT_EVERY_MILLIS),
           temporal instanceof InMemoryServer, onPools);
       started.push(() -> {
         backendWorkers.shutdown();
-        backendWorkers.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        backendWorkers.awaitTermination(10, TimeUnit.SECONDS);
       });
       log.info("worker polling with {} tools: {}", tools.all().size(),
           String.join(", ", tools.all().stream().map(t -> t.name()).toList()));
@@ -174,7 +179,7 @@ public final class NightshiftRuntime implements AutoCloseable {
       ui = WorkflowUiServer.start(config.apiHost(), config.uiPort(), apiTarget());
       started.push(ui);
       log.info("workflow UI on {}", uiUrl());
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       log.warn("workflow UI not started on {}:{} ({}); choose another with --ui-port, or 0 for none",
           config.apiHost(), config.uiPort(), e.toString());
     }

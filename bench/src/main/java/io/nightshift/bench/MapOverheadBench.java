@@ -1,7 +1,7 @@
 package io.nightshift.bench;
 
+import io.nightshift.bench.baseline.BaselineTask;
 import io.nightshift.bench.baseline.BaselineWorker;
-import io.nightshift.bench.engine.BaselineTask;
 import io.nightshift.bench.engine.BenchServer;
 import io.nightshift.bench.engine.HistoryCensus;
 import io.nightshift.bench.engine.MapTask;
@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -100,7 +101,7 @@ public final class MapOverheadBench {
         baseline.shutdown();
         baseline.awaitTermination(10, TimeUnit.SECONDS);
         try (var files2 = Files.walk(workDir)) {
-          files2.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+          files2.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
       }
     }

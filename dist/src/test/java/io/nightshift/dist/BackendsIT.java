@@ -239,7 +239,7 @@ class BackendsIT {
     try {
       assertThatThrownBy(refused::start).isInstanceOf(IOException.class)
           .hasMessageContaining("runtime exited with")
-          .hasMessageContaining("backends file " + bad + ", pool 'gpu', key 'properties.price-per-unit-hour' (line 4)")
+          .hasMessageContaining("backends file " + bad + ": pools[gpu].properties.price-per-unit-hour (line 4)")
           .hasMessageContaining("must be a number >= 0, was 'cheap'");
     } finally {
       refused.close();

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -105,7 +106,7 @@ class CircuitPlacementIT {
         assertThat(steps.get("summarise").getPlacement()).contains("cheap: circuit breaker open");
         assertThat(failing.chatRequests()).hasSize(5);
         assertThat(done.getTokensByPoolMap()).containsEntry("dear", 96L);
-        assertThat(done.getCostByPoolMap().get("dear")).isCloseTo(0.112, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(done.getCostByPoolMap().get("dear")).isCloseTo(0.112, Assertions.within(1e-9));
         Files.writeString(Path.of("target", "circuit-placement-measurements.txt"), "task " + ms + " ms; "
             + failing.chatRequests().size() + " calls to the failing endpoint before its breaker opened\n" + cli);
       }

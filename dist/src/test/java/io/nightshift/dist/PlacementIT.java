@@ -8,8 +8,10 @@ import io.nightshift.api.v1.TaskState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,14 +58,14 @@ class PlacementIT {
           || t.getState() == TaskState.TASK_STATE_FAILED, Duration.ofMinutes(3));
       assertThat(done.getState()).as(done.toString()).isEqualTo(TaskState.TASK_STATE_SUCCEEDED);
 
-      Map<String, Step> steps = new java.util.HashMap<>();
+      Map<String, Step> steps = new HashMap<>();
       done.getStepsList().forEach(s -> steps.put(s.getName(), s));
       assertThat(steps.get("load").getPool()).isEmpty();
       assertThat(steps.get("on_gpu").getPool()).isEqualTo("gpu-cheap");
       assertThat(steps.get("on_gpu").getPlacement()).startsWith("cheapest");
       assertThat(steps.get("on_gpu").getUnitSeconds()).isPositive();
       assertThat(steps.get("on_gpu").getCost())
-          .isCloseTo(steps.get("on_gpu").getUnitSeconds() / 3600 * 2.0, org.assertj.core.data.Offset.offset(1e-9));
+          .isCloseTo(steps.get("on_gpu").getUnitSeconds() / 3600 * 2.0, Offset.offset(1e-9));
       assertThat(steps.get("on_neuron").getPool()).isEqualTo("trn");
       assertThat(done.getCostByPoolMap()).containsOnlyKeys("gpu-cheap", "trn");
       assertThat(done.getUnitSecondsByPoolMap().get("gpu-cheap")).isEqualTo(steps.get("on_gpu").getUnitSeconds());

@@ -7,12 +7,16 @@ import io.grpc.health.v1.HealthGrpc;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.io.File;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -168,7 +172,7 @@ final class RuntimeProcess implements AutoCloseable {
       }
       try (ServerSocket s = new ServerSocket()) {
         s.setReuseAddress(false);
-        s.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+        s.bind(new InetSocketAddress("127.0.0.1", port));
         return port;
       } catch (IOException taken) {
         // in use: try another
@@ -177,8 +181,8 @@ final class RuntimeProcess implements AutoCloseable {
     throw new IllegalStateException("no free port found in " + low + "-" + high);
   }
 
-  private static final java.util.Random RANDOM = new java.util.Random();
-  private static final java.util.Set<Integer> HANDED_OUT = new java.util.HashSet<>();
+  private static final Random RANDOM = new Random();
+  private static final Set<Integer> HANDED_OUT = new HashSet<>();
 
   /** The kernel's ephemeral port range (Linux), or the usual default where it cannot be read. */
   private static int[] ephemeralRange() {

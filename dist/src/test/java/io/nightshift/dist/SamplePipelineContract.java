@@ -15,6 +15,7 @@ import io.nightshift.api.v1.ApproveTaskRequest;
 import io.nightshift.api.v1.PauseTaskRequest;
 import io.nightshift.api.v1.RejectTaskRequest;
 import io.nightshift.api.v1.ResumeTaskRequest;
+import io.nightshift.api.v1.Step;
 import io.nightshift.api.v1.StepState;
 import io.nightshift.api.v1.SubmitTaskRequest;
 import io.nightshift.api.v1.Task;
@@ -250,7 +251,7 @@ abstract class SamplePipelineContract {
   }
 
   private static StepState step(Task t, String name) {
-    return t.getStepsList().stream().filter(s -> s.getName().equals(name)).map(io.nightshift.api.v1.Step::getState)
+    return t.getStepsList().stream().filter(s -> s.getName().equals(name)).map(Step::getState)
         .findFirst().orElse(StepState.STEP_STATE_UNSPECIFIED);
   }
 

@@ -2,12 +2,14 @@ package io.nightshift.dist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.grpc.StatusRuntimeException;
 import io.nightshift.api.v1.Task;
 import io.nightshift.api.v1.TaskState;
 import io.nightshift.core.table.Csv;
 import io.nightshift.core.table.Table;
 import io.nightshift.runtime.temporal.TemporalProbe;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,7 +67,7 @@ class SeparateRolesIT {
 
       Table result = Csv.parse(api.readArtifact(done.getResult().getDigest()));
       Table input = Csv.parse(new String(getClass().getResourceAsStream("/nightshift/data/approved_drugs.csv")
-          .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+          .readAllBytes(), StandardCharsets.UTF_8));
       List<String> expected = new ArrayList<>();
       input.rows().forEach(r -> expected.addAll(List.of(r.get(0) + "/mean", r.get(0) + "/median")));
       assertThat(result.rows()).extracting(r -> r.get(0) + "/" + r.get(1)).containsExactlyElementsOf(expected);
@@ -99,7 +101,7 @@ class SeparateRolesIT {
     while (true) {
       try {
         return api.submitYaml(yaml, Map.of());
-      } catch (io.grpc.StatusRuntimeException e) {
+      } catch (StatusRuntimeException e) {
         if (System.nanoTime() > deadline) {
           throw e;
         }

@@ -15,11 +15,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -197,13 +201,13 @@ class WorkflowUiIT {
   }
 
   /** Waits for the page to show something; on a timeout the failure carries what the page showed instead. */
-  private void await(java.util.function.BooleanSupplier condition) {
+  private void await(BooleanSupplier condition) {
     try {
       new WebDriverWait(browser, Duration.ofSeconds(60))
-          .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-          .ignoring(org.openqa.selenium.NoSuchElementException.class)
+          .ignoring(StaleElementReferenceException.class)
+          .ignoring(NoSuchElementException.class)
           .until(d -> condition.getAsBoolean());
-    } catch (org.openqa.selenium.TimeoutException e) {
+    } catch (TimeoutException e) {
       throw new AssertionError("the page never showed what was expected; it showed:\n"
           + browser.findElement(By.tagName("body")).getText() + "\nbrowser log: "
           + browser.manage().logs().get("browser").getAll(), e);

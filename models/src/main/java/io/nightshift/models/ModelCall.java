@@ -12,6 +12,8 @@ import dev.langchain4j.model.output.TokenUsage;
 import io.nightshift.models.endpoint.ModelEndpoint;
 import io.nightshift.models.endpoint.ModelEndpointRegistry;
 import io.nightshift.models.endpoint.StructuredOutput;
+import io.nightshift.models.failure.FailureKind;
+import io.nightshift.models.failure.ModelCallException;
 import io.nightshift.models.internal.AnswerFromWire;
 import io.nightshift.models.internal.ConversationForWire;
 import io.nightshift.models.internal.ErrorClassifier;

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.langchain4j.data.message.UserMessage;
 import io.nightshift.models.endpoint.ModelEndpointConfig;
 import io.nightshift.models.endpoint.ModelEndpointRegistry;
+import io.nightshift.models.failure.FailureKind;
+import io.nightshift.models.failure.ModelCallException;
 import io.nightshift.models.testing.ScriptedOpenAiServer;
 import io.nightshift.models.testing.ScriptedReply;
 import java.net.ServerSocket;

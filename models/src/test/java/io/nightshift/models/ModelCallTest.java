@@ -18,6 +18,7 @@ import io.nightshift.models.testing.ScriptedReply;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -139,7 +140,7 @@ class ModelCallTest {
         modelCall.call("scripted", ModelCallRequest.of(UserMessage.from("w?")).withTools(List.of(weather)));
 
     assertThat(result.toolCalls()).extracting(call -> call.id(), call -> call.name())
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("call_0", "get_weather"));
+        .containsExactly(Tuple.tuple("call_0", "get_weather"));
     assertThat(result.aiMessage().toolExecutionRequests()).hasSize(1);
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.nightshift.core.artifact.ArtifactRef;
+import io.nightshift.core.artifact.ArtifactStore;
 import io.nightshift.core.artifact.FileArtifactStore;
 import io.nightshift.core.error.ToolException;
 import io.nightshift.core.tool.Tool;
@@ -147,7 +148,7 @@ class BuiltinToolsTest {
     Tool t = registry.find(tool).orElseThrow();
     return t.execute(new ToolContext() {
       @Override
-      public io.nightshift.core.artifact.ArtifactStore artifacts() {
+      public ArtifactStore artifacts() {
         return store;
       }
 

@@ -1,9 +1,11 @@
 package io.nightshift.accelerators.cpu;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.nightshift.accelerators.internal.Checks;
 import io.nightshift.accelerators.internal.LaunchTemplate;
 import io.nightshift.accelerators.internal.ServerOptions;
 import io.nightshift.core.accelerator.PriceRate;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -104,8 +106,8 @@ public final class CpuConfig {
     }
 
     private static long defaultMemoryPerCore() {
-      var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-      long total = os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getTotalMemorySize() : 0;
+      var os = ManagementFactory.getOperatingSystemMXBean();
+      long total = os instanceof OperatingSystemMXBean sun ? sun.getTotalMemorySize() : 0;
       return total / Math.max(1, Runtime.getRuntime().availableProcessors());
     }
   }

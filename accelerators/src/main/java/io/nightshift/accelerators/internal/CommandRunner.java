@@ -2,13 +2,17 @@ package io.nightshift.accelerators.internal;
 
 import io.nightshift.core.accelerator.AcceleratorException;
 import io.nightshift.core.accelerator.AcceleratorException.Reason;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Runs a hardware tool ({@code nvidia-smi}, {@code neuron-ls}) to completion and returns its output. Every way it
@@ -51,7 +55,7 @@ public final class CommandRunner {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
       throw new AcceleratorException(failure, "interrupted while running " + command.get(0), e);
-    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+    } catch (ExecutionException | TimeoutException e) {
       throw new AcceleratorException(failure, "could not read the output of " + command.get(0), e);
     }
   }
@@ -69,8 +73,8 @@ public final class CommandRunner {
           + "); is it installed and is the configured path right?", e);
     }
     CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
-      try (var reader = new java.io.BufferedReader(
-          new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      try (var reader = new BufferedReader(
+          new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
         for (String l = reader.readLine(); l != null; l = reader.readLine()) {
           if (!l.isBlank()) {
             return l;
@@ -87,13 +91,13 @@ public final class CommandRunner {
         throw new AcceleratorException(failure, "'" + String.join(" ", command) + "' printed nothing and exited");
       }
       return first;
-    } catch (java.util.concurrent.TimeoutException e) {
+    } catch (TimeoutException e) {
       throw new AcceleratorException(failure, "'" + String.join(" ", command) + "' printed nothing within "
           + timeout.toSeconds() + " s", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AcceleratorException(failure, "interrupted while reading " + command.get(0), e);
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       throw new AcceleratorException(failure, "could not read the output of " + command.get(0), e);
     } finally {
       process.descendants().forEach(ProcessHandle::destroyForcibly);

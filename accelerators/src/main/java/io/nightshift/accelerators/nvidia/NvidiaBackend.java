@@ -15,7 +15,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * NVIDIA GPUs on this host, found with {@code nvidia-smi}. A lease is a tensor-parallel group of whole GPUs
@@ -80,10 +82,10 @@ public final class NvidiaBackend extends ProcessBackend {
     // Prefer an aligned block (GPUs 4-7 for four) so small leases do not break up the groups larger ones need;
     // CUDA_VISIBLE_DEVICES takes any list, so fall back to the lowest free GPUs.
     int n = request.units();
-    java.util.Set<Integer> fit = fitting.stream().map(Device::index).collect(Collectors.toSet());
+    Set<Integer> fit = fitting.stream().map(Device::index).collect(Collectors.toSet());
     for (int start = 0; start + n <= all.size(); start += n) {
       int first = start;
-      if (java.util.stream.IntStream.range(first, first + n).allMatch(fit::contains)) {
+      if (IntStream.range(first, first + n).allMatch(fit::contains)) {
         return fitting.stream().filter(d -> d.index() >= first && d.index() < first + n).toList();
       }
     }

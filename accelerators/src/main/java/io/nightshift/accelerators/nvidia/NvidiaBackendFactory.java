@@ -5,6 +5,8 @@ import io.nightshift.core.accelerator.AcceleratorBackend;
 import io.nightshift.core.accelerator.AcceleratorBackendFactory;
 import io.nightshift.core.accelerator.BackendSettings;
 import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Type {@code nvidia}. Keys: {@code nvidia-smi}, {@code command-timeout}, {@code price-per-unit-hour},
@@ -22,16 +24,16 @@ public final class NvidiaBackendFactory implements AcceleratorBackendFactory {
     return Settings.configure(s, () -> {
       NvidiaConfig.Builder b = NvidiaConfig.custom().id(s.id())
           .nvidiaSmi(s.string("nvidia-smi", "nvidia-smi"))
-          .commandTimeout(s.duration("command-timeout", java.time.Duration.ofSeconds(15)))
+          .commandTimeout(s.duration("command-timeout", Duration.ofSeconds(15)))
           .pricePerGpuHour(s.decimal("price-per-unit-hour", 0))
           .wattsPerGpu(s.decimal("watts-per-unit", 700))
           .vllmExecutable(s.string("vllm", "vllm"))
           .docker(s.string("docker", "docker"))
           .defaultTemplate(s.string("default-template", "vllm"))
           .host(s.string("host", "127.0.0.1"))
-          .startupTimeout(s.duration("startup-timeout", java.time.Duration.ofMinutes(15)));
+          .startupTimeout(s.duration("startup-timeout", Duration.ofMinutes(15)));
       s.string("nim-image").ifPresent(b::nimImage);
-      s.string("log-directory").map(java.nio.file.Path::of).ifPresent(b::logDirectory);
+      s.string("log-directory").map(Path::of).ifPresent(b::logDirectory);
       s.string("dcgm-exporter-url").map(URI::create).ifPresent(b::dcgmExporter);
       return new NvidiaBackend(b.build());
     });

@@ -7,9 +7,11 @@ import io.nightshift.core.accelerator.PriceRate;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -34,7 +36,7 @@ public final class NvidiaConfig {
         b.logDirectory, b.startupTimeout, b.pollInterval, templates, b.defaultTemplate);
     this.nvidiaSmi = b.nvidiaSmi;
     this.commandTimeout = b.commandTimeout;
-    this.tensorParallelSizes = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(b.tensorParallelSizes));
+    this.tensorParallelSizes = Collections.unmodifiableSortedSet(new TreeSet<>(b.tensorParallelSizes));
     this.dcgmExporter = b.dcgmExporter;
   }
 
@@ -94,7 +96,7 @@ public final class NvidiaConfig {
     public Builder template(LaunchTemplate t) { this.templates.put(t.name(), t); return this; }
     public Builder defaultTemplate(String v) { this.defaultTemplate = Checks.notBlank("defaultTemplate", v); return this; }
     public Builder host(String v) { this.host = Checks.notBlank("host", v); return this; }
-    public Builder logDirectory(Path v) { this.logDirectory = java.util.Objects.requireNonNull(v, "logDirectory"); return this; }
+    public Builder logDirectory(Path v) { this.logDirectory = Objects.requireNonNull(v, "logDirectory"); return this; }
     public Builder startupTimeout(Duration v) { this.startupTimeout = Checks.positive("startupTimeout", v); return this; }
     public Builder pollInterval(Duration v) { this.pollInterval = Checks.positive("pollInterval", v); return this; }
     public Builder dcgmExporter(URI v) { this.dcgmExporter = Optional.ofNullable(v); return this; }

@@ -1,6 +1,7 @@
 package io.nightshift.accelerators.trainium;
 
 import io.nightshift.core.accelerator.Device;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -15,7 +16,7 @@ final class CoreGroups {
   private CoreGroups() {}
 
   static Optional<List<Device>> pick(List<Device> all, Set<String> leasedIds, int units) {
-    List<Device> sorted = all.stream().sorted(java.util.Comparator.comparingInt(Device::index)).toList();
+    List<Device> sorted = all.stream().sorted(Comparator.comparingInt(Device::index)).toList();
     Optional<List<Device>> aligned = scan(sorted, leasedIds, units, true);
     return aligned.isPresent() ? aligned : scan(sorted, leasedIds, units, false);
   }

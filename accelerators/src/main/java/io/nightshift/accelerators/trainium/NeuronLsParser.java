@@ -1,11 +1,11 @@
 package io.nightshift.accelerators.trainium;
 
-import io.nightshift.accelerators.internal.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.nightshift.accelerators.internal.JsonText;
 import io.nightshift.core.accelerator.AcceleratorKind;
 import io.nightshift.core.accelerator.Device;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Parses {@code neuron-ls --json-output}: a JSON array with one object per Neuron device, e.g.
@@ -18,23 +18,29 @@ final class NeuronLsParser {
   private NeuronLsParser() {}
 
   static List<Device> parse(String output) {
-    Object root = Json.parse(output.strip());
-    if (!(root instanceof List<?> chips)) {
+    JsonNode chips = JsonText.read(output.strip());
+    if (!chips.isArray()) {
       throw new IllegalArgumentException("neuron-ls --json-output must print a JSON array of devices");
     }
     List<Device> cores = new ArrayList<>();
     int nextId = 0;
-    for (Object o : chips) {
-      if (!(o instanceof Map<?, ?> chip)) {
-        throw new IllegalArgumentException("neuron-ls device entry is not an object: " + o);
+    for (JsonNode chip : chips) {
+      if (!chip.isObject()) {
+        throw new IllegalArgumentException("neuron-ls device entry is not an object: " + chip);
       }
-      int device = number(chip, "neuron_device");
-      int ncCount = number(chip, "nc_count");
-      long memory = (long) (double) (Double) require(chip, "memory_size");
-      String name = chip.get("instance_type") instanceof String s ? s : "Neuron device";
+      int device = number(chip, "neuron_device").asInt();
+      int ncCount = number(chip, "nc_count").asInt();
+      long memory = number(chip, "memory_size").asLong();
+      String name = chip.path("instance_type").isTextual() ? chip.get("instance_type").asText() : "Neuron device";
       List<Integer> ids = new ArrayList<>();
-      if (chip.get("neuroncore_ids") instanceof List<?> listed && !listed.isEmpty()) {
-        listed.forEach(id -> ids.add(((Double) id).intValue()));
+      JsonNode listed = chip.path("neuroncore_ids");
+      if (listed.isArray() && !listed.isEmpty()) {
+        for (JsonNode id : listed) {
+          if (!id.canConvertToInt()) {
+            throw new IllegalArgumentException("neuron device " + device + " lists a core id that is no number: " + id);
+          }
+          ids.add(id.asInt());
+        }
       } else {
         for (int i = 0; i < ncCount; i++) {
           ids.add(nextId + i);
@@ -53,13 +59,9 @@ final class NeuronLsParser {
     return cores;
   }
 
-  private static int number(Map<?, ?> chip, String key) {
-    return ((Double) require(chip, key)).intValue();
-  }
-
-  private static Object require(Map<?, ?> chip, String key) {
-    Object v = chip.get(key);
-    if (!(v instanceof Double)) {
+  private static JsonNode number(JsonNode chip, String key) {
+    JsonNode v = chip.path(key);
+    if (!v.isNumber()) {
       throw new IllegalArgumentException("neuron-ls device entry lacks numeric '" + key + "': " + chip);
     }
     return v;

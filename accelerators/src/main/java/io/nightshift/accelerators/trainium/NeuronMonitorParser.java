@@ -1,6 +1,7 @@
 package io.nightshift.accelerators.trainium;
 
-import io.nightshift.accelerators.internal.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.nightshift.accelerators.internal.JsonText;
 import io.nightshift.core.accelerator.Device;
 import io.nightshift.core.accelerator.Telemetry;
 import java.time.Instant;
@@ -21,38 +22,38 @@ final class NeuronMonitorParser {
   private NeuronMonitorParser() {}
 
   static List<Telemetry> parse(String line, List<Device> cores, Instant at) {
-    if (!(Json.parse(line) instanceof Map<?, ?> root)) {
+    JsonNode root = JsonText.read(line);
+    if (!root.isObject()) {
       throw new IllegalArgumentException("neuron-monitor report is not a JSON object");
     }
-    if (!root.containsKey("neuron_runtime_data")) {
+    if (!root.has("neuron_runtime_data")) {
       throw new IllegalArgumentException("neuron-monitor report has no 'neuron_runtime_data'");
     }
     Map<Integer, Double> util = new HashMap<>();
     Map<Integer, Long> memory = new HashMap<>();
-    if (root.get("neuron_runtime_data") instanceof List<?> runtimes) {
-      for (Object rt : runtimes) {
-        Map<?, ?> report = map(map(rt).get("report"));
-        map(map(report.get("neuroncore_counters")).get("neuroncores_in_use")).forEach((core, counters) -> {
-          if (map(counters).get("neuroncore_utilization") instanceof Double u) {
-            util.merge(Integer.parseInt(core.toString()), u, Double::sum);
-          }
-        });
-        Map<?, ?> used = map(map(map(report.get("memory_used")).get("neuron_runtime_used_bytes")).get("usage_breakdown"));
-        map(used.get("neuroncore_memory_usage")).forEach((core, categories) -> {
-          long bytes = map(categories).values().stream()
-              .filter(Double.class::isInstance).mapToLong(v -> ((Double) v).longValue()).sum();
-          memory.merge(Integer.parseInt(core.toString()), bytes, Long::sum);
-        });
-      }
+    JsonNode runtimes = root.get("neuron_runtime_data");
+    for (JsonNode rt : runtimes.isArray() ? runtimes : List.<JsonNode>of()) {
+      JsonNode report = rt.path("report");
+      // path() reads a missing or mistyped level as empty, so a runtime without counters adds nothing
+      report.path("neuroncore_counters").path("neuroncores_in_use").fields().forEachRemaining(core -> {
+        JsonNode u = core.getValue().path("neuroncore_utilization");
+        if (u.isNumber()) {
+          util.merge(Integer.parseInt(core.getKey()), u.asDouble(), Double::sum);
+        }
+      });
+      report.path("memory_used").path("neuron_runtime_used_bytes").path("usage_breakdown")
+          .path("neuroncore_memory_usage").fields().forEachRemaining(core -> {
+            long bytes = 0;
+            for (JsonNode v : core.getValue().isObject() ? core.getValue() : List.<JsonNode>of()) {
+              bytes += v.isNumber() ? v.asLong() : 0;
+            }
+            memory.merge(Integer.parseInt(core.getKey()), bytes, Long::sum);
+          });
     }
     return cores.stream()
         .map(c -> new Telemetry(c.id(), OptionalDouble.of(Math.min(100, util.getOrDefault(c.index(), 0.0))),
             memory.containsKey(c.index()) ? OptionalLong.of(memory.get(c.index())) : OptionalLong.empty(),
             OptionalDouble.empty(), OptionalDouble.empty(), at))
         .toList();
-  }
-
-  private static Map<?, ?> map(Object o) {
-    return o instanceof Map<?, ?> m ? m : Map.of();
   }
 }

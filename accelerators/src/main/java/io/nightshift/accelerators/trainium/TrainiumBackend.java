@@ -45,7 +45,7 @@ public final class TrainiumBackend extends ProcessBackend {
         Reason.DISCOVERY_FAILED);
     try {
       return NeuronLsParser.parse(out);
-    } catch (IllegalArgumentException | ClassCastException e) {
+    } catch (IllegalArgumentException e) {
       throw new AcceleratorException(Reason.DISCOVERY_FAILED, "unexpected neuron-ls output: " + e.getMessage(), e);
     }
   }
@@ -56,7 +56,7 @@ public final class TrainiumBackend extends ProcessBackend {
         Reason.DISCOVERY_FAILED);
     try {
       return NeuronMonitorParser.parse(line, current, Instant.now());
-    } catch (IllegalArgumentException | ClassCastException e) {
+    } catch (IllegalArgumentException e) {
       throw new AcceleratorException(Reason.DISCOVERY_FAILED, "unexpected neuron-monitor output: " + e.getMessage(), e);
     }
   }

@@ -6,6 +6,7 @@ import io.nightshift.accelerators.internal.ServerOptions;
 import io.nightshift.core.accelerator.PriceRate;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -33,7 +34,7 @@ public final class TrainiumConfig {
     this.neuronLs = b.neuronLs;
     this.neuronMonitor = b.neuronMonitor;
     this.commandTimeout = b.commandTimeout;
-    this.tensorParallelDegrees = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(b.tensorParallelDegrees));
+    this.tensorParallelDegrees = Collections.unmodifiableSortedSet(new TreeSet<>(b.tensorParallelDegrees));
     this.compiledArtifacts = b.compiledArtifacts;
     this.compileCommand = List.copyOf(b.compileCommand);
     this.compileTimeout = b.compileTimeout;

@@ -3,6 +3,7 @@ package io.nightshift.accelerators.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.nightshift.core.accelerator.EndpointLoad;
 import java.util.List;
 import java.util.Map;
@@ -10,12 +11,15 @@ import org.junit.jupiter.api.Test;
 
 class ParsersTest {
   @Test
-  void shouldParseJsonValuesIncludingEscapesAndNull() {
-    Object v = Json.parse("{\"a\": [1, 2.5e1, true, null], \"s\": \"x\\\"y\\u0041\"}");
+  void shouldReadJsonAndNameWhereInvalidOrTrailingTextStarts() {
+    JsonNode v = JsonText.read("{\"a\": [1, 2.5e1, true, null], \"s\": \"x\\\"y\\u0041\"}");
 
-    assertThat(v).isEqualTo(Map.of("a", java.util.Arrays.asList(1.0, 25.0, true, null), "s", "x\"yA"));
-    assertThatThrownBy(() -> Json.parse("[1, 2")).hasMessageContaining("invalid JSON at offset 5");
-    assertThatThrownBy(() -> Json.parse("{} x")).hasMessageContaining("unexpected text after");
+    assertThat(v.get("a").get(1).asDouble()).isEqualTo(25.0);
+    assertThat(v.get("a").get(3).isNull()).isTrue();
+    assertThat(v.get("s").asText()).isEqualTo("x\"yA");
+    assertThatThrownBy(() -> JsonText.read("[1, 2")).hasMessageStartingWith("invalid JSON at offset 5 (line 1, column 6)");
+    assertThatThrownBy(() -> JsonText.read("{} {}")).hasMessageStartingWith("invalid JSON at offset 3")
+        .hasMessageContaining("Trailing token");
   }
 
   @Test

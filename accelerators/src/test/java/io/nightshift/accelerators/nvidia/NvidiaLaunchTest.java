@@ -11,6 +11,7 @@ import io.nightshift.core.accelerator.Lease;
 import io.nightshift.core.accelerator.LeaseRequest;
 import io.nightshift.core.accelerator.ModelServerHandle;
 import io.nightshift.core.accelerator.ModelServerSpec;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -112,7 +113,7 @@ class NvidiaLaunchTest {
         Map.of("FAKE_RECORD", temp.resolve("slow.json").toString(), "FAKE_READY_AFTER", "60"))))
         .hasMessageContaining("was not healthy at http://127.0.0.1:" + port + "/health within 1 s")
         .hasMessageContaining("last: HTTP 503").hasMessageContaining("killed it");
-    ModelServerHandle gone = pool.attach(java.net.URI.create("http://127.0.0.1:" + port), "m");
+    ModelServerHandle gone = pool.attach(URI.create("http://127.0.0.1:" + port), "m");
     assertThat(pool.health(gone).state()).isEqualTo(HealthStatus.State.DOWN);
   }
 

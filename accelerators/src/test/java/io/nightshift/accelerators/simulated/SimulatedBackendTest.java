@@ -11,6 +11,7 @@ import io.nightshift.core.accelerator.LeaseRequest;
 import io.nightshift.core.accelerator.ModelServerHandle;
 import io.nightshift.core.accelerator.ModelServerSpec;
 import java.time.Duration;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 class SimulatedBackendTest {
@@ -35,10 +36,10 @@ class SimulatedBackendTest {
     // 100 work units on 1 device at 10/s: 10 s + 0.2 s latency.
     assertThat(gpus.duration(100, 1)).isEqualTo(Duration.ofMillis(10_200));
     // On 4 devices: two doublings at 0.9 each, 4 * 0.81 = 3.24 effective devices.
-    assertThat(gpus.effectiveUnits(4)).isCloseTo(3.24, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(gpus.effectiveUnits(4)).isCloseTo(3.24, Offset.offset(1e-9));
     assertThat(gpus.duration(100, 4).toMillis()).isEqualTo(200 + Math.round(100 / 32.4 * 1000));
-    assertThat(gpus.cost(100, 1)).isCloseTo(6 * 10.2 / 3600, org.assertj.core.data.Offset.offset(1e-9));
-    assertThat(gpus.energyJoules(100, 1)).isCloseTo(700 * 10.2, org.assertj.core.data.Offset.offset(1e-6));
+    assertThat(gpus.cost(100, 1)).isCloseTo(6 * 10.2 / 3600, Offset.offset(1e-9));
+    assertThat(gpus.energyJoules(100, 1)).isCloseTo(700 * 10.2, Offset.offset(1e-6));
   }
 
   @Test

@@ -12,6 +12,8 @@ import io.nightshift.core.accelerator.Lease;
 import io.nightshift.core.accelerator.LeaseRequest;
 import io.nightshift.core.accelerator.Telemetry;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,7 +76,7 @@ class TrainiumDiscoveryTest {
   @Test
   void shouldRefuseAGroupWhenFreeCoresAreNotContiguous() {
     TrainiumBackend pool = trn1();
-    List<Lease> singles = new java.util.ArrayList<>();
+    List<Lease> singles = new ArrayList<>();
     for (int i = 0; i < 32; i++) {
       singles.add(pool.allocate(LeaseRequest.of("s" + i, 1)));
     }
@@ -125,7 +127,7 @@ class TrainiumDiscoveryTest {
 
   @Test
   void shouldRejectAMonitorReportWithoutRuntimeData() {
-    assertThatThrownBy(() -> NeuronMonitorParser.parse("{\"system_data\":{}}", List.of(), java.time.Instant.now()))
+    assertThatThrownBy(() -> NeuronMonitorParser.parse("{\"system_data\":{}}", List.of(), Instant.now()))
         .hasMessageContaining("no 'neuron_runtime_data'");
   }
 }

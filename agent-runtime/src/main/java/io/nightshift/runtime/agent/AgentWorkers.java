@@ -2,8 +2,8 @@ package io.nightshift.runtime.agent;
 
 import io.nightshift.core.artifact.ArtifactStore;
 import io.nightshift.models.ModelCall;
-import io.nightshift.runtime.worker.ControlWorker;
 import io.nightshift.tools.registry.ToolRegistry;
+import io.nightshift.workflows.activities.ActivityToolRunner;
 import io.nightshift.workflows.agent.AgentWorkflowImpl;
 import io.temporal.worker.Worker;
 import java.nio.file.Path;
@@ -24,6 +24,6 @@ public final class AgentWorkers {
   /** The model-call and tool-call activities alone, for pool queues where agents on leased servers call them. */
   public static Object[] activities(ModelCall models, ToolRegistry tools, ArtifactStore artifacts, Path scratch) {
     return new Object[] {new AgentModelActivitiesImpl(models, new ToolBridge(tools), artifacts),
-        new AgentToolActivitiesImpl(tools, artifacts, scratch, ControlWorker.HEARTBEAT_EVERY_MILLIS)};
+        new AgentToolActivitiesImpl(tools, artifacts, scratch, ActivityToolRunner.HEARTBEAT_EVERY_MILLIS)};
   }
 }

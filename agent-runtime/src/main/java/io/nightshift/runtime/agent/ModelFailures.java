@@ -1,7 +1,7 @@
 package io.nightshift.runtime.agent;
 
 import io.nightshift.core.planner.Planner;
-import io.nightshift.models.ModelCallException;
+import io.nightshift.models.failure.ModelCallException;
 import io.temporal.failure.ApplicationFailure;
 
 /**

@@ -2,7 +2,7 @@ package io.nightshift.runtime.api;
 
 import io.grpc.Status;
 import io.nightshift.api.v1.TaskSpec;
-import io.nightshift.core.error.InvalidPipelineException;
+import io.nightshift.core.pipeline.InvalidPipelineException;
 import io.nightshift.core.planner.PlanRequest;
 import io.nightshift.core.planner.Planner;
 import io.nightshift.planners.routing.RoutingPlanner;

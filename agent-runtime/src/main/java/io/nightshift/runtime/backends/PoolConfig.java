@@ -4,6 +4,7 @@ import io.nightshift.core.accelerator.BackendSettings;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One pool of the backends file.
@@ -36,7 +37,7 @@ public record PoolConfig(String type, String id, Map<String, String> properties,
   }
 
   /** How this pool serves {@code model} on a lease, if it does. */
-  public java.util.Optional<ServeConfig> serving(String model) {
+  public Optional<ServeConfig> serving(String model) {
     return serve.stream().filter(s -> s.model().equals(model)).findFirst();
   }
 

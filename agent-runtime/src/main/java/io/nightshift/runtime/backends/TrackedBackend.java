@@ -13,6 +13,7 @@ import io.nightshift.core.accelerator.ModelServerSpec;
 import io.nightshift.core.accelerator.PreparedModel;
 import io.nightshift.core.accelerator.PriceRate;
 import java.net.URI;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,12 +34,12 @@ public final class TrackedBackend implements AcceleratorBackend {
 
   /** Leases granted through this runtime and not yet released, oldest first. */
   public List<Lease> leases() {
-    return leases.values().stream().sorted(java.util.Comparator.comparing(Lease::grantedAt)).toList();
+    return leases.values().stream().sorted(Comparator.comparing(Lease::grantedAt)).toList();
   }
 
   /** Model servers started or attached through this runtime and not yet stopped. */
   public List<ModelServerHandle> endpoints() {
-    return endpoints.values().stream().sorted(java.util.Comparator.comparing(ModelServerHandle::id)).toList();
+    return endpoints.values().stream().sorted(Comparator.comparing(ModelServerHandle::id)).toList();
   }
 
   public AcceleratorBackend delegate() {

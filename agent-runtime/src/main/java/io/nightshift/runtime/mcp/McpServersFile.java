@@ -1,26 +1,25 @@
 package io.nightshift.runtime.mcp;
 
+import io.nightshift.config.ConfigDocument;
+import io.nightshift.config.ConfigNode;
 import io.nightshift.core.tool.ToolProvider;
 import io.nightshift.tools.mcp.McpServerConfig;
 import io.nightshift.tools.mcp.McpToolSource;
 import io.nightshift.tools.registry.ToolRegistry;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The MCP servers whose tools join the registry, from the {@code mcp:} section of the {@code --models} file (beside
- * its {@code endpoints:}), checked at start so a typo fails the start naming the file, the server and the key:
+ * its {@code endpoints:}), checked at start with the one config reader, so a typo fails the start naming the file
+ * and, for every problem at once, the key path and line ({@code mcp[calc].comand (line 4): unknown key; ...}):
  *
  * <pre>
  * mcp:
@@ -42,38 +41,12 @@ public final class McpServersFile {
     if (file == null) {
       return List.of();
     }
-    Object root;
-    try {
-      root = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file));
-    } catch (IOException | RuntimeException e) {
-      throw new IllegalArgumentException("models file " + file + ": cannot read it: " + e.getMessage(), e);
-    }
-    if (!(root instanceof Map<?, ?> top) || top.get("mcp") == null) {
-      return List.of();
-    }
-    if (!(top.get("mcp") instanceof List<?> servers)) {
-      throw new IllegalArgumentException("models file " + file + ": 'mcp' must be a list of servers");
-    }
+    ConfigDocument doc = ConfigDocument.read(file, "models file");
     List<McpServerConfig> out = new ArrayList<>();
-    int index = 0;
-    for (Object item : servers) {
-      index++;
-      if (!(item instanceof Map<?, ?> s)) {
-        throw new IllegalArgumentException("models file " + file + ", mcp server #" + index + ": must be a mapping");
-      }
-      String where = "models file " + file + ", mcp server '" + s.get("name") + "'";
-      for (Object key : s.keySet()) {
-        if (!KEYS.contains(String.valueOf(key))) {
-          throw new IllegalArgumentException(where + ": unknown key '" + key + "'; known: " + KEYS);
-        }
-      }
-      try {
-        out.add(server(s));
-      } catch (RuntimeException e) {
-        throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
-      }
+    for (ConfigNode item : doc.root().get("mcp").items("servers (see McpServersFile's javadoc)")) {
+      server(item.namedBy("name")).ifPresent(out::add);
     }
-    return out;
+    return doc.result(out);
   }
 
   /** The class path's tools plus those of the MCP servers (listing them starts the servers). */
@@ -84,34 +57,24 @@ public final class McpServersFile {
     return ToolRegistry.of(providers);
   }
 
-  private static McpServerConfig server(Map<?, ?> s) {
-    List<String> command = new ArrayList<>();
-    Object program = s.get("command");
-    if (program instanceof List<?> parts) {
-      parts.forEach(p -> command.add(String.valueOf(p)));
-    } else if (program != null) {
-      command.add(String.valueOf(program));
+  private static Optional<McpServerConfig> server(ConfigNode s) {
+    if (!s.keys(KEYS).isMapping()) {
+      return Optional.empty();
     }
-    if (s.get("args") instanceof List<?> args) {
-      args.forEach(a -> command.add(String.valueOf(a)));
-    } else if (s.get("args") != null) {
-      throw new IllegalArgumentException("'args' must be a list");
-    }
+    s.get("name").require("a lower-case word; tools become mcp.<name>.<tool>");
+    s.get("command").require("the program to start, e.g. python3 or [python3, server.py]");
+    List<String> command = new ArrayList<>(s.get("command").stringOrStrings());
+    command.addAll(s.get("args").strings());
     Map<String, String> env = new LinkedHashMap<>();
-    if (s.get("env") instanceof Map<?, ?> vars) {
-      vars.forEach((k, v) -> env.put(String.valueOf(k), String.valueOf(v)));
-    } else if (s.get("env") != null) {
-      throw new IllegalArgumentException("'env' must be a mapping of variable names to values");
+    s.get("env").entries().forEach((name, value) -> value.string().ifPresent(v -> env.put(name, v)));
+    Optional<String> name = s.get("name").string();
+    Optional<String> prefix = s.get("prefix").string();
+    ConfigNode timeout = s.get("call_timeout_seconds");
+    int seconds = timeout.integer(1, Integer.MAX_VALUE, (int) McpServerConfig.DEFAULT_CALL_TIMEOUT.toSeconds());
+    if (name.isEmpty() || command.isEmpty()) {
+      return Optional.empty();
     }
-    Duration timeout = null;
-    if (s.get("call_timeout_seconds") != null) {
-      try {
-        timeout = Duration.ofSeconds(Long.parseLong(String.valueOf(s.get("call_timeout_seconds"))));
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("'call_timeout_seconds' must be a whole number of seconds");
-      }
-    }
-    return new McpServerConfig(s.get("name") == null ? null : String.valueOf(s.get("name")), command, env,
-        s.get("prefix") == null ? null : String.valueOf(s.get("prefix")), timeout);
+    return s.build(() -> new McpServerConfig(name.get(), command, env, prefix.orElse(null),
+        timeout.isPresent() ? Duration.ofSeconds(seconds) : null));
   }
 }

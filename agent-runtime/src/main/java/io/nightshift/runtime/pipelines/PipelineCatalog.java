@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -61,7 +62,7 @@ public final class PipelineCatalog implements PipelineSource {
   }
 
   @Override
-  public java.util.Set<String> names() {
+  public Set<String> names() {
     return pipelines.keySet();
   }
 

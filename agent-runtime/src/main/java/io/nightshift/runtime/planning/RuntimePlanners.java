@@ -7,12 +7,16 @@ import io.nightshift.core.planner.Replanner;
 import io.nightshift.core.tool.ToolCatalog;
 import io.nightshift.core.tool.ToolDescriptor;
 import io.nightshift.models.ModelCall;
-import io.nightshift.models.ModelCallException;
+import io.nightshift.models.failure.ModelCallException;
 import io.nightshift.planners.declarative.DeclarativePlanner;
 import io.nightshift.planners.llm.LlmPlanner;
 import io.nightshift.planners.routing.RoutingPlanner;
 import io.nightshift.runtime.agent.ModelFailures;
 import io.nightshift.runtime.models.PlannerSettings;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The planner a worker runs: pipelines go to the declarative planner; goals and plan revisions to the model
@@ -47,7 +51,7 @@ public final class RuntimePlanners {
     if (settings.tools().isEmpty()) {
       return tools;
     }
-    java.util.List<ToolDescriptor> allowed = new java.util.ArrayList<>();
+    List<ToolDescriptor> allowed = new ArrayList<>();
     for (String name : settings.tools()) {
       allowed.add(tools.describe(name).orElseThrow(() -> new IllegalArgumentException("models file, planner:"
           + " 'tools' names unknown tool '" + name + "'; known: " + tools.all().stream().map(ToolDescriptor::name)
@@ -55,12 +59,12 @@ public final class RuntimePlanners {
     }
     return new ToolCatalog() {
       @Override
-      public java.util.Optional<ToolDescriptor> describe(String name) {
+      public Optional<ToolDescriptor> describe(String name) {
         return allowed.stream().filter(t -> t.name().equals(name)).findFirst();
       }
 
       @Override
-      public java.util.Collection<ToolDescriptor> all() {
+      public Collection<ToolDescriptor> all() {
         return allowed;
       }
     };

@@ -6,6 +6,7 @@ import io.nightshift.models.ModelCall;
 import io.nightshift.runtime.agent.AgentWorkers;
 import io.nightshift.tools.registry.ToolRegistry;
 import io.nightshift.workflows.TaskQueues;
+import io.nightshift.workflows.activities.ActivityToolRunner;
 import io.nightshift.workflows.activities.PlanningActivitiesImpl;
 import io.nightshift.workflows.activities.StepActivitiesImpl;
 import io.nightshift.workflows.map.MapActivitiesImpl;
@@ -23,9 +24,6 @@ import java.time.Duration;
  * agent workflow with its model-call and tool-call activities when model endpoints are configured.
  */
 public final class ControlWorker {
-  /** How often a running tool's progress is sent to Temporal (which throttles it further). */
-  public static final long HEARTBEAT_EVERY_MILLIS = 2_000;
-
   private ControlWorker() {}
 
   /**
@@ -49,7 +47,7 @@ public final class ControlWorker {
     worker.registerWorkflowImplementationTypes(TaskWorkflowImpl.class, MapWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         new PlanningActivitiesImpl(planner),
-        new StepActivitiesImpl(tools::find, artifacts, scratch, HEARTBEAT_EVERY_MILLIS),
+        new StepActivitiesImpl(tools::find, artifacts, scratch, ActivityToolRunner.HEARTBEAT_EVERY_MILLIS),
         new MapActivitiesImpl(artifacts));
     if (models != null) {
       AgentWorkers.register(worker, models, tools, artifacts, scratch);

@@ -6,9 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.nightshift.core.pipeline.Plan;
 import io.nightshift.core.planner.PlanRequest;
 import io.nightshift.core.planner.Planner;
-
-import io.nightshift.models.FailureKind;
-import io.nightshift.models.ModelCallException;
+import io.nightshift.models.failure.FailureKind;
+import io.nightshift.models.failure.ModelCallException;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.List;

@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,7 +50,7 @@ class BackendWorkerTest {
     env.newWorker(CALLER_QUEUE).registerWorkflowImplementationTypes(InventoryWorkflowTestSupport.AskInventoryImpl.class);
     env.start();
     backendWorkers = BackendWorker.start(env.getWorkflowClient(), inventory,
-        new StepActivitiesImpl(name -> java.util.Optional.empty(), null, dir.resolve("scratch"), 1_000), false);
+        new StepActivitiesImpl(name -> Optional.empty(), null, dir.resolve("scratch"), 1_000), false);
   }
 
   @AfterEach

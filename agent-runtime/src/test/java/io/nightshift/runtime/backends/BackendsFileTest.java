@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,7 +58,7 @@ class BackendsFileTest {
             prize: 3
         """, SRC))
         .isInstanceOf(BackendsConfigException.class)
-        .hasMessageContaining("backends file " + SRC + ", pool 'gpu', key 'prize' (line 4): unknown key")
+        .hasMessageContaining("backends file " + SRC + ": pools[gpu].prize (line 4): unknown key")
         .hasMessageContaining("properties");
   }
 
@@ -72,9 +73,9 @@ class BackendsFileTest {
             type: trainium
             properties: {watts-per-unit: lots}
         """, SRC))
-        .hasMessageContaining("2 problems")
-        .hasMessageContaining("pool 'gpu', key 'properties.price-per-unit-hour' (line 4): must be a number >= 0, was '-2'")
-        .hasMessageContaining("pool 'trn', key 'properties.watts-per-unit' (line 7): must be a number >= 0, was 'lots'");
+        .hasMessage("backends file " + SRC + ": 2 problems:\n"
+            + "  pools[gpu].properties.price-per-unit-hour (line 4): must be a number >= 0, was '-2'\n"
+            + "  pools[trn].properties.watts-per-unit (line 7): must be a number >= 0, was 'lots'");
   }
 
   @Test
@@ -87,10 +88,10 @@ class BackendsFileTest {
           - {type: cpu}
           - {id: b}
         """, SRC))
-        .hasMessageContaining("pool 'a', key 'id' (line 3): two pools have this id")
-        .hasMessageContaining("pool #3, key 'id' (line 4): must match")
-        .hasMessageContaining("pool #4, key 'id' (line 5): missing")
-        .hasMessageContaining("pool 'b', key 'type' (line 6): missing");
+        .hasMessageContaining("pools[a].id (line 3): two pools have this id")
+        .hasMessageContaining("pools[2].id (line 4): must match")
+        .hasMessageContaining("pools[3].id (line 5): missing")
+        .hasMessageContaining("pools[b].type (line 6): missing");
   }
 
   @Test
@@ -102,7 +103,7 @@ class BackendsFileTest {
             endpoints:
               - {model: m, url: "localhost:8000"}
         """, SRC))
-        .hasMessageContaining("pool 'gpu', key 'endpoints[0].url' (line 5): must be an http(s) URL");
+        .hasMessageContaining("pools[gpu].endpoints[0].url (line 5): must be an http(s) URL");
   }
 
   @Test
@@ -116,7 +117,7 @@ class BackendsFileTest {
               - {model: tiny, source: /m/tiny.gguf}
         """, SRC);
     assertThat(pools.get(0).serving("smollm2")).contains(
-        new ServeConfig("smollm2", "/m/smollm2.gguf", 2, 4, java.time.Duration.ZERO));
+        new ServeConfig("smollm2", "/m/smollm2.gguf", 2, 4, Duration.ZERO));
     assertThat(pools.get(0).serving("tiny")).contains(
         new ServeConfig("tiny", "/m/tiny.gguf", 1, 1, ServeConfig.DEFAULT_KEEP_WARM));
 
@@ -128,18 +129,19 @@ class BackendsFileTest {
               - {model: smollm2, units: 0}
               - {model: tiny, source: /m/t.gguf, slots: many}
         """, SRC))
-        .hasMessageContaining("pool 'cpu', key 'serve[0]' (line 5): needs 'model'")
-        .hasMessageContaining("pool 'cpu', key 'serve[1].slots' (line 6): must be a whole number >= 1, was 'many'");
+        .hasMessageContaining("pools[cpu].serve[0].source (line 5): missing; what the launch template's {model}")
+        .hasMessageContaining("pools[cpu].serve[0].units (line 5): must be a whole number >= 1, was '0'")
+        .hasMessageContaining("pools[cpu].serve[1].slots (line 6): must be a whole number >= 1, was 'many'");
   }
 
   @Test
   void shouldRefuseInvalidYamlEmptyFileAndMissingPools() {
     assertThatThrownBy(() -> BackendsFile.parse("pools: [ {id: a", SRC))
-        .hasMessageStartingWith("backends file " + SRC + " (line ").hasMessageContaining("not valid YAML");
+        .hasMessageStartingWith("backends file " + SRC + " (line 1): YAML syntax error (column ");
     assertThatThrownBy(() -> BackendsFile.parse("", SRC)).hasMessageContaining("file is empty");
     assertThatThrownBy(() -> BackendsFile.parse("pool: []", SRC))
-        .hasMessageContaining("key 'pool' (line 1): unknown key")
-        .hasMessageContaining("key 'pools' (line 1): must be a non-empty list");
+        .hasMessageContaining("pool (line 1): unknown key; allowed here: [pools]")
+        .hasMessageContaining("pools (line 1): must be a non-empty list");
   }
 
   @Test

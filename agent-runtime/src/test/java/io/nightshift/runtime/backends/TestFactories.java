@@ -7,7 +7,9 @@ import io.nightshift.core.accelerator.BackendSettings;
 import io.nightshift.accelerators.simulated.SimulatedBackendFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +26,7 @@ final class TestFactories {
       Path services = dir.resolve("META-INF/services/" + AcceleratorBackendFactory.class.getName());
       Files.createDirectories(services.getParent());
       Files.writeString(services, Throwing.class.getName() + "\n" + Hanging.class.getName() + "\n");
-      return AcceleratorBackends.load(new URLClassLoader(new java.net.URL[] {dir.toUri().toURL()},
+      return AcceleratorBackends.load(new URLClassLoader(new URL[] {dir.toUri().toURL()},
           TestFactories.class.getClassLoader()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -42,7 +44,7 @@ final class TestFactories {
           }
           try {
             return method.invoke(real, args);
-          } catch (java.lang.reflect.InvocationTargetException e) {
+          } catch (InvocationTargetException e) {
             throw e.getCause();
           }
         });

@@ -50,14 +50,34 @@ class McpServersFileTest {
   }
 
   @Test
-  void shouldNameTheFileServerAndKeyOfAMistake() throws Exception {
+  void shouldNameTheFileServerKeyAndLineOfAMistake() throws Exception {
     Path typo = Files.writeString(dir.resolve("typo.yaml"), "mcp:\n  - {name: calc, comand: python3}\n");
-    assertThatThrownBy(() -> McpServersFile.read(typo)).hasMessageContaining("typo.yaml")
-        .hasMessageContaining("mcp server 'calc'").hasMessageContaining("unknown key 'comand'");
-    Path noCommand = Files.writeString(dir.resolve("none.yaml"), "mcp:\n  - {name: calc}\n");
-    assertThatThrownBy(() -> McpServersFile.read(noCommand)).hasMessageContaining("mcp server 'calc'")
-        .hasMessageContaining("command");
+    assertThatThrownBy(() -> McpServersFile.read(typo)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("models file " + typo.toAbsolutePath() + ": 2 problems:")
+        .hasMessageContaining("mcp[calc].comand (line 2): unknown key; allowed here: [args, call_timeout_seconds,")
+        .hasMessageContaining("mcp[calc].command (line 2): missing; the program to start");
     Path notList = Files.writeString(dir.resolve("map.yaml"), "mcp: {name: calc}\n");
-    assertThatThrownBy(() -> McpServersFile.read(notList)).hasMessageContaining("'mcp' must be a list");
+    assertThatThrownBy(() -> McpServersFile.read(notList)).hasMessageContaining("mcp (line 1): must be a list of servers");
+  }
+
+  @Test
+  void shouldReportEveryProblemOfEveryServerAtOnce() throws Exception {
+    Path file = Files.writeString(dir.resolve("models.yaml"), """
+        mcp:
+          - name: files
+            command: npx
+            args: -y
+            call_timeout_seconds: soon
+          - name: Calc
+            command: [python3, calc.py]
+            env: [A]
+        """);
+
+    assertThatThrownBy(() -> McpServersFile.read(file)).hasMessageEndingWith("""
+        4 problems:
+          mcp[files].args (line 4): must be a list, e.g. [a, b]
+          mcp[files].call_timeout_seconds (line 5): must be a whole number >= 1, was 'soon'
+          mcp[Calc] (line 6): name must be a lower-case word (letters, digits, '_'), was 'Calc'
+          mcp[Calc].env (line 8): must be a mapping of key: value""");
   }
 }

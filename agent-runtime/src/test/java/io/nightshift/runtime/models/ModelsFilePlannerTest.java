@@ -74,25 +74,53 @@ class ModelsFilePlannerTest {
   }
 
   @Test
-  void shouldNameFileKeyAndValueOfABadPlannerSection() throws Exception {
+  void shouldNameFileKeyPathLineAndValueOfABadPlannerSection() throws Exception {
     assertThatThrownBy(() -> ModelsFile.planner(file(ENDPOINTS + "planner:\n  endpoint: gpt-9\n")))
-        .hasMessageContaining("models.yaml, planner: 'endpoint' must name one of the endpoints [local-llama],"
-            + " was gpt-9");
+        .hasMessageEndingWith("models.yaml: planner.endpoint (line 6): must name one of the endpoints [local-llama],"
+            + " was 'gpt-9'");
     assertThatThrownBy(() -> ModelsFile.planner(file(ENDPOINTS + "planner:\n  endpoint: local-llama\n  temp: 1\n")))
-        .hasMessageContaining("unknown key 'temp'");
+        .hasMessageContaining("planner.temp (line 7): unknown key; allowed here: [agent_endpoint, agent_max_turns,");
     assertThatThrownBy(() -> ModelsFile.planner(file(ENDPOINTS
         + "planner:\n  endpoint: local-llama\n  replan: {max_versions: 0}\n")))
-        .hasMessageContaining("planner.replan: 'max_versions' must be a whole number in [1, 20], was '0'");
+        .hasMessageContaining("planner.replan.max_versions (line 7): must be a whole number from 1 to 20, was '0'");
     assertThatThrownBy(() -> ModelsFile.planner(file(ENDPOINTS
         + "planner:\n  endpoint: local-llama\n  replan: {approval: maybe}\n")))
-        .hasMessageContaining("'approval' must be 'required' or 'none', was 'maybe'");
+        .hasMessageContaining("planner.replan.approval (line 7): must be 'required' or 'none', was 'maybe'");
     assertThatThrownBy(() -> ModelsFile.planner(file(ENDPOINTS
         + "planner:\n  endpoint: local-llama\n  step_kinds: [agent]\n")))
-        .hasMessageContaining("'step_kinds' has agent, which needs 'agent_endpoint'");
+        .hasMessageContaining("planner.step_kinds (line 7): has agent, which needs 'agent_endpoint'");
     assertThatThrownBy(() -> ModelsFile.planner(file(ENDPOINTS
         + "planner:\n  endpoint: local-llama\n  step_kinds: [map]\n")))
-        .hasMessageContaining("'step_kinds' must list tool, agent or both, was [map]");
+        .hasMessageContaining("planner.step_kinds (line 7): must list tool, agent or both, was [map]");
     assertThatThrownBy(() -> ModelsFile.read(file(ENDPOINTS + "planer:\n  endpoint: local-llama\n")))
-        .hasMessageContaining("unknown key 'planer'");
+        .hasMessageContaining("planer (line 5): unknown key; allowed here: [endpoints, mcp, planner]");
+  }
+
+  @Test
+  void shouldReportEveryProblemOfEndpointsAndPlannerAtOnceWithTheirLines() throws Exception {
+    Path f = file("""
+        endpoints:
+          - id: local-llama
+            base_url: http://127.0.0.1:8080/v1
+            model: smollm2
+            max_concurrency: 0
+            provider: openai
+          - id: other
+            model: m
+        planner:
+          endpoint: local-llama
+          agent_endpoint: remote
+          max_repairs: many
+        """);
+
+    assertThatThrownBy(() -> ModelsFile.planner(f)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageEndingWith("""
+            models.yaml: 5 problems:
+              endpoints[local-llama].max_concurrency (line 5): must be a whole number >= 1, was '0'
+              endpoints[local-llama].provider (line 6): must be one of [openai_compatible, ollama], was 'openai'
+              endpoints[other].base_url (line 7): missing; the server's address, e.g. http://127.0.0.1:8080/v1
+              planner.agent_endpoint (line 11): must name one of the endpoints [local-llama, other], was 'remote'
+              planner.max_repairs (line 12): must be a whole number from 0 to 20, was 'many'""");
+    assertThatThrownBy(() -> ModelsFile.read(f)).hasMessageContaining("5 problems");
   }
 }

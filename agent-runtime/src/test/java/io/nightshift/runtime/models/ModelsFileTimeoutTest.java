@@ -27,10 +27,11 @@ class ModelsFileTimeoutTest {
   }
 
   @Test
-  void shouldRefuseANonPositiveTimeoutNamingTheEndpoint() throws Exception {
+  void shouldRefuseANonPositiveTimeoutNamingTheEndpointsKeyAndLine() throws Exception {
     Path f = file("    request_timeout_seconds: 0\n");
 
     assertThatThrownBy(() -> ModelsFile.read(f)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("endpoint 'chemist'").hasMessageContaining("requestTimeout");
+        .hasMessageContaining("endpoints[chemist].request_timeout_seconds (line 5): must be a whole number >= 1,"
+            + " was '0'");
   }
 }

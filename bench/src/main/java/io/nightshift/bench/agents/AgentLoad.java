@@ -10,6 +10,7 @@ import io.nightshift.workflows.agent.StopReason;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -36,7 +37,7 @@ final class AgentLoad {
   static Throughput run(WorkflowClient client, String runId, int agents, AgentShape shape) throws Exception {
     long start = System.nanoTime();
     List<CompletableFuture<AgentResult>> results = new ArrayList<>();
-    List<Long> completions = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<Long> completions = Collections.synchronizedList(new ArrayList<>());
     ExecutorService starters = Executors.newFixedThreadPool(STARTERS);
     try {
       List<Future<CompletableFuture<AgentResult>>> started = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.nightshift.bench.agents;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -19,7 +20,7 @@ final class CpuClock {
 
   /** @return {jvm seconds, dev server seconds} */
   double[] now() {
-    double jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+    double jvm = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime() / 1e9;
     return new double[] {jvm, processSeconds(temporalPid)};
   }

@@ -7,6 +7,7 @@ import io.nightshift.models.ModelCallRequest;
 import io.nightshift.models.endpoint.ModelEndpointConfig;
 import io.nightshift.models.endpoint.ModelEndpointRegistry;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,7 +28,7 @@ final class DirectLoad {
     ModelCallRequest request = ModelCallRequest.of(SystemMessage.from(shape.instructions()),
         UserMessage.from(shape.task())).withMaxOutputTokens(shape.maxOutputTokens());
     AtomicInteger left = new AtomicInteger(requests);
-    List<Long> completions = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<Long> completions = Collections.synchronizedList(new ArrayList<>());
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     try {
       long start = System.nanoTime();

@@ -8,6 +8,7 @@ import java.lang.management.MemoryType;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.management.ListenerNotFoundException;
 import javax.management.NotificationEmitter;
 import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
@@ -91,7 +92,7 @@ public final class HeapSampler implements AutoCloseable {
     for (GarbageCollectorMXBean c : collectors) {
       try {
         ((NotificationEmitter) c).removeNotificationListener(onGc);
-      } catch (javax.management.ListenerNotFoundException e) {
+      } catch (ListenerNotFoundException e) {
         // already gone
       }
     }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,12 +34,12 @@ class DirectLoadTest {
   @Test
   void shouldTakeTheSteadyRateFromTheMiddleOfTheCompletions() {
     // 11 completions: a slow ramp to the first, then one every 100 ms
-    java.util.List<Long> done = new java.util.ArrayList<>();
+    List<Long> done = new ArrayList<>();
     for (int i = 0; i <= 10; i++) {
       done.add(5_000_000_000L + i * 100_000_000L);
     }
     Throughput t = Throughput.of(0, done);
-    assertThat(t.steady()).isCloseTo(10.0, org.assertj.core.data.Offset.offset(1e-9));
-    assertThat(t.wholeRun()).isCloseTo(11 / 6.0, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(t.steady()).isCloseTo(10.0, Offset.offset(1e-9));
+    assertThat(t.wholeRun()).isCloseTo(11 / 6.0, Offset.offset(1e-9));
   }
 }

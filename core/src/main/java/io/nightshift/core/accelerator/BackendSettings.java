@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * One configured pool as the runtime read it from its configuration: the factory to use, the pool's id, and
@@ -51,7 +52,7 @@ public record BackendSettings(String type, String id, Map<String, String> proper
     return string(key).map(v -> Arrays.asList(v.split("\\s+"))).orElse(fallback);
   }
 
-  private <T> T parse(String key, T fallback, java.util.function.Function<String, T> parser, String what) {
+  private <T> T parse(String key, T fallback, Function<String, T> parser, String what) {
     Optional<String> raw = string(key);
     if (raw.isEmpty()) {
       return fallback;

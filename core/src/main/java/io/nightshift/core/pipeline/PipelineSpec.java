@@ -1,5 +1,7 @@
 package io.nightshift.core.pipeline;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,7 +24,7 @@ public record PipelineSpec(String name, String description, Map<String, String> 
     placement = placement == null ? PlacementSpec.DEFAULT : placement;
     Objects.requireNonNull(name, "name");
     description = description == null ? "" : description;
-    params = params == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
+    params = params == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(params));
     steps = List.copyOf(steps);
   }
 }

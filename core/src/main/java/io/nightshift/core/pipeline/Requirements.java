@@ -2,6 +2,7 @@ package io.nightshift.core.pipeline;
 
 import io.nightshift.core.accelerator.AcceleratorKind;
 import io.nightshift.core.accelerator.placement.StepRequirements;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -21,7 +22,7 @@ public record Requirements(String kind, int units, double memoryGb, String model
 
   public StepRequirements toStepRequirements() {
     Optional<AcceleratorKind> k = kind.equalsIgnoreCase("any") ? Optional.empty()
-        : Optional.of(AcceleratorKind.valueOf(kind.toUpperCase(java.util.Locale.ROOT)));
+        : Optional.of(AcceleratorKind.valueOf(kind.toUpperCase(Locale.ROOT)));
     return new StepRequirements(k, Math.max(1, units), (long) (memoryGb * 1024 * 1024 * 1024), model);
   }
 }

@@ -1,6 +1,6 @@
 package io.nightshift.core.planner;
 
-import io.nightshift.core.error.InvalidPipelineException;
+import io.nightshift.core.pipeline.InvalidPipelineException;
 import io.nightshift.core.pipeline.Plan;
 
 /**

@@ -1,7 +1,6 @@
 package io.nightshift.models.endpoint;
 
 import dev.langchain4j.model.chat.ChatModel;
-import io.nightshift.models.resilience.EndpointResilience;
 import java.util.Objects;
 
 /**

@@ -1,7 +1,5 @@
 package io.nightshift.models.endpoint;
 
-import io.nightshift.models.internal.ChatModelFactory;
-import io.nightshift.models.resilience.EndpointResilience;
 import io.nightshift.models.resilience.ResilienceSnapshot;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -11,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The model endpoints of one runtime, built once at start-up from configuration. Each gets its LangChain4j chat
@@ -23,7 +23,7 @@ public final class ModelEndpointRegistry {
   private final Clock clock;
 
   private ModelEndpointRegistry(Map<String, ModelEndpoint> endpoints, Clock clock) {
-    this.endpoints = new java.util.concurrent.ConcurrentHashMap<>(endpoints);
+    this.endpoints = new ConcurrentHashMap<>(endpoints);
     this.clock = clock;
   }
 
@@ -84,9 +84,9 @@ public final class ModelEndpointRegistry {
   }
 
   /** One endpoint's circuit, slots and rate permits now; empty for an id that is not configured. */
-  public java.util.Optional<ResilienceSnapshot> snapshot(String id) {
+  public Optional<ResilienceSnapshot> snapshot(String id) {
     ModelEndpoint endpoint = endpoints.get(id);
-    return endpoint == null ? java.util.Optional.empty() : java.util.Optional.of(endpoint.resilience().snapshot());
+    return endpoint == null ? Optional.empty() : Optional.of(endpoint.resilience().snapshot());
   }
 
   /** Every endpoint's circuit, slots and rate permits, sorted by id: what the API's backends view shows. */

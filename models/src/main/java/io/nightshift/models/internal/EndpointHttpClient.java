@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
@@ -59,7 +60,7 @@ final class EndpointHttpClient implements HttpClient {
         ? java.net.http.HttpRequest.BodyPublishers.noBody()
         : java.net.http.HttpRequest.BodyPublishers.ofString(request.body()));
     try {
-      java.net.http.HttpResponse<String> response = jdk.send(jdkRequest.build(), BodyHandlers.ofString());
+      HttpResponse<String> response = jdk.send(jdkRequest.build(), BodyHandlers.ofString());
       int status = response.statusCode();
       if (status < 200 || status >= 300) {
         Duration retryAfter = response.headers().firstValue("Retry-After")

@@ -4,12 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.langchain4j.exception.AuthenticationException;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.ModelNotFoundException;
+import dev.langchain4j.exception.TimeoutException;
 import dev.langchain4j.exception.UnresolvedModelServerException;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
-import io.nightshift.models.FailureKind;
-import io.nightshift.models.ModelCallException;
+import io.nightshift.models.failure.FailureKind;
+import io.nightshift.models.failure.ModelCallException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
@@ -67,7 +68,7 @@ public final class ErrorClassifier {
           "cannot connect: " + rootMessage(thrown), thrown);
     }
     if (find(thrown, HttpTimeoutException.class) != null
-        || find(thrown, dev.langchain4j.exception.TimeoutException.class) != null) {
+        || find(thrown, TimeoutException.class) != null) {
       return new ModelCallException(endpointId, FailureKind.TIMEOUT, null, null,
           "no complete answer in time: " + rootMessage(thrown), thrown);
     }

@@ -7,6 +7,7 @@ import dev.langchain4j.model.ollama.OllamaChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import java.util.List;
 import java.util.NoSuchElementException;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 class ModelEndpointRegistryTest {
@@ -48,8 +49,8 @@ class ModelEndpointRegistryTest {
     assertThat(registry.snapshots()).extracting(s -> s.endpointId(), s -> s.circuitState(), s -> s.maxSlots(),
             s -> s.availableSlots())
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("a", "CLOSED", 2, 2),
-            org.assertj.core.groups.Tuple.tuple("b", "CLOSED", 8, 8));
+            Tuple.tuple("a", "CLOSED", 2, 2),
+            Tuple.tuple("b", "CLOSED", 8, 8));
   }
 
   @Test

@@ -1,8 +1,10 @@
 package io.nightshift.models.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 
 /** A request the {@link ScriptedOpenAiServer} received, body parsed when it was JSON. */
 public record RecordedRequest(String method, String path, Map<String, List<String>> headers, String body, JsonNode json) {
@@ -28,12 +30,12 @@ public record RecordedRequest(String method, String path, Map<String, List<Strin
     if (json == null || !json.path("tools").isArray()) {
       return List.of();
     }
-    return java.util.stream.StreamSupport.stream(json.path("tools").spliterator(), false)
+    return StreamSupport.stream(json.path("tools").spliterator(), false)
         .map(tool -> tool.path("function").path("name").asText()).toList();
   }
 
   /** The {@code response_format} object sent, or a missing node. */
   public JsonNode responseFormat() {
-    return json == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : json.path("response_format");
+    return json == null ? MissingNode.getInstance() : json.path("response_format");
   }
 }

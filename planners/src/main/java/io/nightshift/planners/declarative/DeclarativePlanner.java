@@ -1,13 +1,13 @@
 package io.nightshift.planners.declarative;
 
-import io.nightshift.core.error.InvalidPipelineException;
+import io.nightshift.core.pipeline.InvalidPipelineException;
 import io.nightshift.core.pipeline.PipelineProblem;
 import io.nightshift.core.pipeline.PipelineSpec;
 import io.nightshift.core.pipeline.Plan;
 import io.nightshift.core.pipeline.StepKind;
 import io.nightshift.core.pipeline.StepSpec;
-import io.nightshift.core.planner.PlanRequest;
 import io.nightshift.core.planner.PipelineSource;
+import io.nightshift.core.planner.PlanRequest;
 import io.nightshift.core.planner.Planner;
 import io.nightshift.core.tool.ToolCatalog;
 import java.util.ArrayList;

@@ -1,26 +1,26 @@
 package io.nightshift.planners.declarative;
 
-import io.nightshift.core.error.InvalidPipelineException;
+import io.nightshift.config.ConfigDocument;
+import io.nightshift.config.ConfigException;
+import io.nightshift.config.ConfigNode;
+import io.nightshift.config.ConfigProblem;
+import io.nightshift.core.pipeline.InvalidPipelineException;
 import io.nightshift.core.pipeline.PipelineProblem;
 import io.nightshift.core.pipeline.PipelineSpec;
 import io.nightshift.core.pipeline.PlacementSpec;
 import io.nightshift.core.pipeline.StepSpec;
-import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * Reads pipeline YAML into a {@link PipelineSpec}. Works on SnakeYAML's node tree rather than plain maps so
- * that every problem can name its line. Collects all shape problems before failing.
+ * Reads pipeline YAML into a {@link PipelineSpec} with the one config reader, so that every problem names its
+ * line. Collects all shape problems before failing, as {@link PipelineProblem}s: pipeline-level ones with the key
+ * path as field, a step's with the step's name and the path inside the step.
  *
  * <pre>
  * name: sample
@@ -36,94 +36,93 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 public final class PipelineParser {
   private static final Set<String> TOP_KEYS = Set.of("name", "description", "params", "steps", "placement");
-  private static final Set<String> POLICIES = Set.of("cheapest", "fastest", "lowest_energy", "pinned");
-  private static final int MAX_YAML_CHARS = 1_000_000;
+  private static final Set<String> PLACEMENT_KEYS = Set.of("policy", "pool");
+  private static final List<String> POLICIES = List.of("cheapest", "fastest", "lowest_energy", "pinned");
 
   public PipelineSpec parse(String yamlText) {
-    List<PipelineProblem> problems = new ArrayList<>();
     if (yamlText == null || yamlText.isBlank()) {
       throw new InvalidPipelineException(List.of(new PipelineProblem(null, null, 0, "pipeline is empty")));
     }
-    if (yamlText.length() > MAX_YAML_CHARS) {
-      throw new InvalidPipelineException(List.of(new PipelineProblem(null, null, 0,
-          "pipeline is " + yamlText.length() + " characters; the limit is " + MAX_YAML_CHARS)));
+    ConfigDocument doc;
+    try {
+      doc = ConfigDocument.parse(yamlText, "pipeline");
+    } catch (ConfigException e) {
+      throw new InvalidPipelineException(problems(null, e.problems()));
     }
-    Node root = compose(yamlText);
-    if (!(root instanceof MappingNode top)) {
-      throw new InvalidPipelineException(List.of(new PipelineProblem(null, null, YamlNodes.line(root),
+    ConfigNode top = doc.root();
+    if (!top.isMapping()) {
+      throw new InvalidPipelineException(List.of(new PipelineProblem(null, null, top.line(),
           "a pipeline must be a YAML mapping with 'name' and 'steps'")));
     }
-    YamlNodes y = new YamlNodes(null, problems);
-    Map<String, Node> fields = y.fields(top, TOP_KEYS);
-    String name = y.scalar(fields.get("name"), "name");
-    if (name == null) {
-      y.problem("name", top, "missing: every pipeline needs a name");
-    }
-    String description = y.scalar(fields.get("description"), "description");
-    Map<String, String> params = y.stringMap(fields.get("params"), "params", true);
-    List<StepSpec> steps = steps(fields.get("steps"), YamlNodes.line(top), problems);
+    top.keys(TOP_KEYS);
+    top.get("name").require("every pipeline needs a name");
+    String name = top.get("name").string().orElse(null);
+    String description = top.get("description").string().orElse(null);
+    Map<String, String> params = params(top.get("params"), true);
+    List<PipelineProblem> problems = new ArrayList<>();
+    List<StepSpec> steps = steps(top.get("steps"), problems);
+    PlacementSpec placement = placement(top.get("placement"));
+    problems.addAll(problems(null, doc.problems()));
     if (!problems.isEmpty()) {
+      problems.sort(Comparator.comparingInt(PipelineProblem::line));
       throw new InvalidPipelineException(problems);
     }
-    return new PipelineSpec(name, description, params, steps, placement(y, fields.get("placement")));
+    return new PipelineSpec(name, description, params, steps, placement);
   }
 
-  private static Node compose(String yamlText) {
-    LoaderOptions options = new LoaderOptions();
-    options.setAllowDuplicateKeys(false);
-    options.setMaxAliasesForCollections(20);
-    try {
-      return new Yaml(options).compose(new StringReader(yamlText));
-    } catch (MarkedYAMLException e) {
-      int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
-      throw new InvalidPipelineException(List.of(new PipelineProblem(null, null, line,
-          "YAML syntax error: " + e.getProblem())));
-    } catch (YAMLException e) {
-      throw new InvalidPipelineException(List.of(new PipelineProblem(null, null, 0,
-          "YAML syntax error: " + e.getMessage())));
-    }
+  /** The reader's problems as the planner reports them: a step (null for the pipeline) and the path as field. */
+  static List<PipelineProblem> problems(String step, List<ConfigProblem> found) {
+    return found.stream().map(p -> new PipelineProblem(step, p.path().isEmpty() ? null : p.path(), p.line(),
+        p.message())).toList();
   }
 
-  private static PlacementSpec placement(YamlNodes y, Node node) {
-    if (node == null) {
-      return PlacementSpec.DEFAULT;
-    }
-    Map<String, String> f = y.stringMap(node, "placement", false);
-    String policy = f.getOrDefault("policy", "cheapest");
-    if (!POLICIES.contains(policy) || !Set.of("policy", "pool").containsAll(f.keySet())) {
-      y.problem("placement", node, "must be {policy: cheapest|fastest|lowest_energy|pinned, pool: ID (for pinned)}");
-      return PlacementSpec.DEFAULT;
-    }
-    if (policy.equals("pinned") != f.containsKey("pool")) {
-      y.problem("placement.pool", node, "give a pool exactly when the policy is pinned");
-      return PlacementSpec.DEFAULT;
-    }
-    return new PlacementSpec(policy, f.get("pool"));
+  /** {@code name: value} pairs; a null value declares a required pipeline parameter, where nulls are allowed. */
+  static Map<String, String> params(ConfigNode node, boolean nullsAllowed) {
+    Map<String, String> out = new LinkedHashMap<>();
+    node.entries().forEach((key, v) -> {
+      Optional<String> value = v.string();
+      if (value.isEmpty() && !nullsAllowed) {
+        v.require("give it a value");
+        return;
+      }
+      out.put(key, value.orElse(null));
+    });
+    return out;
   }
 
-  private static List<StepSpec> steps(Node node, int topLine, List<PipelineProblem> problems) {
-    if (node == null) {
-      problems.add(new PipelineProblem(null, "steps", topLine, "missing: a pipeline needs at least one step"));
+  private static PlacementSpec placement(ConfigNode node) {
+    if (!node.isPresent() || !node.keys(PLACEMENT_KEYS).isMapping()) {
+      return PlacementSpec.DEFAULT;
+    }
+    String policy = node.get("policy").oneOf(POLICIES, PlacementSpec.DEFAULT.policy());
+    Optional<String> pool = node.get("pool").string();
+    if (policy.equals("pinned") != pool.isPresent()) {
+      node.get("pool").problem("give a pool exactly when the policy is pinned");
+      return PlacementSpec.DEFAULT;
+    }
+    return new PlacementSpec(policy, pool.orElse(null));
+  }
+
+  private static List<StepSpec> steps(ConfigNode node, List<PipelineProblem> problems) {
+    if (!node.isPresent()) {
+      node.require("a pipeline needs at least one step");
       return List.of();
     }
-    if (!(node instanceof SequenceNode seq) || seq.getValue().isEmpty()) {
-      problems.add(new PipelineProblem(null, "steps", YamlNodes.line(node), "must be a non-empty list of steps"));
+    List<ConfigNode> items = node.isList() ? node.items("steps") : List.of();
+    if (items.isEmpty()) {
+      node.problem("must be a non-empty list of steps");
       return List.of();
     }
     List<StepSpec> steps = new ArrayList<>();
     int index = 0;
-    for (Node item : seq.getValue()) {
+    for (ConfigNode item : items) {
       index++;
-      if (!(item instanceof MappingNode stepNode)) {
-        problems.add(new PipelineProblem("#" + index, null, YamlNodes.line(item), "a step must be a mapping"));
+      if (!item.isMapping()) {
+        problems.add(new PipelineProblem("#" + index, null, item.line(), "a step must be a mapping"));
         continue;
       }
-      StepSpec step = StepParser.parse(stepNode, index, problems);
-      if (step != null) {
-        steps.add(step);
-      }
+      StepParser.parse(item, index, problems).ifPresent(steps::add);
     }
     return steps;
   }
-
 }

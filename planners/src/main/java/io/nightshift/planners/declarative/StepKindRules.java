@@ -1,6 +1,6 @@
 package io.nightshift.planners.declarative;
 
-import io.nightshift.core.error.InvalidPipelineException;
+import io.nightshift.core.pipeline.InvalidPipelineException;
 import io.nightshift.core.pipeline.PipelineProblem;
 import io.nightshift.core.pipeline.StepKind;
 import io.nightshift.core.pipeline.StepSpec;

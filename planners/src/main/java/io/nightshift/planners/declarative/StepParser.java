@@ -1,24 +1,30 @@
 package io.nightshift.planners.declarative;
 
+import io.nightshift.config.ConfigNode;
+import io.nightshift.config.ConfigProblems;
 import io.nightshift.core.accelerator.AcceleratorKind;
 import io.nightshift.core.pipeline.AgentSettings;
 import io.nightshift.core.pipeline.MapSettings;
-import io.nightshift.core.pipeline.Requirements;
 import io.nightshift.core.pipeline.PipelineProblem;
+import io.nightshift.core.pipeline.Requirements;
 import io.nightshift.core.pipeline.StepKind;
 import io.nightshift.core.pipeline.StepPolicy;
 import io.nightshift.core.pipeline.StepSpec;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
+import java.util.regex.Pattern;
 
 /**
  * Reads one step: common fields, its policy ({@code retry}, {@code timeout}, {@code heartbeat_timeout},
  * {@code continue_on_error}) and the fields of its kind ({@code over}/{@code chunk_size}/{@code max_parallel}/
- * {@code item_param} for map, {@code duration} for wait, {@code pipeline} for pipeline).
+ * {@code item_param} for map, {@code duration} for wait, {@code pipeline} for pipeline). Its problems name the step
+ * and the path inside it ({@code retry.max_attempts}).
  */
 final class StepParser {
   private static final Set<String> STEP_KEYS = Set.of("name", "kind", "tool", "params", "needs", "retry", "timeout",
@@ -29,135 +35,96 @@ final class StepParser {
   private static final Set<String> REQUIRES_KEYS = Set.of("kind", "units", "memory_gb", "model");
   private static final Set<String> RETRY_KEYS = Set.of("max_attempts", "initial_interval", "backoff", "max_interval",
       "non_retryable");
+  private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
+  /** Fields that belong to one kind are an error on the others, so a typo'd kind does not silently ignore them. */
+  private static final Map<String, StepKind> OWNER = Map.ofEntries(Map.entry("over", StepKind.MAP),
+      Map.entry("chunk_size", StepKind.MAP), Map.entry("max_parallel", StepKind.MAP),
+      Map.entry("item_param", StepKind.MAP), Map.entry("duration", StepKind.WAIT),
+      Map.entry("pipeline", StepKind.PIPELINE), Map.entry("model", StepKind.AGENT),
+      Map.entry("instructions", StepKind.AGENT), Map.entry("prompt", StepKind.AGENT), Map.entry("tools", StepKind.AGENT),
+      Map.entry("max_turns", StepKind.AGENT), Map.entry("budget", StepKind.AGENT),
+      Map.entry("max_output_tokens", StepKind.AGENT));
 
   private StepParser() {}
 
-  /** @return the step, or null when it is too malformed to go on with (problems recorded) */
-  static StepSpec parse(MappingNode stepNode, int index, List<PipelineProblem> problems) {
-    YamlNodes anonymous = new YamlNodes("#" + index, problems);
-    Map<String, Node> peek = anonymous.fields(stepNode, STEP_KEYS);
-    String name = new YamlNodes("#" + index, new java.util.ArrayList<>()).scalar(peek.get("name"), "name");
-    if (name == null || !name.matches("[A-Za-z][A-Za-z0-9_-]{0,63}")) {
-      anonymous.problem("name", stepNode,
-          "every step needs a name of letters, digits, '_' or '-' (starting with a letter), was " + name);
-      return null;
+  /** @return the step, or empty when it is too malformed to go on with (its problems added to {@code problems}) */
+  static Optional<StepSpec> parse(ConfigNode item, int index, List<PipelineProblem> problems) {
+    ConfigProblems own = new ConfigProblems();
+    ConfigNode step = item.scoped(own).keys(STEP_KEYS);
+    String name = step.get("name").peek().filter(n -> NAME.matcher(n).matches()).orElse(null);
+    Optional<StepSpec> spec = Optional.empty();
+    if (name == null) {
+      step.get("name").problem("every step needs a name of letters, digits, '_' or '-' (starting with a letter), was "
+          + step.get("name").peek().orElse(null));
+    } else {
+      spec = read(step, name);
     }
-    YamlNodes y = new YamlNodes(name, problems);
-    String kindText = y.scalar(peek.get("kind"), "kind");
+    // named once the name is known, so even its unknown keys are reported under the step's name
+    problems.addAll(PipelineParser.problems(name == null ? "#" + index : name, own.all()));
+    return spec;
+  }
+
+  private static Optional<StepSpec> read(ConfigNode s, String name) {
+    String kindText = s.get("kind").string().orElse(null);
     StepKind kind = kindText == null ? StepKind.TOOL : StepKind.fromWireName(kindText).orElse(null);
     if (kind == null) {
-      y.problem("kind", peek.get("kind"), "unknown step kind '" + kindText + "'; known: "
+      s.get("kind").problem("unknown step kind '" + kindText + "'; known: "
           + String.join(", ", Arrays.stream(StepKind.values()).map(StepKind::wireName).toList()));
-      return null;
+      return Optional.empty();
     }
-    kindOnly(y, peek, kind);
-    MapSettings map = kind == StepKind.MAP ? new MapSettings(y.scalar(peek.get("over"), "over"),
-        y.integer(peek.get("chunk_size"), "chunk_size", 1, 100_000, MapSettings.DEFAULT_CHUNK_SIZE),
-        y.integer(peek.get("max_parallel"), "max_parallel", 1, MapSettings.MAX_PARALLEL_LIMIT,
-            MapSettings.DEFAULT_MAX_PARALLEL),
-        orDefault(y.scalar(peek.get("item_param"), "item_param"), "input")) : null;
-    return new StepSpec(name, kind, y.scalar(peek.get("tool"), "tool"), y.stringMap(peek.get("params"), "params", false),
-        y.stringList(peek.get("needs"), "needs"), policy(y, peek), map, y.duration(peek.get("duration"), "duration"),
-        y.scalar(peek.get("pipeline"), "pipeline"), requires(y, peek.get("requires")),
-        kind == StepKind.AGENT ? agent(y, peek) : null, approval(y, peek.get("approval")), YamlNodes.line(stepNode));
-  }
-
-  private static StepPolicy policy(YamlNodes y, Map<String, Node> f) {
-    int maxAttempts = 0;
-    long initial = 0;
-    double backoff = 0;
-    long maxInterval = 0;
-    List<String> nonRetryable = List.of();
-    Node retry = f.get("retry");
-    if (retry instanceof MappingNode r) {
-      Map<String, Node> rf = y.fields(r, RETRY_KEYS);
-      maxAttempts = y.integer(rf.get("max_attempts"), "retry.max_attempts", 1, 1000, 0);
-      initial = y.duration(rf.get("initial_interval"), "retry.initial_interval");
-      backoff = y.decimal(rf.get("backoff"), "retry.backoff", 1.0, 100.0, 0);
-      maxInterval = y.duration(rf.get("max_interval"), "retry.max_interval");
-      nonRetryable = y.stringList(rf.get("non_retryable"), "retry.non_retryable");
-    } else if (retry != null) {
-      y.problem("retry", retry, "must be a mapping with max_attempts, initial_interval, backoff, max_interval,"
-          + " non_retryable");
-    }
-    return new StepPolicy(maxAttempts, initial, backoff, maxInterval, nonRetryable,
-        y.duration(f.get("timeout"), "timeout"), y.duration(f.get("heartbeat_timeout"), "heartbeat_timeout"),
-        y.bool(f.get("continue_on_error"), "continue_on_error"));
-  }
-
-  private static boolean approval(YamlNodes y, Node node) {
-    String v = y.scalar(node, "approval");
-    if (v != null && !v.equals("required") && !v.equals("none")) {
-      y.problem("approval", node, "must be 'required' or 'none', was '" + v + "'");
-    }
-    return "required".equals(v);
-  }
-
-  private static AgentSettings agent(YamlNodes y, Map<String, Node> f) {
-    long tokens = 0;
-    String cost = null;
-    long wallClock = 0;
-    Node budget = f.get("budget");
-    if (budget instanceof MappingNode b) {
-      Map<String, Node> bf = y.fields(b, BUDGET_KEYS);
-      tokens = y.integer(bf.get("tokens"), "budget.tokens", 1, Integer.MAX_VALUE, 0);
-      cost = y.scalar(bf.get("cost"), "budget.cost");
-      if (cost != null && !(y.decimal(bf.get("cost"), "budget.cost", 1e-9, 1e12, 0) > 0)) {
-        cost = null;
-      }
-      wallClock = y.duration(bf.get("wall_clock"), "budget.wall_clock");
-    } else if (budget != null) {
-      y.problem("budget", budget, "must be a mapping with tokens, cost, wall_clock (each > 0)");
-    }
-    String model = y.scalar(f.get("model"), "model");
-    String prompt = y.scalar(f.get("prompt"), "prompt");
-    if (model == null) {
-      y.problem("model", null, "missing: an agent step names its model endpoint");
-    }
-    if (prompt == null) {
-      y.problem("prompt", null, "missing: an agent step needs a prompt");
-    }
-    return new AgentSettings(model, y.scalar(f.get("instructions"), "instructions"), prompt,
-        y.stringList(f.get("tools"), "tools"), y.integer(f.get("max_turns"), "max_turns", 1, 1000, 10), tokens, cost,
-        wallClock, y.integer(f.get("max_output_tokens"), "max_output_tokens", 1, 32768, 0));
-  }
-
-  private static Requirements requires(YamlNodes y, Node node) {
-    if (node == null) {
-      return null;
-    }
-    if (!(node instanceof MappingNode m)) {
-      y.problem("requires", node, "must be a mapping with kind, units, memory_gb, model");
-      return null;
-    }
-    Map<String, Node> f = y.fields(m, REQUIRES_KEYS);
-    String kind = y.scalar(f.get("kind"), "requires.kind");
-    List<String> kinds = new java.util.ArrayList<>(List.of("any"));
-    Arrays.stream(AcceleratorKind.values()).forEach(k -> kinds.add(k.name().toLowerCase(java.util.Locale.ROOT)));
-    if (kind != null && !kinds.contains(kind.toLowerCase(java.util.Locale.ROOT))) {
-      y.problem("requires.kind", f.get("kind"), "unknown accelerator kind '" + kind + "'; known: " + kinds);
-      kind = null;
-    }
-    return new Requirements(kind, y.integer(f.get("units"), "requires.units", 1, 64, 1),
-        y.decimal(f.get("memory_gb"), "requires.memory_gb", 0, 100_000, 0), y.scalar(f.get("model"), "requires.model"));
-  }
-
-  /** Fields that belong to one kind are an error on the others, so a typo'd kind does not silently ignore them. */
-  private static void kindOnly(YamlNodes y, Map<String, Node> f, StepKind kind) {
-    Map<String, StepKind> owner = Map.ofEntries(Map.entry("over", StepKind.MAP), Map.entry("chunk_size", StepKind.MAP),
-        Map.entry("max_parallel", StepKind.MAP), Map.entry("item_param", StepKind.MAP),
-        Map.entry("duration", StepKind.WAIT), Map.entry("pipeline", StepKind.PIPELINE),
-        Map.entry("model", StepKind.AGENT), Map.entry("instructions", StepKind.AGENT),
-        Map.entry("prompt", StepKind.AGENT), Map.entry("tools", StepKind.AGENT), Map.entry("max_turns", StepKind.AGENT),
-        Map.entry("budget", StepKind.AGENT), Map.entry("max_output_tokens", StepKind.AGENT));
-    owner.forEach((field, k) -> {
-      if (f.containsKey(field) && k != kind) {
-        y.problem(field, f.get(field), "only a " + k.wireName() + " step takes '" + field + "'");
+    OWNER.forEach((field, owner) -> {
+      if (s.get(field).isPresent() && owner != kind) {
+        s.get(field).problem("only a " + owner.wireName() + " step takes '" + field + "'");
       }
     });
+    MapSettings map = kind == StepKind.MAP ? new MapSettings(s.get("over").string().orElse(null),
+        s.get("chunk_size").integer(1, 100_000, MapSettings.DEFAULT_CHUNK_SIZE),
+        s.get("max_parallel").integer(1, MapSettings.MAX_PARALLEL_LIMIT, MapSettings.DEFAULT_MAX_PARALLEL),
+        s.get("item_param").string("input")) : null;
+    return Optional.of(new StepSpec(name, kind, s.get("tool").string().orElse(null),
+        PipelineParser.params(s.get("params"), false), s.get("needs").stringOrStrings(), policy(s), map,
+        millis(s.get("duration")), s.get("pipeline").string().orElse(null), requires(s.get("requires")),
+        kind == StepKind.AGENT ? agent(s) : null, s.get("approval").oneOf(List.of("required", "none"), "none")
+            .equals("required"), s.line()));
   }
 
-  private static String orDefault(String v, String fallback) {
-    return v == null ? fallback : v;
+  private static StepPolicy policy(ConfigNode s) {
+    ConfigNode retry = s.get("retry").keys(RETRY_KEYS);
+    return new StepPolicy(retry.get("max_attempts").integer(1, 1000, 0), millis(retry.get("initial_interval")),
+        retry.get("backoff").decimal(1.0, 100.0, 0), millis(retry.get("max_interval")),
+        retry.get("non_retryable").stringOrStrings(), millis(s.get("timeout")), millis(s.get("heartbeat_timeout")),
+        s.get("continue_on_error").bool(false));
+  }
+
+  private static AgentSettings agent(ConfigNode s) {
+    ConfigNode budget = s.get("budget").keys(BUDGET_KEYS);
+    ConfigNode cost = budget.get("cost");
+    String maxCost = cost.positive(1e12, 0) > 0 ? cost.peek().orElse(null) : null;
+    s.get("model").require("an agent step names its model endpoint");
+    s.get("prompt").require("an agent step needs a prompt");
+    return new AgentSettings(s.get("model").string().orElse(null), s.get("instructions").string().orElse(null),
+        s.get("prompt").string().orElse(null), s.get("tools").stringOrStrings(),
+        s.get("max_turns").integer(1, 1000, 10), budget.get("tokens").integer(1, Integer.MAX_VALUE, 0), maxCost,
+        millis(budget.get("wall_clock")), s.get("max_output_tokens").integer(1, 32768, 0));
+  }
+
+  private static Requirements requires(ConfigNode node) {
+    if (!node.isPresent() || !node.keys(REQUIRES_KEYS).isMapping()) {
+      return null;
+    }
+    List<String> kinds = new ArrayList<>(List.of("any"));
+    Arrays.stream(AcceleratorKind.values()).forEach(k -> kinds.add(k.name().toLowerCase(Locale.ROOT)));
+    String kind = node.get("kind").string().orElse(null);
+    if (kind != null && !kinds.contains(kind.toLowerCase(Locale.ROOT))) {
+      node.get("kind").problem("unknown accelerator kind '" + kind + "'; known: " + kinds);
+      kind = null;
+    }
+    return new Requirements(kind, node.get("units").integer(1, 64, 1),
+        node.get("memory_gb").decimal(0, 100_000, 0), node.get("model").string().orElse(null));
+  }
+
+  /** A duration in milliseconds, 0 when absent (the step kind's or Temporal's default applies). */
+  private static long millis(ConfigNode node) {
+    return node.duration(Duration.ZERO).toMillis();
   }
 }

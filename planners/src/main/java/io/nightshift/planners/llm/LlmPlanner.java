@@ -5,7 +5,7 @@ import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.json.JsonSchema;
-import io.nightshift.core.error.InvalidPipelineException;
+import io.nightshift.core.pipeline.InvalidPipelineException;
 import io.nightshift.core.pipeline.PipelineProblem;
 import io.nightshift.core.pipeline.Plan;
 import io.nightshift.core.planner.PlanRequest;

@@ -7,6 +7,7 @@ import dev.langchain4j.model.chat.request.json.JsonRawSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchema;
 import io.nightshift.core.tool.ToolDescriptor;
 import io.nightshift.core.tool.ToolParam;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -151,7 +152,7 @@ final class PlanSchema {
    * {@code ${steps.X.output}} for X in {@code earlier}, or {@code ${params.P}} for P in {@code taskParams}.
    */
   static String textPattern(List<String> earlier, Collection<String> taskParams) {
-    List<String> refs = new java.util.ArrayList<>();
+    List<String> refs = new ArrayList<>();
     if (!earlier.isEmpty()) {
       refs.add("[$]\\{steps[.](" + String.join("|", earlier) + ")[.]output\\}");
     }

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.nightshift.core.error.InvalidPipelineException;
+import io.nightshift.core.pipeline.InvalidPipelineException;
 import io.nightshift.core.pipeline.Plan;
 import io.nightshift.core.pipeline.PlannedStep;
+import io.nightshift.core.pipeline.StepKind;
 import io.nightshift.core.planner.PlanRequest;
 import io.nightshift.core.tool.ToolCatalog;
 import io.nightshift.core.tool.ToolDescriptor;
@@ -21,6 +22,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -226,7 +228,7 @@ class LlmPlannerTest {
     Plan plan = withAgents.plan(REQUEST);
 
     PlannedStep agent = plan.step("step2");
-    assertThat(agent.kind()).isEqualTo(io.nightshift.core.pipeline.StepKind.AGENT);
+    assertThat(agent.kind()).isEqualTo(StepKind.AGENT);
     assertThat(agent.agent().model()).isEqualTo("worker-llm");
     assertThat(agent.agent().maxTurns()).isEqualTo(3);
     assertThat(agent.agent().instructions()).isEqualTo(PlanDocuments.AGENT_INSTRUCTIONS);
@@ -262,7 +264,7 @@ class LlmPlannerTest {
     assertThat(variants.path("properties").path("tools").path("maxItems").asInt()).isEqualTo(2);
     assertThat(server.chatRequests().get(0).json().path("messages").get(0).path("content").asText())
         .contains("done by agents").contains("{\"steps\": {\"step1\": {\"kind\": \"agent\"");
-    assertThat(org.assertj.core.api.Assertions.catchThrowable(
+    assertThat(Assertions.catchThrowable(
             () -> LlmPlanner.builder(models, "planner", TOOLS).agentStepsOnly().build()))
         .hasMessageContaining("agent steps only need an agent model");
   }

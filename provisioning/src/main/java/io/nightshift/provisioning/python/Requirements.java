@@ -1,6 +1,7 @@
 package io.nightshift.provisioning.python;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -23,7 +24,7 @@ public record Requirements(String name, String text) {
   }
 
   /** A requirement on one local wheel file, pinned to its sha256 so pip installs exactly that file. */
-  public static Requirements ofWheel(String name, String project, java.nio.file.Path wheel, String sha256) {
+  public static Requirements ofWheel(String name, String project, Path wheel, String sha256) {
     return new Requirements(name, project + " @ " + wheel.toUri() + " \\\n    --hash=sha256:" + sha256 + "\n");
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class HostSpecificInstructionsTest {
   private Path compile(String name, String flags, String source) throws IOException, InterruptedException {
     Path c = Files.writeString(dir.resolve(name + ".c"), source);
     Path so = dir.resolve("lib" + name + ".so");
-    List<String> command = new java.util.ArrayList<>(List.of("gcc", "-O2", "-shared", "-fPIC"));
+    List<String> command = new ArrayList<>(List.of("gcc", "-O2", "-shared", "-fPIC"));
     command.addAll(List.of(flags.split(" ")));
     command.addAll(List.of("-o", so.toString(), c.toString()));
     Process gcc = new ProcessBuilder(command).redirectErrorStream(true).start();

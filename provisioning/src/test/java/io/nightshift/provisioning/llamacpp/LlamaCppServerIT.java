@@ -12,20 +12,21 @@ import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchema;
-import io.nightshift.models.FailureKind;
 import io.nightshift.models.ModelCall;
-import io.nightshift.models.ModelCallException;
 import io.nightshift.models.ModelCallRequest;
 import io.nightshift.models.ModelCallResult;
 import io.nightshift.models.endpoint.ModelEndpointConfig;
 import io.nightshift.models.endpoint.ModelEndpointRegistry;
 import io.nightshift.models.endpoint.PriceBasis;
+import io.nightshift.models.failure.FailureKind;
+import io.nightshift.models.failure.ModelCallException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -189,6 +190,6 @@ class LlamaCppServerIT {
 
     assertThat(e.kind()).isEqualTo(FailureKind.CONNECTION_FAILED);
     assertThat(e.retryable()).isTrue();
-    assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));
+    assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isNotEqualTo(Optional.of(true));
   }
 }

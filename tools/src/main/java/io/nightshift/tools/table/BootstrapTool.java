@@ -11,6 +11,7 @@ import io.nightshift.core.tool.ToolParam;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -75,7 +76,7 @@ final class BootstrapTool implements Tool {
         }
         rows.add(full);
       }
-      summary = String.format(java.util.Locale.ROOT, "mean %s, %.0f%% CI [%s, %s]",
+      summary = String.format(Locale.ROOT, "mean %s, %.0f%% CI [%s, %s]",
           Statistics.format(Statistics.mean(xs)), confidence * 100,
           Statistics.format(Statistics.quantile(mean.values, lo)),
           Statistics.format(Statistics.quantile(mean.values, 1 - lo)));

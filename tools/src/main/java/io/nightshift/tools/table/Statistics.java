@@ -1,6 +1,7 @@
 package io.nightshift.tools.table;
 
 import java.util.Arrays;
+import java.util.Locale;
 
 /** Plain descriptive statistics over a column of numbers. */
 final class Statistics {
@@ -37,6 +38,6 @@ final class Statistics {
   }
 
   static String format(double v) {
-    return Double.isNaN(v) ? "" : String.format(java.util.Locale.ROOT, "%.4g", v);
+    return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.4g", v);
   }
 }

@@ -3,6 +3,7 @@ package io.nightshift.tools.mcp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class McpServerConfigTest {
     assertThatThrownBy(() -> McpServerConfig.of("files", List.of(), Map.of())).hasMessageContaining("command");
     assertThatThrownBy(() -> new McpServerConfig("files", List.of("x"), Map.of(), "My.Tools", null))
         .hasMessageContaining("prefix");
-    assertThatThrownBy(() -> new McpServerConfig("files", List.of("x"), Map.of(), null, java.time.Duration.ZERO))
+    assertThatThrownBy(() -> new McpServerConfig("files", List.of("x"), Map.of(), null, Duration.ZERO))
         .hasMessageContaining("call_timeout");
   }
 

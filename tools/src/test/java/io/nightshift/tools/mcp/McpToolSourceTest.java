@@ -15,12 +15,14 @@ import io.nightshift.core.tool.ToolOutput;
 import io.nightshift.core.tool.ToolParam;
 import io.nightshift.tools.BuiltinTools;
 import io.nightshift.tools.registry.ToolRegistry;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +36,7 @@ class McpToolSourceTest {
   private ArtifactStore store;
 
   @BeforeEach
-  void setUp() throws java.io.IOException {
+  void setUp() throws IOException {
     store = new FileArtifactStore(dir.resolve("artifacts"));
     source = McpToolSource.of(List.of(new McpServerConfig("calc", McpPython.calcServerCommand(dir),
         Map.of("CALC_MODE", "test"), null, Duration.ofSeconds(20))));
@@ -54,8 +56,8 @@ class McpToolSourceTest {
     ToolDescriptor add = registry.describe("mcp.calc.add").orElseThrow();
     assertThat(add.description()).isEqualTo("[MCP server calc] Adds two whole numbers and returns the sum.");
     assertThat(add.params()).extracting(ToolParam::name, ToolParam::required, ToolParam::description)
-        .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("a", true, "a (integer)"),
-            org.assertj.core.groups.Tuple.tuple("b", true, "b (integer)"));
+        .containsExactlyInAnyOrder(Tuple.tuple("a", true, "a (integer)"),
+            Tuple.tuple("b", true, "b (integer)"));
     assertThat(registry.describe("mcp.calc.divide").orElseThrow().params()).extracting(ToolParam::description)
         .containsExactlyInAnyOrder("numerator (number)", "denominator (number)");
   }

@@ -21,6 +21,12 @@ import java.util.concurrent.TimeUnit;
  * callers must let through rather than report as the tool's failure.
  */
 public final class ActivityToolRunner {
+  /**
+   * How often a running tool's progress is sent to Temporal (which throttles it further): well below the 10 s
+   * heartbeat timeout of steps ({@code ActivityPolicies}) and agents' tool calls ({@code AgentActivityPolicies}), so
+   * one lost beat does not fail the attempt.
+   */
+  public static final long HEARTBEAT_EVERY_MILLIS = 2_000;
   private static final ScheduledExecutorService HEARTBEATS = Executors.newScheduledThreadPool(1, r -> {
     Thread t = new Thread(r, "nightshift-heartbeats");
     t.setDaemon(true);

@@ -11,6 +11,7 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -171,7 +172,7 @@ class AgentWorkflowTest {
   void shouldStopWhenTheWallClockBudgetIsUsedUp() {
     brain = conversation -> Reply.call(new AgentToolCall("c", "text.slow", "{}"));
     AgentInput input = AgentInput.of("clock", "scripted", "", "Do the thing.", ALLOWED_WITH_SLOW,
-        new AgentLimits(10, 4, 50, 0), new AgentBudget(Long.MAX_VALUE, java.math.BigDecimal.TEN, 100));
+        new AgentLimits(10, 4, 50, 0), new AgentBudget(Long.MAX_VALUE, BigDecimal.TEN, 100));
 
     AgentResult result = stub("clock").run(input);
 

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 /**
  * A model activity for engine tests: it does the real transcript work (append, read back, store the answer)
@@ -42,7 +43,7 @@ final class ScriptedModel implements AgentModelActivities {
   /** Every call's input, in call order. */
   final List<ModelTurnInput> inputs = new CopyOnWriteArrayList<>();
   /** Which endpoint "answers" a call: the asked one, unless a test makes its circuit open. */
-  volatile java.util.function.Function<ModelTurnInput, String> servedBy = ModelTurnInput::endpoint;
+  volatile Function<ModelTurnInput, String> servedBy = ModelTurnInput::endpoint;
 
   ScriptedModel(ArtifactStore store, Brain brain) {
     this.store = store;

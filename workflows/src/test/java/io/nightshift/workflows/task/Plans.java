@@ -3,16 +3,18 @@ package io.nightshift.workflows.task;
 import static io.nightshift.workflows.task.TaskWorkflowTest.plan;
 import static io.nightshift.workflows.task.TaskWorkflowTest.step;
 
-import io.nightshift.core.error.InvalidPipelineException;
-import io.nightshift.core.pipeline.PipelineProblem;
 import io.nightshift.core.pipeline.ChildPipeline;
+import io.nightshift.core.pipeline.InvalidPipelineException;
 import io.nightshift.core.pipeline.MapSettings;
+import io.nightshift.core.pipeline.PipelineProblem;
 import io.nightshift.core.pipeline.Plan;
 import io.nightshift.core.pipeline.PlannedStep;
 import io.nightshift.core.pipeline.StepKind;
 import io.nightshift.core.pipeline.StepPolicy;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -32,7 +34,7 @@ final class Plans {
   static final String RESUMABLE = "resumable";
 
   /** Plans a test registers for itself, by name. */
-  static final Map<String, Plan> extra = new java.util.concurrent.ConcurrentHashMap<>();
+  static final Map<String, Plan> extra = new ConcurrentHashMap<>();
 
   private Plans() {}
 
@@ -84,7 +86,7 @@ final class Plans {
   }
 
   private static Plan chain(int n) {
-    List<PlannedStep> steps = new java.util.ArrayList<>();
+    List<PlannedStep> steps = new ArrayList<>();
     steps.add(step("s0", "text.emit", Map.of("text", "a")));
     for (int i = 1; i < n; i++) {
       steps.add(step("s" + i, "text.upper", Map.of("input", "${steps.s" + (i - 1) + ".output}"), "s" + (i - 1)));
@@ -94,7 +96,7 @@ final class Plans {
 
   /** Every hour a durable timer, then a tool call: a task that spans {@code hours} of workflow time. */
   private static Plan week(int hours) {
-    List<PlannedStep> steps = new java.util.ArrayList<>();
+    List<PlannedStep> steps = new ArrayList<>();
     steps.add(step("tick0", "text.emit", Map.of("text", "t")));
     for (int h = 1; h <= hours; h++) {
       steps.add(new PlannedStep("wait" + h, StepKind.WAIT, null, Map.of(), List.of("tick" + (h - 1)),

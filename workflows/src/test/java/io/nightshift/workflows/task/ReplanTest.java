@@ -4,7 +4,7 @@ import static io.nightshift.workflows.task.TaskWorkflowTest.step;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.nightshift.core.error.InvalidPipelineException;
+import io.nightshift.core.pipeline.InvalidPipelineException;
 import io.nightshift.core.pipeline.PipelineProblem;
 import io.nightshift.core.pipeline.Plan;
 import io.nightshift.core.pipeline.PlannedStep;

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -122,7 +123,7 @@ class PlacementTest {
     String first = Placement.place(pools, StepRequirements.any(1), PlacementPolicy.fastest(), Optional.empty())
         .pool().orElseThrow();
     for (int i = 0; i < 10; i++) {
-      Collections.shuffle(pools, new java.util.Random(i));
+      Collections.shuffle(pools, new Random(i));
       assertThat(Placement.place(pools, StepRequirements.any(1), PlacementPolicy.fastest(), Optional.empty()).pool())
           .contains(first);
     }

@@ -1,6 +1,7 @@
 package io.nightshift.examples.drugdiscovery.chem;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -57,7 +58,7 @@ public final class DiversityPicker {
       }
     }
     int[] cluster = new int[n];
-    java.util.Arrays.fill(cluster, -1);
+    Arrays.fill(cluster, -1);
     int next = 0;
     for (int assigned = 0; assigned < n; ) {
       int centroid = -1;

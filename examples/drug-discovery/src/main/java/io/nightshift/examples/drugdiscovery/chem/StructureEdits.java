@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.openscience.cdk.graph.ConnectivityChecker;
+import org.openscience.cdk.graph.Cycles;
 import org.openscience.cdk.interfaces.IAtom;
 import org.openscience.cdk.interfaces.IAtomContainer;
 import org.openscience.cdk.interfaces.IAtomContainerSet;
@@ -89,7 +90,7 @@ final class StructureEdits {
   /** Acyclic single bonds between heavy atoms: where molecules can be cut into two pieces. */
   static List<Integer> cuttableBonds(IAtomContainer structure) {
     List<Integer> bonds = new ArrayList<>();
-    org.openscience.cdk.graph.Cycles.markRingAtomsAndBonds(structure);
+    Cycles.markRingAtomsAndBonds(structure);
     for (IBond bond : structure.bonds()) {
       if (bond.getOrder() == IBond.Order.SINGLE && !bond.isInRing()
           && structure.getConnectedBondsCount(bond.getBegin()) > 1

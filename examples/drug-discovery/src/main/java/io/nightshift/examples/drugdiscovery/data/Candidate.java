@@ -1,5 +1,6 @@
 package io.nightshift.examples.drugdiscovery.data;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,7 +25,7 @@ public record Candidate(
     name = name == null || name.isBlank() ? id : name;
     parents = List.copyOf(parents);
     origin = origin == null || origin.isBlank() ? "unknown" : origin;
-    properties = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(properties));
+    properties = Collections.unmodifiableSortedMap(new TreeMap<>(properties));
   }
 
   public static Candidate seed(String id, String smiles, String name) {

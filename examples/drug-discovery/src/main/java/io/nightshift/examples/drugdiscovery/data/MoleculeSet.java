@@ -1,5 +1,6 @@
 package io.nightshift.examples.drugdiscovery.data;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -25,6 +26,6 @@ public record MoleculeSet(List<Candidate> candidates) {
 
   public Map<String, Candidate> byId() {
     return candidates.stream()
-        .collect(Collectors.toMap(Candidate::id, Function.identity(), (a, b) -> a, java.util.LinkedHashMap::new));
+        .collect(Collectors.toMap(Candidate::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
   }
 }

@@ -3,6 +3,7 @@ package io.nightshift.examples.drugdiscovery.data;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -27,7 +28,7 @@ public final class MoleculeSetCsv {
    * merges its chunks' tables only when their headers are equal, so a tool run per chunk must not let its header
    * depend on which rows happened to land in the chunk.
    */
-  public static byte[] write(MoleculeSet set, java.util.Collection<String> columns) {
+  public static byte[] write(MoleculeSet set, Collection<String> columns) {
     TreeSet<String> keys = new TreeSet<>(columns);
     FIXED.forEach(keys::remove);
     set.candidates().forEach(c -> keys.addAll(c.properties().keySet()));

@@ -1,5 +1,7 @@
 package io.nightshift.examples.drugdiscovery.proposals;
 
+import java.util.Locale;
+
 /**
  * One molecule a model proposed, after review.
  *
@@ -17,7 +19,7 @@ public record Proposal(String text, Status status, String canonical, String note
     ACCEPTED, INVALID, DUPLICATE;
 
     public String wireName() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 }

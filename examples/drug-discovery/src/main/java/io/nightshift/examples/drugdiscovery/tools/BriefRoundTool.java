@@ -7,6 +7,7 @@ import io.nightshift.core.tool.ToolDescriptor;
 import io.nightshift.core.tool.ToolOutput;
 import io.nightshift.core.tool.ToolParam;
 import io.nightshift.examples.drugdiscovery.data.MoleculeSet;
+import java.util.List;
 
 /**
  * {@code chem.brief_round}: a round's deterministic statistics (the same sentences the report shows) and its best
@@ -20,7 +21,7 @@ final class BriefRoundTool implements Tool {
     return new ToolDescriptor(NAME,
         "Writes a round's statistics (docking score and QED distributions, rule of five, model proposals) and its"
             + " best docked molecules as text for a model to summarise.",
-        java.util.List.of(
+        List.of(
             ToolParam.required("molecules", "artifact:sha256:... of the round's docked molecule CSV"),
             ToolParam.optional("round", "round number", ""),
             ToolParam.optional("proposals", "artifact:sha256:... of the round's model-proposal record", "")));

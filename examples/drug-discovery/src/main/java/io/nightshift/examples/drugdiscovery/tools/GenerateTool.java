@@ -19,8 +19,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -90,7 +93,7 @@ final class GenerateTool implements Tool {
    * the proposals were validated and de-duplicated against the parents by {@code chem.proposals}.
    */
   private static String mergeProposals(ToolContext context, ToolArguments arguments, List<Candidate> out) {
-    java.util.Set<String> ids = new java.util.HashSet<>();
+    Set<String> ids = new HashSet<>();
     out.forEach(c -> ids.add(c.id()));
     int added = 0, alsoGenerated = 0;
     for (Candidate c : ProposalRecords.accepted(MoleculeSetArtifacts.load(context, arguments, "proposals"))) {
@@ -118,7 +121,7 @@ final class GenerateTool implements Tool {
   static String idFor(String canonicalSmiles) {
     try {
       byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonicalSmiles.getBytes(StandardCharsets.UTF_8));
-      return "NS-" + HexFormat.of().formatHex(hash, 0, 5).toUpperCase(java.util.Locale.ROOT);
+      return "NS-" + HexFormat.of().formatHex(hash, 0, 5).toUpperCase(Locale.ROOT);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("the JDK lacks SHA-256", e);
     }

@@ -11,6 +11,7 @@ import io.nightshift.core.tool.ToolParam;
 import io.nightshift.examples.drugdiscovery.chem.DiversityPicker;
 import io.nightshift.examples.drugdiscovery.chem.Fingerprint;
 import io.nightshift.examples.drugdiscovery.chem.InvalidMoleculeException;
+import io.nightshift.examples.drugdiscovery.chem.Molecule;
 import io.nightshift.examples.drugdiscovery.chem.MoleculeParser;
 import io.nightshift.examples.drugdiscovery.chem.Qed;
 import io.nightshift.examples.drugdiscovery.data.Candidate;
@@ -93,7 +94,7 @@ final class SelectTool implements Tool {
         docked ? "docking and QED" : "QED only: no docking scores"));
   }
 
-  private static io.nightshift.examples.drugdiscovery.chem.Molecule parse(Candidate c) {
+  private static Molecule parse(Candidate c) {
     try {
       return MoleculeParser.parse(c.smiles());
     } catch (InvalidMoleculeException e) {

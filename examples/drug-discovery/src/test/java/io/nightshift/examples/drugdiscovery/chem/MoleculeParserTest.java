@@ -3,6 +3,7 @@ package io.nightshift.examples.drugdiscovery.chem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -56,7 +57,7 @@ class MoleculeParserTest {
   @Test
   void shouldNeverThrowAnythingButATypedErrorForRandomSmilesLikeText() {
     String alphabet = "CNOSPFIclnos()[]=#@+-123456789.%Hh/\\*:";
-    java.util.Random random = new java.util.Random(20121);
+    Random random = new Random(20121);
     int valid = 0;
     for (int i = 0; i < 3000; i++) {
       StringBuilder s = new StringBuilder();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.actelion.research.chem.Coordinates;
+import com.actelion.research.chem.SmilesParser;
 import com.actelion.research.chem.StereoMolecule;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,7 @@ class PoseRmsdTest {
   void shouldRefuseToCompareDifferentMolecules() {
     StereoMolecule aspirin = new StereoMolecule();
     try {
-      new com.actelion.research.chem.SmilesParser().parse(aspirin, "CC(=O)Oc1ccccc1C(=O)O");
+      new SmilesParser().parse(aspirin, "CC(=O)Oc1ccccc1C(=O)O");
     } catch (Exception e) {
       throw new AssertionError(e);
     }

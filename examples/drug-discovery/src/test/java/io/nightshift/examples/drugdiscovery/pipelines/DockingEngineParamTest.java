@@ -2,6 +2,7 @@ package io.nightshift.examples.drugdiscovery.pipelines;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nightshift.core.accelerator.AcceleratorKind;
 import io.nightshift.core.pipeline.Plan;
 import io.nightshift.core.planner.PipelineSource;
 import io.nightshift.core.tool.ToolCatalog;
@@ -105,7 +106,7 @@ class DockingEngineParamTest {
 
     assertThat(plan.step("dock").requires().kind()).isEqualTo("nvidia_gpu");
     assertThat(plan.step("dock").requires().toStepRequirements().kind())
-        .contains(io.nightshift.core.accelerator.AcceleratorKind.NVIDIA_GPU);
+        .contains(AcceleratorKind.NVIDIA_GPU);
     assertThat(plan.step("dock").params()).containsEntry("engine", "diffdock-nim")
         .containsEntry("nim_url", "http://gpu-node:8000");
   }

@@ -3,7 +3,7 @@ package io.nightshift.examples.drugdiscovery.pipelines;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.nightshift.core.error.InvalidPipelineException;
+import io.nightshift.core.pipeline.InvalidPipelineException;
 import io.nightshift.core.pipeline.Plan;
 import io.nightshift.core.pipeline.PlannedStep;
 import io.nightshift.core.pipeline.StepKind;
@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** The shipped pipelines pass the engine's own parser and validator against the chemistry tools. */
@@ -101,7 +102,7 @@ class ShippedPipelinesTest {
         assertThat(plan.step("sar" + r).agent().prompt()).contains("<<inline ${steps.facts" + r + ".output}>>");
       }
       assertThat(plan.step("report").params()).containsEntry("summary_by", "chemist/smollm2")
-          .containsEntry("summaries", String.join(",", java.util.stream.IntStream.rangeClosed(1, rounds)
+          .containsEntry("summaries", String.join(",", IntStream.rangeClosed(1, rounds)
               .mapToObj(r -> "${steps.sar" + r + ".output}").toList()));
     }
   }

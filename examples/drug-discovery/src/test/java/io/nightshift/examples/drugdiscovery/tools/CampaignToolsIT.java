@@ -9,6 +9,7 @@ import io.nightshift.examples.drugdiscovery.data.Candidate;
 import io.nightshift.examples.drugdiscovery.data.MoleculeSet;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +24,7 @@ class CampaignToolsIT {
   @Test
   void shouldRunOneRoundFromSeedsToReport() throws Exception {
     RecordingToolContext context = new RecordingToolContext(dir);
-    Map<String, Tool> tools = new java.util.HashMap<>();
+    Map<String, Tool> tools = new HashMap<>();
     new ChemToolProvider().tools().forEach(t -> tools.put(t.descriptor().name(), t));
 
     String seeds = run(tools, context, "chem.seeds", Map.of("limit", "4")).artifact().uri();

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,7 +73,7 @@ class ChemToolsTest {
     MoleculeSet kept = context.read(out.artifact());
     assertThat(kept.candidates()).extracting(Candidate::id).containsExactly("aspirin", "ibuprofen");
     assertThat(kept.candidates().get(0).number("qed").orElseThrow()).isBetween(0.54, 0.56);
-    assertThat(kept.candidates().get(0).number("mw").orElseThrow()).isCloseTo(180.16, org.assertj.core.api.Assertions.within(0.01));
+    assertThat(kept.candidates().get(0).number("mw").orElseThrow()).isCloseTo(180.16, Assertions.within(0.01));
     assertThat(out.summary()).contains("kept 2 of 6", "1 invalid SMILES", "1 duplicates", "1 PAINS", "1 rule of five");
     assertThat(run("chem.filter", Map.of("molecules", input)).artifact()).isEqualTo(out.artifact());
   }

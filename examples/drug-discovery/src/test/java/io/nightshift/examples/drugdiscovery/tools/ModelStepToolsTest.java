@@ -6,6 +6,7 @@ import io.nightshift.core.tool.ToolArguments;
 import io.nightshift.core.tool.ToolOutput;
 import io.nightshift.examples.drugdiscovery.data.Candidate;
 import io.nightshift.examples.drugdiscovery.data.MoleculeSet;
+import io.nightshift.examples.drugdiscovery.proposals.ProposalReview;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,7 +46,7 @@ class ModelStepToolsTest {
         .containsExactly("accepted", "invalid", "duplicate", "duplicate");
     assertThat(record.candidates().get(1).smiles()).isEqualTo("C1CC(N");  // what the model wrote, kept
     assertThat(ProposalRecords.counts(record)).isEqualTo(
-        new io.nightshift.examples.drugdiscovery.proposals.ProposalReview.Counts(4, 1, 1, 2));
+        new ProposalReview.Counts(4, 1, 1, 2));
 
     ToolOutput generated = new GenerateTool().execute(context, new ToolArguments(Map.of("molecules", parents,
         "count", "5", "seed", "3", "round", "1", "proposals", review.artifact().uri())));

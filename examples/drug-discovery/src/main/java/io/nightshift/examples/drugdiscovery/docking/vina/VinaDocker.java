@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 import org.openmolecules.chem.conf.gen.ConformerGenerator;
 
@@ -31,7 +32,7 @@ import org.openmolecules.chem.conf.gen.ConformerGenerator;
 public final class VinaDocker {
   private static final Duration CONVERSION_TIMEOUT = Duration.ofMinutes(2);
   private static final long CONFORMER_SEED = 1;
-  private static final String OCL_VERSION = java.util.Objects.requireNonNullElse(
+  private static final String OCL_VERSION = Objects.requireNonNullElse(
       ConformerGenerator.class.getPackage().getImplementationVersion(), "(unknown version)");
 
   private final VinaPrograms programs;

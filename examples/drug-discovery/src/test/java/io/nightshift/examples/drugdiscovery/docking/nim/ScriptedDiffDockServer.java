@@ -11,6 +11,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -64,7 +65,7 @@ public final class ScriptedDiffDockServer implements AutoCloseable {
   }
 
   public static Answer json(int status, String body, String... headers) {
-    Map<String, String> h = new java.util.LinkedHashMap<>();
+    Map<String, String> h = new LinkedHashMap<>();
     for (int i = 0; i + 1 < headers.length; i += 2) {
       h.put(headers[i], headers[i + 1]);
     }

@@ -12,6 +12,7 @@ import io.nightshift.examples.drugdiscovery.docking.DockingTarget;
 import io.nightshift.examples.drugdiscovery.docking.PoseRmsd;
 import io.nightshift.examples.drugdiscovery.docking.ReceptorPdb;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -99,7 +100,7 @@ class VinaRedockingIT {
   private static String pocketPoseSdf() throws Exception {
     try (InputStream in = DockingTarget.class.getResourceAsStream(
         "/io/nightshift/examples/drugdiscovery/protein/1iep_imatinib_vina_pose.sdf")) {
-      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+      return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
     }
   }
 

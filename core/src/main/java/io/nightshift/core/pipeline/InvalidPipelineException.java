@@ -1,6 +1,6 @@
-package io.nightshift.core.error;
+package io.nightshift.core.pipeline;
 
-import io.nightshift.core.pipeline.PipelineProblem;
+import io.nightshift.core.error.NightshiftException;
 import java.util.List;
 import java.util.stream.Collectors;
 

@@ -1,19 +1,19 @@
-package io.nightshift.models.internal;
+package io.nightshift.models.endpoint;
 
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.ollama.OllamaChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
-import io.nightshift.models.endpoint.ModelEndpointConfig;
+import io.nightshift.models.internal.EndpointHttpClientBuilder;
 import java.time.Clock;
 
 /** Turns an endpoint's configuration into the LangChain4j chat model for its provider. */
-public final class ChatModelFactory {
+final class ChatModelFactory {
   /** OpenAI-compatible local servers ignore the key, but LangChain4j's client insists on sending one. */
   static final String NO_API_KEY = "not-needed";
 
   private ChatModelFactory() {}
 
-  public static ChatModel create(ModelEndpointConfig config, Clock clock) {
+  static ChatModel create(ModelEndpointConfig config, Clock clock) {
     EndpointHttpClientBuilder http =
         new EndpointHttpClientBuilder(config.connectTimeout(), config.requestTimeout(), clock);
     String baseUrl = config.baseUrl().toString();

@@ -1,4 +1,4 @@
-package io.nightshift.models.resilience;
+package io.nightshift.models.endpoint;
 
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
@@ -9,10 +9,9 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
-import io.nightshift.models.FailureKind;
-import io.nightshift.models.ModelCallException;
-import io.nightshift.models.endpoint.CircuitBreakerSettings;
-import io.nightshift.models.endpoint.ModelEndpointConfig;
+import io.nightshift.models.failure.FailureKind;
+import io.nightshift.models.failure.ModelCallException;
+import io.nightshift.models.resilience.ResilienceSnapshot;
 import java.util.function.Supplier;
 
 /**

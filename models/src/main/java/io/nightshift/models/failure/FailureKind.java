@@ -1,4 +1,4 @@
-package io.nightshift.models;
+package io.nightshift.models.failure;
 
 /**
  * Why a model call failed, and whether trying again later can help. The names are stable: the engine uses

@@ -1,20 +1,18 @@
-package io.nightshift.models.resilience;
+package io.nightshift.models.endpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.langchain4j.data.message.UserMessage;
-import io.nightshift.models.FailureKind;
 import io.nightshift.models.ModelCall;
-import io.nightshift.models.ModelCallException;
 import io.nightshift.models.ModelCallRequest;
 import io.nightshift.models.ModelCallResult;
-import io.nightshift.models.endpoint.CircuitBreakerSettings;
-import io.nightshift.models.endpoint.ModelEndpointConfig;
-import io.nightshift.models.endpoint.ModelEndpointRegistry;
-import io.nightshift.models.endpoint.RateLimit;
+import io.nightshift.models.failure.FailureKind;
+import io.nightshift.models.failure.ModelCallException;
+import io.nightshift.models.resilience.ResilienceSnapshot;
 import io.nightshift.models.testing.ScriptedOpenAiServer;
 import io.nightshift.models.testing.ScriptedReply;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.UnaryOperator;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,7 +79,7 @@ class EndpointResilienceTest {
   @Test
   void shouldOpenTheCircuitOfAnUnreachableEndpointInsteadOfHanging() throws Exception {
     int freePort;
-    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+    try (ServerSocket socket = new ServerSocket(0)) {
       freePort = socket.getLocalPort();
     }
     registry = ModelEndpointRegistry.of(List.of(ModelEndpointConfig.custom().id("gone")
@@ -158,7 +157,7 @@ class EndpointResilienceTest {
     ExecutorService caller = Executors.newSingleThreadExecutor();
     try {
       Future<ModelCallResult> first = caller.submit(() -> modelCall.call("ep", HI));
-      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(2))
+      Awaitility.await().atMost(Duration.ofSeconds(2))
           .until(() -> registry.get("ep").resilience().snapshot().slotsInUse() == 1);
 
       ModelCallException busy = failing();

@@ -1,4 +1,4 @@
-package io.nightshift.models;
+package io.nightshift.models.failure;
 
 import io.nightshift.core.error.NightshiftException;
 import java.time.Duration;

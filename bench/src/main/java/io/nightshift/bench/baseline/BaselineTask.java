@@ -1,7 +1,5 @@
-package io.nightshift.bench.engine;
+package io.nightshift.bench.baseline;
 
-import io.nightshift.bench.baseline.BaselineWorker;
-import io.nightshift.bench.baseline.BaselineWorkflow;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
