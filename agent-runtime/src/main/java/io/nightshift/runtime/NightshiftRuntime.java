@@ -18,7 +18,6 @@ import io.nightshift.runtime.temporal.LocalTemporal;
 import io.nightshift.runtime.temporal.SearchAttributeSetup;
 import io.nightshift.runtime.temporal.TemporalServer;
 import io.nightshift.runtime.worker.ControlWorker;
-import io.nightshift.tools.data.DataTools;
 import io.nightshift.models.ModelCall;
 import io.nightshift.models.endpoint.ModelEndpointRegistry;
 import io.nightshift.runtime.models.ModelsFile;
@@ -28,6 +27,7 @@ import io.nightshift.tools.registry.ToolRegistry;
 import io.nightshift.runtime.mcp.McpServersFile;
 import io.nightshift.tools.mcp.McpToolSource;
 import io.nightshift.workflows.activities.StepActivitiesImpl;
+import io.nightshift.workflows.activities.ToolFiles;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -37,6 +37,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,7 +73,6 @@ public final class NightshiftRuntime implements AutoCloseable {
   private void startRoles(Set<Role> roles) throws IOException {
     Files.createDirectories(config.dataDir());
     Files.createDirectories(config.inputsDir());
-    System.setProperty(DataTools.inputsDirProperty(), config.inputsDir().toString());
     FleetInventory backends = null;
     // Model calls run in the worker role; their circuit breakers are what the pools' inventory and the API show,
     // so an API-only process shows none rather than breakers that never see a call.
@@ -127,11 +127,12 @@ public final class NightshiftRuntime implements AutoCloseable {
     PlannerSettings plannerModel = config.modelsFile() == null ? null
         : ModelsFile.planner(config.modelsFile()).orElse(null);
     FileArtifactStore artifacts = new FileArtifactStore(config.artifactsDir());
+    // every tool this process runs reads users' files from the inputs directory only, through its ToolContext
+    ToolFiles files = new ToolFiles(artifacts, config.scratchDir(), Optional.of(config.inputsDir()));
     if (roles.contains(Role.WORKER)) {
       ModelCall models = modelEndpoints == null ? null : new ModelCall(modelEndpoints);
       WorkerFactory workers = ControlWorker.start(client, tools, RuntimePlanners.of(planner, tools, models,
-          plannerModel), artifacts,
-          config.dataDir().resolve("scratch"), temporal instanceof InMemoryServer, models);
+          plannerModel), files, temporal instanceof InMemoryServer, Optional.ofNullable(models));
       started.push(() -> {
         workers.shutdown();
         workers.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
@@ -140,10 +141,9 @@ public final class NightshiftRuntime implements AutoCloseable {
       // process, where the server's endpoint is registered
       Object[] onPools = modelServers == null ? new Object[0] : java.util.stream.Stream.concat(
           java.util.stream.Stream.of(new ModelServerActivitiesImpl(modelServers)),
-          java.util.Arrays.stream(AgentWorkers.activities(models, tools, artifacts,
-              config.dataDir().resolve("scratch")))).toArray();
-      WorkerFactory backendWorkers = BackendWorker.start(client, backends, new StepActivitiesImpl(tools::find,
-          artifacts, config.dataDir().resolve("scratch"), ControlWorker.HEARTBEAT_EVERY_MILLIS),
+          java.util.Arrays.stream(AgentWorkers.activities(models, tools, files))).toArray();
+      WorkerFactory backendWorkers = BackendWorker.start(client, backends, new StepActivitiesImpl(tools::find, files,
+          ControlWorker.HEARTBEAT_EVERY_MILLIS),
           temporal instanceof InMemoryServer, onPools);
       started.push(() -> {
         backendWorkers.shutdown();

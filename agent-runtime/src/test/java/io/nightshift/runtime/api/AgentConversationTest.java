@@ -25,11 +25,13 @@ import io.nightshift.planners.declarative.DeclarativePlanner;
 import io.nightshift.runtime.pipelines.PipelineCatalog;
 import io.nightshift.runtime.worker.ControlWorker;
 import io.nightshift.tools.registry.ToolRegistry;
+import io.nightshift.workflows.activities.ToolFiles;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.WorkerFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,8 +73,8 @@ class AgentConversationTest {
     env = TestWorkflowEnvironment.newInstance();
     ToolRegistry tools = ToolRegistry.fromClassPath();
     FileArtifactStore artifacts = new FileArtifactStore(dir.resolve("artifacts"));
-    workers = ControlWorker.start(env.getWorkflowClient(), tools, new DeclarativePlanner(tools), artifacts,
-        dir.resolve("scratch"), true, models);
+    workers = ControlWorker.start(env.getWorkflowClient(), tools, new DeclarativePlanner(tools),
+        ToolFiles.withoutInputs(artifacts, dir.resolve("scratch")), true, Optional.of(models));
     var client = env.getWorkflowClient();
     TaskSubmitter submitter = new TaskSubmitter(client, new DeclarativePlanner(tools),
         PipelineCatalog.load(dir.resolve("pipelines")), 8, false, List.of(), null);

@@ -27,11 +27,13 @@ import io.nightshift.runtime.pipelines.PipelineCatalog;
 import io.nightshift.runtime.planning.RuntimePlanners;
 import io.nightshift.runtime.worker.ControlWorker;
 import io.nightshift.tools.registry.ToolRegistry;
+import io.nightshift.workflows.activities.ToolFiles;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.WorkerFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,8 +65,9 @@ class GoalSubmissionTest {
     ToolRegistry tools = ToolRegistry.fromClassPath();
     DeclarativePlanner declarative = new DeclarativePlanner(tools);
     workers = ControlWorker.start(env.getWorkflowClient(), tools,
-        RuntimePlanners.of(declarative, tools, models, settings()), new FileArtifactStore(dir.resolve("artifacts")),
-        dir.resolve("scratch"), true, models);
+        RuntimePlanners.of(declarative, tools, models, settings()),
+        ToolFiles.withoutInputs(new FileArtifactStore(dir.resolve("artifacts")), dir.resolve("scratch")), true,
+        Optional.of(models));
   }
 
   @AfterEach
@@ -216,8 +219,9 @@ class GoalSubmissionTest {
     ToolRegistry tools = ToolRegistry.fromClassPath();
     workers = ControlWorker.start(env.getWorkflowClient(), tools, RuntimePlanners.of(new DeclarativePlanner(tools),
         tools, models, new PlannerSettings("planner", "planner", 2, 0, 512, PlannerSettings.DEFAULT_REPLAN,
-            List.of("data.read_csv", "table.describe"), false)), new FileArtifactStore(dir.resolve("artifacts")),
-        dir.resolve("scratch"), true, models);
+            List.of("data.read_csv", "table.describe"), false)),
+        ToolFiles.withoutInputs(new FileArtifactStore(dir.resolve("artifacts")), dir.resolve("scratch")), true,
+        Optional.of(models));
     model.enqueue(ScriptedReply.text("{\"steps\":[{\"name\":\"step1\",\"kind\":\"agent\",\"prompt\":\"go\","
         + "\"tools\":[\"table.describe\"],\"needs\":[]}]}"));
     // the agent's first answer uses more tokens than the ceiling allows: the task pauses on its budget

@@ -30,6 +30,7 @@ import io.nightshift.runtime.backends.PoolConfig;
 import io.nightshift.tools.registry.ToolRegistry;
 import io.nightshift.workflows.TaskQueues;
 import io.nightshift.workflows.activities.PlanningActivitiesImpl;
+import io.nightshift.workflows.activities.ToolFiles;
 import io.nightshift.workflows.backends.BackendQueues;
 import io.nightshift.workflows.map.MapWorkflowImpl;
 import io.nightshift.workflows.task.TaskInput;
@@ -72,7 +73,7 @@ class PoolUsageViewTest {
         control.registerWorkflowImplementationTypes(TaskWorkflowImpl.class, MapWorkflowImpl.class);
         control.registerActivitiesImplementations(new PlanningActivitiesImpl(r -> plan()));
         AgentWorkers.register(control, new ModelCall(registry), ToolRegistry.of(List.of()),
-            new FileArtifactStore(dir.resolve("artifacts")), dir.resolve("scratch"));
+            ToolFiles.withoutInputs(new FileArtifactStore(dir.resolve("artifacts")), dir.resolve("scratch")));
         InventoryActivitiesImpl inventories = new InventoryActivitiesImpl(inventory);
         fleet.ids().forEach(p -> env.newWorker(BackendQueues.forPool(p)).registerActivitiesImplementations(inventories));
         env.start();

@@ -28,11 +28,13 @@ import io.nightshift.runtime.pipelines.PipelineCatalog;
 import io.nightshift.runtime.planning.RuntimePlanners;
 import io.nightshift.runtime.worker.ControlWorker;
 import io.nightshift.tools.registry.ToolRegistry;
+import io.nightshift.workflows.activities.ToolFiles;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.WorkerFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,8 +59,9 @@ class TaskBudgetSubmissionTest {
     env = TestWorkflowEnvironment.newInstance();
     ToolRegistry tools = ToolRegistry.fromClassPath();
     workers = ControlWorker.start(env.getWorkflowClient(), tools, RuntimePlanners.of(new DeclarativePlanner(tools),
-        tools, models, settings()), new FileArtifactStore(dir.resolve("artifacts")), dir.resolve("scratch"), true,
-        models);
+        tools, models, settings()),
+        ToolFiles.withoutInputs(new FileArtifactStore(dir.resolve("artifacts")), dir.resolve("scratch")), true,
+        Optional.of(models));
   }
 
   @AfterEach

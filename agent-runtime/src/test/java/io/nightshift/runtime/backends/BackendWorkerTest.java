@@ -7,6 +7,7 @@ import io.nightshift.core.accelerator.AcceleratorBackends;
 import io.nightshift.core.accelerator.AcceleratorKind;
 import io.nightshift.core.accelerator.HealthStatus;
 import io.nightshift.core.accelerator.LeaseRequest;
+import io.nightshift.core.artifact.FileArtifactStore;
 import io.nightshift.runtime.backends.InventoryWorkflowTestSupport.Ask;
 import io.nightshift.runtime.backends.InventoryWorkflowTestSupport.AskInventory;
 import io.nightshift.workflows.backends.InventoryActivities;
@@ -17,12 +18,15 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.nightshift.workflows.activities.StepActivitiesImpl;
+import io.nightshift.workflows.activities.ToolFiles;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.WorkerFactory;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,7 +42,7 @@ class BackendWorkerTest {
   private WorkerFactory backendWorkers;
 
   @BeforeEach
-  void start() {
+  void start() throws IOException {
     fleet = BackendFleet.create(List.of(
         new PoolConfig("simulated", "sim-gpu", Map.of("devices", "8", "price-per-unit-hour", "6.15"), 4.0,
             List.of("llama"), List.of()),
@@ -49,7 +53,9 @@ class BackendWorkerTest {
     env.newWorker(CALLER_QUEUE).registerWorkflowImplementationTypes(InventoryWorkflowTestSupport.AskInventoryImpl.class);
     env.start();
     backendWorkers = BackendWorker.start(env.getWorkflowClient(), inventory,
-        new StepActivitiesImpl(name -> java.util.Optional.empty(), null, dir.resolve("scratch"), 1_000), false);
+        new StepActivitiesImpl(name -> Optional.empty(),
+            ToolFiles.withoutInputs(new FileArtifactStore(dir.resolve("artifacts")), dir.resolve("scratch")), 1_000),
+        false);
   }
 
   @AfterEach

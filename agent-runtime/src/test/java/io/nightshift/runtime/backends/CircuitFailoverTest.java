@@ -28,6 +28,7 @@ import io.nightshift.runtime.api.backends.BackendServiceImpl;
 import io.nightshift.tools.registry.ToolRegistry;
 import io.nightshift.workflows.TaskQueues;
 import io.nightshift.workflows.activities.PlanningActivitiesImpl;
+import io.nightshift.workflows.activities.ToolFiles;
 import io.nightshift.workflows.backends.BackendQueues;
 import io.nightshift.workflows.map.MapWorkflowImpl;
 import io.nightshift.workflows.task.StepStatus;
@@ -80,7 +81,8 @@ class CircuitFailoverTest {
     Worker control = env.newWorker(TaskQueues.CONTROL);
     control.registerWorkflowImplementationTypes(TaskWorkflowImpl.class, MapWorkflowImpl.class);
     control.registerActivitiesImplementations(new PlanningActivitiesImpl(r -> plan()));
-    AgentWorkers.register(control, new ModelCall(registry), ToolRegistry.of(List.of()), store, dir.resolve("scratch"));
+    AgentWorkers.register(control, new ModelCall(registry), ToolRegistry.of(List.of()),
+        ToolFiles.withoutInputs(store, dir.resolve("scratch")));
     InventoryActivitiesImpl inventories = new InventoryActivitiesImpl(inventory);
     for (String pool : fleet.ids()) {
       env.newWorker(BackendQueues.forPool(pool)).registerActivitiesImplementations(inventories);

@@ -2,6 +2,7 @@ package io.nightshift.core.tool;
 
 import io.nightshift.core.artifact.ArtifactStore;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** What the engine gives a running tool. */
 public interface ToolContext {
@@ -25,7 +26,16 @@ public interface ToolContext {
    * instead of starting over (e.g. "docked 412 of 1000, partial results in artifact:sha256:..."); empty on a
    * first attempt.
    */
-  default java.util.Optional<String> resumeFrom() {
-    return java.util.Optional.empty();
+  default Optional<String> resumeFrom() {
+    return Optional.empty();
+  }
+
+  /**
+   * The runtime's inputs directory: the one place a tool may read a user's own files from ({@code file:PATH}
+   * sources, through {@link InputFiles}), so a submitted pipeline cannot make it read arbitrary files of the
+   * server. Empty where the runtime has none; then {@code file:} sources are refused.
+   */
+  default Optional<Path> inputsDir() {
+    return Optional.empty();
   }
 }
