@@ -6,10 +6,11 @@ import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.nightshift.core.artifact.ArtifactStore;
-import io.nightshift.core.planner.Planner;
+import io.nightshift.runtime.RoleContext;
 import io.nightshift.runtime.api.backends.BackendServiceImpl;
 import io.nightshift.runtime.backends.FleetInventory;
-import io.nightshift.runtime.pipelines.PipelineCatalog;
+import io.nightshift.runtime.config.RuntimeConfig;
+import io.nightshift.runtime.planning.Planning;
 import io.temporal.client.WorkflowClient;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -28,21 +29,19 @@ public final class ApiServer implements AutoCloseable {
     this.watcher = watcher;
   }
 
-  public static ApiServer start(String host, int port, WorkflowClient client, Planner planner,
-      PipelineCatalog catalog, ArtifactStore artifacts, int maxParallelSteps, boolean searchAttributes,
-      FleetInventory backends) throws IOException {
-    return start(host, port, client, planner, catalog, artifacts, maxParallelSteps, searchAttributes, backends, null);
-  }
-
-  /** @param plannerModel the models file's {@code planner:} section, or null: then only pipelines are accepted */
-  public static ApiServer start(String host, int port, WorkflowClient client, Planner planner,
-      PipelineCatalog catalog, ArtifactStore artifacts, int maxParallelSteps, boolean searchAttributes,
-      FleetInventory backends, io.nightshift.runtime.models.PlannerSettings plannerModel) throws IOException {
+  /** Serves the API on the configured address, over the process's Temporal connection, planner and pools. */
+  public static ApiServer start(RoleContext context) throws IOException {
+    RuntimeConfig config = context.config();
+    WorkflowClient client = context.temporal().client();
+    ArtifactStore artifacts = context.files().artifacts();
+    FleetInventory backends = context.pools().inventory();
     HealthStatusManager health = new HealthStatusManager();
     TaskWatcher watcher = new TaskWatcher(client, Duration.ofMillis(300));
-    TaskSubmitter submitter = new TaskSubmitter(client, planner, catalog, maxParallelSteps, searchAttributes,
-        backends.fleet().ids(), plannerModel);
-    Server server = NettyServerBuilder.forAddress(new InetSocketAddress(host, port))
+    Planning planning = context.planning();
+    TaskSubmitter submitter = new TaskSubmitter(client, planning.planner(), planning.pipelines(),
+        config.maxParallelSteps(), context.temporal().searchAttributes(), backends.fleet().ids(),
+        planning.plannerModel());
+    Server server = NettyServerBuilder.forAddress(new InetSocketAddress(config.apiHost(), config.apiPort()))
         .addService(new TaskServiceImpl(client, submitter, watcher, artifacts))
         .addService(new ArtifactServiceImpl(artifacts))
         .addService(new BackendServiceImpl(backends))

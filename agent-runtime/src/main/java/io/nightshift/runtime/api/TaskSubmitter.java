@@ -41,14 +41,14 @@ final class TaskSubmitter {
   private final int maxParallelSteps;
   private final boolean searchAttributes;
   private final List<String> pools;
-  private final PlannerSettings plannerModel;
+  private final Optional<PlannerSettings> plannerModel;
 
   /**
    * @param pools        the accelerator pools steps with {@code requires} may be placed on
-   * @param plannerModel the models file's {@code planner:} section, or null when the runtime has no planner model
+   * @param plannerModel the models file's {@code planner:} section; empty when the runtime has no planner model
    */
   TaskSubmitter(WorkflowClient client, Planner planner, PipelineCatalog catalog, int maxParallelSteps,
-      boolean searchAttributes, List<String> pools, PlannerSettings plannerModel) {
+      boolean searchAttributes, List<String> pools, Optional<PlannerSettings> plannerModel) {
     this.pools = List.copyOf(pools);
     this.plannerModel = plannerModel;
     this.client = client;
@@ -105,7 +105,7 @@ final class TaskSubmitter {
       throw ApiErrors.invalid("spec.pipeline", "give a pipeline (pipeline_yaml or pipeline_name), or a goal for the"
           + " planner model");
     }
-    if (plannerModel == null) {
+    if (plannerModel.isEmpty()) {
       throw ApiErrors.invalid("spec.pipeline", "no pipeline was given and this runtime has no planner model to plan"
           + " the goal: give pipeline_yaml or pipeline_name, or " + RoutingPlanner.HOW_TO_CONFIGURE);
     }
@@ -128,14 +128,14 @@ final class TaskSubmitter {
    */
   private Optional<ReplanPolicy> replanPolicy(TaskSpec spec, boolean goalOnly) {
     if (!spec.hasReplan()) {
-      return goalOnly ? Optional.of(plannerModel.replan()) : Optional.empty();
+      return goalOnly ? plannerModel.map(PlannerSettings::replan) : Optional.empty();
     }
     int max = spec.getReplan().getMaxVersions();
     if (max < 1 || max > ReplanPolicy.MAX_VERSIONS_LIMIT) {
       throw ApiErrors.invalid("spec.replan.max_versions", "max_versions must be in [1, "
           + ReplanPolicy.MAX_VERSIONS_LIMIT + "] (1 = never replan), was " + max);
     }
-    if (max > 1 && plannerModel == null) {
+    if (max > 1 && plannerModel.isEmpty()) {
       throw ApiErrors.invalid("spec.replan", "replanning needs a planner model and this runtime has none; "
           + RoutingPlanner.HOW_TO_CONFIGURE + ", or leave replan unset");
     }

@@ -9,7 +9,6 @@ import io.nightshift.api.v1.SubmitTaskRequest;
 import io.nightshift.api.v1.Task;
 import io.nightshift.api.v1.TaskServiceGrpc;
 import io.nightshift.api.v1.TaskSpec;
-import io.nightshift.runtime.NightshiftRuntime;
 import io.nightshift.runtime.Role;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
@@ -48,7 +47,7 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    try (NightshiftRuntime runtime = NightshiftRuntime.start(options.toConfig(), EnumSet.allOf(Role.class))) {
+    try (NightshiftProcess runtime = NightshiftProcess.start(options.toConfig(), EnumSet.allOf(Role.class))) {
       if (runtime.temporal().webUi() != null) {
         out.println("Temporal Web UI: " + runtime.temporal().webUi());
       }
@@ -59,9 +58,7 @@ final class DemoCommand implements Callable<Integer> {
                 .setGoal("Demo: run the '" + pipeline + "' pipeline end to end"))
             .build()).getTaskId();
         out.println("submitted " + pipeline + " as task " + id);
-        if (runtime.uiUrl() != null) {
-          out.println("Watch it in the workflow UI: " + runtime.uiUrl() + "/#/tasks/" + id);
-        }
+        runtime.uiUrl().ifPresent(url -> out.println("Watch it in the workflow UI: " + url + "/#/tasks/" + id));
         out.flush();
         Task task = TaskFollower.follow(channel, id, out);
         if (task.hasResult()) {

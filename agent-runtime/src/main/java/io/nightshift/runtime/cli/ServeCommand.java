@@ -1,6 +1,5 @@
 package io.nightshift.runtime.cli;
 
-import io.nightshift.runtime.NightshiftRuntime;
 import io.nightshift.runtime.Role;
 import java.util.EnumSet;
 import java.util.Set;
@@ -25,7 +24,7 @@ class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    NightshiftRuntime runtime = NightshiftRuntime.start(options.toConfig(), roles);
+    NightshiftProcess runtime = NightshiftProcess.start(options.toConfig(), roles);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       runtime.close();
@@ -38,9 +37,7 @@ class ServeCommand implements Callable<Integer> {
     }
     if (roles.contains(Role.API)) {
       out.println("  gRPC API:        " + runtime.apiTarget());
-      if (runtime.uiUrl() != null) {
-        out.println("  Workflow UI:     " + runtime.uiUrl());
-      }
+      runtime.uiUrl().ifPresent(url -> out.println("  Workflow UI:     " + url));
     }
     out.flush();
     stopped.await();

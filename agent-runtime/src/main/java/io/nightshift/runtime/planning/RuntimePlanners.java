@@ -13,6 +13,10 @@ import io.nightshift.planners.llm.LlmPlanner;
 import io.nightshift.planners.routing.RoutingPlanner;
 import io.nightshift.runtime.agent.ModelFailures;
 import io.nightshift.runtime.models.PlannerSettings;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The planner a worker runs: pipelines go to the declarative planner; goals and plan revisions to the model
@@ -23,14 +27,19 @@ public final class RuntimePlanners {
   private RuntimePlanners() {}
 
   /**
-   * @param models   the configured endpoints, or null when the runtime has none
-   * @param settings the {@code planner:} section, or null
+   * @param models   the configured endpoints; empty when the runtime has none
+   * @param planner  the {@code planner:} section; empty when the models file has none
    */
-  public static Planner of(DeclarativePlanner declarative, ToolCatalog tools, ModelCall models,
-      PlannerSettings settings) {
-    if (models == null || settings == null) {
+  public static Planner of(DeclarativePlanner declarative, ToolCatalog tools, Optional<ModelCall> models,
+      Optional<PlannerSettings> planner) {
+    if (models.isEmpty() || planner.isEmpty()) {
       return RoutingPlanner.declarativeOnly(declarative);
     }
+    return of(declarative, tools, models.get(), planner.get());
+  }
+
+  private static Planner of(DeclarativePlanner declarative, ToolCatalog tools, ModelCall models,
+      PlannerSettings settings) {
     LlmPlanner.Builder llm = LlmPlanner.builder(models, settings.endpoint(), only(tools, settings))
         .maxRepairs(settings.maxRepairs()).maxOutputTokens(settings.maxOutputTokens());
     if (settings.agentEndpoint() != null) {
@@ -47,7 +56,7 @@ public final class RuntimePlanners {
     if (settings.tools().isEmpty()) {
       return tools;
     }
-    java.util.List<ToolDescriptor> allowed = new java.util.ArrayList<>();
+    List<ToolDescriptor> allowed = new ArrayList<>();
     for (String name : settings.tools()) {
       allowed.add(tools.describe(name).orElseThrow(() -> new IllegalArgumentException("models file, planner:"
           + " 'tools' names unknown tool '" + name + "'; known: " + tools.all().stream().map(ToolDescriptor::name)
@@ -55,12 +64,12 @@ public final class RuntimePlanners {
     }
     return new ToolCatalog() {
       @Override
-      public java.util.Optional<ToolDescriptor> describe(String name) {
+      public Optional<ToolDescriptor> describe(String name) {
         return allowed.stream().filter(t -> t.name().equals(name)).findFirst();
       }
 
       @Override
-      public java.util.Collection<ToolDescriptor> all() {
+      public Collection<ToolDescriptor> all() {
         return allowed;
       }
     };

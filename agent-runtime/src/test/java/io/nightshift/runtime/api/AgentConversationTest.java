@@ -77,7 +77,7 @@ class AgentConversationTest {
         ToolFiles.withoutInputs(artifacts, dir.resolve("scratch")), true, Optional.of(models));
     var client = env.getWorkflowClient();
     TaskSubmitter submitter = new TaskSubmitter(client, new DeclarativePlanner(tools),
-        PipelineCatalog.load(dir.resolve("pipelines")), 8, false, List.of(), null);
+        PipelineCatalog.load(dir.resolve("pipelines")), 8, false, List.of(), Optional.empty());
     socket = TaskApiOnSocket.start(client, submitter, artifacts);
     api = socket.api();
   }

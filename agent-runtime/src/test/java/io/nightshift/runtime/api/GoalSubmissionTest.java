@@ -65,7 +65,7 @@ class GoalSubmissionTest {
     ToolRegistry tools = ToolRegistry.fromClassPath();
     DeclarativePlanner declarative = new DeclarativePlanner(tools);
     workers = ControlWorker.start(env.getWorkflowClient(), tools,
-        RuntimePlanners.of(declarative, tools, models, settings()),
+        RuntimePlanners.of(declarative, tools, Optional.of(models), Optional.of(settings())),
         ToolFiles.withoutInputs(new FileArtifactStore(dir.resolve("artifacts")), dir.resolve("scratch")), true,
         Optional.of(models));
   }
@@ -84,7 +84,7 @@ class GoalSubmissionTest {
   }
 
   /** The task API as the runtime serves it, with or without a planner model. */
-  private TaskServiceGrpc.TaskServiceBlockingStub api(PlannerSettings planner) throws Exception {
+  private TaskServiceGrpc.TaskServiceBlockingStub api(Optional<PlannerSettings> planner) throws Exception {
     var client = env.getWorkflowClient();
     TaskSubmitter submitter = new TaskSubmitter(client, new DeclarativePlanner(ToolRegistry.fromClassPath()),
         PipelineCatalog.load(dir.resolve("pipelines")), 8, false, List.of(), planner);
@@ -108,7 +108,7 @@ class GoalSubmissionTest {
   void shouldPlanAGoalWithoutPipelineOnThePlannerModelAfterRepairingAnUnknownTool() throws Exception {
     model.enqueue(ScriptedReply.text("{\"steps\":[{\"name\":\"step1\",\"tool\":\"web.search\",\"params\":{},"
         + "\"needs\":[]}]}"), ScriptedReply.text(VALID));
-    var api = api(settings());
+    var api = api(Optional.of(settings()));
 
     Task task = awaitEnd(api, submitGoal(api, "describe the small table"));
 
@@ -125,7 +125,7 @@ class GoalSubmissionTest {
   void shouldFailTheTaskShowingTheCycleWhenTheModelKeepsAnsweringOne() throws Exception {
     model.otherwise(ScriptedReply.text("{\"steps\":[" + LOAD.formatted("planning/small.csv").replace("[]",
         "[\"step2\"]") + "," + DESCRIBE + "]}"));
-    var api = api(settings());
+    var api = api(Optional.of(settings()));
 
     Task task = awaitEnd(api, submitGoal(api, "describe the small table"));
 
@@ -141,7 +141,7 @@ class GoalSubmissionTest {
   void shouldReplanAGoalOnlyTaskByDefaultAndShowBothVersions() throws Exception {
     model.enqueue(ScriptedReply.text("{\"steps\":[" + LOAD.formatted("planning/missing.csv") + "," + DESCRIBE + "]}"),
         ScriptedReply.text(VALID));
-    var api = api(settings());
+    var api = api(Optional.of(settings()));
 
     Task task = awaitEnd(api, submitGoal(api, "describe the small table"));
 
@@ -157,7 +157,7 @@ class GoalSubmissionTest {
 
   @Test
   void shouldRefuseAGoalWithoutPipelineWhenNoPlannerModelIsConfigured() throws Exception {
-    var api = api(null);
+    var api = api(Optional.empty());
 
     StatusRuntimeException e = catchThrowableOfType(StatusRuntimeException.class,
         () -> submitGoal(api, "describe the small table"));
@@ -170,7 +170,7 @@ class GoalSubmissionTest {
 
   @Test
   void shouldRefuseAZeroOrNegativeReplanLimitNamingTheField() throws Exception {
-    var api = api(settings());
+    var api = api(Optional.of(settings()));
     for (int max : new int[] {0, -2, 21}) {
       StatusRuntimeException e = catchThrowableOfType(StatusRuntimeException.class, () -> api.submitTask(
           SubmitTaskRequest.newBuilder().setSpec(TaskSpec.newBuilder().setGoal("g")
@@ -185,7 +185,7 @@ class GoalSubmissionTest {
 
   @Test
   void shouldRefuseAZeroOrNegativeAgentBudgetNamingTheField() throws Exception {
-    var api = api(settings());
+    var api = api(Optional.of(settings()));
     record Case(io.nightshift.api.v1.AgentBudget budget, String field) {}
     List<Case> cases = List.of(
         new Case(io.nightshift.api.v1.AgentBudget.newBuilder().setMaxTokens(0).build(),
@@ -218,15 +218,15 @@ class GoalSubmissionTest {
     workers.shutdownNow();
     ToolRegistry tools = ToolRegistry.fromClassPath();
     workers = ControlWorker.start(env.getWorkflowClient(), tools, RuntimePlanners.of(new DeclarativePlanner(tools),
-        tools, models, new PlannerSettings("planner", "planner", 2, 0, 512, PlannerSettings.DEFAULT_REPLAN,
-            List.of("data.read_csv", "table.describe"), false)),
+        tools, Optional.of(models), Optional.of(new PlannerSettings("planner", "planner", 2, 0, 512,
+            PlannerSettings.DEFAULT_REPLAN, List.of("data.read_csv", "table.describe"), false))),
         ToolFiles.withoutInputs(new FileArtifactStore(dir.resolve("artifacts")), dir.resolve("scratch")), true,
         Optional.of(models));
     model.enqueue(ScriptedReply.text("{\"steps\":[{\"name\":\"step1\",\"kind\":\"agent\",\"prompt\":\"go\","
         + "\"tools\":[\"table.describe\"],\"needs\":[]}]}"));
     // the agent's first answer uses more tokens than the ceiling allows: the task pauses on its budget
     model.otherwise(ScriptedReply.text("done", 90, 20));
-    var api = api(settings());
+    var api = api(Optional.of(settings()));
     String id = api.submitTask(SubmitTaskRequest.newBuilder().setSpec(TaskSpec.newBuilder().setGoal("go")
         .setAgentBudget(io.nightshift.api.v1.AgentBudget.newBuilder().setMaxTokens(50))).build()).getTaskId();
 

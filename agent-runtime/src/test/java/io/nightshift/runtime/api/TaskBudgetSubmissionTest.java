@@ -59,7 +59,7 @@ class TaskBudgetSubmissionTest {
     env = TestWorkflowEnvironment.newInstance();
     ToolRegistry tools = ToolRegistry.fromClassPath();
     workers = ControlWorker.start(env.getWorkflowClient(), tools, RuntimePlanners.of(new DeclarativePlanner(tools),
-        tools, models, settings()),
+        tools, Optional.of(models), Optional.of(settings())),
         ToolFiles.withoutInputs(new FileArtifactStore(dir.resolve("artifacts")), dir.resolve("scratch")), true,
         Optional.of(models));
   }
@@ -82,7 +82,7 @@ class TaskBudgetSubmissionTest {
   private TaskServiceGrpc.TaskServiceBlockingStub api() throws Exception {
     var client = env.getWorkflowClient();
     TaskSubmitter submitter = new TaskSubmitter(client, new DeclarativePlanner(ToolRegistry.fromClassPath()),
-        PipelineCatalog.load(dir.resolve("pipelines")), 8, false, List.of(), settings());
+        PipelineCatalog.load(dir.resolve("pipelines")), 8, false, List.of(), Optional.of(settings()));
     socket = TaskApiOnSocket.start(client, submitter, null);
     return socket.api();
   }
