@@ -10,7 +10,7 @@ final class JavaCli {
 
   static List<String> command(List<String> cliArgs) {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-cp", System.getProperty("java.class.path"), "io.nightshift.runtime.cli.NightshiftCli"));
+        "-Xmx512m", "-cp", System.getProperty("java.class.path"), "io.nightshift.cli.NightshiftCli"));
     cmd.addAll(cliArgs);
     return cmd;
   }

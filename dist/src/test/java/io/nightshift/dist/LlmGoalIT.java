@@ -143,7 +143,7 @@ class LlmGoalIT {
     String[] full = java.util.Arrays.copyOf(args, args.length + 2);
     full[args.length] = "--api";
     full[args.length + 1] = "127.0.0.1:" + runtime.apiPort;
-    int exit = new picocli.CommandLine(new io.nightshift.runtime.cli.NightshiftCli())
+    int exit = new picocli.CommandLine(new io.nightshift.cli.NightshiftCli())
         .setOut(new java.io.PrintWriter(out)).setErr(new java.io.PrintWriter(err)).execute(full);
     return new String[] {String.valueOf(exit), out.toString(), err.toString()};
   }
