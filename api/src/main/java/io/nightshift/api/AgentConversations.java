@@ -1,5 +1,6 @@
 package io.nightshift.api;
 
+import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.nightshift.api.v1.AgentConversation;
 import io.nightshift.api.v1.AgentMessage;
@@ -60,7 +61,7 @@ final class AgentConversations {
       progress = p;
     }
     if (progress == null) {
-      throw io.grpc.Status.NOT_FOUND.withDescription("task '" + request.getTaskId() + "' has no agent step '"
+      throw Status.NOT_FOUND.withDescription("task '" + request.getTaskId() + "' has no agent step '"
           + request.getStep() + "' that has started").asRuntimeException();
     }
     List<TranscriptMessage> all = progress.transcript() == null ? List.of() : transcripts.messages(progress.transcript());
@@ -92,10 +93,10 @@ final class AgentConversations {
     } catch (WorkflowNotFoundException e) {
       return null;
     } catch (WorkflowException e) {
-      if (e.getCause() instanceof StatusRuntimeException s && s.getStatus().getCode() == io.grpc.Status.Code.NOT_FOUND) {
+      if (e.getCause() instanceof StatusRuntimeException s && s.getStatus().getCode() == Status.Code.NOT_FOUND) {
         return null;
       }
-      throw io.grpc.Status.UNAVAILABLE.withDescription("agent " + agentId + " could not be asked for its progress: "
+      throw Status.UNAVAILABLE.withDescription("agent " + agentId + " could not be asked for its progress: "
           + e.getMessage()).asRuntimeException();
     }
   }

@@ -1,11 +1,11 @@
 package io.nightshift.api;
 
+import io.nightshift.api.ui.WorkflowUiServer;
 import io.nightshift.runtime.Role;
 import io.nightshift.runtime.RoleContext;
 import io.nightshift.runtime.RolePart;
 import io.nightshift.runtime.config.RuntimeConfig;
 import io.nightshift.runtime.lifecycle.Closer;
-import io.nightshift.api.ui.WorkflowUiServer;
 import java.io.IOException;
 import java.util.Optional;
 import org.slf4j.Logger;

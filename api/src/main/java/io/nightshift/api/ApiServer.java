@@ -1,13 +1,13 @@
 package io.nightshift.api;
 
 import io.grpc.Server;
+import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
-import io.grpc.health.v1.HealthCheckResponse;
+import io.nightshift.api.backends.BackendServiceImpl;
 import io.nightshift.core.artifact.ArtifactStore;
 import io.nightshift.runtime.RoleContext;
-import io.nightshift.api.backends.BackendServiceImpl;
 import io.nightshift.runtime.backends.FleetInventory;
 import io.nightshift.runtime.config.RuntimeConfig;
 import io.nightshift.runtime.planning.Planning;

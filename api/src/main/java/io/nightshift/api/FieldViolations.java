@@ -3,6 +3,7 @@ package io.nightshift.api;
 import com.google.protobuf.Any;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.rpc.BadRequest;
+import com.google.rpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ public final class FieldViolations {
 
   /** Every field violation in the error's details; empty when there are none or they cannot be read. */
   public static List<BadRequest.FieldViolation> of(StatusRuntimeException e) {
-    com.google.rpc.Status detailed = StatusProto.fromThrowable(e);
+    Status detailed = StatusProto.fromThrowable(e);
     List<BadRequest.FieldViolation> out = new ArrayList<>();
     if (detailed == null) {
       return out;

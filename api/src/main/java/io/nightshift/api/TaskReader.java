@@ -15,6 +15,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
 import io.temporal.common.converter.DefaultDataConverter;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,12 +63,12 @@ final class TaskReader {
     }
   }
 
-  private java.util.Optional<TaskProgress> progress(String taskId) {
+  private Optional<TaskProgress> progress(String taskId) {
     try {
-      return java.util.Optional.ofNullable(client.newWorkflowStub(TaskWorkflow.class, taskId).progress());
+      return Optional.ofNullable(client.newWorkflowStub(TaskWorkflow.class, taskId).progress());
     } catch (WorkflowException | StatusRuntimeException e) {
       log.debug("progress query of {} failed: {}", taskId, e.toString());
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
   }
 

@@ -8,6 +8,7 @@ import com.google.rpc.BadRequest;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
+import io.nightshift.api.v1.AgentBudget;
 import io.nightshift.api.v1.GetTaskRequest;
 import io.nightshift.api.v1.ReplanPolicy;
 import io.nightshift.api.v1.SubmitTaskRequest;
@@ -32,6 +33,7 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.WorkerFactory;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -54,7 +56,7 @@ class GoalSubmissionTest {
   private ScriptedOpenAiServer model;
   private TestWorkflowEnvironment env;
   private WorkerFactory workers;
-  private final List<TaskApiOnSocket> sockets = new java.util.ArrayList<>();
+  private final List<TaskApiOnSocket> sockets = new ArrayList<>();
 
   @BeforeEach
   void setUp() throws Exception {
@@ -186,20 +188,20 @@ class GoalSubmissionTest {
   @Test
   void shouldRefuseAZeroOrNegativeAgentBudgetNamingTheField() throws Exception {
     var api = api(Optional.of(settings()));
-    record Case(io.nightshift.api.v1.AgentBudget budget, String field) {}
+    record Case(AgentBudget budget, String field) {}
     List<Case> cases = List.of(
-        new Case(io.nightshift.api.v1.AgentBudget.newBuilder().setMaxTokens(0).build(),
+        new Case(AgentBudget.newBuilder().setMaxTokens(0).build(),
             "spec.agent_budget.max_tokens"),
-        new Case(io.nightshift.api.v1.AgentBudget.newBuilder().setMaxTokens(-5).build(),
+        new Case(AgentBudget.newBuilder().setMaxTokens(-5).build(),
             "spec.agent_budget.max_tokens"),
-        new Case(io.nightshift.api.v1.AgentBudget.newBuilder().setMaxCost("0").build(), "spec.agent_budget.max_cost"),
-        new Case(io.nightshift.api.v1.AgentBudget.newBuilder().setMaxCost("-0.5").build(),
+        new Case(AgentBudget.newBuilder().setMaxCost("0").build(), "spec.agent_budget.max_cost"),
+        new Case(AgentBudget.newBuilder().setMaxCost("-0.5").build(),
             "spec.agent_budget.max_cost"),
-        new Case(io.nightshift.api.v1.AgentBudget.newBuilder().setMaxCost("lots").build(),
+        new Case(AgentBudget.newBuilder().setMaxCost("lots").build(),
             "spec.agent_budget.max_cost"),
-        new Case(io.nightshift.api.v1.AgentBudget.newBuilder().setWallClockSeconds(0).build(),
+        new Case(AgentBudget.newBuilder().setWallClockSeconds(0).build(),
             "spec.agent_budget.wall_clock_seconds"),
-        new Case(io.nightshift.api.v1.AgentBudget.getDefaultInstance(), "spec.agent_budget"));
+        new Case(AgentBudget.getDefaultInstance(), "spec.agent_budget"));
     for (Case c : cases) {
       StatusRuntimeException e = catchThrowableOfType(StatusRuntimeException.class, () -> api.submitTask(
           SubmitTaskRequest.newBuilder().setSpec(TaskSpec.newBuilder().setGoal("g").setAgentBudget(c.budget()))
@@ -228,7 +230,7 @@ class GoalSubmissionTest {
     model.otherwise(ScriptedReply.text("done", 90, 20));
     var api = api(Optional.of(settings()));
     String id = api.submitTask(SubmitTaskRequest.newBuilder().setSpec(TaskSpec.newBuilder().setGoal("go")
-        .setAgentBudget(io.nightshift.api.v1.AgentBudget.newBuilder().setMaxTokens(50))).build()).getTaskId();
+        .setAgentBudget(AgentBudget.newBuilder().setMaxTokens(50))).build()).getTaskId();
 
     Task paused = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
         .until(() -> api.getTask(GetTaskRequest.newBuilder().setTaskId(id).build()),

@@ -5,6 +5,7 @@ import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.nightshift.api.v1.TaskServiceGrpc;
+import io.nightshift.core.artifact.ArtifactStore;
 import io.temporal.client.WorkflowClient;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -22,7 +23,7 @@ final class TaskApiOnSocket implements AutoCloseable {
 
   /** The API as the runtime serves it, over {@code client}'s Temporal; {@code artifacts} may be null. */
   static TaskApiOnSocket start(WorkflowClient client, TaskSubmitter submitter,
-      io.nightshift.core.artifact.ArtifactStore artifacts) throws IOException {
+      ArtifactStore artifacts) throws IOException {
     Server server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
         .addService(new TaskServiceImpl(client, submitter, new TaskWatcher(client, Duration.ofMillis(300)), artifacts))
         .build().start();

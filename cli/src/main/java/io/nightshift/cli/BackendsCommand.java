@@ -6,6 +6,7 @@ import io.nightshift.api.v1.Backend;
 import io.nightshift.api.v1.BackendServiceGrpc;
 import io.nightshift.api.v1.Device;
 import io.nightshift.api.v1.DeviceTelemetry;
+import io.nightshift.api.v1.Health;
 import io.nightshift.api.v1.ListBackendsRequest;
 import io.nightshift.api.v1.ListBackendsResponse;
 import io.nightshift.api.v1.ModelEndpoint;
@@ -73,7 +74,7 @@ final class BackendsCommand extends ClientCommand {
     return b.getKind().name().replace("ACCELERATOR_KIND_", "");
   }
 
-  private static String health(io.nightshift.api.v1.Health h) {
+  private static String health(Health h) {
     return h.getState().name().replace("HEALTH_STATE_", "");
   }
 

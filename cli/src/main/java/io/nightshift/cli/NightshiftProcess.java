@@ -1,8 +1,8 @@
 package io.nightshift.cli;
 
+import io.nightshift.api.ApiRole;
 import io.nightshift.runtime.NightshiftRuntime;
 import io.nightshift.runtime.Role;
-import io.nightshift.api.ApiRole;
 import io.nightshift.runtime.config.RuntimeConfig;
 import io.nightshift.runtime.temporal.TemporalServer;
 import io.nightshift.runtime.worker.WorkerRole;

@@ -7,8 +7,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code dev}, {@code worker}, {@code api}, {@code temporal}: run the given roles until Ctrl-C. */
 @Command(mixinStandardHelpOptions = true)

@@ -4,6 +4,7 @@ import io.grpc.ManagedChannel;
 import io.nightshift.api.v1.AgentBudget;
 import io.nightshift.api.v1.ReplanPolicy;
 import io.nightshift.api.v1.SubmitTaskRequest;
+import io.nightshift.api.v1.TaskBudget;
 import io.nightshift.api.v1.TaskServiceGrpc;
 import io.nightshift.api.v1.TaskSpec;
 import java.io.PrintWriter;
@@ -100,7 +101,7 @@ final class SubmitCommand extends ClientCommand {
       spec.setAgentBudget(budget);
     }
     if (maxTokens != null || maxCost != null || wallClockSeconds != null) {
-      io.nightshift.api.v1.TaskBudget.Builder total = io.nightshift.api.v1.TaskBudget.newBuilder();
+      TaskBudget.Builder total = TaskBudget.newBuilder();
       if (maxTokens != null) {
         total.setMaxTokens(maxTokens);
       }

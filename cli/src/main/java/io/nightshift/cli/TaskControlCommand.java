@@ -1,9 +1,12 @@
 package io.nightshift.cli;
 
 import io.grpc.ManagedChannel;
+import io.nightshift.api.v1.ApproveTaskRequest;
 import io.nightshift.api.v1.CancelTaskRequest;
 import io.nightshift.api.v1.PauseTaskRequest;
+import io.nightshift.api.v1.RejectTaskRequest;
 import io.nightshift.api.v1.ResumeTaskRequest;
+import io.nightshift.api.v1.SteerTaskRequest;
 import io.nightshift.api.v1.TaskServiceGrpc;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
@@ -68,7 +71,7 @@ abstract class TaskControlCommand extends ClientCommand {
 
     @Override
     String act(TaskServiceGrpc.TaskServiceBlockingStub tasks) {
-      tasks.approveTask(io.nightshift.api.v1.ApproveTaskRequest.newBuilder().setTaskId(taskId).setStep(step)
+      tasks.approveTask(ApproveTaskRequest.newBuilder().setTaskId(taskId).setStep(step)
           .setComment(comment).setBy(by).setMaxTokens(maxTokens).setMaxCost(maxCost).build());
       return "approved step " + step + " of " + taskId;
     }
@@ -87,7 +90,7 @@ abstract class TaskControlCommand extends ClientCommand {
 
     @Override
     String act(TaskServiceGrpc.TaskServiceBlockingStub tasks) {
-      tasks.rejectTask(io.nightshift.api.v1.RejectTaskRequest.newBuilder().setTaskId(taskId).setStep(step)
+      tasks.rejectTask(RejectTaskRequest.newBuilder().setTaskId(taskId).setStep(step)
           .setComment(comment).setBy(by).build());
       return "rejected step " + step + " of " + taskId;
     }
@@ -101,7 +104,7 @@ abstract class TaskControlCommand extends ClientCommand {
 
     @Override
     String act(TaskServiceGrpc.TaskServiceBlockingStub tasks) {
-      tasks.steerTask(io.nightshift.api.v1.SteerTaskRequest.newBuilder().setTaskId(taskId).setGuidance(guidance)
+      tasks.steerTask(SteerTaskRequest.newBuilder().setTaskId(taskId).setGuidance(guidance)
           .build());
       return "guidance sent to the agents of " + taskId;
     }

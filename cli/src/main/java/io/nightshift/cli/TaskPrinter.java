@@ -1,9 +1,13 @@
 package io.nightshift.cli;
 
+import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.JsonFormat;
+import io.nightshift.api.v1.PlanVersion;
 import io.nightshift.api.v1.Step;
 import io.nightshift.api.v1.Task;
+import io.nightshift.api.v1.TaskBudgetUsage;
 import java.io.PrintWriter;
+import java.time.Instant;
 
 /** How tasks look on a terminal. */
 final class TaskPrinter {
@@ -26,7 +30,7 @@ final class TaskPrinter {
       out.printf("  plan: v%d%s%n", t.getPlanVersion(), t.getPlanOrigin().isEmpty() ? "" : " by " + t.getPlanOrigin());
     }
     if (t.getPlanVersionsCount() > 1) {
-      for (io.nightshift.api.v1.PlanVersion v : t.getPlanVersionsList()) {
+      for (PlanVersion v : t.getPlanVersionsList()) {
         out.printf("    v%d %-24s %s%s%n", v.getVersion(), v.getOrigin(), v.getReason(),
             v.getKeptStepsCount() == 0 ? "" : " (kept: " + String.join(", ", v.getKeptStepsList()) + ")");
       }
@@ -48,20 +52,20 @@ final class TaskPrinter {
   }
 
   /** The task budget on one line: spent and reserved against each limit, and the wall-clock deadline. */
-  static String budget(io.nightshift.api.v1.TaskBudgetUsage b) {
+  static String budget(TaskBudgetUsage b) {
     StringBuilder line = new StringBuilder("budget: tokens ").append(b.getTokensSpent()).append(" spent + ")
         .append(b.getTokensReserved()).append(" reserved of ")
         .append(b.getMaxTokens() == 0 ? "no limit" : String.valueOf(b.getMaxTokens()))
         .append("; cost ").append(b.getCostSpent()).append(" spent + ").append(b.getCostReserved())
         .append(" reserved of ").append(b.getMaxCost().isEmpty() ? "no limit" : b.getMaxCost());
     if (b.hasDeadline()) {
-      line.append("; no new step after ").append(java.time.Instant.ofEpochSecond(b.getDeadline().getSeconds(),
+      line.append("; no new step after ").append(Instant.ofEpochSecond(b.getDeadline().getSeconds(),
           b.getDeadline().getNanos())).append(" without approval");
     }
     return line.toString();
   }
 
-  static String json(Task t) throws com.google.protobuf.InvalidProtocolBufferException {
+  static String json(Task t) throws InvalidProtocolBufferException {
     return JsonFormat.printer().omittingInsignificantWhitespace().print(t);
   }
 }

@@ -1,8 +1,12 @@
 package io.nightshift.dist;
 
+import io.nightshift.cli.NightshiftCli;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /** The command line that runs {@code nightshift ARGS} in a fresh JVM on this test's class path. */
 final class JavaCli {
@@ -10,7 +14,7 @@ final class JavaCli {
 
   static List<String> command(List<String> cliArgs) {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-cp", System.getProperty("java.class.path"), "io.nightshift.cli.NightshiftCli"));
+        "-Xmx512m", "-cp", System.getProperty("java.class.path"), NightshiftCli.class.getName()));
     cmd.addAll(cliArgs);
     return cmd;
   }
@@ -22,12 +26,12 @@ final class JavaCli {
     List<String> cliArgs = new ArrayList<>(List.of(args));
     cliArgs.addAll(List.of("--api", "127.0.0.1:" + runtime.apiPort));
     Process p = new ProcessBuilder(command(cliArgs)).redirectErrorStream(true).start();
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
     p.getInputStream().transferTo(out);
-    if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+    if (!p.waitFor(60, TimeUnit.SECONDS)) {
       p.destroyForcibly();
       throw new AssertionError("nightshift " + args[0] + " did not end within 60 s");
     }
-    return new Run(p.exitValue(), out.toString(java.nio.charset.StandardCharsets.UTF_8));
+    return new Run(p.exitValue(), out.toString(StandardCharsets.UTF_8));
   }
 }

@@ -1,26 +1,33 @@
 package io.nightshift.dist;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.nightshift.api.v1.PlanVersion;
+import io.nightshift.api.v1.ReplanPolicy;
 import io.nightshift.api.v1.Step;
 import io.nightshift.api.v1.StepState;
 import io.nightshift.api.v1.SubmitTaskRequest;
 import io.nightshift.api.v1.Task;
 import io.nightshift.api.v1.TaskSpec;
 import io.nightshift.api.v1.TaskState;
+import io.nightshift.cli.NightshiftCli;
 import io.nightshift.provisioning.llamacpp.LlamaCppServer;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import picocli.CommandLine;
 
 /**
  * A goal with no pipeline, submitted over gRPC to {@code nightshift dev --models FILE} whose models file names a
@@ -81,7 +88,7 @@ class LlmGoalIT {
     long t0 = System.nanoTime();
     // one plan version: a revision would double the time on a CPU model (replanning has its own tests)
     String id = api.tasks().submitTask(SubmitTaskRequest.newBuilder().setSpec(TaskSpec.newBuilder().setGoal(GOAL)
-        .setReplan(io.nightshift.api.v1.ReplanPolicy.newBuilder().setMaxVersions(1))).build()).getTaskId();
+        .setReplan(ReplanPolicy.newBuilder().setMaxVersions(1))).build()).getTaskId();
 
     Task task = api.awaitTask(id, t -> t.getState() == TaskState.TASK_STATE_SUCCEEDED
         || t.getState() == TaskState.TASK_STATE_FAILED, Duration.ofMinutes(8));
@@ -138,21 +145,21 @@ class LlmGoalIT {
 
   /** The CLI in-process against this runtime: exit code, stdout, stderr. */
   private String[] cli(String... args) {
-    java.io.StringWriter out = new java.io.StringWriter();
-    java.io.StringWriter err = new java.io.StringWriter();
-    String[] full = java.util.Arrays.copyOf(args, args.length + 2);
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    String[] full = Arrays.copyOf(args, args.length + 2);
     full[args.length] = "--api";
     full[args.length + 1] = "127.0.0.1:" + runtime.apiPort;
-    int exit = new picocli.CommandLine(new io.nightshift.cli.NightshiftCli())
-        .setOut(new java.io.PrintWriter(out)).setErr(new java.io.PrintWriter(err)).execute(full);
+    int exit = new CommandLine(new NightshiftCli())
+        .setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(full);
     return new String[] {String.valueOf(exit), out.toString(), err.toString()};
   }
 
   @Test
   void shouldRefuseAZeroReplanLimitNamingTheField() {
-    StatusRuntimeException e = org.assertj.core.api.Assertions.catchThrowableOfType(StatusRuntimeException.class,
+    StatusRuntimeException e = catchThrowableOfType(StatusRuntimeException.class,
         () -> api.tasks().submitTask(SubmitTaskRequest.newBuilder().setSpec(TaskSpec.newBuilder().setGoal(GOAL)
-            .setReplan(io.nightshift.api.v1.ReplanPolicy.newBuilder().setMaxVersions(0))).build()));
+            .setReplan(ReplanPolicy.newBuilder().setMaxVersions(0))).build()));
 
     assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
     assertThat(e.getStatus().getDescription()).contains("max_versions must be in [1, 20]");

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The page's files, served from the jar: a fixed list, so no path from a request ever reaches a file lookup. */
 final class StaticFiles {
@@ -14,7 +15,7 @@ final class StaticFiles {
       "/app.css", "app.css");
 
   /** Each file as read from the jar on its first request; the jar does not change under a running process. */
-  private static final Map<String, byte[]> READ = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final Map<String, byte[]> READ = new ConcurrentHashMap<>();
 
   private StaticFiles() {}
 

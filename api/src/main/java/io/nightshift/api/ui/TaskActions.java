@@ -13,7 +13,9 @@ import io.nightshift.api.v1.SteerTaskRequest;
 import io.nightshift.api.v1.TaskServiceGrpc;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.function.BiFunction;
 
 /**
@@ -47,11 +49,11 @@ final class TaskActions {
     Action action = actions.get(name);
     if (action == null) {
       WorkflowUiServer.sendJson(ex, 404, HttpStatuses.body("NOT_FOUND", "no task action '" + name
-          + "'; there are " + String.join(", ", new java.util.TreeSet<>(actions.keySet())), null));
+          + "'; there are " + String.join(", ", new TreeSet<>(actions.keySet())), null));
       return;
     }
     String type = ex.getRequestHeaders().getFirst("Content-Type");
-    if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+    if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
       WorkflowUiServer.sendJson(ex, 415, HttpStatuses.body("INVALID_ARGUMENT",
           "task actions take Content-Type: application/json", null));
       return;

@@ -1,6 +1,8 @@
 package io.nightshift.api.ui;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.protobuf.ByteString;
+import com.google.protobuf.MessageOrBuilder;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.grpc.ManagedChannel;
@@ -118,7 +120,7 @@ public final class WorkflowUiServer implements AutoCloseable {
     String token = query(ex, "page_token");
     if (token != null && !token.isEmpty()) {
       try {
-        request.setPageToken(com.google.protobuf.ByteString.copyFrom(Base64.getDecoder().decode(token)));
+        request.setPageToken(ByteString.copyFrom(Base64.getDecoder().decode(token)));
       } catch (IllegalArgumentException e) {
         sendJson(ex, 400, HttpStatuses.body("INVALID_ARGUMENT", "page_token is not a token this UI gave out",
             "page_token"));
@@ -186,7 +188,7 @@ public final class WorkflowUiServer implements AutoCloseable {
     return null;
   }
 
-  static void sendProto(HttpExchange ex, int status, com.google.protobuf.MessageOrBuilder message) throws IOException {
+  static void sendProto(HttpExchange ex, int status, MessageOrBuilder message) throws IOException {
     send(ex, status, "application/json", HttpStatuses.PRINTER.print(message).getBytes(StandardCharsets.UTF_8));
   }
 

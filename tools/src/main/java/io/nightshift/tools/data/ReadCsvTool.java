@@ -2,6 +2,8 @@ package io.nightshift.tools.data;
 
 import io.nightshift.core.artifact.ArtifactRef;
 import io.nightshift.core.error.ToolException;
+import io.nightshift.core.table.Csv;
+import io.nightshift.core.table.Table;
 import io.nightshift.core.tool.InputFiles;
 import io.nightshift.core.tool.Tool;
 import io.nightshift.core.tool.ToolArguments;
@@ -9,8 +11,6 @@ import io.nightshift.core.tool.ToolContext;
 import io.nightshift.core.tool.ToolDescriptor;
 import io.nightshift.core.tool.ToolOutput;
 import io.nightshift.core.tool.ToolParam;
-import io.nightshift.core.table.Csv;
-import io.nightshift.core.table.Table;
 import io.nightshift.tools.table.TableArtifacts;
 import java.io.IOException;
 import java.io.InputStream;

@@ -16,8 +16,6 @@ import io.nightshift.workflows.activities.StepActivitiesImpl;
 import io.nightshift.workflows.activities.ToolFiles;
 import io.nightshift.workflows.map.MapActivitiesImpl;
 import io.nightshift.workflows.map.MapWorkflowImpl;
-import io.nightshift.workflows.task.budget.TaskBudget;
-import io.nightshift.workflows.task.budget.TaskBudgetStatus;
 import io.nightshift.workflows.task.TaskInput;
 import io.nightshift.workflows.task.TaskProgress;
 import io.nightshift.workflows.task.TaskResult;
