@@ -16,19 +16,12 @@ import io.nightshift.api.v1.TaskBudget;
 import io.nightshift.api.v1.TaskServiceGrpc;
 import io.nightshift.api.v1.TaskSpec;
 import io.nightshift.api.v1.TaskState;
-import io.nightshift.core.artifact.FileArtifactStore;
-import io.nightshift.models.ModelCall;
-import io.nightshift.models.endpoint.ModelEndpointConfig;
-import io.nightshift.models.endpoint.ModelEndpointRegistry;
 import io.nightshift.models.testing.ScriptedOpenAiServer;
 import io.nightshift.models.testing.ScriptedReply;
 import io.nightshift.planners.declarative.DeclarativePlanner;
 import io.nightshift.runtime.models.PlannerSettings;
 import io.nightshift.runtime.pipelines.PipelineCatalog;
-import io.nightshift.runtime.planning.RuntimePlanners;
-import io.nightshift.runtime.worker.ControlWorker;
 import io.nightshift.tools.registry.ToolRegistry;
-import io.nightshift.workflows.activities.ToolFiles;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.WorkerFactory;
 import java.nio.file.Path;
@@ -54,14 +47,8 @@ class TaskBudgetSubmissionTest {
   @BeforeEach
   void setUp() throws Exception {
     model = ScriptedOpenAiServer.start("model");
-    ModelCall models = new ModelCall(ModelEndpointRegistry.of(List.of(ModelEndpointConfig.custom().id("planner")
-        .baseUrl(model.baseUrl()).modelName("model").build())));
     env = TestWorkflowEnvironment.newInstance();
-    ToolRegistry tools = ToolRegistry.fromClassPath();
-    workers = ControlWorker.start(env.getWorkflowClient(), tools, RuntimePlanners.of(new DeclarativePlanner(tools),
-        tools, Optional.of(models), Optional.of(settings())),
-        ToolFiles.withoutInputs(new FileArtifactStore(dir.resolve("artifacts")), dir.resolve("scratch")), true,
-        Optional.of(models));
+    workers = PlannerModelWorkers.start(env, model, settings(), dir);
   }
 
   @AfterEach

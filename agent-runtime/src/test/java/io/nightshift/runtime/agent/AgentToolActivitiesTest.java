@@ -16,7 +16,6 @@ import io.nightshift.workflows.activities.ToolFiles;
 import io.nightshift.workflows.agent.AgentToolActivities;
 import io.nightshift.workflows.agent.AgentToolCall;
 import io.nightshift.workflows.agent.AgentToolInput;
-import io.nightshift.workflows.agent.AgentToolOutput;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.testing.TestActivityEnvironment;
 import java.io.IOException;

@@ -141,13 +141,7 @@ class ActivityToolRunnerTest {
         context.heartbeat("37 of 100");
         throw ToolException.retryable("lost the GPU", null);
       }
-      String summary = "resumed at " + context.resumeFrom().get();
-      try {
-        return new ToolOutput(context.artifacts().put(summary.getBytes(StandardCharsets.UTF_8), "text/plain"),
-            summary);
-      } catch (IOException e) {
-        throw ToolException.retryable("store", e);
-      }
+      return text(context, "resumed at " + context.resumeFrom().get());
     }
   }
 
@@ -160,13 +154,17 @@ class ActivityToolRunnerTest {
 
     @Override
     public ToolOutput execute(ToolContext context, ToolArguments arguments) {
-      String summary = context.inputsDir().map(Path::toString).orElse("none");
-      try {
-        return new ToolOutput(context.artifacts().put(summary.getBytes(StandardCharsets.UTF_8), "text/plain"),
-            summary);
-      } catch (IOException e) {
-        throw ToolException.retryable("store", e);
-      }
+      return text(context, context.inputsDir().map(Path::toString).orElse("none"));
+    }
+  }
+
+  /** The summary as the output, stored as a text artifact. */
+  private static ToolOutput text(ToolContext context, String summary) {
+    try {
+      return new ToolOutput(context.artifacts().put(summary.getBytes(StandardCharsets.UTF_8), "text/plain"),
+          summary);
+    } catch (IOException e) {
+      throw ToolException.retryable("store", e);
     }
   }
 }
