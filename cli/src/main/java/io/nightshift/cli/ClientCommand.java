@@ -2,7 +2,7 @@ package io.nightshift.cli;
 
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
-import io.nightshift.api.FieldViolations;
+import io.nightshift.api.client.FieldViolations;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;

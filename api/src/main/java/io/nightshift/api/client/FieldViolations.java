@@ -1,4 +1,4 @@
-package io.nightshift.api;
+package io.nightshift.api.client;
 
 import com.google.protobuf.Any;
 import com.google.protobuf.InvalidProtocolBufferException;
@@ -11,7 +11,9 @@ import java.util.List;
 
 /**
  * The fields an API error names: the google.rpc.BadRequest details the API attaches to INVALID_ARGUMENT (see
- * {@link ApiErrors}), read back by its clients (the CLI, the workflow UI) to say which field was wrong.
+ * {@code io.nightshift.api.ApiErrors}), read back by its clients (the CLI, the workflow UI) to say which field was
+ * wrong. A package of its own, for what the API's clients share: the UI server, which the API role starts, reads
+ * the API's errors like any other client, without depending on the services.
  */
 public final class FieldViolations {
   private FieldViolations() {}
