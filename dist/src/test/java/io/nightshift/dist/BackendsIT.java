@@ -14,7 +14,7 @@ import io.nightshift.api.v1.GetBackendRequest;
 import io.nightshift.api.v1.HealthState;
 import io.nightshift.api.v1.ListBackendsRequest;
 import io.nightshift.api.v1.ModelEndpoint;
-import io.nightshift.runtime.cli.NightshiftCli;
+import io.nightshift.cli.NightshiftCli;
 import io.temporal.api.enums.v1.TaskQueueType;
 import io.temporal.api.taskqueue.v1.TaskQueue;
 import io.temporal.api.workflowservice.v1.DescribeTaskQueueRequest;

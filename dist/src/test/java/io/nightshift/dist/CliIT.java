@@ -2,7 +2,7 @@ package io.nightshift.dist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.nightshift.runtime.cli.NightshiftCli;
+import io.nightshift.cli.NightshiftCli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

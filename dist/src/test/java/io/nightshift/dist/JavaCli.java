@@ -1,5 +1,6 @@
 package io.nightshift.dist;
 
+import io.nightshift.cli.NightshiftCli;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -13,7 +14,7 @@ final class JavaCli {
 
   static List<String> command(List<String> cliArgs) {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-cp", System.getProperty("java.class.path"), "io.nightshift.runtime.cli.NightshiftCli"));
+        "-Xmx512m", "-cp", System.getProperty("java.class.path"), NightshiftCli.class.getName()));
     cmd.addAll(cliArgs);
     return cmd;
   }

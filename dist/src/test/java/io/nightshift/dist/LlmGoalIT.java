@@ -1,6 +1,7 @@
 package io.nightshift.dist;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -12,8 +13,8 @@ import io.nightshift.api.v1.SubmitTaskRequest;
 import io.nightshift.api.v1.Task;
 import io.nightshift.api.v1.TaskSpec;
 import io.nightshift.api.v1.TaskState;
+import io.nightshift.cli.NightshiftCli;
 import io.nightshift.provisioning.llamacpp.LlamaCppServer;
-import io.nightshift.runtime.cli.NightshiftCli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -157,7 +158,7 @@ class LlmGoalIT {
 
   @Test
   void shouldRefuseAZeroReplanLimitNamingTheField() {
-    StatusRuntimeException e = Assertions.catchThrowableOfType(StatusRuntimeException.class,
+    StatusRuntimeException e = catchThrowableOfType(StatusRuntimeException.class,
         () -> api.tasks().submitTask(SubmitTaskRequest.newBuilder().setSpec(TaskSpec.newBuilder().setGoal(GOAL)
             .setReplan(ReplanPolicy.newBuilder().setMaxVersions(0))).build()));
 

@@ -7,19 +7,21 @@ import io.nightshift.core.artifact.ArtifactRef;
 import io.nightshift.core.artifact.ArtifactStore;
 import io.nightshift.core.artifact.FileArtifactStore;
 import io.nightshift.core.error.ToolException;
+import io.nightshift.core.table.Csv;
+import io.nightshift.core.table.Table;
 import io.nightshift.core.tool.Tool;
 import io.nightshift.core.tool.ToolArguments;
 import io.nightshift.core.tool.ToolContext;
 import io.nightshift.core.tool.ToolOutput;
 import io.nightshift.tools.registry.ToolRegistry;
-import io.nightshift.core.table.Csv;
-import io.nightshift.core.table.Table;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,6 +106,20 @@ class BuiltinToolsTest {
   }
 
   @Test
+  void shouldReadFileSourcesFromTheContextsInputsDirectoryOnly() throws IOException {
+    Path inputs = Files.createDirectories(dir.resolve("inputs"));
+    Files.writeString(inputs.resolve("rows.csv"), "id,value\n1,2\n");
+    Files.writeString(dir.resolve("secret.csv"), "id\n1\n");
+
+    ToolOutput out = run("data.read_csv", Map.of("source", "file:rows.csv"), Optional.of(inputs));
+    assertThat(read(out.artifact()).rows()).containsExactly(List.of("1", "2"));
+    assertThatThrownBy(() -> run("data.read_csv", Map.of("source", "file:../secret.csv"), Optional.of(inputs)))
+        .isInstanceOf(ToolException.class).hasMessageContaining("lies outside the inputs directory");
+    assertThatThrownBy(() -> run("data.read_csv", Map.of("source", "file:rows.csv")))
+        .isInstanceOf(ToolException.class).hasMessageContaining("the runtime has no inputs directory");
+  }
+
+  @Test
   void shouldRenderReportCitingSources() throws IOException {
     String table = csv("name,mw\naspirin,180.2\n");
     ToolOutput out = run("report.markdown", Map.of("title", "T", "sections", "Drugs=" + table));
@@ -145,6 +161,10 @@ class BuiltinToolsTest {
   }
 
   private ToolOutput run(String tool, Map<String, String> params) {
+    return run(tool, params, Optional.empty());
+  }
+
+  private ToolOutput run(String tool, Map<String, String> params, Optional<Path> inputsDir) {
     Tool t = registry.find(tool).orElseThrow();
     return t.execute(new ToolContext() {
       @Override
@@ -165,6 +185,11 @@ class BuiltinToolsTest {
       @Override
       public void heartbeat(String progress) {
         heartbeats.add(progress);
+      }
+
+      @Override
+      public Optional<Path> inputsDir() {
+        return inputsDir;
       }
     }, new ToolArguments(params));
   }

@@ -8,6 +8,7 @@ import io.nightshift.core.tool.ToolArguments;
 import io.nightshift.core.tool.ToolOutput;
 import io.nightshift.tools.registry.ToolRegistry;
 import io.nightshift.workflows.activities.ActivityToolRunner;
+import io.nightshift.workflows.activities.ToolFiles;
 import io.nightshift.workflows.agent.AgentToolActivities;
 import io.nightshift.workflows.agent.AgentToolCall;
 import io.nightshift.workflows.agent.AgentToolInput;
@@ -19,7 +20,6 @@ import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,12 +42,11 @@ public final class AgentToolActivitiesImpl implements AgentToolActivities {
   private final ActivityToolRunner runner;
 
   /** @param heartbeatEveryMillis how often a running tool's progress goes to Temporal */
-  public AgentToolActivitiesImpl(ToolRegistry tools, ArtifactStore artifacts, Path scratchRoot,
-      long heartbeatEveryMillis) {
+  public AgentToolActivitiesImpl(ToolRegistry tools, ToolFiles files, long heartbeatEveryMillis) {
     this.tools = tools;
-    this.artifacts = artifacts;
+    this.artifacts = files.artifacts();
     this.transcripts = new Transcripts(artifacts);
-    this.runner = new ActivityToolRunner(artifacts, scratchRoot, heartbeatEveryMillis);
+    this.runner = new ActivityToolRunner(files, heartbeatEveryMillis);
   }
 
   @Override

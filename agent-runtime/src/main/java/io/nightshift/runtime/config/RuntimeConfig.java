@@ -103,8 +103,14 @@ public record RuntimeConfig(Path dataDir, String temporalAddress, String namespa
     return dataDir.resolve("logs");
   }
 
+  /** The one directory tools read users' own files from ({@code file:} sources); nothing outside it. */
   public Path inputsDir() {
     return dataDir.resolve("inputs");
+  }
+
+  /** Where each tool call gets a scratch directory of its own, removed after the call. */
+  public Path scratchDir() {
+    return dataDir.resolve("scratch");
   }
 
   private static void checkPort(String flag, int port) {

@@ -27,14 +27,19 @@ public final class RuntimePlanners {
   private RuntimePlanners() {}
 
   /**
-   * @param models   the configured endpoints, or null when the runtime has none
-   * @param settings the {@code planner:} section, or null
+   * @param models   the configured endpoints; empty when the runtime has none
+   * @param planner  the {@code planner:} section; empty when the models file has none
    */
-  public static Planner of(DeclarativePlanner declarative, ToolCatalog tools, ModelCall models,
-      PlannerSettings settings) {
-    if (models == null || settings == null) {
+  public static Planner of(DeclarativePlanner declarative, ToolCatalog tools, Optional<ModelCall> models,
+      Optional<PlannerSettings> planner) {
+    if (models.isEmpty() || planner.isEmpty()) {
       return RoutingPlanner.declarativeOnly(declarative);
     }
+    return of(declarative, tools, models.get(), planner.get());
+  }
+
+  private static Planner of(DeclarativePlanner declarative, ToolCatalog tools, ModelCall models,
+      PlannerSettings settings) {
     LlmPlanner.Builder llm = LlmPlanner.builder(models, settings.endpoint(), only(tools, settings))
         .maxRepairs(settings.maxRepairs()).maxOutputTokens(settings.maxOutputTokens());
     if (settings.agentEndpoint() != null) {

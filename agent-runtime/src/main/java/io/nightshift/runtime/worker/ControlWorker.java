@@ -1,6 +1,5 @@
 package io.nightshift.runtime.worker;
 
-import io.nightshift.core.artifact.ArtifactStore;
 import io.nightshift.core.planner.Planner;
 import io.nightshift.models.ModelCall;
 import io.nightshift.runtime.agent.AgentWorkers;
@@ -9,6 +8,7 @@ import io.nightshift.workflows.TaskQueues;
 import io.nightshift.workflows.activities.ActivityToolRunner;
 import io.nightshift.workflows.activities.PlanningActivitiesImpl;
 import io.nightshift.workflows.activities.StepActivitiesImpl;
+import io.nightshift.workflows.activities.ToolFiles;
 import io.nightshift.workflows.map.MapActivitiesImpl;
 import io.nightshift.workflows.map.MapWorkflowImpl;
 import io.nightshift.workflows.task.TaskWorkflowImpl;
@@ -16,8 +16,8 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
-import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Registers the task and map workflows, planning, tool-step and map activities on the control task queue, and the
@@ -29,15 +29,10 @@ public final class ControlWorker {
   /**
    * @param stickyOff true on the in-memory server, which never times out a dead worker's sticky queue; without
    *                  this a restarted worker would leave workflows stuck
+   * @param models    the configured model endpoints; empty when there are none, and then no agents run here
    */
-  public static WorkerFactory start(WorkflowClient client, ToolRegistry tools, Planner planner,
-      ArtifactStore artifacts, Path scratch, boolean stickyOff) {
-    return start(client, tools, planner, artifacts, scratch, stickyOff, null);
-  }
-
-  /** @param models the configured model endpoints; null when there are none, and then no agents run here */
-  public static WorkerFactory start(WorkflowClient client, ToolRegistry tools, Planner planner,
-      ArtifactStore artifacts, Path scratch, boolean stickyOff, ModelCall models) {
+  public static WorkerFactory start(WorkflowClient client, ToolRegistry tools, Planner planner, ToolFiles files,
+      boolean stickyOff, Optional<ModelCall> models) {
     WorkerFactory factory = WorkerFactory.newInstance(client);
     WorkerOptions.Builder options = WorkerOptions.newBuilder();
     if (stickyOff) {
@@ -47,11 +42,9 @@ public final class ControlWorker {
     worker.registerWorkflowImplementationTypes(TaskWorkflowImpl.class, MapWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         new PlanningActivitiesImpl(planner),
-        new StepActivitiesImpl(tools::find, artifacts, scratch, ActivityToolRunner.HEARTBEAT_EVERY_MILLIS),
-        new MapActivitiesImpl(artifacts));
-    if (models != null) {
-      AgentWorkers.register(worker, models, tools, artifacts, scratch);
-    }
+        new StepActivitiesImpl(tools::find, files, ActivityToolRunner.HEARTBEAT_EVERY_MILLIS),
+        new MapActivitiesImpl(files.artifacts()));
+    models.ifPresent(m -> AgentWorkers.register(worker, m, tools, files));
     factory.start();
     return factory;
   }

@@ -10,6 +10,7 @@ import io.nightshift.models.endpoint.ModelEndpointRegistry;
 import io.nightshift.models.testing.ScriptedOpenAiServer;
 import io.nightshift.models.testing.ScriptedReply;
 import io.nightshift.tools.registry.ToolRegistry;
+import io.nightshift.workflows.activities.ToolFiles;
 import io.nightshift.workflows.agent.AgentBudget;
 import io.nightshift.workflows.agent.AgentInput;
 import io.nightshift.workflows.agent.AgentLimits;
@@ -50,7 +51,7 @@ class AgentEndpointAffinityTest {
         endpoint("second", second))));
     env = TestWorkflowEnvironment.newInstance();
     Worker worker = env.newWorker(QUEUE);
-    AgentWorkers.register(worker, models, ToolRegistry.of(List.of(new TextTools())), store, dir.resolve("scratch"));
+    AgentWorkers.register(worker, models, ToolRegistry.of(List.of(new TextTools())), ToolFiles.withoutInputs(store, dir.resolve("scratch")));
     env.start();
   }
 

@@ -8,11 +8,12 @@ import io.nightshift.core.pipeline.PlannedStep;
 import io.nightshift.core.planner.PlanRequest;
 import io.nightshift.models.ModelCall;
 import io.nightshift.models.endpoint.ModelEndpointRegistry;
+import io.nightshift.planners.llm.LlmPlanner;
 import io.nightshift.provisioning.llamacpp.LlamaCppInstallation;
 import io.nightshift.provisioning.llamacpp.LlamaCppProvisioner;
 import io.nightshift.provisioning.llamacpp.LlamaCppServer;
-import io.nightshift.planners.llm.LlmPlanner;
 import io.nightshift.tools.registry.ToolRegistry;
+import io.nightshift.workflows.activities.ToolFiles;
 import io.nightshift.workflows.agent.AgentBudget;
 import io.nightshift.workflows.agent.AgentInput;
 import io.nightshift.workflows.agent.AgentLimits;
@@ -91,7 +92,7 @@ class AgentLlamaCppIT {
     FileArtifactStore store = new FileArtifactStore(dir.resolve("artifacts"));
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
       Worker worker = env.newWorker("agents");
-      AgentWorkers.register(worker, models, tools, store, dir.resolve("scratch"));
+      AgentWorkers.register(worker, models, tools, ToolFiles.withoutInputs(store, dir.resolve("scratch")));
       env.start();
       AgentWorkflow agent = env.getWorkflowClient().newWorkflowStub(AgentWorkflow.class,
           WorkflowOptions.newBuilder().setWorkflowId("it-agent").setTaskQueue("agents").build());

@@ -12,6 +12,7 @@ import io.nightshift.models.testing.RecordedRequest;
 import io.nightshift.models.testing.ScriptedOpenAiServer;
 import io.nightshift.models.testing.ScriptedReply;
 import io.nightshift.tools.registry.ToolRegistry;
+import io.nightshift.workflows.activities.ToolFiles;
 import io.nightshift.workflows.agent.AgentBudget;
 import io.nightshift.workflows.agent.AgentInput;
 import io.nightshift.workflows.agent.AgentLimits;
@@ -52,7 +53,7 @@ class AgentOnScriptedEndpointTest {
         .priceBasis(PriceBasis.per1k("1", "2")).build())));
     env = TestWorkflowEnvironment.newInstance();
     Worker worker = env.newWorker(QUEUE);
-    AgentWorkers.register(worker, models, ToolRegistry.of(List.of(new TextTools())), store, dir.resolve("scratch"));
+    AgentWorkers.register(worker, models, ToolRegistry.of(List.of(new TextTools())), ToolFiles.withoutInputs(store, dir.resolve("scratch")));
     env.start();
   }
 

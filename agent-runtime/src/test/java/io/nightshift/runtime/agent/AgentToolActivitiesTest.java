@@ -12,10 +12,10 @@ import io.nightshift.core.tool.ToolDescriptor;
 import io.nightshift.core.tool.ToolOutput;
 import io.nightshift.core.tool.ToolProvider;
 import io.nightshift.tools.registry.ToolRegistry;
+import io.nightshift.workflows.activities.ToolFiles;
 import io.nightshift.workflows.agent.AgentToolActivities;
 import io.nightshift.workflows.agent.AgentToolCall;
 import io.nightshift.workflows.agent.AgentToolInput;
-import io.nightshift.workflows.agent.AgentToolOutput;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.testing.TestActivityEnvironment;
 import java.io.IOException;
@@ -48,7 +48,7 @@ class AgentToolActivitiesTest {
     env.setActivityHeartbeatListener(String.class, beats::add);
     ToolProvider provider = () -> List.of(new Slow());
     env.registerActivitiesImplementations(new AgentToolActivitiesImpl(ToolRegistry.of(List.of(provider)),
-        new FileArtifactStore(dir.resolve("artifacts")), dir.resolve("scratch"), 50));
+        ToolFiles.withoutInputs(new FileArtifactStore(dir.resolve("artifacts")), dir.resolve("scratch")), 50));
   }
 
   @AfterEach

@@ -21,6 +21,7 @@ import io.nightshift.runtime.agent.AgentWorkers;
 import io.nightshift.tools.registry.ToolRegistry;
 import io.nightshift.workflows.TaskQueues;
 import io.nightshift.workflows.activities.PlanningActivitiesImpl;
+import io.nightshift.workflows.activities.ToolFiles;
 import io.nightshift.workflows.backends.BackendQueues;
 import io.nightshift.workflows.map.MapWorkflowImpl;
 import io.nightshift.workflows.task.StepRun;
@@ -78,11 +79,12 @@ class AgentOnLeasedServerIT {
       Worker control = env.newWorker(TaskQueues.CONTROL);
       control.registerWorkflowImplementationTypes(TaskWorkflowImpl.class, MapWorkflowImpl.class);
       control.registerActivitiesImplementations(new PlanningActivitiesImpl(r -> plan()));
-      AgentWorkers.register(control, models, tools, store, dir.resolve("scratch"));
+      ToolFiles files = ToolFiles.withoutInputs(store, dir.resolve("scratch"));
+      AgentWorkers.register(control, models, tools, files);
       Worker pool = env.newWorker(BackendQueues.forPool("cpu"));
       pool.registerActivitiesImplementations(new InventoryActivitiesImpl(inventory),
           new ModelServerActivitiesImpl(servers));
-      pool.registerActivitiesImplementations(AgentWorkers.activities(models, tools, store, dir.resolve("scratch")));
+      pool.registerActivitiesImplementations(AgentWorkers.activities(models, tools, files));
       env.start();
       TaskWorkflow task = env.getWorkflowClient().newWorkflowStub(TaskWorkflow.class,
           WorkflowOptions.newBuilder().setWorkflowId("leased").setTaskQueue(TaskQueues.CONTROL).build());

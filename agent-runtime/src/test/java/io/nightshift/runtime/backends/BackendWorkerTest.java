@@ -7,8 +7,11 @@ import io.nightshift.core.accelerator.AcceleratorBackends;
 import io.nightshift.core.accelerator.AcceleratorKind;
 import io.nightshift.core.accelerator.HealthStatus;
 import io.nightshift.core.accelerator.LeaseRequest;
+import io.nightshift.core.artifact.FileArtifactStore;
 import io.nightshift.runtime.backends.InventoryWorkflowTestSupport.Ask;
 import io.nightshift.runtime.backends.InventoryWorkflowTestSupport.AskInventory;
+import io.nightshift.workflows.activities.StepActivitiesImpl;
+import io.nightshift.workflows.activities.ToolFiles;
 import io.nightshift.workflows.backends.InventoryActivities;
 import io.nightshift.workflows.backends.InventoryResult;
 import io.nightshift.workflows.backends.PoolSnapshot;
@@ -16,9 +19,9 @@ import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
-import io.nightshift.workflows.activities.StepActivitiesImpl;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.WorkerFactory;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -39,7 +42,7 @@ class BackendWorkerTest {
   private WorkerFactory backendWorkers;
 
   @BeforeEach
-  void start() {
+  void start() throws IOException {
     fleet = BackendFleet.create(List.of(
         new PoolConfig("simulated", "sim-gpu", Map.of("devices", "8", "price-per-unit-hour", "6.15"), 4.0,
             List.of("llama"), List.of()),
@@ -50,7 +53,9 @@ class BackendWorkerTest {
     env.newWorker(CALLER_QUEUE).registerWorkflowImplementationTypes(InventoryWorkflowTestSupport.AskInventoryImpl.class);
     env.start();
     backendWorkers = BackendWorker.start(env.getWorkflowClient(), inventory,
-        new StepActivitiesImpl(name -> Optional.empty(), null, dir.resolve("scratch"), 1_000), false);
+        new StepActivitiesImpl(name -> Optional.empty(),
+            ToolFiles.withoutInputs(new FileArtifactStore(dir.resolve("artifacts")), dir.resolve("scratch")), 1_000),
+        false);
   }
 
   @AfterEach

@@ -13,6 +13,7 @@ import io.nightshift.models.testing.ScriptedReply;
 import io.nightshift.runtime.agent.AgentWorkers;
 import io.nightshift.tools.mcp.McpPython;
 import io.nightshift.tools.mcp.McpToolSource;
+import io.nightshift.workflows.activities.ToolFiles;
 import io.nightshift.workflows.agent.AgentBudget;
 import io.nightshift.workflows.agent.AgentInput;
 import io.nightshift.workflows.agent.AgentLimits;
@@ -60,7 +61,8 @@ class McpAgentStepTest {
         .id("scripted").baseUrl(model.baseUrl()).modelName("model").maxConcurrency(2).build())));
     env = TestWorkflowEnvironment.newInstance();
     Worker worker = env.newWorker(QUEUE);
-    AgentWorkers.register(worker, models, McpServersFile.registryWith(mcp), store, dir.resolve("scratch"));
+    AgentWorkers.register(worker, models, McpServersFile.registryWith(mcp),
+        ToolFiles.withoutInputs(store, dir.resolve("scratch")));
     env.start();
   }
 

@@ -3,6 +3,7 @@ package io.nightshift.bench.agents;
 import io.nightshift.runtime.NightshiftRuntime;
 import io.nightshift.runtime.Role;
 import io.nightshift.runtime.config.RuntimeConfig;
+import io.nightshift.runtime.worker.WorkerRole;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -44,7 +46,7 @@ final class AgentBenchRuntime implements AutoCloseable {
         "127.0.0.1", temporalPort + 2, 32, tools, RuntimeConfig.LocalServerKind.DEV, null, modelsFile);
     try {
       return new AgentBenchRuntime(dataDir, NightshiftRuntime.start(config, externalTemporal == null
-          ? EnumSet.of(Role.TEMPORAL, Role.WORKER) : EnumSet.of(Role.WORKER)));
+          ? EnumSet.of(Role.TEMPORAL, Role.WORKER) : EnumSet.of(Role.WORKER), List.of(new WorkerRole())));
     } catch (IOException | RuntimeException e) {
       delete(dataDir);
       throw e;

@@ -4,6 +4,7 @@ import io.nightshift.core.artifact.FileArtifactStore;
 import io.nightshift.runtime.NightshiftRuntime;
 import io.nightshift.runtime.Role;
 import io.nightshift.runtime.config.RuntimeConfig;
+import io.nightshift.runtime.worker.WorkerRole;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -56,7 +58,8 @@ public final class BenchServer implements AutoCloseable {
         temporalPort + 2, 32, tools, RuntimeConfig.LocalServerKind.DEV);
     try {
       prepare.write(Files.createDirectories(config.inputsDir()));
-      NightshiftRuntime runtime = NightshiftRuntime.start(config, EnumSet.of(Role.TEMPORAL, Role.WORKER));
+      NightshiftRuntime runtime = NightshiftRuntime.start(config, EnumSet.of(Role.TEMPORAL, Role.WORKER),
+          List.of(new WorkerRole()));
       return new BenchServer(dataDir, config, runtime);
     } catch (IOException | RuntimeException e) {
       delete(dataDir);

@@ -29,4 +29,13 @@ public interface ToolContext {
   default Optional<String> resumeFrom() {
     return Optional.empty();
   }
+
+  /**
+   * The runtime's inputs directory: the one place a tool may read a user's own files from ({@code file:PATH}
+   * sources, through {@link InputFiles}), so a submitted pipeline cannot make it read arbitrary files of the
+   * server. Empty where the runtime has none; then {@code file:} sources are refused.
+   */
+  default Optional<Path> inputsDir() {
+    return Optional.empty();
+  }
 }

@@ -9,8 +9,4 @@ public final class DataTools {
   public static Tool readCsv() {
     return new ReadCsvTool();
   }
-
-  public static String inputsDirProperty() {
-    return ReadCsvTool.INPUTS_DIR_PROPERTY;
-  }
 }

@@ -2,14 +2,15 @@ package io.nightshift.tools.data;
 
 import io.nightshift.core.artifact.ArtifactRef;
 import io.nightshift.core.error.ToolException;
+import io.nightshift.core.table.Csv;
+import io.nightshift.core.table.Table;
+import io.nightshift.core.tool.InputFiles;
 import io.nightshift.core.tool.Tool;
 import io.nightshift.core.tool.ToolArguments;
 import io.nightshift.core.tool.ToolContext;
 import io.nightshift.core.tool.ToolDescriptor;
 import io.nightshift.core.tool.ToolOutput;
 import io.nightshift.core.tool.ToolParam;
-import io.nightshift.core.table.Csv;
-import io.nightshift.core.table.Table;
 import io.nightshift.tools.table.TableArtifacts;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,13 +21,10 @@ import java.util.List;
 
 /**
  * Brings a CSV data set into the artifact store: data shipped on the class path ({@code classpath:...}) or a
- * file under the runtime's inputs directory ({@code file:...}). Reading is confined to those two places so a
- * submitted pipeline cannot read arbitrary files of the server.
+ * file under the runtime's inputs directory ({@code file:...}, {@link ToolContext#inputsDir()}). Reading is confined
+ * to those two places so a submitted pipeline cannot read arbitrary files of the server.
  */
 final class ReadCsvTool implements Tool {
-  /** System property naming the directory that {@code file:} sources must lie in; the runtime sets it. */
-  static final String INPUTS_DIR_PROPERTY = "nightshift.inputs.dir";
-
   @Override
   public ToolDescriptor descriptor() {
     return new ToolDescriptor("data.read_csv", "Load a CSV data set (classpath: or file: under the inputs dir)",
@@ -36,13 +34,13 @@ final class ReadCsvTool implements Tool {
   @Override
   public ToolOutput execute(ToolContext context, ToolArguments args) {
     String source = args.required("source");
-    String text = load(source);
+    String text = load(context, source);
     Table table = Csv.parse(text);
     ArtifactRef ref = TableArtifacts.write(context, table);
     return new ToolOutput(ref, table.rows().size() + " rows x " + table.header().size() + " columns from " + source);
   }
 
-  private static String load(String source) {
+  private static String load(ToolContext context, String source) {
     try {
       if (source.startsWith("classpath:")) {
         String path = source.substring("classpath:".length()).replaceFirst("^/", "");
@@ -54,24 +52,12 @@ final class ReadCsvTool implements Tool {
         }
       }
       if (source.startsWith("file:")) {
-        return Files.readString(confined(Path.of(source.substring("file:".length()))), StandardCharsets.UTF_8);
+        Path file = InputFiles.confined(context, Path.of(source.substring("file:".length())));
+        return Files.readString(file, StandardCharsets.UTF_8);
       }
     } catch (IOException e) {
       throw ToolException.permanent("cannot read " + source + ": " + e.getMessage(), e);
     }
     throw ToolException.permanent("source must start with classpath: or file:, was '" + source + "'");
-  }
-
-  private static Path confined(Path requested) throws IOException {
-    String dir = System.getProperty(INPUTS_DIR_PROPERTY);
-    if (dir == null) {
-      throw ToolException.permanent("file: sources are disabled: the runtime has no inputs directory");
-    }
-    Path root = Path.of(dir).toRealPath();
-    Path file = root.resolve(requested).toRealPath();
-    if (!file.startsWith(root)) {
-      throw ToolException.permanent("file " + requested + " lies outside the inputs directory " + root);
-    }
-    return file;
   }
 }

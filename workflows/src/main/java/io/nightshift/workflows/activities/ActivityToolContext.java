@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  * promptly.
  */
 final class ActivityToolContext implements ToolContext {
-  private final ArtifactStore artifacts;
+  private final ToolFiles files;
   private final String idempotencyKey;
   private final Supplier<Path> workDir;
   private final Thread toolThread;
@@ -24,9 +24,9 @@ final class ActivityToolContext implements ToolContext {
   private volatile String progress;
   private volatile ActivityCompletionException ended;
 
-  ActivityToolContext(ArtifactStore artifacts, String idempotencyKey, Supplier<Path> workDir, Thread toolThread,
+  ActivityToolContext(ToolFiles files, String idempotencyKey, Supplier<Path> workDir, Thread toolThread,
       String resumeFrom) {
-    this.artifacts = artifacts;
+    this.files = files;
     this.idempotencyKey = idempotencyKey;
     this.workDir = workDir;
     this.toolThread = toolThread;
@@ -42,7 +42,12 @@ final class ActivityToolContext implements ToolContext {
 
   @Override
   public ArtifactStore artifacts() {
-    return artifacts;
+    return files.artifacts();
+  }
+
+  @Override
+  public Optional<Path> inputsDir() {
+    return files.inputsDir();
   }
 
   @Override

@@ -1,12 +1,10 @@
 package io.nightshift.workflows.activities;
 
-import io.nightshift.core.artifact.ArtifactStore;
 import io.nightshift.core.tool.Tool;
 import io.nightshift.core.tool.ToolArguments;
 import io.nightshift.core.tool.ToolOutput;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
-import java.nio.file.Path;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -33,17 +31,15 @@ public final class ActivityToolRunner {
     return t;
   });
 
-  private final ArtifactStore artifacts;
-  private final Path scratchRoot;
+  private final ToolFiles files;
   private final long heartbeatEveryMillis;
 
   /**
-   * @param scratchRoot where scratch directories are made
+   * @param files where the tool's files live: artifact store, scratch root, inputs directory
    * @param heartbeatEveryMillis how often progress goes to Temporal; well below the activities' heartbeat timeout
    */
-  public ActivityToolRunner(ArtifactStore artifacts, Path scratchRoot, long heartbeatEveryMillis) {
-    this.artifacts = artifacts;
-    this.scratchRoot = scratchRoot;
+  public ActivityToolRunner(ToolFiles files, long heartbeatEveryMillis) {
+    this.files = files;
     this.heartbeatEveryMillis = heartbeatEveryMillis;
   }
 
@@ -56,8 +52,8 @@ public final class ActivityToolRunner {
   public ToolOutput run(Tool tool, ToolArguments arguments, String idempotencyKey, String scratchPrefix) {
     ActivityExecutionContext activity = Activity.getExecutionContext();
     String resumeFrom = activity.getHeartbeatDetails(String.class).filter(d -> !d.isBlank()).orElse(null);
-    try (ScratchDirectory scratch = new ScratchDirectory(scratchRoot, scratchPrefix)) {
-      ActivityToolContext context = new ActivityToolContext(artifacts, idempotencyKey, scratch::path,
+    try (ScratchDirectory scratch = new ScratchDirectory(files.scratchRoot(), scratchPrefix)) {
+      ActivityToolContext context = new ActivityToolContext(files, idempotencyKey, scratch::path,
           Thread.currentThread(), resumeFrom);
       // the first beat waits one interval: a short tool then costs the server no heartbeat write at all (measured
       // at 1.37x the baseline's time per activity in bench/), while a dead worker is still noticed within the timeout

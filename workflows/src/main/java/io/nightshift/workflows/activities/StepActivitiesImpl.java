@@ -1,13 +1,11 @@
 package io.nightshift.workflows.activities;
 
-import io.nightshift.core.artifact.ArtifactStore;
 import io.nightshift.core.error.ToolException;
 import io.nightshift.core.tool.Tool;
 import io.nightshift.core.tool.ToolArguments;
 import io.nightshift.core.tool.ToolOutput;
 import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -24,10 +22,9 @@ public final class StepActivitiesImpl implements StepActivities {
   private final Function<String, Optional<Tool>> tools;
   private final ActivityToolRunner runner;
 
-  public StepActivitiesImpl(Function<String, Optional<Tool>> tools, ArtifactStore artifacts, Path scratchRoot,
-      long heartbeatEveryMillis) {
+  public StepActivitiesImpl(Function<String, Optional<Tool>> tools, ToolFiles files, long heartbeatEveryMillis) {
     this.tools = tools;
-    this.runner = new ActivityToolRunner(artifacts, scratchRoot, heartbeatEveryMillis);
+    this.runner = new ActivityToolRunner(files, heartbeatEveryMillis);
   }
 
   @Override

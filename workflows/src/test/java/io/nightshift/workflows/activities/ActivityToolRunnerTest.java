@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What every tool gets from the activity it runs in, seen through a step: progress sent to Temporal while it
  * runs and as a failed attempt ends, the last attempt's progress to resume from, cancellation that interrupts it,
- * and a scratch directory that is gone afterwards.
+ * a scratch directory that is gone afterwards, and the runtime's inputs directory.
  */
 class ActivityToolRunnerTest {
   @TempDir Path dir;
@@ -48,9 +48,10 @@ class ActivityToolRunnerTest {
     env = TestActivityEnvironment.newInstance();
     env.setActivityHeartbeatListener(String.class, beats::add);
     FileArtifactStore store = new FileArtifactStore(dir.resolve("artifacts"));
-    Map<String, Tool> tools = Map.of("slow", new Slow(), "flaky", new Flaky());
-    env.registerActivitiesImplementations(new StepActivitiesImpl(name -> Optional.ofNullable(tools.get(name)), store,
-        dir.resolve("scratch"), 50));
+    Map<String, Tool> tools = Map.of("slow", new Slow(), "flaky", new Flaky(), "inputs", new Inputs());
+    ToolFiles files = new ToolFiles(store, dir.resolve("scratch"), Optional.of(dir.resolve("inputs")));
+    env.registerActivitiesImplementations(new StepActivitiesImpl(name -> Optional.ofNullable(tools.get(name)), files,
+        50));
   }
 
   @AfterEach
@@ -85,6 +86,12 @@ class ActivityToolRunnerTest {
     env.setHeartbeatDetails("37 of 100");
     StepOutput retry = steps.runStep(new StepInput("t1", "score", "flaky", Map.of(), "k"));
     assertThat(retry.summary()).isEqualTo("resumed at 37 of 100");
+  }
+
+  @Test
+  void theToolSeesTheRuntimesInputsDirectory() {
+    StepOutput out = stub().runStep(new StepInput("t1", "load", "inputs", Map.of(), "t1/load"));
+    assertThat(out.summary()).isEqualTo(dir.resolve("inputs").toString());
   }
 
   private StepActivities stub() {
@@ -134,13 +141,30 @@ class ActivityToolRunnerTest {
         context.heartbeat("37 of 100");
         throw ToolException.retryable("lost the GPU", null);
       }
-      String summary = "resumed at " + context.resumeFrom().get();
-      try {
-        return new ToolOutput(context.artifacts().put(summary.getBytes(StandardCharsets.UTF_8), "text/plain"),
-            summary);
-      } catch (IOException e) {
-        throw ToolException.retryable("store", e);
-      }
+      return text(context, "resumed at " + context.resumeFrom().get());
+    }
+  }
+
+  /** Answers the inputs directory its context names. */
+  private static final class Inputs implements Tool {
+    @Override
+    public ToolDescriptor descriptor() {
+      return new ToolDescriptor("inputs", "names the inputs directory", List.of());
+    }
+
+    @Override
+    public ToolOutput execute(ToolContext context, ToolArguments arguments) {
+      return text(context, context.inputsDir().map(Path::toString).orElse("none"));
+    }
+  }
+
+  /** The summary as the output, stored as a text artifact. */
+  private static ToolOutput text(ToolContext context, String summary) {
+    try {
+      return new ToolOutput(context.artifacts().put(summary.getBytes(StandardCharsets.UTF_8), "text/plain"),
+          summary);
+    } catch (IOException e) {
+      throw ToolException.retryable("store", e);
     }
   }
 }

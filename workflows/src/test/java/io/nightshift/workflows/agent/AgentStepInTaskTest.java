@@ -12,10 +12,10 @@ import io.nightshift.core.pipeline.StepPolicy;
 import io.nightshift.workflows.TaskQueues;
 import io.nightshift.workflows.activities.PlanningActivitiesImpl;
 import io.nightshift.workflows.activities.StepActivitiesImpl;
+import io.nightshift.workflows.activities.ToolFiles;
 import io.nightshift.workflows.dag.StepState;
 import io.nightshift.workflows.map.MapActivitiesImpl;
 import io.nightshift.workflows.map.MapWorkflowImpl;
-import io.nightshift.workflows.task.control.Decision;
 import io.nightshift.workflows.task.StepStatus;
 import io.nightshift.workflows.task.TaskInput;
 import io.nightshift.workflows.task.TaskProgress;
@@ -23,6 +23,7 @@ import io.nightshift.workflows.task.TaskResult;
 import io.nightshift.workflows.task.TaskState;
 import io.nightshift.workflows.task.TaskWorkflow;
 import io.nightshift.workflows.task.TaskWorkflowImpl;
+import io.nightshift.workflows.task.control.Decision;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
@@ -62,7 +63,7 @@ class AgentStepInTaskTest {
     Worker worker = env.newWorker(TaskQueues.CONTROL);
     worker.registerWorkflowImplementationTypes(TaskWorkflowImpl.class, MapWorkflowImpl.class, AgentWorkflowImpl.class);
     worker.registerActivitiesImplementations(new PlanningActivitiesImpl(r -> plan(r.pipelineYaml())),
-        new StepActivitiesImpl(name -> Optional.empty(), store, dir.resolve("scratch"), 200),
+        new StepActivitiesImpl(name -> Optional.empty(), ToolFiles.withoutInputs(store, dir.resolve("scratch")), 200),
         new MapActivitiesImpl(store), model, new FakeTools(store, env.getWorkflowClient()));
     env.start();
   }

@@ -13,10 +13,9 @@ import io.nightshift.core.pipeline.StepPolicy;
 import io.nightshift.workflows.TaskQueues;
 import io.nightshift.workflows.activities.PlanningActivitiesImpl;
 import io.nightshift.workflows.activities.StepActivitiesImpl;
+import io.nightshift.workflows.activities.ToolFiles;
 import io.nightshift.workflows.map.MapActivitiesImpl;
 import io.nightshift.workflows.map.MapWorkflowImpl;
-import io.nightshift.workflows.task.budget.TaskBudget;
-import io.nightshift.workflows.task.budget.TaskBudgetStatus;
 import io.nightshift.workflows.task.TaskInput;
 import io.nightshift.workflows.task.TaskProgress;
 import io.nightshift.workflows.task.TaskResult;
@@ -63,7 +62,7 @@ class TaskBudgetInTaskTest {
     Worker worker = env.newWorker(TaskQueues.CONTROL);
     worker.registerWorkflowImplementationTypes(TaskWorkflowImpl.class, MapWorkflowImpl.class, AgentWorkflowImpl.class);
     worker.registerActivitiesImplementations(new PlanningActivitiesImpl(r -> plan(r.pipelineYaml())),
-        new StepActivitiesImpl(name -> Optional.empty(), store, dir.resolve("scratch"), 200),
+        new StepActivitiesImpl(name -> Optional.empty(), ToolFiles.withoutInputs(store, dir.resolve("scratch")), 200),
         new MapActivitiesImpl(store), model, new FakeTools(store, env.getWorkflowClient()));
     env.start();
   }

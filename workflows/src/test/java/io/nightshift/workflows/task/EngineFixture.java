@@ -7,6 +7,7 @@ import io.nightshift.core.planner.Replanner;
 import io.nightshift.workflows.TaskQueues;
 import io.nightshift.workflows.activities.PlanningActivitiesImpl;
 import io.nightshift.workflows.activities.StepActivitiesImpl;
+import io.nightshift.workflows.activities.ToolFiles;
 import io.nightshift.workflows.map.MapActivitiesImpl;
 import io.nightshift.workflows.map.MapWorkflowImpl;
 import io.temporal.client.WorkflowOptions;
@@ -69,7 +70,7 @@ final class EngineFixture implements AutoCloseable {
     worker.registerWorkflowImplementationTypes(TaskWorkflowImpl.class, MapWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         planning.apply(request -> Plans.parse(request.pipelineYaml())),
-        new StepActivitiesImpl(tools::find, store, dir.resolve("scratch"), 200),
+        new StepActivitiesImpl(tools::find, ToolFiles.withoutInputs(store, dir.resolve("scratch")), 200),
         new MapActivitiesImpl(store));
   }
 

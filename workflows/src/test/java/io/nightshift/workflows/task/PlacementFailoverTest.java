@@ -18,6 +18,7 @@ import io.nightshift.core.tool.Tool;
 import io.nightshift.workflows.TaskQueues;
 import io.nightshift.workflows.activities.PlanningActivitiesImpl;
 import io.nightshift.workflows.activities.StepActivitiesImpl;
+import io.nightshift.workflows.activities.ToolFiles;
 import io.nightshift.workflows.backends.BackendQueues;
 import io.nightshift.workflows.backends.InventoryActivities;
 import io.nightshift.workflows.backends.InventoryResult;
@@ -60,7 +61,7 @@ class PlacementFailoverTest {
     Worker control = env.newWorker(TaskQueues.CONTROL);
     control.registerWorkflowImplementationTypes(TaskWorkflowImpl.class, MapWorkflowImpl.class);
     control.registerActivitiesImplementations(new PlanningActivitiesImpl(r -> plan(r.pipelineYaml())),
-        new StepActivitiesImpl(tools::find, store, dir.resolve("scratch"), 200), new MapActivitiesImpl(store));
+        new StepActivitiesImpl(tools::find, ToolFiles.withoutInputs(store, dir.resolve("scratch")), 200), new MapActivitiesImpl(store));
     pool("cheap", 1.0, store, name -> {
       cheapAttempts.incrementAndGet();
       throw ToolException.retryable("model endpoint on cheap refused the connection", null);
@@ -107,7 +108,7 @@ class PlacementFailoverTest {
           hook.apply(name);
           Optional<Tool> t = tools.find(name.replace("gpu.", "text."));
           return t;
-        }, store, dir.resolve("scratch-" + id), 200));
+        }, ToolFiles.withoutInputs(store, dir.resolve("scratch-" + id)), 200));
   }
 
   private Plan plan(String policy) {

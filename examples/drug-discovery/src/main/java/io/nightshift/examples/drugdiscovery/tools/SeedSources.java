@@ -2,6 +2,7 @@ package io.nightshift.examples.drugdiscovery.tools;
 
 import io.nightshift.core.artifact.ArtifactRef;
 import io.nightshift.core.error.ToolException;
+import io.nightshift.core.tool.InputFiles;
 import io.nightshift.core.tool.ToolContext;
 import io.nightshift.examples.drugdiscovery.chem.InvalidMoleculeException;
 import io.nightshift.examples.drugdiscovery.chem.MoleculeParser;
@@ -22,8 +23,6 @@ import java.util.List;
  * Rows whose SMILES CDK cannot read are dropped and named; a file with none left is an error.
  */
 final class SeedSources {
-  /** System property naming the directory that {@code file:} sources must lie in; the runtime sets it. */
-  static final String INPUTS_DIR_PROPERTY = "nightshift.inputs.dir";
   private static final int NAMED_REJECTS = 3;
 
   /** The seeds read, and what was dropped on the way (empty when nothing was). */
@@ -86,25 +85,12 @@ final class SeedSources {
         }
       }
       if (source.startsWith("file:")) {
-        return Files.readAllBytes(confined(Path.of(source.substring("file:".length()))));
+        return Files.readAllBytes(InputFiles.confined(context, Path.of(source.substring("file:".length()))));
       }
     } catch (IOException e) {
       throw ToolException.permanent("cannot read seed library " + source + ": " + e.getMessage(), e);
     }
     throw ToolException.permanent("parameter 'source' must be builtin, classpath:PATH, file:PATH or"
         + " artifact:sha256:..., was '" + source + "'");
-  }
-
-  private static Path confined(Path requested) throws IOException {
-    String dir = System.getProperty(INPUTS_DIR_PROPERTY);
-    if (dir == null) {
-      throw ToolException.permanent("file: sources are disabled: the runtime has no inputs directory");
-    }
-    Path root = Path.of(dir).toRealPath();
-    Path file = root.resolve(requested).toRealPath();
-    if (!file.startsWith(root)) {
-      throw ToolException.permanent("file " + requested + " lies outside the inputs directory " + root);
-    }
-    return file;
   }
 }

@@ -1,0 +1,15 @@
+package io.nightshift.runtime;
+
+import io.nightshift.runtime.backends.AcceleratorPools;
+import io.nightshift.runtime.config.RuntimeConfig;
+import io.nightshift.runtime.planning.Planning;
+import io.nightshift.runtime.temporal.TemporalConnection;
+import io.nightshift.workflows.activities.ToolFiles;
+
+/**
+ * The parts a process's roles share, open before any role starts.
+ *
+ * @param files where tools keep their files: the artifact store, scratch and the inputs directory
+ */
+public record RoleContext(RuntimeConfig config, AcceleratorPools pools, TemporalConnection temporal,
+    Planning planning, ToolFiles files) {}

@@ -1,0 +1,32 @@
+package io.nightshift.runtime.temporal;
+
+import io.nightshift.runtime.lifecycle.Closer;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+
+/**
+ * One process's connection to its Temporal server, shared by its workers and its API.
+ *
+ * @param searchAttributes whether the namespace has Nightshift's search attributes ({@link SearchAttributeSetup})
+ */
+public record TemporalConnection(TemporalServer server, WorkflowClient client, boolean searchAttributes) {
+  /** Connects to {@code server} on {@code namespace}; the connection is shut down when {@code closer} closes. */
+  public static TemporalConnection open(TemporalServer server, String namespace, Closer closer) {
+    WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
+        WorkflowServiceStubsOptions.newBuilder().setTarget(server.address()).build());
+    closer.push(stubs::shutdownNow);
+    WorkflowClient client = WorkflowClient.newInstance(stubs,
+        WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
+    return new TemporalConnection(server, client, SearchAttributeSetup.ensure(stubs, namespace));
+  }
+
+  /**
+   * True on the in-memory server, which never times out a dead worker's sticky queue: workers turn sticky
+   * execution off there, or a restarted worker would leave workflows stuck.
+   */
+  public boolean stickyOff() {
+    return server instanceof InMemoryServer;
+  }
+}

@@ -1,0 +1,103 @@
+package io.nightshift.api;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.nightshift.api.v1.AgentConversation;
+import io.nightshift.api.v1.AgentMessage;
+import io.nightshift.api.v1.AgentToolCallRequest;
+import io.nightshift.api.v1.GetAgentConversationRequest;
+import io.nightshift.core.artifact.ArtifactStore;
+import io.nightshift.workflows.agent.AgentProgress;
+import io.nightshift.workflows.agent.AgentWorkflow;
+import io.nightshift.workflows.agent.TranscriptMessage;
+import io.nightshift.workflows.agent.Transcripts;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowException;
+import io.temporal.client.WorkflowNotFoundException;
+import java.util.List;
+
+/**
+ * Reads an agent step's conversation for the API: the agent workflow (workflow id {@code taskId/step}, then
+ * {@code taskId/step/resumed-N} for each run resumed after a budget raise) is asked for its progress, and the
+ * transcript it names is read from the artifact store. The latest run's transcript holds the whole conversation,
+ * since a resumed run continues the same transcript.
+ */
+final class AgentConversations {
+  static final int DEFAULT_MAX_MESSAGES = 500;
+  /** More resumed runs than any budget raise sequence would make; bounds the lookup. */
+  private static final int MAX_RUNS = 100;
+
+  private final WorkflowClient client;
+  private final TaskReader tasks;
+  private final Transcripts transcripts;
+
+  AgentConversations(WorkflowClient client, TaskReader tasks, ArtifactStore artifacts) {
+    this.client = client;
+    this.tasks = tasks;
+    this.transcripts = new Transcripts(artifacts);
+  }
+
+  AgentConversation get(GetAgentConversationRequest request) {
+    if (request.getTaskId().isBlank()) {
+      throw ApiErrors.invalid("task_id", "task_id is required");
+    }
+    if (request.getStep().isBlank()) {
+      throw ApiErrors.invalid("step", "name the agent step whose conversation to read");
+    }
+    if (request.getMaxMessages() < 0) {
+      throw ApiErrors.invalid("max_messages", "max_messages must not be negative, was " + request.getMaxMessages());
+    }
+    tasks.describe(request.getTaskId()); // NOT_FOUND for an unknown task
+    String base = request.getTaskId() + "/" + request.getStep();
+    String agentId = null;
+    AgentProgress progress = null;
+    for (int run = 1; run <= MAX_RUNS; run++) {
+      String id = run == 1 ? base : base + "/resumed-" + run;
+      AgentProgress p = query(id);
+      if (p == null) {
+        break;
+      }
+      agentId = id;
+      progress = p;
+    }
+    if (progress == null) {
+      throw Status.NOT_FOUND.withDescription("task '" + request.getTaskId() + "' has no agent step '"
+          + request.getStep() + "' that has started").asRuntimeException();
+    }
+    List<TranscriptMessage> all = progress.transcript() == null ? List.of() : transcripts.messages(progress.transcript());
+    int max = request.getMaxMessages() == 0 ? DEFAULT_MAX_MESSAGES : request.getMaxMessages();
+    int from = Math.max(0, all.size() - max);
+    AgentConversation.Builder out = AgentConversation.newBuilder().setTaskId(request.getTaskId())
+        .setStep(request.getStep()).setAgentId(agentId).setPhase(progress.phase().name())
+        .setTurns(progress.turns()).setToolCalls(progress.toolCalls()).setOmitted(from)
+        .setStopReason(progress.stopReason() == null ? "" : progress.stopReason().name());
+    if (progress.transcript() != null) {
+      out.setTranscript(TaskViews.ref(progress.transcript()));
+    }
+    for (TranscriptMessage m : all.subList(from, all.size())) {
+      AgentMessage.Builder message = AgentMessage.newBuilder().setRole(m.role().name())
+          .setText(m.text() == null ? "" : m.text())
+          .setToolCallId(m.toolCallId() == null ? "" : m.toolCallId())
+          .setToolName(m.toolName() == null ? "" : m.toolName());
+      m.toolCalls().forEach(c -> message.addToolCalls(AgentToolCallRequest.newBuilder().setId(c.id())
+          .setName(c.name()).setArgumentsJson(c.argumentsJson())));
+      out.addMessages(message);
+    }
+    return out.build();
+  }
+
+  /** The agent's progress, or null when there is no such agent workflow. */
+  private AgentProgress query(String agentId) {
+    try {
+      return client.newWorkflowStub(AgentWorkflow.class, agentId).progress();
+    } catch (WorkflowNotFoundException e) {
+      return null;
+    } catch (WorkflowException e) {
+      if (e.getCause() instanceof StatusRuntimeException s && s.getStatus().getCode() == Status.Code.NOT_FOUND) {
+        return null;
+      }
+      throw Status.UNAVAILABLE.withDescription("agent " + agentId + " could not be asked for its progress: "
+          + e.getMessage()).asRuntimeException();
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package io.nightshift.api;
+
+import io.nightshift.api.ui.WorkflowUiServer;
+import io.nightshift.runtime.Role;
+import io.nightshift.runtime.RoleContext;
+import io.nightshift.runtime.RolePart;
+import io.nightshift.runtime.config.RuntimeConfig;
+import io.nightshift.runtime.lifecycle.Closer;
+import java.io.IOException;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The API role: the gRPC API and, beside it, the workflow UI. Started once; after it starts, it tells where both
+ * listen.
+ */
+public final class ApiRole implements RolePart {
+  private static final Logger log = LoggerFactory.getLogger(ApiRole.class);
+
+  private Optional<Listening> listening = Optional.empty();
+
+  /** Where the started API and UI listen. */
+  private record Listening(String host, int apiPort, Optional<Integer> uiPort) {}
+
+  @Override
+  public Role role() {
+    return Role.API;
+  }
+
+  @Override
+  public void start(RoleContext context, Closer closer) throws IOException {
+    if (listening.isPresent()) {
+      throw new IllegalStateException("the API role has started already");
+    }
+    RuntimeConfig config = context.config();
+    ApiServer api = closer.push(ApiServer.start(context));
+    log.info("gRPC API on {}:{}", config.apiHost(), api.port());
+    String target = config.apiHost() + ":" + api.port();
+    Optional<WorkflowUiServer> ui = config.uiPort() > 0 ? startUi(config, target, closer) : Optional.empty();
+    listening = Optional.of(new Listening(config.apiHost(), api.port(), ui.map(WorkflowUiServer::port)));
+    ui.ifPresent(u -> log.info("workflow UI on {}", uiUrl().orElseThrow()));
+  }
+
+  /**
+   * The workflow UI is a view for people beside the API, not part of the runtime's work: a port already taken
+   * (another runtime's UI) is a warning with the way out, never a reason to stop the tasks.
+   */
+  private static Optional<WorkflowUiServer> startUi(RuntimeConfig config, String apiTarget, Closer closer) {
+    try {
+      return Optional.of(closer.push(WorkflowUiServer.start(config.apiHost(), config.uiPort(), apiTarget)));
+    } catch (IOException e) {
+      log.warn("workflow UI not started on {}:{} ({}); choose another with --ui-port, or 0 for none",
+          config.apiHost(), config.uiPort(), e.toString());
+      return Optional.empty();
+    }
+  }
+
+  /** host:port of the gRPC API, once started. */
+  public String target() {
+    Listening l = listening.orElseThrow(() -> new IllegalStateException("the API role has not started"));
+    return l.host() + ":" + l.apiPort();
+  }
+
+  /** The workflow UI's address; empty before the role starts, when the UI is off, or when its port was taken. */
+  public Optional<String> uiUrl() {
+    return listening.flatMap(l -> l.uiPort().map(port -> "http://" + l.host() + ":" + port));
+  }
+}

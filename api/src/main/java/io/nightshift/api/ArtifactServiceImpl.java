@@ -1,0 +1,56 @@
+package io.nightshift.api;
+
+import com.google.protobuf.ByteString;
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+import io.nightshift.api.v1.ArtifactChunk;
+import io.nightshift.api.v1.ArtifactServiceGrpc;
+import io.nightshift.api.v1.ReadArtifactRequest;
+import io.nightshift.core.artifact.ArtifactRef;
+import io.nightshift.core.artifact.ArtifactStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+
+/** Streams artifacts to clients in 256 KiB chunks, well under gRPC's 4 MB message limit. */
+public final class ArtifactServiceImpl extends ArtifactServiceGrpc.ArtifactServiceImplBase {
+  private static final int CHUNK = 256 * 1024;
+  private final ArtifactStore store;
+
+  ArtifactServiceImpl(ArtifactStore store) {
+    this.store = store;
+  }
+
+  @Override
+  public void readArtifact(ReadArtifactRequest request, StreamObserver<ArtifactChunk> out) {
+    String digest = request.getDigest();
+    if (!digest.matches("sha256:[0-9a-f]{64}")) {
+      out.onError(ApiErrors.invalid("digest", "digest must be sha256:<64 lowercase hex>, was '" + digest + "'"));
+      return;
+    }
+    try {
+      Optional<ArtifactRef> ref = store.find(digest);
+      if (ref.isEmpty()) {
+        out.onError(Status.NOT_FOUND.withDescription("no artifact " + digest).asRuntimeException());
+        return;
+      }
+      try (InputStream in = store.open(ref.get())) {
+        byte[] buf = new byte[CHUNK];
+        boolean first = true;
+        int n;
+        while ((n = in.readNBytes(buf, 0, CHUNK)) > 0 || first) {
+          ArtifactChunk.Builder chunk = ArtifactChunk.newBuilder().setData(ByteString.copyFrom(buf, 0, n));
+          if (first) {
+            chunk.setMediaType(ref.get().mediaType()).setSize(ref.get().size());
+            first = false;
+          }
+          out.onNext(chunk.build());
+        }
+      }
+      out.onCompleted();
+    } catch (IOException e) {
+      out.onError(Status.UNAVAILABLE.withDescription("cannot read " + digest + ": " + e.getMessage())
+          .asRuntimeException());
+    }
+  }
+}

@@ -1,0 +1,117 @@
+package io.nightshift.api;
+
+import com.google.protobuf.ByteString;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.nightshift.api.v1.ListTasksResponse;
+import io.nightshift.api.v1.Task;
+import io.nightshift.api.v1.TaskState;
+import io.nightshift.workflows.task.TaskSearchAttributes;
+import io.temporal.api.common.v1.Payload;
+import io.temporal.api.filter.v1.WorkflowTypeFilter;
+import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
+import io.temporal.api.workflowservice.v1.ListClosedWorkflowExecutionsRequest;
+import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest;
+import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsRequest;
+import io.temporal.client.WorkflowClient;
+import io.temporal.common.converter.DefaultDataConverter;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Lists tasks from Temporal visibility (a real query, paged by the server). The in-memory fallback server has no
+ * visibility queries; there the deprecated open/closed lists are merged and paged here by offset.
+ */
+final class TaskLister {
+  private static final int FALLBACK_SCAN_LIMIT = 10_000;
+  private final WorkflowClient client;
+  private final TaskReader reader;
+  private volatile boolean visibility = true;
+
+  TaskLister(WorkflowClient client, TaskReader reader) {
+    this.client = client;
+    this.reader = reader;
+  }
+
+  ListTasksResponse list(int pageSize, ByteString token) {
+    if (visibility) {
+      try {
+        return query(pageSize, token);
+      } catch (StatusRuntimeException e) {
+        if (e.getStatus().getCode() != Status.Code.UNIMPLEMENTED) {
+          throw e;
+        }
+        visibility = false;
+      }
+    }
+    return openAndClosed(pageSize, token);
+  }
+
+  private ListTasksResponse query(int pageSize, ByteString token) {
+    var response = client.getWorkflowServiceStubs().blockingStub().listWorkflowExecutions(
+        ListWorkflowExecutionsRequest.newBuilder().setNamespace(namespace()).setPageSize(pageSize)
+            .setNextPageToken(token).setQuery("WorkflowType = '" + TaskReader.WORKFLOW_TYPE + "'").build());
+    ListTasksResponse.Builder out = ListTasksResponse.newBuilder().setNextPageToken(response.getNextPageToken());
+    response.getExecutionsList().forEach(info -> out.addTasks(summary(info)));
+    return out.build();
+  }
+
+  private ListTasksResponse openAndClosed(int pageSize, ByteString token) {
+    var stub = client.getWorkflowServiceStubs().blockingStub();
+    WorkflowTypeFilter type = WorkflowTypeFilter.newBuilder().setName(TaskReader.WORKFLOW_TYPE).build();
+    List<WorkflowExecutionInfo> all = new ArrayList<>(stub.listOpenWorkflowExecutions(
+        ListOpenWorkflowExecutionsRequest.newBuilder().setNamespace(namespace()).setTypeFilter(type)
+            .setMaximumPageSize(FALLBACK_SCAN_LIMIT).build()).getExecutionsList());
+    all.addAll(stub.listClosedWorkflowExecutions(ListClosedWorkflowExecutionsRequest.newBuilder()
+        .setNamespace(namespace()).setTypeFilter(type).setMaximumPageSize(FALLBACK_SCAN_LIMIT).build())
+        .getExecutionsList());
+    all.sort(Comparator.comparing((WorkflowExecutionInfo i) -> i.getStartTime().getSeconds())
+        .thenComparing(i -> i.getStartTime().getNanos()).reversed());
+    int offset = token.isEmpty() ? 0 : ByteBuffer.wrap(token.toByteArray()).getInt();
+    int end = Math.min(all.size(), offset + pageSize);
+    ListTasksResponse.Builder out = ListTasksResponse.newBuilder();
+    all.subList(Math.min(offset, end), end).forEach(info -> out.addTasks(summary(withMemo(info))));
+    if (end < all.size()) {
+      out.setNextPageToken(ByteString.copyFrom(ByteBuffer.allocate(4).putInt(end).array()));
+    }
+    return out.build();
+  }
+
+  /** The in-memory server's lists leave out the memo (goal, pipeline); describing the row brings it back. */
+  private WorkflowExecutionInfo withMemo(WorkflowExecutionInfo info) {
+    if (info.getMemo().getFieldsCount() > 0) {
+      return info;
+    }
+    try {
+      return reader.describe(info.getExecution().getWorkflowId());
+    } catch (StatusRuntimeException e) {
+      return info;
+    }
+  }
+
+  /** A list row: what the execution record alone tells (no per-task query, so listing stays cheap). */
+  private static Task summary(WorkflowExecutionInfo info) {
+    Task.Builder t = TaskReader.merge(Task.newBuilder(), info);
+    if (TaskReader.stateOf(info.getStatus()) == null) {
+      Payload state = info.getSearchAttributes().getIndexedFieldsMap().get(TaskSearchAttributes.STATE.getName());
+      t.setState(runningState(state));
+    }
+    return t.build();
+  }
+
+  private static TaskState runningState(Payload state) {
+    try {
+      String s = DefaultDataConverter.STANDARD_INSTANCE.fromPayload(state, String.class, String.class);
+      return TaskState.valueOf("TASK_STATE_" + s);
+    } catch (RuntimeException e) {
+      // absent (not yet upserted, or no search attributes on this server) or not ours: the task has not planned
+      return TaskState.TASK_STATE_PLANNING;
+    }
+  }
+
+  private String namespace() {
+    return client.getOptions().getNamespace();
+  }
+}

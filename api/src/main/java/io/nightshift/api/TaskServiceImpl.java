@@ -1,0 +1,239 @@
+package io.nightshift.api;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+import io.nightshift.api.v1.AgentConversation;
+import io.nightshift.api.v1.ApproveTaskRequest;
+import io.nightshift.api.v1.ApproveTaskResponse;
+import io.nightshift.api.v1.CancelTaskRequest;
+import io.nightshift.api.v1.CancelTaskResponse;
+import io.nightshift.api.v1.GetAgentConversationRequest;
+import io.nightshift.api.v1.GetTaskRequest;
+import io.nightshift.api.v1.ListTasksRequest;
+import io.nightshift.api.v1.ListTasksResponse;
+import io.nightshift.api.v1.PauseTaskRequest;
+import io.nightshift.api.v1.PauseTaskResponse;
+import io.nightshift.api.v1.RejectTaskRequest;
+import io.nightshift.api.v1.RejectTaskResponse;
+import io.nightshift.api.v1.ResumeTaskRequest;
+import io.nightshift.api.v1.ResumeTaskResponse;
+import io.nightshift.api.v1.SteerTaskRequest;
+import io.nightshift.api.v1.SteerTaskResponse;
+import io.nightshift.api.v1.SubmitTaskRequest;
+import io.nightshift.api.v1.SubmitTaskResponse;
+import io.nightshift.api.v1.Task;
+import io.nightshift.api.v1.TaskEvent;
+import io.nightshift.api.v1.TaskServiceGrpc;
+import io.nightshift.api.v1.WatchTaskRequest;
+import io.nightshift.core.artifact.ArtifactStore;
+import io.nightshift.workflows.engine.FailureMessages;
+import io.nightshift.workflows.task.TaskWorkflow;
+import io.nightshift.workflows.task.control.Decision;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowUpdateException;
+import java.util.function.Supplier;
+
+/** {@code nightshift.v1.TaskService} over the Temporal client. */
+public final class TaskServiceImpl extends TaskServiceGrpc.TaskServiceImplBase {
+  private static final int DEFAULT_PAGE = 50;
+  private static final int MAX_PAGE = 500;
+
+  private final WorkflowClient client;
+  private final TaskSubmitter submitter;
+  private final TaskReader reader;
+  private final TaskLister lister;
+  private final TaskWatcher watcher;
+  /** Null where the API has no artifact store to read transcripts from (tests of the other calls). */
+  private final AgentConversations conversations;
+
+  TaskServiceImpl(WorkflowClient client, TaskSubmitter submitter, TaskWatcher watcher) {
+    this(client, submitter, watcher, null);
+  }
+
+  TaskServiceImpl(WorkflowClient client, TaskSubmitter submitter, TaskWatcher watcher,
+      ArtifactStore artifacts) {
+    this.client = client;
+    this.submitter = submitter;
+    this.reader = new TaskReader(client);
+    this.lister = new TaskLister(client, reader);
+    this.watcher = watcher;
+    this.conversations = artifacts == null ? null : new AgentConversations(client, reader, artifacts);
+  }
+
+  @Override
+  public void submitTask(SubmitTaskRequest request, StreamObserver<SubmitTaskResponse> out) {
+    unary(out, () -> {
+      if (!request.hasSpec()) {
+        throw ApiErrors.invalid("spec", "a task spec is required");
+      }
+      return SubmitTaskResponse.newBuilder().setTaskId(submitter.submit(request.getSpec(), request.getTaskId())).build();
+    });
+  }
+
+  @Override
+  public void getTask(GetTaskRequest request, StreamObserver<Task> out) {
+    unary(out, () -> reader.get(requireId(request.getTaskId())));
+  }
+
+  @Override
+  public void listTasks(ListTasksRequest request, StreamObserver<ListTasksResponse> out) {
+    unary(out, () -> {
+      if (request.getPageSize() < 0 || request.getPageSize() > MAX_PAGE) {
+        throw ApiErrors.invalid("page_size", "page_size must be between 0 (default " + DEFAULT_PAGE + ") and "
+            + MAX_PAGE + ", was " + request.getPageSize());
+      }
+      int size = request.getPageSize() == 0 ? DEFAULT_PAGE : request.getPageSize();
+      return lister.list(size, request.getPageToken());
+    });
+  }
+
+  @Override
+  public void watchTask(WatchTaskRequest request, StreamObserver<TaskEvent> out) {
+    try {
+      String id = requireId(request.getTaskId());
+      reader.describe(id);
+      watcher.watch(id, (ServerCallStreamObserver<TaskEvent>) out);
+    } catch (StatusRuntimeException e) {
+      out.onError(e);
+    }
+  }
+
+  @Override
+  public void cancelTask(CancelTaskRequest request, StreamObserver<CancelTaskResponse> out) {
+    unary(out, () -> {
+      String id = requireRunning(request.getTaskId(), "cancelled");
+      client.newUntypedWorkflowStub(id).cancel(request.getReason().isEmpty() ? null : request.getReason());
+      return CancelTaskResponse.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void pauseTask(PauseTaskRequest request, StreamObserver<PauseTaskResponse> out) {
+    unary(out, () -> {
+      String id = requireRunning(request.getTaskId(), "paused");
+      client.newWorkflowStub(TaskWorkflow.class, id).pause(request.getReason());
+      return PauseTaskResponse.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void resumeTask(ResumeTaskRequest request, StreamObserver<ResumeTaskResponse> out) {
+    unary(out, () -> {
+      String id = requireRunning(request.getTaskId(), "resumed");
+      client.newWorkflowStub(TaskWorkflow.class, id).resume();
+      return ResumeTaskResponse.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void approveTask(ApproveTaskRequest request, StreamObserver<ApproveTaskResponse> out) {
+    unary(out, () -> {
+      if (request.getMaxTokens() < 0) {
+        throw ApiErrors.invalid("max_tokens", "max_tokens must be > 0 (or 0 to keep the budget), was "
+            + request.getMaxTokens());
+      }
+      String cost = request.getMaxCost().isBlank() ? null : request.getMaxCost().trim();
+      if (cost != null && !(parseCost(cost) > 0)) {
+        throw ApiErrors.invalid("max_cost", "max_cost must be a number > 0, was '" + cost + "'");
+      }
+      decide(request.getTaskId(), new Decision(request.getStep(), true, request.getComment(), request.getBy(),
+          request.getMaxTokens(), cost, 0));
+      return ApproveTaskResponse.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void rejectTask(RejectTaskRequest request, StreamObserver<RejectTaskResponse> out) {
+    unary(out, () -> {
+      decide(request.getTaskId(), new Decision(request.getStep(), false, request.getComment(), request.getBy(), 0,
+          null, 0));
+      return RejectTaskResponse.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void steerTask(SteerTaskRequest request, StreamObserver<SteerTaskResponse> out) {
+    unary(out, () -> {
+      if (request.getGuidance().isBlank()) {
+        throw ApiErrors.invalid("guidance", "guidance must not be empty");
+      }
+      String id = requireRunning(request.getTaskId(), "steered");
+      client.newWorkflowStub(TaskWorkflow.class, id).steer(request.getGuidance());
+      return SteerTaskResponse.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void getAgentConversation(GetAgentConversationRequest request,
+      StreamObserver<AgentConversation> out) {
+    unary(out, () -> {
+      if (conversations == null) {
+        throw Status.UNIMPLEMENTED.withDescription("this API has no artifact store to read conversations from")
+            .asRuntimeException();
+      }
+      return conversations.get(request);
+    });
+  }
+
+  /**
+   * Delivers a decision as the task's submitDecision update. The task checks that the step waits in the same step
+   * that delivers the decision, so a decision never reaches a step that stopped waiting after a look at its progress.
+   */
+  private void decide(String taskId, Decision decision) {
+    String id = requireRunning(taskId, "decided on");
+    if (decision.step().isBlank()) {
+      throw ApiErrors.invalid("step", "name the step to decide on");
+    }
+    try {
+      client.newWorkflowStub(TaskWorkflow.class, id).submitDecision(decision);
+    } catch (WorkflowUpdateException e) {
+      // the task refused it: the step is not waiting (the message names those that are)
+      throw ApiErrors.failedPrecondition(FailureMessages.of(e));
+    } catch (WorkflowNotFoundException e) {
+      throw ApiErrors.failedPrecondition("task '" + id + "' already ended; only running tasks can be decided on");
+    }
+  }
+
+  private static double parseCost(String cost) {
+    try {
+      return Double.parseDouble(cost);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  /** The id of a task that is still running; NOT_FOUND or FAILED_PRECONDITION otherwise. */
+  private String requireRunning(String taskId, String verb) {
+    String id = requireId(taskId);
+    var info = reader.describe(id);
+    if (info.getStatus() != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING
+        && info.getStatus() != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CONTINUED_AS_NEW) {
+      throw ApiErrors.failedPrecondition("task '" + id + "' already ended (" + TaskReader.stateOf(info.getStatus())
+          + "); only running tasks can be " + verb);
+    }
+    return id;
+  }
+
+  private static String requireId(String id) {
+    if (id == null || id.isBlank()) {
+      throw ApiErrors.invalid("task_id", "task_id is required");
+    }
+    return id;
+  }
+
+  private static <T> void unary(StreamObserver<T> out, Supplier<T> body) {
+    T value;
+    try {
+      value = body.get();
+    } catch (StatusRuntimeException e) {
+      out.onError(e);
+      return;
+    }
+    out.onNext(value);
+    out.onCompleted();
+  }
+}

@@ -1,0 +1,168 @@
+package io.nightshift.api;
+
+import io.grpc.Status;
+import io.nightshift.api.v1.TaskSpec;
+import io.nightshift.core.pipeline.InvalidPipelineException;
+import io.nightshift.core.planner.PlanRequest;
+import io.nightshift.core.planner.Planner;
+import io.nightshift.planners.routing.RoutingPlanner;
+import io.nightshift.runtime.models.PlannerSettings;
+import io.nightshift.runtime.pipelines.PipelineCatalog;
+import io.nightshift.workflows.TaskQueues;
+import io.nightshift.workflows.task.TaskInput;
+import io.nightshift.workflows.task.TaskSearchAttributes;
+import io.nightshift.workflows.task.TaskState;
+import io.nightshift.workflows.task.TaskWorkflow;
+import io.nightshift.workflows.task.replan.ReplanPolicy;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.common.SearchAttributes;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a submission completely before anything starts (the same planner the workflow will run), then starts
+ * the task workflow. A bad pipeline is INVALID_ARGUMENT naming step and field; nothing is started for it. A goal
+ * without a pipeline is accepted when the runtime has a planner model (the task plans it, since a model's plan
+ * takes seconds to minutes and may need repairs); without one it is INVALID_ARGUMENT saying how to configure one.
+ */
+final class TaskSubmitter {
+  /** The pipeline name goal-only tasks show until their plan names itself. */
+  static final String GOAL_PIPELINE = "llm-plan";
+  private static final Pattern TASK_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,127}");
+  private final WorkflowClient client;
+  private final Planner planner;
+  private final PipelineCatalog catalog;
+  private final int maxParallelSteps;
+  private final boolean searchAttributes;
+  private final List<String> pools;
+  private final Optional<PlannerSettings> plannerModel;
+
+  /**
+   * @param pools        the accelerator pools steps with {@code requires} may be placed on
+   * @param plannerModel the models file's {@code planner:} section; empty when the runtime has no planner model
+   */
+  TaskSubmitter(WorkflowClient client, Planner planner, PipelineCatalog catalog, int maxParallelSteps,
+      boolean searchAttributes, List<String> pools, Optional<PlannerSettings> plannerModel) {
+    this.pools = List.copyOf(pools);
+    this.plannerModel = plannerModel;
+    this.client = client;
+    this.planner = planner;
+    this.catalog = catalog;
+    this.maxParallelSteps = maxParallelSteps;
+    this.searchAttributes = searchAttributes;
+  }
+
+  String submit(TaskSpec spec, String requestedId) {
+    String taskId = requestedId.isEmpty() ? "task-" + UUID.randomUUID() : requestedId;
+    if (!TASK_ID.matcher(taskId).matches()) {
+      throw ApiErrors.invalid("task_id", "task_id must be 1-128 letters, digits, '-' or '_', starting with a"
+          + " letter or digit; was '" + requestedId + "'");
+    }
+    String field;
+    String yaml;
+    String pipelineName;
+    switch (spec.getPipelineCase()) {
+      case PIPELINE_YAML -> {
+        field = "spec.pipeline_yaml";
+        yaml = spec.getPipelineYaml();
+        pipelineName = null;
+      }
+      case PIPELINE_NAME -> {
+        field = "spec.pipeline_name";
+        pipelineName = spec.getPipelineName();
+        yaml = catalog.yaml(pipelineName).orElseThrow(() -> ApiErrors.invalid(field, "unknown pipeline '"
+            + spec.getPipelineName() + "'; known: " + String.join(", ", catalog.names())));
+      }
+      default -> {
+        return submitGoal(spec, taskId);
+      }
+    }
+    TaskInput.Builder input = TaskInput.builder(taskId, spec.getGoal());
+    policies(spec, false, input);
+    Map<String, String> params = spec.getParamsMap();
+    String name;
+    try {
+      name = planner.plan(new PlanRequest(spec.getGoal(), yaml, params)).pipeline();
+    } catch (InvalidPipelineException e) {
+      throw ApiErrors.invalidPipeline(field, e.problems());
+    }
+    if (pipelineName != null) {
+      name = pipelineName;
+    }
+    start(taskId, input.pipeline(name, yaml).params(params));
+    return taskId;
+  }
+
+  /** A goal and no pipeline: the task's planning activity asks the planner model. */
+  private String submitGoal(TaskSpec spec, String taskId) {
+    if (spec.getGoal().isBlank()) {
+      throw ApiErrors.invalid("spec.pipeline", "give a pipeline (pipeline_yaml or pipeline_name), or a goal for the"
+          + " planner model");
+    }
+    if (plannerModel.isEmpty()) {
+      throw ApiErrors.invalid("spec.pipeline", "no pipeline was given and this runtime has no planner model to plan"
+          + " the goal: give pipeline_yaml or pipeline_name, or " + RoutingPlanner.HOW_TO_CONFIGURE);
+    }
+    TaskInput.Builder input = TaskInput.builder(taskId, spec.getGoal());
+    policies(spec, true, input);
+    start(taskId, input.pipeline(GOAL_PIPELINE, null).params(spec.getParamsMap()));
+    return taskId;
+  }
+
+  /** The spec's replan policy, agent ceiling and task budget, checked; each left out where the spec sets none. */
+  private void policies(TaskSpec spec, boolean goalOnly, TaskInput.Builder input) {
+    replanPolicy(spec, goalOnly).ifPresent(input::replan);
+    AgentCeilings.of(spec).ifPresent(input::agentCeiling);
+    TaskBudgets.of(spec).ifPresent(input::budget);
+  }
+
+  /**
+   * The spec's replan policy; unset, the planner model's default for goal-only tasks and none for pipelines (their
+   * authors expect them to run as written, so a model rewriting one is opt-in).
+   */
+  private Optional<ReplanPolicy> replanPolicy(TaskSpec spec, boolean goalOnly) {
+    if (!spec.hasReplan()) {
+      return goalOnly ? plannerModel.map(PlannerSettings::replan) : Optional.empty();
+    }
+    int max = spec.getReplan().getMaxVersions();
+    if (max < 1 || max > ReplanPolicy.MAX_VERSIONS_LIMIT) {
+      throw ApiErrors.invalid("spec.replan.max_versions", "max_versions must be in [1, "
+          + ReplanPolicy.MAX_VERSIONS_LIMIT + "] (1 = never replan), was " + max);
+    }
+    if (max > 1 && plannerModel.isEmpty()) {
+      throw ApiErrors.invalid("spec.replan", "replanning needs a planner model and this runtime has none; "
+          + RoutingPlanner.HOW_TO_CONFIGURE + ", or leave replan unset");
+    }
+    return max == 1 ? Optional.empty() : Optional.of(new ReplanPolicy(max, spec.getReplan().getApprovalRequired()));
+  }
+
+  private void start(String taskId, TaskInput.Builder builder) {
+    TaskInput input = builder.maxParallelSteps(maxParallelSteps).searchAttributes(searchAttributes).pools(pools)
+        .build();
+    String pipeline = input.definition().pipelineName();
+    WorkflowOptions.Builder options = WorkflowOptions.newBuilder()
+        .setWorkflowId(taskId)
+        .setTaskQueue(TaskQueues.CONTROL)
+        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+        .setMemo(Map.of(TaskReader.MEMO_GOAL, input.definition().goal(), TaskReader.MEMO_PIPELINE, pipeline));
+    if (searchAttributes) {
+      options.setTypedSearchAttributes(SearchAttributes.newBuilder()
+          .set(TaskSearchAttributes.STATE, TaskState.PLANNING.name())
+          .set(TaskSearchAttributes.PIPELINE, pipeline)
+          .build());
+    }
+    TaskWorkflow workflow = client.newWorkflowStub(TaskWorkflow.class, options.build());
+    try {
+      WorkflowClient.start(workflow::run, input);
+    } catch (WorkflowExecutionAlreadyStarted e) {
+      throw Status.ALREADY_EXISTS.withDescription("a task with id '" + taskId + "' already exists")
+          .asRuntimeException();
+    }
+  }
+}

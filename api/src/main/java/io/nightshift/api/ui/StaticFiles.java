@@ -1,0 +1,43 @@
+package io.nightshift.api.ui;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The page's files, served from the jar: a fixed list, so no path from a request ever reaches a file lookup. */
+final class StaticFiles {
+  private static final Map<String, String> FILES = Map.of(
+      "/", "index.html",
+      "/index.html", "index.html",
+      "/app.js", "app.js",
+      "/app.css", "app.css");
+
+  /** Each file as read from the jar on its first request; the jar does not change under a running process. */
+  private static final Map<String, byte[]> READ = new ConcurrentHashMap<>();
+
+  private StaticFiles() {}
+
+  static void serve(HttpExchange ex) throws IOException {
+    String name = FILES.get(ex.getRequestURI().getPath());
+    if (name == null || !ex.getRequestMethod().equals("GET")) {
+      WorkflowUiServer.send(ex, 404, "text/plain", ("not found: " + ex.getRequestURI().getPath()).getBytes());
+      return;
+    }
+    byte[] body = READ.get(name);
+    if (body == null) {
+      try (InputStream in = StaticFiles.class.getResourceAsStream(name)) {
+        if (in == null) {
+          throw new IOException("UI file " + name + " is missing from the jar");
+        }
+        body = in.readAllBytes();
+      }
+      READ.put(name, body);
+    }
+    String type = name.endsWith(".html") ? "text/html" : name.endsWith(".js") ? "text/javascript" : "text/css";
+    ex.getResponseHeaders().set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:;"
+        + " frame-ancestors 'none'");
+    WorkflowUiServer.send(ex, 200, type, body);
+  }
+}

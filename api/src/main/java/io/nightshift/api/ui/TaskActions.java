@@ -1,0 +1,73 @@
+package io.nightshift.api.ui;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import com.google.protobuf.util.JsonFormat;
+import com.sun.net.httpserver.HttpExchange;
+import io.nightshift.api.v1.ApproveTaskRequest;
+import io.nightshift.api.v1.CancelTaskRequest;
+import io.nightshift.api.v1.PauseTaskRequest;
+import io.nightshift.api.v1.RejectTaskRequest;
+import io.nightshift.api.v1.ResumeTaskRequest;
+import io.nightshift.api.v1.SteerTaskRequest;
+import io.nightshift.api.v1.TaskServiceGrpc;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.BiFunction;
+
+/**
+ * The UI's task controls: each is the API's request message written as JSON (the task id comes from the path), sent
+ * to the gRPC API as it is, so the API decides what is valid and the page shows its answer.
+ */
+final class TaskActions {
+  private static final int MAX_BODY = 64 * 1024;
+
+  private record Action(Message.Builder template, BiFunction<Message.Builder, String, Message> call) {}
+
+  private final Map<String, Action> actions;
+
+  TaskActions(TaskServiceGrpc.TaskServiceBlockingStub api) {
+    this.actions = Map.of(
+        "pause", new Action(PauseTaskRequest.newBuilder(),
+            (b, id) -> api.pauseTask(((PauseTaskRequest.Builder) b).setTaskId(id).build())),
+        "resume", new Action(ResumeTaskRequest.newBuilder(),
+            (b, id) -> api.resumeTask(((ResumeTaskRequest.Builder) b).setTaskId(id).build())),
+        "cancel", new Action(CancelTaskRequest.newBuilder(),
+            (b, id) -> api.cancelTask(((CancelTaskRequest.Builder) b).setTaskId(id).build())),
+        "approve", new Action(ApproveTaskRequest.newBuilder(),
+            (b, id) -> api.approveTask(((ApproveTaskRequest.Builder) b).setTaskId(id).build())),
+        "reject", new Action(RejectTaskRequest.newBuilder(),
+            (b, id) -> api.rejectTask(((RejectTaskRequest.Builder) b).setTaskId(id).build())),
+        "steer", new Action(SteerTaskRequest.newBuilder(),
+            (b, id) -> api.steerTask(((SteerTaskRequest.Builder) b).setTaskId(id).build())));
+  }
+
+  void run(HttpExchange ex, String taskId, String name) throws IOException {
+    Action action = actions.get(name);
+    if (action == null) {
+      WorkflowUiServer.sendJson(ex, 404, HttpStatuses.body("NOT_FOUND", "no task action '" + name
+          + "'; there are " + String.join(", ", new TreeSet<>(actions.keySet())), null));
+      return;
+    }
+    String type = ex.getRequestHeaders().getFirst("Content-Type");
+    if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+      WorkflowUiServer.sendJson(ex, 415, HttpStatuses.body("INVALID_ARGUMENT",
+          "task actions take Content-Type: application/json", null));
+      return;
+    }
+    String body = new String(WorkflowUiServer.readBody(ex, MAX_BODY), StandardCharsets.UTF_8);
+    Message.Builder request = action.template().clone();
+    try {
+      JsonFormat.parser().merge(body.isBlank() ? "{}" : body, request);
+    } catch (InvalidProtocolBufferException e) {
+      WorkflowUiServer.sendJson(ex, 400, HttpStatuses.body("INVALID_ARGUMENT", "the body is not a "
+          + request.getDescriptorForType().getName() + " in JSON: " + e.getMessage(), null));
+      return;
+    }
+    action.call().apply(request, taskId);
+    WorkflowUiServer.sendJson(ex, 200, Map.of("taskId", taskId, "action", name, "ok", true));
+  }
+}

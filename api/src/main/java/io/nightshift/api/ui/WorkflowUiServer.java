@@ -1,0 +1,232 @@
+package io.nightshift.api.ui;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.protobuf.ByteString;
+import com.google.protobuf.MessageOrBuilder;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.grpc.ManagedChannel;
+import io.grpc.StatusRuntimeException;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.nightshift.api.v1.ArtifactChunk;
+import io.nightshift.api.v1.ArtifactServiceGrpc;
+import io.nightshift.api.v1.GetAgentConversationRequest;
+import io.nightshift.api.v1.GetTaskRequest;
+import io.nightshift.api.v1.ListTasksRequest;
+import io.nightshift.api.v1.ReadArtifactRequest;
+import io.nightshift.api.v1.TaskServiceGrpc;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The workflow UI: a static page, and a JSON + server-sent-events face of the public gRPC API for it. It is a client
+ * of that API like the CLI (over a real socket, so it may run in its own process), which keeps one source of truth
+ * for validation and errors: a refused action shows the API's status and the fields it named.
+ *
+ * <pre>
+ * GET  /                               the page (task list; #/tasks/ID for one task)
+ * GET  /api/tasks?page_token=T         ListTasks, newest first
+ * GET  /api/tasks/ID                   GetTask
+ * GET  /api/tasks/ID/events            WatchTask as server-sent events, one "task" event per change
+ * GET  /api/tasks/ID/steps/S/conversation   GetAgentConversation: what agent step S said and did
+ * POST /api/tasks/ID/ACTION            pause, resume, cancel, approve, reject, steer: the request message as JSON
+ * GET  /api/artifacts/DIGEST           ReadArtifact, with the artifact's media type (an HTML report opens as a page)
+ * </pre>
+ *
+ * Actions change tasks, so they take only {@code Content-Type: application/json}: a browser does not send that
+ * cross-site without a preflight this server never grants, so another site's page cannot pause a task.
+ */
+public final class WorkflowUiServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(WorkflowUiServer.class);
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpServer server;
+  private final ManagedChannel channel;
+  private final ExecutorService threads;
+
+  private WorkflowUiServer(HttpServer server, ManagedChannel channel, ExecutorService threads) {
+    this.server = server;
+    this.channel = channel;
+    this.threads = threads;
+  }
+
+  /**
+   * @param apiTarget host:port of the gRPC API it shows
+   * @param port      0 for any free port
+   */
+  public static WorkflowUiServer start(String host, int port, String apiTarget) throws IOException {
+    return start(host, port, apiTarget, TaskEventStream.KEEPALIVE_MILLIS);
+  }
+
+  /** @param keepaliveMillis how often an idle event stream sends a comment, to notice a page that went away */
+  static WorkflowUiServer start(String host, int port, String apiTarget, long keepaliveMillis) throws IOException {
+    ManagedChannel channel = NettyChannelBuilder.forTarget(apiTarget).usePlaintext().build();
+    HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 64);
+    // event streams hold a thread each for as long as a page is open
+    ExecutorService threads = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "nightshift-ui");
+      t.setDaemon(true);
+      return t;
+    });
+    server.setExecutor(threads);
+    WorkflowUiServer ui = new WorkflowUiServer(server, channel, threads);
+    TaskActions actions = new TaskActions(TaskServiceGrpc.newBlockingStub(channel));
+    server.createContext("/api/tasks", ex -> ui.handle(ex, () -> ui.tasks(ex, actions, keepaliveMillis)));
+    server.createContext("/api/artifacts/", ex -> ui.handle(ex, () -> ui.artifact(ex)));
+    server.createContext("/", ex -> ui.handle(ex, () -> StaticFiles.serve(ex)));
+    server.start();
+    return ui;
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  private void tasks(HttpExchange ex, TaskActions actions, long keepaliveMillis) throws IOException {
+    String[] parts = ex.getRequestURI().getRawPath().replaceFirst("^/api/tasks/?", "").split("/");
+    String id = parts[0].isEmpty() ? null : URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
+    String method = ex.getRequestMethod();
+    if (id == null && method.equals("GET")) {
+      list(ex);
+    } else if (id != null && parts.length == 1 && method.equals("GET")) {
+      sendProto(ex, 200, tasks().getTask(GetTaskRequest.newBuilder().setTaskId(id).build()));
+    } else if (id != null && parts.length == 2 && parts[1].equals("events") && method.equals("GET")) {
+      new TaskEventStream(TaskServiceGrpc.newStub(channel), keepaliveMillis).send(ex, id);
+    } else if (id != null && parts.length == 4 && parts[1].equals("steps") && parts[3].equals("conversation")
+        && method.equals("GET")) {
+      sendProto(ex, 200, tasks().getAgentConversation(GetAgentConversationRequest.newBuilder().setTaskId(id)
+          .setStep(URLDecoder.decode(parts[2], StandardCharsets.UTF_8)).build()));
+    } else if (id != null && parts.length == 2 && method.equals("POST")) {
+      actions.run(ex, id, parts[1]);
+    } else {
+      sendJson(ex, 404, HttpStatuses.body("NOT_FOUND", "no such resource: " + method + " " + ex.getRequestURI(), null));
+    }
+  }
+
+  private void list(HttpExchange ex) throws IOException {
+    ListTasksRequest.Builder request = ListTasksRequest.newBuilder().setPageSize(50);
+    String token = query(ex, "page_token");
+    if (token != null && !token.isEmpty()) {
+      try {
+        request.setPageToken(ByteString.copyFrom(Base64.getDecoder().decode(token)));
+      } catch (IllegalArgumentException e) {
+        sendJson(ex, 400, HttpStatuses.body("INVALID_ARGUMENT", "page_token is not a token this UI gave out",
+            "page_token"));
+        return;
+      }
+    }
+    // the API's own JSON: nextPageToken is the token's bytes in base64, which the page sends back as page_token
+    sendProto(ex, 200, tasks().listTasks(request.build()));
+  }
+
+  private void artifact(HttpExchange ex) throws IOException {
+    String digest = URLDecoder.decode(ex.getRequestURI().getRawPath().substring("/api/artifacts/".length()),
+        StandardCharsets.UTF_8);
+    Iterator<ArtifactChunk> chunks = ArtifactServiceGrpc.newBlockingStub(channel)
+        .readArtifact(ReadArtifactRequest.newBuilder().setDigest(digest).build());
+    ArtifactChunk first = chunks.next(); // a missing artifact fails here, before any byte is sent
+    ex.getResponseHeaders().set("Content-Type", first.getMediaType().isEmpty() ? "application/octet-stream"
+        : first.getMediaType());
+    ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+    ex.sendResponseHeaders(200, first.getSize() > 0 ? first.getSize() : 0);
+    try (OutputStream out = ex.getResponseBody()) {
+      first.getData().writeTo(out);
+      while (chunks.hasNext()) {
+        chunks.next().getData().writeTo(out);
+      }
+    }
+  }
+
+  private TaskServiceGrpc.TaskServiceBlockingStub tasks() {
+    return TaskServiceGrpc.newBlockingStub(channel);
+  }
+
+  /** Runs a handler, turning the API's errors into their HTTP form; nothing a request does may stop the server. */
+  private void handle(HttpExchange ex, IoAction action) {
+    try (ex) {
+      try {
+        action.run();
+      } catch (StatusRuntimeException e) {
+        sendJson(ex, HttpStatuses.of(e.getStatus().getCode()), HttpStatuses.body(e));
+      } catch (RuntimeException e) {
+        log.warn("UI request {} {} failed", ex.getRequestMethod(), ex.getRequestURI(), e);
+        sendJson(ex, 500, HttpStatuses.body("INTERNAL", String.valueOf(e.getMessage()), null));
+      }
+    } catch (IOException e) {
+      log.debug("UI response to {} not sent: {}", ex.getRequestURI(), e.toString());
+    }
+  }
+
+  interface IoAction {
+    void run() throws IOException;
+  }
+
+  static String query(HttpExchange ex, String name) {
+    String q = ex.getRequestURI().getRawQuery();
+    if (q == null) {
+      return null;
+    }
+    for (String pair : q.split("&")) {
+      int eq = pair.indexOf('=');
+      String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+      if (key.equals(name)) {
+        return eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      }
+    }
+    return null;
+  }
+
+  static void sendProto(HttpExchange ex, int status, MessageOrBuilder message) throws IOException {
+    send(ex, status, "application/json", HttpStatuses.PRINTER.print(message).getBytes(StandardCharsets.UTF_8));
+  }
+
+  static void sendJson(HttpExchange ex, int status, Map<String, Object> body) throws IOException {
+    send(ex, status, "application/json", JSON.writeValueAsBytes(body));
+  }
+
+  static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
+    ex.getResponseHeaders().set("Content-Type", type + (type.startsWith("text/") || type.endsWith("json")
+        ? "; charset=utf-8" : ""));
+    ex.getResponseHeaders().set("Cache-Control", "no-store");
+    ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+    if (body.length > 0) {
+      try (OutputStream out = ex.getResponseBody()) {
+        out.write(body);
+      }
+    }
+  }
+
+  static byte[] readBody(HttpExchange ex, int limit) throws IOException {
+    try (InputStream in = ex.getRequestBody()) {
+      byte[] body = in.readNBytes(limit + 1);
+      if (body.length > limit) {
+        throw new IOException("request body over " + limit + " bytes");
+      }
+      return body;
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    threads.shutdownNow();
+    channel.shutdownNow();
+    try {
+      channel.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

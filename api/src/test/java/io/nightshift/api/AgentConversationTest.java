@@ -1,0 +1,143 @@
+package io.nightshift.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
+import io.nightshift.api.v1.AgentConversation;
+import io.nightshift.api.v1.AgentMessage;
+import io.nightshift.api.v1.GetAgentConversationRequest;
+import io.nightshift.api.v1.GetTaskRequest;
+import io.nightshift.api.v1.SubmitTaskRequest;
+import io.nightshift.api.v1.TaskServiceGrpc;
+import io.nightshift.api.v1.TaskSpec;
+import io.nightshift.api.v1.TaskState;
+import io.nightshift.core.artifact.FileArtifactStore;
+import io.nightshift.models.ModelCall;
+import io.nightshift.models.endpoint.ModelEndpointConfig;
+import io.nightshift.models.endpoint.ModelEndpointRegistry;
+import io.nightshift.models.testing.ScriptedOpenAiServer;
+import io.nightshift.models.testing.ScriptedReply;
+import io.nightshift.planners.declarative.DeclarativePlanner;
+import io.nightshift.runtime.pipelines.PipelineCatalog;
+import io.nightshift.runtime.worker.ControlWorker;
+import io.nightshift.tools.registry.ToolRegistry;
+import io.nightshift.workflows.activities.ToolFiles;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.WorkerFactory;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * GetAgentConversation over real gRPC: an agent step of a task calls a real tool on a scripted endpoint's cue and
+ * answers; its conversation reads back message by message, and bad requests are refused naming what is wrong.
+ */
+class AgentConversationTest {
+  private static final String PIPELINE = """
+      name: chat
+      steps:
+        - name: load
+          tool: data.read_csv
+          params: {source: "classpath:planning/small.csv"}
+        - name: analyst
+          kind: agent
+          needs: [load]
+          model: scripted
+          instructions: "You are brief."
+          prompt: "Describe ${steps.load.output}"
+          tools: [table.describe]
+          max_turns: 4
+      """;
+
+  @TempDir Path dir;
+  private ScriptedOpenAiServer model;
+  private TestWorkflowEnvironment env;
+  private WorkerFactory workers;
+  private TaskApiOnSocket socket;
+  private TaskServiceGrpc.TaskServiceBlockingStub api;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    model = ScriptedOpenAiServer.start("model");
+    ModelCall models = new ModelCall(ModelEndpointRegistry.of(List.of(ModelEndpointConfig.custom().id("scripted")
+        .baseUrl(model.baseUrl()).modelName("model").build())));
+    env = TestWorkflowEnvironment.newInstance();
+    ToolRegistry tools = ToolRegistry.fromClassPath();
+    FileArtifactStore artifacts = new FileArtifactStore(dir.resolve("artifacts"));
+    workers = ControlWorker.start(env.getWorkflowClient(), tools, new DeclarativePlanner(tools),
+        ToolFiles.withoutInputs(artifacts, dir.resolve("scratch")), true, Optional.of(models));
+    var client = env.getWorkflowClient();
+    TaskSubmitter submitter = new TaskSubmitter(client, new DeclarativePlanner(tools),
+        PipelineCatalog.load(dir.resolve("pipelines")), 8, false, List.of(), Optional.empty());
+    socket = TaskApiOnSocket.start(client, submitter, artifacts);
+    api = socket.api();
+  }
+
+  @AfterEach
+  void tearDown() {
+    socket.close();
+    workers.shutdownNow();
+    env.close();
+    model.close();
+  }
+
+  @Test
+  void shouldReadBackWhatTheAgentSaidTheToolCallItMadeAndTheToolsAnswer() {
+    model.enqueue(ScriptedReply.toolCall("table__describe", "{\"input\":\"PLACEHOLDER\"}"),
+        ScriptedReply.text("Two columns, three rows."));
+    String id = api.submitTask(SubmitTaskRequest.newBuilder().setSpec(TaskSpec.newBuilder()
+        .setPipelineYaml(PIPELINE)).build()).getTaskId();
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(
+        () -> api.getTask(GetTaskRequest.newBuilder().setTaskId(id).build()).getState(),
+        s -> s == TaskState.TASK_STATE_SUCCEEDED || s == TaskState.TASK_STATE_FAILED);
+
+    AgentConversation c = api.getAgentConversation(GetAgentConversationRequest.newBuilder().setTaskId(id)
+        .setStep("analyst").build());
+    assertThat(c.getAgentId()).isEqualTo(id + "/analyst");
+    assertThat(c.getPhase()).isEqualTo("ENDED");
+    assertThat(c.getStopReason()).isEqualTo("ANSWERED");
+    assertThat(c.getTurns()).isEqualTo(2);
+    assertThat(c.getToolCalls()).isEqualTo(1);
+    assertThat(c.getTranscript().getDigest()).startsWith("sha256:");
+    List<AgentMessage> m = c.getMessagesList();
+    assertThat(m).extracting(AgentMessage::getRole).containsExactly("SYSTEM", "USER", "ASSISTANT", "TOOL", "ASSISTANT");
+    assertThat(m.get(1).getText()).startsWith("Describe artifact:sha256:");
+    assertThat(m.get(2).getToolCallsList()).singleElement()
+        .satisfies(call -> assertThat(call.getName()).isEqualTo("table.describe"));
+    assertThat(m.get(3).getToolName()).isEqualTo("table.describe");
+    assertThat(m.get(3).getToolCallId()).isEqualTo(m.get(2).getToolCalls(0).getId());
+    assertThat(m.get(4).getText()).isEqualTo("Two columns, three rows.");
+
+    AgentConversation last = api.getAgentConversation(GetAgentConversationRequest.newBuilder().setTaskId(id)
+        .setStep("analyst").setMaxMessages(2).build());
+    assertThat(last.getMessagesList()).extracting(AgentMessage::getRole).containsExactly("TOOL", "ASSISTANT");
+    assertThat(last.getOmitted()).isEqualTo(3);
+
+    assertCode(() -> api.getAgentConversation(GetAgentConversationRequest.newBuilder().setTaskId(id)
+        .setStep("load").build()), Status.Code.NOT_FOUND, null);
+    assertCode(() -> api.getAgentConversation(GetAgentConversationRequest.newBuilder().setTaskId("no-such-task")
+        .setStep("analyst").build()), Status.Code.NOT_FOUND, null);
+    assertCode(() -> api.getAgentConversation(GetAgentConversationRequest.newBuilder().setTaskId(id).build()),
+        Status.Code.INVALID_ARGUMENT, "step");
+    assertCode(() -> api.getAgentConversation(GetAgentConversationRequest.newBuilder().setTaskId(id)
+        .setStep("analyst").setMaxMessages(-1).build()), Status.Code.INVALID_ARGUMENT, "max_messages");
+  }
+
+  private static void assertCode(Runnable call, Status.Code code, String field) {
+    StatusRuntimeException e = catchThrowableOfType(StatusRuntimeException.class, call::run);
+    assertThat(e).isNotNull();
+    assertThat(e.getStatus().getCode()).isEqualTo(code);
+    if (field != null) {
+      assertThat(StatusProto.fromThrowable(e).getDetails(0).toString()).contains(field);
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package io.nightshift.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.nightshift.api.v1.Step;
+import io.nightshift.api.v1.Task;
+import io.nightshift.core.accelerator.AcceleratorBackends;
+import io.nightshift.core.artifact.FileArtifactStore;
+import io.nightshift.core.pipeline.AgentSettings;
+import io.nightshift.core.pipeline.PlacementSpec;
+import io.nightshift.core.pipeline.Plan;
+import io.nightshift.core.pipeline.PlannedStep;
+import io.nightshift.core.pipeline.Requirements;
+import io.nightshift.core.pipeline.StepKind;
+import io.nightshift.core.pipeline.StepPolicy;
+import io.nightshift.models.ModelCall;
+import io.nightshift.models.endpoint.ModelEndpointConfig;
+import io.nightshift.models.endpoint.ModelEndpointRegistry;
+import io.nightshift.models.endpoint.PriceBasis;
+import io.nightshift.models.testing.ScriptedOpenAiServer;
+import io.nightshift.models.testing.ScriptedReply;
+import io.nightshift.runtime.agent.AgentWorkers;
+import io.nightshift.runtime.backends.BackendFleet;
+import io.nightshift.runtime.backends.EndpointConfig;
+import io.nightshift.runtime.backends.FleetInventory;
+import io.nightshift.runtime.backends.InventoryActivitiesImpl;
+import io.nightshift.runtime.backends.ModelEndpointGuards;
+import io.nightshift.runtime.backends.PoolConfig;
+import io.nightshift.tools.registry.ToolRegistry;
+import io.nightshift.workflows.TaskQueues;
+import io.nightshift.workflows.activities.PlanningActivitiesImpl;
+import io.nightshift.workflows.activities.ToolFiles;
+import io.nightshift.workflows.backends.BackendQueues;
+import io.nightshift.workflows.map.MapWorkflowImpl;
+import io.nightshift.workflows.task.TaskInput;
+import io.nightshift.workflows.task.TaskWorkflow;
+import io.nightshift.workflows.task.TaskWorkflowImpl;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The task view sums, per pool, the tokens, accelerator-seconds and cost of the steps that ran there: agent steps
+ * placed on two pools (each serving its own model through a scripted server with usage figures), run on Temporal's
+ * test server, mapped to the API's Task.
+ */
+class PoolUsageViewTest {
+  @TempDir Path dir;
+
+  @Test
+  void shouldSumTokensUnitSecondsAndCostPerPool() throws Exception {
+    try (ScriptedOpenAiServer small = ScriptedOpenAiServer.start("small");
+        ScriptedOpenAiServer large = ScriptedOpenAiServer.start("large");
+        BackendFleet fleet = BackendFleet.create(List.of(pool("cpu-a", "small", small), pool("cpu-b", "large", large)),
+            AcceleratorBackends.load(), "test")) {
+      small.otherwise(ScriptedReply.text("ok", 100, 20));
+      large.otherwise(ScriptedReply.text("ok", 1000, 50));
+      ModelEndpointRegistry registry = ModelEndpointRegistry.of(List.of(endpoint("small-1", "small", small),
+          endpoint("large-1", "large", large)));
+      FleetInventory inventory = new FleetInventory(fleet, Duration.ofSeconds(5), ModelEndpointGuards.of(registry));
+      TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
+      try (inventory; env) {
+        Worker control = env.newWorker(TaskQueues.CONTROL);
+        control.registerWorkflowImplementationTypes(TaskWorkflowImpl.class, MapWorkflowImpl.class);
+        control.registerActivitiesImplementations(new PlanningActivitiesImpl(r -> plan()));
+        AgentWorkers.register(control, new ModelCall(registry), ToolRegistry.of(List.of()),
+            ToolFiles.withoutInputs(new FileArtifactStore(dir.resolve("artifacts")), dir.resolve("scratch")));
+        InventoryActivitiesImpl inventories = new InventoryActivitiesImpl(inventory);
+        fleet.ids().forEach(p -> env.newWorker(BackendQueues.forPool(p)).registerActivitiesImplementations(inventories));
+        env.start();
+        TaskWorkflow task = env.getWorkflowClient().newWorkflowStub(TaskWorkflow.class,
+            WorkflowOptions.newBuilder().setWorkflowId("usage").setTaskQueue(TaskQueues.CONTROL).build());
+        task.run(TaskInput.builder("usage", "g").pipeline("usage", "x").pools(List.of("cpu-a", "cpu-b")).build());
+
+        Task view = TaskViews.fromProgress(task.progress()).build();
+
+        Map<String, Step> steps = new HashMap<>();
+        view.getStepsList().forEach(s -> steps.put(s.getName(), s));
+        assertThat(steps.get("first-small").getPool()).isEqualTo("cpu-a");
+        assertThat(steps.get("first-small").getTokens()).isEqualTo(120);
+        assertThat(steps.get("big").getPool()).isEqualTo("cpu-b");
+        assertThat(steps.get("big").getTokens()).isEqualTo(1050);
+        assertThat(view.getTokensByPoolMap()).containsOnly(Map.entry("cpu-a", 240L), Map.entry("cpu-b", 1050L));
+        // small: 100 in at 0.5/1k + 20 out at 1/1k = 0.07 per call; large: 1000 at 2/1k + 50 at 4/1k = 2.2
+        assertThat(view.getCostByPoolMap().get("cpu-a")).isCloseTo(0.14, within(1e-9));
+        assertThat(view.getCostByPoolMap().get("cpu-b")).isCloseTo(2.2, within(1e-9));
+        // attached servers hold no lease: no accelerator-seconds, but the pools are listed
+        assertThat(view.getUnitSecondsByPoolMap()).containsOnly(Map.entry("cpu-a", 0.0), Map.entry("cpu-b", 0.0));
+      }
+    }
+  }
+
+  private static Plan plan() {
+    return new Plan("usage", 1, Map.of(), List.of(agent("first-small", "small-1", "small", List.of()),
+        agent("big", "large-1", "large", List.of()), agent("second-small", "small-1", "small", List.of("first-small"))),
+        new PlacementSpec("cheapest", null));
+  }
+
+  private static PlannedStep agent(String name, String endpoint, String model, List<String> needs) {
+    return new PlannedStep(name, StepKind.AGENT, null, Map.of(), needs, StepPolicy.DEFAULT, null, 0, null,
+        new Requirements("any", 1, 0, model),
+        new AgentSettings(endpoint, "be brief", "go", List.of(), 2, 0, null, 0), false);
+  }
+
+  private static ModelEndpointConfig endpoint(String id, String model, ScriptedOpenAiServer server) {
+    PriceBasis price = model.equals("small") ? PriceBasis.per1k("0.5", "1") : PriceBasis.per1k("2", "4");
+    return ModelEndpointConfig.custom().id(id).baseUrl(server.baseUrl()).modelName(model).priceBasis(price).build();
+  }
+
+  private static PoolConfig pool(String id, String model, ScriptedOpenAiServer server) {
+    return new PoolConfig("simulated", id, Map.of("devices", "2"), 1.0, List.of(model),
+        List.of(new EndpointConfig(model, URI.create(server.baseUrl().replaceFirst("/v1$", "")))));
+  }
+}

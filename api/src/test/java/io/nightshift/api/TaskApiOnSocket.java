@@ -1,0 +1,43 @@
+package io.nightshift.api;
+
+import io.grpc.ManagedChannel;
+import io.grpc.Server;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.nightshift.api.v1.TaskServiceGrpc;
+import io.nightshift.core.artifact.ArtifactStore;
+import io.temporal.client.WorkflowClient;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+
+/** A TaskService served on a real loopback socket, and a client stub for it, for tests of the API over gRPC. */
+final class TaskApiOnSocket implements AutoCloseable {
+  private final Server server;
+  private final ManagedChannel channel;
+
+  private TaskApiOnSocket(Server server, ManagedChannel channel) {
+    this.server = server;
+    this.channel = channel;
+  }
+
+  /** The API as the runtime serves it, over {@code client}'s Temporal; {@code artifacts} may be null. */
+  static TaskApiOnSocket start(WorkflowClient client, TaskSubmitter submitter,
+      ArtifactStore artifacts) throws IOException {
+    Server server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
+        .addService(new TaskServiceImpl(client, submitter, new TaskWatcher(client, Duration.ofMillis(300)), artifacts))
+        .build().start();
+    return new TaskApiOnSocket(server, NettyChannelBuilder.forAddress("127.0.0.1", server.getPort()).usePlaintext()
+        .build());
+  }
+
+  TaskServiceGrpc.TaskServiceBlockingStub api() {
+    return TaskServiceGrpc.newBlockingStub(channel);
+  }
+
+  @Override
+  public void close() {
+    channel.shutdownNow();
+    server.shutdownNow();
+  }
+}

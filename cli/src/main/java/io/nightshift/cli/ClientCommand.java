@@ -1,0 +1,43 @@
+package io.nightshift.cli;
+
+import io.grpc.ManagedChannel;
+import io.grpc.StatusRuntimeException;
+import io.nightshift.api.client.FieldViolations;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * Base of the commands that talk to a running runtime over gRPC: opens the channel, and turns API errors into
+ * a readable message (with each offending field) and exit code 1.
+ */
+abstract class ClientCommand implements Callable<Integer> {
+  static final int EXIT_FAILED = 1;
+  static final int EXIT_CANCELLED = 3;
+
+  @Mixin ApiOptions apiOptions;
+  @Spec CommandSpec spec;
+
+  @Override
+  public final Integer call() throws Exception {
+    ManagedChannel channel = apiOptions.channel();
+    try {
+      return run(channel, spec.commandLine().getOut());
+    } catch (StatusRuntimeException e) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.println("error: " + e.getStatus().getCode() + ": " + e.getStatus().getDescription());
+      for (var v : FieldViolations.of(e)) {
+        err.println("  " + v.getField() + ": " + v.getDescription());
+      }
+      err.flush();
+      return EXIT_FAILED;
+    } finally {
+      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+  }
+
+  abstract int run(ManagedChannel channel, PrintWriter out) throws Exception;
+}

@@ -1,0 +1,52 @@
+package io.nightshift.cli;
+
+import com.google.protobuf.util.JsonFormat;
+import io.grpc.ManagedChannel;
+import io.nightshift.api.v1.AgentConversation;
+import io.nightshift.api.v1.AgentMessage;
+import io.nightshift.api.v1.GetAgentConversationRequest;
+import io.nightshift.api.v1.TaskServiceGrpc;
+import java.io.PrintWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "conversation", mixinStandardHelpOptions = true,
+    description = "Show what an agent step said and did: its messages, tool calls and tool results.")
+final class ConversationCommand extends ClientCommand {
+  @Parameters(paramLabel = "ID", description = "the task")
+  String taskId;
+
+  @Option(names = "--step", required = true, description = "the agent step")
+  String step;
+
+  @Option(names = "--last", paramLabel = "N", description = "only the last N messages (default: the last 500)")
+  int last;
+
+  @Option(names = "--json", description = "print the conversation as one JSON object")
+  boolean json;
+
+  @Override
+  int run(ManagedChannel channel, PrintWriter out) throws Exception {
+    AgentConversation c = TaskServiceGrpc.newBlockingStub(channel).getAgentConversation(
+        GetAgentConversationRequest.newBuilder().setTaskId(taskId).setStep(step).setMaxMessages(last).build());
+    if (json) {
+      out.println(JsonFormat.printer().omittingInsignificantWhitespace().print(c));
+      return 0;
+    }
+    out.printf("agent %s: %s, %d model calls, %d tool calls%s%n", c.getAgentId(), c.getPhase().toLowerCase(),
+        c.getTurns(), c.getToolCalls(), c.getStopReason().isEmpty() ? "" : ", ended " + c.getStopReason());
+    if (c.getOmitted() > 0) {
+      out.printf("(%d earlier messages not shown)%n", c.getOmitted());
+    }
+    for (AgentMessage m : c.getMessagesList()) {
+      out.println();
+      out.println(m.getRole().equals("TOOL") ? "[tool result: " + m.getToolName() + "]" : "[" + m.getRole().toLowerCase() + "]");
+      if (!m.getText().isEmpty()) {
+        out.println(m.getText());
+      }
+      m.getToolCallsList().forEach(call -> out.println("-> calls " + call.getName() + " " + call.getArgumentsJson()));
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,105 @@
+package io.nightshift.cli;
+
+import io.grpc.ManagedChannel;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.nightshift.api.v1.ArtifactChunk;
+import io.nightshift.api.v1.ArtifactServiceGrpc;
+import io.nightshift.api.v1.ReadArtifactRequest;
+import io.nightshift.api.v1.SubmitTaskRequest;
+import io.nightshift.api.v1.Task;
+import io.nightshift.api.v1.TaskServiceGrpc;
+import io.nightshift.api.v1.TaskSpec;
+import io.nightshift.runtime.Role;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The main job: starts the whole runtime, submits the demo pipeline through the real gRPC API, follows it to the
+ * end, fetches the result through the API and saves it under {@code <data-dir>/reports}, then stops. The default
+ * is the drug-discovery campaign at demo size (three rounds, about five minutes on two cores; its HTML report is
+ * the result); {@code --pipeline sample} runs the small walking-skeleton pipeline instead.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = "Run the demo pipeline (default: the drug-discovery campaign, demo size) end to end on a local"
+        + " runtime and print where its report is.")
+final class DemoCommand implements Callable<Integer> {
+  @Mixin ServerOptions options;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--pipeline", description = "pipeline to run (default: ${DEFAULT-VALUE})", defaultValue = "drug-discovery-demo")
+  String pipeline;
+
+  @Option(names = {"-p", "--param"}, description = "task parameter NAME=VALUE (repeatable)")
+  Map<String, String> params = new LinkedHashMap<>();
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    try (NightshiftProcess runtime = NightshiftProcess.start(options.toConfig(), EnumSet.allOf(Role.class))) {
+      if (runtime.temporal().webUi() != null) {
+        out.println("Temporal Web UI: " + runtime.temporal().webUi());
+      }
+      ManagedChannel channel = NettyChannelBuilder.forTarget(runtime.apiTarget()).usePlaintext().build();
+      try {
+        String id = TaskServiceGrpc.newBlockingStub(channel).submitTask(SubmitTaskRequest.newBuilder()
+            .setSpec(TaskSpec.newBuilder().setPipelineName(pipeline).putAllParams(params)
+                .setGoal("Demo: run the '" + pipeline + "' pipeline end to end"))
+            .build()).getTaskId();
+        out.println("submitted " + pipeline + " as task " + id);
+        runtime.uiUrl().ifPresent(url -> out.println("Watch it in the workflow UI: " + url + "/#/tasks/" + id));
+        out.flush();
+        Task task = TaskFollower.follow(channel, id, out);
+        if (task.hasResult()) {
+          Path report = save(channel, task, options.toConfig().dataDir().resolve("reports")).toAbsolutePath();
+          out.println();
+          out.println("Result of " + id + " saved to " + report);
+          if (task.getResult().getMediaType().startsWith("text/markdown")) {
+            out.println();
+            out.println(Files.readString(report));
+          } else if (task.getResult().getMediaType().startsWith("text/html")) {
+            out.println("Open the report in a browser: " + report.toUri());
+          }
+        }
+        if (runtime.temporal().webUi() != null) {
+          // the UI goes away when the demo's runtime stops; `nightshift dev` on the same data dir shows it again
+          out.println("Temporal Web UI for this task (its event history): " + runtime.temporal().webUi() + "/namespaces/"
+              + options.toConfig().namespace() + "/workflows/" + id);
+        }
+        out.flush();
+        return TaskFollower.exitCode(task);
+      } finally {
+        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  private static Path save(ManagedChannel channel, Task task, Path dir) throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ArtifactServiceGrpc.newBlockingStub(channel)
+        .readArtifact(ReadArtifactRequest.newBuilder().setDigest(task.getResult().getDigest()).build())
+        .forEachRemaining((ArtifactChunk c) -> bytes.writeBytes(c.getData().toByteArray()));
+    Files.createDirectories(dir);
+    String ext = switch (task.getResult().getMediaType()) {
+      case "text/markdown" -> ".md";
+      case "text/html" -> ".html";
+      case "text/csv" -> ".csv";
+      default -> ".out";
+    };
+    Path file = dir.resolve(task.getId() + ext);
+    Files.write(file, bytes.toByteArray());
+    return file;
+  }
+
+}

@@ -1,0 +1,51 @@
+package io.nightshift.cli;
+
+import io.nightshift.api.ApiRole;
+import io.nightshift.runtime.NightshiftRuntime;
+import io.nightshift.runtime.Role;
+import io.nightshift.runtime.config.RuntimeConfig;
+import io.nightshift.runtime.temporal.TemporalServer;
+import io.nightshift.runtime.worker.WorkerRole;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The composition root: a Nightshift process as {@code dev}, {@code demo}, {@code worker}, {@code api} and
+ * {@code temporal} run it. It lives in the CLI because only the CLI sees every role's module; the runtime starts
+ * whichever of these parts the roles asked for.
+ */
+final class NightshiftProcess implements AutoCloseable {
+  private final NightshiftRuntime runtime;
+  private final ApiRole api;
+
+  private NightshiftProcess(NightshiftRuntime runtime, ApiRole api) {
+    this.runtime = runtime;
+    this.api = api;
+  }
+
+  static NightshiftProcess start(RuntimeConfig config, Set<Role> roles) throws IOException {
+    ApiRole api = new ApiRole();
+    return new NightshiftProcess(NightshiftRuntime.start(config, roles, List.of(new WorkerRole(), api)), api);
+  }
+
+  TemporalServer temporal() {
+    return runtime.temporal();
+  }
+
+  /** host:port of the gRPC API; only where the API role runs. */
+  String apiTarget() {
+    return api.target();
+  }
+
+  /** The workflow UI's address; empty where this process serves none. */
+  Optional<String> uiUrl() {
+    return api.uiUrl();
+  }
+
+  @Override
+  public void close() {
+    runtime.close();
+  }
+}

@@ -1,0 +1,65 @@
+package io.nightshift.cli;
+
+import io.nightshift.runtime.config.RuntimeConfig;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Flags shared by the commands that run the runtime (dev, demo, worker, api, temporal). */
+final class ServerOptions {
+  @Option(names = "--data-dir", description = "Temporal database, tools, artifacts, logs (default: ${DEFAULT-VALUE})",
+      defaultValue = "${env:NIGHTSHIFT_DATA_DIR:-${sys:user.home}/.nightshift}")
+  Path dataDir;
+
+  @Option(names = "--temporal-address", description = "HOST:PORT of an external Temporal cluster; starts no local server",
+      defaultValue = "${env:NIGHTSHIFT_TEMPORAL_ADDRESS}")
+  String temporalAddress;
+
+  @Option(names = "--namespace", description = "Temporal namespace (default: ${DEFAULT-VALUE})", defaultValue = "default")
+  String namespace;
+
+  @Option(names = "--temporal-port", description = "port of the local Temporal server (default: ${DEFAULT-VALUE})",
+      defaultValue = "7233")
+  int temporalPort;
+
+  @Option(names = "--temporal-ui-port", description = "port of Temporal's Web UI (default: ${DEFAULT-VALUE})",
+      defaultValue = "8233")
+  int temporalUiPort;
+
+  @Option(names = "--api-host", description = "address the gRPC API binds (default: ${DEFAULT-VALUE})",
+      defaultValue = "127.0.0.1")
+  String apiHost;
+
+  @Option(names = "--api-port", description = "gRPC API port (default: ${DEFAULT-VALUE})", defaultValue = "7070")
+  int apiPort;
+
+  @Option(names = "--ui-port", description = "port of the workflow UI, on the API's address; 0 for none"
+      + " (default: ${DEFAULT-VALUE})", defaultValue = "${env:NIGHTSHIFT_UI_PORT:-8080}")
+  int uiPort;
+
+  @Option(names = "--max-parallel-steps", description = "steps of one task running at once (default: ${DEFAULT-VALUE})",
+      defaultValue = "32")
+  int maxParallelSteps;
+
+  @Option(names = "--tools-dir", description = "cache of provisioned tools (default: <data-dir>/tools)",
+      defaultValue = "${env:NIGHTSHIFT_TOOLS_DIR}")
+  Path toolsDir;
+
+  @Option(names = "--temporal-server", description = "local server: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})",
+      defaultValue = "AUTO")
+  RuntimeConfig.LocalServerKind temporalServer;
+
+  @Option(names = "--backends", paramLabel = "FILE",
+      description = "accelerator pools (YAML); default: one 'cpu' pool of this machine",
+      defaultValue = "${env:NIGHTSHIFT_BACKENDS}")
+  Path backends;
+
+  @Option(names = "--models", paramLabel = "FILE",
+      description = "model endpoints for agent steps (YAML); default: none", defaultValue = "${env:NIGHTSHIFT_MODELS}")
+  Path models;
+
+  RuntimeConfig toConfig() {
+    return new RuntimeConfig(dataDir, temporalAddress == null || temporalAddress.isBlank() ? null : temporalAddress,
+        namespace, temporalPort, temporalUiPort, apiHost, apiPort, maxParallelSteps, toolsDir, temporalServer,
+        backends, models, uiPort);
+  }
+}

@@ -1,0 +1,56 @@
+package io.nightshift.cli;
+
+import io.grpc.ManagedChannel;
+import io.nightshift.api.v1.Step;
+import io.nightshift.api.v1.Task;
+import io.nightshift.api.v1.TaskEvent;
+import io.nightshift.api.v1.TaskServiceGrpc;
+import io.nightshift.api.v1.WatchTaskRequest;
+import java.io.PrintWriter;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+
+/** Follows a task through WatchTask, printing each state change of the task and its steps, one line each. */
+final class TaskFollower {
+  private TaskFollower() {}
+
+  static Task follow(ManagedChannel channel, String taskId, PrintWriter out) {
+    Iterator<TaskEvent> events = TaskServiceGrpc.newBlockingStub(channel)
+        .watchTask(WatchTaskRequest.newBuilder().setTaskId(taskId).build());
+    Map<String, String> seen = new HashMap<>();
+    String taskState = "";
+    Task last = null;
+    while (events.hasNext()) {
+      last = events.next().getTask();
+      if (!TaskPrinter.state(last).equals(taskState)) {
+        taskState = TaskPrinter.state(last);
+        out.printf("task %s: %s%n", taskId, taskState);
+      }
+      for (Step s : last.getStepsList()) {
+        String state = TaskPrinter.stepState(s);
+        if (!state.equals(seen.put(s.getName(), state)) && !state.equals("PENDING")) {
+          String note = !s.getError().isEmpty() ? "  error: " + s.getError()
+              : s.getSummary().isEmpty() ? "" : "  " + s.getSummary();
+          out.printf("  step %-18s %-10s%s%n", s.getName(), state, note);
+        }
+      }
+      out.flush();
+    }
+    if (last == null) {
+      throw new IllegalStateException("the watch of " + taskId + " ended without any event");
+    }
+    if (!last.getError().isEmpty()) {
+      out.println("  error: " + last.getError());
+    }
+    return last;
+  }
+
+  static int exitCode(Task t) {
+    return switch (t.getState()) {
+      case TASK_STATE_SUCCEEDED -> 0;
+      case TASK_STATE_CANCELLED -> ClientCommand.EXIT_CANCELLED;
+      default -> ClientCommand.EXIT_FAILED;
+    };
+  }
+}
