@@ -107,7 +107,7 @@ class PoolUsageViewTest {
 
   private static PlannedStep agent(String name, String endpoint, String model, List<String> needs) {
     return new PlannedStep(name, StepKind.AGENT, null, Map.of(), needs, StepPolicy.DEFAULT, null, 0, null,
-        new Requirements("any", 1, 0, model),
+        new Requirements("any", 1, 0, model, 0, 0),
         new AgentSettings(endpoint, "be brief", "go", List.of(), 2, 0, null, 0), false);
   }
 

@@ -1,11 +1,13 @@
 package io.nightshift.runtime.backends;
 
 import io.nightshift.workflows.activities.StepActivitiesImpl;
+import io.nightshift.workflows.activities.UnitAdmission;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
 import java.time.Duration;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,15 +22,14 @@ public final class BackendWorker {
   private BackendWorker() {}
 
   /**
+   * @param steps     tool steps placed on these pools run here, on the pool's own queue: given the pool's gate, the
+   *                  step activities whose calls hold that pool's units while they run
    * @param stickyOff true on the in-memory server, which never times out a dead worker's sticky queue
-   */
-  /**
-   * @param steps tool steps placed on these pools run here, on the pool's own queue
    * @param more  further activities served on every pool queue (model servers on leases, and the model and tool
    *              calls of agents that use them, which must run where the server's endpoint is registered)
    */
-  public static WorkerFactory start(WorkflowClient client, FleetInventory inventory, StepActivitiesImpl steps,
-      boolean stickyOff, Object... more) {
+  public static WorkerFactory start(WorkflowClient client, FleetInventory inventory,
+      Function<UnitAdmission, StepActivitiesImpl> steps, boolean stickyOff, Object... more) {
     WorkerFactory factory = WorkerFactory.newInstance(client);
     WorkerOptions.Builder options = WorkerOptions.newBuilder();
     if (stickyOff) {
@@ -37,7 +38,7 @@ public final class BackendWorker {
     InventoryActivitiesImpl activities = new InventoryActivitiesImpl(inventory);
     for (BackendFleet.Pool pool : inventory.fleet().pools()) {
       Worker worker = factory.newWorker(pool.taskQueue(), options.build());
-      worker.registerActivitiesImplementations(activities, steps);
+      worker.registerActivitiesImplementations(activities, steps.apply(pool.gate()));
       if (more.length > 0) {
         worker.registerActivitiesImplementations(more);
       }

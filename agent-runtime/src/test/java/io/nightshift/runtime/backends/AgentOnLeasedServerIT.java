@@ -153,7 +153,7 @@ class AgentOnLeasedServerIT {
 
   private static PlannedStep agent(String name, List<String> needs) {
     return new PlannedStep(name, StepKind.AGENT, null, Map.of(), needs, StepPolicy.DEFAULT, null, 0, null,
-        new Requirements("cpu", 1, 0, "smollm2"),
+        new Requirements("cpu", 1, 0, "smollm2", 0, 0),
         new AgentSettings("smollm2", "Answer in one short sentence.", "Say hello.", List.of(), 2, 0, null, 0), false);
   }
 }

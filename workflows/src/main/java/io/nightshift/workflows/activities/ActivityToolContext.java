@@ -1,5 +1,6 @@
 package io.nightshift.workflows.activities;
 
+import io.nightshift.core.accelerator.LeasedUnits;
 import io.nightshift.core.artifact.ArtifactStore;
 import io.nightshift.core.error.ToolException;
 import io.nightshift.core.tool.ToolContext;
@@ -21,11 +22,13 @@ final class ActivityToolContext implements ToolContext {
   private final Supplier<Path> workDir;
   private final Thread toolThread;
   private final String resumeFrom;
+  private final HeldUnits held;
   private volatile String progress;
   private volatile ActivityCompletionException ended;
 
   ActivityToolContext(ToolFiles files, String idempotencyKey, Supplier<Path> workDir, Thread toolThread,
-      String resumeFrom) {
+      String resumeFrom, HeldUnits held) {
+    this.held = held;
     this.files = files;
     this.idempotencyKey = idempotencyKey;
     this.workDir = workDir;
@@ -38,6 +41,11 @@ final class ActivityToolContext implements ToolContext {
   @Override
   public Optional<String> resumeFrom() {
     return Optional.ofNullable(resumeFrom);
+  }
+
+  @Override
+  public Optional<LeasedUnits> units() {
+    return held.units();
   }
 
   @Override
@@ -85,7 +93,8 @@ final class ActivityToolContext implements ToolContext {
       return;
     }
     try {
-      activity.heartbeat(progress == null ? "" : progress);
+      activity.heartbeat(new StepBeat(progress, ""));
+      held.renew();
     } catch (ActivityCompletionException e) {
       ended = e;
       toolThread.interrupt();

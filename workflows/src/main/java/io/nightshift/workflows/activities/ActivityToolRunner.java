@@ -5,6 +5,7 @@ import io.nightshift.core.tool.ToolArguments;
 import io.nightshift.core.tool.ToolOutput;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -50,11 +51,20 @@ public final class ActivityToolRunner {
    * @param scratchPrefix the start of the scratch directory's name, to tell whose it is
    */
   public ToolOutput run(Tool tool, ToolArguments arguments, String idempotencyKey, String scratchPrefix) {
+    return run(tool, arguments, idempotencyKey, scratchPrefix, HeldUnits.none());
+  }
+
+  /**
+   * Runs the tool on units its call holds: the tool sees them through its context, and each heartbeat that
+   * reaches Temporal renews them.
+   */
+  public ToolOutput run(Tool tool, ToolArguments arguments, String idempotencyKey, String scratchPrefix,
+      HeldUnits held) {
     ActivityExecutionContext activity = Activity.getExecutionContext();
-    String resumeFrom = activity.getHeartbeatDetails(String.class).filter(d -> !d.isBlank()).orElse(null);
+    String resumeFrom = lastProgress(activity).orElse(null);
     try (ScratchDirectory scratch = new ScratchDirectory(files.scratchRoot(), scratchPrefix)) {
       ActivityToolContext context = new ActivityToolContext(files, idempotencyKey, scratch::path,
-          Thread.currentThread(), resumeFrom);
+          Thread.currentThread(), resumeFrom, held);
       // the first beat waits one interval: a short tool then costs the server no heartbeat write at all (measured
       // at 1.37x the baseline's time per activity in bench/), while a dead worker is still noticed within the timeout
       ScheduledFuture<?> beat = HEARTBEATS.scheduleAtFixedRate(() -> context.beat(activity), heartbeatEveryMillis,
@@ -72,5 +82,10 @@ public final class ActivityToolRunner {
         Thread.interrupted(); // clear an interrupt meant for the tool, so it does not leak into the worker thread
       }
     }
+  }
+
+  /** The progress the previous attempt of this call last reported, if any. */
+  public static Optional<String> lastProgress(ActivityExecutionContext activity) {
+    return activity.getHeartbeatDetails(StepBeat.class).map(StepBeat::progress).filter(p -> !p.isBlank());
   }
 }

@@ -29,6 +29,11 @@ public record StepOutput(ArtifactRef output, String summary, int attempt, String
     return new StepOutput(output, summary, attempt, onPool, why, seconds, price, tokens);
   }
 
+  /** The unit-seconds the call held its lease for, as measured on the pool (0 for a call that held none). */
+  public StepOutput measured(double heldUnitSeconds) {
+    return new StepOutput(output, summary, attempt, pool, placement, heldUnitSeconds, cost, tokens);
+  }
+
   public StepOutput withTokens(long used) {
     return new StepOutput(output, summary, attempt, pool, placement, unitSeconds, cost, used);
   }

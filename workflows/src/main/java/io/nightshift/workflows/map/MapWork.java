@@ -1,6 +1,7 @@
 package io.nightshift.workflows.map;
 
 import io.nightshift.core.pipeline.StepPolicy;
+import io.nightshift.workflows.activities.UnitDemand;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,10 +15,13 @@ import java.util.Optional;
  * @param itemParam the parameter that receives the chunk
  * @param policy    the step's retry and timeout policy
  * @param taskQueue the accelerator pool's queue the chunks run on; empty for the control workers (null in JSON)
+ * @param demand    the units each chunk call holds on that pool while it runs; none off-pool and in maps recorded
+ *                  before leases
  */
 public record MapWork(String taskId, String step, String tool, Map<String, String> params, String itemParam,
-    StepPolicy policy, Optional<String> taskQueue) {
+    StepPolicy policy, Optional<String> taskQueue, UnitDemand demand) {
   public MapWork {
+    demand = demand == null ? UnitDemand.none() : demand;
     params = Map.copyOf(params);
     taskQueue = taskQueue == null ? Optional.empty() : taskQueue;
   }

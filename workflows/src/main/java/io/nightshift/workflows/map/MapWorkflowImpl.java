@@ -75,7 +75,7 @@ public final class MapWorkflowImpl implements MapWorkflow {
       params.put(work.itemParam(), chunks.get(i - first).uri());
       int chunk = range.from() + i;
       return Async.function(steps::runStep, new StepInput(work.taskId(), work.step() + "[" + chunk + "]", work.tool(),
-          params, work.taskId() + "/" + work.step() + "/chunk-" + chunk)).thenApply(StepOutput::output);
+          params, work.taskId() + "/" + work.step() + "/chunk-" + chunk, work.demand())).thenApply(StepOutput::output);
     });
     if (next < n) {
       Workflow.continueAsNew(in.continuing(Arrays.asList(results).subList(0, next)));

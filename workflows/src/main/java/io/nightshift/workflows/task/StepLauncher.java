@@ -6,6 +6,7 @@ import io.nightshift.core.pipeline.PlannedStep;
 import io.nightshift.core.pipeline.StepPolicy;
 import io.nightshift.workflows.activities.StepActivities;
 import io.nightshift.workflows.activities.StepInput;
+import io.nightshift.workflows.activities.UnitDemand;
 import io.nightshift.workflows.activities.StepOutput;
 import io.nightshift.workflows.backends.BackendQueues;
 import io.nightshift.workflows.engine.ActivityPolicies;
@@ -106,7 +107,8 @@ final class StepLauncher {
 
   private Promise<StepOutput> toolStep(PlannedStep step, Map<String, String> params) {
     String taskId = task.definition().taskId();
-    StepInput input = new StepInput(taskId, step.name(), step.tool(), params, taskId + "/" + step.name());
+    StepInput input = new StepInput(taskId, step.name(), step.tool(), params, taskId + "/" + step.name(),
+        UnitDemand.none());
     return step.requires() == null ? Async.function(stub(step.policy())::runStep, input)
         : Async.function(() -> placer.run(step, input));
   }
@@ -120,7 +122,8 @@ final class StepLauncher {
           MapWorkflow root = Workflow.newChildWorkflowStub(MapWorkflow.class, ChildWorkflowOptions.newBuilder()
               .setWorkflowId(taskId + "/" + step.name()).build());
           MapInput input = new MapInput(new MapWork(taskId, step.name(), step.tool(), params, step.map().itemParam(),
-              step.policy(), Optional.ofNullable(q)), new ChunkRange(split.manifest(), 0, split.chunks()),
+              step.policy(), Optional.ofNullable(q), q == null ? UnitDemand.none() : StepPlacer.demand(step)),
+              new ChunkRange(split.manifest(), 0, split.chunks()),
               step.map().maxParallel(), MAP_LEAF_CHUNKS, List.of());
           return Async.function(root::run, input).thenApply(r -> new StepOutput(r.table(),
               r.rows() + " rows from " + split.rows() + " items in " + split.chunks() + " chunks"

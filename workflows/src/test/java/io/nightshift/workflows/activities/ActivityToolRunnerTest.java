@@ -46,7 +46,7 @@ class ActivityToolRunnerTest {
   @BeforeEach
   void setUp() throws IOException {
     env = TestActivityEnvironment.newInstance();
-    env.setActivityHeartbeatListener(String.class, beats::add);
+    env.setActivityHeartbeatListener(StepBeat.class, b -> beats.add(b.progress()));
     FileArtifactStore store = new FileArtifactStore(dir.resolve("artifacts"));
     Map<String, Tool> tools = Map.of("slow", new Slow(), "flaky", new Flaky(), "inputs", new Inputs());
     ToolFiles files = new ToolFiles(store, dir.resolve("scratch"), Optional.of(dir.resolve("inputs")));
@@ -63,7 +63,7 @@ class ActivityToolRunnerTest {
   void progressIsSentWhileTheToolRunsAndCancellationInterruptsIt() throws Exception {
     StepActivities steps = stub();
     CompletableFuture<Throwable> outcome = CompletableFuture.supplyAsync(
-        () -> catchThrowable(() -> steps.runStep(new StepInput("t1", "dock", "slow", Map.of(), "t1/dock"))));
+        () -> catchThrowable(() -> steps.runStep(new StepInput("t1", "dock", "slow", Map.of(), "t1/dock", UnitDemand.none()))));
     assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
     Thread.sleep(300);
     env.requestCancelActivity();
@@ -79,18 +79,18 @@ class ActivityToolRunnerTest {
   @Test
   void aFailedAttemptsLastProgressIsSentAndTheRetryResumesFromIt() {
     StepActivities steps = stub();
-    Throwable first = catchThrowable(() -> steps.runStep(new StepInput("t1", "score", "flaky", Map.of(), "k")));
+    Throwable first = catchThrowable(() -> steps.runStep(new StepInput("t1", "score", "flaky", Map.of(), "k", UnitDemand.none())));
     assertThat(first).hasMessageContaining("lost the GPU");
     assertThat(beats).as("the progress reported just before the failure").contains("37 of 100");
 
     env.setHeartbeatDetails("37 of 100");
-    StepOutput retry = steps.runStep(new StepInput("t1", "score", "flaky", Map.of(), "k"));
+    StepOutput retry = steps.runStep(new StepInput("t1", "score", "flaky", Map.of(), "k", UnitDemand.none()));
     assertThat(retry.summary()).isEqualTo("resumed at 37 of 100");
   }
 
   @Test
   void theToolSeesTheRuntimesInputsDirectory() {
-    StepOutput out = stub().runStep(new StepInput("t1", "load", "inputs", Map.of(), "t1/load"));
+    StepOutput out = stub().runStep(new StepInput("t1", "load", "inputs", Map.of(), "t1/load", UnitDemand.none()));
     assertThat(out.summary()).isEqualTo(dir.resolve("inputs").toString());
   }
 

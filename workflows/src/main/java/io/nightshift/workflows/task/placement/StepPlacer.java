@@ -6,9 +6,11 @@ import io.nightshift.core.accelerator.placement.PlacementPolicy;
 import io.nightshift.core.accelerator.placement.PoolView;
 import io.nightshift.core.accelerator.placement.StepRequirements;
 import io.nightshift.core.pipeline.PlannedStep;
+import io.nightshift.core.pipeline.Requirements;
 import io.nightshift.workflows.activities.StepActivities;
 import io.nightshift.workflows.activities.StepInput;
 import io.nightshift.workflows.activities.StepOutput;
+import io.nightshift.workflows.activities.UnitDemand;
 import io.nightshift.workflows.backends.BackendQueues;
 import io.nightshift.workflows.backends.FleetSnapshot;
 import io.nightshift.workflows.backends.PoolEndpoint;
@@ -57,8 +59,11 @@ public final class StepPlacer {
           .setTaskQueue(BackendQueues.forPool(choice.pool().poolId())).build();
       long start = Workflow.currentTimeMillis();
       try {
-        StepOutput out = Workflow.newActivityStub(StepActivities.class, options).runStep(input);
-        double unitSeconds = (Workflow.currentTimeMillis() - start) / 1000.0 * needs.units();
+        StepOutput out = Workflow.newActivityStub(StepActivities.class, options).runStep(input.holding(demand(step)));
+        // the pool measures how long the lease was held; results recorded before leases carry 0, and then the
+        // wall time the workflow saw stands in for it, as it did when they were recorded
+        double unitSeconds = out.unitSeconds() > 0 ? out.unitSeconds()
+            : (Workflow.currentTimeMillis() - start) / 1000.0 * needs.units();
         return out.placed(choice.pool().poolId(), choice.reason(), unitSeconds,
             unitSeconds / 3600.0 * choice.pool().pricePerUnitHour());
       } catch (ActivityFailure e) {
@@ -70,6 +75,12 @@ public final class StepPlacer {
         failures.add(choice.pool().poolId() + ": " + FailureMessages.of(e));
       }
     }
+  }
+
+  /** The units each call of a placed step holds on its pool, and its order among the work waiting there. */
+  public static UnitDemand demand(PlannedStep step) {
+    Requirements r = step.requires();
+    return new UnitDemand(r.toStepRequirements().units(), r.priority(), r.estimateSeconds());
   }
 
   /** The pool a whole map step runs on (a map is placed once; its chunks then stay there). */
