@@ -40,7 +40,8 @@ final class TaskPrinter {
     }
     for (Step s : t.getStepsList()) {
       out.printf("  %-10s %-20s %-22s %s%n", stepState(s), s.getName(), s.getTool(),
-          s.getError().isEmpty() ? s.getSummary() : "error: " + s.getError());
+          !s.getError().isEmpty() ? "error: " + s.getError() : !s.getWaiting().isEmpty() ? s.getWaiting()
+              : s.getSummary());
     }
     if (t.hasResult()) {
       out.println("  result: " + t.getResult().getDigest() + " (" + t.getResult().getMediaType() + ", "

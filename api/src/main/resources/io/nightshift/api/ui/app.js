@@ -165,7 +165,7 @@ function renderTask(t) {
       el('td', {}, badge(stepState(s.state))),
       el('td', {}, (s.needs || []).join(', ')),
       el('td', { class: 'num' }, s.attempts || ''),
-      el('td', { class: s.error ? 'error' : 'summary' }, s.error || s.summary),
+      el('td', { class: s.error ? 'error' : s.waiting ? 'waiting' : 'summary' }, s.error || s.waiting || s.summary),
       el('td', { title: s.placement || '' }, s.pool || ''),
       el('td', { class: 'num' }, s.tokens && s.tokens !== '0' ? s.tokens : ''),
       el('td', {}, artifactLink(s.output))))));

@@ -93,7 +93,7 @@ final class ActivityToolContext implements ToolContext {
       return;
     }
     try {
-      activity.heartbeat(new StepBeat(progress, ""));
+      activity.heartbeat(StepBeat.ofProgress(progress));
       held.renew();
     } catch (ActivityCompletionException e) {
       ended = e;

@@ -73,7 +73,7 @@ public final class StepActivitiesImpl implements StepActivities {
     String progress = ActivityToolRunner.lastProgress(activity).orElse("");
     try {
       return admission.admit(input.taskId() + "/" + input.step() + "#" + attempt, input.demand(),
-          why -> activity.heartbeat(new StepBeat(progress, why)));
+          why -> activity.heartbeat(new StepBeat(progress, why, input.step())));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw ApplicationFailure.newFailure("interrupted while waiting for "

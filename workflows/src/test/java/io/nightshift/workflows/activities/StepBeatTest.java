@@ -17,12 +17,13 @@ class StepBeatTest {
 
     StepBeat beat = converter.fromPayload(old, StepBeat.class, StepBeat.class);
 
-    assertThat(beat).isEqualTo(new StepBeat("docked 412 of 1000", ""));
+    assertThat(beat).isEqualTo(new StepBeat("docked 412 of 1000", "", ""));
   }
 
   @Test
   void shouldKeepProgressAndWaitSideBySide() {
-    StepBeat waiting = new StepBeat("docked 412 of 1000", "waiting for 2 nvidia_gpu on pool gpus, 3 ahead");
+    StepBeat waiting = new StepBeat("docked 412 of 1000", "waiting for 2 nvidia_gpu on pool gpus, 3 ahead",
+        "dock");
 
     Payload stored = converter.toPayload(waiting).orElseThrow();
 
