@@ -19,6 +19,9 @@ import org.slf4j.LoggerFactory;
 public final class BackendWorker {
   private static final Logger log = LoggerFactory.getLogger(BackendWorker.class);
 
+  /** Step calls one pool worker takes at once, running or waiting at their pool's gate. */
+  static final int MAX_CALLS = 2_000;
+
   private BackendWorker() {}
 
   /**
@@ -31,7 +34,9 @@ public final class BackendWorker {
   public static WorkerFactory start(WorkflowClient client, FleetInventory inventory,
       Function<UnitAdmission, StepActivitiesImpl> steps, boolean stickyOff, Object... more) {
     WorkerFactory factory = WorkerFactory.newInstance(client);
-    WorkerOptions.Builder options = WorkerOptions.newBuilder();
+    // a call waiting at a pool's gate holds an activity slot (a parked thread); Temporal's default of 200 would leave
+    // the rest of a large fan-out in Temporal's queue, where its pick-up timeout would move it to another pool
+    WorkerOptions.Builder options = WorkerOptions.newBuilder().setMaxConcurrentActivityExecutionSize(MAX_CALLS);
     if (stickyOff) {
       options.setStickyQueueScheduleToStartTimeout(Duration.ZERO);
     }

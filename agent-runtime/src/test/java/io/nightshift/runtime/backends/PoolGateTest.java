@@ -43,7 +43,7 @@ class PoolGateTest {
 
   @Test
   void shouldMakeTheSecondEightUnitCallWaitUntilTheFirstReleasesAndSayWhy() throws Exception {
-    HeldUnits first = gate.admit("t/a#1", new UnitDemand(8, 0, 0), lines::add);
+    HeldUnits first = gate.admit("t/a#1", new UnitDemand(8, 0, 0, 0), lines::add);
     CountDownLatch reported = new CountDownLatch(1);
     CompletableFuture<HeldUnits> second = CompletableFuture.supplyAsync(() -> admit("t/b#1", 8, 0, line -> {
       lines.add(line);
@@ -64,7 +64,7 @@ class PoolGateTest {
 
   @Test
   void shouldStartTheHigherPriorityWaiterFirstWhenUnitsFree() throws Exception {
-    HeldUnits blocker = gate.admit("t/blocker#1", new UnitDemand(8, 0, 0), lines::add);
+    HeldUnits blocker = gate.admit("t/blocker#1", new UnitDemand(8, 0, 0, 0), lines::add);
     List<String> order = new CopyOnWriteArrayList<>();
     CountDownLatch bothWaiting = new CountDownLatch(2);
     CompletableFuture<Void> low = CompletableFuture.runAsync(() -> {
@@ -103,7 +103,7 @@ class PoolGateTest {
     assertThat(holding.await(5, TimeUnit.SECONDS)).isTrue();
     long start = System.nanoTime();
 
-    HeldUnits next = gate.admit("t/next#1", new UnitDemand(8, 0, 0), lines::add);
+    HeldUnits next = gate.admit("t/next#1", new UnitDemand(8, 0, 0, 0), lines::add);
 
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(250));
     assertThat(wedged.get(5, TimeUnit.SECONDS)).isEqualTo("interrupted");
@@ -114,7 +114,7 @@ class PoolGateTest {
 
   @Test
   void shouldKeepALeaseThatIsRenewed() throws Exception {
-    HeldUnits held = gate.admit("t/alive#1", new UnitDemand(4, 0, 0), lines::add);
+    HeldUnits held = gate.admit("t/alive#1", new UnitDemand(4, 0, 0, 0), lines::add);
     for (int i = 0; i < 10; i++) {
       Thread.sleep(100);
       held.renew();
@@ -125,9 +125,9 @@ class PoolGateTest {
 
   @Test
   void shouldLeaveTheQueueWhenTheWaitIsCancelled() throws Exception {
-    HeldUnits blocker = gate.admit("t/blocker#1", new UnitDemand(8, 0, 0), lines::add);
+    HeldUnits blocker = gate.admit("t/blocker#1", new UnitDemand(8, 0, 0, 0), lines::add);
 
-    assertThatThrownBy(() -> gate.admit("t/cancelled#1", new UnitDemand(2, 0, 0), line -> {
+    assertThatThrownBy(() -> gate.admit("t/cancelled#1", new UnitDemand(2, 0, 0, 0), line -> {
       throw new IllegalStateException("activity cancelled");
     })).hasMessage("activity cancelled");
 
@@ -137,14 +137,14 @@ class PoolGateTest {
 
   @Test
   void shouldRefuseMoreUnitsThanThePoolHasWithoutWaiting() {
-    assertThatThrownBy(() -> gate.admit("t/huge#1", new UnitDemand(9, 0, 0), lines::add))
+    assertThatThrownBy(() -> gate.admit("t/huge#1", new UnitDemand(9, 0, 0, 0), lines::add))
         .isInstanceOf(ApplicationFailure.class).hasMessageContaining("pool sim has 8 unit(s) in all; step needs 9");
     assertThat(gate.waiting()).isEmpty();
   }
 
   private HeldUnits admit(String owner, int units, int priority, Consumer<String> waiting) {
     try {
-      return gate.admit(owner, new UnitDemand(units, priority, 0), waiting);
+      return gate.admit(owner, new UnitDemand(units, priority, 0, 0), waiting);
     } catch (InterruptedException e) {
       throw new IllegalStateException(e);
     }

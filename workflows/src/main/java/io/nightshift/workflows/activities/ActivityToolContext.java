@@ -25,6 +25,7 @@ final class ActivityToolContext implements ToolContext {
   private final HeldUnits held;
   private volatile String progress;
   private volatile ActivityCompletionException ended;
+  private volatile boolean pastRunLimit;
 
   ActivityToolContext(ToolFiles files, String idempotencyKey, Supplier<Path> workDir, Thread toolThread,
       String resumeFrom, HeldUnits held) {
@@ -74,6 +75,19 @@ final class ActivityToolContext implements ToolContext {
     if (ended != null) {
       throw ToolException.permanent("activity cancelled: " + ended.getMessage());
     }
+    if (pastRunLimit) {
+      throw ToolException.permanent("stopped: past the run limit");
+    }
+  }
+
+  /** The run limit passed: the tool's next heartbeat throws and its thread is interrupted. */
+  void stopAtRunLimit() {
+    pastRunLimit = true;
+    toolThread.interrupt();
+  }
+
+  boolean pastRunLimit() {
+    return pastRunLimit;
   }
 
   /** How Temporal ended the activity under the tool (cancelled, timed out), if it did. */

@@ -7,6 +7,7 @@ import io.nightshift.core.tool.ToolOutput;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -49,7 +50,7 @@ public final class StepActivitiesImpl implements StepActivities {
               .orElse(""));
       long started = System.nanoTime();
       ToolOutput out = runner.run(tool, new ToolArguments(input.params()), input.idempotencyKey(),
-          input.step() + "-", held);
+          input.step() + "-", held, Duration.ofMillis(input.demand().runLimitMillis()));
       log.info("finished step '{}' of task {} in {} ms: {}", input.step(), input.taskId(),
           (System.nanoTime() - started) / 1_000_000, out.summary());
       return new StepOutput(out.artifact(), out.summary(), attempt).measured(held.unitSeconds());

@@ -63,9 +63,10 @@ public final class MapWorkflowImpl implements MapWorkflow {
     int first = in.done().size();
     List<ArtifactRef> chunks = map.chunks(new ChunkRange(range.manifest(), range.from() + first, range.to()))
         .chunks();
-    ActivityOptions.Builder options = ActivityOptions.newBuilder(ActivityPolicies.steps(work.policy()));
-    work.taskQueue().ifPresent(options::setTaskQueue); // placed on an accelerator pool
-    StepActivities steps = Workflow.newActivityStub(StepActivities.class, options.build());
+    // placed on an accelerator pool, or on the control workers
+    ActivityOptions options = work.taskQueue().map(q -> ActivityPolicies.placedSteps(work.policy(), q))
+        .orElseGet(() -> ActivityPolicies.steps(work.policy()));
+    StepActivities steps = Workflow.newActivityStub(StepActivities.class, options);
     ArtifactRef[] results = new ArtifactRef[n];
     for (int i = 0; i < first; i++) {
       results[i] = in.done().get(i);

@@ -55,8 +55,8 @@ public final class StepPlacer {
     List<String> failures = new ArrayList<>();
     while (true) {
       Choice choice = choose(step, needs, failed, failures);
-      ActivityOptions options = ActivityOptions.newBuilder(ActivityPolicies.steps(step.policy()))
-          .setTaskQueue(BackendQueues.forPool(choice.pool().poolId())).build();
+      ActivityOptions options = ActivityPolicies.placedSteps(step.policy(),
+          BackendQueues.forPool(choice.pool().poolId()));
       long start = Workflow.currentTimeMillis();
       try {
         StepOutput out = Workflow.newActivityStub(StepActivities.class, options).runStep(input.holding(demand(step)));
@@ -80,7 +80,8 @@ public final class StepPlacer {
   /** The units each call of a placed step holds on its pool, and its order among the work waiting there. */
   public static UnitDemand demand(PlannedStep step) {
     Requirements r = step.requires();
-    return new UnitDemand(r.toStepRequirements().units(), r.priority(), r.estimateSeconds());
+    return new UnitDemand(r.toStepRequirements().units(), r.priority(), r.estimateSeconds(),
+        ActivityPolicies.runLimitMillis(step.policy()));
   }
 
   /** The pool a whole map step runs on (a map is placed once; its chunks then stay there). */
