@@ -7,7 +7,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The packages of this module (the registry, the LangChain4j bridge and each family of built-in tools) depend on each other one way only. */
+/** The packages of this module (the registry, the MCP tool source and each family of built-in tools) depend on each other one way only. */
 @AnalyzeClasses(packages = "io.nightshift.tools", importOptions = ImportOption.DoNotIncludeTests.class)
 class ToolsArchitectureTest {
   @ArchTest

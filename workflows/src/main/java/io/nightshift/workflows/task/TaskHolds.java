@@ -8,9 +8,10 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
- * What holds a task back: a pause, and steps waiting for a person's decision. The pause, resume and decide signals
- * change it, the task's helpers use it through {@link TaskControl}, and it keeps the task's listed state in step.
- * Counts every change, so the DAG loop wakes up for it.
+ * What holds a task back: a pause, and steps waiting for a person's decision. The pause and resume signals and the
+ * submitDecision update change it (the decide signal only in histories recorded before that update); the task's
+ * helpers use it through {@link TaskControl}, and it keeps the task's listed state in step. Counts every change, so
+ * the DAG loop wakes up for it.
  */
 final class TaskHolds implements TaskControl {
   private final Approvals approvals = new Approvals();
