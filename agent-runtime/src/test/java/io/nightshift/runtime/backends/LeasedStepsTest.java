@@ -118,6 +118,22 @@ class LeasedStepsTest {
   }
 
   @Test
+  void shouldQueueAStepPlacedWhileItsPoolIsBusyInsteadOfFailingIt() {
+    PlannedStep busy = step("busy", "hold", "nvidia_gpu", 8);
+    PlannedStep quick = step("quick", "affinity", "cpu", 1);
+    PlannedStep later = step("later", "hold", "nvidia_gpu", 8);
+    plan = plan(withParams(busy, Map.of("name", "busy", "millis", "2000")), quick,
+        new PlannedStep("later", StepKind.TOOL, "hold", later.params(), List.of("quick"), StepPolicy.DEFAULT, null, 0,
+            null, later.requires(), null, false));
+
+    Map<String, StepStatus> steps = run("queued");
+
+    assertThat(steps.get("later").run().orElseThrow().placement())
+        .contains("queued: no eligible pool has 8 unit(s) free now");
+    assertThat(runs.get("later").start()).isAfterOrEqualTo(runs.get("busy").end());
+  }
+
+  @Test
   void shouldShowAToolOnlyItsLeasedGpusAndAProcessItStartsTheSame() {
     plan = plan(step("pair", "hold", "nvidia_gpu", 2), step("quad", "hold", "nvidia_gpu", 4));
 
@@ -158,6 +174,11 @@ class LeasedStepsTest {
     return new Plan("leases", 1, Map.of(), List.of(steps), PlacementSpec.DEFAULT, null);
   }
 
+  private static PlannedStep withParams(PlannedStep s, Map<String, String> params) {
+    return new PlannedStep(s.name(), s.kind(), s.tool(), params, s.needs(), s.policy(), null, 0, null, s.requires(),
+        null, false);
+  }
+
   private static PlannedStep step(String name, String tool, String kind, int units) {
     return new PlannedStep(name, StepKind.TOOL, tool, Map.of("name", name), List.of(), StepPolicy.DEFAULT, null, 0,
         null, new Requirements(kind, units, 0, "", 0, 0), null, false);
@@ -175,7 +196,7 @@ class LeasedStepsTest {
       Instant start = Instant.now();
       List<Integer> devices = context.units().orElseThrow().devices().stream().map(Device::index).toList();
       String saw = output(context, List.of("sh", "-c", "echo $CUDA_VISIBLE_DEVICES"));
-      sleep(400);
+      sleep(Long.parseLong(arguments.values().getOrDefault("millis", "400")));
       runs.put(arguments.values().get("name"), new Run(start, Instant.now(), devices, saw));
       return text(context, "held " + devices);
     }

@@ -39,6 +39,9 @@ import java.util.Set;
  * anywhere. Records where the step ran, the unit-seconds it held and their cost.
  */
 public final class StepPlacer {
+  /** Version marker: tool steps and maps may be placed on a pool without free units now, and wait there. */
+  static final String QUEUE_AT_BUSY_POOLS = "queue-at-busy-pools";
+
   private final List<String> pools;
   private final PlacementPolicy policy;
 
@@ -179,7 +182,9 @@ public final class StepPlacer {
     FleetSnapshot fleet = PoolInventories.collect(pools);
     List<PoolView> views = fleet.views().stream()
         .map(v -> failed.contains(v.poolId()) ? v.withCircuitOpen(true) : v).toList();
-    PlacementDecision d = Placement.place(views, needs, policy, Optional.empty());
+    // since step calls wait at their pool's gate, a busy pool is a place to queue, not a reason to fail the step
+    boolean mayQueue = Workflow.getVersion(QUEUE_AT_BUSY_POOLS, Workflow.DEFAULT_VERSION, 1) == 1;
+    PlacementDecision d = Placement.place(views, needs, policy, Optional.empty(), mayQueue);
     if (d.pool().isEmpty()) {
       String history = failures.isEmpty() ? "" : "; it failed on " + String.join("; ", failures);
       String silent = fleet.unreachable().isEmpty() ? "" : "; not answering: " + fleet.unreachable();
