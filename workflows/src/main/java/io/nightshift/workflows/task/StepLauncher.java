@@ -12,7 +12,9 @@ import io.nightshift.workflows.backends.BackendQueues;
 import io.nightshift.workflows.engine.ActivityPolicies;
 import io.nightshift.workflows.map.MapActivities;
 import io.nightshift.workflows.map.MapActivities.ChunkRange;
+import io.nightshift.workflows.map.ChunkPlacement;
 import io.nightshift.workflows.map.MapInput;
+import io.nightshift.workflows.map.PoolShare;
 import io.nightshift.workflows.map.MapWork;
 import io.nightshift.workflows.map.MapWorkflow;
 import io.nightshift.workflows.task.budget.BudgetShares;
@@ -29,6 +31,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Starts one step according to its kind and returns the promise of its output: a tool step is an activity, a
@@ -44,6 +47,8 @@ final class StepLauncher {
    * already running keep theirs.
    */
   static final int MAP_LEAF_CHUNKS = 1000;
+  /** Version marker: a placed map's chunks spread over every eligible pool instead of all going to one. */
+  static final String MAP_SPREAD = "map-spread";
 
   private final TaskInput task;
   private final Map<StepPolicy, StepActivities> stubs = new HashMap<>();
@@ -114,21 +119,38 @@ final class StepLauncher {
   }
 
   private Promise<StepOutput> mapStep(PlannedStep step, Map<String, String> params, String over) {
-    Promise<String> queue = step.requires() == null ? Workflow.newPromise(null)
-        : Async.function(() -> BackendQueues.forPool(placer.choosePool(step)));
-    return queue.thenCompose(q -> Async.function(map::split, new MapActivities.SplitRequest(over, step.map().chunkSize()))
-        .thenCompose(split -> {
+    Promise<ChunkPlacement> placed = step.requires() == null ? Workflow.newPromise(ChunkPlacement.controlWorkers())
+        : Async.function(() -> placeChunks(step));
+    return placed.thenCompose(where -> Async.function(map::split,
+        new MapActivities.SplitRequest(over, step.map().chunkSize())).thenCompose(split -> {
           String taskId = task.definition().taskId();
           MapWorkflow root = Workflow.newChildWorkflowStub(MapWorkflow.class, ChildWorkflowOptions.newBuilder()
               .setWorkflowId(taskId + "/" + step.name()).build());
           MapInput input = new MapInput(new MapWork(taskId, step.name(), step.tool(), params, step.map().itemParam(),
-              step.policy(), Optional.ofNullable(q), q == null ? UnitDemand.none() : StepPlacer.demand(step)),
-              new ChunkRange(split.manifest(), 0, split.chunks()),
+              step.policy(), where), new ChunkRange(split.manifest(), 0, split.chunks()),
               step.map().maxParallel(), MAP_LEAF_CHUNKS, List.of());
           return Async.function(root::run, input).thenApply(r -> new StepOutput(r.table(),
-              r.rows() + " rows from " + split.rows() + " items in " + split.chunks() + " chunks"
-                  + (q == null ? "" : " on " + q), 1));
+              r.rows() + " rows from " + split.rows() + " items in " + split.chunks() + " chunks" + on(where), 1));
         }));
+  }
+
+  /**
+   * Where a placed map's chunks run: spread over every eligible pool (from version 1 of {@link #MAP_SPREAD}), or,
+   * in maps started before, all on the one pool placement chose.
+   */
+  private ChunkPlacement placeChunks(PlannedStep step) {
+    if (Workflow.getVersion(MAP_SPREAD, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+      return new ChunkPlacement(Optional.of(BackendQueues.forPool(placer.choosePool(step))), StepPlacer.demand(step),
+          List.of());
+    }
+    return placer.spread(step);
+  }
+
+  private static String on(ChunkPlacement where) {
+    if (where.spreads()) {
+      return " over " + where.pools().stream().map(PoolShare::poolId).collect(Collectors.joining(", "));
+    }
+    return where.taskQueue().map(q -> " on " + q).orElse("");
   }
 
   private StepActivities stub(StepPolicy policy) {

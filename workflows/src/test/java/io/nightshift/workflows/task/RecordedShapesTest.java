@@ -82,7 +82,7 @@ class RecordedShapesTest {
     assertThat(node.work().step()).isEqualTo("doubled");
     assertThat(node.work().tool()).isEqualTo("table.double");
     assertThat(node.work().itemParam()).isEqualTo("input");
-    assertThat(node.work().taskQueue()).isEmpty();
+    assertThat(node.work().placement().taskQueue()).isEmpty();
     assertThat(node.range().from()).isZero();
     assertThat(node.range().to()).isEqualTo(300);
     assertThat(node.range().manifest().mediaType()).isEqualTo("text/x-nightshift-manifest");

@@ -64,6 +64,17 @@ public final class Placement {
     return new PlacementDecision(Optional.of(best.poolId()), reason, rejected);
   }
 
+  /**
+   * Every pool that could run the step, waiting for units where it must, best first by the policy (a pinned
+   * policy keeps only its pool): where a map spreads its chunks. Empty when none can.
+   */
+  public static List<PoolView> eligible(List<PoolView> pools, StepRequirements step, PlacementPolicy policy) {
+    return pools.stream()
+        .filter(p -> policy.objective() != PlacementPolicy.Objective.PINNED || p.poolId().equals(policy.pinnedPool()))
+        .filter(p -> rejection(p, step, true).isEmpty())
+        .sorted(ranking(policy.objective())).toList();
+  }
+
   private static boolean fitsNow(PoolView pool, StepRequirements step) {
     return pool.freeUnits() >= step.units();
   }

@@ -16,6 +16,8 @@ import io.nightshift.workflows.backends.FleetSnapshot;
 import io.nightshift.workflows.backends.PoolEndpoint;
 import io.nightshift.workflows.backends.PoolInventories;
 import io.nightshift.workflows.backends.PoolSnapshot;
+import io.nightshift.workflows.map.ChunkPlacement;
+import io.nightshift.workflows.map.PoolShare;
 import io.nightshift.workflows.engine.ActivityPolicies;
 import io.nightshift.workflows.engine.FailureMessages;
 import io.temporal.activity.ActivityOptions;
@@ -87,7 +89,26 @@ public final class StepPlacer {
         ActivityPolicies.runLimitMillis(step.policy()));
   }
 
-  /** The pool a whole map step runs on (a map is placed once; its chunks then stay there). */
+  /**
+   * Where a map step's chunks run: every pool that could run one chunk, best first by the task's policy, each with
+   * as many slots as chunks it runs at once (its units over a chunk's units).
+   */
+  public ChunkPlacement spread(PlannedStep step) {
+    StepRequirements needs = step.requires().toStepRequirements();
+    FleetSnapshot fleet = PoolInventories.collect(pools);
+    List<PoolView> eligible = Placement.eligible(fleet.views(), needs, policy);
+    if (eligible.isEmpty()) {
+      PlacementDecision d = Placement.place(fleet.views(), needs, policy, Optional.empty(), true);
+      throw ApplicationFailure.newNonRetryableFailure("no pool can run the chunks of map step '" + step.name()
+          + "': " + d.reason() + circuitDetails(fleet) + (fleet.unreachable().isEmpty() ? ""
+          : "; not answering: " + fleet.unreachable()), "NoEligiblePool");
+    }
+    List<PoolShare> shares = eligible.stream()
+        .map(v -> new PoolShare(v.poolId(), Math.max(1, v.totalUnits() / needs.units()))).toList();
+    return ChunkPlacement.spread(shares, demand(step));
+  }
+
+  /** The pool a whole map step runs on, in maps started before chunks spread over pools. */
   public String choosePool(PlannedStep step) {
     return choose(step, step.requires().toStepRequirements(), Set.of(), List.of()).pool().poolId();
   }
