@@ -78,7 +78,8 @@ class AgentLlamaCppIT {
     LlmPlanner planner = LlmPlanner.builder(models, "llama", tools).maxRepairs(3).maxOutputTokens(300).build();
     long t0 = System.nanoTime();
 
-    Plan plan = planner.plan(new PlanRequest("Write the text 'hello world' in capital letters.", null, Map.of()));
+    Plan plan = planner.plan(PlanRequest.submitted("Write the text 'hello world' in capital letters.", null,
+        Map.of()));
 
     long ms = (System.nanoTime() - t0) / 1_000_000;
     assertThat(plan.steps()).isNotEmpty();
