@@ -102,7 +102,7 @@ final class AgentStep {
       last = result;
       switch (result.reason()) {
         case ANSWERED -> {
-          StepOutput out = new StepOutput(result.answer(), result.turns() + " turns, " + result.toolCalls()
+          StepOutput out = StepOutput.of(result.answer(), result.turns() + " turns, " + result.toolCalls()
               + " tool calls: " + result.detail(), 1);
           return placed.map(p -> hold.map(h -> onLease(out, p, h, result)).orElseGet(() -> onPool(out, p, result)))
               .orElse(out);

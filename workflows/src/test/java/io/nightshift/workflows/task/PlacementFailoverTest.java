@@ -103,7 +103,7 @@ class PlacementFailoverTest {
     PoolView view = new PoolView(id, AcceleratorKind.NVIDIA_GPU, 4, 4, 80L << 30, price, 700, 1.0, Set.of(), true,
         false);
     worker.registerActivitiesImplementations((InventoryActivities) request -> new InventoryResult(List.of(
-        new PoolSnapshot(view, HealthStatus.State.UP, "test pool", true, Instant.EPOCH))),
+        new PoolSnapshot(view, HealthStatus.State.UP, "test pool", true, Instant.EPOCH, List.of(), List.of()))),
         new StepActivitiesImpl(name -> {
           hook.apply(name);
           Optional<Tool> t = tools.find(name.replace("gpu.", "text."));
