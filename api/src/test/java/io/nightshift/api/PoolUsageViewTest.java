@@ -118,6 +118,6 @@ class PoolUsageViewTest {
 
   private static PoolConfig pool(String id, String model, ScriptedOpenAiServer server) {
     return new PoolConfig("simulated", id, Map.of("devices", "2"), 1.0, List.of(model),
-        List.of(new EndpointConfig(model, URI.create(server.baseUrl().replaceFirst("/v1$", "")))));
+        List.of(new EndpointConfig(model, URI.create(server.baseUrl().replaceFirst("/v1$", "")))), List.of());
   }
 }

@@ -167,7 +167,7 @@ class CircuitFailoverTest {
   private static PoolConfig pool(String id, String price, ScriptedOpenAiServer server) {
     URI root = URI.create(server.baseUrl().replaceFirst("/v1$", ""));
     return new PoolConfig("simulated", id, Map.of("devices", "2", "price-per-unit-hour", price), 1.0,
-        List.of("smollm2"), List.of(new EndpointConfig("smollm2", root)));
+        List.of("smollm2"), List.of(new EndpointConfig("smollm2", root)), List.of());
   }
 
   private static Plan plan() {
