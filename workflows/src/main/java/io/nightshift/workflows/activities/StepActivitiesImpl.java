@@ -39,7 +39,7 @@ public final class StepActivitiesImpl implements StepActivities {
           input.step() + "-");
       log.info("finished step '{}' of task {} in {} ms: {}", input.step(), input.taskId(),
           (System.nanoTime() - started) / 1_000_000, out.summary());
-      return new StepOutput(out.artifact(), out.summary(), attempt);
+      return StepOutput.of(out.artifact(), out.summary(), attempt);
     } catch (ToolException e) {
       if (e.retryable()) {
         log.warn("step '{}' of task {} failed, will retry: {}", input.step(), input.taskId(), e.getMessage());
