@@ -69,7 +69,7 @@ final class AgentConversations {
     int from = Math.max(0, all.size() - max);
     AgentConversation.Builder out = AgentConversation.newBuilder().setTaskId(request.getTaskId())
         .setStep(request.getStep()).setAgentId(agentId).setPhase(progress.phase().name())
-        .setTurns(progress.turns()).setToolCalls(progress.toolCalls()).setOmitted(from)
+        .setTurns(progress.usage().turns()).setToolCalls(progress.usage().toolCalls()).setOmitted(from)
         .setStopReason(progress.stopReason() == null ? "" : progress.stopReason().name());
     if (progress.transcript() != null) {
       out.setTranscript(TaskViews.ref(progress.transcript()));

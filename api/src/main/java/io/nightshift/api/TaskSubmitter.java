@@ -88,7 +88,7 @@ final class TaskSubmitter {
     Map<String, String> params = spec.getParamsMap();
     String name;
     try {
-      name = planner.plan(new PlanRequest(spec.getGoal(), yaml, params)).pipeline();
+      name = planner.plan(PlanRequest.submitted(spec.getGoal(), yaml, params)).pipeline();
     } catch (InvalidPipelineException e) {
       throw ApiErrors.invalidPipeline(field, e.problems());
     }

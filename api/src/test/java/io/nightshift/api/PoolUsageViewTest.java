@@ -102,13 +102,13 @@ class PoolUsageViewTest {
   private static Plan plan() {
     return new Plan("usage", 1, Map.of(), List.of(agent("first-small", "small-1", "small", List.of()),
         agent("big", "large-1", "large", List.of()), agent("second-small", "small-1", "small", List.of("first-small"))),
-        new PlacementSpec("cheapest", null));
+        new PlacementSpec("cheapest", null), null);
   }
 
   private static PlannedStep agent(String name, String endpoint, String model, List<String> needs) {
     return new PlannedStep(name, StepKind.AGENT, null, Map.of(), needs, StepPolicy.DEFAULT, null, 0, null,
         new Requirements("any", 1, 0, model, 0, 0),
-        new AgentSettings(endpoint, "be brief", "go", List.of(), 2, 0, null, 0), false);
+        AgentSettings.builder(endpoint, "go").instructions("be brief").maxTurns(2).build(), false);
   }
 
   private static ModelEndpointConfig endpoint(String id, String model, ScriptedOpenAiServer server) {
@@ -118,6 +118,6 @@ class PoolUsageViewTest {
 
   private static PoolConfig pool(String id, String model, ScriptedOpenAiServer server) {
     return new PoolConfig("simulated", id, Map.of("devices", "2"), 1.0, List.of(model),
-        List.of(new EndpointConfig(model, URI.create(server.baseUrl().replaceFirst("/v1$", "")))));
+        List.of(new EndpointConfig(model, URI.create(server.baseUrl().replaceFirst("/v1$", "")))), List.of());
   }
 }

@@ -58,8 +58,10 @@ final class ServerOptions {
   Path models;
 
   RuntimeConfig toConfig() {
-    return new RuntimeConfig(dataDir, temporalAddress == null || temporalAddress.isBlank() ? null : temporalAddress,
-        namespace, temporalPort, temporalUiPort, apiHost, apiPort, maxParallelSteps, toolsDir, temporalServer,
-        backends, models, uiPort);
+    return RuntimeConfig.builder(dataDir)
+        .temporalAddress(temporalAddress == null || temporalAddress.isBlank() ? null : temporalAddress)
+        .namespace(namespace).temporalPort(temporalPort).temporalUiPort(temporalUiPort).apiHost(apiHost)
+        .apiPort(apiPort).uiPort(uiPort).maxParallelSteps(maxParallelSteps).toolsDir(toolsDir)
+        .temporalServer(temporalServer).backendsFile(backends).modelsFile(models).build();
   }
 }

@@ -31,11 +31,6 @@ public record PoolConfig(String type, String id, Map<String, String> properties,
     }
   }
 
-  public PoolConfig(String type, String id, Map<String, String> properties, double speed, List<String> models,
-      List<EndpointConfig> endpoints) {
-    this(type, id, properties, speed, models, endpoints, List.of());
-  }
-
   /** How this pool serves {@code model} on a lease, if it does. */
   public Optional<ServeConfig> serving(String model) {
     return serve.stream().filter(s -> s.model().equals(model)).findFirst();
@@ -43,7 +38,7 @@ public record PoolConfig(String type, String id, Map<String, String> properties,
 
   /** The single pool used when no backends file is given: this machine's CPU cores. */
   public static PoolConfig localCpu() {
-    return new PoolConfig("cpu", "cpu", Map.of(), 1.0, List.of(), List.of());
+    return new PoolConfig("cpu", "cpu", Map.of(), 1.0, List.of(), List.of(), List.of());
   }
 
   public BackendSettings settings() {

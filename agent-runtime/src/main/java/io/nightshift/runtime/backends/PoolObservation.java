@@ -30,8 +30,9 @@ public record PoolObservation(PoolConfig config, BackendSnapshot snapshot, List<
       guards = List.copyOf(guards == null ? List.of() : guards);
     }
 
-    public Endpoint(ModelServerHandle handle, HealthStatus health, EndpointLoad load) {
-      this(handle, health, load, List.of());
+    /** A server no models-file endpoint calls: nothing guards it. */
+    public static Endpoint unguarded(ModelServerHandle handle, HealthStatus health, EndpointLoad load) {
+      return new Endpoint(handle, health, load, List.of());
     }
   }
 

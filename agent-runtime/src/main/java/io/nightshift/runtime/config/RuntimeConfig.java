@@ -25,22 +25,6 @@ import java.util.Objects;
 public record RuntimeConfig(Path dataDir, String temporalAddress, String namespace, int temporalPort,
     int temporalUiPort, String apiHost, int apiPort, int maxParallelSteps, Path toolsDir,
     LocalServerKind temporalServer, Path backendsFile, Path modelsFile, int uiPort) {
-  /** Without the workflow UI. */
-  public RuntimeConfig(Path dataDir, String temporalAddress, String namespace, int temporalPort, int temporalUiPort,
-      String apiHost, int apiPort, int maxParallelSteps, Path toolsDir, LocalServerKind temporalServer,
-      Path backendsFile, Path modelsFile) {
-    this(dataDir, temporalAddress, namespace, temporalPort, temporalUiPort, apiHost, apiPort, maxParallelSteps,
-        toolsDir, temporalServer, backendsFile, modelsFile, 0);
-  }
-
-  /** Without model endpoints. */
-  public RuntimeConfig(Path dataDir, String temporalAddress, String namespace, int temporalPort, int temporalUiPort,
-      String apiHost, int apiPort, int maxParallelSteps, Path toolsDir, LocalServerKind temporalServer,
-      Path backendsFile) {
-    this(dataDir, temporalAddress, namespace, temporalPort, temporalUiPort, apiHost, apiPort, maxParallelSteps,
-        toolsDir, temporalServer, backendsFile, null);
-  }
-
   /** Which local Temporal server to run. */
   public enum LocalServerKind {
     /** The official dev server if a binary can be found or provisioned, else the in-memory server. */
@@ -75,16 +59,14 @@ public record RuntimeConfig(Path dataDir, String temporalAddress, String namespa
     }
   }
 
-  /** Without a backends file: one {@code cpu} pool of this machine. */
-  public RuntimeConfig(Path dataDir, String temporalAddress, String namespace, int temporalPort, int temporalUiPort,
-      String apiHost, int apiPort, int maxParallelSteps, Path toolsDir, LocalServerKind temporalServer) {
-    this(dataDir, temporalAddress, namespace, temporalPort, temporalUiPort, apiHost, apiPort, maxParallelSteps,
-        toolsDir, temporalServer, null);
+  /** The defaults, as {@code nightshift dev} runs without flags. */
+  public static RuntimeConfig defaults(Path dataDir) {
+    return builder(dataDir).build();
   }
 
-  public static RuntimeConfig defaults(Path dataDir) {
-    return new RuntimeConfig(dataDir, null, "default", 7233, 8233, "127.0.0.1", 7070, 32, null,
-        LocalServerKind.AUTO);
+  /** A configuration that keeps {@link #defaults} but for what is set; checked when built. */
+  public static Builder builder(Path dataDir) {
+    return new Builder(dataDir);
   }
 
   public boolean localTemporal() {
@@ -116,6 +98,97 @@ public record RuntimeConfig(Path dataDir, String temporalAddress, String namespa
   private static void checkPort(String flag, int port) {
     if (port < 1 || port > 65535) {
       throw new IllegalArgumentException(flag + " must be a port between 1 and 65535, was " + port);
+    }
+  }
+
+  /** A setter for each flag, defaulting as in {@link #defaults}; {@link #build} checks them, naming the flag. */
+  public static final class Builder {
+    private final Path dataDir;
+    private String temporalAddress;
+    private String namespace = "default";
+    private int temporalPort = 7233;
+    private int temporalUiPort = 8233;
+    private String apiHost = "127.0.0.1";
+    private int apiPort = 7070;
+    private int maxParallelSteps = 32;
+    private Path toolsDir;
+    private LocalServerKind temporalServer = LocalServerKind.AUTO;
+    private Path backendsFile;
+    private Path modelsFile;
+    private int uiPort;
+
+    private Builder(Path dataDir) {
+      this.dataDir = dataDir;
+    }
+
+    /** {@code --temporal-address}: HOST:PORT of an external frontend; null (the default) runs a local server. */
+    public Builder temporalAddress(String hostPort) {
+      this.temporalAddress = hostPort;
+      return this;
+    }
+
+    public Builder namespace(String namespace) {
+      this.namespace = namespace;
+      return this;
+    }
+
+    public Builder temporalPort(int port) {
+      this.temporalPort = port;
+      return this;
+    }
+
+    public Builder temporalUiPort(int port) {
+      this.temporalUiPort = port;
+      return this;
+    }
+
+    public Builder apiHost(String host) {
+      this.apiHost = host;
+      return this;
+    }
+
+    public Builder apiPort(int port) {
+      this.apiPort = port;
+      return this;
+    }
+
+    public Builder maxParallelSteps(int steps) {
+      this.maxParallelSteps = steps;
+      return this;
+    }
+
+    /** {@code --tools-dir}; null (the default) for {@code <data-dir>/tools}. */
+    public Builder toolsDir(Path dir) {
+      this.toolsDir = dir;
+      return this;
+    }
+
+    public Builder temporalServer(LocalServerKind kind) {
+      this.temporalServer = kind;
+      return this;
+    }
+
+    /** {@code --backends}; null (the default) for one {@code cpu} pool of this machine. */
+    public Builder backendsFile(Path file) {
+      this.backendsFile = file;
+      return this;
+    }
+
+    /** {@code --models}; null (the default) for no model endpoints. */
+    public Builder modelsFile(Path file) {
+      this.modelsFile = file;
+      return this;
+    }
+
+    /** {@code --ui-port}; 0 (the default) serves no workflow UI. */
+    public Builder uiPort(int port) {
+      this.uiPort = port;
+      return this;
+    }
+
+    public RuntimeConfig build() {
+      return new RuntimeConfig(dataDir, temporalAddress, namespace, temporalPort, temporalUiPort, apiHost, apiPort,
+          maxParallelSteps, toolsDir, temporalServer, backendsFile, modelsFile, uiPort);
     }
   }
 }

@@ -11,10 +11,12 @@ import io.nightshift.models.testing.ScriptedOpenAiServer;
 import io.nightshift.models.testing.ScriptedReply;
 import io.nightshift.tools.registry.ToolRegistry;
 import io.nightshift.workflows.activities.ToolFiles;
+import io.nightshift.workflows.agent.AgentBrief;
 import io.nightshift.workflows.agent.AgentBudget;
 import io.nightshift.workflows.agent.AgentInput;
 import io.nightshift.workflows.agent.AgentLimits;
 import io.nightshift.workflows.agent.AgentResult;
+import io.nightshift.workflows.agent.AgentRouting;
 import io.nightshift.workflows.agent.AgentWorkflow;
 import io.nightshift.workflows.agent.StopReason;
 import io.temporal.client.WorkflowOptions;
@@ -24,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,7 +76,7 @@ class AgentEndpointAffinityTest {
     assertThat(answer(result)).isEqualTo("from first");
     assertThat(first.chatRequests()).hasSize(3);
     assertThat(second.chatRequests()).isEmpty();
-    assertThat(result.servedBy()).isEqualTo("first");
+    assertThat(result.conversation().servedBy()).isEqualTo("first");
   }
 
   @Test
@@ -92,14 +95,15 @@ class AgentEndpointAffinityTest {
     assertThat(second.chatRequests()).as("turn 2's retry, turn 3").hasSize(2);
     assertThat(second.chatRequests().get(0).json().path("messages").size())
         .as("the whole conversation so far goes to the new endpoint").isEqualTo(4);
-    assertThat(result.servedBy()).isEqualTo("second");
+    assertThat(result.conversation().servedBy()).isEqualTo("second");
   }
 
   private AgentResult run(String id) {
     AgentWorkflow agent = env.getWorkflowClient().newWorkflowStub(AgentWorkflow.class,
         WorkflowOptions.newBuilder().setWorkflowId(id).setTaskQueue(QUEUE).build());
-    return agent.run(new AgentInput(id, "first", "You transform text with tools.", "Shout.", List.of("text.upper"),
-        new AgentLimits(6, 4, 64, 0), AgentBudget.unlimited(), null, null, List.of("first", "second")));
+    return agent.run(AgentInput.fresh(id, new AgentBrief("You transform text with tools.", "Shout.",
+        List.of("text.upper")), new AgentRouting("first", List.of("first", "second"), Optional.empty()),
+        new AgentLimits(6, 4, 64, 0), AgentBudget.unlimited()));
   }
 
   private static ScriptedReply upper(String text) {

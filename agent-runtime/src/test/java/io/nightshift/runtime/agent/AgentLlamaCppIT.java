@@ -14,10 +14,12 @@ import io.nightshift.provisioning.llamacpp.LlamaCppProvisioner;
 import io.nightshift.provisioning.llamacpp.LlamaCppServer;
 import io.nightshift.tools.registry.ToolRegistry;
 import io.nightshift.workflows.activities.ToolFiles;
+import io.nightshift.workflows.agent.AgentBrief;
 import io.nightshift.workflows.agent.AgentBudget;
 import io.nightshift.workflows.agent.AgentInput;
 import io.nightshift.workflows.agent.AgentLimits;
 import io.nightshift.workflows.agent.AgentResult;
+import io.nightshift.workflows.agent.AgentRouting;
 import io.nightshift.workflows.agent.AgentWorkflow;
 import io.nightshift.workflows.agent.TranscriptMessage;
 import io.nightshift.workflows.agent.Transcripts;
@@ -78,7 +80,8 @@ class AgentLlamaCppIT {
     LlmPlanner planner = LlmPlanner.builder(models, "llama", tools).maxRepairs(3).maxOutputTokens(300).build();
     long t0 = System.nanoTime();
 
-    Plan plan = planner.plan(new PlanRequest("Write the text 'hello world' in capital letters.", null, Map.of()));
+    Plan plan = planner.plan(PlanRequest.submitted("Write the text 'hello world' in capital letters.", null,
+        Map.of()));
 
     long ms = (System.nanoTime() - t0) / 1_000_000;
     assertThat(plan.steps()).isNotEmpty();
@@ -98,22 +101,22 @@ class AgentLlamaCppIT {
           WorkflowOptions.newBuilder().setWorkflowId("it-agent").setTaskQueue("agents").build());
       long t0 = System.nanoTime();
 
-      AgentResult result = agent.run(AgentInput.of("it-agent", "llama",
-          "You are a helpful assistant. Use the tools to answer.",
-          "Use the tool text__upper to write 'hello' in capital letters.", List.of("text.upper"),
-          new AgentLimits(3, 2, 80, 0), AgentBudget.ofTokens(20_000)));
+      AgentResult result = agent.run(AgentInput.fresh("it-agent",
+          new AgentBrief("You are a helpful assistant. Use the tools to answer.",
+              "Use the tool text__upper to write 'hello' in capital letters.", List.of("text.upper")),
+          AgentRouting.to("llama"), new AgentLimits(3, 2, 80, 0), AgentBudget.ofTokens(20_000)));
 
       long ms = (System.nanoTime() - t0) / 1_000_000;
-      List<TranscriptMessage> transcript = new Transcripts(store).messages(result.transcript());
+      List<TranscriptMessage> transcript = new Transcripts(store).messages(result.conversation().transcript());
       List<TranscriptMessage> toolResults = transcript.stream()
           .filter(m -> m.role() == TranscriptMessage.Role.TOOL && m.toolName().equals("text.upper")).toList();
-      assertThat(result.toolCalls()).isPositive();
+      assertThat(result.usage().toolCalls()).isPositive();
       assertThat(toolResults).isNotEmpty();
       assertThat(toolResults).anySatisfy(m -> assertThat(m.text()).startsWith("ok:").contains("artifact:sha256:"));
-      assertThat(result.budget().tokensSpent()).isPositive();
-      measure("agent", ms + " ms, " + result.reason() + " after " + result.turns() + " model calls and "
-          + result.toolCalls() + " tool calls, " + result.budget().tokensSpent() + " tokens; first tool result: "
-          + toolResults.get(0).text().lines().findFirst().orElse(""));
+      assertThat(result.usage().budget().tokensSpent()).isPositive();
+      measure("agent", ms + " ms, " + result.reason() + " after " + result.usage().turns() + " model calls and "
+          + result.usage().toolCalls() + " tool calls, " + result.usage().budget().tokensSpent()
+          + " tokens; first tool result: " + toolResults.get(0).text().lines().findFirst().orElse(""));
     }
   }
 

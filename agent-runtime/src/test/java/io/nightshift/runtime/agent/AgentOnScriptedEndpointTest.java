@@ -13,11 +13,13 @@ import io.nightshift.models.testing.ScriptedOpenAiServer;
 import io.nightshift.models.testing.ScriptedReply;
 import io.nightshift.tools.registry.ToolRegistry;
 import io.nightshift.workflows.activities.ToolFiles;
+import io.nightshift.workflows.agent.AgentBrief;
 import io.nightshift.workflows.agent.AgentBudget;
 import io.nightshift.workflows.agent.AgentInput;
 import io.nightshift.workflows.agent.AgentLimits;
 import io.nightshift.workflows.agent.AgentModelActivities;
 import io.nightshift.workflows.agent.AgentResult;
+import io.nightshift.workflows.agent.AgentRouting;
 import io.nightshift.workflows.agent.AgentWorkflow;
 import io.nightshift.workflows.agent.StopReason;
 import io.nightshift.workflows.agent.TranscriptMessage;
@@ -81,9 +83,9 @@ class AgentOnScriptedEndpointTest {
     assertThat(toolResult).startsWith("ok: 6 characters").contains("output: artifact:sha256:").endsWith("HELLO!");
     assertThat(requests.get(1).json().path("messages").get(3).path("tool_call_id").asText()).isEqualTo("call_1");
     // usage 20+8 (tool call) and 60+7 (answer), priced at 1 and 2 per 1k
-    assertThat(result.budget().tokensSpent()).isEqualTo(95);
-    assertThat(result.budget().costSpent()).isEqualByComparingTo("0.110");
-    assertThat(new Transcripts(store).messages(result.transcript())).extracting(TranscriptMessage::role)
+    assertThat(result.usage().budget().tokensSpent()).isEqualTo(95);
+    assertThat(result.usage().budget().costSpent()).isEqualByComparingTo("0.110");
+    assertThat(new Transcripts(store).messages(result.conversation().transcript())).extracting(TranscriptMessage::role)
         .containsExactly(TranscriptMessage.Role.SYSTEM, TranscriptMessage.Role.USER, TranscriptMessage.Role.ASSISTANT,
             TranscriptMessage.Role.TOOL, TranscriptMessage.Role.ASSISTANT);
   }
@@ -133,7 +135,7 @@ class AgentOnScriptedEndpointTest {
   private AgentResult run(String id, List<String> tools) {
     AgentWorkflow agent = env.getWorkflowClient().newWorkflowStub(AgentWorkflow.class,
         WorkflowOptions.newBuilder().setWorkflowId(id).setTaskQueue(QUEUE).build());
-    return agent.run(AgentInput.of(id, "scripted", "You transform text with tools.", "Shout hello.", tools,
-        new AgentLimits(4, 4, 64, 0), AgentBudget.unlimited()));
+    return agent.run(AgentInput.fresh(id, new AgentBrief("You transform text with tools.", "Shout hello.", tools),
+        AgentRouting.to("scripted"), new AgentLimits(4, 4, 64, 0), AgentBudget.unlimited()));
   }
 }

@@ -39,14 +39,15 @@ class ModelFailuresTest {
     Planner failing = request -> {
       throw new ModelCallException("planner", FailureKind.NOT_FOUND, 404, null, "no such model", null);
     };
-    Plan plan = new Plan("p", 1, Map.of(), List.of());
+    Plan plan = Plan.of("p", 1, Map.of(), List.of());
 
     ApplicationFailure f = catchThrowableOfType(ApplicationFailure.class,
-        () -> ModelFailures.classified(failing).plan(new PlanRequest("goal", null, Map.of())));
+        () -> ModelFailures.classified(failing).plan(PlanRequest.submitted("goal", null, Map.of())));
 
     assertThat(f.isNonRetryable()).isTrue();
     assertThat(f.getType()).isEqualTo("ModelCall.NOT_FOUND");
-    assertThat(ModelFailures.classified(request -> plan).plan(new PlanRequest("goal", null, Map.of()))).isSameAs(plan);
+    assertThat(ModelFailures.classified(request -> plan).plan(PlanRequest.submitted("goal", null, Map.of())))
+        .isSameAs(plan);
   }
 
   @Test

@@ -16,7 +16,7 @@ class BackendFleetTest {
   private final AcceleratorBackends factories = AcceleratorBackends.load();
 
   static PoolConfig pool(String type, String id, Map<String, String> props) {
-    return new PoolConfig(type, id, props, 1.0, List.of(), List.of());
+    return new PoolConfig(type, id, props, 1.0, List.of(), List.of(), List.of());
   }
 
   @Test
@@ -52,7 +52,7 @@ class BackendFleetTest {
   @Test
   void shouldAttachConfiguredEndpointsAndTrackLeasesUntilReleasedOrClosed() {
     PoolConfig sim = new PoolConfig("simulated", "sim", Map.of("devices", "4"), 2.0, List.of("m"),
-        List.of(new EndpointConfig("m", URI.create("http://127.0.0.1:9"))));
+        List.of(new EndpointConfig("m", URI.create("http://127.0.0.1:9"))), List.of());
     BackendFleet fleet = BackendFleet.create(List.of(sim), factories, SRC);
     TrackedBackend backend = fleet.pool("sim").orElseThrow().backend();
     assertThat(backend.endpoints()).singleElement().satisfies(h -> {

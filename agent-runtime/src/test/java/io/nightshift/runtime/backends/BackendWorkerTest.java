@@ -45,7 +45,7 @@ class BackendWorkerTest {
   void start() throws IOException {
     fleet = BackendFleet.create(List.of(
         new PoolConfig("simulated", "sim-gpu", Map.of("devices", "8", "price-per-unit-hour", "6.15"), 4.0,
-            List.of("llama"), List.of()),
+            List.of("llama"), List.of(), List.of()),
         BackendFleetTest.pool("nvidia", "no-driver", Map.of("nvidia-smi", dir.resolve("nvidia-smi").toString()))),
         AcceleratorBackends.load(), "test");
     inventory = new FleetInventory(fleet, Duration.ofSeconds(10));

@@ -30,13 +30,13 @@ class ModelEndpointGuardsTest {
 
   @Test
   void shouldOpenThePoolsCircuitOnlyWhenEveryGuardedEndpointIsOpen() {
-    PoolConfig config = new PoolConfig("simulated", "sim", Map.of(), 1.0, List.of(), List.of());
+    PoolConfig config = new PoolConfig("simulated", "sim", Map.of(), 1.0, List.of(), List.of(), List.of());
     try (BackendFleet fleet = BackendFleet.create(List.of(config), AcceleratorBackends.load(), "test")) {
       var snapshot = fleet.pools().get(0).backend().snapshot();
       ModelServerHandle h = handle(URI.create("http://h:1"));
       var open = new ResilienceSnapshot("a", "OPEN", 100f, 4, 4, 2, 1, 1, 5, 0);
       var halfOpen = new ResilienceSnapshot("b", "HALF_OPEN", 100f, 4, 4, 0, 1, 1, 5, 0);
-      var unguarded = new PoolObservation.Endpoint(h, HealthStatus.up("200"), EndpointLoad.unknown());
+      var unguarded = PoolObservation.Endpoint.unguarded(h, HealthStatus.up("200"), EndpointLoad.unknown());
 
       assertThat(new PoolObservation(config, snapshot, List.of(), List.of(unguarded)).circuitOpenReason()).isEmpty();
       assertThat(new PoolObservation(config, snapshot, List.of(), List.of(unguarded,

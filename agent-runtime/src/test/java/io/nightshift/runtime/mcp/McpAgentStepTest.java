@@ -14,10 +14,12 @@ import io.nightshift.runtime.agent.AgentWorkers;
 import io.nightshift.tools.mcp.McpPython;
 import io.nightshift.tools.mcp.McpToolSource;
 import io.nightshift.workflows.activities.ToolFiles;
+import io.nightshift.workflows.agent.AgentBrief;
 import io.nightshift.workflows.agent.AgentBudget;
 import io.nightshift.workflows.agent.AgentInput;
 import io.nightshift.workflows.agent.AgentLimits;
 import io.nightshift.workflows.agent.AgentResult;
+import io.nightshift.workflows.agent.AgentRouting;
 import io.nightshift.workflows.agent.AgentWorkflow;
 import io.nightshift.workflows.agent.StopReason;
 import io.temporal.client.WorkflowOptions;
@@ -83,9 +85,9 @@ class McpAgentStepTest {
 
     AgentWorkflow agent = env.getWorkflowClient().newWorkflowStub(AgentWorkflow.class,
         WorkflowOptions.newBuilder().setWorkflowId("mcp-agent").setTaskQueue(QUEUE).build());
-    AgentResult result = agent.run(AgentInput.of("mcp-agent", "scripted", "You compute with tools.",
-        "What is 40 + 2, and 1 / 0?", List.of("mcp.calc.add", "mcp.calc.divide"), new AgentLimits(4, 4, 64, 0),
-        AgentBudget.unlimited()));
+    AgentResult result = agent.run(AgentInput.fresh("mcp-agent", new AgentBrief("You compute with tools.",
+        "What is 40 + 2, and 1 / 0?", List.of("mcp.calc.add", "mcp.calc.divide")), AgentRouting.to("scripted"),
+        new AgentLimits(4, 4, 64, 0), AgentBudget.unlimited()));
 
     assertThat(result.reason()).isEqualTo(StopReason.ANSWERED);
     assertThat(new String(store.read(result.answer()), StandardCharsets.UTF_8))

@@ -26,7 +26,7 @@ class BackendViewsTest {
   void shouldShowLeasesLeasedDevicesAndOnlyTheTelemetryThePoolReports() {
     PoolConfig sim = new PoolConfig("simulated", "sim", Map.of("devices", "4", "kind", "NEURON_CORE",
         "price-per-unit-hour", "0.67", "watts-per-unit", "45"), 1.0, List.of(), List.of(
-        new EndpointConfig("m", URI.create("http://127.0.0.1:9"))));
+        new EndpointConfig("m", URI.create("http://127.0.0.1:9"))), List.of());
     try (BackendFleet fleet = BackendFleet.create(List.of(sim), AcceleratorBackends.load(), "test");
         FleetInventory inventory = new FleetInventory(fleet, Duration.ofSeconds(5))) {
       fleet.pool("sim").orElseThrow().backend().allocate(LeaseRequest.of("task-7/dock", 2));
@@ -55,14 +55,14 @@ class BackendViewsTest {
 
   @Test
   void shouldOmitLoadAnEndpointCouldNotReportAndKeepKvCacheAbsentWhenUnknown() {
-    PoolConfig config = new PoolConfig("simulated", "sim", Map.of(), 1.0, List.of(), List.of());
+    PoolConfig config = new PoolConfig("simulated", "sim", Map.of(), 1.0, List.of(), List.of(), List.of());
     try (BackendFleet fleet = BackendFleet.create(List.of(config), AcceleratorBackends.load(), "test")) {
       var snapshot = fleet.pools().get(0).backend().snapshot();
       ModelServerHandle h = new ModelServerHandle("e1", "sim", "", "m", URI.create("http://h:1"),
           URI.create("http://h:1/health"), "http://h:1/metrics", true);
       PoolObservation o = new PoolObservation(config, snapshot, List.of(), List.of(
-          new PoolObservation.Endpoint(h, HealthStatus.down("connection refused"), EndpointLoad.unknown()),
-          new PoolObservation.Endpoint(h, HealthStatus.up("200"), new EndpointLoad(2, 0, -1))));
+          PoolObservation.Endpoint.unguarded(h, HealthStatus.down("connection refused"), EndpointLoad.unknown()),
+          PoolObservation.Endpoint.unguarded(h, HealthStatus.up("200"), new EndpointLoad(2, 0, -1))));
 
       Backend b = BackendViews.backend(o);
 

@@ -167,18 +167,19 @@ class CircuitFailoverTest {
   private static PoolConfig pool(String id, String price, ScriptedOpenAiServer server) {
     URI root = URI.create(server.baseUrl().replaceFirst("/v1$", ""));
     return new PoolConfig("simulated", id, Map.of("devices", "2", "price-per-unit-hour", price), 1.0,
-        List.of("smollm2"), List.of(new EndpointConfig("smollm2", root)));
+        List.of("smollm2"), List.of(new EndpointConfig("smollm2", root)), List.of());
   }
 
   private static Plan plan() {
     Requirements needs = new Requirements("any", 1, 0, "smollm2", 0, 0);
     PlannedStep triage = agentStep("triage", List.of(), needs);
     PlannedStep summarise = agentStep("summarise", List.of("triage"), needs);
-    return new Plan("screen", 1, Map.of(), List.of(triage, summarise), new PlacementSpec("cheapest", null));
+    return new Plan("screen", 1, Map.of(), List.of(triage, summarise), new PlacementSpec("cheapest", null), null);
   }
 
   private static PlannedStep agentStep(String name, List<String> needs, Requirements requires) {
-    AgentSettings agent = new AgentSettings("a-llm", "be brief", "how many pass?", List.of(), 3, 0, null, 0);
+    AgentSettings agent = AgentSettings.builder("a-llm", "how many pass?").instructions("be brief").maxTurns(3)
+        .build();
     return new PlannedStep(name, StepKind.AGENT, null, Map.of(), needs, StepPolicy.DEFAULT, null, 0, null, requires,
         agent, false);
   }

@@ -42,8 +42,9 @@ final class AgentBenchRuntime implements AutoCloseable {
   static AgentBenchRuntime start(int temporalPort, Path modelsFile, String externalTemporal) throws IOException {
     Path dataDir = Files.createTempDirectory("nightshift-bench-agents-");
     Path tools = Path.of(System.getProperty("user.home"), ".cache", "nightshift", "tools");
-    RuntimeConfig config = new RuntimeConfig(dataDir, externalTemporal, "default", temporalPort, temporalPort + 1,
-        "127.0.0.1", temporalPort + 2, 32, tools, RuntimeConfig.LocalServerKind.DEV, null, modelsFile);
+    RuntimeConfig config = RuntimeConfig.builder(dataDir).temporalAddress(externalTemporal)
+        .temporalPort(temporalPort).temporalUiPort(temporalPort + 1).apiPort(temporalPort + 2).toolsDir(tools)
+        .temporalServer(RuntimeConfig.LocalServerKind.DEV).modelsFile(modelsFile).build();
     try {
       return new AgentBenchRuntime(dataDir, NightshiftRuntime.start(config, externalTemporal == null
           ? EnumSet.of(Role.TEMPORAL, Role.WORKER) : EnumSet.of(Role.WORKER), List.of(new WorkerRole())));

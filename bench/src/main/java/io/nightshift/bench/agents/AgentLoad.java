@@ -1,10 +1,12 @@
 package io.nightshift.bench.agents;
 
 import io.nightshift.workflows.TaskQueues;
+import io.nightshift.workflows.agent.AgentBrief;
 import io.nightshift.workflows.agent.AgentBudget;
 import io.nightshift.workflows.agent.AgentInput;
 import io.nightshift.workflows.agent.AgentLimits;
 import io.nightshift.workflows.agent.AgentResult;
+import io.nightshift.workflows.agent.AgentRouting;
 import io.nightshift.workflows.agent.AgentWorkflow;
 import io.nightshift.workflows.agent.StopReason;
 import io.temporal.client.WorkflowClient;
@@ -46,8 +48,9 @@ final class AgentLoad {
         started.add(starters.submit(() -> {
           AgentWorkflow agent = client.newWorkflowStub(AgentWorkflow.class,
               WorkflowOptions.newBuilder().setWorkflowId(id).setTaskQueue(TaskQueues.CONTROL).build());
-          return WorkflowClient.execute(agent::run, AgentInput.of(id, BenchEndpoint.ID, shape.instructions(),
-              shape.task(), List.of(), new AgentLimits(1, 1, shape.maxOutputTokens(), 0), AgentBudget.unlimited()))
+          return WorkflowClient.execute(agent::run, AgentInput.fresh(id,
+              new AgentBrief(shape.instructions(), shape.task(), List.of()), AgentRouting.to(BenchEndpoint.ID),
+              new AgentLimits(1, 1, shape.maxOutputTokens(), 0), AgentBudget.unlimited()))
               .whenComplete((r, e) -> completions.add(System.nanoTime()));
         }));
       }

@@ -54,8 +54,9 @@ public final class BenchServer implements AutoCloseable {
   public static BenchServer start(int temporalPort, InputsWriter prepare) throws IOException {
     Path dataDir = Files.createTempDirectory("nightshift-bench-");
     Path tools = Path.of(System.getProperty("user.home"), ".cache", "nightshift", "tools");
-    RuntimeConfig config = new RuntimeConfig(dataDir, null, NAMESPACE, temporalPort, temporalPort + 1, "127.0.0.1",
-        temporalPort + 2, 32, tools, RuntimeConfig.LocalServerKind.DEV);
+    RuntimeConfig config = RuntimeConfig.builder(dataDir).namespace(NAMESPACE).temporalPort(temporalPort)
+        .temporalUiPort(temporalPort + 1).apiPort(temporalPort + 2).toolsDir(tools)
+        .temporalServer(RuntimeConfig.LocalServerKind.DEV).build();
     try {
       prepare.write(Files.createDirectories(config.inputsDir()));
       NightshiftRuntime runtime = NightshiftRuntime.start(config, EnumSet.of(Role.TEMPORAL, Role.WORKER),

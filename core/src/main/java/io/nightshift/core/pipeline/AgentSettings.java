@@ -19,6 +19,9 @@ import java.util.List;
  */
 public record AgentSettings(String model, String instructions, String prompt, List<String> tools, int maxTurns,
     long maxTokens, String maxCost, long wallClockMillis, int maxOutputTokens) {
+  /** Model calls an agent step may make when its pipeline sets no {@code max_turns}. */
+  public static final int DEFAULT_MAX_TURNS = 10;
+
   public AgentSettings {
     tools = List.copyOf(tools == null ? List.of() : tools);
     if (maxOutputTokens < 0) {
@@ -26,10 +29,12 @@ public record AgentSettings(String model, String instructions, String prompt, Li
     }
   }
 
-  /** Settings with the engine's default answer length. */
-  public AgentSettings(String model, String instructions, String prompt, List<String> tools, int maxTurns,
-      long maxTokens, String maxCost, long wallClockMillis) {
-    this(model, instructions, prompt, tools, maxTurns, maxTokens, maxCost, wallClockMillis, 0);
+  /**
+   * Settings for an agent on {@code model} asked {@code prompt}; what is not set is as a pipeline file leaves it:
+   * no instructions, no tools, {@value #DEFAULT_MAX_TURNS} turns, no budget, the engine's default answer length.
+   */
+  public static Builder builder(String model, String prompt) {
+    return new Builder(model, prompt);
   }
 
   /** The same settings with another prompt (e.g. parameters substituted). */
@@ -42,5 +47,57 @@ public record AgentSettings(String model, String instructions, String prompt, Li
   public AgentSettings withBudget(long tokens, String cost, long wallClock) {
     return new AgentSettings(model, instructions, prompt, tools, maxTurns, tokens, cost, wallClock,
         maxOutputTokens);
+  }
+
+  /** Agent settings by name: each setter says which setting it sets. */
+  public static final class Builder {
+    private final String model;
+    private final String prompt;
+    private String instructions;
+    private List<String> tools = List.of();
+    private int maxTurns = DEFAULT_MAX_TURNS;
+    private long maxTokens;
+    private String maxCost;
+    private long wallClockMillis;
+    private int maxOutputTokens;
+
+    private Builder(String model, String prompt) {
+      this.model = model;
+      this.prompt = prompt;
+    }
+
+    public Builder instructions(String systemPrompt) {
+      this.instructions = systemPrompt;
+      return this;
+    }
+
+    public Builder tools(List<String> allowed) {
+      this.tools = allowed;
+      return this;
+    }
+
+    public Builder maxTurns(int turns) {
+      this.maxTurns = turns;
+      return this;
+    }
+
+    /** The budget: tokens (0 for none), cost as exact decimal text (null for none), wall clock (0 for none). */
+    public Builder budget(long tokens, String cost, long wallClock) {
+      this.maxTokens = tokens;
+      this.maxCost = cost;
+      this.wallClockMillis = wallClock;
+      return this;
+    }
+
+    /** Cap on each model answer; 0 for the engine's default. */
+    public Builder maxOutputTokens(int tokens) {
+      this.maxOutputTokens = tokens;
+      return this;
+    }
+
+    public AgentSettings build() {
+      return new AgentSettings(model, instructions, prompt, tools, maxTurns, maxTokens, maxCost, wallClockMillis,
+          maxOutputTokens);
+    }
   }
 }

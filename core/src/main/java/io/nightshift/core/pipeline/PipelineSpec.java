@@ -13,13 +13,10 @@ import java.util.Objects;
  * @param description free text
  * @param params      declared task parameters with their defaults (null default = required)
  * @param steps       the steps, in file order
+ * @param placement   which pool wins when several can run a step; {@link PlacementSpec#DEFAULT} where it says none
  */
 public record PipelineSpec(String name, String description, Map<String, String> params, List<StepSpec> steps,
     PlacementSpec placement) {
-  public PipelineSpec(String name, String description, Map<String, String> params, List<StepSpec> steps) {
-    this(name, description, params, steps, PlacementSpec.DEFAULT);
-  }
-
   public PipelineSpec {
     placement = placement == null ? PlacementSpec.DEFAULT : placement;
     Objects.requireNonNull(name, "name");

@@ -17,13 +17,9 @@ import java.util.Map;
  */
 public record Plan(String pipeline, int version, Map<String, String> params, List<PlannedStep> steps,
     PlacementSpec placement, String origin) {
-  public Plan(String pipeline, int version, Map<String, String> params, List<PlannedStep> steps) {
-    this(pipeline, version, params, steps, PlacementSpec.DEFAULT, null);
-  }
-
-  public Plan(String pipeline, int version, Map<String, String> params, List<PlannedStep> steps,
-      PlacementSpec placement) {
-    this(pipeline, version, params, steps, placement, null);
+  /** A plan placed by the default policy ({@link PlacementSpec#DEFAULT}), with no origin recorded. */
+  public static Plan of(String pipeline, int version, Map<String, String> params, List<PlannedStep> steps) {
+    return new Plan(pipeline, version, params, steps, PlacementSpec.DEFAULT, null);
   }
 
   /** This plan, made by {@code origin}. */

@@ -11,12 +11,13 @@ import java.util.Map;
  * @param depth        how deep in {@code pipeline} steps this plan sits (0 for a submitted task), bounding recursion
  */
 public record PlanRequest(String goal, String pipelineYaml, Map<String, String> params, int depth) {
-  public PlanRequest(String goal, String pipelineYaml, Map<String, String> params) {
-    this(goal, pipelineYaml, params, 0);
-  }
-
   public PlanRequest {
     goal = goal == null ? "" : goal;
     params = Map.copyOf(params == null ? Map.of() : params);
+  }
+
+  /** What a submitted task asks: a plan at depth 0, not inside another task's pipeline step. */
+  public static PlanRequest submitted(String goal, String pipelineYaml, Map<String, String> params) {
+    return new PlanRequest(goal, pipelineYaml, params, 0);
   }
 }

@@ -67,7 +67,7 @@ public final class PipelineValidator {
     if (!problems.isEmpty()) {
       throw new InvalidPipelineException(problems);
     }
-    return new Plan(spec.name(), version, params, TopologicalOrder.of(planned), spec.placement());
+    return new Plan(spec.name(), version, params, TopologicalOrder.of(planned), spec.placement(), null);
   }
 
   private static Map<String, String> taskParams(PipelineSpec spec, Map<String, String> supplied,

@@ -102,10 +102,13 @@ final class StepParser {
     String maxCost = cost.positive(1e12, 0) > 0 ? cost.peek().orElse(null) : null;
     s.get("model").require("an agent step names its model endpoint");
     s.get("prompt").require("an agent step needs a prompt");
-    return new AgentSettings(s.get("model").string().orElse(null), s.get("instructions").string().orElse(null),
-        s.get("prompt").string().orElse(null), s.get("tools").stringOrStrings(),
-        s.get("max_turns").integer(1, 1000, 10), budget.get("tokens").integer(1, Integer.MAX_VALUE, 0), maxCost,
-        millis(budget.get("wall_clock")), s.get("max_output_tokens").integer(1, 32768, 0));
+    String model = s.get("model").string().orElse(null);
+    String instructions = s.get("instructions").string().orElse(null);
+    String prompt = s.get("prompt").string().orElse(null);
+    return AgentSettings.builder(model, prompt).instructions(instructions).tools(s.get("tools").stringOrStrings())
+        .maxTurns(s.get("max_turns").integer(1, 1000, AgentSettings.DEFAULT_MAX_TURNS))
+        .budget(budget.get("tokens").integer(1, Integer.MAX_VALUE, 0), maxCost, millis(budget.get("wall_clock")))
+        .maxOutputTokens(s.get("max_output_tokens").integer(1, 32768, 0)).build();
   }
 
   private static Requirements requires(ConfigNode node) {

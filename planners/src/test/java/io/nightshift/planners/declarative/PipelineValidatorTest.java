@@ -161,7 +161,7 @@ class PipelineValidatorTest {
   }
 
   private Plan plan(String yaml, Map<String, String> params) {
-    return planner.plan(new PlanRequest("", yaml, params));
+    return planner.plan(PlanRequest.submitted("", yaml, params));
   }
 
   private List<PipelineProblem> problems(String yaml) {

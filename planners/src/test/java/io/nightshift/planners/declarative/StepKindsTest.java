@@ -197,7 +197,7 @@ class StepKindsTest {
           - {name: lost, kind: agent, model: chemist, prompt: go}
           - {name: placed, kind: agent, model: smollm2, prompt: go, requires: {model: smollm2}}
         """;
-    assertThatThrownBy(() -> checked.plan(new PlanRequest("", yaml, Map.of())))
+    assertThatThrownBy(() -> checked.plan(PlanRequest.submitted("", yaml, Map.of())))
         .isInstanceOf(InvalidPipelineException.class)
         .extracting(e -> ((InvalidPipelineException) e).problems().stream().map(PipelineProblem::toString).toList())
         .asList().containsExactly("step 'lost' field 'model' (line 4): no model endpoint 'chemist' on this runtime; "
@@ -206,7 +206,7 @@ class StepKindsTest {
   }
 
   private Plan plan(String yaml) {
-    return planner.plan(new PlanRequest("", yaml, Map.of()));
+    return planner.plan(PlanRequest.submitted("", yaml, Map.of()));
   }
 
   private List<PipelineProblem> problems(String yaml) {

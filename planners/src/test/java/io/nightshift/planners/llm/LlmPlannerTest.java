@@ -53,7 +53,8 @@ class LlmPlannerTest {
       {"steps":{"step1":{"tool":"data.load","params":{"source":"${params.file}"}},
         "step2":{"tool":"table.filter","params":{"input":"${steps.step1.output}","where":"mw < 500"},
                  "needs":["step1","step1"]}}}""";
-  private static final PlanRequest REQUEST = new PlanRequest("keep the small molecules", null, Map.of("file", "a.csv"));
+  private static final PlanRequest REQUEST = PlanRequest.submitted("keep the small molecules", null,
+      Map.of("file", "a.csv"));
 
   private ScriptedOpenAiServer server;
   private LlmPlanner planner;

@@ -68,7 +68,7 @@ class RoutingPlannerTest {
 
   @Test
   void shouldPlanPipelinesDeclarativelyWithoutAskingTheModel() {
-    Plan plan = routing.plan(new PlanRequest("shout", PIPELINE, Map.of()));
+    Plan plan = routing.plan(PlanRequest.submitted("shout", PIPELINE, Map.of()));
 
     assertThat(plan.origin()).isEqualTo("declarative");
     assertThat(plan.pipeline()).isEqualTo("upper");
@@ -79,7 +79,7 @@ class RoutingPlannerTest {
   void shouldPlanAGoalWithoutPipelineOnTheModel() {
     server.enqueue(ScriptedReply.text(MODEL_PLAN));
 
-    Plan plan = routing.plan(new PlanRequest("shout hello", null, Map.of()));
+    Plan plan = routing.plan(PlanRequest.submitted("shout hello", null, Map.of()));
 
     assertThat(plan.origin()).isEqualTo("llm:planner");
     assertThat(plan.step("step1").tool()).isEqualTo("text.upper");
@@ -87,10 +87,10 @@ class RoutingPlannerTest {
 
   @Test
   void shouldReviseADeclarativePlanOnTheModel() {
-    Plan first = routing.plan(new PlanRequest("shout", PIPELINE, Map.of()));
+    Plan first = routing.plan(PlanRequest.submitted("shout", PIPELINE, Map.of()));
     server.enqueue(ScriptedReply.text(MODEL_PLAN));
 
-    Plan second = routing.replan(new PlanRequest("shout", PIPELINE, Map.of()), first, "shout", "boom");
+    Plan second = routing.replan(PlanRequest.submitted("shout", PIPELINE, Map.of()), first, "shout", "boom");
 
     assertThat(second.version()).isEqualTo(2);
     assertThat(second.origin()).isEqualTo("llm:planner");
@@ -101,10 +101,10 @@ class RoutingPlannerTest {
     RoutingPlanner pipelinesOnly = RoutingPlanner.declarativeOnly(new DeclarativePlanner(TOOLS));
 
     InvalidPipelineException e = catchThrowableOfType(InvalidPipelineException.class,
-        () -> pipelinesOnly.plan(new PlanRequest("shout hello", null, Map.of())));
+        () -> pipelinesOnly.plan(PlanRequest.submitted("shout hello", null, Map.of())));
     InvalidPipelineException r = catchThrowableOfType(InvalidPipelineException.class,
-        () -> pipelinesOnly.replan(new PlanRequest("g", PIPELINE, Map.of()),
-            pipelinesOnly.plan(new PlanRequest("g", PIPELINE, Map.of())), "shout", "boom"));
+        () -> pipelinesOnly.replan(PlanRequest.submitted("g", PIPELINE, Map.of()),
+            pipelinesOnly.plan(PlanRequest.submitted("g", PIPELINE, Map.of())), "shout", "boom"));
 
     assertThat(pipelinesOnly.hasModelPlanner()).isFalse();
     assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p.field()).isEqualTo("pipeline"));
@@ -115,7 +115,7 @@ class RoutingPlannerTest {
   @Test
   void shouldRefuseAnEmptyGoalWithoutPipeline() {
     InvalidPipelineException e = catchThrowableOfType(InvalidPipelineException.class,
-        () -> routing.plan(new PlanRequest("  ", null, Map.of())));
+        () -> routing.plan(PlanRequest.submitted("  ", null, Map.of())));
 
     assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p.field()).isEqualTo("goal"));
     assertThat(server.chatRequests()).isEmpty();

@@ -53,7 +53,7 @@ public final class StepActivitiesImpl implements StepActivities {
           input.step() + "-", held, Duration.ofMillis(input.demand().runLimitMillis()));
       log.info("finished step '{}' of task {} in {} ms: {}", input.step(), input.taskId(),
           (System.nanoTime() - started) / 1_000_000, out.summary());
-      return new StepOutput(out.artifact(), out.summary(), attempt).measured(held.unitSeconds());
+      return StepOutput.of(out.artifact(), out.summary(), attempt).measured(held.unitSeconds());
     } catch (ToolException e) {
       if (e.retryable()) {
         log.warn("step '{}' of task {} failed, will retry: {}", input.step(), input.taskId(), e.getMessage());

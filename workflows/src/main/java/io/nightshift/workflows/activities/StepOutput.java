@@ -16,13 +16,12 @@ import io.nightshift.core.artifact.ArtifactRef;
  */
 public record StepOutput(ArtifactRef output, String summary, int attempt, String pool, String placement,
     double unitSeconds, double cost, long tokens) {
-  public StepOutput(ArtifactRef output, String summary, int attempt) {
-    this(output, summary, attempt, null, null, 0, 0, 0);
-  }
-
-  public StepOutput(ArtifactRef output, String summary, int attempt, String pool, String placement,
-      double unitSeconds, double cost) {
-    this(output, summary, attempt, pool, placement, unitSeconds, cost, 0);
+  /**
+   * What a step produced, before any placement: on no pool, at no accelerator cost, with no model tokens ({@link
+   * #placed} and {@link #withTokens} add those where the step had them).
+   */
+  public static StepOutput of(ArtifactRef output, String summary, int attempt) {
+    return new StepOutput(output, summary, attempt, null, null, 0, 0, 0);
   }
 
   public StepOutput placed(String onPool, String why, double seconds, double price) {

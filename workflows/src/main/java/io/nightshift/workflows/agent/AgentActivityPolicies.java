@@ -4,6 +4,7 @@ import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Timeouts and retries of an agent's activities. Model calls back off long enough to ride out a rate limit or a
@@ -13,7 +14,7 @@ import java.time.Duration;
 final class AgentActivityPolicies {
   private AgentActivityPolicies() {}
 
-  static ActivityOptions model(String queue) {
+  static ActivityOptions model(Optional<String> queue) {
     return withQueue(ActivityOptions.newBuilder()
         // a CPU model server answering a long prompt can take minutes; the endpoint's own timeout is shorter
         .setStartToCloseTimeout(Duration.ofMinutes(10))
@@ -26,7 +27,7 @@ final class AgentActivityPolicies {
             .build()), queue);
   }
 
-  static ActivityOptions tools(String queue) {
+  static ActivityOptions tools(Optional<String> queue) {
     return withQueue(ActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofMinutes(30))
         // the worker heartbeats for the tool (every 2 s), so a tool call on a dead worker is retried elsewhere
@@ -41,10 +42,8 @@ final class AgentActivityPolicies {
             .build()), queue);
   }
 
-  private static ActivityOptions withQueue(ActivityOptions.Builder builder, String queue) {
-    if (queue != null && !queue.isBlank()) {
-      builder.setTaskQueue(queue);
-    }
+  private static ActivityOptions withQueue(ActivityOptions.Builder builder, Optional<String> queue) {
+    queue.filter(q -> !q.isBlank()).ifPresent(builder::setTaskQueue);
     return builder.build();
   }
 }

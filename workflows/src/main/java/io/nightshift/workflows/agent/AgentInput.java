@@ -1,29 +1,29 @@
 package io.nightshift.workflows.agent;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.nightshift.core.artifact.ArtifactRef;
+import io.nightshift.workflows.engine.UnwrappedRecords;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * What starts an agent.
+ * What starts an agent. In JSON the parts' fields stand side by side, as they did before AgentInput had parts, so
+ * recorded histories read as they are ({@link UnwrappedRecords}).
  *
- * @param agentId        stable id (e.g. {@code taskId/stepName}); keys idempotent tool calls and ledger entries
- * @param endpoint       the model endpoint id (models' ModelEndpointRegistry)
- * @param instructions   the system prompt
- * @param task           the user's request
- * @param tools          the allow-list: registry tool names this agent may call; others are refused to the model
- * @param limits         turn and output limits
- * @param budget         tokens, cost and wall-clock
- * @param activityQueue  task queue of the model and tool activities; null runs them on the workflow's own queue
- * @param resume         to continue an agent that stopped (on its budget) or continued as new; null to start
- * @param endpoints      every endpoint that may serve this agent's calls, in order of preference, {@code endpoint}
- *                       among them (they serve the same model); calls stick to the one that served the last call
- *                       and move down this list only when its circuit breaker is open. Empty: {@code endpoint} only
+ * @param agentId stable id (e.g. {@code taskId/stepName}); keys idempotent tool calls and ledger entries
+ * @param brief   the system prompt, the user's request and the tools it may call
+ * @param routing the endpoints its model calls go to and the queue of its activities
+ * @param limits  turn and output limits
+ * @param budget  tokens, cost and wall-clock
+ * @param resume  to continue an agent that stopped (on its budget) or continued as new; empty to start (null in
+ *                JSON)
  */
-public record AgentInput(String agentId, String endpoint, String instructions, String task, List<String> tools,
-    AgentLimits limits, AgentBudget budget, String activityQueue, Resume resume, List<String> endpoints) {
+@JsonDeserialize(using = UnwrappedRecords.class)
+public record AgentInput(String agentId, @JsonUnwrapped AgentBrief brief, @JsonUnwrapped AgentRouting routing,
+    AgentLimits limits, AgentBudget budget, Optional<Resume> resume) {
 
   /**
    * Where an earlier run stopped, to go on from there: its transcript, the messages it had not yet sent (tool
@@ -43,23 +43,17 @@ public record AgentInput(String agentId, String endpoint, String instructions, S
 
   public AgentInput {
     Objects.requireNonNull(agentId, "agentId");
-    Objects.requireNonNull(endpoint, "endpoint");
+    Objects.requireNonNull(brief, "brief");
+    Objects.requireNonNull(routing, "routing");
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(budget, "budget");
-    tools = tools == null ? List.of() : List.copyOf(tools);
-    endpoints = endpoints == null ? List.of() : List.copyOf(endpoints);
-    instructions = instructions == null ? "" : instructions;
-    task = task == null ? "" : task;
+    resume = resume == null ? Optional.empty() : resume;
   }
 
-  public AgentInput(String agentId, String endpoint, String instructions, String task, List<String> tools,
-      AgentLimits limits, AgentBudget budget, String activityQueue, Resume resume) {
-    this(agentId, endpoint, instructions, task, tools, limits, budget, activityQueue, resume, List.of());
-  }
-
-  public static AgentInput of(String agentId, String endpoint, String instructions, String task, List<String> tools,
-      AgentLimits limits, AgentBudget budget) {
-    return new AgentInput(agentId, endpoint, instructions, task, tools, limits, budget, null, null);
+  /** An agent's first run: nothing to resume. */
+  public static AgentInput fresh(String agentId, AgentBrief brief, AgentRouting routing, AgentLimits limits,
+      AgentBudget budget) {
+    return new AgentInput(agentId, brief, routing, limits, budget, Optional.empty());
   }
 
   /**
@@ -67,43 +61,32 @@ public record AgentInput(String agentId, String endpoint, String instructions, S
    * carry over, so {@code raised} is the agent's total budget, not an extra one; the wall clock starts afresh.
    */
   public AgentInput resumedFrom(AgentResult stopped, AgentBudget raised) {
-    BudgetStatus spent = stopped.budget();
+    BudgetStatus spent = stopped.usage().budget();
+    ConversationState at = stopped.conversation();
     // the endpoint that served last holds the conversation's KV cache: go on there
-    String sticky = stopped.servedBy() != null ? stopped.servedBy() : endpoint;
-    return new AgentInput(agentId, sticky, instructions, task, tools, limits, raised, activityQueue,
-        new Resume(stopped.transcript(), stopped.unsent(), stopped.turns(), stopped.toolCalls(), spent.tokensSpent(),
-            spent.costSpent(), spent.unreportedCalls(), 0), endpoints);
+    AgentRouting sticky = at.servedBy() != null ? routing.stickingTo(at.servedBy()) : routing;
+    return new AgentInput(agentId, brief, sticky, limits, raised, Optional.of(new Resume(at.transcript(),
+        at.unsent(), stopped.usage().turns(), stopped.usage().toolCalls(), spent.tokensSpent(), spent.costSpent(),
+        spent.unreportedCalls(), 0)));
   }
 
-  public AgentInput withResume(Resume resume) {
-    return new AgentInput(agentId, endpoint, instructions, task, tools, limits, budget, activityQueue, resume,
-        endpoints);
+  /** The same agent going on from {@code from} (when it continues as new). */
+  public AgentInput withResume(Resume from) {
+    return new AgentInput(agentId, brief, routing, limits, budget, Optional.of(from));
   }
 
-  /**
-   * The same agent calling only {@code endpointId}, a server a pool started for it on a lease, with its model and
-   * tool calls on {@code queue} (the pool's, where that endpoint is registered).
-   */
-  public AgentInput onServer(String endpointId, String queue) {
-    return new AgentInput(agentId, endpointId, instructions, task, tools, limits, budget, queue, resume,
-        List.of(endpointId));
+  /** The same agent, and run, with another budget. */
+  public AgentInput withBudget(AgentBudget other) {
+    return new AgentInput(agentId, brief, routing, limits, other, resume);
   }
 
-  /** The same agent with calls going first to {@code sticky} (one of {@link #endpoints()}). */
-  public AgentInput withEndpoint(String sticky) {
-    return new AgentInput(agentId, sticky, instructions, task, tools, limits, budget, activityQueue, resume,
-        endpoints);
+  /** The same agent from the start, with another budget: for one that stopped with nothing to carry over. */
+  public AgentInput restartedWith(AgentBudget other) {
+    return new AgentInput(agentId, brief, routing, limits, other, Optional.empty());
   }
 
-  /**
-   * Where to send a call when {@code preferred} refuses it with an open circuit: the other endpoints, in order.
-   */
-  public List<String> fallbacksFor(String preferred) {
-    List<String> out = new ArrayList<>();
-    if (!preferred.equals(endpoint)) {
-      out.add(endpoint);
-    }
-    endpoints.stream().filter(e -> !e.equals(preferred) && !out.contains(e)).forEach(out::add);
-    return List.copyOf(out);
+  /** The same agent with its calls routed by {@code other}. */
+  public AgentInput withRouting(AgentRouting other) {
+    return new AgentInput(agentId, brief, other, limits, budget, resume);
   }
 }

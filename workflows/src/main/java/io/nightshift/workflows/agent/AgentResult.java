@@ -1,29 +1,26 @@
 package io.nightshift.workflows.agent;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.nightshift.core.artifact.ArtifactRef;
-import java.util.List;
+import io.nightshift.workflows.engine.UnwrappedRecords;
+import java.util.Objects;
 
 /**
- * How an agent ended. Small by design: the answer and the conversation are artifact references.
+ * How an agent ended. Small by design: the answer and the conversation are artifact references. In JSON the parts'
+ * fields stand side by side, as they did before AgentResult had parts ({@link UnwrappedRecords}).
  *
- * @param reason     why it stopped
- * @param answer     the final answer (text/plain) when {@code reason} is ANSWERED, else null
- * @param transcript the conversation's index artifact (see {@link Transcripts})
- * @param turns      model calls made
- * @param toolCalls  tool calls run (refused ones not counted)
- * @param budget     the ledger at the end
- * @param detail     one line for humans: what limit was hit, or the answer's first words
- * @param unsent     tool results of the last turn not yet shown to the model (to resume with)
- * @param servedBy   the endpoint that served the last model call (where its KV cache is); null before any call
+ * @param reason       why it stopped
+ * @param answer       the final answer (text/plain) when {@code reason} is ANSWERED, else null
+ * @param detail       one line for humans: what limit was hit, or the answer's first words
+ * @param conversation where the conversation stands: transcript, unsent tool results, the endpoint that served last
+ * @param usage        model calls, tool calls and the ledger at the end
  */
-public record AgentResult(StopReason reason, ArtifactRef answer, ArtifactRef transcript, int turns, int toolCalls,
-    BudgetStatus budget, String detail, List<PendingEntry> unsent, String servedBy) {
+@JsonDeserialize(using = UnwrappedRecords.class)
+public record AgentResult(StopReason reason, ArtifactRef answer, String detail,
+    @JsonUnwrapped ConversationState conversation, @JsonUnwrapped AgentUsage usage) {
   public AgentResult {
-    unsent = unsent == null ? List.of() : List.copyOf(unsent);
-  }
-
-  public AgentResult(StopReason reason, ArtifactRef answer, ArtifactRef transcript, int turns, int toolCalls,
-      BudgetStatus budget, String detail, List<PendingEntry> unsent) {
-    this(reason, answer, transcript, turns, toolCalls, budget, detail, unsent, null);
+    Objects.requireNonNull(conversation, "conversation");
+    Objects.requireNonNull(usage, "usage");
   }
 }

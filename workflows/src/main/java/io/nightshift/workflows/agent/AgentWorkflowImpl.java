@@ -37,16 +37,16 @@ public final class AgentWorkflowImpl implements AgentWorkflow {
   @Override
   public AgentResult run(AgentInput input) {
     this.input = input;
-    this.sticky = input.endpoint();
-    AgentInput.Resume resume = input.resume();
-    this.ledger = resume == null ? new BudgetLedger(input.budget())
-        : BudgetLedger.resumed(input.budget(), resume.tokensSpent(), resume.costSpent(), resume.unreportedCalls());
+    this.sticky = input.routing().endpoint();
+    Optional<AgentInput.Resume> resume = input.resume();
+    this.ledger = resume.map(r -> BudgetLedger.resumed(input.budget(), r.tokensSpent(), r.costSpent(),
+        r.unreportedCalls())).orElseGet(() -> new BudgetLedger(input.budget()));
     this.estimator = new ReservationEstimator(
         Workflow.getVersion(ReservationEstimator.CHANGE_ID, Workflow.DEFAULT_VERSION, ReservationEstimator.V1));
-    long startedAt = resume != null && resume.startedAtMillis() > 0 ? resume.startedAtMillis()
-        : Workflow.currentTimeMillis();
+    long startedAt = resume.map(AgentInput.Resume::startedAtMillis).filter(at -> at > 0)
+        .orElseGet(Workflow::currentTimeMillis);
     AgentModelActivities model = Workflow.newActivityStub(AgentModelActivities.class,
-        AgentActivityPolicies.model(input.activityQueue()));
+        AgentActivityPolicies.model(input.routing().activityQueue()));
     List<PendingEntry> pending = opening(input);
     int turnsThisRun = 0;
     while (true) {
@@ -79,7 +79,7 @@ public final class AgentWorkflowImpl implements AgentWorkflow {
         pending.add(PendingEntry.message(TranscriptMessage.user(FINAL_TURN_PROMPT)));
       }
       phase = AgentProgress.Phase.THINKING;
-      ModelTurnOutput out = callModel(model, reservation, pending, finalTurn ? List.of() : input.tools());
+      ModelTurnOutput out = callModel(model, reservation, pending, finalTurn ? List.of() : input.brief().tools());
       ledger.settle(reservation, out.tokens(), out.cost(), out.usageReported());
       if (out.endpoint() != null) {
         sticky = out.endpoint();
@@ -109,23 +109,26 @@ public final class AgentWorkflowImpl implements AgentWorkflow {
 
   @Override
   public AgentProgress progress() {
-    return new AgentProgress(input == null ? null : input.agentId(), phase, turns, toolCalls, lastTools,
-        guidance.size(), ledger == null ? null : ledger.status(), transcript, stopReason);
+    return new AgentProgress(input == null ? null : input.agentId(), phase, stopReason,
+        new AgentUsage(turns, toolCalls, ledger == null ? null : ledger.status()), lastTools, guidance.size(),
+        transcript);
   }
 
   private List<PendingEntry> opening(AgentInput input) {
     List<PendingEntry> pending = new ArrayList<>();
-    if (input.resume() != null) {
-      transcript = input.resume().transcript();
-      turns = input.resume().turns();
-      toolCalls = input.resume().toolCalls();
-      pending.addAll(input.resume().unsent());
+    if (input.resume().isPresent()) {
+      AgentInput.Resume resume = input.resume().get();
+      transcript = resume.transcript();
+      turns = resume.turns();
+      toolCalls = resume.toolCalls();
+      pending.addAll(resume.unsent());
       return pending;
     }
-    if (!input.instructions().isBlank()) {
-      pending.add(PendingEntry.message(TranscriptMessage.system(input.instructions())));
+    AgentBrief brief = input.brief();
+    if (!brief.instructions().isBlank()) {
+      pending.add(PendingEntry.message(TranscriptMessage.system(brief.instructions())));
     }
-    pending.add(PendingEntry.message(TranscriptMessage.user(input.task())));
+    pending.add(PendingEntry.message(TranscriptMessage.user(brief.task())));
     return pending;
   }
 
@@ -140,15 +143,16 @@ public final class AgentWorkflowImpl implements AgentWorkflow {
       unsent.add(PendingEntry.message(TranscriptMessage.user("Guidance from the operator: " + g)));
     }
     BudgetStatus spent = ledger.status();
-    Workflow.continueAsNew(input.withEndpoint(sticky).withResume(new AgentInput.Resume(transcript, unsent, turns, toolCalls,
-        spent.tokensSpent(), spent.costSpent(), spent.unreportedCalls(), startedAt)));
+    Workflow.continueAsNew(input.withRouting(input.routing().stickingTo(sticky)).withResume(new AgentInput.Resume(
+        transcript, unsent, turns, toolCalls, spent.tokensSpent(), spent.costSpent(), spent.unreportedCalls(),
+        startedAt)));
   }
 
   private ModelTurnOutput callModel(AgentModelActivities model, String reservation, List<PendingEntry> pending,
       List<String> offered) {
     try {
       return model.nextTurn(new ModelTurnInput(input.agentId(), turns + 1, sticky, transcript, pending,
-          offered, input.limits().maxOutputTokens(), input.fallbacksFor(sticky)));
+          offered, input.limits().maxOutputTokens(), input.routing().fallbacksFor(sticky)));
     } catch (ActivityFailure e) {
       // the call used nothing we were told of; a failed agent keeps an honest ledger
       ledger.release(reservation);
@@ -167,7 +171,7 @@ public final class AgentWorkflowImpl implements AgentWorkflow {
     phase = AgentProgress.Phase.CALLING_TOOLS;
     lastTools = calls.stream().map(AgentToolCall::name).toList();
     AgentToolActivities tools = Workflow.newActivityStub(AgentToolActivities.class,
-        AgentActivityPolicies.tools(input.activityQueue()));
+        AgentActivityPolicies.tools(input.routing().activityQueue()));
     PendingEntry[] results = new PendingEntry[calls.size()];
     Map<Integer, Promise<AgentToolOutput>> running = new LinkedHashMap<>();
     for (int i = 0; i < calls.size(); i++) {
@@ -175,9 +179,9 @@ public final class AgentWorkflowImpl implements AgentWorkflow {
       if (i >= input.limits().maxToolCallsPerTurn()) {
         results[i] = PendingEntry.toolNote(call, "refused: at most " + input.limits().maxToolCallsPerTurn()
             + " tool calls per turn; ask for this one again in your next turn");
-      } else if (!input.tools().contains(call.name())) {
+      } else if (!input.brief().tools().contains(call.name())) {
         results[i] = PendingEntry.toolNote(call, "refused: tool '" + call.name()
-            + "' is not allowed for this agent; allowed tools: " + String.join(", ", input.tools()));
+            + "' is not allowed for this agent; allowed tools: " + String.join(", ", input.brief().tools()));
       } else {
         String key = input.agentId() + "/" + turns + "/" + i;
         running.put(i, Async.function(tools::callTool, new AgentToolInput(input.agentId(), turns, call, key)));
@@ -197,8 +201,8 @@ public final class AgentWorkflowImpl implements AgentWorkflow {
   private AgentResult end(StopReason reason, ArtifactRef answer, String detail, List<PendingEntry> unsent) {
     stopReason = reason;
     phase = AgentProgress.Phase.ENDED;
-    return new AgentResult(reason, answer, transcript, turns, toolCalls, ledger.status(), detail, unsent,
-        turns == 0 ? null : sticky);
+    return new AgentResult(reason, answer, detail, new ConversationState(transcript, unsent,
+        turns == 0 ? null : sticky), new AgentUsage(turns, toolCalls, ledger.status()));
   }
 
   /** The message of the failure the activity threw (the outermost application failure), not Temporal's wrapper. */

@@ -27,9 +27,4 @@ public record ModelTurnInput(String agentId, int turn, String endpoint, Artifact
     tools = List.copyOf(tools);
     fallbacks = fallbacks == null ? List.of() : List.copyOf(fallbacks);
   }
-
-  public ModelTurnInput(String agentId, int turn, String endpoint, ArtifactRef transcript, List<PendingEntry> append,
-      List<String> tools, int maxOutputTokens) {
-    this(agentId, turn, endpoint, transcript, append, tools, maxOutputTokens, List.of());
-  }
 }

@@ -26,11 +26,6 @@ public record ModelTurnOutput(ArtifactRef transcript, ArtifactRef answer, List<A
     cost = cost == null ? BigDecimal.ZERO : cost;
   }
 
-  public ModelTurnOutput(ArtifactRef transcript, ArtifactRef answer, List<AgentToolCall> toolCalls,
-      long inputTokens, long outputTokens, boolean usageReported, BigDecimal cost) {
-    this(transcript, answer, toolCalls, inputTokens, outputTokens, usageReported, cost, null);
-  }
-
   public boolean wantsTools() {
     return !toolCalls.isEmpty();
   }

@@ -30,11 +30,6 @@ public record PoolSnapshot(PoolView view, HealthStatus.State health, String deta
     servable = List.copyOf(servable == null ? List.of() : servable);
   }
 
-  public PoolSnapshot(PoolView view, HealthStatus.State health, String detail, boolean simulated,
-      Instant observedAt) {
-    this(view, health, detail, simulated, observedAt, List.of(), List.of());
-  }
-
   public String poolId() {
     return view.poolId();
   }

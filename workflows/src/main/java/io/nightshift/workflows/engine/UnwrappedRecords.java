@@ -1,21 +1,23 @@
 package io.nightshift.workflows.engine;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -46,22 +48,32 @@ public final class UnwrappedRecords extends StdDeserializer<Record> implements C
 
   @Override
   public Record deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
-    JsonNode json = ctx.readTree(p);
-    if (!json.isObject()) {
+    JsonToken t = p.currentToken();
+    if (t == JsonToken.START_OBJECT) {
+      t = p.nextToken();
+    } else if (t != JsonToken.FIELD_NAME && t != JsonToken.END_OBJECT) {
       return (Record) ctx.handleUnexpectedToken(type, p);
     }
-    return read((ObjectNode) json, ctx);
+    // each field's tokens as they came, numbers included: a tree would read 0.000480 as the double 4.8E-4
+    Map<String, TokenBuffer> fields = new HashMap<>();
+    for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+      String name = p.currentName();
+      p.nextToken();
+      fields.put(name, ctx.bufferAsCopyOfValue(p));
+    }
+    return read(fields, p, ctx);
   }
 
-  private Record read(ObjectNode json, DeserializationContext ctx) throws IOException {
+  private Record read(Map<String, TokenBuffer> fields, JsonParser p, DeserializationContext ctx) throws IOException {
     RecordComponent[] components = type.getRecordComponents();
     Object[] values = new Object[components.length];
     for (int i = 0; i < components.length; i++) {
       RecordComponent c = components[i];
       JavaType t = ctx.getTypeFactory().constructType(c.getGenericType());
-      JsonNode value = unwrapped(c) ? json.deepCopy().retain(names(c.getType())) : json.get(c.getName());
-      values[i] = value == null || value.isNull() ? ctx.findRootValueDeserializer(t).getNullValue(ctx)
-          : ctx.readTreeAsValue(value, t);
+      TokenBuffer value = unwrapped(c) ? part(fields, c.getType(), p, ctx) : fields.get(c.getName());
+      JsonParser v = value == null ? null : value.asParserOnFirstToken();
+      values[i] = v == null || v.currentToken() == JsonToken.VALUE_NULL
+          ? ctx.findRootValueDeserializer(t).getNullValue(ctx) : ctx.readValue(v, t);
     }
     try {
       Constructor<?> canonical = type.getDeclaredConstructor(
@@ -73,6 +85,22 @@ public final class UnwrappedRecords extends StdDeserializer<Record> implements C
     } catch (ReflectiveOperationException e) {
       throw ctx.instantiationException(type, e);
     }
+  }
+
+  /** The fields of an unwrapped part as one object of their own. */
+  private static TokenBuffer part(Map<String, TokenBuffer> fields, Class<?> record, JsonParser p,
+      DeserializationContext ctx) throws IOException {
+    TokenBuffer part = ctx.bufferForInputBuffering(p);
+    part.writeStartObject();
+    for (String name : names(record)) {
+      TokenBuffer value = fields.get(name);
+      if (value != null) {
+        part.writeFieldName(name);
+        value.serialize(part);
+      }
+    }
+    part.writeEndObject();
+    return part;
   }
 
   /** The JSON names of a record's fields, its unwrapped parts' fields included. */

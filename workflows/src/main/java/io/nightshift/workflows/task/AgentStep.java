@@ -3,11 +3,14 @@ package io.nightshift.workflows.task;
 import io.nightshift.core.pipeline.AgentSettings;
 import io.nightshift.core.pipeline.PlannedStep;
 import io.nightshift.workflows.activities.StepOutput;
+import io.nightshift.workflows.agent.AgentBrief;
 import io.nightshift.workflows.agent.AgentBudget;
 import io.nightshift.workflows.agent.AgentInput;
 import io.nightshift.workflows.agent.AgentLimits;
 import io.nightshift.workflows.agent.AgentResult;
+import io.nightshift.workflows.agent.AgentRouting;
 import io.nightshift.workflows.agent.AgentWorkflow;
+import io.nightshift.workflows.agent.BudgetStatus;
 import io.nightshift.workflows.backends.BackendQueues;
 import io.nightshift.workflows.engine.Tokens;
 import io.nightshift.workflows.task.budget.BudgetShares;
@@ -65,12 +68,12 @@ final class AgentStep {
     Optional<AgentPlacement> placed = step.requires() == null ? Optional.empty()
         : Optional.of(placer.placeAgent(step, a.model()));
     String agentId = task.definition().taskId() + "/" + step.name();
-    AgentInput input = new AgentInput(agentId,
+    AgentRouting routing = new AgentRouting(
         placed.map(p -> p.onLease() ? p.model() : p.endpoints().get(0)).orElse(a.model()),
-        a.instructions(), prompt, a.tools(),
+        placed.map(AgentPlacement::endpoints).orElse(List.of()), Optional.empty());
+    AgentInput input = AgentInput.fresh(agentId, new AgentBrief(a.instructions(), prompt, a.tools()), routing,
         new AgentLimits(a.maxTurns(), MAX_TOOL_CALLS_PER_TURN,
-            a.maxOutputTokens() > 0 ? a.maxOutputTokens() : MAX_OUTPUT_TOKENS, 0), budget(a), null, null,
-        placed.map(AgentPlacement::endpoints).orElse(List.of()));
+            a.maxOutputTokens() > 0 ? a.maxOutputTokens() : MAX_OUTPUT_TOKENS, 0), budget(a));
     // a pool that starts the model's server on a lease: held for each run of the agent, released after it
     Optional<ModelServerHold> hold = placed.filter(AgentPlacement::onLease).map(p -> new ModelServerHold(p, agentId));
     // the step's own budget (a total over all its runs); with a task budget each run gets an allocation of it
@@ -80,10 +83,11 @@ final class AgentStep {
       String childId = input.agentId() + (run == 1 ? "" : "/resumed-" + run);
       Optional<TaskLedger.Allocation> allocation = allocate(step, own, last);
       if (allocation.isPresent()) {
-        input = withBudget(input, allotted(own, last, allocation.get()));
+        input = input.withBudget(allotted(own, last, allocation.get()));
       }
       if (hold.isPresent()) {
-        input = input.onServer(hold.get().acquire().endpointId(), BackendQueues.forPool(placed.get().pool()));
+        input = input.withRouting(AgentRouting.onServer(hold.get().acquire().endpointId(),
+            BackendQueues.forPool(placed.get().pool())));
       }
       running.add(childId);
       AgentResult result;
@@ -102,19 +106,19 @@ final class AgentStep {
       last = result;
       switch (result.reason()) {
         case ANSWERED -> {
-          StepOutput out = new StepOutput(result.answer(), result.turns() + " turns, " + result.toolCalls()
-              + " tool calls: " + result.detail(), 1);
+          StepOutput out = StepOutput.of(result.answer(), result.usage().turns() + " turns, "
+              + result.usage().toolCalls() + " tool calls: " + result.detail(), 1);
           return placed.map(p -> hold.map(h -> onLease(out, p, h, result)).orElseGet(() -> onPool(out, p, result)))
               .orElse(out);
         }
-        case STEP_LIMIT -> throw ApplicationFailure.newNonRetryableFailure("the agent made " + result.turns()
+        case STEP_LIMIT -> throw ApplicationFailure.newNonRetryableFailure("the agent made " + result.usage().turns()
             + " model calls without answering (max_turns " + a.maxTurns() + "): " + result.detail(), "AgentStepLimit");
         default -> {
           if (allocation.isPresent() && cutByTask(allocation.get(), result)) {
             shares.awaitRaise(step.name(), "agent step '" + step.name() + "' stopped on its share: " + result.detail());
             input = resumed(input, result, own);
           } else {
-            input = resumeAfterRaise(step, withBudget(input, own), result);
+            input = resumeAfterRaise(step, input.withBudget(own), result);
             own = input.budget();
           }
         }
@@ -127,8 +131,8 @@ final class AgentStep {
    * task has left (see {@link BudgetShares#reserve}).
    */
   private Optional<TaskLedger.Allocation> allocate(PlannedStep step, AgentBudget own, AgentResult last) {
-    long spentTokens = last == null ? 0 : last.budget().tokensSpent();
-    BigDecimal spentCost = last == null ? BigDecimal.ZERO : last.budget().costSpent();
+    long spentTokens = last == null ? 0 : spent(last).tokensSpent();
+    BigDecimal spentCost = last == null ? BigDecimal.ZERO : spent(last).costSpent();
     long wantTokens = own.maxTokens() == Long.MAX_VALUE ? Long.MAX_VALUE : own.maxTokens() - spentTokens;
     BigDecimal wantCost = own.maxCost().subtract(spentCost);
     if (wantTokens <= 0 || wantCost.signum() <= 0) {
@@ -141,17 +145,17 @@ final class AgentStep {
 
   /** The run's budget: what earlier runs of this agent spent (its ledger carries that over) plus the allocation. */
   private static AgentBudget allotted(AgentBudget own, AgentResult last, TaskLedger.Allocation a) {
-    long spentTokens = last == null ? 0 : last.budget().tokensSpent();
-    BigDecimal spentCost = last == null ? BigDecimal.ZERO : last.budget().costSpent();
+    long spentTokens = last == null ? 0 : spent(last).tokensSpent();
+    BigDecimal spentCost = last == null ? BigDecimal.ZERO : spent(last).costSpent();
     long tokens = a.tokens() == Long.MAX_VALUE ? Long.MAX_VALUE : Tokens.saturatedAdd(spentTokens, a.tokens());
     return new AgentBudget(tokens, spentCost.add(a.cost()), own.maxWallClockMillis());
   }
 
   /** Charges the task what this run spent (the agent's totals carry over runs, so only the difference is new). */
   private void settle(TaskLedger.Allocation a, AgentResult before, AgentResult after) {
-    long tokens = after.budget().tokensSpent() - (before == null ? 0 : before.budget().tokensSpent());
-    BigDecimal cost = after.budget().costSpent().subtract(before == null ? BigDecimal.ZERO
-        : before.budget().costSpent());
+    long tokens = spent(after).tokensSpent() - (before == null ? 0 : spent(before).tokensSpent());
+    BigDecimal cost = spent(after).costSpent().subtract(before == null ? BigDecimal.ZERO
+        : spent(before).costSpent());
     shares.settle(a, Math.max(0, tokens), cost.signum() < 0 ? BigDecimal.ZERO : cost);
   }
 
@@ -164,12 +168,7 @@ final class AgentStep {
 
   /** The same agent going on from where it stopped (its budget is set afresh from the next allocation). */
   private static AgentInput resumed(AgentInput input, AgentResult stopped, AgentBudget own) {
-    return stopped.transcript() == null ? withBudget(input, own) : input.resumedFrom(stopped, own);
-  }
-
-  private static AgentInput withBudget(AgentInput in, AgentBudget budget) {
-    return new AgentInput(in.agentId(), in.endpoint(), in.instructions(), in.task(), in.tools(), in.limits(), budget,
-        in.activityQueue(), in.resume(), in.endpoints());
+    return stopped.conversation().transcript() == null ? input.withBudget(own) : input.resumedFrom(stopped, own);
   }
 
   private AgentInput resumeAfterRaise(PlannedStep step, AgentInput input, AgentResult stopped) {
@@ -180,10 +179,9 @@ final class AgentStep {
     AgentBudget old = input.budget();
     AgentBudget raised = new AgentBudget(d.maxTokens() > 0 ? d.maxTokens() : old.maxTokens(),
         d.maxCost() != null ? new BigDecimal(d.maxCost()) : old.maxCost(), old.maxWallClockMillis());
-    if (stopped.transcript() == null) {
+    if (stopped.conversation().transcript() == null) {
       // it stopped before its first model call: nothing to carry over but the raised budget
-      return new AgentInput(input.agentId(), input.endpoint(), input.instructions(), input.task(), input.tools(),
-          input.limits(), raised, input.activityQueue(), null, input.endpoints());
+      return input.restartedWith(raised);
     }
     return input.resumedFrom(stopped, raised);
   }
@@ -194,19 +192,25 @@ final class AgentStep {
    * charged. All of the agent's tokens count for that pool, also those of calls served elsewhere before a failover.
    */
   private static StepOutput onPool(StepOutput out, AgentPlacement placed, AgentResult result) {
-    String endpoint = result.servedBy() != null ? result.servedBy() : placed.endpoints().get(0);
+    String servedBy = result.conversation().servedBy();
+    String endpoint = servedBy != null ? servedBy : placed.endpoints().get(0);
     String pool = placed.poolOfEndpoint().getOrDefault(endpoint, placed.pool());
     String why = pool.equals(placed.pool()) ? placed.reason() + "; endpoint " + endpoint
         : placed.reason() + "; failed over to endpoint " + endpoint + " on " + pool;
-    return out.placed(pool, why, 0, result.budget().costSpent().doubleValue())
-        .withTokens(result.budget().tokensSpent());
+    return out.placed(pool, why, 0, spent(result).costSpent().doubleValue())
+        .withTokens(spent(result).tokensSpent());
   }
 
   /** The pool that started the server, the unit-seconds its lease was held for this step and their price. */
   private static StepOutput onLease(StepOutput out, AgentPlacement placed, ModelServerHold hold,
       AgentResult result) {
     return out.placed(placed.pool(), placed.reason(), hold.unitSeconds(),
-        hold.cost() + result.budget().costSpent().doubleValue()).withTokens(result.budget().tokensSpent());
+        hold.cost() + spent(result).costSpent().doubleValue()).withTokens(spent(result).tokensSpent());
+  }
+
+  /** The agent's ledger when it ended: its totals over all its runs so far. */
+  private static BudgetStatus spent(AgentResult result) {
+    return result.usage().budget();
   }
 
   void steer(String guidance) {

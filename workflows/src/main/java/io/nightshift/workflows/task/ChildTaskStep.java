@@ -87,12 +87,12 @@ final class ChildTaskStep {
     TaskBudgetStatus spent = r.spent().get();
     shares.settle(share, spent.tokensSpent(), new BigDecimal(spent.costSpent()));
     StepOutput out = output(childId, r);
-    return new StepOutput(out.output(), out.summary() + ", spent " + spent.tokensSpent() + " tokens, cost "
+    return StepOutput.of(out.output(), out.summary() + ", spent " + spent.tokensSpent() + " tokens, cost "
         + new BigDecimal(spent.costSpent()).stripTrailingZeros().toPlainString(), 1);
   }
 
   private static StepOutput output(String childId, TaskResult r) {
-    return new StepOutput(r.result(), "child task " + childId + ": " + r.outputs().size() + " steps", 1);
+    return StepOutput.of(r.result(), "child task " + childId + ": " + r.outputs().size() + " steps", 1);
   }
 
   /** The child's budget figures from its failure, where it failed as a task with a budget fails. */

@@ -103,7 +103,7 @@ final class StepLauncher {
     return switch (step.kind()) {
       case TOOL -> toolStep(step, params);
       case WAIT -> Workflow.newTimer(Duration.ofMillis(step.waitMillis()))
-          .thenApply(v -> new StepOutput(null, "waited " + Duration.ofMillis(step.waitMillis()), 1));
+          .thenApply(v -> StepOutput.of(null, "waited " + Duration.ofMillis(step.waitMillis()), 1));
       case MAP -> mapStep(step, params, StepReferences.resolve(step.map().over(), outputs));
       case PIPELINE -> children.start(step, params);
       case AGENT -> Async.function(() -> agents.run(step, StepReferences.resolve(step.agent().prompt(), outputs)));
@@ -129,7 +129,7 @@ final class StepLauncher {
           MapInput input = new MapInput(new MapWork(taskId, step.name(), step.tool(), params, step.map().itemParam(),
               step.policy(), where), new ChunkRange(split.manifest(), 0, split.chunks()),
               step.map().maxParallel(), MAP_LEAF_CHUNKS, List.of());
-          return Async.function(root::run, input).thenApply(r -> new StepOutput(r.table(),
+          return Async.function(root::run, input).thenApply(r -> StepOutput.of(r.table(),
               r.rows() + " rows from " + split.rows() + " items in " + split.chunks() + " chunks" + on(where), 1));
         }));
   }

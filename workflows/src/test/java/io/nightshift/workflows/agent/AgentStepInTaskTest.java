@@ -121,11 +121,12 @@ class AgentStepInTaskTest {
   }
 
   private Plan plan(String which) {
-    AgentSettings agent = new AgentSettings("scripted", "be brief", "summarise the screen", List.of(), 4,
-        which.equals("tight-budget") ? 1 : 0, null, 0, which.equals("short-answers") ? 64 : 0);
+    AgentSettings agent = AgentSettings.builder("scripted", "summarise the screen").instructions("be brief")
+        .maxTurns(4).budget(which.equals("tight-budget") ? 1 : 0, null, 0)
+        .maxOutputTokens(which.equals("short-answers") ? 64 : 0).build();
     PlannedStep step = new PlannedStep("summarise", StepKind.AGENT, null, Map.of(), List.of(), StepPolicy.DEFAULT,
         null, 0, null, null, agent, which.equals("gated"));
-    return new Plan("agentic", 1, Map.of(), List.of(step));
+    return Plan.of("agentic", 1, Map.of(), List.of(step));
   }
 
   private TaskWorkflow start(String id, String plan) {

@@ -12,6 +12,7 @@ import io.temporal.worker.Worker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -75,11 +76,13 @@ class AgentWorkflowReplayTest {
         if (Files.exists(HISTORIES.resolve(id + ".json"))) {
           continue; // recorded by an earlier version: keep it, that is the point
         }
-        AgentInput input = AgentInput.of(id, "scripted", "recorded " + id, "Do the thing.", AgentWorkflowTest.ALLOWED,
-            new AgentLimits(5, 4, 50, id.equals("agent-continued") ? 2 : 0), id.equals("agent-budget") ? AgentBudget.ofTokens(700) : AgentBudget.unlimited());
+        AgentBrief brief = new AgentBrief("recorded " + id, "Do the thing.", AgentWorkflowTest.ALLOWED);
+        AgentInput input = AgentInput.fresh(id, brief, AgentRouting.to("scripted"),
+            new AgentLimits(5, 4, 50, id.equals("agent-continued") ? 2 : 0),
+            id.equals("agent-budget") ? AgentBudget.ofTokens(700) : AgentBudget.unlimited());
         if (id.equals("agent-affinity")) {
-          input = new AgentInput(id, "a", "recorded " + id, "Do the thing.", AgentWorkflowTest.ALLOWED,
-              new AgentLimits(5, 4, 50, 0), AgentBudget.unlimited(), null, null, List.of("a", "b"));
+          input = AgentInput.fresh(id, brief, new AgentRouting("a", List.of("a", "b"), Optional.empty()),
+              new AgentLimits(5, 4, 50, 0), AgentBudget.unlimited());
         }
         AgentResult result = env.getWorkflowClient().newWorkflowStub(AgentWorkflow.class,
             WorkflowOptions.newBuilder().setWorkflowId(id).setTaskQueue(AgentWorkflowTest.QUEUE).build()).run(input);

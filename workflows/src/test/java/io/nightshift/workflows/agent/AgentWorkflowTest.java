@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,13 +61,13 @@ class AgentWorkflowTest {
 
     assertThat(result.reason()).isEqualTo(StopReason.ANSWERED);
     assertThat(text(result)).isEqualTo("the tool said echo {\"text\":\"hi\"}");
-    assertThat(result.turns()).isEqualTo(2);
-    assertThat(result.toolCalls()).isEqualTo(1);
-    List<TranscriptMessage> transcript = new Transcripts(store).messages(result.transcript());
+    assertThat(result.usage().turns()).isEqualTo(2);
+    assertThat(result.usage().toolCalls()).isEqualTo(1);
+    List<TranscriptMessage> transcript = new Transcripts(store).messages(result.conversation().transcript());
     assertThat(transcript).extracting(TranscriptMessage::role)
         .containsExactly(Role.SYSTEM, Role.USER, Role.ASSISTANT, Role.TOOL, Role.ASSISTANT);
     assertThat(transcript.get(3).toolCallId()).isEqualTo("c1");
-    assertThat(result.budget().tokensSpent()).isEqualTo(30);
+    assertThat(result.usage().budget().tokensSpent()).isEqualTo(30);
   }
 
   @Test
@@ -76,8 +77,9 @@ class AgentWorkflowTest {
         : Reply.answer("done");
     // "a" serves the first two calls; then its circuit is open and the activity's fallback "b" takes over
     model.servedBy = in -> in.turn() > 2 && in.endpoint().equals("a") ? in.fallbacks().get(0) : in.endpoint();
-    AgentInput input = new AgentInput("sticky", "a", "be brief", "go", ALLOWED, new AgentLimits(6, 4, 50, 0),
-        AgentBudget.unlimited(), null, null, List.of("a", "b", "c"));
+    AgentInput input = AgentInput.fresh("sticky", new AgentBrief("be brief", "go", ALLOWED),
+        new AgentRouting("a", List.of("a", "b", "c"), Optional.empty()), new AgentLimits(6, 4, 50, 0),
+        AgentBudget.unlimited());
 
     AgentResult result = stub("sticky").run(input);
 
@@ -86,7 +88,7 @@ class AgentWorkflowTest {
     assertThat(model.inputs.get(0).fallbacks()).containsExactly("b", "c");
     assertThat(model.inputs.get(3).fallbacks()).as("the agent's first endpoint comes back first if b fails")
         .containsExactly("a", "c");
-    assertThat(result.servedBy()).isEqualTo("b");
+    assertThat(result.conversation().servedBy()).isEqualTo("b");
   }
 
   @Test
@@ -106,7 +108,7 @@ class AgentWorkflowTest {
         .contains("text.echo, text.fail, text.steer");
     assertThat(seen.get(2).text()).startsWith("echo");
     assertThat(tools.count("shell.exec")).isZero();
-    assertThat(result.toolCalls()).isEqualTo(2);
+    assertThat(result.usage().toolCalls()).isEqualTo(2);
   }
 
   @Test
@@ -117,7 +119,7 @@ class AgentWorkflowTest {
 
     assertThat(result.reason()).isEqualTo(StopReason.STEP_LIMIT);
     assertThat(result.answer()).isNull();
-    assertThat(result.turns()).isEqualTo(3);
+    assertThat(result.usage().turns()).isEqualTo(3);
     assertThat(result.detail()).isEqualTo("no answer after 3 model calls (the last one, offered no tools, still "
         + "asked for 1 tool call(s))");
     // the third call offered no tools, so its request was not run
@@ -134,7 +136,7 @@ class AgentWorkflowTest {
     AgentResult result = stub("final-turn").run(input("final-turn", 3, AgentBudget.unlimited()));
 
     assertThat(result.reason()).isEqualTo(StopReason.ANSWERED);
-    assertThat(result.turns()).isEqualTo(3);
+    assertThat(result.usage().turns()).isEqualTo(3);
     assertThat(tools.count("text.echo")).isEqualTo(2);
     assertThat(model.inputs).extracting(ModelTurnInput::tools)
         .containsExactly(model.inputs.get(0).tools(), model.inputs.get(0).tools(), List.of());
@@ -152,18 +154,19 @@ class AgentWorkflowTest {
     AgentResult stopped = stub("budget").run(first);
 
     assertThat(stopped.reason()).isEqualTo(StopReason.BUDGET_EXHAUSTED);
-    assertThat(stopped.turns()).isEqualTo(2);
+    assertThat(stopped.usage().turns()).isEqualTo(2);
     assertThat(stopped.detail()).contains("token budget").contains("> 500");
-    assertThat(stopped.budget().tokensSpent()).isLessThanOrEqualTo(500);
-    assertThat(stopped.unsent()).hasSize(1);
+    assertThat(stopped.usage().budget().tokensSpent()).isLessThanOrEqualTo(500);
+    assertThat(stopped.conversation().unsent()).hasSize(1);
     assertThat(model.lastSeen).hasSize(2);
 
     AgentResult resumed = stub("budget-resumed").run(first.resumedFrom(stopped, AgentBudget.ofTokens(5_000)));
 
     assertThat(resumed.reason()).isEqualTo(StopReason.ANSWERED);
     assertThat(text(resumed)).isEqualTo("finished after resuming");
-    assertThat(resumed.turns()).as("turns carry over").isEqualTo(3);
-    assertThat(resumed.budget().tokensSpent()).as("so does spending").isEqualTo(stopped.budget().tokensSpent() + 15);
+    assertThat(resumed.usage().turns()).as("turns carry over").isEqualTo(3);
+    assertThat(resumed.usage().budget().tokensSpent()).as("so does spending")
+        .isEqualTo(stopped.usage().budget().tokensSpent() + 15);
     assertThat(model.lastSeen.get(2).role()).as("the unsent tool result reached the model").isEqualTo(Role.TOOL);
     assertThat(ScriptedModel.count(model.latestConversation, Role.TOOL)).isEqualTo(2);
   }
@@ -171,15 +174,16 @@ class AgentWorkflowTest {
   @Test
   void shouldStopWhenTheWallClockBudgetIsUsedUp() {
     brain = conversation -> Reply.call(new AgentToolCall("c", "text.slow", "{}"));
-    AgentInput input = AgentInput.of("clock", "scripted", "", "Do the thing.", ALLOWED_WITH_SLOW,
-        new AgentLimits(10, 4, 50, 0), new AgentBudget(Long.MAX_VALUE, BigDecimal.TEN, 100));
+    AgentInput input = AgentInput.fresh("clock", new AgentBrief("", "Do the thing.", ALLOWED_WITH_SLOW),
+        AgentRouting.to("scripted"), new AgentLimits(10, 4, 50, 0),
+        new AgentBudget(Long.MAX_VALUE, BigDecimal.TEN, 100));
 
     AgentResult result = stub("clock").run(input);
 
     assertThat(result.reason()).isEqualTo(StopReason.BUDGET_EXHAUSTED);
     assertThat(result.detail()).startsWith("wall-clock budget:").endsWith("of 100 ms used");
-    assertThat(result.turns()).isEqualTo(1);
-    assertThat(result.unsent()).as("the slow tool's result, kept for a resumption").hasSize(1);
+    assertThat(result.usage().turns()).isEqualTo(1);
+    assertThat(result.conversation().unsent()).as("the slow tool's result, kept for a resumption").hasSize(1);
   }
 
   @Test
@@ -195,7 +199,7 @@ class AgentWorkflowTest {
     AgentProgress progress = agent.progress();
     assertThat(progress.phase()).isEqualTo(AgentProgress.Phase.ENDED);
     assertThat(progress.pendingGuidance()).isZero();
-    assertThat(progress.turns()).isEqualTo(2);
+    assertThat(progress.usage().turns()).isEqualTo(2);
     assertThat(progress.lastTools()).containsExactly("text.steer");
     assertThat(progress.stopReason()).isEqualTo(StopReason.ANSWERED);
   }
@@ -211,17 +215,17 @@ class AgentWorkflowTest {
           : Reply.answer("done, guided: " + conversation.stream().anyMatch(m -> m.role() == Role.USER
               && m.text().contains("blue ones")));
     };
-    AgentInput input = AgentInput.of("renewed", "scripted", "You are a test agent.", "Do the thing.", ALLOWED,
-        new AgentLimits(10, 4, 50, 3), AgentBudget.ofTokens(1_000));
+    AgentInput input = AgentInput.fresh("renewed", new AgentBrief("You are a test agent.", "Do the thing.", ALLOWED),
+        AgentRouting.to("scripted"), new AgentLimits(10, 4, 50, 3), AgentBudget.ofTokens(1_000));
 
     AgentResult result = stub("renewed").run(input);
 
     assertThat(result.reason()).isEqualTo(StopReason.ANSWERED);
     assertThat(text(result)).isEqualTo("done, guided: true");
-    assertThat(result.turns()).isEqualTo(7);
-    assertThat(result.toolCalls()).isEqualTo(6);
-    assertThat(result.budget().tokensSpent()).isEqualTo(7 * 15);
-    assertThat(new Transcripts(store).messages(result.transcript())).hasSize(2 + 7 + 6 + 1);
+    assertThat(result.usage().turns()).isEqualTo(7);
+    assertThat(result.usage().toolCalls()).isEqualTo(6);
+    assertThat(result.usage().budget().tokensSpent()).isEqualTo(7 * 15);
+    assertThat(new Transcripts(store).messages(result.conversation().transcript())).hasSize(2 + 7 + 6 + 1);
     long modelCallsInLastRun = env.getWorkflowClient().fetchHistory("renewed").getHistory().getEventsList().stream()
         .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED).count();
     assertThat(modelCallsInLastRun).as("the last run holds only its own turn").isEqualTo(1);
@@ -236,7 +240,7 @@ class AgentWorkflowTest {
         : Reply.answer("done");
 
     AgentResult result = stub("long").run(input("long", turns, AgentBudget.unlimited()));
-    assertThat(result.turns()).isEqualTo(turns);
+    assertThat(result.usage().turns()).isEqualTo(turns);
 
     List<Long> perTurn = historyBytesPerTurn("long");
     long first = average(perTurn.subList(1, 51));
@@ -275,8 +279,8 @@ class AgentWorkflowTest {
   }
 
   static AgentInput input(String id, int maxTurns, AgentBudget budget) {
-    return AgentInput.of(id, "scripted", "You are a test agent.", "Do the thing.", ALLOWED,
-        new AgentLimits(maxTurns, 4, 50, 0), budget);
+    return AgentInput.fresh(id, new AgentBrief("You are a test agent.", "Do the thing.", ALLOWED),
+        AgentRouting.to("scripted"), new AgentLimits(maxTurns, 4, 50, 0), budget);
   }
 
   private AgentWorkflow stub(String id) {

@@ -259,39 +259,39 @@ class TaskBudgetInTaskTest {
 
   private static PlannedStep agent(String name, List<String> needs) {
     return new PlannedStep(name, StepKind.AGENT, null, Map.of(), needs, StepPolicy.DEFAULT, null, 0, null, null,
-        new AgentSettings("scripted", "be brief", "work on " + name, List.of(), 4, 0, null, 0), false);
+        AgentSettings.builder("scripted", "work on " + name).instructions("be brief").maxTurns(4).build(), false);
   }
 
   private Plan plan(String which) {
     if (which.equals("wait-then-agent")) {
       PlannedStep wait = new PlannedStep("nap", StepKind.WAIT, null, Map.of(), List.of(), StepPolicy.DEFAULT, null,
           2_000, null, null, null, false);
-      return new Plan("budgeted", 1, Map.of(), List.of(wait, agent("first", List.of("nap"))));
+      return Plan.of("budgeted", 1, Map.of(), List.of(wait, agent("first", List.of("nap"))));
     }
     if (which.equals("agent-then-child") || which.equals("agent-then-failing-child")) {
       String inner = which.equals("agent-then-child") ? "inner-agents" : "inner-failing";
       PlannedStep child = new PlannedStep("inner", StepKind.PIPELINE, null, Map.of(), List.of("first"),
           StepPolicy.DEFAULT, null, 0, new ChildPipeline(inner, inner), null, null, false);
-      return new Plan("budgeted", 1, Map.of(), List.of(agent("first", List.of()), child));
+      return Plan.of("budgeted", 1, Map.of(), List.of(agent("first", List.of()), child));
     }
     if (which.equals("inner-agents")) {
-      return new Plan("inner", 1, Map.of(), List.of(agent("a", List.of()), agent("b", List.of("a"))));
+      return Plan.of("inner", 1, Map.of(), List.of(agent("a", List.of()), agent("b", List.of("a"))));
     }
     if (which.equals("inner-failing")) {
       // the worker has no tools at all, so this step fails for good after the agent ran
-      return new Plan("inner", 1, Map.of(), List.of(agent("a", List.of()),
+      return Plan.of("inner", 1, Map.of(), List.of(agent("a", List.of()),
           PlannedStep.tool("broken", "no.such.tool", Map.of(), List.of("a"))));
     }
     if (which.equals("three-agents")) {
-      return new Plan("budgeted", 1, Map.of(), List.of(agent("first", List.of()), agent("second", List.of()),
+      return Plan.of("budgeted", 1, Map.of(), List.of(agent("first", List.of()), agent("second", List.of()),
           agent("third", List.of())));
     }
     if (which.equals("chain")) {
-      return new Plan("budgeted", 1, Map.of(), List.of(agent("first", List.of()), agent("second", List.of("first")),
+      return Plan.of("budgeted", 1, Map.of(), List.of(agent("first", List.of()), agent("second", List.of("first")),
           agent("third", List.of("second"))));
     }
     // independent steps: both start at once, so the first holds the whole budget and the second waits for it
-    return new Plan("budgeted", 1, Map.of(), List.of(agent("first", List.of()), agent("second", List.of())));
+    return Plan.of("budgeted", 1, Map.of(), List.of(agent("first", List.of()), agent("second", List.of())));
   }
 
   private TaskWorkflow start(String id, String plan, TaskBudget budget) {

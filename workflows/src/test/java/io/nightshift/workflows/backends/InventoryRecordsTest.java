@@ -23,7 +23,7 @@ class InventoryRecordsTest {
   static PoolSnapshot pool(String id, AcceleratorKind kind, int free, int total, double price, HealthStatus.State h,
       String detail) {
     return new PoolSnapshot(new PoolView(id, kind, free, total, 80L << 30, price, 700, 1.0, Set.of("llama"),
-        h != HealthStatus.State.DOWN, false), h, detail, false, AT);
+        h != HealthStatus.State.DOWN, false), h, detail, false, AT, List.of(), List.of());
   }
 
   @Test

@@ -103,7 +103,7 @@ class PlacementFailoverTest {
     PoolView view = new PoolView(id, AcceleratorKind.NVIDIA_GPU, 4, 4, 80L << 30, price, 700, 1.0, Set.of(), true,
         false);
     worker.registerActivitiesImplementations((InventoryActivities) request -> new InventoryResult(List.of(
-        new PoolSnapshot(view, HealthStatus.State.UP, "test pool", true, Instant.EPOCH))),
+        new PoolSnapshot(view, HealthStatus.State.UP, "test pool", true, Instant.EPOCH, List.of(), List.of()))),
         new StepActivitiesImpl(name -> {
           hook.apply(name);
           Optional<Tool> t = tools.find(name.replace("gpu.", "text."));
@@ -118,7 +118,7 @@ class PlacementFailoverTest {
         new StepPolicy(2, 10, 1.0, 10, List.of(), 0, 0, false), null, 0, null,
         new Requirements("nvidia_gpu", 1, 0, "", 0, 0), null, false);
     return new Plan("placed", 1, Map.of(), List.of(prepare, generate),
-        policy.equals("pinned") ? new PlacementSpec("pinned", "cheap") : new PlacementSpec(policy, null));
+        policy.equals("pinned") ? new PlacementSpec("pinned", "cheap") : new PlacementSpec(policy, null), null);
   }
 
   private TaskInput input(String id, String policy) {

@@ -91,7 +91,7 @@ final class Plans {
     for (int i = 1; i < n; i++) {
       steps.add(step("s" + i, "text.upper", Map.of("input", "${steps.s" + (i - 1) + ".output}"), "s" + (i - 1)));
     }
-    return new Plan("chain", 1, Map.of(), steps);
+    return Plan.of("chain", 1, Map.of(), steps);
   }
 
   /** Every hour a durable timer, then a tool call: a task that spans {@code hours} of workflow time. */
@@ -104,7 +104,7 @@ final class Plans {
       steps.add(step("tick" + h, "text.upper", Map.of("input", "${steps.tick" + (h - 1) + ".output}"), "wait" + h,
           "tick" + (h - 1)));
     }
-    return new Plan("week", 1, Map.of(), steps);
+    return Plan.of("week", 1, Map.of(), steps);
   }
 
   static String numbers(int n) {

@@ -1,29 +1,26 @@
 package io.nightshift.workflows.task;
 
+import static io.nightshift.workflows.engine.RecordedPayloads.fieldNames;
+import static io.nightshift.workflows.engine.RecordedPayloads.first;
+import static io.nightshift.workflows.engine.RecordedPayloads.read;
+import static io.nightshift.workflows.engine.RecordedPayloads.roundTrip;
+import static io.nightshift.workflows.engine.RecordedPayloads.startInput;
+import static io.nightshift.workflows.engine.RecordedPayloads.written;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.google.protobuf.ByteString;
 import io.nightshift.core.artifact.ArtifactRef;
+import io.nightshift.core.pipeline.PlacementSpec;
+import io.nightshift.workflows.activities.StepOutput;
 import io.nightshift.workflows.dag.StepState;
 import io.nightshift.workflows.map.MapInput;
 import io.nightshift.workflows.task.budget.TaskBudget;
 import io.nightshift.workflows.task.budget.TaskBudgetStatus;
 import io.nightshift.workflows.task.control.Decision;
 import io.nightshift.workflows.task.replan.ReplanPolicy;
-import io.temporal.api.common.v1.Payload;
-import io.temporal.api.history.v1.HistoryEvent;
-import io.temporal.common.WorkflowExecutionHistory;
-import io.temporal.common.converter.DataConverter;
-import io.temporal.common.converter.DefaultDataConverter;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,9 +30,6 @@ import org.junit.jupiter.api.Test;
  * Temporal's own data converter, as workers and clients do.
  */
 class RecordedShapesTest {
-  private static final Path HISTORIES = Path.of("src/test/resources/histories");
-  private static final DataConverter CONVERTER = DefaultDataConverter.STANDARD_INSTANCE;
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String DIGEST = "sha256:2689367b205c16ce32ed4200942b8b8b1e262dfc70d9bc9fbc77c49699a4f1df";
 
   @Test
@@ -49,6 +43,8 @@ class RecordedShapesTest {
     assertThat(input.pools()).isEmpty();
     TaskCarry carry = input.carry().orElseThrow();
     assertThat(carry.plan().steps()).hasSize(12);
+    assertThat(carry.plan().placement()).isEqualTo(PlacementSpec.DEFAULT); // recorded before plans had placement
+    assertThat(carry.plan().origin()).isNull(); // and before they had an origin
     assertThat(carry.steps().states()).containsEntry("s5", StepState.SUCCEEDED).containsEntry("s6", StepState.PENDING);
     assertThat(carry.steps().attempts()).containsEntry("s0", 1).hasSize(6);
     assertThat(carry.steps().stepRuns()).isEmpty(); // recorded before steps had runs
@@ -92,16 +88,24 @@ class RecordedShapesTest {
 
   @Test
   void shouldReadAChildTaskResultWithTheBudgetItSpent() throws Exception {
-    WorkflowExecutionHistory history = history("task-budget-child");
-    Payload result = history.getEvents().stream()
-        .filter(HistoryEvent::hasChildWorkflowExecutionCompletedEventAttributes)
-        .map(e -> e.getChildWorkflowExecutionCompletedEventAttributes().getResult().getPayloads(0))
-        .filter(p -> p.getData().toStringUtf8().contains("\"spent\"")).findFirst().orElseThrow();
-
-    TaskResult r = CONVERTER.fromPayload(result, TaskResult.class, TaskResult.class);
+    TaskResult r = first("task-budget-child", e -> e.getChildWorkflowExecutionCompletedEventAttributes().getResult(),
+        "\"spent\"", TaskResult.class);
 
     assertThat(r.outputs()).containsOnlyKeys("a", "b");
     assertThat(r.spent().map(TaskBudgetStatus::tokensSpent)).contains(1_200L);
+  }
+
+  @Test
+  void shouldReadAStepOutputRecordedBeforePlacementAndTokens() throws Exception {
+    StepOutput out = first("task-chain-run1", e -> e.getActivityTaskCompletedEventAttributes().getResult(),
+        "\"attempt\"", StepOutput.class);
+
+    assertThat(out.attempt()).isEqualTo(1);
+    assertThat(out.pool()).isNull();
+    assertThat(out.placement()).isNull();
+    assertThat(out.unitSeconds()).isZero();
+    assertThat(out.cost()).isZero();
+    assertThat(out.tokens()).isZero();
   }
 
   @Test
@@ -117,8 +121,7 @@ class RecordedShapesTest {
         "agentCeiling", "budget");
     assertThat(json.get("agentCeiling").isNull()).isTrue(); // an absent policy is null, as it always was
     assertThat(json.get("carry").isNull()).isTrue();
-    assertThat(CONVERTER.fromPayload(CONVERTER.toPayload(input).orElseThrow(), TaskInput.class, TaskInput.class))
-        .isEqualTo(input);
+    assertThat(roundTrip(input)).isEqualTo(input);
   }
 
   @Test
@@ -137,8 +140,7 @@ class RecordedShapesTest {
         "planVersions", "budget");
     assertThat(fieldNames(json.get("steps").get(0))).containsExactlyInAnyOrder("name", "tool", "state", "needs",
         "output", "summary", "error", "attempts", "run", "kind");
-    assertThat(CONVERTER.fromPayload(CONVERTER.toPayload(progress).orElseThrow(), TaskProgress.class,
-        TaskProgress.class)).isEqualTo(progress);
+    assertThat(roundTrip(progress)).isEqualTo(progress);
   }
 
   @Test
@@ -149,9 +151,7 @@ class RecordedShapesTest {
         "summary":"ok","error":null,"attempts":1,"run":null}],"result":null,"error":null,"createdAtMillis":1,
         "updatedAtMillis":2,"endedAtMillis":0,"awaiting":{},"decisions":[]}""".formatted(DIGEST);
 
-    TaskProgress p = CONVERTER.fromPayload(Payload.newBuilder()
-        .putMetadata("encoding", ByteString.copyFromUtf8("json/plain"))
-        .setData(ByteString.copyFromUtf8(older)).build(), TaskProgress.class, TaskProgress.class);
+    TaskProgress p = read(older, TaskProgress.class);
 
     assertThat(p.status().state()).isEqualTo(TaskState.RUNNING);
     assertThat(p.plans()).isEqualTo(new PlanHistory(0, List.of()));
@@ -160,25 +160,5 @@ class RecordedShapesTest {
     assertThat(a.kind()).isNull(); // from workers older than the field
     assertThat(a.run()).isEmpty();
     assertThat(a.outcome().output()).isEqualTo(new ArtifactRef(DIGEST, 1, "text/plain"));
-  }
-
-  private static <T> T startInput(String id, Class<T> type) throws Exception {
-    Payload input = history(id).getEvents().get(0).getWorkflowExecutionStartedEventAttributes().getInput()
-        .getPayloads(0);
-    return CONVERTER.fromPayload(input, type, type);
-  }
-
-  private static WorkflowExecutionHistory history(String id) throws Exception {
-    return WorkflowExecutionHistory.fromJson(Files.readString(HISTORIES.resolve(id + ".json")));
-  }
-
-  private static JsonNode written(Object value) throws Exception {
-    return JSON.readTree(CONVERTER.toPayload(value).orElseThrow().getData().toStringUtf8());
-  }
-
-  private static Set<String> fieldNames(JsonNode json) {
-    List<String> names = new ArrayList<>();
-    json.fieldNames().forEachRemaining(names::add);
-    return Set.copyOf(names);
   }
 }

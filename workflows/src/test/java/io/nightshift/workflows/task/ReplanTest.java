@@ -187,7 +187,7 @@ class ReplanTest {
   void shouldNotReplanAroundAPersonsRejection() {
     engine((r, failed, step, error) -> fixed(failed.version() + 1));
     TaskWorkflow wf = engine.stub("gate");
-    Plan gated = new Plan("gated", 1, Map.of(), List.of(new PlannedStep("bad",
+    Plan gated = Plan.of("gated", 1, Map.of(), List.of(new PlannedStep("bad",
         StepKind.TOOL, "text.emit", Map.of("text", "x"), List.of(),
         StepPolicy.DEFAULT, null, 0, null, null, null, true)));
     assertThat(gated.step("bad").approval()).isTrue();

@@ -134,21 +134,21 @@ class TaskBudgetReplayTest {
   }
 
   private static Plan plan() {
-    return new Plan(ID, 1, Map.of(), List.of(agent("first"), agent("second")));
+    return Plan.of(ID, 1, Map.of(), List.of(agent("first"), agent("second")));
   }
 
   /** The parent: an agent, then a child pipeline of two agents; the child's own plan is asked for by its name. */
   private static Plan plan(String which) {
     if (which.equals("inner")) {
-      return new Plan("inner", 1, Map.of(), List.of(agent("a"), agent("b")));
+      return Plan.of("inner", 1, Map.of(), List.of(agent("a"), agent("b")));
     }
     PlannedStep child = new PlannedStep("inner", StepKind.PIPELINE, null, Map.of(), List.of("first"),
         StepPolicy.DEFAULT, null, 0, new ChildPipeline("inner", "inner"), null, null, false);
-    return new Plan(CHILD_ID, 1, Map.of(), List.of(agent("first"), child));
+    return Plan.of(CHILD_ID, 1, Map.of(), List.of(agent("first"), child));
   }
 
   private static PlannedStep agent(String name) {
     return new PlannedStep(name, StepKind.AGENT, null, Map.of(), List.of(), StepPolicy.DEFAULT, null, 0, null, null,
-        new AgentSettings("llm", "be brief", "work on " + name, List.of(), 4, 0, null, 0), false);
+        AgentSettings.builder("llm", "work on " + name).instructions("be brief").maxTurns(4).build(), false);
   }
 }

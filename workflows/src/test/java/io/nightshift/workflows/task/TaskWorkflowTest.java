@@ -126,6 +126,6 @@ class TaskWorkflowTest {
   }
 
   static Plan plan(PlannedStep... s) {
-    return new Plan("test", 1, Map.of(), List.of(s));
+    return Plan.of("test", 1, Map.of(), List.of(s));
   }
 }

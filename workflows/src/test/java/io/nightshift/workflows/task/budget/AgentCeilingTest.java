@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class AgentCeilingTest {
   private static PlannedStep agent(String name, long tokens, String cost, long wallClock) {
     return new PlannedStep(name, StepKind.AGENT, null, Map.of(), List.of(), StepPolicy.DEFAULT, null, 0, null, null,
-        new AgentSettings("llm", null, "p", List.of("text.upper"), 4, tokens, cost, wallClock), false);
+        AgentSettings.builder("llm", "p").tools(List.of("text.upper")).maxTurns(4).budget(tokens, cost, wallClock)
+            .build(), false);
   }
 
   private static final Plan PLAN = new Plan("p", 2, Map.of(), List.of(

@@ -21,21 +21,22 @@ final class CampaignReport {
   /**
    * Everything the page shows.
    *
-   * @param proposals  per round, the counts of the model's proposals; empty when no model proposed
-   * @param summaries  per round, the model-written structure-activity summary; empty when none was written
-   * @param summaryBy  who wrote the summaries and proposals (endpoint/model)
+   * @param models what models wrote for the page, shown as theirs
    */
   record Input(String title, MoleculeSet best, List<MoleculeSet> rounds, Map<String, Candidate> ancestry,
-      int topCount, List<String> provenance, List<ProposalReview.Counts> proposals, List<String> summaries,
-      String summaryBy) {
-    Input {
+      int topCount, List<String> provenance, ModelWork models) {}
+
+  /**
+   * What models contributed to the campaign.
+   *
+   * @param proposals per round, the counts of the model's proposals; empty when no model proposed
+   * @param summaries per round, the model-written structure-activity summary; empty when none was written
+   * @param by        who wrote the summaries and proposals (endpoint/model)
+   */
+  record ModelWork(List<ProposalReview.Counts> proposals, List<String> summaries, String by) {
+    ModelWork {
       proposals = List.copyOf(proposals);
       summaries = List.copyOf(summaries);
-    }
-
-    Input(String title, MoleculeSet best, List<MoleculeSet> rounds, Map<String, Candidate> ancestry, int topCount,
-        List<String> provenance) {
-      this(title, best, rounds, ancestry, topCount, provenance, List.of(), List.of(), null);
     }
   }
 
@@ -117,7 +118,7 @@ final class CampaignReport {
     List<RoundStatistics> stats = new ArrayList<>();
     for (int i = 0; i < in.rounds().size(); i++) {
       RoundStatistics s = RoundStatistics.of("round " + (i + 1), in.rounds().get(i).candidates());
-      stats.add(i < in.proposals().size() ? s.withProposals(in.proposals().get(i)) : s);
+      stats.add(i < in.models().proposals().size() ? s.withProposals(in.models().proposals().get(i)) : s);
     }
     return stats;
   }
@@ -159,10 +160,10 @@ final class CampaignReport {
       h.append("<h3>").append(stats.get(i).label()).append("</h3>\n<div class=\"cards\">")
           .append("<div class=\"card summary\"><b>Statistical summary</b> (deterministic, from the docked set)<p>")
           .append(Html.escape(RoundSummaryText.statistics(stats.get(i)))).append("</p></div>");
-      if (i < in.summaries().size()) {
-        String text = in.summaries().get(i).strip();
+      if (i < in.models().summaries().size()) {
+        String text = in.models().summaries().get(i).strip();
         h.append("<div class=\"card sar\"><b>Structure-activity summary</b> written by ")
-            .append(Html.escape(in.summaryBy() == null ? "a model" : in.summaryBy()))
+            .append(Html.escape(in.models().by() == null ? "a model" : in.models().by()))
             .append(" (an agent step, from the statistics and best molecules of this round; not checked by the"
                 + " runtime)<p style=\"white-space:pre-wrap\">")
             .append(text.isEmpty() ? "<i>the model returned an empty answer</i>" : Html.escape(text))

@@ -101,7 +101,7 @@ final class ReportTool implements Tool {
 
     String html = CampaignReport.render(new CampaignReport.Input(
         arguments.orDefault("title", "Nightshift drug-discovery campaign: ABL1 kinase"), best, rounds, ancestry,
-        Numbers.positiveInt(arguments, "top", 10), provenance, proposals, summaries, by));
+        Numbers.positiveInt(arguments, "top", 10), provenance, new CampaignReport.ModelWork(proposals, summaries, by)));
     try {
       ArtifactRef ref = context.artifacts().put(html.getBytes(StandardCharsets.UTF_8), "text/html");
       return new ToolOutput(ref, String.format("report: %d candidates, %d rounds, %d KiB", best.size(),

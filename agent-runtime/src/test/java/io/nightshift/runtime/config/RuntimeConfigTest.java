@@ -1,0 +1,43 @@
+package io.nightshift.runtime.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class RuntimeConfigTest {
+  private static final Path DATA = Path.of("/tmp/nightshift-data");
+
+  @Test
+  void shouldBuildTheDefaultsWhereNothingIsSet() {
+    assertThat(RuntimeConfig.builder(DATA).build()).isEqualTo(RuntimeConfig.defaults(DATA))
+        .isEqualTo(new RuntimeConfig(DATA, null, "default", 7233, 8233, "127.0.0.1", 7070, 32, null,
+            RuntimeConfig.LocalServerKind.AUTO, null, null, 0));
+  }
+
+  @Test
+  void shouldKeepWhatIsSetAndResolveThePaths() {
+    RuntimeConfig c = RuntimeConfig.builder(DATA).temporalAddress("temporal:7233").namespace("night")
+        .apiHost("0.0.0.0").apiPort(9090).uiPort(8080).maxParallelSteps(4).modelsFile(Path.of("models.yaml"))
+        .temporalServer(RuntimeConfig.LocalServerKind.DEV).build();
+
+    assertThat(c.effectiveTemporalAddress()).isEqualTo("temporal:7233");
+    assertThat(c.namespace()).isEqualTo("night");
+    assertThat(c.apiHost()).isEqualTo("0.0.0.0");
+    assertThat(c.apiPort()).isEqualTo(9090);
+    assertThat(c.uiPort()).isEqualTo(8080);
+    assertThat(c.maxParallelSteps()).isEqualTo(4);
+    assertThat(c.modelsFile()).isAbsolute();
+    assertThat(c.toolsDir()).isEqualTo(DATA.resolve("tools"));
+    assertThat(c.backendsFile()).isNull();
+  }
+
+  @Test
+  void shouldNameTheFlagOfABadValue() {
+    assertThatThrownBy(() -> RuntimeConfig.builder(DATA).apiPort(0).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--api-port");
+    assertThatThrownBy(() -> RuntimeConfig.builder(DATA).maxParallelSteps(0).build())
+        .hasMessageContaining("--max-parallel-steps");
+  }
+}
