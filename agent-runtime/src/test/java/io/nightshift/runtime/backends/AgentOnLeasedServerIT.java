@@ -148,7 +148,7 @@ class AgentOnLeasedServerIT {
 
   private static Plan plan() {
     return new Plan("leased", 1, Map.of(), List.of(agent("greet", List.of()), agent("thank", List.of("greet"))),
-        new PlacementSpec("cheapest", null), null);
+        PlacementSpec.of("cheapest", null), null);
   }
 
   private static PlannedStep agent(String name, List<String> needs) {

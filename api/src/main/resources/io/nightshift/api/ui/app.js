@@ -191,6 +191,11 @@ function renderTask(t) {
         + ' reserved of ' + (budget.maxTokens && budget.maxTokens !== '0' ? budget.maxTokens : 'no limit'))),
       el('tr', {}, el('th', {}, 'Cost'), el('td', {}, (budget.costSpent || '0') + ' spent, ' + (budget.costReserved || '0')
         + ' reserved of ' + (budget.maxCost || 'no limit')))))) : '',
+    t.deadline ? el('p', { id: 'deadline', class: t.deadline.reachable ? 'summary' : 'error' },
+      'Deadline ' + when(t.deadline.at) + (t.deadline.reachable ? ' (reachable): ' : ' (NOT reachable): ')
+        + t.deadline.detail) : '',
+    t.placementSaving ? el('p', { id: 'placement-saving', class: 'meta' },
+      'Placement saved ' + Number(t.placementSaving).toFixed(4) + ' against the fastest pools') : '',
     pools.length ? el('div', {}, el('h2', {}, 'Use by pool'), el('table', { id: 'pools' },
       el('thead', {}, el('tr', {}, ['Pool', 'Unit-seconds', 'Cost', 'Tokens'].map(h => el('th', {}, h)))),
       el('tbody', {}, pools.map(p => el('tr', {}, el('td', {}, p),

@@ -1,7 +1,7 @@
 package io.nightshift.workflows.task;
 
 import io.nightshift.core.artifact.ArtifactRef;
-import io.nightshift.core.pipeline.PlacementSpec;
+import io.nightshift.core.pipeline.Plan;
 import io.nightshift.core.pipeline.PlannedStep;
 import io.nightshift.core.pipeline.StepPolicy;
 import io.nightshift.workflows.activities.StepActivities;
@@ -21,6 +21,8 @@ import io.nightshift.workflows.task.budget.BudgetShares;
 import io.nightshift.workflows.task.budget.WallClockGate;
 import io.nightshift.workflows.task.control.Approval;
 import io.nightshift.workflows.task.control.TaskControl;
+import io.nightshift.workflows.task.placement.DeadlineReport;
+import io.nightshift.workflows.task.placement.DeadlineWatch;
 import io.nightshift.workflows.task.placement.StepPlacer;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.ChildWorkflowOptions;
@@ -65,14 +67,18 @@ final class StepLauncher {
    * @param shares    the task budget agent steps and child pipelines spend from ({@link BudgetShares#none()} without)
    * @param wallClock the task budget's wall clock ({@link WallClockGate#none()} without)
    */
-  StepLauncher(TaskInput task, PlacementSpec placement, TaskControl control, BudgetShares shares,
-      WallClockGate wallClock) {
+  StepLauncher(TaskInput task, Plan plan, TaskControl control, BudgetShares shares, WallClockGate wallClock) {
     this.task = task;
-    this.placer = new StepPlacer(task.pools(), placement.toPolicy());
+    this.placer = new StepPlacer(task.pools(), plan.placement().toPolicy(), DeadlineWatch.of(plan));
     this.control = control;
     this.agents = new AgentStep(task, control, placer, shares);
     this.children = new ChildTaskStep(task, shares);
     this.wallClock = wallClock;
+  }
+
+  /** Whether the plan's deadline still holds; empty for a plan without one. */
+  Optional<DeadlineReport> deadline() {
+    return placer.deadline();
   }
 
   void steerAgents(String guidance) {

@@ -118,6 +118,6 @@ class PlacedAgentReplayTest {
         .build();
     PlannedStep step = new PlannedStep("agent", StepKind.AGENT, null, Map.of(), List.of(), StepPolicy.DEFAULT, null,
         0, null, new Requirements("any", 1, 0, leased ? "m2" : "m", 0, 0), agent, false);
-    return new Plan(id, 1, Map.of(), List.of(step), new PlacementSpec("cheapest", null), null);
+    return new Plan(id, 1, Map.of(), List.of(step), PlacementSpec.of("cheapest", null), null);
   }
 }

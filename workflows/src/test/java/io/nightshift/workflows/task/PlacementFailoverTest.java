@@ -118,7 +118,7 @@ class PlacementFailoverTest {
         new StepPolicy(2, 10, 1.0, 10, List.of(), 0, 0, false), null, 0, null,
         new Requirements("nvidia_gpu", 1, 0, "", 0, 0), null, false);
     return new Plan("placed", 1, Map.of(), List.of(prepare, generate),
-        policy.equals("pinned") ? new PlacementSpec("pinned", "cheap") : new PlacementSpec(policy, null), null);
+        policy.equals("pinned") ? PlacementSpec.of("pinned", "cheap") : PlacementSpec.of(policy, null), null);
   }
 
   private TaskInput input(String id, String policy) {

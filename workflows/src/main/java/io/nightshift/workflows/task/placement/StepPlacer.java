@@ -1,5 +1,6 @@
 package io.nightshift.workflows.task.placement;
 
+import io.nightshift.core.accelerator.placement.DeadlineDecision;
 import io.nightshift.core.accelerator.placement.Placement;
 import io.nightshift.core.accelerator.placement.PlacementDecision;
 import io.nightshift.core.accelerator.placement.PlacementPolicy;
@@ -9,6 +10,7 @@ import io.nightshift.core.pipeline.PlannedStep;
 import io.nightshift.core.pipeline.Requirements;
 import io.nightshift.workflows.activities.StepActivities;
 import io.nightshift.workflows.activities.StepInput;
+import io.nightshift.workflows.activities.PoolUse;
 import io.nightshift.workflows.activities.StepOutput;
 import io.nightshift.workflows.activities.UnitDemand;
 import io.nightshift.workflows.backends.BackendQueues;
@@ -24,6 +26,7 @@ import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -46,11 +49,21 @@ public final class StepPlacer {
 
   private final List<String> pools;
   private final PlacementPolicy policy;
+  private final DeadlineWatch deadline;
 
-  /** @param pools the pools the task may place steps on; each answers inventory on its own queue */
-  public StepPlacer(List<String> pools, PlacementPolicy policy) {
+  /**
+   * @param pools    the pools the task may place steps on; each answers inventory on its own queue
+   * @param deadline the plan's deadline, for a cost policy that must finish by one
+   */
+  public StepPlacer(List<String> pools, PlacementPolicy policy, DeadlineWatch deadline) {
     this.pools = List.copyOf(pools);
     this.policy = policy;
+    this.deadline = deadline;
+  }
+
+  /** Whether the plan's deadline still holds; empty for a plan without one. */
+  public Optional<DeadlineReport> deadline() {
+    return deadline.report();
   }
 
   /** Call from a workflow thread of its own (Async): it blocks on inventory and on the step. */
@@ -67,10 +80,10 @@ public final class StepPlacer {
         StepOutput out = Workflow.newActivityStub(StepActivities.class, options).runStep(input.holding(demand(step)));
         // the pool measures how long the lease was held; results recorded before leases carry 0, and then the
         // wall time the workflow saw stands in for it, as it did when they were recorded
-        double unitSeconds = out.unitSeconds() > 0 ? out.unitSeconds()
+        double unitSeconds = out.use().unitSeconds() > 0 ? out.use().unitSeconds()
             : (Workflow.currentTimeMillis() - start) / 1000.0 * needs.units();
-        return out.placed(choice.pool().poolId(), choice.reason(), unitSeconds,
-            unitSeconds / 3600.0 * choice.pool().pricePerUnitHour());
+        return out.placed(new PoolUse(choice.pool().poolId(), choice.reason(), unitSeconds,
+            unitSeconds / 3600.0 * choice.pool().pricePerUnitHour(), fastestCost(choice, unitSeconds)));
       } catch (ActivityFailure e) {
         if (e.getCause() instanceof ApplicationFailure af
             && StepActivities.TOOL_INPUT_ERROR.equals(af.getType())) {
@@ -113,7 +126,14 @@ public final class StepPlacer {
     return choose(step, step.requires().toStepRequirements(), Set.of(), List.of()).pool().poolId();
   }
 
-  private record Choice(PoolView pool, String reason) {}
+  /** @param fastest the fastest pool that could have run the step, for what the same work would cost there */
+  private record Choice(PoolView pool, String reason, PoolView fastest) {}
+
+  /** The same work (unit-seconds at the chosen pool's speed) at the fastest pool's speed and price. */
+  private static double fastestCost(Choice choice, double unitSeconds) {
+    double work = unitSeconds * choice.pool().speed();
+    return work / choice.fastest().speed() / 3600.0 * choice.fastest().pricePerUnitHour();
+  }
 
   /**
    * Where an agent step runs: the pool placement picks among those with a model endpoint for the step's model
@@ -212,8 +232,13 @@ public final class StepPlacer {
       throw ApplicationFailure.newNonRetryableFailure("no pool can run step '" + step.name() + "': " + d.reason()
           + circuitDetails(fleet) + history + silent, "NoEligiblePool");
     }
-    PoolView pool = views.stream().filter(v -> v.poolId().equals(d.pool().get())).findFirst().orElseThrow();
-    String reason = d.reason() + circuitDetails(fleet);
-    return new Choice(pool, failures.isEmpty() ? reason : reason + " after " + String.join("; ", failures));
+    List<PoolView> eligible = Placement.eligible(views, needs, policy);
+    Optional<DeadlineDecision> byDeadline = deadline.decide(step, needs, eligible,
+        Instant.ofEpochMilli(Workflow.currentTimeMillis()));
+    String chosen = byDeadline.map(DeadlineDecision::pool).orElse(d.pool().get());
+    PoolView pool = views.stream().filter(v -> v.poolId().equals(chosen)).findFirst().orElseThrow();
+    PoolView fastest = eligible.stream().max(Comparator.comparingDouble(PoolView::speed)).orElse(pool);
+    String reason = byDeadline.map(DeadlineDecision::reason).orElse(d.reason()) + circuitDetails(fleet);
+    return new Choice(pool, failures.isEmpty() ? reason : reason + " after " + String.join("; ", failures), fastest);
   }
 }
