@@ -90,6 +90,8 @@ class NvidiaLaunchTest {
     assertThat(h.healthUrl().getPath()).isEqualTo("/v1/health/ready");
     assertThat(h.metricsUrl()).endsWith("/v1/metrics");
     assertThat(pool.health(h).state()).isEqualTo(HealthStatus.State.UP);
+    // the stand-in serves NIM's unprefixed gauge names there, as NIM for LLMs does
+    assertThat(pool.load(h)).isEqualTo(new EndpointLoad(3, 5, 0.42));
   }
 
   @Test
