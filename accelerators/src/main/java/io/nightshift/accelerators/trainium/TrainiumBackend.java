@@ -24,25 +24,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * NeuronCores of the Trainium/Inferentia chips on this host, found with {@code neuron-ls --json-output}. A lease is
- * a contiguous, exclusive range of cores ({@code NEURON_RT_VISIBLE_CORES=4-7}) of a supported tensor-parallel
- * degree. Models are compiled ahead of time per core count and cached, so only the first start is slow.
+ * NeuronCores of the Trainium/Inferentia chips on this host, found with {@code neuron-ls}'s JSON ({@link NeuronLs}). A
+ * lease is a contiguous, exclusive range of cores ({@code NEURON_RT_VISIBLE_CORES=4-7}) of a supported
+ * tensor-parallel degree. Models are compiled ahead of time per core count and cached, so only the first start is slow.
  */
 public final class TrainiumBackend extends ProcessBackend {
   private static final Logger log = LoggerFactory.getLogger(TrainiumBackend.class);
   private final TrainiumConfig config;
   private final CompiledModelCache cache;
+  private final NeuronLs neuronLs;
 
   public TrainiumBackend(TrainiumConfig config) {
     super(config.server(), AcceleratorKind.NEURON_CORE);
     this.config = config;
     this.cache = new CompiledModelCache(config.compiledArtifacts());
+    this.neuronLs = new NeuronLs(config.neuronLs(), config.commandTimeout());
   }
 
   @Override
   protected List<Device> readDevices() {
-    String out = CommandRunner.runForOutput(List.of(config.neuronLs(), "--json-output"), config.commandTimeout(),
-        Reason.DISCOVERY_FAILED);
+    String out = neuronLs.json();
     try {
       return NeuronLsParser.parse(out);
     } catch (IllegalArgumentException e) {
