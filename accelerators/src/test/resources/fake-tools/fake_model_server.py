@@ -21,7 +21,13 @@ def opt(name, default=None):
     return argv[argv.index(name) + 1] if name in argv else default
 
 if argv and argv[0] == "run":                       # docker run ... -e NIM_SERVER_PORT=P ... image
-    envs = dict(argv[i + 1].split("=", 1) for i, a in enumerate(argv) if a == "-e")
+    # "-e NAME=value" sets a value; "-e NAME" copies NAME from this process's environment, as docker does.
+    envs = {}
+    for i, a in enumerate(argv):
+        if a == "-e":
+            name, eq, value = argv[i + 1].partition("=")
+            if eq or name in os.environ:
+                envs[name] = value if eq else os.environ[name]
     record["container_env"] = envs
     port = int(envs["NIM_SERVER_PORT"])
     health_paths = {"/v1/health/ready", "/v1/health/live"}

@@ -2,6 +2,7 @@ package io.nightshift.accelerators.trainium;
 
 import io.nightshift.accelerators.internal.CommandRunner;
 import io.nightshift.accelerators.internal.ProcessBackend;
+import io.nightshift.accelerators.internal.Secrets;
 import io.nightshift.core.accelerator.AcceleratorException;
 import io.nightshift.core.accelerator.AcceleratorException.Reason;
 import io.nightshift.core.accelerator.AcceleratorKind;
@@ -107,7 +108,7 @@ public final class TrainiumBackend extends ProcessBackend {
         command.add(w.replace("{model}", model).replace("{tp}", String.valueOf(cores))
             .replace("{artifacts}", dir.toString()));
       }
-      log.info("pool {} compiling {} for {} NeuronCores into {}: {}", id(), model, cores, dir, command);
+      log.info("pool {} compiling {} for {} NeuronCores into {}: {}", id(), model, cores, dir, Secrets.mask(command));
       CommandRunner.Result r = CommandRunner.run(withEnv(command, lease, dir), config.compileTimeout(),
           Reason.PREPARE_FAILED);
       if (r.exitCode() != 0) {

@@ -75,6 +75,14 @@ class ParsersTest {
   }
 
   @Test
+  void shouldMaskSecretValuesButKeepNamesAndOtherWordsOfACommandLine() {
+    assertThat(Secrets.mask(List.of("docker", "run", "-e", "NGC_API_KEY", "-e", "HF_TOKEN=hf_abc", "-e",
+        "NIM_SERVER_PORT=8000", "--api-key", "sk-1", "--hf-token=xyz", "--max-num-seqs", "64", "--port", "8000")))
+        .containsExactly("docker", "run", "-e", "NGC_API_KEY", "-e", "HF_TOKEN=****", "-e", "NIM_SERVER_PORT=8000",
+            "--api-key", "****", "--hf-token=****", "--max-num-seqs", "64", "--port", "8000");
+  }
+
+  @Test
   void shouldRenderTemplatePlaceholdersAndAppendExtraArgs() {
     LaunchTemplate t = LaunchTemplate.vllm("vllm");
 

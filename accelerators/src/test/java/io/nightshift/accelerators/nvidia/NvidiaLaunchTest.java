@@ -3,8 +3,10 @@ package io.nightshift.accelerators.nvidia;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.nightshift.accelerators.CapturedLogs;
 import io.nightshift.accelerators.FakeTools;
 import io.nightshift.accelerators.ServerRecord;
+import io.nightshift.core.accelerator.BackendSettings;
 import io.nightshift.core.accelerator.EndpointLoad;
 import io.nightshift.core.accelerator.HealthStatus;
 import io.nightshift.core.accelerator.Lease;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The vLLM and NIM launch templates, run against a stand-in server that records how it was started. */
 class NvidiaLaunchTest {
+  private static final String NGC_KEY = "nvapi-TEST-not-a-real-key-0123456789";
   @TempDir Path temp;
   private NvidiaBackend gpus;
 
@@ -29,7 +32,8 @@ class NvidiaLaunchTest {
     FakeTools tools = new FakeTools(temp);
     gpus = new NvidiaBackend(NvidiaConfig.custom().id("nvidia-h100").nvidiaSmi(tools.path("nvidia-smi"))
         .vllmExecutable(tools.path("fake_model_server.py")).docker(tools.path("fake_model_server.py"))
-        .nimImage("nvcr.io/nim/meta/llama-3.1-8b-instruct:1.3.3").logDirectory(temp.resolve("logs"))
+        .nimImage("nvcr.io/nim/meta/llama-3.1-8b-instruct:1.3.3").nimCache(temp.resolve("nim-cache")).nimUser("1000")
+        .logDirectory(temp.resolve("logs"))
         .startupTimeout(startupTimeout).pollInterval(Duration.ofMillis(100)).build());
     return gpus;
   }
@@ -84,14 +88,72 @@ class NvidiaLaunchTest {
         "FAKE_READY_AFTER", "0.5")));
 
     ServerRecord r = ServerRecord.read(record);
-    assertThat(r.argv()).containsExactly("run", "--rm", "--gpus", "\"device=0,1,2,3\"", "-p", port + ":" + port,
+    assertThat(r.argv()).containsExactly("run", "--rm", "--gpus", "\"device=0,1,2,3\"", "-u", "1000",
+        "-p", port + ":" + port, "-e", "NGC_API_KEY", "-v", temp.resolve("nim-cache") + ":/opt/nim/.cache",
         "-e", "NIM_SERVER_PORT=" + port, "-e", "NIM_MODEL_PATH=meta-llama/Llama-3.1-8B-Instruct",
         "nvcr.io/nim/meta/llama-3.1-8b-instruct:1.3.3");
+    assertThat(temp.resolve("nim-cache")).isDirectory();
     assertThat(h.healthUrl().getPath()).isEqualTo("/v1/health/ready");
     assertThat(h.metricsUrl()).endsWith("/v1/metrics");
     assertThat(pool.health(h).state()).isEqualTo(HealthStatus.State.UP);
     // the stand-in serves NIM's unprefixed gauge names there, as NIM for LLMs does
     assertThat(pool.load(h)).isEqualTo(new EndpointLoad(3, 5, 0.42));
+  }
+
+  @Test
+  void shouldHandNimTheWorkersNgcKeyByNameAndNeverLogItsValue() {
+    NvidiaBackend pool = backend(Duration.ofSeconds(30));
+    Lease lease = pool.allocate(LeaseRequest.of("task-9/answer", 1));
+    int port = FakeTools.freePort();
+    Path record = temp.resolve("nim-key.json");
+
+    ModelServerHandle h;
+    try (CapturedLogs logs = new CapturedLogs()) {
+      // the worker's environment, as the server process inherits it
+      h = pool.start(lease, spec("nim", port, Map.of("FAKE_RECORD", record.toString(), "NGC_API_KEY", NGC_KEY)));
+
+      assertThat(logs.text()).contains("NGC_API_KEY").contains(temp.resolve("nim-cache") + ":/opt/nim/.cache")
+          .doesNotContain(NGC_KEY);
+    }
+
+    ServerRecord r = ServerRecord.read(record);
+    assertThat(r.argv()).containsSequence("-e", "NGC_API_KEY").noneMatch(word -> word.contains(NGC_KEY));
+    assertThat(r.containerEnv()).containsEntry("NGC_API_KEY", NGC_KEY);
+    assertThat(pool.health(h).state()).isEqualTo(HealthStatus.State.UP);
+  }
+
+  @Test
+  void shouldMaskASecretAnOperatorAddsToTheCommandLineInLogsAndErrors() {
+    NvidiaBackend pool = backend(Duration.ofSeconds(30));
+    Lease lease = pool.allocate(LeaseRequest.of("t", 1));
+    ModelServerSpec crashing = new ModelServerSpec("m", "vllm", FakeTools.freePort(), 8, Duration.ZERO,
+        List.of("--api-key", "sk-test-0123456789"), Map.of("FAKE_RECORD", temp.resolve("k.json").toString(),
+            "FAKE_EXIT", "1"));
+
+    try (CapturedLogs logs = new CapturedLogs()) {
+      assertThatThrownBy(() -> pool.start(lease, crashing))
+          .hasMessageContaining("--api-key ****").satisfies(e -> assertThat(e.getMessage())
+              .doesNotContain("sk-test-0123456789"));
+      assertThat(logs.text()).contains("--api-key, ****").doesNotContain("sk-test-0123456789");
+    }
+  }
+
+  @Test
+  void shouldTakeTheNimCacheFromThePoolsConfiguration() {
+    FakeTools tools = new FakeTools(temp);
+    gpus = (NvidiaBackend) new NvidiaBackendFactory().create(new BackendSettings("nvidia", "gpu", Map.of(
+        "nvidia-smi", tools.path("nvidia-smi"), "docker", tools.path("fake_model_server.py"),
+        "nim-cache", temp.resolve("operator-cache").toString(), "nim-user", "1234",
+        "log-directory", temp.resolve("logs").toString())));
+    Lease lease = gpus.allocate(LeaseRequest.of("t", 1));
+    Path record = temp.resolve("nim-conf.json");
+
+    gpus.start(lease, spec("nim", FakeTools.freePort(), Map.of("FAKE_RECORD", record.toString())));
+
+    assertThat(ServerRecord.read(record).argv()).containsSequence("-u", "1234")
+        .containsSequence("-v", temp.resolve("operator-cache") + ":/opt/nim/.cache");
+    assertThatThrownBy(() -> NvidiaConfig.custom().nimCache(Path.of("relative/cache")))
+        .hasMessageContaining("nimCache must be an absolute path");
   }
 
   @Test
