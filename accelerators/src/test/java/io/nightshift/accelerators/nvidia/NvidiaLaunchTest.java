@@ -16,6 +16,7 @@ import io.nightshift.core.accelerator.ModelServerSpec;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -77,18 +78,28 @@ class NvidiaLaunchTest {
     assertThat(pool.snapshot().freeUnits()).isEqualTo(6);
   }
 
+  /** A NIM started on a lease of the stand-in's GPUs, and how the stand-in was started. */
+  private record Nim(NvidiaBackend pool, ModelServerHandle handle, int port, ServerRecord record) {}
+
+  private Nim startNim(int gpus, Map<String, String> env) {
+    NvidiaBackend pool = backend(Duration.ofSeconds(30));
+    Lease lease = pool.allocate(LeaseRequest.of("task-8/summarise", gpus));
+    int port = FakeTools.freePort();
+    Path record = temp.resolve("nim-" + port + ".json");
+    Map<String, String> all = new HashMap<>(env);
+    all.put("FAKE_RECORD", record.toString());
+    ModelServerHandle h = pool.start(lease, spec("nim", port, all));
+    return new Nim(pool, h, port, ServerRecord.read(record));
+  }
+
   @Test
   void shouldStartNimAsAContainerOnTheLeasedGpusAndGateOnItsReadyEndpoint() {
-    NvidiaBackend pool = backend(Duration.ofSeconds(30));
-    Lease lease = pool.allocate(LeaseRequest.of("task-8/summarise", 4));
-    int port = FakeTools.freePort();
-    Path record = temp.resolve("nim.json");
+    Nim nim = startNim(4, Map.of("FAKE_READY_AFTER", "0.5"));
+    NvidiaBackend pool = nim.pool();
+    ModelServerHandle h = nim.handle();
+    int port = nim.port();
 
-    ModelServerHandle h = pool.start(lease, spec("nim", port, Map.of("FAKE_RECORD", record.toString(),
-        "FAKE_READY_AFTER", "0.5")));
-
-    ServerRecord r = ServerRecord.read(record);
-    assertThat(r.argv()).containsExactly("run", "--rm", "--gpus", "\"device=0,1,2,3\"", "-u", "1000",
+    assertThat(nim.record().argv()).containsExactly("run", "--rm", "--gpus", "\"device=0,1,2,3\"", "-u", "1000",
         "-p", port + ":" + port, "-e", "NGC_API_KEY", "-v", temp.resolve("nim-cache") + ":/opt/nim/.cache",
         "-e", "NIM_SERVER_PORT=" + port, "-e", "NIM_MODEL_PATH=meta-llama/Llama-3.1-8B-Instruct",
         "nvcr.io/nim/meta/llama-3.1-8b-instruct:1.3.3");
@@ -102,24 +113,17 @@ class NvidiaLaunchTest {
 
   @Test
   void shouldHandNimTheWorkersNgcKeyByNameAndNeverLogItsValue() {
-    NvidiaBackend pool = backend(Duration.ofSeconds(30));
-    Lease lease = pool.allocate(LeaseRequest.of("task-9/answer", 1));
-    int port = FakeTools.freePort();
-    Path record = temp.resolve("nim-key.json");
-
-    ModelServerHandle h;
+    Nim nim;
     try (CapturedLogs logs = new CapturedLogs()) {
-      // the worker's environment, as the server process inherits it
-      h = pool.start(lease, spec("nim", port, Map.of("FAKE_RECORD", record.toString(), "NGC_API_KEY", NGC_KEY)));
+      nim = startNim(1, Map.of("NGC_API_KEY", NGC_KEY)); // the worker's environment, as the server inherits it
 
       assertThat(logs.text()).contains("NGC_API_KEY").contains(temp.resolve("nim-cache") + ":/opt/nim/.cache")
           .doesNotContain(NGC_KEY);
     }
 
-    ServerRecord r = ServerRecord.read(record);
-    assertThat(r.argv()).containsSequence("-e", "NGC_API_KEY").noneMatch(word -> word.contains(NGC_KEY));
-    assertThat(r.containerEnv()).containsEntry("NGC_API_KEY", NGC_KEY);
-    assertThat(pool.health(h).state()).isEqualTo(HealthStatus.State.UP);
+    assertThat(nim.record().argv()).containsSequence("-e", "NGC_API_KEY").noneMatch(word -> word.contains(NGC_KEY));
+    assertThat(nim.record().containerEnv()).containsEntry("NGC_API_KEY", NGC_KEY);
+    assertThat(nim.pool().health(nim.handle()).state()).isEqualTo(HealthStatus.State.UP);
   }
 
   @Test

@@ -28,9 +28,18 @@ class TrainiumDiscoveryTest {
         .pricePerCoreHour(0.67).compiledArtifacts(temp.resolve("cache")).build());
   }
 
-  private TrainiumBackend trn1() {
+  /** A pool on the fake neuron-ls called {@code neuronLs} (each run's flags go to {@code <neuronLs>.calls}). */
+  private TrainiumBackend fake(String neuronLs) {
     FakeTools tools = new FakeTools(temp);
-    return backend(tools.path("neuron-ls"), tools.path("neuron-monitor"));
+    return backend(tools.path(neuronLs), tools.path("neuron-monitor"));
+  }
+
+  private TrainiumBackend trn1() {
+    return fake("neuron-ls");
+  }
+
+  private List<String> flagsOfEachRun(String neuronLs) throws Exception {
+    return Files.readAllLines(temp.resolve(neuronLs + ".calls"));
   }
 
   @Test
@@ -47,29 +56,26 @@ class TrainiumDiscoveryTest {
 
   @Test
   void shouldAskForNeuronLssNewOutputFormatFirst() throws Exception {
-    FakeTools tools = new FakeTools(temp);
-    TrainiumBackend pool = backend(tools.path("neuron-ls"), tools.path("neuron-monitor"));
+    TrainiumBackend pool = trn1();
 
     pool.discover();
     List<Device> cores = pool.discover();
 
     assertThat(cores).hasSize(32);
     assertThat(cores.get(0).name()).isEqualTo("trn1.32xlarge");
-    assertThat(Files.readAllLines(temp.resolve("neuron-ls.calls")))
-        .containsExactly("--output-format json", "--output-format json");
+    assertThat(flagsOfEachRun("neuron-ls")).containsExactly("--output-format json", "--output-format json");
   }
 
   @Test
   void shouldFallBackToJsonOutputOnAnOlderNeuronLsAndKeepUsingIt() throws Exception {
-    FakeTools tools = new FakeTools(temp);
-    TrainiumBackend pool = backend(tools.path("neuron-ls-legacy"), tools.path("neuron-monitor"));
+    TrainiumBackend pool = fake("neuron-ls-legacy");
 
     pool.discover();
     List<Device> cores = pool.discover();
 
     assertThat(cores).extracting(Device::id).containsExactly("nc0", "nc1");
     assertThat(pool.health().state()).isEqualTo(HealthStatus.State.UP);
-    assertThat(Files.readAllLines(temp.resolve("neuron-ls-legacy.calls")))
+    assertThat(flagsOfEachRun("neuron-ls-legacy"))
         .containsExactly("--output-format json", "--json-output", "--json-output");
   }
 
@@ -175,8 +181,7 @@ class TrainiumDiscoveryTest {
 
   @Test
   void shouldMarkThePoolDownWhenNeuronLsOutputIsTruncated() {
-    FakeTools tools = new FakeTools(temp);
-    TrainiumBackend pool = backend(tools.path("neuron-ls-truncated"), tools.path("neuron-monitor"));
+    TrainiumBackend pool = fake("neuron-ls-truncated");
 
     BackendSnapshot s = pool.snapshot();
 
