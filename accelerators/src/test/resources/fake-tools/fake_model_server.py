@@ -2,7 +2,8 @@
 """Stands in for vLLM (`vllm serve ...`), a NIM container (`docker run ... image`) and llama-cpp-python's server.
 
 It records the command line and the accelerator environment it was started with to $FAKE_RECORD (JSON), then
-serves health, model list and vLLM's Prometheus metrics on the port its command line names. Health answers 503
+serves health, model list and Prometheus metrics (vLLM's names, or NIM's unprefixed ones when started as a
+container) on the port its command line names. Health answers 503
 until $FAKE_READY_AFTER seconds have passed, so a caller that does not wait for health is caught. With
 NEURON_COMPILED_ARTIFACTS set it "compiles" ($FAKE_COMPILE_SECONDS) unless a compiled file is already there,
 as vLLM-neuron does. $FAKE_EXIT makes it crash at start. A chat completion gets a one-word answer, or with
@@ -20,7 +21,13 @@ def opt(name, default=None):
     return argv[argv.index(name) + 1] if name in argv else default
 
 if argv and argv[0] == "run":                       # docker run ... -e NIM_SERVER_PORT=P ... image
-    envs = dict(argv[i + 1].split("=", 1) for i, a in enumerate(argv) if a == "-e")
+    # "-e NAME=value" sets a value; "-e NAME" copies NAME from this process's environment, as docker does.
+    envs = {}
+    for i, a in enumerate(argv):
+        if a == "-e":
+            name, eq, value = argv[i + 1].partition("=")
+            if eq or name in os.environ:
+                envs[name] = value if eq else os.environ[name]
     record["container_env"] = envs
     port = int(envs["NIM_SERVER_PORT"])
     health_paths = {"/v1/health/ready", "/v1/health/live"}
@@ -55,6 +62,16 @@ vllm:num_requests_waiting{model_name="m",engine="0"} 5.0
 vllm:kv_cache_usage_perc{model_name="m",engine="0"} 0.42
 """
 
+# NIM for LLMs serves the same gauges on /v1/metrics without vLLM's "vllm:" prefix, KV cache under its old name.
+NIM_METRICS = """# TYPE num_requests_running gauge
+num_requests_running{model_name="m"} 3.0
+# TYPE num_requests_waiting gauge
+num_requests_waiting{model_name="m"} 5.0
+# TYPE gpu_cache_usage_perc gauge
+gpu_cache_usage_perc{model_name="m"} 0.42
+"""
+metrics = NIM_METRICS if argv and argv[0] == "run" else METRICS
+
 class Handler(BaseHTTPRequestHandler):
     def do_GET(self):
         if self.path in health_paths:
@@ -63,7 +80,7 @@ class Handler(BaseHTTPRequestHandler):
             body = b"{}" if ok else b"loading"
         elif self.path in ("/metrics", "/v1/metrics"):
             self.send_response(200)
-            body = METRICS.encode()
+            body = metrics.encode()
         else:
             self.send_response(404)
             body = b"not found"

@@ -18,13 +18,18 @@ public final class FakeTools {
   }
 
   public Path tool(String name) {
+    return install(name, name);
+  }
+
+  /** Copies fake tool {@code resource} in under the name {@code name} (a PATH lookup finds it by that name). */
+  public Path install(String resource, String name) {
     Path target = dir.resolve(name);
     if (Files.exists(target)) {
       return target;
     }
-    try (InputStream in = FakeTools.class.getResourceAsStream("/fake-tools/" + name)) {
+    try (InputStream in = FakeTools.class.getResourceAsStream("/fake-tools/" + resource)) {
       if (in == null) {
-        throw new IllegalArgumentException("no fake tool " + name);
+        throw new IllegalArgumentException("no fake tool " + resource);
       }
       Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
       Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));

@@ -49,7 +49,7 @@ final class ServerOptions {
   RuntimeConfig.LocalServerKind temporalServer;
 
   @Option(names = "--backends", paramLabel = "FILE",
-      description = "accelerator pools (YAML); default: one 'cpu' pool of this machine",
+      description = "accelerator pools (YAML); default: discovered (nvidia-smi, neuron-ls on the PATH) plus 'cpu'",
       defaultValue = "${env:NIGHTSHIFT_BACKENDS}")
   Path backends;
 

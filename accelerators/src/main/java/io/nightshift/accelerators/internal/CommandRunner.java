@@ -27,7 +27,7 @@ public final class CommandRunner {
   public static String runForOutput(List<String> command, Duration timeout, Reason failure) {
     Result r = run(command, timeout, failure);
     if (r.exitCode() != 0) {
-      throw new AcceleratorException(failure, "'" + String.join(" ", command) + "' exited with " + r.exitCode()
+      throw new AcceleratorException(failure, "'" + Secrets.shown(command) + "' exited with " + r.exitCode()
           + output(r));
     }
     return r.stdout();
@@ -47,7 +47,7 @@ public final class CommandRunner {
     try {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly();
-        throw new AcceleratorException(failure, "'" + String.join(" ", command) + "' did not finish within "
+        throw new AcceleratorException(failure, "'" + Secrets.shown(command) + "' did not finish within "
             + timeout.toSeconds() + " s; the driver may be hung");
       }
       return new Result(process.exitValue(), out.get(5, TimeUnit.SECONDS), err.get(5, TimeUnit.SECONDS));
@@ -88,11 +88,11 @@ public final class CommandRunner {
     try {
       String first = line.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       if (first == null) {
-        throw new AcceleratorException(failure, "'" + String.join(" ", command) + "' printed nothing and exited");
+        throw new AcceleratorException(failure, "'" + Secrets.shown(command) + "' printed nothing and exited");
       }
       return first;
     } catch (TimeoutException e) {
-      throw new AcceleratorException(failure, "'" + String.join(" ", command) + "' printed nothing within "
+      throw new AcceleratorException(failure, "'" + Secrets.shown(command) + "' printed nothing within "
           + timeout.toSeconds() + " s", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The JSON that device tools print ({@code neuron-ls --json-output}, {@code neuron-monitor}), as Jackson's tree. */
+/** The JSON that device tools print ({@code neuron-ls}, {@code neuron-monitor}), as Jackson's tree. */
 public final class JsonText {
   /** Strict: text after the value means the tool printed something else too, and that is not the JSON we expect. */
   private static final ObjectMapper JSON = new ObjectMapper()

@@ -158,7 +158,8 @@ public abstract class ProcessBackend implements AcceleratorBackend {
       throw new AcceleratorException(Reason.CONFIGURATION, "pool " + id() + ": " + e.getMessage(), e);
     }
     String serverId = id() + "-" + spec.port() + "-" + UUID.randomUUID().toString().substring(0, 8);
-    log.info("pool {} starting {} on lease {} ({}): {}", id(), spec.model(), held.id(), held.environment(), command);
+    log.info("pool {} starting {} on lease {} ({}): {}", id(), spec.model(), held.id(), held.environment(),
+        Secrets.mask(command));
     ServerProcess process = ServerProcess.start(command, env, options.logDirectory().resolve(serverId + ".log"));
     URI base = URI.create("http://" + options.host() + ":" + spec.port());
     ModelServerHandle handle = new ModelServerHandle(serverId, id(), held.id(), spec.model(), base,

@@ -35,7 +35,7 @@ public final class ServerProcess {
       pb.environment().putAll(environment);
       return new ServerProcess(pb.start(), logFile, command);
     } catch (IOException e) {
-      throw new AcceleratorException(Reason.LAUNCH_FAILED, "cannot start '" + String.join(" ", command) + "': "
+      throw new AcceleratorException(Reason.LAUNCH_FAILED, "cannot start '" + Secrets.shown(command) + "': "
           + e.getMessage(), e);
     }
   }
@@ -46,7 +46,7 @@ public final class ServerProcess {
     String last = "no answer yet";
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new AcceleratorException(Reason.LAUNCH_FAILED, "'" + String.join(" ", command) + "' exited with "
+        throw new AcceleratorException(Reason.LAUNCH_FAILED, "'" + Secrets.shown(command) + "' exited with "
             + process.exitValue() + " before it was healthy; log " + log + ": " + logTail());
       }
       HttpProbe.Response r = HttpProbe.get(health, Duration.ofSeconds(2));

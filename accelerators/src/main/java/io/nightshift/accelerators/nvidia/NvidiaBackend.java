@@ -8,8 +8,13 @@ import io.nightshift.core.accelerator.AcceleratorException;
 import io.nightshift.core.accelerator.AcceleratorException.Reason;
 import io.nightshift.core.accelerator.AcceleratorKind;
 import io.nightshift.core.accelerator.Device;
+import io.nightshift.core.accelerator.Lease;
 import io.nightshift.core.accelerator.LeaseRequest;
+import io.nightshift.core.accelerator.ModelServerSpec;
+import io.nightshift.core.accelerator.PreparedModel;
 import io.nightshift.core.accelerator.Telemetry;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,12 +23,15 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * NVIDIA GPUs on this host, found with {@code nvidia-smi}. A lease is a tensor-parallel group of whole GPUs
  * (1/2/4/8 by default) pinned with {@code CUDA_VISIBLE_DEVICES}; model servers are vLLM or NIM.
  */
 public final class NvidiaBackend extends ProcessBackend {
+  private static final Logger log = LoggerFactory.getLogger(NvidiaBackend.class);
   private final NvidiaConfig config;
   private volatile List<GpuReading> lastReadings = List.of();
 
@@ -90,6 +98,26 @@ public final class NvidiaBackend extends ProcessBackend {
       }
     }
     return fitting.subList(0, n);
+  }
+
+  /** NIM downloads into its cache directory: create it (as this worker's user, which the container runs as). */
+  @Override
+  public PreparedModel prepare(Lease lease, ModelServerSpec spec) {
+    String template = spec.template().isEmpty() ? config.server().defaultTemplate() : spec.template();
+    if (!template.equals("nim")) {
+      return super.prepare(lease, spec);
+    }
+    try {
+      Files.createDirectories(config.nimCache());
+    } catch (IOException e) {
+      throw new AcceleratorException(Reason.PREPARE_FAILED, "pool " + id() + " cannot create the NIM cache "
+          + config.nimCache() + " (pool key nim-cache): " + e.getMessage(), e);
+    }
+    if (System.getenv("NGC_API_KEY") == null && !spec.extraEnv().containsKey("NGC_API_KEY")) {
+      log.warn("pool {}: NGC_API_KEY is not set in the worker's environment; NIM can then start {} only from what "
+          + "its cache {} already holds", id(), spec.model(), config.nimCache());
+    }
+    return new PreparedModel(spec.model(), lease.units(), config.nimCache().toString(), false, Duration.ZERO);
   }
 
   @Override

@@ -10,7 +10,9 @@ import java.time.Duration;
 
 /**
  * Type {@code nvidia}. Keys: {@code nvidia-smi}, {@code command-timeout}, {@code price-per-unit-hour},
- * {@code watts-per-unit}, {@code vllm}, {@code docker}, {@code nim-image}, {@code default-template},
+ * {@code watts-per-unit}, {@code vllm}, {@code docker}, {@code nim-image}, {@code nim-cache} (host directory mounted
+ * as NIM's model cache, {@code ~/} allowed), {@code nim-user} (docker -u; this worker's uid by default),
+ * {@code default-template},
  * {@code host}, {@code log-directory}, {@code startup-timeout}, {@code dcgm-exporter-url}.
  */
 public final class NvidiaBackendFactory implements AcceleratorBackendFactory {
@@ -33,9 +35,15 @@ public final class NvidiaBackendFactory implements AcceleratorBackendFactory {
           .host(s.string("host", "127.0.0.1"))
           .startupTimeout(s.duration("startup-timeout", Duration.ofMinutes(15)));
       s.string("nim-image").ifPresent(b::nimImage);
+      s.string("nim-cache").map(NvidiaBackendFactory::homePath).ifPresent(b::nimCache);
+      s.string("nim-user").ifPresent(b::nimUser);
       s.string("log-directory").map(Path::of).ifPresent(b::logDirectory);
       s.string("dcgm-exporter-url").map(URI::create).ifPresent(b::dcgmExporter);
       return new NvidiaBackend(b.build());
     });
+  }
+
+  private static Path homePath(String value) {
+    return value.startsWith("~/") ? Path.of(System.getProperty("user.home"), value.substring(2)) : Path.of(value);
   }
 }

@@ -2,6 +2,7 @@ package io.nightshift.accelerators.trainium;
 
 import io.nightshift.accelerators.internal.CommandRunner;
 import io.nightshift.accelerators.internal.ProcessBackend;
+import io.nightshift.accelerators.internal.Secrets;
 import io.nightshift.core.accelerator.AcceleratorException;
 import io.nightshift.core.accelerator.AcceleratorException.Reason;
 import io.nightshift.core.accelerator.AcceleratorKind;
@@ -24,25 +25,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * NeuronCores of the Trainium/Inferentia chips on this host, found with {@code neuron-ls --json-output}. A lease is
- * a contiguous, exclusive range of cores ({@code NEURON_RT_VISIBLE_CORES=4-7}) of a supported tensor-parallel
- * degree. Models are compiled ahead of time per core count and cached, so only the first start is slow.
+ * NeuronCores of the Trainium/Inferentia chips on this host, found with {@code neuron-ls}'s JSON ({@link NeuronLs}). A
+ * lease is a contiguous, exclusive range of cores ({@code NEURON_RT_VISIBLE_CORES=4-7}) of a supported
+ * tensor-parallel degree. Models are compiled ahead of time per core count and cached, so only the first start is slow.
  */
 public final class TrainiumBackend extends ProcessBackend {
   private static final Logger log = LoggerFactory.getLogger(TrainiumBackend.class);
   private final TrainiumConfig config;
   private final CompiledModelCache cache;
+  private final NeuronLs neuronLs;
 
   public TrainiumBackend(TrainiumConfig config) {
     super(config.server(), AcceleratorKind.NEURON_CORE);
     this.config = config;
     this.cache = new CompiledModelCache(config.compiledArtifacts());
+    this.neuronLs = new NeuronLs(config.neuronLs(), config.commandTimeout());
   }
 
   @Override
   protected List<Device> readDevices() {
-    String out = CommandRunner.runForOutput(List.of(config.neuronLs(), "--json-output"), config.commandTimeout(),
-        Reason.DISCOVERY_FAILED);
+    String out = neuronLs.json();
     try {
       return NeuronLsParser.parse(out);
     } catch (IllegalArgumentException e) {
@@ -106,7 +108,7 @@ public final class TrainiumBackend extends ProcessBackend {
         command.add(w.replace("{model}", model).replace("{tp}", String.valueOf(cores))
             .replace("{artifacts}", dir.toString()));
       }
-      log.info("pool {} compiling {} for {} NeuronCores into {}: {}", id(), model, cores, dir, command);
+      log.info("pool {} compiling {} for {} NeuronCores into {}: {}", id(), model, cores, dir, Secrets.mask(command));
       CommandRunner.Result r = CommandRunner.run(withEnv(command, lease, dir), config.compileTimeout(),
           Reason.PREPARE_FAILED);
       if (r.exitCode() != 0) {

@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import io.nightshift.accelerators.FakeTools;
+import io.nightshift.accelerators.Recorded;
+import io.nightshift.accelerators.internal.PrometheusText;
 import io.nightshift.core.accelerator.AcceleratorException;
+import io.nightshift.core.accelerator.AcceleratorKind;
 import io.nightshift.core.accelerator.BackendSnapshot;
+import io.nightshift.core.accelerator.Device;
 import io.nightshift.core.accelerator.HealthStatus;
 import io.nightshift.core.accelerator.Lease;
 import io.nightshift.core.accelerator.LeaseRequest;
@@ -15,6 +19,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -152,6 +158,24 @@ class NvidiaDiscoveryTest {
     } finally {
       dcgm.stop(0);
     }
+  }
+
+  @Test
+  void shouldMatchARecordedDcgmExporterPageToItsGpuByUuid() {
+    // DCGM exporter on one Tesla T4 (recorded/README.md says where it came from)
+    PrometheusText t4 = PrometheusText.parse(Recorded.text("dcgm-exporter-tesla-t4.metrics.txt"));
+    Device gpu = new Device("GPU-20c56d28-0da5-6d26-a36a-e7af1ce2586e", 3, AcceleratorKind.NVIDIA_GPU, "Tesla T4",
+        15360L << 20, "node", false);
+
+    List<Telemetry> telemetry = DcgmTelemetry.from(t4, List.of(gpu), Instant.EPOCH);
+
+    assertThat(telemetry).singleElement().satisfies(t -> {
+      assertThat(t.deviceId()).isEqualTo(gpu.id());
+      assertThat(t.utilizationPercent()).hasValue(0);
+      assertThat(t.memoryUsedBytes()).hasValue(0);
+      assertThat(t.powerWatts()).hasValue(8.969);
+      assertThat(t.temperatureCelsius()).hasValue(25);
+    });
   }
 
   @Test

@@ -3,8 +3,10 @@ package io.nightshift.accelerators.nvidia;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.nightshift.accelerators.CapturedLogs;
 import io.nightshift.accelerators.FakeTools;
 import io.nightshift.accelerators.ServerRecord;
+import io.nightshift.core.accelerator.BackendSettings;
 import io.nightshift.core.accelerator.EndpointLoad;
 import io.nightshift.core.accelerator.HealthStatus;
 import io.nightshift.core.accelerator.Lease;
@@ -14,6 +16,7 @@ import io.nightshift.core.accelerator.ModelServerSpec;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The vLLM and NIM launch templates, run against a stand-in server that records how it was started. */
 class NvidiaLaunchTest {
+  private static final String NGC_KEY = "nvapi-TEST-not-a-real-key-0123456789";
   @TempDir Path temp;
   private NvidiaBackend gpus;
 
@@ -29,7 +33,8 @@ class NvidiaLaunchTest {
     FakeTools tools = new FakeTools(temp);
     gpus = new NvidiaBackend(NvidiaConfig.custom().id("nvidia-h100").nvidiaSmi(tools.path("nvidia-smi"))
         .vllmExecutable(tools.path("fake_model_server.py")).docker(tools.path("fake_model_server.py"))
-        .nimImage("nvcr.io/nim/meta/llama-3.1-8b-instruct:1.3.3").logDirectory(temp.resolve("logs"))
+        .nimImage("nvcr.io/nim/meta/llama-3.1-8b-instruct:1.3.3").nimCache(temp.resolve("nim-cache")).nimUser("1000")
+        .logDirectory(temp.resolve("logs"))
         .startupTimeout(startupTimeout).pollInterval(Duration.ofMillis(100)).build());
     return gpus;
   }
@@ -73,23 +78,86 @@ class NvidiaLaunchTest {
     assertThat(pool.snapshot().freeUnits()).isEqualTo(6);
   }
 
+  /** A NIM started on a lease of the stand-in's GPUs, and how the stand-in was started. */
+  private record Nim(NvidiaBackend pool, ModelServerHandle handle, int port, ServerRecord record) {}
+
+  private Nim startNim(int gpus, Map<String, String> env) {
+    NvidiaBackend pool = backend(Duration.ofSeconds(30));
+    Lease lease = pool.allocate(LeaseRequest.of("task-8/summarise", gpus));
+    int port = FakeTools.freePort();
+    Path record = temp.resolve("nim-" + port + ".json");
+    Map<String, String> all = new HashMap<>(env);
+    all.put("FAKE_RECORD", record.toString());
+    ModelServerHandle h = pool.start(lease, spec("nim", port, all));
+    return new Nim(pool, h, port, ServerRecord.read(record));
+  }
+
   @Test
   void shouldStartNimAsAContainerOnTheLeasedGpusAndGateOnItsReadyEndpoint() {
-    NvidiaBackend pool = backend(Duration.ofSeconds(30));
-    Lease lease = pool.allocate(LeaseRequest.of("task-8/summarise", 4));
-    int port = FakeTools.freePort();
-    Path record = temp.resolve("nim.json");
+    Nim nim = startNim(4, Map.of("FAKE_READY_AFTER", "0.5"));
+    NvidiaBackend pool = nim.pool();
+    ModelServerHandle h = nim.handle();
+    int port = nim.port();
 
-    ModelServerHandle h = pool.start(lease, spec("nim", port, Map.of("FAKE_RECORD", record.toString(),
-        "FAKE_READY_AFTER", "0.5")));
-
-    ServerRecord r = ServerRecord.read(record);
-    assertThat(r.argv()).containsExactly("run", "--rm", "--gpus", "\"device=0,1,2,3\"", "-p", port + ":" + port,
+    assertThat(nim.record().argv()).containsExactly("run", "--rm", "--gpus", "\"device=0,1,2,3\"", "-u", "1000",
+        "-p", port + ":" + port, "-e", "NGC_API_KEY", "-v", temp.resolve("nim-cache") + ":/opt/nim/.cache",
         "-e", "NIM_SERVER_PORT=" + port, "-e", "NIM_MODEL_PATH=meta-llama/Llama-3.1-8B-Instruct",
         "nvcr.io/nim/meta/llama-3.1-8b-instruct:1.3.3");
+    assertThat(temp.resolve("nim-cache")).isDirectory();
     assertThat(h.healthUrl().getPath()).isEqualTo("/v1/health/ready");
     assertThat(h.metricsUrl()).endsWith("/v1/metrics");
     assertThat(pool.health(h).state()).isEqualTo(HealthStatus.State.UP);
+    // the stand-in serves NIM's unprefixed gauge names there, as NIM for LLMs does
+    assertThat(pool.load(h)).isEqualTo(new EndpointLoad(3, 5, 0.42));
+  }
+
+  @Test
+  void shouldHandNimTheWorkersNgcKeyByNameAndNeverLogItsValue() {
+    Nim nim;
+    try (CapturedLogs logs = new CapturedLogs()) {
+      nim = startNim(1, Map.of("NGC_API_KEY", NGC_KEY)); // the worker's environment, as the server inherits it
+
+      assertThat(logs.text()).contains("NGC_API_KEY").contains(temp.resolve("nim-cache") + ":/opt/nim/.cache")
+          .doesNotContain(NGC_KEY);
+    }
+
+    assertThat(nim.record().argv()).containsSequence("-e", "NGC_API_KEY").noneMatch(word -> word.contains(NGC_KEY));
+    assertThat(nim.record().containerEnv()).containsEntry("NGC_API_KEY", NGC_KEY);
+    assertThat(nim.pool().health(nim.handle()).state()).isEqualTo(HealthStatus.State.UP);
+  }
+
+  @Test
+  void shouldMaskASecretAnOperatorAddsToTheCommandLineInLogsAndErrors() {
+    NvidiaBackend pool = backend(Duration.ofSeconds(30));
+    Lease lease = pool.allocate(LeaseRequest.of("t", 1));
+    ModelServerSpec crashing = new ModelServerSpec("m", "vllm", FakeTools.freePort(), 8, Duration.ZERO,
+        List.of("--api-key", "sk-test-0123456789"), Map.of("FAKE_RECORD", temp.resolve("k.json").toString(),
+            "FAKE_EXIT", "1"));
+
+    try (CapturedLogs logs = new CapturedLogs()) {
+      assertThatThrownBy(() -> pool.start(lease, crashing))
+          .hasMessageContaining("--api-key ****").satisfies(e -> assertThat(e.getMessage())
+              .doesNotContain("sk-test-0123456789"));
+      assertThat(logs.text()).contains("--api-key, ****").doesNotContain("sk-test-0123456789");
+    }
+  }
+
+  @Test
+  void shouldTakeTheNimCacheFromThePoolsConfiguration() {
+    FakeTools tools = new FakeTools(temp);
+    gpus = (NvidiaBackend) new NvidiaBackendFactory().create(new BackendSettings("nvidia", "gpu", Map.of(
+        "nvidia-smi", tools.path("nvidia-smi"), "docker", tools.path("fake_model_server.py"),
+        "nim-cache", temp.resolve("operator-cache").toString(), "nim-user", "1234",
+        "log-directory", temp.resolve("logs").toString())));
+    Lease lease = gpus.allocate(LeaseRequest.of("t", 1));
+    Path record = temp.resolve("nim-conf.json");
+
+    gpus.start(lease, spec("nim", FakeTools.freePort(), Map.of("FAKE_RECORD", record.toString())));
+
+    assertThat(ServerRecord.read(record).argv()).containsSequence("-u", "1234")
+        .containsSequence("-v", temp.resolve("operator-cache") + ":/opt/nim/.cache");
+    assertThatThrownBy(() -> NvidiaConfig.custom().nimCache(Path.of("relative/cache")))
+        .hasMessageContaining("nimCache must be an absolute path");
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.nightshift.accelerators.FakeTools;
+import io.nightshift.accelerators.Recorded;
 import io.nightshift.core.accelerator.AcceleratorKind;
 import io.nightshift.core.accelerator.BackendSnapshot;
 import io.nightshift.core.accelerator.Device;
@@ -11,6 +12,7 @@ import io.nightshift.core.accelerator.HealthStatus;
 import io.nightshift.core.accelerator.Lease;
 import io.nightshift.core.accelerator.LeaseRequest;
 import io.nightshift.core.accelerator.Telemetry;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,9 +28,18 @@ class TrainiumDiscoveryTest {
         .pricePerCoreHour(0.67).compiledArtifacts(temp.resolve("cache")).build());
   }
 
-  private TrainiumBackend trn1() {
+  /** A pool on the fake neuron-ls called {@code neuronLs} (each run's flags go to {@code <neuronLs>.calls}). */
+  private TrainiumBackend fake(String neuronLs) {
     FakeTools tools = new FakeTools(temp);
-    return backend(tools.path("neuron-ls"), tools.path("neuron-monitor"));
+    return backend(tools.path(neuronLs), tools.path("neuron-monitor"));
+  }
+
+  private TrainiumBackend trn1() {
+    return fake("neuron-ls");
+  }
+
+  private List<String> flagsOfEachRun(String neuronLs) throws Exception {
+    return Files.readAllLines(temp.resolve(neuronLs + ".calls"));
   }
 
   @Test
@@ -41,6 +52,72 @@ class TrainiumDiscoveryTest {
     assertThat(cores.get(7).kind()).isEqualTo(AcceleratorKind.NEURON_CORE);
     assertThat(cores.get(7).name()).isEqualTo("trn1.32xlarge");
     assertThat(cores.get(7).memoryBytes()).isEqualTo(16L << 30);
+  }
+
+  @Test
+  void shouldAskForNeuronLssNewOutputFormatFirst() throws Exception {
+    TrainiumBackend pool = trn1();
+
+    pool.discover();
+    List<Device> cores = pool.discover();
+
+    assertThat(cores).hasSize(32);
+    assertThat(cores.get(0).name()).isEqualTo("trn1.32xlarge");
+    assertThat(flagsOfEachRun("neuron-ls")).containsExactly("--output-format json", "--output-format json");
+  }
+
+  @Test
+  void shouldFallBackToJsonOutputOnAnOlderNeuronLsAndKeepUsingIt() throws Exception {
+    TrainiumBackend pool = fake("neuron-ls-legacy");
+
+    pool.discover();
+    List<Device> cores = pool.discover();
+
+    assertThat(cores).extracting(Device::id).containsExactly("nc0", "nc1");
+    assertThat(pool.health().state()).isEqualTo(HealthStatus.State.UP);
+    assertThat(flagsOfEachRun("neuron-ls-legacy"))
+        .containsExactly("--output-format json", "--json-output", "--json-output");
+  }
+
+  @Test
+  void shouldNameBothCommandsWhenNeuronLsRefusesEitherFlag() throws Exception {
+    Path broken = temp.resolve("neuron-ls-no-driver");
+    Files.writeString(broken, "#!/bin/sh\necho 'Neuron driver is not loaded' >&2\nexit 1\n");
+    broken.toFile().setExecutable(true);
+
+    BackendSnapshot s = backend(broken.toString(), new FakeTools(temp).path("neuron-monitor")).snapshot();
+
+    assertThat(s.health().state()).isEqualTo(HealthStatus.State.DOWN);
+    assertThat(s.health().detail())
+        .contains("'" + broken + " --output-format json' exited with 1: Neuron driver is not loaded")
+        .contains("then '" + broken + " --json-output' exited with 1");
+  }
+
+  @Test
+  void shouldReadRecordedNeuronLsOutputFromATrn1_2xlarge() {
+    // neuron-ls --json-output on a trn1.2xlarge (recorded/README.md says where it came from)
+    List<Device> cores = NeuronLsParser.parse(Recorded.text("neuron-ls-trn1.2xlarge.json"));
+
+    assertThat(cores).extracting(Device::id).containsExactly("nc0", "nc1");
+    assertThat(cores).extracting(Device::group).containsExactly("neuron0", "neuron0");
+    assertThat(cores).allSatisfy(c -> assertThat(c.memoryBytes()).isEqualTo(16L << 30));
+  }
+
+  @Test
+  void shouldFindTheDeviceListInTheNewObjectFormatWhateverItsKey() {
+    // Shape per AWS's announcement for Neuron 2.34 (top-level instance and UltraServer fields); not a recording.
+    List<Device> cores = NeuronLsParser.parse("""
+        {"instance_type": "trn2.48xlarge", "logical_neuroncore_config": 2, "ultraserver": {"id": "u-1"},
+         "devices": [{"neuron_device": 0, "nc_count": 4, "memory_size": 103079215104, "neuroncore_ids": [0, 1, 2, 3]},
+                     {"neuron_device": 1, "nc_count": 4, "memory_size": 103079215104, "neuroncore_ids": [4, 5, 6, 7]}]}
+        """);
+
+    assertThat(cores).hasSize(8);
+    assertThat(cores.get(5).name()).isEqualTo("trn2.48xlarge");
+    assertThat(cores.get(5).group()).isEqualTo("neuron1");
+    assertThat(cores.get(5).memoryBytes()).isEqualTo(24L << 30);
+    assertThatThrownBy(() -> NeuronLsParser.parse("{\"instance_type\": \"trn2.48xlarge\", \"version\": 2}"))
+        .hasMessageContaining("without a list of devices").hasMessageContaining("[instance_type, version]");
   }
 
   @Test
@@ -104,8 +181,7 @@ class TrainiumDiscoveryTest {
 
   @Test
   void shouldMarkThePoolDownWhenNeuronLsOutputIsTruncated() {
-    FakeTools tools = new FakeTools(temp);
-    TrainiumBackend pool = backend(tools.path("neuron-ls-truncated"), tools.path("neuron-monitor"));
+    TrainiumBackend pool = fake("neuron-ls-truncated");
 
     BackendSnapshot s = pool.snapshot();
 
@@ -123,6 +199,22 @@ class TrainiumDiscoveryTest {
     assertThat(s.health().state()).isEqualTo(HealthStatus.State.DEGRADED);
     assertThat(s.health().detail()).contains("telemetry unavailable").contains("absent-monitor");
     assertThat(pool.allocate(LeaseRequest.of("t", 2)).units()).isEqualTo(2);
+  }
+
+  @Test
+  void shouldReportIdleCoresFromARecordedMonitorReportWithNoRuntimeAttached() {
+    // the first neuron-monitor report on a trn1.2xlarge with no runtime (recorded/README.md says where it came from)
+    List<Device> cores = NeuronLsParser.parse(Recorded.text("neuron-ls-trn1.2xlarge.json"));
+
+    List<Telemetry> t = NeuronMonitorParser.parse(Recorded.text("neuron-monitor-trn1.2xlarge-idle.json").strip(),
+        cores, Instant.EPOCH);
+
+    assertThat(t).extracting(Telemetry::deviceId).containsExactly("nc0", "nc1");
+    assertThat(t).allSatisfy(core -> {
+      assertThat(core.utilizationPercent()).hasValue(0);
+      assertThat(core.memoryUsedBytes()).isEmpty();
+      assertThat(core.powerWatts()).isEmpty();
+    });
   }
 
   @Test

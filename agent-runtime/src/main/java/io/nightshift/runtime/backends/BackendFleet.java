@@ -1,5 +1,6 @@
 package io.nightshift.runtime.backends;
 
+import io.nightshift.accelerators.HostDiscovery;
 import io.nightshift.core.accelerator.AcceleratorBackend;
 import io.nightshift.core.accelerator.AcceleratorBackendFactory;
 import io.nightshift.core.accelerator.AcceleratorBackends;
@@ -49,12 +50,24 @@ public final class BackendFleet implements AutoCloseable {
     this.pools = List.copyOf(pools);
   }
 
-  /** From {@code --backends FILE}, or this machine's CPU cores as one pool {@code cpu} when {@code file} is null. */
+  /**
+   * From {@code --backends FILE}, or when {@code file} is null what this machine has: the pools {@link HostDiscovery}
+   * finds through the device tools on the PATH ({@code nvidia}, {@code trainium}) and always {@code cpu}.
+   */
   public static BackendFleet open(Path file) {
+    return open(file, System.getenv("PATH"));
+  }
+
+  static BackendFleet open(Path file, String searchPath) {
+    AcceleratorBackends factories = AcceleratorBackends.load();
     if (file == null) {
-      return create(List.of(PoolConfig.localCpu()), AcceleratorBackends.load(), "(default: this machine's CPU)");
+      List<PoolConfig> found = HostDiscovery.onPath(searchPath, factories).pools().stream()
+          .map(p -> new PoolConfig(p.settings().type(), p.settings().id(), p.settings().properties(), 1.0, List.of(),
+              List.of()))
+          .toList();
+      return create(found, factories, "(discovered on this machine: device tools on the PATH, and the CPU)");
     }
-    return create(BackendsFile.read(file), AcceleratorBackends.load(), file.toAbsolutePath().toString());
+    return create(BackendsFile.read(file), factories, file.toAbsolutePath().toString());
   }
 
   /** Builds every pool, or none: on the first error the pools built so far are closed again. */

@@ -36,7 +36,7 @@ public record PoolConfig(String type, String id, Map<String, String> properties,
     return serve.stream().filter(s -> s.model().equals(model)).findFirst();
   }
 
-  /** The single pool used when no backends file is given: this machine's CPU cores. */
+  /** This machine's CPU cores as one pool {@code cpu}, the pool a runtime without a backends file always has. */
   public static PoolConfig localCpu() {
     return new PoolConfig("cpu", "cpu", Map.of(), 1.0, List.of(), List.of(), List.of());
   }

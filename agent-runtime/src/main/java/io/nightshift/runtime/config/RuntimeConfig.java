@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param toolsDir         where provisioned tools (the temporal binary, model servers) are cached; may be shared
  *                         between data directories
  * @param temporalServer   which local server to run when temporalAddress is null
- * @param backendsFile     accelerator pools (YAML, {@code --backends}); null for one {@code cpu} pool of this machine
+ * @param backendsFile     accelerator pools (YAML, {@code --backends}); null for the pools discovered on this machine
  * @param modelsFile       model endpoints agent steps may call (YAML, {@code --models}); null for none
  * @param uiPort           port of the workflow UI, served beside the gRPC API on {@code apiHost}; 0 for none
  */

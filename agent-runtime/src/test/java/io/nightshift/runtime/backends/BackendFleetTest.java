@@ -7,9 +7,12 @@ import io.nightshift.core.accelerator.AcceleratorBackends;
 import io.nightshift.core.accelerator.AcceleratorKind;
 import io.nightshift.core.accelerator.LeaseRequest;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BackendFleetTest {
   private static final String SRC = "/etc/nightshift/backends.yaml";
@@ -20,13 +23,31 @@ class BackendFleetTest {
   }
 
   @Test
-  void shouldBuildOneCpuPoolOfThisMachineWithoutABackendsFile() {
-    try (BackendFleet fleet = BackendFleet.open(null)) {
+  void shouldBuildOneCpuPoolOfThisMachineWithoutABackendsFileOrDeviceTools(@TempDir Path emptyBin) {
+    try (BackendFleet fleet = BackendFleet.open(null, emptyBin.toString())) {
       assertThat(fleet.ids()).containsExactly("cpu");
       BackendFleet.Pool cpu = fleet.pools().get(0);
       assertThat(cpu.backend().kind()).isEqualTo(AcceleratorKind.CPU);
       assertThat(cpu.taskQueue()).isEqualTo("backend-cpu");
       assertThat(cpu.backend().snapshot().totalUnits()).isEqualTo(Runtime.getRuntime().availableProcessors());
+    }
+  }
+
+  @Test
+  void shouldAddTheGpusOfAnNvidiaSmiOnThePathWithoutABackendsFile(@TempDir Path bin) throws Exception {
+    Path smi = bin.resolve("nvidia-smi"); // a stand-in: one made-up L4 in the CSV format the real tool prints
+    Files.writeString(smi, "#!/bin/sh\necho '0, GPU-00000000-1111-2222-3333-444444444444, NVIDIA L4, 23034, 0, 0, 16.3,"
+        + " 72.00, 34'\n");
+    smi.toFile().setExecutable(true);
+
+    try (BackendFleet fleet = BackendFleet.open(null, bin.toString())) {
+      assertThat(fleet.ids()).containsExactly("nvidia", "cpu");
+      assertThat(fleet.source()).startsWith("(discovered on this machine");
+      BackendFleet.Pool gpu = fleet.pool("nvidia").orElseThrow();
+      assertThat(gpu.config().properties()).containsEntry("nvidia-smi", smi.toString());
+      assertThat(gpu.backend().kind()).isEqualTo(AcceleratorKind.NVIDIA_GPU);
+      assertThat(gpu.taskQueue()).isEqualTo("backend-nvidia");
+      assertThat(gpu.backend().snapshot().totalUnits()).isEqualTo(1);
     }
   }
 
