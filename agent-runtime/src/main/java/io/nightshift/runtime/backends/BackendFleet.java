@@ -63,7 +63,7 @@ public final class BackendFleet implements AutoCloseable {
     if (file == null) {
       List<PoolConfig> found = HostDiscovery.onPath(searchPath, factories).pools().stream()
           .map(p -> new PoolConfig(p.settings().type(), p.settings().id(), p.settings().properties(), 1.0, List.of(),
-              List.of()))
+              List.of(), List.of()))
           .toList();
       return create(found, factories, "(discovered on this machine: device tools on the PATH, and the CPU)");
     }
