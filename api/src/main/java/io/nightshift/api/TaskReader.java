@@ -11,6 +11,7 @@ import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
 import io.temporal.common.converter.DefaultDataConverter;
@@ -38,23 +39,27 @@ final class TaskReader {
 
   /** @throws StatusRuntimeException NOT_FOUND for an unknown task */
   Task get(String taskId) {
-    WorkflowExecutionInfo info = describe(taskId);
+    DescribeWorkflowExecutionResponse described = describeExecution(taskId);
     Task.Builder view = progress(taskId).map(TaskViews::fromProgress).orElseGet(Task::newBuilder);
-    return merge(view, info).build();
+    StepWaits.apply(view, StepWaits.of(described.getPendingActivitiesList()));
+    return merge(view, described.getWorkflowExecutionInfo()).build();
   }
 
   WorkflowExecutionInfo describe(String taskId) {
+    return describeExecution(taskId).getWorkflowExecutionInfo();
+  }
+
+  private DescribeWorkflowExecutionResponse describeExecution(String taskId) {
     try {
-      WorkflowExecutionInfo info = client.getWorkflowServiceStubs().blockingStub()
+      DescribeWorkflowExecutionResponse described = client.getWorkflowServiceStubs().blockingStub()
           .describeWorkflowExecution(DescribeWorkflowExecutionRequest.newBuilder()
               .setNamespace(client.getOptions().getNamespace())
               .setExecution(WorkflowExecution.newBuilder().setWorkflowId(taskId))
-              .build())
-          .getWorkflowExecutionInfo();
-      if (!WORKFLOW_TYPE.equals(info.getType().getName())) {
+              .build());
+      if (!WORKFLOW_TYPE.equals(described.getWorkflowExecutionInfo().getType().getName())) {
         throw ApiErrors.notFound(taskId);
       }
-      return info;
+      return described;
     } catch (StatusRuntimeException e) {
       if (e.getStatus().getCode() == Status.Code.NOT_FOUND || e.getStatus().getCode() == Status.Code.INVALID_ARGUMENT) {
         throw ApiErrors.notFound(taskId);

@@ -3,6 +3,7 @@ package io.nightshift.api;
 import com.google.protobuf.Timestamp;
 import io.nightshift.api.v1.ArtifactRef;
 import io.nightshift.api.v1.Decision;
+import io.nightshift.api.v1.PlacementDeadline;
 import io.nightshift.api.v1.PlanVersion;
 import io.nightshift.api.v1.Step;
 import io.nightshift.api.v1.StepState;
@@ -49,6 +50,8 @@ final class TaskViews {
     }
     planVersions(p, t);
     p.budget().ifPresent(b -> t.setBudget(budget(b)));
+    p.deadline().ifPresent(d -> t.setDeadline(PlacementDeadline.newBuilder().setAt(ts(d.deadlineEpochMillis()))
+        .setReachable(d.reachable()).setDetail(d.detail())));
     if (status.result() != null) {
       t.setResult(ref(status.result()));
     }
@@ -59,7 +62,10 @@ final class TaskViews {
   /** Where a step ran and what it cost, also summed per pool over the task. */
   private static void ranOn(StepRun run, Step.Builder step, Task.Builder t) {
     step.setPool(run.pool()).setPlacement(nz(run.placement())).setUnitSeconds(run.unitSeconds())
-        .setCost(run.cost()).setTokens(run.tokens());
+        .setCost(run.cost()).setTokens(run.tokens()).setFastestCost(run.fastestCost());
+    if (run.fastestCost() > 0) {
+      t.setPlacementSaving(t.getPlacementSaving() + run.fastestCost() - run.cost());
+    }
     t.putUnitSecondsByPool(run.pool(), t.getUnitSecondsByPoolOrDefault(run.pool(), 0) + run.unitSeconds());
     t.putCostByPool(run.pool(), t.getCostByPoolOrDefault(run.pool(), 0) + run.cost());
     t.putTokensByPool(run.pool(), t.getTokensByPoolOrDefault(run.pool(), 0) + run.tokens());

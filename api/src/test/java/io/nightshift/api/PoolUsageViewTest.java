@@ -102,12 +102,12 @@ class PoolUsageViewTest {
   private static Plan plan() {
     return new Plan("usage", 1, Map.of(), List.of(agent("first-small", "small-1", "small", List.of()),
         agent("big", "large-1", "large", List.of()), agent("second-small", "small-1", "small", List.of("first-small"))),
-        new PlacementSpec("cheapest", null), null);
+        PlacementSpec.of("cheapest", null), null);
   }
 
   private static PlannedStep agent(String name, String endpoint, String model, List<String> needs) {
     return new PlannedStep(name, StepKind.AGENT, null, Map.of(), needs, StepPolicy.DEFAULT, null, 0, null,
-        new Requirements("any", 1, 0, model),
+        new Requirements("any", 1, 0, model, 0, 0),
         AgentSettings.builder(endpoint, "go").instructions("be brief").maxTurns(2).build(), false);
   }
 

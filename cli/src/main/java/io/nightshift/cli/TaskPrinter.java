@@ -38,9 +38,17 @@ final class TaskPrinter {
     if (t.hasBudget()) {
       out.println("  " + budget(t.getBudget()));
     }
+    if (t.hasDeadline()) {
+      out.println("  deadline " + Instant.ofEpochSecond(t.getDeadline().getAt().getSeconds())
+          + (t.getDeadline().getReachable() ? " reachable: " : " NOT reachable: ") + t.getDeadline().getDetail());
+    }
+    if (t.getPlacementSaving() > 0) {
+      out.printf("  placement saved %.4f against the fastest pools%n", t.getPlacementSaving());
+    }
     for (Step s : t.getStepsList()) {
       out.printf("  %-10s %-20s %-22s %s%n", stepState(s), s.getName(), s.getTool(),
-          s.getError().isEmpty() ? s.getSummary() : "error: " + s.getError());
+          !s.getError().isEmpty() ? "error: " + s.getError() : !s.getWaiting().isEmpty() ? s.getWaiting()
+              : s.getSummary());
     }
     if (t.hasResult()) {
       out.println("  result: " + t.getResult().getDigest() + " (" + t.getResult().getMediaType() + ", "

@@ -54,12 +54,14 @@ public final class CpuBackend extends ProcessBackend {
 
   @Override
   protected List<String> wrapCommand(List<String> command, Lease lease) {
-    if (!config.pinWithTaskset()) {
-      return command;
-    }
-    List<String> pinned = new ArrayList<>(List.of("taskset", "-c", cores(lease.devices())));
+    List<String> pinned = new ArrayList<>(commandPrefix(lease));
     pinned.addAll(command);
     return pinned;
+  }
+
+  @Override
+  public List<String> commandPrefix(Lease lease) {
+    return config.pinWithTaskset() ? List.of("taskset", "-c", cores(lease.devices())) : List.of();
   }
 
   private static String cores(List<Device> units) {

@@ -6,7 +6,10 @@ import io.nightshift.core.accelerator.AcceleratorBackendFactory;
 import io.nightshift.core.accelerator.AcceleratorBackends;
 import io.nightshift.core.accelerator.AcceleratorException;
 import io.nightshift.workflows.backends.BackendQueues;
+import io.nightshift.workflows.activities.ActivityToolRunner;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,8 +24,15 @@ import org.slf4j.LoggerFactory;
 public final class BackendFleet implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(BackendFleet.class);
 
-  /** One configured pool and the backend serving it. */
-  public record Pool(PoolConfig config, TrackedBackend backend) {
+  /**
+   * How long a step's lease outlives the last heartbeat of the call holding it: three heartbeat timeouts of
+   * steps (10 s, {@code ActivityPolicies}), so a slow beat never costs a lease, and units held by a call Temporal
+   * gave up on come back within half a minute.
+   */
+  static final Duration LEASE_EXPIRY = Duration.ofSeconds(30);
+
+  /** One configured pool, the backend serving it, and the gate its step calls wait at for their units. */
+  public record Pool(PoolConfig config, TrackedBackend backend, PoolGate gate) {
     public String id() {
       return config.id();
     }
@@ -65,11 +75,13 @@ public final class BackendFleet implements AutoCloseable {
     List<Pool> built = new ArrayList<>();
     try {
       for (PoolConfig config : configs) {
-        built.add(new Pool(config, build(config, factories, source)));
+        TrackedBackend backend = build(config, factories, source);
+        built.add(new Pool(config, backend, new PoolGate(backend, Clock.systemUTC(),
+            Duration.ofMillis(ActivityToolRunner.HEARTBEAT_EVERY_MILLIS), LEASE_EXPIRY)));
       }
       return new BackendFleet(source, built);
     } catch (RuntimeException e) {
-      built.forEach(p -> closeQuietly(p.backend()));
+      built.forEach(BackendFleet::closeQuietly);
       throw e;
     }
   }
@@ -127,7 +139,12 @@ public final class BackendFleet implements AutoCloseable {
 
   @Override
   public void close() {
-    pools.forEach(p -> closeQuietly(p.backend()));
+    pools.forEach(BackendFleet::closeQuietly);
+  }
+
+  private static void closeQuietly(Pool pool) {
+    pool.gate().close();
+    closeQuietly(pool.backend());
   }
 
   private static void closeQuietly(AcceleratorBackend backend) {

@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A configured pool as the runtime hands it out: every call goes to the backend, and the leases and model servers
@@ -27,6 +28,7 @@ public final class TrackedBackend implements AcceleratorBackend {
   private final AcceleratorBackend delegate;
   private final Map<String, Lease> leases = new ConcurrentHashMap<>();
   private final Map<String, ModelServerHandle> endpoints = new ConcurrentHashMap<>();
+  private final List<Runnable> releaseListeners = new CopyOnWriteArrayList<>();
 
   TrackedBackend(AcceleratorBackend delegate) {
     this.delegate = delegate;
@@ -42,6 +44,11 @@ public final class TrackedBackend implements AcceleratorBackend {
     return endpoints.values().stream().sorted(Comparator.comparing(ModelServerHandle::id)).toList();
   }
 
+  /** Called after every release, whoever held the lease (a step's gate, a model server), so waiters wake. */
+  void onRelease(Runnable listener) {
+    releaseListeners.add(listener);
+  }
+
   public AcceleratorBackend delegate() {
     return delegate;
   }
@@ -54,6 +61,7 @@ public final class TrackedBackend implements AcceleratorBackend {
   @Override public HealthStatus health(ModelServerHandle handle) { return delegate.health(handle); }
   @Override public EndpointLoad load(ModelServerHandle handle) { return delegate.load(handle); }
   @Override public PriceRate price() { return delegate.price(); }
+  @Override public List<String> commandPrefix(Lease lease) { return delegate.commandPrefix(lease); }
 
   @Override
   public Lease allocate(LeaseRequest request) {
@@ -69,6 +77,7 @@ public final class TrackedBackend implements AcceleratorBackend {
     } finally {
       leases.remove(lease.id());
       endpoints.values().removeIf(h -> h.leaseId().equals(lease.id()));
+      releaseListeners.forEach(Runnable::run);
     }
   }
 

@@ -12,6 +12,7 @@ import io.nightshift.core.tool.ToolDescriptor;
 import io.nightshift.core.tool.ToolOutput;
 import io.nightshift.core.tool.ToolProvider;
 import io.nightshift.tools.registry.ToolRegistry;
+import io.nightshift.workflows.activities.StepBeat;
 import io.nightshift.workflows.activities.ToolFiles;
 import io.nightshift.workflows.agent.AgentToolActivities;
 import io.nightshift.workflows.agent.AgentToolCall;
@@ -45,7 +46,7 @@ class AgentToolActivitiesTest {
   @BeforeEach
   void setUp() throws IOException {
     env = TestActivityEnvironment.newInstance();
-    env.setActivityHeartbeatListener(String.class, beats::add);
+    env.setActivityHeartbeatListener(StepBeat.class, b -> beats.add(b.progress()));
     ToolProvider provider = () -> List.of(new Slow());
     env.registerActivitiesImplementations(new AgentToolActivitiesImpl(ToolRegistry.of(List.of(provider)),
         ToolFiles.withoutInputs(new FileArtifactStore(dir.resolve("artifacts")), dir.resolve("scratch")), 50));

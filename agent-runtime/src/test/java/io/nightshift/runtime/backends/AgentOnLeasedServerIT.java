@@ -148,12 +148,12 @@ class AgentOnLeasedServerIT {
 
   private static Plan plan() {
     return new Plan("leased", 1, Map.of(), List.of(agent("greet", List.of()), agent("thank", List.of("greet"))),
-        new PlacementSpec("cheapest", null), null);
+        PlacementSpec.of("cheapest", null), null);
   }
 
   private static PlannedStep agent(String name, List<String> needs) {
     return new PlannedStep(name, StepKind.AGENT, null, Map.of(), needs, StepPolicy.DEFAULT, null, 0, null,
-        new Requirements("cpu", 1, 0, "smollm2"),
+        new Requirements("cpu", 1, 0, "smollm2", 0, 0),
         AgentSettings.builder("smollm2", "Say hello.").instructions("Answer in one short sentence.").maxTurns(2)
             .build(), false);
   }

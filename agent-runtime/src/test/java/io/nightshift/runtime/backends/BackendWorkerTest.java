@@ -52,10 +52,9 @@ class BackendWorkerTest {
     env = TestWorkflowEnvironment.newInstance();
     env.newWorker(CALLER_QUEUE).registerWorkflowImplementationTypes(InventoryWorkflowTestSupport.AskInventoryImpl.class);
     env.start();
+    ToolFiles files = ToolFiles.withoutInputs(new FileArtifactStore(dir.resolve("artifacts")), dir.resolve("scratch"));
     backendWorkers = BackendWorker.start(env.getWorkflowClient(), inventory,
-        new StepActivitiesImpl(name -> Optional.empty(),
-            ToolFiles.withoutInputs(new FileArtifactStore(dir.resolve("artifacts")), dir.resolve("scratch")), 1_000),
-        false);
+        gate -> new StepActivitiesImpl(name -> Optional.empty(), files, 1_000, gate), false);
   }
 
   @AfterEach

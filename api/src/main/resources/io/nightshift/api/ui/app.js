@@ -165,7 +165,7 @@ function renderTask(t) {
       el('td', {}, badge(stepState(s.state))),
       el('td', {}, (s.needs || []).join(', ')),
       el('td', { class: 'num' }, s.attempts || ''),
-      el('td', { class: s.error ? 'error' : 'summary' }, s.error || s.summary),
+      el('td', { class: s.error ? 'error' : s.waiting ? 'waiting' : 'summary' }, s.error || s.waiting || s.summary),
       el('td', { title: s.placement || '' }, s.pool || ''),
       el('td', { class: 'num' }, s.tokens && s.tokens !== '0' ? s.tokens : ''),
       el('td', {}, artifactLink(s.output))))));
@@ -191,6 +191,11 @@ function renderTask(t) {
         + ' reserved of ' + (budget.maxTokens && budget.maxTokens !== '0' ? budget.maxTokens : 'no limit'))),
       el('tr', {}, el('th', {}, 'Cost'), el('td', {}, (budget.costSpent || '0') + ' spent, ' + (budget.costReserved || '0')
         + ' reserved of ' + (budget.maxCost || 'no limit')))))) : '',
+    t.deadline ? el('p', { id: 'deadline', class: t.deadline.reachable ? 'summary' : 'error' },
+      'Deadline ' + when(t.deadline.at) + (t.deadline.reachable ? ' (reachable): ' : ' (NOT reachable): ')
+        + t.deadline.detail) : '',
+    t.placementSaving ? el('p', { id: 'placement-saving', class: 'meta' },
+      'Placement saved ' + Number(t.placementSaving).toFixed(4) + ' against the fastest pools') : '',
     pools.length ? el('div', {}, el('h2', {}, 'Use by pool'), el('table', { id: 'pools' },
       el('thead', {}, el('tr', {}, ['Pool', 'Unit-seconds', 'Cost', 'Tokens'].map(h => el('th', {}, h)))),
       el('tbody', {}, pools.map(p => el('tr', {}, el('td', {}, p),

@@ -171,10 +171,10 @@ class CircuitFailoverTest {
   }
 
   private static Plan plan() {
-    Requirements needs = new Requirements("any", 1, 0, "smollm2");
+    Requirements needs = new Requirements("any", 1, 0, "smollm2", 0, 0);
     PlannedStep triage = agentStep("triage", List.of(), needs);
     PlannedStep summarise = agentStep("summarise", List.of("triage"), needs);
-    return new Plan("screen", 1, Map.of(), List.of(triage, summarise), new PlacementSpec("cheapest", null), null);
+    return new Plan("screen", 1, Map.of(), List.of(triage, summarise), PlacementSpec.of("cheapest", null), null);
   }
 
   private static PlannedStep agentStep(String name, List<String> needs, Requirements requires) {

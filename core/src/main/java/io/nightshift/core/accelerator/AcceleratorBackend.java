@@ -28,6 +28,15 @@ public interface AcceleratorBackend extends AutoCloseable {
   /** Exclusive units, or {@code NO_CAPACITY} / {@code INVALID_REQUEST}. */
   Lease allocate(LeaseRequest request);
 
+  /**
+   * What a process must be started under to run only on the lease's units, beyond its environment: for example
+   * {@code taskset -c 2,3} for CPU cores, which no environment variable can pin. Empty for most hardware, whose
+   * environment ({@link Lease#environment()}) is enough.
+   */
+  default List<String> commandPrefix(Lease lease) {
+    return List.of();
+  }
+
   /** Frees the lease's units and stops any server Nightshift started on it. Releasing twice is harmless. */
   void release(Lease lease);
 

@@ -13,9 +13,16 @@ import java.util.Optional;
  * @param units       devices needed at once
  * @param memoryGb    memory per device, 0 for any
  * @param model       the model the step calls, empty for none
+ * @param priority    higher starts first among work waiting for the same pool; 0 by default
+ * @param estimateSeconds how long the step expects to hold its units, 0 when not declared; the pool starts long
+ *                    work first and fits short work around a blocked large request
  */
-public record Requirements(String kind, int units, double memoryGb, String model) {
+public record Requirements(String kind, int units, double memoryGb, String model, int priority,
+    long estimateSeconds) {
   public Requirements {
+    if (estimateSeconds < 0) {
+      throw new IllegalArgumentException("estimateSeconds must be >= 0, was " + estimateSeconds);
+    }
     kind = kind == null ? "any" : kind;
     model = model == null ? "" : model;
   }

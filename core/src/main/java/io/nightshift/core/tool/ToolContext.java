@@ -1,7 +1,9 @@
 package io.nightshift.core.tool;
 
+import io.nightshift.core.accelerator.LeasedUnits;
 import io.nightshift.core.artifact.ArtifactStore;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /** What the engine gives a running tool. */
@@ -37,5 +39,23 @@ public interface ToolContext {
    */
   default Optional<Path> inputsDir() {
     return Optional.empty();
+  }
+
+  /**
+   * The accelerator units this call holds, for as long as it runs, when its step {@code requires} them: the
+   * devices, and the environment that shows a process only those. Empty when the step asked for none.
+   */
+  default Optional<LeasedUnits> units() {
+    return Optional.empty();
+  }
+
+  /**
+   * Where a tool starts an external program: a process builder that runs the command on this call's units only
+   * (their environment and, for CPU cores, {@code taskset}), or a plain one when the call holds none. Tools that
+   * start processes use this rather than {@code new ProcessBuilder}, so the program sees its leased devices and
+   * no others.
+   */
+  default ProcessBuilder processBuilder(List<String> command) {
+    return units().map(u -> u.processBuilder(command)).orElseGet(() -> new ProcessBuilder(command));
   }
 }

@@ -9,6 +9,8 @@ import io.nightshift.core.pipeline.PipelineProblem;
 import io.nightshift.core.pipeline.PipelineSpec;
 import io.nightshift.core.pipeline.PlacementSpec;
 import io.nightshift.core.pipeline.StepSpec;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -36,7 +38,7 @@ import java.util.Set;
  */
 public final class PipelineParser {
   private static final Set<String> TOP_KEYS = Set.of("name", "description", "params", "steps", "placement");
-  private static final Set<String> PLACEMENT_KEYS = Set.of("policy", "pool");
+  private static final Set<String> PLACEMENT_KEYS = Set.of("policy", "pool", "deadline");
   private static final List<String> POLICIES = List.of("cheapest", "fastest", "lowest_energy", "pinned");
 
   public PipelineSpec parse(String yamlText) {
@@ -100,7 +102,23 @@ public final class PipelineParser {
       node.get("pool").problem("give a pool exactly when the policy is pinned");
       return PlacementSpec.DEFAULT;
     }
-    return new PlacementSpec(policy, pool.orElse(null));
+    ConfigNode deadline = node.get("deadline");
+    long deadlineMillis = deadline.string().map(text -> instant(deadline, text)).orElse(0L);
+    if (deadlineMillis > 0 && !policy.equals("cheapest")) {
+      deadline.problem("a deadline goes with the cheapest policy (finish by then at the least cost), not " + policy);
+      return PlacementSpec.DEFAULT;
+    }
+    return new PlacementSpec(policy, pool.orElse(null), deadlineMillis);
+  }
+
+  /** An ISO-8601 time with its offset ({@code 2026-12-07T08:00Z}), in epoch milliseconds; 0 after a problem. */
+  private static long instant(ConfigNode node, String text) {
+    try {
+      return OffsetDateTime.parse(text).toInstant().toEpochMilli();
+    } catch (DateTimeParseException e) {
+      node.problem("'" + text + "' is not a time with its offset, such as 2026-12-07T08:00Z");
+      return 0;
+    }
   }
 
   private static List<StepSpec> steps(ConfigNode node, List<PipelineProblem> problems) {

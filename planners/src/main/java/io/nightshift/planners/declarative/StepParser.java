@@ -32,7 +32,7 @@ final class StepParser {
       "pipeline", "requires", "approval", "model", "instructions", "prompt", "tools", "max_turns", "budget",
       "max_output_tokens");
   private static final Set<String> BUDGET_KEYS = Set.of("tokens", "cost", "wall_clock");
-  private static final Set<String> REQUIRES_KEYS = Set.of("kind", "units", "memory_gb", "model");
+  private static final Set<String> REQUIRES_KEYS = Set.of("kind", "units", "memory_gb", "model", "priority", "estimate");
   private static final Set<String> RETRY_KEYS = Set.of("max_attempts", "initial_interval", "backoff", "max_interval",
       "non_retryable");
   private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
@@ -123,7 +123,8 @@ final class StepParser {
       kind = null;
     }
     return new Requirements(kind, node.get("units").integer(1, 64, 1),
-        node.get("memory_gb").decimal(0, 100_000, 0), node.get("model").string().orElse(null));
+        node.get("memory_gb").decimal(0, 100_000, 0), node.get("model").string().orElse(null),
+        node.get("priority").integer(-100, 100, 0), node.get("estimate").duration(Duration.ZERO).toSeconds());
   }
 
   /** A duration in milliseconds, 0 when absent (the step kind's or Temporal's default applies). */

@@ -7,6 +7,7 @@ import io.nightshift.core.pipeline.InvalidPipelineException;
 import io.nightshift.core.pipeline.PipelineProblem;
 import io.nightshift.core.pipeline.PipelineSpec;
 import java.util.List;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /** The parser alone: shapes and values, every problem with its step, field and line. */
@@ -58,6 +59,20 @@ class PipelineParserTest {
             + " of [cheapest, fastest, lowest_energy, pinned], was 'nearest'");
     assertThat(problems("name: p\nplacement: {policy: pinned}\nsteps: [{name: a, tool: t}]\n"))
         .extracting(PipelineProblem::field).containsExactly("placement.pool");
+  }
+
+  @Test
+  void shouldReadADeadlineForTheCheapestPolicyAndRefuseOneItCannotRead() {
+    PipelineSpec due = parser.parse("name: p\nplacement: {policy: cheapest, deadline: 2026-12-07T08:00Z}\n"
+        + "steps: [{name: a, tool: t, requires: {kind: nvidia_gpu, estimate: 2h}}]\n");
+    assertThat(due.placement().deadline()).contains(Instant.parse("2026-12-07T08:00:00Z"));
+    assertThat(due.steps().get(0).requires().estimateSeconds()).isEqualTo(7200);
+
+    assertThat(problems("name: p\nplacement: {policy: cheapest, deadline: friday}\nsteps: [{name: a, tool: t}]\n"))
+        .extracting(PipelineProblem::toString).containsExactly("pipeline field 'placement.deadline' (line 2): 'friday'"
+            + " is not a time with its offset, such as 2026-12-07T08:00Z");
+    assertThat(problems("name: p\nplacement: {policy: fastest, deadline: 2026-12-07T08:00Z}\n"
+        + "steps: [{name: a, tool: t}]\n")).extracting(PipelineProblem::field).containsExactly("placement.deadline");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.nightshift.workflows.activities;
 
+import io.nightshift.core.accelerator.LeasedUnits;
 import io.nightshift.core.artifact.ArtifactStore;
 import io.nightshift.core.error.ToolException;
 import io.nightshift.core.tool.ToolContext;
@@ -21,11 +22,14 @@ final class ActivityToolContext implements ToolContext {
   private final Supplier<Path> workDir;
   private final Thread toolThread;
   private final String resumeFrom;
+  private final HeldUnits held;
   private volatile String progress;
   private volatile ActivityCompletionException ended;
+  private volatile boolean pastRunLimit;
 
   ActivityToolContext(ToolFiles files, String idempotencyKey, Supplier<Path> workDir, Thread toolThread,
-      String resumeFrom) {
+      String resumeFrom, HeldUnits held) {
+    this.held = held;
     this.files = files;
     this.idempotencyKey = idempotencyKey;
     this.workDir = workDir;
@@ -38,6 +42,11 @@ final class ActivityToolContext implements ToolContext {
   @Override
   public Optional<String> resumeFrom() {
     return Optional.ofNullable(resumeFrom);
+  }
+
+  @Override
+  public Optional<LeasedUnits> units() {
+    return held.units();
   }
 
   @Override
@@ -66,6 +75,19 @@ final class ActivityToolContext implements ToolContext {
     if (ended != null) {
       throw ToolException.permanent("activity cancelled: " + ended.getMessage());
     }
+    if (pastRunLimit) {
+      throw ToolException.permanent("stopped: past the run limit");
+    }
+  }
+
+  /** The run limit passed: the tool's next heartbeat throws and its thread is interrupted. */
+  void stopAtRunLimit() {
+    pastRunLimit = true;
+    toolThread.interrupt();
+  }
+
+  boolean pastRunLimit() {
+    return pastRunLimit;
   }
 
   /** How Temporal ended the activity under the tool (cancelled, timed out), if it did. */
@@ -85,7 +107,8 @@ final class ActivityToolContext implements ToolContext {
       return;
     }
     try {
-      activity.heartbeat(progress == null ? "" : progress);
+      activity.heartbeat(StepBeat.ofProgress(progress));
+      held.renew();
     } catch (ActivityCompletionException e) {
       ended = e;
       toolThread.interrupt();

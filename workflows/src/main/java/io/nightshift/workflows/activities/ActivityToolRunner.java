@@ -5,6 +5,9 @@ import io.nightshift.core.tool.ToolArguments;
 import io.nightshift.core.tool.ToolOutput;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
+import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -25,6 +28,8 @@ public final class ActivityToolRunner {
    * one lost beat does not fail the attempt.
    */
   public static final long HEARTBEAT_EVERY_MILLIS = 2_000;
+  /** Failure type of an attempt stopped at its run limit (retryable, as Temporal's own timeouts are). */
+  public static final String RUN_LIMIT = "StepRunLimit";
   private static final ScheduledExecutorService HEARTBEATS = Executors.newScheduledThreadPool(1, r -> {
     Thread t = new Thread(r, "nightshift-heartbeats");
     t.setDaemon(true);
@@ -50,27 +55,60 @@ public final class ActivityToolRunner {
    * @param scratchPrefix the start of the scratch directory's name, to tell whose it is
    */
   public ToolOutput run(Tool tool, ToolArguments arguments, String idempotencyKey, String scratchPrefix) {
+    return run(tool, arguments, idempotencyKey, scratchPrefix, HeldUnits.none(), Duration.ZERO);
+  }
+
+  /**
+   * Runs the tool on units its call holds: the tool sees them through its context, and each heartbeat that
+   * reaches Temporal renews them.
+   *
+   * @param runLimit how long the tool may run, {@link Duration#ZERO} for no limit but the activity's own: a call
+   *                 that waited at its pool keeps its full limit from when it got its units. Past it the tool is
+   *                 stopped and the attempt fails as retryable {@value #RUN_LIMIT}, as a Temporal timeout would
+   */
+  public ToolOutput run(Tool tool, ToolArguments arguments, String idempotencyKey, String scratchPrefix,
+      HeldUnits held, Duration runLimit) {
     ActivityExecutionContext activity = Activity.getExecutionContext();
-    String resumeFrom = activity.getHeartbeatDetails(String.class).filter(d -> !d.isBlank()).orElse(null);
+    String resumeFrom = lastProgress(activity).orElse(null);
     try (ScratchDirectory scratch = new ScratchDirectory(files.scratchRoot(), scratchPrefix)) {
       ActivityToolContext context = new ActivityToolContext(files, idempotencyKey, scratch::path,
-          Thread.currentThread(), resumeFrom);
+          Thread.currentThread(), resumeFrom, held);
       // the first beat waits one interval: a short tool then costs the server no heartbeat write at all (measured
       // at 1.37x the baseline's time per activity in bench/), while a dead worker is still noticed within the timeout
       ScheduledFuture<?> beat = HEARTBEATS.scheduleAtFixedRate(() -> context.beat(activity), heartbeatEveryMillis,
           heartbeatEveryMillis, TimeUnit.MILLISECONDS);
+      Optional<ScheduledFuture<?>> limit = runLimit.isZero() ? Optional.empty()
+          : Optional.of(HEARTBEATS.schedule(context::stopAtRunLimit, runLimit.toMillis(), TimeUnit.MILLISECONDS));
       try {
-        return tool.execute(context, arguments);
+        ToolOutput out = tool.execute(context, arguments);
+        if (context.pastRunLimit()) {
+          throw pastLimit(runLimit); // it ignored the stop; its late answer does not count
+        }
+        return out;
       } catch (RuntimeException e) {
         context.flush(activity);
         if (context.ended().isPresent()) {
           throw context.ended().get();
         }
+        if (context.pastRunLimit()) {
+          throw pastLimit(runLimit);
+        }
         throw e;
       } finally {
         beat.cancel(false);
+        limit.ifPresent(f -> f.cancel(false));
         Thread.interrupted(); // clear an interrupt meant for the tool, so it does not leak into the worker thread
       }
     }
+  }
+
+  private static ApplicationFailure pastLimit(Duration runLimit) {
+    return ApplicationFailure.newFailure("the tool ran past its time limit of " + runLimit + " and was stopped",
+        RUN_LIMIT);
+  }
+
+  /** The progress the previous attempt of this call last reported, if any. */
+  public static Optional<String> lastProgress(ActivityExecutionContext activity) {
+    return activity.getHeartbeatDetails(StepBeat.class).map(StepBeat::progress).filter(p -> !p.isBlank());
   }
 }

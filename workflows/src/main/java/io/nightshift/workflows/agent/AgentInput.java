@@ -3,7 +3,7 @@ package io.nightshift.workflows.agent;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.nightshift.core.artifact.ArtifactRef;
-import io.nightshift.workflows.engine.UnwrappedRecords;
+import io.nightshift.workflows.payload.UnwrappedRecords;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;

@@ -44,11 +44,39 @@ public final class ActivityPolicies {
         .build();
   }
 
+  /**
+   * How long a step call placed on a pool may wait there for its units, on top of its own time limit. A pool's
+   * queue can hold work for days when a campaign fills it; the call's own limit is kept by the pool's worker from
+   * the moment the units are granted ({@link #runLimitMillis}).
+   */
+  static final Duration POOL_WAIT_CEILING = Duration.ofDays(7);
+  /**
+   * How long a call placed on a pool may sit in Temporal's queue before a worker of the pool takes it. Pool workers
+   * take every call at once (they wait at the pool's own gate, not in Temporal), so only a pool whose worker is gone
+   * leaves a call here this long; the call then fails and the step moves to another pool.
+   */
+  public static final Duration POOL_PICKUP_TIMEOUT = Duration.ofSeconds(30);
+
+  /** The time limit of one attempt of a step, counted from when it runs. */
+  public static long runLimitMillis(StepPolicy p) {
+    return p.timeoutMillis() > 0 ? p.timeoutMillis() : STEP_TIMEOUT.toMillis();
+  }
+
+  /**
+   * A step call on a pool's queue: as {@link #steps}, but its start-to-close covers the wait at the pool as well
+   * (the pool's worker keeps the run limit), and it fails over when no worker of the pool picks it up.
+   */
+  public static ActivityOptions placedSteps(StepPolicy p, String taskQueue) {
+    return ActivityOptions.newBuilder(steps(p)).setTaskQueue(taskQueue)
+        .setStartToCloseTimeout(POOL_WAIT_CEILING.plusMillis(runLimitMillis(p)))
+        .setScheduleToStartTimeout(POOL_PICKUP_TIMEOUT).build();
+  }
+
   public static ActivityOptions steps(StepPolicy p) {
     List<String> doNotRetry = new ArrayList<>(List.of(StepActivities.TOOL_INPUT_ERROR, StepActivities.UNKNOWN_TOOL));
     doNotRetry.addAll(p.nonRetryable());
     return ActivityOptions.newBuilder()
-        .setStartToCloseTimeout(p.timeoutMillis() > 0 ? Duration.ofMillis(p.timeoutMillis()) : STEP_TIMEOUT)
+        .setStartToCloseTimeout(Duration.ofMillis(runLimitMillis(p)))
         .setHeartbeatTimeout(p.heartbeatTimeoutMillis() > 0 ? Duration.ofMillis(p.heartbeatTimeoutMillis())
             : STEP_HEARTBEAT_TIMEOUT)
         .setCancellationType(ActivityCancellationType.TRY_CANCEL)

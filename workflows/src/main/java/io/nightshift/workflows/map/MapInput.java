@@ -3,7 +3,7 @@ package io.nightshift.workflows.map;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.nightshift.core.artifact.ArtifactRef;
-import io.nightshift.workflows.engine.UnwrappedRecords;
+import io.nightshift.workflows.payload.UnwrappedRecords;
 import io.nightshift.workflows.map.MapActivities.ChunkRange;
 import java.util.List;
 

@@ -1,11 +1,14 @@
 package io.nightshift.workflows.map;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.nightshift.core.pipeline.StepPolicy;
+import io.nightshift.workflows.payload.UnwrappedRecords;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * What each chunk of a map step goes through: the same for every node of its tree.
+ * What each chunk of a map step goes through: the same for every node of its tree. In JSON the placement's fields
+ * stand beside the others.
  *
  * @param taskId    the task
  * @param step      the map step
@@ -13,12 +16,13 @@ import java.util.Optional;
  * @param params    the tool's other parameters, resolved
  * @param itemParam the parameter that receives the chunk
  * @param policy    the step's retry and timeout policy
- * @param taskQueue the accelerator pool's queue the chunks run on; empty for the control workers (null in JSON)
+ * @param placement where the chunk calls run, and the units each holds there
  */
+@JsonDeserialize(using = UnwrappedRecords.class)
 public record MapWork(String taskId, String step, String tool, Map<String, String> params, String itemParam,
-    StepPolicy policy, Optional<String> taskQueue) {
+    StepPolicy policy, @JsonUnwrapped ChunkPlacement placement) {
   public MapWork {
     params = Map.copyOf(params);
-    taskQueue = taskQueue == null ? Optional.empty() : taskQueue;
+    placement = placement == null ? ChunkPlacement.controlWorkers() : placement;
   }
 }

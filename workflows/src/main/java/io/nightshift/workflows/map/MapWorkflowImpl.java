@@ -63,25 +63,37 @@ public final class MapWorkflowImpl implements MapWorkflow {
     int first = in.done().size();
     List<ArtifactRef> chunks = map.chunks(new ChunkRange(range.manifest(), range.from() + first, range.to()))
         .chunks();
-    ActivityOptions.Builder options = ActivityOptions.newBuilder(ActivityPolicies.steps(work.policy()));
-    work.taskQueue().ifPresent(options::setTaskQueue); // placed on an accelerator pool
-    StepActivities steps = Workflow.newActivityStub(StepActivities.class, options.build());
     ArtifactRef[] results = new ArtifactRef[n];
     for (int i = 0; i < first; i++) {
       results[i] = in.done().get(i);
     }
-    int next = windowed(first, n, in.window(), results, i -> {
-      Map<String, String> params = new HashMap<>(work.params());
-      params.put(work.itemParam(), chunks.get(i - first).uri());
-      int chunk = range.from() + i;
-      return Async.function(steps::runStep, new StepInput(work.taskId(), work.step() + "[" + chunk + "]", work.tool(),
-          params, work.taskId() + "/" + work.step() + "/chunk-" + chunk)).thenApply(StepOutput::output);
-    });
+    int next = work.placement().spreads()
+        ? new SpreadChunks(work).run(range.from(), first, n, in.window(), chunks, results)
+        : onOneQueue(in, first, n, chunks, results);
     if (next < n) {
       Workflow.continueAsNew(in.continuing(Arrays.asList(results).subList(0, next)));
       return null;
     }
     return Arrays.asList(results);
+  }
+
+  /** Every chunk on the one queue the map was placed on (the control workers', or a pool's). */
+  private static int onOneQueue(MapInput in, int first, int n, List<ArtifactRef> chunks, ArtifactRef[] results) {
+    MapWork work = in.work();
+    ChunkRange range = in.range();
+    // placed on an accelerator pool, or on the control workers
+    ActivityOptions options = work.placement().taskQueue()
+        .map(q -> ActivityPolicies.placedSteps(work.policy(), q))
+        .orElseGet(() -> ActivityPolicies.steps(work.policy()));
+    StepActivities steps = Workflow.newActivityStub(StepActivities.class, options);
+    return windowed(first, n, in.window(), results, i -> {
+      Map<String, String> params = new HashMap<>(work.params());
+      params.put(work.itemParam(), chunks.get(i - first).uri());
+      int chunk = range.from() + i;
+      return Async.function(steps::runStep, new StepInput(work.taskId(), work.step() + "[" + chunk + "]", work.tool(),
+          params, work.taskId() + "/" + work.step() + "/chunk-" + chunk, work.placement().demand()))
+          .thenApply(StepOutput::output);
+    });
   }
 
   private List<ArtifactRef> inner(MapInput in) {

@@ -2,6 +2,7 @@ package io.nightshift.workflows.task;
 
 import io.nightshift.core.pipeline.AgentSettings;
 import io.nightshift.core.pipeline.PlannedStep;
+import io.nightshift.workflows.activities.PoolUse;
 import io.nightshift.workflows.activities.StepOutput;
 import io.nightshift.workflows.agent.AgentBrief;
 import io.nightshift.workflows.agent.AgentBudget;
@@ -197,15 +198,15 @@ final class AgentStep {
     String pool = placed.poolOfEndpoint().getOrDefault(endpoint, placed.pool());
     String why = pool.equals(placed.pool()) ? placed.reason() + "; endpoint " + endpoint
         : placed.reason() + "; failed over to endpoint " + endpoint + " on " + pool;
-    return out.placed(pool, why, 0, spent(result).costSpent().doubleValue())
+    return out.placed(new PoolUse(pool, why, 0, spent(result).costSpent().doubleValue(), 0))
         .withTokens(spent(result).tokensSpent());
   }
 
   /** The pool that started the server, the unit-seconds its lease was held for this step and their price. */
   private static StepOutput onLease(StepOutput out, AgentPlacement placed, ModelServerHold hold,
       AgentResult result) {
-    return out.placed(placed.pool(), placed.reason(), hold.unitSeconds(),
-        hold.cost() + spent(result).costSpent().doubleValue()).withTokens(spent(result).tokensSpent());
+    return out.placed(new PoolUse(placed.pool(), placed.reason(), hold.unitSeconds(),
+        hold.cost() + spent(result).costSpent().doubleValue(), 0)).withTokens(spent(result).tokensSpent());
   }
 
   /** The agent's ledger when it ended: its totals over all its runs so far. */

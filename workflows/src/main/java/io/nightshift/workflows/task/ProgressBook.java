@@ -3,6 +3,8 @@ package io.nightshift.workflows.task;
 import io.nightshift.core.artifact.ArtifactRef;
 import io.nightshift.core.pipeline.Plan;
 import io.nightshift.core.pipeline.PlannedStep;
+import io.nightshift.workflows.activities.PoolUse;
+import io.nightshift.workflows.task.placement.DeadlineReport;
 import io.nightshift.workflows.activities.StepOutput;
 import io.nightshift.workflows.dag.DagScheduler;
 import io.nightshift.workflows.dag.StepState;
@@ -97,8 +99,10 @@ final class ProgressBook {
       outputs.put(step, out.output());
     }
     summaries.put(step, out.summary());
-    if (out.pool() != null) {
-      runs.put(step, new StepRun(out.pool(), out.placement(), out.unitSeconds(), out.cost(), out.tokens()));
+    PoolUse use = out.use();
+    if (use.onPool()) {
+      runs.put(step, new StepRun(use.pool(), use.placement(), use.unitSeconds(), use.cost(), out.tokens(),
+          use.fastestCost()));
     }
     updatedAt = now;
   }
@@ -147,7 +151,8 @@ final class ProgressBook {
   }
 
   /** The progress query's answer: this book with the steps waiting for people, the plans and the budget. */
-  TaskProgress snapshot(Approvals approvals, PlanHistory plans, Optional<TaskBudgetStatus> budget) {
+  TaskProgress snapshot(Approvals approvals, PlanHistory plans, Optional<TaskBudgetStatus> budget,
+      Optional<DeadlineReport> deadline) {
     Map<String, String> awaiting = approvals.waiting();
     List<StepStatus> steps = new ArrayList<>();
     if (plan != null) {
@@ -163,6 +168,6 @@ final class ProgressBook {
         : visibleState();
     return new TaskProgress(new TaskStatus(task.taskId(), task.goal(), task.pipelineName(), shown, result,
         shownError), new TaskTimes(createdAt, updatedAt, endedAt), steps,
-        new ApprovalLog(awaiting, approvals.decisions()), plans, budget);
+        new ApprovalLog(awaiting, approvals.decisions()), plans, budget, deadline);
   }
 }

@@ -1,23 +1,28 @@
 package io.nightshift.workflows.task;
 
 import io.nightshift.core.artifact.ArtifactRef;
-import io.nightshift.core.pipeline.PlacementSpec;
+import io.nightshift.core.pipeline.Plan;
 import io.nightshift.core.pipeline.PlannedStep;
 import io.nightshift.core.pipeline.StepPolicy;
 import io.nightshift.workflows.activities.StepActivities;
 import io.nightshift.workflows.activities.StepInput;
+import io.nightshift.workflows.activities.UnitDemand;
 import io.nightshift.workflows.activities.StepOutput;
 import io.nightshift.workflows.backends.BackendQueues;
 import io.nightshift.workflows.engine.ActivityPolicies;
 import io.nightshift.workflows.map.MapActivities;
 import io.nightshift.workflows.map.MapActivities.ChunkRange;
+import io.nightshift.workflows.map.ChunkPlacement;
 import io.nightshift.workflows.map.MapInput;
+import io.nightshift.workflows.map.PoolShare;
 import io.nightshift.workflows.map.MapWork;
 import io.nightshift.workflows.map.MapWorkflow;
 import io.nightshift.workflows.task.budget.BudgetShares;
 import io.nightshift.workflows.task.budget.WallClockGate;
 import io.nightshift.workflows.task.control.Approval;
 import io.nightshift.workflows.task.control.TaskControl;
+import io.nightshift.workflows.task.placement.DeadlineReport;
+import io.nightshift.workflows.task.placement.DeadlineWatch;
 import io.nightshift.workflows.task.placement.StepPlacer;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.ChildWorkflowOptions;
@@ -28,6 +33,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Starts one step according to its kind and returns the promise of its output: a tool step is an activity, a
@@ -43,6 +49,8 @@ final class StepLauncher {
    * already running keep theirs.
    */
   static final int MAP_LEAF_CHUNKS = 1000;
+  /** Version marker: a placed map's chunks spread over every eligible pool instead of all going to one. */
+  static final String MAP_SPREAD = "map-spread";
 
   private final TaskInput task;
   private final Map<StepPolicy, StepActivities> stubs = new HashMap<>();
@@ -59,14 +67,18 @@ final class StepLauncher {
    * @param shares    the task budget agent steps and child pipelines spend from ({@link BudgetShares#none()} without)
    * @param wallClock the task budget's wall clock ({@link WallClockGate#none()} without)
    */
-  StepLauncher(TaskInput task, PlacementSpec placement, TaskControl control, BudgetShares shares,
-      WallClockGate wallClock) {
+  StepLauncher(TaskInput task, Plan plan, TaskControl control, BudgetShares shares, WallClockGate wallClock) {
     this.task = task;
-    this.placer = new StepPlacer(task.pools(), placement.toPolicy());
+    this.placer = new StepPlacer(task.pools(), plan.placement().toPolicy(), DeadlineWatch.of(plan));
     this.control = control;
     this.agents = new AgentStep(task, control, placer, shares);
     this.children = new ChildTaskStep(task, shares);
     this.wallClock = wallClock;
+  }
+
+  /** Whether the plan's deadline still holds; empty for a plan without one. */
+  Optional<DeadlineReport> deadline() {
+    return placer.deadline();
   }
 
   void steerAgents(String guidance) {
@@ -106,26 +118,45 @@ final class StepLauncher {
 
   private Promise<StepOutput> toolStep(PlannedStep step, Map<String, String> params) {
     String taskId = task.definition().taskId();
-    StepInput input = new StepInput(taskId, step.name(), step.tool(), params, taskId + "/" + step.name());
+    StepInput input = new StepInput(taskId, step.name(), step.tool(), params, taskId + "/" + step.name(),
+        UnitDemand.none());
     return step.requires() == null ? Async.function(stub(step.policy())::runStep, input)
         : Async.function(() -> placer.run(step, input));
   }
 
   private Promise<StepOutput> mapStep(PlannedStep step, Map<String, String> params, String over) {
-    Promise<String> queue = step.requires() == null ? Workflow.newPromise(null)
-        : Async.function(() -> BackendQueues.forPool(placer.choosePool(step)));
-    return queue.thenCompose(q -> Async.function(map::split, new MapActivities.SplitRequest(over, step.map().chunkSize()))
-        .thenCompose(split -> {
+    Promise<ChunkPlacement> placed = step.requires() == null ? Workflow.newPromise(ChunkPlacement.controlWorkers())
+        : Async.function(() -> placeChunks(step));
+    return placed.thenCompose(where -> Async.function(map::split,
+        new MapActivities.SplitRequest(over, step.map().chunkSize())).thenCompose(split -> {
           String taskId = task.definition().taskId();
           MapWorkflow root = Workflow.newChildWorkflowStub(MapWorkflow.class, ChildWorkflowOptions.newBuilder()
               .setWorkflowId(taskId + "/" + step.name()).build());
           MapInput input = new MapInput(new MapWork(taskId, step.name(), step.tool(), params, step.map().itemParam(),
-              step.policy(), Optional.ofNullable(q)), new ChunkRange(split.manifest(), 0, split.chunks()),
+              step.policy(), where), new ChunkRange(split.manifest(), 0, split.chunks()),
               step.map().maxParallel(), MAP_LEAF_CHUNKS, List.of());
           return Async.function(root::run, input).thenApply(r -> StepOutput.of(r.table(),
-              r.rows() + " rows from " + split.rows() + " items in " + split.chunks() + " chunks"
-                  + (q == null ? "" : " on " + q), 1));
+              r.rows() + " rows from " + split.rows() + " items in " + split.chunks() + " chunks" + on(where), 1));
         }));
+  }
+
+  /**
+   * Where a placed map's chunks run: spread over every eligible pool (from version 1 of {@link #MAP_SPREAD}), or,
+   * in maps started before, all on the one pool placement chose.
+   */
+  private ChunkPlacement placeChunks(PlannedStep step) {
+    if (Workflow.getVersion(MAP_SPREAD, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+      return new ChunkPlacement(Optional.of(BackendQueues.forPool(placer.choosePool(step))), StepPlacer.demand(step),
+          List.of());
+    }
+    return placer.spread(step);
+  }
+
+  private static String on(ChunkPlacement where) {
+    if (where.spreads()) {
+      return " over " + where.pools().stream().map(PoolShare::poolId).collect(Collectors.joining(", "));
+    }
+    return where.taskQueue().map(q -> " on " + q).orElse("");
   }
 
   private StepActivities stub(StepPolicy policy) {

@@ -3,7 +3,7 @@ package io.nightshift.workflows.task;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.nightshift.core.pipeline.Plan;
-import io.nightshift.workflows.engine.UnwrappedRecords;
+import io.nightshift.workflows.payload.UnwrappedRecords;
 import io.nightshift.workflows.task.budget.TaskLedgerState;
 import io.nightshift.workflows.task.replan.PlanVersion;
 import java.util.List;

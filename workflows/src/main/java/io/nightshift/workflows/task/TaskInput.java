@@ -2,7 +2,7 @@ package io.nightshift.workflows.task;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import io.nightshift.workflows.engine.UnwrappedRecords;
+import io.nightshift.workflows.payload.UnwrappedRecords;
 import io.nightshift.workflows.task.budget.AgentCeiling;
 import io.nightshift.workflows.task.budget.TaskBudget;
 import io.nightshift.workflows.task.replan.ReplanPolicy;

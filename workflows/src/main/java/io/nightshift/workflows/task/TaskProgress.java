@@ -2,9 +2,10 @@ package io.nightshift.workflows.task;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import io.nightshift.workflows.engine.UnwrappedRecords;
+import io.nightshift.workflows.payload.UnwrappedRecords;
 import io.nightshift.workflows.task.budget.TaskBudgetStatus;
 import java.util.List;
+import io.nightshift.workflows.task.placement.DeadlineReport;
 import java.util.Optional;
 
 /**
@@ -18,12 +19,15 @@ import java.util.Optional;
  * @param approvals steps waiting for people, and the decisions made
  * @param plans     the current plan version and every version so far
  * @param budget    the task budget's limits and figures; empty for a task without one
+ * @param deadline  whether the plan's deadline still holds; empty for a plan without one
  */
 @JsonDeserialize(using = UnwrappedRecords.class)
 public record TaskProgress(@JsonUnwrapped TaskStatus status, @JsonUnwrapped TaskTimes times, List<StepStatus> steps,
-    @JsonUnwrapped ApprovalLog approvals, @JsonUnwrapped PlanHistory plans, Optional<TaskBudgetStatus> budget) {
+    @JsonUnwrapped ApprovalLog approvals, @JsonUnwrapped PlanHistory plans, Optional<TaskBudgetStatus> budget,
+    Optional<DeadlineReport> deadline) {
   public TaskProgress {
     steps = List.copyOf(steps);
     budget = budget == null ? Optional.empty() : budget;
+    deadline = deadline == null ? Optional.empty() : deadline;
   }
 }

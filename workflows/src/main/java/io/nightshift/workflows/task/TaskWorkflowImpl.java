@@ -95,7 +95,7 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
     DagLoop loop = new DagLoop(book, holds, input.settings());
     try {
       while (true) {
-        launcher = new StepLauncher(input, plan.placement(), holds,
+        launcher = new StepLauncher(input, plan, holds,
             ledger.map(l -> BudgetShares.of(l, holds)).orElseGet(BudgetShares::none),
             ledger.map(l -> WallClockGate.of(l, holds)).orElseGet(WallClockGate::none));
         Optional<DagLoop.Failure> failed = loop.run(plan, dag, launcher);
@@ -141,7 +141,8 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
   @Override
   public TaskProgress progress() {
     return book == null ? null : book.snapshot(holds.approvals(),
-        new PlanHistory(plan == null ? 0 : plan.version(), replanning.versions()), ledger.map(TaskLedger::status));
+        new PlanHistory(plan == null ? 0 : plan.version(), replanning.versions()), ledger.map(TaskLedger::status),
+        launcher == null ? Optional.empty() : launcher.deadline());
   }
 
   @Override

@@ -11,6 +11,7 @@ import io.nightshift.core.tool.ToolContext;
 import io.nightshift.core.tool.ToolDescriptor;
 import io.nightshift.core.tool.ToolOutput;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestActivityEnvironment;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +47,7 @@ class ActivityToolRunnerTest {
   @BeforeEach
   void setUp() throws IOException {
     env = TestActivityEnvironment.newInstance();
-    env.setActivityHeartbeatListener(String.class, beats::add);
+    env.setActivityHeartbeatListener(StepBeat.class, b -> beats.add(b.progress()));
     FileArtifactStore store = new FileArtifactStore(dir.resolve("artifacts"));
     Map<String, Tool> tools = Map.of("slow", new Slow(), "flaky", new Flaky(), "inputs", new Inputs());
     ToolFiles files = new ToolFiles(store, dir.resolve("scratch"), Optional.of(dir.resolve("inputs")));
@@ -63,7 +64,7 @@ class ActivityToolRunnerTest {
   void progressIsSentWhileTheToolRunsAndCancellationInterruptsIt() throws Exception {
     StepActivities steps = stub();
     CompletableFuture<Throwable> outcome = CompletableFuture.supplyAsync(
-        () -> catchThrowable(() -> steps.runStep(new StepInput("t1", "dock", "slow", Map.of(), "t1/dock"))));
+        () -> catchThrowable(() -> steps.runStep(input("dock", "slow", UnitDemand.none()))));
     assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
     Thread.sleep(300);
     env.requestCancelActivity();
@@ -79,19 +80,38 @@ class ActivityToolRunnerTest {
   @Test
   void aFailedAttemptsLastProgressIsSentAndTheRetryResumesFromIt() {
     StepActivities steps = stub();
-    Throwable first = catchThrowable(() -> steps.runStep(new StepInput("t1", "score", "flaky", Map.of(), "k")));
+    Throwable first = catchThrowable(() -> steps.runStep(input("score", "flaky", UnitDemand.none())));
     assertThat(first).hasMessageContaining("lost the GPU");
     assertThat(beats).as("the progress reported just before the failure").contains("37 of 100");
 
     env.setHeartbeatDetails("37 of 100");
-    StepOutput retry = steps.runStep(new StepInput("t1", "score", "flaky", Map.of(), "k"));
+    StepOutput retry = steps.runStep(input("score", "flaky", UnitDemand.none()));
     assertThat(retry.summary()).isEqualTo("resumed at 37 of 100");
   }
 
   @Test
   void theToolSeesTheRuntimesInputsDirectory() {
-    StepOutput out = stub().runStep(new StepInput("t1", "load", "inputs", Map.of(), "t1/load"));
+    StepOutput out = stub().runStep(input("load", "inputs", UnitDemand.none()));
     assertThat(out.summary()).isEqualTo(dir.resolve("inputs").toString());
+  }
+
+  @Test
+  void aToolPastItsRunLimitIsStoppedAndTheAttemptFailsRetryably() {
+    Throwable thrown = catchThrowable(() -> stub().runStep(input("dock", "slow", new UnitDemand(1, 0, 0, 300))));
+
+    assertThat(thrown).hasRootCauseInstanceOf(ApplicationFailure.class)
+        .hasStackTraceContaining("ran past its time limit of PT0.3S");
+    assertThat(((ApplicationFailure) rootCause(thrown)).getType()).isEqualTo(ActivityToolRunner.RUN_LIMIT);
+    assertThat(((ApplicationFailure) rootCause(thrown)).isNonRetryable()).isFalse();
+    assertThat(stoppedBy.get()).isIn("interrupted", "heartbeat refused");
+  }
+
+  private static Throwable rootCause(Throwable t) {
+    return t.getCause() == null ? t : rootCause(t.getCause());
+  }
+
+  private static StepInput input(String step, String tool, UnitDemand demand) {
+    return new StepInput("t1", step, tool, Map.of(), "t1/" + step, demand);
   }
 
   private StepActivities stub() {

@@ -117,7 +117,7 @@ class PlacedAgentReplayTest {
     AgentSettings agent = AgentSettings.builder(leased ? "m2" : "a-llm", "go").instructions("be brief").maxTurns(2)
         .build();
     PlannedStep step = new PlannedStep("agent", StepKind.AGENT, null, Map.of(), List.of(), StepPolicy.DEFAULT, null,
-        0, null, new Requirements("any", 1, 0, leased ? "m2" : "m"), agent, false);
-    return new Plan(id, 1, Map.of(), List.of(step), new PlacementSpec("cheapest", null), null);
+        0, null, new Requirements("any", 1, 0, leased ? "m2" : "m", 0, 0), agent, false);
+    return new Plan(id, 1, Map.of(), List.of(step), PlacementSpec.of("cheapest", null), null);
   }
 }

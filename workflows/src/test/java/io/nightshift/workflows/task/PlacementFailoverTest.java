@@ -116,9 +116,9 @@ class PlacementFailoverTest {
     PlannedStep generate = new PlannedStep("generate", StepKind.TOOL, "gpu.upper",
         Map.of("input", "${steps.prepare.output}"), List.of("prepare"),
         new StepPolicy(2, 10, 1.0, 10, List.of(), 0, 0, false), null, 0, null,
-        new Requirements("nvidia_gpu", 1, 0, ""), null, false);
+        new Requirements("nvidia_gpu", 1, 0, "", 0, 0), null, false);
     return new Plan("placed", 1, Map.of(), List.of(prepare, generate),
-        policy.equals("pinned") ? new PlacementSpec("pinned", "cheap") : new PlacementSpec(policy, null), null);
+        policy.equals("pinned") ? PlacementSpec.of("pinned", "cheap") : PlacementSpec.of(policy, null), null);
   }
 
   private TaskInput input(String id, String policy) {

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nightshift.core.artifact.ArtifactRef;
 import io.nightshift.core.pipeline.PlacementSpec;
+import io.nightshift.workflows.activities.PoolUse;
 import io.nightshift.workflows.activities.StepOutput;
 import io.nightshift.workflows.dag.StepState;
 import io.nightshift.workflows.map.MapInput;
@@ -78,7 +79,7 @@ class RecordedShapesTest {
     assertThat(node.work().step()).isEqualTo("doubled");
     assertThat(node.work().tool()).isEqualTo("table.double");
     assertThat(node.work().itemParam()).isEqualTo("input");
-    assertThat(node.work().taskQueue()).isEmpty();
+    assertThat(node.work().placement().taskQueue()).isEmpty();
     assertThat(node.range().from()).isZero();
     assertThat(node.range().to()).isEqualTo(300);
     assertThat(node.range().manifest().mediaType()).isEqualTo("text/x-nightshift-manifest");
@@ -101,11 +102,20 @@ class RecordedShapesTest {
         "\"attempt\"", StepOutput.class);
 
     assertThat(out.attempt()).isEqualTo(1);
-    assertThat(out.pool()).isNull();
-    assertThat(out.placement()).isNull();
-    assertThat(out.unitSeconds()).isZero();
-    assertThat(out.cost()).isZero();
+    assertThat(out.use()).isEqualTo(PoolUse.NONE);
     assertThat(out.tokens()).isZero();
+  }
+
+  @Test
+  void shouldWriteAPlacedStepOutputFlatUnderTheFieldNamesItWasRecordedWith() throws Exception {
+    StepOutput out = StepOutput.of(null, "done", 2).placed(new PoolUse("gpus", "cheapest", 8.0, 0.02, 0.05))
+        .withTokens(3);
+
+    JsonNode json = written(out);
+
+    assertThat(fieldNames(json)).containsExactlyInAnyOrder("output", "summary", "attempt", "pool", "placement",
+        "unitSeconds", "cost", "fastestCost", "tokens");
+    assertThat(roundTrip(out)).isEqualTo(out);
   }
 
   @Test
@@ -129,15 +139,15 @@ class RecordedShapesTest {
     TaskProgress progress = new TaskProgress(
         new TaskStatus("t", "g", "p", TaskState.AWAITING_APPROVAL, null, null), new TaskTimes(1, 2, 0),
         List.of(new StepStatus("publish", "tool", "text.upper", List.of(), StepState.AWAITING_APPROVAL, 0,
-            new StepOutcome(null, null, null), Optional.of(new StepRun("cpu", "cheapest", 1.5, 0.1, 7)))),
+            new StepOutcome(null, null, null), Optional.of(new StepRun("cpu", "cheapest", 1.5, 0.1, 7, 0)))),
         new ApprovalLog(Map.of("publish", "approval required"), List.of(new Decision("x", true, "ok", "me", 0,
-            null, 5))), new PlanHistory(1, List.of()), Optional.empty());
+            null, 5))), new PlanHistory(1, List.of()), Optional.empty(), Optional.empty());
 
     JsonNode json = written(progress);
 
     assertThat(fieldNames(json)).containsExactlyInAnyOrder("taskId", "goal", "pipeline", "state", "steps", "result",
         "error", "createdAtMillis", "updatedAtMillis", "endedAtMillis", "awaiting", "decisions", "planVersion",
-        "planVersions", "budget");
+        "planVersions", "budget", "deadline");
     assertThat(fieldNames(json.get("steps").get(0))).containsExactlyInAnyOrder("name", "tool", "state", "needs",
         "output", "summary", "error", "attempts", "run", "kind");
     assertThat(roundTrip(progress)).isEqualTo(progress);

@@ -19,13 +19,22 @@ public final class Placement {
 
   public static PlacementDecision place(
       List<PoolView> pools, StepRequirements step, PlacementPolicy policy, Optional<String> stickyPool) {
+    return place(pools, step, policy, stickyPool, false);
+  }
+
+  /**
+   * @param mayQueue the step may wait at its pool for units (a pool's gate queues it): a pool too busy to start it
+   *                 now stays eligible, after every pool where it fits now. Without it, a busy pool is rejected.
+   */
+  public static PlacementDecision place(List<PoolView> pools, StepRequirements step, PlacementPolicy policy,
+      Optional<String> stickyPool, boolean mayQueue) {
     List<String> rejected = new ArrayList<>();
     List<PoolView> eligible = new ArrayList<>();
     for (PoolView pool : pools.stream().sorted(Comparator.comparing(PoolView::poolId)).toList()) {
       if (policy.objective() == PlacementPolicy.Objective.PINNED && !pool.poolId().equals(policy.pinnedPool())) {
         continue;
       }
-      Optional<String> why = rejection(pool, step);
+      Optional<String> why = rejection(pool, step, mayQueue);
       if (why.isPresent()) {
         rejected.add(pool.poolId() + ": " + why.get());
       } else {
@@ -47,14 +56,35 @@ public final class Placement {
         }
       }
     }
-    PoolView best = eligible.stream().min(ranking(policy.objective())).orElseThrow();
+    PoolView best = eligible.stream().min(Comparator.comparing((PoolView p) -> !fitsNow(p, step))
+        .thenComparing(ranking(policy.objective()))).orElseThrow();
     String reason = policy.objective().name().toLowerCase().replace('_', ' ')
-        + (rejected.isEmpty() ? "" : " (failover past " + rejected.size() + " pool(s))");
+        + (rejected.isEmpty() ? "" : " (failover past " + rejected.size() + " pool(s))")
+        + (fitsNow(best, step) ? "" : "; queued: no eligible pool has " + step.units() + " unit(s) free now");
     return new PlacementDecision(Optional.of(best.poolId()), reason, rejected);
+  }
+
+  /**
+   * Every pool that could run the step, waiting for units where it must, best first by the policy (a pinned
+   * policy keeps only its pool): where a map spreads its chunks. Empty when none can.
+   */
+  public static List<PoolView> eligible(List<PoolView> pools, StepRequirements step, PlacementPolicy policy) {
+    return pools.stream()
+        .filter(p -> policy.objective() != PlacementPolicy.Objective.PINNED || p.poolId().equals(policy.pinnedPool()))
+        .filter(p -> rejection(p, step, true).isEmpty())
+        .sorted(ranking(policy.objective())).toList();
+  }
+
+  private static boolean fitsNow(PoolView pool, StepRequirements step) {
+    return pool.freeUnits() >= step.units();
   }
 
   /** Why a pool cannot take this step now, or empty when it can. */
   static Optional<String> rejection(PoolView pool, StepRequirements step) {
+    return rejection(pool, step, false);
+  }
+
+  private static Optional<String> rejection(PoolView pool, StepRequirements step, boolean mayQueue) {
     if (step.kind().isPresent() && step.kind().get() != pool.kind()) {
       return Optional.of("kind " + pool.kind() + ", step needs " + step.kind().get());
     }
@@ -70,7 +100,7 @@ public final class Placement {
     if (pool.totalUnits() < step.units()) {
       return Optional.of("has " + pool.totalUnits() + " units in all, step needs " + step.units());
     }
-    if (pool.freeUnits() < step.units()) {
+    if (!mayQueue && pool.freeUnits() < step.units()) {
       return Optional.of("no capacity: " + pool.freeUnits() + " free, step needs " + step.units());
     }
     if (step.memoryBytesPerUnit() > pool.memoryBytesPerUnit()) {

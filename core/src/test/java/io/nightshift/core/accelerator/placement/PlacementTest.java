@@ -130,6 +130,32 @@ class PlacementTest {
     assertThat(first).isEqualTo("nvidia-h100");
   }
 
+  @Test
+  void shouldQueueOnABusyPoolWhenItMayWaitAndNoPoolHasUnitsFreeNow() {
+    List<PoolView> busy = List.of(gpu.withFreeUnits(0), neuron.withFreeUnits(4));
+    StepRequirements eightGpus = new StepRequirements(Optional.of(NVIDIA_GPU), 8, 0, "");
+
+    PlacementDecision refused = Placement.place(busy, eightGpus, PlacementPolicy.cheapest(), Optional.empty());
+    PlacementDecision queued = Placement.place(busy, eightGpus, PlacementPolicy.cheapest(), Optional.empty(), true);
+
+    assertThat(refused.pool()).isEmpty();
+    assertThat(refused.reason()).contains("nvidia-h100: no capacity: 0 free, step needs 8");
+    assertThat(queued.pool()).contains("nvidia-h100");
+    assertThat(queued.reason()).isEqualTo("cheapest (failover past 1 pool(s)); queued: no eligible pool has 8 unit(s)"
+        + " free now");
+  }
+
+  @Test
+  void shouldPreferAPoolWhereTheStepFitsNowOverACheaperBusyOne() {
+    List<PoolView> fleetNow = List.of(gpu, neuron.withFreeUnits(0));
+
+    PlacementDecision d = Placement.place(fleetNow, StepRequirements.any(1), PlacementPolicy.cheapest(),
+        Optional.empty(), true);
+
+    assertThat(d.pool()).contains("nvidia-h100");
+    assertThat(d.reason()).isEqualTo("cheapest");
+  }
+
   private static PoolView pool(String id, AcceleratorKind kind, int units, long mem, double price, double watts,
       double speed) {
     return new PoolView(id, kind, units, units, mem, price, watts, speed, Set.of(), true, false);

@@ -1,25 +1,32 @@
 package io.nightshift.workflows.task.placement;
 
+import io.nightshift.core.accelerator.placement.DeadlineDecision;
 import io.nightshift.core.accelerator.placement.Placement;
 import io.nightshift.core.accelerator.placement.PlacementDecision;
 import io.nightshift.core.accelerator.placement.PlacementPolicy;
 import io.nightshift.core.accelerator.placement.PoolView;
 import io.nightshift.core.accelerator.placement.StepRequirements;
 import io.nightshift.core.pipeline.PlannedStep;
+import io.nightshift.core.pipeline.Requirements;
 import io.nightshift.workflows.activities.StepActivities;
 import io.nightshift.workflows.activities.StepInput;
+import io.nightshift.workflows.activities.PoolUse;
 import io.nightshift.workflows.activities.StepOutput;
+import io.nightshift.workflows.activities.UnitDemand;
 import io.nightshift.workflows.backends.BackendQueues;
 import io.nightshift.workflows.backends.FleetSnapshot;
 import io.nightshift.workflows.backends.PoolEndpoint;
 import io.nightshift.workflows.backends.PoolInventories;
 import io.nightshift.workflows.backends.PoolSnapshot;
+import io.nightshift.workflows.map.ChunkPlacement;
+import io.nightshift.workflows.map.PoolShare;
 import io.nightshift.workflows.engine.ActivityPolicies;
 import io.nightshift.workflows.engine.FailureMessages;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -37,13 +44,26 @@ import java.util.Set;
  * anywhere. Records where the step ran, the unit-seconds it held and their cost.
  */
 public final class StepPlacer {
+  /** Version marker: tool steps and maps may be placed on a pool without free units now, and wait there. */
+  static final String QUEUE_AT_BUSY_POOLS = "queue-at-busy-pools";
+
   private final List<String> pools;
   private final PlacementPolicy policy;
+  private final DeadlineWatch deadline;
 
-  /** @param pools the pools the task may place steps on; each answers inventory on its own queue */
-  public StepPlacer(List<String> pools, PlacementPolicy policy) {
+  /**
+   * @param pools    the pools the task may place steps on; each answers inventory on its own queue
+   * @param deadline the plan's deadline, for a cost policy that must finish by one
+   */
+  public StepPlacer(List<String> pools, PlacementPolicy policy, DeadlineWatch deadline) {
     this.pools = List.copyOf(pools);
     this.policy = policy;
+    this.deadline = deadline;
+  }
+
+  /** Whether the plan's deadline still holds; empty for a plan without one. */
+  public Optional<DeadlineReport> deadline() {
+    return deadline.report();
   }
 
   /** Call from a workflow thread of its own (Async): it blocks on inventory and on the step. */
@@ -53,14 +73,17 @@ public final class StepPlacer {
     List<String> failures = new ArrayList<>();
     while (true) {
       Choice choice = choose(step, needs, failed, failures);
-      ActivityOptions options = ActivityOptions.newBuilder(ActivityPolicies.steps(step.policy()))
-          .setTaskQueue(BackendQueues.forPool(choice.pool().poolId())).build();
+      ActivityOptions options = ActivityPolicies.placedSteps(step.policy(),
+          BackendQueues.forPool(choice.pool().poolId()));
       long start = Workflow.currentTimeMillis();
       try {
-        StepOutput out = Workflow.newActivityStub(StepActivities.class, options).runStep(input);
-        double unitSeconds = (Workflow.currentTimeMillis() - start) / 1000.0 * needs.units();
-        return out.placed(choice.pool().poolId(), choice.reason(), unitSeconds,
-            unitSeconds / 3600.0 * choice.pool().pricePerUnitHour());
+        StepOutput out = Workflow.newActivityStub(StepActivities.class, options).runStep(input.holding(demand(step)));
+        // the pool measures how long the lease was held; results recorded before leases carry 0, and then the
+        // wall time the workflow saw stands in for it, as it did when they were recorded
+        double unitSeconds = out.use().unitSeconds() > 0 ? out.use().unitSeconds()
+            : (Workflow.currentTimeMillis() - start) / 1000.0 * needs.units();
+        return out.placed(new PoolUse(choice.pool().poolId(), choice.reason(), unitSeconds,
+            unitSeconds / 3600.0 * choice.pool().pricePerUnitHour(), fastestCost(choice, unitSeconds)));
       } catch (ActivityFailure e) {
         if (e.getCause() instanceof ApplicationFailure af
             && StepActivities.TOOL_INPUT_ERROR.equals(af.getType())) {
@@ -72,12 +95,45 @@ public final class StepPlacer {
     }
   }
 
-  /** The pool a whole map step runs on (a map is placed once; its chunks then stay there). */
+  /** The units each call of a placed step holds on its pool, and its order among the work waiting there. */
+  public static UnitDemand demand(PlannedStep step) {
+    Requirements r = step.requires();
+    return new UnitDemand(r.toStepRequirements().units(), r.priority(), r.estimateSeconds(),
+        ActivityPolicies.runLimitMillis(step.policy()));
+  }
+
+  /**
+   * Where a map step's chunks run: every pool that could run one chunk, best first by the task's policy, each with
+   * as many slots as chunks it runs at once (its units over a chunk's units).
+   */
+  public ChunkPlacement spread(PlannedStep step) {
+    StepRequirements needs = step.requires().toStepRequirements();
+    FleetSnapshot fleet = PoolInventories.collect(pools);
+    List<PoolView> eligible = Placement.eligible(fleet.views(), needs, policy);
+    if (eligible.isEmpty()) {
+      PlacementDecision d = Placement.place(fleet.views(), needs, policy, Optional.empty(), true);
+      throw ApplicationFailure.newNonRetryableFailure("no pool can run the chunks of map step '" + step.name()
+          + "': " + d.reason() + circuitDetails(fleet) + (fleet.unreachable().isEmpty() ? ""
+          : "; not answering: " + fleet.unreachable()), "NoEligiblePool");
+    }
+    List<PoolShare> shares = eligible.stream()
+        .map(v -> new PoolShare(v.poolId(), Math.max(1, v.totalUnits() / needs.units()))).toList();
+    return ChunkPlacement.spread(shares, demand(step));
+  }
+
+  /** The pool a whole map step runs on, in maps started before chunks spread over pools. */
   public String choosePool(PlannedStep step) {
     return choose(step, step.requires().toStepRequirements(), Set.of(), List.of()).pool().poolId();
   }
 
-  private record Choice(PoolView pool, String reason) {}
+  /** @param fastest the fastest pool that could have run the step, for what the same work would cost there */
+  private record Choice(PoolView pool, String reason, PoolView fastest) {}
+
+  /** The same work (unit-seconds at the chosen pool's speed) at the fastest pool's speed and price. */
+  private static double fastestCost(Choice choice, double unitSeconds) {
+    double work = unitSeconds * choice.pool().speed();
+    return work / choice.fastest().speed() / 3600.0 * choice.fastest().pricePerUnitHour();
+  }
 
   /**
    * Where an agent step runs: the pool placement picks among those with a model endpoint for the step's model
@@ -167,15 +223,22 @@ public final class StepPlacer {
     FleetSnapshot fleet = PoolInventories.collect(pools);
     List<PoolView> views = fleet.views().stream()
         .map(v -> failed.contains(v.poolId()) ? v.withCircuitOpen(true) : v).toList();
-    PlacementDecision d = Placement.place(views, needs, policy, Optional.empty());
+    // since step calls wait at their pool's gate, a busy pool is a place to queue, not a reason to fail the step
+    boolean mayQueue = Workflow.getVersion(QUEUE_AT_BUSY_POOLS, Workflow.DEFAULT_VERSION, 1) == 1;
+    PlacementDecision d = Placement.place(views, needs, policy, Optional.empty(), mayQueue);
     if (d.pool().isEmpty()) {
       String history = failures.isEmpty() ? "" : "; it failed on " + String.join("; ", failures);
       String silent = fleet.unreachable().isEmpty() ? "" : "; not answering: " + fleet.unreachable();
       throw ApplicationFailure.newNonRetryableFailure("no pool can run step '" + step.name() + "': " + d.reason()
           + circuitDetails(fleet) + history + silent, "NoEligiblePool");
     }
-    PoolView pool = views.stream().filter(v -> v.poolId().equals(d.pool().get())).findFirst().orElseThrow();
-    String reason = d.reason() + circuitDetails(fleet);
-    return new Choice(pool, failures.isEmpty() ? reason : reason + " after " + String.join("; ", failures));
+    List<PoolView> eligible = Placement.eligible(views, needs, policy);
+    Optional<DeadlineDecision> byDeadline = deadline.decide(step, needs, eligible,
+        Instant.ofEpochMilli(Workflow.currentTimeMillis()));
+    String chosen = byDeadline.map(DeadlineDecision::pool).orElse(d.pool().get());
+    PoolView pool = views.stream().filter(v -> v.poolId().equals(chosen)).findFirst().orElseThrow();
+    PoolView fastest = eligible.stream().max(Comparator.comparingDouble(PoolView::speed)).orElse(pool);
+    String reason = byDeadline.map(DeadlineDecision::reason).orElse(d.reason()) + circuitDetails(fleet);
+    return new Choice(pool, failures.isEmpty() ? reason : reason + " after " + String.join("; ", failures), fastest);
   }
 }

@@ -1,4 +1,4 @@
-package io.nightshift.workflows.engine;
+package io.nightshift.workflows.payload;
 
 import static io.nightshift.workflows.engine.RecordedPayloads.fieldNames;
 import static io.nightshift.workflows.engine.RecordedPayloads.read;

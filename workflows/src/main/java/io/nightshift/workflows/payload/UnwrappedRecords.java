@@ -1,4 +1,4 @@
-package io.nightshift.workflows.engine;
+package io.nightshift.workflows.payload;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.core.JsonParser;

@@ -1,0 +1,71 @@
+package io.nightshift.workflows.map;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Which pool a spreading map node's next chunk goes to: the pool with the fewest chunks in flight per slot, so each
+ * pool gets work in proportion to what it runs at once and, as its chunks finish sooner or later, to its speed.
+ * Back-pressure: a pool never has more than {@link #PER_SLOT} chunks in flight per slot (one running, one waiting
+ * at its gate so its units never idle between chunks); when every pool is full, nothing starts until one finishes.
+ * A pool where a chunk failed for any reason but bad input takes no more of this node's chunks.
+ *
+ * <p>Plain deterministic Java: workflow code calls it, and the same completions give the same choices on replay.
+ * Ties go to the pool listed first, which is the task policy's preference.
+ */
+final class ChunkDispatch {
+  static final int PER_SLOT = 2;
+
+  private final List<PoolShare> pools;
+  private final Map<String, Integer> inFlight = new LinkedHashMap<>();
+  private final Map<String, String> failed = new LinkedHashMap<>();
+
+  ChunkDispatch(List<PoolShare> pools) {
+    this.pools = List.copyOf(pools);
+    pools.forEach(p -> inFlight.put(p.poolId(), 0));
+  }
+
+  /** The pool for the next chunk, or empty while every usable pool is full (or none is usable). */
+  Optional<String> pick() {
+    PoolShare best = null;
+    for (PoolShare p : pools) {
+      int n = inFlight.get(p.poolId());
+      if (failed.containsKey(p.poolId()) || n >= p.slots() * PER_SLOT) {
+        continue;
+      }
+      // n / slots < best.n / best.slots, compared without division
+      if (best == null || (long) n * best.slots() < (long) inFlight.get(best.poolId()) * p.slots()) {
+        best = p;
+      }
+    }
+    return Optional.ofNullable(best).map(PoolShare::poolId);
+  }
+
+  void started(String pool) {
+    inFlight.merge(pool, 1, Integer::sum);
+  }
+
+  void finished(String pool) {
+    inFlight.merge(pool, -1, Integer::sum);
+  }
+
+  /** A chunk failed on the pool: no more chunks of this node go there. */
+  void failed(String pool, String why) {
+    failed.putIfAbsent(pool, why);
+  }
+
+  /** Every pool has failed: the chunks left have nowhere to go. */
+  boolean exhausted() {
+    return failed.size() == pools.size();
+  }
+
+  /** What failed where, for the node's error. */
+  String failures() {
+    List<String> lines = new ArrayList<>();
+    failed.forEach((pool, why) -> lines.add(pool + ": " + why));
+    return String.join("; ", lines);
+  }
+}

@@ -1,0 +1,109 @@
+package io.nightshift.workflows.map;
+
+import io.nightshift.core.artifact.ArtifactRef;
+import io.nightshift.workflows.activities.StepActivities;
+import io.nightshift.workflows.activities.StepInput;
+import io.nightshift.workflows.activities.StepOutput;
+import io.nightshift.workflows.backends.BackendQueues;
+import io.nightshift.workflows.engine.ActivityPolicies;
+import io.nightshift.workflows.engine.FailureMessages;
+import io.nightshift.workflows.engine.HistoryBudget;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.Workflow;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A leaf node's chunks spread over several pools ({@link ChunkDispatch} picks each chunk's pool), at most the
+ * node's window in flight. A chunk that fails on a pool for any reason but bad input runs again on another pool;
+ * bad input fails the node, as it would anywhere. Results are kept by chunk index, as in a single-queue leaf.
+ */
+final class SpreadChunks {
+  private final MapWork work;
+  private final Map<String, StepActivities> stubs = new HashMap<>();
+
+  SpreadChunks(MapWork work) {
+    this.work = work;
+  }
+
+  /**
+   * Runs chunks [first, n) of the node, whose chunk references are {@code chunks} (from index {@code first}).
+   *
+   * @return how far the contiguous prefix of finished chunks reaches (less than n when history must be cut)
+   */
+  int run(int rangeFrom, int first, int n, int window, List<ArtifactRef> chunks, ArtifactRef[] results) {
+    ChunkDispatch dispatch = new ChunkDispatch(work.placement().pools());
+    Map<Integer, Promise<StepOutput>> running = new LinkedHashMap<>();
+    Map<Integer, String> poolOf = new HashMap<>();
+    Deque<Integer> again = new ArrayDeque<>();
+    int next = first;
+    String failure = null;
+    boolean drain = false;
+    while (next < n || !running.isEmpty() || !again.isEmpty()) {
+      while (failure == null && running.size() < window && (!again.isEmpty() || (!drain && next < n))) {
+        var pool = dispatch.pick();
+        if (pool.isEmpty()) {
+          break; // every pool is full: wait for a chunk to finish
+        }
+        int i = again.isEmpty() ? next++ : again.poll();
+        running.put(i, start(pool.get(), rangeFrom + i, chunks.get(i - first)));
+        poolOf.put(i, pool.get());
+        dispatch.started(pool.get());
+      }
+      if (running.isEmpty()) {
+        if (failure == null && dispatch.exhausted()) {
+          failure = "no pool left for the map's chunks: " + dispatch.failures();
+        }
+        break;
+      }
+      Workflow.await(() -> running.values().stream().anyMatch(Promise::isCompleted));
+      for (Integer i : List.copyOf(running.keySet())) {
+        Promise<StepOutput> p = running.get(i);
+        if (!p.isCompleted()) {
+          continue;
+        }
+        running.remove(i);
+        String pool = poolOf.remove(i);
+        dispatch.finished(pool);
+        try {
+          results[i] = p.get().output();
+        } catch (ActivityFailure e) {
+          if (isBadInput(e)) {
+            failure = failure == null ? "chunk " + (rangeFrom + i) + " failed: " + FailureMessages.of(e) : failure;
+          } else {
+            dispatch.failed(pool, "chunk " + (rangeFrom + i) + " failed: " + FailureMessages.of(e));
+            again.add(i);
+          }
+        }
+      }
+      if (failure == null && !again.isEmpty() && dispatch.exhausted()) {
+        failure = "no pool left for the map's chunks: " + dispatch.failures();
+      }
+      drain = drain || HistoryBudget.exceeded(0);
+    }
+    if (failure != null) {
+      throw ApplicationFailure.newNonRetryableFailure(failure, "MapChunkFailed");
+    }
+    return next;
+  }
+
+  private Promise<StepOutput> start(String pool, int chunk, ArtifactRef ref) {
+    Map<String, String> params = new HashMap<>(work.params());
+    params.put(work.itemParam(), ref.uri());
+    StepActivities steps = stubs.computeIfAbsent(pool, p -> Workflow.newActivityStub(StepActivities.class,
+        ActivityPolicies.placedSteps(work.policy(), BackendQueues.forPool(p))));
+    return Async.function(steps::runStep, new StepInput(work.taskId(), work.step() + "[" + chunk + "]", work.tool(),
+        params, work.taskId() + "/" + work.step() + "/chunk-" + chunk, work.placement().demand()));
+  }
+
+  private static boolean isBadInput(ActivityFailure e) {
+    return e.getCause() instanceof ApplicationFailure af && StepActivities.TOOL_INPUT_ERROR.equals(af.getType());
+  }
+}

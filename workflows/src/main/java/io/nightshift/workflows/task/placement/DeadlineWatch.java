@@ -1,0 +1,73 @@
+package io.nightshift.workflows.task.placement;
+
+import io.nightshift.core.accelerator.placement.DeadlineDecision;
+import io.nightshift.core.accelerator.placement.DeadlinePlacement;
+import io.nightshift.core.accelerator.placement.PoolView;
+import io.nightshift.core.accelerator.placement.StepRequirements;
+import io.nightshift.core.pipeline.Plan;
+import io.nightshift.core.pipeline.PlannedStep;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A plan's deadline ({@code placement: {policy: cheapest, deadline: ...}}): where each placed step goes so the
+ * task finishes by then at the least cost ({@link DeadlinePlacement}), counting the longest chain of estimated
+ * work after the step, and whether the deadline is still reachable as of the last decision. Steps without an
+ * estimate are placed by the plain policy: nothing is known of how long they take.
+ */
+public final class DeadlineWatch {
+  private final Optional<Instant> deadline;
+  private final Map<String, Duration> after;
+  private Optional<DeadlineReport> latest = Optional.empty();
+
+  private DeadlineWatch(Optional<Instant> deadline, Map<String, Duration> after) {
+    this.deadline = deadline;
+    this.after = after;
+  }
+
+  public static DeadlineWatch of(Plan plan) {
+    return new DeadlineWatch(plan.placement().deadline(), after(plan.steps()));
+  }
+
+  /**
+   * For each step, the longest chain of estimated work among the steps that need it, directly or not. Plans list
+   * their steps in dependency order, so one pass from the end sees every step's dependents first.
+   */
+  static Map<String, Duration> after(List<PlannedStep> steps) {
+    Map<String, Duration> after = new HashMap<>();
+    for (int i = steps.size() - 1; i >= 0; i--) {
+      PlannedStep s = steps.get(i);
+      Duration own = after.getOrDefault(s.name(), Duration.ZERO).plus(estimate(s));
+      for (String need : s.needs()) {
+        after.merge(need, own, (a, b) -> a.compareTo(b) >= 0 ? a : b);
+      }
+      after.putIfAbsent(s.name(), Duration.ZERO);
+    }
+    return after;
+  }
+
+  private static Duration estimate(PlannedStep s) {
+    return s.requires() == null ? Duration.ZERO : Duration.ofSeconds(s.requires().estimateSeconds());
+  }
+
+  /** The decision for a step, where there is a deadline and the step declares an estimate. */
+  Optional<DeadlineDecision> decide(PlannedStep step, StepRequirements needs, List<PoolView> eligible, Instant now) {
+    if (deadline.isEmpty() || estimate(step).isZero() || eligible.isEmpty()) {
+      return Optional.empty();
+    }
+    DeadlineDecision d = DeadlinePlacement.choose(eligible, needs, estimate(step),
+        after.getOrDefault(step.name(), Duration.ZERO), now, deadline.get());
+    latest = Optional.of(new DeadlineReport(deadline.get().toEpochMilli(), d.meets(), step.name() + ": " + d.reason()));
+    return Optional.of(d);
+  }
+
+  /** Whether the deadline still holds, as of the last step placed against it; empty for a plan without one. */
+  public Optional<DeadlineReport> report() {
+    return deadline.map(d -> latest.orElse(new DeadlineReport(d.toEpochMilli(), true,
+        "no step with an estimate placed yet")));
+  }
+}

@@ -1,0 +1,46 @@
+package io.nightshift.workflows.map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ChunkDispatchTest {
+  private final ChunkDispatch dispatch = new ChunkDispatch(List.of(new PoolShare("big", 8), new PoolShare("small", 4)));
+
+  @Test
+  void shouldFillPoolsInProportionToTheirSlotsUpToTwoChunksPerSlot() {
+    Map<String, Integer> started = new HashMap<>();
+    while (dispatch.pick().isPresent()) {
+      String pool = dispatch.pick().get();
+      dispatch.started(pool);
+      started.merge(pool, 1, Integer::sum);
+    }
+
+    assertThat(started).containsEntry("big", 16).containsEntry("small", 8);
+  }
+
+  @Test
+  void shouldGiveTiesToThePoolThePolicyPrefers() {
+    assertThat(dispatch.pick()).contains("big");
+    dispatch.started("big");
+    assertThat(dispatch.pick()).contains("small");
+  }
+
+  @Test
+  void shouldSendNothingMoreToAPoolThatFailedAChunk() {
+    dispatch.failed("big", "chunk 3 failed: device lost");
+
+    for (int i = 0; i < 8; i++) {
+      assertThat(dispatch.pick()).contains("small");
+      dispatch.started("small");
+    }
+    assertThat(dispatch.pick()).isEmpty();
+    assertThat(dispatch.exhausted()).isFalse();
+    dispatch.failed("small", "chunk 9 failed: worker gone");
+    assertThat(dispatch.exhausted()).isTrue();
+    assertThat(dispatch.failures()).isEqualTo("big: chunk 3 failed: device lost; small: chunk 9 failed: worker gone");
+  }
+}
