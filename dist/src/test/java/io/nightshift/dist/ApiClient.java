@@ -1,6 +1,7 @@
 package io.nightshift.dist;
 
 import io.grpc.ManagedChannel;
+import io.grpc.StatusRuntimeException;
 import io.nightshift.api.v1.ArtifactServiceGrpc;
 import io.nightshift.api.v1.GetTaskRequest;
 import io.nightshift.api.v1.ReadArtifactRequest;
@@ -39,6 +40,21 @@ final class ApiClient {
   String submitYaml(String yaml, Map<String, String> params) {
     return tasks().submitTask(SubmitTaskRequest.newBuilder().setSpec(TaskSpec.newBuilder()
         .setPipelineYaml(yaml).putAllParams(params)).build()).getTaskId();
+  }
+
+  /** Submits once the API answers: a separately started api process may still be coming up. */
+  String submitYamlWhenServing(String yaml, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      try {
+        return submitYaml(yaml, Map.of());
+      } catch (StatusRuntimeException e) {
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(500);
+      }
+    }
   }
 
   Task get(String id) {

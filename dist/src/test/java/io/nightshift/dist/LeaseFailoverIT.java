@@ -2,7 +2,6 @@ package io.nightshift.dist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.nightshift.api.v1.Step;
 import io.nightshift.api.v1.Task;
@@ -56,17 +55,17 @@ class LeaseFailoverIT {
           "DEV", "--temporal-port", String.valueOf(temporalPort), "--temporal-ui-port",
           String.valueOf(RuntimeProcess.freePort()))));
       assertThat(TemporalProbe.awaitReady(address, Duration.ofMinutes(2), null)).as("temporal role serving").isTrue();
-      RoleProcess cheapWorker = RoleProcess.start(logs.resolve("worker-cheap.out"), with(shared, "worker",
+      RoleProcess cheapWorker = RoleProcess.start(logs.resolve("worker-cheap.out"), RoleProcess.args(shared, "worker",
           "--backends", cheap.toString()));
       all.add(cheapWorker);
-      RoleProcess dearWorker = RoleProcess.start(logs.resolve("worker-dear.out"), with(shared, "worker",
+      RoleProcess dearWorker = RoleProcess.start(logs.resolve("worker-dear.out"), RoleProcess.args(shared, "worker",
           "--backends", dear.toString()));
       all.add(dearWorker);
-      all.add(RoleProcess.start(logs.resolve("api.out"), with(shared, "api", "--backends", both.toString(),
+      all.add(RoleProcess.start(logs.resolve("api.out"), RoleProcess.args(shared, "api", "--backends", both.toString(),
           "--api-port", String.valueOf(apiPort), "--ui-port", "0")));
       ApiClient api = new ApiClient(NettyChannelBuilder.forAddress("127.0.0.1", apiPort).usePlaintext().build());
 
-      String id = submitWhenServing(api, TRAIN.formatted("3000000"));
+      String id = api.submitYamlWhenServing(TRAIN.formatted("3000000"), Duration.ofMinutes(2));
       awaitLog(cheapWorker, "pool gpu-cheap leased [0, 1, 2, 3, 4, 5, 6, 7] to " + id + "/train#1");
       cheapWorker.kill9();
 
@@ -79,7 +78,7 @@ class LeaseFailoverIT {
       assertThat(dearWorker.log()).contains("pool gpu-dear leased [0, 1, 2, 3, 4, 5, 6, 7] to " + id + "/train#");
 
       // a new worker for the cheap pool: the killed worker's lease died with it, so all 8 units are free again
-      RoleProcess back = RoleProcess.start(logs.resolve("worker-cheap-2.out"), with(shared, "worker",
+      RoleProcess back = RoleProcess.start(logs.resolve("worker-cheap-2.out"), RoleProcess.args(shared, "worker",
           "--backends", cheap.toString()));
       all.add(back);
       String again = api.submitYaml(TRAIN.formatted("1000"), Map.of());
@@ -106,20 +105,6 @@ class LeaseFailoverIT {
     return file;
   }
 
-  private static String submitWhenServing(ApiClient api, String yaml) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-    while (true) {
-      try {
-        return api.submitYaml(yaml, Map.of());
-      } catch (StatusRuntimeException e) {
-        if (System.nanoTime() > deadline) {
-          throw e;
-        }
-        Thread.sleep(500); // the api process is still starting
-      }
-    }
-  }
-
   private static void awaitLog(RoleProcess process, String line) throws Exception {
     long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
     while (!process.log().contains(line)) {
@@ -128,11 +113,5 @@ class LeaseFailoverIT {
       }
       Thread.sleep(50);
     }
-  }
-
-  private static List<String> with(List<String> shared, String... args) {
-    List<String> out = new ArrayList<>(List.of(args));
-    out.addAll(shared);
-    return out;
   }
 }

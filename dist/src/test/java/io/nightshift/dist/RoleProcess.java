@@ -3,6 +3,7 @@ package io.nightshift.dist;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -21,6 +22,13 @@ final class RoleProcess implements AutoCloseable {
     Process p = new ProcessBuilder(JavaCli.command(cliArgs)).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     return new RoleProcess(p, log);
+  }
+
+  /** A role's command line: the role and its own arguments, then those every process of the test shares. */
+  static List<String> args(List<String> shared, String... roleArgs) {
+    List<String> out = new ArrayList<>(List.of(roleArgs));
+    out.addAll(shared);
+    return out;
   }
 
   String log() throws IOException {

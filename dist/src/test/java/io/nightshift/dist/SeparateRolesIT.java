@@ -2,7 +2,6 @@ package io.nightshift.dist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.grpc.StatusRuntimeException;
 import io.nightshift.api.v1.Task;
 import io.nightshift.api.v1.TaskState;
 import io.nightshift.core.table.Csv;
@@ -42,24 +41,24 @@ class SeparateRolesIT {
     List<String> shared = List.of("--data-dir", dir.toString(), "--tools-dir", RuntimeProcess.TOOLS_CACHE.toString());
     List<RoleProcess> all = new ArrayList<>();
     try {
-      all.add(RoleProcess.start(logs.resolve("temporal.out"), with(shared, "temporal", "--temporal-server", "DEV",
+      all.add(RoleProcess.start(logs.resolve("temporal.out"), RoleProcess.args(shared, "temporal", "--temporal-server", "DEV",
           "--temporal-port", String.valueOf(temporalPort), "--temporal-ui-port",
           String.valueOf(RuntimeProcess.freePort()))));
       assertThat(TemporalProbe.awaitReady(address, Duration.ofMinutes(2), null)).as("temporal role serving").isTrue();
-      RoleProcess workerA = RoleProcess.start(logs.resolve("worker-a.out"), with(shared, "worker",
+      RoleProcess workerA = RoleProcess.start(logs.resolve("worker-a.out"), RoleProcess.args(shared, "worker",
           "--temporal-address", address));
-      RoleProcess workerB = RoleProcess.start(logs.resolve("worker-b.out"), with(shared, "worker",
+      RoleProcess workerB = RoleProcess.start(logs.resolve("worker-b.out"), RoleProcess.args(shared, "worker",
           "--temporal-address", address));
       all.add(workerA);
       all.add(workerB);
-      all.add(RoleProcess.start(logs.resolve("api.out"), with(shared, "api", "--temporal-address", address,
+      all.add(RoleProcess.start(logs.resolve("api.out"), RoleProcess.args(shared, "api", "--temporal-address", address,
           "--api-port", String.valueOf(apiPort), "--ui-port", String.valueOf(RuntimeProcess.freePort()))));
       ApiClient api = new ApiClient(NettyChannelBuilder.forAddress("127.0.0.1", apiPort).usePlaintext().build());
       String id = submitWhenServing(api);
 
       RoleProcess victim = awaitKillMoment(all, List.of(workerA, workerB));
       victim.kill9(); // with chunks of its own in flight (which worker gets work is up to Temporal's matching)
-      all.add(RoleProcess.start(logs.resolve("worker-c.out"), with(shared, "worker", "--temporal-address", address)));
+      all.add(RoleProcess.start(logs.resolve("worker-c.out"), RoleProcess.args(shared, "worker", "--temporal-address", address)));
 
       Task done = api.awaitTask(id, t -> t.getState() == TaskState.TASK_STATE_SUCCEEDED
           || t.getState() == TaskState.TASK_STATE_FAILED, Duration.ofMinutes(5));
@@ -97,17 +96,7 @@ class SeparateRolesIT {
             tool: stats.bootstrap
             params: {column: mw, group_by: name, resamples: "${params.resamples}"}
         """.formatted(WINDOW);
-    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-    while (true) {
-      try {
-        return api.submitYaml(yaml, Map.of());
-      } catch (StatusRuntimeException e) {
-        if (System.nanoTime() > deadline) {
-          throw e;
-        }
-        Thread.sleep(500); // the api process is still starting
-      }
-    }
+    return api.submitYamlWhenServing(yaml, Duration.ofMinutes(2));
   }
 
   /** Waits until the map is well under way, and returns a worker that is in the middle of a chunk. */
@@ -147,11 +136,5 @@ class SeparateRolesIT {
       }
     }
     return runs;
-  }
-
-  private static List<String> with(List<String> shared, String... args) {
-    List<String> out = new ArrayList<>(List.of(args));
-    out.addAll(shared);
-    return out;
   }
 }

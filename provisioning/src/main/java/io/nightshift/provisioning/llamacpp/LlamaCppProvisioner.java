@@ -2,6 +2,7 @@ package io.nightshift.provisioning.llamacpp;
 
 import io.nightshift.provisioning.CacheDirectory;
 import io.nightshift.provisioning.ProvisioningException;
+import io.nightshift.provisioning.internal.Arguments;
 import io.nightshift.provisioning.internal.Directories;
 import io.nightshift.provisioning.internal.ProcessRunner;
 import io.nightshift.provisioning.python.PythonEnvironment;
@@ -194,10 +195,7 @@ public final class LlamaCppProvisioner {
 
     /** The interpreter that creates the virtual environments (default: NIGHTSHIFT_PYTHON, else python3). */
     public Builder basePython(String basePython) {
-      if (basePython == null || basePython.isBlank()) {
-        throw new IllegalArgumentException("basePython must not be blank");
-      }
-      this.basePython = basePython;
+      this.basePython = Arguments.nonBlank(basePython, "basePython");
       return this;
     }
 
@@ -223,11 +221,7 @@ public final class LlamaCppProvisioner {
     }
 
     public Builder installTimeout(Duration installTimeout) {
-      Objects.requireNonNull(installTimeout, "installTimeout must not be null");
-      if (installTimeout.isZero() || installTimeout.isNegative()) {
-        throw new IllegalArgumentException("installTimeout must be positive but was " + installTimeout);
-      }
-      this.installTimeout = installTimeout;
+      this.installTimeout = Arguments.positive(installTimeout, "installTimeout");
       return this;
     }
 

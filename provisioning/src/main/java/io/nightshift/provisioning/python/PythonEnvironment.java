@@ -1,6 +1,7 @@
 package io.nightshift.provisioning.python;
 
 import io.nightshift.provisioning.ProvisioningException;
+import io.nightshift.provisioning.internal.Arguments;
 import io.nightshift.provisioning.internal.Directories;
 import io.nightshift.provisioning.internal.ProcessRunner;
 import java.io.IOException;
@@ -138,19 +139,12 @@ public final class PythonEnvironment {
 
     /** The interpreter that creates the environment (default {@link #defaultBasePython()}). */
     public Builder basePython(String basePython) {
-      if (basePython == null || basePython.isBlank()) {
-        throw new IllegalArgumentException("basePython must not be blank");
-      }
-      this.basePython = basePython;
+      this.basePython = Arguments.nonBlank(basePython, "basePython");
       return this;
     }
 
     public Builder installTimeout(Duration installTimeout) {
-      Objects.requireNonNull(installTimeout, "installTimeout must not be null");
-      if (installTimeout.isZero() || installTimeout.isNegative()) {
-        throw new IllegalArgumentException("installTimeout must be positive but was " + installTimeout);
-      }
-      this.installTimeout = installTimeout;
+      this.installTimeout = Arguments.positive(installTimeout, "installTimeout");
       return this;
     }
 
