@@ -83,6 +83,9 @@ public final class ModelCall {
     if (request.responseSchema() != null && structuredOutput == StructuredOutput.JSON_OBJECT_WITH_SCHEMA) {
       return withJsonObjectSchema(request);
     }
+    if (request.requiredTool().isPresent()) {
+      return withRequiredTool(request);
+    }
     ChatRequest.Builder builder = ChatRequest.builder().messages(ConversationForWire.of(request.messages()));
     if (!request.tools().isEmpty()) {
       // "auto" is OpenAI's default, but llama-cpp-python ignores tools unless tool_choice is sent
@@ -115,6 +118,23 @@ public final class ModelCall {
     if (!request.tools().isEmpty()) {
       parameters.toolSpecifications(request.tools()).toolChoice(ToolChoice.AUTO);
     }
+    return ChatRequest.builder().messages(ConversationForWire.of(request.messages()))
+        .parameters(parameters.build()).build();
+  }
+
+  /**
+   * LangChain4j's tool choice is only AUTO or REQUIRED; a named one (which llama-cpp-python needs: it refuses
+   * "required") goes in as a custom parameter, written as the request's top-level {@code tool_choice}.
+   */
+  private static ChatRequest withRequiredTool(ModelCallRequest request) {
+    Map<String, Object> choice = Map.of("type", "function", "function", Map.of("name", request.requiredTool().get()));
+    OpenAiChatRequestParameters.Builder parameters = OpenAiChatRequestParameters.builder()
+        .customParameters(Map.of("tool_choice", choice))
+        .toolSpecifications(request.tools())
+        .maxOutputTokens(request.maxOutputTokens())
+        .temperature(request.temperature());
+    request.schema().ifPresent(schema -> parameters.responseFormat(
+        ResponseFormat.builder().type(ResponseFormatType.JSON).jsonSchema(schema).build()));
     return ChatRequest.builder().messages(ConversationForWire.of(request.messages()))
         .parameters(parameters.build()).build();
   }

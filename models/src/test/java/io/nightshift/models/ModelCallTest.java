@@ -1,6 +1,7 @@
 package io.nightshift.models;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.ChatMessage;
@@ -123,6 +124,23 @@ class ModelCallTest {
     assertThat(toolResult.path("role").asText()).isEqualTo("tool");
     assertThat(toolResult.path("tool_call_id").asText()).isEqualTo("call_1");
     assertThat(toolResult.path("content").asText()).isEqualTo("sunny, 12 C");
+  }
+
+  @Test
+  void shouldNameARequiredToolAsTheNamedToolChoiceLocalServersEnforce() {
+    server.enqueue(ScriptedReply.toolCall("get_weather", "{\"city\":\"Oslo\"}"));
+    ToolSpecification weather = ToolSpecification.builder().name("get_weather")
+        .parameters(JsonObjectSchema.builder().addStringProperty("city").build()).build();
+
+    modelCall.call("scripted", ModelCallRequest.of(UserMessage.from("Weather in Oslo?")).withTools(List.of(weather))
+        .withRequiredTool("get_weather"));
+
+    var sent = server.chatRequests().get(0).json();
+    assertThat(sent.path("tool_choice").path("type").asText()).isEqualTo("function");
+    assertThat(sent.path("tool_choice").path("function").path("name").asText()).isEqualTo("get_weather");
+    assertThat(server.chatRequests().get(0).toolNames()).containsExactly("get_weather");
+    assertThatThrownBy(() -> ModelCallRequest.of(UserMessage.from("x")).withRequiredTool("get_weather"))
+        .hasMessageContaining("requiredTool 'get_weather' is not one of the tools offered");
   }
 
   @Test
