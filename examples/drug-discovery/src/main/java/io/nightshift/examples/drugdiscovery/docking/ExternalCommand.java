@@ -36,6 +36,19 @@ public final class ExternalCommand {
     }
   }
 
+  /**
+   * How a program is started: plainly, or on the accelerator units a step holds (a tool passes its
+   * {@code ToolContext::processBuilder}, which adds the lease's environment and, for CPU cores, {@code taskset}).
+   */
+  @FunctionalInterface
+  public interface Launcher {
+    ProcessBuilder builderFor(List<String> command);
+
+    static Launcher plain() {
+      return ProcessBuilder::new;
+    }
+  }
+
   /** The program ran past its time limit and was killed. */
   public static final class TimedOut extends Exception {
     public TimedOut(String message) {
@@ -75,9 +88,15 @@ public final class ExternalCommand {
    */
   public static Result run(List<String> command, Path workDir, Duration timeout, Consumer<Duration> progress)
       throws IOException, TimedOut, InterruptedException {
+    return run(Launcher.plain(), command, workDir, timeout, progress);
+  }
+
+  /** As {@link #run(List, Path, Duration, Consumer)}, the program started by {@code launcher}. */
+  public static Result run(Launcher launcher, List<String> command, Path workDir, Duration timeout,
+      Consumer<Duration> progress) throws IOException, TimedOut, InterruptedException {
     Files.createDirectories(workDir);
     Path log = Files.createTempFile(workDir, "command-", ".log");
-    Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+    Process process = launcher.builderFor(command).directory(workDir.toFile()).redirectErrorStream(true)
         .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(nullDevice())).start();
     try {
       long start = System.nanoTime();

@@ -54,7 +54,8 @@ final class VinaBackend implements DockingBackend {
   public Docked dock(ToolContext context, Candidate candidate, Path workDir) throws DockingFailure {
     VinaPose pose;
     try {
-      pose = docker.dock(candidate.smiles(), workDir, context::heartbeat);
+      // on a pool's leased CPU cores, Vina and Open Babel run on those cores only
+      pose = docker.dock(candidate.smiles(), workDir, context::heartbeat, context::processBuilder);
     } catch (DockingUnavailable e) {
       throw ToolException.permanent(e.getMessage(), e);
     }

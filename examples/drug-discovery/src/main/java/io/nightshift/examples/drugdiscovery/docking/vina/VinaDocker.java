@@ -8,6 +8,7 @@ import com.actelion.research.chem.StereoMolecule;
 import io.nightshift.examples.drugdiscovery.docking.DockingFailure;
 import io.nightshift.examples.drugdiscovery.docking.DockingUnavailable;
 import io.nightshift.examples.drugdiscovery.docking.ExternalCommand;
+import io.nightshift.examples.drugdiscovery.docking.ExternalCommand.Launcher;
 import io.nightshift.examples.drugdiscovery.docking.ReceptorPdb;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -82,17 +83,26 @@ public final class VinaDocker {
   /** As {@link #dock(String, Path)}, telling {@code progress} every 10 s while Vina runs (for heartbeats). */
   public VinaPose dock(String smiles, Path workDir, Consumer<String> progress) throws DockingFailure,
       DockingUnavailable {
+    return dock(smiles, workDir, progress, Launcher.plain());
+  }
+
+  /**
+   * As {@link #dock(String, Path, Consumer)}, every program started by {@code launcher}: on a step's leased CPU
+   * cores, Vina and Open Babel run on those cores only.
+   */
+  public VinaPose dock(String smiles, Path workDir, Consumer<String> progress, Launcher launcher)
+      throws DockingFailure, DockingUnavailable {
     long start = System.nanoTime();
     try {
       Files.createDirectories(workDir);
-      Path ligand = prepareLigand(smiles, workDir);
+      Path ligand = prepareLigand(smiles, workDir, launcher);
       Path out = workDir.resolve("docked.pdbqt");
       List<String> command = new ArrayList<>(List.of(programs.vina().toString(), "--receptor", receptor.toString(),
           "--ligand", ligand.toString(), "--out", out.toString(), "--exhaustiveness",
           String.valueOf(settings.exhaustiveness()), "--cpu", String.valueOf(settings.cpu()), "--seed",
           String.valueOf(settings.seed()), "--num_modes", String.valueOf(settings.numModes()), "--verbosity", "1"));
       command.addAll(box.arguments());
-      ExternalCommand.Result r = run(command, workDir, settings.timeout(), "Vina",
+      ExternalCommand.Result r = run(launcher, command, workDir, settings.timeout(), "Vina",
           elapsed -> progress.accept("Vina docking " + smiles + ": " + elapsed.toSeconds() + " s"));
       if (r.exitCode() != 0 || !Files.isRegularFile(out)) {
         throw new DockingFailure("Vina failed (exit " + r.exitCode() + "): " + r.tail(), null);
@@ -103,7 +113,7 @@ public final class VinaDocker {
         throw new DockingFailure("Vina's table (" + table.get(0) + ") and output file (" + modes.get(0).affinity()
             + ") disagree on the best affinity", null);
       }
-      String sdf = bestPoseSdf(modes.get(0), workDir);
+      String sdf = bestPoseSdf(modes.get(0), workDir, launcher);
       return new VinaPose(modes.get(0).affinity(), modes.size(), sdf, molecule(sdf),
           (System.nanoTime() - start) / 1e9);
     } catch (IOException e) {
@@ -142,7 +152,7 @@ public final class VinaDocker {
       String optimised = Files.readString(out);
       String text = optimised.contains("MODEL") ? optimised : "MODEL 1\nREMARK VINA RESULT: " + affinity
           + " 0 0\n" + optimised + "ENDMDL\n";
-      String poseOut = bestPoseSdf(VinaOutput.parseModes(text).get(0), workDir);
+      String poseOut = bestPoseSdf(VinaOutput.parseModes(text).get(0), workDir, Launcher.plain());
       return new VinaPose(affinity, 1, poseOut, molecule(poseOut), (System.nanoTime() - start) / 1e9);
     } catch (IOException e) {
       throw new DockingFailure("Vina local optimisation I/O in " + workDir + ": " + e.getMessage(), e);
@@ -157,12 +167,13 @@ public final class VinaDocker {
    * conformer on every run, and with it a different Vina score), Open Babel assigns AutoDock types and the torsion
    * tree.
    */
-  private Path prepareLigand(String smiles, Path workDir) throws IOException, DockingFailure, DockingUnavailable {
+  private Path prepareLigand(String smiles, Path workDir, Launcher launcher) throws IOException, DockingFailure,
+      DockingUnavailable {
     Path mol = workDir.resolve("ligand.mol");
     Files.writeString(mol, conformer(smiles), StandardCharsets.US_ASCII);
     Path pdbqt = workDir.resolve("ligand.pdbqt");
-    ExternalCommand.Result r = run(List.of(programs.obabel().toString(), "-imol", mol.toString(), "-opdbqt", "-O",
-        pdbqt.toString()), workDir, CONVERSION_TIMEOUT, "Open Babel");
+    ExternalCommand.Result r = run(launcher, List.of(programs.obabel().toString(), "-imol", mol.toString(),
+        "-opdbqt", "-O", pdbqt.toString()), workDir, CONVERSION_TIMEOUT, "Open Babel");
     boolean hasAtoms = Files.isRegularFile(pdbqt) && Files.readAllLines(pdbqt).stream()
         .anyMatch(l -> l.startsWith("ATOM") || l.startsWith("HETATM"));
     if (r.exitCode() != 0 || !hasAtoms || r.output().contains("0 molecules converted")) {
@@ -190,12 +201,12 @@ public final class VinaDocker {
     return new MolfileCreator(conformer).getMolfile();
   }
 
-  private String bestPoseSdf(VinaOutput.Mode best, Path workDir) throws IOException, DockingFailure,
-      DockingUnavailable {
+  private String bestPoseSdf(VinaOutput.Mode best, Path workDir, Launcher launcher) throws IOException,
+      DockingFailure, DockingUnavailable {
     Path pose = workDir.resolve("best.pdbqt");
     Files.writeString(pose, best.pdbqt());
     Path sdf = workDir.resolve("best.sdf");
-    ExternalCommand.Result r = run(List.of(programs.obabel().toString(), pose.toString(), "-osdf", "-O",
+    ExternalCommand.Result r = run(launcher, List.of(programs.obabel().toString(), pose.toString(), "-osdf", "-O",
         sdf.toString()), workDir, CONVERSION_TIMEOUT, "Open Babel");
     if (r.exitCode() != 0 || !Files.isRegularFile(sdf) || Files.size(sdf) == 0) {
       throw new DockingFailure("Open Babel could not convert Vina's best pose to SDF: " + r.tail(), null);
@@ -226,13 +237,18 @@ public final class VinaDocker {
 
   private static ExternalCommand.Result run(List<String> command, Path workDir, Duration timeout, String what)
       throws DockingFailure, DockingUnavailable {
-    return run(command, workDir, timeout, what, elapsed -> { });
+    return run(Launcher.plain(), command, workDir, timeout, what, elapsed -> { });
   }
 
-  private static ExternalCommand.Result run(List<String> command, Path workDir, Duration timeout, String what,
-      Consumer<Duration> progress) throws DockingFailure, DockingUnavailable {
+  private static ExternalCommand.Result run(Launcher launcher, List<String> command, Path workDir, Duration timeout,
+      String what) throws DockingFailure, DockingUnavailable {
+    return run(launcher, command, workDir, timeout, what, elapsed -> { });
+  }
+
+  private static ExternalCommand.Result run(Launcher launcher, List<String> command, Path workDir, Duration timeout,
+      String what, Consumer<Duration> progress) throws DockingFailure, DockingUnavailable {
     try {
-      return ExternalCommand.run(command, workDir, timeout, progress);
+      return ExternalCommand.run(launcher, command, workDir, timeout, progress);
     } catch (ExternalCommand.TimedOut e) {
       throw new DockingFailure(e.getMessage(), e);
     } catch (IOException e) {

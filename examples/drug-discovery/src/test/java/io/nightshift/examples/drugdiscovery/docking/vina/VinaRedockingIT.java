@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,7 +52,18 @@ class VinaRedockingIT {
     docker = VinaDocker.abl1(programs, VinaSettings.standard().withExhaustiveness(EXHAUSTIVENESS),
         dir.resolve("cache"));
     System.out.println("Vina engine: " + docker.provenance());
-    imatinib = docker.dock(IMATINIB, dir.resolve("imatinib"));
+    // every program goes through the caller's launcher, as a tool's ToolContext::processBuilder on leased cores
+    imatinib = docker.dock(IMATINIB, dir.resolve("imatinib"), progress -> { }, command -> {
+      LAUNCHED.add(Path.of(command.get(0)).getFileName().toString());
+      return new ProcessBuilder(command);
+    });
+  }
+
+  private static final List<String> LAUNCHED = new CopyOnWriteArrayList<>();
+
+  @Test
+  void shouldStartVinaAndOpenBabelThroughTheCallersLauncher() {
+    assertThat(LAUNCHED).contains("vina", "obabel");
   }
 
   @Test
