@@ -51,7 +51,8 @@ final class StepWaits {
       return Optional.empty();
     }
     try {
-      return Optional.of(DefaultDataConverter.STANDARD_INSTANCE.fromPayload(details.getPayloads(0),
+      // a keeper of units beats with no details at all, which reads as null
+      return Optional.ofNullable(DefaultDataConverter.STANDARD_INSTANCE.fromPayload(details.getPayloads(0),
           StepBeat.class, StepBeat.class));
     } catch (DataConverterException e) {
       return Optional.empty(); // another activity's heartbeat (an agent's model call): not a step's wait

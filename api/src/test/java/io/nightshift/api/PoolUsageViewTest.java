@@ -25,13 +25,13 @@ import io.nightshift.runtime.backends.BackendFleet;
 import io.nightshift.runtime.backends.EndpointConfig;
 import io.nightshift.runtime.backends.FleetInventory;
 import io.nightshift.runtime.backends.InventoryActivitiesImpl;
+import io.nightshift.runtime.backends.UnitHoldActivitiesImpl;
 import io.nightshift.runtime.backends.ModelEndpointGuards;
 import io.nightshift.runtime.backends.PoolConfig;
 import io.nightshift.tools.registry.ToolRegistry;
 import io.nightshift.workflows.TaskQueues;
 import io.nightshift.workflows.activities.PlanningActivitiesImpl;
 import io.nightshift.workflows.activities.ToolFiles;
-import io.nightshift.workflows.backends.BackendQueues;
 import io.nightshift.workflows.map.MapWorkflowImpl;
 import io.nightshift.workflows.task.TaskInput;
 import io.nightshift.workflows.task.TaskWorkflow;
@@ -75,7 +75,8 @@ class PoolUsageViewTest {
         AgentWorkers.register(control, new ModelCall(registry), ToolRegistry.of(List.of()),
             ToolFiles.withoutInputs(new FileArtifactStore(dir.resolve("artifacts")), dir.resolve("scratch")));
         InventoryActivitiesImpl inventories = new InventoryActivitiesImpl(inventory);
-        fleet.ids().forEach(p -> env.newWorker(BackendQueues.forPool(p)).registerActivitiesImplementations(inventories));
+        fleet.pools().forEach(p -> env.newWorker(p.taskQueue()).registerActivitiesImplementations(inventories,
+            UnitHoldActivitiesImpl.of(p.gate())));
         env.start();
         TaskWorkflow task = env.getWorkflowClient().newWorkflowStub(TaskWorkflow.class,
             WorkflowOptions.newBuilder().setWorkflowId("usage").setTaskQueue(TaskQueues.CONTROL).build());
@@ -93,8 +94,10 @@ class PoolUsageViewTest {
         // small: 100 in at 0.5/1k + 20 out at 1/1k = 0.07 per call; large: 1000 at 2/1k + 50 at 4/1k = 2.2
         assertThat(view.getCostByPoolMap().get("cpu-a")).isCloseTo(0.14, within(1e-9));
         assertThat(view.getCostByPoolMap().get("cpu-b")).isCloseTo(2.2, within(1e-9));
-        // attached servers hold no lease: no accelerator-seconds, but the pools are listed
-        assertThat(view.getUnitSecondsByPoolMap()).containsOnly(Map.entry("cpu-a", 0.0), Map.entry("cpu-b", 0.0));
+        // each agent held its one-unit share of its pool while it ran (the pools' units cost nothing here)
+        assertThat(view.getUnitSecondsByPoolMap()).containsOnlyKeys("cpu-a", "cpu-b");
+        assertThat(view.getUnitSecondsByPoolMap().values()).allSatisfy(s -> assertThat(s).isPositive());
+        assertThat(fleet.pools()).allSatisfy(p -> assertThat(p.backend().leases()).isEmpty());
       }
     }
   }

@@ -43,7 +43,8 @@ public final class BackendWorker {
     InventoryActivitiesImpl activities = new InventoryActivitiesImpl(inventory);
     for (BackendFleet.Pool pool : inventory.fleet().pools()) {
       Worker worker = factory.newWorker(pool.taskQueue(), options.build());
-      worker.registerActivitiesImplementations(activities, steps.apply(pool.gate()));
+      worker.registerActivitiesImplementations(activities, steps.apply(pool.gate()),
+          UnitHoldActivitiesImpl.of(pool.gate()));
       if (more.length > 0) {
         worker.registerActivitiesImplementations(more);
       }

@@ -213,7 +213,10 @@ public final class PoolGate implements UnitAdmission, AutoCloseable {
           log.warn("pool {}: lease {} of {} expired, no heartbeat for {}; releasing it and stopping its holder",
               backend.id(), h.lease.id(), h.lease.owner(), h.silentSince(now));
           h.release();
-          h.holder.interrupt();
+          Thread holder = h.holder;
+          if (holder != null) {
+            holder.interrupt();
+          }
         }
       }
     } catch (RuntimeException e) {
@@ -238,7 +241,7 @@ public final class PoolGate implements UnitAdmission, AutoCloseable {
   private final class Holding implements HeldUnits {
     private final Lease lease;
     private final Optional<Duration> estimate;
-    private final Thread holder;
+    private volatile Thread holder;
     private final Instant granted;
     private volatile Instant renewed;
     private volatile Instant released;
@@ -267,6 +270,11 @@ public final class PoolGate implements UnitAdmission, AutoCloseable {
     @Override
     public void renew() {
       renewed = clock.instant();
+    }
+
+    @Override
+    public void heldBy(Thread thread) {
+      holder = thread;
     }
 
     @Override

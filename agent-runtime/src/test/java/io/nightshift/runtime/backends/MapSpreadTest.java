@@ -122,8 +122,8 @@ class MapSpreadTest {
         Map<String, Long> perPool = result.rows().stream()
             .collect(Collectors.groupingBy(r -> r.get(1), Collectors.counting()));
         double bigShare = perPool.getOrDefault("big", 0L) / (double) ITEMS;
-        // capacity says 8 / 12 = 0.667
-        assertThat(bigShare).as("share of chunks on the 8-unit pool: " + perPool).isBetween(0.58, 0.75);
+        // capacity says 8 / 12 = 0.667; an even split would be 0.5, everything on one pool 1.0
+        assertThat(bigShare).as("share of chunks on the 8-unit pool: " + perPool).isBetween(0.6, 0.8);
         assertThat(fleet.pools()).allSatisfy(p -> assertThat(p.backend().leases()).isEmpty());
       } finally {
         pools.shutdownNow();
@@ -170,7 +170,7 @@ class MapSpreadTest {
       try {
         Table in = Csv.parse(new String(context.artifacts().read(context.artifacts().resolve(
             arguments.values().get("input"))), StandardCharsets.UTF_8));
-        Thread.sleep(5);
+        Thread.sleep(20); // long enough that the pools' units, not Temporal's dispatch, bound each pool's pace
         Table out = new Table(List.of("item", "pool"), List.of(List.of(in.rows().get(0).get(0), pool)));
         return new ToolOutput(context.artifacts().put(Csv.write(out).getBytes(StandardCharsets.UTF_8), "text/csv"),
             pool);

@@ -28,13 +28,13 @@ import io.nightshift.runtime.backends.BackendFleet;
 import io.nightshift.runtime.backends.EndpointConfig;
 import io.nightshift.runtime.backends.FleetInventory;
 import io.nightshift.runtime.backends.InventoryActivitiesImpl;
+import io.nightshift.runtime.backends.UnitHoldActivitiesImpl;
 import io.nightshift.runtime.backends.ModelEndpointGuards;
 import io.nightshift.runtime.backends.PoolConfig;
 import io.nightshift.tools.registry.ToolRegistry;
 import io.nightshift.workflows.TaskQueues;
 import io.nightshift.workflows.activities.PlanningActivitiesImpl;
 import io.nightshift.workflows.activities.ToolFiles;
-import io.nightshift.workflows.backends.BackendQueues;
 import io.nightshift.workflows.map.MapWorkflowImpl;
 import io.nightshift.workflows.task.StepStatus;
 import io.nightshift.workflows.task.TaskInput;
@@ -89,8 +89,9 @@ class CircuitFailoverTest {
     AgentWorkers.register(control, new ModelCall(registry), ToolRegistry.of(List.of()),
         ToolFiles.withoutInputs(store, dir.resolve("scratch")));
     InventoryActivitiesImpl inventories = new InventoryActivitiesImpl(inventory);
-    for (String pool : fleet.ids()) {
-      env.newWorker(BackendQueues.forPool(pool)).registerActivitiesImplementations(inventories);
+    for (BackendFleet.Pool pool : fleet.pools()) {
+      env.newWorker(pool.taskQueue()).registerActivitiesImplementations(inventories,
+          UnitHoldActivitiesImpl.of(pool.gate()));
     }
     env.start();
   }

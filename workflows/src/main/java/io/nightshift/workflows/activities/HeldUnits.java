@@ -15,6 +15,12 @@ public interface HeldUnits extends AutoCloseable {
   /** The holder is alive: push the lease's expiry forward. */
   void renew();
 
+  /**
+   * The thread to stop if the lease expires: the one that admitted it, until another takes it over (a keeper of
+   * a hold whose work runs elsewhere); null while no thread holds it.
+   */
+  void heldBy(Thread holder);
+
   /** Units x seconds held so far (until {@link #close()}, then fixed). */
   double unitSeconds();
 
@@ -37,6 +43,9 @@ public interface HeldUnits extends AutoCloseable {
 
     @Override
     public void renew() {}
+
+    @Override
+    public void heldBy(Thread holder) {}
 
     @Override
     public double unitSeconds() {

@@ -3,6 +3,7 @@ package io.nightshift.workflows.engine;
 import io.nightshift.core.pipeline.StepPolicy;
 import io.nightshift.workflows.activities.PlanningActivities;
 import io.nightshift.workflows.activities.StepActivities;
+import io.nightshift.workflows.backends.BackendQueues;
 import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
@@ -70,6 +71,31 @@ public final class ActivityPolicies {
     return ActivityOptions.newBuilder(steps(p)).setTaskQueue(taskQueue)
         .setStartToCloseTimeout(POOL_WAIT_CEILING.plusMillis(runLimitMillis(p)))
         .setScheduleToStartTimeout(POOL_PICKUP_TIMEOUT).build();
+  }
+
+  /** Waiting at a pool's gate for units an agent holds while it runs: as long as a placed step may wait. */
+  public static ActivityOptions unitHoldWait(String pool) {
+    return ActivityOptions.newBuilder().setTaskQueue(BackendQueues.forPool(pool))
+        .setStartToCloseTimeout(POOL_WAIT_CEILING).setHeartbeatTimeout(STEP_HEARTBEAT_TIMEOUT)
+        .setScheduleToStartTimeout(POOL_PICKUP_TIMEOUT)
+        .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(STEP_MAX_ATTEMPTS).build()).build();
+  }
+
+  /**
+   * Keeping a hold alive while the agent runs: one attempt (if its worker dies, the lease dies with it), for as
+   * long as an agent may run, cancelled when it ends.
+   */
+  public static ActivityOptions unitHoldKeep(String pool) {
+    return ActivityOptions.newBuilder().setTaskQueue(BackendQueues.forPool(pool))
+        .setStartToCloseTimeout(POOL_WAIT_CEILING).setHeartbeatTimeout(STEP_HEARTBEAT_TIMEOUT)
+        .setCancellationType(ActivityCancellationType.TRY_CANCEL)
+        .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build()).build();
+  }
+
+  /** Releasing a hold: short, retried a few times; an expired lease is released already. */
+  public static ActivityOptions unitHoldRelease(String pool) {
+    return ActivityOptions.newBuilder().setTaskQueue(BackendQueues.forPool(pool))
+        .setStartToCloseTimeout(Duration.ofSeconds(30)).setScheduleToCloseTimeout(Duration.ofMinutes(2)).build();
   }
 
   public static ActivityOptions steps(StepPolicy p) {

@@ -20,6 +20,7 @@ import io.nightshift.workflows.task.control.Approval;
 import io.nightshift.workflows.task.control.Decision;
 import io.nightshift.workflows.task.control.TaskControl;
 import io.nightshift.workflows.task.placement.ModelServerHold;
+import io.nightshift.workflows.task.placement.PoolUnitHold;
 import io.nightshift.workflows.task.placement.StepPlacer;
 import io.nightshift.workflows.task.placement.StepPlacer.AgentPlacement;
 import io.temporal.failure.ApplicationFailure;
@@ -41,6 +42,8 @@ import java.util.Set;
  */
 final class AgentStep {
   private static final int MAX_TOOL_CALLS_PER_TURN = 8;
+  /** Version marker: an agent step on a pool's running servers holds its share of the pool while it runs. */
+  static final String AGENT_UNIT_HOLD = "agent-unit-hold";
   /** Cap on each model answer of a step that sets none. */
   private static final int MAX_OUTPUT_TOKENS = 512;
 
@@ -77,6 +80,9 @@ final class AgentStep {
             a.maxOutputTokens() > 0 ? a.maxOutputTokens() : MAX_OUTPUT_TOKENS, 0), budget(a));
     // a pool that starts the model's server on a lease: held for each run of the agent, released after it
     Optional<ModelServerHold> hold = placed.filter(AgentPlacement::onLease).map(p -> new ModelServerHold(p, agentId));
+    // on a pool's running servers: the step's share of the pool, held for each run (agents queue for it like steps)
+    Optional<PoolUnitHold> units = placed.filter(p -> !p.onLease()).filter(p -> holdsUnits())
+        .map(p -> new PoolUnitHold(p.pool(), agentId, step.name(), StepPlacer.demand(step), p.pricePerUnitHour()));
     // the step's own budget (a total over all its runs); with a task budget each run gets an allocation of it
     AgentBudget own = input.budget();
     AgentResult last = null;
@@ -90,6 +96,7 @@ final class AgentStep {
         input = input.withRouting(AgentRouting.onServer(hold.get().acquire().endpointId(),
             BackendQueues.forPool(placed.get().pool())));
       }
+      units.ifPresent(PoolUnitHold::acquire);
       running.add(childId);
       AgentResult result;
       try {
@@ -101,6 +108,7 @@ final class AgentStep {
       } finally {
         running.remove(childId);
         hold.ifPresent(ModelServerHold::release);
+        units.ifPresent(PoolUnitHold::release);
       }
       AgentResult before = last;
       allocation.ifPresent(share -> settle(share, before, result));
@@ -109,8 +117,8 @@ final class AgentStep {
         case ANSWERED -> {
           StepOutput out = StepOutput.of(result.answer(), result.usage().turns() + " turns, "
               + result.usage().toolCalls() + " tool calls: " + result.detail(), 1);
-          return placed.map(p -> hold.map(h -> onLease(out, p, h, result)).orElseGet(() -> onPool(out, p, result)))
-              .orElse(out);
+          return placed.map(p -> hold.map(h -> onLease(out, p, h, result))
+              .orElseGet(() -> onPool(out, p, units, result))).orElse(out);
         }
         case STEP_LIMIT -> throw ApplicationFailure.newNonRetryableFailure("the agent made " + result.usage().turns()
             + " model calls without answering (max_turns " + a.maxTurns() + "): " + result.detail(), "AgentStepLimit");
@@ -189,16 +197,20 @@ final class AgentStep {
 
   /**
    * Records the pool of the endpoint that served the agent's last call (where it ended up after any failover),
-   * with the agent's tokens and their cost. Attached model servers hold no lease, so no accelerator unit-seconds are
-   * charged. All of the agent's tokens count for that pool, also those of calls served elsewhere before a failover.
+   * with the agent's tokens and their cost, and the unit-seconds of its share of the placed pool (held while it
+   * ran) at that pool's price. All of the agent's tokens count for that pool, also those of calls served elsewhere
+   * before a failover.
    */
-  private static StepOutput onPool(StepOutput out, AgentPlacement placed, AgentResult result) {
+  private static StepOutput onPool(StepOutput out, AgentPlacement placed, Optional<PoolUnitHold> units,
+      AgentResult result) {
     String servedBy = result.conversation().servedBy();
     String endpoint = servedBy != null ? servedBy : placed.endpoints().get(0);
     String pool = placed.poolOfEndpoint().getOrDefault(endpoint, placed.pool());
     String why = pool.equals(placed.pool()) ? placed.reason() + "; endpoint " + endpoint
         : placed.reason() + "; failed over to endpoint " + endpoint + " on " + pool;
-    return out.placed(new PoolUse(pool, why, 0, spent(result).costSpent().doubleValue(), 0))
+    double unitSeconds = units.map(PoolUnitHold::unitSeconds).orElse(0.0);
+    double unitCost = units.map(PoolUnitHold::cost).orElse(0.0);
+    return out.placed(new PoolUse(pool, why, unitSeconds, unitCost + spent(result).costSpent().doubleValue(), 0))
         .withTokens(spent(result).tokensSpent());
   }
 
@@ -207,6 +219,14 @@ final class AgentStep {
       AgentResult result) {
     return out.placed(new PoolUse(placed.pool(), placed.reason(), hold.unitSeconds(),
         hold.cost() + spent(result).costSpent().doubleValue(), 0)).withTokens(spent(result).tokensSpent());
+  }
+
+  /**
+   * Whether agent steps on running servers hold their share of the pool (version 1 of {@link #AGENT_UNIT_HOLD});
+   * agents started before held nothing there.
+   */
+  private static boolean holdsUnits() {
+    return Workflow.getVersion(AGENT_UNIT_HOLD, Workflow.DEFAULT_VERSION, 1) == 1;
   }
 
   /** The agent's ledger when it ended: its totals over all its runs so far. */

@@ -1,0 +1,67 @@
+package io.nightshift.workflows.task.placement;
+
+import io.nightshift.workflows.activities.UnitDemand;
+import io.nightshift.workflows.backends.UnitHold;
+import io.nightshift.workflows.backends.UnitHoldActivities;
+import io.nightshift.workflows.backends.UnitHoldRequest;
+import io.nightshift.workflows.engine.ActivityPolicies;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.Workflow;
+
+/**
+ * An agent step's hold on its share of a pool whose running servers serve it: acquired at the pool's gate before
+ * each run of the agent (so agents queue for the pool like tool steps), kept alive by a heartbeating call while the
+ * agent runs, and released after it, also when the step fails or is cancelled. Counts the unit-seconds held, which
+ * the step is charged at the pool's price. Workflow code: every call is an activity on the pool's queue.
+ */
+public final class PoolUnitHold {
+  private final String owner;
+  private final String step;
+  private final UnitDemand demand;
+  private final double pricePerUnitHour;
+  private final UnitHoldActivities waiting;
+  private final UnitHoldActivities keeper;
+  private final UnitHoldActivities releaser;
+  private UnitHold held;
+  private CancellationScope keeping;
+  private long heldSince;
+  private double unitSeconds;
+
+  public PoolUnitHold(String pool, String owner, String step, UnitDemand demand, double pricePerUnitHour) {
+    this.owner = owner;
+    this.step = step;
+    this.demand = demand;
+    this.pricePerUnitHour = pricePerUnitHour;
+    this.waiting = Workflow.newActivityStub(UnitHoldActivities.class, ActivityPolicies.unitHoldWait(pool));
+    this.keeper = Workflow.newActivityStub(UnitHoldActivities.class, ActivityPolicies.unitHoldKeep(pool));
+    this.releaser = Workflow.newActivityStub(UnitHoldActivities.class, ActivityPolicies.unitHoldRelease(pool));
+  }
+
+  public void acquire() {
+    held = waiting.acquire(new UnitHoldRequest(owner, step, demand));
+    heldSince = Workflow.currentTimeMillis();
+    UnitHold h = held;
+    keeping = Workflow.newCancellationScope(() -> Async.procedure(keeper::keep, h));
+    keeping.run();
+  }
+
+  public void release() {
+    if (held == null) {
+      return;
+    }
+    UnitHold h = held;
+    held = null;
+    unitSeconds += (Workflow.currentTimeMillis() - heldSince) / 1000.0 * h.units();
+    keeping.cancel();
+    Workflow.newDetachedCancellationScope(() -> releaser.release(h)).run();
+  }
+
+  public double unitSeconds() {
+    return unitSeconds;
+  }
+
+  public double cost() {
+    return unitSeconds / 3600.0 * pricePerUnitHour;
+  }
+}
