@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.nightshift.api.v1.Task;
 import io.nightshift.core.accelerator.AcceleratorBackends;
 import io.nightshift.core.accelerator.Lease;
-import io.nightshift.core.artifact.FileArtifactStore;
 import io.nightshift.core.pipeline.AgentSettings;
 import io.nightshift.core.pipeline.PlacementSpec;
 import io.nightshift.core.pipeline.Plan;
@@ -13,32 +12,22 @@ import io.nightshift.core.pipeline.PlannedStep;
 import io.nightshift.core.pipeline.Requirements;
 import io.nightshift.core.pipeline.StepKind;
 import io.nightshift.core.pipeline.StepPolicy;
-import io.nightshift.models.ModelCall;
 import io.nightshift.models.endpoint.ModelEndpointConfig;
 import io.nightshift.models.endpoint.ModelEndpointRegistry;
 import io.nightshift.models.testing.ScriptedOpenAiServer;
 import io.nightshift.models.testing.ScriptedReply;
-import io.nightshift.runtime.agent.AgentWorkers;
 import io.nightshift.runtime.backends.BackendFleet;
 import io.nightshift.runtime.backends.EndpointConfig;
 import io.nightshift.runtime.backends.FleetInventory;
-import io.nightshift.runtime.backends.InventoryActivitiesImpl;
 import io.nightshift.runtime.backends.ModelEndpointGuards;
 import io.nightshift.runtime.backends.PoolConfig;
 import io.nightshift.runtime.backends.TrackedBackend;
-import io.nightshift.runtime.backends.UnitHoldActivitiesImpl;
-import io.nightshift.tools.registry.ToolRegistry;
 import io.nightshift.workflows.TaskQueues;
-import io.nightshift.workflows.activities.PlanningActivitiesImpl;
-import io.nightshift.workflows.activities.ToolFiles;
-import io.nightshift.workflows.map.MapWorkflowImpl;
 import io.nightshift.workflows.task.TaskInput;
 import io.nightshift.workflows.task.TaskWorkflow;
-import io.nightshift.workflows.task.TaskWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,15 +58,8 @@ class AgentUnitHoldTest {
       FleetInventory inventory = new FleetInventory(fleet, Duration.ofSeconds(5), ModelEndpointGuards.of(registry));
       TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
       try (inventory; env) {
-        Worker control = env.newWorker(TaskQueues.CONTROL);
-        control.registerWorkflowImplementationTypes(TaskWorkflowImpl.class, MapWorkflowImpl.class);
-        control.registerActivitiesImplementations(new PlanningActivitiesImpl(r -> plan()));
-        AgentWorkers.register(control, new ModelCall(registry), ToolRegistry.of(List.of()),
-            ToolFiles.withoutInputs(new FileArtifactStore(dir.resolve("artifacts")), dir.resolve("scratch")));
+        AgentsOnPools.start(env, plan(), registry, fleet, inventory, dir);
         BackendFleet.Pool pool = fleet.pools().get(0);
-        env.newWorker(pool.taskQueue()).registerActivitiesImplementations(new InventoryActivitiesImpl(inventory),
-            UnitHoldActivitiesImpl.of(pool.gate()));
-        env.start();
         TaskWorkflow task = env.getWorkflowClient().newWorkflowStub(TaskWorkflow.class,
             WorkflowOptions.newBuilder().setWorkflowId("holds").setTaskQueue(TaskQueues.CONTROL).build());
         WorkflowClient.start(task::run, TaskInput.builder("holds", "g").pipeline("p", "x")

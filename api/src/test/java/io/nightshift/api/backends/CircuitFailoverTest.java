@@ -3,12 +3,12 @@ package io.nightshift.api.backends;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grpc.stub.StreamObserver;
+import io.nightshift.api.AgentsOnPools;
 import io.nightshift.api.v1.Backend;
 import io.nightshift.api.v1.CircuitState;
 import io.nightshift.api.v1.ListBackendsRequest;
 import io.nightshift.api.v1.ListBackendsResponse;
 import io.nightshift.core.accelerator.AcceleratorBackends;
-import io.nightshift.core.artifact.FileArtifactStore;
 import io.nightshift.core.pipeline.AgentSettings;
 import io.nightshift.core.pipeline.PlacementSpec;
 import io.nightshift.core.pipeline.Plan;
@@ -16,34 +16,24 @@ import io.nightshift.core.pipeline.PlannedStep;
 import io.nightshift.core.pipeline.Requirements;
 import io.nightshift.core.pipeline.StepKind;
 import io.nightshift.core.pipeline.StepPolicy;
-import io.nightshift.models.ModelCall;
 import io.nightshift.models.endpoint.CircuitBreakerSettings;
 import io.nightshift.models.endpoint.ModelEndpointConfig;
 import io.nightshift.models.endpoint.ModelEndpointRegistry;
 import io.nightshift.models.endpoint.PriceBasis;
 import io.nightshift.models.testing.ScriptedOpenAiServer;
 import io.nightshift.models.testing.ScriptedReply;
-import io.nightshift.runtime.agent.AgentWorkers;
 import io.nightshift.runtime.backends.BackendFleet;
 import io.nightshift.runtime.backends.EndpointConfig;
 import io.nightshift.runtime.backends.FleetInventory;
-import io.nightshift.runtime.backends.InventoryActivitiesImpl;
-import io.nightshift.runtime.backends.UnitHoldActivitiesImpl;
 import io.nightshift.runtime.backends.ModelEndpointGuards;
 import io.nightshift.runtime.backends.PoolConfig;
-import io.nightshift.tools.registry.ToolRegistry;
 import io.nightshift.workflows.TaskQueues;
-import io.nightshift.workflows.activities.PlanningActivitiesImpl;
-import io.nightshift.workflows.activities.ToolFiles;
-import io.nightshift.workflows.map.MapWorkflowImpl;
 import io.nightshift.workflows.task.StepStatus;
 import io.nightshift.workflows.task.TaskInput;
 import io.nightshift.workflows.task.TaskState;
 import io.nightshift.workflows.task.TaskWorkflow;
-import io.nightshift.workflows.task.TaskWorkflowImpl;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -82,18 +72,7 @@ class CircuitFailoverTest {
     inventory = new FleetInventory(fleet, Duration.ofSeconds(5), ModelEndpointGuards.of(registry));
 
     env = TestWorkflowEnvironment.newInstance();
-    FileArtifactStore store = new FileArtifactStore(dir.resolve("artifacts"));
-    Worker control = env.newWorker(TaskQueues.CONTROL);
-    control.registerWorkflowImplementationTypes(TaskWorkflowImpl.class, MapWorkflowImpl.class);
-    control.registerActivitiesImplementations(new PlanningActivitiesImpl(r -> plan()));
-    AgentWorkers.register(control, new ModelCall(registry), ToolRegistry.of(List.of()),
-        ToolFiles.withoutInputs(store, dir.resolve("scratch")));
-    InventoryActivitiesImpl inventories = new InventoryActivitiesImpl(inventory);
-    for (BackendFleet.Pool pool : fleet.pools()) {
-      env.newWorker(pool.taskQueue()).registerActivitiesImplementations(inventories,
-          UnitHoldActivitiesImpl.of(pool.gate()));
-    }
-    env.start();
+    AgentsOnPools.start(env, plan(), registry, fleet, inventory, dir);
   }
 
   @AfterEach
