@@ -7,7 +7,6 @@ import io.nightshift.core.accelerator.AcceleratorKind;
 import io.nightshift.core.accelerator.Device;
 import io.nightshift.core.accelerator.Lease;
 import io.nightshift.core.accelerator.LeaseRequest;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -50,13 +49,6 @@ public final class CpuBackend extends ProcessBackend {
   @Override
   protected Map<String, String> environmentFor(List<Device> units) {
     return Map.of("OMP_NUM_THREADS", String.valueOf(units.size()), "NIGHTSHIFT_CPU_CORES", cores(units));
-  }
-
-  @Override
-  protected List<String> wrapCommand(List<String> command, Lease lease) {
-    List<String> pinned = new ArrayList<>(commandPrefix(lease));
-    pinned.addAll(command);
-    return pinned;
   }
 
   @Override

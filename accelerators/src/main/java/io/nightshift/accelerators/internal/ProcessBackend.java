@@ -18,6 +18,7 @@ import io.nightshift.core.accelerator.Telemetry;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,9 +72,11 @@ public abstract class ProcessBackend implements AcceleratorBackend {
   /** Called once a started server is healthy (Neuron records that its compilation is now cached). */
   protected void onHealthy(Lease lease, ModelServerSpec spec, PreparedModel prepared) {}
 
-  /** Last word on the command line, e.g. to prefix {@code taskset -c 0,1} for CPU pinning. */
-  protected List<String> wrapCommand(List<String> command, Lease lease) {
-    return command;
+  /** The server's command line on the lease: the backend's {@link #commandPrefix} (CPU pinning), then the command. */
+  private List<String> onLease(List<String> command, Lease lease) {
+    List<String> full = new ArrayList<>(commandPrefix(lease));
+    full.addAll(command);
+    return full;
   }
 
   protected Duration startupTimeout(ModelServerSpec spec, PreparedModel prepared) {
@@ -153,7 +156,7 @@ public abstract class ProcessBackend implements AcceleratorBackend {
     env.putAll(spec.extraEnv());
     List<String> command;
     try {
-      command = wrapCommand(template.render(variables(held, spec, prepared), spec.extraArgs()), held);
+      command = onLease(template.render(variables(held, spec, prepared), spec.extraArgs()), held);
     } catch (IllegalArgumentException e) {
       throw new AcceleratorException(Reason.CONFIGURATION, "pool " + id() + ": " + e.getMessage(), e);
     }

@@ -105,12 +105,13 @@ public final class PoolGate implements UnitAdmission, AutoCloseable {
             throw ApplicationFailure.newFailure("pool " + backend.id() + " is down: " + now.health().detail(),
                 "PoolDown");
           }
-          Optional<Holding> granted = startIfAdmitted(request, now);
+          List<Lease> leases = backend.leases();
+          Optional<Holding> granted = startIfAdmitted(request, now, leases);
           if (granted.isPresent()) {
             admitted = true;
             return granted.get();
           }
-          why = waitingLine(request, now);
+          why = waitingLine(request, now, leases);
         } finally {
           lock.unlock();
         }
@@ -144,7 +145,7 @@ public final class PoolGate implements UnitAdmission, AutoCloseable {
     }
   }
 
-  /** Work waiting for this pool, in start order, for the pool's inventory. */
+  /** Work waiting for this pool, in start order, with the units each needs (for operators' tools and tests). */
   public List<String> waiting() {
     lock.lock();
     try {
@@ -154,9 +155,9 @@ public final class PoolGate implements UnitAdmission, AutoCloseable {
     }
   }
 
-  private Optional<Holding> startIfAdmitted(WorkRequest request, Capacity now) {
-    List<Lease> leases = backend.leases();
-    int held = leases.stream().mapToInt(Lease::units).sum();
+  /** @param leases every lease of the pool now, this gate's and model servers' */
+  private Optional<Holding> startIfAdmitted(WorkRequest request, Capacity now, List<Lease> leases) {
+    int held = unitsOf(leases);
     List<RunningWork> running = new ArrayList<>();
     for (Lease l : leases) {
       Optional<Instant> end = Optional.ofNullable(holdings.get(l.id())).flatMap(Holding::expectedEnd);
@@ -186,9 +187,13 @@ public final class PoolGate implements UnitAdmission, AutoCloseable {
     return Optional.of(h);
   }
 
-  private String waitingLine(WorkRequest request, Capacity now) {
+  private static int unitsOf(List<Lease> leases) {
+    return leases.stream().mapToInt(Lease::units).sum();
+  }
+
+  private String waitingLine(WorkRequest request, Capacity now, List<Lease> leases) {
     int ahead = queue.ahead(request.id()).orElse(0);
-    int held = backend.leases().stream().mapToInt(Lease::units).sum();
+    int held = unitsOf(leases);
     return "waiting for " + request.units() + " " + backend.kind().name().toLowerCase(Locale.ROOT) + " on pool "
         + backend.id() + ", " + ahead + " ahead (" + held + " of " + now.units() + " held)";
   }

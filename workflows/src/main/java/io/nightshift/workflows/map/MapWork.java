@@ -2,8 +2,11 @@ package io.nightshift.workflows.map;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.nightshift.core.artifact.ArtifactRef;
 import io.nightshift.core.pipeline.StepPolicy;
+import io.nightshift.workflows.activities.StepInput;
 import io.nightshift.workflows.payload.UnwrappedRecords;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -24,5 +27,13 @@ public record MapWork(String taskId, String step, String tool, Map<String, Strin
   public MapWork {
     params = Map.copyOf(params);
     placement = placement == null ? ChunkPlacement.controlWorkers() : placement;
+  }
+
+  /** The tool call of one chunk: its item parameter set to the chunk, keyed stably by its index in the map. */
+  StepInput chunkCall(int chunk, ArtifactRef ref) {
+    Map<String, String> call = new HashMap<>(params);
+    call.put(itemParam, ref.uri());
+    return new StepInput(taskId, step + "[" + chunk + "]", tool, call, taskId + "/" + step + "/chunk-" + chunk,
+        placement.demand());
   }
 }

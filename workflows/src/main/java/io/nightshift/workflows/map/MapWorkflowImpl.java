@@ -2,7 +2,6 @@ package io.nightshift.workflows.map;
 
 import io.nightshift.core.artifact.ArtifactRef;
 import io.nightshift.workflows.activities.StepActivities;
-import io.nightshift.workflows.activities.StepInput;
 import io.nightshift.workflows.activities.StepOutput;
 import io.nightshift.workflows.engine.ActivityPolicies;
 import io.nightshift.workflows.engine.HistoryBudget;
@@ -17,7 +16,6 @@ import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,14 +84,8 @@ public final class MapWorkflowImpl implements MapWorkflow {
         .map(q -> ActivityPolicies.placedSteps(work.policy(), q))
         .orElseGet(() -> ActivityPolicies.steps(work.policy()));
     StepActivities steps = Workflow.newActivityStub(StepActivities.class, options);
-    return windowed(first, n, in.window(), results, i -> {
-      Map<String, String> params = new HashMap<>(work.params());
-      params.put(work.itemParam(), chunks.get(i - first).uri());
-      int chunk = range.from() + i;
-      return Async.function(steps::runStep, new StepInput(work.taskId(), work.step() + "[" + chunk + "]", work.tool(),
-          params, work.taskId() + "/" + work.step() + "/chunk-" + chunk, work.placement().demand()))
-          .thenApply(StepOutput::output);
-    });
+    return windowed(first, n, in.window(), results, i -> Async.function(steps::runStep,
+        work.chunkCall(range.from() + i, chunks.get(i - first))).thenApply(StepOutput::output));
   }
 
   private List<ArtifactRef> inner(MapInput in) {

@@ -2,7 +2,6 @@ package io.nightshift.workflows.map;
 
 import io.nightshift.core.artifact.ArtifactRef;
 import io.nightshift.workflows.activities.StepActivities;
-import io.nightshift.workflows.activities.StepInput;
 import io.nightshift.workflows.activities.StepOutput;
 import io.nightshift.workflows.backends.BackendQueues;
 import io.nightshift.workflows.engine.ActivityPolicies;
@@ -95,12 +94,9 @@ final class SpreadChunks {
   }
 
   private Promise<StepOutput> start(String pool, int chunk, ArtifactRef ref) {
-    Map<String, String> params = new HashMap<>(work.params());
-    params.put(work.itemParam(), ref.uri());
     StepActivities steps = stubs.computeIfAbsent(pool, p -> Workflow.newActivityStub(StepActivities.class,
         ActivityPolicies.placedSteps(work.policy(), BackendQueues.forPool(p))));
-    return Async.function(steps::runStep, new StepInput(work.taskId(), work.step() + "[" + chunk + "]", work.tool(),
-        params, work.taskId() + "/" + work.step() + "/chunk-" + chunk, work.placement().demand()));
+    return Async.function(steps::runStep, work.chunkCall(chunk, ref));
   }
 
   private static boolean isBadInput(ActivityFailure e) {

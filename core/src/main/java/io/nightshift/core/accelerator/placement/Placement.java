@@ -79,11 +79,7 @@ public final class Placement {
     return pool.freeUnits() >= step.units();
   }
 
-  /** Why a pool cannot take this step now, or empty when it can. */
-  static Optional<String> rejection(PoolView pool, StepRequirements step) {
-    return rejection(pool, step, false);
-  }
-
+  /** Why a pool cannot take this step (now, unless it may queue there), or empty when it can. */
   private static Optional<String> rejection(PoolView pool, StepRequirements step, boolean mayQueue) {
     if (step.kind().isPresent() && step.kind().get() != pool.kind()) {
       return Optional.of("kind " + pool.kind() + ", step needs " + step.kind().get());
