@@ -9,7 +9,7 @@ NEURON_COMPILED_ARTIFACTS set it "compiles" ($FAKE_COMPILE_SECONDS) unless a com
 as vLLM-neuron does. $FAKE_EXIT makes it crash at start. A chat completion gets a one-word answer, or with
 $FAKE_DIE_ON_CHAT the process dies of SIGSEGV, as a llama.cpp built for another CPU does on its first computation.
 """
-import json, os, signal, sys, time
+import json, os, signal, sys, threading, time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 argv = sys.argv[1:]
@@ -92,7 +92,10 @@ class Handler(BaseHTTPRequestHandler):
         if self.path.endswith("/chat/completions"):
             if os.environ.get("FAKE_DIE_ON_CHAT"):
                 print("ggml_backend_amx_mul_mat: general protection fault", flush=True)
-                os.kill(os.getpid(), signal.SIGSEGV)
+                # die here and now, whatever signal mask this thread inherited (a pending, blocked SIGSEGV would let
+                # the request below answer "OK"): unblock it, then raise it in this very thread
+                signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGSEGV])
+                signal.pthread_kill(threading.get_ident(), signal.SIGSEGV)
             self.rfile.read(int(self.headers.get("Content-Length", "0")))
             body = json.dumps({"object": "chat.completion", "choices": [{"index": 0, "finish_reason": "length",
                 "message": {"role": "assistant", "content": "OK"}}]}).encode()
