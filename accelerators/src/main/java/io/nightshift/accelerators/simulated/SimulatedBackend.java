@@ -104,8 +104,8 @@ public final class SimulatedBackend implements AcceleratorBackend {
             + " free; request needs " + request.units());
       }
       List<Device> chosen = free.subList(0, request.units());
-      return book.grant(request.owner(), chosen, Map.of("NIGHTSHIFT_SIMULATED_DEVICES",
-          String.join(",", chosen.stream().map(Device::id).toList())));
+      return book.grant(request.owner(), chosen, SimulatedWork.environment(chosen.stream().map(Device::id).toList(),
+          config.throughputPerUnit() * effectiveUnits(chosen.size()), config.latency(), config.timeScale()));
     }
   }
 

@@ -10,7 +10,7 @@ import java.time.Duration;
 /**
  * Type {@code simulated}. Keys: {@code kind} (NVIDIA_GPU, NEURON_CORE, CPU), {@code devices}, {@code device-name},
  * {@code memory-gib-per-device}, {@code throughput-per-unit}, {@code latency}, {@code scaling-efficiency},
- * {@code price-per-unit-hour}, {@code watts-per-unit}, {@code idle-watts-per-unit}.
+ * {@code price-per-unit-hour}, {@code watts-per-unit}, {@code idle-watts-per-unit}, {@code time-scale} (simulated seconds per real second, default 1).
  */
 public final class SimulatedBackendFactory implements AcceleratorBackendFactory {
   @Override
@@ -31,6 +31,7 @@ public final class SimulatedBackendFactory implements AcceleratorBackendFactory 
         .pricePerUnitHour(s.decimal("price-per-unit-hour", 0))
         .wattsPerUnit(s.decimal("watts-per-unit", 700))
         .idleWattsPerUnit(s.decimal("idle-watts-per-unit", 70))
+        .timeScale(s.decimal("time-scale", 1))
         .build()));
   }
 }

@@ -21,6 +21,7 @@ public final class SimulatedConfig {
   private final double pricePerUnitHour;
   private final double wattsPerUnit;
   private final double idleWattsPerUnit;
+  private final double timeScale;
 
   private SimulatedConfig(Builder b) {
     this.id = b.id;
@@ -34,6 +35,7 @@ public final class SimulatedConfig {
     this.pricePerUnitHour = b.pricePerUnitHour;
     this.wattsPerUnit = b.wattsPerUnit;
     this.idleWattsPerUnit = b.idleWattsPerUnit;
+    this.timeScale = b.timeScale;
   }
 
   public static Builder custom() {
@@ -54,6 +56,11 @@ public final class SimulatedConfig {
   public double pricePerUnitHour() { return pricePerUnitHour; }
   public double wattsPerUnit() { return wattsPerUnit; }
   public double idleWattsPerUnit() { return idleWattsPerUnit; }
+  /**
+   * Simulated seconds per real second for work run on a lease (1 = real time): a benchmark runs days of modelled
+   * work in minutes. Prices, power and durations above stay in simulated time; only the tool's wait is scaled.
+   */
+  public double timeScale() { return timeScale; }
 
   public static final class Builder {
     private String id = "simulated";
@@ -67,6 +74,7 @@ public final class SimulatedConfig {
     private double pricePerUnitHour = 0;
     private double wattsPerUnit = 700;
     private double idleWattsPerUnit = 70;
+    private double timeScale = 1;
 
     public Builder id(String v) { this.id = Checks.notBlank("id", v); return this; }
     public Builder kind(AcceleratorKind v) { this.kind = Objects.requireNonNull(v, "kind"); return this; }
@@ -97,6 +105,12 @@ public final class SimulatedConfig {
     public Builder scalingEfficiency(double v) {
       if (!(v > 0 && v <= 1)) throw new IllegalArgumentException("scalingEfficiency must be in (0, 1], was " + v);
       this.scalingEfficiency = v;
+      return this;
+    }
+
+    public Builder timeScale(double v) {
+      if (!(v > 0) || Double.isInfinite(v)) throw new IllegalArgumentException("timeScale must be greater than 0, was " + v);
+      this.timeScale = v;
       return this;
     }
 
