@@ -77,7 +77,7 @@ public final class BackendFleet implements AutoCloseable {
       for (PoolConfig config : configs) {
         TrackedBackend backend = build(config, factories, source);
         built.add(new Pool(config, backend, new PoolGate(backend, Clock.systemUTC(),
-            Duration.ofMillis(ActivityToolRunner.HEARTBEAT_EVERY_MILLIS), LEASE_EXPIRY)));
+            Duration.ofMillis(ActivityToolRunner.HEARTBEAT_EVERY_MILLIS), LEASE_EXPIRY, config.speed())));
       }
       return new BackendFleet(source, built);
     } catch (RuntimeException e) {

@@ -51,6 +51,7 @@ public final class PoolGate implements UnitAdmission, AutoCloseable {
   private final Clock clock;
   private final Duration reportEvery;
   private final Duration expiry;
+  private final double speed;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
   private final AdmissionQueue queue = new AdmissionQueue();
@@ -62,8 +63,14 @@ public final class PoolGate implements UnitAdmission, AutoCloseable {
   /**
    * @param reportEvery how often a waiting call is told it still waits (below the activities' heartbeat timeout)
    * @param expiry      how long a lease outlives its holder's last heartbeat
+   * @param speed       the pool's work per unit-hour relative to a reference unit (its {@code speed:}): steps
+   *                    declare estimates on a reference unit, so here they take estimate / speed
    */
-  public PoolGate(TrackedBackend backend, Clock clock, Duration reportEvery, Duration expiry) {
+  public PoolGate(TrackedBackend backend, Clock clock, Duration reportEvery, Duration expiry, double speed) {
+    if (!(speed > 0) || Double.isInfinite(speed)) {
+      throw new IllegalArgumentException("speed must be a finite number > 0, was " + speed);
+    }
+    this.speed = speed;
     this.backend = backend;
     this.clock = clock;
     this.reportEvery = reportEvery;
@@ -78,13 +85,18 @@ public final class PoolGate implements UnitAdmission, AutoCloseable {
     reaper.scheduleWithFixedDelay(this::expireSilentHolders, every, every, TimeUnit.MILLISECONDS);
   }
 
+  /** How long work estimated at {@code seconds} on a reference unit holds this pool's units. */
+  private Duration onThisPool(long seconds) {
+    return Duration.ofMillis(Math.max(1, Math.round(seconds * 1000 / speed)));
+  }
+
   @Override
   public HeldUnits admit(String owner, UnitDemand demand, Consumer<String> waiting) throws InterruptedException {
     WorkRequest request;
     lock.lock();
     try {
       request = new WorkRequest(owner, demand.units(), demand.priority(),
-          demand.estimateSeconds() > 0 ? Optional.of(Duration.ofSeconds(demand.estimateSeconds())) : Optional.empty(),
+          demand.estimateSeconds() > 0 ? Optional.of(onThisPool(demand.estimateSeconds())) : Optional.empty(),
           arrivals++);
       queue.add(request);
     } finally {

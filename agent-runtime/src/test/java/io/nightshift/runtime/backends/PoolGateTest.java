@@ -9,6 +9,8 @@ import io.nightshift.workflows.activities.UnitDemand;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -32,7 +34,7 @@ class PoolGateTest {
     fleet = BackendFleet.create(List.of(new PoolConfig("simulated", "sim", Map.of("devices", "8"), 1.0, List.of(),
         List.of(), List.of())), AcceleratorBackends.load(), "test");
     pool = fleet.pools().get(0).backend();
-    gate = new PoolGate(pool, Clock.systemUTC(), Duration.ofMillis(50), Duration.ofMillis(400));
+    gate = new PoolGate(pool, Clock.systemUTC(), Duration.ofMillis(50), Duration.ofMillis(400), 1.0);
   }
 
   @AfterEach
@@ -140,6 +142,78 @@ class PoolGateTest {
     assertThatThrownBy(() -> gate.admit("t/huge#1", new UnitDemand(9, 0, 0, 0), lines::add))
         .isInstanceOf(ApplicationFailure.class).hasMessageContaining("pool sim has 8 unit(s) in all; step needs 9");
     assertThat(gate.waiting()).isEmpty();
+  }
+
+  @Test
+  void shouldTimeEstimatesAtThePoolsSpeedWhenDecidingWhatMayBackfill() throws Exception {
+    // 4 units held for an estimated 40 reference seconds, a blocked 8-unit head, then 8 s later a 4-unit request
+    // of 30 s: on a pool of speed 1 it ends (at 38 s) before the head's reserved start (40 s) and backfills; on a
+    // pool of speed 4 the holder ends at 10 s and the request, ending at 15.5 s, would delay the head
+    assertThat(backfillsAfterEightSeconds(1.0)).isTrue();
+    assertThat(backfillsAfterEightSeconds(4.0)).isFalse();
+  }
+
+  private boolean backfillsAfterEightSeconds(double speed) throws Exception {
+    MovableClock clock = new MovableClock();
+    try (PoolGate timed = new PoolGate(pool, clock, Duration.ofMillis(50), Duration.ofMinutes(5), speed)) {
+      HeldUnits holder = timed.admit("t/holder#1", new UnitDemand(4, 0, 40, 0), lines::add);
+      CountDownLatch headWaits = new CountDownLatch(1);
+      CompletableFuture<Void> head = CompletableFuture.runAsync(() -> {
+        try (HeldUnits h = timed.admit("t/head#1", new UnitDemand(8, 0, 60, 0), once(headWaits))) {
+          assertThat(h.units()).isPresent();
+        } catch (InterruptedException e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      assertThat(headWaits.await(5, TimeUnit.SECONDS)).isTrue();
+      clock.advance(Duration.ofSeconds(8));
+      CountDownLatch smallWaits = new CountDownLatch(1);
+      CompletableFuture<HeldUnits> small = CompletableFuture.supplyAsync(() -> {
+        try {
+          return timed.admit("t/small#1", new UnitDemand(4, 0, 30, 0), once(smallWaits));
+        } catch (InterruptedException e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      boolean backfilled;
+      try {
+        small.get(5, TimeUnit.SECONDS).close();
+        backfilled = true;
+      } catch (java.util.concurrent.TimeoutException e) {
+        assertThat(smallWaits.getCount()).isZero();
+        backfilled = false;
+      }
+      holder.close();
+      head.get(5, TimeUnit.SECONDS);
+      if (!backfilled) {
+        small.get(5, TimeUnit.SECONDS).close();
+      }
+      return backfilled;
+    }
+  }
+
+  /** A clock the test moves by hand, so estimates can run out without waiting for them. */
+  private static final class MovableClock extends Clock {
+    private volatile Instant now = Instant.parse("2026-12-05T00:00:00Z");
+
+    void advance(Duration d) {
+      now = now.plus(d);
+    }
+
+    @Override
+    public ZoneOffset getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
   }
 
   private HeldUnits admit(String owner, int units, int priority, Consumer<String> waiting) {
