@@ -16,21 +16,29 @@ import java.util.List;
  * @param window     tool calls (or child nodes) of this node running at once
  * @param leafChunks a node with at most this many chunks runs them itself; larger ones split into children
  * @param done       results of chunks finished in an earlier run of this node (continue-as-new), in order
+ * @param used       what those chunks used on each pool
  */
 @JsonDeserialize(using = UnwrappedRecords.class)
 public record MapInput(@JsonUnwrapped MapWork work, @JsonUnwrapped ChunkRange range, int window, int leafChunks,
-    List<ArtifactRef> done) {
+    List<ArtifactRef> done, List<PoolTally> used) {
   public MapInput {
     done = List.copyOf(done == null ? List.of() : done);
+    used = List.copyOf(used == null ? List.of() : used);
+  }
+
+  /** The root node of a map over chunks [0, chunks) of {@code manifest}. */
+  public static MapInput root(MapWork work, ChunkRange range, int window, int leafChunks) {
+    return new MapInput(work, range, window, leafChunks, List.of(), List.of());
   }
 
   /** A child node over chunks [from, to), with its own window. */
   MapInput child(int from, int to, int childWindow) {
-    return new MapInput(work, new ChunkRange(range.manifest(), from, to), childWindow, leafChunks, List.of());
+    return new MapInput(work, new ChunkRange(range.manifest(), from, to), childWindow, leafChunks, List.of(),
+        List.of());
   }
 
-  /** This node's next run, which keeps the results of the chunks it finished. */
-  MapInput continuing(List<ArtifactRef> finished) {
-    return new MapInput(work, range, window, leafChunks, finished);
+  /** This node's next run, which keeps the results of the chunks it finished and what they used. */
+  MapInput continuing(List<ArtifactRef> finished, List<PoolTally> finishedUsed) {
+    return new MapInput(work, range, window, leafChunks, finished, finishedUsed);
   }
 }

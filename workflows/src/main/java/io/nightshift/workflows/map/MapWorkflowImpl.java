@@ -46,15 +46,17 @@ public final class MapWorkflowImpl implements MapWorkflow {
   @Override
   public MapResult run(MapInput in) {
     int n = in.range().to() - in.range().from();
-    List<ArtifactRef> parts = n > in.leafChunks() ? inner(in) : leaf(in);
+    Map<String, PoolTally> tallies = new LinkedHashMap<>();
+    PoolTally.addAll(tallies, in.used());
+    List<ArtifactRef> parts = n > in.leafChunks() ? inner(in, tallies) : leaf(in, tallies);
     if (parts == null) {
       return null; // continued as new
     }
     MapActivities.Merged merged = map.merge(new MapActivities.MergeRequest(parts));
-    return new MapResult(merged.table(), n, merged.rows());
+    return new MapResult(merged.table(), n, merged.rows(), List.copyOf(tallies.values()));
   }
 
-  private List<ArtifactRef> leaf(MapInput in) {
+  private List<ArtifactRef> leaf(MapInput in, Map<String, PoolTally> tallies) {
     MapWork work = in.work();
     ChunkRange range = in.range();
     int n = range.to() - range.from();
@@ -66,10 +68,10 @@ public final class MapWorkflowImpl implements MapWorkflow {
       results[i] = in.done().get(i);
     }
     int next = work.placement().spreads()
-        ? new SpreadChunks(work).run(range.from(), first, n, in.window(), chunks, results)
+        ? new SpreadChunks(work).run(range.from(), first, n, in.window(), chunks, results, tallies)
         : onOneQueue(in, first, n, chunks, results);
     if (next < n) {
-      Workflow.continueAsNew(in.continuing(Arrays.asList(results).subList(0, next)));
+      Workflow.continueAsNew(in.continuing(Arrays.asList(results).subList(0, next), List.copyOf(tallies.values())));
       return null;
     }
     return Arrays.asList(results);
@@ -88,7 +90,7 @@ public final class MapWorkflowImpl implements MapWorkflow {
         work.chunkCall(range.from() + i, chunks.get(i - first))).thenApply(StepOutput::output));
   }
 
-  private List<ArtifactRef> inner(MapInput in) {
+  private List<ArtifactRef> inner(MapInput in, Map<String, PoolTally> tallies) {
     int start = in.range().from();
     int end = in.range().to();
     int size = Math.max(in.leafChunks(), (end - start + FANOUT - 1) / FANOUT);
@@ -116,7 +118,10 @@ public final class MapWorkflowImpl implements MapWorkflow {
       int[] r = ranges.get(i);
       MapWorkflow child = Workflow.newChildWorkflowStub(MapWorkflow.class, ChildWorkflowOptions.newBuilder()
           .setWorkflowId(parent + "/" + r[0] + "-" + r[1]).build());
-      return Async.function(child::run, in.child(r[0], r[1], window)).thenApply(MapResult::table);
+      return Async.function(child::run, in.child(r[0], r[1], window)).thenApply(result -> {
+        PoolTally.addAll(tallies, result.use());
+        return result.table();
+      });
     });
     return Arrays.asList(results);
   }

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A leaf node's chunks spread over several pools ({@link ChunkDispatch} picks each chunk's pool), at most the
@@ -35,19 +36,22 @@ final class SpreadChunks {
   /**
    * Runs chunks [first, n) of the node, whose chunk references are {@code chunks} (from index {@code first}).
    *
+   * @param tallies what each pool's chunks used, added to as chunks finish
    * @return how far the contiguous prefix of finished chunks reaches (less than n when history must be cut)
    */
-  int run(int rangeFrom, int first, int n, int window, List<ArtifactRef> chunks, ArtifactRef[] results) {
-    ChunkDispatch dispatch = new ChunkDispatch(work.placement().pools());
+  int run(int rangeFrom, int first, int n, int window, List<ArtifactRef> chunks, ArtifactRef[] results,
+      Map<String, PoolTally> tallies) {
+    ChunkDispatch dispatch = new ChunkDispatch(work.placement().pools(), pace());
     Map<Integer, Promise<StepOutput>> running = new LinkedHashMap<>();
     Map<Integer, String> poolOf = new HashMap<>();
     Deque<Integer> again = new ArrayDeque<>();
     int next = first;
+    int finished = first;
     String failure = null;
     boolean drain = false;
     while (next < n || !running.isEmpty() || !again.isEmpty()) {
       while (failure == null && running.size() < window && (!again.isEmpty() || (!drain && next < n))) {
-        var pool = dispatch.pick();
+        var pool = dispatch.pick(Workflow.currentTimeMillis(), n - finished);
         if (pool.isEmpty()) {
           break; // every pool is full: wait for a chunk to finish
         }
@@ -70,10 +74,14 @@ final class SpreadChunks {
         }
         running.remove(i);
         String pool = poolOf.remove(i);
-        dispatch.finished(pool);
         try {
-          results[i] = p.get().output();
+          StepOutput out = p.get();
+          results[i] = out.output();
+          PoolTally.add(tallies, pool, out.use().unitSeconds());
+          finished++;
+          dispatch.finished(pool, true);
         } catch (ActivityFailure e) {
+          dispatch.finished(pool, false);
           if (isBadInput(e)) {
             failure = failure == null ? "chunk " + (rangeFrom + i) + " failed: " + FailureMessages.of(e) : failure;
           } else {
@@ -91,6 +99,12 @@ final class SpreadChunks {
       throw ApplicationFailure.newNonRetryableFailure(failure, "MapChunkFailed");
     }
     return next;
+  }
+
+  /** For chunks due by a deadline, which pools take them as time goes on; none without one. */
+  private Optional<DeadlinePace> pace() {
+    return work.placement().deadline().map(d -> new DeadlinePace(work.placement().pools(),
+        work.placement().demand().estimateSeconds(), d.mapDoneByMillis()));
   }
 
   private Promise<StepOutput> start(String pool, int chunk, ArtifactRef ref) {

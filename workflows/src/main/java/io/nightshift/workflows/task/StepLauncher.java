@@ -14,6 +14,7 @@ import io.nightshift.workflows.map.MapActivities;
 import io.nightshift.workflows.map.MapActivities.ChunkRange;
 import io.nightshift.workflows.map.ChunkPlacement;
 import io.nightshift.workflows.map.MapInput;
+import io.nightshift.workflows.map.MapPoolUse;
 import io.nightshift.workflows.map.PoolShare;
 import io.nightshift.workflows.map.MapWork;
 import io.nightshift.workflows.map.MapWorkflow;
@@ -130,13 +131,17 @@ final class StepLauncher {
     return placed.thenCompose(where -> Async.function(map::split,
         new MapActivities.SplitRequest(over, step.map().chunkSize())).thenCompose(split -> {
           String taskId = task.definition().taskId();
+          placer.mapSplit(step, where, split.chunks());
           MapWorkflow root = Workflow.newChildWorkflowStub(MapWorkflow.class, ChildWorkflowOptions.newBuilder()
               .setWorkflowId(taskId + "/" + step.name()).build());
-          MapInput input = new MapInput(new MapWork(taskId, step.name(), step.tool(), params, step.map().itemParam(),
-              step.policy(), where), new ChunkRange(split.manifest(), 0, split.chunks()),
-              step.map().maxParallel(), MAP_LEAF_CHUNKS, List.of());
-          return Async.function(root::run, input).thenApply(r -> StepOutput.of(r.table(),
-              r.rows() + " rows from " + split.rows() + " items in " + split.chunks() + " chunks" + on(where), 1));
+          MapInput input = MapInput.root(new MapWork(taskId, step.name(), step.tool(), params,
+              step.map().itemParam(), step.policy(), where), new ChunkRange(split.manifest(), 0, split.chunks()),
+              step.map().maxParallel(), MAP_LEAF_CHUNKS);
+          return Async.function(root::run, input).thenApply(r -> {
+            placer.mapDone(step, where);
+            return StepOutput.of(r.table(), r.rows() + " rows from " + split.rows() + " items in " + split.chunks()
+                + " chunks" + on(where), 1).placed(MapPoolUse.of(where, r.use()));
+          });
         }));
   }
 
@@ -146,8 +151,7 @@ final class StepLauncher {
    */
   private ChunkPlacement placeChunks(PlannedStep step) {
     if (Workflow.getVersion(MAP_SPREAD, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
-      return new ChunkPlacement(Optional.of(BackendQueues.forPool(placer.choosePool(step))), StepPlacer.demand(step),
-          List.of());
+      return ChunkPlacement.onQueue(BackendQueues.forPool(placer.choosePool(step)), StepPlacer.demand(step));
     }
     return placer.spread(step);
   }

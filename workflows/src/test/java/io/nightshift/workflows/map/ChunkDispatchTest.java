@@ -8,7 +8,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ChunkDispatchTest {
-  private final ChunkDispatch dispatch = new ChunkDispatch(List.of(new PoolShare("big", 8), new PoolShare("small", 4)));
+  private final ChunkDispatch dispatch = new ChunkDispatch(List.of(new PoolShare("big", 8, 1, 0),
+      new PoolShare("small", 4, 1, 0)));
 
   @Test
   void shouldFillPoolsInProportionToTheirSlotsUpToTwoChunksPerSlot() {

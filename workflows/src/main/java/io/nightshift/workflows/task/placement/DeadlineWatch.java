@@ -6,6 +6,8 @@ import io.nightshift.core.accelerator.placement.PoolView;
 import io.nightshift.core.accelerator.placement.StepRequirements;
 import io.nightshift.core.pipeline.Plan;
 import io.nightshift.core.pipeline.PlannedStep;
+import io.nightshift.workflows.map.ChunkDeadline;
+import io.nightshift.workflows.map.ChunkPlacement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -23,6 +25,9 @@ public final class DeadlineWatch {
   private final Optional<Instant> deadline;
   private final Map<String, Duration> after;
   private Optional<DeadlineReport> latest = Optional.empty();
+  /** When the first map was split, and the seconds on every pool of the maps split since. */
+  private Optional<Instant> mapsFrom = Optional.empty();
+  private double mapSeconds;
 
   private DeadlineWatch(Optional<Instant> deadline, Map<String, Duration> after) {
     this.deadline = deadline;
@@ -63,6 +68,46 @@ public final class DeadlineWatch {
         after.getOrDefault(step.name(), Duration.ZERO), now, deadline.get());
     latest = Optional.of(new DeadlineReport(deadline.get().toEpochMilli(), d.meets(), step.name() + ": " + d.reason()));
     return Optional.of(d);
+  }
+
+  /**
+   * When a map step's chunks must be done, where there is a deadline and the step declares an estimate per chunk:
+   * its chunks then go to the cheapest pools that keep to it.
+   */
+  Optional<ChunkDeadline> forChunks(PlannedStep step) {
+    if (deadline.isEmpty() || estimate(step).isZero()) {
+      return Optional.empty();
+    }
+    return Optional.of(new ChunkDeadline(deadline.get().toEpochMilli(),
+        after.getOrDefault(step.name(), Duration.ZERO).toMillis()));
+  }
+
+  /**
+   * Records whether the maps split so far, this one's {@code chunks} included, can be done in time with every pool
+   * they spread over running them from the first split on, by their estimates. Maps of one task share the pools,
+   * whether they run side by side or one after another, so their times on the whole fleet add up.
+   */
+  void mapSplit(PlannedStep step, ChunkPlacement where, int chunks, Instant now) {
+    if (where.deadline().isEmpty()) {
+      return;
+    }
+    mapsFrom = mapsFrom.isPresent() ? mapsFrom : Optional.of(now);
+    mapSeconds += where.secondsOnEveryPool(chunks);
+    Instant finish = mapsFrom.get().plusMillis(Math.round(mapSeconds * 1000))
+        .plus(after.getOrDefault(step.name(), Duration.ZERO));
+    boolean meets = !finish.isAfter(deadline.get());
+    String detail = step.name() + ": its " + chunks + " chunks and those of the maps before it, on every pool, would"
+        + " finish by " + finish + (meets ? "; the cheapest pools that keep to " + deadline.get() + " take them"
+        : ", after the deadline " + deadline.get() + ": it cannot be met; every pool takes them");
+    latest = Optional.of(new DeadlineReport(deadline.get().toEpochMilli(), meets, detail));
+  }
+
+  /** Records a map that finished after the time its chunks had to be done by. */
+  void mapDone(PlannedStep step, ChunkPlacement where, Instant now) {
+    where.deadline().filter(d -> now.toEpochMilli() > d.atMillis() - d.afterMillis()).ifPresent(d ->
+        latest = Optional.of(new DeadlineReport(d.atMillis(), false, step.name() + ": its chunks were done at " + now
+            + ", too late for the deadline " + deadline.get() + (d.afterMillis() == 0 ? ""
+            : " with " + Duration.ofMillis(d.afterMillis()) + " of work after them"))));
   }
 
   /** Whether the deadline still holds, as of the last step placed against it; empty for a plan without one. */

@@ -18,6 +18,7 @@ import io.nightshift.workflows.backends.FleetSnapshot;
 import io.nightshift.workflows.backends.PoolEndpoint;
 import io.nightshift.workflows.backends.PoolInventories;
 import io.nightshift.workflows.backends.PoolSnapshot;
+import io.nightshift.workflows.map.ChunkDeadline;
 import io.nightshift.workflows.map.ChunkPlacement;
 import io.nightshift.workflows.map.PoolShare;
 import io.nightshift.workflows.engine.ActivityPolicies;
@@ -46,6 +47,8 @@ import java.util.Set;
 public final class StepPlacer {
   /** Version marker: tool steps and maps may be placed on a pool without free units now, and wait there. */
   static final String QUEUE_AT_BUSY_POOLS = "queue-at-busy-pools";
+  /** Version marker: under a deadline, a map's chunks go to the cheapest pools that keep to it. */
+  static final String MAP_DEADLINE = "map-deadline";
 
   private final List<String> pools;
   private final PlacementPolicy policy;
@@ -116,9 +119,24 @@ public final class StepPlacer {
           + "': " + d.reason() + circuitDetails(fleet) + (fleet.unreachable().isEmpty() ? ""
           : "; not answering: " + fleet.unreachable()), "NoEligiblePool");
     }
-    List<PoolShare> shares = eligible.stream()
-        .map(v -> new PoolShare(v.poolId(), Math.max(1, v.totalUnits() / needs.units()))).toList();
-    return ChunkPlacement.spread(shares, demand(step));
+    List<PoolShare> shares = eligible.stream().map(v -> new PoolShare(v.poolId(),
+        Math.max(1, v.totalUnits() / needs.units()), v.speed(), v.pricePerUnitHour())).toList();
+    ChunkPlacement spread = ChunkPlacement.spread(shares, demand(step));
+    Optional<ChunkDeadline> by = deadline.forChunks(step);
+    if (by.isPresent() && Workflow.getVersion(MAP_DEADLINE, Workflow.DEFAULT_VERSION, 1) == 1) {
+      return spread.by(by.get());
+    }
+    return spread;
+  }
+
+  /** Notes whether a map step's chunks, now split, can be done by the plan's deadline. */
+  public void mapSplit(PlannedStep step, ChunkPlacement where, int chunks) {
+    deadline.mapSplit(step, where, chunks, Instant.ofEpochMilli(Workflow.currentTimeMillis()));
+  }
+
+  /** Notes a map step whose chunks were done after its deadline allowed. */
+  public void mapDone(PlannedStep step, ChunkPlacement where) {
+    deadline.mapDone(step, where, Instant.ofEpochMilli(Workflow.currentTimeMillis()));
   }
 
   /** The pool a whole map step runs on, in maps started before chunks spread over pools. */

@@ -1,0 +1,54 @@
+package io.nightshift.workflows.map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A cheap pool of 8 slots and a dear one of 8 at 4x the speed; chunks of 10 s on a reference unit. */
+class DeadlinePaceTest {
+  private static final List<PoolShare> POOLS = List.of(new PoolShare("cheap", 8, 1, 0.67),
+      new PoolShare("dear", 8, 4, 6.15));
+
+  @Test
+  void shouldUseOnlyTheCheapPoolWhileItAloneFinishesInTime() {
+    // the cheap pool gets through 8 x 1 / 10 = 0.8 chunks/s: 80 chunks take 100 s
+    DeadlinePace pace = new DeadlinePace(POOLS, 10, 120_000);
+
+    assertThat(pace.openPools(0, 80)).isEqualTo(1);
+    assertThat(pace.late()).isFalse();
+  }
+
+  @Test
+  void shouldOpenTheDearPoolWhenTheCheapOneAloneWouldBeLateAndCloseItOnceItIsNot() {
+    DeadlinePace pace = new DeadlinePace(POOLS, 10, 120_000);
+
+    assertThat(pace.openPools(0, 200)).isEqualTo(2); // 250 s alone; 200 / 4 per s = 50 s together
+    for (int i = 0; i < 40; i++) {
+      pace.finished("cheap"); // its full pace, 0.8/s, in the 50 s after its first run
+    }
+    assertThat(pace.openPools(60_000, 40)).isEqualTo(1); // 40 chunks in 50 s on the cheap pool, 60 s left
+  }
+
+  @Test
+  void shouldTrustWhatTheCheapPoolDeliveredOverItsCapacityOnceAChunksTimeHasPassed() {
+    DeadlinePace pace = new DeadlinePace(POOLS, 10, 200_000);
+    assertThat(pace.openPools(0, 120)).isEqualTo(1); // capacity says 150 s of 200
+
+    // other work shares the pool: in the 30 s after its first run ended it finished 6 chunks, 0.2/s, not 0.8
+    for (int i = 0; i < 6; i++) {
+      pace.finished("cheap");
+    }
+    assertThat(pace.openPools(40_000, 114)).isEqualTo(2);
+  }
+
+  @Test
+  void shouldSayItIsLateWhenEveryPoolTogetherCannotMakeIt() {
+    DeadlinePace pace = new DeadlinePace(POOLS, 10, 10_000);
+
+    assertThat(pace.openPools(0, 1_000)).isEqualTo(2);
+    assertThat(pace.late()).isTrue();
+    assertThat(pace.openPools(20_000, 10)).isEqualTo(2); // past the deadline: everything works
+    assertThat(pace.late()).isTrue();
+  }
+}
