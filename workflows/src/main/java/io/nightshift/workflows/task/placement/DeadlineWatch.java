@@ -22,15 +22,23 @@ import java.util.Optional;
 public final class DeadlineWatch {
   private final Optional<Instant> deadline;
   private final Map<String, Duration> after;
-  private Optional<DeadlineReport> latest = Optional.empty();
+  private Optional<DeadlineReport> latest;
 
-  private DeadlineWatch(Optional<Instant> deadline, Map<String, Duration> after) {
+  private DeadlineWatch(Optional<Instant> deadline, Map<String, Duration> after, Optional<DeadlineReport> latest) {
     this.deadline = deadline;
     this.after = after;
+    this.latest = latest;
   }
 
-  public static DeadlineWatch of(Plan plan) {
-    return new DeadlineWatch(plan.placement().deadline(), after(plan.steps()));
+  /**
+   * @param carried the report the task's previous run ended with (it continued as new), so that the deadline's
+   *                status stays what the last placement found instead of resetting to "no step placed yet"; kept
+   *                only while it is about this plan's deadline
+   */
+  public static DeadlineWatch of(Plan plan, Optional<DeadlineReport> carried) {
+    Optional<Instant> deadline = plan.placement().deadline();
+    return new DeadlineWatch(deadline, after(plan.steps()), carried.filter(r ->
+        deadline.map(Instant::toEpochMilli).equals(Optional.of(r.deadlineEpochMillis()))));
   }
 
   /**
@@ -63,6 +71,11 @@ public final class DeadlineWatch {
         after.getOrDefault(step.name(), Duration.ZERO), now, deadline.get());
     latest = Optional.of(new DeadlineReport(deadline.get().toEpochMilli(), d.meets(), step.name() + ": " + d.reason()));
     return Optional.of(d);
+  }
+
+  /** The report of the last step placed against the deadline; empty before the first (what a next run carries). */
+  public Optional<DeadlineReport> latest() {
+    return latest;
   }
 
   /** Whether the deadline still holds, as of the last step placed against it; empty for a plan without one. */
