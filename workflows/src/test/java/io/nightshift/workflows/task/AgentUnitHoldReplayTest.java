@@ -11,17 +11,13 @@ import io.nightshift.core.pipeline.PlannedStep;
 import io.nightshift.core.pipeline.Requirements;
 import io.nightshift.core.pipeline.StepKind;
 import io.nightshift.core.pipeline.StepPolicy;
-import io.nightshift.workflows.TaskQueues;
-import io.nightshift.workflows.activities.PlanningActivitiesImpl;
 import io.nightshift.workflows.agent.AgentModelActivities;
 import io.nightshift.workflows.agent.AgentWorkflowImpl;
 import io.nightshift.workflows.agent.ModelTurnOutput;
 import io.nightshift.workflows.backends.PoolEndpoint;
 import io.nightshift.workflows.engine.RecordedPayloads;
 import io.nightshift.workflows.map.MapWorkflowImpl;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -67,15 +63,11 @@ class AgentUnitHoldReplayTest {
         new BigDecimal("0.01"), in.endpoint());
     FakeUnitHolds holds = new FakeUnitHolds();
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
-      Worker control = env.newWorker(TaskQueues.CONTROL);
-      control.registerWorkflowImplementationTypes(TaskWorkflowImpl.class, MapWorkflowImpl.class,
-          AgentWorkflowImpl.class);
-      control.registerActivitiesImplementations(new PlanningActivitiesImpl(r -> plan()), model);
-      TestPools.start(env, TestPools.cpu("gpu", 2, 2, 3.0), List.of(new PoolEndpoint("g-llm", "m", false, false)),
+      TestWorkers.control(env, plan(), model);
+      TestWorkers.pool(env, TestWorkers.cpu("gpu", 2, 2, 3.0), List.of(new PoolEndpoint("g-llm", "m", false, false)),
           List.of()).registerActivitiesImplementations(holds);
       env.start();
-      TaskWorkflow wf = env.getWorkflowClient().newWorkflowStub(TaskWorkflow.class,
-          WorkflowOptions.newBuilder().setWorkflowId(ID).setTaskQueue(TaskQueues.CONTROL).build());
+      TaskWorkflow wf = TestWorkers.task(env, ID);
       wf.run(TaskInput.builder(ID, "g").pipeline(ID, ID).pools(List.of("gpu")).build());
 
       assertThat(wf.progress().steps().get(0).run().orElseThrow().pool()).isEqualTo("gpu");

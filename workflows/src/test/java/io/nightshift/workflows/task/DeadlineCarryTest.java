@@ -9,17 +9,12 @@ import io.nightshift.core.pipeline.PlannedStep;
 import io.nightshift.core.pipeline.Requirements;
 import io.nightshift.core.pipeline.StepKind;
 import io.nightshift.core.pipeline.StepPolicy;
-import io.nightshift.workflows.TaskQueues;
-import io.nightshift.workflows.activities.PlanningActivitiesImpl;
 import io.nightshift.workflows.activities.StepActivitiesImpl;
 import io.nightshift.workflows.activities.ToolFiles;
-import io.nightshift.workflows.map.MapWorkflowImpl;
 import io.nightshift.workflows.task.placement.DeadlineReport;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,16 +39,13 @@ class DeadlineCarryTest {
     FileArtifactStore store = new FileArtifactStore(dir.resolve("artifacts"));
     TextTools tools = new TextTools();
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
-      Worker control = env.newWorker(TaskQueues.CONTROL);
-      control.registerWorkflowImplementationTypes(TaskWorkflowImpl.class, MapWorkflowImpl.class);
-      control.registerActivitiesImplementations(new PlanningActivitiesImpl(r -> plan()),
+      TestWorkers.control(env, plan(),
           new StepActivitiesImpl(tools::find, ToolFiles.withoutInputs(store, dir.resolve("scratch")), 200));
-      TestPools.start(env, TestPools.cpu("cpu", 1, 1, 1.0)).registerActivitiesImplementations(new StepActivitiesImpl(
+      TestWorkers.pool(env, TestWorkers.cpu("cpu", 1, 1, 1.0)).registerActivitiesImplementations(new StepActivitiesImpl(
           tools::find, ToolFiles.withoutInputs(store, dir.resolve("scratch-cpu")), 200, new UnitGate("cpu", 1)));
       env.start();
       WorkflowClient client = env.getWorkflowClient();
-      TaskWorkflow wf = client.newWorkflowStub(TaskWorkflow.class,
-          WorkflowOptions.newBuilder().setWorkflowId(ID).setTaskQueue(TaskQueues.CONTROL).build());
+      TaskWorkflow wf = TestWorkers.task(env, ID);
       WorkflowClient.start(wf::run, TaskInput.builder(ID, "g").pipeline(ID, ID).pools(List.of("cpu"))
           .historyBudget(HISTORY_BUDGET).build());
       String firstRun = WorkflowStub.fromTyped(wf).getExecution().getRunId();

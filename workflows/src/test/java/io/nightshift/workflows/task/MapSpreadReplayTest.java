@@ -17,8 +17,6 @@ import io.nightshift.core.tool.ToolArguments;
 import io.nightshift.core.tool.ToolContext;
 import io.nightshift.core.tool.ToolDescriptor;
 import io.nightshift.core.tool.ToolOutput;
-import io.nightshift.workflows.TaskQueues;
-import io.nightshift.workflows.activities.PlanningActivitiesImpl;
 import io.nightshift.workflows.activities.StepActivitiesImpl;
 import io.nightshift.workflows.activities.ToolFiles;
 import io.nightshift.workflows.backends.BackendQueues;
@@ -30,9 +28,7 @@ import io.nightshift.workflows.map.PoolShare;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,20 +94,16 @@ class MapSpreadReplayTest {
     FileArtifactStore store = new FileArtifactStore(dir.resolve("artifacts"));
     TextTools tools = new TextTools();
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
-      Worker control = env.newWorker(TaskQueues.CONTROL);
-      control.registerWorkflowImplementationTypes(TaskWorkflowImpl.class, MapWorkflowImpl.class);
-      control.registerActivitiesImplementations(new PlanningActivitiesImpl(r -> plan()),
-          new StepActivitiesImpl(tools::find, ToolFiles.withoutInputs(store, dir.resolve("scratch")), 200),
+      TestWorkers.control(env, plan(), new StepActivitiesImpl(tools::find, ToolFiles.withoutInputs(store, dir.resolve("scratch")), 200),
           new MapActivitiesImpl(store));
       for (String pool : List.of("left", "right")) {
-        TestPools.start(env, TestPools.cpu(pool, 1, 1, pool.equals("left") ? 1.0 : 2.0))
+        TestWorkers.pool(env, TestWorkers.cpu(pool, 1, 1, pool.equals("left") ? 1.0 : 2.0))
             .registerActivitiesImplementations(new StepActivitiesImpl(
                 name -> pool.equals("left") ? tools.find(name).map(FailsOnChunkTwo::new) : tools.find(name),
                 ToolFiles.withoutInputs(store, dir.resolve("scratch-" + pool)), 200, new UnitGate(pool, 1)));
       }
       env.start();
-      TaskWorkflow wf = env.getWorkflowClient().newWorkflowStub(TaskWorkflow.class,
-          WorkflowOptions.newBuilder().setWorkflowId(ID).setTaskQueue(TaskQueues.CONTROL).build());
+      TaskWorkflow wf = TestWorkers.task(env, ID);
       TaskResult result = wf.run(TaskInput.builder(ID, "g").pipeline(ID, ID).pools(List.of("left", "right")).build());
 
       String table = new String(store.read(result.result()), StandardCharsets.UTF_8);

@@ -9,17 +9,13 @@ import io.nightshift.core.pipeline.PlannedStep;
 import io.nightshift.core.pipeline.Requirements;
 import io.nightshift.core.pipeline.StepKind;
 import io.nightshift.core.pipeline.StepPolicy;
-import io.nightshift.workflows.TaskQueues;
 import io.nightshift.workflows.activities.HeldUnits;
-import io.nightshift.workflows.activities.PlanningActivitiesImpl;
 import io.nightshift.workflows.activities.StepActivitiesImpl;
 import io.nightshift.workflows.activities.ToolFiles;
 import io.nightshift.workflows.engine.RecordedPayloads;
 import io.nightshift.workflows.map.MapWorkflowImpl;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -60,15 +56,12 @@ class QueueAtBusyPoolReplayTest {
     TextTools tools = new TextTools();
     UnitGate gate = new UnitGate("busy", 1);
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
-      Worker control = env.newWorker(TaskQueues.CONTROL);
-      control.registerWorkflowImplementationTypes(TaskWorkflowImpl.class, MapWorkflowImpl.class);
-      control.registerActivitiesImplementations(new PlanningActivitiesImpl(r -> plan()));
-      TestPools.start(env, TestPools.cpu("busy", 0, 1, 1.0)).registerActivitiesImplementations(
+      TestWorkers.control(env, plan());
+      TestWorkers.pool(env, TestWorkers.cpu("busy", 0, 1, 1.0)).registerActivitiesImplementations(
           new StepActivitiesImpl(tools::find, ToolFiles.withoutInputs(store, dir.resolve("scratch")), 200, gate));
       env.start();
       HeldUnits otherTenant = gate.occupy(1);
-      TaskWorkflow wf = env.getWorkflowClient().newWorkflowStub(TaskWorkflow.class,
-          WorkflowOptions.newBuilder().setWorkflowId(ID).setTaskQueue(TaskQueues.CONTROL).build());
+      TaskWorkflow wf = TestWorkers.task(env, ID);
       WorkflowClient.start(wf::run, TaskInput.builder(ID, "g").pipeline(ID, ID).pools(List.of("busy")).build());
       for (int i = 0; i < 100 && gate.waits.isEmpty(); i++) {
         Thread.sleep(100);
