@@ -144,10 +144,14 @@ final class ProgressBook {
     return outputs;
   }
 
-  /** What the next run carries over: this book, with the plan's versions and the task budget's figures. */
-  TaskCarry carry(int runCount, List<PlanVersion> planVersions, Optional<TaskLedgerState> ledger) {
+  /**
+   * What the next run carries over: this book, with the plan's versions, the task budget's figures and the last
+   * deadline report.
+   */
+  TaskCarry carry(int runCount, List<PlanVersion> planVersions, Optional<TaskLedgerState> ledger,
+      Optional<DeadlineReport> deadline) {
     return new TaskCarry(plan, planVersions, new CarriedSteps(dag.states(), outputs, summaries, errors, attempts, runs),
-        createdAt, runCount, paused, pauseReason, ledger);
+        createdAt, runCount, paused, pauseReason, ledger, deadline);
   }
 
   /** The progress query's answer: this book with the steps waiting for people, the plans and the budget. */

@@ -57,6 +57,7 @@ final class StepLauncher {
   private final Map<StepPolicy, StepActivities> stubs = new HashMap<>();
   private final MapActivities map = Workflow.newActivityStub(MapActivities.class, ActivityPolicies.engine());
 
+  private final DeadlineWatch deadline;
   private final StepPlacer placer;
   private final TaskControl control;
   private final AgentStep agents;
@@ -67,10 +68,13 @@ final class StepLauncher {
   /**
    * @param shares    the task budget agent steps and child pipelines spend from ({@link BudgetShares#none()} without)
    * @param wallClock the task budget's wall clock ({@link WallClockGate#none()} without)
+   * @param deadline  the deadline report the task's previous run ended with; empty in a first run
    */
-  StepLauncher(TaskInput task, Plan plan, TaskControl control, BudgetShares shares, WallClockGate wallClock) {
+  StepLauncher(TaskInput task, Plan plan, TaskControl control, BudgetShares shares, WallClockGate wallClock,
+      Optional<DeadlineReport> deadline) {
     this.task = task;
-    this.placer = new StepPlacer(task.pools(), plan.placement().toPolicy(), DeadlineWatch.of(plan));
+    this.deadline = DeadlineWatch.of(plan, deadline);
+    this.placer = new StepPlacer(task.pools(), plan.placement().toPolicy(), this.deadline);
     this.control = control;
     this.agents = new AgentStep(task, control, placer, shares);
     this.children = new ChildTaskStep(task, shares);
@@ -79,7 +83,12 @@ final class StepLauncher {
 
   /** Whether the plan's deadline still holds; empty for a plan without one. */
   Optional<DeadlineReport> deadline() {
-    return placer.deadline();
+    return deadline.report();
+  }
+
+  /** The report of the last step placed against the plan's deadline, for the task's next run to carry. */
+  Optional<DeadlineReport> lastDeadlineReport() {
+    return deadline.latest();
   }
 
   void steerAgents(String guidance) {

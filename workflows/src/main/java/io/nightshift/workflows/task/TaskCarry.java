@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.nightshift.core.pipeline.Plan;
 import io.nightshift.workflows.payload.UnwrappedRecords;
 import io.nightshift.workflows.task.budget.TaskLedgerState;
+import io.nightshift.workflows.task.placement.DeadlineReport;
 import io.nightshift.workflows.task.replan.PlanVersion;
 import java.util.List;
 import java.util.Optional;
@@ -22,12 +23,17 @@ import java.util.Optional;
  * @param paused          whether the task was paused
  * @param pauseReason     why, while paused
  * @param ledger          the task budget's figures; empty for a task without a task budget
+ * @param deadline        the report of the last step placed against the plan's deadline, so the task's deadline
+ *                        status survives the cut-over; empty without a deadline, before any such step, and in
+ *                        carries written before it was carried
  */
 @JsonDeserialize(using = UnwrappedRecords.class)
 public record TaskCarry(Plan plan, List<PlanVersion> planVersions, @JsonUnwrapped CarriedSteps steps,
-    long createdAtMillis, int runs, boolean paused, String pauseReason, Optional<TaskLedgerState> ledger) {
+    long createdAtMillis, int runs, boolean paused, String pauseReason, Optional<TaskLedgerState> ledger,
+    Optional<DeadlineReport> deadline) {
   public TaskCarry {
     planVersions = List.copyOf(planVersions == null ? List.of() : planVersions);
     ledger = ledger == null ? Optional.empty() : ledger;
+    deadline = deadline == null ? Optional.empty() : deadline;
   }
 }

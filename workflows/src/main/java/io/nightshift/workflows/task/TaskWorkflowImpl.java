@@ -11,6 +11,7 @@ import io.nightshift.workflows.task.budget.BudgetShares;
 import io.nightshift.workflows.task.budget.TaskLedger;
 import io.nightshift.workflows.task.budget.WallClockGate;
 import io.nightshift.workflows.task.control.Decision;
+import io.nightshift.workflows.task.placement.DeadlineReport;
 import io.nightshift.workflows.task.replan.KeptSteps;
 import io.nightshift.workflows.task.replan.Replanning;
 import io.temporal.failure.ActivityFailure;
@@ -80,7 +81,7 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
     if (!dag.isFinished()) {
       Workflow.await(Workflow::isEveryHandlerFinished);
       Workflow.continueAsNew(input.continuedWith(book.carry(carried.map(c -> c.runs() + 1).orElse(1),
-          replanning.versions(), ledger.map(TaskLedger::state))));
+          replanning.versions(), ledger.map(TaskLedger::state), launcher.lastDeadlineReport())));
     }
     ArtifactRef result = lastOutput(plan);
     end(TaskState.SUCCEEDED, result, null);
@@ -93,11 +94,14 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
    */
   private Optional<String> runPlans() {
     DagLoop loop = new DagLoop(book, holds, input.settings());
+    // the deadline report the previous run ended with; a revised plan's deadline is watched afresh, as it always was
+    Optional<DeadlineReport> deadline = input.carry().flatMap(TaskCarry::deadline);
     try {
       while (true) {
         launcher = new StepLauncher(input, plan, holds,
             ledger.map(l -> BudgetShares.of(l, holds)).orElseGet(BudgetShares::none),
-            ledger.map(l -> WallClockGate.of(l, holds)).orElseGet(WallClockGate::none));
+            ledger.map(l -> WallClockGate.of(l, holds)).orElseGet(WallClockGate::none), deadline);
+        deadline = Optional.empty();
         Optional<DagLoop.Failure> failed = loop.run(plan, dag, launcher);
         if (failed.isEmpty() || !replanning.applies(plan, failed.get().type())) {
           return failed.map(DagLoop.Failure::message);

@@ -13,7 +13,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -50,6 +52,19 @@ public final class RecordedPayloads {
     Payload found = history(id).getEvents().stream().map(payloads).filter(marked).findFirst()
         .orElseThrow(() -> new AssertionError("no payload with " + marker + " in history " + id)).getPayloads(0);
     return read(found, type);
+  }
+
+  /**
+   * The {@code Workflow.getVersion} markers recorded in history {@code id}: each change id with the version the
+   * workflow took, so a test can tell that a history really went down a versioned path.
+   */
+  public static Map<String, Integer> versionMarkers(String id) throws IOException {
+    Map<String, Integer> versions = new LinkedHashMap<>();
+    history(id).getEvents().stream().filter(HistoryEvent::hasMarkerRecordedEventAttributes)
+        .map(HistoryEvent::getMarkerRecordedEventAttributes).filter(m -> m.getMarkerName().equals("Version"))
+        .forEach(m -> versions.put(read(m.getDetailsMap().get("changeId").getPayloads(0), String.class),
+            read(m.getDetailsMap().get("version").getPayloads(0), Integer.class)));
+    return versions;
   }
 
   public static <T> T read(Payload payload, Class<T> type) {

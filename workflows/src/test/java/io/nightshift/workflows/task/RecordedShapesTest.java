@@ -51,6 +51,7 @@ class RecordedShapesTest {
     assertThat(carry.steps().stepRuns()).isEmpty(); // recorded before steps had runs
     assertThat(carry.planVersions()).isEmpty(); // and before plans had versions
     assertThat(carry.ledger()).isEmpty();
+    assertThat(carry.deadline()).isEmpty(); // and before deadline reports were carried
     assertThat(carry.runs()).isEqualTo(1);
   }
 

@@ -24,18 +24,26 @@ import java.util.Optional;
 public final class DeadlineWatch {
   private final Optional<Instant> deadline;
   private final Map<String, Duration> after;
-  private Optional<DeadlineReport> latest = Optional.empty();
-  /** When the first map was split, and the seconds on every pool of the maps split since. */
+  private Optional<DeadlineReport> latest;
+  /** When the first map was split in this run, and the seconds on every pool of the maps split since. */
   private Optional<Instant> mapsFrom = Optional.empty();
   private double mapSeconds;
 
-  private DeadlineWatch(Optional<Instant> deadline, Map<String, Duration> after) {
+  private DeadlineWatch(Optional<Instant> deadline, Map<String, Duration> after, Optional<DeadlineReport> latest) {
     this.deadline = deadline;
     this.after = after;
+    this.latest = latest;
   }
 
-  public static DeadlineWatch of(Plan plan) {
-    return new DeadlineWatch(plan.placement().deadline(), after(plan.steps()));
+  /**
+   * @param carried the report the task's previous run ended with (it continued as new), so that the deadline's
+   *                status stays what the last placement found instead of resetting to "no step placed yet"; kept
+   *                only while it is about this plan's deadline
+   */
+  public static DeadlineWatch of(Plan plan, Optional<DeadlineReport> carried) {
+    Optional<Instant> deadline = plan.placement().deadline();
+    return new DeadlineWatch(deadline, after(plan.steps()), carried.filter(r ->
+        deadline.map(Instant::toEpochMilli).equals(Optional.of(r.deadlineEpochMillis()))));
   }
 
   /**
@@ -108,6 +116,11 @@ public final class DeadlineWatch {
         latest = Optional.of(new DeadlineReport(d.atMillis(), false, step.name() + ": its chunks were done at " + now
             + ", too late for the deadline " + deadline.get() + (d.afterMillis() == 0 ? ""
             : " with " + Duration.ofMillis(d.afterMillis()) + " of work after them"))));
+  }
+
+  /** The report of the last step placed against the deadline; empty before the first (what a next run carries). */
+  public Optional<DeadlineReport> latest() {
+    return latest;
   }
 
   /** Whether the deadline still holds, as of the last step placed against it; empty for a plan without one. */

@@ -64,11 +64,6 @@ public final class StepPlacer {
     this.deadline = deadline;
   }
 
-  /** Whether the plan's deadline still holds; empty for a plan without one. */
-  public Optional<DeadlineReport> deadline() {
-    return deadline.report();
-  }
-
   /** Call from a workflow thread of its own (Async): it blocks on inventory and on the step. */
   public StepOutput run(PlannedStep step, StepInput input) {
     StepRequirements needs = step.requires().toStepRequirements();
