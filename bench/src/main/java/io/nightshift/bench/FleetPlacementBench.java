@@ -1,96 +1,151 @@
 package io.nightshift.bench;
 
 import io.nightshift.accelerators.simulated.SimulatedBackend;
-import io.nightshift.accelerators.simulated.SimulatedConfig;
-import io.nightshift.core.accelerator.AcceleratorKind;
+import io.nightshift.bench.engine.BenchServer;
+import io.nightshift.bench.fleet.FleetPipeline;
+import io.nightshift.bench.fleet.FleetPools;
+import io.nightshift.bench.fleet.FleetResult;
+import io.nightshift.bench.fleet.FleetRun;
+import io.nightshift.bench.fleet.FleetSimulation;
+import io.nightshift.bench.fleet.FleetSubtask;
+import io.nightshift.bench.fleet.Workload;
 import io.nightshift.core.accelerator.placement.PlacementPolicy;
-import java.time.Duration;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * Simulated fleet of 8 H100-class GPUs and 32 NeuronCores running a mixed workload of subtasks: prints each
- * strategy's makespan against a lower bound, and its cost and energy. All hardware here is simulated, with the
- * model parameters printed; prices are orientation figures, configurable like everywhere else.
+ * Placement on a simulated fleet of 8 H100-class GPUs and 32 NeuronCores, through a real runtime: the official
+ * Temporal dev server, the runtime's pools, gates, placement and map spreading, with the pools' time scaled down.
+ * A seeded mix of subtasks runs as real tasks under each arm; makespan is compared with a lower bound, and cost and
+ * energy come from the unit-seconds the pools' leases held. The offline simulator runs the same workload as a
+ * reference arm. All hardware here is simulated, with the model parameters printed.
  *
- * <p>Usage: {@code FleetPlacementBench [subtasks=5000] [seed=42]}
+ * <p>Arms: round-robin (subtask i on pool i mod 2: two tasks, each pinned to one pool), cost-aware
+ * ({@code placement: {policy: cheapest}}: chunks spread over both pools) and deadline-aware
+ * ({@code {policy: cheapest, deadline: start + factor x bound}}: the dearer pool only as the deadline needs).
+ *
+ * <p>Usage: {@code FleetPlacementBench [subtasks=5000] [seed=42] [timeScale=100] [deadlineFactor=1.5]
+ * [temporalPort=27253]}
  */
 public final class FleetPlacementBench {
   private FleetPlacementBench() {}
 
-  /** 8 x H100-class: 4 work units/s each, $6.15/GPU-hour (about a p5.48xlarge on demand / 8), 700 W busy. */
-  static SimulatedBackend gpus() {
-    return new SimulatedBackend(SimulatedConfig.custom().id("h100-sim").kind(AcceleratorKind.NVIDIA_GPU).devices(8)
-        .deviceName("H100-class GPU").memoryBytesPerDevice(80L << 30).throughputPerUnit(4).scalingEfficiency(0.95)
-        .latency(Duration.ofMillis(500)).pricePerUnitHour(6.15).wattsPerUnit(700).idleWattsPerUnit(70).build());
-  }
-
-  /** 32 NeuronCores (a trn1.32xlarge): 1 work unit/s each, $0.67/core-hour ($21.50/h / 32), 45 W busy. */
-  static SimulatedBackend neuronCores() {
-    return new SimulatedBackend(SimulatedConfig.custom().id("trn1-sim").kind(AcceleratorKind.NEURON_CORE).devices(32)
-        .deviceName("NeuronCore-v2").memoryBytesPerDevice(16L << 30).throughputPerUnit(1).scalingEfficiency(0.92)
-        .latency(Duration.ofSeconds(2)).pricePerUnitHour(0.67).wattsPerUnit(45).idleWattsPerUnit(10).build());
-  }
-
-  /**
-   * Makespan no schedule can beat: the fleet must supply every subtask's device-time on its most efficient pool
-   * (in reference work units), and no subtask finishes faster than on its fastest pool.
-   */
-  static double lowerBound(List<FleetSubtask> tasks, List<SimulatedBackend> pools) {
-    double capacity = pools.stream().mapToDouble(p -> p.config().devices() * p.config().throughputPerUnit()).sum();
-    double work = 0;
-    double longest = 0;
-    for (FleetSubtask t : tasks) {
-      double best = Double.MAX_VALUE;
-      double fastest = Double.MAX_VALUE;
-      for (SimulatedBackend p : pools) {
-        double s = FleetSimulation.seconds(p, t);
-        best = Math.min(best, t.units() * s * p.config().throughputPerUnit());
-        fastest = Math.min(fastest, s);
-      }
-      work += best;
-      longest = Math.max(longest, fastest);
-    }
-    return Math.max(work / capacity, longest);
-  }
-
-  static List<FleetResult> runAll(List<FleetSubtask> tasks) {
-    return List.of(
-        new FleetSimulation(List.of(gpus(), neuronCores())).runRoundRobin("round-robin", tasks),
-        new FleetSimulation(List.of(gpus(), neuronCores())).runPolicy("cost-aware", tasks, PlacementPolicy.cheapest()),
-        new FleetSimulation(List.of(gpus(), neuronCores())).runPolicy("fastest", tasks, PlacementPolicy.fastest()),
-        new FleetSimulation(List.of(gpus(), neuronCores()))
-            .runPolicy("lowest-energy", tasks, PlacementPolicy.lowestEnergy()),
-        // The other end of the trade-off: only the pool with the lowest price per unit of work, no spill-over.
-        new FleetSimulation(List.of(gpus(), neuronCores()))
-            .runPolicy("pinned trn1", tasks, PlacementPolicy.pinned("trn1-sim")));
-  }
-
-  public static void main(String[] args) {
+  public static void main(String[] args) throws IOException {
     int count = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
     long seed = args.length > 1 ? Long.parseLong(args[1]) : 42;
+    double scale = args.length > 2 ? Double.parseDouble(args[2]) : 100;
+    double factor = args.length > 3 ? Double.parseDouble(args[3]) : 1.5;
+    int port = args.length > 4 ? Integer.parseInt(args[4]) : 27253;
     List<FleetSubtask> tasks = Workload.mixed(count, seed);
+    List<SimulatedBackend> pools = FleetPools.modelled();
+    double bound = FleetPools.lowerBound(tasks, pools);
     double raw = tasks.stream().mapToDouble(FleetSubtask::work).sum();
-    double bound = lowerBound(tasks, List.of(gpus(), neuronCores()));
-    long t0 = System.nanoTime();
-    List<FleetResult> results = runAll(tasks);
-    double wall = (System.nanoTime() - t0) / 1e9;
 
     System.out.printf(Locale.ROOT, "SIMULATED fleet: 8 x H100-class GPU (4 work/s, TP eff 0.95/doubling, $6.15/h, 700 W)"
         + " + 32 x NeuronCore (1 work/s, TP eff 0.92/doubling, $0.67/h, 45 W)%n");
     System.out.printf(Locale.ROOT, "workload: %d subtasks (seed %d), %.0f work units; lower bound %.0f s "
-        + "(raw work / capacity would be %.0f s)%n%n", count, seed, raw, bound, raw / 64);
-    System.out.printf(Locale.ROOT, "%-14s %11s %9s %11s %12s %10s  %s%n", "strategy", "makespan s", "/ bound",
-        "busy cost $", "fleet cost $", "energy kWh", "subtasks per pool");
-    for (FleetResult r : results) {
-      System.out.printf(Locale.ROOT, "%-14s %11.0f %9.3f %11.2f %12.2f %10.1f  %s%n", r.strategy(),
-          r.makespanSeconds(), r.makespanSeconds() / bound, r.busyCost(), r.fleetCost(), r.energyKWh(),
-          r.subtasksPerPool());
+        + "(raw work / capacity would be %.0f s); %d cores, load average %.1f at start%n%n", count, seed, raw, bound,
+        raw / 64, Runtime.getRuntime().availableProcessors(), loadAverage());
+
+    System.out.println("offline simulator (reference arm, model time, no engine):");
+    header("");
+    FleetResult simRr = new FleetSimulation(FleetPools.modelled()).runRoundRobin("round-robin", tasks);
+    FleetResult simCost = new FleetSimulation(FleetPools.modelled())
+        .runPolicy("cost-aware", tasks, PlacementPolicy.cheapest());
+    row(simRr, bound, "");
+    row(simCost, bound, "");
+
+    List<FleetSubtask> even = new ArrayList<>();
+    List<FleetSubtask> odd = new ArrayList<>();
+    tasks.forEach(t -> (t.id() % 2 == 0 ? even : odd).add(t));
+    FleetPipeline rrGpu = new FleetPipeline("rr-gpu", "{policy: pinned, pool: " + FleetPools.GPU_POOL + "}", even);
+    FleetPipeline rrTrn = new FleetPipeline("rr-trn", "{policy: pinned, pool: " + FleetPools.TRN_POOL + "}", odd);
+    FleetPipeline cost = new FleetPipeline("cost", "{policy: cheapest}", tasks);
+    // the deadline arm's placement is written when it is submitted, once its deadline is known; its inputs now
+    List<FleetPipeline> all = List.of(rrGpu, rrTrn, cost, new FleetPipeline("deadline", "", tasks));
+    List<String> both = List.of(FleetPools.GPU_POOL, FleetPools.TRN_POOL);
+    SimulatedBackend reference = pools.get(1);
+    try (BenchServer server = BenchServer.start(port, dir -> {
+      for (FleetPipeline p : all) {
+        for (Map.Entry<String, String> f : p.inputFiles().entrySet()) {
+          Files.writeString(dir.resolve(f.getKey()), f.getValue());
+        }
+      }
+    }, Optional.of(FleetPools.backendsYaml(scale)))) {
+      System.out.printf(Locale.ROOT, "%nruntime (real tasks on the Temporal dev server; time scale %.0f: one real second"
+          + " is %.0f model seconds):%n", scale, scale);
+      header("  wall s");
+      FleetRun.Measured rr = FleetRun.run(server.client(), "a", List.of(
+          new FleetRun.Submission(rrGpu, rrGpu.yaml(reference, scale, windows(1, 0)), both),
+          new FleetRun.Submission(rrTrn, rrTrn.yaml(reference, scale, windows(0, 1)), both)));
+      FleetResult rrResult = figures("round-robin", rr, scale, pools);
+      row(rrResult, bound, wall(rr));
+      FleetRun.Measured ca = FleetRun.run(server.client(), "b", List.of(
+          new FleetRun.Submission(cost, cost.yaml(reference, scale, windows(1, 1)), both)));
+      FleetResult caResult = figures("cost-aware", ca, scale, pools);
+      row(caResult, bound, wall(ca));
+      Instant by = Instant.now().plusMillis(Math.round(factor * bound / scale * 1000));
+      FleetPipeline deadline = new FleetPipeline("deadline", "{policy: cheapest, deadline: " + by + "}", tasks);
+      FleetRun.Measured dl = FleetRun.run(server.client(), "c", List.of(
+          new FleetRun.Submission(deadline, deadline.yaml(reference, scale, windows(1, 1)), both)));
+      FleetResult dlResult = figures(String.format(Locale.ROOT, "deadline %.2gx", factor), dl, scale, pools);
+      row(dlResult, bound, wall(dl));
+
+      System.out.printf(Locale.ROOT, "%ncost-aware vs round-robin: makespan %+.1f%%, fleet cost %+.1f%%, busy cost "
+          + "%+.1f%%, energy %+.1f%%%n", pct(caResult.makespanSeconds(), rrResult.makespanSeconds()),
+          pct(caResult.fleetCost(), rrResult.fleetCost()), pct(caResult.busyCost(), rrResult.busyCost()),
+          pct(caResult.energyKWh(), rrResult.energyKWh()));
+      double deadlineModel = factor * bound;
+      System.out.printf(Locale.ROOT, "deadline %.0f s (%.2f x bound): %s, makespan %.0f s = %.2f x the deadline; "
+          + "busy cost %+.1f%% and energy %+.1f%% against cost-aware, fleet cost %+.1f%%%n", deadlineModel, factor,
+          dlResult.makespanSeconds() <= deadlineModel ? "met" : "MISSED", dlResult.makespanSeconds(),
+          dlResult.makespanSeconds() / deadlineModel, pct(dlResult.busyCost(), caResult.busyCost()),
+          pct(dlResult.energyKWh(), caResult.energyKWh()), pct(dlResult.fleetCost(), caResult.fleetCost()));
+      dl.deadline().ifPresent(r -> System.out.println("task view: deadline " + (r.reachable() ? "reachable" : "NOT"
+          + " reachable") + ": " + r.detail()));
+      System.out.printf(Locale.ROOT, "load average %.1f at the end%n", loadAverage());
     }
-    FleetResult rr = results.get(0);
-    FleetResult cost = results.get(1);
-    System.out.printf(Locale.ROOT, "%ncost-aware vs round-robin: busy cost %.1f%%, fleet cost %.1f%%, makespan %.1f%%"
-        + "  (simulated in %.2f s)%n", 100 * (cost.busyCost() / rr.busyCost() - 1),
-        100 * (cost.fleetCost() / rr.fleetCost() - 1), 100 * (cost.makespanSeconds() / rr.makespanSeconds() - 1), wall);
+  }
+
+  /** Chunks of each unit count in flight at most: two per slot of the pools the task may use, as the map's gates keep. */
+  private static Map<Integer, Integer> windows(int gpuPools, int trnPools) {
+    return Map.of(1, 2 * (8 * gpuPools + 32 * trnPools), 2, 2 * (4 * gpuPools + 16 * trnPools),
+        4, 2 * (2 * gpuPools + 8 * trnPools), 8, 2 * (gpuPools + 4 * trnPools));
+  }
+
+  /** An arm's figures in model time: real seconds times the scale. */
+  private static FleetResult figures(String name, FleetRun.Measured m, double scale, List<SimulatedBackend> pools) {
+    Map<String, Double> busy = new java.util.HashMap<>();
+    m.unitSecondsByPool().forEach((pool, seconds) -> busy.put(pool, seconds * scale));
+    return FleetResult.of(name, m.wallSeconds() * scale, pools, busy, m.chunksByPool());
+  }
+
+  private static void header(String extra) {
+    System.out.printf(Locale.ROOT, "%-14s %11s %9s %11s %12s %10s  %-34s%s%n", "strategy", "makespan s", "/ bound",
+        "busy cost $", "fleet cost $", "energy kWh", "subtasks per pool", extra);
+  }
+
+  private static void row(FleetResult r, double bound, String extra) {
+    System.out.printf(Locale.ROOT, "%-14s %11.0f %9.3f %11.2f %12.2f %10.1f  %-34s%s%n", r.strategy(),
+        r.makespanSeconds(), r.makespanSeconds() / bound, r.busyCost(), r.fleetCost(), r.energyKWh(),
+        r.subtasksPerPool(), extra);
+  }
+
+  private static String wall(FleetRun.Measured m) {
+    return String.format(Locale.ROOT, "  %6.1f", m.wallSeconds());
+  }
+
+  private static double pct(double value, double base) {
+    return 100 * (value / base - 1);
+  }
+
+  private static double loadAverage() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 }

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -52,11 +53,21 @@ public final class BenchServer implements AutoCloseable {
    * @param prepare      called with the inputs directory before the runtime starts (to write input files)
    */
   public static BenchServer start(int temporalPort, InputsWriter prepare) throws IOException {
+    return start(temporalPort, prepare, Optional.empty());
+  }
+
+  /** @param backendsYaml the runtime's backends file (its pools); without one, the pools it discovers */
+  public static BenchServer start(int temporalPort, InputsWriter prepare, Optional<String> backendsYaml)
+      throws IOException {
     Path dataDir = Files.createTempDirectory("nightshift-bench-");
     Path tools = Path.of(System.getProperty("user.home"), ".cache", "nightshift", "tools");
-    RuntimeConfig config = RuntimeConfig.builder(dataDir).namespace(NAMESPACE).temporalPort(temporalPort)
+    RuntimeConfig.Builder builder = RuntimeConfig.builder(dataDir).namespace(NAMESPACE).temporalPort(temporalPort)
         .temporalUiPort(temporalPort + 1).apiPort(temporalPort + 2).toolsDir(tools)
-        .temporalServer(RuntimeConfig.LocalServerKind.DEV).build();
+        .temporalServer(RuntimeConfig.LocalServerKind.DEV);
+    if (backendsYaml.isPresent()) {
+      builder.backendsFile(Files.writeString(dataDir.resolve("backends.yaml"), backendsYaml.get()));
+    }
+    RuntimeConfig config = builder.build();
     try {
       prepare.write(Files.createDirectories(config.inputsDir()));
       NightshiftRuntime runtime = NightshiftRuntime.start(config, EnumSet.of(Role.TEMPORAL, Role.WORKER),

@@ -1,4 +1,4 @@
-package io.nightshift.bench;
+package io.nightshift.bench.fleet;
 
 import io.nightshift.accelerators.simulated.SimulatedBackend;
 import io.nightshift.core.accelerator.Lease;
@@ -31,7 +31,7 @@ import java.util.TreeMap;
  * for it, and shorter subtasks may use that pool only if they finish before the reservation starts (EASY
  * backfilling). Without the reservation, eight-device subtasks would starve behind a stream of small ones.
  */
-final class FleetSimulation {
+public final class FleetSimulation {
   private record Running(double end, FleetSubtask task, SimulatedBackend pool, Lease lease) {}
 
   private record Reservation(String pool, double start, int spareUnits) {}
@@ -40,16 +40,14 @@ final class FleetSimulation {
   private final PriorityQueue<Running> running = new PriorityQueue<>(Comparator.comparingDouble(Running::end));
   private final Map<String, Integer> perPool = new TreeMap<>();
   private double now;
-  private double busyCost;
-  private double busyJoules;
   private final Map<String, Double> busyDeviceSeconds = new TreeMap<>();
   private double makespan;
 
-  FleetSimulation(List<SimulatedBackend> pools) {
+  public FleetSimulation(List<SimulatedBackend> pools) {
     this.pools = pools;
   }
 
-  FleetResult runPolicy(String name, List<FleetSubtask> tasks, PlacementPolicy policy) {
+  public FleetResult runPolicy(String name, List<FleetSubtask> tasks, PlacementPolicy policy) {
     LinkedList<FleetSubtask> waiting = new LinkedList<>(tasks);
     waiting.sort(Comparator.comparingDouble(FleetSubtask::work).reversed().thenComparingInt(FleetSubtask::id));
     while (!waiting.isEmpty() || !running.isEmpty()) {
@@ -60,7 +58,7 @@ final class FleetSimulation {
   }
 
   /** Subtask i goes to pool i mod n (skipping pools too small for it); each pool runs its share first-come first-served. */
-  FleetResult runRoundRobin(String name, List<FleetSubtask> tasks) {
+  public FleetResult runRoundRobin(String name, List<FleetSubtask> tasks) {
     Map<String, Deque<FleetSubtask>> queues = new LinkedHashMap<>();
     pools.forEach(p -> queues.put(p.id(), new ArrayDeque<>()));
     int next = 0;
@@ -153,8 +151,6 @@ final class FleetSimulation {
     Lease lease = pool.allocate(LeaseRequest.of("subtask-" + task.id(), task.units()));
     double seconds = seconds(pool, task);
     running.add(new Running(now + seconds, task, pool, lease));
-    busyCost += pool.config().pricePerUnitHour() * task.units() * seconds / 3600;
-    busyJoules += pool.config().wattsPerUnit() * task.units() * seconds;
     busyDeviceSeconds.merge(pool.id(), task.units() * seconds, Double::sum);
     perPool.merge(pool.id(), 1, Integer::sum);
   }
@@ -183,15 +179,7 @@ final class FleetSimulation {
   }
 
   private FleetResult result(String name) {
-    double fleetCost = 0;
-    double idleJoules = 0;
-    for (SimulatedBackend p : pools) {
-      fleetCost += p.config().pricePerUnitHour() * p.config().devices() * makespan / 3600;
-      // Idle draw for the device-seconds no lease held.
-      double idleSeconds = p.config().devices() * makespan - busyDeviceSeconds.getOrDefault(p.id(), 0.0);
-      idleJoules += p.config().idleWattsPerUnit() * idleSeconds;
-    }
-    double energy = busyJoules + idleJoules;
-    return new FleetResult(name, makespan, busyCost, fleetCost, energy / 3.6e6, Map.copyOf(perPool));
+    return FleetResult.of(name, makespan, pools, busyDeviceSeconds, perPool);
   }
+
 }

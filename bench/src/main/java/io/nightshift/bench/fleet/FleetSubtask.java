@@ -1,4 +1,4 @@
-package io.nightshift.bench;
+package io.nightshift.bench.fleet;
 
 /**
  * One subtask of the benchmark workload.
@@ -6,4 +6,4 @@ package io.nightshift.bench;
  * @param work  size in reference work units (one unit = one second of one NeuronCore-class device)
  * @param units devices it needs at once (its tensor-parallel degree)
  */
-record FleetSubtask(int id, double work, int units) {}
+public record FleetSubtask(int id, double work, int units) {}

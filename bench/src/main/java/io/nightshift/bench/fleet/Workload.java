@@ -1,4 +1,4 @@
-package io.nightshift.bench;
+package io.nightshift.bench.fleet;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,10 +8,10 @@ import java.util.Random;
  * A seeded mix of subtask sizes: many small single-device calls, fewer large tensor-parallel ones, as an agent
  * fleet produces (tool scoring and short completions next to long generations on big models).
  */
-final class Workload {
+public final class Workload {
   private Workload() {}
 
-  static List<FleetSubtask> mixed(int count, long seed) {
+  public static List<FleetSubtask> mixed(int count, long seed) {
     Random random = new Random(seed);
     List<FleetSubtask> tasks = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {

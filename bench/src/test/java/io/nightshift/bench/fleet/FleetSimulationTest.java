@@ -1,4 +1,4 @@
-package io.nightshift.bench;
+package io.nightshift.bench.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,16 +6,16 @@ import io.nightshift.core.accelerator.placement.PlacementPolicy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class FleetPlacementBenchTest {
+class FleetSimulationTest {
   private final List<FleetSubtask> tasks = Workload.mixed(5_000, 42);
   private final double bound =
-      FleetPlacementBench.lowerBound(tasks, List.of(FleetPlacementBench.gpus(), FleetPlacementBench.neuronCores()));
+      FleetPools.lowerBound(tasks, FleetPools.modelled());
 
   @Test
   void shouldKeepCostAwareMakespanWithinTenPercentOfTheLowerBoundAndBeatRoundRobinOnFleetCost() {
-    FleetResult costAware = new FleetSimulation(List.of(FleetPlacementBench.gpus(), FleetPlacementBench.neuronCores()))
+    FleetResult costAware = new FleetSimulation(FleetPools.modelled())
         .runPolicy("cost-aware", tasks, PlacementPolicy.cheapest());
-    FleetResult roundRobin = new FleetSimulation(List.of(FleetPlacementBench.gpus(), FleetPlacementBench.neuronCores()))
+    FleetResult roundRobin = new FleetSimulation(FleetPools.modelled())
         .runRoundRobin("round-robin", tasks);
 
     assertThat(costAware.makespanSeconds()).isGreaterThanOrEqualTo(bound);
@@ -26,9 +26,9 @@ class FleetPlacementBenchTest {
 
   @Test
   void shouldTradeMakespanForBusyCostWhenPinnedToTheCheapestPool() {
-    FleetResult pinned = new FleetSimulation(List.of(FleetPlacementBench.gpus(), FleetPlacementBench.neuronCores()))
+    FleetResult pinned = new FleetSimulation(FleetPools.modelled())
         .runPolicy("pinned", Workload.mixed(500, 7), PlacementPolicy.pinned("trn1-sim"));
-    FleetResult spill = new FleetSimulation(List.of(FleetPlacementBench.gpus(), FleetPlacementBench.neuronCores()))
+    FleetResult spill = new FleetSimulation(FleetPools.modelled())
         .runPolicy("cost-aware", Workload.mixed(500, 7), PlacementPolicy.cheapest());
 
     assertThat(pinned.subtasksPerPool()).containsOnlyKeys("trn1-sim");
