@@ -1,0 +1,123 @@
+package io.nightshift.runtime.backends;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.nightshift.core.accelerator.AcceleratorBackend;
+import io.nightshift.core.accelerator.AcceleratorBackends;
+import io.nightshift.core.accelerator.UnitTelemetry;
+import io.nightshift.workflows.activities.HeldUnits;
+import io.nightshift.workflows.activities.UnitDemand;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Step calls' leases with their units' telemetry sampled, on a simulated pool of 4 devices (busy: 100 %, 700 W;
+ * idle: 0 %, 70 W) and the CPU pool (which reads no telemetry): when samples are taken, that only the leased
+ * devices count, and how often the pool is read however many calls sample it.
+ */
+class SampledHoldTest {
+  private final AtomicInteger reads = new AtomicInteger();
+  private BackendFleet fleet;
+  private PoolTelemetry telemetry;
+
+  @AfterEach
+  void tearDown() {
+    telemetry.close();
+    fleet.close();
+  }
+
+  @Test
+  void shouldSampleAtTheStartEveryIntervalAndAtTheEndTheLeasedDevicesOnly() throws Exception {
+    SampledAdmission admission = pool("simulated", Map.of("devices", "4"), Duration.ofMillis(100), Duration.ZERO);
+
+    UnitTelemetry u;
+    double unitSeconds;
+    try (HeldUnits held = admission.admit("t/pair#1", new UnitDemand(2, 0, 0, 0), line -> {})) {
+      Thread.sleep(350);
+      held.close();
+      u = held.telemetry().orElseThrow();
+      unitSeconds = held.unitSeconds();
+    }
+
+    assertThat(u.samples()).as("start, about three on the interval, end").isBetween(4, 6);
+    assertThat(u.meanUtilizationPercent()).hasValue(100); // the two idle devices at 0 % do not count
+    assertThat(u.peakUtilizationPercent()).hasValue(100);
+    assertThat(u.meanPowerWatts()).hasValue(2 * 700.0); // not the idle pair's 2 x 70 W besides
+    assertThat(u.energyJoules().getAsDouble()).isCloseTo(700 * unitSeconds, within(700 * 0.05));
+    assertThat(u.peakMemoryUsedBytes()).as("the simulator reads no memory").isEmpty();
+  }
+
+  @Test
+  void shouldReadThePoolOnceForSamplesOfSeveralCallsWithinTheReadGap() throws Exception {
+    SampledAdmission admission = pool("simulated", Map.of("devices", "4"), Duration.ofMillis(50),
+        Duration.ofSeconds(30));
+
+    HeldUnits a = admission.admit("t/a#1", new UnitDemand(1, 0, 0, 0), line -> {});
+    HeldUnits b = admission.admit("t/b#1", new UnitDemand(1, 0, 0, 0), line -> {});
+    HeldUnits c = admission.admit("t/c#1", new UnitDemand(2, 0, 0, 0), line -> {});
+    Thread.sleep(300);
+    List.of(a, b, c).forEach(HeldUnits::close);
+
+    // each call samples about 7 times; a read serves every call that began before it
+    assertThat(reads.get()).isBetween(1, 3);
+    assertThat(List.of(a, b, c)).allSatisfy(h -> assertThat(h.telemetry().orElseThrow().meanUtilizationPercent())
+        .hasValue(100));
+  }
+
+  @Test
+  void shouldKeepAClosedHoldsFiguresFixed() throws Exception {
+    SampledAdmission admission = pool("simulated", Map.of("devices", "4"), Duration.ofMillis(20), Duration.ZERO);
+    HeldUnits held = admission.admit("t/once#1", new UnitDemand(1, 0, 0, 0), line -> {});
+    Thread.sleep(100);
+    held.close();
+    UnitTelemetry atClose = held.telemetry().orElseThrow();
+
+    Thread.sleep(100);
+
+    assertThat(held.telemetry()).contains(atClose);
+  }
+
+  @Test
+  void shouldHaveNoTelemetryOnAnExecutorThatReadsNone() throws Exception {
+    SampledAdmission admission = pool("cpu", Map.of("cores", "2"), Duration.ofMillis(20), Duration.ZERO);
+
+    try (HeldUnits held = admission.admit("t/cpu#1", new UnitDemand(1, 0, 0, 0), line -> {})) {
+      Thread.sleep(60);
+      held.close();
+
+      assertThat(reads.get()).isPositive();
+      assertThat(held.telemetry()).isEmpty();
+    }
+  }
+
+  /** The pool's step admission, its telemetry read through a counter of the reads. */
+  private SampledAdmission pool(String type, Map<String, String> settings, Duration every, Duration gap) {
+    fleet = BackendFleet.create(List.of(new PoolConfig(type, "p", settings, 1.0, List.of(), List.of(), List.of())),
+        AcceleratorBackends.load(), "test");
+    BackendFleet.Pool pool = fleet.pools().get(0);
+    telemetry = new PoolTelemetry(counted(pool.backend()), Clock.systemUTC(), every, gap);
+    return new SampledAdmission(pool.gate(), telemetry);
+  }
+
+  private AcceleratorBackend counted(AcceleratorBackend backend) {
+    return (AcceleratorBackend) Proxy.newProxyInstance(getClass().getClassLoader(),
+        new Class<?>[] {AcceleratorBackend.class}, (proxy, method, args) -> {
+          if (method.getName().equals("snapshot")) {
+            reads.incrementAndGet();
+          }
+          try {
+            return method.invoke(backend, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+  }
+}
