@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import io.nightshift.api.v1.Step;
 import io.nightshift.api.v1.Task;
 import io.nightshift.core.accelerator.AcceleratorBackends;
-import io.nightshift.core.artifact.FileArtifactStore;
 import io.nightshift.core.error.ToolException;
 import io.nightshift.core.pipeline.PlacementSpec;
 import io.nightshift.core.pipeline.Plan;
@@ -20,17 +19,11 @@ import io.nightshift.core.tool.ToolContext;
 import io.nightshift.core.tool.ToolDescriptor;
 import io.nightshift.core.tool.ToolOutput;
 import io.nightshift.runtime.backends.BackendFleet;
-import io.nightshift.runtime.backends.BackendWorker;
 import io.nightshift.runtime.backends.FleetInventory;
 import io.nightshift.runtime.backends.PoolConfig;
 import io.nightshift.workflows.TaskQueues;
-import io.nightshift.workflows.activities.PlanningActivitiesImpl;
-import io.nightshift.workflows.activities.StepActivitiesImpl;
-import io.nightshift.workflows.activities.ToolFiles;
-import io.nightshift.workflows.map.MapWorkflowImpl;
 import io.nightshift.workflows.task.TaskInput;
 import io.nightshift.workflows.task.TaskWorkflow;
-import io.nightshift.workflows.task.TaskWorkflowImpl;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.WorkerFactory;
@@ -40,7 +33,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,14 +59,7 @@ class DeadlinePlacementViewTest {
         AcceleratorBackends.load(), "test");
     inventory = new FleetInventory(fleet, Duration.ofSeconds(5));
     env = TestWorkflowEnvironment.newInstance();
-    FileArtifactStore store = new FileArtifactStore(dir.resolve("artifacts"));
-    env.newWorker(TaskQueues.CONTROL).registerWorkflowImplementationTypes(TaskWorkflowImpl.class,
-        MapWorkflowImpl.class);
-    env.newWorker(TaskQueues.CONTROL).registerActivitiesImplementations(new PlanningActivitiesImpl(r -> plan()));
-    env.start();
-    ToolFiles files = ToolFiles.withoutInputs(store, dir.resolve("scratch"));
-    pools = BackendWorker.start(env.getWorkflowClient(), inventory,
-        gate -> new StepActivitiesImpl(name -> Optional.of(new Train()), files, 500, gate), true);
+    pools = ToolStepsOnPools.start(env, this::plan, inventory, new Train(), dir);
   }
 
   @AfterEach
