@@ -13,34 +13,43 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Why a task's placed steps have not started yet, from Temporal's record of its pending activities: a step call
- * waiting at its pool's gate says so in its heartbeat ({@link StepBeat}), and Temporal keeps the last one.
+ * What a task's placed step calls say while they are pending, from Temporal's record of its pending activities
+ * (Temporal keeps each one's last heartbeat, a {@link StepBeat}): why a call waits at its pool's gate, and what the
+ * units of a running one showed so far.
  */
-final class StepWaits {
-  private StepWaits() {}
+final class StepBeats {
+  private StepBeats() {}
 
-  /** The waiting line of each step whose call waits now, by step name. */
-  static Map<String, String> of(List<PendingActivityInfo> pending) {
-    Map<String, String> waits = new HashMap<>();
+  /** The last beat of each step whose call is pending and named its step, by step name. */
+  static Map<String, StepBeat> of(List<PendingActivityInfo> pending) {
+    Map<String, StepBeat> beats = new HashMap<>();
     for (PendingActivityInfo activity : pending) {
       if (!activity.hasHeartbeatDetails()) {
         continue;
       }
-      beat(activity.getHeartbeatDetails()).filter(b -> !b.waiting().isEmpty() && !b.step().isEmpty())
-          .ifPresent(b -> waits.put(b.step(), b.waiting()));
+      beat(activity.getHeartbeatDetails()).filter(b -> !b.step().isEmpty()).ifPresent(b -> beats.put(b.step(), b));
     }
-    return waits;
+    return beats;
   }
 
-  /** The view with each waiting step's line filled in. */
-  static Task.Builder apply(Task.Builder view, Map<String, String> waits) {
-    if (waits.isEmpty()) {
+  /**
+   * The view with each waiting step's line, and each running step's live telemetry, filled in. A map chunk's beat
+   * names the chunk ({@code dock[12]}), no step of the view, so a map step shows neither.
+   */
+  static Task.Builder apply(Task.Builder view, Map<String, StepBeat> beats) {
+    if (beats.isEmpty()) {
       return view;
     }
     for (Step.Builder step : view.getStepsBuilderList()) {
-      String why = waits.get(step.getName());
-      if (why != null) {
-        step.setWaiting(why);
+      StepBeat beat = beats.get(step.getName());
+      if (beat == null) {
+        continue;
+      }
+      if (!beat.waiting().isEmpty()) {
+        step.setWaiting(beat.waiting());
+      }
+      if (!step.hasTelemetry()) { // a finished step's own record wins over a beat
+        beat.telemetry().ifPresent(t -> step.setTelemetry(TelemetryViews.of(t, true)));
       }
     }
     return view;
@@ -55,7 +64,7 @@ final class StepWaits {
       return Optional.ofNullable(DefaultDataConverter.STANDARD_INSTANCE.fromPayload(details.getPayloads(0),
           StepBeat.class, StepBeat.class));
     } catch (DataConverterException e) {
-      return Optional.empty(); // another activity's heartbeat (an agent's model call): not a step's wait
+      return Optional.empty(); // another activity's heartbeat (an agent's model call): not a step's
     }
   }
 }
