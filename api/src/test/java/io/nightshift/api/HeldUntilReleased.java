@@ -13,11 +13,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /** A tool that holds its units until the test lets it go (30 s at most), for views of running steps. */
-public final class HeldUntilReleased implements Tool {
+final class HeldUntilReleased implements Tool {
   private final CountDownLatch release = new CountDownLatch(1);
 
   /** Lets every call go, and every later one through at once. */
-  public void release() {
+  void release() {
     release.countDown();
   }
 

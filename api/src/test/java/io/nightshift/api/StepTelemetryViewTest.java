@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import io.nightshift.api.v1.Step;
 import io.nightshift.api.v1.StepTelemetry;
 import io.nightshift.api.v1.Task;
-import io.nightshift.core.accelerator.AcceleratorBackends;
 import io.nightshift.core.accelerator.UnitTelemetry;
 import io.nightshift.core.pipeline.PlacementSpec;
 import io.nightshift.core.pipeline.Plan;
@@ -14,10 +13,7 @@ import io.nightshift.core.pipeline.PlannedStep;
 import io.nightshift.core.pipeline.Requirements;
 import io.nightshift.core.pipeline.StepKind;
 import io.nightshift.core.pipeline.StepPolicy;
-import io.nightshift.runtime.backends.BackendFleet;
-import io.nightshift.runtime.backends.FleetInventory;
 import io.nightshift.runtime.backends.PoolConfig;
-import io.nightshift.workflows.TaskQueues;
 import io.nightshift.workflows.activities.StepBeat;
 import io.nightshift.workflows.dag.StepState;
 import io.nightshift.workflows.task.ApprovalLog;
@@ -25,24 +21,16 @@ import io.nightshift.workflows.task.PlanHistory;
 import io.nightshift.workflows.task.StepOutcome;
 import io.nightshift.workflows.task.StepRun;
 import io.nightshift.workflows.task.StepStatus;
-import io.nightshift.workflows.task.TaskInput;
 import io.nightshift.workflows.task.TaskProgress;
 import io.nightshift.workflows.task.TaskState;
 import io.nightshift.workflows.task.TaskStatus;
 import io.nightshift.workflows.task.TaskTimes;
-import io.nightshift.workflows.task.TaskWorkflow;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.WorkerFactory;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,39 +45,29 @@ class StepTelemetryViewTest {
 
   @Test
   void shouldShowARunningStepsTelemetryLiveAndAFinishedStepsFinal() throws Exception {
-    try (BackendFleet fleet = BackendFleet.create(List.of(new PoolConfig("simulated", "gpus",
-        Map.of("devices", "4"), 1.0, List.of(), List.of(), List.of())), AcceleratorBackends.load(), "test");
-        FleetInventory inventory = new FleetInventory(fleet, Duration.ofSeconds(5));
-        TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
-      WorkerFactory pools = ToolStepsOnPools.start(env, StepTelemetryViewTest::plan, inventory, tool, dir);
-      try {
-        TaskWorkflow task = env.getWorkflowClient().newWorkflowStub(TaskWorkflow.class,
-            WorkflowOptions.newBuilder().setWorkflowId("live").setTaskQueue(TaskQueues.CONTROL).build());
-        WorkflowClient.start(task::run, TaskInput.builder("live", "g").pipeline("p", "placed")
-            .pools(List.of("gpus")).build());
-        TaskReader reader = new TaskReader(env.getWorkflowClient());
+    try (ToolStepsOnPools on = ToolStepsOnPools.start(List.of(new PoolConfig("simulated", "gpus",
+        Map.of("devices", "4"), 1.0, List.of(), List.of(), List.of())), StepTelemetryViewTest::plan, tool, dir)) {
+      on.startTask("live");
 
-        StepTelemetry live = awaitLiveTelemetry(reader);
+      StepTelemetry live = on.awaitStep("live", Step::hasTelemetry, "its units' telemetry").getTelemetry();
 
-        assertThat(live.getLive()).isTrue();
-        assertThat(live.getSamples()).isPositive();
-        assertThat(live.getMeanUtilizationPercent()).isEqualTo(100); // the idle pair at 0 % is not the step's
-        assertThat(live.getMeanPowerWatts()).isEqualTo(2 * 700.0);
-        assertThat(live.hasPeakMemoryUsedBytes()).as("the simulator reads no memory").isFalse();
-        tool.release();
-        env.getWorkflowClient().newUntypedWorkflowStub("live").getResult(30, TimeUnit.SECONDS, Object.class);
-        Step finished = reader.get("live").getSteps(0);
-        StepTelemetry last = finished.getTelemetry();
-        assertThat(last.getLive()).isFalse();
-        assertThat(last.getSamples()).isGreaterThanOrEqualTo(live.getSamples());
-        assertThat(last.getPeakUtilizationPercent()).isEqualTo(100);
-        assertThat(last.getMeanPowerWatts()).isEqualTo(2 * 700.0);
-        assertThat(last.getEnergyJoules()).isCloseTo(700 * finished.getUnitSeconds(), within(700 * 0.05));
-        assertThat(last.hasPeakMemoryUsedBytes()).isFalse();
-      } finally {
-        tool.release();
-        pools.shutdownNow();
-      }
+      assertThat(live.getLive()).isTrue();
+      assertThat(live.getSamples()).isPositive();
+      assertThat(live.getMeanUtilizationPercent()).isEqualTo(100); // the idle pair at 0 % is not the step's
+      assertThat(live.getMeanPowerWatts()).isEqualTo(2 * 700.0);
+      assertThat(live.hasPeakMemoryUsedBytes()).as("the simulator reads no memory").isFalse();
+      tool.release();
+      on.awaitEnd("live");
+      Step finished = on.reader().get("live").getSteps(0);
+      StepTelemetry last = finished.getTelemetry();
+      assertThat(last.getLive()).isFalse();
+      assertThat(last.getSamples()).isGreaterThanOrEqualTo(live.getSamples());
+      assertThat(last.getPeakUtilizationPercent()).isEqualTo(100);
+      assertThat(last.getMeanPowerWatts()).isEqualTo(2 * 700.0);
+      assertThat(last.getEnergyJoules()).isCloseTo(700 * finished.getUnitSeconds(), within(700 * 0.05));
+      assertThat(last.hasPeakMemoryUsedBytes()).isFalse();
+    } finally {
+      tool.release();
     }
   }
 
@@ -125,18 +103,6 @@ class StepTelemetryViewTest {
 
   private static StepStatus step(String name, StepState state, Optional<StepRun> run) {
     return new StepStatus(name, "tool", "block", List.of(), state, 1, new StepOutcome(null, null, null), run);
-  }
-
-  private static StepTelemetry awaitLiveTelemetry(TaskReader reader) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (System.nanoTime() < deadline) {
-      Optional<Step> sampled = reader.get("live").getStepsList().stream().filter(Step::hasTelemetry).findFirst();
-      if (sampled.isPresent()) {
-        return sampled.get().getTelemetry();
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("the running step's view never showed its units' telemetry");
   }
 
   private static Plan plan() {

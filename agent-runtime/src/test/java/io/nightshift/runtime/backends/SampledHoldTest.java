@@ -3,13 +3,10 @@ package io.nightshift.runtime.backends;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.nightshift.core.accelerator.AcceleratorBackend;
 import io.nightshift.core.accelerator.AcceleratorBackends;
 import io.nightshift.core.accelerator.UnitTelemetry;
 import io.nightshift.workflows.activities.HeldUnits;
 import io.nightshift.workflows.activities.UnitDemand;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -103,21 +100,8 @@ class SampledHoldTest {
     fleet = BackendFleet.create(List.of(new PoolConfig(type, "p", settings, 1.0, List.of(), List.of(), List.of())),
         AcceleratorBackends.load(), "test");
     BackendFleet.Pool pool = fleet.pools().get(0);
-    telemetry = new PoolTelemetry(counted(pool.backend()), Clock.systemUTC(), every, gap);
+    telemetry = new PoolTelemetry(TestFactories.onSnapshot(pool.backend(), reads::incrementAndGet), Clock.systemUTC(),
+        every, gap);
     return new SampledAdmission(pool.gate(), telemetry);
-  }
-
-  private AcceleratorBackend counted(AcceleratorBackend backend) {
-    return (AcceleratorBackend) Proxy.newProxyInstance(getClass().getClassLoader(),
-        new Class<?>[] {AcceleratorBackend.class}, (proxy, method, args) -> {
-          if (method.getName().equals("snapshot")) {
-            reads.incrementAndGet();
-          }
-          try {
-            return method.invoke(backend, args);
-          } catch (InvocationTargetException e) {
-            throw e.getCause();
-          }
-        });
   }
 }
