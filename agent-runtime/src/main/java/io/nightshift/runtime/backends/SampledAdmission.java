@@ -22,6 +22,11 @@ public final class SampledAdmission implements UnitAdmission {
   @Override
   public HeldUnits admit(String owner, UnitDemand demand, Consumer<String> waiting) throws InterruptedException {
     HeldUnits held = gate.admit(owner, demand, waiting);
-    return held.units().isPresent() ? new SampledHold(held, telemetry) : held;
+    if (held.units().isEmpty()) {
+      return held;
+    }
+    SampledHold sampled = new SampledHold(held, telemetry);
+    telemetry.track(sampled);
+    return sampled;
   }
 }
