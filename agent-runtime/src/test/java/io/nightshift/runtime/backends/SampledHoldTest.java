@@ -24,6 +24,7 @@ class SampledHoldTest {
   private final AtomicInteger reads = new AtomicInteger();
   private BackendFleet fleet;
   private PoolTelemetry telemetry;
+  private SampledAdmission admission;
 
   @AfterEach
   void tearDown() {
@@ -33,12 +34,12 @@ class SampledHoldTest {
 
   @Test
   void shouldSampleAtTheStartEveryIntervalAndAtTheEndTheLeasedDevicesOnly() throws Exception {
-    SampledAdmission admission = pool("simulated", Map.of("devices", "4"), Duration.ofMillis(100),
+    pool("simulated", Map.of("devices", "4"), Duration.ofMillis(100),
         Duration.ofMillis(20));
 
     UnitTelemetry u;
     double unitSeconds;
-    try (HeldUnits held = admission.admit("t/pair#1", new UnitDemand(2, 0, 0, 0), line -> {})) {
+    try (HeldUnits held = hold("t/pair#1", 2)) {
       Thread.sleep(350);
       held.close();
       u = held.telemetry().orElseThrow();
@@ -55,12 +56,12 @@ class SampledHoldTest {
 
   @Test
   void shouldReadThePoolAtMostOncePerGapHoweverManyCallsHoldItsUnits() throws Exception {
-    SampledAdmission admission = pool("simulated", Map.of("devices", "4"), Duration.ofMillis(50),
+    pool("simulated", Map.of("devices", "4"), Duration.ofMillis(50),
         Duration.ofSeconds(30));
 
-    HeldUnits a = admission.admit("t/a#1", new UnitDemand(1, 0, 0, 0), line -> {});
-    HeldUnits b = admission.admit("t/b#1", new UnitDemand(1, 0, 0, 0), line -> {});
-    HeldUnits c = admission.admit("t/c#1", new UnitDemand(2, 0, 0, 0), line -> {});
+    HeldUnits a = hold("t/a#1", 1);
+    HeldUnits b = hold("t/b#1", 1);
+    HeldUnits c = hold("t/c#1", 2);
     Thread.sleep(300);
     List.of(a, b, c).forEach(HeldUnits::close);
 
@@ -71,12 +72,12 @@ class SampledHoldTest {
 
   @Test
   void shouldSampleACallThatStartsJustAfterAReadAtTheNextOne() throws Exception {
-    SampledAdmission admission = pool("simulated", Map.of("devices", "4"), Duration.ofSeconds(30),
+    pool("simulated", Map.of("devices", "4"), Duration.ofSeconds(30),
         Duration.ofMillis(200));
-    HeldUnits first = admission.admit("t/first#1", new UnitDemand(2, 0, 0, 0), line -> {});
+    HeldUnits first = hold("t/first#1", 2);
     Thread.sleep(50);
 
-    HeldUnits next = admission.admit("t/next#1", new UnitDemand(2, 0, 0, 0), line -> {});
+    HeldUnits next = hold("t/next#1", 2);
     Thread.sleep(800);
 
     // the pool was read for the first call 50 ms before; the next read, a gap later, serves the next call
@@ -89,9 +90,9 @@ class SampledHoldTest {
 
   @Test
   void shouldKeepAClosedHoldsFiguresFixed() throws Exception {
-    SampledAdmission admission = pool("simulated", Map.of("devices", "4"), Duration.ofMillis(20),
+    pool("simulated", Map.of("devices", "4"), Duration.ofMillis(20),
         Duration.ofMillis(10));
-    HeldUnits held = admission.admit("t/once#1", new UnitDemand(1, 0, 0, 0), line -> {});
+    HeldUnits held = hold("t/once#1", 1);
     Thread.sleep(100);
     held.close();
     UnitTelemetry atClose = held.telemetry().orElseThrow();
@@ -103,9 +104,9 @@ class SampledHoldTest {
 
   @Test
   void shouldHaveNoTelemetryOnAnExecutorThatReadsNone() throws Exception {
-    SampledAdmission admission = pool("cpu", Map.of("cores", "2"), Duration.ofMillis(20), Duration.ofMillis(10));
+    pool("cpu", Map.of("cores", "2"), Duration.ofMillis(20), Duration.ofMillis(10));
 
-    try (HeldUnits held = admission.admit("t/cpu#1", new UnitDemand(1, 0, 0, 0), line -> {})) {
+    try (HeldUnits held = hold("t/cpu#1", 1)) {
       Thread.sleep(60);
       held.close();
 
@@ -114,13 +115,17 @@ class SampledHoldTest {
     }
   }
 
-  /** The pool's step admission, its telemetry read through a counter of the reads. */
-  private SampledAdmission pool(String type, Map<String, String> settings, Duration every, Duration gap) {
+  /** The pool whose step calls the test admits, its telemetry read through a counter of the reads. */
+  private void pool(String type, Map<String, String> settings, Duration every, Duration gap) {
     fleet = BackendFleet.create(List.of(new PoolConfig(type, "p", settings, 1.0, List.of(), List.of(), List.of())),
         AcceleratorBackends.load(), "test");
     BackendFleet.Pool pool = fleet.pools().get(0);
     telemetry = new PoolTelemetry(TestFactories.onSnapshot(pool.backend(), reads::incrementAndGet), Clock.systemUTC(),
         every, gap);
-    return new SampledAdmission(pool.gate(), telemetry);
+    admission = new SampledAdmission(pool.gate(), telemetry);
+  }
+
+  private HeldUnits hold(String owner, int units) throws InterruptedException {
+    return admission.admit(owner, new UnitDemand(units, 0, 0, 0), line -> {});
   }
 }
