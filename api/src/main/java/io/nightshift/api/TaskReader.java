@@ -41,7 +41,7 @@ final class TaskReader {
   Task get(String taskId) {
     DescribeWorkflowExecutionResponse described = describeExecution(taskId);
     Task.Builder view = progress(taskId).map(TaskViews::fromProgress).orElseGet(Task::newBuilder);
-    StepWaits.apply(view, StepWaits.of(described.getPendingActivitiesList()));
+    StepBeats.apply(view, StepBeats.of(described.getPendingActivitiesList()));
     return merge(view, described.getWorkflowExecutionInfo()).build();
   }
 

@@ -59,10 +59,11 @@ final class TaskViews {
     return t;
   }
 
-  /** Where a step ran and what it cost, also summed per pool over the task. */
+  /** Where a step ran, what it cost (also summed per pool over the task) and what its units showed. */
   private static void ranOn(StepRun run, Step.Builder step, Task.Builder t) {
     step.setPool(run.pool()).setPlacement(nz(run.placement())).setUnitSeconds(run.unitSeconds())
         .setCost(run.cost()).setTokens(run.tokens()).setFastestCost(run.fastestCost());
+    run.telemetry().ifPresent(u -> step.setTelemetry(TelemetryViews.of(u, false)));
     if (run.fastestCost() > 0) {
       t.setPlacementSaving(t.getPlacementSaving() + run.fastestCost() - run.cost());
     }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.nightshift.api.v1.Step;
 import io.nightshift.api.v1.Task;
-import io.nightshift.core.accelerator.AcceleratorBackends;
-import io.nightshift.core.artifact.FileArtifactStore;
 import io.nightshift.core.error.ToolException;
 import io.nightshift.core.pipeline.PlacementSpec;
 import io.nightshift.core.pipeline.Plan;
@@ -19,28 +17,14 @@ import io.nightshift.core.tool.ToolArguments;
 import io.nightshift.core.tool.ToolContext;
 import io.nightshift.core.tool.ToolDescriptor;
 import io.nightshift.core.tool.ToolOutput;
-import io.nightshift.runtime.backends.BackendFleet;
-import io.nightshift.runtime.backends.BackendWorker;
-import io.nightshift.runtime.backends.FleetInventory;
 import io.nightshift.runtime.backends.PoolConfig;
-import io.nightshift.workflows.TaskQueues;
-import io.nightshift.workflows.activities.PlanningActivitiesImpl;
-import io.nightshift.workflows.activities.StepActivitiesImpl;
-import io.nightshift.workflows.activities.ToolFiles;
-import io.nightshift.workflows.map.MapWorkflowImpl;
-import io.nightshift.workflows.task.TaskInput;
 import io.nightshift.workflows.task.TaskWorkflow;
-import io.nightshift.workflows.task.TaskWorkflowImpl;
-import io.temporal.client.WorkflowOptions;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.WorkerFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,38 +40,22 @@ import org.junit.jupiter.api.io.TempDir;
 class DeadlinePlacementViewTest {
   @TempDir Path dir;
   private final AtomicLong deadline = new AtomicLong();
-  private BackendFleet fleet;
-  private FleetInventory inventory;
-  private TestWorkflowEnvironment env;
-  private WorkerFactory pools;
+  private ToolStepsOnPools on;
 
   @BeforeEach
   void setUp() throws IOException {
-    fleet = BackendFleet.create(List.of(pool("slow", 1.0, "1.0"), pool("fast", 4.0, "8.0")),
-        AcceleratorBackends.load(), "test");
-    inventory = new FleetInventory(fleet, Duration.ofSeconds(5));
-    env = TestWorkflowEnvironment.newInstance();
-    FileArtifactStore store = new FileArtifactStore(dir.resolve("artifacts"));
-    env.newWorker(TaskQueues.CONTROL).registerWorkflowImplementationTypes(TaskWorkflowImpl.class,
-        MapWorkflowImpl.class);
-    env.newWorker(TaskQueues.CONTROL).registerActivitiesImplementations(new PlanningActivitiesImpl(r -> plan()));
-    env.start();
-    ToolFiles files = ToolFiles.withoutInputs(store, dir.resolve("scratch"));
-    pools = BackendWorker.start(env.getWorkflowClient(), inventory,
-        gate -> new StepActivitiesImpl(name -> Optional.of(new Train()), files, 500, gate), true);
+    on = ToolStepsOnPools.start(List.of(pool("slow", 1.0, "1.0"), pool("fast", 4.0, "8.0")), this::plan,
+        new Train(), dir);
   }
 
   @AfterEach
   void tearDown() {
-    pools.shutdownNow();
-    env.close();
-    inventory.close();
-    fleet.close();
+    on.close();
   }
 
   @Test
   void shouldPlaceOnTheCheapPoolWhenTheDeadlineAllowsAndSayWhatItSaved() {
-    deadline.set(env.currentTimeMillis() + Duration.ofHours(3).toMillis());
+    deadline.set(on.env().currentTimeMillis() + Duration.ofHours(3).toMillis());
 
     Task view = run("roomy");
 
@@ -102,7 +70,7 @@ class DeadlinePlacementViewTest {
 
   @Test
   void shouldReportADeadlineThatCannotBeMet() {
-    deadline.set(env.currentTimeMillis() + Duration.ofMinutes(20).toMillis());
+    deadline.set(on.env().currentTimeMillis() + Duration.ofMinutes(20).toMillis());
 
     Task view = run("tight");
 
@@ -114,9 +82,8 @@ class DeadlinePlacementViewTest {
   }
 
   private Task run(String id) {
-    TaskWorkflow task = env.getWorkflowClient().newWorkflowStub(TaskWorkflow.class,
-        WorkflowOptions.newBuilder().setWorkflowId(id).setTaskQueue(TaskQueues.CONTROL).build());
-    task.run(TaskInput.builder(id, "g").pipeline("p", "placed").pools(List.of("slow", "fast")).build());
+    TaskWorkflow task = on.task(id);
+    task.run(on.input(id));
     return TaskViews.fromProgress(task.progress()).build();
   }
 

@@ -49,6 +49,9 @@ final class TaskPrinter {
       out.printf("  %-10s %-20s %-22s %s%n", stepState(s), s.getName(), s.getTool(),
           !s.getError().isEmpty() ? "error: " + s.getError() : !s.getWaiting().isEmpty() ? s.getWaiting()
               : s.getSummary());
+      if (s.hasTelemetry()) {
+        out.printf("  %-10s %-20s units: %s%n", "", "", TelemetryLine.of(s.getTelemetry()));
+      }
     }
     if (t.hasResult()) {
       out.println("  result: " + t.getResult().getDigest() + " (" + t.getResult().getMediaType() + ", "

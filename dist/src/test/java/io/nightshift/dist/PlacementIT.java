@@ -3,6 +3,7 @@ package io.nightshift.dist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nightshift.api.v1.Step;
+import io.nightshift.api.v1.StepTelemetry;
 import io.nightshift.api.v1.Task;
 import io.nightshift.api.v1.TaskState;
 import java.nio.file.Files;
@@ -66,6 +67,13 @@ class PlacementIT {
       assertThat(steps.get("on_gpu").getUnitSeconds()).isPositive();
       assertThat(steps.get("on_gpu").getCost())
           .isCloseTo(steps.get("on_gpu").getUnitSeconds() / 3600 * 2.0, Offset.offset(1e-9));
+      // the pool's worker sampled the two leased simulated GPUs (busy: 100 %, 700 W each), not the idle pair
+      StepTelemetry gpus = steps.get("on_gpu").getTelemetry();
+      assertThat(gpus.getSamples()).isPositive();
+      assertThat(gpus.getLive()).isFalse();
+      assertThat(gpus.getMeanUtilizationPercent()).isEqualTo(100);
+      assertThat(gpus.getMeanPowerWatts()).isEqualTo(2 * 700.0);
+      assertThat(steps.get("load").hasTelemetry()).as("off-pool").isFalse();
       assertThat(steps.get("on_neuron").getPool()).isEqualTo("trn");
       assertThat(done.getCostByPoolMap()).containsOnlyKeys("gpu-cheap", "trn");
       assertThat(done.getUnitSecondsByPoolMap().get("gpu-cheap")).isEqualTo(steps.get("on_gpu").getUnitSeconds());

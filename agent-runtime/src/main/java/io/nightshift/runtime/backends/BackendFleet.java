@@ -31,10 +31,18 @@ public final class BackendFleet implements AutoCloseable {
    */
   static final Duration LEASE_EXPIRY = Duration.ofSeconds(30);
 
-  /** One configured pool, the backend serving it, and the gate its step calls wait at for their units. */
-  public record Pool(PoolConfig config, TrackedBackend backend, PoolGate gate) {
+  /**
+   * One configured pool, the backend serving it, the gate its step calls wait at for their units, and the reader of
+   * its telemetry that samples those units while the calls hold them.
+   */
+  public record Pool(PoolConfig config, TrackedBackend backend, PoolGate gate, PoolTelemetry telemetry) {
     public String id() {
       return config.id();
+    }
+
+    /** How the pool's step calls get their units: at its gate, with their telemetry sampled while they hold them. */
+    public SampledAdmission stepAdmission() {
+      return new SampledAdmission(gate, telemetry);
     }
 
     public String taskQueue() {
@@ -77,7 +85,8 @@ public final class BackendFleet implements AutoCloseable {
       for (PoolConfig config : configs) {
         TrackedBackend backend = build(config, factories, source);
         built.add(new Pool(config, backend, new PoolGate(backend, Clock.systemUTC(),
-            Duration.ofMillis(ActivityToolRunner.HEARTBEAT_EVERY_MILLIS), LEASE_EXPIRY, config.speed())));
+            Duration.ofMillis(ActivityToolRunner.HEARTBEAT_EVERY_MILLIS), LEASE_EXPIRY, config.speed()),
+            new PoolTelemetry(backend, Clock.systemUTC(), PoolTelemetry.SAMPLE_EVERY, PoolTelemetry.READ_GAP)));
       }
       return new BackendFleet(source, built);
     } catch (RuntimeException e) {
@@ -143,6 +152,7 @@ public final class BackendFleet implements AutoCloseable {
   }
 
   private static void closeQuietly(Pool pool) {
+    pool.telemetry().close();
     pool.gate().close();
     closeQuietly(pool.backend());
   }

@@ -25,8 +25,9 @@ public final class BackendWorker {
   private BackendWorker() {}
 
   /**
-   * @param steps     tool steps placed on these pools run here, on the pool's own queue: given the pool's gate, the
-   *                  step activities whose calls hold that pool's units while they run
+   * @param steps     tool steps placed on these pools run here, on the pool's own queue: given how the pool's step
+   *                  calls get its units (its gate, with their telemetry sampled), the step activities whose calls
+   *                  hold that pool's units while they run
    * @param stickyOff true on the in-memory server, which never times out a dead worker's sticky queue
    * @param more  further activities served on every pool queue (model servers on leases, and the model and tool
    *              calls of agents that use them, which must run where the server's endpoint is registered)
@@ -43,7 +44,7 @@ public final class BackendWorker {
     InventoryActivitiesImpl activities = new InventoryActivitiesImpl(inventory);
     for (BackendFleet.Pool pool : inventory.fleet().pools()) {
       Worker worker = factory.newWorker(pool.taskQueue(), options.build());
-      worker.registerActivitiesImplementations(activities, steps.apply(pool.gate()),
+      worker.registerActivitiesImplementations(activities, steps.apply(pool.stepAdmission()),
           UnitHoldActivitiesImpl.of(pool.gate()));
       if (more.length > 0) {
         worker.registerActivitiesImplementations(more);

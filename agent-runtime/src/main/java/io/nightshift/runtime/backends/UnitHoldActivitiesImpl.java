@@ -34,7 +34,7 @@ public final class UnitHoldActivitiesImpl implements UnitHoldActivities {
     HeldUnits held;
     try {
       held = gate.admit(request.owner(), request.demand(),
-          why -> activity.heartbeat(new StepBeat("", why, request.step())));
+          why -> activity.heartbeat(StepBeat.waiting("", why, request.step())));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw ApplicationFailure.newFailure("interrupted while waiting for units for " + request.owner(),

@@ -54,8 +54,8 @@ public final class WorkerRole implements RolePart {
     Object[] onPools = pools.servers().map(s -> onPools(s, models.orElseThrow(), tools, context.files()))
         .orElse(new Object[0]);
     WorkerFactory backends = BackendWorker.start(temporal.client(), pools.inventory(),
-        gate -> new StepActivitiesImpl(tools::find, context.files(), ActivityToolRunner.HEARTBEAT_EVERY_MILLIS,
-            gate), temporal.stickyOff(), onPools);
+        admission -> new StepActivitiesImpl(tools::find, context.files(), ActivityToolRunner.HEARTBEAT_EVERY_MILLIS,
+            admission), temporal.stickyOff(), onPools);
     closer.push(() -> stop(backends));
     log.info("worker polling with {} tools: {}", tools.all().size(),
         String.join(", ", tools.all().stream().map(ToolDescriptor::name).toList()));

@@ -35,8 +35,12 @@ final class TestFactories {
 
   /** A simulated pool whose snapshot runs {@code onSnapshot} first. */
   static AcceleratorBackend simulatedWith(BackendSettings s, Runnable onSnapshot) {
-    AcceleratorBackend real = new SimulatedBackendFactory().create(new BackendSettings("simulated", s.id(),
-        s.properties()));
+    return onSnapshot(new SimulatedBackendFactory().create(new BackendSettings("simulated", s.id(), s.properties())),
+        onSnapshot);
+  }
+
+  /** {@code real}, with {@code onSnapshot} run before each of its snapshots. */
+  static AcceleratorBackend onSnapshot(AcceleratorBackend real, Runnable onSnapshot) {
     return (AcceleratorBackend) Proxy.newProxyInstance(TestFactories.class.getClassLoader(),
         new Class<?>[] {AcceleratorBackend.class}, (proxy, method, args) -> {
           if (method.getName().equals("snapshot")) {

@@ -33,6 +33,30 @@ const artifactLink = (ref, text) => ref && ref.digest
       text || ref.mediaType || 'output')
   : '';
 
+/**
+ * A step's unit telemetry on one line, as the CLI prints it (cli's TelemetryLine): a figure the executor did not
+ * read is absent from the JSON and left out here, never shown as 0. int64 fields come as strings.
+ */
+function telemetryLine(tm) {
+  const parts = [];
+  const util = [];
+  if (tm.meanUtilizationPercent !== undefined) util.push(tm.meanUtilizationPercent.toFixed(0) + ' % mean');
+  if (tm.peakUtilizationPercent !== undefined) util.push(tm.peakUtilizationPercent.toFixed(0) + ' % peak');
+  if (util.length) parts.push('util ' + util.join(' / '));
+  if (tm.peakMemoryUsedBytes !== undefined) {
+    parts.push('mem ' + (Number(tm.peakMemoryUsedBytes) / 2 ** 30).toFixed(1) + ' GiB peak');
+  }
+  if (tm.meanPowerWatts !== undefined) parts.push(tm.meanPowerWatts.toFixed(0) + ' W mean');
+  if (tm.energyJoules !== undefined) {
+    // below 0.01 kWh a short step would read 0.00 kWh: Wh then
+    parts.push(tm.energyJoules >= 36000 ? (tm.energyJoules / 3.6e6).toFixed(2) + ' kWh'
+      : (tm.energyJoules / 3600).toFixed(2) + ' Wh');
+  }
+  const samples = tm.samples || 0;
+  parts.push(samples + (samples === 1 ? ' sample' : ' samples'));
+  return parts.join(', ') + (tm.live ? ' so far' : '');
+}
+
 function say(message, ok) {
   notice.hidden = !message;
   notice.textContent = message || '';
@@ -165,7 +189,9 @@ function renderTask(t) {
       el('td', {}, badge(stepState(s.state))),
       el('td', {}, (s.needs || []).join(', ')),
       el('td', { class: 'num' }, s.attempts || ''),
-      el('td', { class: s.error ? 'error' : s.waiting ? 'waiting' : 'summary' }, s.error || s.waiting || s.summary),
+      el('td', { class: s.error ? 'error' : s.waiting ? 'waiting' : 'summary' }, s.error || s.waiting || s.summary,
+        s.telemetry ? el('div', { class: 'telemetry', 'data-telemetry': s.name, title: 'what its leased units showed'
+          + (s.telemetry.live ? ' so far' : ' while it held them') }, 'units: ' + telemetryLine(s.telemetry)) : ''),
       el('td', { title: s.placement || '' }, s.pool || ''),
       el('td', { class: 'num' }, s.tokens && s.tokens !== '0' ? s.tokens : ''),
       el('td', {}, artifactLink(s.output))))));

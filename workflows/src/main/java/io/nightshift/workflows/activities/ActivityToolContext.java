@@ -22,13 +22,16 @@ final class ActivityToolContext implements ToolContext {
   private final Supplier<Path> workDir;
   private final Thread toolThread;
   private final String resumeFrom;
+  private final String step;
   private final HeldUnits held;
   private volatile String progress;
   private volatile ActivityCompletionException ended;
   private volatile boolean pastRunLimit;
 
+  /** @param step the step whose call this is, named in beats that carry its units' telemetry; empty for none */
   ActivityToolContext(ToolFiles files, String idempotencyKey, Supplier<Path> workDir, Thread toolThread,
-      String resumeFrom, HeldUnits held) {
+      String resumeFrom, String step, HeldUnits held) {
+    this.step = step;
     this.held = held;
     this.files = files;
     this.idempotencyKey = idempotencyKey;
@@ -107,7 +110,8 @@ final class ActivityToolContext implements ToolContext {
       return;
     }
     try {
-      activity.heartbeat(StepBeat.ofProgress(progress));
+      // the telemetry is a summary the sampler keeps up to date; reading it here never asks the hardware
+      activity.heartbeat(StepBeat.running(progress, step, held.telemetry()));
       held.renew();
     } catch (ActivityCompletionException e) {
       ended = e;

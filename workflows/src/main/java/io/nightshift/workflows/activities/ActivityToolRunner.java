@@ -55,24 +55,31 @@ public final class ActivityToolRunner {
    * @param scratchPrefix the start of the scratch directory's name, to tell whose it is
    */
   public ToolOutput run(Tool tool, ToolArguments arguments, String idempotencyKey, String scratchPrefix) {
-    return run(tool, arguments, idempotencyKey, scratchPrefix, HeldUnits.none(), Duration.ZERO);
+    return run(tool, arguments, idempotencyKey, scratchPrefix, "", HeldUnits.none(), Duration.ZERO);
   }
 
   /**
-   * Runs the tool on units its call holds: the tool sees them through its context, and each heartbeat that
-   * reaches Temporal renews them.
+   * Runs a step's tool on units its call holds: the tool sees them through its context, each heartbeat that
+   * reaches Temporal renews them and carries what they showed so far.
    *
+   * @param step     the step (a map chunk's name has its index): its scratch directory starts with it, and beats
+   *                 that carry its units' telemetry name it
    * @param runLimit how long the tool may run, {@link Duration#ZERO} for no limit but the activity's own: a call
    *                 that waited at its pool keeps its full limit from when it got its units. Past it the tool is
    *                 stopped and the attempt fails as retryable {@value #RUN_LIMIT}, as a Temporal timeout would
    */
-  public ToolOutput run(Tool tool, ToolArguments arguments, String idempotencyKey, String scratchPrefix,
-      HeldUnits held, Duration runLimit) {
+  public ToolOutput run(Tool tool, ToolArguments arguments, String idempotencyKey, String step, HeldUnits held,
+      Duration runLimit) {
+    return run(tool, arguments, idempotencyKey, step + "-", step, held, runLimit);
+  }
+
+  private ToolOutput run(Tool tool, ToolArguments arguments, String idempotencyKey, String scratchPrefix,
+      String step, HeldUnits held, Duration runLimit) {
     ActivityExecutionContext activity = Activity.getExecutionContext();
     String resumeFrom = lastProgress(activity).orElse(null);
     try (ScratchDirectory scratch = new ScratchDirectory(files.scratchRoot(), scratchPrefix)) {
       ActivityToolContext context = new ActivityToolContext(files, idempotencyKey, scratch::path,
-          Thread.currentThread(), resumeFrom, held);
+          Thread.currentThread(), resumeFrom, step, held);
       // the first beat waits one interval: a short tool then costs the server no heartbeat write at all (measured
       // at 1.37x the baseline's time per activity in bench/), while a dead worker is still noticed within the timeout
       ScheduledFuture<?> beat = HEARTBEATS.scheduleAtFixedRate(() -> context.beat(activity), heartbeatEveryMillis,

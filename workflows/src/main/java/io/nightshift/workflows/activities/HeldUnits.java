@@ -1,6 +1,7 @@
 package io.nightshift.workflows.activities;
 
 import io.nightshift.core.accelerator.LeasedUnits;
+import io.nightshift.core.accelerator.UnitTelemetry;
 import java.util.Optional;
 
 /**
@@ -23,6 +24,14 @@ public interface HeldUnits extends AutoCloseable {
 
   /** Units x seconds held so far (until {@link #close()}, then fixed). */
   double unitSeconds();
+
+  /**
+   * What the units showed so far, sampled while they are held (until {@link #close()}, then fixed); empty where no
+   * one samples them (the pool's gate alone, a call holding none) or the executor reads no telemetry.
+   */
+  default Optional<UnitTelemetry> telemetry() {
+    return Optional.empty();
+  }
 
   /** Releases the units. Closing twice is harmless. */
   @Override

@@ -49,11 +49,11 @@ public final class StepActivitiesImpl implements StepActivities {
           attempt, held.units().map(u -> ", on " + u.devices().size() + " leased unit(s) " + u.environment())
               .orElse(""));
       long started = System.nanoTime();
-      ToolOutput out = runner.run(tool, new ToolArguments(input.params()), input.idempotencyKey(),
-          input.step() + "-", held, Duration.ofMillis(input.demand().runLimitMillis()));
+      ToolOutput out = runner.run(tool, new ToolArguments(input.params()), input.idempotencyKey(), input.step(),
+          held, Duration.ofMillis(input.demand().runLimitMillis()));
       log.info("finished step '{}' of task {} in {} ms: {}", input.step(), input.taskId(),
           (System.nanoTime() - started) / 1_000_000, out.summary());
-      return StepOutput.of(out.artifact(), out.summary(), attempt).measured(held.unitSeconds());
+      return StepOutput.of(out.artifact(), out.summary(), attempt).measured(held);
     } catch (ToolException e) {
       if (e.retryable()) {
         log.warn("step '{}' of task {} failed, will retry: {}", input.step(), input.taskId(), e.getMessage());
@@ -74,7 +74,7 @@ public final class StepActivitiesImpl implements StepActivities {
     String progress = ActivityToolRunner.lastProgress(activity).orElse("");
     try {
       return admission.admit(input.taskId() + "/" + input.step() + "#" + attempt, input.demand(),
-          why -> activity.heartbeat(new StepBeat(progress, why, input.step())));
+          why -> activity.heartbeat(StepBeat.waiting(progress, why, input.step())));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw ApplicationFailure.newFailure("interrupted while waiting for "

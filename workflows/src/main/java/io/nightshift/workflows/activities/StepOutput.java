@@ -2,8 +2,10 @@ package io.nightshift.workflows.activities;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.nightshift.core.accelerator.UnitTelemetry;
 import io.nightshift.core.artifact.ArtifactRef;
 import io.nightshift.workflows.payload.UnwrappedRecords;
+import java.util.Optional;
 
 /**
  * A finished step. In JSON the pool use's fields stand beside the others, as recorded before they were a part.
@@ -13,11 +15,15 @@ import io.nightshift.workflows.payload.UnwrappedRecords;
  * @param attempt which attempt succeeded (1 = first try), as Temporal counted it
  * @param use     where it ran and what its units cost; {@link PoolUse#NONE} for the control workers
  * @param tokens  model tokens (prompt + answer) the step's model calls used, as the endpoints reported
+ * @param telemetry what its leased units showed while it held them; empty off-pool, where the executor reads no
+ *                  telemetry, and in results recorded before it was sampled
  */
 @JsonDeserialize(using = UnwrappedRecords.class)
-public record StepOutput(ArtifactRef output, String summary, int attempt, @JsonUnwrapped PoolUse use, long tokens) {
+public record StepOutput(ArtifactRef output, String summary, int attempt, @JsonUnwrapped PoolUse use, long tokens,
+    Optional<UnitTelemetry> telemetry) {
   public StepOutput {
     use = use == null ? PoolUse.NONE : use;
+    telemetry = telemetry == null ? Optional.empty() : telemetry;
   }
 
   /**
@@ -25,19 +31,23 @@ public record StepOutput(ArtifactRef output, String summary, int attempt, @JsonU
    * #placed} and {@link #withTokens} add those where the step had them).
    */
   public static StepOutput of(ArtifactRef output, String summary, int attempt) {
-    return new StepOutput(output, summary, attempt, PoolUse.NONE, 0);
+    return new StepOutput(output, summary, attempt, PoolUse.NONE, 0, Optional.empty());
   }
 
   public StepOutput placed(PoolUse where) {
-    return new StepOutput(output, summary, attempt, where, tokens);
+    return new StepOutput(output, summary, attempt, where, tokens, telemetry);
   }
 
-  /** The unit-seconds the call held its lease for, as measured on the pool (0 for a call that held none). */
-  public StepOutput measured(double heldUnitSeconds) {
-    return new StepOutput(output, summary, attempt, use.withUnitSeconds(heldUnitSeconds), tokens);
+  /**
+   * What the call's units measured on the pool: the unit-seconds it held its lease for (0 for a call that held
+   * none) and the telemetry sampled meanwhile.
+   */
+  public StepOutput measured(HeldUnits held) {
+    return new StepOutput(output, summary, attempt, use.withUnitSeconds(held.unitSeconds()), tokens,
+        held.telemetry());
   }
 
   public StepOutput withTokens(long used) {
-    return new StepOutput(output, summary, attempt, use, used);
+    return new StepOutput(output, summary, attempt, use, used, telemetry);
   }
 }

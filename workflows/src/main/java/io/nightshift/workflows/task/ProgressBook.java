@@ -102,7 +102,7 @@ final class ProgressBook {
     PoolUse use = out.use();
     if (use.onPool()) {
       runs.put(step, new StepRun(use.pool(), use.placement(), use.unitSeconds(), use.cost(), out.tokens(),
-          use.fastestCost()));
+          use.fastestCost(), out.telemetry()));
     }
     updatedAt = now;
   }

@@ -9,6 +9,7 @@ import static io.nightshift.workflows.engine.RecordedPayloads.written;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.nightshift.core.accelerator.UnitTelemetry;
 import io.nightshift.core.artifact.ArtifactRef;
 import io.nightshift.core.pipeline.PlacementSpec;
 import io.nightshift.workflows.activities.PoolUse;
@@ -22,6 +23,8 @@ import io.nightshift.workflows.task.replan.ReplanPolicy;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -105,6 +108,7 @@ class RecordedShapesTest {
     assertThat(out.attempt()).isEqualTo(1);
     assertThat(out.use()).isEqualTo(PoolUse.NONE);
     assertThat(out.tokens()).isZero();
+    assertThat(out.telemetry()).isEmpty();
   }
 
   @Test
@@ -115,8 +119,35 @@ class RecordedShapesTest {
     JsonNode json = written(out);
 
     assertThat(fieldNames(json)).containsExactlyInAnyOrder("output", "summary", "attempt", "pool", "placement",
-        "unitSeconds", "cost", "fastestCost", "tokens");
+        "unitSeconds", "cost", "fastestCost", "tokens", "telemetry");
+    assertThat(json.get("telemetry").isNull()).isTrue();
     assertThat(roundTrip(out)).isEqualTo(out);
+  }
+
+  @Test
+  void shouldKeepAStepOutputsTelemetryWithFiguresTheExecutorDidNotReadStillAbsent() throws Exception {
+    UnitTelemetry neuron = new UnitTelemetry(3, OptionalDouble.of(61.5), OptionalDouble.of(88), OptionalLong.empty(),
+        OptionalDouble.empty(), OptionalDouble.empty());
+    StepOutput out = new StepOutput(null, "done", 1, new PoolUse("trn", "cheapest", 4, 0.01, 0), 0,
+        Optional.of(neuron));
+
+    JsonNode json = written(out);
+
+    assertThat(fieldNames(json.get("telemetry"))).containsExactlyInAnyOrder("samples", "meanUtilizationPercent",
+        "peakUtilizationPercent", "peakMemoryUsedBytes", "meanPowerWatts", "energyJoules");
+    assertThat(json.get("telemetry").get("meanPowerWatts").isNull()).isTrue();
+    assertThat(roundTrip(out)).isEqualTo(out);
+  }
+
+  @Test
+  void shouldReadAStepRunAnOlderWorkerRecordedWithoutTelemetry() {
+    String older = """
+        {"pool":"gpus","placement":"cheapest","unitSeconds":8.0,"cost":0.02,"tokens":0,"fastestCost":0.05}""";
+
+    StepRun run = read(older, StepRun.class);
+
+    assertThat(run.unitSeconds()).isEqualTo(8.0);
+    assertThat(run.telemetry()).isEmpty();
   }
 
   @Test
@@ -140,7 +171,7 @@ class RecordedShapesTest {
     TaskProgress progress = new TaskProgress(
         new TaskStatus("t", "g", "p", TaskState.AWAITING_APPROVAL, null, null), new TaskTimes(1, 2, 0),
         List.of(new StepStatus("publish", "tool", "text.upper", List.of(), StepState.AWAITING_APPROVAL, 0,
-            new StepOutcome(null, null, null), Optional.of(new StepRun("cpu", "cheapest", 1.5, 0.1, 7, 0)))),
+            new StepOutcome(null, null, null), Optional.of(new StepRun("cpu", "cheapest", 1.5, 0.1, 7, 0, Optional.empty())))),
         new ApprovalLog(Map.of("publish", "approval required"), List.of(new Decision("x", true, "ok", "me", 0,
             null, 5))), new PlanHistory(1, List.of()), Optional.empty(), Optional.empty());
 
