@@ -65,6 +65,11 @@ class MapDeadlineTest {
     assertThat(run.cost()).isCloseTo(run.unitSeconds() / 3600, org.assertj.core.data.Offset.offset(1e-9));
     DeadlineReport report = done.deadline().orElseThrow();
     assertThat(report.reachable()).as(report.detail()).isTrue();
+    // the chunks' telemetry as one: the simulator reads its leased devices busy, drawing 700 W each
+    assertThat(run.telemetry()).hasValueSatisfying(t -> {
+      assertThat(t.peakUtilizationPercent()).hasValue(100);
+      assertThat(t.meanPowerWatts()).hasValue(700);
+    });
   }
 
   @Test

@@ -47,6 +47,11 @@ public record StepOutput(ArtifactRef output, String summary, int attempt, @JsonU
         held.telemetry());
   }
 
+  /** The same output with the telemetry of its units (a map's, summed over its chunks). */
+  public StepOutput withTelemetry(Optional<UnitTelemetry> units) {
+    return new StepOutput(output, summary, attempt, use, tokens, units);
+  }
+
   public StepOutput withTokens(long used) {
     return new StepOutput(output, summary, attempt, use, used, telemetry);
   }

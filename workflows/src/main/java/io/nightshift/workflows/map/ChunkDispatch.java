@@ -1,5 +1,6 @@
 package io.nightshift.workflows.map;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +48,16 @@ final class ChunkDispatch {
    */
   Optional<String> pick(long nowMillis, int chunksLeft) {
     return pick(pace.map(p -> p.openPools(nowMillis, chunksLeft)).orElse(pools.size()));
+  }
+
+  /** Whether chunks go only to the pools a deadline's pace opens. */
+  boolean paced() {
+    return pace.isPresent();
+  }
+
+  /** How often a paced node looks at its pace again while no chunk ends. */
+  Duration paceCheckEvery() {
+    return pace.map(DeadlinePace::checkEvery).orElseThrow();
   }
 
   /** Whether the node, as of the last pick, would not be done by its deadline even on every pool. */

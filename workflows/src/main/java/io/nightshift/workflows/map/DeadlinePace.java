@@ -1,5 +1,6 @@
 package io.nightshift.workflows.map;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +68,15 @@ final class DeadlinePace {
       }
     }
     return open;
+  }
+
+  /**
+   * How often to look at the pace again while no chunk ends: a chunk's run on the cheapest pool, within [5 s, 5 min],
+   * so a pool that stalls (its gate busy with other work) is noticed within a run or so, at a timer per check.
+   */
+  Duration checkEvery() {
+    long seconds = Math.round(estimateSeconds / pools.get(0).speed());
+    return Duration.ofSeconds(Math.max(5, Math.min(300, seconds)));
   }
 
   /** A chunk finished on the pool. */

@@ -66,7 +66,13 @@ final class SpreadChunks {
         }
         break;
       }
-      Workflow.await(() -> running.values().stream().anyMatch(Promise::isCompleted));
+      if (dispatch.paced()) {
+        // chunks that wait at a busy cheap pool finish nothing, so the pace must be looked at again as time
+        // passes, not only when a chunk ends: a dearer pool may have to open meanwhile
+        Workflow.await(dispatch.paceCheckEvery(), () -> running.values().stream().anyMatch(Promise::isCompleted));
+      } else {
+        Workflow.await(() -> running.values().stream().anyMatch(Promise::isCompleted));
+      }
       for (Integer i : List.copyOf(running.keySet())) {
         Promise<StepOutput> p = running.get(i);
         if (!p.isCompleted()) {
@@ -77,7 +83,7 @@ final class SpreadChunks {
         try {
           StepOutput out = p.get();
           results[i] = out.output();
-          PoolTally.add(tallies, pool, out.use().unitSeconds());
+          PoolTally.add(tallies, pool, out.use().unitSeconds(), out.telemetry());
           finished++;
           dispatch.finished(pool, true);
         } catch (ActivityFailure e) {

@@ -149,7 +149,8 @@ final class StepLauncher {
           return Async.function(root::run, input).thenApply(r -> {
             placer.mapDone(step, where);
             return StepOutput.of(r.table(), r.rows() + " rows from " + split.rows() + " items in " + split.chunks()
-                + " chunks" + on(where), 1).placed(MapPoolUse.of(where, r.use()));
+                + " chunks" + on(where), 1).placed(MapPoolUse.of(where, r.use()))
+                .withTelemetry(MapPoolUse.telemetry(r.use()));
           });
         }));
   }

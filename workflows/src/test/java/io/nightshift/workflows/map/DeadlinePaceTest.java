@@ -43,6 +43,12 @@ class DeadlinePaceTest {
   }
 
   @Test
+  void shouldLookAgainAboutOnceAChunksRunOnTheCheapestPool() {
+    assertThat(new DeadlinePace(POOLS, 10, 0).checkEvery()).isEqualTo(java.time.Duration.ofSeconds(10));
+    assertThat(new DeadlinePace(POOLS, 1, 0).checkEvery()).isEqualTo(java.time.Duration.ofSeconds(5));
+  }
+
+  @Test
   void shouldSayItIsLateWhenEveryPoolTogetherCannotMakeIt() {
     DeadlinePace pace = new DeadlinePace(POOLS, 10, 10_000);
 

@@ -6,6 +6,7 @@ import static org.assertj.core.data.Offset.offset;
 import io.nightshift.workflows.activities.PoolUse;
 import io.nightshift.workflows.activities.UnitDemand;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class MapPoolUseTest {
@@ -14,7 +15,8 @@ class MapPoolUseTest {
 
   @Test
   void shouldAddUpEveryPoolsUnitSecondsAtItsPriceAndPriceTheSameWorkOnTheFastestPool() {
-    PoolUse use = MapPoolUse.of(WHERE, List.of(new PoolTally("trn", 30, 3600), new PoolTally("gpu", 10, 1800)));
+    PoolUse use = MapPoolUse.of(WHERE, List.of(new PoolTally("trn", 30, 3600, Optional.empty()),
+        new PoolTally("gpu", 10, 1800, Optional.empty())));
 
     assertThat(use.pool()).isEqualTo("trn, gpu");
     assertThat(use.placement()).isEqualTo("spread: trn 30 chunks, 3600 unit-s; gpu 10 chunks, 1800 unit-s");
