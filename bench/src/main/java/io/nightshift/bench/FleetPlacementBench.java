@@ -82,18 +82,18 @@ public final class FleetPlacementBench {
           + " is %.0f model seconds):%n", scale, scale);
       header("  wall s");
       FleetRun.Measured rr = FleetRun.run(server.client(), "a", List.of(
-          new FleetRun.Submission(rrGpu, rrGpu.yaml(reference, scale, windows(1, 0)), both),
-          new FleetRun.Submission(rrTrn, rrTrn.yaml(reference, scale, windows(0, 1)), both)));
+          new FleetRun.Submission(rrGpu, rrGpu.yaml(reference, scale, windows(even, 1, 0)), both),
+          new FleetRun.Submission(rrTrn, rrTrn.yaml(reference, scale, windows(odd, 0, 1)), both)));
       FleetResult rrResult = figures("round-robin", rr, scale, pools);
       row(rrResult, bound, wall(rr));
       FleetRun.Measured ca = FleetRun.run(server.client(), "b", List.of(
-          new FleetRun.Submission(cost, cost.yaml(reference, scale, windows(1, 1)), both)));
+          new FleetRun.Submission(cost, cost.yaml(reference, scale, windows(tasks, 1, 1)), both)));
       FleetResult caResult = figures("cost-aware", ca, scale, pools);
       row(caResult, bound, wall(ca));
       Instant by = Instant.now().plusMillis(Math.round(factor * bound / scale * 1000));
       FleetPipeline deadline = new FleetPipeline("deadline", "{policy: cheapest, deadline: " + by + "}", tasks);
       FleetRun.Measured dl = FleetRun.run(server.client(), "c", List.of(
-          new FleetRun.Submission(deadline, deadline.yaml(reference, scale, windows(1, 1)), both)));
+          new FleetRun.Submission(deadline, deadline.yaml(reference, scale, windows(tasks, 1, 1)), both)));
       FleetResult dlResult = figures(String.format(Locale.ROOT, "deadline %.2gx", factor), dl, scale, pools);
       row(dlResult, bound, wall(dl));
 
@@ -113,10 +113,18 @@ public final class FleetPlacementBench {
     }
   }
 
-  /** Chunks of each unit count in flight at most: two per slot of the pools the task may use, as the map's gates keep. */
-  private static Map<Integer, Integer> windows(int gpuPools, int trnPools) {
-    return Map.of(1, 2 * (8 * gpuPools + 32 * trnPools), 2, 2 * (4 * gpuPools + 16 * trnPools),
-        4, 2 * (2 * gpuPools + 8 * trnPools), 8, 2 * (gpuPools + 4 * trnPools));
+  /**
+   * Chunks of each unit count in flight at most (the map's max_parallel): two per slot of the pools the task may
+   * use, as each map leaf's dispatch keeps, for each leaf of up to 1,000 chunks the map's tree runs side by side.
+   */
+  private static Map<Integer, Integer> windows(List<FleetSubtask> tasks, int gpuPools, int trnPools) {
+    Map<Integer, Integer> windows = new java.util.HashMap<>();
+    for (int units : List.of(1, 2, 4, 8)) {
+      long chunks = tasks.stream().filter(t -> t.units() == units).count();
+      long leaves = Math.max(1, (chunks + 999) / 1000);
+      windows.put(units, (int) (2 * (8 / units * gpuPools + 32 / units * trnPools) * leaves));
+    }
+    return windows;
   }
 
   /** An arm's figures in model time: real seconds times the scale. */
