@@ -75,6 +75,10 @@ class AgentUnitHoldTest {
         Task view = TaskViews.fromProgress(task.progress()).build();
         assertThat(view.getSteps(0).getUnitSeconds()).as("2 units for at least the 2 s model call")
             .isGreaterThanOrEqualTo(2 * 1.9);
+        // the held units' telemetry, read while the agent ran: the simulator shows them busy at 700 W each
+        assertThat(view.getSteps(0).getTelemetry().getPeakUtilizationPercent()).isEqualTo(100);
+        assertThat(view.getSteps(0).getTelemetry().getMeanPowerWatts()).isEqualTo(2 * 700);
+        assertThat(view.getSteps(0).getTelemetry().getLive()).isFalse();
         assertThat(pool.backend().leases()).isEmpty();
       }
     }

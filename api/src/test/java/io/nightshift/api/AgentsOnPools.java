@@ -40,7 +40,7 @@ public final class AgentsOnPools {
     InventoryActivitiesImpl inventories = new InventoryActivitiesImpl(inventory);
     for (BackendFleet.Pool pool : fleet.pools()) {
       env.newWorker(pool.taskQueue()).registerActivitiesImplementations(inventories,
-          UnitHoldActivitiesImpl.of(pool.gate()));
+          UnitHoldActivitiesImpl.of(pool.stepAdmission()));
     }
     env.start();
   }

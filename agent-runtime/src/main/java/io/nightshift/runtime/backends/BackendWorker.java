@@ -45,7 +45,7 @@ public final class BackendWorker {
     for (BackendFleet.Pool pool : inventory.fleet().pools()) {
       Worker worker = factory.newWorker(pool.taskQueue(), options.build());
       worker.registerActivitiesImplementations(activities, steps.apply(pool.stepAdmission()),
-          UnitHoldActivitiesImpl.of(pool.gate()));
+          UnitHoldActivitiesImpl.of(pool.stepAdmission()));
       if (more.length > 0) {
         worker.registerActivitiesImplementations(more);
       }

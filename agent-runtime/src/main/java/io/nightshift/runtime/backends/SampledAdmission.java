@@ -6,9 +6,8 @@ import io.nightshift.workflows.activities.UnitDemand;
 import java.util.function.Consumer;
 
 /**
- * The door of a pool's step calls: its gate, with the telemetry of the units each call gets sampled while the call
- * holds them ({@link SampledHold}), for the step's result and its heartbeats. Agents' holds go through the gate
- * alone: nothing reads their telemetry yet.
+ * The door of a pool's step calls and agents' unit holds: its gate, with the telemetry of the units each call gets
+ * sampled while the call holds them ({@link SampledHold}), for the step's result and its heartbeats.
  */
 public final class SampledAdmission implements UnitAdmission {
   private final UnitAdmission gate;

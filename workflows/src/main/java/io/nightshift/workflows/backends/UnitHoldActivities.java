@@ -21,7 +21,10 @@ public interface UnitHoldActivities {
   @ActivityMethod(name = "KeepUnits")
   void keep(UnitHold hold);
 
-  /** Releases the lease; harmless when it is already released or expired. */
+  /**
+   * Releases the lease; harmless when it is already released or expired. Answers what the units showed while held
+   * (in histories recorded before, the answer is empty: null).
+   */
   @ActivityMethod(name = "ReleaseUnits")
-  void release(UnitHold hold);
+  UnitHoldEnd release(UnitHold hold);
 }

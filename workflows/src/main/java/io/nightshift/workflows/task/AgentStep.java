@@ -211,7 +211,7 @@ final class AgentStep {
     double unitSeconds = units.map(PoolUnitHold::unitSeconds).orElse(0.0);
     double unitCost = units.map(PoolUnitHold::cost).orElse(0.0);
     return out.placed(new PoolUse(pool, why, unitSeconds, unitCost + spent(result).costSpent().doubleValue(), 0))
-        .withTokens(spent(result).tokensSpent());
+        .withTokens(spent(result).tokensSpent()).withTelemetry(units.flatMap(PoolUnitHold::telemetry));
   }
 
   /** The pool that started the server, the unit-seconds its lease was held for this step and their price. */

@@ -2,6 +2,7 @@ package io.nightshift.workflows.task;
 
 import io.nightshift.workflows.backends.UnitHold;
 import io.nightshift.workflows.backends.UnitHoldActivities;
+import io.nightshift.workflows.backends.UnitHoldEnd;
 import io.nightshift.workflows.backends.UnitHoldRequest;
 import io.temporal.activity.Activity;
 import io.temporal.client.ActivityCompletionException;
@@ -44,7 +45,8 @@ final class FakeUnitHolds implements UnitHoldActivities {
   }
 
   @Override
-  public void release(UnitHold hold) {
+  public UnitHoldEnd release(UnitHold hold) {
     released.add(hold.leaseId());
+    return UnitHoldEnd.unmeasured();
   }
 }

@@ -1,13 +1,17 @@
 package io.nightshift.workflows.task.placement;
 
+import io.nightshift.core.accelerator.TelemetrySum;
+import io.nightshift.core.accelerator.UnitTelemetry;
 import io.nightshift.workflows.activities.UnitDemand;
 import io.nightshift.workflows.backends.UnitHold;
 import io.nightshift.workflows.backends.UnitHoldActivities;
+import io.nightshift.workflows.backends.UnitHoldEnd;
 import io.nightshift.workflows.backends.UnitHoldRequest;
 import io.nightshift.workflows.engine.ActivityPolicies;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Workflow;
+import java.util.Optional;
 
 /**
  * An agent step's hold on its share of a pool whose running servers serve it: acquired at the pool's gate before
@@ -27,6 +31,7 @@ public final class PoolUnitHold {
   private CancellationScope keeping;
   private long heldSince;
   private double unitSeconds;
+  private Optional<UnitTelemetry> telemetry = Optional.empty();
 
   public PoolUnitHold(String pool, String owner, String step, UnitDemand demand, double pricePerUnitHour) {
     this.owner = owner;
@@ -54,7 +59,16 @@ public final class PoolUnitHold {
     held = null;
     unitSeconds += (Workflow.currentTimeMillis() - heldSince) / 1000.0 * h.units();
     keeping.cancel();
-    Workflow.newDetachedCancellationScope(() -> releaser.release(h)).run();
+    UnitHoldEnd[] end = {null};
+    Workflow.newDetachedCancellationScope(() -> end[0] = releaser.release(h)).run();
+    if (end[0] != null) { // null in histories recorded before releases answered
+      telemetry = TelemetrySum.of(telemetry, end[0].telemetry());
+    }
+  }
+
+  /** What the held units showed over every run of the agent, as one summary; empty where nothing was read. */
+  public Optional<UnitTelemetry> telemetry() {
+    return telemetry;
   }
 
   public double unitSeconds() {
