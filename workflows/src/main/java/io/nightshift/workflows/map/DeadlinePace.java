@@ -13,14 +13,16 @@ import java.util.Map;
  * would not make it, and stops taking chunks once they can finish alone.
  *
  * <p>A pool's pace is what it delivered since it opened to this node: other work at its gate (other maps, other
- * tasks) shares it, and the pool's capacity alone would promise too much. Until a pool has run for one chunk's
- * time past its first finishes, its capacity (slots x speed / estimate) stands in. Plain deterministic Java:
- * workflow code passes its own clock and completions.
+ * tasks) shares it, and the pool's capacity alone would promise too much. It is never taken below the node's share
+ * of the pool's capacity (slots x speed / estimate x share): the task's maps share the pools, and one whose chunks
+ * wait behind another's longer ones gets its turn. Until a pool has run for one chunk's time past its first
+ * finishes, that share stands in. Plain deterministic Java: workflow code passes its own clock and completions.
  */
 final class DeadlinePace {
   private final List<PoolShare> pools;
   private final long estimateSeconds;
   private final long doneByMillis;
+  private final double share;
   private final Map<String, Long> openSince = new HashMap<>();
   private final Map<String, Integer> finishedSinceOpen = new HashMap<>();
   private boolean late;
@@ -29,14 +31,16 @@ final class DeadlinePace {
    * @param pools           best first by the task's policy: cheapest first under a cost policy
    * @param estimateSeconds one chunk's run time on a reference unit, > 0
    * @param doneByMillis    when the node's chunks must all be done (epoch millis, workflow time)
+   * @param share           the part of each pool the node can count on at least ({@link ChunkDeadline#share})
    */
-  DeadlinePace(List<PoolShare> pools, long estimateSeconds, long doneByMillis) {
+  DeadlinePace(List<PoolShare> pools, long estimateSeconds, long doneByMillis, double share) {
     if (estimateSeconds <= 0) {
       throw new IllegalArgumentException("estimateSeconds must be > 0, was " + estimateSeconds);
     }
     this.pools = List.copyOf(pools);
     this.estimateSeconds = estimateSeconds;
     this.doneByMillis = doneByMillis;
+    this.share = share;
   }
 
   /** How many pools, from the first, take chunks now, with {@code chunksLeft} of the node not yet finished. */
@@ -89,16 +93,21 @@ final class DeadlinePace {
     return late;
   }
 
-  /** Chunks per second the pool gets through for this node. */
+  /**
+   * Chunks per second the pool gets through for this node: what it delivered since it opened, but never less than
+   * the node's share of its capacity, since a pool busy with other maps' longer chunks (its gate starts the longest
+   * first) frees up for this one's later; and never more than its whole capacity.
+   */
   private double pace(PoolShare pool, long nowMillis) {
     double capacity = pool.chunksPerSecond(estimateSeconds);
+    double floor = capacity * share;
     Long since = openSince.get(pool.poolId());
     double chunkSeconds = estimateSeconds / pool.speed();
     // the first chunks finish one run after the pool opened: count from then, and only once a run has passed
     double observedFor = since == null ? 0 : (nowMillis - since) / 1000.0 - chunkSeconds;
     if (observedFor < chunkSeconds) {
-      return capacity;
+      return floor;
     }
-    return Math.max(Math.min(capacity, finishedSinceOpen.get(pool.poolId()) / observedFor), capacity / 1000);
+    return Math.max(Math.min(capacity, finishedSinceOpen.get(pool.poolId()) / observedFor), floor);
   }
 }

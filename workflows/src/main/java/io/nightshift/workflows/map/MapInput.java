@@ -31,10 +31,10 @@ public record MapInput(@JsonUnwrapped MapWork work, @JsonUnwrapped ChunkRange ra
     return new MapInput(work, range, window, leafChunks, List.of(), List.of());
   }
 
-  /** A child node over chunks [from, to), with its own window. */
-  MapInput child(int from, int to, int childWindow) {
-    return new MapInput(work, new ChunkRange(range.manifest(), from, to), childWindow, leafChunks, List.of(),
-        List.of());
+  /** A child node over chunks [from, to), with its own window, one of {@code siblings} that run side by side. */
+  MapInput child(int from, int to, int childWindow, int siblings) {
+    return new MapInput(work.sharedBy(siblings), new ChunkRange(range.manifest(), from, to), childWindow, leafChunks,
+        List.of(), List.of());
   }
 
   /** This node's next run, which keeps the results of the chunks it finished and what they used. */

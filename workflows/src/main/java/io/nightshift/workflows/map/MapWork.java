@@ -29,6 +29,12 @@ public record MapWork(String taskId, String step, String tool, Map<String, Strin
     placement = placement == null ? ChunkPlacement.controlWorkers() : placement;
   }
 
+  /** The same work for one of {@code nodes} nodes that run side by side: under a deadline they share its part. */
+  MapWork sharedBy(int nodes) {
+    return placement.deadline().isEmpty() ? this : new MapWork(taskId, step, tool, params, itemParam, policy,
+        placement.by(placement.deadline().get().sharedBy(nodes)));
+  }
+
   /** The tool call of one chunk: its item parameter set to the chunk, keyed stably by its index in the map. */
   StepInput chunkCall(int chunk, ArtifactRef ref) {
     Map<String, String> call = new HashMap<>(params);

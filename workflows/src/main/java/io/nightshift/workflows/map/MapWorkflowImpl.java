@@ -118,7 +118,7 @@ public final class MapWorkflowImpl implements MapWorkflow {
       int[] r = ranges.get(i);
       MapWorkflow child = Workflow.newChildWorkflowStub(MapWorkflow.class, ChildWorkflowOptions.newBuilder()
           .setWorkflowId(parent + "/" + r[0] + "-" + r[1]).build());
-      return Async.function(child::run, in.child(r[0], r[1], window)).thenApply(result -> {
+      return Async.function(child::run, in.child(r[0], r[1], window, concurrent)).thenApply(result -> {
         PoolTally.addAll(tallies, result.use());
         return result.table();
       });

@@ -110,7 +110,7 @@ final class SpreadChunks {
   /** For chunks due by a deadline, which pools take them as time goes on; none without one. */
   private Optional<DeadlinePace> pace() {
     return work.placement().deadline().map(d -> new DeadlinePace(work.placement().pools(),
-        work.placement().demand().estimateSeconds(), d.mapDoneByMillis()));
+        work.placement().demand().estimateSeconds(), d.mapDoneByMillis(), d.share()));
   }
 
   private Promise<StepOutput> start(String pool, int chunk, ArtifactRef ref) {

@@ -13,7 +13,7 @@ class DeadlinePaceTest {
   @Test
   void shouldUseOnlyTheCheapPoolWhileItAloneFinishesInTime() {
     // the cheap pool gets through 8 x 1 / 10 = 0.8 chunks/s: 80 chunks take 100 s
-    DeadlinePace pace = new DeadlinePace(POOLS, 10, 120_000);
+    DeadlinePace pace = new DeadlinePace(POOLS, 10, 120_000, 1);
 
     assertThat(pace.openPools(0, 80)).isEqualTo(1);
     assertThat(pace.late()).isFalse();
@@ -21,7 +21,7 @@ class DeadlinePaceTest {
 
   @Test
   void shouldOpenTheDearPoolWhenTheCheapOneAloneWouldBeLateAndCloseItOnceItIsNot() {
-    DeadlinePace pace = new DeadlinePace(POOLS, 10, 120_000);
+    DeadlinePace pace = new DeadlinePace(POOLS, 10, 120_000, 1);
 
     assertThat(pace.openPools(0, 200)).isEqualTo(2); // 250 s alone; 200 / 4 per s = 50 s together
     for (int i = 0; i < 40; i++) {
@@ -31,26 +31,39 @@ class DeadlinePaceTest {
   }
 
   @Test
-  void shouldTrustWhatTheCheapPoolDeliveredOverItsCapacityOnceAChunksTimeHasPassed() {
-    DeadlinePace pace = new DeadlinePace(POOLS, 10, 200_000);
-    assertThat(pace.openPools(0, 120)).isEqualTo(1); // capacity says 150 s of 200
+  void shouldTrustWhatTheCheapPoolDeliveredAboveItsShareOnceAChunksTimeHasPassed() {
+    DeadlinePace pace = new DeadlinePace(POOLS, 10, 200_000, 0.25);
+    assertThat(pace.openPools(0, 120)).isEqualTo(2); // a quarter of 0.8/s: 600 s, of 200
 
-    // other work shares the pool: in the 30 s after its first run ended it finished 6 chunks, 0.2/s, not 0.8
-    for (int i = 0; i < 6; i++) {
+    // the pool turned out free for this map: 24 chunks in the 30 s after its first run, 0.8/s
+    for (int i = 0; i < 24; i++) {
       pace.finished("cheap");
     }
-    assertThat(pace.openPools(40_000, 114)).isEqualTo(2);
+    assertThat(pace.openPools(40_000, 96)).isEqualTo(1); // 120 s + a run, of 160 s left
   }
 
   @Test
   void shouldLookAgainAboutOnceAChunksRunOnTheCheapestPool() {
-    assertThat(new DeadlinePace(POOLS, 10, 0).checkEvery()).isEqualTo(java.time.Duration.ofSeconds(10));
-    assertThat(new DeadlinePace(POOLS, 1, 0).checkEvery()).isEqualTo(java.time.Duration.ofSeconds(5));
+    assertThat(new DeadlinePace(POOLS, 10, 0, 1).checkEvery()).isEqualTo(java.time.Duration.ofSeconds(10));
+    assertThat(new DeadlinePace(POOLS, 1, 0, 1).checkEvery()).isEqualTo(java.time.Duration.ofSeconds(5));
+  }
+
+  @Test
+  void shouldCountOnItsShareOfACheapPoolThatIsBusyWithOtherMapsLongerChunks() {
+    // a quarter of the cheap pool is 0.2 chunks/s: 30 chunks take 150 s + a run, within 200 s
+    DeadlinePace shared = new DeadlinePace(POOLS, 10, 200_000, 0.25);
+    assertThat(shared.openPools(0, 30)).isEqualTo(1);
+    // nothing finished in the 30 s after its first run (another map's 8-unit chunks hold the pool): still its share
+    assertThat(shared.openPools(40_000, 30)).isEqualTo(1);
+    // without a share to count on, a stalled pool looks hopeless and the dear one opens
+    DeadlinePace alone = new DeadlinePace(POOLS, 10, 200_000, 1e-6);
+    alone.openPools(0, 30);
+    assertThat(alone.openPools(40_000, 30)).isEqualTo(2);
   }
 
   @Test
   void shouldSayItIsLateWhenEveryPoolTogetherCannotMakeIt() {
-    DeadlinePace pace = new DeadlinePace(POOLS, 10, 10_000);
+    DeadlinePace pace = new DeadlinePace(POOLS, 10, 10_000, 1);
 
     assertThat(pace.openPools(0, 1_000)).isEqualTo(2);
     assertThat(pace.late()).isTrue();

@@ -6,6 +6,7 @@ import io.nightshift.core.accelerator.placement.PoolView;
 import io.nightshift.core.accelerator.placement.StepRequirements;
 import io.nightshift.core.pipeline.Plan;
 import io.nightshift.core.pipeline.PlannedStep;
+import io.nightshift.core.pipeline.StepKind;
 import io.nightshift.workflows.map.ChunkDeadline;
 import io.nightshift.workflows.map.ChunkPlacement;
 import java.time.Duration;
@@ -24,14 +25,18 @@ import java.util.Optional;
 public final class DeadlineWatch {
   private final Optional<Instant> deadline;
   private final Map<String, Duration> after;
+  /** The plan's map steps paced against the deadline (an estimate per chunk): they share the pools. */
+  private final int pacedMaps;
   private Optional<DeadlineReport> latest;
   /** When the first map was split in this run, and the seconds on every pool of the maps split since. */
   private Optional<Instant> mapsFrom = Optional.empty();
   private double mapSeconds;
 
-  private DeadlineWatch(Optional<Instant> deadline, Map<String, Duration> after, Optional<DeadlineReport> latest) {
+  private DeadlineWatch(Optional<Instant> deadline, Map<String, Duration> after, int pacedMaps,
+      Optional<DeadlineReport> latest) {
     this.deadline = deadline;
     this.after = after;
+    this.pacedMaps = Math.max(1, pacedMaps);
     this.latest = latest;
   }
 
@@ -42,7 +47,9 @@ public final class DeadlineWatch {
    */
   public static DeadlineWatch of(Plan plan, Optional<DeadlineReport> carried) {
     Optional<Instant> deadline = plan.placement().deadline();
-    return new DeadlineWatch(deadline, after(plan.steps()), carried.filter(r ->
+    int pacedMaps = (int) plan.steps().stream().filter(s -> s.kind() == StepKind.MAP && !estimate(s).isZero())
+        .count();
+    return new DeadlineWatch(deadline, after(plan.steps()), pacedMaps, carried.filter(r ->
         deadline.map(Instant::toEpochMilli).equals(Optional.of(r.deadlineEpochMillis()))));
   }
 
@@ -87,7 +94,7 @@ public final class DeadlineWatch {
       return Optional.empty();
     }
     return Optional.of(new ChunkDeadline(deadline.get().toEpochMilli(),
-        after.getOrDefault(step.name(), Duration.ZERO).toMillis()));
+        after.getOrDefault(step.name(), Duration.ZERO).toMillis(), 1.0 / pacedMaps));
   }
 
   /**
