@@ -1,5 +1,6 @@
 package io.nightshift.core.artifact;
 
+import io.nightshift.core.files.OwnerOnly;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +11,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,15 +21,17 @@ import java.util.Optional;
 /**
  * Artifact store on local disk: {@code root/sha256/ab/abcdef...} holds the bytes, a sibling {@code .type} file
  * the media type. Content is written to a temporary file and moved into place atomically, so a crash never
- * leaves a half-written artifact under a valid name, and concurrent writers of the same content agree.
+ * leaves a half-written artifact under a valid name, and concurrent writers of the same content agree. Directories
+ * are {@code rwx------} and files {@code rw-------}: artifacts hold task data, which other accounts have no
+ * business reading.
  */
 public final class FileArtifactStore implements ArtifactStore {
   private final Path root;
 
   public FileArtifactStore(Path root) throws IOException {
     this.root = root.toAbsolutePath();
-    Files.createDirectories(this.root.resolve("sha256"));
-    Files.createDirectories(this.root.resolve("tmp"));
+    OwnerOnly.createDirectories(this.root.resolve("sha256"));
+    OwnerOnly.createDirectories(this.root.resolve("tmp"));
   }
 
   public Path root() {
@@ -41,7 +45,7 @@ public final class FileArtifactStore implements ArtifactStore {
 
   @Override
   public ArtifactRef put(InputStream content, String mediaType) throws IOException {
-    Path tmp = Files.createTempFile(root.resolve("tmp"), "put-", ".part");
+    Path tmp = newTempFile();
     try {
       MessageDigest sha = sha256();
       long size;
@@ -50,11 +54,11 @@ public final class FileArtifactStore implements ArtifactStore {
       }
       ArtifactRef ref = new ArtifactRef("sha256:" + HexFormat.of().formatHex(sha.digest()), size, mediaType);
       Path target = pathOf(ref.hex());
-      Files.createDirectories(target.getParent());
+      OwnerOnly.createDirectories(target.getParent());
       if (!Files.exists(target)) {
         moveIntoPlace(tmp, target);
       }
-      Files.writeString(typeFile(target), ref.mediaType(), StandardCharsets.UTF_8);
+      writeType(typeFile(target), ref.mediaType());
       return ref;
     } finally {
       Files.deleteIfExists(tmp);
@@ -102,6 +106,24 @@ public final class FileArtifactStore implements ArtifactStore {
 
   private static Path typeFile(Path content) {
     return content.resolveSibling(content.getFileName() + ".type");
+  }
+
+  /** Writes the type file whole (a temporary file moved into place), owner-only like every file here. */
+  private void writeType(Path target, String mediaType) throws IOException {
+    Path tmp = newTempFile();
+    try {
+      Files.writeString(tmp, mediaType, StandardCharsets.UTF_8);
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  private Path newTempFile() throws IOException {
+    Path dir = root.resolve("tmp");
+    return OwnerOnly.isPosix(dir)
+        ? Files.createTempFile(dir, "put-", ".part", PosixFilePermissions.asFileAttribute(OwnerOnly.FILE))
+        : Files.createTempFile(dir, "put-", ".part");
   }
 
   private static void moveIntoPlace(Path tmp, Path target) throws IOException {
