@@ -19,11 +19,17 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * Artifact store on local disk: {@code root/sha256/ab/abcdef...} holds the bytes, a sibling {@code .type} file
- * the media type. Content is written to a temporary file and moved into place atomically, so a crash never
- * leaves a half-written artifact under a valid name, and concurrent writers of the same content agree. Directories
- * are {@code rwx------} and files {@code rw-------}: artifacts hold task data, which other accounts have no
- * business reading.
+ * Artifact store on local disk: {@code root/sha256/ab/abcdef...} holds the bytes. The media type belongs to each
+ * reference, not to the bytes (one CSV may be stored as {@code text/csv} by one step and {@code text/plain} by
+ * another), so every type the bytes were stored with has a file of its own, {@code abcdef....type-<key>} (key: the
+ * type's own SHA-256, 16 hex digits), and {@link #find(String, String)} vouches for exactly those. The sibling
+ * {@code .type} file holds the type they were first stored with, for lookups by digest alone; stores written
+ * before per-type files existed have only that file (holding the last type written), and read as before.
+ *
+ * <p>Everything is written to a temporary file and moved into place atomically, so a crash never leaves a
+ * half-written artifact under a valid name, and concurrent writers of the same content agree. Directories are
+ * {@code rwx------} and files {@code rw-------}: artifacts hold task data, which other accounts have no business
+ * reading.
  */
 public final class FileArtifactStore implements ArtifactStore {
   private final Path root;
@@ -58,7 +64,8 @@ public final class FileArtifactStore implements ArtifactStore {
       if (!Files.exists(target)) {
         moveIntoPlace(tmp, target);
       }
-      writeType(typeFile(target), ref.mediaType());
+      writeOnce(typeFile(target, ref.mediaType()), ref.mediaType());
+      writeOnce(firstTypeFile(target), ref.mediaType());
       return ref;
     } finally {
       Files.deleteIfExists(tmp);
@@ -90,9 +97,22 @@ public final class FileArtifactStore implements ArtifactStore {
     if (!Files.exists(p)) {
       return Optional.empty();
     }
-    Path type = typeFile(p);
+    Path type = firstTypeFile(p);
     String mediaType = Files.exists(type) ? Files.readString(type, StandardCharsets.UTF_8).trim() : null;
     return Optional.of(new ArtifactRef(digest, Files.size(p), mediaType));
+  }
+
+  @Override
+  public Optional<ArtifactRef> find(String digest, String mediaType) throws IOException {
+    Optional<ArtifactRef> byFirstType = ArtifactStore.super.find(digest, mediaType);
+    if (byFirstType.isEmpty()) {
+      return byFirstType;
+    }
+    ArtifactRef asked = new ArtifactRef(digest, byFirstType.get().size(), mediaType);
+    Path typed = typeFile(pathOf(asked.hex()), asked.mediaType());
+    boolean storedAsAsked = Files.exists(typed)
+        && Files.readString(typed, StandardCharsets.UTF_8).equals(asked.mediaType());
+    return storedAsAsked ? Optional.of(asked) : byFirstType;
   }
 
   /** Where the bytes of an artifact live, for tools that hand a file path to an external program. */
@@ -104,16 +124,27 @@ public final class FileArtifactStore implements ArtifactStore {
     return root.resolve("sha256").resolve(hex.substring(0, 2)).resolve(hex);
   }
 
-  private static Path typeFile(Path content) {
+  private static Path firstTypeFile(Path content) {
     return content.resolveSibling(content.getFileName() + ".type");
   }
 
-  /** Writes the type file whole (a temporary file moved into place), owner-only like every file here. */
-  private void writeType(Path target, String mediaType) throws IOException {
+  private static Path typeFile(Path content, String mediaType) {
+    String key = HexFormat.of().formatHex(sha256().digest(mediaType.getBytes(StandardCharsets.UTF_8)), 0, 8);
+    return content.resolveSibling(content.getFileName() + ".type-" + key);
+  }
+
+  /**
+   * Writes a small file unless it exists: whole or not at all, owner-only like every file here. Two writers of
+   * different first types racing on {@code .type} may either win; each type's own file is exact.
+   */
+  private void writeOnce(Path target, String text) throws IOException {
+    if (Files.exists(target)) {
+      return;
+    }
     Path tmp = newTempFile();
     try {
-      Files.writeString(tmp, mediaType, StandardCharsets.UTF_8);
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.writeString(tmp, text, StandardCharsets.UTF_8);
+      moveIntoPlace(tmp, target);
     } finally {
       Files.deleteIfExists(tmp);
     }
@@ -130,7 +161,7 @@ public final class FileArtifactStore implements ArtifactStore {
     try {
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
     } catch (FileAlreadyExistsException e) {
-      // another writer stored the same content first: identical bytes, nothing to do
+      // another writer put the same file first: same bytes (same digest, or same type), nothing to do
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
     }
