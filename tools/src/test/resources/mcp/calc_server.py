@@ -3,8 +3,10 @@ whose MCPServer is v1's FastMCP renamed).
 
 add computes; divide raises a ToolError on a zero denominator (a tool-level error: isError with the message);
 overloaded raises a protocol error (-32603, internal error); crash ends the process in the middle of a call;
-whoami tells the process id, so a test can tell a restarted server from the first one.
+whoami tells the process id, so a test can tell a restarted server from the first one; environment tells what
+the server was started with, so a test can check no secret of the runtime reached it.
 """
+import json
 import os
 
 from mcp.server.mcpserver import MCPServer
@@ -44,6 +46,12 @@ def crash() -> str:
 def whoami() -> str:
     """The process id of this server."""
     return str(os.getpid())
+
+
+@server.tool()
+def environment() -> str:
+    """The server's environment variables, as a JSON object."""
+    return json.dumps(dict(os.environ), sort_keys=True)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@ package io.nightshift.runtime;
 
 import io.nightshift.core.artifact.FileArtifactStore;
 import io.nightshift.runtime.backends.AcceleratorPools;
+import io.nightshift.runtime.config.DataDirectories;
 import io.nightshift.runtime.config.RuntimeConfig;
 import io.nightshift.runtime.lifecycle.Closer;
 import io.nightshift.runtime.planning.Planning;
@@ -10,7 +11,6 @@ import io.nightshift.runtime.temporal.TemporalRole;
 import io.nightshift.runtime.temporal.TemporalServer;
 import io.nightshift.workflows.activities.ToolFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -54,8 +54,7 @@ public final class NightshiftRuntime implements AutoCloseable {
 
   private static TemporalServer startRoles(RuntimeConfig config, Set<Role> roles, List<RolePart> asked,
       Closer started) throws IOException {
-    Files.createDirectories(config.dataDir());
-    Files.createDirectories(config.inputsDir());
+    DataDirectories.prepare(config);
     // the worker role runs the agents: their model endpoints are read only there, and only there are they known
     boolean agentsHere = roles.contains(Role.WORKER);
     Optional<AcceleratorPools> pools = asked.isEmpty() ? Optional.empty()

@@ -29,7 +29,9 @@ public final class ArtifactServiceImpl extends ArtifactServiceGrpc.ArtifactServi
       return;
     }
     try {
-      Optional<ArtifactRef> ref = store.find(digest);
+      // a reference's own type when the client names it: the bytes' first type may be another step's
+      Optional<ArtifactRef> ref = request.getMediaType().isEmpty() ? store.find(digest)
+          : store.find(digest, request.getMediaType());
       if (ref.isEmpty()) {
         out.onError(Status.NOT_FOUND.withDescription("no artifact " + digest).asRuntimeException());
         return;

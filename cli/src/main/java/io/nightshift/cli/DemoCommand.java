@@ -9,6 +9,7 @@ import io.nightshift.api.v1.SubmitTaskRequest;
 import io.nightshift.api.v1.Task;
 import io.nightshift.api.v1.TaskServiceGrpc;
 import io.nightshift.api.v1.TaskSpec;
+import io.nightshift.core.files.OwnerOnly;
 import io.nightshift.runtime.Role;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
@@ -88,9 +89,10 @@ final class DemoCommand implements Callable<Integer> {
   private static Path save(ManagedChannel channel, Task task, Path dir) throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     ArtifactServiceGrpc.newBlockingStub(channel)
-        .readArtifact(ReadArtifactRequest.newBuilder().setDigest(task.getResult().getDigest()).build())
+        .readArtifact(ReadArtifactRequest.newBuilder().setDigest(task.getResult().getDigest())
+            .setMediaType(task.getResult().getMediaType()).build())
         .forEachRemaining((ArtifactChunk c) -> bytes.writeBytes(c.getData().toByteArray()));
-    Files.createDirectories(dir);
+    OwnerOnly.createDirectories(dir); // results are task data: this user's alone, like the data directory
     String ext = switch (task.getResult().getMediaType()) {
       case "text/markdown" -> ".md";
       case "text/html" -> ".html";

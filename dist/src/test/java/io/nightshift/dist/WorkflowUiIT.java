@@ -3,6 +3,8 @@ package io.nightshift.dist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nightshift.api.v1.Task;
+import io.nightshift.core.artifact.ArtifactRef;
+import io.nightshift.core.artifact.FileArtifactStore;
 import io.nightshift.api.v1.TaskState;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import io.nightshift.models.testing.ScriptedOpenAiServer;
 import io.nightshift.models.testing.ScriptedReply;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,7 +34,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The workflow UI in a real headless Chromium against a real runtime on the Temporal dev server: the task list, a
  * task's live view (server-sent events) with its step graph, pause / resume / approve from the page with the API's refusals shown with
- * the field they name, and step outputs opened from the page.
+ * the field they name, step outputs downloaded from the page, and an HTML report shown in a sandboxed frame.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WorkflowUiIT {
@@ -129,12 +132,17 @@ class WorkflowUiIT {
     assertThat(after.getDecisions(0).getComment()).isEqualTo("numbers look right");
     assertThat(browser.findElement(By.id("pause")).isEnabled()).as("an ended task cannot be paused").isFalse();
 
-    // the step's output opens from its link: the artifact with its media type
-    String href = browser.findElement(By.cssSelector("tr[data-step='load'] a")).getAttribute("href");
+    // the step's output downloads from its link: the artifact with its reference's media type, never opened here
+    WebElement link = browser.findElement(By.cssSelector("tr[data-step='load'] a"));
+    assertThat(link.getAttribute("download")).isNotNull();
+    String href = link.getAttribute("href");
     HttpResponse<String> csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href)).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(csv.statusCode()).isEqualTo(200);
     assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+    assertThat(csv.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d)
+        .startsWith("attachment;"));
+    assertThat(csv.headers().firstValue("Content-Security-Policy")).hasValue("sandbox; default-src 'none'");
     assertThat(csv.body()).startsWith(api.readArtifact(after.getSteps(0).getOutput().getDigest()).lines().findFirst()
         .orElseThrow());
   }
@@ -181,6 +189,33 @@ class WorkflowUiIT {
     JavaCli.Run refused = JavaCli.run(runtime, "conversation", id, "--step", "load");
     assertThat(refused.exitCode()).isEqualTo(1);
     assertThat(refused.output()).contains("NOT_FOUND").contains("no agent step 'load'");
+  }
+
+  @Test
+  void shouldShowAnHtmlReportInASandboxedFrameWhereItsScriptsNeverRun() throws Exception {
+    // a report as a tool would store it, with a script a model could have written into it
+    // (the script comes first: once the paragraph after it shows, the script has run or been refused)
+    ArtifactRef report = new FileArtifactStore(runtime.dataDir.resolve("artifacts")).put(("<html><body>"
+        + "<script>document.body.append(Object.assign(document.createElement('p'), {id: 'ran'}));"
+        + "fetch('/api/tasks/x/cancel', {method: 'POST', headers: {'Content-Type': 'application/json'}});</script>"
+        + "<p id='finding' style='color: rgb(200, 0, 0)'>38 drugs screened</p>"
+        + "</body></html>").getBytes(StandardCharsets.UTF_8), "text/html");
+
+    browser.get(ui + "/#/artifacts/" + report.digest() + "?type=text%2Fhtml");
+    await(() -> !browser.findElements(By.id("report")).isEmpty());
+    WebElement frame = browser.findElement(By.id("report"));
+    assertThat(frame.getAttribute("sandbox")).isEmpty();
+    assertThat(browser.findElement(By.id("download")).getAttribute("href")).contains("type=text%2Fhtml");
+    browser.switchTo().frame(frame);
+    try {
+      await(() -> !browser.findElements(By.id("finding")).isEmpty());
+      assertThat(browser.findElement(By.id("finding")).getText()).isEqualTo("38 drugs screened");
+      assertThat(browser.findElement(By.id("finding")).getCssValue("color")).as("the report keeps its own style")
+          .isEqualTo("rgba(200, 0, 0, 1)");
+      assertThat(browser.findElements(By.id("ran"))).as("its script never ran").isEmpty();
+    } finally {
+      browser.switchTo().defaultContent();
+    }
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,13 +27,18 @@ import java.util.Set;
  *   - name: calc                          # lower-case word; tools become mcp.calc.&lt;tool&gt;
  *     command: python3                    # the program, started over stdio (PATH lookup as usual)
  *     args: [/opt/mcp/calc_server.py]     # optional
- *     env: {CALC_PRECISION: "6"}          # optional, added to the runtime's environment
+ *     env: {CALC_PRECISION: "6"}          # optional: variables set for the server
+ *     pass_env: [CALC_LICENSE]            # optional: the runtime's variables it gets by name
  *     prefix: mcp.calc                    # optional, default mcp.&lt;name&gt;
  *     call_timeout_seconds: 60            # optional: a call that takes longer is retried on a fresh process
  * </pre>
+ *
+ * A server sees only what {@code env} and {@code pass_env} give it, beside {@code ToolEnvironment.BASE} (PATH,
+ * HOME, the locale, TMPDIR, ...): never the rest of the runtime's environment, where the model endpoints' keys are.
  */
 public final class McpServersFile {
-  private static final Set<String> KEYS = Set.of("name", "command", "args", "env", "prefix", "call_timeout_seconds");
+  private static final Set<String> KEYS = Set.of("name", "command", "args", "env", "pass_env", "prefix",
+      "call_timeout_seconds");
 
   private McpServersFile() {}
 
@@ -67,6 +73,7 @@ public final class McpServersFile {
     command.addAll(s.get("args").strings());
     Map<String, String> env = new LinkedHashMap<>();
     s.get("env").entries().forEach((name, value) -> value.string().ifPresent(v -> env.put(name, v)));
+    Set<String> passEnv = new LinkedHashSet<>(s.get("pass_env").strings());
     Optional<String> name = s.get("name").string();
     Optional<String> prefix = s.get("prefix").string();
     ConfigNode timeout = s.get("call_timeout_seconds");
@@ -74,7 +81,7 @@ public final class McpServersFile {
     if (name.isEmpty() || command.isEmpty()) {
       return Optional.empty();
     }
-    return s.build(() -> new McpServerConfig(name.get(), command, env, prefix.orElse(null),
+    return s.build(() -> new McpServerConfig(name.get(), command, env, passEnv, prefix.orElse(null),
         timeout.isPresent() ? Duration.ofSeconds(seconds) : null));
   }
 }

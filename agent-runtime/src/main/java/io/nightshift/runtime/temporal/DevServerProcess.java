@@ -1,5 +1,6 @@
 package io.nightshift.runtime.temporal;
 
+import io.nightshift.core.files.OwnerOnly;
 import io.nightshift.workflows.task.TaskSearchAttributes;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,8 +34,9 @@ public final class DevServerProcess implements TemporalServer {
 
   public static DevServerProcess start(Path binary, Path dataDir, int port, int uiPort, String namespace)
       throws IOException {
-    Path dbDir = Files.createDirectories(dataDir.resolve("temporal"));
-    Path logs = Files.createDirectories(dataDir.resolve("logs"));
+    // the database holds every task's history: the runtime's user's alone, like the rest of the data directory
+    Path dbDir = OwnerOnly.createDirectories(dataDir.resolve("temporal"));
+    Path logs = OwnerOnly.createDirectories(dataDir.resolve("logs"));
     List<String> cmd = new ArrayList<>(List.of(binary.toString(), "server", "start-dev",
         "--ip", "127.0.0.1", "--port", String.valueOf(port), "--ui-port", String.valueOf(uiPort),
         "--db-filename", dbDir.resolve("temporal.db").toString(), "--namespace", namespace,

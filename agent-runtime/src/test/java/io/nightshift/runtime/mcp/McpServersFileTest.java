@@ -25,6 +25,7 @@ class McpServersFileTest {
             command: npx
             args: [-y, some-mcp-server, /data]
             env: {TOKEN: abc, DEPTH: 2}
+            pass_env: [HF_TOKEN, NPM_CONFIG_CACHE]
             prefix: fs
             call_timeout_seconds: 5
           - name: calc
@@ -37,6 +38,7 @@ class McpServersFileTest {
     McpServerConfig files = servers.get(0);
     assertThat(files.command()).containsExactly("npx", "-y", "some-mcp-server", "/data");
     assertThat(files.env()).isEqualTo(Map.of("TOKEN", "abc", "DEPTH", "2"));
+    assertThat(files.passEnv()).containsExactlyInAnyOrder("HF_TOKEN", "NPM_CONFIG_CACHE");
     assertThat(files.prefix()).isEqualTo("fs");
     assertThat(files.callTimeout()).isEqualTo(Duration.ofSeconds(5));
     assertThat(servers.get(1).command()).containsExactly("python3", "calc.py");
@@ -71,13 +73,18 @@ class McpServersFileTest {
           - name: Calc
             command: [python3, calc.py]
             env: [A]
+          - name: shell
+            command: sh
+            pass_env: ["HF TOKEN"]
         """);
 
     assertThatThrownBy(() -> McpServersFile.read(file)).hasMessageEndingWith("""
-        4 problems:
+        5 problems:
           mcp[files].args (line 4): must be a list, e.g. [a, b]
           mcp[files].call_timeout_seconds (line 5): must be a whole number >= 1, was 'soon'
           mcp[Calc] (line 6): name must be a lower-case word (letters, digits, '_'), was 'Calc'
-          mcp[Calc].env (line 8): must be a mapping of key: value""");
+          mcp[Calc].env (line 8): must be a mapping of key: value
+          mcp[shell] (line 9): 'HF TOKEN' is not an environment variable's name (letters, digits, '_', not \
+        starting with a digit)""");
   }
 }

@@ -8,12 +8,10 @@ import com.sun.net.httpserver.HttpServer;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.nightshift.api.v1.ArtifactChunk;
 import io.nightshift.api.v1.ArtifactServiceGrpc;
 import io.nightshift.api.v1.GetAgentConversationRequest;
 import io.nightshift.api.v1.GetTaskRequest;
 import io.nightshift.api.v1.ListTasksRequest;
-import io.nightshift.api.v1.ReadArtifactRequest;
 import io.nightshift.api.v1.TaskServiceGrpc;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +20,6 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,11 +39,15 @@ import org.slf4j.LoggerFactory;
  * GET  /api/tasks/ID/events            WatchTask as server-sent events, one "task" event per change
  * GET  /api/tasks/ID/steps/S/conversation   GetAgentConversation: what agent step S said and did
  * POST /api/tasks/ID/ACTION            pause, resume, cancel, approve, reject, steer: the request message as JSON
- * GET  /api/artifacts/DIGEST           ReadArtifact, with the artifact's media type (an HTML report opens as a page)
+ * GET  /api/artifacts/DIGEST?type=T    ReadArtifact as a download; /view for the UI's sandboxed report frame
  * </pre>
  *
  * Actions change tasks, so they take only {@code Content-Type: application/json}: a browser does not send that
- * cross-site without a preflight this server never grants, so another site's page cannot pause a task.
+ * cross-site without a preflight this server never grants, so another site's page cannot pause a task. A site
+ * that makes its own name point here (DNS rebinding) is same-origin for the browser, so every request must also
+ * be addressed to this server's own host and port, and an action's {@code Origin} must be this UI
+ * ({@link HostAndOriginCheck}). Outputs are served so that nothing in them runs on this origin
+ * ({@link ArtifactDownloads}), and the page's own files allow only the page's own script and style.
  */
 public final class WorkflowUiServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WorkflowUiServer.class);
@@ -55,14 +56,19 @@ public final class WorkflowUiServer implements AutoCloseable {
   private final HttpServer server;
   private final ManagedChannel channel;
   private final ExecutorService threads;
+  private final HostAndOriginCheck addressing;
 
-  private WorkflowUiServer(HttpServer server, ManagedChannel channel, ExecutorService threads) {
+  private WorkflowUiServer(HttpServer server, ManagedChannel channel, ExecutorService threads,
+      HostAndOriginCheck addressing) {
     this.server = server;
     this.channel = channel;
     this.threads = threads;
+    this.addressing = addressing;
   }
 
   /**
+   * @param host      where it listens; the names a request may be addressed to follow from it (see
+   *                  {@link HostAndOriginCheck})
    * @param apiTarget host:port of the gRPC API it shows
    * @param port      0 for any free port
    */
@@ -81,10 +87,12 @@ public final class WorkflowUiServer implements AutoCloseable {
       return t;
     });
     server.setExecutor(threads);
-    WorkflowUiServer ui = new WorkflowUiServer(server, channel, threads);
+    WorkflowUiServer ui = new WorkflowUiServer(server, channel, threads,
+        HostAndOriginCheck.forBind(host, server.getAddress()));
     TaskActions actions = new TaskActions(TaskServiceGrpc.newBlockingStub(channel));
+    ArtifactDownloads artifacts = new ArtifactDownloads(ArtifactServiceGrpc.newBlockingStub(channel));
     server.createContext("/api/tasks", ex -> ui.handle(ex, () -> ui.tasks(ex, actions, keepaliveMillis)));
-    server.createContext("/api/artifacts/", ex -> ui.handle(ex, () -> ui.artifact(ex)));
+    server.createContext("/api/artifacts/", ex -> ui.handle(ex, () -> artifacts.serve(ex)));
     server.createContext("/", ex -> ui.handle(ex, () -> StaticFiles.serve(ex)));
     server.start();
     return ui;
@@ -131,31 +139,23 @@ public final class WorkflowUiServer implements AutoCloseable {
     sendProto(ex, 200, tasks().listTasks(request.build()));
   }
 
-  private void artifact(HttpExchange ex) throws IOException {
-    String digest = URLDecoder.decode(ex.getRequestURI().getRawPath().substring("/api/artifacts/".length()),
-        StandardCharsets.UTF_8);
-    Iterator<ArtifactChunk> chunks = ArtifactServiceGrpc.newBlockingStub(channel)
-        .readArtifact(ReadArtifactRequest.newBuilder().setDigest(digest).build());
-    ArtifactChunk first = chunks.next(); // a missing artifact fails here, before any byte is sent
-    ex.getResponseHeaders().set("Content-Type", first.getMediaType().isEmpty() ? "application/octet-stream"
-        : first.getMediaType());
-    ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-    ex.sendResponseHeaders(200, first.getSize() > 0 ? first.getSize() : 0);
-    try (OutputStream out = ex.getResponseBody()) {
-      first.getData().writeTo(out);
-      while (chunks.hasNext()) {
-        chunks.next().getData().writeTo(out);
-      }
-    }
-  }
-
   private TaskServiceGrpc.TaskServiceBlockingStub tasks() {
     return TaskServiceGrpc.newBlockingStub(channel);
   }
 
-  /** Runs a handler, turning the API's errors into their HTTP form; nothing a request does may stop the server. */
+  /**
+   * Runs a handler for a request addressed to this UI, turning the API's errors into their HTTP form; nothing a
+   * request does may stop the server.
+   */
   private void handle(HttpExchange ex, IoAction action) {
     try (ex) {
+      var refused = addressing.check(ex.getRequestMethod(), ex.getRequestHeaders().getFirst("Host"),
+          ex.getRequestHeaders().getFirst("Origin"));
+      if (refused.isPresent()) {
+        log.warn("UI request {} {} refused: {}", ex.getRequestMethod(), ex.getRequestURI(), refused.get().message());
+        sendJson(ex, refused.get().status(), HttpStatuses.body(refused.get().code(), refused.get().message(), null));
+        return;
+      }
       try {
         action.run();
       } catch (StatusRuntimeException e) {
@@ -200,6 +200,7 @@ public final class WorkflowUiServer implements AutoCloseable {
     ex.getResponseHeaders().set("Content-Type", type + (type.startsWith("text/") || type.endsWith("json")
         ? "; charset=utf-8" : ""));
     ex.getResponseHeaders().set("Cache-Control", "no-store");
+    ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
     ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
     if (body.length > 0) {
       try (OutputStream out = ex.getResponseBody()) {

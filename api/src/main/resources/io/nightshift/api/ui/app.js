@@ -28,10 +28,20 @@ const taskState = s => (s || '').replace('TASK_STATE_', '');
 const stepState = s => (s || '').replace('STEP_STATE_', '');
 const when = t => t ? new Date(t).toLocaleString() : '';
 const badge = s => el('span', { class: 'state ' + s, 'data-state': s }, s);
-const artifactLink = (ref, text) => ref && ref.digest
-  ? el('a', { href: '/api/artifacts/' + encodeURIComponent(ref.digest), target: '_blank', rel: 'noopener' },
-      text || ref.mediaType || 'output')
-  : '';
+const mediaType = ref => ref.mediaType || 'application/octet-stream';
+const isHtml = type => type.split(';')[0].trim().toLowerCase() === 'text/html';
+const artifactUrl = (ref, suffix) => '/api/artifacts/' + encodeURIComponent(ref.digest) + (suffix || '')
+  + '?type=' + encodeURIComponent(mediaType(ref));
+
+/**
+ * A step's output: an HTML report opens in the UI's viewer (a sandboxed frame), anything else downloads. Outputs are
+ * whatever a tool or a model wrote, so none is ever opened as a page of this origin (the server enforces the same).
+ */
+const artifactLink = (ref, text) => !ref || !ref.digest ? ''
+  : isHtml(mediaType(ref))
+    ? el('a', { href: '#/artifacts/' + encodeURIComponent(ref.digest) + '?type=' + encodeURIComponent(mediaType(ref)),
+        class: 'artifact' }, text || mediaType(ref))
+    : el('a', { href: artifactUrl(ref), download: true, class: 'artifact' }, text || mediaType(ref));
 
 /**
  * A step's unit telemetry on one line, as the CLI prints it (cli's TelemetryLine): a figure the executor did not
@@ -333,6 +343,22 @@ async function showConversation(taskId, step) {
   }
 }
 
+// ---------- an HTML report ----------
+
+/**
+ * The report in a frame sandboxed twice (the attribute here, the server's CSP on the report): its scripts never
+ * run, it has no origin of its own, so it can neither read this page nor act as it.
+ */
+function showReport(digest, type) {
+  const ref = { digest: digest, mediaType: type };
+  view.replaceChildren(
+    el('h1', {}, 'Report ', el('span', { class: 'meta' }, digest)),
+    el('p', { class: 'meta' }, type, ' · ', el('a', { href: artifactUrl(ref), download: true, id: 'download' },
+      'download')),
+    el('iframe', { id: 'report', class: 'report', sandbox: true, src: artifactUrl(ref, '/view'),
+      title: 'report ' + digest }));
+}
+
 // ---------- routing ----------
 
 function route() {
@@ -341,6 +367,11 @@ function route() {
   if (conversationTimer) { clearInterval(conversationTimer); conversationTimer = null; }
   live.className = 'live';
   const hash = location.hash || '#/';
+  const report = hash.match(/^#\/artifacts\/([^?]+)\?type=(.+)$/);
+  if (report) {
+    showReport(decodeURIComponent(report[1]), decodeURIComponent(report[2]));
+    return;
+  }
   const agent = hash.match(/^#\/tasks\/([^/]+)\/agents\/(.+)$/);
   if (agent) {
     showConversation(decodeURIComponent(agent[1]), decodeURIComponent(agent[2]));

@@ -1,5 +1,6 @@
 package io.nightshift.core.accelerator;
 
+import io.nightshift.core.process.ToolEnvironment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,11 +25,14 @@ public record LeasedUnits(Lease lease, List<String> commandPrefix) {
     return lease.environment();
   }
 
-  /** A process builder for the command that runs on these units only. */
+  /**
+   * A process builder for the command that runs on these units only, with a tool program's environment
+   * ({@link ToolEnvironment#BASE}, not the runtime's) and the lease's variables.
+   */
   public ProcessBuilder processBuilder(List<String> command) {
     List<String> full = new ArrayList<>(commandPrefix);
     full.addAll(command);
-    ProcessBuilder builder = new ProcessBuilder(full);
+    ProcessBuilder builder = ToolEnvironment.confine(new ProcessBuilder(full));
     builder.environment().putAll(lease.environment());
     return builder;
   }

@@ -17,8 +17,26 @@ public interface ArtifactStore {
 
   byte[] read(ArtifactRef ref) throws IOException;
 
-  /** Finds a stored artifact by digest ({@code sha256:...}). */
+  /**
+   * Finds a stored artifact by digest ({@code sha256:...}), with the media type it was first stored with: for
+   * {@code artifact:} URIs, which name bytes, not a reference. Where a reference is at hand, use
+   * {@link #find(String, String)}.
+   */
   Optional<ArtifactRef> find(String digest) throws IOException;
+
+  /**
+   * The stored artifact as a reference of {@code mediaType}: with that type when its bytes were stored with it,
+   * else with {@code application/octet-stream}, so a reader can never make the store vouch for a type nobody
+   * gave these bytes. Empty when the bytes are not stored. This default serves stores that keep one type per
+   * digest.
+   */
+  default Optional<ArtifactRef> find(String digest, String mediaType) throws IOException {
+    return find(digest).map(stored -> {
+      ArtifactRef asked = new ArtifactRef(digest, stored.size(), mediaType);
+      return asked.mediaType().equals(stored.mediaType()) ? asked
+          : new ArtifactRef(digest, stored.size(), "application/octet-stream");
+    });
+  }
 
   /** Resolves an {@code artifact:sha256:...} URI, failing with a clear message when it is not stored. */
   default ArtifactRef resolve(String uri) throws IOException {

@@ -1,5 +1,6 @@
 package io.nightshift.core.artifact;
 
+import io.nightshift.core.files.OwnerOnly;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +11,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,17 +19,25 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * Artifact store on local disk: {@code root/sha256/ab/abcdef...} holds the bytes, a sibling {@code .type} file
- * the media type. Content is written to a temporary file and moved into place atomically, so a crash never
- * leaves a half-written artifact under a valid name, and concurrent writers of the same content agree.
+ * Artifact store on local disk: {@code root/sha256/ab/abcdef...} holds the bytes. The media type belongs to each
+ * reference, not to the bytes (one CSV may be stored as {@code text/csv} by one step and {@code text/plain} by
+ * another), so every type the bytes were stored with has a file of its own, {@code abcdef....type-<key>} (key: the
+ * type's own SHA-256, 16 hex digits), and {@link #find(String, String)} vouches for exactly those. The sibling
+ * {@code .type} file holds the type they were first stored with, for lookups by digest alone; stores written
+ * before per-type files existed have only that file (holding the last type written), and read as before.
+ *
+ * <p>Everything is written to a temporary file and moved into place atomically, so a crash never leaves a
+ * half-written artifact under a valid name, and concurrent writers of the same content agree. Directories are
+ * {@code rwx------} and files {@code rw-------}: artifacts hold task data, which other accounts have no business
+ * reading.
  */
 public final class FileArtifactStore implements ArtifactStore {
   private final Path root;
 
   public FileArtifactStore(Path root) throws IOException {
     this.root = root.toAbsolutePath();
-    Files.createDirectories(this.root.resolve("sha256"));
-    Files.createDirectories(this.root.resolve("tmp"));
+    OwnerOnly.createDirectories(this.root.resolve("sha256"));
+    OwnerOnly.createDirectories(this.root.resolve("tmp"));
   }
 
   public Path root() {
@@ -41,7 +51,7 @@ public final class FileArtifactStore implements ArtifactStore {
 
   @Override
   public ArtifactRef put(InputStream content, String mediaType) throws IOException {
-    Path tmp = Files.createTempFile(root.resolve("tmp"), "put-", ".part");
+    Path tmp = newTempFile();
     try {
       MessageDigest sha = sha256();
       long size;
@@ -50,11 +60,12 @@ public final class FileArtifactStore implements ArtifactStore {
       }
       ArtifactRef ref = new ArtifactRef("sha256:" + HexFormat.of().formatHex(sha.digest()), size, mediaType);
       Path target = pathOf(ref.hex());
-      Files.createDirectories(target.getParent());
+      OwnerOnly.createDirectories(target.getParent());
       if (!Files.exists(target)) {
         moveIntoPlace(tmp, target);
       }
-      Files.writeString(typeFile(target), ref.mediaType(), StandardCharsets.UTF_8);
+      writeOnce(typeFile(target, ref.mediaType()), ref.mediaType());
+      writeOnce(firstTypeFile(target), ref.mediaType());
       return ref;
     } finally {
       Files.deleteIfExists(tmp);
@@ -86,9 +97,22 @@ public final class FileArtifactStore implements ArtifactStore {
     if (!Files.exists(p)) {
       return Optional.empty();
     }
-    Path type = typeFile(p);
+    Path type = firstTypeFile(p);
     String mediaType = Files.exists(type) ? Files.readString(type, StandardCharsets.UTF_8).trim() : null;
     return Optional.of(new ArtifactRef(digest, Files.size(p), mediaType));
+  }
+
+  @Override
+  public Optional<ArtifactRef> find(String digest, String mediaType) throws IOException {
+    Optional<ArtifactRef> byFirstType = ArtifactStore.super.find(digest, mediaType);
+    if (byFirstType.isEmpty()) {
+      return byFirstType;
+    }
+    ArtifactRef asked = new ArtifactRef(digest, byFirstType.get().size(), mediaType);
+    Path typed = typeFile(pathOf(asked.hex()), asked.mediaType());
+    boolean storedAsAsked = Files.exists(typed)
+        && Files.readString(typed, StandardCharsets.UTF_8).equals(asked.mediaType());
+    return storedAsAsked ? Optional.of(asked) : byFirstType;
   }
 
   /** Where the bytes of an artifact live, for tools that hand a file path to an external program. */
@@ -100,15 +124,44 @@ public final class FileArtifactStore implements ArtifactStore {
     return root.resolve("sha256").resolve(hex.substring(0, 2)).resolve(hex);
   }
 
-  private static Path typeFile(Path content) {
+  private static Path firstTypeFile(Path content) {
     return content.resolveSibling(content.getFileName() + ".type");
+  }
+
+  private static Path typeFile(Path content, String mediaType) {
+    String key = HexFormat.of().formatHex(sha256().digest(mediaType.getBytes(StandardCharsets.UTF_8)), 0, 8);
+    return content.resolveSibling(content.getFileName() + ".type-" + key);
+  }
+
+  /**
+   * Writes a small file unless it exists: whole or not at all, owner-only like every file here. Two writers of
+   * different first types racing on {@code .type} may either win; each type's own file is exact.
+   */
+  private void writeOnce(Path target, String text) throws IOException {
+    if (Files.exists(target)) {
+      return;
+    }
+    Path tmp = newTempFile();
+    try {
+      Files.writeString(tmp, text, StandardCharsets.UTF_8);
+      moveIntoPlace(tmp, target);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  private Path newTempFile() throws IOException {
+    Path dir = root.resolve("tmp");
+    return OwnerOnly.isPosix(dir)
+        ? Files.createTempFile(dir, "put-", ".part", PosixFilePermissions.asFileAttribute(OwnerOnly.FILE))
+        : Files.createTempFile(dir, "put-", ".part");
   }
 
   private static void moveIntoPlace(Path tmp, Path target) throws IOException {
     try {
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
     } catch (FileAlreadyExistsException e) {
-      // another writer stored the same content first: identical bytes, nothing to do
+      // another writer put the same file first: same bytes (same digest, or same type), nothing to do
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
     }

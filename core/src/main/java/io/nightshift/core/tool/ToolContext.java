@@ -2,6 +2,7 @@ package io.nightshift.core.tool;
 
 import io.nightshift.core.accelerator.LeasedUnits;
 import io.nightshift.core.artifact.ArtifactStore;
+import io.nightshift.core.process.ToolEnvironment;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -51,11 +52,14 @@ public interface ToolContext {
 
   /**
    * Where a tool starts an external program: a process builder that runs the command on this call's units only
-   * (their environment and, for CPU cores, {@code taskset}), or a plain one when the call holds none. Tools that
-   * start processes use this rather than {@code new ProcessBuilder}, so the program sees its leased devices and
-   * no others.
+   * (their environment and, for CPU cores, {@code taskset}), or a plain one when the call holds none. Either way
+   * its environment is {@link ToolEnvironment#BASE} alone (plus the lease's variables), never the runtime's
+   * secrets; what the program needs beyond that the tool adds to {@code environment()}. Tools that start
+   * processes use this rather than {@code new ProcessBuilder}, so the program sees its leased devices and no
+   * others.
    */
   default ProcessBuilder processBuilder(List<String> command) {
-    return units().map(u -> u.processBuilder(command)).orElseGet(() -> new ProcessBuilder(command));
+    return units().map(u -> u.processBuilder(command))
+        .orElseGet(() -> ToolEnvironment.confine(new ProcessBuilder(command)));
   }
 }

@@ -4,7 +4,6 @@ import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.mcp.client.DefaultMcpClient;
 import dev.langchain4j.mcp.client.McpClient;
-import dev.langchain4j.mcp.client.transport.stdio.StdioMcpTransport;
 import dev.langchain4j.service.tool.ToolExecutionResult;
 import java.time.Duration;
 import java.util.List;
@@ -18,7 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One MCP server process and the langchain4j-mcp client that talks to it over stdio. The process is started on
+ * One MCP server process and the langchain4j-mcp client that talks to it over stdio, the process started with
+ * only the environment its configuration declares ({@link ConfinedStdioTransport}). The process is started on
  * first use (listing tools or calling one) and again on the next use after it died: langchain4j-mcp's stdio
  * transport does not reconnect by itself. A call the process dies during, or that outlives the call timeout,
  * fails at once as transient (the caller retries on a fresh process) instead of waiting for an answer that will
@@ -31,7 +31,7 @@ final class McpServerConnection implements AutoCloseable {
   private final McpServerConfig config;
   private final ExecutorService calls;
   private McpClient client;
-  private StdioMcpTransport transport;
+  private ConfinedStdioTransport transport;
   private int starts;
   private boolean closed;
 
@@ -92,8 +92,8 @@ final class McpServerConnection implements AutoCloseable {
 
   /** Pid of the running server process, or -1 when none runs (for logs and tests). */
   synchronized long pid() {
-    return transport != null && transport.getProcess() != null && transport.getProcess().isAlive()
-        ? transport.getProcess().pid() : -1;
+    return transport != null && transport.process() != null && transport.process().isAlive()
+        ? transport.process().pid() : -1;
   }
 
   /** How many times the process was started, the first start included. */
@@ -107,16 +107,15 @@ final class McpServerConnection implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("MCP server '" + config.name() + "' was shut down");
     }
-    if (client != null && transport.getProcess().isAlive()) {
-      return new Live(client, transport.getProcess());
+    if (client != null && transport.process().isAlive()) {
+      return new Live(client, transport.process());
     }
     if (client != null) {
       log.warn("MCP server '{}' (pid {}) exited with code {}: starting it again", config.name(),
-          transport.getProcess().pid(), transport.getProcess().exitValue());
+          transport.process().pid(), transport.process().exitValue());
       stopQuietly();
     }
-    StdioMcpTransport t = StdioMcpTransport.builder().command(config.command()).environment(config.env())
-        .logger(log).build();
+    ConfinedStdioTransport t = new ConfinedStdioTransport(config);
     try {
       client = DefaultMcpClient.builder().key(config.name()).clientName("nightshift").transport(t)
           .initializationTimeout(START_TIMEOUT)
@@ -133,9 +132,9 @@ final class McpServerConnection implements AutoCloseable {
     }
     transport = t;
     starts++;
-    log.info("MCP server '{}' started (pid {}, start #{}): {}", config.name(), t.getProcess().pid(), starts,
+    log.info("MCP server '{}' started (pid {}, start #{}): {}", config.name(), t.process().pid(), starts,
         config.commandLine());
-    return new Live(client, t.getProcess());
+    return new Live(client, t.process());
   }
 
   private synchronized void restartNextTime(Live stale, String why) {
@@ -150,11 +149,14 @@ final class McpServerConnection implements AutoCloseable {
       if (client != null) {
         client.close();
       }
+      if (transport != null) {
+        transport.close(); // again after the client's close, for a start that failed before there was a client
+      }
     } catch (Exception e) {
       log.debug("closing the MCP client of '{}'", config.name(), e);
     }
-    if (transport != null && transport.getProcess() != null) {
-      Process p = transport.getProcess();
+    if (transport != null && transport.process() != null) {
+      Process p = transport.process();
       p.destroy();
       try {
         if (!p.waitFor(5, TimeUnit.SECONDS)) {

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nightshift.core.artifact.ArtifactStore;
 import io.nightshift.core.artifact.FileArtifactStore;
 import io.nightshift.core.error.ToolException;
+import io.nightshift.core.process.ToolEnvironment;
 import io.nightshift.core.tool.Tool;
 import io.nightshift.core.tool.ToolArguments;
 import io.nightshift.core.tool.ToolContext;
@@ -19,8 +22,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
@@ -30,6 +35,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The tools of a real MCP server (the official Python SDK over stdio) in the Nightshift tool registry. */
 class McpToolSourceTest {
+  /** Both are in the test JVM's environment (the parent pom's Surefire configuration), as a key is in the runtime's. */
+  private static final String SECRET = "NIGHTSHIFT_TEST_SECRET_API_KEY";
+  private static final String PASSED = "NIGHTSHIFT_TEST_PASSED_THROUGH";
+
   @TempDir Path dir;
   private McpToolSource source;
   private ToolRegistry registry;
@@ -39,7 +48,7 @@ class McpToolSourceTest {
   void setUp() throws IOException {
     store = new FileArtifactStore(dir.resolve("artifacts"));
     source = McpToolSource.of(List.of(new McpServerConfig("calc", McpPython.calcServerCommand(dir),
-        Map.of("CALC_MODE", "test"), null, Duration.ofSeconds(20))));
+        Map.of("CALC_MODE", "test"), Set.of(PASSED), null, Duration.ofSeconds(20))));
     registry = ToolRegistry.of(List.of(new BuiltinTools(), source));
   }
 
@@ -52,7 +61,7 @@ class McpToolSourceTest {
   void shouldListTheServersToolsWithTheirSchemasBesideTheBuiltinOnes() {
     assertThat(registry.all()).extracting(ToolDescriptor::name)
         .contains("table.describe", "mcp.calc.add", "mcp.calc.divide", "mcp.calc.overloaded", "mcp.calc.crash",
-            "mcp.calc.whoami");
+            "mcp.calc.whoami", "mcp.calc.environment");
     ToolDescriptor add = registry.describe("mcp.calc.add").orElseThrow();
     assertThat(add.description()).isEqualTo("[MCP server calc] Adds two whole numbers and returns the sum.");
     assertThat(add.params()).extracting(ToolParam::name, ToolParam::required, ToolParam::description)
@@ -116,6 +125,21 @@ class McpToolSourceTest {
   }
 
   @Test
+  void shouldStartTheServerWithWhatItDeclaresAndNoneOfTheRuntimesSecrets() throws Exception {
+    assertThat(System.getenv()).as("set by the parent pom's Surefire").containsKeys(SECRET, PASSED);
+
+    ToolOutput answer = call("mcp.calc.environment", Map.of());
+    Map<String, String> seen = new ObjectMapper().readValue(store.read(answer.artifact()),
+        new TypeReference<Map<String, String>>() {});
+
+    assertThat(seen).doesNotContainKey(SECRET);
+    assertThat(seen).containsEntry("CALC_MODE", "test").containsEntry(PASSED, System.getenv(PASSED));
+    assertThat(seen).containsEntry("PATH", System.getenv("PATH"));
+    // Python adds LC_CTYPE when it coerces the C locale; nothing else beyond what was given
+    assertThat(seen.keySet()).isSubsetOf(union(ToolEnvironment.BASE, Set.of("CALC_MODE", PASSED)));
+  }
+
+  @Test
   void shouldStopTheServerProcessOnClose() throws Exception {
     ProcessHandle handle = ProcessHandle.of(source.pid("calc")).orElseThrow();
     source.close();
@@ -131,6 +155,12 @@ class McpToolSourceTest {
     assertThatThrownBy(() -> ToolRegistry.of(List.of(broken))).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("MCP server 'nope'").hasMessageContaining("no-such-program");
     broken.close();
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new HashSet<>(a);
+    all.addAll(b);
+    return all;
   }
 
   private ToolOutput call(String name, Map<String, String> args) {

@@ -1,5 +1,6 @@
 package io.nightshift.workflows.activities;
 
+import io.nightshift.core.files.OwnerOnly;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,7 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A step's private scratch directory, made on first use and removed when the step ends. Most tools never ask for
  * one (they read and write the artifact store), and at thousands of short steps a second the mkdir, walk and
- * delete of an eager directory is measurable work for nothing.
+ * delete of an eager directory is measurable work for nothing. The root and each directory are the runtime's user's
+ * alone: a tool's intermediate files are task data.
  */
 final class ScratchDirectory implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ScratchDirectory.class);
@@ -30,8 +32,8 @@ final class ScratchDirectory implements AutoCloseable {
   synchronized Path path() {
     if (dir == null) {
       try {
-        Files.createDirectories(root);
-        dir = Files.createTempDirectory(root, prefix);
+        OwnerOnly.createDirectories(root);
+        dir = Files.createTempDirectory(root, prefix); // rwx------ on POSIX, as the JDK makes temporary directories
       } catch (IOException e) {
         throw ApplicationFailure.newFailureWithCause("cannot create a scratch directory under " + root + ": "
             + e.getMessage(), "ScratchDirError", e);

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 class ScratchDirectoryTest {
@@ -29,5 +32,16 @@ class ScratchDirectoryTest {
     scratch.close();
     assertThat(dir).doesNotExist();
     assertThat(root).isEmptyDirectory();
+  }
+
+  @Test
+  @EnabledOnOs({OS.LINUX, OS.MAC})
+  void shouldMakeTheRootAndEachDirectoryForTheRuntimesUserOnly() throws Exception {
+    Path scratchRoot = root.resolve("data/scratch");
+    try (ScratchDirectory scratch = new ScratchDirectory(scratchRoot, "step-")) {
+      Path dir = scratch.path();
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(scratchRoot))).isEqualTo("rwx------");
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwx------");
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.nightshift.examples.drugdiscovery.docking;
 
+import io.nightshift.core.process.ToolEnvironment;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,13 +40,14 @@ public final class ExternalCommand {
   /**
    * How a program is started: plainly, or on the accelerator units a step holds (a tool passes its
    * {@code ToolContext::processBuilder}, which adds the lease's environment and, for CPU cores, {@code taskset}).
+   * Either way it gets a tool program's environment ({@link ToolEnvironment#BASE}), not the runtime's secrets.
    */
   @FunctionalInterface
   public interface Launcher {
     ProcessBuilder builderFor(List<String> command);
 
     static Launcher plain() {
-      return ProcessBuilder::new;
+      return command -> ToolEnvironment.confine(new ProcessBuilder(command));
     }
   }
 

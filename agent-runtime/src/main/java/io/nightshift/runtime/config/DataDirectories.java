@@ -1,0 +1,34 @@
+package io.nightshift.runtime.config;
+
+import io.nightshift.core.files.OwnerOnly;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The runtime's directories, made at start and only its own user's ({@code rwx------}): the data directory holds
+ * the Temporal database (every task's history), artifacts (inputs, outputs, agents' conversations), logs and the
+ * users' input files, none of which other accounts on the machine may read. A data directory that already exists
+ * with wider access (made by an older version, or under a umask of 022) is tightened, with a warning that says
+ * what it was; below it nothing else need change, since nobody else can enter it.
+ */
+public final class DataDirectories {
+  private static final Logger log = LoggerFactory.getLogger(DataDirectories.class);
+
+  private DataDirectories() {}
+
+  /** Creates (or tightens) the data directory, then its artifacts, scratch, logs and inputs directories. */
+  public static void prepare(RuntimeConfig config) throws IOException {
+    Path data = config.dataDir();
+    if (Files.isDirectory(data)) {
+      OwnerOnly.tighten(data).ifPresent(was -> log.warn("data directory {} was {}: made rwx------, since it holds"
+          + " task histories, artifacts and logs that only this user may read", data, was));
+    }
+    for (Path dir : List.of(data, config.artifactsDir(), config.scratchDir(), config.logsDir(), config.inputsDir())) {
+      OwnerOnly.createDirectories(dir);
+    }
+  }
+}

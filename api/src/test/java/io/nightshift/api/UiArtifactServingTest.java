@@ -1,0 +1,95 @@
+package io.nightshift.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.grpc.Server;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.nightshift.api.ui.RawHttp;
+import io.nightshift.api.ui.WorkflowUiServer;
+import io.nightshift.core.artifact.ArtifactRef;
+import io.nightshift.core.artifact.FileArtifactStore;
+import java.net.InetSocketAddress;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Task outputs through the UI, from the real ArtifactService over a real store: each reference with its own media
+ * type, and every one served so that nothing in it runs on the UI's origin.
+ */
+class UiArtifactServingTest {
+  private static final String PAGE = "<script>fetch('/api/tasks/t/cancel', {method: 'POST'})</script><p>report</p>";
+
+  @TempDir Path dir;
+  private Server api;
+  private WorkflowUiServer ui;
+  private ArtifactRef asText;
+  private ArtifactRef asHtml;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    FileArtifactStore store = new FileArtifactStore(dir);
+    // one step wrote these bytes as text, another as a report: the same digest, two references
+    asText = store.put(PAGE.getBytes(StandardCharsets.UTF_8), "text/plain");
+    asHtml = store.put(PAGE.getBytes(StandardCharsets.UTF_8), "text/html");
+    api = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
+        .addService(new ArtifactServiceImpl(store)).build().start();
+    ui = WorkflowUiServer.start("127.0.0.1", 0, "127.0.0.1:" + api.getPort());
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    ui.close();
+    api.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void shouldServeEachReferenceOfTheSameBytesWithItsOwnMediaType() throws Exception {
+    assertThat(asHtml.digest()).isEqualTo(asText.digest());
+
+    assertThat(get(asText, "").header("Content-Type")).isEqualTo("text/plain");
+    assertThat(get(asHtml, "").header("Content-Type")).isEqualTo("text/html");
+    RawHttp.Answer neverStoredAs = get(new ArtifactRef(asText.digest(), asText.size(), "image/svg+xml"), "");
+    assertThat(neverStoredAs.header("Content-Type")).isEqualTo("application/octet-stream");
+    assertThat(RawHttp.get(ui.port(), "/api/artifacts/" + asText.digest(), host()).header("Content-Type"))
+        .as("no type asked: the one the bytes were first stored with").isEqualTo("text/plain");
+  }
+
+  @Test
+  void shouldServeEveryOutputAsASandboxedDownloadThatIsNeverSniffed() throws Exception {
+    RawHttp.Answer html = get(asHtml, "");
+
+    assertThat(html.status()).isEqualTo(200);
+    assertThat(html.body()).isEqualTo(PAGE);
+    assertThat(html.header("Content-Disposition"))
+        .isEqualTo("attachment; filename=\"artifact-" + asHtml.hex().substring(0, 12) + ".html\"");
+    assertThat(html.header("Content-Security-Policy")).isEqualTo("sandbox; default-src 'none'");
+    assertThat(html.header("X-Content-Type-Options")).isEqualTo("nosniff");
+    assertThat(get(asText, "").header("Content-Disposition")).startsWith("attachment;").endsWith(".txt\"");
+  }
+
+  @Test
+  void shouldShowOnlyAnHtmlReportInTheViewerAndStillInASandbox() throws Exception {
+    RawHttp.Answer view = get(asHtml, "/view");
+
+    assertThat(view.status()).isEqualTo(200);
+    assertThat(view.header("Content-Disposition")).isEqualTo("inline");
+    assertThat(view.header("Content-Security-Policy")).startsWith("sandbox; default-src 'none';")
+        .contains("frame-ancestors 'self'").doesNotContain("script-src");
+    assertThat(get(asText, "/view").status()).as("the same bytes as text are no report").isEqualTo(415);
+  }
+
+  private RawHttp.Answer get(ArtifactRef ref, String suffix) throws Exception {
+    return RawHttp.get(ui.port(), "/api/artifacts/" + ref.digest() + suffix + "?type="
+        + URLEncoder.encode(ref.mediaType(), StandardCharsets.UTF_8), host());
+  }
+
+  private String host() {
+    return "127.0.0.1:" + ui.port();
+  }
+}
