@@ -9,6 +9,7 @@ import io.nightshift.runtime.planning.Planning;
 import io.nightshift.runtime.temporal.TemporalConnection;
 import io.nightshift.runtime.temporal.TemporalRole;
 import io.nightshift.runtime.temporal.TemporalServer;
+import io.nightshift.runtime.temporal.codec.PayloadEncryption;
 import io.nightshift.workflows.activities.ToolFiles;
 import java.io.IOException;
 import java.util.Collection;
@@ -63,7 +64,9 @@ public final class NightshiftRuntime implements AutoCloseable {
     if (pools.isEmpty()) {
       return temporal; // the temporal role alone
     }
-    TemporalConnection connection = TemporalConnection.open(temporal, config.namespace(), started);
+    // workers and the API seal and open payloads with the same key file, so each reads what the others wrote
+    TemporalConnection connection = TemporalConnection.open(temporal, config.namespace(),
+        PayloadEncryption.forKeyFile(config.payloadKeysFile()), started);
     Planning planning = Planning.open(config, agentsHere, pools.get().endpoints(), started);
     // every tool this process runs reads users' files from the inputs directory only, through its ToolContext
     ToolFiles files = new ToolFiles(new FileArtifactStore(config.artifactsDir()), config.scratchDir(),

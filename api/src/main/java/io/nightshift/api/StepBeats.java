@@ -6,7 +6,7 @@ import io.nightshift.workflows.activities.StepBeat;
 import io.temporal.api.common.v1.Payloads;
 import io.temporal.api.workflow.v1.PendingActivityInfo;
 import io.temporal.common.converter.DataConverterException;
-import io.temporal.common.converter.DefaultDataConverter;
+import io.temporal.common.converter.DataConverter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,13 +21,13 @@ final class StepBeats {
   private StepBeats() {}
 
   /** The last beat of each step whose call is pending and named its step, by step name. */
-  static Map<String, StepBeat> of(List<PendingActivityInfo> pending) {
+  static Map<String, StepBeat> of(List<PendingActivityInfo> pending, DataConverter converter) {
     Map<String, StepBeat> beats = new HashMap<>();
     for (PendingActivityInfo activity : pending) {
       if (!activity.hasHeartbeatDetails()) {
         continue;
       }
-      beat(activity.getHeartbeatDetails()).filter(b -> !b.step().isEmpty()).ifPresent(b -> beats.put(b.step(), b));
+      beat(activity.getHeartbeatDetails(), converter).filter(b -> !b.step().isEmpty()).ifPresent(b -> beats.put(b.step(), b));
     }
     return beats;
   }
@@ -55,13 +55,13 @@ final class StepBeats {
     return view;
   }
 
-  private static Optional<StepBeat> beat(Payloads details) {
+  private static Optional<StepBeat> beat(Payloads details, DataConverter converter) {
     if (details.getPayloadsCount() == 0) {
       return Optional.empty();
     }
     try {
       // a keeper of units beats with no details at all, which reads as null
-      return Optional.ofNullable(DefaultDataConverter.STANDARD_INSTANCE.fromPayload(details.getPayloads(0),
+      return Optional.ofNullable(converter.fromPayload(details.getPayloads(0),
           StepBeat.class, StepBeat.class));
     } catch (DataConverterException e) {
       return Optional.empty(); // another activity's heartbeat (an agent's model call): not a step's

@@ -14,6 +14,7 @@ import io.temporal.api.workflowservice.v1.ListClosedWorkflowExecutionsRequest;
 import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest;
 import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsRequest;
 import io.temporal.client.WorkflowClient;
+import io.temporal.common.converter.DataConverter;
 import io.temporal.common.converter.DefaultDataConverter;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -54,7 +55,7 @@ final class TaskLister {
         ListWorkflowExecutionsRequest.newBuilder().setNamespace(namespace()).setPageSize(pageSize)
             .setNextPageToken(token).setQuery("WorkflowType = '" + TaskReader.WORKFLOW_TYPE + "'").build());
     ListTasksResponse.Builder out = ListTasksResponse.newBuilder().setNextPageToken(response.getNextPageToken());
-    response.getExecutionsList().forEach(info -> out.addTasks(summary(info)));
+    response.getExecutionsList().forEach(info -> out.addTasks(summary(info, reader.converter())));
     return out.build();
   }
 
@@ -72,7 +73,8 @@ final class TaskLister {
     int offset = token.isEmpty() ? 0 : ByteBuffer.wrap(token.toByteArray()).getInt();
     int end = Math.min(all.size(), offset + pageSize);
     ListTasksResponse.Builder out = ListTasksResponse.newBuilder();
-    all.subList(Math.min(offset, end), end).forEach(info -> out.addTasks(summary(withMemo(info))));
+    all.subList(Math.min(offset, end), end)
+        .forEach(info -> out.addTasks(summary(withMemo(info), reader.converter())));
     if (end < all.size()) {
       out.setNextPageToken(ByteString.copyFrom(ByteBuffer.allocate(4).putInt(end).array()));
     }
@@ -92,8 +94,8 @@ final class TaskLister {
   }
 
   /** A list row: what the execution record alone tells (no per-task query, so listing stays cheap). */
-  private static Task summary(WorkflowExecutionInfo info) {
-    Task.Builder t = TaskReader.merge(Task.newBuilder(), info);
+  private static Task summary(WorkflowExecutionInfo info, DataConverter converter) {
+    Task.Builder t = TaskReader.merge(Task.newBuilder(), info, converter);
     if (TaskReader.stateOf(info.getStatus()) == null) {
       Payload state = info.getSearchAttributes().getIndexedFieldsMap().get(TaskSearchAttributes.STATE.getName());
       t.setState(runningState(state));
@@ -103,6 +105,7 @@ final class TaskLister {
 
   private static TaskState runningState(Payload state) {
     try {
+      // search attributes are never sealed (the server indexes them): the plain converter reads them
       String s = DefaultDataConverter.STANDARD_INSTANCE.fromPayload(state, String.class, String.class);
       return TaskState.valueOf("TASK_STATE_" + s);
     } catch (RuntimeException e) {

@@ -14,7 +14,7 @@ import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
-import io.temporal.common.converter.DefaultDataConverter;
+import io.temporal.common.converter.DataConverter;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -41,8 +41,13 @@ final class TaskReader {
   Task get(String taskId) {
     DescribeWorkflowExecutionResponse described = describeExecution(taskId);
     Task.Builder view = progress(taskId).map(TaskViews::fromProgress).orElseGet(Task::newBuilder);
-    StepBeats.apply(view, StepBeats.of(described.getPendingActivitiesList()));
-    return merge(view, described.getWorkflowExecutionInfo()).build();
+    StepBeats.apply(view, StepBeats.of(described.getPendingActivitiesList(), converter()));
+    return merge(view, described.getWorkflowExecutionInfo(), converter()).build();
+  }
+
+  /** The client's converter: it opens what the deployment's workers sealed (memo, heartbeats). */
+  DataConverter converter() {
+    return client.getOptions().getDataConverter();
   }
 
   WorkflowExecutionInfo describe(String taskId) {
@@ -78,14 +83,14 @@ final class TaskReader {
   }
 
   /** Fills what the execution record knows and the progress query may not (or may not be able to) say. */
-  static Task.Builder merge(Task.Builder view, WorkflowExecutionInfo info) {
+  static Task.Builder merge(Task.Builder view, WorkflowExecutionInfo info, DataConverter converter) {
     view.setId(info.getExecution().getWorkflowId());
     Map<String, Payload> memo = info.getMemo().getFieldsMap();
     if (view.getGoal().isEmpty()) {
-      view.setGoal(memoString(memo, MEMO_GOAL));
+      view.setGoal(memoString(memo, MEMO_GOAL, converter));
     }
     if (view.getPipeline().isEmpty()) {
-      view.setPipeline(memoString(memo, MEMO_PIPELINE));
+      view.setPipeline(memoString(memo, MEMO_PIPELINE, converter));
     }
     if (!view.hasCreatedAt() && info.hasStartTime()) {
       view.setCreatedAt(info.getStartTime());
@@ -119,8 +124,9 @@ final class TaskReader {
     };
   }
 
-  static String memoString(Map<String, Payload> memo, String key) {
+  /** A memo entry as text; the memo is sealed like every other payload, so the client's converter opens it. */
+  static String memoString(Map<String, Payload> memo, String key, DataConverter converter) {
     Payload p = memo.get(key);
-    return p == null ? "" : DefaultDataConverter.STANDARD_INSTANCE.fromPayload(p, String.class, String.class);
+    return p == null ? "" : converter.fromPayload(p, String.class, String.class);
   }
 }

@@ -57,11 +57,18 @@ final class ServerOptions {
       description = "model endpoints for agent steps (YAML); default: none", defaultValue = "${env:NIGHTSHIFT_MODELS}")
   Path models;
 
+  @Option(names = "--payload-keys", paramLabel = "FILE",
+      description = "AES-256 keys payloads to Temporal are encrypted with (id:base64 a line, the last current, owner-only);"
+          + " every process of a deployment needs the same file (default: <data-dir>/keys/payload-keys, created on"
+          + " first start)", defaultValue = "${env:NIGHTSHIFT_PAYLOAD_KEYS}")
+  Path payloadKeys;
+
   RuntimeConfig toConfig() {
     return RuntimeConfig.builder(dataDir)
         .temporalAddress(temporalAddress == null || temporalAddress.isBlank() ? null : temporalAddress)
         .namespace(namespace).temporalPort(temporalPort).temporalUiPort(temporalUiPort).apiHost(apiHost)
         .apiPort(apiPort).uiPort(uiPort).maxParallelSteps(maxParallelSteps).toolsDir(toolsDir)
-        .temporalServer(temporalServer).backendsFile(backends).modelsFile(models).build();
+        .temporalServer(temporalServer).backendsFile(backends).modelsFile(models)
+        .payloadKeysFile(payloadKeys).build();
   }
 }

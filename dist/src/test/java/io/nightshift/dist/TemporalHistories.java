@@ -1,5 +1,8 @@
 package io.nightshift.dist;
 
+import io.nightshift.runtime.temporal.codec.AesGcmPayloadCodec;
+import io.nightshift.runtime.temporal.codec.PayloadKeyFile;
+import io.temporal.api.common.v1.Payload;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
@@ -10,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Reads a workflow's history straight from the runtime's Temporal server, to see what really ran. */
 final class TemporalHistories {
@@ -17,7 +21,7 @@ final class TemporalHistories {
 
   /**
    * The completed activities of {@code type} in workflow {@code workflowId}, each as its input payload followed by
-   * its result payload (as JSON text).
+   * its result payload (as JSON text), opened with the runtime's payload key file (Temporal holds them sealed).
    */
   static List<String> completedActivities(RuntimeProcess runtime, String workflowId, String type) {
     WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
@@ -27,18 +31,21 @@ final class TemporalHistories {
           GetWorkflowExecutionHistoryRequest.newBuilder().setNamespace("default")
               .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId)).setMaximumPageSize(1000)
               .build()).getHistory().getEventsList();
+      AesGcmPayloadCodec codec = new AesGcmPayloadCodec(PayloadKeyFile.read(
+          runtime.dataDir.resolve("keys/payload-keys")));
+      Function<Payload, String> text = p -> codec.decode(List.of(p)).get(0).getData().toStringUtf8();
       Map<Long, String> scheduled = new HashMap<>();
       List<String> out = new ArrayList<>();
       for (HistoryEvent e : events) {
         if (e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED
             && e.getActivityTaskScheduledEventAttributes().getActivityType().getName().equals(type)) {
-          scheduled.put(e.getEventId(), e.getActivityTaskScheduledEventAttributes().getInput().getPayloads(0)
-              .getData().toStringUtf8());
+          scheduled.put(e.getEventId(), text.apply(e.getActivityTaskScheduledEventAttributes().getInput()
+              .getPayloads(0)));
         } else if (e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED) {
           var done = e.getActivityTaskCompletedEventAttributes();
           String input = scheduled.get(done.getScheduledEventId());
           if (input != null) {
-            out.add(input + " -> " + done.getResult().getPayloads(0).getData().toStringUtf8());
+            out.add(input + " -> " + text.apply(done.getResult().getPayloads(0)));
           }
         }
       }

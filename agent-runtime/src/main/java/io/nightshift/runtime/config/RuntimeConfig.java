@@ -21,10 +21,12 @@ import java.util.Objects;
  * @param backendsFile     accelerator pools (YAML, {@code --backends}); null for the pools discovered on this machine
  * @param modelsFile       model endpoints agent steps may call (YAML, {@code --models}); null for none
  * @param uiPort           port of the workflow UI, served beside the gRPC API on {@code apiHost}; 0 for none
+ * @param payloadKeysFile  the AES-256 keys every payload to Temporal is sealed with ({@code --payload-keys});
+ *                         defaults to {@code <data-dir>/keys/payload-keys}
  */
 public record RuntimeConfig(Path dataDir, String temporalAddress, String namespace, int temporalPort,
     int temporalUiPort, String apiHost, int apiPort, int maxParallelSteps, Path toolsDir,
-    LocalServerKind temporalServer, Path backendsFile, Path modelsFile, int uiPort) {
+    LocalServerKind temporalServer, Path backendsFile, Path modelsFile, int uiPort, Path payloadKeysFile) {
   /** Which local Temporal server to run. */
   public enum LocalServerKind {
     /** The official dev server if a binary can be found or provisioned, else the in-memory server. */
@@ -42,6 +44,8 @@ public record RuntimeConfig(Path dataDir, String temporalAddress, String namespa
     toolsDir = toolsDir == null ? dataDir.resolve("tools") : toolsDir.toAbsolutePath().normalize();
     backendsFile = backendsFile == null ? null : backendsFile.toAbsolutePath().normalize();
     modelsFile = modelsFile == null ? null : modelsFile.toAbsolutePath().normalize();
+    payloadKeysFile = payloadKeysFile == null ? dataDir.resolve("keys/payload-keys")
+        : payloadKeysFile.toAbsolutePath().normalize();
     if (temporalAddress != null && !temporalAddress.matches("[^:\\s]+:\\d{1,5}")) {
       throw new IllegalArgumentException("--temporal-address must be HOST:PORT, was '" + temporalAddress + "'");
     }
@@ -116,6 +120,7 @@ public record RuntimeConfig(Path dataDir, String temporalAddress, String namespa
     private Path backendsFile;
     private Path modelsFile;
     private int uiPort;
+    private Path payloadKeysFile;
 
     private Builder(Path dataDir) {
       this.dataDir = dataDir;
@@ -186,9 +191,15 @@ public record RuntimeConfig(Path dataDir, String temporalAddress, String namespa
       return this;
     }
 
+    /** {@code --payload-keys}; null (the default) for {@code <data-dir>/keys/payload-keys}. */
+    public Builder payloadKeysFile(Path file) {
+      this.payloadKeysFile = file;
+      return this;
+    }
+
     public RuntimeConfig build() {
       return new RuntimeConfig(dataDir, temporalAddress, namespace, temporalPort, temporalUiPort, apiHost, apiPort,
-          maxParallelSteps, toolsDir, temporalServer, backendsFile, modelsFile, uiPort);
+          maxParallelSteps, toolsDir, temporalServer, backendsFile, modelsFile, uiPort, payloadKeysFile);
     }
   }
 }

@@ -3,6 +3,7 @@ package io.nightshift.runtime.temporal;
 import io.nightshift.runtime.lifecycle.Closer;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
+import io.temporal.common.converter.DataConverter;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 
@@ -12,13 +13,17 @@ import io.temporal.serviceclient.WorkflowServiceStubsOptions;
  * @param searchAttributes whether the namespace has Nightshift's search attributes ({@link SearchAttributeSetup})
  */
 public record TemporalConnection(TemporalServer server, WorkflowClient client, boolean searchAttributes) {
-  /** Connects to {@code server} on {@code namespace}; the connection is shut down when {@code closer} closes. */
-  public static TemporalConnection open(TemporalServer server, String namespace, Closer closer) {
+  /**
+   * Connects to {@code server} on {@code namespace}; the connection is shut down when {@code closer} closes. Every
+   * payload goes through {@code converter} (the deployment's encryption), and so do the workers built on the client.
+   */
+  public static TemporalConnection open(TemporalServer server, String namespace, DataConverter converter,
+      Closer closer) {
     WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
         WorkflowServiceStubsOptions.newBuilder().setTarget(server.address()).build());
     closer.push(stubs::shutdownNow);
     WorkflowClient client = WorkflowClient.newInstance(stubs,
-        WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
+        WorkflowClientOptions.newBuilder().setNamespace(namespace).setDataConverter(converter).build());
     return new TemporalConnection(server, client, SearchAttributeSetup.ensure(stubs, namespace));
   }
 

@@ -13,7 +13,7 @@ class RuntimeConfigTest {
   void shouldBuildTheDefaultsWhereNothingIsSet() {
     assertThat(RuntimeConfig.builder(DATA).build()).isEqualTo(RuntimeConfig.defaults(DATA))
         .isEqualTo(new RuntimeConfig(DATA, null, "default", 7233, 8233, "127.0.0.1", 7070, 32, null,
-            RuntimeConfig.LocalServerKind.AUTO, null, null, 0));
+            RuntimeConfig.LocalServerKind.AUTO, null, null, 0, null));
   }
 
   @Test
@@ -31,6 +31,13 @@ class RuntimeConfigTest {
     assertThat(c.modelsFile()).isAbsolute();
     assertThat(c.toolsDir()).isEqualTo(DATA.resolve("tools"));
     assertThat(c.backendsFile()).isNull();
+    assertThat(c.payloadKeysFile()).isEqualTo(DATA.resolve("keys/payload-keys"));
+  }
+
+  @Test
+  void shouldTakeAPayloadKeyFileOutsideTheDataDirectory() {
+    assertThat(RuntimeConfig.builder(DATA).payloadKeysFile(Path.of("/etc/nightshift/keys")).build()
+        .payloadKeysFile()).isEqualTo(Path.of("/etc/nightshift/keys"));
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.nightshift.bench.agents;
 import io.nightshift.runtime.NightshiftRuntime;
 import io.nightshift.runtime.Role;
 import io.nightshift.runtime.config.RuntimeConfig;
+import io.nightshift.runtime.temporal.codec.PayloadEncryption;
 import io.nightshift.runtime.worker.WorkerRole;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
@@ -27,12 +28,14 @@ final class AgentBenchRuntime implements AutoCloseable {
   private final WorkflowServiceStubs stubs;
   private final WorkflowClient client;
 
-  private AgentBenchRuntime(Path dataDir, NightshiftRuntime runtime) {
+  private AgentBenchRuntime(Path dataDir, RuntimeConfig config, NightshiftRuntime runtime) {
     this.dataDir = dataDir;
     this.runtime = runtime;
     this.stubs = WorkflowServiceStubs.newServiceStubs(
         WorkflowServiceStubsOptions.newBuilder().setTarget(runtime.temporal().address()).build());
-    this.client = WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder().setNamespace("default").build());
+    // the worker seals payloads with the data directory's key file: this client must open them with the same
+    this.client = WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder().setNamespace("default")
+        .setDataConverter(PayloadEncryption.forKeyFile(config.payloadKeysFile())).build());
   }
 
   /**
@@ -46,7 +49,7 @@ final class AgentBenchRuntime implements AutoCloseable {
         .temporalPort(temporalPort).temporalUiPort(temporalPort + 1).apiPort(temporalPort + 2).toolsDir(tools)
         .temporalServer(RuntimeConfig.LocalServerKind.DEV).modelsFile(modelsFile).build();
     try {
-      return new AgentBenchRuntime(dataDir, NightshiftRuntime.start(config, externalTemporal == null
+      return new AgentBenchRuntime(dataDir, config, NightshiftRuntime.start(config, externalTemporal == null
           ? EnumSet.of(Role.TEMPORAL, Role.WORKER) : EnumSet.of(Role.WORKER), List.of(new WorkerRole())));
     } catch (IOException | RuntimeException e) {
       delete(dataDir);

@@ -4,6 +4,7 @@ import io.nightshift.core.artifact.FileArtifactStore;
 import io.nightshift.runtime.NightshiftRuntime;
 import io.nightshift.runtime.Role;
 import io.nightshift.runtime.config.RuntimeConfig;
+import io.nightshift.runtime.temporal.codec.PayloadEncryption;
 import io.nightshift.runtime.worker.WorkerRole;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
@@ -41,7 +42,9 @@ public final class BenchServer implements AutoCloseable {
     this.runtime = runtime;
     this.stubs = WorkflowServiceStubs.newServiceStubs(
         WorkflowServiceStubsOptions.newBuilder().setTarget(runtime.temporal().address()).build());
-    this.client = WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder().setNamespace(NAMESPACE).build());
+    // the worker seals payloads with the data directory's key file: this client must open them with the same
+    this.client = WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder().setNamespace(NAMESPACE)
+        .setDataConverter(PayloadEncryption.forKeyFile(config.payloadKeysFile())).build());
     this.artifacts = new FileArtifactStore(config.artifactsDir());
     // Ctrl-C or kill must not leave the dev server (a child process) or the data directory behind.
     this.hook = new Thread(this::close, "bench-server-close");
