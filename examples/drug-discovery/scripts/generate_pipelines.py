@@ -85,7 +85,6 @@ ROUND = """\
     params:
       effort: "${{params.effort}}"
       engine: "${{params.docking_engine}}"
-      nim_url: "${{params.nim_url}}"
     timeout: 2h
     heartbeat_timeout: 1m
     retry: {{max_attempts: 3, initial_interval: 5s}}
@@ -132,8 +131,9 @@ def pipeline(name, description, header, rounds, chunk, candidates, dock_count, k
         ("min_qed", '"0.3"', "drug-likeness floor (after rule of five, Veber, PAINS)"),
         ("dock_count", f'"{dock_count}"', "molecules docked per round (best QED, diverse)"),
         ("effort", effort, "docking search: fast or standard"),
-        ("docking_engine", "openchemlib", "openchemlib (in process), vina (autodock-vina + openbabel) or diffdock-nim"),
-        ("nim_url", '""', "DiffDock NIM base URL, for docking_engine=diffdock-nim"),
+        # the programs and the NIM are the operator's (NIGHTSHIFT_VINA, NIGHTSHIFT_OBABEL, NIGHTSHIFT_DIFFDOCK_NIM_URL
+        # on the workers), never a parameter: a task names the engine only
+        ("docking_engine", "openchemlib", "openchemlib (in process), vina or diffdock-nim (set up by the operator)"),
         ("keep", f'"{keep}"', "molecules selected per round and carried forward"),
         ("seed", '"7"', "random seed; round N's generator uses this followed by N"),
         ("title", f'"{title}"', "report title"),

@@ -1,6 +1,6 @@
 package io.nightshift.api;
 
-import java.math.BigDecimal;
+import io.nightshift.core.budget.CostLimit;
 
 /**
  * The three fields every budget in a submission has ({@code spec.budget}, {@code spec.agent_budget}): each one given
@@ -29,15 +29,22 @@ record BudgetFields(String path) {
 
   /** @return the cost limit as exact decimal text, null when not given */
   String cost(boolean given, String value) {
-    if (!given) {
-      return null;
+    return given ? cost(path + ".max_cost", value) : null;
+  }
+
+  /**
+   * A cost limit read as {@link CostLimit} reads it, as the exact decimal text the workflow carries: the one check
+   * for {@code spec.budget}, {@code spec.agent_budget} and an approval's raise alike, so workflow code is only ever
+   * handed what it can read.
+   *
+   * @param field where the value sits in the request, named in the error
+   */
+  static String cost(String field, String value) {
+    try {
+      return CostLimit.parse(value).toPlainString();
+    } catch (IllegalArgumentException e) {
+      throw ApiErrors.invalid(field, "max_cost " + e.getMessage());
     }
-    String cost = value.trim();
-    if (!positive(cost)) {
-      throw ApiErrors.invalid(path + ".max_cost", "max_cost must be a decimal number greater than 0, was '" + value
-          + "'");
-    }
-    return cost;
   }
 
   /** @return the wall-clock limit in milliseconds, 0 when not given */
@@ -47,13 +54,5 @@ record BudgetFields(String path) {
           + " number of seconds), was " + seconds);
     }
     return given ? seconds * 1000 : 0;
-  }
-
-  private static boolean positive(String decimal) {
-    try {
-      return new BigDecimal(decimal).signum() > 0;
-    } catch (NumberFormatException e) {
-      return false;
-    }
   }
 }

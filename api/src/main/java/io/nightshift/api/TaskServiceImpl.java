@@ -136,10 +136,7 @@ public final class TaskServiceImpl extends TaskServiceGrpc.TaskServiceImplBase {
         throw ApiErrors.invalid("max_tokens", "max_tokens must be > 0 (or 0 to keep the budget), was "
             + request.getMaxTokens());
       }
-      String cost = request.getMaxCost().isBlank() ? null : request.getMaxCost().trim();
-      if (cost != null && !(parseCost(cost) > 0)) {
-        throw ApiErrors.invalid("max_cost", "max_cost must be a number > 0, was '" + cost + "'");
-      }
+      String cost = request.getMaxCost().isBlank() ? null : BudgetFields.cost("max_cost", request.getMaxCost());
       decide(request.getTaskId(), new Decision(request.getStep(), true, request.getComment(), request.getBy(),
           request.getMaxTokens(), cost, 0));
       return ApproveTaskResponse.getDefaultInstance();
@@ -195,14 +192,6 @@ public final class TaskServiceImpl extends TaskServiceGrpc.TaskServiceImplBase {
       throw ApiErrors.failedPrecondition(FailureMessages.of(e));
     } catch (WorkflowNotFoundException e) {
       throw ApiErrors.failedPrecondition("task '" + id + "' already ended; only running tasks can be decided on");
-    }
-  }
-
-  private static double parseCost(String cost) {
-    try {
-      return Double.parseDouble(cost);
-    } catch (NumberFormatException e) {
-      return -1;
     }
   }
 

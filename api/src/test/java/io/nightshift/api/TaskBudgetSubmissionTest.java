@@ -8,6 +8,7 @@ import com.google.rpc.BadRequest;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
+import io.nightshift.api.v1.AgentBudget;
 import io.nightshift.api.v1.ApproveTaskRequest;
 import io.nightshift.api.v1.GetTaskRequest;
 import io.nightshift.api.v1.SubmitTaskRequest;
@@ -84,6 +85,11 @@ class TaskBudgetSubmissionTest {
         new Case(TaskBudget.newBuilder().setMaxCost("0").build(), "spec.budget.max_cost"),
         new Case(TaskBudget.newBuilder().setMaxCost("-2").build(), "spec.budget.max_cost"),
         new Case(TaskBudget.newBuilder().setMaxCost("a lot").build(), "spec.budget.max_cost"),
+        // a valid BigDecimal, and the ledger spent seconds of workflow CPU on each operation with it
+        new Case(TaskBudget.newBuilder().setMaxCost("1e999999999").build(), "spec.budget.max_cost"),
+        new Case(TaskBudget.newBuilder().setMaxCost("0x1p3").build(), "spec.budget.max_cost"),
+        new Case(TaskBudget.newBuilder().setMaxCost("12345678901").build(), "spec.budget.max_cost"),
+        new Case(TaskBudget.newBuilder().setMaxCost("0.123456789").build(), "spec.budget.max_cost"),
         new Case(TaskBudget.newBuilder().setWallClockSeconds(0).build(), "spec.budget.wall_clock_seconds"),
         new Case(TaskBudget.newBuilder().setWallClockSeconds(-60).build(), "spec.budget.wall_clock_seconds"),
         new Case(TaskBudget.getDefaultInstance(), "spec.budget"));
@@ -95,38 +101,79 @@ class TaskBudgetSubmissionTest {
       assertThat(e.getStatus().getCode()).as(c.toString()).isEqualTo(Status.Code.INVALID_ARGUMENT);
       assertThat(field(e)).as(c.toString()).isEqualTo(c.field());
     }
+    StatusRuntimeException ceiling = catchThrowableOfType(StatusRuntimeException.class, () -> api.submitTask(
+        SubmitTaskRequest.newBuilder().setSpec(TaskSpec.newBuilder().setGoal("g").setAgentBudget(
+            AgentBudget.newBuilder().setMaxCost("1e999999999"))).build()));
+    assertThat(field(ceiling)).isEqualTo("spec.agent_budget.max_cost");
     assertThat(model.chatRequests()).isEmpty();
   }
 
   @Test
-  void shouldPauseOnTheTaskBudgetShowItInGetTaskAndFinishAfterApproveTaskRaisesIt() throws Exception {
-    model.enqueue(ScriptedReply.text("{\"steps\":[{\"name\":\"step1\",\"kind\":\"agent\",\"prompt\":\"go\","
-        + "\"tools\":[\"table.describe\"],\"needs\":[]}]}"));
+  void shouldRefuseARaisedMaxCostTheTaskCouldNotUseAndKeepTheTaskWaitingForAGoodOne() throws Exception {
     model.otherwise(ScriptedReply.text("done", 90, 20));
     var api = api();
-    // 50 tokens cannot hold the agent's first call (it reserves its output cap, 512): the task pauses on its budget
-    String id = api.submitTask(SubmitTaskRequest.newBuilder().setSpec(TaskSpec.newBuilder().setGoal("go")
-        .setBudget(TaskBudget.newBuilder().setMaxTokens(50))).build()).getTaskId();
+    String id = pausedOnTaskBudget(api, TaskBudget.newBuilder().setMaxTokens(50).setMaxCost("1"));
 
-    Task paused = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-        .until(() -> api.getTask(GetTaskRequest.newBuilder().setTaskId(id).build()),
-            t -> t.getAwaitingCount() > 0 || t.getState() == TaskState.TASK_STATE_FAILED
-                || t.getState() == TaskState.TASK_STATE_SUCCEEDED);
-    assertThat(paused.getAwaitingMap().get("step1")).startsWith("BUDGET_EXHAUSTED: task budget");
+    // each was admitted before (a double above 0) and then failed the task's workflow on every try, for good
+    for (String cost : List.of("1d", "Infinity", "NaN", "0x1p3", "1e999999999", "-1")) {
+      StatusRuntimeException e = catchThrowableOfType(StatusRuntimeException.class, () -> api.approveTask(
+          ApproveTaskRequest.newBuilder().setTaskId(id).setStep("step1").setMaxTokens(10_000).setMaxCost(cost)
+              .build()));
+      assertThat(e).as(cost).isNotNull();
+      assertThat(e.getStatus().getCode()).as(cost).isEqualTo(Status.Code.INVALID_ARGUMENT);
+      assertThat(field(e)).as(cost).isEqualTo("max_cost");
+      assertThat(e.getStatus().getDescription()).as(cost).contains("'" + cost + "'");
+    }
+    Task waiting = api.getTask(GetTaskRequest.newBuilder().setTaskId(id).build());
+    assertThat(waiting.getState()).isEqualTo(TaskState.TASK_STATE_PAUSED); // as a budget stop lists it
+    assertThat(waiting.getAwaitingMap()).containsKey("step1");
+
+    api.approveTask(ApproveTaskRequest.newBuilder().setTaskId(id).setStep("step1").setMaxTokens(10_000)
+        .setMaxCost("2.50").build());
+    Task done = finished(api, id);
+    assertThat(done.getState()).as(done.getError()).isEqualTo(TaskState.TASK_STATE_SUCCEEDED);
+    assertThat(done.getBudget().getMaxCost()).isEqualTo("2.50");
+  }
+
+  @Test
+  void shouldPauseOnTheTaskBudgetShowItInGetTaskAndFinishAfterApproveTaskRaisesIt() throws Exception {
+    model.otherwise(ScriptedReply.text("done", 90, 20));
+    var api = api();
+    String id = pausedOnTaskBudget(api, TaskBudget.newBuilder().setMaxTokens(50));
+    Task paused = api.getTask(GetTaskRequest.newBuilder().setTaskId(id).build());
     assertThat(paused.getBudget().getMaxTokens()).isEqualTo(50);
     assertThat(paused.getBudget().getTokensSpent()).isZero();
 
     api.approveTask(ApproveTaskRequest.newBuilder().setTaskId(id).setStep("step1").setBy("lead")
         .setComment("go on").setMaxTokens(10_000).build());
-    Task done = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-        .until(() -> api.getTask(GetTaskRequest.newBuilder().setTaskId(id).build()),
-            t -> t.getState() == TaskState.TASK_STATE_FAILED || t.getState() == TaskState.TASK_STATE_SUCCEEDED);
+    Task done = finished(api, id);
 
     assertThat(done.getState()).as(done.getError()).isEqualTo(TaskState.TASK_STATE_SUCCEEDED);
     assertThat(done.getBudget().getMaxTokens()).isEqualTo(10_000);
     assertThat(done.getBudget().getTokensSpent()).isEqualTo(110); // the endpoint's reported 90 + 20
     assertThat(done.getBudget().getTokensReserved()).isZero();
     assertThat(done.getBudget().getMaxCost()).isEmpty();
+  }
+
+  /** A goal-only task whose one agent step waits on the task budget: 50 tokens cannot hold its first call. */
+  private String pausedOnTaskBudget(TaskServiceGrpc.TaskServiceBlockingStub api, TaskBudget.Builder budget) {
+    model.enqueue(ScriptedReply.text("{\"steps\":[{\"name\":\"step1\",\"kind\":\"agent\",\"prompt\":\"go\","
+        + "\"tools\":[\"table.describe\"],\"needs\":[]}]}"));
+    // the agent reserves its output cap (512) before its first call: 50 tokens pause the task on its budget
+    String id = api.submitTask(SubmitTaskRequest.newBuilder().setSpec(TaskSpec.newBuilder().setGoal("go")
+        .setBudget(budget)).build()).getTaskId();
+    Task paused = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        .until(() -> api.getTask(GetTaskRequest.newBuilder().setTaskId(id).build()),
+            t -> t.getAwaitingCount() > 0 || t.getState() == TaskState.TASK_STATE_FAILED
+                || t.getState() == TaskState.TASK_STATE_SUCCEEDED);
+    assertThat(paused.getAwaitingMap().get("step1")).startsWith("BUDGET_EXHAUSTED: task budget");
+    return id;
+  }
+
+  private static Task finished(TaskServiceGrpc.TaskServiceBlockingStub api, String id) {
+    return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        .until(() -> api.getTask(GetTaskRequest.newBuilder().setTaskId(id).build()),
+            t -> t.getState() == TaskState.TASK_STATE_FAILED || t.getState() == TaskState.TASK_STATE_SUCCEEDED);
   }
 
   private static String field(StatusRuntimeException e) throws Exception {

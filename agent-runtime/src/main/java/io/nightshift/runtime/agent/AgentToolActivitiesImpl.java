@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a tool an agent's model asked for, from the {@link ToolRegistry}, and stores the result as a transcript
- * delta. What the model can fix (an unknown tool, malformed arguments, input the tool rejects, a tool that
- * crashed) becomes a tool result starting {@code error:}; only a transient failure is thrown, to be retried.
+ * delta. What the model can fix (an unknown tool, malformed arguments or keys the tool does not take, input the
+ * tool rejects, a tool that crashed) becomes a tool result starting {@code error:}, and the tool does not run; only
+ * a transient failure is thrown, to be retried.
  * The tool runs as a step's tool does ({@link ActivityToolRunner}: heartbeats, cancellation, resume, scratch).
  * A successful result tells the model the summary, the output's {@code artifact:} URI (which other tools take as
  * input) and the first {@value #PREVIEW_CHARS} characters of a text output.
@@ -58,7 +59,7 @@ public final class AgentToolActivitiesImpl implements AgentToolActivities {
     }
     ToolArguments arguments;
     try {
-      arguments = ToolBridge.arguments(call.argumentsJson());
+      arguments = ToolBridge.arguments(tool.descriptor(), call.argumentsJson());
     } catch (IllegalArgumentException e) {
       return result(call, false, "error: " + e.getMessage());
     }

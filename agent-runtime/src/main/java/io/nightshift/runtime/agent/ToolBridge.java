@@ -77,11 +77,15 @@ public final class ToolBridge {
   }
 
   /**
-   * The model's arguments as tool arguments.
+   * The model's arguments to {@code tool} as tool arguments. A key the tool does not declare is refused, as the
+   * pipeline validator refuses it in a step's params: the schema the model was shown is a request, not a guarantee
+   * (small models invent keys, and servers that do not enforce schemas pass them on), and a tool must never see a
+   * setting its descriptor does not offer.
    *
-   * @throws IllegalArgumentException when they are not a JSON object, with a message meant for the model
+   * @throws IllegalArgumentException when they are not a JSON object or name keys the tool does not take, with a
+   *                                  message meant for the model that names each such key and the tool
    */
-  public static ToolArguments arguments(String argumentsJson) {
+  public static ToolArguments arguments(ToolDescriptor tool, String argumentsJson) {
     JsonNode root;
     try {
       root = JSON.readTree(argumentsJson == null || argumentsJson.isBlank() ? "{}" : argumentsJson);
@@ -93,6 +97,11 @@ public final class ToolBridge {
       throw new IllegalArgumentException("the arguments must be a JSON object of parameter names to values, was: "
           + argumentsJson);
     }
+    List<String> keys = new ArrayList<>();
+    root.fieldNames().forEachRemaining(keys::add);
+    tool.unknownParams(keys).ifPresent(why -> {
+      throw new IllegalArgumentException(why + "; call it again with only those");
+    });
     Map<String, String> values = new LinkedHashMap<>();
     root.fields().forEachRemaining(e -> {
       JsonNode v = e.getValue();

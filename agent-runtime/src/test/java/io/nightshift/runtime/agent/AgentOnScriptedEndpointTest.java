@@ -32,6 +32,8 @@ import io.temporal.worker.Worker;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -105,6 +107,21 @@ class AgentOnScriptedEndpointTest {
     assertThat(messages.get(3).path("content").asText()).isEqualTo("error: 'x' is not acceptable");
     assertThat(messages.get(4).path("content").asText()).startsWith("error: the arguments are not valid JSON");
     assertThat(messages.get(5).path("content").asText()).isEqualTo("error: there is no tool 'text.missing'");
+  }
+
+  @Test
+  void shouldAnswerAToolCallWithAKeyTheToolDoesNotTakeWithAnErrorAndNotRunTheTool() throws Exception {
+    server.enqueue(ScriptedReply.toolCall("text__upper", "{\"text\":\"hello\",\"nim_url\":\"http://10.0.0.5\"}"),
+        ScriptedReply.text("I will not pass that", 30, 5));
+
+    AgentResult result = run("unknown-key", List.of("text.upper"));
+
+    assertThat(result.reason()).isEqualTo(StopReason.ANSWERED);
+    assertThat(server.chatRequests().get(1).lastMessageContent()).isEqualTo("error: tool 'text.upper' has no"
+        + " parameter 'nim_url'; it takes: text, suffix; call it again with only those");
+    String hello = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+        .digest("HELLO".getBytes(StandardCharsets.UTF_8)));
+    assertThat(store.find("sha256:" + hello)).as("the tool did not run, so stored no output").isEmpty();
   }
 
   @Test

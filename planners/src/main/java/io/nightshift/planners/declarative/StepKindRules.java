@@ -10,6 +10,7 @@ import io.nightshift.core.tool.ToolDescriptor;
 import io.nightshift.core.tool.ToolParam;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What each step kind requires: a known tool with its required parameters (tool, map), a duration (wait), a
@@ -45,6 +46,9 @@ final class StepKindRules {
       case PIPELINE -> checkPipeline(step, params, depth);
       case AGENT -> {
         forbid(step, step.tool() != null, "tool", "an agent step chooses its tools itself; list them under 'tools'");
+        // nothing would read them: refused, as an unknown key of a tool is, rather than silently dropped
+        forbid(step, !params.isEmpty(), "params", "an agent step takes no params (its tools get theirs from the"
+            + " model, checked against each tool's parameters); put what it needs in its prompt");
         for (String t : step.agent().tools()) {
           if (tools.describe(t).isEmpty()) {
             problem(step, "tools", "unknown tool '" + t + "'; known tools: "
@@ -68,9 +72,9 @@ final class StepKindRules {
       return;
     }
     for (String key : params.keySet()) {
-      if (tool.param(key).isEmpty()) {
-        problem(step, "params." + key, "tool '" + tool.name() + "' has no parameter '" + key + "'; it takes: "
-            + String.join(", ", tool.params().stream().map(ToolParam::name).toList()));
+      Optional<String> unknown = tool.unknownParams(List.of(key));
+      if (unknown.isPresent()) {
+        problem(step, "params." + key, unknown.get());
       } else if (key.equals(itemParam)) {
         problem(step, "params." + key, "the map step fills '" + key + "' with each chunk; do not set it");
       }

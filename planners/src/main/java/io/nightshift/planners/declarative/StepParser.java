@@ -3,6 +3,7 @@ package io.nightshift.planners.declarative;
 import io.nightshift.config.ConfigNode;
 import io.nightshift.config.ConfigProblems;
 import io.nightshift.core.accelerator.AcceleratorKind;
+import io.nightshift.core.budget.CostLimit;
 import io.nightshift.core.pipeline.AgentSettings;
 import io.nightshift.core.pipeline.MapSettings;
 import io.nightshift.core.pipeline.PipelineProblem;
@@ -99,7 +100,8 @@ final class StepParser {
   private static AgentSettings agent(ConfigNode s) {
     ConfigNode budget = s.get("budget").keys(BUDGET_KEYS);
     ConfigNode cost = budget.get("cost");
-    String maxCost = cost.positive(1e12, 0) > 0 ? cost.peek().orElse(null) : null;
+    // read once here, as the API reads a task's max_cost: the agent's workflow takes this text as it stands
+    String maxCost = cost.string().flatMap(v -> cost.build(() -> CostLimit.parse(v).toPlainString())).orElse(null);
     s.get("model").require("an agent step names its model endpoint");
     s.get("prompt").require("an agent step needs a prompt");
     String model = s.get("model").string().orElse(null);

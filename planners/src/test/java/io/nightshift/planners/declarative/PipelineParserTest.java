@@ -37,8 +37,21 @@ class PipelineParserTest {
             "step 'load' field 'retry.max_attempts' (line 6): must be a whole number from 1 to 1000, was '0'",
             "step 'load' field 'continue_on_error' (line 7): must be true or false, was 'maybe'",
             "step 'ask' field 'model' (line 8): missing; an agent step names its model endpoint",
-            "step 'ask' field 'budget.cost' (line 11): must be a number > 0 and <= 1000000000000, was 'free'",
+            "step 'ask' field 'budget.cost' (line 11): must be a decimal number greater than 0 in plain notation"
+                + " (digits and an optional point, at most 10 digits before it and 8 after, e.g. 25 or 0.50), was"
+                + " 'free'",
             "step '#3' (line 12): a step must be a mapping");
+  }
+
+  @Test
+  void shouldReadAnAgentsCostBudgetAsTheApiReadsAMaxCostSoTheWorkflowNeverMeetsOneItCannotRead() {
+    String agent = "name: p\nsteps:\n  - {name: ask, kind: agent, model: m, prompt: go, budget: {cost: %s}}\n";
+    assertThat(parser.parse(agent.formatted("2.50")).steps().get(0).agent().maxCost()).isEqualTo("2.50");
+    // each of these passed the old check (Double.parseDouble) and then failed the agent's workflow on every try
+    for (String cost : List.of("0x1p3", "8d", "1e3", "Infinity", "12345678901")) {
+      assertThat(problems(agent.formatted(cost))).as(cost).extracting(PipelineProblem::field)
+          .containsExactly("budget.cost");
+    }
   }
 
   @Test

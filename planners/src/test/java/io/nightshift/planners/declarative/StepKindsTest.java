@@ -188,6 +188,25 @@ class StepKindsTest {
   }
 
   @Test
+  void shouldRefuseKeysNoToolTakesInToolMapAndAgentStepsNamingTheKeyAndTheTool() {
+    assertThat(problems("""
+        name: p
+        steps:
+          - {name: load, tool: data.load, params: {source: x, obabel_path: /bin/sh}}
+          - {name: dock, kind: map, tool: chem.dock, over: "${steps.load.output}", item_param: molecules,
+             params: {nim_url: "http://10.0.0.5:8000"}}
+          - {name: ask, kind: agent, model: local, prompt: go, params: {vina_path: /bin/sh}}
+        """)).extracting(PipelineProblem::toString).containsExactly(
+            "step 'load' field 'params.obabel_path' (line 3): tool 'data.load' has no parameter 'obabel_path'; it"
+                + " takes: source",
+            "step 'dock' field 'params.nim_url' (line 4): tool 'chem.dock' has no parameter 'nim_url'; it takes:"
+                + " molecules, effort",
+            // an agent step's params were read by nothing and passed silently
+            "step 'ask' field 'params' (line 6): an agent step takes no params (its tools get theirs from the model,"
+                + " checked against each tool's parameters); put what it needs in its prompt");
+  }
+
+  @Test
   void shouldRefuseAgentStepsOnAnEndpointTheRuntimeDoesNotHave() {
     DeclarativePlanner checked = planner.withEndpoints(id -> id.equals("local"), "configured: [local]");
     String yaml = """

@@ -201,6 +201,19 @@ class LlmPlannerTest {
   }
 
   @Test
+  void shouldSendBackAKeyTheToolDoesNotTakeRatherThanPassItOn() {
+    String extraKey = """
+        {"steps":[{"name":"step1","tool":"data.load","params":{"source":"x","nim_url":"http://10.0.0.5"},"needs":[]}]}""";
+    server.otherwise(ScriptedReply.text(extraKey));
+
+    InvalidPipelineException e = catchThrowableOfType(InvalidPipelineException.class, () -> planner.plan(REQUEST));
+
+    assertThat(server.lastMessages().get(1)).contains("step 'step1' field 'params.nim_url'")
+        .contains("tool 'data.load' has no parameter 'nim_url'; it takes: source");
+    assertThat(e.getMessage()).contains("gave no valid plan in 3 attempts").contains("no parameter 'nim_url'");
+  }
+
+  @Test
   void shouldRejectACyclicPlanNamingTheCycleWhenRepairsRunOut() {
     String cyclic = """
         {"steps":[{"name":"step1","tool":"data.load","params":{"source":"x"},"needs":["step2"]},

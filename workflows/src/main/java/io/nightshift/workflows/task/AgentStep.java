@@ -15,6 +15,7 @@ import io.nightshift.workflows.agent.BudgetStatus;
 import io.nightshift.workflows.backends.BackendQueues;
 import io.nightshift.workflows.engine.Tokens;
 import io.nightshift.workflows.task.budget.BudgetShares;
+import io.nightshift.workflows.task.budget.RecordedCost;
 import io.nightshift.workflows.task.budget.TaskLedger;
 import io.nightshift.workflows.task.control.Approval;
 import io.nightshift.workflows.task.control.Decision;
@@ -187,7 +188,7 @@ final class AgentStep {
         "budget raise for step '" + step.name() + "'"));
     AgentBudget old = input.budget();
     AgentBudget raised = new AgentBudget(d.maxTokens() > 0 ? d.maxTokens() : old.maxTokens(),
-        d.maxCost() != null ? new BigDecimal(d.maxCost()) : old.maxCost(), old.maxWallClockMillis());
+        RecordedCost.limit(d.maxCost()).orElse(old.maxCost()), old.maxWallClockMillis());
     if (stopped.conversation().transcript() == null) {
       // it stopped before its first model call: nothing to carry over but the raised budget
       return input.restartedWith(raised);
@@ -243,7 +244,7 @@ final class AgentStep {
   private static AgentBudget budget(AgentSettings a) {
     AgentBudget none = AgentBudget.unlimited();
     return new AgentBudget(a.maxTokens() > 0 ? a.maxTokens() : none.maxTokens(),
-        a.maxCost() != null ? new BigDecimal(a.maxCost()) : none.maxCost(),
+        RecordedCost.limit(a.maxCost()).orElse(none.maxCost()),
         a.wallClockMillis() > 0 ? a.wallClockMillis() : none.maxWallClockMillis());
   }
 }

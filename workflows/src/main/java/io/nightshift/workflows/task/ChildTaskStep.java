@@ -3,6 +3,7 @@ package io.nightshift.workflows.task;
 import io.nightshift.core.pipeline.PlannedStep;
 import io.nightshift.workflows.activities.StepOutput;
 import io.nightshift.workflows.task.budget.BudgetShares;
+import io.nightshift.workflows.task.budget.RecordedCost;
 import io.nightshift.workflows.task.budget.TaskBudget;
 import io.nightshift.workflows.task.budget.TaskBudgetStatus;
 import io.nightshift.workflows.task.budget.TaskLedger;
@@ -76,7 +77,7 @@ final class ChildTaskStep {
       if (spent == null) {
         shares.release(share); // cancelled or terminated: it reported nothing we could settle
       } else {
-        shares.settle(share, spent.tokensSpent(), new BigDecimal(spent.costSpent()));
+        shares.settle(share, spent.tokensSpent(), spentCost(spent));
       }
       throw failed;
     }
@@ -85,10 +86,14 @@ final class ChildTaskStep {
       return output(childId, r);
     }
     TaskBudgetStatus spent = r.spent().get();
-    shares.settle(share, spent.tokensSpent(), new BigDecimal(spent.costSpent()));
+    shares.settle(share, spent.tokensSpent(), spentCost(spent));
     StepOutput out = output(childId, r);
     return StepOutput.of(out.output(), out.summary() + ", spent " + spent.tokensSpent() + " tokens, cost "
-        + new BigDecimal(spent.costSpent()).stripTrailingZeros().toPlainString(), 1);
+        + spentCost(spent).stripTrailingZeros().toPlainString(), 1);
+  }
+
+  private static BigDecimal spentCost(TaskBudgetStatus spent) {
+    return RecordedCost.amount(spent.costSpent()).orElse(BigDecimal.ZERO);
   }
 
   private static StepOutput output(String childId, TaskResult r) {

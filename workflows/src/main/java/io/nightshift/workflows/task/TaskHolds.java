@@ -1,5 +1,6 @@
 package io.nightshift.workflows.task;
 
+import io.nightshift.core.budget.CostLimit;
 import io.nightshift.workflows.task.control.Decision;
 import io.nightshift.workflows.task.control.TaskControl;
 import io.temporal.workflow.Workflow;
@@ -85,7 +86,23 @@ final class TaskHolds implements TaskControl {
     }
   }
 
-  /** Hands a decision to the step waiting for it (the update, after {@link #checkWaiting}); returns it as recorded. */
+  /**
+   * The update's validator: the step must wait, and a raised cost must read as the API reads one, so a caller that
+   * goes around the API has its update refused rather than handing the task a limit it cannot use. Only here:
+   * validators do not run on replay, so decisions a task accepted before this check replay as they ran.
+   */
+  void checkDecision(Decision decision) {
+    checkWaiting(decision);
+    if (decision.maxCost() != null) {
+      try {
+        CostLimit.parse(decision.maxCost());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("max_cost " + e.getMessage());
+      }
+    }
+  }
+
+  /** Hands a decision to the step waiting for it (the update, after {@link #checkDecision}); returns it as recorded. */
   Decision decide(Decision decision) {
     checkWaiting(decision);
     Decision recorded = decision.at(Workflow.currentTimeMillis());

@@ -33,8 +33,8 @@ public interface TaskWorkflow {
   Decision submitDecision(Decision decision);
 
   /**
-   * Refuses a decision for a step that is not waiting for one: the caller's update fails with a message that names
-   * the step and those that do wait.
+   * Refuses a decision for a step that is not waiting for one (the caller's update fails with a message that names
+   * the step and those that do wait), and one whose raised max_cost is not a plain decimal the API would admit.
    */
   @UpdateValidatorMethod(updateName = "submitDecision")
   void checkDecision(Decision decision);

@@ -156,7 +156,7 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
 
   @Override
   public void checkDecision(Decision decision) {
-    holds.checkWaiting(decision);
+    holds.checkDecision(decision);
   }
 
   @Override

@@ -64,6 +64,22 @@ class DecisionUpdateTest {
   }
 
   @Test
+  void shouldRefuseARaisedCostTheTaskCouldNotReadAndKeepTheStepWaiting() {
+    TaskWorkflow wf = startGated(GATED);
+    // a caller that goes around the API: each of these once reached the workflow, which then failed on every try
+    for (String cost : List.of("1d", "Infinity", "NaN", "0x1p3", "1e999999999", "-1")) {
+      assertThatThrownBy(() -> wf.submitDecision(new Decision("publish", true, "more", "ops", 0, cost, 0)))
+          .as(cost).isInstanceOf(WorkflowUpdateException.class).cause().isInstanceOfSatisfying(ApplicationFailure.class,
+              f -> assertThat(f.getOriginalMessage()).startsWith("max_cost must be a decimal number greater than 0"));
+    }
+    assertThat(wf.progress().approvals().awaiting()).containsOnlyKeys("publish");
+
+    assertThat(wf.submitDecision(new Decision("publish", true, "fine", "ops", 0, "2.50", 0)).maxCost())
+        .isEqualTo("2.50");
+    WorkflowStub.fromTyped(wf).cancel();
+  }
+
+  @Test
   void shouldDeliverADecisionOnceAndReturnItAsTheTaskRecordedIt() {
     TaskWorkflow wf = startGated(GATED, step("after", "text.block", Map.of(), "publish"));
 

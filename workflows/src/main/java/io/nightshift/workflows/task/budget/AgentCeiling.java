@@ -5,6 +5,7 @@ import io.nightshift.core.pipeline.Plan;
 import io.nightshift.core.pipeline.PlannedStep;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The most each agent step of a task may spend, set by the submitter; a step's own lower budget wins. Applied to
@@ -45,6 +46,9 @@ public record AgentCeiling(long maxTokens, String maxCost, long wallClockMillis)
     if (maxCost == null) {
       return own;
     }
-    return own == null || new BigDecimal(maxCost).compareTo(new BigDecimal(own)) < 0 ? maxCost : own;
+    // both were checked where they were set (Limits, the pipeline parser); an own limit that does not read loses
+    Optional<BigDecimal> ownLimit = RecordedCost.limit(own);
+    return ownLimit.isEmpty() || RecordedCost.limit(maxCost).orElseThrow().compareTo(ownLimit.get()) < 0 ? maxCost
+        : own;
   }
 }

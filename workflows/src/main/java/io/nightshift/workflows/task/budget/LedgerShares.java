@@ -67,6 +67,6 @@ final class LedgerShares implements BudgetShares {
     // empty when a raise approved on another step ended the wait
     control.awaitApproval(Approval.budget(step, why, "task budget raise for step '" + step + "'"),
         () -> ledger.raises() != raisesSeen).ifPresent(d -> ledger.raise(d.maxTokens(),
-            d.maxCost() == null || d.maxCost().isBlank() ? null : new BigDecimal(d.maxCost())));
+            RecordedCost.limit(d.maxCost()).orElse(null)));
   }
 }

@@ -1,7 +1,5 @@
 package io.nightshift.workflows.task.budget;
 
-import java.math.BigDecimal;
-
 /** The checks every budget limit of a task passes, wherever it is set: nothing negative, a cost above 0. */
 final class Limits {
   private Limits() {}
@@ -11,7 +9,7 @@ final class Limits {
     if (maxTokens < 0 || wallClockMillis < 0) {
       throw new IllegalArgumentException("maxTokens and wallClockMillis must not be negative");
     }
-    if (maxCost != null && new BigDecimal(maxCost).signum() <= 0) {
+    if (maxCost != null && RecordedCost.limit(maxCost).isEmpty()) {
       throw new IllegalArgumentException("maxCost must be greater than 0 but was " + maxCost);
     }
   }

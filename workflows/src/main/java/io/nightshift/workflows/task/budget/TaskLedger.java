@@ -62,14 +62,15 @@ public final class TaskLedger {
   /** A new ledger for {@code budget}, its wall clock counted from {@code startMillis}. */
   static TaskLedger of(TaskBudget budget, long startMillis) {
     return new TaskLedger(budget.maxTokens() > 0 ? budget.maxTokens() : Long.MAX_VALUE,
-        budget.maxCost() == null ? null : new BigDecimal(budget.maxCost()),
+        RecordedCost.limit(budget.maxCost()).orElse(null),
         budget.wallClockMillis() > 0 ? startMillis + budget.wallClockMillis() : 0, budget.wallClockMillis());
   }
 
   static TaskLedger resumed(TaskLedgerState s) {
-    TaskLedger l = new TaskLedger(s.maxTokens(), new BigDecimal(s.maxCost()), s.deadlineMillis(), s.wallClockMillis());
+    TaskLedger l = new TaskLedger(s.maxTokens(), RecordedCost.limit(s.maxCost()).orElse(null), s.deadlineMillis(),
+        s.wallClockMillis());
     l.tokensSettled = s.tokensSettled();
-    l.costSettled = new BigDecimal(s.costSettled());
+    l.costSettled = RecordedCost.amount(s.costSettled()).orElse(BigDecimal.ZERO);
     return l;
   }
 

@@ -33,13 +33,9 @@ final class DiffDockNimBackend implements DockingBackend {
         + " poses; dock_score = -confidence; into PDB 1IEP (blind docking, no box)";
   }
 
-  static DiffDockNimBackend create(String url, int numPoses, Duration requestTimeout) {
-    try {
-      return new DiffDockNimBackend(new DiffDockNimClient(URI.create(url.strip()), requestTimeout, 3,
-          Duration.ofSeconds(30)), numPoses);
-    } catch (IllegalArgumentException e) {
-      throw ToolException.permanent("parameter 'nim_url': " + e.getMessage());
-    }
+  /** @param url the operator's NIM ({@code DockingConfig}), checked when the runtime started */
+  static DiffDockNimBackend create(URI url, int numPoses, Duration requestTimeout) {
+    return new DiffDockNimBackend(new DiffDockNimClient(url, requestTimeout, 3, Duration.ofSeconds(30)), numPoses);
   }
 
   @Override

@@ -9,6 +9,7 @@ import io.nightshift.core.tool.ToolOutput;
 import io.nightshift.core.tool.ToolParam;
 import io.nightshift.examples.drugdiscovery.data.Candidate;
 import io.nightshift.examples.drugdiscovery.data.MoleculeSet;
+import io.nightshift.examples.drugdiscovery.docking.DockingConfig;
 import io.nightshift.examples.drugdiscovery.docking.DockingFailure;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,9 @@ import java.util.List;
  * {@code chem.dock}: docks each molecule into the shipped ABL1 pocket and adds {@code dock_score} (lower is better)
  * and {@code dock_engine} (engine, version, unit and settings: provenance), with the engine's own extra columns. The
  * engine is a parameter: OpenChemLib in process (default, nothing to install), AutoDock Vina (Debian's
- * {@code autodock-vina} and {@code openbabel}) or a DiffDock NIM at {@code nim_url} (see {@link DockingBackends}).
+ * {@code autodock-vina} and {@code openbabel}) or a DiffDock NIM (see {@link DockingBackends}). Which programs run
+ * and which NIM is called is the operator's {@link DockingConfig}, never a parameter: a task names an engine, not
+ * an executable or an address.
  * A molecule that cannot be docked keeps its row with {@code dock_error} instead of failing the step; an engine that
  * cannot run at all fails it at once, saying what to install or configure. Heartbeats after every molecule. Each
  * score depends on the molecule alone (OpenChemLib is re-seeded per molecule, Vina runs with a fixed seed), so a
@@ -25,6 +28,12 @@ import java.util.List;
  */
 final class DockTool implements Tool {
   static final String NAME = "chem.dock";
+
+  private final DockingConfig config;
+
+  DockTool(DockingConfig config) {
+    this.config = config;
+  }
 
   @Override
   public ToolDescriptor descriptor() {
@@ -36,17 +45,13 @@ final class DockTool implements Tool {
             ToolParam.optional("max_molecules", "dock only the first N molecules (the rest are passed through"
                 + " unscored; in a map step this applies to each chunk)", "all"),
             ToolParam.optional("engine", "docking engine: " + String.join(", ", DockingBackends.ENGINES)
-                + " (vina needs Debian's autodock-vina and openbabel; diffdock-nim needs nim_url)",
+                + " (vina needs Debian's autodock-vina and openbabel; diffdock-nim a NIM the operator configured)",
                 DockingBackends.OPENCHEMLIB),
             ToolParam.optional("effort", "search effort: standard or fast (OpenChemLib: its defaults or about 5x"
                 + " quicker; Vina: exhaustiveness 8 or 4)", "standard"),
             ToolParam.optional("exhaustiveness", "Vina only: Monte Carlo runs per molecule, overrides effort",
                 "by effort"),
             ToolParam.optional("vina_cpu", "Vina only: threads per Vina run", "2"),
-            ToolParam.optional("vina_path", "Vina only: the vina program", "vina"),
-            ToolParam.optional("obabel_path", "Vina only: the obabel program", "obabel"),
-            ToolParam.optional("nim_url", "diffdock-nim only: base URL of the DiffDock NIM, e.g."
-                + " http://gpu-node:8000 (POST /molecular-docking/diffdock/generate)", ""),
             ToolParam.optional("num_poses", "diffdock-nim only: poses DiffDock generates per molecule", "10")));
   }
 
@@ -61,11 +66,11 @@ final class DockTool implements Tool {
     List<String> columns = new ArrayList<>(loaded.columns());
     columns.addAll(List.of(Columns.DOCK_SCORE, Columns.DOCK_ENGINE, Columns.DOCK_ERROR));
     columns.addAll(DockingBackends.extraColumns(engine));
-    DockingBackends.checkArguments(engine, arguments);
+    DockingBackends.checkArguments(engine, arguments, config);
     if (input.isEmpty()) {
       return new ToolOutput(MoleculeSetArtifacts.store(context, input, columns), "empty input: nothing to dock");
     }
-    DockingBackend backend = DockingBackends.create(engine, context, arguments);
+    DockingBackend backend = DockingBackends.create(engine, context, arguments, config);
     return dockAll(context, input, limit, backend, columns);
   }
 

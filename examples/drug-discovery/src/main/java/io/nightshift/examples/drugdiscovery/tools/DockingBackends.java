@@ -3,13 +3,18 @@ package io.nightshift.examples.drugdiscovery.tools;
 import io.nightshift.core.error.ToolException;
 import io.nightshift.core.tool.ToolArguments;
 import io.nightshift.core.tool.ToolContext;
+import io.nightshift.examples.drugdiscovery.docking.DockingConfig;
 import io.nightshift.examples.drugdiscovery.docking.DockingSettings;
 import io.nightshift.examples.drugdiscovery.docking.vina.VinaSettings;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
-/** Picks and configures the {@link DockingBackend} a {@code chem.dock} call names, checking its parameters. */
+/**
+ * Picks and configures the {@link DockingBackend} a {@code chem.dock} call names, checking its parameters; the
+ * programs and the NIM come from the operator's {@link DockingConfig}.
+ */
 final class DockingBackends {
   static final String OPENCHEMLIB = "openchemlib";
   static final String VINA = "vina";
@@ -35,23 +40,22 @@ final class DockingBackends {
   }
 
   /** Checks every parameter the engine uses before any work, so bad input fails even on an empty set. */
-  static void checkArguments(String engine, ToolArguments arguments) {
+  static void checkArguments(String engine, ToolArguments arguments, DockingConfig config) {
     openChemLibSettings(arguments);
     switch (engine) {
       case VINA -> vinaSettings(arguments);
       case DIFFDOCK_NIM -> {
-        nimUrl(arguments);
+        nimUrl(config);
         Numbers.positiveInt(arguments, "num_poses", 10);
       }
       default -> { }
     }
   }
 
-  static DockingBackend create(String engine, ToolContext context, ToolArguments arguments) {
+  static DockingBackend create(String engine, ToolContext context, ToolArguments arguments, DockingConfig config) {
     return switch (engine) {
-      case VINA -> VinaBackend.create(context, vinaSettings(arguments), arguments.orDefault("vina_path", "vina"),
-          arguments.orDefault("obabel_path", "obabel"));
-      case DIFFDOCK_NIM -> DiffDockNimBackend.create(nimUrl(arguments), Numbers.positiveInt(arguments, "num_poses", 10),
+      case VINA -> VinaBackend.create(context, vinaSettings(arguments), config.vina(), config.obabel());
+      case DIFFDOCK_NIM -> DiffDockNimBackend.create(nimUrl(config), Numbers.positiveInt(arguments, "num_poses", 10),
           Duration.ofMinutes(5));
       default -> OpenChemLibBackend.create(openChemLibSettings(arguments), effort(arguments));
     };
@@ -82,13 +86,9 @@ final class DockingBackends {
     }
   }
 
-  private static String nimUrl(ToolArguments arguments) {
-    String url = arguments.optional("nim_url").orElseThrow(() -> ToolException.permanent(
-        "parameter 'nim_url' is required with engine " + DIFFDOCK_NIM + ": the DiffDock NIM's base URL, e.g."
-            + " http://gpu-node:8000"));
-    if (!(url.startsWith("http://") || url.startsWith("https://"))) {
-      throw ToolException.permanent("parameter 'nim_url' must be an http:// or https:// URL, was '" + url + "'");
-    }
-    return url.strip();
+  private static URI nimUrl(DockingConfig config) {
+    return config.nimUrl().orElseThrow(() -> ToolException.permanent("engine " + DIFFDOCK_NIM + " needs a DiffDock"
+        + " NIM, and this runtime's operator configured none: set " + DockingConfig.NIM_URL_VARIABLE + " to its base"
+        + " URL (e.g. http://gpu-node:8000) in the workers' environment; a task cannot name one"));
   }
 }

@@ -1,8 +1,11 @@
 package io.nightshift.examples.drugdiscovery.pipelines;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.nightshift.core.accelerator.AcceleratorKind;
+import io.nightshift.core.pipeline.InvalidPipelineException;
+import io.nightshift.core.pipeline.PipelineProblem;
 import io.nightshift.core.pipeline.Plan;
 import io.nightshift.core.planner.PipelineSource;
 import io.nightshift.core.tool.ToolCatalog;
@@ -13,6 +16,7 @@ import io.nightshift.planners.declarative.PipelineValidator;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
@@ -20,7 +24,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
-/** The campaign pipelines pass {@code docking_engine} and {@code nim_url} to every docking step. */
+/**
+ * The campaign pipelines pass {@code docking_engine} to every docking step, and no pipeline can name what docking
+ * runs or calls: the programs and the NIM are the operator's ({@code DockingConfig}).
+ */
 class DockingEngineParamTest {
   private static final Map<String, ToolDescriptor> TOOLS = new TreeMap<>();
 
@@ -32,8 +39,6 @@ class DockingEngineParamTest {
   /** The README's recipe for docking on the Nvidia pool: the docking map step requires a GPU. */
   private static final String NIM_ROUND = """
       name: dock-on-gpu
-      params:
-        nim_url: "http://gpu-node:8000"
       steps:
         - name: seeds
           tool: chem.seeds
@@ -46,7 +51,6 @@ class DockingEngineParamTest {
           requires: {kind: nvidia_gpu, units: 1}
           params:
             engine: diffdock-nim
-            nim_url: "${params.nim_url}"
           heartbeat_timeout: 2m
       """;
 
@@ -56,6 +60,10 @@ class DockingEngineParamTest {
         .getResourceAsStream("nightshift/pipelines/" + name + ".yaml")) {
       yaml = in == null ? NIM_ROUND : new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
+    return validate(yaml, params);
+  }
+
+  private static Plan validate(String yaml, Map<String, String> params) {
     ToolCatalog catalog = new ToolCatalog() {
       @Override
       public Optional<ToolDescriptor> describe(String toolName) {
@@ -85,16 +93,16 @@ class DockingEngineParamTest {
   void shouldDockInProcessByDefaultSoTheDemoNeedsNothingInstalled() throws Exception {
     Plan plan = plan("drug-discovery-demo", Map.of());
 
-    assertThat(plan.step("dock1").params()).containsEntry("engine", "openchemlib").containsEntry("nim_url", "");
+    assertThat(plan.step("dock1").params()).containsEntry("engine", "openchemlib").doesNotContainKey("nim_url");
   }
 
   @Test
-  void shouldPassTheChosenEngineAndNimUrlToEveryDockingStep() throws Exception {
-    Plan plan = plan("drug-discovery", Map.of("docking_engine", "diffdock-nim", "nim_url", "http://gpu-node:8000"));
+  void shouldPassTheChosenEngineToEveryDockingStep() throws Exception {
+    Plan plan = plan("drug-discovery", Map.of("docking_engine", "diffdock-nim"));
 
     for (int r = 1; r <= 8; r++) {
-      assertThat(plan.step("dock" + r).params()).containsEntry("engine", "diffdock-nim")
-          .containsEntry("nim_url", "http://gpu-node:8000");
+      assertThat(plan.step("dock" + r).params()).containsExactlyInAnyOrderEntriesOf(Map.of("engine", "diffdock-nim",
+          "effort", "standard"));
     }
     assertThat(plan("drug-discovery-demo", Map.of("docking_engine", "vina")).step("dock3").params())
         .containsEntry("engine", "vina");
@@ -107,7 +115,24 @@ class DockingEngineParamTest {
     assertThat(plan.step("dock").requires().kind()).isEqualTo("nvidia_gpu");
     assertThat(plan.step("dock").requires().toStepRequirements().kind())
         .contains(AcceleratorKind.NVIDIA_GPU);
-    assertThat(plan.step("dock").params()).containsEntry("engine", "diffdock-nim")
-        .containsEntry("nim_url", "http://gpu-node:8000");
+    assertThat(plan.step("dock").params()).containsExactly(Map.entry("engine", "diffdock-nim"));
+  }
+
+  @Test
+  void shouldRefuseAPipelineOrASubmissionThatNamesWhatDockingRunsOrCalls() throws Exception {
+    for (String key : List.of("nim_url", "vina_path", "obabel_path")) {
+      String yaml = NIM_ROUND.replace("engine: diffdock-nim", "{engine: vina, " + key + ": /bin/sh}");
+
+      assertThatThrownBy(() -> validate(yaml, Map.of())).as(key).isInstanceOfSatisfying(
+          InvalidPipelineException.class, e -> assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.step()).isEqualTo("dock");
+            assertThat(p.field()).isEqualTo("params." + key);
+            assertThat(p.message()).startsWith("tool 'chem.dock' has no parameter '" + key + "'");
+          }));
+      // the shipped pipelines no longer declare it, so a submission cannot pass it as a task parameter either
+      assertThatThrownBy(() -> plan("drug-discovery-demo", Map.of(key, "http://10.0.0.5"))).as(key)
+          .isInstanceOfSatisfying(InvalidPipelineException.class, e -> assertThat(e.problems())
+              .extracting(PipelineProblem::field).containsExactly("params." + key));
+    }
   }
 }

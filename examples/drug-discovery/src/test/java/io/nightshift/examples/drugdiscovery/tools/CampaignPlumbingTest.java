@@ -8,6 +8,7 @@ import io.nightshift.core.tool.ToolArguments;
 import io.nightshift.core.tool.ToolOutput;
 import io.nightshift.examples.drugdiscovery.data.Candidate;
 import io.nightshift.examples.drugdiscovery.data.MoleculeSet;
+import io.nightshift.examples.drugdiscovery.docking.DockingConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
@@ -78,15 +79,16 @@ class CampaignPlumbingTest {
     String first = context.putCsv("id,smiles,note\naspirin,CC(=O)Oc1ccccc1C(=O)O,hand-picked\n");
     String second = context.putCsv("id,smiles,note\nethanol,CCO,\n");
 
-    ToolOutput a = new DockTool().execute(context, new ToolArguments(Map.of("molecules", first, "effort", "fast")));
-    ToolOutput b = new DockTool().execute(context, new ToolArguments(Map.of("molecules", second, "effort", "fast")));
+    DockTool dock = new DockTool(DockingConfig.defaults());
+    ToolOutput a = dock.execute(context, new ToolArguments(Map.of("molecules", first, "effort", "fast")));
+    ToolOutput b = dock.execute(context, new ToolArguments(Map.of("molecules", second, "effort", "fast")));
 
     String headerA = header(a);
     assertThat(headerA).isEqualTo(header(b))
         .isEqualTo("id,smiles,name,parents,origin,dock_engine,dock_error,dock_score,note");
     assertThat(context.read(a.artifact()).candidates().get(0).number("dock_score")).isPresent();
     String empty = context.putCsv("id,smiles,note\n");
-    assertThat(header(new DockTool().execute(context, new ToolArguments(Map.of("molecules", empty)))))
+    assertThat(header(dock.execute(context, new ToolArguments(Map.of("molecules", empty)))))
         .isEqualTo(headerA);
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nightshift.core.tool.ToolArguments;
 import io.nightshift.examples.drugdiscovery.data.Candidate;
+import io.nightshift.examples.drugdiscovery.docking.DockingConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +62,8 @@ class ConcurrentDockingIT {
 
   private static Map<String, String> scores(RecordingToolContext context, String uri) throws Exception {
     Map<String, String> scores = new TreeMap<>();
-    var out = new DockTool().execute(context, new ToolArguments(Map.of("molecules", uri, "effort", "fast")));
+    var out = new DockTool(DockingConfig.defaults()).execute(context,
+        new ToolArguments(Map.of("molecules", uri, "effort", "fast")));
     for (Candidate c : context.read(out.artifact()).candidates()) {
       scores.put(c.id(), c.property("dock_score").orElse(c.property("dock_error").orElse("?")));
     }

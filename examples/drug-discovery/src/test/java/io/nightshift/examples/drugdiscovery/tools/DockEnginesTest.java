@@ -8,19 +8,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.nightshift.core.error.ToolException;
 import io.nightshift.core.tool.ToolArguments;
 import io.nightshift.core.tool.ToolOutput;
+import io.nightshift.core.tool.ToolParam;
 import io.nightshift.examples.drugdiscovery.data.Candidate;
 import io.nightshift.examples.drugdiscovery.data.MoleculeSet;
 import io.nightshift.examples.drugdiscovery.data.MoleculeSetCsv;
+import io.nightshift.examples.drugdiscovery.docking.DockingConfig;
 import io.nightshift.examples.drugdiscovery.docking.nim.ScriptedDiffDockServer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code chem.dock}'s engine choice: parameters, missing programs, and the DiffDock NIM end to end over HTTP. */
+/**
+ * {@code chem.dock}'s engine choice: parameters, missing programs, the operator's configuration of programs and NIM
+ * (never the task's), and the DiffDock NIM end to end over HTTP.
+ */
 class DockEnginesTest {
   @TempDir Path dir;
   private RecordingToolContext context;
@@ -36,25 +43,57 @@ class DockEnginesTest {
   }
 
   private ToolOutput dock(Map<String, String> args) {
+    return dock(DockingConfig.defaults(), args);
+  }
+
+  /** The tool as a worker whose operator set {@code config} runs it. */
+  private ToolOutput dock(DockingConfig config, Map<String, String> args) {
     Map<String, String> all = new HashMap<>(args);
     all.put("molecules", molecules);
-    return new DockTool().execute(context, new ToolArguments(all));
+    return new DockTool(config).execute(context, new ToolArguments(all));
+  }
+
+  private static DockingConfig nimAt(String url) {
+    return DockingConfig.fromEnvironment(Map.of(DockingConfig.NIM_URL_VARIABLE, url));
   }
 
   @Test
-  void shouldRefuseAnUnknownEngineOrANimWithoutAUrl() {
+  void shouldRefuseAnUnknownEngineOrANimTheOperatorDidNotConfigure() {
     assertPermanent(() -> dock(Map.of("engine", "glide")), "'engine' must be one of [openchemlib, vina, diffdock-nim]");
-    assertPermanent(() -> dock(Map.of("engine", "diffdock-nim")), "'nim_url' is required");
-    assertPermanent(() -> dock(Map.of("engine", "diffdock-nim", "nim_url", "gpu-node:8000")), "http://");
+    assertPermanent(() -> dock(Map.of("engine", "diffdock-nim")),
+        "set NIGHTSHIFT_DIFFDOCK_NIM_URL to its base URL (e.g. http://gpu-node:8000) in the workers' environment");
     assertPermanent(() -> dock(Map.of("engine", "vina", "exhaustiveness", "0")), "exhaustiveness");
   }
 
   @Test
   void shouldSayWhatToInstallWhenVinaOrOpenBabelIsMissing() {
-    assertPermanent(() -> dock(Map.of("engine", "vina", "vina_path", dir.resolve("no-vina").toString())),
-        "apt-get install autodock-vina openbabel");
-    assertPermanent(() -> dock(Map.of("engine", "vina", "obabel_path", "no-such-obabel-program")),
-        "Open Babel ('no-such-obabel-program') is not installed");
+    assertPermanent(() -> dock(new DockingConfig(dir.resolve("no-vina").toString(), "obabel", Optional.empty()),
+        Map.of("engine", "vina")), "apt-get install autodock-vina openbabel");
+    assertPermanent(() -> dock(new DockingConfig("vina", "no-such-obabel-program", Optional.empty()),
+        Map.of("engine", "vina")), "Open Babel ('no-such-obabel-program') is not installed");
+  }
+
+  @Test
+  void shouldNeitherRunATasksProgramNorCallATasksUrl() throws Exception {
+    assertThat(new DockTool(DockingConfig.defaults()).descriptor().params()).extracting(ToolParam::name)
+        .doesNotContain("vina_path", "obabel_path", "nim_url");
+    Path marker = dir.resolve("ran");
+    Path program = Files.writeString(dir.resolve("evil.sh"), "#!/bin/sh\ntouch " + marker + "\n");
+    assertThat(program.toFile().setExecutable(true)).isTrue();
+    String operatorsVina = dir.resolve("operators-vina").toString();
+    try (ScriptedDiffDockServer elsewhere = new ScriptedDiffDockServer()) {
+      elsewhere.then(success(0.9));
+
+      // a call that got past the validator (a runner of its own): the keys reach the tool and are read by nothing
+      assertPermanent(() -> dock(Map.of("engine", "diffdock-nim", "nim_url", elsewhere.url())),
+          "a task cannot name one");
+      assertPermanent(() -> dock(new DockingConfig(operatorsVina, "obabel", Optional.empty()),
+          Map.of("engine", "vina", "vina_path", program.toString(), "obabel_path", program.toString())),
+          "AutoDock Vina ('" + operatorsVina + "') is not installed");
+
+      assertThat(elsewhere.requests()).as("no molecule or receptor went to the task's URL").isEmpty();
+    }
+    assertThat(marker).as("the task's program never ran").doesNotExist();
   }
 
   @Test
@@ -64,7 +103,7 @@ class DockEnginesTest {
       nim.then(success(0.35, -1.2), json(400, "{\"detail\":\"cannot featurize Se\"}"),
           json(503, "{\"detail\":\"busy\"}", "Retry-After", "1"), success(-0.5));
 
-      ToolOutput out = dock(Map.of("engine", "diffdock-nim", "nim_url", nim.url(), "num_poses", "2"));
+      ToolOutput out = dock(nimAt(nim.url()), Map.of("engine", "diffdock-nim", "num_poses", "2"));
 
       MoleculeSet docked = context.read(out.artifact());
       Candidate aspirin = docked.byId().get("aspirin");
@@ -92,7 +131,7 @@ class DockEnginesTest {
     try (ScriptedDiffDockServer nim = new ScriptedDiffDockServer()) {
       nim.then(json(503, "{\"detail\":\"warming up\"}", "Retry-After", "0"));
 
-      assertThatThrownBy(() -> dock(Map.of("engine", "diffdock-nim", "nim_url", nim.url())))
+      assertThatThrownBy(() -> dock(nimAt(nim.url()), Map.of("engine", "diffdock-nim")))
           .isInstanceOfSatisfying(ToolException.class, e -> assertThat(e.retryable()).isTrue())
           .hasMessageContaining("HTTP 503").hasMessageContaining("warming up");
     }
@@ -102,7 +141,8 @@ class DockEnginesTest {
   void shouldWriteTheEngineColumnsEvenForAnEmptyChunkSoMapChunksMerge() throws Exception {
     String empty = context.putCsv("id,smiles,name,parents,origin\n");
 
-    ToolOutput out = new DockTool().execute(context, new ToolArguments(Map.of("molecules", empty, "engine", "vina")));
+    ToolOutput out = new DockTool(DockingConfig.defaults()).execute(context,
+        new ToolArguments(Map.of("molecules", empty, "engine", "vina")));
 
     assertThat(out.summary()).contains("empty input");
     assertThat(MoleculeSetCsv.propertyColumns(context.artifacts().read(out.artifact())))

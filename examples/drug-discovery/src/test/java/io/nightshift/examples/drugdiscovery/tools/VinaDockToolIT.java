@@ -6,6 +6,7 @@ import io.nightshift.core.tool.ToolArguments;
 import io.nightshift.core.tool.ToolOutput;
 import io.nightshift.examples.drugdiscovery.data.Candidate;
 import io.nightshift.examples.drugdiscovery.data.MoleculeSet;
+import io.nightshift.examples.drugdiscovery.docking.DockingConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
@@ -33,7 +34,7 @@ class VinaDockToolIT {
     String molecules = context.putCsv(CSV);
     Map<String, String> args = Map.of("molecules", molecules, "engine", "vina", "exhaustiveness", "1");
 
-    ToolOutput out = new DockTool().execute(context, new ToolArguments(args));
+    ToolOutput out = new DockTool(DockingConfig.defaults()).execute(context, new ToolArguments(args));
 
     MoleculeSet docked = context.read(out.artifact());
     Candidate aspirin = docked.byId().get("aspirin");
@@ -56,7 +57,7 @@ class VinaDockToolIT {
 
     RecordingToolContext retry = new RecordingToolContext(dir.resolve("retry"));
     retry.putCsv(CSV);
-    ToolOutput again = new DockTool().execute(retry, new ToolArguments(args));
+    ToolOutput again = new DockTool(DockingConfig.defaults()).execute(retry, new ToolArguments(args));
     assertThat(again.artifact()).isEqualTo(out.artifact()); // fixed seed: a retried chunk reproduces its numbers
   }
 }

@@ -1,6 +1,7 @@
 package io.nightshift.examples.drugdiscovery.docking.nim;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.nightshift.examples.drugdiscovery.docking.DockingConfig;
 import io.nightshift.examples.drugdiscovery.docking.DockingFailure;
 import java.io.IOException;
 import java.net.URI;
@@ -85,8 +86,10 @@ public final class DiffDockNimClient {
       if (r.statusCode() == 200) {
         JsonNode model = DiffDockResponses.JSON.readTree(r.body()).path("data").path(0);
         if (model.path("id").isTextual()) {
+          // provenance in every docked row: the service's words, so shown as any of its text is
           String id = model.path("id").asText();
-          return model.path("version").isTextual() ? id + " " + model.path("version").asText() : id;
+          return NimAnswerSummary.text(model.path("version").isTextual() ? id + " " + model.path("version").asText()
+              : id);
         }
       }
     } catch (IOException e) {
@@ -121,16 +124,17 @@ public final class DiffDockNimClient {
           return DiffDockResponses.parse(r.body(), smiles, (System.nanoTime() - start) / 1e9);
         }
         if (code == 400 || code == 422) {
-          throw new DockingFailure("DiffDock NIM rejected " + smiles + " (HTTP " + code + "): " + excerpt(r.body()),
-              null);
+          throw new DockingFailure("DiffDock NIM rejected " + smiles + " (HTTP " + code + "): "
+              + NimAnswerSummary.of(r.body()), null);
         }
         Optional<Duration> retryAfter = retryAfter(r);
         if (code == 408 || code == 429 || code >= 500) {
           failure = NimCallFailure.retryable("DiffDock NIM at " + base + " answered HTTP " + code + ": "
-              + excerpt(r.body()), null, retryAfter.orElse(null));
+              + NimAnswerSummary.of(r.body()), null, retryAfter.orElse(null));
         } else {
           throw NimCallFailure.permanent("DiffDock NIM at " + base + " answered HTTP " + code + " to POST "
-              + GENERATE_PATH + ": " + excerpt(r.body()) + "; check nim_url (the NIM's base address) and access", null);
+              + GENERATE_PATH + ": " + NimAnswerSummary.of(r.body()) + "; check the workers' "
+              + DockingConfig.NIM_URL_VARIABLE + " (the NIM's base address) and access", null);
         }
       } catch (HttpTimeoutException e) {
         failure = NimCallFailure.retryable("DiffDock NIM at " + base + " did not answer within "
@@ -220,10 +224,5 @@ public final class DiffDockNimClient {
         return Optional.empty();
       }
     }
-  }
-
-  private static String excerpt(String body) {
-    String s = body == null ? "" : body.strip().replaceAll("\\s+", " ");
-    return s.isEmpty() ? "(empty body)" : s.length() > 300 ? s.substring(0, 300) + "..." : s;
   }
 }

@@ -2,6 +2,7 @@ package io.nightshift.examples.drugdiscovery.docking.nim;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nightshift.examples.drugdiscovery.docking.DockingConfig;
 import io.nightshift.examples.drugdiscovery.docking.DockingFailure;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,12 +23,13 @@ final class DiffDockResponses {
       }
       response = m;
     } catch (JsonProcessingException e) {
-      throw malformed(e.getOriginalMessage());
+      throw malformed("not JSON"); // the parser's message quotes the body
     }
-    String details = response.get("details") instanceof String d ? d : "";
+    String details = response.get("details") instanceof String d ? NimAnswerSummary.text(d) : "";
     Object status = response.get("status");
     if (status instanceof String s && !s.equalsIgnoreCase("success")) {
-      throw new DockingFailure("DiffDock NIM could not dock " + smiles + " (status " + s + "): " + details, null);
+      throw new DockingFailure("DiffDock NIM could not dock " + smiles + " (status " + NimAnswerSummary.text(s)
+          + "): " + details, null);
     }
     if (!(response.get("ligand_positions") instanceof List<?> positions)) {
       throw malformed("no 'ligand_positions' list");
@@ -57,6 +59,6 @@ final class DiffDockResponses {
 
   private static NimCallFailure malformed(String what) {
     return NimCallFailure.permanent("the DiffDock NIM's answer is not in the documented format ("
-        + what + "); is nim_url a DiffDock NIM?", null);
+        + what + "); is the workers' " + DockingConfig.NIM_URL_VARIABLE + " a DiffDock NIM?", null);
   }
 }

@@ -1,5 +1,6 @@
 package io.nightshift.examples.drugdiscovery.docking.vina;
 
+import io.nightshift.examples.drugdiscovery.docking.DockingConfig;
 import io.nightshift.examples.drugdiscovery.docking.DockingUnavailable;
 import io.nightshift.examples.drugdiscovery.docking.ExternalCommand;
 import java.io.IOException;
@@ -18,7 +19,8 @@ import java.util.List;
  */
 public record VinaPrograms(Path vina, Path obabel, String vinaVersion, String obabelVersion) {
   private static final String INSTALL = "install Debian's autodock-vina and openbabel packages"
-      + " (apt-get install autodock-vina openbabel) or name the programs with the tool's vina_path / obabel_path";
+      + " (apt-get install autodock-vina openbabel) or point the workers' " + DockingConfig.VINA_VARIABLE + " / "
+      + DockingConfig.OBABEL_VARIABLE + " at the programs";
 
   /**
    * Finds both programs (names are looked up on {@code PATH}, paths are used as given) and reads their versions.

@@ -99,7 +99,27 @@ class DiffDockNimClientTest {
     server.then(json(404, "{\"detail\":\"Not Found\"}"));
     assertThatThrownBy(() -> client.dock(ReceptorPdb.abl1(), ASPIRIN, 1, progress::add))
         .isInstanceOfSatisfying(NimCallFailure.class, f -> assertThat(f.retryable()).isFalse())
-        .hasMessageContaining("HTTP 404").hasMessageContaining("check nim_url");
+        .hasMessageContaining("HTTP 404").hasMessageContaining("Not Found")
+        .hasMessageContaining("check the workers' NIGHTSHIFT_DIFFDOCK_NIM_URL");
+  }
+
+  @Test
+  void shouldNeverPutTheAnswersBodyIntoAFailureOnlyItsErrorMessageBoundedAndPrintable() {
+    String page = "<html><body>internal admin console: password=hunter2</body></html>";
+    server.then(json(403, page), json(400, "{\"detail\":\"bad\\u0007 ligand\\n" + "x".repeat(5_000) + "\"}"),
+        json(422, "{\"detail\":[{\"loc\":[\"body\",\"ligand\"],\"msg\":\"field required\"}]}"));
+    assertThatThrownBy(() -> client.dock(ReceptorPdb.abl1(), ASPIRIN, 1, progress::add))
+        .isInstanceOf(NimCallFailure.class).hasMessageContaining("HTTP 403")
+        .hasMessageContaining("a body of " + page.length() + " characters without a JSON error message, not shown")
+        .hasMessageNotContaining("hunter2").hasMessageNotContaining("<html>");
+
+    assertThatThrownBy(() -> client.dock(ReceptorPdb.abl1(), ASPIRIN, 1, progress::add))
+        .isInstanceOf(DockingFailure.class)
+        .satisfies(e -> assertThat(e.getMessage()).contains("bad? ligand xxx").hasSizeLessThan(300)
+            .doesNotContain("\u0007", "\n"));
+
+    assertThatThrownBy(() -> client.dock(ReceptorPdb.abl1(), ASPIRIN, 1, progress::add))
+        .isInstanceOf(DockingFailure.class).hasMessageEndingWith("(HTTP 422): field required");
   }
 
   @Test
