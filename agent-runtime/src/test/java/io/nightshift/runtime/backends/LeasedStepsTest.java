@@ -122,7 +122,9 @@ class LeasedStepsTest {
     PlannedStep busy = step("busy", "hold", "nvidia_gpu", 8);
     PlannedStep quick = step("quick", "affinity", "cpu", 1);
     PlannedStep later = step("later", "hold", "nvidia_gpu", 8);
-    plan = plan(withParams(busy, Map.of("name", "busy", "millis", "2000")), quick,
+    // busy holds the pool long enough that later is placed while it does, even when quick's start is slow (a
+    // loaded machine once took over 2 s from the task's start to later's placement)
+    plan = plan(withParams(busy, Map.of("name", "busy", "millis", "6000")), quick,
         new PlannedStep("later", StepKind.TOOL, "hold", later.params(), List.of("quick"), StepPolicy.DEFAULT, null, 0,
             null, later.requires(), null, false));
 
