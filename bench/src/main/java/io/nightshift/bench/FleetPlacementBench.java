@@ -11,9 +11,11 @@ import io.nightshift.bench.fleet.FleetSubtask;
 import io.nightshift.bench.fleet.Workload;
 import io.nightshift.core.accelerator.placement.PlacementPolicy;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -118,7 +120,7 @@ public final class FleetPlacementBench {
    * use, as each map leaf's dispatch keeps, for each leaf of up to 1,000 chunks the map's tree runs side by side.
    */
   private static Map<Integer, Integer> windows(List<FleetSubtask> tasks, int gpuPools, int trnPools) {
-    Map<Integer, Integer> windows = new java.util.HashMap<>();
+    Map<Integer, Integer> windows = new HashMap<>();
     for (int units : List.of(1, 2, 4, 8)) {
       long chunks = tasks.stream().filter(t -> t.units() == units).count();
       long leaves = Math.max(1, (chunks + 999) / 1000);
@@ -129,7 +131,7 @@ public final class FleetPlacementBench {
 
   /** An arm's figures in model time: real seconds times the scale. */
   private static FleetResult figures(String name, FleetRun.Measured m, double scale, List<SimulatedBackend> pools) {
-    Map<String, Double> busy = new java.util.HashMap<>();
+    Map<String, Double> busy = new HashMap<>();
     m.unitSecondsByPool().forEach((pool, seconds) -> busy.put(pool, seconds * scale));
     return FleetResult.of(name, m.wallSeconds() * scale, pools, busy, m.chunksByPool());
   }
@@ -154,6 +156,6 @@ public final class FleetPlacementBench {
   }
 
   private static double loadAverage() {
-    return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 }

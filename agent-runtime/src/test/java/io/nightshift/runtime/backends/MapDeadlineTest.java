@@ -1,6 +1,7 @@
 package io.nightshift.runtime.backends;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
 
 import io.nightshift.accelerators.simulated.SimulatedWorkTool;
 import io.nightshift.core.accelerator.AcceleratorBackends;
@@ -62,7 +63,7 @@ class MapDeadlineTest {
     assertThat(run.placement()).startsWith("spread against the deadline: cheap " + CHUNKS + " chunks");
     // 60 chunks x 0.2 s on 1 unit at $1/unit-hour
     assertThat(run.unitSeconds()).isBetween(60 * 0.2, 60 * 0.2 * 1.5);
-    assertThat(run.cost()).isCloseTo(run.unitSeconds() / 3600, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(run.cost()).isCloseTo(run.unitSeconds() / 3600, offset(1e-9));
     DeadlineReport report = done.deadline().orElseThrow();
     assertThat(report.reachable()).as(report.detail()).isTrue();
     // the chunks' telemetry as one: the simulator reads its leased devices busy, drawing 700 W each

@@ -2,6 +2,7 @@ package io.nightshift.workflows.map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -44,8 +45,8 @@ class DeadlinePaceTest {
 
   @Test
   void shouldLookAgainAboutOnceAChunksRunOnTheCheapestPool() {
-    assertThat(new DeadlinePace(POOLS, 10, 0, 1).checkEvery()).isEqualTo(java.time.Duration.ofSeconds(10));
-    assertThat(new DeadlinePace(POOLS, 1, 0, 1).checkEvery()).isEqualTo(java.time.Duration.ofSeconds(5));
+    assertThat(new DeadlinePace(POOLS, 10, 0, 1).checkEvery()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(new DeadlinePace(POOLS, 1, 0, 1).checkEvery()).isEqualTo(Duration.ofSeconds(5));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.nightshift.workflows.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.nightshift.core.artifact.FileArtifactStore;
 import io.nightshift.core.error.ToolException;
@@ -76,7 +77,7 @@ class MapSpreadReplayTest {
       assertThat(in.work().placement().demand()).isEqualTo(recorded.work().placement().demand());
       assertThat(in.work().placement().pools()).extracting(PoolShare::poolId, PoolShare::slots)
           .isEqualTo(recorded.work().placement().pools().stream()
-              .map(p -> org.assertj.core.groups.Tuple.tuple(p.poolId(), p.slots())).toList());
+              .map(p -> tuple(p.poolId(), p.slots())).toList());
     });
   }
 
