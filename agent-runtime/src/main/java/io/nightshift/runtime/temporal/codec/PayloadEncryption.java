@@ -1,5 +1,7 @@
 package io.nightshift.runtime.temporal.codec;
 
+import io.nightshift.core.crypto.KeyProvider;
+import io.nightshift.core.crypto.KeyRing;
 import io.temporal.common.converter.CodecDataConverter;
 import io.temporal.common.converter.DataConverter;
 import io.temporal.common.converter.GlobalDataConverter;
@@ -33,12 +35,12 @@ public final class PayloadEncryption {
    * sealed. Failure messages and stack traces are sealed too ({@code encodeFailureAttributes}): errors quote goals,
    * parameters and tool output as often as anything.
    */
-  public static DataConverter around(PayloadKeys keys) {
+  public static DataConverter around(KeyProvider keys) {
     return new CodecDataConverter(GlobalDataConverter.get(), List.of(new AesGcmPayloadCodec(keys)), true);
   }
 
   /** The first 8 bytes of SHA-256 over the key: names a key in logs without revealing it. */
-  static String fingerprint(PayloadKeys keys, String id) {
+  static String fingerprint(KeyProvider keys, String id) {
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(keys.key(id).getEncoded());
       return HexFormat.of().formatHex(digest, 0, 8);

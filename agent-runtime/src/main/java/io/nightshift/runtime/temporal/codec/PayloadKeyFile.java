@@ -1,5 +1,6 @@
 package io.nightshift.runtime.temporal.codec;
 
+import io.nightshift.core.crypto.KeyRing;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
