@@ -33,7 +33,7 @@ class UiArtifactServingTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    FileArtifactStore store = new FileArtifactStore(dir);
+    FileArtifactStore store = FileArtifactStore.unencrypted(dir);
     // one step wrote these bytes as text, another as a report: the same digest, two references
     asText = store.put(PAGE.getBytes(StandardCharsets.UTF_8), "text/plain");
     asHtml = store.put(PAGE.getBytes(StandardCharsets.UTF_8), "text/html");
