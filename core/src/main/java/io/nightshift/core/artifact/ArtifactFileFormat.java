@@ -11,7 +11,7 @@ import java.nio.file.Path;
  * the content, whatever the format, so references and deduplication never depend on it.
  */
 interface ArtifactFileFormat {
-  /** A writer of one artifact's content into {@code file}; the content is complete at {@link ArtifactFileWriter#finish}. */
+  /** A writer of one artifact's content into {@code file}, complete once {@link ArtifactFileWriter#finish} is. */
   ArtifactFileWriter writer(OutputStream file) throws IOException;
 
   /**

@@ -37,7 +37,8 @@ import java.util.Optional;
  * ciphertext under the current key, with the key id in its header, so neither a copy of the data directory nor a
  * backup shows task data, while each file still lives under the digest of its plaintext. Files written before
  * encryption still read (see {@link SealedArtifactHeader} for how they are told apart), and so do files sealed with
- * a key since rotated, as long as the key file still holds it.
+ * a key since rotated, as long as the key file still holds it. The type files stay plain: a media type is not task
+ * data, and lookups by type need no key.
  */
 public final class FileArtifactStore implements ArtifactStore {
   private final Path root;

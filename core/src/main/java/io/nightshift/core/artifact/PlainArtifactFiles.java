@@ -8,9 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Content as it is, for stores opened without keys: tests, and reading files written before artifacts were sealed.
- * What is read is checked against its digest at the end, so a file altered on disk fails to read rather than
- * passing as the content its name promises.
+ * Content as it is, for stores opened without keys ({@link FileArtifactStore#unencrypted}, tests). What is read is
+ * checked against its digest at the end, so a file altered on disk fails to read rather than passing as the content
+ * its name promises; a sealed file is refused with a message that says so.
  */
 final class PlainArtifactFiles implements ArtifactFileFormat {
   @Override

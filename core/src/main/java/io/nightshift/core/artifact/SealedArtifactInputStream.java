@@ -38,8 +38,7 @@ final class SealedArtifactInputStream extends InputStream {
 
   @Override
   public int read() throws IOException {
-    byte[] one = new byte[1];
-    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    return hasMore() ? plain[pos++] & 0xff : -1;
   }
 
   @Override
@@ -47,11 +46,8 @@ final class SealedArtifactInputStream extends InputStream {
     if (len == 0) {
       return 0;
     }
-    while (pos == plain.length) {
-      if (lastOpened) {
-        return -1;
-      }
-      openNext();
+    if (!hasMore()) {
+      return -1;
     }
     int n = Math.min(len, plain.length - pos);
     System.arraycopy(plain, pos, b, off, n);
@@ -67,6 +63,17 @@ final class SealedArtifactInputStream extends InputStream {
   @Override
   public void close() throws IOException {
     file.close();
+  }
+
+  /** Whether plaintext is left, opening the next segment when the current one is used up (a segment may be empty). */
+  private boolean hasMore() throws IOException {
+    while (pos == plain.length) {
+      if (lastOpened) {
+        return false;
+      }
+      openNext();
+    }
+    return true;
   }
 
   private void openNext() throws IOException {

@@ -27,7 +27,8 @@ class ArtifactMediaTypesTest {
     assertThat(html.digest()).isEqualTo(text.digest());
     assertThat(store.find(text.digest(), "text/plain")).contains(text);
     assertThat(store.find(html.digest(), "text/html")).contains(html);
-    assertThat(FileArtifactStore.unencrypted(dir).find(text.digest(), "text/plain")).as("after a restart").contains(text);
+    assertThat(FileArtifactStore.unencrypted(dir).find(text.digest(), "text/plain")).as("after a restart")
+        .contains(text);
   }
 
   @Test
