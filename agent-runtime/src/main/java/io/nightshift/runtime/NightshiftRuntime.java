@@ -1,6 +1,7 @@
 package io.nightshift.runtime;
 
 import io.nightshift.core.artifact.FileArtifactStore;
+import io.nightshift.core.crypto.KeyRing;
 import io.nightshift.runtime.backends.AcceleratorPools;
 import io.nightshift.runtime.config.DataDirectories;
 import io.nightshift.runtime.config.RuntimeConfig;
@@ -64,12 +65,14 @@ public final class NightshiftRuntime implements AutoCloseable {
     if (pools.isEmpty()) {
       return temporal; // the temporal role alone
     }
-    // workers and the API seal and open payloads with the same key file, so each reads what the others wrote
+    // workers and the API seal and open payloads and artifacts with the same key file, so each reads what the others
+    // wrote, and one rotation covers both
+    KeyRing keys = PayloadEncryption.openKeys(config.payloadKeysFile());
     TemporalConnection connection = TemporalConnection.open(temporal, config.namespace(),
-        PayloadEncryption.forKeyFile(config.payloadKeysFile()), started);
+        PayloadEncryption.around(keys), started);
     Planning planning = Planning.open(config, agentsHere, pools.get().endpoints(), started);
     // every tool this process runs reads users' files from the inputs directory only, through its ToolContext
-    ToolFiles files = new ToolFiles(new FileArtifactStore(config.artifactsDir()), config.scratchDir(),
+    ToolFiles files = new ToolFiles(new FileArtifactStore(config.artifactsDir(), keys), config.scratchDir(),
         Optional.of(config.inputsDir()));
     RoleContext context = new RoleContext(config, pools.get(), connection, planning, files);
     for (RolePart part : asked) {

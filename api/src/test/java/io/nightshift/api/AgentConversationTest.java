@@ -72,7 +72,7 @@ class AgentConversationTest {
         .baseUrl(model.baseUrl()).modelName("model").build())));
     env = TestWorkflowEnvironment.newInstance();
     ToolRegistry tools = ToolRegistry.fromClassPath();
-    FileArtifactStore artifacts = new FileArtifactStore(dir.resolve("artifacts"));
+    FileArtifactStore artifacts = FileArtifactStore.unencrypted(dir.resolve("artifacts"));
     workers = ControlWorker.start(env.getWorkflowClient(), tools, new DeclarativePlanner(tools),
         ToolFiles.withoutInputs(artifacts, dir.resolve("scratch")), true, Optional.of(models));
     var client = env.getWorkflowClient();

@@ -36,7 +36,7 @@ public final class AgentsOnPools {
     control.registerWorkflowImplementationTypes(TaskWorkflowImpl.class, MapWorkflowImpl.class);
     control.registerActivitiesImplementations(new PlanningActivitiesImpl(r -> plan));
     AgentWorkers.register(control, new ModelCall(registry), ToolRegistry.of(List.of()),
-        ToolFiles.withoutInputs(new FileArtifactStore(dir.resolve("artifacts")), dir.resolve("scratch")));
+        ToolFiles.withoutInputs(FileArtifactStore.unencrypted(dir.resolve("artifacts")), dir.resolve("scratch")));
     InventoryActivitiesImpl inventories = new InventoryActivitiesImpl(inventory);
     for (BackendFleet.Pool pool : fleet.pools()) {
       env.newWorker(pool.taskQueue()).registerActivitiesImplementations(inventories,

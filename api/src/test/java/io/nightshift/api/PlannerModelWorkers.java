@@ -32,7 +32,7 @@ final class PlannerModelWorkers {
     ToolRegistry tools = ToolRegistry.fromClassPath();
     return ControlWorker.start(env.getWorkflowClient(), tools,
         RuntimePlanners.of(new DeclarativePlanner(tools), tools, Optional.of(models), Optional.of(settings)),
-        ToolFiles.withoutInputs(new FileArtifactStore(dir.resolve("artifacts")), dir.resolve("scratch")), true,
+        ToolFiles.withoutInputs(FileArtifactStore.unencrypted(dir.resolve("artifacts")), dir.resolve("scratch")), true,
         Optional.of(models));
   }
 }

@@ -63,7 +63,8 @@ final class ToolStepsOnPools implements AutoCloseable {
     control.registerWorkflowImplementationTypes(TaskWorkflowImpl.class, MapWorkflowImpl.class);
     control.registerActivitiesImplementations(new PlanningActivitiesImpl(r -> plan.get()));
     env.start();
-    ToolFiles files = ToolFiles.withoutInputs(new FileArtifactStore(dir.resolve("artifacts")), dir.resolve("scratch"));
+    ToolFiles files =
+        ToolFiles.withoutInputs(FileArtifactStore.unencrypted(dir.resolve("artifacts")), dir.resolve("scratch"));
     WorkerFactory pools = BackendWorker.start(env.getWorkflowClient(), inventory,
         admission -> new StepActivitiesImpl(name -> Optional.of(tool), files, BEAT_EVERY_MILLIS, admission), true);
     return new ToolStepsOnPools(fleet, inventory, env, pools);

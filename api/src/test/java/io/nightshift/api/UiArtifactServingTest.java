@@ -8,19 +8,23 @@ import io.nightshift.api.ui.RawHttp;
 import io.nightshift.api.ui.WorkflowUiServer;
 import io.nightshift.core.artifact.ArtifactRef;
 import io.nightshift.core.artifact.FileArtifactStore;
+import io.nightshift.core.crypto.KeyRing;
 import java.net.InetSocketAddress;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Task outputs through the UI, from the real ArtifactService over a real store: each reference with its own media
- * type, and every one served so that nothing in it runs on the UI's origin.
+ * Task outputs through the UI, from the real ArtifactService over a real store, sealed as the runtime's is: each
+ * reference with its own media type, and every one served so that nothing in it runs on the UI's origin.
  */
 class UiArtifactServingTest {
   private static final String PAGE = "<script>fetch('/api/tasks/t/cancel', {method: 'POST'})</script><p>report</p>";
@@ -33,7 +37,10 @@ class UiArtifactServingTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    FileArtifactStore store = new FileArtifactStore(dir);
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    FileArtifactStore store =
+        new FileArtifactStore(dir, new KeyRing("k1", Map.of("k1", new SecretKeySpec(key, "AES"))));
     // one step wrote these bytes as text, another as a report: the same digest, two references
     asText = store.put(PAGE.getBytes(StandardCharsets.UTF_8), "text/plain");
     asHtml = store.put(PAGE.getBytes(StandardCharsets.UTF_8), "text/html");
@@ -65,7 +72,8 @@ class UiArtifactServingTest {
     RawHttp.Answer html = get(asHtml, "");
 
     assertThat(html.status()).isEqualTo(200);
-    assertThat(html.body()).isEqualTo(PAGE);
+    assertThat(html.body()).isEqualTo(PAGE); // opened by the store: the file holds ciphertext
+    assertThat(html.header("Content-Length")).isEqualTo(String.valueOf(PAGE.getBytes(StandardCharsets.UTF_8).length));
     assertThat(html.header("Content-Disposition"))
         .isEqualTo("attachment; filename=\"artifact-" + asHtml.hex().substring(0, 12) + ".html\"");
     assertThat(html.header("Content-Security-Policy")).isEqualTo("sandbox; default-src 'none'");

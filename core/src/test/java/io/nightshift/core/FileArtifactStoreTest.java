@@ -18,7 +18,7 @@ class FileArtifactStoreTest {
 
   @Test
   void shouldStoreSameContentOnceUnderOneDigest() throws IOException {
-    FileArtifactStore store = new FileArtifactStore(dir);
+    FileArtifactStore store = FileArtifactStore.unencrypted(dir);
     ArtifactRef a = store.put("hello".getBytes(StandardCharsets.UTF_8), "text/plain");
     ArtifactRef b = store.put("hello".getBytes(StandardCharsets.UTF_8), "text/plain");
     assertThat(a).isEqualTo(b);
@@ -32,15 +32,15 @@ class FileArtifactStoreTest {
 
   @Test
   void shouldResolveUrisAndKeepMediaType() throws IOException {
-    FileArtifactStore store = new FileArtifactStore(dir);
+    FileArtifactStore store = FileArtifactStore.unencrypted(dir);
     ArtifactRef ref = store.put("a,b\n1,2\n".getBytes(StandardCharsets.UTF_8), "text/csv");
     assertThat(store.resolve(ref.uri())).isEqualTo(ref);
-    assertThat(new FileArtifactStore(dir).find(ref.digest())).contains(ref);
+    assertThat(FileArtifactStore.unencrypted(dir).find(ref.digest())).contains(ref);
   }
 
   @Test
   void shouldFailClearlyForMissingArtifact() throws IOException {
-    FileArtifactStore store = new FileArtifactStore(dir);
+    FileArtifactStore store = FileArtifactStore.unencrypted(dir);
     String missing = "artifact:sha256:" + "0".repeat(64);
     assertThatThrownBy(() -> store.resolve(missing)).hasMessageContaining("is not in the store");
     assertThatThrownBy(() -> ArtifactRef.digestOfUri("file:/etc/passwd")).hasMessageContaining("not an artifact URI");

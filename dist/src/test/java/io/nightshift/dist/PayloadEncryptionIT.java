@@ -13,19 +13,23 @@ import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryRequest;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * What Temporal stores of a task is sealed: a marker put in the goal, a parameter, the pipeline text and (through a
- * step's error) a failure appears nowhere in the raw history or execution record the dev server holds, while the
- * runtime's own API reads all of it back.
+ * What Temporal and the artifact store keep of a task is sealed: a marker put in the goal, a parameter, the pipeline
+ * text, (through a step's error) a failure and (through a report's title) an artifact appears nowhere in the raw
+ * history or execution record the dev server holds, nor in any artifact file, while the runtime's own API reads all
+ * of it back.
  */
 class PayloadEncryptionIT {
   private final Path dir = ItData.newDir(getClass());
@@ -45,10 +49,15 @@ class PayloadEncryptionIT {
             params: {input: "${steps.load.output}", where: "${params.column} > 1"}
             continue_on_error: true
           - {name: keep, tool: table.filter, params: {input: "${steps.load.output}", where: "mw <= 500"}}
+          - name: report
+            tool: report.markdown
+            params: {title: "${params.column}", sections: "Kept=${steps.keep.output}"}
         """.formatted(marker);
     try (RuntimeProcess runtime = new RuntimeProcess(dir, "DEV").start()) {
       Path keys = dir.resolve("keys/payload-keys");
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keys))).isEqualTo("rw-------");
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keys.getParent())))
+          .isEqualTo("rwx------");
       ApiClient api = new ApiClient(runtime.channel());
       String id = api.tasks().submitTask(SubmitTaskRequest.newBuilder().setSpec(
           TaskSpec.newBuilder().setGoal("find " + marker).setPipelineYaml(yaml)
@@ -65,9 +74,23 @@ class PayloadEncryptionIT {
       assertThat(api.tasks().listTasks(ListTasksRequest.getDefaultInstance()).getTasksList())
           .filteredOn(t -> t.getId().equals(id)).map(Task::getGoal).containsExactly("find " + marker);
 
+      String report = done.getStepsList().stream().filter(s -> s.getName().equals("report")).findFirst()
+          .orElseThrow().getOutput().getDigest();
+      assertThat(api.readArtifact(report)).startsWith("# " + marker);
+
       // Temporal, read without the key, holds none of it
       String raw = rawRecord(runtime, id);
       assertThat(raw).contains("TaskWorkflow").contains("binary/encrypted").doesNotContain(marker);
+      // nor do the artifact files, the report among them
+      assertThat(artifactFiles(runtime)).as("artifact files").isNotEmpty().allSatisfy(file -> assertThat(
+          Files.readString(file, StandardCharsets.ISO_8859_1)).as(file.toString()).doesNotContain(marker));
+    }
+  }
+
+  /** Every file of the runtime's artifact store, as it lies on disk. */
+  private static List<Path> artifactFiles(RuntimeProcess runtime) throws IOException {
+    try (Stream<Path> walk = Files.walk(runtime.dataDir.resolve("artifacts"))) {
+      return walk.filter(Files::isRegularFile).toList();
     }
   }
 

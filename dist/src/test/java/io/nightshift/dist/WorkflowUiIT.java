@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.nightshift.api.v1.Task;
 import io.nightshift.core.artifact.ArtifactRef;
 import io.nightshift.core.artifact.FileArtifactStore;
+import io.nightshift.runtime.temporal.codec.PayloadKeyFile;
 import io.nightshift.api.v1.TaskState;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -195,7 +196,10 @@ class WorkflowUiIT {
   void shouldShowAnHtmlReportInASandboxedFrameWhereItsScriptsNeverRun() throws Exception {
     // a report as a tool would store it, with a script a model could have written into it
     // (the script comes first: once the paragraph after it shows, the script has run or been refused)
-    ArtifactRef report = new FileArtifactStore(runtime.dataDir.resolve("artifacts")).put(("<html><body>"
+    // (sealed with the runtime's own key file, as the runtime stores everything)
+    FileArtifactStore store = new FileArtifactStore(runtime.dataDir.resolve("artifacts"),
+        PayloadKeyFile.read(runtime.dataDir.resolve("keys/payload-keys")));
+    ArtifactRef report = store.put(("<html><body>"
         + "<script>document.body.append(Object.assign(document.createElement('p'), {id: 'ran'}));"
         + "fetch('/api/tasks/x/cancel', {method: 'POST', headers: {'Content-Type': 'application/json'}});</script>"
         + "<p id='finding' style='color: rgb(200, 0, 0)'>38 drugs screened</p>"

@@ -34,7 +34,7 @@ class BuiltinToolsTest {
 
   @BeforeEach
   void setUp() throws IOException {
-    store = new FileArtifactStore(dir.resolve("artifacts"));
+    store = FileArtifactStore.unencrypted(dir.resolve("artifacts"));
   }
 
   @Test

@@ -49,7 +49,7 @@ class AgentEndpointAffinityTest {
   void setUp() throws Exception {
     first = ScriptedOpenAiServer.start("smollm2");
     second = ScriptedOpenAiServer.start("smollm2");
-    store = new FileArtifactStore(dir.resolve("artifacts"));
+    store = FileArtifactStore.unencrypted(dir.resolve("artifacts"));
     ModelCall models = new ModelCall(ModelEndpointRegistry.of(List.of(endpoint("first", first),
         endpoint("second", second))));
     env = TestWorkflowEnvironment.newInstance();

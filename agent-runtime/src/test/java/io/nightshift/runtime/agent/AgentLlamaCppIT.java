@@ -92,7 +92,7 @@ class AgentLlamaCppIT {
 
   @Test
   void shouldRunAnAgentThatCallsARealTool() throws IOException {
-    FileArtifactStore store = new FileArtifactStore(dir.resolve("artifacts"));
+    FileArtifactStore store = FileArtifactStore.unencrypted(dir.resolve("artifacts"));
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
       Worker worker = env.newWorker("agents");
       AgentWorkers.register(worker, models, tools, ToolFiles.withoutInputs(store, dir.resolve("scratch")));

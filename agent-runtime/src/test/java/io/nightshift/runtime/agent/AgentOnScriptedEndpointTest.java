@@ -51,7 +51,7 @@ class AgentOnScriptedEndpointTest {
   @BeforeEach
   void setUp() throws IOException {
     server = ScriptedOpenAiServer.start("model");
-    store = new FileArtifactStore(dir.resolve("artifacts"));
+    store = FileArtifactStore.unencrypted(dir.resolve("artifacts"));
     ModelCall models = new ModelCall(ModelEndpointRegistry.of(List.of(ModelEndpointConfig.custom()
         .id("scripted").baseUrl(server.baseUrl()).modelName("model").maxConcurrency(4)
         .priceBasis(PriceBasis.per1k("1", "2")).build())));

@@ -19,7 +19,7 @@ class PromptInliningTest {
 
   @Test
   void shouldReplaceMarkersInPromptAndInstructionsWithTheArtifactsText() throws Exception {
-    FileArtifactStore store = new FileArtifactStore(dir);
+    FileArtifactStore store = FileArtifactStore.unencrypted(dir);
     ArtifactRef table = store.put("CCO ethanol\nc1ccccc1 benzene".getBytes(StandardCharsets.UTF_8), "text/plain");
     PromptInlining inlining = new PromptInlining(store);
 
@@ -35,7 +35,7 @@ class PromptInliningTest {
 
   @Test
   void shouldLeaveToolResultsAndAssistantTurnsAlone() throws Exception {
-    FileArtifactStore store = new FileArtifactStore(dir);
+    FileArtifactStore store = FileArtifactStore.unencrypted(dir);
     ArtifactRef table = store.put("secret".getBytes(StandardCharsets.UTF_8), "text/plain");
     String marker = "<<inline " + table.uri() + ">>";
     AgentToolCall call = new AgentToolCall("c1", "artifact.read", "{}");
@@ -47,7 +47,7 @@ class PromptInliningTest {
 
   @Test
   void shouldCutALargeArtifactWithANote() throws Exception {
-    FileArtifactStore store = new FileArtifactStore(dir);
+    FileArtifactStore store = FileArtifactStore.unencrypted(dir);
     ArtifactRef big = store.put("x".repeat(PromptInlining.MAX_CHARS + 10).getBytes(StandardCharsets.UTF_8),
         "text/plain");
 
@@ -60,7 +60,7 @@ class PromptInliningTest {
 
   @Test
   void shouldFailRetryablyWhenTheArtifactIsMissing() throws Exception {
-    PromptInlining inlining = new PromptInlining(new FileArtifactStore(dir));
+    PromptInlining inlining = new PromptInlining(FileArtifactStore.unencrypted(dir));
 
     assertThatThrownBy(() -> inlining.expand("<<inline artifact:sha256:" + "0".repeat(64) + ">>"))
         .isInstanceOf(ApplicationFailure.class)

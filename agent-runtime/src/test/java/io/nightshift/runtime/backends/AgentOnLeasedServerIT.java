@@ -69,7 +69,7 @@ class AgentOnLeasedServerIT {
         List.of(new ServeConfig("smollm2", llama.modelFile().toString(), 1, 1, KEEP_WARM)));
     ModelEndpointRegistry registry = ModelEndpointRegistry.of(List.of());
     ModelCall models = new ModelCall(registry);
-    FileArtifactStore store = new FileArtifactStore(dir.resolve("artifacts"));
+    FileArtifactStore store = FileArtifactStore.unencrypted(dir.resolve("artifacts"));
     ToolRegistry tools = ToolRegistry.of(List.of());
     List<String> figures = new ArrayList<>();
     try (BackendFleet fleet = BackendFleet.create(List.of(cpu), AcceleratorBackends.load(), "test");

@@ -52,7 +52,8 @@ class BackendWorkerTest {
     env = TestWorkflowEnvironment.newInstance();
     env.newWorker(CALLER_QUEUE).registerWorkflowImplementationTypes(InventoryWorkflowTestSupport.AskInventoryImpl.class);
     env.start();
-    ToolFiles files = ToolFiles.withoutInputs(new FileArtifactStore(dir.resolve("artifacts")), dir.resolve("scratch"));
+    ToolFiles files =
+        ToolFiles.withoutInputs(FileArtifactStore.unencrypted(dir.resolve("artifacts")), dir.resolve("scratch"));
     backendWorkers = BackendWorker.start(env.getWorkflowClient(), inventory,
         gate -> new StepActivitiesImpl(name -> Optional.empty(), files, 1_000, gate), false);
   }

@@ -81,7 +81,7 @@ class LeasedStepsTest {
             List.of())), AcceleratorBackends.load(), "test");
     inventory = new FleetInventory(fleet, Duration.ofSeconds(10));
     env = TestWorkflowEnvironment.newInstance();
-    FileArtifactStore store = new FileArtifactStore(dir.resolve("artifacts"));
+    FileArtifactStore store = FileArtifactStore.unencrypted(dir.resolve("artifacts"));
     ToolFiles files = ToolFiles.withoutInputs(store, dir.resolve("scratch"));
     Worker control = env.newWorker(TaskQueues.CONTROL);
     control.registerWorkflowImplementationTypes(TaskWorkflowImpl.class, MapWorkflowImpl.class);

@@ -91,7 +91,7 @@ class MapDeadlineTest {
         FleetInventory inventory = new FleetInventory(fleet, Duration.ofSeconds(10));
         TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(
             TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build())) {
-      FileArtifactStore store = new FileArtifactStore(dir.resolve("artifacts"));
+      FileArtifactStore store = FileArtifactStore.unencrypted(dir.resolve("artifacts"));
       ArtifactRef items = store.put(Csv.write(new Table(List.of("id", "work"), rows()))
           .getBytes(StandardCharsets.UTF_8), "text/csv");
       Worker control = env.newWorker(TaskQueues.CONTROL);

@@ -64,7 +64,7 @@ class MapSpreadTest {
         AcceleratorBackends.load(), "test");
         FleetInventory inventory = new FleetInventory(fleet, Duration.ofSeconds(10));
         TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
-      FileArtifactStore store = new FileArtifactStore(dir.resolve("artifacts"));
+      FileArtifactStore store = FileArtifactStore.unencrypted(dir.resolve("artifacts"));
       ArtifactRef items = store.put(Csv.write(new Table(List.of("item"), itemRows(200)))
           .getBytes(StandardCharsets.UTF_8), "text/csv");
       WorkerFactory pools = start(env, store, inventory, items, new StepPolicy(1, 0, 0, 0, List.of(), 0, 0, false));
@@ -107,7 +107,7 @@ class MapSpreadTest {
         AcceleratorBackends.load(), "test");
         FleetInventory inventory = new FleetInventory(fleet, Duration.ofSeconds(10));
         TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
-      FileArtifactStore store = new FileArtifactStore(dir.resolve("artifacts"));
+      FileArtifactStore store = FileArtifactStore.unencrypted(dir.resolve("artifacts"));
       ArtifactRef items = store.put(Csv.write(new Table(List.of("item"), itemRows(ITEMS)))
           .getBytes(StandardCharsets.UTF_8), "text/csv");
       WorkerFactory pools = start(env, store, inventory, items, StepPolicy.DEFAULT);

@@ -56,7 +56,7 @@ class MeasuredStepsTest {
         1.0, List.of(), List.of(), List.of())), AcceleratorBackends.load(), "test");
         FleetInventory inventory = new FleetInventory(fleet, Duration.ofSeconds(10));
         TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
-      FileArtifactStore store = new FileArtifactStore(dir.resolve("artifacts"));
+      FileArtifactStore store = FileArtifactStore.unencrypted(dir.resolve("artifacts"));
       Worker control = env.newWorker(TaskQueues.CONTROL);
       control.registerWorkflowImplementationTypes(TaskWorkflowImpl.class, MapWorkflowImpl.class);
       control.registerActivitiesImplementations(new PlanningActivitiesImpl(r -> plan()));

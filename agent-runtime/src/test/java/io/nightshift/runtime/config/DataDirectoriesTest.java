@@ -21,7 +21,7 @@ class DataDirectoriesTest {
     DataDirectories.prepare(config);
 
     for (Path p : new Path[] {config.dataDir(), config.artifactsDir(), config.scratchDir(), config.logsDir(),
-        config.inputsDir()}) {
+        config.inputsDir(), config.payloadKeysFile().getParent()}) {
       assertThat(mode(p)).as(p.toString()).isEqualTo("rwx------");
     }
   }
@@ -38,6 +38,22 @@ class DataDirectoriesTest {
     assertThat(mode(data)).isEqualTo("rwx------");
     // nobody else can enter the data directory now, so what was already inside it is left as it was
     assertThat(mode(existingLogs)).isEqualTo("rwxr-xr-x");
+  }
+
+  @Test
+  void shouldTightenAKeyDirectoryInsideTheDataDirectoryButLeaveOneTheOperatorKeepsElsewhere() throws Exception {
+    Path data = Files.createDirectory(dir.resolve("data"));
+    Path keys = Files.createDirectory(data.resolve("keys"));
+    Files.setPosixFilePermissions(keys, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path etc = Files.createDirectory(dir.resolve("etc"));
+    Files.setPosixFilePermissions(etc, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+    DataDirectories.prepare(RuntimeConfig.defaults(data));
+    DataDirectories.prepare(RuntimeConfig.builder(dir.resolve("other")).payloadKeysFile(etc.resolve("payload-keys"))
+        .build());
+
+    assertThat(mode(keys)).isEqualTo("rwx------");
+    assertThat(mode(etc)).isEqualTo("rwxr-xr-x");
   }
 
   private static String mode(Path p) throws Exception {

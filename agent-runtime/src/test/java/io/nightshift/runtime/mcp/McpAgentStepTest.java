@@ -58,7 +58,7 @@ class McpAgentStepTest {
         + "    call_timeout_seconds: 30\n");
     mcp = McpToolSource.of(McpServersFile.read(modelsFile));
     model = ScriptedOpenAiServer.start("model");
-    store = new FileArtifactStore(dir.resolve("artifacts"));
+    store = FileArtifactStore.unencrypted(dir.resolve("artifacts"));
     ModelCall models = new ModelCall(ModelEndpointRegistry.of(List.of(ModelEndpointConfig.custom()
         .id("scripted").baseUrl(model.baseUrl()).modelName("model").maxConcurrency(2).build())));
     env = TestWorkflowEnvironment.newInstance();

@@ -1,6 +1,7 @@
 package io.nightshift.bench.engine;
 
 import io.nightshift.core.artifact.FileArtifactStore;
+import io.nightshift.core.crypto.KeyRing;
 import io.nightshift.runtime.NightshiftRuntime;
 import io.nightshift.runtime.Role;
 import io.nightshift.runtime.config.RuntimeConfig;
@@ -42,10 +43,11 @@ public final class BenchServer implements AutoCloseable {
     this.runtime = runtime;
     this.stubs = WorkflowServiceStubs.newServiceStubs(
         WorkflowServiceStubsOptions.newBuilder().setTarget(runtime.temporal().address()).build());
-    // the worker seals payloads with the data directory's key file: this client must open them with the same
+    // the worker seals payloads and artifacts with the data directory's key file: this process opens them with it
+    KeyRing keys = PayloadEncryption.openKeys(config.payloadKeysFile());
     this.client = WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder().setNamespace(NAMESPACE)
-        .setDataConverter(PayloadEncryption.forKeyFile(config.payloadKeysFile())).build());
-    this.artifacts = new FileArtifactStore(config.artifactsDir());
+        .setDataConverter(PayloadEncryption.around(keys)).build());
+    this.artifacts = new FileArtifactStore(config.artifactsDir(), keys);
     // Ctrl-C or kill must not leave the dev server (a child process) or the data directory behind.
     this.hook = new Thread(this::close, "bench-server-close");
     Runtime.getRuntime().addShutdownHook(hook);

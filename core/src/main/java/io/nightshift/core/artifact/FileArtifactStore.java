@@ -1,5 +1,7 @@
 package io.nightshift.core.artifact;
 
+import io.nightshift.core.crypto.AesGcm;
+import io.nightshift.core.crypto.KeyProvider;
 import io.nightshift.core.files.OwnerOnly;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -30,14 +32,36 @@ import java.util.Optional;
  * half-written artifact under a valid name, and concurrent writers of the same content agree. Directories are
  * {@code rwx------} and files {@code rw-------}: artifacts hold task data, which other accounts have no business
  * reading.
+ *
+ * <p>The runtime's store is sealed ({@link #FileArtifactStore(Path, KeyProvider)}): each content file is AES-256-GCM
+ * ciphertext under the current key, with the key id in its header, so neither a copy of the data directory nor a
+ * backup shows task data, while each file still lives under the digest of its plaintext. Files written before
+ * encryption still read (see {@link SealedArtifactHeader} for how they are told apart), and so do files sealed with
+ * a key since rotated, as long as the key file still holds it. The type files stay plain: a media type is not task
+ * data, and lookups by type need no key.
  */
 public final class FileArtifactStore implements ArtifactStore {
   private final Path root;
+  private final ArtifactFileFormat files;
 
-  public FileArtifactStore(Path root) throws IOException {
+  /** The runtime's store: content sealed with the current key of {@code keys}, opened with whichever it names. */
+  public FileArtifactStore(Path root, KeyProvider keys) throws IOException {
+    this(root, new SealedArtifactFiles(new AesGcm(keys), SealedArtifactFiles.DEFAULT_SEGMENT_BYTES));
+  }
+
+  FileArtifactStore(Path root, ArtifactFileFormat files) throws IOException {
     this.root = root.toAbsolutePath();
+    this.files = files;
     OwnerOnly.createDirectories(this.root.resolve("sha256"));
     OwnerOnly.createDirectories(this.root.resolve("tmp"));
+  }
+
+  /**
+   * A store that writes content as it is, for tests and tools that hold no key file; it refuses to read sealed
+   * files. The runtime never uses it: what it stores is task data.
+   */
+  public static FileArtifactStore unencrypted(Path root) throws IOException {
+    return new FileArtifactStore(root, new PlainArtifactFiles());
   }
 
   public Path root() {
@@ -55,10 +79,14 @@ public final class FileArtifactStore implements ArtifactStore {
     try {
       MessageDigest sha = sha256();
       long size;
-      try (OutputStream out = new DigestOutputStream(Files.newOutputStream(tmp), sha)) {
-        size = content.transferTo(out);
+      byte[] digest;
+      // the digest is of the content, not of the file: references and deduplication stay what they were
+      try (OutputStream out = Files.newOutputStream(tmp); ArtifactFileWriter file = files.writer(out)) {
+        size = content.transferTo(new DigestOutputStream(file, sha));
+        digest = sha.digest();
+        file.finish(digest);
       }
-      ArtifactRef ref = new ArtifactRef("sha256:" + HexFormat.of().formatHex(sha.digest()), size, mediaType);
+      ArtifactRef ref = new ArtifactRef("sha256:" + HexFormat.of().formatHex(digest), size, mediaType);
       Path target = pathOf(ref.hex());
       OwnerOnly.createDirectories(target.getParent());
       if (!Files.exists(target)) {
@@ -78,7 +106,13 @@ public final class FileArtifactStore implements ArtifactStore {
     if (!Files.exists(p)) {
       throw new IOException("artifact " + ref.digest() + " is not in the store at " + root);
     }
-    return Files.newInputStream(p);
+    InputStream file = Files.newInputStream(p);
+    try {
+      return files.reader(file, ref.digest());
+    } catch (IOException | RuntimeException e) {
+      file.close();
+      throw e;
+    }
   }
 
   @Override
@@ -99,7 +133,7 @@ public final class FileArtifactStore implements ArtifactStore {
     }
     Path type = firstTypeFile(p);
     String mediaType = Files.exists(type) ? Files.readString(type, StandardCharsets.UTF_8).trim() : null;
-    return Optional.of(new ArtifactRef(digest, Files.size(p), mediaType));
+    return Optional.of(new ArtifactRef(digest, files.contentSize(p), mediaType));
   }
 
   @Override
@@ -113,11 +147,6 @@ public final class FileArtifactStore implements ArtifactStore {
     boolean storedAsAsked = Files.exists(typed)
         && Files.readString(typed, StandardCharsets.UTF_8).equals(asked.mediaType());
     return storedAsAsked ? Optional.of(asked) : byFirstType;
-  }
-
-  /** Where the bytes of an artifact live, for tools that hand a file path to an external program. */
-  public Path pathOf(ArtifactRef ref) {
-    return pathOf(ref.hex());
   }
 
   private Path pathOf(String hex) {

@@ -20,7 +20,7 @@ class ArtifactFilePermissionsTest {
 
   @Test
   void shouldKeepEveryDirectoryAndFileOfTheStoreToItsOwner() throws Exception {
-    FileArtifactStore store = new FileArtifactStore(dir.resolve("artifacts"));
+    FileArtifactStore store = FileArtifactStore.unencrypted(dir.resolve("artifacts"));
     store.put("a,b\n1,2\n".getBytes(StandardCharsets.UTF_8), "text/csv");
     store.put("a,b\n1,2\n".getBytes(StandardCharsets.UTF_8), "text/plain");
 

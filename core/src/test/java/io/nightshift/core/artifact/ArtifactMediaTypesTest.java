@@ -20,19 +20,20 @@ class ArtifactMediaTypesTest {
 
   @Test
   void shouldReadEachReferenceOfTheSameBytesWithItsOwnMediaType() throws Exception {
-    FileArtifactStore store = new FileArtifactStore(dir);
+    FileArtifactStore store = FileArtifactStore.unencrypted(dir);
     ArtifactRef text = store.put(PAGE, "text/plain");
     ArtifactRef html = store.put(PAGE, "text/html");
 
     assertThat(html.digest()).isEqualTo(text.digest());
     assertThat(store.find(text.digest(), "text/plain")).contains(text);
     assertThat(store.find(html.digest(), "text/html")).contains(html);
-    assertThat(new FileArtifactStore(dir).find(text.digest(), "text/plain")).as("after a restart").contains(text);
+    assertThat(FileArtifactStore.unencrypted(dir).find(text.digest(), "text/plain")).as("after a restart")
+        .contains(text);
   }
 
   @Test
   void shouldKeepTheFirstTypeForLookupsByDigestAloneWhateverIsStoredLater() throws Exception {
-    FileArtifactStore store = new FileArtifactStore(dir);
+    FileArtifactStore store = FileArtifactStore.unencrypted(dir);
     ArtifactRef text = store.put(PAGE, "text/plain");
     store.put(PAGE, "text/html");
 
@@ -42,7 +43,7 @@ class ArtifactMediaTypesTest {
 
   @Test
   void shouldNeverVouchForATypeTheBytesWereNotStoredWith() throws Exception {
-    FileArtifactStore store = new FileArtifactStore(dir);
+    FileArtifactStore store = FileArtifactStore.unencrypted(dir);
     ArtifactRef text = store.put(PAGE, "text/plain");
 
     assertThat(store.find(text.digest(), "text/html")).hasValueSatisfying(ref ->
@@ -52,7 +53,7 @@ class ArtifactMediaTypesTest {
 
   @Test
   void shouldReadArtifactsStoredBeforeTypesWerePerReference() throws Exception {
-    FileArtifactStore store = new FileArtifactStore(dir);
+    FileArtifactStore store = FileArtifactStore.unencrypted(dir);
     ArtifactRef csv = store.put("a\n1\n".getBytes(StandardCharsets.UTF_8), "text/csv");
     // the old layout: the bytes and one .type file, nothing per type
     try (Stream<Path> files = Files.walk(dir)) {
@@ -61,7 +62,7 @@ class ArtifactMediaTypesTest {
       }
     }
 
-    FileArtifactStore reopened = new FileArtifactStore(dir);
+    FileArtifactStore reopened = FileArtifactStore.unencrypted(dir);
     assertThat(reopened.find(csv.digest())).contains(csv);
     assertThat(reopened.find(csv.digest(), "text/csv")).contains(csv);
     assertThat(reopened.read(csv)).asString(StandardCharsets.UTF_8).isEqualTo("a\n1\n");

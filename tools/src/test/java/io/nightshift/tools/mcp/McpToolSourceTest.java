@@ -46,7 +46,7 @@ class McpToolSourceTest {
 
   @BeforeEach
   void setUp() throws IOException {
-    store = new FileArtifactStore(dir.resolve("artifacts"));
+    store = FileArtifactStore.unencrypted(dir.resolve("artifacts"));
     source = McpToolSource.of(List.of(new McpServerConfig("calc", McpPython.calcServerCommand(dir),
         Map.of("CALC_MODE", "test"), Set.of(PASSED), null, Duration.ofSeconds(20))));
     registry = ToolRegistry.of(List.of(new BuiltinTools(), source));

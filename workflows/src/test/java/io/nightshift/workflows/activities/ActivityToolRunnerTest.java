@@ -48,7 +48,7 @@ class ActivityToolRunnerTest {
   void setUp() throws IOException {
     env = TestActivityEnvironment.newInstance();
     env.setActivityHeartbeatListener(StepBeat.class, b -> beats.add(b.progress()));
-    FileArtifactStore store = new FileArtifactStore(dir.resolve("artifacts"));
+    FileArtifactStore store = FileArtifactStore.unencrypted(dir.resolve("artifacts"));
     Map<String, Tool> tools = Map.of("slow", new Slow(), "flaky", new Flaky(), "inputs", new Inputs());
     ToolFiles files = new ToolFiles(store, dir.resolve("scratch"), Optional.of(dir.resolve("inputs")));
     env.registerActivitiesImplementations(new StepActivitiesImpl(name -> Optional.ofNullable(tools.get(name)), files,

@@ -55,7 +55,7 @@ class AgentStepInTaskTest {
   @BeforeEach
   void setUp() throws Exception {
     env = TestWorkflowEnvironment.newInstance();
-    store = new FileArtifactStore(dir.resolve("artifacts"));
+    store = FileArtifactStore.unencrypted(dir.resolve("artifacts"));
     model = new ScriptedModel(store, conversation -> {
       String last = conversation.get(conversation.size() - 1).text();
       return ScriptedModel.Reply.answer("answer to: " + last);

@@ -45,7 +45,7 @@ class AgentWorkflowReplayTest {
   @Test
   @EnabledIfSystemProperty(named = "nightshift.recordHistories", matches = "true")
   void recordHistories(@TempDir Path dir) throws Exception {
-    FileArtifactStore store = new FileArtifactStore(dir);
+    FileArtifactStore store = FileArtifactStore.unencrypted(dir);
     // tools: a forbidden call, a failing one and steering in turn 1, an answer in turn 2
     ScriptedModel.Brain brain = conversation -> {
       long assistants = ScriptedModel.count(conversation, Role.ASSISTANT);

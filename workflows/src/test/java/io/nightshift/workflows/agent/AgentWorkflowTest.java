@@ -37,7 +37,7 @@ class AgentWorkflowTest {
   @BeforeEach
   void setUp() throws IOException {
     env = TestWorkflowEnvironment.newInstance();
-    store = new FileArtifactStore(dir.resolve("artifacts"));
+    store = FileArtifactStore.unencrypted(dir.resolve("artifacts"));
     model = new ScriptedModel(store, conversation -> brain.next(conversation));
     tools = new FakeTools(store, env.getWorkflowClient());
     Worker worker = env.newWorker(QUEUE);

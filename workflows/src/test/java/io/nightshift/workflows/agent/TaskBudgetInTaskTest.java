@@ -56,7 +56,7 @@ class TaskBudgetInTaskTest {
   @BeforeEach
   void setUp() throws Exception {
     env = TestWorkflowEnvironment.newInstance();
-    FileArtifactStore store = new FileArtifactStore(dir.resolve("artifacts"));
+    FileArtifactStore store = FileArtifactStore.unencrypted(dir.resolve("artifacts"));
     model = new ScriptedModel(store, conversation -> ScriptedModel.Reply.answer("done: "
         + conversation.get(conversation.size() - 1).text()).usage(400, 200));
     Worker worker = env.newWorker(TaskQueues.CONTROL);

@@ -57,7 +57,7 @@ class AgentUnitHoldReplayTest {
     if (Files.exists(file)) {
       return;
     }
-    FileArtifactStore store = new FileArtifactStore(dir);
+    FileArtifactStore store = FileArtifactStore.unencrypted(dir);
     ArtifactRef said = store.put("ok".getBytes(StandardCharsets.UTF_8), "text/plain");
     AgentModelActivities model = in -> new ModelTurnOutput(said, said, List.of(), 10, 5, true,
         new BigDecimal("0.01"), in.endpoint());

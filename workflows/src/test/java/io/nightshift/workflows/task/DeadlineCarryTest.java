@@ -36,7 +36,7 @@ class DeadlineCarryTest {
 
   @Test
   void shouldKeepTheDeadlineReportAfterTheTaskContinuesAsNew(@TempDir Path dir) throws Exception {
-    FileArtifactStore store = new FileArtifactStore(dir.resolve("artifacts"));
+    FileArtifactStore store = FileArtifactStore.unencrypted(dir.resolve("artifacts"));
     TextTools tools = new TextTools();
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
       TestWorkers.control(env, plan(),

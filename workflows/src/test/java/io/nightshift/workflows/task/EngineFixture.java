@@ -49,7 +49,7 @@ final class EngineFixture implements AutoCloseable {
     this.dir = dir;
     this.planning = planning;
     try {
-      store = new FileArtifactStore(dir.resolve("artifacts"));
+      store = FileArtifactStore.unencrypted(dir.resolve("artifacts"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

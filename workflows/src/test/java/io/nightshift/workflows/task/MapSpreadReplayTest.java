@@ -99,7 +99,7 @@ class MapSpreadReplayTest {
     if (Files.exists(RecordedHistories.file(ID)) || Files.exists(RecordedHistories.file(NODE))) {
       return;
     }
-    FileArtifactStore store = new FileArtifactStore(dir.resolve("artifacts"));
+    FileArtifactStore store = FileArtifactStore.unencrypted(dir.resolve("artifacts"));
     TextTools tools = new TextTools();
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
       TestWorkers.control(env, plan(), new StepActivitiesImpl(tools::find, ToolFiles.withoutInputs(store, dir.resolve("scratch")), 200),

@@ -69,7 +69,7 @@ class PlacedAgentReplayTest {
   @Test
   @EnabledIfSystemProperty(named = "nightshift.recordHistories", matches = "true")
   void recordHistories(@TempDir Path dir) throws Exception {
-    FileArtifactStore store = new FileArtifactStore(dir);
+    FileArtifactStore store = FileArtifactStore.unencrypted(dir);
     ArtifactRef said = store.put("ok".getBytes(StandardCharsets.UTF_8), "text/plain");
     // "a-llm" has an open circuit: its fallback answers, as the real model activity does
     AgentModelActivities model = in -> new ModelTurnOutput(said, said, List.of(), 10, 5, true, new BigDecimal("0.01"),

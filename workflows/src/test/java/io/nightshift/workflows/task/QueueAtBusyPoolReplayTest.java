@@ -52,7 +52,7 @@ class QueueAtBusyPoolReplayTest {
     if (Files.exists(file)) {
       return;
     }
-    FileArtifactStore store = new FileArtifactStore(dir.resolve("artifacts"));
+    FileArtifactStore store = FileArtifactStore.unencrypted(dir.resolve("artifacts"));
     TextTools tools = new TextTools();
     UnitGate gate = new UnitGate("busy", 1);
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {

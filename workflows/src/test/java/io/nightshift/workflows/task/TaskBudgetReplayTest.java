@@ -114,7 +114,7 @@ class TaskBudgetReplayTest {
     if (Files.exists(HISTORIES.resolve(id + ".json"))) {
       return;
     }
-    FileArtifactStore store = new FileArtifactStore(dir);
+    FileArtifactStore store = FileArtifactStore.unencrypted(dir);
     ArtifactRef said = store.put("ok".getBytes(StandardCharsets.UTF_8), "text/plain");
     AgentModelActivities model = in -> new ModelTurnOutput(said, said, List.of(), 400, 200, true,
         new BigDecimal("0.0006"), in.endpoint());

@@ -2,44 +2,37 @@ package io.nightshift.runtime.temporal.codec;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
+import io.nightshift.core.crypto.AesGcm;
+import io.nightshift.core.crypto.KeyProvider;
+import io.nightshift.core.crypto.UnknownKeyException;
 import io.temporal.api.common.v1.Payload;
 import io.temporal.common.converter.EncodingKeys;
 import io.temporal.payload.codec.PayloadCodec;
 import io.temporal.payload.codec.PayloadCodecException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.List;
 import javax.annotation.Nonnull;
 import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
-import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
 
 /**
  * Seals every payload with AES-256-GCM before it reaches Temporal, so its history holds no goal, parameter, pipeline,
  * guidance or error text in the clear. The sealed payload carries the key id in its metadata and, as data, a fresh
  * 96-bit nonce followed by the ciphertext of the whole original payload (metadata and data), so decoding restores it
  * exactly. A payload without the encrypted encoding is passed through unchanged: histories recorded before
- * encryption was turned on still read.
+ * encryption was turned on still read. The cipher itself is core's {@link AesGcm}, which seals artifacts too.
  */
 public final class AesGcmPayloadCodec implements PayloadCodec {
   /** The encoding Temporal's Web UI and codec servers recognise for sealed payloads (as samples-java's). */
   public static final ByteString ENCODING = ByteString.copyFromUtf8("binary/encrypted");
   public static final String KEY_ID = "encryption-key-id";
   public static final String CIPHER_KEY = "encryption-cipher";
-  private static final String CIPHER = "AES/GCM/NoPadding";
-  private static final ByteString CIPHER_NAME = ByteString.copyFromUtf8(CIPHER);
-  private static final int NONCE_BYTES = 12;
-  private static final int TAG_BITS = 128;
+  private static final ByteString CIPHER_NAME = ByteString.copyFromUtf8(AesGcm.TRANSFORMATION);
 
-  private final PayloadKeys keys;
-  private final SecureRandom random = new SecureRandom();
+  private final AesGcm cipher;
 
-  public AesGcmPayloadCodec(PayloadKeys keys) {
-    this.keys = keys;
+  public AesGcmPayloadCodec(KeyProvider keys) {
+    this.cipher = new AesGcm(keys);
   }
 
   @Nonnull
@@ -55,17 +48,13 @@ public final class AesGcmPayloadCodec implements PayloadCodec {
   }
 
   private Payload seal(Payload plain) {
-    String keyId = keys.currentId();
-    byte[] nonce = new byte[NONCE_BYTES];
-    random.nextBytes(nonce);
+    String keyId = cipher.currentKeyId();
     try {
-      byte[] sealed = cipher(Cipher.ENCRYPT_MODE, keys.key(keyId), nonce).doFinal(plain.toByteArray());
       return Payload.newBuilder()
           .putMetadata(EncodingKeys.METADATA_ENCODING_KEY, ENCODING)
           .putMetadata(CIPHER_KEY, CIPHER_NAME)
           .putMetadata(KEY_ID, ByteString.copyFromUtf8(keyId))
-          .setData(ByteString.copyFrom(ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed)
-              .array()))
+          .setData(ByteString.copyFrom(cipher.seal(keyId, plain.toByteArray())))
           .build();
     } catch (GeneralSecurityException e) {
       throw new PayloadCodecException("could not encrypt a payload with key '" + keyId + "': " + e, e);
@@ -81,27 +70,20 @@ public final class AesGcmPayloadCodec implements PayloadCodec {
       throw new PayloadCodecException("encrypted payload has no '" + KEY_ID + "' metadata: cannot tell its key");
     }
     String keyId = id.toString(StandardCharsets.UTF_8);
-    SecretKey key = keys.key(keyId);
     byte[] data = payload.getData().toByteArray();
-    if (data.length < NONCE_BYTES + TAG_BITS / 8) {
+    if (data.length < AesGcm.OVERHEAD) {
       throw new PayloadCodecException("encrypted payload (key '" + keyId + "') is " + data.length
           + " bytes, shorter than a nonce and a tag: it was cut or altered");
     }
     try {
-      byte[] plain = cipher(Cipher.DECRYPT_MODE, key, Arrays.copyOf(data, NONCE_BYTES))
-          .doFinal(data, NONCE_BYTES, data.length - NONCE_BYTES);
-      return Payload.parseFrom(plain);
+      return Payload.parseFrom(cipher.open(keyId, data));
+    } catch (UnknownKeyException e) {
+      throw new UnknownPayloadKeyException(e);
     } catch (AEADBadTagException e) {
       throw new PayloadCodecException("encrypted payload (key '" + keyId + "') failed its integrity check: it was"
           + " altered, or sealed with another key of the same id", e);
     } catch (GeneralSecurityException | InvalidProtocolBufferException e) {
       throw new PayloadCodecException("could not decrypt a payload with key '" + keyId + "': " + e, e);
     }
-  }
-
-  private static Cipher cipher(int mode, SecretKey key, byte[] nonce) throws GeneralSecurityException {
-    Cipher cipher = Cipher.getInstance(CIPHER);
-    cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
-    return cipher;
   }
 }

@@ -1,5 +1,7 @@
 package io.nightshift.runtime.temporal.codec;
 
+import io.nightshift.core.crypto.KeyRing;
+import io.nightshift.core.files.OwnerOnly;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -21,15 +23,14 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The operator's payload key file: one key a line as {@code id:base64}, 32 bytes each (AES-256); blank lines and
- * lines starting with {@code #} are ignored. The last key is current: rotating means appending a new line, and the
- * keys above it stay to open what they sealed. The file must be readable by its owner alone; the first start creates
- * one with a fresh key.
+ * The operator's key file, for Temporal payloads and artifacts alike: one key a line as {@code id:base64}, 32 bytes
+ * each (AES-256); blank lines and lines starting with {@code #} are ignored. The last key is current: rotating means
+ * appending a new line, and the keys above it stay to open what they sealed. The file must be readable by its owner
+ * alone; the first start creates one with a fresh key, in a directory only its owner may enter.
  */
 public final class PayloadKeyFile {
   static final int KEY_BYTES = 32;
   private static final String ID_PATTERN = "[A-Za-z0-9._-]{1,64}";
-  private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
   private PayloadKeyFile() {}
 
@@ -113,10 +114,11 @@ public final class PayloadKeyFile {
     Path tmp = null;
     try {
       Path dir = file.toAbsolutePath().getParent();
-      Files.createDirectories(dir);
-      tmp = Files.createTempFile(dir, ".payload-keys", ".new", PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-      Files.writeString(tmp, "# Nightshift payload keys: id:base64 (32 bytes, AES-256). The last key is current;\n"
-          + "# to rotate, append a new line and keep the old ones while histories sealed with them exist.\n"
+      OwnerOnly.createDirectories(dir); // rwx------: the umask's rwxr-xr-x would let others list it
+      tmp = Files.createTempFile(dir, ".payload-keys", ".new", PosixFilePermissions.asFileAttribute(OwnerOnly.FILE));
+      Files.writeString(tmp, "# Nightshift keys for payloads and artifacts: id:base64 (32 bytes, AES-256). The last\n"
+          + "# key is current; to rotate, append a new line and keep the old ones while histories or artifacts\n"
+          + "# sealed with them exist.\n"
           + newKeyLine() + "\n");
       Files.createLink(file, tmp);
     } catch (FileAlreadyExistsException raced) {
@@ -147,7 +149,7 @@ public final class PayloadKeyFile {
         PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE);
     if (perms.stream().anyMatch(others::contains)) {
       throw problem(file, "is accessible to others than its owner (" + PosixFilePermissions.toString(perms)
-          + "); it holds the keys to every payload: chmod 600 " + file);
+          + "); it holds the keys to every payload and artifact: chmod 600 " + file);
     }
   }
 

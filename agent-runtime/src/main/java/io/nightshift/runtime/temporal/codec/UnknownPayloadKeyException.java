@@ -1,12 +1,11 @@
 package io.nightshift.runtime.temporal.codec;
 
+import io.nightshift.core.crypto.UnknownKeyException;
 import io.temporal.payload.codec.PayloadCodecException;
-import java.util.Set;
 
-/** A payload names a key id this process's key file does not hold. */
+/** A payload names a key id this process's key file does not hold: a codec failure, as Temporal expects one. */
 public final class UnknownPayloadKeyException extends PayloadCodecException {
-  public UnknownPayloadKeyException(String id, Set<String> known) {
-    super("payload sealed with key id '" + id + "', which this process's payload key file does not hold (it has "
-        + known + "); every process of a deployment needs the same key file, with every key still in use");
+  public UnknownPayloadKeyException(UnknownKeyException cause) {
+    super("payload " + cause.getMessage(), cause);
   }
 }

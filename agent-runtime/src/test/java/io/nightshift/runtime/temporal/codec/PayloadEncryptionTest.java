@@ -2,6 +2,7 @@ package io.nightshift.runtime.temporal.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nightshift.core.crypto.KeyRing;
 import io.temporal.api.common.v1.Payload;
 import io.temporal.api.failure.v1.Failure;
 import io.temporal.common.converter.DataConverter;

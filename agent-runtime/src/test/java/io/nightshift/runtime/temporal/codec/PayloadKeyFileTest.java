@@ -3,6 +3,7 @@ package io.nightshift.runtime.temporal.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.nightshift.core.crypto.KeyRing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,10 +18,25 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 class PayloadKeyFileTest {
   @TempDir Path dir;
+
+  @Test
+  @EnabledOnOs({OS.LINUX, OS.MAC})
+  void shouldCreateTheKeyDirectoryAndItsMissingParentsForTheirOwnerOnly() throws IOException {
+    Path file = dir.resolve("elsewhere/keys/payload-keys");
+
+    PayloadKeyFile.openOrCreate(file);
+
+    for (Path created : List.of(dir.resolve("elsewhere"), dir.resolve("elsewhere/keys"))) {
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(created))).as(created.toString())
+          .isEqualTo("rwx------");
+    }
+  }
 
   @Test
   void shouldCreateAnOwnerOnlyFileWithOneFreshKeyOnFirstStart() throws IOException {

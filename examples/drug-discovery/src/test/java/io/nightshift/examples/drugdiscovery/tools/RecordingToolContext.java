@@ -19,7 +19,7 @@ final class RecordingToolContext implements ToolContext {
   final List<String> heartbeats = new ArrayList<>();
 
   RecordingToolContext(Path dir) throws IOException {
-    this.store = new FileArtifactStore(dir.resolve("store"));
+    this.store = FileArtifactStore.unencrypted(dir.resolve("store"));
     this.workDir = dir.resolve("work");
   }
 

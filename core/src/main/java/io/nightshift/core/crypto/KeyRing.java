@@ -1,4 +1,4 @@
-package io.nightshift.runtime.temporal.codec;
+package io.nightshift.core.crypto;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -7,7 +7,7 @@ import java.util.Set;
 import javax.crypto.SecretKey;
 
 /** Keys held in memory: the current one and the older ones still needed to open what they sealed. */
-public record KeyRing(String currentId, Map<String, SecretKey> keys) implements PayloadKeys {
+public record KeyRing(String currentId, Map<String, SecretKey> keys) implements KeyProvider {
   public KeyRing {
     keys = Collections.unmodifiableMap(new LinkedHashMap<>(keys));
     if (!keys.containsKey(currentId)) {
@@ -19,7 +19,7 @@ public record KeyRing(String currentId, Map<String, SecretKey> keys) implements 
   public SecretKey key(String id) {
     SecretKey key = keys.get(id);
     if (key == null) {
-      throw new UnknownPayloadKeyException(id, keys.keySet());
+      throw new UnknownKeyException(id, keys.keySet());
     }
     return key;
   }
