@@ -9,7 +9,8 @@ import io.grpc.Status;
 
 /**
  * The call as the service's own handler expects it: typed with its request message and described by its original
- * method, while the server reads requests as {@link ParsedRequest}s. Everything else is the server's call.
+ * method, while the server reads requests as {@link ParsedRequest}s. Everything else is the server's call, but
+ * for the status it closes with, which is kept within what a client accepts ({@link BoundedStatus}).
  */
 final class OriginalRequestCall<ReqT, RespT> extends ServerCall<ReqT, RespT> {
   private final ServerCall<ParsedRequest<ReqT>, RespT> call;
@@ -42,7 +43,7 @@ final class OriginalRequestCall<ReqT, RespT> extends ServerCall<ReqT, RespT> {
 
   @Override
   public void close(Status status, Metadata trailers) {
-    call.close(status, trailers);
+    call.close(BoundedStatus.description(status), BoundedStatus.trailers(trailers));
   }
 
   @Override
