@@ -22,7 +22,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Each bug that {@link ApiFuzzingProperties} found, as a plain test against the real API that fails on the code
+ * Each bug that {@link ApiFuzzingTest} found, as a plain test against the real API that fails on the code
  * before its fix.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -44,23 +44,34 @@ final class RawRequests {
     this.channel = channel;
   }
 
+  /** How the server ended a call: its status and the trailers that came with it. */
+  record Answer(Status status, Metadata trailers) {}
+
   /** The server's answer to {@code method} called with the given request messages (usually one). */
   Status call(MethodDescriptor<?, ?> method, List<byte[]> requests) {
+    return answer(method, requests).status();
+  }
+
+  Status call(MethodDescriptor<?, ?> method, byte[] request) {
+    return call(method, List.of(request));
+  }
+
+  Answer answer(MethodDescriptor<?, ?> method, List<byte[]> requests) {
     MethodDescriptor<byte[], byte[]> raw = method.toBuilder(BYTES, BYTES).build();
     ClientCall<byte[], byte[]> call = channel.newCall(raw, CallOptions.DEFAULT.withDeadlineAfter(20,
         TimeUnit.SECONDS));
-    CompletableFuture<Status> answer = new CompletableFuture<>();
+    CompletableFuture<Answer> answer = new CompletableFuture<>();
     call.start(new ClientCall.Listener<>() {
       @Override
       public void onMessage(byte[] message) {
-        if (answer.complete(Status.OK) && !method.getType().serverSendsOneMessage()) {
+        if (answer.complete(new Answer(Status.OK, new Metadata())) && !method.getType().serverSendsOneMessage()) {
           call.cancel("the first streamed message is the answer", null);
         }
       }
 
       @Override
       public void onClose(Status status, Metadata trailers) {
-        answer.complete(status);
+        answer.complete(new Answer(status, trailers));
       }
     }, new Metadata());
     call.request(1);
@@ -74,9 +85,5 @@ final class RawRequests {
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException("no answer from " + method.getFullMethodName(), e);
     }
-  }
-
-  Status call(MethodDescriptor<?, ?> method, byte[] request) {
-    return call(method, List.of(request));
   }
 }
