@@ -21,16 +21,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.EdgeCasesMode;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Fuzzes the real API (a whole runtime on loopback sockets) with 10,000 requests across every method of every
@@ -39,10 +37,16 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * message are INVALID_ARGUMENT, and the task submitted before the fuzzing is the same after it. The counts per
  * method and status are printed at the end.
  *
- * <p>jqwik's own edge cases are off: it enumerates them from the first arbitrary of a {@code oneOf} until the
- * number of tries, so they would all go to SubmitTask; {@link HostileValues} draws edge values for every method.
+ * <p>The requests are drawn from a seeded generator ({@link FuzzSeed}): the same seed sends the same requests, in
+ * the same order (the methods run in a fixed order too, since earlier calls change what later ones find), and a
+ * failure names the seed, the stream, the try and the request, so it can be replayed.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ApiFuzzingTest {
+  private static final int WELL_FORMED_TRIES = 5_000;
+  private static final int RAW_BYTES_TRIES = 2_500;
+  private static final int DAMAGED_TRIES = 2_500;
+  private static final FuzzSeed SEED = FuzzSeed.fromSystemProperty();
   private static final String KEPT_TASK = "kept-before-fuzzing";
   private static final String KEPT_STEP = "gate";
   private static final String GATED = "name: kept\nsteps:\n  - {name: " + KEPT_STEP
@@ -56,7 +60,7 @@ class ApiFuzzingTest {
   private static Task keptBefore;
   private static Instant fuzzingStarted;
 
-  @BeforeContainer
+  @BeforeAll
   static void startRuntimeAndSubmitTheKeptTask() throws Exception {
     dataDir = Files.createTempDirectory("nightshift-fuzz-");
     api = ApiRuntimeOnSocket.start(dataDir);
@@ -68,11 +72,12 @@ class ApiFuzzingTest {
     fuzzingStarted = Instant.now();
   }
 
-  @AfterContainer
+  @AfterAll
   static void checkTheKeptTaskAndPrintTheCounts() throws IOException {
     try {
       Duration took = Duration.between(fuzzingStarted, Instant.now());
-      System.out.println(TALLY.table("API fuzzing: " + TALLY.total() + " calls in " + took.toMillis() + " ms"));
+      System.out.println(TALLY.table("API fuzzing, " + SEED.howToRerun() + ": " + TALLY.total() + " calls in "
+          + took.toMillis() + " ms"));
       System.out.println(UNPARSEABLE.table("of which did not parse as their method's message: "
           + UNPARSEABLE.total()));
       Task after = TaskServiceGrpc.newBlockingStub(api.channel())
@@ -84,68 +89,82 @@ class ApiFuzzingTest {
       if (api != null) {
         api.close();
       }
-      try (Stream<Path> files = Files.walk(dataDir)) {
-        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      if (dataDir != null) {
+        try (Stream<Path> files = Files.walk(dataDir)) {
+          files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
       }
     }
   }
 
-  @Property(tries = 5_000, edgeCases = EdgeCasesMode.NONE)
-  void wellFormedRequestsAreNeverAnsweredInternalOrUnknown(@ForAll("wellFormed") FuzzCall call) {
-    assertAnsweredForTheClient(call);
+  @Test
+  @Order(1)
+  void wellFormedRequestsAreNeverAnsweredInternalOrUnknown() {
+    FuzzedRequests requests = new FuzzedRequests(new HostileValues(SEED.dice("well-formed")), KEPT_TASK, KEPT_STEP);
+    send("well-formed", WELL_FORMED_TRIES, requests::wellFormed);
   }
 
-  @Property(tries = 2_500, edgeCases = EdgeCasesMode.NONE)
-  void rawBytesThatAreNotTheMessageAreInvalidArgument(@ForAll("rawBytes") FuzzCall call) {
-    assertAnsweredForTheClient(call);
+  /** Any bytes to any method the server serves, grpc's health and reflection services included. */
+  @Test
+  @Order(2)
+  void rawBytesThatAreNotTheMessageAreInvalidArgument() {
+    List<MethodDescriptor<?, ?>> methods = new ArrayList<>(FuzzedRequests.nightshiftMethods());
+    methods.addAll(List.of(HealthGrpc.getCheckMethod(), HealthGrpc.getWatchMethod(),
+        ServerReflectionGrpc.getServerReflectionInfoMethod()));
+    HostileValues values = new HostileValues(SEED.dice("raw-bytes"));
+    send("raw-bytes", RAW_BYTES_TRIES, () -> FuzzCall.ofBytes(values.dice().oneOf(methods), values.bytes(64)));
   }
 
-  @Property(tries = 2_500, edgeCases = EdgeCasesMode.NONE)
-  void damagedRequestsThatNoLongerParseAreInvalidArgument(@ForAll("damaged") FuzzCall call) {
-    assertAnsweredForTheClient(call);
+  @Test
+  @Order(3)
+  void damagedRequestsThatNoLongerParseAreInvalidArgument() {
+    HostileValues values = new HostileValues(SEED.dice("damaged"));
+    FuzzedRequests requests = new FuzzedRequests(values, KEPT_TASK, KEPT_STEP);
+    Dice dice = values.dice();
+    send("damaged", DAMAGED_TRIES, () -> {
+      FuzzCall call = requests.wellFormed();
+      Damage damage = dice.oneOf(List.of(Damage.values()));
+      return FuzzCall.ofBytes(call.method(), damage.apply(call.request(), dice.between(0, Integer.MAX_VALUE),
+          dice.anyByte()));
+    });
+  }
+
+  /**
+   * Draws and sends the tries one by one, stopping at the first that fails; whatever fails (an assertion, no
+   * answer, the drawing itself) is reported with what it takes to replay it.
+   */
+  private static void send(String stream, int tries, Supplier<FuzzCall> draw) {
+    for (int i = 1; i <= tries; i++) {
+      FuzzCall call = null;
+      try {
+        call = draw.get();
+        assertAnsweredForTheClient(call);
+      } catch (AssertionError | RuntimeException e) {
+        throw new AssertionError(SEED.howToRerun() + ", " + stream + " try " + i + " of " + tries + ", "
+            + (call == null ? "while drawing the request" : call) + ": " + e.getMessage(), e);
+      }
+    }
   }
 
   private static void assertAnsweredForTheClient(FuzzCall call) {
     RawRequests.Answer answer = raw.answer(call.method(), List.of(call.request()));
     Status status = answer.status();
     TALLY.record(call.method().getFullMethodName(), status.getCode());
-    assertThat(status.getCode()).as("%s answered %s", call, status)
-        .isNotIn(Status.Code.INTERNAL, Status.Code.UNKNOWN);
+    assertThat(status.getCode()).as("answered %s", status).isNotIn(Status.Code.INTERNAL, Status.Code.UNKNOWN);
     if (!call.parses()) {
       UNPARSEABLE.record(call.method().getFullMethodName(), status.getCode());
-      assertThat(status.getCode()).as("%s answered %s", call, status).isEqualTo(Status.Code.INVALID_ARGUMENT);
+      assertThat(status.getCode()).as("answered %s", status).isEqualTo(Status.Code.INVALID_ARGUMENT);
       assertThat(status.getDescription()).startsWith("request does not parse as ");
     } else if (status.getCode() == Status.Code.INVALID_ARGUMENT && ours(call)) {
       // the "INVALID_ARGUMENT with the field named": kept for every bad value the fuzzing sends
       assertThat(FieldViolations.of(status.asRuntimeException(answer.trailers())))
-          .as("%s answered %s naming no field", call, status)
+          .as("answered %s naming no field", status)
           .isNotEmpty().allSatisfy(v -> assertThat(v.getField()).isNotBlank());
     }
   }
 
   private static boolean ours(FuzzCall call) {
     return call.method().getServiceName().startsWith("nightshift.");
-  }
-
-  @Provide
-  Arbitrary<FuzzCall> wellFormed() {
-    return new FuzzedRequests(KEPT_TASK, KEPT_STEP).wellFormed();
-  }
-
-  /** Any bytes to any method the server serves, grpc's health and reflection services included. */
-  @Provide
-  Arbitrary<FuzzCall> rawBytes() {
-    List<MethodDescriptor<?, ?>> methods = new ArrayList<>(FuzzedRequests.nightshiftMethods());
-    methods.addAll(List.of(HealthGrpc.getCheckMethod(), HealthGrpc.getWatchMethod(),
-        ServerReflectionGrpc.getServerReflectionInfoMethod()));
-    return Combinators.combine(Arbitraries.of(methods), HostileValues.bytes(64)).as(FuzzCall::ofBytes);
-  }
-
-  @Provide
-  Arbitrary<FuzzCall> damaged() {
-    return Combinators.combine(wellFormed(), Arbitraries.of(Damage.values()), Arbitraries.integers().greaterOrEqual(0),
-        Arbitraries.bytes()).as((call, damage, at, b) -> FuzzCall.ofBytes(call.method(),
-            damage.apply(call.request(), at, b)));
   }
 
   private static Task awaitWaiting(TaskServiceGrpc.TaskServiceBlockingStub tasks) throws InterruptedException {

@@ -1,12 +1,5 @@
 package io.nightshift.api.edge;
 
-import static io.nightshift.api.edge.HostileValues.anyInt;
-import static io.nightshift.api.edge.HostileValues.anyLong;
-import static io.nightshift.api.edge.HostileValues.bytes;
-import static io.nightshift.api.edge.HostileValues.decimal;
-import static io.nightshift.api.edge.HostileValues.name;
-import static io.nightshift.api.edge.HostileValues.text;
-
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Message;
 import com.google.protobuf.TextFormat;
@@ -31,10 +24,7 @@ import io.nightshift.api.v1.TaskServiceGrpc;
 import io.nightshift.api.v1.WatchTaskRequest;
 import java.util.HexFormat;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
+import java.util.function.Supplier;
 
 /**
  * Well-formed requests with fuzzed values, for every method of every nightshift service, some carrying unknown
@@ -42,12 +32,20 @@ import net.jqwik.api.Tuple;
  * steer) never name it, and approvals and rejections that name it never name the step it waits at.
  */
 final class FuzzedRequests {
+  private final HostileValues values;
+  private final Dice dice;
+  private final FuzzedSpecs specs;
   private final String keptTaskId;
   private final String keptWaitingStep;
+  private final List<Supplier<FuzzCall>> perMethod;
 
-  FuzzedRequests(String keptTaskId, String keptWaitingStep) {
+  FuzzedRequests(HostileValues values, String keptTaskId, String keptWaitingStep) {
+    this.values = values;
+    this.dice = values.dice();
+    this.specs = new FuzzedSpecs(values);
     this.keptTaskId = keptTaskId;
     this.keptWaitingStep = keptWaitingStep;
+    this.perMethod = perMethod();
   }
 
   /** Every method of TaskService, ArtifactService and BackendService. */
@@ -56,84 +54,97 @@ final class FuzzedRequests {
         BackendServiceGrpc.getServiceDescriptor()).stream().flatMap(s -> s.getMethods().stream()).toList();
   }
 
-  Arbitrary<FuzzCall> wellFormed() {
-    return Arbitraries.oneOf(List.of(
-        call(TaskServiceGrpc.getSubmitTaskMethod(), Combinators.combine(FuzzedSpecs.specs().injectNull(0.05),
-            name()).as((spec, id) -> {
-              SubmitTaskRequest.Builder r = SubmitTaskRequest.newBuilder().setTaskId(id);
-              return spec == null ? r.build() : r.setSpec(spec).build();
-            })),
-        call(TaskServiceGrpc.getGetTaskMethod(), anyTaskId().map(id -> GetTaskRequest.newBuilder().setTaskId(id)
-            .build())),
-        call(TaskServiceGrpc.getListTasksMethod(), Combinators.combine(pageSize(), bytes(16))
-            .as((size, token) -> ListTasksRequest.newBuilder().setPageSize(size)
-                .setPageToken(ByteString.copyFrom(token)).build())),
-        call(TaskServiceGrpc.getWatchTaskMethod(), anyTaskId().map(id -> WatchTaskRequest.newBuilder()
-            .setTaskId(id).build())),
-        call(TaskServiceGrpc.getCancelTaskMethod(), Combinators.combine(otherTaskId(), text())
-            .as((id, reason) -> CancelTaskRequest.newBuilder().setTaskId(id).setReason(reason).build())),
-        call(TaskServiceGrpc.getPauseTaskMethod(), Combinators.combine(otherTaskId(), text())
-            .as((id, reason) -> PauseTaskRequest.newBuilder().setTaskId(id).setReason(reason).build())),
-        call(TaskServiceGrpc.getResumeTaskMethod(), otherTaskId().map(id -> ResumeTaskRequest.newBuilder()
-            .setTaskId(id).build())),
-        call(TaskServiceGrpc.getApproveTaskMethod(), Combinators.combine(anyTaskId(), notTheWaitingStep(), text(),
-            text(), anyLong(), decimal()).as((id, step, comment, by, tokens, cost) -> ApproveTaskRequest
-                .newBuilder().setTaskId(id).setStep(step).setComment(comment).setBy(by).setMaxTokens(tokens)
-                .setMaxCost(cost).build())),
-        call(TaskServiceGrpc.getRejectTaskMethod(), Combinators.combine(anyTaskId(), notTheWaitingStep(), text(),
-            text()).as((id, step, comment, by) -> RejectTaskRequest.newBuilder().setTaskId(id).setStep(step)
-                .setComment(comment).setBy(by).build())),
-        call(TaskServiceGrpc.getSteerTaskMethod(), Combinators.combine(otherTaskId(), text())
-            .as((id, guidance) -> SteerTaskRequest.newBuilder().setTaskId(id).setGuidance(guidance).build())),
-        call(TaskServiceGrpc.getGetAgentConversationMethod(), Combinators.combine(anyTaskId(), text(), anyInt())
-            .as((id, step, max) -> GetAgentConversationRequest.newBuilder().setTaskId(id).setStep(step)
-                .setMaxMessages(max).build())),
-        call(ArtifactServiceGrpc.getReadArtifactMethod(), Combinators.combine(digest(), text())
-            .as((digest, type) -> ReadArtifactRequest.newBuilder().setDigest(digest).setMediaType(type).build())),
-        call(BackendServiceGrpc.getListBackendsMethod(), Arbitraries.just(ListBackendsRequest.getDefaultInstance())),
-        call(BackendServiceGrpc.getGetBackendMethod(), text().map(id -> GetBackendRequest.newBuilder()
-            .setBackendId(id).build()))));
+  /** A well-formed request to one of the nightshift methods, each as likely as the others. */
+  FuzzCall wellFormed() {
+    return dice.oneOf(perMethod).get();
   }
 
-  /** The message with unknown fields now and then (a newer client's): they must change nothing. */
-  private static <M extends Message> Arbitrary<FuzzCall> call(MethodDescriptor<M, ?> method, Arbitrary<M> messages) {
-    return Combinators.combine(messages, unknownFields().injectNull(0.8)).as((message, unknown) -> {
-      Message sent = unknown == null ? message : message.toBuilder().mergeUnknownFields(unknown).build();
-      return new FuzzCall(method, sent.toByteArray(), TextFormat.shortDebugString(sent));
-    });
+  /** One maker per method, drawn from evenly, so every method gets its share of the tries. */
+  private List<Supplier<FuzzCall>> perMethod() {
+    return List.of(
+        () -> call(TaskServiceGrpc.getSubmitTaskMethod(), submitTask()),
+        () -> call(TaskServiceGrpc.getGetTaskMethod(), GetTaskRequest.newBuilder().setTaskId(anyTaskId()).build()),
+        () -> call(TaskServiceGrpc.getListTasksMethod(), ListTasksRequest.newBuilder().setPageSize(pageSize())
+            .setPageToken(ByteString.copyFrom(values.bytes(16))).build()),
+        () -> call(TaskServiceGrpc.getWatchTaskMethod(), WatchTaskRequest.newBuilder().setTaskId(anyTaskId())
+            .build()),
+        () -> call(TaskServiceGrpc.getCancelTaskMethod(), CancelTaskRequest.newBuilder().setTaskId(otherTaskId())
+            .setReason(values.text()).build()),
+        () -> call(TaskServiceGrpc.getPauseTaskMethod(), PauseTaskRequest.newBuilder().setTaskId(otherTaskId())
+            .setReason(values.text()).build()),
+        () -> call(TaskServiceGrpc.getResumeTaskMethod(), ResumeTaskRequest.newBuilder().setTaskId(otherTaskId())
+            .build()),
+        () -> call(TaskServiceGrpc.getApproveTaskMethod(), ApproveTaskRequest.newBuilder().setTaskId(anyTaskId())
+            .setStep(notTheWaitingStep()).setComment(values.text()).setBy(values.text())
+            .setMaxTokens(values.anyLong()).setMaxCost(values.decimal()).build()),
+        () -> call(TaskServiceGrpc.getRejectTaskMethod(), RejectTaskRequest.newBuilder().setTaskId(anyTaskId())
+            .setStep(notTheWaitingStep()).setComment(values.text()).setBy(values.text()).build()),
+        () -> call(TaskServiceGrpc.getSteerTaskMethod(), SteerTaskRequest.newBuilder().setTaskId(otherTaskId())
+            .setGuidance(values.text()).build()),
+        () -> call(TaskServiceGrpc.getGetAgentConversationMethod(), GetAgentConversationRequest.newBuilder()
+            .setTaskId(anyTaskId()).setStep(values.text()).setMaxMessages(values.anyInt()).build()),
+        () -> call(ArtifactServiceGrpc.getReadArtifactMethod(), ReadArtifactRequest.newBuilder().setDigest(digest())
+            .setMediaType(values.text()).build()),
+        () -> call(BackendServiceGrpc.getListBackendsMethod(), ListBackendsRequest.getDefaultInstance()),
+        () -> call(BackendServiceGrpc.getGetBackendMethod(), GetBackendRequest.newBuilder()
+            .setBackendId(values.text()).build()));
   }
 
-  private static Arbitrary<UnknownFieldSet> unknownFields() {
-    Arbitrary<UnknownFieldSet.Field> field = Arbitraries.oneOf(
-        anyLong().map(v -> UnknownFieldSet.Field.newBuilder().addVarint(v).build()),
-        anyLong().map(v -> UnknownFieldSet.Field.newBuilder().addFixed64(v).build()),
-        anyInt().map(v -> UnknownFieldSet.Field.newBuilder().addFixed32(v).build()),
-        bytes(32).map(v -> UnknownFieldSet.Field.newBuilder().addLengthDelimited(ByteString.copyFrom(v)).build()));
-    // known numbers too: a known field with another wire type is read as unknown
-    return Combinators.combine(Arbitraries.integers().between(1, 536_870_911).edgeCases(e -> e.add(1, 2, 3)), field)
-        .as((number, value) -> UnknownFieldSet.newBuilder().addField(number, value).build());
+  /** A spec nineteen times in twenty: a submission without one must be refused too. */
+  private SubmitTaskRequest submitTask() {
+    SubmitTaskRequest.Builder request = SubmitTaskRequest.newBuilder();
+    if (dice.chance(0.95)) {
+      request.setSpec(specs.spec());
+    }
+    return request.setTaskId(values.name()).build();
   }
 
-  private Arbitrary<String> anyTaskId() {
-    return Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(keptTaskId)), Tuple.of(6, name()));
+  /** The message with unknown fields one time in five (a newer client's): they must change nothing. */
+  private <M extends Message> FuzzCall call(MethodDescriptor<M, ?> method, M message) {
+    Message sent = dice.chance(0.2) ? message.toBuilder().mergeUnknownFields(unknownFields()).build() : message;
+    return new FuzzCall(method, sent.toByteArray(), TextFormat.shortDebugString(sent));
   }
 
-  private Arbitrary<String> otherTaskId() {
-    return name().filter(id -> !id.strip().equals(keptTaskId));
+  private UnknownFieldSet unknownFields() {
+    UnknownFieldSet.Field.Builder field = UnknownFieldSet.Field.newBuilder();
+    switch (dice.weighted(1, 1, 1, 1)) {
+      case 0 -> field.addVarint(values.anyLong());
+      case 1 -> field.addFixed64(values.anyLong());
+      case 2 -> field.addFixed32(values.anyInt());
+      default -> field.addLengthDelimited(ByteString.copyFrom(values.bytes(32)));
+    }
+    // known numbers too, a third of the time: a known field with another wire type is read as unknown
+    int number = dice.weighted(1, 2) == 0 ? dice.between(1, 8) : dice.between(1, 536_870_911);
+    return UnknownFieldSet.newBuilder().addField(number, field.build()).build();
   }
 
-  private Arbitrary<String> notTheWaitingStep() {
-    return name().filter(step -> !step.strip().equals(keptWaitingStep));
+  /** The kept task one time in seven, so reads and refused decisions reach a task that exists. */
+  private String anyTaskId() {
+    return dice.weighted(1, 6) == 0 ? keptTaskId : values.name();
   }
 
-  private static Arbitrary<Integer> pageSize() {
-    return Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.integers().between(-2, 3)), Tuple.of(1, anyInt()));
+  private String otherTaskId() {
+    String id;
+    do {
+      id = values.name();
+    } while (id.strip().equals(keptTaskId));
+    return id;
   }
 
-  private static Arbitrary<String> digest() {
-    return Arbitraries.frequencyOf(
-        Tuple.of(2, Arbitraries.bytes().array(byte[].class).ofSize(32)
-            .map(b -> "sha256:" + HexFormat.of().formatHex(b))),
-        Tuple.of(1, text()));
+  private String notTheWaitingStep() {
+    String step;
+    do {
+      step = values.name();
+    } while (step.strip().equals(keptWaitingStep));
+    return step;
+  }
+
+  private int pageSize() {
+    return dice.weighted(3, 1) == 0 ? dice.between(-2, 3) : values.anyInt();
+  }
+
+  private String digest() {
+    return dice.weighted(2, 1) == 0 ? "sha256:" + HexFormat.of().formatHex(dice.bytes(32)) : values.text();
   }
 }
+

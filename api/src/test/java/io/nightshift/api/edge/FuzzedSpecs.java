@@ -1,22 +1,13 @@
 package io.nightshift.api.edge;
 
-import static io.nightshift.api.edge.HostileValues.anyInt;
-import static io.nightshift.api.edge.HostileValues.anyLong;
-import static io.nightshift.api.edge.HostileValues.decimal;
-import static io.nightshift.api.edge.HostileValues.name;
-import static io.nightshift.api.edge.HostileValues.quoted;
-import static io.nightshift.api.edge.HostileValues.text;
-
 import io.nightshift.api.v1.AgentBudget;
 import io.nightshift.api.v1.ReplanPolicy;
 import io.nightshift.api.v1.TaskBudget;
 import io.nightshift.api.v1.TaskSpec;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
 
 /**
  * Task specs for SubmitTask: goals, inline pipelines that range from valid to hostile YAML, catalogue names,
@@ -35,104 +26,97 @@ final class FuzzedSpecs {
       "name: x\nsteps:\n  - {name: a, tool: table.describe, params: {input: \"${steps.b.output}\"}}\n"
           + "  - {name: b, tool: table.describe, params: {input: \"${steps.a.output}\"}}\n");
 
-  private FuzzedSpecs() {}
+  private final HostileValues values;
+  private final Dice dice;
 
-  static Arbitrary<TaskSpec> specs() {
-    return Combinators.combine(text(), pipelineYaml().injectNull(0.3), name().injectNull(0.7), params(),
-        replan().injectNull(0.8), agentBudget().injectNull(0.7), taskBudget().injectNull(0.7))
-        .as((goal, yaml, pipelineName, params, replan, agentBudget, budget) -> {
-          TaskSpec.Builder spec = TaskSpec.newBuilder().setGoal(goal).putAllParams(params);
-          if (yaml != null) {
-            spec.setPipelineYaml(yaml);
-          } else if (pipelineName != null) {
-            spec.setPipelineName(pipelineName);
-          }
-          if (replan != null) {
-            spec.setReplan(replan);
-          }
-          if (agentBudget != null) {
-            spec.setAgentBudget(agentBudget);
-          }
-          if (budget != null) {
-            spec.setBudget(budget);
-          }
-          return spec.build();
-        });
+  FuzzedSpecs(HostileValues values) {
+    this.values = values;
+    this.dice = values.dice();
   }
 
-  private static Arbitrary<String> pipelineYaml() {
-    return Arbitraries.frequencyOf(
-        Tuple.of(4, gatedPipeline()),
-        Tuple.of(2, text()),
-        Tuple.of(1, Arbitraries.of(HOSTILE_YAML)));
+  /** An inline pipeline seven times in ten; else, one time in three, a catalogue name; else neither. */
+  TaskSpec spec() {
+    TaskSpec.Builder spec = TaskSpec.newBuilder().setGoal(values.text());
+    if (dice.chance(0.7)) {
+      spec.setPipelineYaml(pipelineYaml());
+    } else if (dice.chance(0.3)) {
+      spec.setPipelineName(values.name());
+    }
+    spec.putAllParams(params());
+    if (dice.chance(0.2)) {
+      spec.setReplan(ReplanPolicy.newBuilder().setMaxVersions(values.anyInt()).setApprovalRequired(dice.chance(0.5)));
+    }
+    if (dice.chance(0.3)) {
+      AgentBudget.Builder b = AgentBudget.newBuilder();
+      maybe(() -> b.setMaxTokens(budgetNumber()));
+      maybe(() -> b.setMaxCost(values.decimal()));
+      maybe(() -> b.setWallClockSeconds(budgetNumber()));
+      spec.setAgentBudget(b);
+    }
+    if (dice.chance(0.3)) {
+      TaskBudget.Builder b = TaskBudget.newBuilder();
+      maybe(() -> b.setMaxTokens(budgetNumber()));
+      maybe(() -> b.setMaxCost(values.decimal()));
+      maybe(() -> b.setWallClockSeconds(budgetNumber()));
+      spec.setBudget(b);
+    }
+    return spec.build();
+  }
+
+  private String pipelineYaml() {
+    return switch (dice.weighted(4, 2, 1)) {
+      case 0 -> gatedPipeline();
+      case 1 -> values.text();
+      default -> dice.oneOf(HOSTILE_YAML);
+    };
   }
 
   /**
-   * One step that waits for approval, with fuzzed names, tool, param and dependency; half of them table.describe
-   * with its one param and no dependency, which is a valid pipeline when the names are valid.
+   * One step that waits for approval, with fuzzed names, tool, param and dependency; mostly table.describe with
+   * its one param and no dependency, which is a valid pipeline when the names are valid.
    */
-  private static Arbitrary<String> gatedPipeline() {
-    Arbitrary<String> tool = Arbitraries.frequencyOf(Tuple.of(4, Arbitraries.just(DESCRIBE)),
-        Tuple.of(2, Arbitraries.of(TOOLS)), Tuple.of(1, text()));
-    Arbitrary<String> key = Arbitraries.frequencyOf(Tuple.of(4, Arbitraries.just("input")), Tuple.of(1, name()));
-    Arbitrary<List<String>> needs = Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just(List.of())),
-        Tuple.of(1, name().list().ofMaxSize(2)));
-    return Combinators.combine(name(), name(), tool, key, text(), needs)
-        .as((pipeline, step, toolName, param, value, after) -> "name: " + quoted(pipeline) + "\nsteps:\n"
-            + "  - name: " + quoted(step) + "\n    tool: " + quoted(toolName) + "\n    approval: required\n"
-            + "    params: {" + quoted(param) + ": " + quoted(value) + "}\n"
-            + "    needs: [" + String.join(", ", after.stream().map(HostileValues::quoted).toList()) + "]\n");
+  private String gatedPipeline() {
+    String pipeline = values.name();
+    String step = values.name();
+    String tool = switch (dice.weighted(4, 2, 1)) {
+      case 0 -> DESCRIBE;
+      case 1 -> dice.oneOf(TOOLS);
+      default -> values.text();
+    };
+    String param = dice.weighted(4, 1) == 0 ? "input" : values.name();
+    String value = values.text();
+    List<String> needs = new ArrayList<>();
+    if (dice.weighted(3, 1) == 1) {
+      for (int i = dice.size(0, 2); i > 0; i--) {
+        needs.add(values.name());
+      }
+    }
+    return "name: " + HostileValues.quoted(pipeline) + "\nsteps:\n"
+        + "  - name: " + HostileValues.quoted(step) + "\n    tool: " + HostileValues.quoted(tool)
+        + "\n    approval: required\n"
+        + "    params: {" + HostileValues.quoted(param) + ": " + HostileValues.quoted(value) + "}\n"
+        + "    needs: [" + String.join(", ", needs.stream().map(HostileValues::quoted).toList()) + "]\n";
   }
 
-  private static Arbitrary<Map<String, String>> params() {
-    return Arbitraries.frequencyOf(Tuple.of(2, Arbitraries.just(Map.of())),
-        Tuple.of(1, Arbitraries.maps(text(), text()).ofMaxSize(3)));
+  private Map<String, String> params() {
+    Map<String, String> params = new HashMap<>();
+    if (dice.weighted(2, 1) == 1) {
+      for (int i = dice.size(0, 3); i > 0; i--) {
+        params.put(values.text(), values.text());
+      }
+    }
+    return params;
   }
 
   /** Mostly a sane limit, else any long (0, negative, overflowing when made milliseconds). */
-  private static Arbitrary<Long> budgetNumber() {
-    return Arbitraries.frequencyOf(Tuple.of(2, Arbitraries.longs().between(1, 1_000_000)), Tuple.of(1, anyLong()));
+  private long budgetNumber() {
+    return dice.weighted(2, 1) == 0 ? dice.between(1L, 1_000_000L) : values.anyLong();
   }
 
-  private static Arbitrary<ReplanPolicy> replan() {
-    return Combinators.combine(anyInt(), Arbitraries.of(true, false))
-        .as((versions, approval) -> ReplanPolicy.newBuilder().setMaxVersions(versions)
-            .setApprovalRequired(approval).build());
-  }
-
-  private static Arbitrary<AgentBudget> agentBudget() {
-    return Combinators.combine(budgetNumber().injectNull(0.3), decimal().injectNull(0.3),
-            budgetNumber().injectNull(0.3))
-        .as((tokens, cost, seconds) -> {
-          AgentBudget.Builder b = AgentBudget.newBuilder();
-          if (tokens != null) {
-            b.setMaxTokens(tokens);
-          }
-          if (cost != null) {
-            b.setMaxCost(cost);
-          }
-          if (seconds != null) {
-            b.setWallClockSeconds(seconds);
-          }
-          return b.build();
-        });
-  }
-
-  private static Arbitrary<TaskBudget> taskBudget() {
-    return Combinators.combine(budgetNumber().injectNull(0.3), decimal().injectNull(0.3),
-            budgetNumber().injectNull(0.3))
-        .as((tokens, cost, seconds) -> {
-          TaskBudget.Builder b = TaskBudget.newBuilder();
-          if (tokens != null) {
-            b.setMaxTokens(tokens);
-          }
-          if (cost != null) {
-            b.setMaxCost(cost);
-          }
-          if (seconds != null) {
-            b.setWallClockSeconds(seconds);
-          }
-          return b.build();
-        });
+  /** Each budget field is left unset three times in ten, so defaults meet the limits that are set. */
+  private void maybe(Runnable setField) {
+    if (dice.chance(0.7)) {
+      setField.run();
+    }
   }
 }
