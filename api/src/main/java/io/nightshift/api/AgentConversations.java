@@ -2,6 +2,7 @@ package io.nightshift.api;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.nightshift.api.edge.BoundedText;
 import io.nightshift.api.v1.AgentConversation;
 import io.nightshift.api.v1.AgentMessage;
 import io.nightshift.api.v1.AgentToolCallRequest;
@@ -61,8 +62,9 @@ final class AgentConversations {
       progress = p;
     }
     if (progress == null) {
-      throw Status.NOT_FOUND.withDescription("task '" + request.getTaskId() + "' has no agent step '"
-          + request.getStep() + "' that has started").asRuntimeException();
+      throw Status.NOT_FOUND.withDescription("task '" + BoundedText.quoted(request.getTaskId())
+          + "' has no agent step '" + BoundedText.quoted(request.getStep()) + "' that has started")
+          .asRuntimeException();
     }
     List<TranscriptMessage> all = progress.transcript() == null ? List.of() : transcripts.messages(progress.transcript());
     int max = request.getMaxMessages() == 0 ? DEFAULT_MAX_MESSAGES : request.getMaxMessages();

@@ -6,32 +6,39 @@ import com.google.rpc.Code;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
+import io.nightshift.api.edge.BoundedText;
 import io.nightshift.core.pipeline.PipelineProblem;
 import java.util.List;
 
 /**
  * gRPC errors as clients should see them: the right status code, a message that says what to do, and for bad
  * input a {@code google.rpc.BadRequest} detail naming each field (so programs, not only people, can tell).
+ *
+ * <p>Messages quote what the client sent, so they are bounded: the status and its detail travel in trailers that
+ * a client caps at 8 KiB (see {@link BoundedText}). The message and the detail together stay under 3 KiB.
  */
 final class ApiErrors {
+  private static final int MESSAGE_BYTES = 600;
+  private static final int VIOLATION_BYTES = 300;
+  private static final int MAX_VIOLATIONS = 5;
+
   private ApiErrors() {}
 
   static StatusRuntimeException invalid(String field, String message) {
-    return invalid(message, List.of(BadRequest.FieldViolation.newBuilder().setField(field)
-        .setDescription(message).build()));
+    return invalid(message, List.of(violation(field, message)));
   }
 
   static StatusRuntimeException invalidPipeline(String field, List<PipelineProblem> problems) {
-    List<BadRequest.FieldViolation> violations = problems.stream()
-        .map(p -> BadRequest.FieldViolation.newBuilder().setField(pipelineField(field, p))
-            .setDescription(p.toString()).build())
+    List<BadRequest.FieldViolation> violations = problems.stream().limit(MAX_VIOLATIONS)
+        .map(p -> violation(pipelineField(field, p), p.toString()))
         .toList();
     String message = "invalid pipeline: " + String.join("; ", problems.stream().map(PipelineProblem::toString).toList());
     return invalid(message, violations);
   }
 
   static StatusRuntimeException notFound(String taskId) {
-    return Status.NOT_FOUND.withDescription("no task with id '" + taskId + "'").asRuntimeException();
+    return Status.NOT_FOUND.withDescription("no task with id '" + BoundedText.quoted(taskId) + "'")
+        .asRuntimeException();
   }
 
   static StatusRuntimeException failedPrecondition(String message) {
@@ -49,10 +56,15 @@ final class ApiErrors {
     return sb.toString();
   }
 
+  private static BadRequest.FieldViolation violation(String field, String description) {
+    return BadRequest.FieldViolation.newBuilder().setField(BoundedText.clip(field, VIOLATION_BYTES / 3))
+        .setDescription(BoundedText.clip(description, VIOLATION_BYTES)).build();
+  }
+
   private static StatusRuntimeException invalid(String message, List<BadRequest.FieldViolation> violations) {
     com.google.rpc.Status status = com.google.rpc.Status.newBuilder()
         .setCode(Code.INVALID_ARGUMENT_VALUE)
-        .setMessage(message)
+        .setMessage(BoundedText.clip(message, MESSAGE_BYTES))
         .addDetails(Any.pack(BadRequest.newBuilder().addAllFieldViolations(violations).build()))
         .build();
     return StatusProto.toStatusRuntimeException(status);

@@ -6,6 +6,7 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import io.nightshift.api.backends.BackendServiceImpl;
+import io.nightshift.api.edge.UnparseableRequests;
 import io.nightshift.core.artifact.ArtifactStore;
 import io.nightshift.runtime.RoleContext;
 import io.nightshift.runtime.backends.FleetInventory;
@@ -15,6 +16,7 @@ import io.temporal.client.WorkflowClient;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** The gRPC API: TaskService, ArtifactService, BackendService, the standard health service and server reflection. */
@@ -41,14 +43,13 @@ public final class ApiServer implements AutoCloseable {
     TaskSubmitter submitter = new TaskSubmitter(client, planning.planner(), planning.pipelines(),
         config.maxParallelSteps(), context.temporal().searchAttributes(), backends.fleet().ids(),
         planning.plannerModel());
-    Server server = NettyServerBuilder.forAddress(new InetSocketAddress(config.apiHost(), config.apiPort()))
-        .addService(new TaskServiceImpl(client, submitter, watcher, artifacts))
-        .addService(new ArtifactServiceImpl(artifacts))
-        .addService(new BackendServiceImpl(backends))
-        .addService(health.getHealthService())
-        .addService(ProtoReflectionServiceV1.newInstance())
-        .build()
-        .start();
+    NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(config.apiHost(),
+        config.apiPort()));
+    // every service, grpc's own included, answers a request that is not its message INVALID_ARGUMENT
+    List.of(new TaskServiceImpl(client, submitter, watcher, artifacts), new ArtifactServiceImpl(artifacts),
+            new BackendServiceImpl(backends), health.getHealthService(), ProtoReflectionServiceV1.newInstance())
+        .forEach(service -> builder.addService(UnparseableRequests.answeredInvalid(service.bindService())));
+    Server server = builder.build().start();
     health.setStatus("", HealthCheckResponse.ServingStatus.SERVING);
     health.setStatus("nightshift.v1.TaskService", HealthCheckResponse.ServingStatus.SERVING);
     health.setStatus("nightshift.v1.BackendService", HealthCheckResponse.ServingStatus.SERVING);

@@ -3,6 +3,7 @@ package io.nightshift.api;
 import com.google.protobuf.ByteString;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
+import io.nightshift.api.edge.BoundedText;
 import io.nightshift.api.v1.ArtifactChunk;
 import io.nightshift.api.v1.ArtifactServiceGrpc;
 import io.nightshift.api.v1.ReadArtifactRequest;
@@ -25,7 +26,8 @@ public final class ArtifactServiceImpl extends ArtifactServiceGrpc.ArtifactServi
   public void readArtifact(ReadArtifactRequest request, StreamObserver<ArtifactChunk> out) {
     String digest = request.getDigest();
     if (!digest.matches("sha256:[0-9a-f]{64}")) {
-      out.onError(ApiErrors.invalid("digest", "digest must be sha256:<64 lowercase hex>, was '" + digest + "'"));
+      out.onError(ApiErrors.invalid("digest", "digest must be sha256:<64 lowercase hex>, was '"
+          + BoundedText.quoted(digest) + "'"));
       return;
     }
     try {

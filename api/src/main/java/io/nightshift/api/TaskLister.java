@@ -70,7 +70,7 @@ final class TaskLister {
         .getExecutionsList());
     all.sort(Comparator.comparing((WorkflowExecutionInfo i) -> i.getStartTime().getSeconds())
         .thenComparing(i -> i.getStartTime().getNanos()).reversed());
-    int offset = token.isEmpty() ? 0 : ByteBuffer.wrap(token.toByteArray()).getInt();
+    int offset = fallbackOffset(token);
     int end = Math.min(all.size(), offset + pageSize);
     ListTasksResponse.Builder out = ListTasksResponse.newBuilder();
     all.subList(Math.min(offset, end), end)
@@ -79,6 +79,22 @@ final class TaskLister {
       out.setNextPageToken(ByteString.copyFrom(ByteBuffer.allocate(4).putInt(end).array()));
     }
     return out.build();
+  }
+
+  /**
+   * The offset a fallback page token carries: the four bytes this lister gave as next_page_token. Anything else is
+   * the client's mistake, named as such (fuzzing found that one byte made the buffer underflow: UNKNOWN).
+   */
+  private static int fallbackOffset(ByteString token) {
+    if (token.isEmpty()) {
+      return 0;
+    }
+    int offset = token.size() == Integer.BYTES ? ByteBuffer.wrap(token.toByteArray()).getInt() : -1;
+    if (offset < 0) {
+      throw ApiErrors.invalid("page_token", "page_token is not one this API gave: pass a response's"
+          + " next_page_token unchanged, or none for the first page");
+    }
+    return offset;
   }
 
   /** The in-memory server's lists leave out the memo (goal, pipeline); describing the row brings it back. */

@@ -1,6 +1,7 @@
 package io.nightshift.api;
 
 import io.grpc.Status;
+import io.nightshift.api.edge.BoundedText;
 import io.nightshift.api.v1.TaskSpec;
 import io.nightshift.core.pipeline.InvalidPipelineException;
 import io.nightshift.core.planner.PlanRequest;
@@ -62,7 +63,7 @@ final class TaskSubmitter {
     String taskId = requestedId.isEmpty() ? "task-" + UUID.randomUUID() : requestedId;
     if (!TASK_ID.matcher(taskId).matches()) {
       throw ApiErrors.invalid("task_id", "task_id must be 1-128 letters, digits, '-' or '_', starting with a"
-          + " letter or digit; was '" + requestedId + "'");
+          + " letter or digit; was '" + BoundedText.quoted(requestedId) + "'");
     }
     String field;
     String yaml;
@@ -77,7 +78,7 @@ final class TaskSubmitter {
         field = "spec.pipeline_name";
         pipelineName = spec.getPipelineName();
         yaml = catalog.yaml(pipelineName).orElseThrow(() -> ApiErrors.invalid(field, "unknown pipeline '"
-            + spec.getPipelineName() + "'; known: " + String.join(", ", catalog.names())));
+            + BoundedText.quoted(spec.getPipelineName()) + "'; known: " + String.join(", ", catalog.names())));
       }
       default -> {
         return submitGoal(spec, taskId);

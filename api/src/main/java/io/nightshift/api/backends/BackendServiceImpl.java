@@ -2,6 +2,7 @@ package io.nightshift.api.backends;
 
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
+import io.nightshift.api.edge.BoundedText;
 import io.nightshift.api.v1.Backend;
 import io.nightshift.api.v1.BackendServiceGrpc;
 import io.nightshift.api.v1.GetBackendRequest;
@@ -36,7 +37,8 @@ public final class BackendServiceImpl extends BackendServiceGrpc.BackendServiceI
     String id = request.getBackendId();
     BackendFleet.Pool pool = fleet.pool(id).orElse(null);
     if (pool == null) {
-      response.onError(Status.NOT_FOUND.withDescription("no backend pool with id '" + id + "'; configured: "
+      response.onError(Status.NOT_FOUND.withDescription("no backend pool with id '" + BoundedText.quoted(id)
+          + "'; configured: "
           + fleet.ids() + " (from " + fleet.source() + ")").asRuntimeException());
       return;
     }
