@@ -13,7 +13,7 @@ import java.util.Optional;
  * Back-pressure: a pool never has more than {@link #PER_SLOT} chunks in flight per slot (one running, one waiting
  * at its gate so its units never idle between chunks); when every pool is full, nothing starts until one finishes.
  * A pool where a chunk failed for any reason but bad input takes no more of this node's chunks. Under a deadline
- * ({@link DeadlinePace}) only the cheapest pools that keep to it take chunks.
+ * ({@link ChunkPace}) only the cheapest pools that keep to it take chunks.
  *
  * <p>Plain deterministic Java: workflow code calls it, and the same completions give the same choices on replay.
  * Ties go to the pool listed first, which is the task policy's preference.
@@ -22,7 +22,7 @@ final class ChunkDispatch {
   static final int PER_SLOT = 2;
 
   private final List<PoolShare> pools;
-  private final Optional<DeadlinePace> pace;
+  private final Optional<ChunkPace> pace;
   private final Map<String, Integer> inFlight = new LinkedHashMap<>();
   private final Map<String, String> failed = new LinkedHashMap<>();
 
@@ -31,7 +31,7 @@ final class ChunkDispatch {
   }
 
   /** @param pace for chunks due by a deadline: which of the pools, cheapest first, take chunks at all */
-  ChunkDispatch(List<PoolShare> pools, Optional<DeadlinePace> pace) {
+  ChunkDispatch(List<PoolShare> pools, Optional<ChunkPace> pace) {
     this.pools = List.copyOf(pools);
     this.pace = pace;
     pools.forEach(p -> inFlight.put(p.poolId(), 0));
@@ -55,14 +55,14 @@ final class ChunkDispatch {
     return pace.isPresent();
   }
 
-  /** How often a paced node looks at its pace again while no chunk ends. */
-  Duration paceCheckEvery() {
-    return pace.map(DeadlinePace::checkEvery).orElseThrow();
+  /** How long a paced node may wait for a chunk to end before it looks at its pace again. */
+  Duration paceCheckEvery(long nowMillis) {
+    return pace.orElseThrow().checkEvery(nowMillis);
   }
 
   /** Whether the node, as of the last pick, would not be done by its deadline even on every pool. */
   boolean late() {
-    return pace.map(DeadlinePace::late).orElse(false);
+    return pace.map(ChunkPace::late).orElse(false);
   }
 
   private Optional<String> pick(int open) {

@@ -18,7 +18,7 @@ import java.util.Map;
  * wait behind another's longer ones gets its turn. Until a pool has run for one chunk's time past its first
  * finishes, that share stands in. Plain deterministic Java: workflow code passes its own clock and completions.
  */
-final class DeadlinePace {
+final class DeadlinePace implements ChunkPace {
   private final List<PoolShare> pools;
   private final long estimateSeconds;
   private final long doneByMillis;
@@ -43,8 +43,8 @@ final class DeadlinePace {
     this.share = share;
   }
 
-  /** How many pools, from the first, take chunks now, with {@code chunksLeft} of the node not yet finished. */
-  int openPools(long nowMillis, int chunksLeft) {
+  @Override
+  public int openPools(long nowMillis, int chunksLeft) {
     double secondsLeft = (doneByMillis - nowMillis) / 1000.0;
     int open = pools.size();
     double needed = 0;
@@ -78,18 +78,19 @@ final class DeadlinePace {
    * How often to look at the pace again while no chunk ends: a chunk's run on the cheapest pool, within [5 s, 5 min],
    * so a pool that stalls (its gate busy with other work) is noticed within a run or so, at a timer per check.
    */
-  Duration checkEvery() {
+  @Override
+  public Duration checkEvery(long nowMillis) {
     long seconds = Math.round(estimateSeconds / pools.get(0).speed());
     return Duration.ofSeconds(Math.max(5, Math.min(300, seconds)));
   }
 
-  /** A chunk finished on the pool. */
-  void finished(String pool) {
+  @Override
+  public void finished(String pool) {
     finishedSinceOpen.computeIfPresent(pool, (p, n) -> n + 1);
   }
 
-  /** Whether, at the last decision, even every pool together would not finish the node's chunks in time. */
-  boolean late() {
+  @Override
+  public boolean late() {
     return late;
   }
 

@@ -6,6 +6,7 @@ import io.nightshift.core.artifact.ArtifactRef;
 import io.nightshift.workflows.payload.UnwrappedRecords;
 import io.nightshift.workflows.map.MapActivities.ChunkRange;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One node of a map step's tree. In JSON the parts' fields stand side by side, as recorded before MapInput had
@@ -35,6 +36,14 @@ public record MapInput(@JsonUnwrapped MapWork work, @JsonUnwrapped ChunkRange ra
   MapInput child(int from, int to, int childWindow, int siblings) {
     return new MapInput(work.sharedBy(siblings), new ChunkRange(range.manifest(), from, to), childWindow, leafChunks,
         List.of(), List.of());
+  }
+
+  /** The same node under the task's newer plan for its deadline-paced pools (none without a deadline). */
+  MapInput rescheduled(Optional<PoolSchedule> schedule) {
+    if (schedule.isEmpty() || work.placement().deadline().isEmpty()) {
+      return this;
+    }
+    return new MapInput(work.rescheduled(schedule.get()), range, window, leafChunks, done, used);
   }
 
   /** This node's next run, which keeps the results of the chunks it finished and what they used. */

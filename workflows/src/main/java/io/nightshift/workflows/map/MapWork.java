@@ -35,6 +35,12 @@ public record MapWork(String taskId, String step, String tool, Map<String, Strin
         placement.by(placement.deadline().get().sharedBy(nodes)));
   }
 
+  /** The same work under the task's newer plan for its deadline-paced pools. */
+  MapWork rescheduled(PoolSchedule schedule) {
+    return new MapWork(taskId, step, tool, params, itemParam, policy,
+        placement.by(placement.deadline().orElseThrow().rescheduled(schedule)));
+  }
+
   /** The tool call of one chunk: its item parameter set to the chunk, keyed stably by its index in the map. */
   StepInput chunkCall(int chunk, ArtifactRef ref) {
     Map<String, String> call = new HashMap<>(params);

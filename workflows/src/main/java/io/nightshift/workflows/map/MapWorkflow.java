@@ -1,5 +1,6 @@
 package io.nightshift.workflows.map;
 
+import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 
@@ -12,4 +13,11 @@ import io.temporal.workflow.WorkflowMethod;
 public interface MapWorkflow {
   @WorkflowMethod
   MapResult run(MapInput input);
+
+  /**
+   * The task's new plan of which pools take its deadline-paced chunks until when (another of its maps split): a
+   * leaf follows it from now on, an inner node passes it on to the children it runs and those it starts later.
+   */
+  @SignalMethod
+  void reschedule(PoolSchedule schedule);
 }

@@ -13,12 +13,14 @@ import io.temporal.failure.ChildWorkflowFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Promise;
+import io.temporal.workflow.SignalExternalWorkflowException;
 import io.temporal.workflow.Workflow;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.IntFunction;
 
 /**
@@ -42,9 +44,32 @@ public final class MapWorkflowImpl implements MapWorkflow {
   static final String CHILD_WINDOW_CHANGE = "map-child-window";
 
   private final MapActivities map = Workflow.newActivityStub(MapActivities.class, ActivityPolicies.engine());
+  /**
+   * The task's latest plan for its deadline-paced pools, as signalled after this node started; empty until then.
+   * Kept apart from the input: a signal can be handled before the workflow method first runs.
+   */
+  private Optional<PoolSchedule> signalled = Optional.empty();
+  /** The children an inner node runs now, to pass a new plan on to. */
+  private final Map<Integer, MapWorkflow> runningChildren = new LinkedHashMap<>();
 
   @Override
-  public MapResult run(MapInput in) {
+  public void reschedule(PoolSchedule schedule) {
+    signalled = Optional.of(schedule);
+    runningChildren.values().forEach(child -> Async.procedure(() -> passOn(child, schedule)));
+  }
+
+  /** A child that finished meanwhile needs no plan: the signal then fails, and that is fine. */
+  private static void passOn(MapWorkflow child, PoolSchedule schedule) {
+    try {
+      child.reschedule(schedule);
+    } catch (SignalExternalWorkflowException e) {
+      // the child ended before the signal reached it
+    }
+  }
+
+  @Override
+  public MapResult run(MapInput input) {
+    MapInput in = input.rescheduled(signalled);
     int n = in.range().to() - in.range().from();
     Map<String, PoolTally> tallies = new LinkedHashMap<>();
     PoolTally.addAll(tallies, in.used());
@@ -68,10 +93,10 @@ public final class MapWorkflowImpl implements MapWorkflow {
       results[i] = in.done().get(i);
     }
     int next = work.placement().spreads()
-        ? new SpreadChunks(work).run(range.from(), first, n, in.window(), chunks, results, tallies)
+        ? new SpreadChunks(work, () -> signalled).run(range.from(), first, n, in.window(), chunks, results, tallies)
         : onOneQueue(in, first, n, chunks, results);
     if (next < n) {
-      Workflow.continueAsNew(in.continuing(Arrays.asList(results).subList(0, next), List.copyOf(tallies.values())));
+      Workflow.continueAsNew(in.rescheduled(signalled).continuing(Arrays.asList(results).subList(0, next), List.copyOf(tallies.values())));
       return null;
     }
     return Arrays.asList(results);
@@ -118,10 +143,13 @@ public final class MapWorkflowImpl implements MapWorkflow {
       int[] r = ranges.get(i);
       MapWorkflow child = Workflow.newChildWorkflowStub(MapWorkflow.class, ChildWorkflowOptions.newBuilder()
           .setWorkflowId(parent + "/" + r[0] + "-" + r[1]).build());
-      return Async.function(child::run, in.child(r[0], r[1], window, concurrent)).thenApply(result -> {
-        PoolTally.addAll(tallies, result.use());
-        return result.table();
-      });
+      runningChildren.put(i, child);
+      return Async.function(child::run, in.rescheduled(signalled).child(r[0], r[1], window, concurrent))
+          .thenApply(result -> {
+            runningChildren.remove(i);
+            PoolTally.addAll(tallies, result.use());
+            return result.table();
+          });
     });
     return Arrays.asList(results);
   }

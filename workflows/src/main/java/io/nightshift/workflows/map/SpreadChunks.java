@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A leaf node's chunks spread over several pools ({@link ChunkDispatch} picks each chunk's pool), at most the
@@ -27,10 +28,13 @@ import java.util.Optional;
  */
 final class SpreadChunks {
   private final MapWork work;
+  private final Supplier<Optional<PoolSchedule>> schedule;
   private final Map<String, StepActivities> stubs = new HashMap<>();
 
-  SpreadChunks(MapWork work) {
+  /** @param schedule the task's latest plan for its maps' pools, which may change while the node runs */
+  SpreadChunks(MapWork work, Supplier<Optional<PoolSchedule>> schedule) {
     this.work = work;
+    this.schedule = schedule;
   }
 
   /**
@@ -68,8 +72,10 @@ final class SpreadChunks {
       }
       if (dispatch.paced()) {
         // chunks that wait at a busy cheap pool finish nothing, so the pace must be looked at again as time
-        // passes, not only when a chunk ends: a dearer pool may have to open meanwhile
-        Workflow.await(dispatch.paceCheckEvery(), () -> running.values().stream().anyMatch(Promise::isCompleted));
+        // passes, not only when a chunk ends: a dearer pool may have to open meanwhile, or the task's plan change
+        Optional<PoolSchedule> seen = schedule.get();
+        Workflow.await(dispatch.paceCheckEvery(Workflow.currentTimeMillis()), () -> schedule.get() != seen
+            || running.values().stream().anyMatch(Promise::isCompleted));
       } else {
         Workflow.await(() -> running.values().stream().anyMatch(Promise::isCompleted));
       }
@@ -107,10 +113,20 @@ final class SpreadChunks {
     return next;
   }
 
-  /** For chunks due by a deadline, which pools take them as time goes on; none without one. */
-  private Optional<DeadlinePace> pace() {
-    return work.placement().deadline().map(d -> new DeadlinePace(work.placement().pools(),
-        work.placement().demand().estimateSeconds(), d.mapDoneByMillis(), d.share()));
+  /**
+   * For chunks due by a deadline, which pools take them as time goes on: the task's plan where it sent one, else
+   * the node's own pace (maps recorded before plans); none without a deadline.
+   */
+  private Optional<ChunkPace> pace() {
+    return work.placement().deadline().map(d -> {
+      DeadlinePace own = new DeadlinePace(work.placement().pools(), work.placement().demand().estimateSeconds(),
+          d.mapDoneByMillis(), d.share());
+      if (d.schedule().isEmpty()) {
+        return own;
+      }
+      PoolSchedule first = d.schedule().get();
+      return new ScheduledPace(work.placement().pools(), () -> schedule.get().orElse(first), own);
+    });
   }
 
   private Promise<StepOutput> start(String pool, int chunk, ArtifactRef ref) {

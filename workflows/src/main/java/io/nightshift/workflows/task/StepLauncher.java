@@ -15,6 +15,7 @@ import io.nightshift.workflows.map.MapActivities.ChunkRange;
 import io.nightshift.workflows.map.ChunkPlacement;
 import io.nightshift.workflows.map.MapInput;
 import io.nightshift.workflows.map.MapPoolUse;
+import io.nightshift.workflows.map.PoolSchedule;
 import io.nightshift.workflows.map.PoolShare;
 import io.nightshift.workflows.map.MapWork;
 import io.nightshift.workflows.map.MapWorkflow;
@@ -28,6 +29,7 @@ import io.nightshift.workflows.task.placement.StepPlacer;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Promise;
+import io.temporal.workflow.SignalExternalWorkflowException;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.HashMap;
@@ -52,10 +54,17 @@ final class StepLauncher {
   static final int MAP_LEAF_CHUNKS = 1000;
   /** Version marker: a placed map's chunks spread over every eligible pool instead of all going to one. */
   static final String MAP_SPREAD = "map-spread";
+  /**
+   * Version marker: the task plans the pools of all its deadline-paced maps together and tells its running maps
+   * each new plan, instead of each map node pacing itself alone.
+   */
+  static final String MAP_PLAN = "map-plan";
 
   private final TaskInput task;
   private final Map<StepPolicy, StepActivities> stubs = new HashMap<>();
   private final MapActivities map = Workflow.newActivityStub(MapActivities.class, ActivityPolicies.engine());
+  /** The root nodes of the deadline-paced maps running now, by step, to tell each new plan. */
+  private final Map<String, MapWorkflow> pacedRoots = new HashMap<>();
 
   private final DeadlineWatch deadline;
   private final StepPlacer placer;
@@ -141,18 +150,46 @@ final class StepLauncher {
         new MapActivities.SplitRequest(over, step.map().chunkSize())).thenCompose(split -> {
           String taskId = task.definition().taskId();
           placer.mapSplit(step, where, split.chunks());
+          ChunkPlacement planned = planned(where, split.chunks());
           MapWorkflow root = Workflow.newChildWorkflowStub(MapWorkflow.class, ChildWorkflowOptions.newBuilder()
               .setWorkflowId(taskId + "/" + step.name()).build());
           MapInput input = MapInput.root(new MapWork(taskId, step.name(), step.tool(), params,
-              step.map().itemParam(), step.policy(), where), new ChunkRange(split.manifest(), 0, split.chunks()),
+              step.map().itemParam(), step.policy(), planned), new ChunkRange(split.manifest(), 0, split.chunks()),
               step.map().maxParallel(), MAP_LEAF_CHUNKS);
+          if (planned != where) {
+            pacedRoots.put(step.name(), root);
+          }
           return Async.function(root::run, input).thenApply(r -> {
+            pacedRoots.remove(step.name());
             placer.mapDone(step, where);
             return StepOutput.of(r.table(), r.rows() + " rows from " + split.rows() + " items in " + split.chunks()
                 + " chunks" + on(where), 1).placed(MapPoolUse.of(where, r.use()))
                 .withTelemetry(MapPoolUse.telemetry(r.use()));
           });
         }));
+  }
+
+  /**
+   * A deadline-paced map's chunks under the task's plan for all its paced maps (from version 1 of
+   * {@link #MAP_PLAN}), which the maps already running are told too; {@code where} itself otherwise.
+   */
+  private ChunkPlacement planned(ChunkPlacement where, int chunks) {
+    if (where.deadline().isEmpty()
+        || Workflow.getVersion(MAP_PLAN, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+      return where;
+    }
+    PoolSchedule plan = placer.planMaps(where, chunks);
+    pacedRoots.values().forEach(root -> Async.procedure(() -> tell(root, plan)));
+    return where.by(where.deadline().get().planned(plan));
+  }
+
+  /** A map that ended before the signal reached it needs no plan. */
+  private static void tell(MapWorkflow root, PoolSchedule plan) {
+    try {
+      root.reschedule(plan);
+    } catch (SignalExternalWorkflowException e) {
+      // it ended meanwhile
+    }
   }
 
   /**

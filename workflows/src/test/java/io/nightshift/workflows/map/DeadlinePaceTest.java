@@ -45,8 +45,8 @@ class DeadlinePaceTest {
 
   @Test
   void shouldLookAgainAboutOnceAChunksRunOnTheCheapestPool() {
-    assertThat(new DeadlinePace(POOLS, 10, 0, 1).checkEvery()).isEqualTo(Duration.ofSeconds(10));
-    assertThat(new DeadlinePace(POOLS, 1, 0, 1).checkEvery()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(new DeadlinePace(POOLS, 10, 0, 1).checkEvery(0)).isEqualTo(Duration.ofSeconds(10));
+    assertThat(new DeadlinePace(POOLS, 1, 0, 1).checkEvery(0)).isEqualTo(Duration.ofSeconds(5));
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.nightshift.core.pipeline.PlannedStep;
 import io.nightshift.core.pipeline.StepKind;
 import io.nightshift.workflows.map.ChunkDeadline;
 import io.nightshift.workflows.map.ChunkPlacement;
+import io.nightshift.workflows.map.PoolSchedule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -31,6 +32,8 @@ public final class DeadlineWatch {
   /** When the first map was split in this run, and the seconds on every pool of the maps split since. */
   private Optional<Instant> mapsFrom = Optional.empty();
   private double mapSeconds;
+  /** The plan for the pools of the paced maps split in this run, all of them together. */
+  private final DeadlineFill fill = new DeadlineFill();
 
   private DeadlineWatch(Optional<Instant> deadline, Map<String, Duration> after, int pacedMaps,
       Optional<DeadlineReport> latest) {
@@ -115,6 +118,17 @@ public final class DeadlineWatch {
         + " finish by " + finish + (meets ? "; the cheapest pools that keep to " + deadline.get() + " take them"
         : ", after the deadline " + deadline.get() + ": it cannot be met; every pool takes them");
     latest = Optional.of(new DeadlineReport(deadline.get().toEpochMilli(), meets, detail));
+  }
+
+  /**
+   * The plan for every paced map split so far in this run, {@code where}'s {@code chunks} now included: which of
+   * their pools take chunks until when, so the task finishes by its deadline at the least cost.
+   */
+  PoolSchedule planMaps(ChunkPlacement where, int chunks, Instant now) {
+    PoolSchedule plan = fill.add(where, chunks, now.toEpochMilli(), where.deadline().orElseThrow().mapDoneByMillis());
+    latest = latest.map(r -> new DeadlineReport(r.deadlineEpochMillis(), r.reachable(), r.detail() + "; the plan for"
+        + " the task's maps: " + plan.describe()));
+    return plan;
   }
 
   /** Records a map that finished after the time its chunks had to be done by. */

@@ -19,6 +19,7 @@ import io.nightshift.workflows.backends.PoolEndpoint;
 import io.nightshift.workflows.backends.PoolInventories;
 import io.nightshift.workflows.backends.PoolSnapshot;
 import io.nightshift.workflows.map.ChunkDeadline;
+import io.nightshift.workflows.map.PoolSchedule;
 import io.nightshift.workflows.map.ChunkPlacement;
 import io.nightshift.workflows.map.PoolShare;
 import io.nightshift.workflows.engine.ActivityPolicies;
@@ -127,6 +128,14 @@ public final class StepPlacer {
   /** Notes whether a map step's chunks, now split, can be done by the plan's deadline. */
   public void mapSplit(PlannedStep step, ChunkPlacement where, int chunks) {
     deadline.mapSplit(step, where, chunks, Instant.ofEpochMilli(Workflow.currentTimeMillis()));
+  }
+
+  /**
+   * The plan for the pools of every deadline-paced map split so far, {@code where}'s {@code chunks} now included
+   * ({@link DeadlineWatch#planMaps}).
+   */
+  public PoolSchedule planMaps(ChunkPlacement where, int chunks) {
+    return deadline.planMaps(where, chunks, Instant.ofEpochMilli(Workflow.currentTimeMillis()));
   }
 
   /** Notes a map step whose chunks were done after its deadline allowed. */
