@@ -175,6 +175,18 @@ public final class EgressPolicy {
         .collect(Collectors.joining(", ", "[", "]"));
   }
 
+  /** Equal when they allow the same networks and names, however they resolve names. */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof EgressPolicy p && p.networks.toString().equals(networks.toString())
+        && p.names.equals(names);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(networks.toString(), names);
+  }
+
   @Override
   public String toString() {
     return "EgressPolicy" + describe();

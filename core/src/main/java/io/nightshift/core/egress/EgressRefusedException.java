@@ -10,10 +10,17 @@ public final class EgressRefusedException extends RuntimeException {
   public static final String MARKER = "egress refused";
 
   private final String host;
+  private final String refusal;
 
   EgressRefusedException(String host, String target, String reason, String allowList) {
     super(MARKER + ": " + target + ": " + reason + "; the allow-list is " + allowList);
     this.host = host;
+    this.refusal = target + ": " + reason;
+  }
+
+  /** What was refused and why, without the marker and the allow-list: for a message that lists several. */
+  public String refusal() {
+    return refusal;
   }
 
   /** The host refused, as the target named it. */

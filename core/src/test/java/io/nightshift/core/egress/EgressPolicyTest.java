@@ -114,7 +114,8 @@ class EgressPolicyTest {
 
   @Test
   void shouldReadBlankAsLoopbackOnly() {
-    assertThat(policy("  ").describe()).isEqualTo(EgressPolicy.loopbackOnly().describe());
-    assertThat(policy(null).describe()).isEqualTo(EgressPolicy.loopbackOnly().describe());
+    assertThat(policy("  ")).isEqualTo(EgressPolicy.loopbackOnly());
+    assertThat(policy(null)).isEqualTo(EgressPolicy.loopbackOnly()).hasSameHashCodeAs(EgressPolicy.loopbackOnly());
+    assertThat(policy("10.0.0.0/8")).isNotEqualTo(EgressPolicy.loopbackOnly());
   }
 }
