@@ -5,6 +5,7 @@ import io.nightshift.core.crypto.KeyRing;
 import io.nightshift.runtime.backends.AcceleratorPools;
 import io.nightshift.runtime.config.DataDirectories;
 import io.nightshift.runtime.config.RuntimeConfig;
+import io.nightshift.runtime.egress.EgressAtStart;
 import io.nightshift.runtime.lifecycle.Closer;
 import io.nightshift.runtime.planning.Planning;
 import io.nightshift.runtime.temporal.TemporalConnection;
@@ -22,8 +23,9 @@ import java.util.stream.Collectors;
 
 /**
  * One Nightshift process: the roles it was asked for, composed from the parts each contributes. Start-up is a
- * list: the accelerator pools (before Temporal, so a bad backends file fails at once), the Temporal server, then,
- * where a worker or API runs, the Temporal connection, tools and pipelines, and each role's part in {@link Role}
+ * list: where a worker or API runs, the egress check of every host its configuration names and the accelerator
+ * pools (both before Temporal, so a bad backends file or a host outside the allow-list fails at once), the Temporal
+ * server, then, where a worker or API runs, the Temporal connection, tools and pipelines, and each role's part in {@link Role}
  * order (workers, then the API). Everything is closed in reverse by {@link #close()}.
  *
  * <p>The caller brings the role parts, so this module need not know the API's: the CLI, which sees every module,
@@ -59,6 +61,10 @@ public final class NightshiftRuntime implements AutoCloseable {
     DataDirectories.prepare(config);
     // the worker role runs the agents: their model endpoints are read only there, and only there are they known
     boolean agentsHere = roles.contains(Role.WORKER);
+    if (!asked.isEmpty()) {
+      // before anything connects: a configured host outside the allow-list fails the start, naming its setting
+      EgressAtStart.check(config, agentsHere);
+    }
     Optional<AcceleratorPools> pools = asked.isEmpty() ? Optional.empty()
         : Optional.of(AcceleratorPools.open(config, agentsHere, started));
     TemporalServer temporal = started.push(TemporalRole.open(config, roles.contains(Role.TEMPORAL)));
@@ -73,7 +79,7 @@ public final class NightshiftRuntime implements AutoCloseable {
     Planning planning = Planning.open(config, agentsHere, pools.get().endpoints(), started);
     // every tool this process runs reads users' files from the inputs directory only, through its ToolContext
     ToolFiles files = new ToolFiles(new FileArtifactStore(config.artifactsDir(), keys), config.scratchDir(),
-        Optional.of(config.inputsDir()));
+        Optional.of(config.inputsDir()), config.egress());
     RoleContext context = new RoleContext(config, pools.get(), connection, planning, files);
     for (RolePart part : asked) {
       part.start(context, started);

@@ -63,12 +63,18 @@ final class ServerOptions {
           + " first start)", defaultValue = "${env:NIGHTSHIFT_PAYLOAD_KEYS}")
   Path payloadKeys;
 
+  @Option(names = "--egress-allow", paramLabel = "NETWORKS,HOSTS",
+      description = "networks (CIDR, IPv4 or IPv6) and host names this process and its tools may connect to, beside"
+          + " loopback, comma-separated, e.g. 10.0.0.0/8,fd00::/8,models.site.internal (default: loopback only)",
+      defaultValue = "${env:" + RuntimeConfig.EGRESS_ALLOW_VARIABLE + "}")
+  String egressAllow;
+
   RuntimeConfig toConfig() {
     return RuntimeConfig.builder(dataDir)
         .temporalAddress(temporalAddress == null || temporalAddress.isBlank() ? null : temporalAddress)
         .namespace(namespace).temporalPort(temporalPort).temporalUiPort(temporalUiPort).apiHost(apiHost)
         .apiPort(apiPort).uiPort(uiPort).maxParallelSteps(maxParallelSteps).toolsDir(toolsDir)
         .temporalServer(temporalServer).backendsFile(backends).modelsFile(models)
-        .payloadKeysFile(payloadKeys).build();
+        .payloadKeysFile(payloadKeys).egressAllow(egressAllow).build();
   }
 }

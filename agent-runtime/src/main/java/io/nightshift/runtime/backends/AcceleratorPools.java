@@ -31,11 +31,11 @@ public record AcceleratorPools(BackendFleet fleet, FleetInventory inventory,
    */
   public static AcceleratorPools open(RuntimeConfig config, boolean agentsHere, Closer closer) {
     Optional<ModelEndpointRegistry> endpoints = agentsHere && config.modelsFile() != null
-        ? Optional.of(ModelEndpointRegistry.of(ModelsFile.read(config.modelsFile()))) : Optional.empty();
+        ? Optional.of(ModelEndpointRegistry.of(ModelsFile.read(config.modelsFile()), config.egress())) : Optional.empty();
     // before Temporal starts, so a bad backends file fails the start at once, naming file, pool and key
     BackendFleet fleet = closer.push(BackendFleet.open(config.backendsFile()));
     if (agentsHere && endpoints.isEmpty() && fleet.pools().stream().anyMatch(p -> !p.config().serve().isEmpty())) {
-      endpoints = Optional.of(ModelEndpointRegistry.of(List.of())); // only servers started on leases
+      endpoints = Optional.of(ModelEndpointRegistry.of(List.of(), config.egress())); // only servers started on leases
     }
     FleetInventory inventory = closer.push(new FleetInventory(fleet, FleetInventory.DEFAULT_TIMEOUT,
         endpoints.map(ModelEndpointGuards::of).orElse(ModelEndpointGuards.none())));

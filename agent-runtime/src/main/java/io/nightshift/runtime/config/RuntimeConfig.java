@@ -1,5 +1,6 @@
 package io.nightshift.runtime.config;
 
+import io.nightshift.core.egress.EgressPolicy;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -23,10 +24,15 @@ import java.util.Objects;
  * @param uiPort           port of the workflow UI, served beside the gRPC API on {@code apiHost}; 0 for none
  * @param payloadKeysFile  the AES-256 keys every payload to Temporal is sealed with ({@code --payload-keys});
  *                         defaults to {@code <data-dir>/keys/payload-keys}
+ * @param egress           the hosts this process and its tools may connect to ({@code --egress-allow}); null for
+ *                         loopback alone
  */
 public record RuntimeConfig(Path dataDir, String temporalAddress, String namespace, int temporalPort,
     int temporalUiPort, String apiHost, int apiPort, int maxParallelSteps, Path toolsDir,
-    LocalServerKind temporalServer, Path backendsFile, Path modelsFile, int uiPort, Path payloadKeysFile) {
+    LocalServerKind temporalServer, Path backendsFile, Path modelsFile, int uiPort, Path payloadKeysFile, EgressPolicy egress) {
+  /** The environment variable {@code --egress-allow} defaults to. */
+  public static final String EGRESS_ALLOW_VARIABLE = "NIGHTSHIFT_EGRESS_ALLOW";
+
   /** Which local Temporal server to run. */
   public enum LocalServerKind {
     /** The official dev server if a binary can be found or provisioned, else the in-memory server. */
@@ -44,6 +50,7 @@ public record RuntimeConfig(Path dataDir, String temporalAddress, String namespa
     toolsDir = toolsDir == null ? dataDir.resolve("tools") : toolsDir.toAbsolutePath().normalize();
     backendsFile = backendsFile == null ? null : backendsFile.toAbsolutePath().normalize();
     modelsFile = modelsFile == null ? null : modelsFile.toAbsolutePath().normalize();
+    egress = egress == null ? EgressPolicy.loopbackOnly() : egress;
     payloadKeysFile = payloadKeysFile == null ? dataDir.resolve("keys/payload-keys")
         : payloadKeysFile.toAbsolutePath().normalize();
     if (temporalAddress != null && !temporalAddress.matches("[^:\\s]+:\\d{1,5}")) {
@@ -121,6 +128,7 @@ public record RuntimeConfig(Path dataDir, String temporalAddress, String namespa
     private Path modelsFile;
     private int uiPort;
     private Path payloadKeysFile;
+    private EgressPolicy egress = EgressPolicy.loopbackOnly();
 
     private Builder(Path dataDir) {
       this.dataDir = dataDir;
@@ -197,9 +205,28 @@ public record RuntimeConfig(Path dataDir, String temporalAddress, String namespa
       return this;
     }
 
+    /**
+     * {@code --egress-allow} [{@code NIGHTSHIFT_EGRESS_ALLOW}]: site networks (CIDR) and host names, beside loopback,
+     * separated by commas; read here once, so a bad entry fails the start naming the flag and the entry.
+     */
+    public Builder egressAllow(String allowList) {
+      try {
+        this.egress = EgressPolicy.allowing(allowList);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--egress-allow (" + EGRESS_ALLOW_VARIABLE + "): " + e.getMessage(), e);
+      }
+      return this;
+    }
+
+    /** The egress policy as built, for tests that decide how names resolve. */
+    public Builder egress(EgressPolicy policy) {
+      this.egress = policy;
+      return this;
+    }
+
     public RuntimeConfig build() {
       return new RuntimeConfig(dataDir, temporalAddress, namespace, temporalPort, temporalUiPort, apiHost, apiPort,
-          maxParallelSteps, toolsDir, temporalServer, backendsFile, modelsFile, uiPort, payloadKeysFile);
+          maxParallelSteps, toolsDir, temporalServer, backendsFile, modelsFile, uiPort, payloadKeysFile, egress);
     }
   }
 }

@@ -2,6 +2,7 @@ package io.nightshift.core.tool;
 
 import io.nightshift.core.accelerator.LeasedUnits;
 import io.nightshift.core.artifact.ArtifactStore;
+import io.nightshift.core.egress.EgressPolicy;
 import io.nightshift.core.process.ToolEnvironment;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,6 +41,15 @@ public interface ToolContext {
    */
   default Optional<Path> inputsDir() {
     return Optional.empty();
+  }
+
+  /**
+   * The hosts this tool may connect to, as the runtime's operator configured them: a tool calls {@link
+   * EgressPolicy#beforeConnect} before each connection it makes, and a refusal fails the call for good. Loopback
+   * alone where no runtime configured one.
+   */
+  default EgressPolicy egress() {
+    return EgressPolicy.loopbackOnly();
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.nightshift.core.tool;
 
+import io.nightshift.core.egress.OutboundEndpoint;
 import java.util.List;
 
 /**
@@ -9,4 +10,14 @@ import java.util.List;
  */
 public interface ToolProvider {
   List<Tool> tools();
+
+  /**
+   * The hosts these tools connect to because operator configuration names them (a service's base URL read from
+   * the workers' environment, say), each with the setting that names it. The runtime checks them against its egress
+   * allow-list at start, so one outside it fails the start rather than the first task; tools still check each
+   * connection with {@link ToolContext#egress()}.
+   */
+  default List<OutboundEndpoint> outboundEndpoints() {
+    return List.of();
+  }
 }

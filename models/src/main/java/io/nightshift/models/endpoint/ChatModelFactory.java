@@ -3,6 +3,7 @@ package io.nightshift.models.endpoint;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.ollama.OllamaChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import io.nightshift.core.egress.EgressPolicy;
 import io.nightshift.models.internal.EndpointHttpClientBuilder;
 import java.time.Clock;
 
@@ -13,9 +14,9 @@ final class ChatModelFactory {
 
   private ChatModelFactory() {}
 
-  static ChatModel create(ModelEndpointConfig config, Clock clock) {
-    EndpointHttpClientBuilder http =
-        new EndpointHttpClientBuilder(config.connectTimeout(), config.requestTimeout(), clock);
+  static ChatModel create(ModelEndpointConfig config, Clock clock, EgressPolicy egress) {
+    EndpointHttpClientBuilder http = new EndpointHttpClientBuilder(config.connectTimeout(), config.requestTimeout(),
+        clock, egress, config.id());
     String baseUrl = config.baseUrl().toString();
     return switch (config.provider()) {
       case OPENAI_COMPATIBLE -> OpenAiChatModel.builder()

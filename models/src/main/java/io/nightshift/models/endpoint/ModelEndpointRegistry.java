@@ -1,5 +1,6 @@
 package io.nightshift.models.endpoint;
 
+import io.nightshift.core.egress.EgressPolicy;
 import io.nightshift.models.resilience.ResilienceSnapshot;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -21,18 +22,35 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ModelEndpointRegistry {
   private final Map<String, ModelEndpoint> endpoints;
   private final Clock clock;
+  private final EgressPolicy egress;
 
-  private ModelEndpointRegistry(Map<String, ModelEndpoint> endpoints, Clock clock) {
+  private ModelEndpointRegistry(Map<String, ModelEndpoint> endpoints, Clock clock, EgressPolicy egress) {
     this.endpoints = new ConcurrentHashMap<>(endpoints);
     this.clock = clock;
+    this.egress = egress;
   }
 
+  /** Endpoints on this machine only (loopback): what a caller that configured no egress allow-list may reach. */
   public static ModelEndpointRegistry of(Collection<ModelEndpointConfig> configs) {
-    return of(configs, Clock.systemUTC());
+    return of(configs, Clock.systemUTC(), EgressPolicy.loopbackOnly());
+  }
+
+  /**
+   * @param egress every request of every endpoint, those {@link #register}ed later too, is checked against it
+   *               before it connects; a refused one fails as {@code EGRESS_REFUSED}, never retried
+   */
+  public static ModelEndpointRegistry of(Collection<ModelEndpointConfig> configs, EgressPolicy egress) {
+    return of(configs, Clock.systemUTC(), egress);
   }
 
   /** @param clock reads HTTP-date Retry-After headers; tests pass a fixed one */
   public static ModelEndpointRegistry of(Collection<ModelEndpointConfig> configs, Clock clock) {
+    return of(configs, clock, EgressPolicy.loopbackOnly());
+  }
+
+  private static ModelEndpointRegistry of(Collection<ModelEndpointConfig> configs, Clock clock,
+      EgressPolicy egress) {
+    Objects.requireNonNull(egress, "egress");
     Objects.requireNonNull(configs, "configs");
     Map<String, ModelEndpoint> byId = new LinkedHashMap<>();
     for (ModelEndpointConfig config : configs) {
@@ -40,9 +58,9 @@ public final class ModelEndpointRegistry {
         throw new IllegalArgumentException("model endpoint id '" + config.id() + "' is configured twice");
       }
       byId.put(config.id(), new ModelEndpoint(
-          config, ChatModelFactory.create(config, clock), EndpointResilience.of(config)));
+          config, ChatModelFactory.create(config, clock, egress), EndpointResilience.of(config)));
     }
-    return new ModelEndpointRegistry(byId, clock);
+    return new ModelEndpointRegistry(byId, clock, egress);
   }
 
   /**
@@ -51,7 +69,7 @@ public final class ModelEndpointRegistry {
    * @throws IllegalArgumentException when the id is taken
    */
   public ModelEndpoint register(ModelEndpointConfig config) {
-    ModelEndpoint endpoint = new ModelEndpoint(config, ChatModelFactory.create(config, clock),
+    ModelEndpoint endpoint = new ModelEndpoint(config, ChatModelFactory.create(config, clock, egress),
         EndpointResilience.of(config));
     if (endpoints.putIfAbsent(config.id(), endpoint) != null) {
       throw new IllegalArgumentException("model endpoint id '" + config.id() + "' is already registered");

@@ -27,6 +27,11 @@ public enum FailureKind {
   AUTHENTICATION(false),
   /** 404: wrong base URL or model name. */
   NOT_FOUND(false),
+  /**
+   * The endpoint's host is outside the runtime's egress allow-list: no request was sent, and none will be until an
+   * operator allows the host and restarts.
+   */
+  EGRESS_REFUSED(false),
   /** No endpoint has the id asked for: a configuration error that no retry can fix. */
   UNKNOWN_ENDPOINT(false),
   /** Anything else: most likely a bug on our side, which a retry would only repeat. */

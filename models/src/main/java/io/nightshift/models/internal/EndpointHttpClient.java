@@ -7,6 +7,7 @@ import dev.langchain4j.http.client.SuccessfulHttpResponse;
 import dev.langchain4j.http.client.jdk.JdkHttpClient;
 import dev.langchain4j.http.client.sse.ServerSentEventListener;
 import dev.langchain4j.http.client.sse.ServerSentEventParser;
+import io.nightshift.core.egress.EgressPolicy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -26,8 +27,13 @@ final class EndpointHttpClient implements HttpClient {
   private final Duration readTimeout;
   private final JdkHttpClient streaming;
   private final Clock clock;
+  private final EgressPolicy egress;
+  private final String endpointId;
 
-  EndpointHttpClient(Duration connectTimeout, Duration readTimeout, Clock clock) {
+  EndpointHttpClient(Duration connectTimeout, Duration readTimeout, Clock clock, EgressPolicy egress,
+      String endpointId) {
+    this.egress = egress;
+    this.endpointId = endpointId;
     this.jdk = jdkClient().connectTimeout(connectTimeout).build();
     this.readTimeout = readTimeout;
     this.streaming = JdkHttpClient.builder().httpClientBuilder(jdkClient())
@@ -46,6 +52,7 @@ final class EndpointHttpClient implements HttpClient {
 
   @Override
   public SuccessfulHttpResponse execute(HttpRequest request) {
+    checkEgress(request);
     if (!request.formDataFields().isEmpty() || !request.formDataFiles().isEmpty()) {
       return streaming.execute(request);
     }
@@ -85,6 +92,15 @@ final class EndpointHttpClient implements HttpClient {
 
   @Override
   public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
+    checkEgress(request);
     streaming.execute(request, parser, listener);
+  }
+
+  /**
+   * Before every request, not only at start: the base URL was checked then, but a name's addresses can change
+   * since, and the JDK client follows no redirects, so the request's own host is the only one it connects to.
+   */
+  private void checkEgress(HttpRequest request) {
+    egress.beforeConnect("model endpoint '" + endpointId + "'", URI.create(request.url()));
   }
 }

@@ -2,6 +2,7 @@ package io.nightshift.models.internal;
 
 import dev.langchain4j.http.client.HttpClient;
 import dev.langchain4j.http.client.HttpClientBuilder;
+import io.nightshift.core.egress.EgressPolicy;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -14,11 +15,17 @@ public final class EndpointHttpClientBuilder implements HttpClientBuilder {
   private final Duration connectTimeout;
   private final Duration readTimeout;
   private final Clock clock;
+  private final EgressPolicy egress;
+  private final String endpointId;
 
-  public EndpointHttpClientBuilder(Duration connectTimeout, Duration readTimeout, Clock clock) {
+  /** @param egress checked before each request, which a refusal stops before it connects */
+  public EndpointHttpClientBuilder(Duration connectTimeout, Duration readTimeout, Clock clock, EgressPolicy egress,
+      String endpointId) {
     this.connectTimeout = connectTimeout;
     this.readTimeout = readTimeout;
     this.clock = clock;
+    this.egress = egress;
+    this.endpointId = endpointId;
   }
 
   @Override
@@ -43,6 +50,6 @@ public final class EndpointHttpClientBuilder implements HttpClientBuilder {
 
   @Override
   public HttpClient build() {
-    return new EndpointHttpClient(connectTimeout, readTimeout, clock);
+    return new EndpointHttpClient(connectTimeout, readTimeout, clock, egress, endpointId);
   }
 }

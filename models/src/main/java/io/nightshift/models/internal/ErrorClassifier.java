@@ -9,6 +9,7 @@ import dev.langchain4j.exception.UnresolvedModelServerException;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
+import io.nightshift.core.egress.EgressRefusedException;
 import io.nightshift.models.failure.FailureKind;
 import io.nightshift.models.failure.ModelCallException;
 import java.io.IOException;
@@ -53,6 +54,10 @@ public final class ErrorClassifier {
     }
     if (thrown instanceof BulkheadFullException || thrown instanceof RequestNotPermitted) {
       return new ModelCallException(endpointId, FailureKind.ENDPOINT_BUSY, null, null, thrown.getMessage(), thrown);
+    }
+    EgressRefusedException refused = find(thrown, EgressRefusedException.class);
+    if (refused != null) {
+      return new ModelCallException(endpointId, FailureKind.EGRESS_REFUSED, null, null, refused.getMessage(), thrown);
     }
     HttpException http = find(thrown, HttpException.class);
     if (http != null) {

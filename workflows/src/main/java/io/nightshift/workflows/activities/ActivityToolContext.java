@@ -2,6 +2,7 @@ package io.nightshift.workflows.activities;
 
 import io.nightshift.core.accelerator.LeasedUnits;
 import io.nightshift.core.artifact.ArtifactStore;
+import io.nightshift.core.egress.EgressPolicy;
 import io.nightshift.core.error.ToolException;
 import io.nightshift.core.tool.ToolContext;
 import io.temporal.activity.ActivityExecutionContext;
@@ -60,6 +61,11 @@ final class ActivityToolContext implements ToolContext {
   @Override
   public Optional<Path> inputsDir() {
     return files.inputsDir();
+  }
+
+  @Override
+  public EgressPolicy egress() {
+    return files.egress();
   }
 
   @Override

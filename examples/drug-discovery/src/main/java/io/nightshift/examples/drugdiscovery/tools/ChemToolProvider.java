@@ -1,5 +1,6 @@
 package io.nightshift.examples.drugdiscovery.tools;
 
+import io.nightshift.core.egress.OutboundEndpoint;
 import io.nightshift.core.tool.Tool;
 import io.nightshift.core.tool.ToolProvider;
 import io.nightshift.examples.drugdiscovery.docking.DockingConfig;
@@ -16,5 +17,15 @@ public final class ChemToolProvider implements ToolProvider {
     DockingConfig docking = DockingConfig.fromEnvironment(System.getenv());
     return List.of(new SeedsTool(), new GenerateTool(), new FilterTool(), new DockTool(docking), new SelectTool(),
         new ReportTool(), new ProposalsTool(), new BriefParentsTool(), new BriefRoundTool());
+  }
+
+  /** The DiffDock NIM, when the operator configured one: the runtime checks it against its egress allow-list. */
+  @Override
+  public List<OutboundEndpoint> outboundEndpoints() {
+    return outboundEndpoints(DockingConfig.fromEnvironment(System.getenv()));
+  }
+
+  static List<OutboundEndpoint> outboundEndpoints(DockingConfig docking) {
+    return docking.nimUrl().map(url -> OutboundEndpoint.of(DockingConfig.NIM_URL_VARIABLE, url)).stream().toList();
   }
 }

@@ -1,5 +1,6 @@
 package io.nightshift.examples.drugdiscovery.tools;
 
+import io.nightshift.core.egress.EgressRefusedException;
 import io.nightshift.core.error.ToolException;
 import io.nightshift.core.tool.ToolArguments;
 import io.nightshift.core.tool.ToolContext;
@@ -55,8 +56,8 @@ final class DockingBackends {
   static DockingBackend create(String engine, ToolContext context, ToolArguments arguments, DockingConfig config) {
     return switch (engine) {
       case VINA -> VinaBackend.create(context, vinaSettings(arguments), config.vina(), config.obabel());
-      case DIFFDOCK_NIM -> DiffDockNimBackend.create(nimUrl(config), Numbers.positiveInt(arguments, "num_poses", 10),
-          Duration.ofMinutes(5));
+      case DIFFDOCK_NIM -> DiffDockNimBackend.create(allowedNimUrl(context, config),
+          Numbers.positiveInt(arguments, "num_poses", 10), Duration.ofMinutes(5));
       default -> OpenChemLibBackend.create(openChemLibSettings(arguments), effort(arguments));
     };
   }
@@ -84,6 +85,21 @@ final class DockingBackends {
     } catch (IllegalArgumentException e) {
       throw ToolException.permanent("Vina settings: " + e.getMessage());
     }
+  }
+
+  /**
+   * The NIM's URL once the runtime's egress policy allows it. It was checked at start too; checking again before
+   * the first request (the client asks the NIM its model name as it is built) catches a name that now resolves
+   * elsewhere. A refusal fails the step for good: only an operator can change the allow-list.
+   */
+  private static URI allowedNimUrl(ToolContext context, DockingConfig config) {
+    URI url = nimUrl(config);
+    try {
+      context.egress().beforeConnect("tool chem.dock (DiffDock NIM)", url);
+    } catch (EgressRefusedException e) {
+      throw ToolException.permanent(e.getMessage() + "; ask the operator to allow it with --egress-allow", e);
+    }
+    return url;
   }
 
   private static URI nimUrl(DockingConfig config) {

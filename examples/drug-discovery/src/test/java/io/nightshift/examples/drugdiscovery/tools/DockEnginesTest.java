@@ -17,6 +17,7 @@ import io.nightshift.examples.drugdiscovery.docking.nim.ScriptedDiffDockServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -147,6 +148,22 @@ class DockEnginesTest {
     assertThat(out.summary()).contains("empty input");
     assertThat(MoleculeSetCsv.propertyColumns(context.artifacts().read(out.artifact())))
         .containsExactly("dock_engine", "dock_error", "dock_pose", "dock_score");
+  }
+
+  @Test
+  void shouldRefuseForGoodANimOutsideTheEgressAllowListBeforeConnecting() {
+    // TEST-NET-3: never routed; a tool context outside a runtime allows loopback alone
+    DockingConfig outside = nimAt("http://203.0.113.5:8000");
+    long t0 = System.nanoTime();
+
+    assertPermanent(() -> dock(outside, Map.of("engine", "diffdock-nim")),
+        "egress refused: http://203.0.113.5:8000: address 203.0.113.5 is in no allowed network");
+    assertThat(Duration.ofNanos(System.nanoTime() - t0)).as("refused, not a connection that timed out")
+        .isLessThan(Duration.ofSeconds(5));
+    assertThat(ChemToolProvider.outboundEndpoints(outside)).singleElement()
+        .satisfies(e -> assertThat(e.setting()).isEqualTo("NIGHTSHIFT_DIFFDOCK_NIM_URL"))
+        .satisfies(e -> assertThat(e.host()).isEqualTo("203.0.113.5"));
+    assertThat(ChemToolProvider.outboundEndpoints(DockingConfig.defaults())).isEmpty();
   }
 
   private static void assertPermanent(Runnable call, String messagePart) {
