@@ -5,34 +5,61 @@ import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+import io.nightshift.api.audit.AuditedCalls;
 import io.nightshift.api.backends.BackendServiceImpl;
 import io.nightshift.api.edge.UnparseableRequests;
 import io.nightshift.core.artifact.ArtifactStore;
 import io.nightshift.runtime.RoleContext;
+import io.nightshift.runtime.audit.AuditLogWriter;
 import io.nightshift.runtime.backends.FleetInventory;
 import io.nightshift.runtime.config.RuntimeConfig;
 import io.nightshift.runtime.planning.Planning;
 import io.temporal.client.WorkflowClient;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The gRPC API: TaskService, ArtifactService, BackendService, the standard health service and server reflection. */
+/**
+ * The gRPC API: TaskService, ArtifactService, BackendService, the standard health service and server reflection,
+ * with every state-changing call recorded in the data directory's audit log.
+ */
 public final class ApiServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
+
   private final Server server;
   private final HealthStatusManager health;
   private final TaskWatcher watcher;
+  private final AuditLogWriter audit;
 
-  private ApiServer(Server server, HealthStatusManager health, TaskWatcher watcher) {
+  private ApiServer(Server server, HealthStatusManager health, TaskWatcher watcher, AuditLogWriter audit) {
     this.server = server;
     this.health = health;
     this.watcher = watcher;
+    this.audit = audit;
   }
 
-  /** Serves the API on the configured address, over the process's Temporal connection, planner and pools. */
+  /**
+   * Serves the API on the configured address, over the process's Temporal connection, planner and pools.
+   *
+   * @throws IOException also when the audit log does not verify or another runtime writes it: the API does not
+   *     serve calls it cannot record
+   */
   public static ApiServer start(RoleContext context) throws IOException {
+    AuditLogWriter audit = AuditLogWriter.open(context.config().auditLogFile(), Clock.systemUTC());
+    try {
+      return start(context, audit);
+    } catch (IOException | RuntimeException e) {
+      audit.close();
+      throw e;
+    }
+  }
+
+  private static ApiServer start(RoleContext context, AuditLogWriter audit) throws IOException {
     RuntimeConfig config = context.config();
     WorkflowClient client = context.temporal().client();
     ArtifactStore artifacts = context.files().artifacts();
@@ -44,7 +71,7 @@ public final class ApiServer implements AutoCloseable {
         config.maxParallelSteps(), context.temporal().searchAttributes(), backends.fleet().ids(),
         planning.plannerModel());
     NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(config.apiHost(),
-        config.apiPort()));
+        config.apiPort())).intercept(new AuditedCalls(audit));
     // every service, grpc's own included, answers a request that is not its message INVALID_ARGUMENT
     List.of(new TaskServiceImpl(client, submitter, watcher, artifacts), new ArtifactServiceImpl(artifacts),
             new BackendServiceImpl(backends), health.getHealthService(), ProtoReflectionServiceV1.newInstance())
@@ -53,7 +80,7 @@ public final class ApiServer implements AutoCloseable {
     health.setStatus("", HealthCheckResponse.ServingStatus.SERVING);
     health.setStatus("nightshift.v1.TaskService", HealthCheckResponse.ServingStatus.SERVING);
     health.setStatus("nightshift.v1.BackendService", HealthCheckResponse.ServingStatus.SERVING);
-    return new ApiServer(server, health, watcher);
+    return new ApiServer(server, health, watcher, audit);
   }
 
   public int port() {
@@ -72,6 +99,16 @@ public final class ApiServer implements AutoCloseable {
     } catch (InterruptedException e) {
       server.shutdownNow();
       Thread.currentThread().interrupt();
+    } finally {
+      closeAudit();
+    }
+  }
+
+  private void closeAudit() {
+    try {
+      audit.close();
+    } catch (IOException e) {
+      log.warn("audit log {} did not close cleanly: {}", audit.file(), e.toString());
     }
   }
 }

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         ServeCommand.Temporal.class, SubmitCommand.class, ListCommand.class, StatusCommand.class,
         WatchCommand.class, TaskControlCommand.Cancel.class, TaskControlCommand.Pause.class,
         TaskControlCommand.Resume.class, TaskControlCommand.Approve.class, TaskControlCommand.Reject.class,
-        TaskControlCommand.Steer.class, ConversationCommand.class, BackendsCommand.class, ProvisionCommand.class})
+        TaskControlCommand.Steer.class, ConversationCommand.class, BackendsCommand.class, ProvisionCommand.class,
+        AuditCommand.class})
 public final class NightshiftCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

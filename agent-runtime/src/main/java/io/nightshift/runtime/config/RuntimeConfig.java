@@ -101,6 +101,14 @@ public record RuntimeConfig(Path dataDir, String temporalAddress, String namespa
     return dataDir.resolve("inputs");
   }
 
+  /**
+   * The API's append-only, hash-chained record of every state-changing call; in a directory of its own, apart
+   * from the logs, which may be rotated or cleared.
+   */
+  public Path auditLogFile() {
+    return dataDir.resolve("audit").resolve("audit.log");
+  }
+
   /** Where each tool call gets a scratch directory of its own, removed after the call. */
   public Path scratchDir() {
     return dataDir.resolve("scratch");

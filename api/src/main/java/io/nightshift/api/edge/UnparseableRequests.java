@@ -7,6 +7,7 @@ import io.grpc.ServerServiceDefinition;
 import io.grpc.ServiceDescriptor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Serves a service so that a request whose bytes do not parse as its method's message is answered
@@ -40,6 +41,17 @@ public final class UnparseableRequests {
     ServerServiceDefinition.Builder wrapped = ServerServiceDefinition.builder(descriptor.build());
     methods.forEach(wrapped::addMethod);
     return wrapped.build();
+  }
+
+  /**
+   * The request a service would be handed for {@code received}, a message as a server interceptor sees it: outside
+   * these services it is a {@link ParsedRequest}, which this unwraps; empty when its bytes did not parse.
+   */
+  public static Optional<Object> requestMessage(Object received) {
+    if (received instanceof ParsedRequest<?> parsed) {
+      return Optional.ofNullable(parsed.message());
+    }
+    return Optional.ofNullable(received);
   }
 
   private static <ReqT, RespT> ServerMethodDefinition<ParsedRequest<ReqT>, RespT> parsing(

@@ -13,6 +13,9 @@ import io.nightshift.api.v1.Task;
 import io.nightshift.api.v1.TaskServiceGrpc;
 import io.nightshift.api.v1.TaskSpec;
 import io.nightshift.api.v1.TaskState;
+import io.nightshift.runtime.audit.AuditLogVerifier;
+import io.nightshift.runtime.audit.AuditVerification;
+import io.nightshift.runtime.config.RuntimeConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,6 +88,10 @@ class ApiFuzzingTest {
       assertThat(after.getState()).as("the kept task's state").isEqualTo(keptBefore.getState());
       assertThat(after.getStepsList()).as("the kept task's steps").isEqualTo(keptBefore.getStepsList());
       assertThat(TALLY.total()).as("calls made").isGreaterThanOrEqualTo(10_000);
+      // thousands of state-changing calls with hostile values, refused and not: each recorded, the chain intact
+      AuditVerification audit = AuditLogVerifier.verify(RuntimeConfig.defaults(dataDir).auditLogFile());
+      assertThat(audit.problem()).as("the audit log after fuzzing").isEmpty();
+      assertThat(audit.records()).as("audit records").isGreaterThan(1_000);
     } finally {
       if (api != null) {
         api.close();

@@ -1,0 +1,69 @@
+package io.nightshift.api.audit;
+
+import io.grpc.ForwardingServerCallListener;
+import io.grpc.Metadata;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.Status;
+import io.nightshift.runtime.audit.AuditAction;
+import io.nightshift.runtime.audit.AuditActor;
+import io.nightshift.runtime.audit.AuditLogWriter;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records every call that changes what tasks do (submit, approve, reject, steer, pause, resume, cancel) in the
+ * audit log: who made it, what it named and how it ended, refusals included. Registered on the server, so it sees
+ * each call before any service does, a request that does not parse among them (recorded as refused, with nothing
+ * of its content), and the final status, after the services have bounded it.
+ *
+ * <p>Until the API authenticates, the actor is anonymous and known by its address; authentication will put the
+ * principal in the call's context, for this to read.
+ *
+ * <p>Fails closed once the log cannot be written: a call it could not record is refused UNAVAILABLE, not let
+ * through unrecorded.
+ */
+public final class AuditedCalls implements ServerInterceptor {
+  private static final Logger log = LoggerFactory.getLogger(AuditedCalls.class);
+
+  private final AuditLogWriter audit;
+
+  public AuditedCalls(AuditLogWriter audit) {
+    this.audit = audit;
+  }
+
+  @Override
+  public <ReqT, RespT> ServerCall.Listener<ReqT> interceptCall(ServerCall<ReqT, RespT> call, Metadata headers,
+      ServerCallHandler<ReqT, RespT> next) {
+    Optional<AuditAction> action = AuditedMethods.action(call.getMethodDescriptor());
+    if (action.isEmpty()) {
+      return next.startCall(call, headers);
+    }
+    AuditActor actor = AuditActor.anonymous(CallPeers.of(call));
+    Optional<String> failure = audit.failure();
+    if (failure.isPresent()) {
+      log.error("refused {} from {}: the audit log {} takes no more records ({})", action.get(), actor.peer(),
+          audit.file(), failure.get());
+      call.close(Status.UNAVAILABLE.withDescription("this call cannot be recorded: the runtime's audit log stopped"
+          + " after a failed write; its operator must see to it"), new Metadata());
+      return new ServerCall.Listener<>() {};
+    }
+    CallRecording recording = new CallRecording(audit, action.get(), actor);
+    ServerCall.Listener<ReqT> service = next.startCall(new RecordedCall<>(call, recording), headers);
+    return new ForwardingServerCallListener.SimpleForwardingServerCallListener<>(service) {
+      @Override
+      public void onMessage(ReqT message) {
+        recording.requested(message);
+        super.onMessage(message);
+      }
+
+      @Override
+      public void onCancel() {
+        recording.endedWithoutAnswer();
+        super.onCancel();
+      }
+    };
+  }
+}
