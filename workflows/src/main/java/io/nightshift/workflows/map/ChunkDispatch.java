@@ -47,7 +47,21 @@ final class ChunkDispatch {
    * deadline only among the pools its pace opens, else as {@link #pick()}.
    */
   Optional<String> pick(long nowMillis, int chunksLeft) {
-    return pick(pace.map(p -> p.openPools(nowMillis, chunksLeft)).orElse(pools.size()));
+    return pick(pace.map(p -> standIns(p, p.openPools(nowMillis, chunksLeft))).orElse(pools.size()));
+  }
+
+  /** The {@code open} pools a pace opens, each failed one among them stood in for by the next, where it allows. */
+  private int standIns(ChunkPace pace, int open) {
+    if (!pace.standsInForFailedPools()) {
+      return open;
+    }
+    int usable = open;
+    for (int k = 0; k < usable && usable < pools.size(); k++) {
+      if (failed.containsKey(pools.get(k).poolId())) {
+        usable++;
+      }
+    }
+    return usable;
   }
 
   /** Whether chunks go only to the pools a deadline's pace opens. */

@@ -15,4 +15,13 @@ interface ChunkPace {
 
   /** How long the node may wait for a chunk to end before it must look at its pools again. */
   Duration checkEvery(long nowMillis);
+
+  /**
+   * Whether a pool that failed counts as not open, so the next pool stands in for it. Nodes that pace themselves
+   * alone ({@link DeadlinePace}, maps recorded before plans) did not: their chunks waited for the pace to open more
+   * pools, and replay keeps that.
+   */
+  default boolean standsInForFailedPools() {
+    return false;
+  }
 }

@@ -36,6 +36,12 @@ final class ScheduledPace implements ChunkPace {
     return Math.max(schedule.get().openPools(pools, nowMillis), alone.openPools(nowMillis, chunksLeft));
   }
 
+  /** A plan that keeps only a failed cheap pool open would leave the chunks nowhere to go. */
+  @Override
+  public boolean standsInForFailedPools() {
+    return true;
+  }
+
   @Override
   public void finished(String pool) {
     alone.finished(pool);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ChunkDispatchTest {
@@ -43,5 +44,18 @@ class ChunkDispatchTest {
     dispatch.failed("small", "chunk 9 failed: worker gone");
     assertThat(dispatch.exhausted()).isTrue();
     assertThat(dispatch.failures()).isEqualTo("big: chunk 3 failed: device lost; small: chunk 9 failed: worker gone");
+  }
+
+  @Test
+  void shouldLetTheNextPoolStandInForAFailedOneThePlanKeepsOpen() {
+    List<PoolShare> pools = List.of(new PoolShare("cheap", 1, 1, 1), new PoolShare("dear", 1, 1, 2));
+    PoolSchedule cheapOnly = new PoolSchedule(Map.of("dear", 0L));
+    ChunkDispatch planned = new ChunkDispatch(pools, Optional.of(new ScheduledPace(pools, () -> cheapOnly,
+        new DeadlinePace(pools, 10, 3_600_000, 1))));
+    assertThat(planned.pick(0, 10)).contains("cheap");
+
+    planned.failed("cheap", "chunk 0 failed: device lost");
+
+    assertThat(planned.pick(0, 10)).contains("dear");
   }
 }
