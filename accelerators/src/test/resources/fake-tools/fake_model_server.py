@@ -15,7 +15,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 argv = sys.argv[1:]
 env_keys = ["CUDA_VISIBLE_DEVICES", "CUDA_DEVICE_ORDER", "NEURON_RT_VISIBLE_CORES", "NEURON_COMPILED_ARTIFACTS",
             "OMP_NUM_THREADS", "NIGHTSHIFT_CPU_CORES"]
-record = {"argv": argv, "env": {k: os.environ[k] for k in env_keys if k in os.environ}, "compiled": False}
+record = {"argv": argv, "env": {k: os.environ[k] for k in env_keys if k in os.environ}, "compiled": False,
+          "env_names": sorted(os.environ)}
 
 def opt(name, default=None):
     return argv[argv.index(name) + 1] if name in argv else default

@@ -8,6 +8,8 @@ import io.nightshift.core.accelerator.Device;
 import io.nightshift.core.accelerator.Lease;
 import io.nightshift.core.accelerator.LeaseRequest;
 import io.nightshift.core.accelerator.Telemetry;
+import io.nightshift.core.process.PassThrough;
+import io.nightshift.core.process.ToolEnvironment;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -24,8 +26,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Checks one pool type on real hardware end to end, as a placed step meets it: discovery through the real tool on the
- * PATH ({@link HostDiscovery}), a lease, a workload process started with only the lease's environment added
- * ({@code CUDA_VISIBLE_DEVICES}), and the pool's telemetry read while it runs. The workload prints one JSON line at
+ * PATH ({@link HostDiscovery}), a lease, a workload process started with the base environment and the lease's
+ * ({@code CUDA_VISIBLE_DEVICES}), as a tool's program is, and the pool's telemetry read while it runs. The workload prints one JSON line at
  * the end ({@code engine}, {@code uuids} it saw, {@code seconds}, and its own figures such as {@code tflops}); the
  * check prints one line of figures on stdout and exits 0 only when the workload succeeded, saw exactly the leased
  * devices, and telemetry was read while it ran. {@code bench/gpu-check.sh} runs it; usage:
@@ -78,10 +80,10 @@ public final class LeaseCheck {
     }
   }
 
-  private static Process start(List<String> command, Lease lease) throws IOException {
-    ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
-    pb.environment().putAll(lease.environment());
-    return pb.start();
+  /** The workload, as a tool's program on the lease: the base environment and the lease's variables only. */
+  static Process start(List<String> command, Lease lease) throws IOException {
+    return ToolEnvironment.confine(new ProcessBuilder(command), PassThrough.NONE, lease.environment())
+        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
   }
 
   private static int report(PrintStream out, HostDiscovery.Found pool, Lease lease, int exit, String json, Peaks peaks,

@@ -2,12 +2,17 @@ package io.nightshift.accelerators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nightshift.core.accelerator.AcceleratorKind;
+import io.nightshift.core.accelerator.Device;
+import io.nightshift.core.accelerator.Lease;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,6 +62,22 @@ class LeaseCheckTest {
 
     assertThat(out).contains("lease-check FAILED").contains("NOT the lease [" + GPU0 + "]")
         .contains("the workload did not see exactly the leased devices");
+  }
+
+  @Test
+  void shouldStartTheWorkloadWithTheLeasesVariablesAndNoneOfTheRuntimesSecrets() throws Exception {
+    Lease lease = new Lease("lease-1", "nvidia", AcceleratorKind.NVIDIA_GPU, "lease-check",
+        List.of(new Device("GPU-3", 3, AcceleratorKind.NVIDIA_GPU, "H100", 80L << 30, "3", false)),
+        Map.of("CUDA_VISIBLE_DEVICES", "3"), Instant.EPOCH);
+
+    Process workload = LeaseCheck.start(List.of("env"), lease);
+    String seen = new String(workload.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    // NIGHTSHIFT_TEST_SECRET_API_KEY is in the test JVM's environment (the parent pom's Surefire), as a model key is
+    assertThat(System.getenv("NIGHTSHIFT_TEST_SECRET_API_KEY")).isNotNull();
+    assertThat(workload.waitFor()).isZero();
+    assertThat(seen.lines().toList()).contains("CUDA_VISIBLE_DEVICES=3", "PATH=" + System.getenv("PATH"));
+    assertThat(seen).doesNotContain("NIGHTSHIFT_TEST_SECRET_API_KEY");
   }
 
   @Test

@@ -9,8 +9,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** What fake_model_server.py recorded about how it was started. */
-public record ServerRecord(List<String> argv, Map<String, String> env, boolean compiled,
+/**
+ * What fake_model_server.py recorded about how it was started: its arguments, the accelerator variables it saw, the
+ * names of every variable in its environment, and (as a NIM container) the container's environment.
+ */
+public record ServerRecord(List<String> argv, Map<String, String> env, List<String> envNames, boolean compiled,
     Map<String, String> containerEnv) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -19,7 +22,7 @@ public record ServerRecord(List<String> argv, Map<String, String> env, boolean c
     try {
       Map<String, Object> m = JSON.readValue(Files.readString(file), new TypeReference<Map<String, Object>>() {});
       return new ServerRecord((List<String>) m.get("argv"), (Map<String, String>) m.get("env"),
-          (Boolean) m.get("compiled"), (Map<String, String>) m.getOrDefault("container_env", Map.of()));
+          (List<String>) m.get("env_names"), (Boolean) m.get("compiled"), (Map<String, String>) m.getOrDefault("container_env", Map.of()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

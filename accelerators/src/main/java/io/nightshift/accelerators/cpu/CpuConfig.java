@@ -5,6 +5,7 @@ import io.nightshift.accelerators.internal.Checks;
 import io.nightshift.accelerators.internal.LaunchTemplate;
 import io.nightshift.accelerators.internal.ServerOptions;
 import io.nightshift.core.accelerator.PriceRate;
+import io.nightshift.core.process.PassThrough;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +34,8 @@ public final class CpuConfig {
     this.server = new ServerOptions(b.id, new PriceRate(b.pricePerCoreHour, b.currency, b.wattsPerCore), b.host,
         b.logDirectory, b.startupTimeout, b.pollInterval,
         Map.of("llama-cpp", new LaunchTemplate("llama-cpp", b.launchCommand, b.healthPath, b.metricsPath,
-            b.firstAnswerPath)),
+            // llama.cpp's server reads a local model file: nothing of the runtime's environment to pass
+            b.firstAnswerPath, PassThrough.NONE)),
         "llama-cpp");
     this.cores = b.cores;
     this.memoryBytesPerCore = b.memoryBytesPerCore;

@@ -2,6 +2,8 @@ package io.nightshift.accelerators.internal;
 
 import io.nightshift.core.accelerator.AcceleratorException;
 import io.nightshift.core.accelerator.AcceleratorException.Reason;
+import io.nightshift.core.process.PassThrough;
+import io.nightshift.core.process.ToolEnvironment;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,13 +11,17 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Runs a hardware tool ({@code nvidia-smi}, {@code neuron-ls}) to completion and returns its output. Every way it
+ * Runs a hardware tool ({@code nvidia-smi}, {@code neuron-ls}) to completion and returns its output. A tool sees the
+ * base environment ({@link ToolEnvironment#BASE}: PATH, and LD_LIBRARY_PATH for the driver's libraries) and nothing
+ * else of the runtime's, unless the caller passes names (a compile step downloading a model). Every way it
  * can go wrong (not installed, not executable, hangs, non-zero exit) becomes an {@link AcceleratorException} that
  * names the command and what to check, never an uncaught I/O error.
  */
@@ -34,9 +40,14 @@ public final class CommandRunner {
   }
 
   public static Result run(List<String> command, Duration timeout, Reason failure) {
+    return run(command, PassThrough.NONE, timeout, failure);
+  }
+
+  /** As {@link #run(List, Duration, Reason)}, with these names passed from the runtime's environment. */
+  public static Result run(List<String> command, Set<String> passThrough, Duration timeout, Reason failure) {
     Process process;
     try {
-      process = new ProcessBuilder(command).start();
+      process = ToolEnvironment.confine(new ProcessBuilder(command), passThrough, Map.of()).start();
     } catch (IOException e) {
       throw new AcceleratorException(failure, "cannot run '" + command.get(0) + "' (" + e.getMessage()
           + "); is it installed and is the configured path right?", e);
@@ -67,7 +78,8 @@ public final class CommandRunner {
   public static String firstLine(List<String> command, Duration timeout, Reason failure) {
     Process process;
     try {
-      process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      process = ToolEnvironment.confine(new ProcessBuilder(command)).redirectError(ProcessBuilder.Redirect.DISCARD)
+          .start();
     } catch (IOException e) {
       throw new AcceleratorException(failure, "cannot run '" + command.get(0) + "' (" + e.getMessage()
           + "); is it installed and is the configured path right?", e);

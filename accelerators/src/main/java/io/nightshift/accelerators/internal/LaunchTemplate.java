@@ -1,9 +1,12 @@
 package io.nightshift.accelerators.internal;
 
+import io.nightshift.core.process.PassThrough;
+import io.nightshift.core.process.ToolEnvironment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,9 +16,12 @@ import java.util.regex.Pattern;
  * health check and still die on its first computation (a build for another CPU does). Placeholders:
  * {@code {model} {tp} {port} {max-num-seqs} {devices} {host} {artifacts} {threads}}. An unknown placeholder is an
  * error at render time, naming the template, so a typo in configuration cannot start a wrong command.
+ *
+ * <p>The server gets the base environment ({@link ToolEnvironment#BASE}), the lease's variables, the spec's declared
+ * values, and from the runtime's environment only the names in {@code passEnv} ({@link PassThrough} says why each).
  */
 public record LaunchTemplate(String name, List<String> command, String healthPath, String metricsPath,
-    String firstAnswerPath) {
+    String firstAnswerPath, Set<String> passEnv) {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z-]+)}");
 
   public LaunchTemplate {
@@ -27,12 +33,23 @@ public record LaunchTemplate(String name, List<String> command, String healthPat
     healthPath = healthPath == null || healthPath.isBlank() ? "/health" : healthPath;
     metricsPath = metricsPath == null ? "" : metricsPath;
     firstAnswerPath = firstAnswerPath == null ? "" : firstAnswerPath;
+    passEnv = Set.copyOf(passEnv);
+    for (String n : passEnv) {
+      if (!ToolEnvironment.isName(n)) {
+        throw new IllegalArgumentException("launch template '" + name + "' passes '" + n
+            + "', which is not an environment variable's name");
+      }
+    }
   }
 
-  /** vLLM's OpenAI-compatible server, the same on GPUs and (with the vllm-neuron plugin) on NeuronCores. */
+  /**
+   * vLLM's OpenAI-compatible server, the same on GPUs and (with the vllm-neuron plugin) on NeuronCores; it downloads
+   * its model from the Hugging Face hub ({@link PassThrough#HUGGING_FACE}).
+   */
   public static LaunchTemplate vllm(String executable) {
     return new LaunchTemplate("vllm", List.of(executable, "serve", "{model}", "--tensor-parallel-size", "{tp}",
-        "--max-num-seqs", "{max-num-seqs}", "--host", "{host}", "--port", "{port}"), "/health", "/metrics", "");
+        "--max-num-seqs", "{max-num-seqs}", "--host", "{host}", "--port", "{port}"), "/health", "/metrics", "",
+        PassThrough.HUGGING_FACE);
   }
 
   public List<String> render(Map<String, String> variables, List<String> extraArgs) {

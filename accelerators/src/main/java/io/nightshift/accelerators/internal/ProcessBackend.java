@@ -163,7 +163,8 @@ public abstract class ProcessBackend implements AcceleratorBackend {
     String serverId = id() + "-" + spec.port() + "-" + UUID.randomUUID().toString().substring(0, 8);
     log.info("pool {} starting {} on lease {} ({}): {}", id(), spec.model(), held.id(), held.environment(),
         Secrets.mask(command));
-    ServerProcess process = ServerProcess.start(command, env, options.logDirectory().resolve(serverId + ".log"));
+    ServerProcess process = ServerProcess.start(command, template.passEnv(), env,
+        options.logDirectory().resolve(serverId + ".log"));
     URI base = URI.create("http://" + options.host() + ":" + spec.port());
     ModelServerHandle handle = new ModelServerHandle(serverId, id(), held.id(), spec.model(), base,
         base.resolve(template.healthPath()), template.metricsPath().isEmpty() ? ""

@@ -2,6 +2,7 @@ package io.nightshift.accelerators.internal;
 
 import io.nightshift.core.accelerator.AcceleratorException;
 import io.nightshift.core.accelerator.AcceleratorException.Reason;
+import io.nightshift.core.process.ToolEnvironment;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -9,10 +10,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A model server process Nightshift started: launched with the lease's environment, its output in a log file, and
+ * A model server process Nightshift started: launched with the lease's environment (and otherwise only what its
+ * template passes, see {@link ToolEnvironment}), its output in a log file, and
  * usable only once its health URL answers 200. If it exits or stays unhealthy past the timeout it is killed and the
  * start fails with the tail of its log, so the operator sees why.
  */
@@ -27,12 +30,16 @@ public final class ServerProcess {
     this.command = command;
   }
 
-  public static ServerProcess start(List<String> command, Map<String, String> environment, Path logFile) {
+  /**
+   * @param passThrough names taken from the runtime's environment as they are (the template's), beside the base
+   * @param environment values set for the server: the lease's variables, the backend's, the spec's
+   */
+  public static ServerProcess start(List<String> command, Set<String> passThrough, Map<String, String> environment,
+      Path logFile) {
     try {
       Files.createDirectories(logFile.getParent());
-      ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
-      pb.environment().putAll(environment);
+      ProcessBuilder pb = ToolEnvironment.confine(new ProcessBuilder(command), passThrough, environment)
+          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
       return new ServerProcess(pb.start(), logFile, command);
     } catch (IOException e) {
       throw new AcceleratorException(Reason.LAUNCH_FAILED, "cannot start '" + Secrets.shown(command) + "': "

@@ -4,6 +4,7 @@ import io.nightshift.accelerators.internal.Checks;
 import io.nightshift.accelerators.internal.LaunchTemplate;
 import io.nightshift.accelerators.internal.ServerOptions;
 import io.nightshift.core.accelerator.PriceRate;
+import io.nightshift.core.process.PassThrough;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -33,7 +34,8 @@ public final class NvidiaConfig {
   private NvidiaConfig(Builder b) {
     Map<String, LaunchTemplate> templates = new LinkedHashMap<>();
     templates.put("vllm", LaunchTemplate.vllm(b.vllmExecutable));
-    templates.put("nim", new LaunchTemplate("nim", nimCommand(b), "/v1/health/ready", "/v1/metrics", ""));
+    templates.put("nim", new LaunchTemplate("nim", nimCommand(b), "/v1/health/ready", "/v1/metrics", "",
+        PassThrough.NIM));
     templates.putAll(b.templates);
     this.server = new ServerOptions(b.id, new PriceRate(b.pricePerGpuHour, b.currency, b.wattsPerGpu), b.host,
         b.logDirectory, b.startupTimeout, b.pollInterval, templates, b.defaultTemplate);
@@ -46,7 +48,8 @@ public final class NvidiaConfig {
 
   /**
    * NIM runs as a container, as NVIDIA's documented {@code docker run} starts it: {@code -e NGC_API_KEY} by name only
-   * (docker copies the value from this worker's environment, so it is on no command line), the host's NIM cache
+   * (docker copies the value from its own environment, which the template passes it from this worker's, so it is
+   * on no command line), the host's NIM cache
    * mounted at {@code /opt/nim/.cache} so models are downloaded once, and {@code -u} this worker's uid so the cache
    * stays writable by it. The quotes around device=... are docker's own syntax for a list of GPUs.
    */

@@ -12,6 +12,7 @@ import io.nightshift.core.accelerator.LeaseRequest;
 import io.nightshift.core.accelerator.ModelServerSpec;
 import io.nightshift.core.accelerator.PreparedModel;
 import io.nightshift.core.accelerator.Telemetry;
+import io.nightshift.core.process.PassThrough;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -109,8 +110,9 @@ public final class TrainiumBackend extends ProcessBackend {
             .replace("{artifacts}", dir.toString()));
       }
       log.info("pool {} compiling {} for {} NeuronCores into {}: {}", id(), model, cores, dir, Secrets.mask(command));
-      CommandRunner.Result r = CommandRunner.run(withEnv(command, lease, dir), config.compileTimeout(),
-          Reason.PREPARE_FAILED);
+      // the compile step fetches the model as vLLM would: the same names pass (PassThrough.HUGGING_FACE)
+      CommandRunner.Result r = CommandRunner.run(withEnv(command, lease, dir), PassThrough.HUGGING_FACE,
+          config.compileTimeout(), Reason.PREPARE_FAILED);
       if (r.exitCode() != 0) {
         throw new AcceleratorException(Reason.PREPARE_FAILED, "compiling " + model + " for " + cores
             + " NeuronCores failed with exit " + r.exitCode() + ": " + CommandRunner.firstLines(r.stderr(), 5));

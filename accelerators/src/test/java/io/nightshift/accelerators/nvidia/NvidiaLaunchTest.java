@@ -78,6 +78,20 @@ class NvidiaLaunchTest {
     assertThat(pool.snapshot().freeUnits()).isEqualTo(6);
   }
 
+  @Test
+  void shouldStartVllmWithTheLeasesVariablesAndNoneOfTheRuntimesSecrets() {
+    NvidiaBackend pool = backend(Duration.ofSeconds(30));
+    Lease lease = pool.allocate(LeaseRequest.of("task-7/answer", 1));
+    Path record = temp.resolve("vllm.json");
+
+    pool.start(lease, spec("vllm", FakeTools.freePort(), Map.of("FAKE_RECORD", record.toString())));
+
+    // NIGHTSHIFT_TEST_SECRET_API_KEY is in the test JVM's environment (the parent pom's Surefire), as a model key is
+    assertThat(System.getenv("NIGHTSHIFT_TEST_SECRET_API_KEY")).isNotNull();
+    assertThat(ServerRecord.read(record).envNames()).contains("CUDA_VISIBLE_DEVICES", "PATH", "FAKE_RECORD")
+        .doesNotContain("NIGHTSHIFT_TEST_SECRET_API_KEY", "NIGHTSHIFT_TEST_PASSED_THROUGH");
+  }
+
   /** A NIM started on a lease of the stand-in's GPUs, and how the stand-in was started. */
   private record Nim(NvidiaBackend pool, ModelServerHandle handle, int port, ServerRecord record) {}
 
@@ -123,6 +137,7 @@ class NvidiaLaunchTest {
 
     assertThat(nim.record().argv()).containsSequence("-e", "NGC_API_KEY").noneMatch(word -> word.contains(NGC_KEY));
     assertThat(nim.record().containerEnv()).containsEntry("NGC_API_KEY", NGC_KEY);
+    assertThat(nim.record().envNames()).doesNotContain("NIGHTSHIFT_TEST_SECRET_API_KEY");
     assertThat(nim.pool().health(nim.handle()).state()).isEqualTo(HealthStatus.State.UP);
   }
 

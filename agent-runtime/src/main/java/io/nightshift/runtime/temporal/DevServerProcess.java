@@ -1,6 +1,7 @@
 package io.nightshift.runtime.temporal;
 
 import io.nightshift.core.files.OwnerOnly;
+import io.nightshift.core.process.ToolEnvironment;
 import io.nightshift.workflows.task.TaskSearchAttributes;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,7 +50,9 @@ public final class DevServerProcess implements TemporalServer {
         "--sqlite-pragma", "journal_mode=wal", "--sqlite-pragma", "synchronous=normal"));
     TaskSearchAttributes.DEFINITIONS.forEach((name, type) -> cmd.addAll(List.of("--search-attribute", name + "=" + type)));
     log.info("starting Temporal dev server: {}", String.join(" ", cmd));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+    // its command line says everything it needs (port, database, namespace): the base environment only, none of
+    // the runtime's secrets (and no TEMPORAL_* settings meant for the runtime's own client)
+    Process p = ToolEnvironment.confine(new ProcessBuilder(cmd)).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve("temporal.log").toFile())).start();
     Files.writeString(dbDir.resolve("server.pid"), String.valueOf(p.pid()));
     String address = "127.0.0.1:" + port;

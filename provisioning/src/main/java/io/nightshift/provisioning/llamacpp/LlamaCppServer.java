@@ -1,5 +1,7 @@
 package io.nightshift.provisioning.llamacpp;
 
+import io.nightshift.core.process.PassThrough;
+import io.nightshift.core.process.ToolEnvironment;
 import io.nightshift.models.endpoint.ModelEndpointConfig;
 import io.nightshift.models.endpoint.StructuredOutput;
 import io.nightshift.provisioning.internal.ProcessRunner;
@@ -14,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -213,11 +216,13 @@ public final class LlamaCppServer implements AutoCloseable {
       }
       Process process;
       try {
-        ProcessBuilder pb = new ProcessBuilder(command)
+        // a model server needs nothing of the runtime's environment beyond the base: its model is a local file
+        // (unbuffered output, so its log shows why it died when it does)
+        process = ToolEnvironment.confine(new ProcessBuilder(command), PassThrough.NONE,
+                Map.of("PYTHONUNBUFFERED", "1"))
             .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
-        pb.environment().put("PYTHONUNBUFFERED", "1");
-        process = pb.start();
+            .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
+            .start();
       } catch (IOException e) {
         throw new LlamaCppException("cannot start " + String.join(" ", command) + ": " + e.getMessage(), e);
       }
