@@ -12,6 +12,7 @@ import io.nightshift.runtime.temporal.TemporalConnection;
 import io.nightshift.runtime.temporal.TemporalRole;
 import io.nightshift.runtime.temporal.TemporalServer;
 import io.nightshift.runtime.temporal.codec.PayloadEncryption;
+import io.nightshift.runtime.temporal.tls.TemporalCredentials;
 import io.nightshift.workflows.activities.ToolFiles;
 import java.io.IOException;
 import java.util.Collection;
@@ -23,9 +24,9 @@ import java.util.stream.Collectors;
 
 /**
  * One Nightshift process: the roles it was asked for, composed from the parts each contributes. Start-up is a
- * list: where a worker or API runs, the egress check of every host its configuration names and the accelerator
- * pools (both before Temporal, so a bad backends file or a host outside the allow-list fails at once), the Temporal
- * server, then, where a worker or API runs, the Temporal connection, tools and pipelines, and each role's part in {@link Role}
+ * list: where a worker or API runs, the egress check of every host its configuration names, the Temporal link's TLS
+ * files and API key, and the accelerator pools (all before Temporal, so a bad backends file, a host outside the
+ * allow-list or a bad certificate fails at once), the Temporal server, then, where a worker or API runs, the Temporal connection, tools and pipelines, and each role's part in {@link Role}
  * order (workers, then the API). Everything is closed in reverse by {@link #close()}.
  *
  * <p>The caller brings the role parts, so this module need not know the API's: the CLI, which sees every module,
@@ -65,6 +66,9 @@ public final class NightshiftRuntime implements AutoCloseable {
       // before anything connects: a configured host outside the allow-list fails the start, naming its setting
       EgressAtStart.check(config, agentsHere);
     }
+    // the TLS files and API key are read once, also before anything connects, so a bad one fails here naming its flag
+    TemporalCredentials credentials = asked.isEmpty() ? TemporalCredentials.plaintext()
+        : TemporalCredentials.load(config.effectiveTemporalAddress(), config.temporalSecurity());
     Optional<AcceleratorPools> pools = asked.isEmpty() ? Optional.empty()
         : Optional.of(AcceleratorPools.open(config, agentsHere, started));
     TemporalServer temporal = started.push(TemporalRole.open(config, roles.contains(Role.TEMPORAL)));
@@ -75,7 +79,7 @@ public final class NightshiftRuntime implements AutoCloseable {
     // wrote, and one rotation covers both
     KeyRing keys = PayloadEncryption.openKeys(config.payloadKeysFile());
     TemporalConnection connection = TemporalConnection.open(temporal, config.namespace(),
-        PayloadEncryption.around(keys), started);
+        PayloadEncryption.around(keys), credentials, started);
     Planning planning = Planning.open(config, agentsHere, pools.get().endpoints(), started);
     // every tool this process runs reads users' files from the inputs directory only, through its ToolContext
     ToolFiles files = new ToolFiles(new FileArtifactStore(config.artifactsDir(), keys), config.scratchDir(),

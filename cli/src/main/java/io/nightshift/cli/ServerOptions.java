@@ -1,6 +1,7 @@
 package io.nightshift.cli;
 
 import io.nightshift.runtime.config.RuntimeConfig;
+import io.nightshift.runtime.config.TemporalSecurity;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -13,6 +14,31 @@ final class ServerOptions {
   @Option(names = "--temporal-address", description = "HOST:PORT of an external Temporal cluster; starts no local server",
       defaultValue = "${env:NIGHTSHIFT_TEMPORAL_ADDRESS}")
   String temporalAddress;
+
+  @Option(names = TemporalSecurity.CA_FLAG, paramLabel = "PEM",
+      description = "TLS to --temporal-address, trusting these CA certificates (default: the JDK's trust roots when"
+          + " another TLS flag or an API key turns TLS on)", defaultValue = "${env:NIGHTSHIFT_TEMPORAL_TLS_CA}")
+  Path temporalTlsCa;
+
+  @Option(names = TemporalSecurity.CERT_FLAG, paramLabel = "PEM",
+      description = "client certificate for mutual TLS to --temporal-address; with --temporal-tls-key",
+      defaultValue = "${env:NIGHTSHIFT_TEMPORAL_TLS_CERT}")
+  Path temporalTlsCert;
+
+  @Option(names = TemporalSecurity.KEY_FLAG, paramLabel = "PEM",
+      description = "the client certificate's private key (unencrypted PKCS#8, owner-only)",
+      defaultValue = "${env:NIGHTSHIFT_TEMPORAL_TLS_KEY}")
+  Path temporalTlsKey;
+
+  @Option(names = TemporalSecurity.SERVER_NAME_FLAG, paramLabel = "NAME",
+      description = "name the cluster's certificate must carry, also sent as SNI (default: the host of"
+          + " --temporal-address)", defaultValue = "${env:NIGHTSHIFT_TEMPORAL_TLS_SERVER_NAME}")
+  String temporalTlsServerName;
+
+  @Option(names = TemporalSecurity.API_KEY_FLAG, paramLabel = "FILE",
+      description = "file (owner-only) holding an API key sent to --temporal-address as 'authorization: Bearer';"
+          + " turns TLS on unless the address is loopback", defaultValue = "${env:NIGHTSHIFT_TEMPORAL_API_KEY_FILE}")
+  Path temporalApiKeyFile;
 
   @Option(names = "--namespace", description = "Temporal namespace (default: ${DEFAULT-VALUE})", defaultValue = "default")
   String namespace;
@@ -75,6 +101,12 @@ final class ServerOptions {
         .namespace(namespace).temporalPort(temporalPort).temporalUiPort(temporalUiPort).apiHost(apiHost)
         .apiPort(apiPort).uiPort(uiPort).maxParallelSteps(maxParallelSteps).toolsDir(toolsDir)
         .temporalServer(temporalServer).backendsFile(backends).modelsFile(models)
-        .payloadKeysFile(payloadKeys).egressAllow(egressAllow).build();
+        .payloadKeysFile(payloadKeys).egressAllow(egressAllow).temporalSecurity(temporalSecurity()).build();
+  }
+
+  private TemporalSecurity temporalSecurity() {
+    String serverName = temporalTlsServerName == null || temporalTlsServerName.isBlank() ? null
+        : temporalTlsServerName;
+    return new TemporalSecurity(temporalTlsCa, temporalTlsCert, temporalTlsKey, serverName, temporalApiKeyFile);
   }
 }

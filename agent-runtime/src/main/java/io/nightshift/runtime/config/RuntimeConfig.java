@@ -26,10 +26,13 @@ import java.util.Objects;
  *                         defaults to {@code <data-dir>/keys/payload-keys}
  * @param egress           the hosts this process and its tools may connect to ({@code --egress-allow}); null for
  *                         loopback alone
+ * @param temporalSecurity TLS, client certificate and API key for the link to {@code temporalAddress}
+ *                         ({@code --temporal-tls-*}, {@code --temporal-api-key-file}); none for plaintext
  */
 public record RuntimeConfig(Path dataDir, String temporalAddress, String namespace, int temporalPort,
     int temporalUiPort, String apiHost, int apiPort, int maxParallelSteps, Path toolsDir,
-    LocalServerKind temporalServer, Path backendsFile, Path modelsFile, int uiPort, Path payloadKeysFile, EgressPolicy egress) {
+    LocalServerKind temporalServer, Path backendsFile, Path modelsFile, int uiPort, Path payloadKeysFile, EgressPolicy egress,
+    TemporalSecurity temporalSecurity) {
   /** The environment variable {@code --egress-allow} defaults to. */
   public static final String EGRESS_ALLOW_VARIABLE = "NIGHTSHIFT_EGRESS_ALLOW";
 
@@ -56,6 +59,8 @@ public record RuntimeConfig(Path dataDir, String temporalAddress, String namespa
     if (temporalAddress != null && !temporalAddress.matches("[^:\\s]+:\\d{1,5}")) {
       throw new IllegalArgumentException("--temporal-address must be HOST:PORT, was '" + temporalAddress + "'");
     }
+    temporalSecurity = temporalSecurity == null ? TemporalSecurity.none() : temporalSecurity;
+    temporalSecurity.checkAgainst(temporalAddress);
     if (namespace == null || namespace.isBlank()) {
       throw new IllegalArgumentException("--namespace must not be empty");
     }
@@ -137,6 +142,7 @@ public record RuntimeConfig(Path dataDir, String temporalAddress, String namespa
     private int uiPort;
     private Path payloadKeysFile;
     private EgressPolicy egress = EgressPolicy.loopbackOnly();
+    private TemporalSecurity temporalSecurity = TemporalSecurity.none();
 
     private Builder(Path dataDir) {
       this.dataDir = dataDir;
@@ -232,9 +238,16 @@ public record RuntimeConfig(Path dataDir, String temporalAddress, String namespa
       return this;
     }
 
+    /** {@code --temporal-tls-*} and {@code --temporal-api-key-file}; {@link TemporalSecurity#none} by default. */
+    public Builder temporalSecurity(TemporalSecurity security) {
+      this.temporalSecurity = security;
+      return this;
+    }
+
     public RuntimeConfig build() {
       return new RuntimeConfig(dataDir, temporalAddress, namespace, temporalPort, temporalUiPort, apiHost, apiPort,
-          maxParallelSteps, toolsDir, temporalServer, backendsFile, modelsFile, uiPort, payloadKeysFile, egress);
+          maxParallelSteps, toolsDir, temporalServer, backendsFile, modelsFile, uiPort, payloadKeysFile, egress,
+          temporalSecurity);
     }
   }
 }

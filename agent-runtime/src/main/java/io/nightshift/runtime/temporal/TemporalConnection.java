@@ -1,11 +1,13 @@
 package io.nightshift.runtime.temporal;
 
 import io.nightshift.runtime.lifecycle.Closer;
+import io.nightshift.runtime.temporal.tls.TemporalCredentials;
+import io.nightshift.runtime.temporal.tls.TemporalStubs;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.common.converter.DataConverter;
 import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.io.IOException;
 
 /**
  * One process's connection to its Temporal server, shared by its workers and its API.
@@ -16,11 +18,13 @@ public record TemporalConnection(TemporalServer server, WorkflowClient client, b
   /**
    * Connects to {@code server} on {@code namespace}; the connection is shut down when {@code closer} closes. Every
    * payload goes through {@code converter} (the deployment's encryption), and so do the workers built on the client.
+   * The link carries {@code credentials} (TLS, API key; plaintext for the local server).
+   *
+   * @throws IOException when a secured link is refused (see {@link TemporalStubs})
    */
   public static TemporalConnection open(TemporalServer server, String namespace, DataConverter converter,
-      Closer closer) {
-    WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
-        WorkflowServiceStubsOptions.newBuilder().setTarget(server.address()).build());
+      TemporalCredentials credentials, Closer closer) throws IOException {
+    WorkflowServiceStubs stubs = TemporalStubs.open(server.address(), credentials);
     closer.push(stubs::shutdownNow);
     WorkflowClient client = WorkflowClient.newInstance(stubs,
         WorkflowClientOptions.newBuilder().setNamespace(namespace).setDataConverter(converter).build());
