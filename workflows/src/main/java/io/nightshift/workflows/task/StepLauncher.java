@@ -33,6 +33,7 @@ import io.temporal.workflow.SignalExternalWorkflowException;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,8 +64,8 @@ final class StepLauncher {
   private final TaskInput task;
   private final Map<StepPolicy, StepActivities> stubs = new HashMap<>();
   private final MapActivities map = Workflow.newActivityStub(MapActivities.class, ActivityPolicies.engine());
-  /** The root nodes of the deadline-paced maps running now, by step, to tell each new plan. */
-  private final Map<String, MapWorkflow> pacedRoots = new HashMap<>();
+  /** The root nodes of the deadline-paced maps running now, in the order they started, to tell each new plan. */
+  private final Map<String, MapWorkflow> pacedRoots = new LinkedHashMap<>();
 
   private final DeadlineWatch deadline;
   private final StepPlacer placer;
