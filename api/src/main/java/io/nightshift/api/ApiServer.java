@@ -84,7 +84,7 @@ public final class ApiServer implements AutoCloseable {
         planning.plannerModel());
     NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(config.apiHost(),
         config.apiPort()));
-    Optional<InProcessCredential> inProcess = authenticate(config, builder, audit);
+    Optional<InProcessCredential> inProcess = intercept(config, builder, audit);
     // every service, grpc's own included, answers a request that is not its message INVALID_ARGUMENT
     List.of(new TaskServiceImpl(client, submitter, watcher, artifacts), new ArtifactServiceImpl(artifacts),
             new BackendServiceImpl(backends), health.getHealthService(), ProtoReflectionServiceV1.newInstance())
@@ -103,7 +103,7 @@ public final class ApiServer implements AutoCloseable {
    *
    * @return the credential for callers in this process (the workflow UI); empty with authentication off
    */
-  private static Optional<InProcessCredential> authenticate(RuntimeConfig config, NettyServerBuilder builder,
+  private static Optional<InProcessCredential> intercept(RuntimeConfig config, NettyServerBuilder builder,
       AuditLogWriter audit) throws IOException {
     if (config.apiAuth() == ApiAuth.NONE) {
       log.warn("API authentication is OFF ({}): anyone who can reach {}:{} may submit, steer, approve and cancel"
