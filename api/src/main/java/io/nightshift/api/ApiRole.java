@@ -4,6 +4,7 @@ import io.nightshift.api.ui.WorkflowUiServer;
 import io.nightshift.runtime.Role;
 import io.nightshift.runtime.RoleContext;
 import io.nightshift.runtime.RolePart;
+import io.nightshift.runtime.config.ApiAuth;
 import io.nightshift.runtime.config.RuntimeConfig;
 import io.nightshift.runtime.lifecycle.Closer;
 import java.io.IOException;
@@ -37,7 +38,8 @@ public final class ApiRole implements RolePart {
     ApiServer api = closer.push(ApiServer.start(context));
     log.info("gRPC API on {}:{}", config.apiHost(), api.port());
     String target = config.apiHost() + ":" + api.port();
-    Optional<WorkflowUiServer> ui = config.uiPort() > 0 ? startUi(config, target, closer) : Optional.empty();
+    Optional<WorkflowUiServer> ui = config.uiPort() > 0 ? startUi(config, target, api.inProcessToken(), closer)
+        : Optional.empty();
     listening = Optional.of(new Listening(config.apiHost(), api.port(), ui.map(WorkflowUiServer::port)));
     ui.ifPresent(u -> log.info("workflow UI on {}", uiUrl().orElseThrow()));
   }
@@ -46,9 +48,17 @@ public final class ApiRole implements RolePart {
    * The workflow UI is a view for people beside the API, not part of the runtime's work: a port already taken
    * (another runtime's UI) is a warning with the way out, never a reason to stop the tasks.
    */
-  private static Optional<WorkflowUiServer> startUi(RuntimeConfig config, String apiTarget, Closer closer) {
+  private static Optional<WorkflowUiServer> startUi(RuntimeConfig config, String apiTarget, Optional<String> token,
+      Closer closer) {
+    if (token.isPresent() && !ApiAuth.isLoopbackHost(config.apiHost())) {
+      // it has no login of its own yet and calls the API as an admin: off loopback, that would hand anyone who
+      // reaches the port what the API's tokens guard
+      log.warn("workflow UI not started: it has no login yet and the API binds {}, not loopback; reach it through"
+          + " a runtime bound to 127.0.0.1 (e.g. over ssh -L)", config.apiHost());
+      return Optional.empty();
+    }
     try {
-      return Optional.of(closer.push(WorkflowUiServer.start(config.apiHost(), config.uiPort(), apiTarget)));
+      return Optional.of(closer.push(WorkflowUiServer.start(config.apiHost(), config.uiPort(), apiTarget, token)));
     } catch (IOException e) {
       log.warn("workflow UI not started on {}:{} ({}); choose another with --ui-port, or 0 for none",
           config.apiHost(), config.uiPort(), e.toString());

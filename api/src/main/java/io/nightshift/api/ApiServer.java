@@ -6,12 +6,18 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import io.nightshift.api.audit.AuditedCalls;
+import io.nightshift.api.auth.AccessGate;
+import io.nightshift.api.auth.BearerAuthentication;
+import io.nightshift.api.auth.InProcessCredential;
 import io.nightshift.api.backends.BackendServiceImpl;
 import io.nightshift.api.edge.UnparseableRequests;
 import io.nightshift.core.artifact.ArtifactStore;
 import io.nightshift.runtime.RoleContext;
 import io.nightshift.runtime.audit.AuditLogWriter;
+import io.nightshift.runtime.auth.FirstAdminToken;
+import io.nightshift.runtime.auth.TokenCheck;
 import io.nightshift.runtime.backends.FleetInventory;
+import io.nightshift.runtime.config.ApiAuth;
 import io.nightshift.runtime.config.RuntimeConfig;
 import io.nightshift.runtime.planning.Planning;
 import io.temporal.client.WorkflowClient;
@@ -20,13 +26,16 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The gRPC API: TaskService, ArtifactService, BackendService, the standard health service and server reflection,
- * with every state-changing call recorded in the data directory's audit log.
+ * with every state-changing call recorded in the data directory's audit log. Callers need a bearer token from the
+ * data directory's token store (made at first start, see {@link FirstAdminToken}) unless the runtime runs with
+ * {@code --insecure-no-auth}, on loopback.
  */
 public final class ApiServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
@@ -35,12 +44,15 @@ public final class ApiServer implements AutoCloseable {
   private final HealthStatusManager health;
   private final TaskWatcher watcher;
   private final AuditLogWriter audit;
+  private final Optional<InProcessCredential> inProcess;
 
-  private ApiServer(Server server, HealthStatusManager health, TaskWatcher watcher, AuditLogWriter audit) {
+  private ApiServer(Server server, HealthStatusManager health, TaskWatcher watcher, AuditLogWriter audit,
+      Optional<InProcessCredential> inProcess) {
     this.server = server;
     this.health = health;
     this.watcher = watcher;
     this.audit = audit;
+    this.inProcess = inProcess;
   }
 
   /**
@@ -71,7 +83,8 @@ public final class ApiServer implements AutoCloseable {
         config.maxParallelSteps(), context.temporal().searchAttributes(), backends.fleet().ids(),
         planning.plannerModel());
     NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(config.apiHost(),
-        config.apiPort())).intercept(new AuditedCalls(audit));
+        config.apiPort()));
+    Optional<InProcessCredential> inProcess = intercept(config, builder, audit);
     // every service, grpc's own included, answers a request that is not its message INVALID_ARGUMENT
     List.of(new TaskServiceImpl(client, submitter, watcher, artifacts), new ArtifactServiceImpl(artifacts),
             new BackendServiceImpl(backends), health.getHealthService(), ProtoReflectionServiceV1.newInstance())
@@ -80,7 +93,36 @@ public final class ApiServer implements AutoCloseable {
     health.setStatus("", HealthCheckResponse.ServingStatus.SERVING);
     health.setStatus("nightshift.v1.TaskService", HealthCheckResponse.ServingStatus.SERVING);
     health.setStatus("nightshift.v1.BackendService", HealthCheckResponse.ServingStatus.SERVING);
-    return new ApiServer(server, health, watcher, audit);
+    return new ApiServer(server, health, watcher, audit, inProcess);
+  }
+
+  /**
+   * The server's interceptors, outermost last (gRPC calls the last one added first): authentication finds the
+   * caller, the audit log records the call under that caller, then the gate refuses what the caller may not do,
+   * so refusals are in the audit log too.
+   *
+   * @return the credential for callers in this process (the workflow UI); empty with authentication off
+   */
+  private static Optional<InProcessCredential> intercept(RuntimeConfig config, NettyServerBuilder builder,
+      AuditLogWriter audit) throws IOException {
+    if (config.apiAuth() == ApiAuth.NONE) {
+      log.warn("API authentication is OFF ({}): anyone who can reach {}:{} may submit, steer, approve and cancel"
+          + " tasks; allowed only on loopback, and only for a machine nobody else uses", ApiAuth.OFF_FLAG,
+          config.apiHost(), config.apiPort());
+      builder.intercept(new AuditedCalls(audit));
+      return Optional.empty();
+    }
+    TokenCheck tokens = FirstAdminToken.prepare(config, Clock.systemUTC());
+    InProcessCredential ui = InProcessCredential.forHolder("workflow-ui");
+    builder.intercept(new AccessGate()).intercept(new AuditedCalls(audit))
+        .intercept(new BearerAuthentication(presented -> ui.check(presented).or(() -> tokens.check(presented))));
+    log.info("API authentication on: bearer tokens from {}", config.tokenStoreFile());
+    return Optional.of(ui);
+  }
+
+  /** The token the workflow UI in this process calls the API with; empty with authentication off. */
+  public Optional<String> inProcessToken() {
+    return inProcess.map(InProcessCredential::bearer);
   }
 
   public int port() {

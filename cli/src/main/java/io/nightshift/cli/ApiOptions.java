@@ -2,15 +2,84 @@ package io.nightshift.cli;
 
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.nightshift.api.client.BearerToken;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
-/** {@code --api HOST:PORT} for the client commands. */
+/**
+ * {@code --api HOST:PORT} for the client commands, and the token they send. The token is read from a file or the
+ * environment, never from a flag: a command line is visible to every user of the machine ({@code ps}).
+ */
 final class ApiOptions {
+  static final String TOKEN_VARIABLE = "NIGHTSHIFT_TOKEN";
+
   @Option(names = "--api", description = "the runtime's gRPC API (default: ${DEFAULT-VALUE})",
       defaultValue = "${env:NIGHTSHIFT_API:-127.0.0.1:7070}")
   String api;
 
-  ManagedChannel channel() {
-    return NettyChannelBuilder.forTarget(api).usePlaintext().build();
+  @Option(names = "--token-file", paramLabel = "FILE",
+      description = "file holding the API token to send (default: $" + TOKEN_VARIABLE + "; else, when --api is on"
+          + " this machine, <data-dir>/auth/admin-token)", defaultValue = "${env:NIGHTSHIFT_TOKEN_FILE}")
+  Path tokenFile;
+
+  @Option(names = "--data-dir", description = "the local runtime's data directory, whose admin token is sent when"
+      + " no other is given (default: ${DEFAULT-VALUE})",
+      defaultValue = "${env:NIGHTSHIFT_DATA_DIR:-${sys:user.home}/.nightshift}")
+  Path dataDir;
+
+  ManagedChannel channel() throws IOException {
+    NettyChannelBuilder builder = NettyChannelBuilder.forTarget(api).usePlaintext();
+    token(System.getenv()).ifPresent(token -> builder.intercept(BearerToken.sending(token)));
+    return builder.build();
+  }
+
+  /**
+   * The token to send: {@code --token-file}, else {@code $NIGHTSHIFT_TOKEN}, else the admin token the runtime's
+   * first start left in its data directory, but only for an API on this machine: the admin token of this
+   * machine's runtime is not sent to another one. Empty when there is none (an API with auth off needs none).
+   */
+  Optional<String> token(Map<String, String> env) throws IOException {
+    if (tokenFile != null) {
+      return Optional.of(read(tokenFile, "--token-file"));
+    }
+    String fromEnv = env.get(TOKEN_VARIABLE);
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      return Optional.of(fromEnv.strip());
+    }
+    // where the runtime's first start writes it (RuntimeConfig.adminTokenFile; ApiOptionsTokenTest holds the two
+    // together): spelled out here, since the client commands know the runtime only through the API and its files
+    Path admin = dataDir.resolve("auth").resolve("admin-token");
+    if (isLoopback(host(api)) && Files.isReadable(admin)) {
+      return Optional.of(read(admin, "the admin token"));
+    }
+    return Optional.empty();
+  }
+
+  private static String host(String target) {
+    int colon = target.lastIndexOf(':');
+    String host = colon < 0 ? target : target.substring(0, colon);
+    return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+  }
+
+  /** A loopback address written out; names are not resolved, so a DNS answer cannot make a host local. */
+  private static boolean isLoopback(String host) {
+    return host.equalsIgnoreCase("localhost") || host.matches("127(\\.\\d{1,3}){3}") || host.equals("::1");
+  }
+
+  private static String read(Path file, String what) throws IOException {
+    try {
+      String token = Files.readString(file, StandardCharsets.UTF_8).strip();
+      if (token.isEmpty()) {
+        throw new IOException(what + " " + file + " is empty");
+      }
+      return token;
+    } catch (IOException e) {
+      throw new IOException("cannot read " + what + " " + file + ": " + e.getMessage(), e);
+    }
   }
 }

@@ -1,6 +1,7 @@
 package io.nightshift.cli;
 
 import io.grpc.ManagedChannel;
+import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.nightshift.api.client.FieldViolations;
 import java.io.PrintWriter;
@@ -31,6 +32,10 @@ abstract class ClientCommand implements Callable<Integer> {
       err.println("error: " + e.getStatus().getCode() + ": " + e.getStatus().getDescription());
       for (var v : FieldViolations.of(e)) {
         err.println("  " + v.getField() + ": " + v.getDescription());
+      }
+      if (e.getStatus().getCode() == Status.Code.UNAUTHENTICATED) {
+        err.println("  the CLI sends --token-file, else $" + ApiOptions.TOKEN_VARIABLE + ", else (for an API on this"
+            + " machine) <data-dir>/auth/admin-token; --data-dir names the runtime's data directory");
       }
       err.flush();
       return EXIT_FAILED;

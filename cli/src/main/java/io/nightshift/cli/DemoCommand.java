@@ -2,6 +2,7 @@ package io.nightshift.cli;
 
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.nightshift.api.client.BearerToken;
 import io.nightshift.api.v1.ArtifactChunk;
 import io.nightshift.api.v1.ArtifactServiceGrpc;
 import io.nightshift.api.v1.ReadArtifactRequest;
@@ -11,7 +12,9 @@ import io.nightshift.api.v1.TaskServiceGrpc;
 import io.nightshift.api.v1.TaskSpec;
 import io.nightshift.core.files.OwnerOnly;
 import io.nightshift.runtime.Role;
+import io.nightshift.runtime.config.ApiAuth;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +55,7 @@ final class DemoCommand implements Callable<Integer> {
       if (runtime.temporal().webUi() != null) {
         out.println("Temporal Web UI: " + runtime.temporal().webUi());
       }
-      ManagedChannel channel = NettyChannelBuilder.forTarget(runtime.apiTarget()).usePlaintext().build();
+      ManagedChannel channel = channel(runtime);
       try {
         String id = TaskServiceGrpc.newBlockingStub(channel).submitTask(SubmitTaskRequest.newBuilder()
             .setSpec(TaskSpec.newBuilder().setPipelineName(pipeline).putAllParams(params)
@@ -84,6 +87,20 @@ final class DemoCommand implements Callable<Integer> {
         channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
       }
     }
+  }
+
+  /** A channel to the demo's own API, with the admin token its data directory holds, as the CLI would send. */
+  private static ManagedChannel channel(NightshiftProcess runtime) throws IOException {
+    NettyChannelBuilder builder = NettyChannelBuilder.forTarget(runtime.apiTarget()).usePlaintext();
+    Path admin = runtime.config().adminTokenFile();
+    if (runtime.config().apiAuth() == ApiAuth.TOKENS) {
+      if (!Files.isReadable(admin)) {
+        throw new IOException("the demo calls its API with the admin token in " + admin + ", and there is none"
+            + " (its data directory's tokens were made another way): run it with a fresh --data-dir");
+      }
+      builder.intercept(BearerToken.sending(Files.readString(admin)));
+    }
+    return builder.build();
   }
 
   private static Path save(ManagedChannel channel, Task task, Path dir) throws Exception {

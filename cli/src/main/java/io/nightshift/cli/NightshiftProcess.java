@@ -19,15 +19,22 @@ import java.util.Set;
 final class NightshiftProcess implements AutoCloseable {
   private final NightshiftRuntime runtime;
   private final ApiRole api;
+  private final RuntimeConfig config;
 
-  private NightshiftProcess(NightshiftRuntime runtime, ApiRole api) {
+  private NightshiftProcess(NightshiftRuntime runtime, ApiRole api, RuntimeConfig config) {
     this.runtime = runtime;
     this.api = api;
+    this.config = config;
   }
 
   static NightshiftProcess start(RuntimeConfig config, Set<Role> roles) throws IOException {
     ApiRole api = new ApiRole();
-    return new NightshiftProcess(NightshiftRuntime.start(config, roles, List.of(new WorkerRole(), api)), api);
+    return new NightshiftProcess(NightshiftRuntime.start(config, roles, List.of(new WorkerRole(), api)), api,
+        config);
+  }
+
+  RuntimeConfig config() {
+    return config;
   }
 
   TemporalServer temporal() {

@@ -1,6 +1,7 @@
 package io.nightshift.cli;
 
 import io.nightshift.runtime.Role;
+import io.nightshift.runtime.config.ApiAuth;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -38,6 +39,10 @@ class ServeCommand implements Callable<Integer> {
     if (roles.contains(Role.API)) {
       out.println("  gRPC API:        " + runtime.apiTarget());
       runtime.uiUrl().ifPresent(url -> out.println("  Workflow UI:     " + url));
+      out.println(runtime.config().apiAuth() == ApiAuth.NONE
+          ? "  API auth:        OFF (" + ApiAuth.OFF_FLAG + "): anyone who reaches the API may do anything"
+          : "  API auth:        bearer tokens; admin token in " + runtime.config().adminTokenFile()
+              + " (if the first start made it), read by the CLI on this machine");
     }
     out.flush();
     stopped.await();

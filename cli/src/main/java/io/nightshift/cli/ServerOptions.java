@@ -1,5 +1,6 @@
 package io.nightshift.cli;
 
+import io.nightshift.runtime.config.ApiAuth;
 import io.nightshift.runtime.config.RuntimeConfig;
 import io.nightshift.runtime.config.TemporalSecurity;
 import java.nio.file.Path;
@@ -95,13 +96,18 @@ final class ServerOptions {
       defaultValue = "${env:" + RuntimeConfig.EGRESS_ALLOW_VARIABLE + "}")
   String egressAllow;
 
+  @Option(names = ApiAuth.OFF_FLAG, description = "serve the API with no authentication: anyone who reaches it may"
+      + " do anything. Refused unless --api-host is loopback; warned about at start")
+  boolean insecureNoAuth;
+
   RuntimeConfig toConfig() {
     return RuntimeConfig.builder(dataDir)
         .temporalAddress(temporalAddress == null || temporalAddress.isBlank() ? null : temporalAddress)
         .namespace(namespace).temporalPort(temporalPort).temporalUiPort(temporalUiPort).apiHost(apiHost)
         .apiPort(apiPort).uiPort(uiPort).maxParallelSteps(maxParallelSteps).toolsDir(toolsDir)
         .temporalServer(temporalServer).backendsFile(backends).modelsFile(models)
-        .payloadKeysFile(payloadKeys).egressAllow(egressAllow).temporalSecurity(temporalSecurity()).build();
+        .payloadKeysFile(payloadKeys).egressAllow(egressAllow).temporalSecurity(temporalSecurity())
+        .apiAuth(insecureNoAuth ? ApiAuth.NONE : ApiAuth.TOKENS).build();
   }
 
   private TemporalSecurity temporalSecurity() {

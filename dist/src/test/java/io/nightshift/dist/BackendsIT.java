@@ -247,10 +247,12 @@ class BackendsIT {
   }
 
   private int cli(StringWriter out, StringWriter err, String... args) {
-    String[] full = new String[args.length + 2];
+    String[] full = new String[args.length + 4];
     System.arraycopy(args, 0, full, 0, args.length);
     full[args.length] = "--api";
     full[args.length + 1] = "127.0.0.1:" + runtime.apiPort;
+    full[args.length + 2] = "--data-dir"; // whose admin token the CLI sends, as on the runtime's machine
+    full[args.length + 3] = runtime.dataDir.toString();
     return new CommandLine(new NightshiftCli()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
         .execute(full);
   }

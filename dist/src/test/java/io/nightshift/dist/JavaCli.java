@@ -24,7 +24,8 @@ final class JavaCli {
 
   static Run run(RuntimeProcess runtime, String... args) throws Exception {
     List<String> cliArgs = new ArrayList<>(List.of(args));
-    cliArgs.addAll(List.of("--api", "127.0.0.1:" + runtime.apiPort));
+    // --data-dir: whose admin token the CLI sends, as it does on the runtime's machine
+    cliArgs.addAll(List.of("--api", "127.0.0.1:" + runtime.apiPort, "--data-dir", runtime.dataDir.toString()));
     Process p = new ProcessBuilder(command(cliArgs)).redirectErrorStream(true).start();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     p.getInputStream().transferTo(out);

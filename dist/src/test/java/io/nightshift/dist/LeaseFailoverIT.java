@@ -2,7 +2,6 @@ package io.nightshift.dist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.nightshift.api.v1.Step;
 import io.nightshift.api.v1.Task;
 import io.nightshift.api.v1.TaskState;
@@ -63,7 +62,7 @@ class LeaseFailoverIT {
       all.add(dearWorker);
       all.add(RoleProcess.start(logs.resolve("api.out"), RoleProcess.args(shared, "api", "--backends", both.toString(),
           "--api-port", String.valueOf(apiPort), "--ui-port", "0")));
-      ApiClient api = new ApiClient(NettyChannelBuilder.forAddress("127.0.0.1", apiPort).usePlaintext().build());
+      ApiClient api = new ApiClient(AdminTokenChannel.to(apiPort, dir.resolve("data")));
 
       String id = api.submitYamlWhenServing(TRAIN.formatted("3000000"), Duration.ofMinutes(2));
       awaitLog(cheapWorker, "pool gpu-cheap leased [0, 1, 2, 3, 4, 5, 6, 7] to " + id + "/train#1");

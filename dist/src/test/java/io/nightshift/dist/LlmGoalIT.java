@@ -148,9 +148,11 @@ class LlmGoalIT {
   private String[] cli(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    String[] full = Arrays.copyOf(args, args.length + 2);
+    String[] full = Arrays.copyOf(args, args.length + 4);
     full[args.length] = "--api";
     full[args.length + 1] = "127.0.0.1:" + runtime.apiPort;
+    full[args.length + 2] = "--data-dir"; // whose admin token the CLI sends, as on the runtime's machine
+    full[args.length + 3] = runtime.dataDir.toString();
     int exit = new CommandLine(new NightshiftCli())
         .setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(full);
     return new String[] {String.valueOf(exit), out.toString(), err.toString()};

@@ -4,7 +4,6 @@ import io.grpc.ManagedChannel;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -76,7 +75,7 @@ final class RuntimeProcess implements AutoCloseable {
     File log = dataDir.resolve("runtime.log").toFile();
     process = new ProcessBuilder(cmd).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
-    channel = NettyChannelBuilder.forAddress("127.0.0.1", apiPort).usePlaintext().build();
+    channel = AdminTokenChannel.to(apiPort, dataDir);
     awaitServing(Duration.ofMinutes(3));
     return this;
   }

@@ -7,7 +7,6 @@ import io.nightshift.api.v1.TaskState;
 import io.nightshift.core.table.Csv;
 import io.nightshift.core.table.Table;
 import io.nightshift.runtime.temporal.TemporalProbe;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,7 +52,7 @@ class SeparateRolesIT {
       all.add(workerB);
       all.add(RoleProcess.start(logs.resolve("api.out"), RoleProcess.args(shared, "api", "--temporal-address", address,
           "--api-port", String.valueOf(apiPort), "--ui-port", String.valueOf(RuntimeProcess.freePort()))));
-      ApiClient api = new ApiClient(NettyChannelBuilder.forAddress("127.0.0.1", apiPort).usePlaintext().build());
+      ApiClient api = new ApiClient(AdminTokenChannel.to(apiPort, dir));
       String id = submitWhenServing(api);
 
       RoleProcess victim = awaitKillMoment(all, List.of(workerA, workerB));

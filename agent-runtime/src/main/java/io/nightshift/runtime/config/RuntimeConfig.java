@@ -28,11 +28,13 @@ import java.util.Objects;
  *                         loopback alone
  * @param temporalSecurity TLS, client certificate and API key for the link to {@code temporalAddress}
  *                         ({@code --temporal-tls-*}, {@code --temporal-api-key-file}); none for plaintext
+ * @param apiAuth          whether API callers need a token ({@link ApiAuth#TOKENS}, the default); turning it off
+ *                         ({@code --insecure-no-auth}) is refused unless the API binds to loopback
  */
 public record RuntimeConfig(Path dataDir, String temporalAddress, String namespace, int temporalPort,
     int temporalUiPort, String apiHost, int apiPort, int maxParallelSteps, Path toolsDir,
     LocalServerKind temporalServer, Path backendsFile, Path modelsFile, int uiPort, Path payloadKeysFile, EgressPolicy egress,
-    TemporalSecurity temporalSecurity) {
+    TemporalSecurity temporalSecurity, ApiAuth apiAuth) {
   /** The environment variable {@code --egress-allow} defaults to. */
   public static final String EGRESS_ALLOW_VARIABLE = "NIGHTSHIFT_EGRESS_ALLOW";
 
@@ -61,6 +63,12 @@ public record RuntimeConfig(Path dataDir, String temporalAddress, String namespa
     }
     temporalSecurity = temporalSecurity == null ? TemporalSecurity.none() : temporalSecurity;
     temporalSecurity.checkAgainst(temporalAddress);
+    apiAuth = apiAuth == null ? ApiAuth.TOKENS : apiAuth;
+    if (apiAuth == ApiAuth.NONE && !ApiAuth.isLoopbackHost(apiHost)) {
+      throw new IllegalArgumentException(ApiAuth.OFF_FLAG + " is allowed only when the API binds to loopback, and"
+          + " --api-host is '" + apiHost + "': anyone who reaches it could do anything. Bind 127.0.0.1, or drop "
+          + ApiAuth.OFF_FLAG + " and give callers tokens (nightshift admin token create)");
+    }
     if (namespace == null || namespace.isBlank()) {
       throw new IllegalArgumentException("--namespace must not be empty");
     }
@@ -114,6 +122,19 @@ public record RuntimeConfig(Path dataDir, String temporalAddress, String namespa
     return dataDir.resolve("audit").resolve("audit.log");
   }
 
+  /** The API's tokens (hashes of their secrets, tenants, roles), owner-only: {@code nightshift admin token}. */
+  public Path tokenStoreFile() {
+    return dataDir.resolve("auth").resolve("tokens");
+  }
+
+  /**
+   * The admin token the first start creates, owner-only, which the CLI on this machine reads by itself; the only
+   * place a whole token is kept.
+   */
+  public Path adminTokenFile() {
+    return dataDir.resolve("auth").resolve("admin-token");
+  }
+
   /** Where each tool call gets a scratch directory of its own, removed after the call. */
   public Path scratchDir() {
     return dataDir.resolve("scratch");
@@ -143,6 +164,7 @@ public record RuntimeConfig(Path dataDir, String temporalAddress, String namespa
     private Path payloadKeysFile;
     private EgressPolicy egress = EgressPolicy.loopbackOnly();
     private TemporalSecurity temporalSecurity = TemporalSecurity.none();
+    private ApiAuth apiAuth = ApiAuth.TOKENS;
 
     private Builder(Path dataDir) {
       this.dataDir = dataDir;
@@ -244,10 +266,16 @@ public record RuntimeConfig(Path dataDir, String temporalAddress, String namespa
       return this;
     }
 
+    /** {@link ApiAuth#TOKENS} by default; {@link ApiAuth#NONE} is {@code --insecure-no-auth}. */
+    public Builder apiAuth(ApiAuth auth) {
+      this.apiAuth = auth;
+      return this;
+    }
+
     public RuntimeConfig build() {
       return new RuntimeConfig(dataDir, temporalAddress, namespace, temporalPort, temporalUiPort, apiHost, apiPort,
           maxParallelSteps, toolsDir, temporalServer, backendsFile, modelsFile, uiPort, payloadKeysFile, egress,
-          temporalSecurity);
+          temporalSecurity, apiAuth);
     }
   }
 }

@@ -13,7 +13,7 @@ class RuntimeConfigTest {
   void shouldBuildTheDefaultsWhereNothingIsSet() {
     assertThat(RuntimeConfig.builder(DATA).build()).isEqualTo(RuntimeConfig.defaults(DATA))
         .isEqualTo(new RuntimeConfig(DATA, null, "default", 7233, 8233, "127.0.0.1", 7070, 32, null,
-            RuntimeConfig.LocalServerKind.AUTO, null, null, 0, null, null, null));
+            RuntimeConfig.LocalServerKind.AUTO, null, null, 0, null, null, null, ApiAuth.TOKENS));
   }
 
   @Test
@@ -32,6 +32,21 @@ class RuntimeConfigTest {
     assertThat(c.toolsDir()).isEqualTo(DATA.resolve("tools"));
     assertThat(c.backendsFile()).isNull();
     assertThat(c.payloadKeysFile()).isEqualTo(DATA.resolve("keys/payload-keys"));
+  }
+
+  @Test
+  void shouldAllowTurningApiAuthOffOnlyOnALoopbackBind() {
+    assertThat(RuntimeConfig.builder(DATA).apiHost("127.0.0.1").apiAuth(ApiAuth.NONE).build().apiAuth())
+        .isEqualTo(ApiAuth.NONE);
+    assertThat(RuntimeConfig.builder(DATA).apiHost("localhost").apiAuth(ApiAuth.NONE).build().apiAuth())
+        .isEqualTo(ApiAuth.NONE);
+    for (String host : new String[] {"0.0.0.0", "10.1.2.3", "api.example.org", "::"}) {
+      assertThatThrownBy(() -> RuntimeConfig.builder(DATA).apiHost(host).apiAuth(ApiAuth.NONE).build())
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("--insecure-no-auth is allowed only when the API binds to loopback")
+          .hasMessageContaining(host);
+    }
+    assertThat(RuntimeConfig.builder(DATA).apiHost("0.0.0.0").build().apiAuth()).isEqualTo(ApiAuth.TOKENS);
   }
 
   @Test

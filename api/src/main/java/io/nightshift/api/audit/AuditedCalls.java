@@ -6,9 +6,11 @@ import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
+import io.nightshift.api.auth.Caller;
 import io.nightshift.runtime.audit.AuditAction;
 import io.nightshift.runtime.audit.AuditActor;
 import io.nightshift.runtime.audit.AuditLogWriter;
+import io.nightshift.runtime.auth.Principal;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,8 +21,9 @@ import org.slf4j.LoggerFactory;
  * each call before any service does, a request that does not parse among them (recorded as refused, with nothing
  * of its content), and the final status, after the services have bounded it.
  *
- * <p>Until the API authenticates, the actor is anonymous and known by its address; authentication will put the
- * principal in the call's context, for this to read.
+ * <p>The actor is the {@link Caller} that authentication put in the call's context (principal, tenant, role and
+ * the token's id); a caller without accepted credentials, or any caller where authentication is off, is anonymous
+ * and known by its address.
  *
  * <p>Fails closed once the log cannot be written: a call it could not record is refused UNAVAILABLE, not let
  * through unrecorded.
@@ -41,7 +44,7 @@ public final class AuditedCalls implements ServerInterceptor {
     if (action.isEmpty()) {
       return next.startCall(call, headers);
     }
-    AuditActor actor = AuditActor.anonymous(CallPeers.of(call));
+    AuditActor actor = actor(CallPeers.of(call));
     Optional<String> failure = audit.failure();
     if (failure.isPresent()) {
       log.error("refused {} from {}: the audit log {} takes no more records ({})", action.get(), actor.peer(),
@@ -65,5 +68,13 @@ public final class AuditedCalls implements ServerInterceptor {
         super.onCancel();
       }
     };
+  }
+
+  private static AuditActor actor(String peer) {
+    if (Caller.current().orElse(null) instanceof Caller.Known known) {
+      Principal p = known.principal();
+      return new AuditActor(p.name(), peer, p.tenant(), p.role().label(), p.credential());
+    }
+    return AuditActor.anonymous(peer);
   }
 }

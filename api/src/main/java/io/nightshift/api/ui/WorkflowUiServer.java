@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.nightshift.api.client.BearerToken;
 import io.nightshift.api.v1.ArtifactServiceGrpc;
 import io.nightshift.api.v1.GetAgentConversationRequest;
 import io.nightshift.api.v1.GetTaskRequest;
@@ -21,6 +22,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -73,12 +75,28 @@ public final class WorkflowUiServer implements AutoCloseable {
    * @param port      0 for any free port
    */
   public static WorkflowUiServer start(String host, int port, String apiTarget) throws IOException {
-    return start(host, port, apiTarget, TaskEventStream.KEEPALIVE_MILLIS);
+    return start(host, port, apiTarget, Optional.empty(), TaskEventStream.KEEPALIVE_MILLIS);
+  }
+
+  /**
+   * As {@link #start(String, int, String)}, calling the API with {@code bearer} (the API's in-process credential
+   * where it asks for tokens; empty where it runs with {@code --insecure-no-auth}).
+   */
+  public static WorkflowUiServer start(String host, int port, String apiTarget, Optional<String> bearer)
+      throws IOException {
+    return start(host, port, apiTarget, bearer, TaskEventStream.KEEPALIVE_MILLIS);
   }
 
   /** @param keepaliveMillis how often an idle event stream sends a comment, to notice a page that went away */
   static WorkflowUiServer start(String host, int port, String apiTarget, long keepaliveMillis) throws IOException {
-    ManagedChannel channel = NettyChannelBuilder.forTarget(apiTarget).usePlaintext().build();
+    return start(host, port, apiTarget, Optional.empty(), keepaliveMillis);
+  }
+
+  private static WorkflowUiServer start(String host, int port, String apiTarget, Optional<String> bearer,
+      long keepaliveMillis) throws IOException {
+    NettyChannelBuilder builder = NettyChannelBuilder.forTarget(apiTarget).usePlaintext();
+    bearer.ifPresent(token -> builder.intercept(BearerToken.sending(token)));
+    ManagedChannel channel = builder.build();
     HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 64);
     // event streams hold a thread each for as long as a page is open
     ExecutorService threads = Executors.newCachedThreadPool(r -> {

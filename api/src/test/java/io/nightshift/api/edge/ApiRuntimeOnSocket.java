@@ -3,46 +3,87 @@ package io.nightshift.api.edge;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.nightshift.api.ApiRole;
+import io.nightshift.api.client.BearerToken;
 import io.nightshift.runtime.NightshiftRuntime;
 import io.nightshift.runtime.Role;
+import io.nightshift.runtime.config.ApiAuth;
 import io.nightshift.runtime.config.RuntimeConfig;
 import io.nightshift.runtime.worker.WorkerRole;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The API as {@code nightshift dev} serves it: a whole runtime (temporal, worker and API roles, so the real
  * {@code ApiServer} with every service it registers) on free loopback ports, with Temporal's in-memory server so
- * that starting it takes seconds and needs no binary, and a plaintext channel to the API.
+ * that starting it takes seconds and needs no binary, and a plaintext channel to the API that carries the admin
+ * token the first start made, as the CLI on the runtime's machine does.
  */
 final class ApiRuntimeOnSocket implements AutoCloseable {
   private final NightshiftRuntime runtime;
+  private final RuntimeConfig config;
+  private final String target;
+  private final List<ManagedChannel> channels = new CopyOnWriteArrayList<>();
   private final ManagedChannel channel;
 
-  private ApiRuntimeOnSocket(NightshiftRuntime runtime, ManagedChannel channel) {
+  private ApiRuntimeOnSocket(NightshiftRuntime runtime, RuntimeConfig config, String target) throws IOException {
     this.runtime = runtime;
-    this.channel = channel;
+    this.config = config;
+    this.target = target;
+    this.channel = config.apiAuth() == ApiAuth.TOKENS
+        ? channelWith(Files.readString(config.adminTokenFile()).strip()) : channelWithoutToken();
   }
 
   static ApiRuntimeOnSocket start(Path dataDir) throws IOException {
+    return start(dataDir, ApiAuth.TOKENS);
+  }
+
+  static ApiRuntimeOnSocket start(Path dataDir, ApiAuth auth) throws IOException {
     RuntimeConfig config = RuntimeConfig.builder(dataDir).temporalPort(freePort()).temporalUiPort(freePort())
-        .apiHost("127.0.0.1").apiPort(freePort()).temporalServer(RuntimeConfig.LocalServerKind.IN_MEMORY).build();
+        .apiHost("127.0.0.1").apiPort(freePort()).temporalServer(RuntimeConfig.LocalServerKind.IN_MEMORY)
+        .apiAuth(auth).build();
     ApiRole api = new ApiRole();
     NightshiftRuntime runtime = NightshiftRuntime.start(config, EnumSet.of(Role.TEMPORAL, Role.WORKER, Role.API),
         List.of(new WorkerRole(), api));
-    return new ApiRuntimeOnSocket(runtime, NettyChannelBuilder.forTarget(api.target()).usePlaintext().build());
+    try {
+      return new ApiRuntimeOnSocket(runtime, config, api.target());
+    } catch (IOException | RuntimeException e) {
+      runtime.close();
+      throw e;
+    }
   }
 
+  /** A channel that sends the admin token (with authentication off: none). */
   ManagedChannel channel() {
     return channel;
   }
 
+  /** Another channel to the API, sending {@code token} as its bearer token; closed with this harness. */
+  ManagedChannel channelWith(String token) {
+    return track(NettyChannelBuilder.forTarget(target).usePlaintext().intercept(BearerToken.sending(token)).build());
+  }
+
+  /** Another channel to the API that sends no credentials at all; closed with this harness. */
+  ManagedChannel channelWithoutToken() {
+    return track(NettyChannelBuilder.forTarget(target).usePlaintext().build());
+  }
+
+  RuntimeConfig config() {
+    return config;
+  }
+
+  private ManagedChannel track(ManagedChannel c) {
+    channels.add(c);
+    return c;
+  }
+
   @Override
   public void close() {
-    channel.shutdownNow();
+    channels.forEach(ManagedChannel::shutdownNow);
     runtime.close();
   }
 

@@ -16,6 +16,7 @@ import io.nightshift.api.v1.TaskSpec;
 import io.nightshift.runtime.audit.AuditLogVerifier;
 import io.nightshift.runtime.audit.AuditVerification;
 import io.nightshift.runtime.audit.TextDigest;
+import io.nightshift.runtime.auth.BearerTokens;
 import io.nightshift.runtime.config.RuntimeConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -61,8 +62,13 @@ class AuditedCallsTest {
     assertThat(records).extracting(r -> r.get("action").asText() + " " + r.get("outcome").get("result").asText())
         .containsExactly("submit ok", "approve refused", "submit refused", "cancel ok");
 
+    String adminId = BearerTokens.parse(Files.readString(RuntimeConfig.defaults(dataDir).adminTokenFile()))
+        .orElseThrow().id();
     JsonNode submit = records.get(0);
-    assertThat(submit.get("actor").get("principal").asText()).isEqualTo("anonymous");
+    assertThat(submit.get("actor").get("principal").asText()).isEqualTo("token:" + adminId);
+    assertThat(submit.get("actor").get("credential").asText()).isEqualTo(adminId);
+    assertThat(submit.get("actor").get("tenant").asText()).isEqualTo("default");
+    assertThat(submit.get("actor").get("role").asText()).isEqualTo("admin");
     assertThat(submit.get("actor").get("peer").asText()).matches(PEER);
     assertThat(submit.get("target").get("task").asText()).isEqualTo("audited");
     assertThat(submit.get("details").get("goal").asText()).isEqualTo(TextDigest.of(GOAL));

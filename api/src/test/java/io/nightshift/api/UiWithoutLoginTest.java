@@ -1,0 +1,61 @@
+package io.nightshift.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nightshift.runtime.NightshiftRuntime;
+import io.nightshift.runtime.Role;
+import io.nightshift.runtime.config.RuntimeConfig;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The workflow UI has no login yet and calls the API as an admin: with tokens on, it is served beside a loopback
+ * API only, never where the API binds an address others reach.
+ */
+class UiWithoutLoginTest {
+  @TempDir Path dataDir;
+
+  @Test
+  void shouldServeTheUiBesideALoopbackApiAndCallTheApiWithItsOwnCredential() throws Exception {
+    // a task the API does not know: 404 means the UI's call got past the token check (401 if it had not)
+    assertThat(uiAnswerWhenApiBinds("127.0.0.1", "/api/tasks/no-such-task")).contains(404);
+  }
+
+  @Test
+  void shouldNotServeTheUiWhenTheApiBindsEveryAddress() throws Exception {
+    assertThat(uiAnswerWhenApiBinds("0.0.0.0", "/")).isEmpty();
+  }
+
+  /** The UI's HTTP status for {@code path}; empty when the runtime serves no UI. */
+  private Optional<Integer> uiAnswerWhenApiBinds(String host, String path) throws Exception {
+    RuntimeConfig config = RuntimeConfig.builder(dataDir.resolve(host)).temporalPort(freePort())
+        .temporalUiPort(freePort()).apiHost(host).apiPort(freePort()).uiPort(freePort())
+        .temporalServer(RuntimeConfig.LocalServerKind.IN_MEMORY).build();
+    ApiRole api = new ApiRole();
+    try (NightshiftRuntime runtime = NightshiftRuntime.start(config, EnumSet.of(Role.TEMPORAL, Role.API),
+        List.of(api))) {
+      if (api.uiUrl().isEmpty()) {
+        return Optional.empty();
+      }
+      HttpResponse<Void> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+          URI.create(api.uiUrl().get() + path)).build(), HttpResponse.BodyHandlers.discarding());
+      return Optional.of(answer.statusCode());
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}

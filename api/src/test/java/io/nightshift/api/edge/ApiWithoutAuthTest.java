@@ -1,0 +1,27 @@
+package io.nightshift.api.edge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nightshift.api.v1.BackendServiceGrpc;
+import io.nightshift.api.v1.ListBackendsRequest;
+import io.nightshift.runtime.config.ApiAuth;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code --insecure-no-auth} on loopback: calls need no token, and no token store or admin token is made. */
+class ApiWithoutAuthTest {
+  @TempDir Path dataDir;
+
+  @Test
+  void shouldAnswerCallsWithoutATokenAndMakeNoTokens() throws Exception {
+    try (ApiRuntimeOnSocket api = ApiRuntimeOnSocket.start(dataDir, ApiAuth.NONE)) {
+      assertThat(BackendServiceGrpc.newBlockingStub(api.channelWithoutToken())
+          .listBackends(ListBackendsRequest.getDefaultInstance()).getBackendsCount()).isPositive();
+
+      assertThat(Files.exists(api.config().tokenStoreFile())).isFalse();
+      assertThat(Files.exists(api.config().adminTokenFile())).isFalse();
+    }
+  }
+}

@@ -1,0 +1,17 @@
+package io.nightshift.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code nightshift admin}: the runtime's administration, done on its data directory, not through the API. */
+@Command(name = "admin", mixinStandardHelpOptions = true, subcommands = TokenCommand.class,
+    description = "Administer a runtime through its data directory: API tokens.")
+final class AdminCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}
