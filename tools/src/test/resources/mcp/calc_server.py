@@ -1,5 +1,5 @@
-"""A small MCP server over stdio for Nightshift's tests, on the official Python SDK (pip install 'mcp==2.3.0',
-whose MCPServer is v1's FastMCP renamed).
+"""A small MCP server over stdio for Nightshift's tests, on the official Python SDK (mcp 2.3.0, which the
+tests provision from provisioning/python's hash-pinned lock; its MCPServer is v1's FastMCP renamed).
 
 add computes; divide raises a ToolError on a zero denominator (a tool-level error: isError with the message);
 overloaded raises a protocol error (-32603, internal error); crash ends the process in the middle of a call;

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
  * <p>Left out on purpose: {@code PYTHONPATH}, {@code PYTHONHOME} and {@code VIRTUAL_ENV} (they would mix the
  * operator's Python into the provisioned virtual environments), and {@code CFLAGS}, {@code CXXFLAGS},
  * {@code LDFLAGS} (a compiled wheel's identity is its {@code CMAKE_ARGS}, which the provisioner sets; an inherited
- * {@code -march=native} would bring back the host-specific build that faults on other CPUs).
+ * flag tuning the compiler to this machine's CPU would bring back the host-specific build that faults on others).
  */
 public final class PassThrough {
   /** Nothing beyond the base: the Temporal dev server, llama.cpp's server, hardware tools such as nvidia-smi. */

@@ -45,7 +45,7 @@ class ProcessRunnerEnvironmentTest {
     Map<String, String> inherited = builder.environment();
     inherited.putAll(Map.of("HTTPS_PROXY", "http://proxy:3128", "no_proxy", "localhost", "PIP_INDEX_URL",
         "https://mirror/simple", "PIP_CACHE_DIR", "/cache/pip", "CC", "gcc-13", "OPENAI_API_KEY", "sk-live",
-        "NIGHTSHIFT_PAYLOAD_KEYS", "/etc/nightshift/keys", "CFLAGS", "-march=native", "PYTHONPATH", "/opt/other"));
+        "NIGHTSHIFT_PAYLOAD_KEYS", "/etc/nightshift/keys", "CFLAGS", "-O3 -fno-plt", "PYTHONPATH", "/opt/other"));
 
     String seen = new String(ProcessRunner.confine(builder, Map.of("CMAKE_ARGS", "-DX=1")).start().getInputStream()
         .readAllBytes());
