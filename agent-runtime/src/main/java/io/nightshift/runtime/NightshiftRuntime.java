@@ -1,11 +1,14 @@
 package io.nightshift.runtime;
 
 import io.nightshift.core.artifact.FileArtifactStore;
+import io.nightshift.core.egress.EgressPolicy;
 import io.nightshift.core.crypto.KeyRing;
+import io.nightshift.runtime.audit.AuditLogWriter;
 import io.nightshift.runtime.backends.AcceleratorPools;
 import io.nightshift.runtime.config.DataDirectories;
 import io.nightshift.runtime.config.RuntimeConfig;
 import io.nightshift.runtime.egress.EgressAtStart;
+import io.nightshift.runtime.egress.EgressAudit;
 import io.nightshift.runtime.lifecycle.Closer;
 import io.nightshift.runtime.planning.Planning;
 import io.nightshift.runtime.temporal.TemporalConnection;
@@ -15,6 +18,7 @@ import io.nightshift.runtime.temporal.codec.PayloadEncryption;
 import io.nightshift.runtime.temporal.tls.TemporalCredentials;
 import io.nightshift.workflows.activities.ToolFiles;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -26,7 +30,8 @@ import java.util.stream.Collectors;
  * One Nightshift process: the roles it was asked for, composed from the parts each contributes. Start-up is a
  * list: where a worker or API runs, the egress check of every host its configuration names, the Temporal link's TLS
  * files and API key, and the accelerator pools (all before Temporal, so a bad backends file, a host outside the
- * allow-list or a bad certificate fails at once), the Temporal server, then, where a worker or API runs, the Temporal connection, tools and pipelines, and each role's part in {@link Role}
+ * allow-list or a bad certificate fails at once), the audit log (which also records the connections the allow-list
+ * refuses), the Temporal server, then, where a worker or API runs, the Temporal connection, tools and pipelines, and each role's part in {@link Role}
  * order (workers, then the API). Everything is closed in reverse by {@link #close()}.
  *
  * <p>The caller brings the role parts, so this module need not know the API's: the CLI, which sees every module,
@@ -69,8 +74,14 @@ public final class NightshiftRuntime implements AutoCloseable {
     // the TLS files and API key are read once, also before anything connects, so a bad one fails here naming its flag
     TemporalCredentials credentials = asked.isEmpty() ? TemporalCredentials.plaintext()
         : TemporalCredentials.load(config.effectiveTemporalAddress(), config.temporalSecurity());
+    // one audit log per data directory, shared by every process on it: the API records calls, workers the
+    // connections the allow-list refused; a log that does not verify stops the start here
+    Optional<AuditLogWriter> audit = asked.isEmpty() ? Optional.empty()
+        : Optional.of(started.push(AuditLogWriter.open(config.auditLogFile(), Clock.systemUTC())));
+    EgressPolicy egress = audit.map(a -> config.egress().reportingTo(new EgressAudit(a, processName())))
+        .orElse(config.egress());
     Optional<AcceleratorPools> pools = asked.isEmpty() ? Optional.empty()
-        : Optional.of(AcceleratorPools.open(config, agentsHere, started));
+        : Optional.of(AcceleratorPools.open(config, egress, agentsHere, started));
     TemporalServer temporal = started.push(TemporalRole.open(config, roles.contains(Role.TEMPORAL)));
     if (pools.isEmpty()) {
       return temporal; // the temporal role alone
@@ -83,12 +94,18 @@ public final class NightshiftRuntime implements AutoCloseable {
     Planning planning = Planning.open(config, agentsHere, pools.get().endpoints(), started);
     // every tool this process runs reads users' files from the inputs directory only, through its ToolContext
     ToolFiles files = new ToolFiles(new FileArtifactStore(config.artifactsDir(), keys), config.scratchDir(),
-        Optional.of(config.inputsDir()), config.egress());
-    RoleContext context = new RoleContext(config, pools.get(), connection, planning, files);
+        Optional.of(config.inputsDir()), egress);
+    RoleContext context = new RoleContext(config, pools.get(), connection, planning, files, audit.orElseThrow());
     for (RolePart part : asked) {
       part.start(context, started);
     }
     return temporal;
+  }
+
+  /** This process as audit records name it: its pid, and the host where that names one. */
+  private static String processName() {
+    String host = System.getenv("HOSTNAME");
+    return "pid " + ProcessHandle.current().pid() + (host == null || host.isBlank() ? "" : "@" + host);
   }
 
   /** The parts of the roles asked, in start order; a role asked without a part fails before anything starts. */

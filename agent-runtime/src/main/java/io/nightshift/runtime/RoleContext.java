@@ -1,5 +1,6 @@
 package io.nightshift.runtime;
 
+import io.nightshift.runtime.audit.AuditLogWriter;
 import io.nightshift.runtime.backends.AcceleratorPools;
 import io.nightshift.runtime.config.RuntimeConfig;
 import io.nightshift.runtime.planning.Planning;
@@ -10,6 +11,7 @@ import io.nightshift.workflows.activities.ToolFiles;
  * The parts a process's roles share, open before any role starts.
  *
  * @param files where tools keep their files: the artifact store, scratch and the inputs directory
+ * @param audit the data directory's audit log, which the API records calls in and workers refused connections
  */
 public record RoleContext(RuntimeConfig config, AcceleratorPools pools, TemporalConnection temporal,
-    Planning planning, ToolFiles files) {}
+    Planning planning, ToolFiles files, AuditLogWriter audit) {}

@@ -43,36 +43,24 @@ public final class ApiServer implements AutoCloseable {
   private final Server server;
   private final HealthStatusManager health;
   private final TaskWatcher watcher;
-  private final AuditLogWriter audit;
   private final Optional<InProcessCredential> inProcess;
 
-  private ApiServer(Server server, HealthStatusManager health, TaskWatcher watcher, AuditLogWriter audit,
+  private ApiServer(Server server, HealthStatusManager health, TaskWatcher watcher,
       Optional<InProcessCredential> inProcess) {
     this.server = server;
     this.health = health;
     this.watcher = watcher;
-    this.audit = audit;
     this.inProcess = inProcess;
   }
 
   /**
-   * Serves the API on the configured address, over the process's Temporal connection, planner and pools.
-   *
-   * @throws IOException also when the audit log does not verify or another runtime writes it: the API does not
-   *     serve calls it cannot record
+   * Serves the API on the configured address, over the process's Temporal connection, planner, pools and audit
+   * log (which the runtime opened, and refused to start on if it did not verify: the API does not serve calls it
+   * cannot record).
    */
   public static ApiServer start(RoleContext context) throws IOException {
-    AuditLogWriter audit = AuditLogWriter.open(context.config().auditLogFile(), Clock.systemUTC());
-    try {
-      return start(context, audit);
-    } catch (IOException | RuntimeException e) {
-      audit.close();
-      throw e;
-    }
-  }
-
-  private static ApiServer start(RoleContext context, AuditLogWriter audit) throws IOException {
     RuntimeConfig config = context.config();
+    AuditLogWriter audit = context.audit();
     WorkflowClient client = context.temporal().client();
     ArtifactStore artifacts = context.files().artifacts();
     FleetInventory backends = context.pools().inventory();
@@ -93,7 +81,7 @@ public final class ApiServer implements AutoCloseable {
     health.setStatus("", HealthCheckResponse.ServingStatus.SERVING);
     health.setStatus("nightshift.v1.TaskService", HealthCheckResponse.ServingStatus.SERVING);
     health.setStatus("nightshift.v1.BackendService", HealthCheckResponse.ServingStatus.SERVING);
-    return new ApiServer(server, health, watcher, audit, inProcess);
+    return new ApiServer(server, health, watcher, inProcess);
   }
 
   /**
@@ -141,16 +129,6 @@ public final class ApiServer implements AutoCloseable {
     } catch (InterruptedException e) {
       server.shutdownNow();
       Thread.currentThread().interrupt();
-    } finally {
-      closeAudit();
-    }
-  }
-
-  private void closeAudit() {
-    try {
-      audit.close();
-    } catch (IOException e) {
-      log.warn("audit log {} did not close cleanly: {}", audit.file(), e.toString());
     }
   }
 }

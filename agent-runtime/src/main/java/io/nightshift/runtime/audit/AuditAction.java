@@ -2,7 +2,10 @@ package io.nightshift.runtime.audit;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** The state-changing calls the audit log records, named in it as the CLI names them. */
+/**
+ * What the audit log records: the API's state-changing calls, named as the CLI names them, and the outbound
+ * connections the egress allow-list refused.
+ */
 public enum AuditAction {
   @JsonProperty("submit") SUBMIT,
   @JsonProperty("approve") APPROVE,
@@ -10,5 +13,7 @@ public enum AuditAction {
   @JsonProperty("steer") STEER,
   @JsonProperty("pause") PAUSE,
   @JsonProperty("resume") RESUME,
-  @JsonProperty("cancel") CANCEL
+  @JsonProperty("cancel") CANCEL,
+  /** A tool or model client tried to connect outside the egress allow-list, and was refused. */
+  @JsonProperty("egress") EGRESS
 }

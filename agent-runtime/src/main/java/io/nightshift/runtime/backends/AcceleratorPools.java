@@ -1,5 +1,6 @@
 package io.nightshift.runtime.backends;
 
+import io.nightshift.core.egress.EgressPolicy;
 import io.nightshift.models.endpoint.ModelEndpointRegistry;
 import io.nightshift.runtime.config.RuntimeConfig;
 import io.nightshift.runtime.lifecycle.Closer;
@@ -28,14 +29,16 @@ public record AcceleratorPools(BackendFleet fleet, FleetInventory inventory,
    * @param agentsHere whether this process runs agents (the worker role): model calls run there, and their circuit
    *                   breakers are what the pools' inventory and the API show, so an API-only process shows none
    *                   rather than breakers that never see a call
+   * @param egress     the allow-list model clients check before each connection, reporting refusals to the audit log
    */
-  public static AcceleratorPools open(RuntimeConfig config, boolean agentsHere, Closer closer) {
+  public static AcceleratorPools open(RuntimeConfig config, EgressPolicy egress, boolean agentsHere,
+      Closer closer) {
     Optional<ModelEndpointRegistry> endpoints = agentsHere && config.modelsFile() != null
-        ? Optional.of(ModelEndpointRegistry.of(ModelsFile.read(config.modelsFile()), config.egress())) : Optional.empty();
+        ? Optional.of(ModelEndpointRegistry.of(ModelsFile.read(config.modelsFile()), egress)) : Optional.empty();
     // before Temporal starts, so a bad backends file fails the start at once, naming file, pool and key
     BackendFleet fleet = closer.push(BackendFleet.open(config.backendsFile()));
     if (agentsHere && endpoints.isEmpty() && fleet.pools().stream().anyMatch(p -> !p.config().serve().isEmpty())) {
-      endpoints = Optional.of(ModelEndpointRegistry.of(List.of(), config.egress())); // only servers started on leases
+      endpoints = Optional.of(ModelEndpointRegistry.of(List.of(), egress)); // only servers started on leases
     }
     FleetInventory inventory = closer.push(new FleetInventory(fleet, FleetInventory.DEFAULT_TIMEOUT,
         endpoints.map(ModelEndpointGuards::of).orElse(ModelEndpointGuards.none())));

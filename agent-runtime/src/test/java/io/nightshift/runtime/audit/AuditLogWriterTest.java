@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.nightshift.core.files.OwnerOnly;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -98,15 +100,52 @@ class AuditLogWriterTest {
   }
 
   @Test
-  void shouldRefuseASecondWriterOnTheSameLog() throws Exception {
+  void shouldChainTheRecordsOfTwoWritersOfOneLogIntoOne() throws Exception {
     Path log = dir.resolve("audit.log");
-    try (AuditLogWriter first = AuditLogWriter.open(log, CLOCK)) {
-      assertThatThrownBy(() -> AuditLogWriter.open(log, CLOCK)).isInstanceOf(AuditLogException.class)
-          .hasMessageContaining("another runtime");
-      first.append(entry(1));
+    try (AuditLogWriter api = AuditLogWriter.open(log, CLOCK);
+        AuditLogWriter worker = AuditLogWriter.open(log, CLOCK)) {
+      api.append(entry(1));
+      assertThat(worker.append(entry(2)).seq()).isEqualTo(2);
+      assertThat(api.append(entry(3)).prev()).isEqualTo(AuditLines.sha256(lines(log).get(1)));
     }
-    try (AuditLogWriter next = AuditLogWriter.open(log, CLOCK)) {
-      assertThat(next.append(entry(2)).seq()).isEqualTo(2);
+    AuditVerification result = AuditLogVerifier.verify(log);
+    assertThat(result.problem()).isEmpty();
+    assertThat(result.records()).isEqualTo(3);
+  }
+
+  @Test
+  void shouldKeepOneWholeChainWhenSeveralProcessesAppendAtOnce() throws Exception {
+    Path log = dir.resolve("audit.log");
+    int perProcess = 150;
+    List<Process> processes = new ArrayList<>();
+    for (int p = 0; p < 2; p++) {
+      processes.add(AuditAppenderProcess.start(log, perProcess));
+    }
+    try (AuditLogWriter here = AuditLogWriter.open(log, CLOCK)) {
+      for (int i = 1; i <= perProcess; i++) {
+        here.append(entry(i));
+      }
+    }
+    for (Process process : processes) {
+      assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(process.exitValue()).as(new String(process.getErrorStream().readAllBytes())).isZero();
+    }
+
+    AuditVerification result = AuditLogVerifier.verify(log);
+    assertThat(result.problem()).isEmpty();
+    assertThat(result.records()).isEqualTo(3L * perProcess);
+  }
+
+  @Test
+  void shouldStopAppendingAfterALastLineCutShortRatherThanChainOverIt() throws Exception {
+    Path log = dir.resolve("audit.log");
+    try (AuditLogWriter writer = AuditLogWriter.open(log, CLOCK)) {
+      writer.append(entry(1));
+      Files.writeString(log, "{\"seq\":2,\"ti", StandardOpenOption.APPEND); // a writer died here
+
+      assertThatThrownBy(() -> writer.append(entry(2))).isInstanceOf(AuditLogException.class)
+          .hasMessageContaining("cut short").hasMessageContaining("nightshift audit verify --file");
+      assertThat(writer.failure()).isPresent();
     }
   }
 

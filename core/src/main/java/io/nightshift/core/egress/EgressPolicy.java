@@ -43,11 +43,23 @@ public final class EgressPolicy {
   private final List<AddressRange> networks;
   private final Set<String> names;
   private final HostResolver resolver;
+  private final EgressRefusals refusals;
 
-  private EgressPolicy(List<AddressRange> networks, Set<String> names, HostResolver resolver) {
+  private EgressPolicy(List<AddressRange> networks, Set<String> names, HostResolver resolver,
+      EgressRefusals refusals) {
     this.networks = List.copyOf(networks);
     this.names = Collections.unmodifiableSet(new LinkedHashSet<>(names));
     this.resolver = resolver;
+    this.refusals = refusals;
+  }
+
+  /**
+   * The same allow-list, also reporting each refusal of {@link #beforeConnect} to {@code refusals} (the runtime's
+   * audit log). Refusals of {@link #check} are not reported: those are configuration checks at start, which fail
+   * the start itself.
+   */
+  public EgressPolicy reportingTo(EgressRefusals refusals) {
+    return new EgressPolicy(networks, names, resolver, Objects.requireNonNull(refusals, "refusals"));
   }
 
   /** This machine alone: what a runtime with no allow-list configured may reach. */
@@ -87,7 +99,7 @@ public final class EgressPolicy {
         throw new IllegalArgumentException("egress allow-list entry '" + entry + "': " + e.getMessage(), e);
       }
     });
-    return new EgressPolicy(networks, names, resolver);
+    return new EgressPolicy(networks, names, resolver, EgressRefusals.NONE);
   }
 
   private static String hostName(String entry) {
@@ -115,7 +127,8 @@ public final class EgressPolicy {
 
   /**
    * The check a client makes just before it connects: as {@link #check(URI)}, and a refusal is also logged at WARN
-   * (beginning with {@value EgressRefusedException#MARKER}) with who asked, for the audit trail.
+   * (beginning with {@value EgressRefusedException#MARKER}) with who asked, and reported to the policy's
+   * {@link EgressRefusals} (see {@link #reportingTo}), which records it in the audit log.
    *
    * @param client who connects, e.g. {@code model endpoint 'llama'} or {@code tool chem.dock}
    */
@@ -124,6 +137,7 @@ public final class EgressPolicy {
       check(url);
     } catch (EgressRefusedException e) {
       log.warn("{} (by {})", e.getMessage(), client);
+      refusals.refused(client, url, e);
       throw e;
     }
   }
@@ -175,7 +189,7 @@ public final class EgressPolicy {
         .collect(Collectors.joining(", ", "[", "]"));
   }
 
-  /** Equal when they allow the same networks and names, however they resolve names. */
+  /** Equal when they allow the same networks and names, however they resolve names and wherever they report. */
   @Override
   public boolean equals(Object other) {
     return other instanceof EgressPolicy p && p.networks.toString().equals(networks.toString())

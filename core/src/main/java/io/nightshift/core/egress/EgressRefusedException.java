@@ -11,11 +11,18 @@ public final class EgressRefusedException extends RuntimeException {
 
   private final String host;
   private final String refusal;
+  private final String reason;
 
   EgressRefusedException(String host, String target, String reason, String allowList) {
     super(MARKER + ": " + target + ": " + reason + "; the allow-list is " + allowList);
     this.host = host;
     this.refusal = target + ": " + reason;
+    this.reason = reason;
+  }
+
+  /** Why the host was refused, without the target (whose path and query may hold data) and the allow-list. */
+  public String reason() {
+    return reason;
   }
 
   /** What was refused and why, without the marker and the allow-list: for a message that lists several. */

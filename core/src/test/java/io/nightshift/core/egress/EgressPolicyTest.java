@@ -94,6 +94,22 @@ class EgressPolicyTest {
   }
 
   @Test
+  void shouldReportEachRefusedConnectionButNeitherAllowedOnesNorStartChecks() {
+    List<String> reported = new ArrayList<>();
+    EgressPolicy policy = policy("10.0.0.0/8").reportingTo((client, url, refusal) ->
+        reported.add(client + " -> " + url + ": " + refusal.host()));
+
+    assertThatThrownBy(() -> policy.beforeConnect("tool chem.dock", URI.create("http://203.0.113.5:8000/v1/dock")))
+        .isInstanceOf(EgressRefusedException.class);
+    assertThatCode(() -> policy.beforeConnect("model endpoint 'llama'", URI.create("http://10.1.2.3:8080/v1")))
+        .doesNotThrowAnyException();
+    assertThatThrownBy(() -> policy.check(URI.create("http://203.0.113.9"))).isInstanceOf(EgressRefusedException.class);
+
+    assertThat(reported).containsExactly("tool chem.dock -> http://203.0.113.5:8000/v1/dock: 203.0.113.5");
+    assertThat(policy).isEqualTo(policy("10.0.0.0/8")); // where it reports is not what it allows
+  }
+
+  @Test
   void shouldRefuseAUrlWithoutAHost() {
     assertThatThrownBy(() -> policy("").check(URI.create("file:/etc/passwd"))).hasMessageContaining("no host");
   }
