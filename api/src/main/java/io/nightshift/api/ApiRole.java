@@ -2,6 +2,7 @@ package io.nightshift.api;
 
 import io.nightshift.api.ui.WorkflowUiServer;
 import io.nightshift.api.ui.session.LoginCodes;
+import io.nightshift.api.ui.session.LoginLinkDirectory;
 import io.nightshift.runtime.Role;
 import io.nightshift.runtime.RoleContext;
 import io.nightshift.runtime.RolePart;
@@ -9,6 +10,8 @@ import io.nightshift.runtime.config.ApiAuth;
 import io.nightshift.runtime.config.RuntimeConfig;
 import io.nightshift.runtime.lifecycle.Closer;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,21 +47,39 @@ public final class ApiRole implements RolePart {
         : Optional.empty();
     listening = Optional.of(new Listening(config.apiHost(), api.port(), ui.map(WorkflowUiServer::port)));
     this.ui = ui;
+    ui.ifPresent(u -> acceptLinks(u, config, closer));
     ui.ifPresent(u -> u.newLoginLink().ifPresentOrElse(ApiRole::printLoginLink,
         () -> log.info("workflow UI on {} (no login: API authentication is off)", uiUrl().orElseThrow())));
   }
 
   /**
    * The UI's one-time login link, as Jupyter prints its own: in the log and on stderr, where whoever started the
-   * runtime sees it. It is good once, for {@link LoginCodes#LIFETIME}; after that,
-   * the login page takes an API token.
+   * runtime sees it. It is good once, for {@link LoginCodes#LIFETIME}; after that, the login page takes an API
+   * token, and {@code nightshift admin ui-link} makes another.
    */
   private static void printLoginLink(String link) {
     long minutes = LoginCodes.LIFETIME.toMinutes();
     log.info("workflow UI: log in (once, within {} minutes) at {}", minutes, link);
-    System.err.println("\n  Workflow UI login link (one use, expires in " + minutes + " minutes; after that, log in"
-        + " with an API token):\n    " + link + "\n");
+    System.err.println("\n  Workflow UI login link (one use, expires in " + minutes + " minutes; then"
+        + " 'nightshift admin ui-link' makes another, or log in with an API token):\n    " + link + "\n");
     System.err.flush();
+  }
+
+  /** Where {@code nightshift admin ui-link} leaves new login links for the running UI: beside the token store. */
+  public static Path uiLinkDirectory(RuntimeConfig config) {
+    return config.tokenStoreFile().resolveSibling("ui-links");
+  }
+
+  /** Lets {@code nightshift admin ui-link} make links for this UI while it runs; without that, only the printed one. */
+  private static void acceptLinks(WorkflowUiServer ui, RuntimeConfig config, Closer closer) {
+    LoginLinkDirectory links = new LoginLinkDirectory(uiLinkDirectory(config), Clock.systemUTC());
+    try {
+      ui.acceptLinksFrom(links);
+      closer.push((AutoCloseable) links::withdraw);
+    } catch (IOException e) {
+      log.warn("'nightshift admin ui-link' cannot make login links for this UI ({}); log in with an API token",
+          e.toString());
+    }
   }
 
   /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nightshift.api.ui.RawHttp;
+import io.nightshift.api.ui.session.LoginLinkDirectory;
 import io.nightshift.runtime.NightshiftRuntime;
 import io.nightshift.runtime.Role;
 import io.nightshift.runtime.auth.AccessRole;
@@ -38,12 +39,13 @@ class UiLoginTest {
   private static NightshiftRuntime runtime;
   private static ApiRole api;
   private static TokenStore tokens;
+  private static RuntimeConfig config;
   private static int port;
   private static String self;
 
   @BeforeAll
   static void start() throws Exception {
-    RuntimeConfig config = config(dataDir.resolve("loopback"), "127.0.0.1");
+    config = config(dataDir.resolve("loopback"), "127.0.0.1");
     api = new ApiRole();
     runtime = NightshiftRuntime.start(config, EnumSet.of(Role.TEMPORAL, Role.API), List.of(api));
     tokens = new TokenStore(config.tokenStoreFile(), Clock.systemUTC());
@@ -102,6 +104,19 @@ class UiLoginTest {
     assertThat(again.status()).isEqualTo(401);
     assertThat(again.header("Set-Cookie")).isNull();
     assertThat(again.body()).contains("used already, has expired");
+  }
+
+  @Test
+  void shouldLogInOnceWithALinkMadeWhileTheRuntimeRunsAsTheAdminCommandMakesIt() throws Exception {
+    String link = new LoginLinkDirectory(ApiRole.uiLinkDirectory(config), Clock.systemUTC()).newLink();
+    assertThat(link).startsWith("http://127.0.0.1:" + port + "/login#code=");
+    String body = "{\"code\": \"" + link.substring(link.indexOf("#code=") + 6) + "\"}";
+
+    RawHttp.Answer first = post("/login", null, body);
+    assertThat(first.status()).isEqualTo(200);
+    assertThat(JSON.readTree(get("/api/session", cookie(first)).body()).get("role").asText()).isEqualTo("admin");
+
+    assertThat(post("/login", null, body).status()).isEqualTo(401);
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.nightshift.api.ui;
 
 import com.sun.net.httpserver.HttpExchange;
 import io.grpc.Channel;
+import io.nightshift.api.ui.session.LoginLinkDirectory;
 import io.nightshift.api.ui.session.UiSession;
 import io.nightshift.api.ui.session.UiUser;
 import java.io.IOException;
@@ -43,5 +44,10 @@ final class NoLogin implements UiLogin {
   @Override
   public Optional<String> newLoginLink() {
     return Optional.empty();
+  }
+
+  @Override
+  public void acceptLinksFrom(LoginLinkDirectory links) {
+    // no login, so no links: 'nightshift admin ui-link' finds no UI address and says so
   }
 }

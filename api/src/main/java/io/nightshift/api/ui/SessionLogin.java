@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsExchange;
 import io.nightshift.api.ui.session.LoginCodes;
+import io.nightshift.api.ui.session.LoginLinkDirectory;
 import io.nightshift.api.ui.session.SessionCookie;
 import io.nightshift.api.ui.session.SessionStore;
 import io.nightshift.api.ui.session.UiSession;
@@ -79,8 +80,8 @@ final class SessionLogin implements UiLogin {
       if (opened.isEmpty()) {
         log.info("UI login refused: a login code that was used already, expired or never given out");
         WorkflowUiServer.sendJson(ex, 401, HttpStatuses.body("UNAUTHENTICATED", "this login link was used"
-            + " already, has expired (links last " + minutes() + " minutes) or is not one this UI gave out; log in"
-            + " with an API token instead (the admin token is in the runtime's data directory, auth/admin-token)",
+            + " already, has expired (links last " + minutes() + " minutes) or is not one this UI gave out; make a"
+            + " new one with 'nightshift admin ui-link', or log in with an API token",
             "code"));
         return;
       }
@@ -120,6 +121,12 @@ final class SessionLogin implements UiLogin {
   @Override
   public Optional<String> newLoginLink() {
     return Optional.of(linkBase + "/login#code=" + signIn.newCode());
+  }
+
+  @Override
+  public void acceptLinksFrom(LoginLinkDirectory links) throws IOException {
+    signIn.acceptLinksFrom(links);
+    links.announce(linkBase);
   }
 
   private static long minutes() {

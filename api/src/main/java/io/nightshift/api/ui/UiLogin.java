@@ -1,6 +1,7 @@
 package io.nightshift.api.ui;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.nightshift.api.ui.session.LoginLinkDirectory;
 import io.nightshift.api.ui.session.UiSession;
 import java.io.IOException;
 import java.util.Optional;
@@ -26,4 +27,7 @@ interface UiLogin {
 
   /** A new one-time login link; empty where the UI has no login. */
   Optional<String> newLoginLink();
+
+  /** Takes links made in {@code links} too, and tells it where this UI is; nothing where the UI has no login. */
+  void acceptLinksFrom(LoginLinkDirectory links) throws IOException;
 }

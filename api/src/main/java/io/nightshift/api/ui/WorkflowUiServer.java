@@ -10,6 +10,7 @@ import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.nightshift.api.ui.session.LoginLinkDirectory;
 import io.nightshift.api.ui.session.SessionCookie;
 import io.nightshift.api.ui.session.UiSession;
 import io.nightshift.api.ui.session.UiSignIn;
@@ -145,6 +146,14 @@ public final class WorkflowUiServer implements AutoCloseable {
    */
   public Optional<String> newLoginLink() {
     return login.newLoginLink();
+  }
+
+  /**
+   * Also takes the links {@code nightshift admin ui-link} makes in {@code links} while this runs, and writes this
+   * UI's address there for it; nothing where the UI has no login.
+   */
+  public void acceptLinksFrom(LoginLinkDirectory links) throws IOException {
+    login.acceptLinksFrom(links);
   }
 
   /** The host a printed link names: a wildcard bind is reached on this machine as localhost. */

@@ -21,6 +21,7 @@ public final class UiSignIn {
   private final String runtimeCredential;
   private final LoginCodes codes;
   private final SessionStore sessions;
+  private volatile Optional<LoginLinkDirectory> links = Optional.empty();
 
   /**
    * @param api               the UI's channel to the API, carrying no credential of its own
@@ -31,6 +32,11 @@ public final class UiSignIn {
     this.runtimeCredential = runtimeCredential;
     this.codes = new LoginCodes(clock);
     this.sessions = new SessionStore(clock);
+  }
+
+  /** Also takes the codes of links made in {@code links} while the runtime runs ({@code nightshift admin ui-link}). */
+  public void acceptLinksFrom(LoginLinkDirectory links) {
+    this.links = Optional.of(links);
   }
 
   /** A new one-time login code, for a link. */
@@ -44,7 +50,8 @@ public final class UiSignIn {
    * @throws io.grpc.StatusRuntimeException when the API cannot say who the runtime's credential is
    */
   public Optional<SessionStore.Opened> withCode(String code) {
-    return codes.redeem(code) ? Optional.of(open(runtimeCredential, "link")) : Optional.empty();
+    boolean valid = codes.redeem(code) || links.map(l -> l.redeem(code)).orElse(false);
+    return valid ? Optional.of(open(runtimeCredential, "link")) : Optional.empty();
   }
 
   /**
