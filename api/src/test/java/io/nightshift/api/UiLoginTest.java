@@ -100,6 +100,12 @@ class UiLoginTest {
     assertThat(get("/api/tasks/no-such-task", cookie).status()).isEqualTo(404);
     assertThat(get("/", cookie).status()).isEqualTo(200);
 
+    // logging in again with a token replaces the link's session
+    String asViewer = cookie(post("/login", cookie, "{\"token\": \""
+        + tokens.create("lab", AccessRole.VIEWER, Optional.empty()).bearer() + "\"}"));
+    assertThat(get("/api/session", cookie).status()).isEqualTo(401);
+    assertThat(JSON.readTree(get("/api/session", asViewer).body()).get("role").asText()).isEqualTo("viewer");
+
     RawHttp.Answer again = post("/login", null, "{\"code\": \"" + code + "\"}");
     assertThat(again.status()).isEqualTo(401);
     assertThat(again.header("Set-Cookie")).isNull();

@@ -98,6 +98,7 @@ final class SessionLogin implements UiLogin {
   }
 
   private void loggedIn(HttpExchange ex, SessionStore.Opened opened) throws IOException {
+    session(ex).ifPresent(signIn::end); // a page that logs in again leaves no session of its old login behind
     UiUser user = opened.session().user();
     log.info("UI login: {} (role {}, tenant {}) by {}", user.name(), user.role(), user.tenant(),
         user.via().equals("link") ? "login link" : "API token");
