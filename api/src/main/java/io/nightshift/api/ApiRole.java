@@ -1,6 +1,8 @@
 package io.nightshift.api;
 
 import io.nightshift.api.ui.WorkflowUiServer;
+import io.nightshift.api.ui.session.LoginCodes;
+import io.nightshift.api.ui.session.LoginLinkDirectory;
 import io.nightshift.runtime.Role;
 import io.nightshift.runtime.RoleContext;
 import io.nightshift.runtime.RolePart;
@@ -8,6 +10,8 @@ import io.nightshift.runtime.config.ApiAuth;
 import io.nightshift.runtime.config.RuntimeConfig;
 import io.nightshift.runtime.lifecycle.Closer;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +24,7 @@ public final class ApiRole implements RolePart {
   private static final Logger log = LoggerFactory.getLogger(ApiRole.class);
 
   private Optional<Listening> listening = Optional.empty();
+  private Optional<WorkflowUiServer> ui = Optional.empty();
 
   /** Where the started API and UI listen. */
   private record Listening(String host, int apiPort, Optional<Integer> uiPort) {}
@@ -41,7 +46,40 @@ public final class ApiRole implements RolePart {
     Optional<WorkflowUiServer> ui = config.uiPort() > 0 ? startUi(config, target, api.inProcessToken(), closer)
         : Optional.empty();
     listening = Optional.of(new Listening(config.apiHost(), api.port(), ui.map(WorkflowUiServer::port)));
-    ui.ifPresent(u -> log.info("workflow UI on {}", uiUrl().orElseThrow()));
+    this.ui = ui;
+    ui.ifPresent(u -> acceptLinks(u, config, closer));
+    ui.ifPresent(u -> u.newLoginLink().ifPresentOrElse(ApiRole::printLoginLink,
+        () -> log.info("workflow UI on {} (no login: API authentication is off)", uiUrl().orElseThrow())));
+  }
+
+  /**
+   * The UI's one-time login link, as Jupyter prints its own: in the log and on stderr, where whoever started the
+   * runtime sees it. It is good once, for {@link LoginCodes#LIFETIME}; after that, the login page takes an API
+   * token, and {@code nightshift admin ui-link} makes another.
+   */
+  private static void printLoginLink(String link) {
+    long minutes = LoginCodes.LIFETIME.toMinutes();
+    log.info("workflow UI: log in (once, within {} minutes) at {}", minutes, link);
+    System.err.println("\n  Workflow UI login link (one use, expires in " + minutes + " minutes; then"
+        + " 'nightshift admin ui-link' makes another, or log in with an API token):\n    " + link + "\n");
+    System.err.flush();
+  }
+
+  /** Where {@code nightshift admin ui-link} leaves new login links for the running UI: beside the token store. */
+  public static Path uiLinkDirectory(RuntimeConfig config) {
+    return config.tokenStoreFile().resolveSibling("ui-links");
+  }
+
+  /** Lets {@code nightshift admin ui-link} make links for this UI while it runs; without that, only the printed one. */
+  private static void acceptLinks(WorkflowUiServer ui, RuntimeConfig config, Closer closer) {
+    LoginLinkDirectory links = new LoginLinkDirectory(uiLinkDirectory(config), Clock.systemUTC());
+    try {
+      ui.acceptLinksFrom(links);
+      closer.push((AutoCloseable) links::withdraw);
+    } catch (IOException e) {
+      log.warn("'nightshift admin ui-link' cannot make login links for this UI ({}); log in with an API token",
+          e.toString());
+    }
   }
 
   /**
@@ -51,9 +89,8 @@ public final class ApiRole implements RolePart {
   private static Optional<WorkflowUiServer> startUi(RuntimeConfig config, String apiTarget, Optional<String> token,
       Closer closer) {
     if (token.isPresent() && !ApiAuth.isLoopbackHost(config.apiHost())) {
-      // it has no login of its own yet and calls the API as an admin: off loopback, that would hand anyone who
-      // reaches the port what the API's tokens guard
-      log.warn("workflow UI not started: it has no login yet and the API binds {}, not loopback; reach it through"
+      // it serves plain HTTP: off loopback, its session cookies and pasted tokens would cross the network in clear
+      log.warn("workflow UI not started: it serves plain HTTP and the API binds {}, not loopback; reach it through"
           + " a runtime bound to 127.0.0.1 (e.g. over ssh -L)", config.apiHost());
       return Optional.empty();
     }
@@ -70,6 +107,11 @@ public final class ApiRole implements RolePart {
   public String target() {
     Listening l = listening.orElseThrow(() -> new IllegalStateException("the API role has not started"));
     return l.host() + ":" + l.apiPort();
+  }
+
+  /** A new one-time login link to the workflow UI; empty where it has no login or is not served. */
+  public Optional<String> newUiLoginLink() {
+    return ui.flatMap(WorkflowUiServer::newLoginLink);
   }
 
   /** The workflow UI's address; empty before the role starts, when the UI is off, or when its port was taken. */

@@ -7,6 +7,7 @@ import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import io.nightshift.api.audit.AuditedCalls;
 import io.nightshift.api.auth.AccessGate;
+import io.nightshift.api.auth.AuthServiceImpl;
 import io.nightshift.api.auth.BearerAuthentication;
 import io.nightshift.api.auth.InProcessCredential;
 import io.nightshift.api.backends.BackendServiceImpl;
@@ -75,7 +76,8 @@ public final class ApiServer implements AutoCloseable {
     Optional<InProcessCredential> inProcess = intercept(config, builder, audit);
     // every service, grpc's own included, answers a request that is not its message INVALID_ARGUMENT
     List.of(new TaskServiceImpl(client, submitter, watcher, artifacts), new ArtifactServiceImpl(artifacts),
-            new BackendServiceImpl(backends), health.getHealthService(), ProtoReflectionServiceV1.newInstance())
+            new BackendServiceImpl(backends), health.getHealthService(), ProtoReflectionServiceV1.newInstance(),
+            new AuthServiceImpl())
         .forEach(service -> builder.addService(UnparseableRequests.answeredInvalid(service.bindService())));
     Server server = builder.build().start();
     health.setStatus("", HealthCheckResponse.ServingStatus.SERVING);

@@ -5,8 +5,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code nightshift admin}: the runtime's administration, done on its data directory, not through the API. */
-@Command(name = "admin", mixinStandardHelpOptions = true, subcommands = TokenCommand.class,
-    description = "Administer a runtime through its data directory: API tokens.")
+@Command(name = "admin", mixinStandardHelpOptions = true, subcommands = {TokenCommand.class, UiLinkCommand.class},
+    description = "Administer a runtime through its data directory: API tokens, workflow UI login links.")
 final class AdminCommand implements Runnable {
   @Spec CommandSpec spec;
 

@@ -19,7 +19,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import java.time.Clock;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import io.nightshift.runtime.auth.AccessRole;
+import io.nightshift.runtime.auth.IssuedToken;
+import io.nightshift.runtime.auth.TokenStore;
+import org.openqa.selenium.Cookie;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,9 +41,11 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The workflow UI in a real headless Chromium against a real runtime on the Temporal dev server: the task list, a
- * task's live view (server-sent events) with its step graph, pause / resume / approve from the page with the API's refusals shown with
- * the field they name, step outputs downloaded from the page, and an HTML report shown in a sandboxed frame.
+ * The workflow UI in a real headless Chromium against a real runtime on the Temporal dev server: the login through
+ * the one-time link the runtime printed, the task list, a task's live view (server-sent events) with its step
+ * graph, pause / resume / approve from the page with the API's refusals shown with the field they name, step
+ * outputs downloaded from the page, an HTML report shown in a sandboxed frame, and the login page with a pasted
+ * token, whose role the page shows, and logout.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WorkflowUiIT {
@@ -70,6 +80,18 @@ class WorkflowUiIT {
     api = new ApiClient(runtime.channel());
     ui = "http://127.0.0.1:" + runtime.workflowUiPort;
     browser = Browser.start();
+    logInWithTheStartUpLink();
+  }
+
+  /** As the one who started the runtime: the link it printed, which opens the task list as the runtime's admin. */
+  private void logInWithTheStartUpLink() throws Exception {
+    Matcher link = Pattern.compile("http://127\\.0\\.0\\.1:" + runtime.workflowUiPort
+        + "/login#code=[A-Za-z0-9_-]+").matcher(runtime.log());
+    assertThat(link.find()).as("the runtime printed a login link").isTrue();
+    browser.get(link.group());
+    await(() -> browser.getCurrentUrl().equals(ui + "/") && !browser.findElements(By.id("tasks")).isEmpty());
+    await(() -> browser.findElement(By.id("who")).getText().contains("admin"));
+    assertThat(browser.findElement(By.id("who")).getText()).contains("tenant default").contains("login link");
   }
 
   @AfterAll
@@ -137,8 +159,9 @@ class WorkflowUiIT {
     WebElement link = browser.findElement(By.cssSelector("tr[data-step='load'] a"));
     assertThat(link.getAttribute("download")).isNotNull();
     String href = link.getAttribute("href");
-    HttpResponse<String> csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    Cookie session = browser.manage().getCookieNamed("nightshift-ui-" + runtime.workflowUiPort);
+    HttpResponse<String> csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
+        .header("Cookie", session.getName() + "=" + session.getValue()).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(csv.statusCode()).isEqualTo(200);
     assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
     assertThat(csv.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d)
@@ -230,6 +253,41 @@ class WorkflowUiIT {
         .contains("no task with id 'no-such-task'");
   }
 
+  @Test
+  void shouldLogInWithAPastedTokenShowItsRoleAndTenantAndLogOut() throws Exception {
+    IssuedToken viewer = new TokenStore(runtime.dataDir.resolve("auth/tokens"), Clock.systemUTC())
+        .create("lab", AccessRole.VIEWER, Optional.empty());
+    ChromeDriver other = Browser.start(); // a browser of its own, so this one stays logged in for the other tests
+    try {
+      other.get(ui + "/#/tasks/no-such-task");
+      await(other, () -> other.getCurrentUrl().startsWith(ui + "/login") && other.findElement(By.id("token"))
+          .isDisplayed());
+
+      other.findElement(By.id("token")).sendKeys(viewer.bearer().replace('_', '-'));
+      other.findElement(By.id("login-button")).click();
+      await(other, () -> other.findElement(By.id("notice")).isDisplayed());
+      assertThat(other.findElement(By.id("notice")).getText()).contains("UNAUTHENTICATED").contains("not accepted");
+
+      other.findElement(By.id("token")).clear();
+      other.findElement(By.id("token")).sendKeys(viewer.bearer());
+      other.findElement(By.id("login-button")).click();
+      // back to the task it was sent from, shown with the viewer's rights
+      await(other, () -> !other.findElements(By.id("task-error")).isEmpty());
+      assertThat(other.getCurrentUrl()).isEqualTo(ui + "/#/tasks/no-such-task");
+      await(other, () -> other.findElement(By.id("who")).getText().contains("viewer"));
+      assertThat(other.findElement(By.id("who")).getText()).contains("tenant lab");
+      assertThat(other.manage().getCookieNamed("nightshift-ui-" + runtime.workflowUiPort).isHttpOnly()).isTrue();
+
+      other.findElement(By.id("logout")).click();
+      await(other, () -> other.getCurrentUrl().startsWith(ui + "/login")
+          && other.findElement(By.id("token")).isDisplayed());
+      other.get(ui + "/");
+      await(other, () -> other.getCurrentUrl().startsWith(ui + "/login"));
+    } finally {
+      other.quit();
+    }
+  }
+
   private String taskState() {
     return browser.findElement(By.cssSelector("#view > div .state")).getText();
   }
@@ -241,6 +299,10 @@ class WorkflowUiIT {
 
   /** Waits for the page to show something; on a timeout the failure carries what the page showed instead. */
   private void await(BooleanSupplier condition) {
+    await(browser, condition);
+  }
+
+  private static void await(ChromeDriver browser, BooleanSupplier condition) {
     try {
       new WebDriverWait(browser, Duration.ofSeconds(60))
           .ignoring(StaleElementReferenceException.class)

@@ -2,6 +2,7 @@ package io.nightshift.api.auth;
 
 import io.grpc.MethodDescriptor;
 import io.nightshift.api.v1.ArtifactServiceGrpc;
+import io.nightshift.api.v1.AuthServiceGrpc;
 import io.nightshift.api.v1.BackendServiceGrpc;
 import io.nightshift.api.v1.TaskServiceGrpc;
 import io.nightshift.runtime.auth.AccessRole;
@@ -12,10 +13,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Which roles may call which method. Viewers read (tasks, events, artifacts, conversations, backends); submitters
- * also start and steer tasks; approvers also decide on gates; admins may do everything. Health and reflection are
- * open to all, so load balancers and tools like grpcurl work without a token. A method not named here (one added
- * later and forgotten) is for admins alone: the matrix fails closed.
+ * Which roles may call which method. Viewers read (tasks, events, artifacts, conversations, backends) and may ask
+ * who they are; submitters also start and steer tasks; approvers also decide on gates; admins may do everything.
+ * Health and reflection are open to all, so load balancers and tools like grpcurl work without a token. A method
+ * not named here (one added later and forgotten) is for admins alone: the matrix fails closed.
  */
 final class MethodAccess {
   private static final Set<String> OPEN_SERVICES = Set.of("grpc.health.v1.Health",
@@ -33,7 +34,8 @@ final class MethodAccess {
     for (MethodDescriptor<?, ?> read : new MethodDescriptor<?, ?>[] {TaskServiceGrpc.getGetTaskMethod(),
         TaskServiceGrpc.getListTasksMethod(), TaskServiceGrpc.getWatchTaskMethod(),
         TaskServiceGrpc.getGetAgentConversationMethod(), ArtifactServiceGrpc.getReadArtifactMethod(),
-        BackendServiceGrpc.getListBackendsMethod(), BackendServiceGrpc.getGetBackendMethod()}) {
+        BackendServiceGrpc.getListBackendsMethod(), BackendServiceGrpc.getGetBackendMethod(),
+        AuthServiceGrpc.getWhoAmIMethod()}) {
       roles.put(read.getFullMethodName(), READERS);
     }
     for (MethodDescriptor<?, ?> submit : new MethodDescriptor<?, ?>[] {TaskServiceGrpc.getSubmitTaskMethod(),

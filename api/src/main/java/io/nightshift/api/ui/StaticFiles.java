@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The page's files, served from the jar: a fixed list, so no path from a request ever reaches a file lookup. */
@@ -12,7 +13,11 @@ final class StaticFiles {
       "/", "index.html",
       "/index.html", "index.html",
       "/app.js", "app.js",
-      "/app.css", "app.css");
+      "/app.css", "app.css",
+      "/login", "login.html",
+      "/login.js", "login.js");
+  /** What the login page needs, served without a session; it holds nothing about any task. */
+  private static final Set<String> PUBLIC = Set.of("/login", "/login.js", "/app.css");
 
   /**
    * The page runs its own script and style only (no inline code, nothing from elsewhere), talks to this server,
@@ -25,6 +30,10 @@ final class StaticFiles {
   private static final Map<String, byte[]> READ = new ConcurrentHashMap<>();
 
   private StaticFiles() {}
+
+  static boolean isPublic(String path) {
+    return PUBLIC.contains(path);
+  }
 
   static void serve(HttpExchange ex) throws IOException {
     String name = FILES.get(ex.getRequestURI().getPath());

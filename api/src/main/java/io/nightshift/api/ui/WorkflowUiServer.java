@@ -5,10 +5,15 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.MessageOrBuilder;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.grpc.Channel;
 import io.grpc.ManagedChannel;
+import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.nightshift.api.client.BearerToken;
+import io.nightshift.api.ui.session.LoginLinkDirectory;
+import io.nightshift.api.ui.session.SessionCookie;
+import io.nightshift.api.ui.session.UiSession;
+import io.nightshift.api.ui.session.UiSignIn;
 import io.nightshift.api.v1.ArtifactServiceGrpc;
 import io.nightshift.api.v1.GetAgentConversationRequest;
 import io.nightshift.api.v1.GetTaskRequest;
@@ -20,6 +25,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +42,9 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  * GET  /                               the page (task list; #/tasks/ID for one task)
+ * GET  /login                          the login page; POST /login exchanges a link's code or an API token for a
+ *                                      session cookie, POST /logout ends it ({@link SessionLogin})
+ * GET  /api/session                    who the page is logged in as
  * GET  /api/tasks?page_token=T         ListTasks, newest first
  * GET  /api/tasks/ID                   GetTask
  * GET  /api/tasks/ID/events            WatchTask as server-sent events, one "task" event per change
@@ -50,6 +59,10 @@ import org.slf4j.LoggerFactory;
  * be addressed to this server's own host and port, and an action's {@code Origin} must be this UI
  * ({@link HostAndOriginCheck}). Outputs are served so that nothing in them runs on this origin
  * ({@link ArtifactDownloads}), and the page's own files allow only the page's own script and style.
+ *
+ * <p>Where the API asks for tokens, everything but the login page and its files needs a session ({@link UiLogin}),
+ * and the UI makes each session's calls with that session's credential, so the API's roles and tenants decide what
+ * a page may see and do; without one, JSON answers 401 and the page goes to the login page.
  */
 public final class WorkflowUiServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WorkflowUiServer.class);
@@ -59,13 +72,15 @@ public final class WorkflowUiServer implements AutoCloseable {
   private final ManagedChannel channel;
   private final ExecutorService threads;
   private final HostAndOriginCheck addressing;
+  private final UiLogin login;
 
   private WorkflowUiServer(HttpServer server, ManagedChannel channel, ExecutorService threads,
-      HostAndOriginCheck addressing) {
+      HostAndOriginCheck addressing, UiLogin login) {
     this.server = server;
     this.channel = channel;
     this.threads = threads;
     this.addressing = addressing;
+    this.login = login;
   }
 
   /**
@@ -79,8 +94,9 @@ public final class WorkflowUiServer implements AutoCloseable {
   }
 
   /**
-   * As {@link #start(String, int, String)}, calling the API with {@code bearer} (the API's in-process credential
-   * where it asks for tokens; empty where it runs with {@code --insecure-no-auth}).
+   * As {@link #start(String, int, String)} beside an API that asks for tokens when {@code bearer} is given (the
+   * API's in-process credential): pages then log in, and login-link sessions call the API with {@code bearer}.
+   * Empty where the API runs with {@code --insecure-no-auth}: the UI then has no login either.
    */
   public static WorkflowUiServer start(String host, int port, String apiTarget, Optional<String> bearer)
       throws IOException {
@@ -95,7 +111,6 @@ public final class WorkflowUiServer implements AutoCloseable {
   private static WorkflowUiServer start(String host, int port, String apiTarget, Optional<String> bearer,
       long keepaliveMillis) throws IOException {
     NettyChannelBuilder builder = NettyChannelBuilder.forTarget(apiTarget).usePlaintext();
-    bearer.ifPresent(token -> builder.intercept(BearerToken.sending(token)));
     ManagedChannel channel = builder.build();
     HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 64);
     // event streams hold a thread each for as long as a page is open
@@ -105,13 +120,18 @@ public final class WorkflowUiServer implements AutoCloseable {
       return t;
     });
     server.setExecutor(threads);
+    int bound = server.getAddress().getPort();
+    UiLogin login = bearer.<UiLogin>map(token -> new SessionLogin(new UiSignIn(channel, token, Clock.systemUTC()),
+        new SessionCookie(bound), "http://" + linkHost(host) + ":" + bound)).orElseGet(() -> new NoLogin(channel));
     WorkflowUiServer ui = new WorkflowUiServer(server, channel, threads,
-        HostAndOriginCheck.forBind(host, server.getAddress()));
-    TaskActions actions = new TaskActions(TaskServiceGrpc.newBlockingStub(channel));
-    ArtifactDownloads artifacts = new ArtifactDownloads(ArtifactServiceGrpc.newBlockingStub(channel));
-    server.createContext("/api/tasks", ex -> ui.handle(ex, () -> ui.tasks(ex, actions, keepaliveMillis)));
-    server.createContext("/api/artifacts/", ex -> ui.handle(ex, () -> artifacts.serve(ex)));
-    server.createContext("/", ex -> ui.handle(ex, () -> StaticFiles.serve(ex)));
+        HostAndOriginCheck.forBind(host, server.getAddress()), login);
+    server.createContext("/login", ex -> ui.handle(ex, () -> ui.loginPage(ex)));
+    server.createContext("/logout", ex -> ui.handle(ex, () -> ui.logout(ex)));
+    server.createContext("/api/session", ex -> ui.handleSignedIn(ex, s -> sendJson(ex, 200, s.user().asJson())));
+    server.createContext("/api/tasks", ex -> ui.handleSignedIn(ex, s -> ui.tasks(ex, s.api(), keepaliveMillis)));
+    server.createContext("/api/artifacts/", ex -> ui.handleSignedIn(ex,
+        s -> new ArtifactDownloads(ArtifactServiceGrpc.newBlockingStub(s.api())).serve(ex)));
+    server.createContext("/", ex -> ui.handle(ex, () -> ui.page(ex)));
     server.start();
     return ui;
   }
@@ -120,28 +140,78 @@ public final class WorkflowUiServer implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
-  private void tasks(HttpExchange ex, TaskActions actions, long keepaliveMillis) throws IOException {
+  /**
+   * A new one-time login link ({@code http://host:port/login#code=...}), good for one login within
+   * {@link io.nightshift.api.ui.session.LoginCodes#LIFETIME}; empty where the UI has no login.
+   */
+  public Optional<String> newLoginLink() {
+    return login.newLoginLink();
+  }
+
+  /**
+   * Also takes the links {@code nightshift admin ui-link} makes in {@code links} while this runs, and writes this
+   * UI's address there for it; nothing where the UI has no login.
+   */
+  public void acceptLinksFrom(LoginLinkDirectory links) throws IOException {
+    login.acceptLinksFrom(links);
+  }
+
+  /** The host a printed link names: a wildcard bind is reached on this machine as localhost. */
+  private static String linkHost(String host) {
+    return host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]") ? "localhost"
+        : host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+  }
+
+  private void loginPage(HttpExchange ex) throws IOException {
+    if (ex.getRequestMethod().equals("POST") && ex.getRequestURI().getPath().equals("/login")) {
+      login.login(ex);
+    } else {
+      StaticFiles.serve(ex);
+    }
+  }
+
+  private void logout(HttpExchange ex) throws IOException {
+    if (!ex.getRequestMethod().equals("POST")) {
+      sendJson(ex, 405, HttpStatuses.body("INVALID_ARGUMENT", "log out with POST /logout", null));
+      return;
+    }
+    login.logout(ex);
+  }
+
+  /** The page and its files: the login page's own are open to all, the rest need a session. */
+  private void page(HttpExchange ex) throws IOException {
+    if (StaticFiles.isPublic(ex.getRequestURI().getPath())) {
+      StaticFiles.serve(ex);
+    } else if (login.session(ex).isPresent()) {
+      StaticFiles.serve(ex);
+    } else {
+      refuseSignedOut(ex);
+    }
+  }
+
+  private void tasks(HttpExchange ex, Channel api, long keepaliveMillis) throws IOException {
     String[] parts = ex.getRequestURI().getRawPath().replaceFirst("^/api/tasks/?", "").split("/");
     String id = parts[0].isEmpty() ? null : URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
     String method = ex.getRequestMethod();
+    TaskServiceGrpc.TaskServiceBlockingStub tasks = TaskServiceGrpc.newBlockingStub(api);
     if (id == null && method.equals("GET")) {
-      list(ex);
+      list(ex, tasks);
     } else if (id != null && parts.length == 1 && method.equals("GET")) {
-      sendProto(ex, 200, tasks().getTask(GetTaskRequest.newBuilder().setTaskId(id).build()));
+      sendProto(ex, 200, tasks.getTask(GetTaskRequest.newBuilder().setTaskId(id).build()));
     } else if (id != null && parts.length == 2 && parts[1].equals("events") && method.equals("GET")) {
-      new TaskEventStream(TaskServiceGrpc.newStub(channel), keepaliveMillis).send(ex, id);
+      new TaskEventStream(TaskServiceGrpc.newStub(api), keepaliveMillis).send(ex, id);
     } else if (id != null && parts.length == 4 && parts[1].equals("steps") && parts[3].equals("conversation")
         && method.equals("GET")) {
-      sendProto(ex, 200, tasks().getAgentConversation(GetAgentConversationRequest.newBuilder().setTaskId(id)
+      sendProto(ex, 200, tasks.getAgentConversation(GetAgentConversationRequest.newBuilder().setTaskId(id)
           .setStep(URLDecoder.decode(parts[2], StandardCharsets.UTF_8)).build()));
     } else if (id != null && parts.length == 2 && method.equals("POST")) {
-      actions.run(ex, id, parts[1]);
+      new TaskActions(tasks).run(ex, id, parts[1]);
     } else {
       sendJson(ex, 404, HttpStatuses.body("NOT_FOUND", "no such resource: " + method + " " + ex.getRequestURI(), null));
     }
   }
 
-  private void list(HttpExchange ex) throws IOException {
+  private void list(HttpExchange ex, TaskServiceGrpc.TaskServiceBlockingStub tasks) throws IOException {
     ListTasksRequest.Builder request = ListTasksRequest.newBuilder().setPageSize(50);
     String token = query(ex, "page_token");
     if (token != null && !token.isEmpty()) {
@@ -154,11 +224,42 @@ public final class WorkflowUiServer implements AutoCloseable {
       }
     }
     // the API's own JSON: nextPageToken is the token's bytes in base64, which the page sends back as page_token
-    sendProto(ex, 200, tasks().listTasks(request.build()));
+    sendProto(ex, 200, tasks.listTasks(request.build()));
   }
 
-  private TaskServiceGrpc.TaskServiceBlockingStub tasks() {
-    return TaskServiceGrpc.newBlockingStub(channel);
+  /**
+   * Runs a handler for a request with a session; without one, answers as {@link #refuseSignedOut}. When the API no
+   * longer accepts the session's credential (its token was revoked), the session ends with that answer.
+   */
+  private void handleSignedIn(HttpExchange ex, SessionAction action) {
+    handle(ex, () -> {
+      Optional<UiSession> session = login.session(ex);
+      if (session.isEmpty()) {
+        refuseSignedOut(ex);
+        return;
+      }
+      try {
+        action.run(session.get());
+      } catch (StatusRuntimeException e) {
+        if (e.getStatus().getCode() == Status.Code.UNAUTHENTICATED) {
+          login.refused(session.get());
+        }
+        throw e;
+      }
+    });
+  }
+
+  /** The page goes to the login page (keeping its fragment, so it comes back to the task it showed); JSON 401s. */
+  private static void refuseSignedOut(HttpExchange ex) throws IOException {
+    String path = ex.getRequestURI().getPath();
+    if (ex.getRequestMethod().equals("GET") && (path.equals("/") || path.equals("/index.html"))) {
+      ex.getResponseHeaders().set("Location", "/login");
+      send(ex, 303, "text/plain", "log in at /login".getBytes(StandardCharsets.UTF_8));
+      return;
+    }
+    sendJson(ex, 401, HttpStatuses.body("UNAUTHENTICATED", "not logged in to this UI: open the login link the"
+        + " runtime printed at start, or log in at /login with an API token ('nightshift admin token create')",
+        null));
   }
 
   /**
@@ -189,6 +290,10 @@ public final class WorkflowUiServer implements AutoCloseable {
 
   interface IoAction {
     void run() throws IOException;
+  }
+
+  interface SessionAction {
+    void run(UiSession session) throws IOException;
   }
 
   static String query(HttpExchange ex, String name) {

@@ -80,10 +80,19 @@ function describeError(body, status) {
   return body.code + ': ' + body.message + (fields ? ' [' + fields + ']' : '');
 }
 
+/** Logged out (the session expired, or the API no longer takes its token): to the login page, back here after. */
+function toLogin(status) {
+  if (status === 401) location.assign('/login' + location.hash);
+  return status === 401;
+}
+
 async function getJson(url) {
   const r = await fetch(url, { headers: { Accept: 'application/json' } });
   const body = await r.json().catch(() => null);
-  if (!r.ok) throw new Error(describeError(body, r.status));
+  if (!r.ok) {
+    toLogin(r.status);
+    throw new Error(describeError(body, r.status));
+  }
   return body;
 }
 
@@ -92,6 +101,7 @@ async function act(taskId, action, body) {
     method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body || {}) });
   const answer = await r.json().catch(() => null);
   if (!r.ok) {
+    toLogin(r.status);
     say(describeError(answer, r.status));
     return false;
   }
@@ -388,5 +398,31 @@ function route() {
   listTimer = setInterval(() => showList(token), 3000);
 }
 
+// ---------- who is logged in ----------
+
+async function showWho() {
+  const who = document.getElementById('who');
+  const logout = document.getElementById('logout');
+  let me;
+  try {
+    me = await getJson('/api/session');
+  } catch (e) {
+    return;
+  }
+  if (!me.login) {
+    who.textContent = 'API authentication off';
+    return;
+  }
+  who.replaceChildren(el('b', {}, me.role), ' · tenant ', el('b', {}, me.tenant), ' · ',
+    me.via === 'link' ? 'login link' : me.name);
+  who.title = me.name;
+  logout.hidden = false;
+  logout.addEventListener('click', async () => {
+    await fetch('/logout', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    location.assign('/login');
+  });
+}
+
 window.addEventListener('hashchange', () => { say(''); route(); });
+showWho();
 route();

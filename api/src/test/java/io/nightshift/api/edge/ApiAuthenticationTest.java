@@ -12,12 +12,15 @@ import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
 import io.nightshift.api.v1.ApproveTaskRequest;
+import io.nightshift.api.v1.AuthServiceGrpc;
 import io.nightshift.api.v1.BackendServiceGrpc;
 import io.nightshift.api.v1.GetTaskRequest;
 import io.nightshift.api.v1.ListBackendsRequest;
 import io.nightshift.api.v1.SubmitTaskRequest;
 import io.nightshift.api.v1.TaskServiceGrpc;
 import io.nightshift.api.v1.TaskSpec;
+import io.nightshift.api.v1.WhoAmIRequest;
+import io.nightshift.api.v1.WhoAmIResponse;
 import io.nightshift.runtime.auth.AccessRole;
 import io.nightshift.runtime.auth.BearerTokens;
 import io.nightshift.runtime.auth.IssuedToken;
@@ -183,6 +186,22 @@ class ApiAuthenticationTest {
   }
 
   /** A read any role may make, answered without Temporal: the backends. */
+  @Test
+  void shouldTellACallerWhoTheApiTakesItToBeAndRefuseOneWithoutAToken() throws Exception {
+    IssuedToken viewer = tokens.create("lab", AccessRole.VIEWER, Optional.empty());
+
+    WhoAmIResponse me = AuthServiceGrpc.newBlockingStub(api.channelWith(viewer.bearer()))
+        .whoAmI(WhoAmIRequest.getDefaultInstance());
+
+    assertThat(me.getName()).isEqualTo("token:" + viewer.token().id());
+    assertThat(me.getCredential()).isEqualTo(viewer.token().id());
+    assertThat(me.getTenant()).isEqualTo("lab");
+    assertThat(me.getRole()).isEqualTo("viewer");
+    StatusRuntimeException anonymous = catchThrowableOfType(StatusRuntimeException.class, () -> AuthServiceGrpc
+        .newBlockingStub(api.channelWithoutToken()).whoAmI(WhoAmIRequest.getDefaultInstance()));
+    assertThat(anonymous.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+  }
+
   private static Status read(Channel channel) {
     try {
       BackendServiceGrpc.newBlockingStub(channel).listBackends(ListBackendsRequest.getDefaultInstance());

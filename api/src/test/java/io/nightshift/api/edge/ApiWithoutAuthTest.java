@@ -1,9 +1,14 @@
 package io.nightshift.api.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.nightshift.api.v1.AuthServiceGrpc;
 import io.nightshift.api.v1.BackendServiceGrpc;
 import io.nightshift.api.v1.ListBackendsRequest;
+import io.nightshift.api.v1.WhoAmIRequest;
 import io.nightshift.runtime.config.ApiAuth;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +27,11 @@ class ApiWithoutAuthTest {
 
       assertThat(Files.exists(api.config().tokenStoreFile())).isFalse();
       assertThat(Files.exists(api.config().adminTokenFile())).isFalse();
+      // no identity to tell: the calls carry none
+      StatusRuntimeException whoAmI = catchThrowableOfType(StatusRuntimeException.class, () -> AuthServiceGrpc
+          .newBlockingStub(api.channelWithoutToken()).whoAmI(WhoAmIRequest.getDefaultInstance()));
+      assertThat(whoAmI.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+      assertThat(whoAmI.getStatus().getDescription()).contains("--insecure-no-auth");
     }
   }
 }
