@@ -1,5 +1,6 @@
 package io.nightshift.api;
 
+import io.nightshift.api.codec.CodecServer;
 import io.nightshift.api.ui.WorkflowUiServer;
 import io.nightshift.runtime.Role;
 import io.nightshift.runtime.RoleContext;
@@ -7,6 +8,7 @@ import io.nightshift.runtime.RolePart;
 import io.nightshift.runtime.config.ApiAuth;
 import io.nightshift.runtime.config.RuntimeConfig;
 import io.nightshift.runtime.lifecycle.Closer;
+import io.nightshift.runtime.temporal.codec.AesGcmPayloadCodec;
 import java.io.IOException;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -21,8 +23,8 @@ public final class ApiRole implements RolePart {
 
   private Optional<Listening> listening = Optional.empty();
 
-  /** Where the started API and UI listen. */
-  private record Listening(String host, int apiPort, Optional<Integer> uiPort) {}
+  /** Where the started API, UI and codec server listen. */
+  private record Listening(String host, int apiPort, Optional<Integer> uiPort, Optional<Integer> codecPort) {}
 
   @Override
   public Role role() {
@@ -40,8 +42,26 @@ public final class ApiRole implements RolePart {
     String target = config.apiHost() + ":" + api.port();
     Optional<WorkflowUiServer> ui = config.uiPort() > 0 ? startUi(config, target, api.inProcessToken(), closer)
         : Optional.empty();
-    listening = Optional.of(new Listening(config.apiHost(), api.port(), ui.map(WorkflowUiServer::port)));
+    Optional<CodecServer> codec = config.codecServing().on()
+        ? Optional.of(closer.push(startCodec(context, api))) : Optional.empty();
+    listening = Optional.of(new Listening(config.apiHost(), api.port(), ui.map(WorkflowUiServer::port),
+        codec.map(CodecServer::port)));
     ui.ifPresent(u -> log.info("workflow UI on {}", uiUrl().orElseThrow()));
+    codec.ifPresent(c -> log.info("codec server for Temporal's Web UI and CLI on {} (admin tokens only; CORS for {})",
+        codecUrl().orElseThrow(), config.codecServing().corsOrigins()));
+  }
+
+  /**
+   * The codec server shares the API's token check and the process's audit log. Unlike the UI, a port already taken
+   * fails the start: an operator asked for it by flag, to read histories, and a start that silently left it out
+   * would look like a codec that cannot decrypt.
+   */
+  private static CodecServer startCodec(RoleContext context, ApiServer api) throws IOException {
+    RuntimeConfig config = context.config();
+    return CodecServer.start(config.apiHost(), config.codecServing(), config.namespace(),
+        new AesGcmPayloadCodec(context.payloadKeys()), api.tokens().orElseThrow(() -> new IllegalStateException(
+            "the codec server needs API tokens; the configuration refuses it with " + ApiAuth.OFF_FLAG)),
+        context.audit());
   }
 
   /**
@@ -70,6 +90,11 @@ public final class ApiRole implements RolePart {
   public String target() {
     Listening l = listening.orElseThrow(() -> new IllegalStateException("the API role has not started"));
     return l.host() + ":" + l.apiPort();
+  }
+
+  /** The codec server's address (for --codec-endpoint); empty before the role starts or when it is off. */
+  public Optional<String> codecUrl() {
+    return listening.flatMap(l -> l.codecPort().map(port -> "http://" + l.host() + ":" + port));
   }
 
   /** The workflow UI's address; empty before the role starts, when the UI is off, or when its port was taken. */
