@@ -37,8 +37,8 @@ final class CodecAccess {
   Decision check(String authorization) {
     if (authorization == null || !authorization.toLowerCase(Locale.ROOT).startsWith(BEARER)) {
       return new Decision.Refused(401, "UNAUTHENTICATED", "the codec server needs 'Authorization: Bearer TOKEN'"
-          + " with an admin token (nightshift admin token create --tenant " + operatorTenant + " --role admin)",
-          Optional.empty());
+          + " with an admin token (nightshift admin token create --tenant " + operatorTenant + " --role admin), or"
+          + " a browser signed in with one at .../login", Optional.empty());
     }
     Optional<Principal> principal = tokens.apply(authorization.substring(BEARER.length()));
     if (principal.isEmpty()) {

@@ -13,6 +13,7 @@ import io.temporal.payload.codec.PayloadCodec;
 import io.temporal.payload.codec.PayloadCodecException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -29,10 +30,12 @@ import org.slf4j.LoggerFactory;
  * POST .../decode   {"payloads":[...]} sealed   -> the same payloads opened; others passed through unchanged
  * POST .../encode   {"payloads":[...]} plain    -> the same payloads sealed with the current key
  * OPTIONS ...       CORS preflight, granted to --codec-cors-origin origins only
+ * GET/POST .../login   a browser's sign-in with an admin token, for Temporal's Web UI ({@link CodecSignIn})
  * </pre>
  *
  * Only the last path segment counts, as the protocol asks, so the server may sit under any prefix of a proxy.
- * Every call needs an admin token of the operator's tenant ({@link CodecAccess}) and an {@code X-Namespace} naming
+ * Every call needs an admin token of the operator's tenant ({@link CodecAccess}), in {@code Authorization: Bearer}
+ * (the CLI's {@code --codec-auth}) or through a browser session signed in with one ({@link CodecSessions}), and an {@code X-Namespace} naming
  * the namespace this runtime serves; each call is recorded in the API's audit log before it is answered
  * ({@link CodecAudit}), and once that log cannot be written the server answers 503 to all.
  */
@@ -51,9 +54,11 @@ public final class CodecServer implements AutoCloseable {
   private final CodecAccess access;
   private final CodecCors cors;
   private final CodecAudit audit;
+  private final CodecSessions sessions;
+  private final CodecSignIn signIn;
 
   private CodecServer(HttpServer server, ExecutorService threads, String namespace, PayloadCodec codec,
-      CodecAccess access, CodecCors cors, CodecAudit audit) {
+      CodecAccess access, CodecCors cors, CodecAudit audit, Clock clock) {
     this.server = server;
     this.threads = threads;
     this.namespace = namespace;
@@ -61,6 +66,8 @@ public final class CodecServer implements AutoCloseable {
     this.access = access;
     this.cors = cors;
     this.audit = audit;
+    this.sessions = new CodecSessions(clock);
+    this.signIn = new CodecSignIn(access, sessions, FirstAdminToken.TENANT);
   }
 
   /**
@@ -89,7 +96,7 @@ public final class CodecServer implements AutoCloseable {
     server.setExecutor(threads);
     CodecServer codecServer = new CodecServer(server, threads, namespace, codec,
         new CodecAccess(tokens::check, FirstAdminToken.TENANT), new CodecCors(serving.corsOrigins()),
-        new CodecAudit(audit));
+        new CodecAudit(audit), Clock.systemUTC());
     server.createContext("/", codecServer::handle);
     server.start();
     return codecServer;
@@ -106,7 +113,12 @@ public final class CodecServer implements AutoCloseable {
         preflight(ex, origin);
         return;
       }
-      Optional<AuditAction> action = action(ex.getRequestURI().getRawPath());
+      String path = ex.getRequestURI().getRawPath();
+      if (path.endsWith("/login")) {
+        signIn.handle(ex);
+        return;
+      }
+      Optional<AuditAction> action = action(path);
       cors.allowReading(origin, ex.getResponseHeaders());
       if (action.isEmpty()) {
         CodecReplies.error(ex, 404, "NOT_FOUND", "the codec server answers POST .../encode and POST .../decode"
@@ -152,7 +164,9 @@ public final class CodecServer implements AutoCloseable {
           + " this codec server; its operator allows " + cors.origins() + " with " + CodecServing.CORS_FLAG);
       return;
     }
-    CodecAccess.Decision decision = access.check(ex.getRequestHeaders().getFirst("Authorization"));
+    String authorization = Optional.ofNullable(ex.getRequestHeaders().getFirst("Authorization")).or(() ->
+        sessions.token(ex.getRequestHeaders().getFirst("Cookie")).map(token -> "Bearer " + token)).orElse(null);
+    CodecAccess.Decision decision = access.check(authorization);
     if (decision instanceof CodecAccess.Decision.Refused refused) {
       if (refused.status() == 401) {
         ex.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"nightshift-codec\"");
