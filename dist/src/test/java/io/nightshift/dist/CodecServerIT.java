@@ -16,70 +16,131 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Temporal's own CLI reads a task's history through the runtime's codec server: with an admin token it shows the
  * goal a marker was put in, decrypted; without the codec it shows only sealed payloads; with a viewer's token the
- * codec server answers 403 and the CLI fails rather than show anything. Each decode is in the audit log.
+ * codec server answers 403 and the CLI fails rather than show anything. Each decode is in the audit log. And
+ * Temporal's Web UI, in a real headless Chromium, shows the task's input decrypted once the browser signed in to the
+ * codec server with the admin token, and sealed before.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CodecServerIT {
   private final Path dir = ItData.newDir(getClass());
+  private final String marker = "codec_" + Long.toHexString(ThreadLocalRandom.current().nextLong());
+  private final int codecPort = RuntimeProcess.freePort();
+  private final String endpoint = "http://127.0.0.1:" + codecPort;
+  private RuntimeProcess runtime;
+  private String id;
+  private String admin;
+
+  @BeforeAll
+  void start() throws Exception {
+    // the Web UI's origin is Temporal's dev server UI port, known only once the runtime picked it
+    runtime = new RuntimeProcess(dir, "DEV");
+    runtime.withArgs(List.of("--codec-port", String.valueOf(codecPort), "--codec-cors-origin",
+        "http://127.0.0.1:" + runtime.uiPort)).start();
+    id = new ApiClient(runtime.channel()).tasks().submitTask(SubmitTaskRequest.newBuilder().setSpec(
+        TaskSpec.newBuilder().setGoal("find " + marker).setPipelineYaml("""
+            name: codec
+            steps:
+              - {name: load, tool: data.read_csv, params: {source: "classpath:nightshift/data/approved_drugs.csv"}}
+            """)).build()).getTaskId();
+    admin = Files.readString(runtime.dataDir.resolve("auth/admin-token")).strip();
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    if (runtime != null) {
+      runtime.close();
+    }
+  }
 
   @Test
   void shouldShowTheHistoryDecryptedToTheTemporalCliOfAnAdminOnly() throws Exception {
-    String marker = "codec_" + Long.toHexString(ThreadLocalRandom.current().nextLong());
-    int codecPort = RuntimeProcess.freePort();
-    try (RuntimeProcess runtime = new RuntimeProcess(dir, "DEV")
-        .withArgs(List.of("--codec-port", String.valueOf(codecPort))).start()) {
-      String id = new ApiClient(runtime.channel()).tasks().submitTask(SubmitTaskRequest.newBuilder().setSpec(
-          TaskSpec.newBuilder().setGoal("find " + marker).setPipelineYaml("""
-              name: codec
-              steps:
-                - {name: load, tool: data.read_csv, params: {source: "classpath:nightshift/data/approved_drugs.csv"}}
-              """)).build()).getTaskId();
-      String admin = Files.readString(runtime.dataDir.resolve("auth/admin-token")).strip();
-      String viewer = new TokenStore(RuntimeConfig.defaults(runtime.dataDir).tokenStoreFile(), Clock.systemUTC())
-          .create("default", AccessRole.VIEWER, Optional.empty()).bearer();
-      String endpoint = "http://127.0.0.1:" + codecPort;
+    String viewer = new TokenStore(RuntimeConfig.defaults(runtime.dataDir).tokenStoreFile(), Clock.systemUTC())
+        .create("default", AccessRole.VIEWER, Optional.empty()).bearer();
 
-      Shown sealed = show(runtime, id);
-      assertThat(sealed.exitCode()).as(sealed.errors()).isZero();
-      assertThat(sealed.output()).contains("EVENT_TYPE_WORKFLOW_EXECUTION_STARTED");
-      assertThat(sealed.payloadData()).isNotEmpty().noneMatch(data -> data.contains(marker));
+    Shown sealed = show(runtime, id);
+    assertThat(sealed.exitCode()).as(sealed.errors()).isZero();
+    assertThat(sealed.output()).contains("EVENT_TYPE_WORKFLOW_EXECUTION_STARTED");
+    assertThat(sealed.payloadData()).isNotEmpty().noneMatch(data -> data.contains(marker));
 
-      Shown decoded = show(runtime, id, "--codec-endpoint", endpoint, "--codec-auth", "Bearer " + admin);
-      assertThat(decoded.exitCode()).as(decoded.errors()).isZero();
-      assertThat(decoded.payloadData()).anyMatch(data -> data.contains("find " + marker));
+    Shown decoded = show(runtime, id, "--codec-endpoint", endpoint, "--codec-auth", "Bearer " + admin);
+    assertThat(decoded.exitCode()).as(decoded.errors()).isZero();
+    assertThat(decoded.payloadData()).anyMatch(data -> data.contains("find " + marker));
 
-      // the CLI retries a refused decode until its command times out, then fails showing nothing
-      Shown refused = show(runtime, id, "--codec-endpoint", endpoint, "--codec-auth", "Bearer " + viewer,
-          "--command-timeout", "4s");
-      assertThat(refused.exitCode()).as(refused.output()).isNotZero();
-      assertThat(refused.output() + refused.errors()).doesNotContain(marker);
+    // the CLI retries a refused decode until its command times out, then fails showing nothing
+    Shown refused = show(runtime, id, "--codec-endpoint", endpoint, "--codec-auth", "Bearer " + viewer,
+        "--command-timeout", "4s");
+    assertThat(refused.exitCode()).as(refused.output()).isNotZero();
+    assertThat(refused.output() + refused.errors()).doesNotContain(marker);
 
-      // what the codec server answered, as its audit log says: the admin's decodes served, the viewer's refused
-      List<JsonNode> decodes = new ArrayList<>();
-      for (String line : Files.readAllLines(runtime.dataDir.resolve("audit/audit.log"))) {
-        JsonNode record = new ObjectMapper().readTree(line);
-        if (record.at("/action").asText().equals("decode")) {
-          decodes.add(record);
-        }
+    // what the codec server answered, as its audit log says: the admin's decodes served, the viewer's refused
+    List<JsonNode> decodes = new ArrayList<>();
+    for (String line : Files.readAllLines(runtime.dataDir.resolve("audit/audit.log"))) {
+      JsonNode record = new ObjectMapper().readTree(line);
+      if (record.at("/action").asText().equals("decode")) {
+        decodes.add(record);
       }
-      assertThat(decodes).anySatisfy(r -> {
-        assertThat(r.at("/actor/role").asText()).isEqualTo("admin");
-        assertThat(r.at("/outcome/result").asText()).isEqualTo("ok");
-      }).anySatisfy(r -> {
-        assertThat(r.at("/actor/role").asText()).isEqualTo("viewer");
-        assertThat(r.at("/outcome/code").asText()).isEqualTo("PERMISSION_DENIED");
-      });
-      assertThat(Files.readString(runtime.dataDir.resolve("audit/audit.log"))).doesNotContain(marker);
+    }
+    assertThat(decodes).anySatisfy(r -> {
+      assertThat(r.at("/actor/role").asText()).isEqualTo("admin");
+      assertThat(r.at("/outcome/result").asText()).isEqualTo("ok");
+    }).anySatisfy(r -> {
+      assertThat(r.at("/actor/role").asText()).isEqualTo("viewer");
+      assertThat(r.at("/outcome/code").asText()).isEqualTo("PERMISSION_DENIED");
+    });
+    assertThat(Files.readString(runtime.dataDir.resolve("audit/audit.log"))).doesNotContain(marker);
+  }
+
+  @Test
+  void shouldShowTheInputDecryptedInTemporalsWebUiToABrowserSignedInAsAdmin() throws Exception {
+    String webUi = "http://127.0.0.1:" + runtime.uiPort;
+    ChromeDriver browser = Browser.start();
+    try {
+      // Temporal's Web UI, not signed in to the codec server: its requests carry no credentials and are refused
+      browser.get(webUi + "/namespaces/default/workflows");
+      browser.executeScript("localStorage.setItem('endpoint', JSON.stringify(arguments[0]));"
+          + "localStorage.setItem('overrideRemoteCodecConfiguration', 'true');"
+          + "localStorage.setItem('includeCredentials', 'true');", endpoint);
+      browser.get(webUi + "/namespaces/default/workflows/" + id);
+      awaitText(browser, "TaskWorkflow");
+      assertThat(browser.getPageSource()).doesNotContain(marker);
+
+      browser.get(endpoint + "/login");
+      browser.findElement(By.name("token")).sendKeys(admin);
+      browser.findElement(By.cssSelector("button[type=submit]")).click();
+      awaitText(browser, "Signed in as token:");
+
+      browser.get(webUi + "/namespaces/default/workflows/" + id);
+      awaitText(browser, "find " + marker);
+    } finally {
+      browser.quit();
+    }
+  }
+
+  private static void awaitText(ChromeDriver browser, String text) {
+    try {
+      new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> b.getPageSource().contains(text));
+    } catch (TimeoutException e) {
+      throw new AssertionError("page " + browser.getCurrentUrl() + " did not show '" + text + "' within 20 s:\n"
+          + browser.findElement(By.tagName("body")).getText(), e);
     }
   }
 
