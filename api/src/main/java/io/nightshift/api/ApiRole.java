@@ -6,10 +6,12 @@ import io.nightshift.runtime.Role;
 import io.nightshift.runtime.RoleContext;
 import io.nightshift.runtime.RolePart;
 import io.nightshift.runtime.config.ApiAuth;
+import io.nightshift.runtime.config.CodecServing;
 import io.nightshift.runtime.config.RuntimeConfig;
 import io.nightshift.runtime.lifecycle.Closer;
 import io.nightshift.runtime.temporal.codec.AesGcmPayloadCodec;
 import java.io.IOException;
+import java.net.BindException;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,10 +60,15 @@ public final class ApiRole implements RolePart {
    */
   private static CodecServer startCodec(RoleContext context, ApiServer api) throws IOException {
     RuntimeConfig config = context.config();
-    return CodecServer.start(config.apiHost(), config.codecServing(), config.namespace(),
-        new AesGcmPayloadCodec(context.payloadKeys()), api.tokens().orElseThrow(() -> new IllegalStateException(
-            "the codec server needs API tokens; the configuration refuses it with " + ApiAuth.OFF_FLAG)),
-        context.audit());
+    try {
+      return CodecServer.start(config.apiHost(), config.codecServing(), config.namespace(),
+          new AesGcmPayloadCodec(context.payloadKeys()), api.tokens().orElseThrow(() -> new IllegalStateException(
+              "the codec server needs API tokens; the configuration refuses it with " + ApiAuth.OFF_FLAG)),
+          context.audit());
+    } catch (BindException e) {
+      throw new IOException(CodecServing.PORT_FLAG + " " + config.codecServing().port() + ": cannot listen on "
+          + config.apiHost() + " (" + e.getMessage() + "); choose a free port, or leave the flag out", e);
+    }
   }
 
   /**

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -125,7 +126,7 @@ public final class CodecServer implements AutoCloseable {
             + " only; " + ex.getRequestMethod() + " " + ex.getRequestURI().getRawPath() + " is neither");
       } else if (!ex.getRequestMethod().equals("POST")) {
         ex.getResponseHeaders().set("Allow", "POST, OPTIONS");
-        CodecReplies.error(ex, 405, "METHOD_NOT_ALLOWED", ".../" + action.get().name().toLowerCase() + " takes POST"
+        CodecReplies.error(ex, 405, "METHOD_NOT_ALLOWED", ".../" + action.get().name().toLowerCase(Locale.ROOT) + " takes POST"
             + " only, was " + ex.getRequestMethod());
       } else {
         serve(ex, action.get(), origin);
