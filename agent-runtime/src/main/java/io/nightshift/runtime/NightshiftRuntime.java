@@ -95,7 +95,8 @@ public final class NightshiftRuntime implements AutoCloseable {
     // every tool this process runs reads users' files from the inputs directory only, through its ToolContext
     ToolFiles files = new ToolFiles(new FileArtifactStore(config.artifactsDir(), keys), config.scratchDir(),
         Optional.of(config.inputsDir()), egress);
-    RoleContext context = new RoleContext(config, pools.get(), connection, planning, files, audit.orElseThrow());
+    RoleContext context = new RoleContext(config, pools.get(), connection, planning, files, audit.orElseThrow(),
+        keys);
     for (RolePart part : asked) {
       part.start(context, started);
     }

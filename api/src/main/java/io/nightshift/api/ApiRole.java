@@ -1,5 +1,6 @@
 package io.nightshift.api;
 
+import io.nightshift.api.codec.CodecServer;
 import io.nightshift.api.ui.WorkflowUiServer;
 import io.nightshift.api.ui.session.LoginCodes;
 import io.nightshift.api.ui.session.LoginLinkDirectory;
@@ -7,9 +8,12 @@ import io.nightshift.runtime.Role;
 import io.nightshift.runtime.RoleContext;
 import io.nightshift.runtime.RolePart;
 import io.nightshift.runtime.config.ApiAuth;
+import io.nightshift.runtime.config.CodecServing;
 import io.nightshift.runtime.config.RuntimeConfig;
 import io.nightshift.runtime.lifecycle.Closer;
+import io.nightshift.runtime.temporal.codec.AesGcmPayloadCodec;
 import java.io.IOException;
+import java.net.BindException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -26,8 +30,8 @@ public final class ApiRole implements RolePart {
   private Optional<Listening> listening = Optional.empty();
   private Optional<WorkflowUiServer> ui = Optional.empty();
 
-  /** Where the started API and UI listen. */
-  private record Listening(String host, int apiPort, Optional<Integer> uiPort) {}
+  /** Where the started API, UI and codec server listen. */
+  private record Listening(String host, int apiPort, Optional<Integer> uiPort, Optional<Integer> codecPort) {}
 
   @Override
   public Role role() {
@@ -45,11 +49,16 @@ public final class ApiRole implements RolePart {
     String target = config.apiHost() + ":" + api.port();
     Optional<WorkflowUiServer> ui = config.uiPort() > 0 ? startUi(config, target, api.inProcessToken(), closer)
         : Optional.empty();
-    listening = Optional.of(new Listening(config.apiHost(), api.port(), ui.map(WorkflowUiServer::port)));
+    Optional<CodecServer> codec = config.codecServing().on()
+        ? Optional.of(closer.push(startCodec(context, api))) : Optional.empty();
+    listening = Optional.of(new Listening(config.apiHost(), api.port(), ui.map(WorkflowUiServer::port),
+        codec.map(CodecServer::port)));
     this.ui = ui;
     ui.ifPresent(u -> acceptLinks(u, config, closer));
     ui.ifPresent(u -> u.newLoginLink().ifPresentOrElse(ApiRole::printLoginLink,
         () -> log.info("workflow UI on {} (no login: API authentication is off)", uiUrl().orElseThrow())));
+    codec.ifPresent(c -> log.info("codec server for Temporal's Web UI and CLI on {} (admin tokens only; CORS for {})",
+        codecUrl().orElseThrow(), config.codecServing().corsOrigins()));
   }
 
   /**
@@ -83,6 +92,24 @@ public final class ApiRole implements RolePart {
   }
 
   /**
+   * The codec server shares the API's token check and the process's audit log. Unlike the UI, a port already taken
+   * fails the start: an operator asked for it by flag, to read histories, and a start that silently left it out
+   * would look like a codec that cannot decrypt.
+   */
+  private static CodecServer startCodec(RoleContext context, ApiServer api) throws IOException {
+    RuntimeConfig config = context.config();
+    try {
+      return CodecServer.start(config.apiHost(), config.codecServing(), config.namespace(),
+          new AesGcmPayloadCodec(context.payloadKeys()), api.tokens().orElseThrow(() -> new IllegalStateException(
+              "the codec server needs API tokens; the configuration refuses it with " + ApiAuth.OFF_FLAG)),
+          context.audit());
+    } catch (BindException e) {
+      throw new IOException(CodecServing.PORT_FLAG + " " + config.codecServing().port() + ": cannot listen on "
+          + config.apiHost() + " (" + e.getMessage() + "); choose a free port, or leave the flag out", e);
+    }
+  }
+
+  /**
    * The workflow UI is a view for people beside the API, not part of the runtime's work: a port already taken
    * (another runtime's UI) is a warning with the way out, never a reason to stop the tasks.
    */
@@ -112,6 +139,11 @@ public final class ApiRole implements RolePart {
   /** A new one-time login link to the workflow UI; empty where it has no login or is not served. */
   public Optional<String> newUiLoginLink() {
     return ui.flatMap(WorkflowUiServer::newLoginLink);
+  }
+
+  /** The codec server's address (for --codec-endpoint); empty before the role starts or when it is off. */
+  public Optional<String> codecUrl() {
+    return listening.flatMap(l -> l.codecPort().map(port -> "http://" + l.host() + ":" + port));
   }
 
   /** The workflow UI's address; empty before the role starts, when the UI is off, or when its port was taken. */

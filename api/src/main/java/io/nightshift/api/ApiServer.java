@@ -45,13 +45,15 @@ public final class ApiServer implements AutoCloseable {
   private final HealthStatusManager health;
   private final TaskWatcher watcher;
   private final Optional<InProcessCredential> inProcess;
+  private final Optional<TokenCheck> tokens;
 
   private ApiServer(Server server, HealthStatusManager health, TaskWatcher watcher,
-      Optional<InProcessCredential> inProcess) {
+      Optional<InProcessCredential> inProcess, Optional<TokenCheck> tokens) {
     this.server = server;
     this.health = health;
     this.watcher = watcher;
     this.inProcess = inProcess;
+    this.tokens = tokens;
   }
 
   /**
@@ -73,7 +75,9 @@ public final class ApiServer implements AutoCloseable {
         planning.plannerModel());
     NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(config.apiHost(),
         config.apiPort()));
-    Optional<InProcessCredential> inProcess = intercept(config, builder, audit);
+    Optional<TokenCheck> tokens = config.apiAuth() == ApiAuth.NONE ? Optional.empty()
+        : Optional.of(FirstAdminToken.prepare(config, Clock.systemUTC()));
+    Optional<InProcessCredential> inProcess = intercept(config, builder, audit, tokens);
     // every service, grpc's own included, answers a request that is not its message INVALID_ARGUMENT
     List.of(new TaskServiceImpl(client, submitter, watcher, artifacts), new ArtifactServiceImpl(artifacts),
             new BackendServiceImpl(backends), health.getHealthService(), ProtoReflectionServiceV1.newInstance(),
@@ -83,7 +87,7 @@ public final class ApiServer implements AutoCloseable {
     health.setStatus("", HealthCheckResponse.ServingStatus.SERVING);
     health.setStatus("nightshift.v1.TaskService", HealthCheckResponse.ServingStatus.SERVING);
     health.setStatus("nightshift.v1.BackendService", HealthCheckResponse.ServingStatus.SERVING);
-    return new ApiServer(server, health, watcher, inProcess);
+    return new ApiServer(server, health, watcher, inProcess, tokens);
   }
 
   /**
@@ -94,15 +98,15 @@ public final class ApiServer implements AutoCloseable {
    * @return the credential for callers in this process (the workflow UI); empty with authentication off
    */
   private static Optional<InProcessCredential> intercept(RuntimeConfig config, NettyServerBuilder builder,
-      AuditLogWriter audit) throws IOException {
-    if (config.apiAuth() == ApiAuth.NONE) {
+      AuditLogWriter audit, Optional<TokenCheck> stored) {
+    if (stored.isEmpty()) {
       log.warn("API authentication is OFF ({}): anyone who can reach {}:{} may submit, steer, approve and cancel"
           + " tasks; allowed only on loopback, and only for a machine nobody else uses", ApiAuth.OFF_FLAG,
           config.apiHost(), config.apiPort());
       builder.intercept(new AuditedCalls(audit));
       return Optional.empty();
     }
-    TokenCheck tokens = FirstAdminToken.prepare(config, Clock.systemUTC());
+    TokenCheck tokens = stored.get();
     InProcessCredential ui = InProcessCredential.forHolder("workflow-ui");
     builder.intercept(new AccessGate()).intercept(new AuditedCalls(audit))
         .intercept(new BearerAuthentication(presented -> ui.check(presented).or(() -> tokens.check(presented))));
@@ -117,6 +121,11 @@ public final class ApiServer implements AutoCloseable {
 
   public int port() {
     return server.getPort();
+  }
+
+  /** The stored tokens the API checks, for the codec server beside it; empty with authentication off. */
+  public Optional<TokenCheck> tokens() {
+    return tokens;
   }
 
   @Override

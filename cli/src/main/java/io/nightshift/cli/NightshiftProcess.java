@@ -46,6 +46,11 @@ final class NightshiftProcess implements AutoCloseable {
     return api.target();
   }
 
+  /** The codec server's address, for Temporal's --codec-endpoint; empty when it is off. */
+  Optional<String> codecUrl() {
+    return api.codecUrl();
+  }
+
   /** The workflow UI's address; empty where this process serves none. */
   Optional<String> uiUrl() {
     return api.uiUrl();

@@ -39,6 +39,8 @@ class ServeCommand implements Callable<Integer> {
     if (roles.contains(Role.API)) {
       out.println("  gRPC API:        " + runtime.apiTarget());
       runtime.uiUrl().ifPresent(url -> out.println("  Workflow UI:     " + url));
+      runtime.codecUrl().ifPresent(url -> out.println("  Codec server:    " + url + " (Temporal's --codec-endpoint;"
+          + " admin tokens only)"));
       out.println(runtime.config().apiAuth() == ApiAuth.NONE
           ? "  API auth:        OFF (" + ApiAuth.OFF_FLAG + "): anyone who reaches the API may do anything"
           : "  API auth:        bearer tokens; admin token in " + runtime.config().adminTokenFile()

@@ -1,9 +1,12 @@
 package io.nightshift.cli;
 
 import io.nightshift.runtime.config.ApiAuth;
+import io.nightshift.runtime.config.CodecServing;
 import io.nightshift.runtime.config.RuntimeConfig;
 import io.nightshift.runtime.config.TemporalSecurity;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** Flags shared by the commands that run the runtime (dev, demo, worker, api, temporal). */
@@ -100,6 +103,17 @@ final class ServerOptions {
       + " do anything. Refused unless --api-host is loopback; warned about at start")
   boolean insecureNoAuth;
 
+  @Option(names = CodecServing.PORT_FLAG, paramLabel = "PORT",
+      description = "serve the payload codec over HTTP (Temporal's codec-server protocol) on the API's host, for"
+          + " Temporal's Web UI and CLI; admin tokens only, loopback only; 0 for none (default: ${DEFAULT-VALUE})",
+      defaultValue = "${env:NIGHTSHIFT_CODEC_PORT:-0}")
+  int codecPort;
+
+  @Option(names = CodecServing.CORS_FLAG, paramLabel = "URL",
+      description = "an origin whose pages may call the codec server from a browser, e.g. Temporal's Web UI at"
+          + " http://127.0.0.1:8233; repeatable (default: none)")
+  List<String> codecCorsOrigins = new ArrayList<>();
+
   RuntimeConfig toConfig() {
     return RuntimeConfig.builder(dataDir)
         .temporalAddress(temporalAddress == null || temporalAddress.isBlank() ? null : temporalAddress)
@@ -107,7 +121,8 @@ final class ServerOptions {
         .apiPort(apiPort).uiPort(uiPort).maxParallelSteps(maxParallelSteps).toolsDir(toolsDir)
         .temporalServer(temporalServer).backendsFile(backends).modelsFile(models)
         .payloadKeysFile(payloadKeys).egressAllow(egressAllow).temporalSecurity(temporalSecurity())
-        .apiAuth(insecureNoAuth ? ApiAuth.NONE : ApiAuth.TOKENS).build();
+        .apiAuth(insecureNoAuth ? ApiAuth.NONE : ApiAuth.TOKENS)
+        .codecServing(CodecServing.of(codecPort, codecCorsOrigins)).build();
   }
 
   private TemporalSecurity temporalSecurity() {

@@ -30,11 +30,13 @@ import java.util.Objects;
  *                         ({@code --temporal-tls-*}, {@code --temporal-api-key-file}); none for plaintext
  * @param apiAuth          whether API callers need a token ({@link ApiAuth#TOKENS}, the default); turning it off
  *                         ({@code --insecure-no-auth}) is refused unless the API binds to loopback
+ * @param codecServing     the payload codec served over HTTP for Temporal's Web UI and CLI ({@code --codec-port},
+ *                         {@code --codec-cors-origin}); off by default, and only with tokens, on loopback
  */
 public record RuntimeConfig(Path dataDir, String temporalAddress, String namespace, int temporalPort,
     int temporalUiPort, String apiHost, int apiPort, int maxParallelSteps, Path toolsDir,
     LocalServerKind temporalServer, Path backendsFile, Path modelsFile, int uiPort, Path payloadKeysFile, EgressPolicy egress,
-    TemporalSecurity temporalSecurity, ApiAuth apiAuth) {
+    TemporalSecurity temporalSecurity, ApiAuth apiAuth, CodecServing codecServing) {
   /** The environment variable {@code --egress-allow} defaults to. */
   public static final String EGRESS_ALLOW_VARIABLE = "NIGHTSHIFT_EGRESS_ALLOW";
 
@@ -69,6 +71,8 @@ public record RuntimeConfig(Path dataDir, String temporalAddress, String namespa
           + " --api-host is '" + apiHost + "': anyone who reaches it could do anything. Bind 127.0.0.1, or drop "
           + ApiAuth.OFF_FLAG + " and give callers tokens (nightshift admin token create)");
     }
+    codecServing = codecServing == null ? CodecServing.off() : codecServing;
+    checkCodecServing(codecServing, apiAuth, apiHost);
     if (namespace == null || namespace.isBlank()) {
       throw new IllegalArgumentException("--namespace must not be empty");
     }
@@ -140,6 +144,25 @@ public record RuntimeConfig(Path dataDir, String temporalAddress, String namespa
     return dataDir.resolve("scratch");
   }
 
+  /**
+   * The codec server hands decrypted payloads to whoever it lets in, so it needs tokens, and it speaks plain HTTP,
+   * so it stays on loopback, where a bearer token does not cross a network.
+   */
+  private static void checkCodecServing(CodecServing codec, ApiAuth apiAuth, String apiHost) {
+    if (!codec.on()) {
+      return;
+    }
+    if (apiAuth == ApiAuth.NONE) {
+      throw new IllegalArgumentException(CodecServing.PORT_FLAG + " cannot go with " + ApiAuth.OFF_FLAG + ": the"
+          + " codec server shows every payload decrypted and lets in admin tokens only; drop one of the two");
+    }
+    if (!ApiAuth.isLoopbackHost(apiHost)) {
+      throw new IllegalArgumentException(CodecServing.PORT_FLAG + " serves plain HTTP on the API's host, and"
+          + " --api-host is '" + apiHost + "': admin tokens would cross the network in clear. Run the runtime"
+          + " that serves it on 127.0.0.1 and reach it over ssh -L, or leave " + CodecServing.PORT_FLAG + " out");
+    }
+  }
+
   private static void checkPort(String flag, int port) {
     if (port < 1 || port > 65535) {
       throw new IllegalArgumentException(flag + " must be a port between 1 and 65535, was " + port);
@@ -165,6 +188,7 @@ public record RuntimeConfig(Path dataDir, String temporalAddress, String namespa
     private EgressPolicy egress = EgressPolicy.loopbackOnly();
     private TemporalSecurity temporalSecurity = TemporalSecurity.none();
     private ApiAuth apiAuth = ApiAuth.TOKENS;
+    private CodecServing codecServing = CodecServing.off();
 
     private Builder(Path dataDir) {
       this.dataDir = dataDir;
@@ -272,10 +296,16 @@ public record RuntimeConfig(Path dataDir, String temporalAddress, String namespa
       return this;
     }
 
+    /** {@code --codec-port} and {@code --codec-cors-origin}; {@link CodecServing#off} by default. */
+    public Builder codecServing(CodecServing codec) {
+      this.codecServing = codec;
+      return this;
+    }
+
     public RuntimeConfig build() {
       return new RuntimeConfig(dataDir, temporalAddress, namespace, temporalPort, temporalUiPort, apiHost, apiPort,
           maxParallelSteps, toolsDir, temporalServer, backendsFile, modelsFile, uiPort, payloadKeysFile, egress,
-          temporalSecurity, apiAuth);
+          temporalSecurity, apiAuth, codecServing);
     }
   }
 }
