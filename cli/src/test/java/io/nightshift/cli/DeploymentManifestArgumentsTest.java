@@ -4,10 +4,15 @@ import static io.nightshift.cli.KubernetesManifests.list;
 import static io.nightshift.cli.KubernetesManifests.map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.nightshift.core.files.OwnerOnly;
 import io.nightshift.runtime.backends.BackendsFile;
+import io.nightshift.runtime.config.TemporalSecurity;
 import io.nightshift.runtime.backends.PoolConfig;
 import io.nightshift.runtime.models.ModelsFile;
+import io.nightshift.runtime.temporal.codec.PayloadKeyFile;
+import io.nightshift.runtime.temporal.tls.TemporalCredentials;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +31,8 @@ import picocli.CommandLine.ParseResult;
  * The Kubernetes manifests in {@code deploy/kubernetes/} against the real CLI and the runtime's own readers, so they
  * cannot drift from the flags: each Nightshift container's arguments (with the variables the kubelet substitutes)
  * parse with the picocli command line of {@code bin/nightshift} into a configuration the runtime accepts, every file
- * they name is mounted there, and the backends and models files in the ConfigMap read as the runtime reads them.
+ * they name is mounted there, the backends and models files in the ConfigMap read as the runtime reads them, and
+ * the placeholder secrets are refused at start rather than taken for keys.
  */
 class DeploymentManifestArgumentsTest {
   private static final String IMAGE = "nightshift:";
@@ -82,6 +88,21 @@ class DeploymentManifestArgumentsTest {
     }
     Path models = Files.writeString(dir.resolve("models.yaml"), files.get("models.yaml"));
     assertThatCode(() -> ModelsFile.read(models)).doesNotThrowAnyException();
+  }
+
+  @Test
+  void shouldShipOnlyPlaceholderSecretsThatTheRuntimeRefusesAtStart(@TempDir Path dir) throws IOException {
+    Path keys = ownerOnly(dir.resolve("payload-keys"),
+        manifests.secretStrings("nightshift-payload-keys").get("payload-keys"));
+    assertThatThrownBy(() -> PayloadKeyFile.read(keys)).hasMessageContaining("payload key file " + keys)
+        .hasMessageContaining("line 1");
+
+    Map<String, String> tls = manifests.secretStrings("nightshift-temporal-tls");
+    TemporalSecurity security = new TemporalSecurity(ownerOnly(dir.resolve("ca.crt"), tls.get("ca.crt")),
+        ownerOnly(dir.resolve("tls.crt"), tls.get("tls.crt")), ownerOnly(dir.resolve("tls.key"), tls.get("tls.key")),
+        null, null);
+    assertThatThrownBy(() -> TemporalCredentials.load("temporal.example.net:7233", security))
+        .hasMessageContaining(TemporalSecurity.CA_FLAG);
   }
 
   @Test
@@ -151,6 +172,13 @@ class DeploymentManifestArgumentsTest {
     } else {
       assertThat(volume).as(what + ": " + file + " lies on the data volume").containsKey("persistentVolumeClaim");
     }
+  }
+
+  /** {@code text} in {@code file}, mode 600, as the init containers leave the secrets for the runtime. */
+  private static Path ownerOnly(Path file, String text) throws IOException {
+    Files.writeString(file, text);
+    Files.setPosixFilePermissions(file, OwnerOnly.FILE);
+    return file;
   }
 
   private static List<Map<String, Object>> nightshiftContainers(Map<String, Object> pod) {

@@ -53,6 +53,11 @@ final class KubernetesManifests {
     return strings(find("ConfigMap", name).orElseThrow(() -> new AssertionError("no ConfigMap " + name)), "data");
   }
 
+  /** The {@code stringData} of the Secret {@code name}: in these manifests, its placeholders. */
+  Map<String, String> secretStrings(String name) {
+    return strings(find("Secret", name).orElseThrow(() -> new AssertionError("no Secret " + name)), "stringData");
+  }
+
   /** The keys of the Secret {@code name} ({@code stringData} and {@code data}). */
   List<String> secretKeys(String name) {
     Map<String, Object> secret = find("Secret", name).orElseThrow(() -> new AssertionError("no Secret " + name));
