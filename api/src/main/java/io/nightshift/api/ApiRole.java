@@ -1,5 +1,6 @@
 package io.nightshift.api;
 
+import io.grpc.ManagedChannelBuilder;
 import io.nightshift.api.ui.WorkflowUiServer;
 import io.nightshift.runtime.Role;
 import io.nightshift.runtime.RoleContext;
@@ -21,8 +22,8 @@ public final class ApiRole implements RolePart {
 
   private Optional<Listening> listening = Optional.empty();
 
-  /** Where the started API and UI listen. */
-  private record Listening(String host, int apiPort, Optional<Integer> uiPort) {}
+  /** Where the started API and UI listen, and the API itself for in-process callers. */
+  private record Listening(String host, int apiPort, Optional<Integer> uiPort, ApiServer api) {}
 
   @Override
   public Role role() {
@@ -37,10 +38,8 @@ public final class ApiRole implements RolePart {
     RuntimeConfig config = context.config();
     ApiServer api = closer.push(ApiServer.start(context));
     log.info("gRPC API on {}:{}", config.apiHost(), api.port());
-    String target = config.apiHost() + ":" + api.port();
-    Optional<WorkflowUiServer> ui = config.uiPort() > 0 ? startUi(config, target, api.inProcessToken(), closer)
-        : Optional.empty();
-    listening = Optional.of(new Listening(config.apiHost(), api.port(), ui.map(WorkflowUiServer::port)));
+    Optional<WorkflowUiServer> ui = config.uiPort() > 0 ? startUi(config, api, closer) : Optional.empty();
+    listening = Optional.of(new Listening(config.apiHost(), api.port(), ui.map(WorkflowUiServer::port), api));
     ui.ifPresent(u -> log.info("workflow UI on {}", uiUrl().orElseThrow()));
   }
 
@@ -48,8 +47,8 @@ public final class ApiRole implements RolePart {
    * The workflow UI is a view for people beside the API, not part of the runtime's work: a port already taken
    * (another runtime's UI) is a warning with the way out, never a reason to stop the tasks.
    */
-  private static Optional<WorkflowUiServer> startUi(RuntimeConfig config, String apiTarget, Optional<String> token,
-      Closer closer) {
+  private static Optional<WorkflowUiServer> startUi(RuntimeConfig config, ApiServer api, Closer closer) {
+    Optional<String> token = api.inProcessToken();
     if (token.isPresent() && !ApiAuth.isLoopbackHost(config.apiHost())) {
       // it has no login of its own yet and calls the API as an admin: off loopback, that would hand anyone who
       // reaches the port what the API's tokens guard
@@ -58,7 +57,9 @@ public final class ApiRole implements RolePart {
       return Optional.empty();
     }
     try {
-      return Optional.of(closer.push(WorkflowUiServer.start(config.apiHost(), config.uiPort(), apiTarget, token)));
+      // in-process: the UI needs no client certificate for an API with mutual TLS, and its calls never leave
+      return Optional.of(closer.push(WorkflowUiServer.start(config.apiHost(), config.uiPort(),
+          api.inProcessChannel(), token)));
     } catch (IOException e) {
       log.warn("workflow UI not started on {}:{} ({}); choose another with --ui-port, or 0 for none",
           config.apiHost(), config.uiPort(), e.toString());
@@ -70,6 +71,15 @@ public final class ApiRole implements RolePart {
   public String target() {
     Listening l = listening.orElseThrow(() -> new IllegalStateException("the API role has not started"));
     return l.host() + ":" + l.apiPort();
+  }
+
+  /**
+   * A channel to the started API inside this process (whatever TLS its socket has), for callers in the same process
+   * such as the demo; it carries no token by itself.
+   */
+  public ManagedChannelBuilder<?> inProcessChannel() {
+    return listening.orElseThrow(() -> new IllegalStateException("the API role has not started")).api()
+        .inProcessChannel();
   }
 
   /** The workflow UI's address; empty before the role starts, when the UI is off, or when its port was taken. */

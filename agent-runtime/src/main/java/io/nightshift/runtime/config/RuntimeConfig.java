@@ -30,11 +30,13 @@ import java.util.Objects;
  *                         ({@code --temporal-tls-*}, {@code --temporal-api-key-file}); none for plaintext
  * @param apiAuth          whether API callers need a token ({@link ApiAuth#TOKENS}, the default); turning it off
  *                         ({@code --insecure-no-auth}) is refused unless the API binds to loopback
+ * @param apiTls           TLS or mutual TLS on the API ({@code --api-tls-*}); required where the API binds to an
+ *                         address other than loopback
  */
 public record RuntimeConfig(Path dataDir, String temporalAddress, String namespace, int temporalPort,
     int temporalUiPort, String apiHost, int apiPort, int maxParallelSteps, Path toolsDir,
     LocalServerKind temporalServer, Path backendsFile, Path modelsFile, int uiPort, Path payloadKeysFile, EgressPolicy egress,
-    TemporalSecurity temporalSecurity, ApiAuth apiAuth) {
+    TemporalSecurity temporalSecurity, ApiAuth apiAuth, ApiTls apiTls) {
   /** The environment variable {@code --egress-allow} defaults to. */
   public static final String EGRESS_ALLOW_VARIABLE = "NIGHTSHIFT_EGRESS_ALLOW";
 
@@ -69,6 +71,8 @@ public record RuntimeConfig(Path dataDir, String temporalAddress, String namespa
           + " --api-host is '" + apiHost + "': anyone who reaches it could do anything. Bind 127.0.0.1, or drop "
           + ApiAuth.OFF_FLAG + " and give callers tokens (nightshift admin token create)");
     }
+    apiTls = apiTls == null ? ApiTls.none() : apiTls;
+    apiTls.checkAgainst(apiHost);
     if (namespace == null || namespace.isBlank()) {
       throw new IllegalArgumentException("--namespace must not be empty");
     }
@@ -165,6 +169,7 @@ public record RuntimeConfig(Path dataDir, String temporalAddress, String namespa
     private EgressPolicy egress = EgressPolicy.loopbackOnly();
     private TemporalSecurity temporalSecurity = TemporalSecurity.none();
     private ApiAuth apiAuth = ApiAuth.TOKENS;
+    private ApiTls apiTls = ApiTls.none();
 
     private Builder(Path dataDir) {
       this.dataDir = dataDir;
@@ -272,10 +277,16 @@ public record RuntimeConfig(Path dataDir, String temporalAddress, String namespa
       return this;
     }
 
+    /** {@code --api-tls-cert}, {@code --api-tls-key}, {@code --api-tls-client-ca}; {@link ApiTls#none} by default. */
+    public Builder apiTls(ApiTls tls) {
+      this.apiTls = tls;
+      return this;
+    }
+
     public RuntimeConfig build() {
       return new RuntimeConfig(dataDir, temporalAddress, namespace, temporalPort, temporalUiPort, apiHost, apiPort,
           maxParallelSteps, toolsDir, temporalServer, backendsFile, modelsFile, uiPort, payloadKeysFile, egress,
-          temporalSecurity, apiAuth);
+          temporalSecurity, apiAuth, apiTls);
     }
   }
 }

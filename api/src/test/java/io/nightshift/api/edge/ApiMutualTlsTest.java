@@ -1,0 +1,129 @@
+package io.nightshift.api.edge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.grpc.Channel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.nightshift.api.client.ClientTls;
+import io.nightshift.api.v1.CancelTaskRequest;
+import io.nightshift.api.v1.ListTasksRequest;
+import io.nightshift.api.v1.TaskServiceGrpc;
+import io.nightshift.runtime.config.ApiTls;
+import io.nightshift.runtime.temporal.tls.TestPki;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real ApiServer with {@code --api-tls-cert}, {@code --api-tls-key} and {@code --api-tls-client-ca} over a
+ * socket: a client needs a certificate from the client CA, and a token on top of it; the workflow UI beside it still
+ * reaches it (in process). One runtime and one throwaway PKI for all cases.
+ */
+class ApiMutualTlsTest {
+  @TempDir static Path dir;
+  private static TestPki pki;
+  private static ApiRuntimeOnSocket api;
+  private static String adminToken;
+
+  @BeforeAll
+  static void start() throws Exception {
+    pki = TestPki.create(Files.createDirectories(dir.resolve("pki")));
+    int uiPort = freePort();
+    api = ApiRuntimeOnSocket.start(dir.resolve("data"), builder -> builder.uiPort(uiPort)
+        .apiTls(new ApiTls(pki.serverCertPem, pki.serverKeyPem, pki.caPem)), clientWith(pki.clientCertPem,
+        pki.clientKeyPem));
+    adminToken = Files.readString(api.config().adminTokenFile()).strip();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (api != null) {
+      api.close();
+    }
+  }
+
+  @Test
+  void shouldAnswerAClientWithTheRightCertificateAndATokenAndAuditItsCertificateSubject() throws Exception {
+    TaskServiceGrpc.TaskServiceBlockingStub tasks = TaskServiceGrpc.newBlockingStub(api.channel());
+
+    assertThat(tasks.listTasks(ListTasksRequest.newBuilder().setPageSize(5).build()).getTasksCount()).isZero();
+    StatusRuntimeException unknown = catchThrowableOfType(StatusRuntimeException.class,
+        () -> tasks.cancelTask(CancelTaskRequest.newBuilder().setTaskId("no-such-task").build()));
+
+    assertThat(unknown.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+    List<String> records = Files.readAllLines(api.config().auditLogFile());
+    String lastRecord = records.get(records.size() - 1);
+    assertThat(new ObjectMapper().readTree(lastRecord).get("actor").get("peer").asText())
+        .matches("127\\.0\\.0\\.1:\\d+ CN=client");
+  }
+
+  @Test
+  void shouldStillAskForATokenFromAClientWithTheRightCertificate() {
+    assertThat(statusOfListing(api.channelWithoutToken()).getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+  }
+
+  @Test
+  void shouldRefuseAClientThatShowsNoCertificate() {
+    ClientTls noCertificate = new ClientTls(pki.caPem, null, null, "localhost");
+
+    assertThat(statusOfListing(api.channelWith(noCertificate, adminToken)).getCode())
+        .isEqualTo(Status.Code.UNAVAILABLE);
+  }
+
+  @Test
+  void shouldRefuseAClientWhoseCertificateComesFromAnotherCa() {
+    ClientTls wrongCertificate = clientWith(pki.otherClientCertPem, pki.otherClientKeyPem);
+
+    assertThat(statusOfListing(api.channelWith(wrongCertificate, adminToken)).getCode())
+        .isEqualTo(Status.Code.UNAVAILABLE);
+  }
+
+  @Test
+  void shouldNotAnswerAPlaintextClient() {
+    assertThat(statusOfListing(api.channelWith(ClientTls.none(), adminToken)).getCode())
+        .isEqualTo(Status.Code.UNAVAILABLE);
+  }
+
+  @Test
+  void shouldServeTheWorkflowUiBesideAMutualTlsApi() throws Exception {
+    HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        URI.create(api.uiUrl().orElseThrow() + "/api/tasks/no-such-task")).build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    // NOT_FOUND: the UI's call reached the API and got past its token check (401 or 503 if it had not)
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(404);
+  }
+
+  /** The server's certificate is for localhost (not 127.0.0.1), so the name is given as a client would. */
+  private static ClientTls clientWith(Path cert, Path key) {
+    return new ClientTls(pki.caPem, cert, key, "localhost");
+  }
+
+  private static Status statusOfListing(Channel channel) {
+    StatusRuntimeException e = catchThrowableOfType(StatusRuntimeException.class, () -> TaskServiceGrpc
+        .newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS)
+        .listTasks(ListTasksRequest.newBuilder().setPageSize(1).build()));
+    assertThat(e).as("the call should have failed").isNotNull();
+    return e.getStatus();
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
