@@ -4,10 +4,9 @@ import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
-import io.nightshift.runtime.temporal.tls.PemFiles;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.PrivateKey;
-import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SSLException;
 
@@ -15,7 +14,7 @@ import javax.net.ssl.SSLException;
  * How a client reaches a TLS API ({@code --tls-ca}, {@code --tls-cert}, {@code --tls-key}, {@code --tls-server-name}
  * of the CLI): the CA the server's certificate must chain to, a client certificate for mutual TLS, and the name the
  * server's certificate must carry. With none of them set, the channel is plaintext (an API on loopback). The files
- * are read when the channel is built, and a bad one is reported naming its flag.
+ * are read when the channel is built, and a bad one is reported naming its flag and file.
  *
  * @param caFile     CA certificates (PEM) the API's certificate must chain to; null for the JDK's trust roots
  * @param certFile   the client's certificate (PEM) for mutual TLS; with keyFile
@@ -59,22 +58,42 @@ public record ClientTls(Path caFile, Path certFile, Path keyFile, String serverN
     return builder;
   }
 
+  /**
+   * Netty reads the PEM files itself: a client depends on the API's stubs and gRPC alone, not on the runtime. Each
+   * file is checked to be readable first, so a wrong path is reported with its flag.
+   */
   private SslContext sslContext() {
     SslContextBuilder builder = GrpcSslContexts.forClient();
-    if (caFile != null) {
-      builder.trustManager(PemFiles.certificates(CA_FLAG, caFile).toArray(X509Certificate[]::new));
-    }
-    if (certFile != null) {
-      List<X509Certificate> chain = PemFiles.certificates(CERT_FLAG, certFile);
-      PrivateKey key = PemFiles.privateKey(KEY_FLAG, keyFile);
-      PemFiles.checkKeyMatches(key, KEY_FLAG, keyFile, chain.get(0), CERT_FLAG, certFile);
-      builder.keyManager(key, chain.toArray(X509Certificate[]::new));
-    }
     try {
+      if (caFile != null) {
+        builder.trustManager(readable(CA_FLAG, caFile).toFile());
+      }
+      if (certFile != null) {
+        builder.keyManager(readable(CERT_FLAG, certFile).toFile(), readable(KEY_FLAG, keyFile).toFile());
+      }
       return builder.build();
     } catch (SSLException | IllegalArgumentException e) {
-      throw new IllegalArgumentException("cannot build TLS to the API from " + CA_FLAG + " " + caFile + ", "
-          + CERT_FLAG + " " + certFile + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException("cannot reach the API over TLS with " + describe() + ": " + e.getMessage(),
+          e);
     }
+  }
+
+  private static Path readable(String flag, Path file) {
+    if (!Files.isReadable(file)) {
+      throw new IllegalArgumentException(flag + " " + file + ": " + (Files.exists(file) ? "cannot be read"
+          : "no such file"));
+    }
+    return file;
+  }
+
+  private String describe() {
+    List<String> parts = new ArrayList<>();
+    if (caFile != null) {
+      parts.add(CA_FLAG + " " + caFile);
+    }
+    if (certFile != null) {
+      parts.add(CERT_FLAG + " " + certFile + ", " + KEY_FLAG + " " + keyFile);
+    }
+    return parts.isEmpty() ? "the JDK's trust roots" : String.join(", ", parts);
   }
 }
