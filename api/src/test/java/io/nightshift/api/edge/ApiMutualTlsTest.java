@@ -1,6 +1,7 @@
 package io.nightshift.api.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +9,7 @@ import io.grpc.Channel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.nightshift.api.client.ClientTls;
+import io.nightshift.api.tls.ServerTls;
 import io.nightshift.api.v1.CancelTaskRequest;
 import io.nightshift.api.v1.ListTasksRequest;
 import io.nightshift.api.v1.TaskServiceGrpc;
@@ -21,6 +23,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -31,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The real ApiServer with {@code --api-tls-cert}, {@code --api-tls-key} and {@code --api-tls-client-ca} over a
  * socket: a client needs a certificate from the client CA, and a token on top of it; the workflow UI beside it still
- * reaches it (in process). One runtime and one throwaway PKI for all cases.
+ * reaches it (in process); a bad file stops the start naming its flag and file ({@link ServerTls}). One runtime and
+ * one throwaway PKI (keytool takes seconds per certificate) for all cases.
  */
 class ApiMutualTlsTest {
   @TempDir static Path dir;
@@ -106,6 +110,32 @@ class ApiMutualTlsTest {
 
     // NOT_FOUND: the UI's call reached the API and got past its token check (401 or 503 if it had not)
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(404);
+  }
+
+  @Test
+  void shouldNameTheFlagAndFileOfAMissingOrMalformedCertificate() throws Exception {
+    Path garbage = Files.writeString(dir.resolve("garbage.pem"), "not a certificate\n");
+    Path missing = dir.resolve("missing.pem");
+
+    assertThatThrownBy(() -> ServerTls.load(new ApiTls(garbage, pki.serverKeyPem, null)))
+        .hasMessageContaining(ApiTls.CERT_FLAG + " " + garbage);
+    assertThatThrownBy(() -> ServerTls.load(new ApiTls(missing, pki.serverKeyPem, null)))
+        .hasMessageContaining(ApiTls.CERT_FLAG + " " + missing).hasMessageContaining("no such file");
+    assertThatThrownBy(() -> ServerTls.load(new ApiTls(pki.serverCertPem, pki.serverKeyPem, garbage)))
+        .hasMessageContaining(ApiTls.CLIENT_CA_FLAG + " " + garbage);
+    assertThat(ServerTls.load(new ApiTls(pki.serverCertPem, pki.serverKeyPem, null))).isPresent();
+  }
+
+  @Test
+  void shouldRefuseAKeyThatIsNotTheCertificatesOrThatOthersMayRead() throws Exception {
+    assertThatThrownBy(() -> ServerTls.load(new ApiTls(pki.serverCertPem, pki.clientKeyPem, null)))
+        .hasMessageContaining(ApiTls.KEY_FLAG + " " + pki.clientKeyPem)
+        .hasMessageContaining("is not the private key of the certificate in " + ApiTls.CERT_FLAG);
+    Path exposed = Files.copy(pki.serverKeyPem, dir.resolve("exposed-key.pem"));
+    Files.setPosixFilePermissions(exposed, PosixFilePermissions.fromString("rw-r--r--"));
+
+    assertThatThrownBy(() -> ServerTls.load(new ApiTls(pki.serverCertPem, exposed, null)))
+        .hasMessageContaining(ApiTls.KEY_FLAG + " " + exposed).hasMessageContaining("chmod 600");
   }
 
   /** The server's certificate is for localhost (not 127.0.0.1), so the name is given as a client would. */
