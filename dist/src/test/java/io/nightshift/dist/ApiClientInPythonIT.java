@@ -20,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A client in another language: {@code src/test/python/api_client.py}, on Debian's python3-grpcio and
@@ -32,11 +31,13 @@ class ApiClientInPythonIT {
   private static final String PYTHON = System.getProperty("nightshift.it.python",
       Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3");
 
-  @TempDir Path dir;
+  /** The data directory, certificates and tokens, kept under target/it-data for a post-mortem. */
+  private final Path dir = ItData.newDir(getClass());
 
   @Test
   void shouldServeAPythonClientOverMutualTlsWithTokensAndTheCliWithItsTlsFlags() throws Exception {
     TestPki pki = TestPki.create(Files.createDirectories(dir.resolve("pki")));
+    Files.createDirectories(dir.resolve("client"));
     ClientTls tls = new ClientTls(pki.caPem, pki.clientCertPem, pki.clientKeyPem, "localhost");
     try (RuntimeProcess runtime = new RuntimeProcess(dir.resolve("data"), "IN_MEMORY")
         .withArgs(List.of("--api-tls-cert", pki.serverCertPem.toString(), "--api-tls-key",
@@ -44,7 +45,7 @@ class ApiClientInPythonIT {
         .reachedOver(r -> AdminTokenChannel.over(tls.channelTo("127.0.0.1:" + r.apiPort), r.dataDir))
         .start()) {
       RuntimeConfig config = RuntimeConfig.defaults(runtime.dataDir);
-      Path viewer = dir.resolve("viewer-token");
+      Path viewer = dir.resolve("client/viewer-token");
       Files.writeString(viewer, new TokenStore(config.tokenStoreFile(), Clock.systemUTC())
           .create("default", AccessRole.VIEWER, Optional.empty()).bearer());
 
@@ -70,7 +71,7 @@ class ApiClientInPythonIT {
 
   /** The API's FileDescriptorSet, which the proto module's build puts on the class path, as a file for Python. */
   private Path descriptorSet() throws Exception {
-    Path file = dir.resolve("nightshift-v1.protoset");
+    Path file = dir.resolve("client/nightshift-v1.protoset");
     try (InputStream in = getClass().getClassLoader().getResourceAsStream("nightshift/v1/nightshift-v1.protoset")) {
       assertThat(in).as("nightshift/v1/nightshift-v1.protoset on the class path (proto's build writes it)")
           .isNotNull();
