@@ -1,7 +1,13 @@
 package io.nightshift.api;
 
+import io.grpc.BindableService;
+import io.grpc.ManagedChannelBuilder;
 import io.grpc.Server;
+import io.grpc.ServerBuilder;
+import io.grpc.ServerInterceptor;
 import io.grpc.health.v1.HealthCheckResponse;
+import io.grpc.inprocess.InProcessChannelBuilder;
+import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
@@ -12,6 +18,7 @@ import io.nightshift.api.auth.BearerAuthentication;
 import io.nightshift.api.auth.InProcessCredential;
 import io.nightshift.api.backends.BackendServiceImpl;
 import io.nightshift.api.edge.UnparseableRequests;
+import io.nightshift.api.tls.ServerTls;
 import io.nightshift.core.artifact.ArtifactStore;
 import io.nightshift.runtime.RoleContext;
 import io.nightshift.runtime.audit.AuditLogWriter;
@@ -28,7 +35,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,20 +45,27 @@ import org.slf4j.LoggerFactory;
  * The gRPC API: TaskService, ArtifactService, BackendService, the standard health service and server reflection,
  * with every state-changing call recorded in the data directory's audit log. Callers need a bearer token from the
  * data directory's token store (made at first start, see {@link FirstAdminToken}) unless the runtime runs with
- * {@code --insecure-no-auth}, on loopback.
+ * {@code --insecure-no-auth}, on loopback. The socket is plaintext on loopback, or TLS / mutual TLS with
+ * {@code --api-tls-*}; the same services behind the same interceptors are also served in-process, so the workflow
+ * UI beside the API calls it without a client certificate of its own (its calls still carry a token, and are
+ * audited and gated like any other).
  */
 public final class ApiServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
 
   private final Server server;
+  private final Server inProcessServer;
+  private final String inProcessName;
   private final HealthStatusManager health;
   private final TaskWatcher watcher;
   private final Optional<InProcessCredential> inProcess;
   private final Optional<TokenCheck> tokens;
 
-  private ApiServer(Server server, HealthStatusManager health, TaskWatcher watcher,
-      Optional<InProcessCredential> inProcess, Optional<TokenCheck> tokens) {
+  private ApiServer(Server server, Server inProcessServer, String inProcessName, HealthStatusManager health,
+      TaskWatcher watcher, Optional<InProcessCredential> inProcess, Optional<TokenCheck> tokens) {
     this.server = server;
+    this.inProcessServer = inProcessServer;
+    this.inProcessName = inProcessName;
     this.health = health;
     this.watcher = watcher;
     this.inProcess = inProcess;
@@ -75,43 +91,74 @@ public final class ApiServer implements AutoCloseable {
         planning.plannerModel());
     NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(config.apiHost(),
         config.apiPort()));
-    Optional<TokenCheck> tokens = config.apiAuth() == ApiAuth.NONE ? Optional.empty()
+    ServerTls.load(config.apiTls()).ifPresent(builder::sslContext);
+    String inProcessName = "nightshift-api-" + UUID.randomUUID();
+    InProcessServerBuilder local = InProcessServerBuilder.forName(inProcessName);
+    Optional<InProcessCredential> inProcess = authentication(config);
+    Optional<TokenCheck> tokens = inProcess.isEmpty() ? Optional.empty()
         : Optional.of(FirstAdminToken.prepare(config, Clock.systemUTC()));
-    Optional<InProcessCredential> inProcess = intercept(config, builder, audit, tokens);
-    // every service, grpc's own included, answers a request that is not its message INVALID_ARGUMENT
-    List.of(new TaskServiceImpl(client, submitter, watcher, artifacts), new ArtifactServiceImpl(artifacts),
-            new BackendServiceImpl(backends), health.getHealthService(), ProtoReflectionServiceV1.newInstance(),
-            new AuthServiceImpl())
-        .forEach(service -> builder.addService(UnparseableRequests.answeredInvalid(service.bindService())));
-    Server server = builder.build().start();
+    List<ServerInterceptor> interceptors = interceptors(config, audit, inProcess, tokens);
+    List<BindableService> services = List.of(new TaskServiceImpl(client, submitter, watcher, artifacts),
+        new ArtifactServiceImpl(artifacts), new BackendServiceImpl(backends), health.getHealthService(),
+        new AuthServiceImpl());
+    Server server = serve(builder, services, interceptors).build().start();
+    Server inProcessServer;
+    try {
+      inProcessServer = serve(local, services, interceptors).build().start();
+    } catch (IOException | RuntimeException e) {
+      server.shutdownNow();
+      throw e;
+    }
+    log.info("API: {}", ServerTls.describe(config.apiTls(), config.apiHost(), server.getPort()));
     health.setStatus("", HealthCheckResponse.ServingStatus.SERVING);
     health.setStatus("nightshift.v1.TaskService", HealthCheckResponse.ServingStatus.SERVING);
     health.setStatus("nightshift.v1.BackendService", HealthCheckResponse.ServingStatus.SERVING);
-    return new ApiServer(server, health, watcher, inProcess, tokens);
+    return new ApiServer(server, inProcessServer, inProcessName, health, watcher, inProcess, tokens);
+  }
+
+  /** The services and interceptors on one transport; reflection is per server, since it lists that server's. */
+  private static ServerBuilder<?> serve(ServerBuilder<?> builder, List<BindableService> services,
+      List<ServerInterceptor> interceptors) {
+    // every service, grpc's own included, answers a request that is not its message INVALID_ARGUMENT
+    Stream.concat(services.stream(), Stream.of(ProtoReflectionServiceV1.newInstance()))
+        .forEach(service -> builder.addService(UnparseableRequests.answeredInvalid(service.bindService())));
+    interceptors.forEach(builder::intercept);
+    return builder;
   }
 
   /**
    * The server's interceptors, outermost last (gRPC calls the last one added first): authentication finds the
    * caller, the audit log records the call under that caller, then the gate refuses what the caller may not do,
    * so refusals are in the audit log too.
-   *
-   * @return the credential for callers in this process (the workflow UI); empty with authentication off
    */
-  private static Optional<InProcessCredential> intercept(RuntimeConfig config, NettyServerBuilder builder,
-      AuditLogWriter audit, Optional<TokenCheck> stored) {
-    if (stored.isEmpty()) {
+  private static List<ServerInterceptor> interceptors(RuntimeConfig config, AuditLogWriter audit,
+      Optional<InProcessCredential> ui, Optional<TokenCheck> stored) {
+    if (ui.isEmpty()) {
+      return List.of(new AuditedCalls(audit));
+    }
+    TokenCheck tokens = stored.orElseThrow();
+    log.info("API authentication on: bearer tokens from {}", config.tokenStoreFile());
+    return List.of(new AccessGate(), new AuditedCalls(audit),
+        new BearerAuthentication(presented -> ui.get().check(presented).or(() -> tokens.check(presented))));
+  }
+
+  /** The credential for callers in this process (the workflow UI); empty with authentication off. */
+  private static Optional<InProcessCredential> authentication(RuntimeConfig config) {
+    if (config.apiAuth() == ApiAuth.NONE) {
       log.warn("API authentication is OFF ({}): anyone who can reach {}:{} may submit, steer, approve and cancel"
           + " tasks; allowed only on loopback, and only for a machine nobody else uses", ApiAuth.OFF_FLAG,
           config.apiHost(), config.apiPort());
-      builder.intercept(new AuditedCalls(audit));
       return Optional.empty();
     }
-    TokenCheck tokens = stored.get();
-    InProcessCredential ui = InProcessCredential.forHolder("workflow-ui");
-    builder.intercept(new AccessGate()).intercept(new AuditedCalls(audit))
-        .intercept(new BearerAuthentication(presented -> ui.check(presented).or(() -> tokens.check(presented))));
-    log.info("API authentication on: bearer tokens from {}", config.tokenStoreFile());
-    return Optional.of(ui);
+    return Optional.of(InProcessCredential.forHolder("workflow-ui"));
+  }
+
+  /**
+   * A channel to this API inside this process: the same services and checks as the socket, without its TLS, for the
+   * workflow UI beside it. Add the {@link #inProcessToken} to its calls where authentication is on.
+   */
+  public ManagedChannelBuilder<?> inProcessChannel() {
+    return InProcessChannelBuilder.forName(inProcessName);
   }
 
   /** The token the workflow UI in this process calls the API with; empty with authentication off. */
@@ -132,13 +179,18 @@ public final class ApiServer implements AutoCloseable {
   public void close() {
     health.enterTerminalState();
     watcher.close();
+    inProcessServer.shutdown();
     server.shutdown();
     try {
       if (!server.awaitTermination(5, TimeUnit.SECONDS)) {
         server.shutdownNow();
       }
+      if (!inProcessServer.awaitTermination(1, TimeUnit.SECONDS)) {
+        inProcessServer.shutdownNow();
+      }
     } catch (InterruptedException e) {
       server.shutdownNow();
+      inProcessServer.shutdownNow();
       Thread.currentThread().interrupt();
     }
   }

@@ -1,6 +1,7 @@
 package io.nightshift.cli;
 
 import io.nightshift.runtime.config.ApiAuth;
+import io.nightshift.runtime.config.ApiTls;
 import io.nightshift.runtime.config.CodecServing;
 import io.nightshift.runtime.config.RuntimeConfig;
 import io.nightshift.runtime.config.TemporalSecurity;
@@ -58,6 +59,21 @@ final class ServerOptions {
   @Option(names = "--api-host", description = "address the gRPC API binds (default: ${DEFAULT-VALUE})",
       defaultValue = "127.0.0.1")
   String apiHost;
+
+  @Option(names = ApiTls.CERT_FLAG, paramLabel = "PEM",
+      description = "serve the API over TLS with this certificate (leaf first); with --api-tls-key. Required when"
+          + " --api-host is not loopback", defaultValue = "${env:NIGHTSHIFT_API_TLS_CERT}")
+  Path apiTlsCert;
+
+  @Option(names = ApiTls.KEY_FLAG, paramLabel = "PEM",
+      description = "the API certificate's private key (unencrypted PKCS#8, owner-only)",
+      defaultValue = "${env:NIGHTSHIFT_API_TLS_KEY}")
+  Path apiTlsKey;
+
+  @Option(names = ApiTls.CLIENT_CA_FLAG, paramLabel = "PEM",
+      description = "mutual TLS: callers must show a certificate chaining to these CAs (bearer tokens are still"
+          + " required); needs --api-tls-cert", defaultValue = "${env:NIGHTSHIFT_API_TLS_CLIENT_CA}")
+  Path apiTlsClientCa;
 
   @Option(names = "--api-port", description = "gRPC API port (default: ${DEFAULT-VALUE})", defaultValue = "7070")
   int apiPort;
@@ -122,7 +138,8 @@ final class ServerOptions {
         .temporalServer(temporalServer).backendsFile(backends).modelsFile(models)
         .payloadKeysFile(payloadKeys).egressAllow(egressAllow).temporalSecurity(temporalSecurity())
         .apiAuth(insecureNoAuth ? ApiAuth.NONE : ApiAuth.TOKENS)
-        .codecServing(CodecServing.of(codecPort, codecCorsOrigins)).build();
+        .codecServing(CodecServing.of(codecPort, codecCorsOrigins))
+        .apiTls(new ApiTls(apiTlsCert, apiTlsKey, apiTlsClientCa)).build();
   }
 
   private TemporalSecurity temporalSecurity() {

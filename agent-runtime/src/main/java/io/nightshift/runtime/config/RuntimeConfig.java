@@ -32,11 +32,13 @@ import java.util.Objects;
  *                         ({@code --insecure-no-auth}) is refused unless the API binds to loopback
  * @param codecServing     the payload codec served over HTTP for Temporal's Web UI and CLI ({@code --codec-port},
  *                         {@code --codec-cors-origin}); off by default, and only with tokens, on loopback
+ * @param apiTls           TLS or mutual TLS on the API ({@code --api-tls-*}); required where the API binds to an
+ *                         address other than loopback
  */
 public record RuntimeConfig(Path dataDir, String temporalAddress, String namespace, int temporalPort,
     int temporalUiPort, String apiHost, int apiPort, int maxParallelSteps, Path toolsDir,
     LocalServerKind temporalServer, Path backendsFile, Path modelsFile, int uiPort, Path payloadKeysFile, EgressPolicy egress,
-    TemporalSecurity temporalSecurity, ApiAuth apiAuth, CodecServing codecServing) {
+    TemporalSecurity temporalSecurity, ApiAuth apiAuth, CodecServing codecServing, ApiTls apiTls) {
   /** The environment variable {@code --egress-allow} defaults to. */
   public static final String EGRESS_ALLOW_VARIABLE = "NIGHTSHIFT_EGRESS_ALLOW";
 
@@ -71,6 +73,8 @@ public record RuntimeConfig(Path dataDir, String temporalAddress, String namespa
           + " --api-host is '" + apiHost + "': anyone who reaches it could do anything. Bind 127.0.0.1, or drop "
           + ApiAuth.OFF_FLAG + " and give callers tokens (nightshift admin token create)");
     }
+    apiTls = apiTls == null ? ApiTls.none() : apiTls;
+    apiTls.checkAgainst(apiHost);
     codecServing = codecServing == null ? CodecServing.off() : codecServing;
     checkCodecServing(codecServing, apiAuth, apiHost);
     if (namespace == null || namespace.isBlank()) {
@@ -189,6 +193,7 @@ public record RuntimeConfig(Path dataDir, String temporalAddress, String namespa
     private TemporalSecurity temporalSecurity = TemporalSecurity.none();
     private ApiAuth apiAuth = ApiAuth.TOKENS;
     private CodecServing codecServing = CodecServing.off();
+    private ApiTls apiTls = ApiTls.none();
 
     private Builder(Path dataDir) {
       this.dataDir = dataDir;
@@ -302,10 +307,16 @@ public record RuntimeConfig(Path dataDir, String temporalAddress, String namespa
       return this;
     }
 
+    /** {@code --api-tls-cert}, {@code --api-tls-key}, {@code --api-tls-client-ca}; {@link ApiTls#none} by default. */
+    public Builder apiTls(ApiTls tls) {
+      this.apiTls = tls;
+      return this;
+    }
+
     public RuntimeConfig build() {
       return new RuntimeConfig(dataDir, temporalAddress, namespace, temporalPort, temporalUiPort, apiHost, apiPort,
           maxParallelSteps, toolsDir, temporalServer, backendsFile, modelsFile, uiPort, payloadKeysFile, egress,
-          temporalSecurity, apiAuth, codecServing);
+          temporalSecurity, apiAuth, codecServing, apiTls);
     }
   }
 }
