@@ -37,7 +37,10 @@ import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowUpdateException;
 import java.util.function.Supplier;
 
-/** {@code nightshift.v1.TaskService} over the Temporal client. */
+/**
+ * {@code nightshift.v1.TaskService} over the Temporal client. Each call acts in its caller's {@link TenantScope}:
+ * a task of another tenant is NOT_FOUND, exactly as an unknown id is, before anything else about it is looked at.
+ */
 public final class TaskServiceImpl extends TaskServiceGrpc.TaskServiceImplBase {
   private static final int DEFAULT_PAGE = 50;
   private static final int MAX_PAGE = 500;
@@ -59,7 +62,7 @@ public final class TaskServiceImpl extends TaskServiceGrpc.TaskServiceImplBase {
     this.client = client;
     this.submitter = submitter;
     this.reader = new TaskReader(client);
-    this.lister = new TaskLister(client, reader);
+    this.lister = new TaskLister(client, reader, submitter.searchAttributes());
     this.watcher = watcher;
     this.conversations = artifacts == null ? null : new AgentConversations(client, reader, artifacts);
   }
@@ -70,13 +73,14 @@ public final class TaskServiceImpl extends TaskServiceGrpc.TaskServiceImplBase {
       if (!request.hasSpec()) {
         throw ApiErrors.invalid("spec", "a task spec is required");
       }
-      return SubmitTaskResponse.newBuilder().setTaskId(submitter.submit(request.getSpec(), request.getTaskId())).build();
+      return SubmitTaskResponse.newBuilder().setTaskId(submitter.submit(request.getSpec(), request.getTaskId(),
+          TenantScope.ofCurrentCall())).build();
     });
   }
 
   @Override
   public void getTask(GetTaskRequest request, StreamObserver<Task> out) {
-    unary(out, () -> reader.get(requireId(request.getTaskId())));
+    unary(out, () -> reader.get(requireId(request.getTaskId()), TenantScope.ofCurrentCall()));
   }
 
   @Override
@@ -87,7 +91,7 @@ public final class TaskServiceImpl extends TaskServiceGrpc.TaskServiceImplBase {
             + MAX_PAGE + ", was " + request.getPageSize());
       }
       int size = request.getPageSize() == 0 ? DEFAULT_PAGE : request.getPageSize();
-      return lister.list(size, request.getPageToken());
+      return lister.list(size, request.getPageToken(), TenantScope.ofCurrentCall());
     });
   }
 
@@ -95,8 +99,9 @@ public final class TaskServiceImpl extends TaskServiceGrpc.TaskServiceImplBase {
   public void watchTask(WatchTaskRequest request, StreamObserver<TaskEvent> out) {
     try {
       String id = requireId(request.getTaskId());
-      reader.describe(id);
-      watcher.watch(id, (ServerCallStreamObserver<TaskEvent>) out);
+      TenantScope scope = TenantScope.ofCurrentCall();
+      reader.describe(id, scope);
+      watcher.watch(id, scope, (ServerCallStreamObserver<TaskEvent>) out);
     } catch (StatusRuntimeException e) {
       out.onError(e);
     }
@@ -172,7 +177,7 @@ public final class TaskServiceImpl extends TaskServiceGrpc.TaskServiceImplBase {
         throw Status.UNIMPLEMENTED.withDescription("this API has no artifact store to read conversations from")
             .asRuntimeException();
       }
-      return conversations.get(request);
+      return conversations.get(request, TenantScope.ofCurrentCall());
     });
   }
 
@@ -195,10 +200,10 @@ public final class TaskServiceImpl extends TaskServiceGrpc.TaskServiceImplBase {
     }
   }
 
-  /** The id of a task that is still running; NOT_FOUND or FAILED_PRECONDITION otherwise. */
+  /** The id of a task of the caller's tenant that is still running; NOT_FOUND or FAILED_PRECONDITION otherwise. */
   private String requireRunning(String taskId, String verb) {
     String id = requireId(taskId);
-    var info = reader.describe(id);
+    var info = reader.describe(id, TenantScope.ofCurrentCall());
     if (info.getStatus() != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING
         && info.getStatus() != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CONTINUED_AS_NEW) {
       throw ApiErrors.failedPrecondition("task '" + id + "' already ended (" + TaskReader.stateOf(info.getStatus())
