@@ -74,7 +74,8 @@ public final class ApiServer implements AutoCloseable {
         config.apiPort()));
     Optional<InProcessCredential> inProcess = intercept(config, builder, audit);
     // every service, grpc's own included, answers a request that is not its message INVALID_ARGUMENT
-    List.of(new TaskServiceImpl(client, submitter, watcher, artifacts), new ArtifactServiceImpl(artifacts),
+    List.of(new TaskServiceImpl(client, submitter, watcher, artifacts), new ArtifactServiceImpl(artifacts,
+            TaskArtifacts.of(new TaskReader(client))),
             new BackendServiceImpl(backends), health.getHealthService(), ProtoReflectionServiceV1.newInstance())
         .forEach(service -> builder.addService(UnparseableRequests.answeredInvalid(service.bindService())));
     Server server = builder.build().start();

@@ -144,7 +144,8 @@ class WorkflowUiIT {
     assertThat(csv.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d)
         .startsWith("attachment;"));
     assertThat(csv.headers().firstValue("Content-Security-Policy")).hasValue("sandbox; default-src 'none'");
-    assertThat(csv.body()).startsWith(api.readArtifact(after.getSteps(0).getOutput().getDigest()).lines().findFirst()
+    assertThat(csv.body()).startsWith(api.readArtifact(gated, after.getSteps(0).getOutput().getDigest()).lines()
+        .findFirst()
         .orElseThrow());
   }
 
