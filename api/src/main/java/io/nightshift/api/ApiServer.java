@@ -20,12 +20,15 @@ import io.nightshift.runtime.backends.FleetInventory;
 import io.nightshift.runtime.config.ApiAuth;
 import io.nightshift.runtime.config.RuntimeConfig;
 import io.nightshift.runtime.planning.Planning;
+import io.nightshift.runtime.temporal.TenantNamespaceClients;
 import io.temporal.client.WorkflowClient;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -39,17 +42,18 @@ import org.slf4j.LoggerFactory;
  */
 public final class ApiServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
+  private static final Duration WATCH_EVERY = Duration.ofMillis(300);
 
   private final Server server;
   private final HealthStatusManager health;
-  private final TaskWatcher watcher;
+  private final TaskNamespaces namespaces;
   private final Optional<InProcessCredential> inProcess;
 
-  private ApiServer(Server server, HealthStatusManager health, TaskWatcher watcher,
+  private ApiServer(Server server, HealthStatusManager health, TaskNamespaces namespaces,
       Optional<InProcessCredential> inProcess) {
     this.server = server;
     this.health = health;
-    this.watcher = watcher;
+    this.namespaces = namespaces;
     this.inProcess = inProcess;
   }
 
@@ -61,28 +65,45 @@ public final class ApiServer implements AutoCloseable {
   public static ApiServer start(RoleContext context) throws IOException {
     RuntimeConfig config = context.config();
     AuditLogWriter audit = context.audit();
-    WorkflowClient client = context.temporal().client();
     ArtifactStore artifacts = context.files().artifacts();
     FleetInventory backends = context.pools().inventory();
     HealthStatusManager health = new HealthStatusManager();
-    TaskWatcher watcher = new TaskWatcher(client, Duration.ofMillis(300));
-    Planning planning = context.planning();
-    TaskSubmitter submitter = new TaskSubmitter(client, planning.planner(), planning.pipelines(),
-        config.maxParallelSteps(), context.temporal().searchAttributes(), backends.fleet().ids(),
-        planning.plannerModel());
+    TaskNamespaces namespaces = namespaces(context);
     NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(config.apiHost(),
         config.apiPort()));
     Optional<InProcessCredential> inProcess = intercept(config, builder, audit);
     // every service, grpc's own included, answers a request that is not its message INVALID_ARGUMENT
-    List.of(new TaskServiceImpl(client, submitter, watcher, artifacts), new ArtifactServiceImpl(artifacts,
-            TaskArtifacts.of(new TaskReader(client))),
+    List.of(new TaskServiceImpl(namespaces), new ArtifactServiceImpl(artifacts,
+            (taskId, scope) -> ArtifactRefs.in(namespaces.of(scope).reader().get(taskId, scope))),
             new BackendServiceImpl(backends), health.getHealthService(), ProtoReflectionServiceV1.newInstance())
         .forEach(service -> builder.addService(UnparseableRequests.answeredInvalid(service.bindService())));
     Server server = builder.build().start();
     health.setStatus("", HealthCheckResponse.ServingStatus.SERVING);
     health.setStatus("nightshift.v1.TaskService", HealthCheckResponse.ServingStatus.SERVING);
     health.setStatus("nightshift.v1.BackendService", HealthCheckResponse.ServingStatus.SERVING);
-    return new ApiServer(server, health, watcher, inProcess);
+    return new ApiServer(server, health, namespaces, inProcess);
+  }
+
+  /** The runtime's namespace, and each one a tenant is mapped to ({@code --tenant-namespace}) for its tenants. */
+  private static TaskNamespaces namespaces(RoleContext context) {
+    TenantNamespaceClients mapped = TenantNamespaceClients.open(context.temporal(),
+        context.config().tenantNamespaces());
+    Optional<ArtifactStore> artifacts = Optional.of(context.files().artifacts());
+    TaskNamespace home = TaskNamespace.of(context.temporal().client(),
+        submitter(context, context.temporal().client(), context.temporal().searchAttributes()), WATCH_EVERY, artifacts);
+    Map<String, TaskNamespace> byNamespace = new HashMap<>();
+    mapped.byNamespace().forEach((namespace, client) -> byNamespace.put(namespace, TaskNamespace.of(client,
+        submitter(context, client, mapped.searchAttributes().get(namespace)), WATCH_EVERY, artifacts)));
+    Map<String, TaskNamespace> byTenant = new HashMap<>();
+    context.config().tenantNamespaces().byTenant().forEach((tenant, namespace) ->
+        byTenant.put(tenant, byNamespace.getOrDefault(namespace, home)));
+    return new TaskNamespaces(home, byTenant);
+  }
+
+  private static TaskSubmitter submitter(RoleContext context, WorkflowClient client, boolean searchAttributes) {
+    Planning planning = context.planning();
+    return new TaskSubmitter(client, planning.planner(), planning.pipelines(), context.config().maxParallelSteps(),
+        searchAttributes, context.pools().inventory().fleet().ids(), planning.plannerModel());
   }
 
   /**
@@ -121,7 +142,7 @@ public final class ApiServer implements AutoCloseable {
   @Override
   public void close() {
     health.enterTerminalState();
-    watcher.close();
+    namespaces.close();
     server.shutdown();
     try {
       if (!server.awaitTermination(5, TimeUnit.SECONDS)) {

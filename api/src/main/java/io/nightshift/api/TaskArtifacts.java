@@ -12,9 +12,4 @@ interface TaskArtifacts {
    * @throws io.grpc.StatusRuntimeException NOT_FOUND for an unknown task or one outside {@code scope}, as GetTask
    */
   Set<String> digests(String taskId, TenantScope scope);
-
-  /** The digests in the task's view as GetTask gives it (step outputs, the result). */
-  static TaskArtifacts of(TaskReader reader) {
-    return (taskId, scope) -> ArtifactRefs.in(reader.get(taskId, scope));
-  }
 }

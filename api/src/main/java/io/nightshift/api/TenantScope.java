@@ -58,6 +58,11 @@ final class TenantScope {
     throw Status.UNAUTHENTICATED.withDescription("this call has no accepted credentials").asRuntimeException();
   }
 
+  /** The caller's tenant; empty with authentication off. */
+  Optional<String> tenant() {
+    return tenant;
+  }
+
   /** The tenant a task submitted in this scope belongs to. */
   String tenantOfNewTasks() {
     return tenant.orElse(FirstAdminToken.TENANT);

@@ -3,7 +3,10 @@ package io.nightshift.cli;
 import io.nightshift.runtime.config.ApiAuth;
 import io.nightshift.runtime.config.RuntimeConfig;
 import io.nightshift.runtime.config.TemporalSecurity;
+import io.nightshift.runtime.config.TenantNamespaces;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** Flags shared by the commands that run the runtime (dev, demo, worker, api, temporal). */
@@ -100,6 +103,11 @@ final class ServerOptions {
       + " do anything. Refused unless --api-host is loopback; warned about at start")
   boolean insecureNoAuth;
 
+  @Option(names = TenantNamespaces.FLAG, paramLabel = "TENANT=NAMESPACE",
+      description = "run that tenant's tasks in that Temporal namespace (repeatable); workers poll every one named,"
+          + " and the local dev server creates them. Other tenants' tasks stay in --namespace")
+  List<String> tenantNamespaces = new ArrayList<>();
+
   RuntimeConfig toConfig() {
     return RuntimeConfig.builder(dataDir)
         .temporalAddress(temporalAddress == null || temporalAddress.isBlank() ? null : temporalAddress)
@@ -107,7 +115,8 @@ final class ServerOptions {
         .apiPort(apiPort).uiPort(uiPort).maxParallelSteps(maxParallelSteps).toolsDir(toolsDir)
         .temporalServer(temporalServer).backendsFile(backends).modelsFile(models)
         .payloadKeysFile(payloadKeys).egressAllow(egressAllow).temporalSecurity(temporalSecurity())
-        .apiAuth(insecureNoAuth ? ApiAuth.NONE : ApiAuth.TOKENS).build();
+        .apiAuth(insecureNoAuth ? ApiAuth.NONE : ApiAuth.TOKENS)
+        .tenantNamespaces(TenantNamespaces.parse(tenantNamespaces)).build();
   }
 
   private TemporalSecurity temporalSecurity() {

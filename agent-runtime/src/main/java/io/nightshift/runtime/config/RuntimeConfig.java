@@ -30,11 +30,13 @@ import java.util.Objects;
  *                         ({@code --temporal-tls-*}, {@code --temporal-api-key-file}); none for plaintext
  * @param apiAuth          whether API callers need a token ({@link ApiAuth#TOKENS}, the default); turning it off
  *                         ({@code --insecure-no-auth}) is refused unless the API binds to loopback
+ * @param tenantNamespaces the namespaces tenants' tasks are put in ({@code --tenant-namespace}); none maps every
+ *                         tenant to {@code namespace}
  */
 public record RuntimeConfig(Path dataDir, String temporalAddress, String namespace, int temporalPort,
     int temporalUiPort, String apiHost, int apiPort, int maxParallelSteps, Path toolsDir,
     LocalServerKind temporalServer, Path backendsFile, Path modelsFile, int uiPort, Path payloadKeysFile, EgressPolicy egress,
-    TemporalSecurity temporalSecurity, ApiAuth apiAuth) {
+    TemporalSecurity temporalSecurity, ApiAuth apiAuth, TenantNamespaces tenantNamespaces) {
   /** The environment variable {@code --egress-allow} defaults to. */
   public static final String EGRESS_ALLOW_VARIABLE = "NIGHTSHIFT_EGRESS_ALLOW";
 
@@ -64,6 +66,7 @@ public record RuntimeConfig(Path dataDir, String temporalAddress, String namespa
     temporalSecurity = temporalSecurity == null ? TemporalSecurity.none() : temporalSecurity;
     temporalSecurity.checkAgainst(temporalAddress);
     apiAuth = apiAuth == null ? ApiAuth.TOKENS : apiAuth;
+    tenantNamespaces = tenantNamespaces == null ? TenantNamespaces.none() : tenantNamespaces;
     if (apiAuth == ApiAuth.NONE && !ApiAuth.isLoopbackHost(apiHost)) {
       throw new IllegalArgumentException(ApiAuth.OFF_FLAG + " is allowed only when the API binds to loopback, and"
           + " --api-host is '" + apiHost + "': anyone who reaches it could do anything. Bind 127.0.0.1, or drop "
@@ -165,6 +168,7 @@ public record RuntimeConfig(Path dataDir, String temporalAddress, String namespa
     private EgressPolicy egress = EgressPolicy.loopbackOnly();
     private TemporalSecurity temporalSecurity = TemporalSecurity.none();
     private ApiAuth apiAuth = ApiAuth.TOKENS;
+    private TenantNamespaces tenantNamespaces = TenantNamespaces.none();
 
     private Builder(Path dataDir) {
       this.dataDir = dataDir;
@@ -272,10 +276,16 @@ public record RuntimeConfig(Path dataDir, String temporalAddress, String namespa
       return this;
     }
 
+    /** {@code --tenant-namespace}; none by default (every tenant in {@code --namespace}). */
+    public Builder tenantNamespaces(TenantNamespaces namespaces) {
+      this.tenantNamespaces = namespaces;
+      return this;
+    }
+
     public RuntimeConfig build() {
       return new RuntimeConfig(dataDir, temporalAddress, namespace, temporalPort, temporalUiPort, apiHost, apiPort,
           maxParallelSteps, toolsDir, temporalServer, backendsFile, modelsFile, uiPort, payloadKeysFile, egress,
-          temporalSecurity, apiAuth);
+          temporalSecurity, apiAuth, tenantNamespaces);
     }
   }
 }

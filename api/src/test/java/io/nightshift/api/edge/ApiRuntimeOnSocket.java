@@ -8,6 +8,7 @@ import io.nightshift.runtime.NightshiftRuntime;
 import io.nightshift.runtime.Role;
 import io.nightshift.runtime.config.ApiAuth;
 import io.nightshift.runtime.config.RuntimeConfig;
+import io.nightshift.runtime.config.TenantNamespaces;
 import io.nightshift.runtime.worker.WorkerRole;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -56,12 +57,17 @@ final class ApiRuntimeOnSocket implements AutoCloseable {
    * ({@code nightshift.it.toolsDir}), provisioned there once if missing.
    */
   static ApiRuntimeOnSocket startOnDevServer(Path dataDir) throws IOException {
+    return startOnDevServer(dataDir, TenantNamespaces.none());
+  }
+
+  /** The same, with tenants mapped to namespaces as {@code --tenant-namespace} maps them. */
+  static ApiRuntimeOnSocket startOnDevServer(Path dataDir, TenantNamespaces namespaces) throws IOException {
     Path tools = Path.of(System.getProperty("nightshift.it.toolsDir",
         System.getProperty("user.home") + "/.cache/nightshift/tools"));
     return start(RuntimeConfig.builder(dataDir).temporalPort(portBelowEphemeral())
         .temporalUiPort(portBelowEphemeral()).apiHost("127.0.0.1").apiPort(portBelowEphemeral())
         .temporalServer(RuntimeConfig.LocalServerKind.DEV)
-        .toolsDir(tools).build());
+        .toolsDir(tools).tenantNamespaces(namespaces).build());
   }
 
   private static ApiRuntimeOnSocket start(RuntimeConfig config) throws IOException {
