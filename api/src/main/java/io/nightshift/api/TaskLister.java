@@ -81,16 +81,18 @@ final class TaskLister {
     all.addAll(stub.listClosedWorkflowExecutions(ListClosedWorkflowExecutionsRequest.newBuilder()
         .setNamespace(namespace()).setTypeFilter(type).setMaximumPageSize(FALLBACK_SCAN_LIMIT).build())
         .getExecutionsList());
-    // these lists leave the memo out: the tenant's rows are known only once every row is described
-    all = all.stream().map(this::withMemo).filter(info -> scope.sees(info, reader.converter()))
-        .collect(Collectors.toCollection(ArrayList::new));
+    if (scope.tenant().isPresent()) {
+      // these lists leave the memo out: a tenant's rows are known only once every row is described
+      all = all.stream().map(this::withMemo).filter(info -> scope.sees(info, reader.converter()))
+          .collect(Collectors.toCollection(ArrayList::new));
+    }
     all.sort(Comparator.comparing((WorkflowExecutionInfo i) -> i.getStartTime().getSeconds())
         .thenComparing(i -> i.getStartTime().getNanos()).reversed());
     int offset = fallbackOffset(token);
     int end = Math.min(all.size(), offset + pageSize);
     ListTasksResponse.Builder out = ListTasksResponse.newBuilder();
     all.subList(Math.min(offset, end), end)
-        .forEach(info -> out.addTasks(summary(info, reader.converter())));
+        .forEach(info -> out.addTasks(summary(withMemo(info), reader.converter())));
     if (end < all.size()) {
       out.setNextPageToken(ByteString.copyFrom(ByteBuffer.allocate(4).putInt(end).array()));
     }
