@@ -38,7 +38,8 @@ final class AgentConversations {
     this.transcripts = new Transcripts(artifacts);
   }
 
-  AgentConversation get(GetAgentConversationRequest request) {
+  /** @throws io.grpc.StatusRuntimeException NOT_FOUND for an unknown task or one outside {@code scope} */
+  AgentConversation get(GetAgentConversationRequest request, TenantScope scope) {
     if (request.getTaskId().isBlank()) {
       throw ApiErrors.invalid("task_id", "task_id is required");
     }
@@ -48,7 +49,7 @@ final class AgentConversations {
     if (request.getMaxMessages() < 0) {
       throw ApiErrors.invalid("max_messages", "max_messages must not be negative, was " + request.getMaxMessages());
     }
-    tasks.describe(request.getTaskId()); // NOT_FOUND for an unknown task
+    tasks.describe(request.getTaskId(), scope); // NOT_FOUND for an unknown task and for another tenant's
     String base = request.getTaskId() + "/" + request.getStep();
     String agentId = null;
     AgentProgress progress = null;

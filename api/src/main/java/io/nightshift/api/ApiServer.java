@@ -28,12 +28,15 @@ import io.nightshift.runtime.backends.FleetInventory;
 import io.nightshift.runtime.config.ApiAuth;
 import io.nightshift.runtime.config.RuntimeConfig;
 import io.nightshift.runtime.planning.Planning;
+import io.nightshift.runtime.temporal.TenantNamespaceClients;
 import io.temporal.client.WorkflowClient;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -52,22 +55,23 @@ import org.slf4j.LoggerFactory;
  */
 public final class ApiServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
+  private static final Duration WATCH_EVERY = Duration.ofMillis(300);
 
   private final Server server;
   private final Server inProcessServer;
   private final String inProcessName;
   private final HealthStatusManager health;
-  private final TaskWatcher watcher;
+  private final TaskNamespaces namespaces;
   private final Optional<InProcessCredential> inProcess;
   private final Optional<TokenCheck> tokens;
 
   private ApiServer(Server server, Server inProcessServer, String inProcessName, HealthStatusManager health,
-      TaskWatcher watcher, Optional<InProcessCredential> inProcess, Optional<TokenCheck> tokens) {
+      TaskNamespaces namespaces, Optional<InProcessCredential> inProcess, Optional<TokenCheck> tokens) {
     this.server = server;
     this.inProcessServer = inProcessServer;
     this.inProcessName = inProcessName;
     this.health = health;
-    this.watcher = watcher;
+    this.namespaces = namespaces;
     this.inProcess = inProcess;
     this.tokens = tokens;
   }
@@ -80,15 +84,10 @@ public final class ApiServer implements AutoCloseable {
   public static ApiServer start(RoleContext context) throws IOException {
     RuntimeConfig config = context.config();
     AuditLogWriter audit = context.audit();
-    WorkflowClient client = context.temporal().client();
     ArtifactStore artifacts = context.files().artifacts();
     FleetInventory backends = context.pools().inventory();
     HealthStatusManager health = new HealthStatusManager();
-    TaskWatcher watcher = new TaskWatcher(client, Duration.ofMillis(300));
-    Planning planning = context.planning();
-    TaskSubmitter submitter = new TaskSubmitter(client, planning.planner(), planning.pipelines(),
-        config.maxParallelSteps(), context.temporal().searchAttributes(), backends.fleet().ids(),
-        planning.plannerModel());
+    TaskNamespaces namespaces = namespaces(context);
     NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(config.apiHost(),
         config.apiPort()));
     ServerTls.load(config.apiTls()).ifPresent(builder::sslContext);
@@ -98,9 +97,9 @@ public final class ApiServer implements AutoCloseable {
     Optional<TokenCheck> tokens = inProcess.isEmpty() ? Optional.empty()
         : Optional.of(FirstAdminToken.prepare(config, Clock.systemUTC()));
     List<ServerInterceptor> interceptors = interceptors(config, audit, inProcess, tokens);
-    List<BindableService> services = List.of(new TaskServiceImpl(client, submitter, watcher, artifacts),
-        new ArtifactServiceImpl(artifacts), new BackendServiceImpl(backends), health.getHealthService(),
-        new AuthServiceImpl());
+    List<BindableService> services = List.of(new TaskServiceImpl(namespaces), new ArtifactServiceImpl(artifacts,
+            (taskId, scope) -> ArtifactRefs.in(namespaces.of(scope).reader().get(taskId, scope))),
+        new BackendServiceImpl(backends), health.getHealthService(), new AuthServiceImpl());
     Server server = serve(builder, services, interceptors).build().start();
     Server inProcessServer;
     try {
@@ -113,7 +112,7 @@ public final class ApiServer implements AutoCloseable {
     health.setStatus("", HealthCheckResponse.ServingStatus.SERVING);
     health.setStatus("nightshift.v1.TaskService", HealthCheckResponse.ServingStatus.SERVING);
     health.setStatus("nightshift.v1.BackendService", HealthCheckResponse.ServingStatus.SERVING);
-    return new ApiServer(server, inProcessServer, inProcessName, health, watcher, inProcess, tokens);
+    return new ApiServer(server, inProcessServer, inProcessName, health, namespaces, inProcess, tokens);
   }
 
   /** The services and interceptors on one transport; reflection is per server, since it lists that server's. */
@@ -124,6 +123,28 @@ public final class ApiServer implements AutoCloseable {
         .forEach(service -> builder.addService(UnparseableRequests.answeredInvalid(service.bindService())));
     interceptors.forEach(builder::intercept);
     return builder;
+  }
+
+  /** The runtime's namespace, and each one a tenant is mapped to ({@code --tenant-namespace}) for its tenants. */
+  private static TaskNamespaces namespaces(RoleContext context) {
+    TenantNamespaceClients mapped = TenantNamespaceClients.open(context.temporal(),
+        context.config().tenantNamespaces());
+    Optional<ArtifactStore> artifacts = Optional.of(context.files().artifacts());
+    TaskNamespace home = TaskNamespace.of(context.temporal().client(),
+        submitter(context, context.temporal().client(), context.temporal().searchAttributes()), WATCH_EVERY, artifacts);
+    Map<String, TaskNamespace> byNamespace = new HashMap<>();
+    mapped.byNamespace().forEach((namespace, client) -> byNamespace.put(namespace, TaskNamespace.of(client,
+        submitter(context, client, mapped.searchAttributes().get(namespace)), WATCH_EVERY, artifacts)));
+    Map<String, TaskNamespace> byTenant = new HashMap<>();
+    context.config().tenantNamespaces().byTenant().forEach((tenant, namespace) ->
+        byTenant.put(tenant, byNamespace.getOrDefault(namespace, home)));
+    return new TaskNamespaces(home, byTenant);
+  }
+
+  private static TaskSubmitter submitter(RoleContext context, WorkflowClient client, boolean searchAttributes) {
+    Planning planning = context.planning();
+    return new TaskSubmitter(client, planning.planner(), planning.pipelines(), context.config().maxParallelSteps(),
+        searchAttributes, context.pools().inventory().fleet().ids(), planning.plannerModel());
   }
 
   /**
@@ -178,7 +199,7 @@ public final class ApiServer implements AutoCloseable {
   @Override
   public void close() {
     health.enterTerminalState();
-    watcher.close();
+    namespaces.close();
     inProcessServer.shutdown();
     server.shutdown();
     try {

@@ -109,7 +109,7 @@ final class DemoCommand implements Callable<Integer> {
   private static Path save(ManagedChannel channel, Task task, Path dir) throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     ArtifactServiceGrpc.newBlockingStub(channel)
-        .readArtifact(ReadArtifactRequest.newBuilder().setDigest(task.getResult().getDigest())
+        .readArtifact(ReadArtifactRequest.newBuilder().setTaskId(task.getId()).setDigest(task.getResult().getDigest())
             .setMediaType(task.getResult().getMediaType()).build())
         .forEachRemaining((ArtifactChunk c) -> bytes.writeBytes(c.getData().toByteArray()));
     OwnerOnly.createDirectories(dir); // results are task data: this user's alone, like the data directory

@@ -5,6 +5,7 @@ import io.nightshift.runtime.config.ApiTls;
 import io.nightshift.runtime.config.CodecServing;
 import io.nightshift.runtime.config.RuntimeConfig;
 import io.nightshift.runtime.config.TemporalSecurity;
+import io.nightshift.runtime.config.TenantNamespaces;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -129,6 +130,10 @@ final class ServerOptions {
       description = "an origin whose pages may call the codec server from a browser, e.g. Temporal's Web UI at"
           + " http://127.0.0.1:8233; repeatable (default: none)")
   List<String> codecCorsOrigins = new ArrayList<>();
+  @Option(names = TenantNamespaces.FLAG, paramLabel = "TENANT=NAMESPACE",
+      description = "run that tenant's tasks in that Temporal namespace (repeatable); workers poll every one named,"
+          + " and the local dev server creates them. Other tenants' tasks stay in --namespace")
+  List<String> tenantNamespaces = new ArrayList<>();
 
   RuntimeConfig toConfig() {
     return RuntimeConfig.builder(dataDir)
@@ -139,7 +144,8 @@ final class ServerOptions {
         .payloadKeysFile(payloadKeys).egressAllow(egressAllow).temporalSecurity(temporalSecurity())
         .apiAuth(insecureNoAuth ? ApiAuth.NONE : ApiAuth.TOKENS)
         .codecServing(CodecServing.of(codecPort, codecCorsOrigins))
-        .apiTls(new ApiTls(apiTlsCert, apiTlsKey, apiTlsClientCa)).build();
+        .apiTls(new ApiTls(apiTlsCert, apiTlsKey, apiTlsClientCa))
+        .tenantNamespaces(TenantNamespaces.parse(tenantNamespaces)).build();
   }
 
   private TemporalSecurity temporalSecurity() {

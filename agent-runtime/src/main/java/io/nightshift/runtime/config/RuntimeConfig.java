@@ -34,11 +34,14 @@ import java.util.Objects;
  *                         {@code --codec-cors-origin}); off by default, and only with tokens, on loopback
  * @param apiTls           TLS or mutual TLS on the API ({@code --api-tls-*}); required where the API binds to an
  *                         address other than loopback
+ * @param tenantNamespaces the namespaces tenants' tasks are put in ({@code --tenant-namespace}); none maps every
+ *                         tenant to {@code namespace}
  */
 public record RuntimeConfig(Path dataDir, String temporalAddress, String namespace, int temporalPort,
     int temporalUiPort, String apiHost, int apiPort, int maxParallelSteps, Path toolsDir,
     LocalServerKind temporalServer, Path backendsFile, Path modelsFile, int uiPort, Path payloadKeysFile, EgressPolicy egress,
-    TemporalSecurity temporalSecurity, ApiAuth apiAuth, CodecServing codecServing, ApiTls apiTls) {
+    TemporalSecurity temporalSecurity, ApiAuth apiAuth, CodecServing codecServing, ApiTls apiTls,
+    TenantNamespaces tenantNamespaces) {
   /** The environment variable {@code --egress-allow} defaults to. */
   public static final String EGRESS_ALLOW_VARIABLE = "NIGHTSHIFT_EGRESS_ALLOW";
 
@@ -68,6 +71,7 @@ public record RuntimeConfig(Path dataDir, String temporalAddress, String namespa
     temporalSecurity = temporalSecurity == null ? TemporalSecurity.none() : temporalSecurity;
     temporalSecurity.checkAgainst(temporalAddress);
     apiAuth = apiAuth == null ? ApiAuth.TOKENS : apiAuth;
+    tenantNamespaces = tenantNamespaces == null ? TenantNamespaces.none() : tenantNamespaces;
     if (apiAuth == ApiAuth.NONE && !ApiAuth.isLoopbackHost(apiHost)) {
       throw new IllegalArgumentException(ApiAuth.OFF_FLAG + " is allowed only when the API binds to loopback, and"
           + " --api-host is '" + apiHost + "': anyone who reaches it could do anything. Bind 127.0.0.1, or drop "
@@ -194,6 +198,7 @@ public record RuntimeConfig(Path dataDir, String temporalAddress, String namespa
     private ApiAuth apiAuth = ApiAuth.TOKENS;
     private CodecServing codecServing = CodecServing.off();
     private ApiTls apiTls = ApiTls.none();
+    private TenantNamespaces tenantNamespaces = TenantNamespaces.none();
 
     private Builder(Path dataDir) {
       this.dataDir = dataDir;
@@ -313,10 +318,16 @@ public record RuntimeConfig(Path dataDir, String temporalAddress, String namespa
       return this;
     }
 
+    /** {@code --tenant-namespace}; none by default (every tenant in {@code --namespace}). */
+    public Builder tenantNamespaces(TenantNamespaces namespaces) {
+      this.tenantNamespaces = namespaces;
+      return this;
+    }
+
     public RuntimeConfig build() {
       return new RuntimeConfig(dataDir, temporalAddress, namespace, temporalPort, temporalUiPort, apiHost, apiPort,
           maxParallelSteps, toolsDir, temporalServer, backendsFile, modelsFile, uiPort, payloadKeysFile, egress,
-          temporalSecurity, apiAuth, codecServing, apiTls);
+          temporalSecurity, apiAuth, codecServing, apiTls, tenantNamespaces);
     }
   }
 }

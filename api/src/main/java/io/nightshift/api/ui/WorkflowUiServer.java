@@ -51,7 +51,7 @@ import org.slf4j.LoggerFactory;
  * GET  /api/tasks/ID/events            WatchTask as server-sent events, one "task" event per change
  * GET  /api/tasks/ID/steps/S/conversation   GetAgentConversation: what agent step S said and did
  * POST /api/tasks/ID/ACTION            pause, resume, cancel, approve, reject, steer: the request message as JSON
- * GET  /api/artifacts/DIGEST?type=T    ReadArtifact as a download; /view for the UI's sandboxed report frame
+ * GET  /api/artifacts/DIGEST?task=ID&type=T  ReadArtifact as a download; /view for the UI's sandboxed report frame
  * </pre>
  *
  * Actions change tasks, so they take only {@code Content-Type: application/json}: a browser does not send that

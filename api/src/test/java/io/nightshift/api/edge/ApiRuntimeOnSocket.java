@@ -8,8 +8,10 @@ import io.nightshift.runtime.NightshiftRuntime;
 import io.nightshift.runtime.Role;
 import io.nightshift.runtime.config.ApiAuth;
 import io.nightshift.runtime.config.RuntimeConfig;
+import io.nightshift.runtime.config.TenantNamespaces;
 import io.nightshift.runtime.worker.WorkerRole;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +19,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -62,6 +65,29 @@ final class ApiRuntimeOnSocket implements AutoCloseable {
     RuntimeConfig config = settings.apply(RuntimeConfig.builder(dataDir).temporalPort(freePort())
         .temporalUiPort(freePort()).apiHost("127.0.0.1").apiPort(freePort())
         .temporalServer(RuntimeConfig.LocalServerKind.IN_MEMORY)).build();
+    return start(config, tls);
+  }
+
+  /**
+   * The same on the official Temporal dev server (SQLite, real visibility queries and search attributes), for what
+   * the in-memory server cannot show. Its binary comes from the tools cache the end-to-end tests share
+   * ({@code nightshift.it.toolsDir}), provisioned there once if missing.
+   */
+  static ApiRuntimeOnSocket startOnDevServer(Path dataDir) throws IOException {
+    return startOnDevServer(dataDir, TenantNamespaces.none());
+  }
+
+  /** The same, with tenants mapped to namespaces as {@code --tenant-namespace} maps them. */
+  static ApiRuntimeOnSocket startOnDevServer(Path dataDir, TenantNamespaces namespaces) throws IOException {
+    Path tools = Path.of(System.getProperty("nightshift.it.toolsDir",
+        System.getProperty("user.home") + "/.cache/nightshift/tools"));
+    return start(RuntimeConfig.builder(dataDir).temporalPort(portBelowEphemeral())
+        .temporalUiPort(portBelowEphemeral()).apiHost("127.0.0.1").apiPort(portBelowEphemeral())
+        .temporalServer(RuntimeConfig.LocalServerKind.DEV)
+        .toolsDir(tools).tenantNamespaces(namespaces).build(), ClientTls.none());
+  }
+
+  private static ApiRuntimeOnSocket start(RuntimeConfig config, ClientTls tls) throws IOException {
     ApiRole api = new ApiRole();
     NightshiftRuntime runtime = NightshiftRuntime.start(config, EnumSet.of(Role.TEMPORAL, Role.WORKER, Role.API),
         List.of(new WorkerRole(), api));
@@ -123,4 +149,30 @@ final class ApiRuntimeOnSocket implements AutoCloseable {
       return socket.getLocalPort();
     }
   }
+
+  /**
+   * A free port below the kernel's ephemeral range: the dev server takes its internal ports from that range after
+   * we pick ours, and could be dealt one picked there with bind(0) (dist's RuntimeProcess saw it fail so once).
+   */
+  private static int portBelowEphemeral() throws IOException {
+    int high = 32_768;
+    try {
+      high = Integer.parseInt(Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim()
+          .split("\\s+")[0]);
+    } catch (IOException | RuntimeException e) {
+      // not Linux: the usual default
+    }
+    for (int attempt = 0; attempt < 1_000; attempt++) {
+      int port = 20_000 + RANDOM.nextInt(Math.max(1_000, high - 20_000));
+      try (ServerSocket socket = new ServerSocket()) {
+        socket.bind(new InetSocketAddress("127.0.0.1", port));
+        return port;
+      } catch (IOException taken) {
+        // in use: try another
+      }
+    }
+    throw new IOException("no free port found between 20000 and " + high);
+  }
+
+  private static final Random RANDOM = new Random();
 }
