@@ -138,7 +138,9 @@ class WorkflowUiIT {
     // a bad decision is refused by the API and the page says which field was wrong; nothing is decided
     browser.findElement(By.id("cost-publish")).sendKeys("-1");
     browser.findElement(By.id("approve-publish")).click();
-    await(() -> browser.findElement(By.id("notice")).isDisplayed());
+    // the notice may still show the resume's answer: wait for the approval's own
+    await(() -> browser.findElement(By.id("notice")).isDisplayed()
+        && !browser.findElement(By.id("notice")).getText().startsWith("resume sent"));
     assertThat(browser.findElement(By.id("notice")).getText()).contains("INVALID_ARGUMENT").contains("max_cost");
     assertThat(api.get(gated).getDecisionsCount()).isZero();
 
