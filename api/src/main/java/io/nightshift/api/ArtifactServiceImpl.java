@@ -46,8 +46,8 @@ public final class ArtifactServiceImpl extends ArtifactServiceGrpc.ArtifactServi
         out.onError(notFound(digest));
         return;
       }
-    } catch (StatusRuntimeException e) {
-      out.onError(e);
+    } catch (RuntimeException e) {
+      out.onError(CallFailures.toStatus(e));
       return;
     }
     try {

@@ -1,7 +1,5 @@
 package io.nightshift.api;
 
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.nightshift.api.v1.AgentConversation;
@@ -103,8 +101,8 @@ public final class TaskServiceImpl extends TaskServiceGrpc.TaskServiceImplBase {
       TaskNamespace namespace = namespaces.of(scope);
       namespace.reader().describe(id, scope);
       namespace.watcher().watch(id, scope, (ServerCallStreamObserver<TaskEvent>) out);
-    } catch (StatusRuntimeException e) {
-      out.onError(e);
+    } catch (RuntimeException e) {
+      out.onError(CallFailures.toStatus(e));
     }
   }
 
@@ -182,8 +180,8 @@ public final class TaskServiceImpl extends TaskServiceGrpc.TaskServiceImplBase {
       StreamObserver<AgentConversation> out) {
     unary(out, () -> {
       TenantScope scope = TenantScope.ofCurrentCall();
-      return namespaces.of(scope).conversations().orElseThrow(() -> Status.UNIMPLEMENTED
-          .withDescription("this API has no artifact store to read conversations from").asRuntimeException())
+      return namespaces.of(scope).conversations().orElseThrow(() -> ApiErrors.unimplemented(
+          "this API has no artifact store to read conversations from"))
           .get(request, scope);
     });
   }
@@ -239,12 +237,13 @@ public final class TaskServiceImpl extends TaskServiceGrpc.TaskServiceImplBase {
     return id;
   }
 
+  /** Runs {@code body} and answers with its value, or with the status its failure maps to ({@link CallFailures}). */
   private static <T> void unary(StreamObserver<T> out, Supplier<T> body) {
     T value;
     try {
       value = body.get();
-    } catch (StatusRuntimeException e) {
-      out.onError(e);
+    } catch (RuntimeException e) {
+      out.onError(CallFailures.toStatus(e));
       return;
     }
     out.onNext(value);

@@ -63,7 +63,7 @@ final class TaskWatcher implements AutoCloseable {
         }
       } catch (StatusRuntimeException e) {
         job.get().cancel(false);
-        out.onError(e);
+        out.onError(CallFailures.toStatus(e));
       } catch (RuntimeException e) {
         // a transient failure reading the task: the next poll tries again
       }
