@@ -2,6 +2,7 @@ package io.nightshift.api;
 
 import io.grpc.ManagedChannelBuilder;
 import io.nightshift.api.codec.CodecServer;
+import io.nightshift.api.tls.WebTls;
 import io.nightshift.api.ui.WorkflowUiServer;
 import io.nightshift.api.ui.session.LoginCodes;
 import io.nightshift.api.ui.session.LoginLinkDirectory;
@@ -31,9 +32,12 @@ public final class ApiRole implements RolePart {
   private Optional<Listening> listening = Optional.empty();
   private Optional<WorkflowUiServer> ui = Optional.empty();
 
-  /** Where the started API, UI and codec server listen, and the API itself for in-process callers. */
+  /**
+   * Where the started API, UI and codec server listen, how the UI and codec server are served, and the API itself
+   * for in-process callers.
+   */
   private record Listening(String host, int apiPort, Optional<Integer> uiPort, Optional<Integer> codecPort,
-      ApiServer api) {}
+      WebTls web, ApiServer api) {}
 
   @Override
   public Role role() {
@@ -48,11 +52,14 @@ public final class ApiRole implements RolePart {
     RuntimeConfig config = context.config();
     ApiServer api = closer.push(ApiServer.start(context));
     log.info("gRPC API on {}:{}", config.apiHost(), api.port());
-    Optional<WorkflowUiServer> ui = config.uiPort() > 0 ? startUi(config, api, closer) : Optional.empty();
+    // the UI and codec server carry tokens and cookies too: HTTPS with the API's certificate where it has TLS
+    WebTls web = config.uiPort() > 0 || config.codecServing().on() ? WebTls.load(config.apiTls())
+        : WebTls.plaintext();
+    Optional<WorkflowUiServer> ui = config.uiPort() > 0 ? startUi(config, api, web, closer) : Optional.empty();
     Optional<CodecServer> codec = config.codecServing().on()
-        ? Optional.of(closer.push(startCodec(context, api))) : Optional.empty();
+        ? Optional.of(closer.push(startCodec(context, api, web))) : Optional.empty();
     listening = Optional.of(new Listening(config.apiHost(), api.port(), ui.map(WorkflowUiServer::port),
-        codec.map(CodecServer::port), api));
+        codec.map(CodecServer::port), web, api));
     this.ui = ui;
     ui.ifPresent(u -> acceptLinks(u, config, closer));
     ui.ifPresent(u -> u.newLoginLink().ifPresentOrElse(ApiRole::printLoginLink,
@@ -96,13 +103,13 @@ public final class ApiRole implements RolePart {
    * fails the start: an operator asked for it by flag, to read histories, and a start that silently left it out
    * would look like a codec that cannot decrypt.
    */
-  private static CodecServer startCodec(RoleContext context, ApiServer api) throws IOException {
+  private static CodecServer startCodec(RoleContext context, ApiServer api, WebTls web) throws IOException {
     RuntimeConfig config = context.config();
     try {
       return CodecServer.start(config.apiHost(), config.codecServing(), config.namespace(),
           new AesGcmPayloadCodec(context.payloadKeys()), api.tokens().orElseThrow(() -> new IllegalStateException(
               "the codec server needs API tokens; the configuration refuses it with " + ApiAuth.OFF_FLAG)),
-          context.audit());
+          context.audit(), web);
     } catch (BindException e) {
       throw new IOException(CodecServing.PORT_FLAG + " " + config.codecServing().port() + ": cannot listen on "
           + config.apiHost() + " (" + e.getMessage() + "); choose a free port, or leave the flag out", e);
@@ -111,20 +118,15 @@ public final class ApiRole implements RolePart {
 
   /**
    * The workflow UI is a view for people beside the API, not part of the runtime's work: a port already taken
-   * (another runtime's UI) is a warning with the way out, never a reason to stop the tasks.
+   * (another runtime's UI) is a warning with the way out, never a reason to stop the tasks. It may listen off
+   * loopback because the configuration lets the API do so only with TLS, which the UI then shares.
    */
-  private static Optional<WorkflowUiServer> startUi(RuntimeConfig config, ApiServer api, Closer closer) {
-    Optional<String> token = api.inProcessToken();
-    if (token.isPresent() && !ApiAuth.isLoopbackHost(config.apiHost())) {
-      // it serves plain HTTP: off loopback, its session cookies and pasted tokens would cross the network in clear
-      log.warn("workflow UI not started: it serves plain HTTP and the API binds {}, not loopback; reach it through"
-          + " a runtime bound to 127.0.0.1 (e.g. over ssh -L)", config.apiHost());
-      return Optional.empty();
-    }
+  private static Optional<WorkflowUiServer> startUi(RuntimeConfig config, ApiServer api, WebTls web,
+      Closer closer) {
     try {
       // in-process: the UI needs no client certificate for an API with mutual TLS, and its calls never leave
       return Optional.of(closer.push(WorkflowUiServer.start(config.apiHost(), config.uiPort(),
-          api.inProcessChannel(), token)));
+          api.inProcessChannel(), api.inProcessToken(), web)));
     } catch (IOException e) {
       log.warn("workflow UI not started on {}:{} ({}); choose another with --ui-port, or 0 for none",
           config.apiHost(), config.uiPort(), e.toString());
@@ -145,7 +147,7 @@ public final class ApiRole implements RolePart {
 
   /** The codec server's address (for --codec-endpoint); empty before the role starts or when it is off. */
   public Optional<String> codecUrl() {
-    return listening.flatMap(l -> l.codecPort().map(port -> "http://" + l.host() + ":" + port));
+    return listening.flatMap(l -> l.codecPort().map(port -> l.web().urlFor(l.host(), port)));
   }
 
   /**
@@ -159,6 +161,6 @@ public final class ApiRole implements RolePart {
 
   /** The workflow UI's address; empty before the role starts, when the UI is off, or when its port was taken. */
   public Optional<String> uiUrl() {
-    return listening.flatMap(l -> l.uiPort().map(port -> "http://" + l.host() + ":" + port));
+    return listening.flatMap(l -> l.uiPort().map(port -> l.web().urlFor(l.host(), port)));
   }
 }

@@ -17,13 +17,10 @@ import io.nightshift.runtime.Role;
 import io.nightshift.runtime.auth.AccessRole;
 import io.nightshift.runtime.auth.IssuedToken;
 import io.nightshift.runtime.auth.TokenStore;
-import io.nightshift.runtime.config.ApiTls;
 import io.nightshift.runtime.config.RuntimeConfig;
-import io.nightshift.runtime.temporal.tls.TestPki;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumSet;
@@ -243,21 +240,6 @@ class UiLoginTest {
     RawHttp.Answer unknown = get("/api/tasks/no-such-task", betas);
     assertThat(get("/api/tasks/alpha-ui", betas).body())
         .isEqualTo(unknown.body().replace("no-such-task", "alpha-ui"));
-  }
-
-  @Test
-  void shouldNotServeTheUiWhenTheApiBindsEveryAddress() throws Exception {
-    ApiRole wide = new ApiRole();
-    // every address needs TLS on the API; the certificate is made fresh, since the API reads it at start
-    TestPki pki = TestPki.create(Files.createDirectories(dataDir.resolve("pki")));
-    RuntimeConfig config = RuntimeConfig.builder(dataDir.resolve("wide")).temporalPort(freePort())
-        .temporalUiPort(freePort()).apiHost("0.0.0.0").apiPort(freePort()).uiPort(freePort())
-        .temporalServer(RuntimeConfig.LocalServerKind.IN_MEMORY)
-        .apiTls(new ApiTls(pki.serverCertPem, pki.serverKeyPem, null)).build();
-    try (NightshiftRuntime r = NightshiftRuntime.start(config, EnumSet.of(Role.TEMPORAL, Role.API), List.of(wide))) {
-      assertThat(wide.uiUrl()).isEmpty();
-      assertThat(wide.newUiLoginLink()).isEmpty();
-    }
   }
 
   private static RuntimeConfig config(Path dir, String host) throws IOException {

@@ -55,7 +55,8 @@ public record ApiTls(Path certFile, Path keyFile, Path clientCaFile) {
     if (mode() == Mode.PLAINTEXT && !ApiAuth.isLoopbackHost(apiHost)) {
       throw new IllegalArgumentException("--api-host '" + apiHost + "' is reachable from other machines, and the API"
           + " would carry bearer tokens there in clear: give it a certificate with " + CERT_FLAG + " FILE and "
-          + KEY_FLAG + " FILE (PEM; add " + CLIENT_CA_FLAG + " FILE to require client certificates), or bind"
+          + KEY_FLAG + " FILE (PEM; the workflow UI and codec server serve HTTPS with it too; add " + CLIENT_CA_FLAG
+          + " FILE to require client certificates), or bind"
           + " --api-host 127.0.0.1 and reach it over ssh -L");
     }
   }

@@ -21,7 +21,8 @@ import java.util.Objects;
  * @param temporalServer   which local server to run when temporalAddress is null
  * @param backendsFile     accelerator pools (YAML, {@code --backends}); null for the pools discovered on this machine
  * @param modelsFile       model endpoints agent steps may call (YAML, {@code --models}); null for none
- * @param uiPort           port of the workflow UI, served beside the gRPC API on {@code apiHost}; 0 for none
+ * @param uiPort           port of the workflow UI, served beside the gRPC API on {@code apiHost} (over HTTPS with
+ *                         {@code apiTls}'s certificate where given); 0 for none
  * @param payloadKeysFile  the AES-256 keys every payload to Temporal is sealed with ({@code --payload-keys});
  *                         defaults to {@code <data-dir>/keys/payload-keys}
  * @param egress           the hosts this process and its tools may connect to ({@code --egress-allow}); null for
@@ -31,7 +32,8 @@ import java.util.Objects;
  * @param apiAuth          whether API callers need a token ({@link ApiAuth#TOKENS}, the default); turning it off
  *                         ({@code --insecure-no-auth}) is refused unless the API binds to loopback
  * @param codecServing     the payload codec served over HTTP for Temporal's Web UI and CLI ({@code --codec-port},
- *                         {@code --codec-cors-origin}); off by default, and only with tokens, on loopback
+ *                         {@code --codec-cors-origin}); off by default, only with tokens, and off loopback only
+ *                         with {@code apiTls}, whose certificate it then serves HTTPS with
  * @param apiTls           TLS or mutual TLS on the API ({@code --api-tls-*}); required where the API binds to an
  *                         address other than loopback
  * @param tenantNamespaces the namespaces tenants' tasks are put in ({@code --tenant-namespace}); none maps every
@@ -78,9 +80,10 @@ public record RuntimeConfig(Path dataDir, String temporalAddress, String namespa
           + ApiAuth.OFF_FLAG + " and give callers tokens (nightshift admin token create)");
     }
     apiTls = apiTls == null ? ApiTls.none() : apiTls;
-    apiTls.checkAgainst(apiHost);
     codecServing = codecServing == null ? CodecServing.off() : codecServing;
-    checkCodecServing(codecServing, apiAuth, apiHost);
+    // before the API's own check, so that a codec server asked for off loopback hears what it needs
+    checkCodecServing(codecServing, apiAuth, apiHost, apiTls);
+    apiTls.checkAgainst(apiHost);
     if (namespace == null || namespace.isBlank()) {
       throw new IllegalArgumentException("--namespace must not be empty");
     }
@@ -153,10 +156,11 @@ public record RuntimeConfig(Path dataDir, String temporalAddress, String namespa
   }
 
   /**
-   * The codec server hands decrypted payloads to whoever it lets in, so it needs tokens, and it speaks plain HTTP,
-   * so it stays on loopback, where a bearer token does not cross a network.
+   * The codec server hands decrypted payloads to whoever it lets in, so it needs tokens; it serves HTTPS with the
+   * API's certificate where the API has one, and plain HTTP otherwise, which stays on loopback, where a bearer token
+   * does not cross a network.
    */
-  private static void checkCodecServing(CodecServing codec, ApiAuth apiAuth, String apiHost) {
+  private static void checkCodecServing(CodecServing codec, ApiAuth apiAuth, String apiHost, ApiTls apiTls) {
     if (!codec.on()) {
       return;
     }
@@ -164,10 +168,12 @@ public record RuntimeConfig(Path dataDir, String temporalAddress, String namespa
       throw new IllegalArgumentException(CodecServing.PORT_FLAG + " cannot go with " + ApiAuth.OFF_FLAG + ": the"
           + " codec server shows every payload decrypted and lets in admin tokens only; drop one of the two");
     }
-    if (!ApiAuth.isLoopbackHost(apiHost)) {
-      throw new IllegalArgumentException(CodecServing.PORT_FLAG + " serves plain HTTP on the API's host, and"
-          + " --api-host is '" + apiHost + "': admin tokens would cross the network in clear. Run the runtime"
-          + " that serves it on 127.0.0.1 and reach it over ssh -L, or leave " + CodecServing.PORT_FLAG + " out");
+    if (apiTls.mode() == ApiTls.Mode.PLAINTEXT && !ApiAuth.isLoopbackHost(apiHost)) {
+      throw new IllegalArgumentException(CodecServing.PORT_FLAG + " serves on the API's host, and --api-host is '"
+          + apiHost + "' with no certificate: admin tokens would cross the network in clear. Give the API one with "
+          + ApiTls.CERT_FLAG + " FILE and " + ApiTls.KEY_FLAG + " FILE (the codec server and the workflow UI then"
+          + " serve HTTPS with it), or bind --api-host 127.0.0.1 and reach it over ssh -L, or leave "
+          + CodecServing.PORT_FLAG + " out");
     }
   }
 

@@ -41,15 +41,18 @@ class CodecServingTest {
   }
 
   @Test
-  void shouldServeTheCodecOnlyWithTokensOnLoopback() {
+  void shouldServeTheCodecOnlyWithTokensAndOffLoopbackOnlyWithTls() {
     CodecServing on = CodecServing.of(8234, List.of());
     assertThat(RuntimeConfig.builder(DATA).codecServing(on).build().codecServing().port()).isEqualTo(8234);
 
     assertThatThrownBy(() -> RuntimeConfig.builder(DATA).codecServing(on).apiAuth(ApiAuth.NONE).build())
         .hasMessageContaining("--codec-port").hasMessageContaining("--insecure-no-auth");
-    // the API itself may serve every address with TLS; the codec server's plain HTTP may not
+    // with the API's certificate it serves HTTPS and may serve every address; without one it stays on loopback
     ApiTls tls = new ApiTls(DATA.resolve("api.pem"), DATA.resolve("api-key.pem"), null);
-    assertThatThrownBy(() -> RuntimeConfig.builder(DATA).codecServing(on).apiHost("0.0.0.0").apiTls(tls).build())
-        .hasMessageContaining("--codec-port").hasMessageContaining("'0.0.0.0'");
+    assertThat(RuntimeConfig.builder(DATA).codecServing(on).apiHost("0.0.0.0").apiTls(tls).build().codecServing()
+        .on()).isTrue();
+    assertThatThrownBy(() -> RuntimeConfig.builder(DATA).codecServing(on).apiHost("0.0.0.0").build())
+        .hasMessageContaining("--codec-port").hasMessageContaining("'0.0.0.0' with no certificate")
+        .hasMessageContaining("--api-tls-cert FILE and --api-tls-key FILE");
   }
 }

@@ -66,8 +66,12 @@ final class CodecSessions {
     return Optional.empty();
   }
 
-  /** The {@code Set-Cookie} value for a session: script cannot read it, and other sites' pages do not send it. */
-  static String setCookie(String session) {
-    return COOKIE + "=" + session + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + LIFETIME.toSeconds();
+  /**
+   * The {@code Set-Cookie} value for a session: script cannot read it, other sites' pages do not send it, and where
+   * it was set over HTTPS a browser never sends it over plain HTTP.
+   */
+  static String setCookie(String session, boolean https) {
+    return COOKIE + "=" + session + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + LIFETIME.toSeconds()
+        + (https ? "; Secure" : "");
   }
 }

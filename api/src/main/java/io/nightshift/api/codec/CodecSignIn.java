@@ -1,6 +1,7 @@
 package io.nightshift.api.codec;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpsExchange;
 import io.nightshift.runtime.auth.Principal;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -79,7 +80,8 @@ final class CodecSignIn {
       return;
     }
     Principal who = ((CodecAccess.Decision.Allowed) decision).principal();
-    ex.getResponseHeaders().add("Set-Cookie", CodecSessions.setCookie(sessions.open(token.get())));
+    ex.getResponseHeaders().add("Set-Cookie", CodecSessions.setCookie(sessions.open(token.get()),
+        ex instanceof HttpsExchange));
     log.info("codec sign-in by {} from {}", who.name(), CodecReplies.peer(ex));
     page(ex, 200, message("Signed in as " + who.name() + " (" + who.role().label() + " of tenant " + who.tenant()
         + ") for " + CodecSessions.LIFETIME.toHours() + " hours, in this browser. Revoking the token ends it."));

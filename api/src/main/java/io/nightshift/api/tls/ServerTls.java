@@ -5,10 +5,7 @@ import io.grpc.netty.shaded.io.netty.handler.ssl.ClientAuth;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
 import io.nightshift.runtime.config.ApiTls;
-import io.nightshift.runtime.temporal.tls.PemFiles;
-import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
-import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.SSLException;
 
@@ -23,20 +20,17 @@ public final class ServerTls {
 
   /** @return empty for {@link ApiTls.Mode#PLAINTEXT} */
   public static Optional<SslContext> load(ApiTls tls) {
-    if (tls.mode() == ApiTls.Mode.PLAINTEXT) {
-      return Optional.empty();
-    }
-    List<X509Certificate> chain = PemFiles.certificates(ApiTls.CERT_FLAG, tls.certFile());
-    PrivateKey key = PemFiles.privateKey(ApiTls.KEY_FLAG, tls.keyFile());
-    PemFiles.checkKeyMatches(key, ApiTls.KEY_FLAG, tls.keyFile(), chain.get(0), ApiTls.CERT_FLAG, tls.certFile());
-    SslContextBuilder builder = GrpcSslContexts.configure(SslContextBuilder.forServer(key,
-        chain.toArray(X509Certificate[]::new)));
-    if (tls.mode() == ApiTls.Mode.MUTUAL_TLS) {
-      builder.trustManager(PemFiles.certificates(ApiTls.CLIENT_CA_FLAG, tls.clientCaFile())
-          .toArray(X509Certificate[]::new)).clientAuth(ClientAuth.REQUIRE);
+    return ServerPem.read(tls).map(pem -> context(tls, pem));
+  }
+
+  private static SslContext context(ApiTls tls, ServerPem pem) {
+    SslContextBuilder builder = GrpcSslContexts.configure(SslContextBuilder.forServer(pem.key(),
+        pem.chain().toArray(X509Certificate[]::new)));
+    if (pem.asksClientCertificates()) {
+      builder.trustManager(pem.clientCas().toArray(X509Certificate[]::new)).clientAuth(ClientAuth.REQUIRE);
     }
     try {
-      return Optional.of(builder.build());
+      return builder.build();
     } catch (SSLException | IllegalArgumentException e) {
       throw new IllegalArgumentException("cannot serve the API over TLS with " + ApiTls.CERT_FLAG + " "
           + tls.certFile() + (tls.clientCaFile() == null ? "" : " and " + ApiTls.CLIENT_CA_FLAG + " "

@@ -20,9 +20,10 @@ import java.util.regex.Pattern;
  * this UI and get past the JSON-only rule for actions; what gives it away is the {@code Host} header, which names
  * the attacker's site. So every request must be addressed to a name or address this server is bound to (the
  * configured host; for a loopback bind also {@code localhost}, {@code 127.0.0.1} and {@code [::1]}; for a
- * wildcard bind those and this machine's own names and addresses) with the port it listens on, else 421. A request
- * that changes something (anything but GET and HEAD) and carries an {@code Origin} must come from a page of that
- * same host and port, else 403: {@code Origin: null} (a sandboxed report, a file) never may.
+ * wildcard bind those and this machine's own names and addresses; over HTTPS also the names the certificate is for,
+ * which are the names a browser can reach it by) with the port it listens on, else 421. A request that changes
+ * something (anything but GET and HEAD) and carries an {@code Origin} must come from a page of that same scheme,
+ * host and port, else 403: {@code Origin: null} (a sandboxed report, a file) never may.
  */
 final class HostAndOriginCheck {
   private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
@@ -30,20 +31,38 @@ final class HostAndOriginCheck {
   /** Why a request was refused: its HTTP status, the error code in the JSON body, and what to do. */
   record Refusal(int status, String code, String message) {}
 
+  private final String scheme;
   private final int port;
   private final Set<String> names;
   private final Set<InetAddress> addresses;
 
-  HostAndOriginCheck(int port, Set<String> names, Set<InetAddress> addresses) {
+  HostAndOriginCheck(String scheme, int port, Set<String> names, Set<InetAddress> addresses) {
+    this.scheme = scheme;
     this.port = port;
     this.names = Set.copyOf(names);
     this.addresses = Set.copyOf(addresses);
   }
 
-  /** What a server bound to {@code bound}, configured as {@code configuredHost}, is addressed as. */
+  /** What a plain HTTP server bound to {@code bound}, configured as {@code configuredHost}, is addressed as. */
   static HostAndOriginCheck forBind(String configuredHost, InetSocketAddress bound) throws IOException {
+    return forBind(configuredHost, bound, "http", Set.of());
+  }
+
+  /**
+   * The same for a server of {@code scheme}, also addressed by the names and addresses its certificate is for
+   * ({@code certificateNames}, empty for HTTP).
+   */
+  static HostAndOriginCheck forBind(String configuredHost, InetSocketAddress bound, String scheme,
+      Set<String> certificateNames) throws IOException {
     Set<String> names = new LinkedHashSet<>();
     Set<InetAddress> addresses = new LinkedHashSet<>();
+    for (String name : certificateNames) {
+      if (isLiteral(name)) {
+        addresses.add(literal(name));
+      } else {
+        names.add(name.toLowerCase(Locale.ROOT));
+      }
+    }
     InetAddress address = bound.getAddress();
     String host = configuredHost.toLowerCase(Locale.ROOT);
     if (isLiteral(host)) {
@@ -62,7 +81,7 @@ final class HostAndOriginCheck {
       addresses.add(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}));
       addresses.add(InetAddress.getByAddress(new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}));
     }
-    return new HostAndOriginCheck(bound.getPort(), names, addresses);
+    return new HostAndOriginCheck(scheme, bound.getPort(), names, addresses);
   }
 
   /** Empty when the request may go on. */
@@ -84,8 +103,9 @@ final class HostAndOriginCheck {
     try {
       URI uri = new URI(origin);
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      return (scheme.equals("http") || scheme.equals("https")) && uri.getRawAuthority() != null
-          && uri.getPath().isEmpty() && authority(uri.getRawAuthority(), scheme).equals(authority(hostHeader, "http"));
+      // a page of the same host and port but the other scheme is not this UI's: that port speaks one of the two
+      return scheme.equals(this.scheme) && uri.getRawAuthority() != null && uri.getPath().isEmpty()
+          && authority(uri.getRawAuthority(), scheme).equals(authority(hostHeader, this.scheme));
     } catch (Exception e) {
       return false; // "null", or not a URI at all
     }
@@ -93,7 +113,7 @@ final class HostAndOriginCheck {
 
   private boolean addressedHere(String hostHeader) {
     try {
-      String authority = authority(hostHeader, "http");
+      String authority = authority(hostHeader, scheme);
       int colon = authority.lastIndexOf(':');
       String host = authority.substring(0, colon);
       if (Integer.parseInt(authority.substring(colon + 1)) != port) {

@@ -11,6 +11,7 @@ import io.grpc.Status;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.nightshift.api.tls.WebTls;
 import io.nightshift.api.ui.session.LoginLinkDirectory;
 import io.nightshift.api.ui.session.SessionCookie;
 import io.nightshift.api.ui.session.UiSession;
@@ -115,18 +116,28 @@ public final class WorkflowUiServer implements AutoCloseable {
    */
   public static WorkflowUiServer start(String host, int port, ManagedChannelBuilder<?> api, Optional<String> bearer)
       throws IOException {
-    return start(host, port, api, bearer, TaskEventStream.KEEPALIVE_MILLIS);
+    return start(host, port, api, bearer, WebTls.plaintext(), TaskEventStream.KEEPALIVE_MILLIS);
+  }
+
+  /**
+   * As {@link #start(String, int, ManagedChannelBuilder, Optional)}, served as {@code web} says: over HTTPS with the
+   * API's certificate (and client certificates where the API asks for them) where the API has TLS.
+   */
+  public static WorkflowUiServer start(String host, int port, ManagedChannelBuilder<?> api, Optional<String> bearer,
+      WebTls web) throws IOException {
+    return start(host, port, api, bearer, web, TaskEventStream.KEEPALIVE_MILLIS);
   }
 
   private static WorkflowUiServer start(String host, int port, String apiTarget, Optional<String> bearer,
       long keepaliveMillis) throws IOException {
-    return start(host, port, NettyChannelBuilder.forTarget(apiTarget).usePlaintext(), bearer, keepaliveMillis);
+    return start(host, port, NettyChannelBuilder.forTarget(apiTarget).usePlaintext(), bearer, WebTls.plaintext(),
+        keepaliveMillis);
   }
 
   private static WorkflowUiServer start(String host, int port, ManagedChannelBuilder<?> builder,
-      Optional<String> bearer, long keepaliveMillis) throws IOException {
+      Optional<String> bearer, WebTls web, long keepaliveMillis) throws IOException {
     ManagedChannel channel = builder.build();
-    HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 64);
+    HttpServer server = web.bind(new InetSocketAddress(host, port), 64);
     // event streams hold a thread each for as long as a page is open
     ExecutorService threads = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "nightshift-ui");
@@ -136,9 +147,9 @@ public final class WorkflowUiServer implements AutoCloseable {
     server.setExecutor(threads);
     int bound = server.getAddress().getPort();
     UiLogin login = bearer.<UiLogin>map(token -> new SessionLogin(new UiSignIn(channel, token, Clock.systemUTC()),
-        new SessionCookie(bound), "http://" + linkHost(host) + ":" + bound)).orElseGet(() -> new NoLogin(channel));
+        new SessionCookie(bound), web.urlFor(host, bound))).orElseGet(() -> new NoLogin(channel));
     WorkflowUiServer ui = new WorkflowUiServer(server, channel, threads,
-        HostAndOriginCheck.forBind(host, server.getAddress()), login);
+        HostAndOriginCheck.forBind(host, server.getAddress(), web.scheme(), web.certificateNames()), login);
     server.createContext("/login", ex -> ui.handle(ex, () -> ui.loginPage(ex)));
     server.createContext("/logout", ex -> ui.handle(ex, () -> ui.logout(ex)));
     server.createContext("/api/session", ex -> ui.handleSignedIn(ex, s -> sendJson(ex, 200, s.user().asJson())));
@@ -155,7 +166,7 @@ public final class WorkflowUiServer implements AutoCloseable {
   }
 
   /**
-   * A new one-time login link ({@code http://host:port/login#code=...}), good for one login within
+   * A new one-time login link ({@code http://host:port/login#code=...}, {@code https://} where served over HTTPS), good for one login within
    * {@link io.nightshift.api.ui.session.LoginCodes#LIFETIME}; empty where the UI has no login.
    */
   public Optional<String> newLoginLink() {
@@ -168,12 +179,6 @@ public final class WorkflowUiServer implements AutoCloseable {
    */
   public void acceptLinksFrom(LoginLinkDirectory links) throws IOException {
     login.acceptLinksFrom(links);
-  }
-
-  /** The host a printed link names: a wildcard bind is reached on this machine as localhost. */
-  private static String linkHost(String host) {
-    return host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]") ? "localhost"
-        : host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
   }
 
   private void loginPage(HttpExchange ex) throws IOException {

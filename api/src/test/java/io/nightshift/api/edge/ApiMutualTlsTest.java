@@ -10,20 +10,23 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.nightshift.api.client.ClientTls;
 import io.nightshift.api.tls.ServerTls;
-import io.nightshift.api.ui.RawHttp;
 import io.nightshift.api.v1.CancelTaskRequest;
 import io.nightshift.api.v1.ListTasksRequest;
 import io.nightshift.api.v1.TaskServiceGrpc;
 import io.nightshift.runtime.config.ApiTls;
+import io.nightshift.runtime.config.CodecServing;
 import io.nightshift.runtime.temporal.tls.TestPki;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,8 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real ApiServer with {@code --api-tls-cert}, {@code --api-tls-key} and {@code --api-tls-client-ca} over a
- * socket: a client needs a certificate from the client CA, and a token on top of it; the workflow UI beside it still
- * reaches it (in process); a bad file stops the start naming its flag and file ({@link ServerTls}). One runtime and
+ * socket: a client needs a certificate from the client CA, and a token on top of it; the workflow UI and codec server
+ * beside it ask for the same certificate over HTTPS, and the UI still reaches the API (in process); a bad file stops the start naming its flag and file ({@link ServerTls}). One runtime and
  * one throwaway PKI (keytool takes seconds per certificate) for all cases.
  */
 class ApiMutualTlsTest {
@@ -46,8 +49,9 @@ class ApiMutualTlsTest {
   static void start() throws Exception {
     pki = TestPki.create(Files.createDirectories(dir.resolve("pki")));
     int uiPort = freePort();
+    int codecPort = freePort();
     api = ApiRuntimeOnSocket.start(dir.resolve("data"), builder -> builder.uiPort(uiPort)
-        .apiTls(new ApiTls(pki.serverCertPem, pki.serverKeyPem, pki.caPem)), clientWith(pki.clientCertPem,
+        .codecServing(CodecServing.of(codecPort, List.of())).apiTls(new ApiTls(pki.serverCertPem, pki.serverKeyPem, pki.caPem)), clientWith(pki.clientCertPem,
         pki.clientKeyPem));
     adminToken = Files.readString(api.config().adminTokenFile()).strip();
   }
@@ -102,23 +106,38 @@ class ApiMutualTlsTest {
   }
 
   @Test
-  void shouldServeTheWorkflowUiBesideAMutualTlsApi() throws Exception {
-    URI ui = URI.create(api.uiUrl().orElseThrow());
-    String self = ui.getHost() + ":" + ui.getPort();
+  void shouldServeTheWorkflowUiOverHttpsToAClientWithTheRightCertificate() throws Exception {
+    String ui = api.uiUrl().orElseThrow();
     String link = api.newUiLoginLink().orElseThrow();
     String code = link.substring(link.indexOf("#code=") + "#code=".length());
-    RawHttp.Answer login = RawHttp.send(ui.getPort(), "POST", "/login", Map.of("Host", self, "Origin",
-        "http://" + self, "Content-Type", "application/json"), "{\"code\": \"" + code + "\"}");
-    assertThat(login.status()).as(login.body()).isEqualTo(200);
-    String cookie = login.header("Set-Cookie").substring(0, login.header("Set-Cookie").indexOf(';'));
+    HttpClient browser = SiteClients.showing(pki.caPem, pki.clientCertPem, pki.clientKeyPem);
+    HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create(ui + "/login"))
+        .header("Content-Type", "application/json").header("Origin", ui).timeout(Duration.ofSeconds(10))
+        .POST(HttpRequest.BodyPublishers.ofString("{\"code\": \"" + code + "\"}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+    String setCookie = login.headers().firstValue("Set-Cookie").orElseThrow();
 
-    RawHttp.Answer answer = RawHttp.send(ui.getPort(), "GET", "/api/tasks/no-such-task",
-        Map.of("Host", self, "Cookie", cookie), null);
+    HttpResponse<String> answer = browser.send(HttpRequest.newBuilder(URI.create(ui + "/api/tasks/no-such-task"))
+        .header("Cookie", setCookie.substring(0, setCookie.indexOf(';'))).timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse.BodyHandlers.ofString());
 
     // NOT_FOUND: the UI's call reached the API and got past its token check (401 or 503 if it had not)
-    assertThat(answer.status()).as(answer.body()).isEqualTo(404);
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(404);
   }
 
+  @Test
+  void shouldRefuseTheHandshakeOfTheUiAndCodecServerToAClientThatShowsNoCertificate() throws Exception {
+    HttpClient noCertificate = SiteClients.trusting(pki.caPem);
+    HttpClient wrongCertificate = SiteClients.showing(pki.caPem, pki.otherClientCertPem, pki.otherClientKeyPem);
+
+    for (HttpClient client : List.of(noCertificate, wrongCertificate)) {
+      for (String url : List.of(api.uiUrl().orElseThrow() + "/login", api.codecUrl().orElseThrow() + "/decode")) {
+        assertThatThrownBy(() -> client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+            .build(), HttpResponse.BodyHandlers.ofString())).as(url).isInstanceOf(IOException.class);
+      }
+    }
+  }
 
   @Test
   void shouldNameTheFlagAndFileOfAMissingOrMalformedCertificate() throws Exception {

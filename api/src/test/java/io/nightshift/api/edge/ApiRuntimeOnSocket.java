@@ -124,6 +124,11 @@ final class ApiRuntimeOnSocket implements AutoCloseable {
     return api.uiUrl();
   }
 
+  /** The codec server's address, where the test asked for one. */
+  Optional<String> codecUrl() {
+    return api.codecUrl();
+  }
+
   /** A new one-time login link to the UI beside the API, as {@code nightshift admin ui-link} makes. */
   Optional<String> newUiLoginLink() {
     return api.newUiLoginLink();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Which names a request may address the UI by, for each kind of bind, and when an action's Origin is its own. */
@@ -56,5 +57,23 @@ class HostAndOriginCheckTest {
     }
     assertThat(check.check("GET", "127.0.0.1:8080", "http://evil.example")).as("reads: the browser's own rule")
         .isEmpty();
+  }
+
+  @Test
+  void shouldAnswerAnHttpsBindUnderItsCertificatesNamesAndTakeActionsOnlyFromItsHttpsOrigin() throws Exception {
+    HostAndOriginCheck check = HostAndOriginCheck.forBind("0.0.0.0", new InetSocketAddress(443), "https",
+        Set.of("nightshift.site.example", "10.9.8.7"));
+
+    assertThat(check.check("GET", "nightshift.site.example", null)).as("port 443 by default").isEmpty();
+    assertThat(check.check("GET", "10.9.8.7:443", null)).isEmpty();
+    assertThat(check.check("GET", "nightshift.site.example:80", null)).isPresent();
+    assertThat(check.check("GET", "evil.example", null)).isPresent();
+    assertThat(check.check("POST", "nightshift.site.example", "https://nightshift.site.example")).isEmpty();
+    assertThat(check.check("POST", "nightshift.site.example", "https://nightshift.site.example:443")).isEmpty();
+    for (String origin : new String[] {"http://nightshift.site.example", "http://nightshift.site.example:443",
+        "https://evil.example"}) {
+      assertThat(check.check("POST", "nightshift.site.example", origin)).as(origin)
+          .hasValueSatisfying(r -> assertThat(r.status()).isEqualTo(403));
+    }
   }
 }
