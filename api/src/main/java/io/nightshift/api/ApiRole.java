@@ -3,6 +3,7 @@ package io.nightshift.api;
 import io.grpc.ManagedChannelBuilder;
 import io.nightshift.api.codec.CodecServer;
 import io.nightshift.api.tls.WebTls;
+import io.nightshift.api.ui.WebListener;
 import io.nightshift.api.ui.WorkflowUiServer;
 import io.nightshift.api.ui.session.LoginCodes;
 import io.nightshift.api.ui.session.LoginLinkDirectory;
@@ -37,7 +38,7 @@ public final class ApiRole implements RolePart {
    * for in-process callers.
    */
   private record Listening(String host, int apiPort, Optional<Integer> uiPort, Optional<Integer> codecPort,
-      WebTls web, ApiServer api) {}
+      WebListener web, ApiServer api) {}
 
   @Override
   public Role role() {
@@ -53,8 +54,8 @@ public final class ApiRole implements RolePart {
     ApiServer api = closer.push(ApiServer.start(context));
     log.info("gRPC API on {}:{}", config.apiHost(), api.port());
     // the UI and codec server carry tokens and cookies too: HTTPS with the API's certificate where it has TLS
-    WebTls web = config.uiPort() > 0 || config.codecServing().on() ? WebTls.load(config.apiTls())
-        : WebTls.plaintext();
+    WebListener web = config.uiPort() > 0 || config.codecServing().on() ? WebTls.load(config.apiTls())
+        : WebListener.plaintext();
     Optional<WorkflowUiServer> ui = config.uiPort() > 0 ? startUi(config, api, web, closer) : Optional.empty();
     Optional<CodecServer> codec = config.codecServing().on()
         ? Optional.of(closer.push(startCodec(context, api, web))) : Optional.empty();
@@ -103,7 +104,7 @@ public final class ApiRole implements RolePart {
    * fails the start: an operator asked for it by flag, to read histories, and a start that silently left it out
    * would look like a codec that cannot decrypt.
    */
-  private static CodecServer startCodec(RoleContext context, ApiServer api, WebTls web) throws IOException {
+  private static CodecServer startCodec(RoleContext context, ApiServer api, WebListener web) throws IOException {
     RuntimeConfig config = context.config();
     try {
       return CodecServer.start(config.apiHost(), config.codecServing(), config.namespace(),
@@ -121,7 +122,7 @@ public final class ApiRole implements RolePart {
    * (another runtime's UI) is a warning with the way out, never a reason to stop the tasks. It may listen off
    * loopback because the configuration lets the API do so only with TLS, which the UI then shares.
    */
-  private static Optional<WorkflowUiServer> startUi(RuntimeConfig config, ApiServer api, WebTls web,
+  private static Optional<WorkflowUiServer> startUi(RuntimeConfig config, ApiServer api, WebListener web,
       Closer closer) {
     try {
       // in-process: the UI needs no client certificate for an API with mutual TLS, and its calls never leave

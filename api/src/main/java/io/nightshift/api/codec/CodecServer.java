@@ -3,7 +3,7 @@ package io.nightshift.api.codec;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.nightshift.api.codec.PayloadsJson.MalformedPayloads;
-import io.nightshift.api.tls.WebTls;
+import io.nightshift.api.ui.WebListener;
 import io.nightshift.runtime.audit.AuditAction;
 import io.nightshift.runtime.audit.AuditLogWriter;
 import io.nightshift.runtime.auth.FirstAdminToken;
@@ -82,14 +82,14 @@ public final class CodecServer implements AutoCloseable {
    * @param audit     the API's audit log, shared with the gRPC API (one writer per file)
    */
   public static CodecServer start(String host, CodecServing serving, String namespace, PayloadCodec codec,
-      TokenCheck tokens, AuditLogWriter audit, WebTls web) throws IOException {
+      TokenCheck tokens, AuditLogWriter audit, WebListener web) throws IOException {
     return start(host, serving.port(), serving, namespace, codec, tokens, audit, web);
   }
 
   /** As above on {@code port} (0 for any free port), over plain HTTP. */
   static CodecServer start(String host, int port, CodecServing serving, String namespace, PayloadCodec codec,
       TokenCheck tokens, AuditLogWriter audit) throws IOException {
-    return start(host, port, serving, namespace, codec, tokens, audit, WebTls.plaintext());
+    return start(host, port, serving, namespace, codec, tokens, audit, WebListener.plaintext());
   }
 
   /**
@@ -97,7 +97,7 @@ public final class CodecServer implements AutoCloseable {
    * certificates where the API asks for them) where the API has TLS.
    */
   static CodecServer start(String host, int port, CodecServing serving, String namespace, PayloadCodec codec,
-      TokenCheck tokens, AuditLogWriter audit, WebTls web) throws IOException {
+      TokenCheck tokens, AuditLogWriter audit, WebListener web) throws IOException {
     HttpServer server = web.bind(new InetSocketAddress(host, port), 64);
     ExecutorService threads = Executors.newFixedThreadPool(4, r -> {
       Thread t = new Thread(r, "nightshift-codec");

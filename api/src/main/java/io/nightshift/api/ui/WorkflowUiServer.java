@@ -11,7 +11,6 @@ import io.grpc.Status;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.nightshift.api.tls.WebTls;
 import io.nightshift.api.ui.session.LoginLinkDirectory;
 import io.nightshift.api.ui.session.SessionCookie;
 import io.nightshift.api.ui.session.UiSession;
@@ -116,7 +115,7 @@ public final class WorkflowUiServer implements AutoCloseable {
    */
   public static WorkflowUiServer start(String host, int port, ManagedChannelBuilder<?> api, Optional<String> bearer)
       throws IOException {
-    return start(host, port, api, bearer, WebTls.plaintext(), TaskEventStream.KEEPALIVE_MILLIS);
+    return start(host, port, api, bearer, WebListener.plaintext(), TaskEventStream.KEEPALIVE_MILLIS);
   }
 
   /**
@@ -124,18 +123,18 @@ public final class WorkflowUiServer implements AutoCloseable {
    * API's certificate (and client certificates where the API asks for them) where the API has TLS.
    */
   public static WorkflowUiServer start(String host, int port, ManagedChannelBuilder<?> api, Optional<String> bearer,
-      WebTls web) throws IOException {
+      WebListener web) throws IOException {
     return start(host, port, api, bearer, web, TaskEventStream.KEEPALIVE_MILLIS);
   }
 
   private static WorkflowUiServer start(String host, int port, String apiTarget, Optional<String> bearer,
       long keepaliveMillis) throws IOException {
-    return start(host, port, NettyChannelBuilder.forTarget(apiTarget).usePlaintext(), bearer, WebTls.plaintext(),
-        keepaliveMillis);
+    return start(host, port, NettyChannelBuilder.forTarget(apiTarget).usePlaintext(), bearer,
+        WebListener.plaintext(), keepaliveMillis);
   }
 
   private static WorkflowUiServer start(String host, int port, ManagedChannelBuilder<?> builder,
-      Optional<String> bearer, WebTls web, long keepaliveMillis) throws IOException {
+      Optional<String> bearer, WebListener web, long keepaliveMillis) throws IOException {
     ManagedChannel channel = builder.build();
     HttpServer server = web.bind(new InetSocketAddress(host, port), 64);
     // event streams hold a thread each for as long as a page is open
@@ -166,7 +165,8 @@ public final class WorkflowUiServer implements AutoCloseable {
   }
 
   /**
-   * A new one-time login link ({@code http://host:port/login#code=...}, {@code https://} where served over HTTPS), good for one login within
+   * A new one-time login link ({@code http://host:port/login#code=...}, {@code https://} where served over HTTPS),
+   * good for one login within
    * {@link io.nightshift.api.ui.session.LoginCodes#LIFETIME}; empty where the UI has no login.
    */
   public Optional<String> newLoginLink() {

@@ -36,8 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The real ApiServer with {@code --api-tls-cert}, {@code --api-tls-key} and {@code --api-tls-client-ca} over a
  * socket: a client needs a certificate from the client CA, and a token on top of it; the workflow UI and codec server
- * beside it ask for the same certificate over HTTPS, and the UI still reaches the API (in process); a bad file stops the start naming its flag and file ({@link ServerTls}). One runtime and
- * one throwaway PKI (keytool takes seconds per certificate) for all cases.
+ * beside it ask for the same certificate over HTTPS, and the UI still reaches the API (in process); a bad file stops
+ * the start naming its flag and file ({@link ServerTls}). One runtime and one throwaway PKI (keytool takes seconds
+ * per certificate) for all cases.
  */
 class ApiMutualTlsTest {
   @TempDir static Path dir;
@@ -51,8 +52,9 @@ class ApiMutualTlsTest {
     int uiPort = freePort();
     int codecPort = freePort();
     api = ApiRuntimeOnSocket.start(dir.resolve("data"), builder -> builder.uiPort(uiPort)
-        .codecServing(CodecServing.of(codecPort, List.of())).apiTls(new ApiTls(pki.serverCertPem, pki.serverKeyPem, pki.caPem)), clientWith(pki.clientCertPem,
-        pki.clientKeyPem));
+        .codecServing(CodecServing.of(codecPort, List.of()))
+        .apiTls(new ApiTls(pki.serverCertPem, pki.serverKeyPem, pki.caPem)),
+        clientWith(pki.clientCertPem, pki.clientKeyPem));
     adminToken = Files.readString(api.config().adminTokenFile()).strip();
   }
 
