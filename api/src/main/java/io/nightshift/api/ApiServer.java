@@ -17,6 +17,7 @@ import io.nightshift.api.auth.AuthServiceImpl;
 import io.nightshift.api.auth.BearerAuthentication;
 import io.nightshift.api.auth.InProcessCredential;
 import io.nightshift.api.backends.BackendServiceImpl;
+import io.nightshift.api.edge.TaskIdInLogs;
 import io.nightshift.api.edge.UnparseableRequests;
 import io.nightshift.api.tls.ServerTls;
 import io.nightshift.core.artifact.ArtifactStore;
@@ -122,6 +123,7 @@ public final class ApiServer implements AutoCloseable {
     Stream.concat(services.stream(), Stream.of(ProtoReflectionServiceV1.newInstance()))
         .forEach(service -> builder.addService(UnparseableRequests.answeredInvalid(service.bindService())));
     interceptors.forEach(builder::intercept);
+    builder.intercept(new TaskIdInLogs()); // outermost: the audit's and the service's lines carry the task's id
     return builder;
   }
 

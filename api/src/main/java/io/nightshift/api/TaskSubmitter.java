@@ -10,6 +10,7 @@ import io.nightshift.planners.routing.RoutingPlanner;
 import io.nightshift.runtime.models.PlannerSettings;
 import io.nightshift.runtime.pipelines.PipelineCatalog;
 import io.nightshift.workflows.TaskQueues;
+import io.nightshift.workflows.logging.TaskLogContext;
 import io.nightshift.workflows.task.TaskInput;
 import io.nightshift.workflows.task.TaskSearchAttributes;
 import io.nightshift.workflows.task.TaskState;
@@ -25,6 +26,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Checks a submission completely before anything starts (the same planner the workflow will run), then starts
@@ -38,6 +42,7 @@ import java.util.regex.Pattern;
  * that the id is taken and nothing else about that task.
  */
 final class TaskSubmitter {
+  private static final Logger log = LoggerFactory.getLogger(TaskSubmitter.class);
   /** The pipeline name goal-only tasks show until their plan names itself. */
   static final String GOAL_PIPELINE = "llm-plan";
   private static final Pattern TASK_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,127}");
@@ -172,8 +177,10 @@ final class TaskSubmitter {
           .build());
     }
     TaskWorkflow workflow = client.newWorkflowStub(TaskWorkflow.class, options.build());
-    try {
+    // the id travels to the workflow in its start header as well (TaskLogPropagator)
+    try (MDC.MDCCloseable logged = MDC.putCloseable(TaskLogContext.TASK_ID, taskId)) {
       WorkflowClient.start(workflow::run, input);
+      log.info("submitted: pipeline '{}'", pipeline);
     } catch (WorkflowExecutionAlreadyStarted e) {
       throw Status.ALREADY_EXISTS.withDescription("a task with id '" + taskId + "' already exists")
           .asRuntimeException();

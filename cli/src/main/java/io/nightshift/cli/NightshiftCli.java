@@ -16,7 +16,12 @@ public final class NightshiftCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new NightshiftCli()).execute(args));
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The CLI as {@link #main} runs it: the log format is switched before the command runs. */
+  static CommandLine commandLine() {
+    return new CommandLine(new NightshiftCli()).setExecutionStrategy(LogOptions::applyThenRun);
   }
 
   @Override

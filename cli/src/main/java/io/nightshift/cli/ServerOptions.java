@@ -9,6 +9,7 @@ import io.nightshift.runtime.config.TenantNamespaces;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Flags shared by the commands that run the runtime (dev, demo, worker, api, temporal). */
@@ -134,6 +135,8 @@ final class ServerOptions {
       description = "run that tenant's tasks in that Temporal namespace (repeatable); workers poll every one named,"
           + " and the local dev server creates them. Other tenants' tasks stay in --namespace")
   List<String> tenantNamespaces = new ArrayList<>();
+
+  @Mixin LogOptions logging;
 
   RuntimeConfig toConfig() {
     return RuntimeConfig.builder(dataDir)

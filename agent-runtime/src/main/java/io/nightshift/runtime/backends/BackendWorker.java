@@ -2,6 +2,7 @@ package io.nightshift.runtime.backends;
 
 import io.nightshift.workflows.activities.StepActivitiesImpl;
 import io.nightshift.workflows.activities.UnitAdmission;
+import io.nightshift.workflows.logging.ActivityLogContext;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
@@ -34,7 +35,7 @@ public final class BackendWorker {
    */
   public static WorkerFactory start(WorkflowClient client, FleetInventory inventory,
       Function<UnitAdmission, StepActivitiesImpl> steps, boolean stickyOff, Object... more) {
-    WorkerFactory factory = WorkerFactory.newInstance(client);
+    WorkerFactory factory = WorkerFactory.newInstance(client, ActivityLogContext.factoryOptions());
     // a call waiting at a pool's gate holds an activity slot (a parked thread); Temporal's default of 200 would leave
     // the rest of a large fan-out in Temporal's queue, where its pick-up timeout would move it to another pool
     WorkerOptions.Builder options = WorkerOptions.newBuilder().setMaxConcurrentActivityExecutionSize(MAX_CALLS);

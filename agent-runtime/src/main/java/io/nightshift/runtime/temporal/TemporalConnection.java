@@ -3,11 +3,13 @@ package io.nightshift.runtime.temporal;
 import io.nightshift.runtime.lifecycle.Closer;
 import io.nightshift.runtime.temporal.tls.TemporalCredentials;
 import io.nightshift.runtime.temporal.tls.TemporalStubs;
+import io.nightshift.workflows.logging.TaskLogPropagator;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.common.converter.DataConverter;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * One process's connection to its Temporal server, shared by its workers and its API.
@@ -27,7 +29,9 @@ public record TemporalConnection(TemporalServer server, WorkflowClient client, b
     WorkflowServiceStubs stubs = TemporalStubs.open(server.address(), credentials);
     closer.push(stubs::shutdownNow);
     WorkflowClient client = WorkflowClient.newInstance(stubs,
-        WorkflowClientOptions.newBuilder().setNamespace(namespace).setDataConverter(converter).build());
+        WorkflowClientOptions.newBuilder().setNamespace(namespace).setDataConverter(converter)
+            // the task and step of log lines, from API calls to workflows and from workflows to activities
+            .setContextPropagators(List.of(new TaskLogPropagator())).build());
     return new TemporalConnection(server, client, SearchAttributeSetup.ensure(stubs, namespace));
   }
 

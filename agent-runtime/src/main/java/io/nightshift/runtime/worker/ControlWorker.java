@@ -9,6 +9,7 @@ import io.nightshift.workflows.activities.ActivityToolRunner;
 import io.nightshift.workflows.activities.PlanningActivitiesImpl;
 import io.nightshift.workflows.activities.StepActivitiesImpl;
 import io.nightshift.workflows.activities.ToolFiles;
+import io.nightshift.workflows.logging.ActivityLogContext;
 import io.nightshift.workflows.map.MapActivitiesImpl;
 import io.nightshift.workflows.map.MapWorkflowImpl;
 import io.nightshift.workflows.task.TaskWorkflowImpl;
@@ -33,7 +34,7 @@ public final class ControlWorker {
    */
   public static WorkerFactory start(WorkflowClient client, ToolRegistry tools, Planner planner, ToolFiles files,
       boolean stickyOff, Optional<ModelCall> models) {
-    WorkerFactory factory = WorkerFactory.newInstance(client);
+    WorkerFactory factory = WorkerFactory.newInstance(client, ActivityLogContext.factoryOptions());
     WorkerOptions.Builder options = WorkerOptions.newBuilder();
     if (stickyOff) {
       options.setStickyQueueScheduleToStartTimeout(Duration.ZERO);

@@ -5,6 +5,7 @@ import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.mcp.client.DefaultMcpClient;
 import dev.langchain4j.mcp.client.McpClient;
 import dev.langchain4j.service.tool.ToolExecutionResult;
+import io.nightshift.core.logging.LogContextCarried;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -60,8 +61,9 @@ final class McpServerConnection implements AutoCloseable {
   ToolExecutionResult call(String mcpToolName, String argumentsJson) {
     Live live = live();
     ToolExecutionRequest request = ToolExecutionRequest.builder().name(mcpToolName).arguments(argumentsJson).build();
+    // on the call pool's thread, the lines of the call still name the agent step's task, step and attempt
     CompletableFuture<ToolExecutionResult> answer =
-        CompletableFuture.supplyAsync(() -> live.client().executeTool(request), calls);
+        CompletableFuture.supplyAsync(LogContextCarried.supplier(() -> live.client().executeTool(request)), calls);
     CompletableFuture<Process> exited = live.process().onExit();
     try {
       CompletableFuture.anyOf(answer, exited).get(config.callTimeout().toMillis(), TimeUnit.MILLISECONDS);

@@ -5,6 +5,7 @@ import io.nightshift.workflows.activities.StepActivities;
 import io.nightshift.workflows.activities.StepOutput;
 import io.nightshift.workflows.engine.ActivityPolicies;
 import io.nightshift.workflows.engine.HistoryBudget;
+import io.nightshift.workflows.logging.TaskLogContext;
 import io.nightshift.workflows.map.MapActivities.ChunkRange;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ActivityFailure;
@@ -69,6 +70,7 @@ public final class MapWorkflowImpl implements MapWorkflow {
 
   @Override
   public MapResult run(MapInput input) {
+    TaskLogContext.step(input.work().taskId(), input.work().step());
     MapInput in = input.rescheduled(signalled);
     int n = in.range().to() - in.range().from();
     Map<String, PoolTally> tallies = new LinkedHashMap<>();

@@ -10,6 +10,7 @@ import io.nightshift.workflows.activities.UnitDemand;
 import io.nightshift.workflows.activities.StepOutput;
 import io.nightshift.workflows.backends.BackendQueues;
 import io.nightshift.workflows.engine.ActivityPolicies;
+import io.nightshift.workflows.logging.TaskLogContext;
 import io.nightshift.workflows.map.MapActivities;
 import io.nightshift.workflows.map.MapActivities.ChunkRange;
 import io.nightshift.workflows.map.ChunkPlacement;
@@ -111,7 +112,7 @@ final class StepLauncher {
    * @param outputs outputs of finished steps, for resolving {@code ${steps.X.output}} references
    */
   Promise<StepOutput> launch(PlannedStep step, Map<String, ArtifactRef> outputs) {
-    return wallClock.guard(step.name(), () -> gated(step, outputs));
+    return TaskLogContext.duringStep(step.name(), () -> wallClock.guard(step.name(), () -> gated(step, outputs)));
   }
 
   private Promise<StepOutput> gated(PlannedStep step, Map<String, ArtifactRef> outputs) {

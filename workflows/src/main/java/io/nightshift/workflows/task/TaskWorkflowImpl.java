@@ -7,6 +7,7 @@ import io.nightshift.workflows.dag.DagScheduler;
 import io.nightshift.workflows.dag.StepState;
 import io.nightshift.workflows.engine.ActivityPolicies;
 import io.nightshift.workflows.engine.FailureMessages;
+import io.nightshift.workflows.logging.TaskLogContext;
 import io.nightshift.workflows.task.budget.BudgetShares;
 import io.nightshift.workflows.task.budget.TaskLedger;
 import io.nightshift.workflows.task.budget.WallClockGate;
@@ -53,6 +54,7 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
 
   @Override
   public TaskResult run(TaskInput input) {
+    TaskLogContext.task(Workflow.getInfo().getWorkflowId());
     this.input = input;
     Optional<TaskCarry> carried = input.carry();
     this.book = new ProgressBook(input.definition(), carried, Workflow.currentTimeMillis());

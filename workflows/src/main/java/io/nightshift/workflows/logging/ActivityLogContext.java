@@ -1,0 +1,35 @@
+package io.nightshift.workflows.logging;
+
+import io.temporal.common.interceptors.ActivityInboundCallsInterceptor;
+import io.temporal.common.interceptors.ActivityInboundCallsInterceptorBase;
+import io.temporal.common.interceptors.WorkerInterceptorBase;
+import io.temporal.worker.WorkerFactoryOptions;
+import org.slf4j.MDC;
+
+/**
+ * Ends an activity's task and step in MDC when the activity ends. Temporal sets them on the activity's thread from
+ * its headers ({@link TaskLogPropagator}) before the activity runs, but never clears them, and only sets them when a
+ * header came: without this, the next activity on the same pooled thread (an inventory poll, a call from a workflow
+ * started without them) would log under the last task's id. Temporal's own keys (attempt, activity type, workflow
+ * id) are set and cleared by its activity worker around the whole task.
+ */
+public final class ActivityLogContext extends WorkerInterceptorBase {
+  /** Options for a worker factory whose activities end their log context: the runtime builds every factory so. */
+  public static WorkerFactoryOptions factoryOptions() {
+    return WorkerFactoryOptions.newBuilder().setWorkerInterceptors(new ActivityLogContext()).build();
+  }
+
+  @Override
+  public ActivityInboundCallsInterceptor interceptActivity(ActivityInboundCallsInterceptor next) {
+    return new ActivityInboundCallsInterceptorBase(next) {
+      @Override
+      public ActivityOutput execute(ActivityInput input) {
+        try {
+          return super.execute(input);
+        } finally {
+          TaskLogContext.OURS.forEach(MDC::remove);
+        }
+      }
+    };
+  }
+}
