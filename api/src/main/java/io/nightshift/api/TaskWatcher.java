@@ -18,6 +18,9 @@ import java.util.function.Function;
  * hold neither a thousand threads nor a thousand polls; how many may watch at once is {@link WatchSlots}' cap.
  */
 final class TaskWatcher implements AutoCloseable {
+  /** {@code --max-watchers}' default, for a watcher made without a shared cap (tests of the other calls). */
+  static final int DEFAULT_MAX_WATCHERS = 1000;
+
   private final Function<String, Task> read;
   private final Duration interval;
   private final WatchSlots slots;
@@ -32,8 +35,6 @@ final class TaskWatcher implements AutoCloseable {
   TaskWatcher(WorkflowClient client, Duration interval) {
     this(client, interval, new WatchSlots(DEFAULT_MAX_WATCHERS));
   }
-
-  static final int DEFAULT_MAX_WATCHERS = 1000;
 
   /** @param slots the cap on streams, shared with the other namespaces' watchers */
   TaskWatcher(WorkflowClient client, Duration interval, WatchSlots slots) {
