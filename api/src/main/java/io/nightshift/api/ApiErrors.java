@@ -40,6 +40,11 @@ final class ApiErrors {
     return marked(Status.UNIMPLEMENTED, message);
   }
 
+  /** RESOURCE_EXHAUSTED for a limit of this runtime that was hit; the message names the flag that sets it. */
+  static StatusRuntimeException resourceExhausted(String message) {
+    return marked(Status.RESOURCE_EXHAUSTED, message);
+  }
+
   private static StatusRuntimeException marked(Status status, String message) {
     Metadata trailers = new Metadata();
     trailers.put(ORIGIN, API);

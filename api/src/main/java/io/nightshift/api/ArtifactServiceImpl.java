@@ -1,8 +1,8 @@
 package io.nightshift.api;
 
-import com.google.protobuf.ByteString;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.nightshift.api.edge.BoundedText;
 import io.nightshift.api.v1.ArtifactChunk;
@@ -11,15 +11,13 @@ import io.nightshift.api.v1.ReadArtifactRequest;
 import io.nightshift.core.artifact.ArtifactRef;
 import io.nightshift.core.artifact.ArtifactStore;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Optional;
 
 /**
- * Streams artifacts to clients in 256 KiB chunks, well under gRPC's 4 MB message limit. An artifact is read as one
+ * Streams artifacts to clients in 256 KiB chunks under flow control ({@link ArtifactSender}), well under gRPC's 4 MB message limit. An artifact is read as one
  * of a task's outputs: the task must be in the caller's {@link TenantScope} and name the digest in its view.
  */
 public final class ArtifactServiceImpl extends ArtifactServiceGrpc.ArtifactServiceImplBase {
-  private static final int CHUNK = 256 * 1024;
   private final ArtifactStore store;
   private final TaskArtifacts tasks;
 
@@ -58,20 +56,7 @@ public final class ArtifactServiceImpl extends ArtifactServiceGrpc.ArtifactServi
         out.onError(notFound(digest));
         return;
       }
-      try (InputStream in = store.open(ref.get())) {
-        byte[] buf = new byte[CHUNK];
-        boolean first = true;
-        int n;
-        while ((n = in.readNBytes(buf, 0, CHUNK)) > 0 || first) {
-          ArtifactChunk.Builder chunk = ArtifactChunk.newBuilder().setData(ByteString.copyFrom(buf, 0, n));
-          if (first) {
-            chunk.setMediaType(ref.get().mediaType()).setSize(ref.get().size());
-            first = false;
-          }
-          out.onNext(chunk.build());
-        }
-      }
-      out.onCompleted();
+      ArtifactSender.start(ref.get(), store.open(ref.get()), (ServerCallStreamObserver<ArtifactChunk>) out);
     } catch (IOException e) {
       out.onError(Status.UNAVAILABLE.withDescription("cannot read " + digest + ": " + e.getMessage())
           .asRuntimeException());

@@ -21,10 +21,10 @@ record TaskNamespace(WorkflowClient client, TaskSubmitter submitter, TaskReader 
         watcher, artifacts.map(store -> new AgentConversations(client, reader, store)));
   }
 
-  /** A namespace's own watcher, polling every {@code interval}. */
-  static TaskNamespace of(WorkflowClient client, TaskSubmitter submitter, Duration interval,
+  /** A namespace's own watcher, polling every {@code interval}, its streams counted in {@code slots}. */
+  static TaskNamespace of(WorkflowClient client, TaskSubmitter submitter, Duration interval, WatchSlots slots,
       Optional<ArtifactStore> artifacts) {
-    return of(client, submitter, new TaskWatcher(client, interval), artifacts);
+    return of(client, submitter, new TaskWatcher(client, interval, slots), artifacts);
   }
 
   @Override

@@ -100,7 +100,7 @@ public final class TaskServiceImpl extends TaskServiceGrpc.TaskServiceImplBase {
       TenantScope scope = TenantScope.ofCurrentCall();
       TaskNamespace namespace = namespaces.of(scope);
       namespace.reader().describe(id, scope);
-      namespace.watcher().watch(id, scope, (ServerCallStreamObserver<TaskEvent>) out);
+      namespace.watcher().watch(id, (ServerCallStreamObserver<TaskEvent>) out);
     } catch (RuntimeException e) {
       out.onError(CallFailures.toStatus(e));
     }

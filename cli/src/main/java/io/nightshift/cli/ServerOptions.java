@@ -88,6 +88,10 @@ final class ServerOptions {
       defaultValue = "32")
   int maxParallelSteps;
 
+  @Option(names = "--max-watchers", description = "WatchTask streams open at once, the workflow UI's event streams"
+      + " included; one more is refused RESOURCE_EXHAUSTED (default: ${DEFAULT-VALUE})", defaultValue = "1000")
+  int maxWatchers;
+
   @Option(names = "--tools-dir", description = "cache of provisioned tools (default: <data-dir>/tools)",
       defaultValue = "${env:NIGHTSHIFT_TOOLS_DIR}")
   Path toolsDir;
@@ -148,7 +152,7 @@ final class ServerOptions {
         .apiAuth(insecureNoAuth ? ApiAuth.NONE : ApiAuth.TOKENS)
         .codecServing(CodecServing.of(codecPort, codecCorsOrigins))
         .apiTls(new ApiTls(apiTlsCert, apiTlsKey, apiTlsClientCa))
-        .tenantNamespaces(TenantNamespaces.parse(tenantNamespaces)).build();
+        .tenantNamespaces(TenantNamespaces.parse(tenantNamespaces)).maxWatchers(maxWatchers).build();
   }
 
   private TemporalSecurity temporalSecurity() {

@@ -38,12 +38,14 @@ import java.util.Objects;
  *                         address other than loopback
  * @param tenantNamespaces the namespaces tenants' tasks are put in ({@code --tenant-namespace}); none maps every
  *                         tenant to {@code namespace}
+ * @param maxWatchers      WatchTask streams open at once, the workflow UI's event streams included
+ *                         ({@code --max-watchers}); one more is refused RESOURCE_EXHAUSTED
  */
 public record RuntimeConfig(Path dataDir, String temporalAddress, String namespace, int temporalPort,
     int temporalUiPort, String apiHost, int apiPort, int maxParallelSteps, Path toolsDir,
     LocalServerKind temporalServer, Path backendsFile, Path modelsFile, int uiPort, Path payloadKeysFile, EgressPolicy egress,
     TemporalSecurity temporalSecurity, ApiAuth apiAuth, CodecServing codecServing, ApiTls apiTls,
-    TenantNamespaces tenantNamespaces) {
+    TenantNamespaces tenantNamespaces, int maxWatchers) {
   /** The environment variable {@code --egress-allow} defaults to. */
   public static final String EGRESS_ALLOW_VARIABLE = "NIGHTSHIFT_EGRESS_ALLOW";
 
@@ -95,6 +97,9 @@ public record RuntimeConfig(Path dataDir, String temporalAddress, String namespa
     }
     if (maxParallelSteps < 1 || maxParallelSteps > 1000) {
       throw new IllegalArgumentException("--max-parallel-steps must be between 1 and 1000, was " + maxParallelSteps);
+    }
+    if (maxWatchers < 1 || maxWatchers > 100_000) {
+      throw new IllegalArgumentException("--max-watchers must be between 1 and 100000, was " + maxWatchers);
     }
   }
 
@@ -204,6 +209,7 @@ public record RuntimeConfig(Path dataDir, String temporalAddress, String namespa
     private ApiAuth apiAuth = ApiAuth.TOKENS;
     private CodecServing codecServing = CodecServing.off();
     private ApiTls apiTls = ApiTls.none();
+    private int maxWatchers = 1000;
     private TenantNamespaces tenantNamespaces = TenantNamespaces.none();
 
     private Builder(Path dataDir) {
@@ -330,10 +336,16 @@ public record RuntimeConfig(Path dataDir, String temporalAddress, String namespa
       return this;
     }
 
+    /** {@code --max-watchers}; 1000 by default. */
+    public Builder maxWatchers(int watchers) {
+      this.maxWatchers = watchers;
+      return this;
+    }
+
     public RuntimeConfig build() {
       return new RuntimeConfig(dataDir, temporalAddress, namespace, temporalPort, temporalUiPort, apiHost, apiPort,
           maxParallelSteps, toolsDir, temporalServer, backendsFile, modelsFile, uiPort, payloadKeysFile, egress,
-          temporalSecurity, apiAuth, codecServing, apiTls, tenantNamespaces);
+          temporalSecurity, apiAuth, codecServing, apiTls, tenantNamespaces, maxWatchers);
     }
   }
 }

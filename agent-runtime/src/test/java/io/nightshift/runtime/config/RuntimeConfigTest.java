@@ -13,7 +13,7 @@ class RuntimeConfigTest {
   void shouldBuildTheDefaultsWhereNothingIsSet() {
     assertThat(RuntimeConfig.builder(DATA).build()).isEqualTo(RuntimeConfig.defaults(DATA))
         .isEqualTo(new RuntimeConfig(DATA, null, "default", 7233, 8233, "127.0.0.1", 7070, 32, null,
-            RuntimeConfig.LocalServerKind.AUTO, null, null, 0, null, null, null, ApiAuth.TOKENS, null, null, null));
+            RuntimeConfig.LocalServerKind.AUTO, null, null, 0, null, null, null, ApiAuth.TOKENS, null, null, null, 1000));
   }
 
   @Test
@@ -64,5 +64,7 @@ class RuntimeConfigTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--api-port");
     assertThatThrownBy(() -> RuntimeConfig.builder(DATA).maxParallelSteps(0).build())
         .hasMessageContaining("--max-parallel-steps");
+    assertThatThrownBy(() -> RuntimeConfig.builder(DATA).maxWatchers(0).build())
+        .hasMessageContaining("--max-watchers");
   }
 }

@@ -1,6 +1,8 @@
 package io.nightshift.api.ui;
 
+import com.google.protobuf.InvalidProtocolBufferException;
 import com.sun.net.httpserver.HttpExchange;
+import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
@@ -10,133 +12,257 @@ import io.nightshift.api.v1.WatchTaskRequest;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One task's changes as server-sent events: the API's WatchTask stream, each change a {@code task} event whose data
- * is the whole task as JSON, until the task ends ({@code end}) or the page goes away. A task may wait for days
- * without a change, so a comment line goes out every {@link #KEEPALIVE_MILLIS}: that is how a closed page is noticed
- * and its watch cancelled, instead of holding a thread and a gRPC stream until the task next changes. An error from
- * the API after the stream began is sent as an {@code error} event, since the status line is gone by then.
+ * is the whole task as JSON, until the task ends ({@code end}) or the page goes away. An error from the API after
+ * the stream began is sent as an {@code error} event, since the status line is gone by then; one before the first
+ * event is the plain JSON error (an unknown task is a 404, one watch too many a 429 RESOURCE_EXHAUSTED).
+ *
+ * <p>No thread waits on a stream. The handler that opens it returns at once; the API's events land in a mailbox that
+ * holds only the latest view (each is the whole task, so one that replaces another loses nothing), and a turn on
+ * the shared {@link EventStreamWriters} writes what waits. A task may wait for days without a change, so a comment
+ * line goes out every keepalive: that is how a closed page is noticed and its watch cancelled. A write that a page
+ * does not take within two keepalives is broken off (interrupting it closes the socket) and the stream closed, so a
+ * page that stopped reading holds a writer only that long.
  */
-final class TaskEventStream {
+final class TaskEventStream implements ClientResponseObserver<WatchTaskRequest, TaskEvent> {
+  private static final Logger log = LoggerFactory.getLogger(TaskEventStream.class);
   static final long KEEPALIVE_MILLIS = 15_000;
+  private static final long FIRST_EVENT_MILLIS = 60_000;
 
-  private final TaskServiceGrpc.TaskServiceStub api;
-  private final long keepaliveMillis;
+  private final HttpExchange ex;
+  private final String taskId;
+  private final EventStreamWriters writers;
+  private final Consumer<StatusRuntimeException> refused;
+  private final long openedAt = System.nanoTime();
+  private ClientCallStreamObserver<WatchTaskRequest> call;
+  /** Written by the turn in progress alone; read by the timer. */
+  private volatile boolean headersSent;
 
-  TaskEventStream(TaskServiceGrpc.TaskServiceStub api, long keepaliveMillis) {
-    this.api = api;
-    this.keepaliveMillis = keepaliveMillis;
+  // the mailbox, under this
+  private String latestTask;
+  private Throwable failure;
+  private boolean completed;
+  private boolean keepalive;
+  private boolean turnQueued;
+  private boolean closed;
+
+  // the write in progress, for the timer to break off
+  private final Object writeLock = new Object();
+  private Thread writer;
+  private long writeNumber;
+
+  private TaskEventStream(HttpExchange ex, String taskId, EventStreamWriters writers,
+      Consumer<StatusRuntimeException> refused) {
+    this.ex = ex;
+    this.taskId = taskId;
+    this.writers = writers;
+    this.refused = refused;
   }
 
-  void send(HttpExchange ex, String taskId) throws IOException {
-    Watch watch = new Watch(ex);
-    api.watchTask(WatchTaskRequest.newBuilder().setTaskId(taskId).build(), watch);
-    // the first event (or the API's refusal) comes before the headers, so an unknown task is a plain 404
+  /**
+   * Starts streaming {@code taskId} to {@code ex} and returns; the stream answers and closes the exchange itself.
+   *
+   * @param refused told of the API's refusal before the first event (the UI ends a session the API no longer takes)
+   */
+  static void open(HttpExchange ex, String taskId, TaskServiceGrpc.TaskServiceStub api, EventStreamWriters writers,
+      Consumer<StatusRuntimeException> refused) {
+    TaskEventStream stream = new TaskEventStream(ex, taskId, writers, refused);
+    writers.opened(stream);
+    api.watchTask(WatchTaskRequest.newBuilder().setTaskId(taskId).build(), stream);
+  }
+
+  HttpExchange exchange() {
+    return ex;
+  }
+
+  @Override
+  public void beforeStart(ClientCallStreamObserver<WatchTaskRequest> requestStream) {
+    this.call = requestStream;
+  }
+
+  @Override
+  public void onNext(TaskEvent event) {
+    String json;
     try {
-      watch.started.get(60, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof StatusRuntimeException refused) {
-        throw refused;
-      }
-      throw new IOException(e.getCause());
-    } catch (TimeoutException | InterruptedException e) {
-      watch.cancel("no first event from the API");
-      throw new IOException("the API sent nothing for task " + taskId, e);
+      json = HttpStatuses.PRINTER.print(event.getTask());
+    } catch (InvalidProtocolBufferException e) {
+      throw new IllegalStateException("a task view that does not print as JSON", e);
     }
-    try {
-      while (!watch.ended.isDone()) {
-        try {
-          watch.ended.get(keepaliveMillis, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException idle) {
-          watch.write(": keepalive\n\n");
-        } catch (ExecutionException | InterruptedException e) {
-          break;
+    synchronized (this) {
+      latestTask = json;
+      queueTurn();
+    }
+  }
+
+  @Override
+  public synchronized void onError(Throwable t) {
+    failure = t;
+    queueTurn();
+  }
+
+  @Override
+  public synchronized void onCompleted() {
+    completed = true;
+    queueTurn();
+  }
+
+  /** From the timer, every keepalive: a comment line once streaming, or giving up on a first event that never came. */
+  synchronized void tick() {
+    if (headersSent) {
+      keepalive = true;
+    } else if (System.nanoTime() - openedAt > TimeUnit.MILLISECONDS.toNanos(FIRST_EVENT_MILLIS) && failure == null) {
+      failure = Status.UNAVAILABLE.withDescription("the API sent nothing for task " + taskId + " in "
+          + FIRST_EVENT_MILLIS / 1000 + " s").asRuntimeException();
+    }
+    queueTurn();
+  }
+
+  /** The UI is closing: ends the watch and the page's connection without another word. */
+  void abandon() {
+    close();
+  }
+
+  private void queueTurn() {
+    if (!turnQueued && !closed) {
+      turnQueued = true;
+      writers.writers.execute(this::turn);
+    }
+  }
+
+  /** On a writer: writes what waits, until nothing does. */
+  private void turn() {
+    while (true) {
+      String task;
+      Throwable failed;
+      boolean done;
+      boolean idle;
+      synchronized (this) {
+        if (closed) {
+          turnQueued = false;
+          return;
+        }
+        task = latestTask;
+        failed = failure;
+        done = completed;
+        idle = keepalive;
+        latestTask = null;
+        keepalive = false;
+        if (task == null && failed == null && !done && !idle) {
+          turnQueued = false;
+          return;
         }
       }
-    } catch (IOException pageGone) {
-      // nothing to answer
-    } finally {
-      watch.cancel("the page closed its stream");
-      ex.getResponseBody().close();
-    }
-  }
-
-  /** Writes each event as it comes; all writes go through one lock, from gRPC's thread and the keepalive loop. */
-  private static final class Watch implements ClientResponseObserver<WatchTaskRequest, TaskEvent> {
-    final CompletableFuture<Void> started = new CompletableFuture<>();
-    final CompletableFuture<Void> ended = new CompletableFuture<>();
-    private final HttpExchange ex;
-    private ClientCallStreamObserver<WatchTaskRequest> call;
-
-    Watch(HttpExchange ex) {
-      this.ex = ex;
-    }
-
-    @Override
-    public void beforeStart(ClientCallStreamObserver<WatchTaskRequest> requestStream) {
-      this.call = requestStream;
-    }
-
-    @Override
-    public void onNext(TaskEvent event) {
       try {
-        if (!started.isDone()) {
-          ex.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
-          ex.getResponseHeaders().set("Cache-Control", "no-store");
-          ex.sendResponseHeaders(200, 0);
-          started.complete(null);
+        if (!headersSent) {
+          if (task == null) {
+            if (failed != null || done) {
+              answerRefusal(failed);
+              close();
+              return;
+            }
+            continue; // a keepalive before the first event: nothing to keep alive yet
+          }
+          guarded(() -> {
+            ex.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
+            ex.getResponseHeaders().set("Cache-Control", "no-store");
+            ex.sendResponseHeaders(200, 0);
+          });
+          headersSent = true;
         }
-        write("event: task\ndata: " + HttpStatuses.PRINTER.print(event.getTask()) + "\n\n");
+        if (task != null) {
+          write("event: task\ndata: " + task + "\n\n");
+        } else if (idle && failed == null && !done) {
+          write(": keepalive\n\n");
+        }
+        if (failed != null) {
+          if (failed instanceof StatusRuntimeException e) {
+            write("event: error\ndata: " + WorkflowUiServer.JSON.writeValueAsString(HttpStatuses.body(e)) + "\n\n");
+          }
+          close();
+          return;
+        }
+        if (done) {
+          write("event: end\ndata: {}\n\n");
+          close();
+          return;
+        }
       } catch (IOException pageGone) {
-        cancel("the page closed its stream");
-        ended.complete(null);
-      }
-    }
-
-    @Override
-    public void onError(Throwable t) {
-      if (!started.isDone()) {
-        started.completeExceptionally(t);
-      } else if (t instanceof StatusRuntimeException e && !ended.isDone()) {
-        try {
-          write("event: error\ndata: " + WorkflowUiServer.JSON.writeValueAsString(HttpStatuses.body(e)) + "\n\n");
-        } catch (IOException pageGone) {
-          // nothing more to tell it
-        }
-      }
-      ended.complete(null);
-    }
-
-    @Override
-    public void onCompleted() {
-      if (!started.isDone()) {
-        started.completeExceptionally(new IllegalStateException("the API's watch ended without an event"));
-        ended.complete(null);
+        log.debug("event stream of task {} closed: {}", taskId, pageGone.toString());
+        close();
         return;
       }
-      try {
-        write("event: end\ndata: {}\n\n");
-      } catch (IOException pageGone) {
-        // it ended anyway
-      }
-      ended.complete(null);
     }
+  }
 
-    synchronized void write(String text) throws IOException {
+  /** The API refused the watch before its first event: the page gets the plain JSON error. */
+  private void answerRefusal(Throwable failed) throws IOException {
+    if (failed instanceof StatusRuntimeException e) {
+      refused.accept(e);
+      guarded(() -> WorkflowUiServer.sendJson(ex, HttpStatuses.of(e.getStatus().getCode()), HttpStatuses.body(e)));
+    } else if (failed != null) {
+      guarded(() -> WorkflowUiServer.sendJson(ex, 500, HttpStatuses.body("INTERNAL", String.valueOf(
+          failed.getMessage()), null)));
+    } else {
+      guarded(() -> WorkflowUiServer.sendJson(ex, 500, HttpStatuses.body("INTERNAL",
+          "the API's watch of task " + taskId + " ended without an event", null)));
+    }
+  }
+
+  private void write(String text) throws IOException {
+    guarded(() -> {
       OutputStream out = ex.getResponseBody();
       out.write(text.getBytes(StandardCharsets.UTF_8));
       out.flush();
-    }
+    });
+  }
 
-    void cancel(String why) {
-      if (call != null) {
-        call.cancel(why, null);
+  /** Runs a write that the timer breaks off after the write timeout, by interrupting it (which closes the socket). */
+  private void guarded(WorkflowUiServer.IoAction write) throws IOException {
+    long number;
+    synchronized (writeLock) {
+      writer = Thread.currentThread();
+      number = ++writeNumber;
+    }
+    ScheduledFuture<?> guard = writers.timer.schedule(() -> breakOff(number), writers.writeTimeoutMillis,
+        TimeUnit.MILLISECONDS);
+    try {
+      write.run();
+    } finally {
+      guard.cancel(false);
+      synchronized (writeLock) {
+        writer = null;
+      }
+      Thread.interrupted(); // a break-off that came as the write finished must not reach the next stream's write
+    }
+  }
+
+  private void breakOff(long number) {
+    synchronized (writeLock) {
+      if (writer != null && writeNumber == number) {
+        log.info("a page took no event of task {} for {} ms: closing its stream", taskId, writers.writeTimeoutMillis);
+        writer.interrupt();
       }
     }
+  }
+
+  private void close() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    if (call != null) {
+      call.cancel("the page's event stream closed", null);
+    }
+    writers.closed(this);
+    ex.close();
   }
 }

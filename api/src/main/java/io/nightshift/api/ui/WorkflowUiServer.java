@@ -72,14 +72,16 @@ public final class WorkflowUiServer implements AutoCloseable {
   private final HttpServer server;
   private final ManagedChannel channel;
   private final ExecutorService threads;
+  private final EventStreamWriters streams;
   private final HostAndOriginCheck addressing;
   private final UiLogin login;
 
   private WorkflowUiServer(HttpServer server, ManagedChannel channel, ExecutorService threads,
-      HostAndOriginCheck addressing, UiLogin login) {
+      EventStreamWriters streams, HostAndOriginCheck addressing, UiLogin login) {
     this.server = server;
     this.channel = channel;
     this.threads = threads;
+    this.streams = streams;
     this.addressing = addressing;
     this.login = login;
   }
@@ -137,7 +139,7 @@ public final class WorkflowUiServer implements AutoCloseable {
       Optional<String> bearer, WebListener web, long keepaliveMillis) throws IOException {
     ManagedChannel channel = builder.build();
     HttpServer server = web.bind(new InetSocketAddress(host, port), 64);
-    // event streams hold a thread each for as long as a page is open
+    // a request holds a thread while it is answered; event streams hold none (EventStreamWriters)
     ExecutorService threads = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "nightshift-ui");
       t.setDaemon(true);
@@ -147,12 +149,12 @@ public final class WorkflowUiServer implements AutoCloseable {
     int bound = server.getAddress().getPort();
     UiLogin login = bearer.<UiLogin>map(token -> new SessionLogin(new UiSignIn(channel, token, Clock.systemUTC()),
         new SessionCookie(bound), web.urlFor(host, bound))).orElseGet(() -> new NoLogin(channel));
-    WorkflowUiServer ui = new WorkflowUiServer(server, channel, threads,
+    WorkflowUiServer ui = new WorkflowUiServer(server, channel, threads, new EventStreamWriters(keepaliveMillis),
         HostAndOriginCheck.forBind(host, server.getAddress(), web.scheme(), web.certificateNames()), login);
     server.createContext("/login", ex -> ui.handle(ex, () -> ui.loginPage(ex)));
     server.createContext("/logout", ex -> ui.handle(ex, () -> ui.logout(ex)));
     server.createContext("/api/session", ex -> ui.handleSignedIn(ex, s -> sendJson(ex, 200, s.user().asJson())));
-    server.createContext("/api/tasks", ex -> ui.handleSignedIn(ex, s -> ui.tasks(ex, s.api(), keepaliveMillis)));
+    server.createContext("/api/tasks", ex -> ui.handleSignedIn(ex, s -> ui.tasks(ex, s)));
     server.createContext("/api/artifacts/", ex -> ui.handleSignedIn(ex,
         s -> new ArtifactDownloads(ArtifactServiceGrpc.newBlockingStub(s.api())).serve(ex)));
     server.createContext("/", ex -> ui.handle(ex, () -> ui.page(ex)));
@@ -208,7 +210,8 @@ public final class WorkflowUiServer implements AutoCloseable {
     }
   }
 
-  private void tasks(HttpExchange ex, Channel api, long keepaliveMillis) throws IOException {
+  private void tasks(HttpExchange ex, UiSession session) throws IOException {
+    Channel api = session.api();
     String[] parts = ex.getRequestURI().getRawPath().replaceFirst("^/api/tasks/?", "").split("/");
     String id = parts[0].isEmpty() ? null : URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
     String method = ex.getRequestMethod();
@@ -218,7 +221,11 @@ public final class WorkflowUiServer implements AutoCloseable {
     } else if (id != null && parts.length == 1 && method.equals("GET")) {
       sendProto(ex, 200, tasks.getTask(GetTaskRequest.newBuilder().setTaskId(id).build()));
     } else if (id != null && parts.length == 2 && parts[1].equals("events") && method.equals("GET")) {
-      new TaskEventStream(TaskServiceGrpc.newStub(api), keepaliveMillis).send(ex, id);
+      TaskEventStream.open(ex, id, TaskServiceGrpc.newStub(api), streams, refusal -> {
+        if (refusal.getStatus().getCode() == Status.Code.UNAUTHENTICATED) {
+          login.refused(session);
+        }
+      });
     } else if (id != null && parts.length == 4 && parts[1].equals("steps") && parts[3].equals("conversation")
         && method.equals("GET")) {
       sendProto(ex, 200, tasks.getAgentConversation(GetAgentConversationRequest.newBuilder().setTaskId(id)
@@ -283,10 +290,10 @@ public final class WorkflowUiServer implements AutoCloseable {
 
   /**
    * Runs a handler for a request addressed to this UI, turning the API's errors into their HTTP form; nothing a
-   * request does may stop the server.
+   * request does may stop the server. The exchange is closed after, unless an event stream took it over.
    */
   private void handle(HttpExchange ex, IoAction action) {
-    try (ex) {
+    try {
       var refused = addressing.check(ex.getRequestMethod(), ex.getRequestHeaders().getFirst("Host"),
           ex.getRequestHeaders().getFirst("Origin"));
       if (refused.isPresent()) {
@@ -304,6 +311,10 @@ public final class WorkflowUiServer implements AutoCloseable {
       }
     } catch (IOException e) {
       log.debug("UI response to {} not sent: {}", ex.getRequestURI(), e.toString());
+    } finally {
+      if (!streams.holds(ex)) {
+        ex.close();
+      }
     }
   }
 
@@ -364,6 +375,7 @@ public final class WorkflowUiServer implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    streams.close();
     threads.shutdownNow();
     channel.shutdownNow();
     try {
