@@ -14,6 +14,7 @@ import io.nightshift.runtime.planning.Planning;
 import io.nightshift.runtime.temporal.TemporalConnection;
 import io.nightshift.runtime.temporal.TemporalRole;
 import io.nightshift.runtime.temporal.TemporalServer;
+import io.nightshift.runtime.tracing.RuntimeTracing;
 import io.nightshift.runtime.temporal.codec.PayloadEncryption;
 import io.nightshift.runtime.temporal.tls.TemporalCredentials;
 import io.nightshift.workflows.activities.ToolFiles;
@@ -70,6 +71,8 @@ public final class NightshiftRuntime implements AutoCloseable {
     if (!asked.isEmpty()) {
       // before anything connects: a configured host outside the allow-list fails the start, naming its setting
       EgressAtStart.check(config, agentsHere);
+      // before anything asks for a tracer, which would fix OpenTelemetry's global as the no-op
+      RuntimeTracing.start(config.traceExport(), roles, started);
     }
     // the TLS files and API key are read once, also before anything connects, so a bad one fails here naming its flag
     TemporalCredentials credentials = asked.isEmpty() ? TemporalCredentials.plaintext()

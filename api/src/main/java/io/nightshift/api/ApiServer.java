@@ -12,6 +12,7 @@ import io.nightshift.api.auth.BearerAuthentication;
 import io.nightshift.api.auth.InProcessCredential;
 import io.nightshift.api.backends.BackendServiceImpl;
 import io.nightshift.api.edge.UnparseableRequests;
+import io.nightshift.api.tracing.TracedCalls;
 import io.nightshift.core.artifact.ArtifactStore;
 import io.nightshift.runtime.RoleContext;
 import io.nightshift.runtime.audit.AuditLogWriter;
@@ -78,6 +79,8 @@ public final class ApiServer implements AutoCloseable {
     Optional<TokenCheck> tokens = config.apiAuth() == ApiAuth.NONE ? Optional.empty()
         : Optional.of(FirstAdminToken.prepare(config, Clock.systemUTC()));
     Optional<InProcessCredential> inProcess = intercept(config, builder, audit, tokens);
+    // added last, so outermost: a call refused by authentication or the gate has its span too
+    builder.intercept(new TracedCalls());
     // every service, grpc's own included, answers a request that is not its message INVALID_ARGUMENT
     List.of(new TaskServiceImpl(client, submitter, watcher, artifacts), new ArtifactServiceImpl(artifacts),
             new BackendServiceImpl(backends), health.getHealthService(), ProtoReflectionServiceV1.newInstance(),

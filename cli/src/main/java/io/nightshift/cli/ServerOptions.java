@@ -4,6 +4,7 @@ import io.nightshift.runtime.config.ApiAuth;
 import io.nightshift.runtime.config.CodecServing;
 import io.nightshift.runtime.config.RuntimeConfig;
 import io.nightshift.runtime.config.TemporalSecurity;
+import io.nightshift.runtime.config.TraceExport;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,6 +115,13 @@ final class ServerOptions {
           + " http://127.0.0.1:8233; repeatable (default: none)")
   List<String> codecCorsOrigins = new ArrayList<>();
 
+  @Option(names = TraceExport.ENDPOINT_FLAG, paramLabel = "URL",
+      description = "send traces to this OpenTelemetry collector's OTLP/HTTP base URL (spans go to its /v1/traces),"
+          + " e.g. http://127.0.0.1:4318; its host must pass --egress-allow (default: off, or"
+          + " NIGHTSHIFT_OTLP_ENDPOINT, else OTEL_EXPORTER_OTLP_ENDPOINT)",
+      defaultValue = "${env:NIGHTSHIFT_OTLP_ENDPOINT:-${env:OTEL_EXPORTER_OTLP_ENDPOINT}}")
+  String otlpEndpoint;
+
   RuntimeConfig toConfig() {
     return RuntimeConfig.builder(dataDir)
         .temporalAddress(temporalAddress == null || temporalAddress.isBlank() ? null : temporalAddress)
@@ -122,7 +130,8 @@ final class ServerOptions {
         .temporalServer(temporalServer).backendsFile(backends).modelsFile(models)
         .payloadKeysFile(payloadKeys).egressAllow(egressAllow).temporalSecurity(temporalSecurity())
         .apiAuth(insecureNoAuth ? ApiAuth.NONE : ApiAuth.TOKENS)
-        .codecServing(CodecServing.of(codecPort, codecCorsOrigins)).build();
+        .codecServing(CodecServing.of(codecPort, codecCorsOrigins)).traceExport(TraceExport.of(otlpEndpoint))
+        .build();
   }
 
   private TemporalSecurity temporalSecurity() {

@@ -32,11 +32,12 @@ import java.util.Objects;
  *                         ({@code --insecure-no-auth}) is refused unless the API binds to loopback
  * @param codecServing     the payload codec served over HTTP for Temporal's Web UI and CLI ({@code --codec-port},
  *                         {@code --codec-cors-origin}); off by default, and only with tokens, on loopback
+ * @param traceExport      where spans go ({@code --otlp-endpoint}); {@link TraceExport#off} by default
  */
 public record RuntimeConfig(Path dataDir, String temporalAddress, String namespace, int temporalPort,
     int temporalUiPort, String apiHost, int apiPort, int maxParallelSteps, Path toolsDir,
     LocalServerKind temporalServer, Path backendsFile, Path modelsFile, int uiPort, Path payloadKeysFile, EgressPolicy egress,
-    TemporalSecurity temporalSecurity, ApiAuth apiAuth, CodecServing codecServing) {
+    TemporalSecurity temporalSecurity, ApiAuth apiAuth, CodecServing codecServing, TraceExport traceExport) {
   /** The environment variable {@code --egress-allow} defaults to. */
   public static final String EGRESS_ALLOW_VARIABLE = "NIGHTSHIFT_EGRESS_ALLOW";
 
@@ -72,6 +73,7 @@ public record RuntimeConfig(Path dataDir, String temporalAddress, String namespa
           + ApiAuth.OFF_FLAG + " and give callers tokens (nightshift admin token create)");
     }
     codecServing = codecServing == null ? CodecServing.off() : codecServing;
+    traceExport = traceExport == null ? TraceExport.off() : traceExport;
     checkCodecServing(codecServing, apiAuth, apiHost);
     if (namespace == null || namespace.isBlank()) {
       throw new IllegalArgumentException("--namespace must not be empty");
@@ -189,6 +191,7 @@ public record RuntimeConfig(Path dataDir, String temporalAddress, String namespa
     private TemporalSecurity temporalSecurity = TemporalSecurity.none();
     private ApiAuth apiAuth = ApiAuth.TOKENS;
     private CodecServing codecServing = CodecServing.off();
+    private TraceExport traceExport = TraceExport.off();
 
     private Builder(Path dataDir) {
       this.dataDir = dataDir;
@@ -302,10 +305,16 @@ public record RuntimeConfig(Path dataDir, String temporalAddress, String namespa
       return this;
     }
 
+    /** {@code --otlp-endpoint}; {@link TraceExport#off} by default. */
+    public Builder traceExport(TraceExport export) {
+      this.traceExport = export;
+      return this;
+    }
+
     public RuntimeConfig build() {
       return new RuntimeConfig(dataDir, temporalAddress, namespace, temporalPort, temporalUiPort, apiHost, apiPort,
           maxParallelSteps, toolsDir, temporalServer, backendsFile, modelsFile, uiPort, payloadKeysFile, egress,
-          temporalSecurity, apiAuth, codecServing);
+          temporalSecurity, apiAuth, codecServing, traceExport);
     }
   }
 }

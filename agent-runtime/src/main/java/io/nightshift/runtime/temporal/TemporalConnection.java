@@ -3,6 +3,7 @@ package io.nightshift.runtime.temporal;
 import io.nightshift.runtime.lifecycle.Closer;
 import io.nightshift.runtime.temporal.tls.TemporalCredentials;
 import io.nightshift.runtime.temporal.tls.TemporalStubs;
+import io.nightshift.runtime.temporal.tracing.TemporalTracing;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.common.converter.DataConverter;
@@ -27,7 +28,9 @@ public record TemporalConnection(TemporalServer server, WorkflowClient client, b
     WorkflowServiceStubs stubs = TemporalStubs.open(server.address(), credentials);
     closer.push(stubs::shutdownNow);
     WorkflowClient client = WorkflowClient.newInstance(stubs,
-        WorkflowClientOptions.newBuilder().setNamespace(namespace).setDataConverter(converter).build());
+        WorkflowClientOptions.newBuilder().setNamespace(namespace).setDataConverter(converter)
+            // traces the client's starts and, through the workers built on this client, workflows and activities
+            .setPlugins(TemporalTracing.plugin()).build());
     return new TemporalConnection(server, client, SearchAttributeSetup.ensure(stubs, namespace));
   }
 
