@@ -23,7 +23,6 @@ import io.nightshift.models.testing.RecordedRequest;
 import io.nightshift.models.testing.ScriptedOpenAiServer;
 import io.nightshift.models.testing.ScriptedReply;
 import io.nightshift.planners.declarative.DeclarativePlanner;
-import io.nightshift.runtime.Role;
 import io.nightshift.runtime.config.TraceExport;
 import io.nightshift.runtime.lifecycle.Closer;
 import io.nightshift.runtime.pipelines.PipelineCatalog;
@@ -42,7 +41,6 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,7 +89,7 @@ class SubmitTraceTest {
     GlobalOpenTelemetry.resetForTest();
     collector = OtlpReceiver.start();
     tracing = new Closer();
-    RuntimeTracing.start(TraceExport.of(collector.baseUrl()), EnumSet.of(Role.WORKER, Role.API), tracing);
+    RuntimeTracing.start(TraceExport.of(collector.baseUrl()), List.of("worker", "api"), tracing);
     model = ScriptedOpenAiServer.start("model");
     ModelCall models = new ModelCall(ModelEndpointRegistry.of(List.of(ModelEndpointConfig.custom().id("scripted")
         .baseUrl(model.baseUrl()).modelName("model").build())));

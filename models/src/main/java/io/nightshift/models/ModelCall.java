@@ -17,7 +17,6 @@ import io.nightshift.models.failure.ModelCallException;
 import io.nightshift.models.internal.AnswerFromWire;
 import io.nightshift.models.internal.ConversationForWire;
 import io.nightshift.models.internal.ErrorClassifier;
-import io.nightshift.models.internal.ModelSpans;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
 import java.math.BigDecimal;
@@ -53,13 +52,13 @@ public final class ModelCall {
     }
     ChatRequest chatRequest = toChatRequest(request, endpoint.config().structuredOutput());
     // the call's span is current while the guards wait and the HTTP request runs, so that request's span is its child
-    Span span = ModelSpans.startChat(endpointId, endpoint.config().modelName());
+    Span span = ModelCallSpans.startChat(endpointId, endpoint.config().modelName());
     try (Scope ignored = span.makeCurrent()) {
       ModelCallResult result = callGuarded(endpointId, endpoint, chatRequest);
-      ModelSpans.answered(span, result.modelName(), result.usage());
+      ModelCallSpans.answered(span, result.modelName(), result.usage());
       return result;
     } catch (ModelCallException e) {
-      ModelSpans.failed(span, e);
+      ModelCallSpans.failed(span, e);
       throw e;
     } finally {
       span.end();

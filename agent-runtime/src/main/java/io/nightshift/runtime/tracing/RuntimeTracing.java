@@ -1,8 +1,8 @@
 package io.nightshift.runtime.tracing;
 
-import io.nightshift.runtime.Role;
 import io.nightshift.runtime.config.TraceExport;
 import io.nightshift.runtime.lifecycle.Closer;
+import io.nightshift.runtime.temporal.tracing.RunSpanIds;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
@@ -13,10 +13,8 @@ import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
-import java.util.Locale;
-import java.util.Set;
+import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,9 +33,11 @@ public final class RuntimeTracing {
   /**
    * Must run before anything in the process asks for a tracer: OpenTelemetry's global, once read, stays what it was.
    *
+   * @param roles the process's roles in start order, as the CLI names them ({@code temporal}, {@code worker},
+   *              {@code api})
    * @throws IllegalStateException when another part of this process installed a global OpenTelemetry already
    */
-  public static void start(TraceExport export, Set<Role> roles, Closer closer) {
+  public static void start(TraceExport export, List<String> roles, Closer closer) {
     if (!export.on()) {
       return;
     }
@@ -67,23 +67,18 @@ public final class RuntimeTracing {
    * One service per role, so a collector tells the API's spans from a worker's; a process with several roles
    * ({@code nightshift dev}) is plain {@code nightshift}, with its roles in {@code nightshift.roles}.
    */
-  static Resource resource(Set<Role> roles) {
+  static Resource resource(List<String> roles) {
     return Resource.create(Attributes.builder()
         .put(AttributeKey.stringKey("service.name"), serviceName(roles))
         .put(AttributeKey.stringKey("service.namespace"), "nightshift")
         .put(AttributeKey.stringKey("service.instance.id"), UUID.randomUUID().toString())
         .put(AttributeKey.longKey("process.pid"), ProcessHandle.current().pid())
-        .put(ROLES, roles.stream().sorted().map(RuntimeTracing::name).collect(Collectors.joining(",")))
+        .put(ROLES, String.join(",", roles))
         .build());
   }
 
-  static String serviceName(Set<Role> roles) {
-    Set<Role> served = roles.size() > 1 ? roles.stream().filter(r -> r != Role.TEMPORAL).collect(Collectors.toSet())
-        : roles;
-    return served.size() == 1 ? "nightshift-" + name(served.iterator().next()) : "nightshift";
-  }
-
-  private static String name(Role role) {
-    return role.name().toLowerCase(Locale.ROOT);
+  static String serviceName(List<String> roles) {
+    List<String> served = roles.size() > 1 ? roles.stream().filter(r -> !r.equals("temporal")).toList() : roles;
+    return served.size() == 1 ? "nightshift-" + served.get(0) : "nightshift";
   }
 }

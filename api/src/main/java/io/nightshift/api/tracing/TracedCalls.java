@@ -15,19 +15,30 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 
 /**
  * One SERVER span per gRPC call, named {@code service/method} after OpenTelemetry's RPC conventions, child of the
  * caller's {@code traceparent} when it sent one. The span is current while the service handles the call, so the
  * workflow start a submit makes joins the same trace. Its attributes are the method, the status and the task id
  * the request or answer names ({@link CallSpans}), never other request content. Outermost of the server's
- * interceptors, so calls that authentication or the gate refuse are traced too.
+ * interceptors, so calls that authentication or the gate refuse are traced too; gRPC's health and reflection
+ * services are not traced.
  */
 public final class TracedCalls implements ServerInterceptor {
+  /**
+   * gRPC's own services (health, reflection): probes call health every few seconds, and a root trace per probe
+   * would bury the tasks' traces.
+   */
+  private static final Predicate<String> UNTRACED = service -> service != null && service.startsWith("grpc.");
+
   @Override
   public <ReqT, RespT> ServerCall.Listener<ReqT> interceptCall(ServerCall<ReqT, RespT> call, Metadata headers,
       ServerCallHandler<ReqT, RespT> next) {
     MethodDescriptor<ReqT, RespT> method = call.getMethodDescriptor();
+    if (UNTRACED.test(method.getServiceName())) {
+      return next.startCall(call, headers);
+    }
     Context parent = GlobalOpenTelemetry.getPropagators().getTextMapPropagator()
         .extract(Context.root(), headers, CallSpans.METADATA);
     Span span = CallSpans.start(method, parent);

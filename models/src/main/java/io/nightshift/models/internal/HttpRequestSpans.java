@@ -21,18 +21,20 @@ final class HttpRequestSpans {
   private static final AttributeKey<String> PATH = AttributeKey.stringKey("url.path");
   private static final AttributeKey<Long> STATUS = AttributeKey.longKey("http.response.status_code");
   private static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
+  /** The same key as the model call's span: a collector can find every request of one endpoint. */
+  private static final AttributeKey<String> ENDPOINT = AttributeKey.stringKey("nightshift.model.endpoint");
   private static final TextMapSetter<java.net.http.HttpRequest.Builder> HEADERS =
       (request, name, value) -> request.setHeader(name, value);
 
   private HttpRequestSpans() {}
 
   static Span start(String method, URI url, String endpointId) {
-    return ModelSpans.tracer().spanBuilder(method).setSpanKind(SpanKind.CLIENT)
+    return GlobalOpenTelemetry.getTracer("io.nightshift.models").spanBuilder(method).setSpanKind(SpanKind.CLIENT)
         .setAttribute(METHOD, method)
         .setAttribute(SERVER_ADDRESS, url.getHost())
         .setAttribute(SERVER_PORT, (long) port(url))
         .setAttribute(PATH, url.getRawPath())
-        .setAttribute(ModelSpans.ENDPOINT, endpointId)
+        .setAttribute(ENDPOINT, endpointId)
         .startSpan();
   }
 

@@ -1,6 +1,5 @@
 package io.nightshift.runtime.temporal.tracing;
 
-import io.nightshift.runtime.tracing.RunSpanIds;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.context.Context;

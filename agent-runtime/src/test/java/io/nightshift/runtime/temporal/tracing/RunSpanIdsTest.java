@@ -1,14 +1,11 @@
-package io.nightshift.runtime.tracing;
+package io.nightshift.runtime.temporal.tracing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.nightshift.runtime.Role;
 import io.opentelemetry.api.trace.SpanId;
-import java.util.EnumSet;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The ids that let every replay of a workflow run describe the same span, and the service names per role. */
+/** The ids that let every replay of a workflow run describe the same span. */
 class RunSpanIdsTest {
   @Test
   void shouldGiveEveryReplayOfARunTheSameValidSpanIdAndOtherRunsOthers() {
@@ -28,13 +25,4 @@ class RunSpanIdsTest {
     assertThat(ids.generateSpanId()).isNotEqualTo(pinned).matches(SpanId::isValid);
   }
 
-  @Test
-  void shouldNameTheServiceAfterTheRoleAndPlainNightshiftForSeveral() {
-    assertThat(RuntimeTracing.serviceName(Set.of(Role.API))).isEqualTo("nightshift-api");
-    assertThat(RuntimeTracing.serviceName(Set.of(Role.WORKER))).isEqualTo("nightshift-worker");
-    assertThat(RuntimeTracing.serviceName(EnumSet.of(Role.TEMPORAL, Role.WORKER))).isEqualTo("nightshift-worker");
-    assertThat(RuntimeTracing.serviceName(EnumSet.allOf(Role.class))).isEqualTo("nightshift");
-    assertThat(RuntimeTracing.resource(EnumSet.allOf(Role.class)).getAttribute(RuntimeTracing.ROLES))
-        .isEqualTo("temporal,worker,api");
-  }
 }

@@ -1,4 +1,4 @@
-package io.nightshift.runtime.tracing;
+package io.nightshift.runtime.temporal.tracing;
 
 import io.opentelemetry.sdk.trace.IdGenerator;
 import java.nio.charset.StandardCharsets;
