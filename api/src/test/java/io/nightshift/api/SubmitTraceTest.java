@@ -4,47 +4,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.grpc.ManagedChannel;
-import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.nightshift.api.OtlpReceiver.ReceivedSpan;
-import io.nightshift.api.edge.UnparseableRequests;
-import io.nightshift.api.tracing.TracedCalls;
 import io.nightshift.api.v1.GetTaskRequest;
 import io.nightshift.api.v1.SubmitTaskRequest;
 import io.nightshift.api.v1.TaskServiceGrpc;
 import io.nightshift.api.v1.TaskSpec;
 import io.nightshift.api.v1.TaskState;
-import io.nightshift.core.artifact.FileArtifactStore;
-import io.nightshift.models.ModelCall;
-import io.nightshift.models.endpoint.ModelEndpointConfig;
-import io.nightshift.models.endpoint.ModelEndpointRegistry;
 import io.nightshift.models.testing.RecordedRequest;
 import io.nightshift.models.testing.ScriptedOpenAiServer;
 import io.nightshift.models.testing.ScriptedReply;
-import io.nightshift.planners.declarative.DeclarativePlanner;
+import io.nightshift.runtime.NightshiftRuntime;
+import io.nightshift.runtime.Role;
+import io.nightshift.runtime.config.ApiAuth;
+import io.nightshift.runtime.config.RuntimeConfig;
 import io.nightshift.runtime.config.TraceExport;
-import io.nightshift.runtime.lifecycle.Closer;
-import io.nightshift.runtime.pipelines.PipelineCatalog;
-import io.nightshift.runtime.temporal.tracing.TemporalTracing;
-import io.nightshift.runtime.tracing.RuntimeTracing;
-import io.nightshift.runtime.worker.ControlWorker;
-import io.nightshift.tools.registry.ToolRegistry;
-import io.nightshift.workflows.activities.ToolFiles;
+import io.nightshift.runtime.worker.WorkerRole;
 import io.opentelemetry.api.GlobalOpenTelemetry;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowClientOptions;
-import io.temporal.testing.TestEnvironmentOptions;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.WorkerFactory;
-import java.net.InetSocketAddress;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collector;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,10 +39,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Tracing end to end, as a collector sees it: a task submitted over real gRPC runs a tool step and an agent step on
- * a scripted model endpoint, with the runtime's OpenTelemetry exporting over OTLP/HTTP to a receiver on a real
- * socket. One trace must run from the API's SubmitTask span through the workflow start, the workflow run and its
- * activities down to the model call and its HTTP request, every span's parent in that trace.
+ * Tracing end to end, as {@code nightshift dev --otlp-endpoint URL} runs it: a whole runtime (temporal, worker and
+ * API roles; Temporal's in-memory server, so it starts in seconds) whose models file names a scripted endpoint, and
+ * a receiver on a real socket standing in for the collector. A task submitted over real gRPC runs a tool step and
+ * an agent step. One trace must run from the API's SubmitTask span through the workflow start, the workflow run and
+ * its activities down to the model call and its HTTP request, every span's parent in that trace.
  */
 class SubmitTraceTest {
   private static final String PROMPT_MARK = "Summarise-this-secret-table";
@@ -76,11 +64,8 @@ class SubmitTraceTest {
 
   @TempDir Path dir;
   private OtlpReceiver collector;
-  private Closer tracing;
   private ScriptedOpenAiServer model;
-  private TestWorkflowEnvironment env;
-  private WorkerFactory workers;
-  private Server server;
+  private NightshiftRuntime runtime;
   private ManagedChannel channel;
 
   @BeforeEach
@@ -88,38 +73,27 @@ class SubmitTraceTest {
     // earlier tests in this JVM may have read the global already, which fixes it as the no-op
     GlobalOpenTelemetry.resetForTest();
     collector = OtlpReceiver.start();
-    tracing = new Closer();
-    RuntimeTracing.start(TraceExport.of(collector.baseUrl()), List.of("worker", "api"), tracing);
     model = ScriptedOpenAiServer.start("model");
-    ModelCall models = new ModelCall(ModelEndpointRegistry.of(List.of(ModelEndpointConfig.custom().id("scripted")
-        .baseUrl(model.baseUrl()).modelName("model").build())));
-    // the plugin as TemporalConnection sets it: on the client, reaching the workers built on it
-    env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder().setWorkflowClientOptions(
-        WorkflowClientOptions.newBuilder().setPlugins(TemporalTracing.plugin()).build()).build());
-    WorkflowClient client = env.getWorkflowClient();
-    ToolRegistry tools = ToolRegistry.fromClassPath();
-    FileArtifactStore artifacts = FileArtifactStore.unencrypted(dir.resolve("artifacts"));
-    workers = ControlWorker.start(client, tools, new DeclarativePlanner(tools),
-        ToolFiles.withoutInputs(artifacts, dir.resolve("scratch")), true, Optional.of(models));
-    TaskSubmitter submitter = new TaskSubmitter(client, new DeclarativePlanner(tools),
-        PipelineCatalog.load(dir.resolve("pipelines")), 8, false, List.of(), Optional.empty());
-    // the API as ApiServer builds it, tracing interceptor outermost
-    server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-        .addService(UnparseableRequests.answeredInvalid(new TaskServiceImpl(client, submitter,
-            new TaskWatcher(client, Duration.ofMillis(300)), artifacts).bindService()))
-        .intercept(new TracedCalls())
-        .build().start();
-    channel = NettyChannelBuilder.forAddress("127.0.0.1", server.getPort()).usePlaintext().build();
+    Path models = Files.writeString(dir.resolve("models.yaml"), """
+        endpoints:
+          - id: scripted
+            base_url: %s
+            model: model
+        """.formatted(model.baseUrl()));
+    RuntimeConfig config = RuntimeConfig.builder(dir.resolve("data")).temporalPort(freePort())
+        .temporalUiPort(freePort()).apiHost("127.0.0.1").apiPort(freePort()).apiAuth(ApiAuth.NONE)
+        .temporalServer(RuntimeConfig.LocalServerKind.IN_MEMORY).modelsFile(models)
+        .traceExport(TraceExport.of(collector.baseUrl())).build();
+    ApiRole api = new ApiRole();
+    runtime = NightshiftRuntime.start(config, EnumSet.allOf(Role.class), List.of(new WorkerRole(), api));
+    channel = NettyChannelBuilder.forTarget(api.target()).usePlaintext().build();
   }
 
   @AfterEach
   void tearDown() {
     channel.shutdownNow();
-    server.shutdownNow();
-    workers.shutdownNow();
-    env.close();
+    runtime.close();
     model.close();
-    tracing.close();
     collector.close();
     GlobalOpenTelemetry.resetForTest();
   }
@@ -135,7 +109,8 @@ class SubmitTraceTest {
         s -> s == TaskState.TASK_STATE_SUCCEEDED || s == TaskState.TASK_STATE_FAILED);
     assertThat(api.getTask(GetTaskRequest.newBuilder().setTaskId(id).build()).getState())
         .isEqualTo(TaskState.TASK_STATE_SUCCEEDED);
-    tracing.close(); // shuts the SDK down, which exports what its batch still holds
+    channel.shutdownNow();
+    runtime.close(); // shuts the SDK down too, which exports what its batch still holds
 
     List<ReceivedSpan> received = collector.spans();
     ReceivedSpan submit = received.stream().filter(s -> s.name().equals("nightshift.v1.TaskService/SubmitTask"))
@@ -167,7 +142,8 @@ class SubmitTraceTest {
     assertThat(path).contains("RunWorkflow:TaskWorkflow", "StartWorkflow:TaskWorkflow");
     assertThat(trace).extracting(ReceivedSpan::name).as("the planning, the tool step and the agent's turn")
         .contains("RunActivity:Plan", "RunActivity:RunStep", "RunActivity:NextTurn", "RunWorkflow:AgentWorkflow");
-    // sticky execution is off here, so every workflow task and every GetTask query replayed the run from the start:
+    // sticky execution is off on the in-memory server, so every workflow task and every GetTask query replayed the
+    // run from the start:
     // each run still exports exactly one span
     assertThat(trace).extracting(ReceivedSpan::name).filteredOn(n -> n.startsWith("RunWorkflow:"))
         .containsExactlyInAnyOrder("RunWorkflow:TaskWorkflow", "RunWorkflow:AgentWorkflow");
@@ -185,7 +161,13 @@ class SubmitTraceTest {
     assertThat(collector.contentTypes()).isNotEmpty().allMatch(t -> t.equals("application/x-protobuf"));
   }
 
-  private static <T> java.util.stream.Collector<T, ?, T> single() {
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static <T> Collector<T, ?, T> single() {
     return Collectors.collectingAndThen(Collectors.toList(), list -> {
       assertThat(list).hasSize(1);
       return list.get(0);
