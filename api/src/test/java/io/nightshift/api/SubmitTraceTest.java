@@ -1,10 +1,17 @@
 package io.nightshift.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthGrpc;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.MetadataUtils;
 import io.nightshift.api.OtlpReceiver.ReceivedSpan;
 import io.nightshift.api.v1.GetTaskRequest;
 import io.nightshift.api.v1.SubmitTaskRequest;
@@ -46,6 +53,8 @@ import org.junit.jupiter.api.io.TempDir;
  * its activities down to the model call and its HTTP request, every span's parent in that trace.
  */
 class SubmitTraceTest {
+  private static final String CALLER_TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
+  private static final String CALLER_SPAN = "00f067aa0ba902b7";
   private static final String PROMPT_MARK = "Summarise-this-secret-table";
   private static final String PIPELINE = """
       name: traced
@@ -99,7 +108,7 @@ class SubmitTraceTest {
   }
 
   @Test
-  void shouldTraceOneTaskFromTheSubmitCallThroughItsWorkflowActivitiesAndModelCall() {
+  void shouldTraceOneTaskFromTheSubmitCallToTheModelRequestAndJoinATracingCallersTrace() {
     model.enqueue(ScriptedReply.text("Two columns, three rows.", 12, 3));
     TaskServiceGrpc.TaskServiceBlockingStub api = TaskServiceGrpc.newBlockingStub(channel);
     String id = api.submitTask(SubmitTaskRequest.newBuilder().setSpec(TaskSpec.newBuilder()
@@ -109,6 +118,15 @@ class SubmitTraceTest {
         s -> s == TaskState.TASK_STATE_SUCCEEDED || s == TaskState.TASK_STATE_FAILED);
     assertThat(api.getTask(GetTaskRequest.newBuilder().setTaskId(id).build()).getState())
         .isEqualTo(TaskState.TASK_STATE_SUCCEEDED);
+    // a caller that traces: its context is the parent; a refused call keeps its code and the task id it named
+    Metadata caller = new Metadata();
+    caller.put(Metadata.Key.of("traceparent", Metadata.ASCII_STRING_MARSHALLER),
+        "00-" + CALLER_TRACE + "-" + CALLER_SPAN + "-01");
+    assertThat(catchThrowableOfType(StatusRuntimeException.class, () -> api
+        .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(caller))
+        .getTask(GetTaskRequest.newBuilder().setTaskId("task-nobody-submitted").build())).getStatus().getCode())
+        .isEqualTo(Status.Code.NOT_FOUND);
+    HealthGrpc.newBlockingStub(channel).check(HealthCheckRequest.getDefaultInstance());
     channel.shutdownNow();
     runtime.close(); // shuts the SDK down too, which exports what its batch still holds
 
@@ -159,6 +177,14 @@ class SubmitTraceTest {
     assertThat(trace).as("no task content in any attribute").allSatisfy(s -> assertThat(s.attributes().values())
         .noneMatch(v -> v.toString().contains(PROMPT_MARK)));
     assertThat(collector.contentTypes()).isNotEmpty().allMatch(t -> t.equals("application/x-protobuf"));
+
+    ReceivedSpan refused = received.stream().filter(s -> s.traceId().equals(CALLER_TRACE)).collect(single());
+    assertThat(refused.name()).isEqualTo("nightshift.v1.TaskService/GetTask");
+    assertThat(refused.parentSpanId()).isEqualTo(CALLER_SPAN);
+    assertThat(refused.attributes()).containsEntry("rpc.grpc.status_code", (long) Status.Code.NOT_FOUND.value())
+        .containsEntry("nightshift.task.id", "task-nobody-submitted");
+    assertThat(received).as("probes of gRPC's health service make no traces")
+        .noneMatch(s -> s.name().startsWith("grpc.health"));
   }
 
   private static int freePort() throws IOException {
