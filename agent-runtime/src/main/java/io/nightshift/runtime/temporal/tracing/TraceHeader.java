@@ -40,14 +40,22 @@ final class TraceHeader {
     }
   }
 
-  /** The context {@code header} carries; the root context when it carries none. */
+  /**
+   * The context {@code header} carries; the root context when it carries none, or one this cannot read: a span
+   * without its parent is better than a workflow task that fails on every attempt over a header.
+   */
   @SuppressWarnings("unchecked")
   static Context read(Header header) {
     Payload payload = header.getValues().get(KEY);
     if (payload == null) {
       return Context.root();
     }
-    Map<String, String> carrier = DefaultDataConverter.STANDARD_INSTANCE.fromPayload(payload, Map.class, Map.class);
+    Map<String, String> carrier;
+    try {
+      carrier = DefaultDataConverter.STANDARD_INSTANCE.fromPayload(payload, Map.class, Map.class);
+    } catch (RuntimeException e) {
+      return Context.root();
+    }
     return propagator().extract(Context.root(), carrier, FROM_MAP);
   }
 
