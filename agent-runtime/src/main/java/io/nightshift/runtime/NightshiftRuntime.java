@@ -16,12 +16,14 @@ import io.nightshift.runtime.temporal.TemporalRole;
 import io.nightshift.runtime.temporal.TemporalServer;
 import io.nightshift.runtime.temporal.codec.PayloadEncryption;
 import io.nightshift.runtime.temporal.tls.TemporalCredentials;
+import io.nightshift.runtime.tracing.RuntimeTracing;
 import io.nightshift.workflows.activities.ToolFiles;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -70,6 +72,9 @@ public final class NightshiftRuntime implements AutoCloseable {
     if (!asked.isEmpty()) {
       // before anything connects: a configured host outside the allow-list fails the start, naming its setting
       EgressAtStart.check(config, agentsHere);
+      // before anything asks for a tracer, which would fix OpenTelemetry's global as the no-op
+      RuntimeTracing.start(config.traceExport(),
+          roles.stream().sorted().map(r -> r.name().toLowerCase(Locale.ROOT)).toList(), started);
     }
     // the TLS files and API key are read once, also before anything connects, so a bad one fails here naming its flag
     TemporalCredentials credentials = asked.isEmpty() ? TemporalCredentials.plaintext()

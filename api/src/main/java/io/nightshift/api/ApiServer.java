@@ -20,6 +20,7 @@ import io.nightshift.api.backends.BackendServiceImpl;
 import io.nightshift.api.edge.TaskIdInLogs;
 import io.nightshift.api.edge.UnparseableRequests;
 import io.nightshift.api.tls.ServerTls;
+import io.nightshift.api.tracing.TracedCalls;
 import io.nightshift.core.artifact.ArtifactStore;
 import io.nightshift.runtime.RoleContext;
 import io.nightshift.runtime.audit.AuditLogWriter;
@@ -123,7 +124,9 @@ public final class ApiServer implements AutoCloseable {
     Stream.concat(services.stream(), Stream.of(ProtoReflectionServiceV1.newInstance()))
         .forEach(service -> builder.addService(UnparseableRequests.answeredInvalid(service.bindService())));
     interceptors.forEach(builder::intercept);
-    builder.intercept(new TaskIdInLogs()); // outermost: the audit's and the service's lines carry the task's id
+    builder.intercept(new TaskIdInLogs()); // the audit's and the service's lines carry the task's id
+    // added last, so outermost: a call refused by authentication or the gate has its span too
+    builder.intercept(new TracedCalls());
     return builder;
   }
 

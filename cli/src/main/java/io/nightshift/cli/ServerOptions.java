@@ -6,6 +6,7 @@ import io.nightshift.runtime.config.CodecServing;
 import io.nightshift.runtime.config.RuntimeConfig;
 import io.nightshift.runtime.config.TemporalSecurity;
 import io.nightshift.runtime.config.TenantNamespaces;
+import io.nightshift.runtime.config.TraceExport;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -142,6 +143,13 @@ final class ServerOptions {
 
   @Mixin LogOptions logging;
 
+  @Option(names = TraceExport.ENDPOINT_FLAG, paramLabel = "URL",
+      description = "send traces to this OpenTelemetry collector's OTLP/HTTP base URL (spans go to its /v1/traces),"
+          + " e.g. http://127.0.0.1:4318; its host must pass --egress-allow (default: off, or"
+          + " NIGHTSHIFT_OTLP_ENDPOINT, else OTEL_EXPORTER_OTLP_ENDPOINT)",
+      defaultValue = "${env:NIGHTSHIFT_OTLP_ENDPOINT:-${env:OTEL_EXPORTER_OTLP_ENDPOINT}}")
+  String otlpEndpoint;
+
   RuntimeConfig toConfig() {
     return RuntimeConfig.builder(dataDir)
         .temporalAddress(temporalAddress == null || temporalAddress.isBlank() ? null : temporalAddress)
@@ -152,7 +160,8 @@ final class ServerOptions {
         .apiAuth(insecureNoAuth ? ApiAuth.NONE : ApiAuth.TOKENS)
         .codecServing(CodecServing.of(codecPort, codecCorsOrigins))
         .apiTls(new ApiTls(apiTlsCert, apiTlsKey, apiTlsClientCa))
-        .tenantNamespaces(TenantNamespaces.parse(tenantNamespaces)).maxWatchers(maxWatchers).build();
+        .tenantNamespaces(TenantNamespaces.parse(tenantNamespaces)).maxWatchers(maxWatchers)
+        .traceExport(TraceExport.of(otlpEndpoint)).build();
   }
 
   private TemporalSecurity temporalSecurity() {

@@ -17,6 +17,8 @@ import io.nightshift.models.failure.ModelCallException;
 import io.nightshift.models.internal.AnswerFromWire;
 import io.nightshift.models.internal.ConversationForWire;
 import io.nightshift.models.internal.ErrorClassifier;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -49,6 +51,21 @@ public final class ModelCall {
       throw new ModelCallException(endpointId, FailureKind.UNKNOWN_ENDPOINT, null, null, e.getMessage(), e);
     }
     ChatRequest chatRequest = toChatRequest(request, endpoint.config().structuredOutput());
+    // the call's span is current while the guards wait and the HTTP request runs, so that request's span is its child
+    Span span = ModelCallSpans.startChat(endpointId, endpoint.config().modelName());
+    try (Scope ignored = span.makeCurrent()) {
+      ModelCallResult result = callGuarded(endpointId, endpoint, chatRequest);
+      ModelCallSpans.answered(span, result.modelName(), result.usage());
+      return result;
+    } catch (ModelCallException e) {
+      ModelCallSpans.failed(span, e);
+      throw e;
+    } finally {
+      span.end();
+    }
+  }
+
+  private static ModelCallResult callGuarded(String endpointId, ModelEndpoint endpoint, ChatRequest chatRequest) {
     long started = System.nanoTime();
     ChatResponse response = endpoint.resilience().execute(() -> {
       try {

@@ -40,12 +40,13 @@ import java.util.Objects;
  *                         tenant to {@code namespace}
  * @param maxWatchers      WatchTask streams open at once, the workflow UI's event streams included
  *                         ({@code --max-watchers}); one more is refused RESOURCE_EXHAUSTED
+ * @param traceExport      where spans go ({@code --otlp-endpoint}); {@link TraceExport#off} by default
  */
 public record RuntimeConfig(Path dataDir, String temporalAddress, String namespace, int temporalPort,
     int temporalUiPort, String apiHost, int apiPort, int maxParallelSteps, Path toolsDir,
     LocalServerKind temporalServer, Path backendsFile, Path modelsFile, int uiPort, Path payloadKeysFile, EgressPolicy egress,
     TemporalSecurity temporalSecurity, ApiAuth apiAuth, CodecServing codecServing, ApiTls apiTls,
-    TenantNamespaces tenantNamespaces, int maxWatchers) {
+    TenantNamespaces tenantNamespaces, int maxWatchers, TraceExport traceExport) {
   /** The environment variable {@code --egress-allow} defaults to. */
   public static final String EGRESS_ALLOW_VARIABLE = "NIGHTSHIFT_EGRESS_ALLOW";
 
@@ -83,6 +84,7 @@ public record RuntimeConfig(Path dataDir, String temporalAddress, String namespa
     }
     apiTls = apiTls == null ? ApiTls.none() : apiTls;
     codecServing = codecServing == null ? CodecServing.off() : codecServing;
+    traceExport = traceExport == null ? TraceExport.off() : traceExport;
     // before the API's own check, so that a codec server asked for off loopback hears what it needs
     checkCodecServing(codecServing, apiAuth, apiHost, apiTls);
     apiTls.checkAgainst(apiHost);
@@ -211,6 +213,7 @@ public record RuntimeConfig(Path dataDir, String temporalAddress, String namespa
     private ApiTls apiTls = ApiTls.none();
     private int maxWatchers = 1000;
     private TenantNamespaces tenantNamespaces = TenantNamespaces.none();
+    private TraceExport traceExport = TraceExport.off();
 
     private Builder(Path dataDir) {
       this.dataDir = dataDir;
@@ -342,10 +345,17 @@ public record RuntimeConfig(Path dataDir, String temporalAddress, String namespa
       return this;
     }
 
+    /** {@code --otlp-endpoint}; {@link TraceExport#off} by default. */
+    public Builder traceExport(TraceExport export) {
+      this.traceExport = export;
+      return this;
+    }
+
     public RuntimeConfig build() {
       return new RuntimeConfig(dataDir, temporalAddress, namespace, temporalPort, temporalUiPort, apiHost, apiPort,
           maxParallelSteps, toolsDir, temporalServer, backendsFile, modelsFile, uiPort, payloadKeysFile, egress,
-          temporalSecurity, apiAuth, codecServing, apiTls, tenantNamespaces, maxWatchers);
+          temporalSecurity, apiAuth, codecServing, apiTls, tenantNamespaces, maxWatchers,
+          traceExport);
     }
   }
 }

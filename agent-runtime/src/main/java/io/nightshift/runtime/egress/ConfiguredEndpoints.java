@@ -7,6 +7,7 @@ import io.nightshift.runtime.backends.BackendsFile;
 import io.nightshift.runtime.backends.EndpointConfig;
 import io.nightshift.runtime.backends.PoolConfig;
 import io.nightshift.runtime.config.RuntimeConfig;
+import io.nightshift.runtime.config.TraceExport;
 import io.nightshift.runtime.models.ModelsFile;
 import java.net.URI;
 import java.util.ArrayList;
@@ -15,7 +16,8 @@ import java.util.ServiceLoader;
 
 /**
  * Every host this process's configuration makes it connect to, each with the setting that names it: the external
- * Temporal cluster, the backends file's running model servers, the hosts its pools start servers on and their DCGM
+ * Temporal cluster, the OpenTelemetry collector traces go to, the backends file's running model servers, the hosts
+ * its pools start servers on and their DCGM
  * exporters, and where agents run, the models file's endpoints and what the tool plug-ins declare (the DiffDock NIM).
  * MCP servers are started over stdio and have no host; the local Temporal server and servers started on leases
  * listen on a pool's {@code host}, which is listed here.
@@ -29,6 +31,8 @@ final class ConfiguredEndpoints {
     if (config.temporalAddress() != null) {
       out.add(OutboundEndpoint.ofHostPort("--temporal-address", config.temporalAddress()));
     }
+    config.traceExport().otlpEndpoint()
+        .ifPresent(collector -> out.add(OutboundEndpoint.of(TraceExport.ENDPOINT_FLAG, collector)));
     if (config.backendsFile() != null) {
       out.addAll(ofPools("backends file " + config.backendsFile(), BackendsFile.read(config.backendsFile())));
     }

@@ -3,6 +3,7 @@ package io.nightshift.runtime.temporal;
 import io.nightshift.runtime.lifecycle.Closer;
 import io.nightshift.runtime.temporal.tls.TemporalCredentials;
 import io.nightshift.runtime.temporal.tls.TemporalStubs;
+import io.nightshift.runtime.temporal.tracing.TemporalTracing;
 import io.nightshift.workflows.logging.TaskLogPropagator;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
@@ -31,7 +32,9 @@ public record TemporalConnection(TemporalServer server, WorkflowClient client, b
     WorkflowClient client = WorkflowClient.newInstance(stubs,
         WorkflowClientOptions.newBuilder().setNamespace(namespace).setDataConverter(converter)
             // the task and step of log lines, from API calls to workflows and from workflows to activities
-            .setContextPropagators(List.of(new TaskLogPropagator())).build());
+            .setContextPropagators(List.of(new TaskLogPropagator()))
+            // traces the client's starts and, through the workers built on this client, workflows and activities
+            .setPlugins(TemporalTracing.plugin()).build());
     return new TemporalConnection(server, client, SearchAttributeSetup.ensure(stubs, namespace));
   }
 

@@ -10,6 +10,7 @@ import io.nightshift.runtime.Role;
 import io.nightshift.runtime.RoleContext;
 import io.nightshift.runtime.RolePart;
 import io.nightshift.runtime.config.RuntimeConfig;
+import io.nightshift.runtime.config.TraceExport;
 import io.nightshift.runtime.lifecycle.Closer;
 import java.io.IOException;
 import java.net.UnknownHostException;
@@ -52,6 +53,21 @@ class EgressAtStartTest {
             + ": address 203.0.113.5 is in no allowed network\n")
         .hasMessageEndingWith("to allow them, add their hosts or networks (CIDR) to --egress-allow or"
             + " NIGHTSHIFT_EGRESS_ALLOW, e.g. --egress-allow 203.0.113.5; or point the settings at hosts inside it");
+  }
+
+  @Test
+  void shouldRefuseAnOtlpCollectorOutsideTheAllowListOnEveryRole() {
+    RuntimeConfig config = RuntimeConfig.builder(dir.resolve("data"))
+        .traceExport(TraceExport.of("http://203.0.113.9:4318")).build();
+
+    // the API alone sends spans too: the collector is checked where no agent runs
+    assertThatThrownBy(() -> EgressAtStart.check(config, false))
+        .isInstanceOf(EgressConfigException.class)
+        .hasMessageContaining("\n  --otlp-endpoint = http://203.0.113.9:4318: address 203.0.113.9 is in no allowed"
+            + " network\n");
+    assertThatCode(() -> EgressAtStart.check(RuntimeConfig.builder(dir.resolve("data"))
+        .traceExport(TraceExport.of("http://203.0.113.9:4318")).egressAllow("203.0.113.9").build(), false))
+        .doesNotThrowAnyException();
   }
 
   @Test

@@ -8,6 +8,7 @@ import dev.langchain4j.http.client.jdk.JdkHttpClient;
 import dev.langchain4j.http.client.sse.ServerSentEventListener;
 import dev.langchain4j.http.client.sse.ServerSentEventParser;
 import io.nightshift.core.egress.EgressPolicy;
+import io.opentelemetry.api.trace.Span;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -56,8 +57,8 @@ final class EndpointHttpClient implements HttpClient {
     if (!request.formDataFields().isEmpty() || !request.formDataFiles().isEmpty()) {
       return streaming.execute(request);
     }
-    java.net.http.HttpRequest.Builder jdkRequest =
-        java.net.http.HttpRequest.newBuilder(URI.create(request.url())).timeout(readTimeout);
+    URI url = URI.create(request.url());
+    java.net.http.HttpRequest.Builder jdkRequest = java.net.http.HttpRequest.newBuilder(url).timeout(readTimeout);
     request.headers().forEach((name, values) -> {
       if (values != null) {
         values.forEach(value -> jdkRequest.header(name, value));
@@ -66,9 +67,12 @@ final class EndpointHttpClient implements HttpClient {
     jdkRequest.method(request.method().name(), request.body() == null
         ? java.net.http.HttpRequest.BodyPublishers.noBody()
         : java.net.http.HttpRequest.BodyPublishers.ofString(request.body()));
+    Span span = HttpRequestSpans.start(request.method().name(), url, endpointId);
+    HttpRequestSpans.inject(span, jdkRequest);
     try {
       HttpResponse<String> response = jdk.send(jdkRequest.build(), BodyHandlers.ofString());
       int status = response.statusCode();
+      HttpRequestSpans.responded(span, status);
       if (status < 200 || status >= 300) {
         Duration retryAfter = response.headers().firstValue("Retry-After")
             .flatMap(value -> RetryAfter.parse(value, clock)).orElse(null);
@@ -80,13 +84,18 @@ final class EndpointHttpClient implements HttpClient {
           .body(response.body())
           .build();
     } catch (HttpTimeoutException e) {
+      HttpRequestSpans.failed(span, e);
       // a connect timeout is an HttpConnectTimeoutException (a subclass): keep it as the cause so it can be told apart
       throw new TimeoutException(e);
     } catch (IOException e) {
+      HttpRequestSpans.failed(span, e);
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
+      HttpRequestSpans.failed(span, e);
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while calling " + request.url(), e);
+    } finally {
+      span.end();
     }
   }
 
