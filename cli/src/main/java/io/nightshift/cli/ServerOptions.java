@@ -4,8 +4,6 @@ import io.nightshift.runtime.config.ApiAuth;
 import io.nightshift.runtime.config.ApiTls;
 import io.nightshift.runtime.config.CodecServing;
 import io.nightshift.runtime.config.RuntimeConfig;
-import io.nightshift.runtime.config.TemporalSecurity;
-import io.nightshift.runtime.config.TenantNamespaces;
 import io.nightshift.runtime.config.TraceExport;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,37 +17,7 @@ final class ServerOptions {
       defaultValue = "${env:NIGHTSHIFT_DATA_DIR:-${sys:user.home}/.nightshift}")
   Path dataDir;
 
-  @Option(names = "--temporal-address", description = "HOST:PORT of an external Temporal cluster; starts no local server",
-      defaultValue = "${env:NIGHTSHIFT_TEMPORAL_ADDRESS}")
-  String temporalAddress;
-
-  @Option(names = TemporalSecurity.CA_FLAG, paramLabel = "PEM",
-      description = "TLS to --temporal-address, trusting these CA certificates (default: the JDK's trust roots when"
-          + " another TLS flag or an API key turns TLS on)", defaultValue = "${env:NIGHTSHIFT_TEMPORAL_TLS_CA}")
-  Path temporalTlsCa;
-
-  @Option(names = TemporalSecurity.CERT_FLAG, paramLabel = "PEM",
-      description = "client certificate for mutual TLS to --temporal-address; with --temporal-tls-key",
-      defaultValue = "${env:NIGHTSHIFT_TEMPORAL_TLS_CERT}")
-  Path temporalTlsCert;
-
-  @Option(names = TemporalSecurity.KEY_FLAG, paramLabel = "PEM",
-      description = "the client certificate's private key (unencrypted PKCS#8, owner-only)",
-      defaultValue = "${env:NIGHTSHIFT_TEMPORAL_TLS_KEY}")
-  Path temporalTlsKey;
-
-  @Option(names = TemporalSecurity.SERVER_NAME_FLAG, paramLabel = "NAME",
-      description = "name the cluster's certificate must carry, also sent as SNI (default: the host of"
-          + " --temporal-address)", defaultValue = "${env:NIGHTSHIFT_TEMPORAL_TLS_SERVER_NAME}")
-  String temporalTlsServerName;
-
-  @Option(names = TemporalSecurity.API_KEY_FLAG, paramLabel = "FILE",
-      description = "file (owner-only) holding an API key sent to --temporal-address as 'authorization: Bearer';"
-          + " turns TLS on unless the address is loopback", defaultValue = "${env:NIGHTSHIFT_TEMPORAL_API_KEY_FILE}")
-  Path temporalApiKeyFile;
-
-  @Option(names = "--namespace", description = "Temporal namespace (default: ${DEFAULT-VALUE})", defaultValue = "default")
-  String namespace;
+  @Mixin TemporalLinkOptions temporal;
 
   @Option(names = "--temporal-port", description = "port of the local Temporal server (default: ${DEFAULT-VALUE})",
       defaultValue = "7233")
@@ -127,8 +95,9 @@ final class ServerOptions {
   boolean insecureNoAuth;
 
   @Option(names = CodecServing.PORT_FLAG, paramLabel = "PORT",
-      description = "serve the payload codec over HTTP (Temporal's codec-server protocol) on the API's host, for"
-          + " Temporal's Web UI and CLI; admin tokens only, loopback only; 0 for none (default: ${DEFAULT-VALUE})",
+      description = "serve the payload codec (Temporal's codec-server protocol) on the API's host, for Temporal's"
+          + " Web UI and CLI; admin tokens only; HTTPS with the API's certificate, else plain HTTP on loopback only;"
+          + " 0 for none (default: ${DEFAULT-VALUE})",
       defaultValue = "${env:NIGHTSHIFT_CODEC_PORT:-0}")
   int codecPort;
 
@@ -136,10 +105,6 @@ final class ServerOptions {
       description = "an origin whose pages may call the codec server from a browser, e.g. Temporal's Web UI at"
           + " http://127.0.0.1:8233; repeatable (default: none)")
   List<String> codecCorsOrigins = new ArrayList<>();
-  @Option(names = TenantNamespaces.FLAG, paramLabel = "TENANT=NAMESPACE",
-      description = "run that tenant's tasks in that Temporal namespace (repeatable); workers poll every one named,"
-          + " and the local dev server creates them. Other tenants' tasks stay in --namespace")
-  List<String> tenantNamespaces = new ArrayList<>();
 
   @Mixin LogOptions logging;
 
@@ -152,21 +117,15 @@ final class ServerOptions {
 
   RuntimeConfig toConfig() {
     return RuntimeConfig.builder(dataDir)
-        .temporalAddress(temporalAddress == null || temporalAddress.isBlank() ? null : temporalAddress)
-        .namespace(namespace).temporalPort(temporalPort).temporalUiPort(temporalUiPort).apiHost(apiHost)
+        .temporalAddress(temporal.address()).namespace(temporal.namespace).temporalPort(temporalPort)
+        .temporalUiPort(temporalUiPort).apiHost(apiHost)
         .apiPort(apiPort).uiPort(uiPort).maxParallelSteps(maxParallelSteps).toolsDir(toolsDir)
         .temporalServer(temporalServer).backendsFile(backends).modelsFile(models)
-        .payloadKeysFile(payloadKeys).egressAllow(egressAllow).temporalSecurity(temporalSecurity())
+        .payloadKeysFile(payloadKeys).egressAllow(egressAllow).temporalSecurity(temporal.security())
         .apiAuth(insecureNoAuth ? ApiAuth.NONE : ApiAuth.TOKENS)
         .codecServing(CodecServing.of(codecPort, codecCorsOrigins))
         .apiTls(new ApiTls(apiTlsCert, apiTlsKey, apiTlsClientCa))
-        .tenantNamespaces(TenantNamespaces.parse(tenantNamespaces)).maxWatchers(maxWatchers)
+        .tenantNamespaces(temporal.tenantNamespaces()).maxWatchers(maxWatchers)
         .traceExport(TraceExport.of(otlpEndpoint)).build();
-  }
-
-  private TemporalSecurity temporalSecurity() {
-    String serverName = temporalTlsServerName == null || temporalTlsServerName.isBlank() ? null
-        : temporalTlsServerName;
-    return new TemporalSecurity(temporalTlsCa, temporalTlsCert, temporalTlsKey, serverName, temporalApiKeyFile);
   }
 }

@@ -15,7 +15,8 @@ import java.util.Set;
  * The CLI has two sides. The commands that run roles ({@code dev}, {@code worker}, {@code api}, {@code temporal},
  * {@code demo}, {@code provision}), their log format and the composition root assemble the runtime and the API role; {@code audit}
  * and {@code admin token} read and change the runtime's data directory themselves, since they work when no
- * runtime runs, and {@code admin ui-link} leaves a login link there for the running UI. Every other class
+ * runtime runs, and {@code admin ui-link} leaves a login link there for the running UI; {@code admin setup} talks
+ * to a Temporal cluster, with the runtime's own Temporal flags ({@code TemporalLinkOptions}), as an operator. Every other class
  * (the client commands and what they print) is a client of a running runtime: it reaches it through the generated
  * gRPC stubs alone, like any client in another language, never through the runtime, Temporal or the engine.
  */
@@ -25,7 +26,7 @@ class CliArchitectureTest {
   private static final Set<String> RUN_ROLES = Set.of(NightshiftProcess.class.getName(), ServeCommand.class.getName(),
       ServerOptions.class.getName(), DemoCommand.class.getName(), ProvisionCommand.class.getName(),
       AuditCommand.class.getName(), TokenCommand.class.getName(), UiLinkCommand.class.getName(),
-      LogOptions.class.getName());
+      LogOptions.class.getName(), TemporalLinkOptions.class.getName(), SetupCommand.class.getName());
 
   private static final DescribedPredicate<JavaClass> CLIENT_SIDE = DescribedPredicate.describe(
       "are not the commands that run roles or read their data, or the composition root",

@@ -9,40 +9,74 @@ import io.temporal.api.operatorservice.v1.ListSearchAttributesRequest;
 import io.temporal.api.operatorservice.v1.OperatorServiceGrpc;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes sure the server knows Nightshift's search attributes. Returns false (and tasks then run without them)
- * when the server does not let us register them, rather than failing every workflow task on upsert.
+ * Makes sure the server knows Nightshift's search attributes. At start ({@link #ensure}) a server that does not let
+ * us register them is a warning, and tasks then run without them, rather than failing every workflow task on
+ * upsert; an operator who may register them does so once with {@code nightshift admin setup} ({@link #register}).
  */
 public final class SearchAttributeSetup {
   private static final Logger log = LoggerFactory.getLogger(SearchAttributeSetup.class);
 
+  /**
+   * What {@link #register} found and did in one namespace.
+   *
+   * @param added   the attributes it registered
+   * @param present the attributes the namespace had already
+   */
+  public record Registration(String namespace, Set<String> added, Set<String> present) {}
+
   private SearchAttributeSetup() {}
 
+  /** Registers what is missing; false (logged) when the server does not let us. */
   public static boolean ensure(WorkflowServiceStubs stubs, String namespace) {
-    var operator = OperatorServiceGrpc.newBlockingStub(stubs.getRawChannel());
     try {
-      Map<String, IndexedValueType> existing = operator.withDeadlineAfter(10, TimeUnit.SECONDS)
-          .listSearchAttributes(ListSearchAttributesRequest.newBuilder().setNamespace(namespace).build())
-          .getCustomAttributesMap();
-      AddSearchAttributesRequest.Builder add = AddSearchAttributesRequest.newBuilder().setNamespace(namespace);
-      TaskSearchAttributes.DEFINITIONS.keySet().stream().filter(name -> !existing.containsKey(name))
-          .forEach(name -> add.putSearchAttributes(name, IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
-      if (add.getSearchAttributesCount() > 0) {
-        operator.withDeadlineAfter(30, TimeUnit.SECONDS).addSearchAttributes(add.build());
-        log.info("registered search attributes {}", add.getSearchAttributesMap().keySet());
-      }
+      register(stubs, namespace);
       return true;
     } catch (StatusRuntimeException e) {
-      if (e.getStatus().getCode() == Status.Code.ALREADY_EXISTS) {
-        return true;
-      }
       log.warn("cannot register search attributes ({}); tasks run without them and listing shows less",
           e.getStatus());
       return false;
     }
+  }
+
+  /**
+   * Registers, as Keywords, the attributes {@code namespace} lacks.
+   *
+   * @throws StatusRuntimeException as the server refused: PERMISSION_DENIED for a caller who may not, NOT_FOUND
+   *     for a namespace that does not exist, UNAVAILABLE when it does not answer
+   */
+  public static Registration register(WorkflowServiceStubs stubs, String namespace) {
+    var operator = OperatorServiceGrpc.newBlockingStub(stubs.getRawChannel());
+    Map<String, IndexedValueType> existing = operator.withDeadlineAfter(10, TimeUnit.SECONDS)
+        .listSearchAttributes(ListSearchAttributesRequest.newBuilder().setNamespace(namespace).build())
+        .getCustomAttributesMap();
+    Set<String> present = new TreeSet<>();
+    AddSearchAttributesRequest.Builder add = AddSearchAttributesRequest.newBuilder().setNamespace(namespace);
+    for (String name : TaskSearchAttributes.DEFINITIONS.keySet()) {
+      if (existing.containsKey(name)) {
+        present.add(name);
+      } else {
+        add.putSearchAttributes(name, IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
+      }
+    }
+    if (add.getSearchAttributesCount() > 0) {
+      try {
+        operator.withDeadlineAfter(30, TimeUnit.SECONDS).addSearchAttributes(add.build());
+        log.info("registered search attributes {} in namespace {}", add.getSearchAttributesMap().keySet(),
+            namespace);
+      } catch (StatusRuntimeException e) {
+        if (e.getStatus().getCode() != Status.Code.ALREADY_EXISTS) {
+          throw e;
+        }
+        // another process registered them meanwhile
+      }
+    }
+    return new Registration(namespace, new TreeSet<>(add.getSearchAttributesMap().keySet()), present);
   }
 }
