@@ -54,6 +54,7 @@ public final class ApiRole implements RolePart {
     listening = Optional.of(new Listening(config.apiHost(), api.port(), ui.map(WorkflowUiServer::port),
         codec.map(CodecServer::port)));
     this.ui = ui;
+    ui.ifPresent(u -> u.serveOps(context.ops().endpoints()));
     ui.ifPresent(u -> acceptLinks(u, config, closer));
     ui.ifPresent(u -> u.newLoginLink().ifPresentOrElse(ApiRole::printLoginLink,
         () -> log.info("workflow UI on {} (no login: API authentication is off)", uiUrl().orElseThrow())));

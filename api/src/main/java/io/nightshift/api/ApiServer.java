@@ -41,6 +41,10 @@ import org.slf4j.LoggerFactory;
 public final class ApiServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
 
+  /** What the health service answers for: the server as a whole, and the services that need Temporal. */
+  private static final List<String> HEALTH_NAMES = List.of("", "nightshift.v1.TaskService",
+      "nightshift.v1.BackendService");
+
   private final Server server;
   private final HealthStatusManager health;
   private final TaskWatcher watcher;
@@ -71,7 +75,7 @@ public final class ApiServer implements AutoCloseable {
     TaskWatcher watcher = new TaskWatcher(client, Duration.ofMillis(300));
     Planning planning = context.planning();
     TaskSubmitter submitter = new TaskSubmitter(client, planning.planner(), planning.pipelines(),
-        config.maxParallelSteps(), context.temporal().searchAttributes(), backends.fleet().ids(),
+        config.maxParallelSteps(), context.temporal()::searchAttributes, backends.fleet().ids(),
         planning.plannerModel());
     NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(config.apiHost(),
         config.apiPort()));
@@ -84,9 +88,9 @@ public final class ApiServer implements AutoCloseable {
             new AuthServiceImpl())
         .forEach(service -> builder.addService(UnparseableRequests.answeredInvalid(service.bindService())));
     Server server = builder.build().start();
-    health.setStatus("", HealthCheckResponse.ServingStatus.SERVING);
-    health.setStatus("nightshift.v1.TaskService", HealthCheckResponse.ServingStatus.SERVING);
-    health.setStatus("nightshift.v1.BackendService", HealthCheckResponse.ServingStatus.SERVING);
+    // NOT_SERVING while Temporal or a pool is down (the process's readiness), SERVING again once it is back
+    context.ops().readiness().onChange(why -> HEALTH_NAMES.forEach(name -> health.setStatus(name,
+        why.isEmpty() ? HealthCheckResponse.ServingStatus.SERVING : HealthCheckResponse.ServingStatus.NOT_SERVING)));
     return new ApiServer(server, health, watcher, inProcess, tokens);
   }
 

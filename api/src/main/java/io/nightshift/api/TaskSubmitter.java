@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 
 /**
@@ -40,7 +41,8 @@ final class TaskSubmitter {
   private final Planner planner;
   private final PipelineCatalog catalog;
   private final int maxParallelSteps;
-  private final boolean searchAttributes;
+  /** Read at each submit: the attributes may be registered while the API runs (Temporal down at start). */
+  private final BooleanSupplier searchAttributes;
   private final List<String> pools;
   private final Optional<PlannerSettings> plannerModel;
 
@@ -50,6 +52,11 @@ final class TaskSubmitter {
    */
   TaskSubmitter(WorkflowClient client, Planner planner, PipelineCatalog catalog, int maxParallelSteps,
       boolean searchAttributes, List<String> pools, Optional<PlannerSettings> plannerModel) {
+    this(client, planner, catalog, maxParallelSteps, () -> searchAttributes, pools, plannerModel);
+  }
+
+  TaskSubmitter(WorkflowClient client, Planner planner, PipelineCatalog catalog, int maxParallelSteps,
+      BooleanSupplier searchAttributes, List<String> pools, Optional<PlannerSettings> plannerModel) {
     this.pools = List.copyOf(pools);
     this.plannerModel = plannerModel;
     this.client = client;
@@ -144,6 +151,7 @@ final class TaskSubmitter {
   }
 
   private void start(String taskId, TaskInput.Builder builder) {
+    boolean searchAttributes = this.searchAttributes.getAsBoolean();
     TaskInput input = builder.maxParallelSteps(maxParallelSteps).searchAttributes(searchAttributes).pools(pools)
         .build();
     String pipeline = input.definition().pipelineName();

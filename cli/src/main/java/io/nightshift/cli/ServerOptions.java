@@ -114,6 +114,12 @@ final class ServerOptions {
           + " http://127.0.0.1:8233; repeatable (default: none)")
   List<String> codecCorsOrigins = new ArrayList<>();
 
+  @Option(names = RuntimeConfig.OPS_PORT_FLAG, paramLabel = "PORT",
+      description = "serve /metrics (Prometheus), /healthz and /readyz on this port of the API's host, without"
+          + " credentials; they are also on the workflow UI's port where it runs; 0 for none (default: ${DEFAULT-VALUE})",
+      defaultValue = "${env:NIGHTSHIFT_OPS_PORT:-0}")
+  int opsPort;
+
   RuntimeConfig toConfig() {
     return RuntimeConfig.builder(dataDir)
         .temporalAddress(temporalAddress == null || temporalAddress.isBlank() ? null : temporalAddress)
@@ -122,7 +128,7 @@ final class ServerOptions {
         .temporalServer(temporalServer).backendsFile(backends).modelsFile(models)
         .payloadKeysFile(payloadKeys).egressAllow(egressAllow).temporalSecurity(temporalSecurity())
         .apiAuth(insecureNoAuth ? ApiAuth.NONE : ApiAuth.TOKENS)
-        .codecServing(CodecServing.of(codecPort, codecCorsOrigins)).build();
+        .codecServing(CodecServing.of(codecPort, codecCorsOrigins)).opsPort(opsPort).build();
   }
 
   private TemporalSecurity temporalSecurity() {

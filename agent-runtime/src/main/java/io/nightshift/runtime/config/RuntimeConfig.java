@@ -30,13 +30,17 @@ import java.util.Objects;
  *                         ({@code --temporal-tls-*}, {@code --temporal-api-key-file}); none for plaintext
  * @param apiAuth          whether API callers need a token ({@link ApiAuth#TOKENS}, the default); turning it off
  *                         ({@code --insecure-no-auth}) is refused unless the API binds to loopback
+ * @param opsPort          a port of its own for /metrics, /healthz and /readyz ({@code --ops-port}), on
+ *                         {@code apiHost}; 0 for none (the workflow UI's port serves them too where it runs)
  * @param codecServing     the payload codec served over HTTP for Temporal's Web UI and CLI ({@code --codec-port},
  *                         {@code --codec-cors-origin}); off by default, and only with tokens, on loopback
  */
 public record RuntimeConfig(Path dataDir, String temporalAddress, String namespace, int temporalPort,
     int temporalUiPort, String apiHost, int apiPort, int maxParallelSteps, Path toolsDir,
     LocalServerKind temporalServer, Path backendsFile, Path modelsFile, int uiPort, Path payloadKeysFile, EgressPolicy egress,
-    TemporalSecurity temporalSecurity, ApiAuth apiAuth, CodecServing codecServing) {
+    TemporalSecurity temporalSecurity, ApiAuth apiAuth, CodecServing codecServing, int opsPort) {
+  /** The flag of {@link #opsPort}; its environment variable is {@code NIGHTSHIFT_OPS_PORT}. */
+  public static final String OPS_PORT_FLAG = "--ops-port";
   /** The environment variable {@code --egress-allow} defaults to. */
   public static final String EGRESS_ALLOW_VARIABLE = "NIGHTSHIFT_EGRESS_ALLOW";
 
@@ -81,6 +85,9 @@ public record RuntimeConfig(Path dataDir, String temporalAddress, String namespa
     checkPort("--api-port", apiPort);
     if (uiPort != 0) {
       checkPort("--ui-port", uiPort);
+    }
+    if (opsPort != 0) {
+      checkPort(OPS_PORT_FLAG, opsPort);
     }
     if (maxParallelSteps < 1 || maxParallelSteps > 1000) {
       throw new IllegalArgumentException("--max-parallel-steps must be between 1 and 1000, was " + maxParallelSteps);
@@ -189,6 +196,7 @@ public record RuntimeConfig(Path dataDir, String temporalAddress, String namespa
     private TemporalSecurity temporalSecurity = TemporalSecurity.none();
     private ApiAuth apiAuth = ApiAuth.TOKENS;
     private CodecServing codecServing = CodecServing.off();
+    private int opsPort;
 
     private Builder(Path dataDir) {
       this.dataDir = dataDir;
@@ -302,10 +310,16 @@ public record RuntimeConfig(Path dataDir, String temporalAddress, String namespa
       return this;
     }
 
+    /** {@code --ops-port}: /metrics, /healthz and /readyz on a port of their own; 0 (the default) for none. */
+    public Builder opsPort(int port) {
+      this.opsPort = port;
+      return this;
+    }
+
     public RuntimeConfig build() {
       return new RuntimeConfig(dataDir, temporalAddress, namespace, temporalPort, temporalUiPort, apiHost, apiPort,
           maxParallelSteps, toolsDir, temporalServer, backendsFile, modelsFile, uiPort, payloadKeysFile, egress,
-          temporalSecurity, apiAuth, codecServing);
+          temporalSecurity, apiAuth, codecServing, opsPort);
     }
   }
 }

@@ -19,6 +19,7 @@ import io.nightshift.api.v1.GetAgentConversationRequest;
 import io.nightshift.api.v1.GetTaskRequest;
 import io.nightshift.api.v1.ListTasksRequest;
 import io.nightshift.api.v1.TaskServiceGrpc;
+import io.nightshift.runtime.ops.OpsEndpoints;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -154,6 +155,18 @@ public final class WorkflowUiServer implements AutoCloseable {
    */
   public void acceptLinksFrom(LoginLinkDirectory links) throws IOException {
     login.acceptLinksFrom(links);
+  }
+
+  /**
+   * Serves the process's /metrics, /healthz and /readyz here too, without a session, as Prometheus and probes ask.
+   * They stay under the Host check every request here passes: a scraper addresses the server by the name it is
+   * bound to and passes it, while a page under another name (DNS rebinding) learns nothing from this port; an
+   * operator who scrapes through other names sets {@code --ops-port}, a listener without the UI's cookies to guard.
+   */
+  public void serveOps(OpsEndpoints ops) {
+    for (String path : OpsEndpoints.PATHS) {
+      server.createContext(path, ex -> handle(ex, () -> ops.serve(ex)));
+    }
   }
 
   /** The host a printed link names: a wildcard bind is reached on this machine as localhost. */
