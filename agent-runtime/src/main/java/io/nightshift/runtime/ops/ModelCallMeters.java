@@ -8,9 +8,14 @@ import io.nightshift.models.ModelCallResult;
 import io.nightshift.models.failure.FailureKind;
 import io.nightshift.models.failure.ModelCallException;
 import java.time.Duration;
+import java.util.stream.Stream;
 
 /** Counts model calls, errors and tokens and times them, per configured endpoint. */
 public final class ModelCallMeters implements ModelCallObserver {
+  /** From a refusal at the circuit breaker to a long generation on a slow local model. */
+  private static final Duration[] BUCKETS = Stream.of(0.01, 0.1, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 120.0, 300.0,
+      600.0).map(s -> Duration.ofMillis((long) (s * 1000))).toArray(Duration[]::new);
+
   private final MeterRegistry registry;
 
   public ModelCallMeters(MeterRegistry registry) {
@@ -51,6 +56,6 @@ public final class ModelCallMeters implements ModelCallObserver {
 
   private void latency(String endpoint, Duration latency) {
     Timer.builder(MetricNames.MODEL_LATENCY).description("model call latency, by endpoint")
-        .tags("endpoint", endpoint).publishPercentileHistogram().register(registry).record(latency);
+        .tags("endpoint", endpoint).serviceLevelObjectives(BUCKETS).register(registry).record(latency);
   }
 }
