@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.MessageOrBuilder;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.grpc.Channel;
 import io.grpc.ManagedChannel;
@@ -19,7 +20,6 @@ import io.nightshift.api.v1.GetAgentConversationRequest;
 import io.nightshift.api.v1.GetTaskRequest;
 import io.nightshift.api.v1.ListTasksRequest;
 import io.nightshift.api.v1.TaskServiceGrpc;
-import io.nightshift.runtime.ops.OpsEndpoints;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -30,6 +30,7 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -158,14 +159,15 @@ public final class WorkflowUiServer implements AutoCloseable {
   }
 
   /**
-   * Serves the process's /metrics, /healthz and /readyz here too, without a session, as Prometheus and probes ask.
-   * They stay under the Host check every request here passes: a scraper addresses the server by the name it is
-   * bound to and passes it, while a page under another name (DNS rebinding) learns nothing from this port; an
-   * operator who scrapes through other names sets {@code --ops-port}, a listener without the UI's cookies to guard.
+   * Serves {@code paths} with {@code handler} too, without a session: the process's /metrics, /healthz and
+   * /readyz, as Prometheus and probes ask. They stay under the Host check every request here passes: a scraper
+   * addresses the server by the name it is bound to and passes it, while a page under another name (DNS rebinding)
+   * learns nothing from this port; an operator who scrapes through other names sets {@code --ops-port}, a listener
+   * without the UI's cookies to guard.
    */
-  public void serveOps(OpsEndpoints ops) {
-    for (String path : OpsEndpoints.PATHS) {
-      server.createContext(path, ex -> handle(ex, () -> ops.serve(ex)));
+  public void servePublic(Set<String> paths, HttpHandler handler) {
+    for (String path : paths) {
+      server.createContext(path, ex -> handle(ex, () -> handler.handle(ex)));
     }
   }
 
