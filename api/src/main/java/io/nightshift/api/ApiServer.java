@@ -88,7 +88,7 @@ public final class ApiServer implements AutoCloseable {
             new AuthServiceImpl())
         .forEach(service -> builder.addService(UnparseableRequests.answeredInvalid(service.bindService())));
     Server server = builder.build().start();
-    // NOT_SERVING while Temporal or a pool is down (the process's readiness), SERVING again once it is back
+    // NOT_SERVING while the process is not ready (Temporal or every pool down), SERVING again once it is
     context.ops().readiness().onChange(why -> HEALTH_NAMES.forEach(name -> health.setStatus(name,
         why.isEmpty() ? HealthCheckResponse.ServingStatus.SERVING : HealthCheckResponse.ServingStatus.NOT_SERVING)));
     return new ApiServer(server, health, watcher, inProcess, tokens);

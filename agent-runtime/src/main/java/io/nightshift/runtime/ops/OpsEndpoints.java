@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <ul>
  *   <li>/metrics: every series of the process, Prometheus' text format;</li>
  *   <li>/healthz (liveness): 200 while the process runs its roles, 503 once it is stopping;</li>
- *   <li>/readyz (readiness): 200 while it can work, 503 with a short reason while Temporal or a pool is down.</li>
+ *   <li>/readyz (readiness): 200 while it can work, 503 with a short reason while Temporal or every pool is down.</li>
  * </ul>
  */
 public final class OpsEndpoints {

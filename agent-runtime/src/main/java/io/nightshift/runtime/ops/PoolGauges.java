@@ -14,10 +14,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 /**
  * Each pool's units leased and free, utilisation, power, cost per hour, health and the calls waiting at its gate,
- * from one inventory of the fleet per sample. The last inventory also tells readiness which pools are down.
+ * from one inventory of the fleet per sample. The last inventory also tells readiness whether any pool is up.
  */
 final class PoolGauges {
   private final FleetInventory inventory;
@@ -72,10 +73,25 @@ final class PoolGauges {
     waiting.set(waitingRows);
   }
 
-  /** Why the process is not ready, while a pool of its backends file is down (as the last sample found). */
+  /**
+   * Why the process is not ready: every pool of its backends file is down (as the last sample found), so no step
+   * it places can run. One pool down among others that are up is a degraded fleet, not an unready process:
+   * placement sends work to the others, and nightshift_pool_up shows which; taking an API out of service for it
+   * would stop every submission.
+   */
   Optional<String> outage() {
-    return last.get().stream().filter(p -> p.snapshot().health().state() == HealthStatus.State.DOWN).findFirst()
-        .map(p -> "pool " + p.id() + " is down (" + p.snapshot().health().detail() + ")");
+    Map<String, HealthStatus> health = new LinkedHashMap<>();
+    last.get().forEach(p -> health.put(p.id(), p.snapshot().health()));
+    return allDown(health);
+  }
+
+  /** @param health each pool's health; none sampled yet is not an outage */
+  static Optional<String> allDown(Map<String, HealthStatus> health) {
+    if (health.isEmpty() || health.values().stream().anyMatch(h -> h.state() != HealthStatus.State.DOWN)) {
+      return Optional.empty();
+    }
+    return Optional.of("every pool is down: " + health.entrySet().stream()
+        .map(e -> e.getKey() + " (" + e.getValue().detail() + ")").collect(Collectors.joining(", ")));
   }
 
   private static Optional<Double> mean(List<OptionalDouble> readings) {

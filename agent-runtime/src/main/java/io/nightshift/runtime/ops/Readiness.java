@@ -10,8 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Whether this process can do its work now: not while Temporal does not answer, nor while a pool of its backends
- * file is down. The reason is short plain text, the first outage found, for /readyz and the log; listeners (the
+ * Whether this process can do its work now: not while Temporal does not answer, nor while every pool of its
+ * backends file is down. The reason is short plain text, the first outage found, for /readyz and the log; listeners (the
  * gRPC health service) hear each change.
  */
 public final class Readiness {
