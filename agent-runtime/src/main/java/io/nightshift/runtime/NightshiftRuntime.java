@@ -107,6 +107,7 @@ public final class NightshiftRuntime implements AutoCloseable {
     for (RolePart part : asked) {
       part.start(context, started);
     }
+    ops.rolesStarted();
     return temporal;
   }
 

@@ -16,6 +16,8 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowNotFoundException;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads an agent step's conversation for the API: the agent workflow (workflow id {@code taskId/step}, then
@@ -24,6 +26,7 @@ import java.util.List;
  * since a resumed run continues the same transcript.
  */
 final class AgentConversations {
+  private static final Logger log = LoggerFactory.getLogger(AgentConversations.class);
   static final int DEFAULT_MAX_MESSAGES = 500;
   /** More resumed runs than any budget raise sequence would make; bounds the lookup. */
   private static final int MAX_RUNS = 100;
@@ -38,7 +41,8 @@ final class AgentConversations {
     this.transcripts = new Transcripts(artifacts);
   }
 
-  AgentConversation get(GetAgentConversationRequest request) {
+  /** @throws io.grpc.StatusRuntimeException NOT_FOUND for an unknown task or one outside {@code scope} */
+  AgentConversation get(GetAgentConversationRequest request, TenantScope scope) {
     if (request.getTaskId().isBlank()) {
       throw ApiErrors.invalid("task_id", "task_id is required");
     }
@@ -48,7 +52,7 @@ final class AgentConversations {
     if (request.getMaxMessages() < 0) {
       throw ApiErrors.invalid("max_messages", "max_messages must not be negative, was " + request.getMaxMessages());
     }
-    tasks.describe(request.getTaskId()); // NOT_FOUND for an unknown task
+    tasks.describe(request.getTaskId(), scope); // NOT_FOUND for an unknown task and for another tenant's
     String base = request.getTaskId() + "/" + request.getStep();
     String agentId = null;
     AgentProgress progress = null;
@@ -98,8 +102,10 @@ final class AgentConversations {
       if (e.getCause() instanceof StatusRuntimeException s && s.getStatus().getCode() == Status.Code.NOT_FOUND) {
         return null;
       }
-      throw Status.UNAVAILABLE.withDescription("agent " + agentId + " could not be asked for its progress: "
-          + e.getMessage()).asRuntimeException();
+      // the query's own message names Temporal's internals; the log keeps it
+      log.warn("agent {} could not be asked for its progress: {}", agentId, e.toString());
+      throw ApiErrors.unavailable("agent " + agentId + " could not be asked for its progress (no worker answered, or"
+          + " Temporal did not); retry later");
     }
   }
 }

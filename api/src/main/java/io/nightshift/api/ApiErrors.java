@@ -3,6 +3,7 @@ package io.nightshift.api;
 import com.google.protobuf.Any;
 import com.google.rpc.BadRequest;
 import com.google.rpc.Code;
+import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
@@ -22,7 +23,34 @@ final class ApiErrors {
   private static final int VIOLATION_BYTES = 300;
   private static final int MAX_VIOLATIONS = 5;
 
+  /** Marks the statuses made here, so {@link CallFailures} passes them on as they are, whatever their code. */
+  private static final Metadata.Key<String> ORIGIN = Metadata.Key.of("nightshift-origin",
+      Metadata.ASCII_STRING_MARSHALLER);
+  private static final String API = "api";
+
   private ApiErrors() {}
+
+  /** UNAVAILABLE for a part of the runtime (not Temporal itself) that cannot answer now; the message says which. */
+  static StatusRuntimeException unavailable(String message) {
+    return marked(Status.UNAVAILABLE, message);
+  }
+
+  /** UNIMPLEMENTED for a call this runtime's configuration does not serve; the message says which part is missing. */
+  static StatusRuntimeException unimplemented(String message) {
+    return marked(Status.UNIMPLEMENTED, message);
+  }
+
+  private static StatusRuntimeException marked(Status status, String message) {
+    Metadata trailers = new Metadata();
+    trailers.put(ORIGIN, API);
+    return status.withDescription(BoundedText.clip(message, MESSAGE_BYTES)).asRuntimeException(trailers);
+  }
+
+  /** Whether {@code status} was made here, rather than by the Temporal client. */
+  static boolean isOurs(StatusRuntimeException status) {
+    Metadata trailers = status.getTrailers();
+    return trailers != null && API.equals(trailers.get(ORIGIN));
+  }
 
   static StatusRuntimeException invalid(String field, String message) {
     return invalid(message, List.of(violation(field, message)));

@@ -1,5 +1,6 @@
 package io.nightshift.api;
 
+import io.grpc.ManagedChannelBuilder;
 import io.nightshift.api.codec.CodecServer;
 import io.nightshift.api.ui.WorkflowUiServer;
 import io.nightshift.api.ui.session.LoginCodes;
@@ -31,8 +32,9 @@ public final class ApiRole implements RolePart {
   private Optional<Listening> listening = Optional.empty();
   private Optional<WorkflowUiServer> ui = Optional.empty();
 
-  /** Where the started API, UI and codec server listen. */
-  private record Listening(String host, int apiPort, Optional<Integer> uiPort, Optional<Integer> codecPort) {}
+  /** Where the started API, UI and codec server listen, and the API itself for in-process callers. */
+  private record Listening(String host, int apiPort, Optional<Integer> uiPort, Optional<Integer> codecPort,
+      ApiServer api) {}
 
   @Override
   public Role role() {
@@ -47,13 +49,11 @@ public final class ApiRole implements RolePart {
     RuntimeConfig config = context.config();
     ApiServer api = closer.push(ApiServer.start(context));
     log.info("gRPC API on {}:{}", config.apiHost(), api.port());
-    String target = config.apiHost() + ":" + api.port();
-    Optional<WorkflowUiServer> ui = config.uiPort() > 0 ? startUi(config, target, api.inProcessToken(), closer)
-        : Optional.empty();
+    Optional<WorkflowUiServer> ui = config.uiPort() > 0 ? startUi(config, api, closer) : Optional.empty();
     Optional<CodecServer> codec = config.codecServing().on()
         ? Optional.of(closer.push(startCodec(context, api))) : Optional.empty();
     listening = Optional.of(new Listening(config.apiHost(), api.port(), ui.map(WorkflowUiServer::port),
-        codec.map(CodecServer::port)));
+        codec.map(CodecServer::port), api));
     this.ui = ui;
     ui.ifPresent(u -> u.servePublic(OpsEndpoints.PATHS, context.ops().endpoints()::serve));
     ui.ifPresent(u -> acceptLinks(u, config, closer));
@@ -115,8 +115,8 @@ public final class ApiRole implements RolePart {
    * The workflow UI is a view for people beside the API, not part of the runtime's work: a port already taken
    * (another runtime's UI) is a warning with the way out, never a reason to stop the tasks.
    */
-  private static Optional<WorkflowUiServer> startUi(RuntimeConfig config, String apiTarget, Optional<String> token,
-      Closer closer) {
+  private static Optional<WorkflowUiServer> startUi(RuntimeConfig config, ApiServer api, Closer closer) {
+    Optional<String> token = api.inProcessToken();
     if (token.isPresent() && !ApiAuth.isLoopbackHost(config.apiHost())) {
       // it serves plain HTTP: off loopback, its session cookies and pasted tokens would cross the network in clear
       log.warn("workflow UI not started: it serves plain HTTP and the API binds {}, not loopback; reach it through"
@@ -124,7 +124,9 @@ public final class ApiRole implements RolePart {
       return Optional.empty();
     }
     try {
-      return Optional.of(closer.push(WorkflowUiServer.start(config.apiHost(), config.uiPort(), apiTarget, token)));
+      // in-process: the UI needs no client certificate for an API with mutual TLS, and its calls never leave
+      return Optional.of(closer.push(WorkflowUiServer.start(config.apiHost(), config.uiPort(),
+          api.inProcessChannel(), token)));
     } catch (IOException e) {
       log.warn("workflow UI not started on {}:{} ({}); choose another with --ui-port, or 0 for none",
           config.apiHost(), config.uiPort(), e.toString());
@@ -146,6 +148,15 @@ public final class ApiRole implements RolePart {
   /** The codec server's address (for --codec-endpoint); empty before the role starts or when it is off. */
   public Optional<String> codecUrl() {
     return listening.flatMap(l -> l.codecPort().map(port -> "http://" + l.host() + ":" + port));
+  }
+
+  /**
+   * A channel to the started API inside this process (whatever TLS its socket has), for callers in the same process
+   * such as the demo; it carries no token by itself.
+   */
+  public ManagedChannelBuilder<?> inProcessChannel() {
+    return listening.orElseThrow(() -> new IllegalStateException("the API role has not started")).api()
+        .inProcessChannel();
   }
 
   /** The workflow UI's address; empty before the role starts, when the UI is off, or when its port was taken. */

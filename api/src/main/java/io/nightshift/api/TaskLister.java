@@ -20,26 +20,34 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Lists tasks from Temporal visibility (a real query, paged by the server). The in-memory fallback server has no
  * visibility queries; there the deprecated open/closed lists are merged and paged here by offset.
+ *
+ * <p>A listing shows the caller's tenant alone: the query asks for its tenant search attribute where the namespace
+ * has Nightshift's search attributes, and every row is checked against its memo as well (the one check where the
+ * namespace has none, so such a page may come back shorter than asked, with a next page token all the same).
  */
 final class TaskLister {
   private static final int FALLBACK_SCAN_LIMIT = 10_000;
   private final WorkflowClient client;
   private final TaskReader reader;
+  private final boolean searchAttributes;
   private volatile boolean visibility = true;
 
-  TaskLister(WorkflowClient client, TaskReader reader) {
+  /** @param searchAttributes whether the namespace has Nightshift's search attributes (the tenant's among them) */
+  TaskLister(WorkflowClient client, TaskReader reader, boolean searchAttributes) {
     this.client = client;
     this.reader = reader;
+    this.searchAttributes = searchAttributes;
   }
 
-  ListTasksResponse list(int pageSize, ByteString token) {
+  ListTasksResponse list(int pageSize, ByteString token, TenantScope scope) {
     if (visibility) {
       try {
-        return query(pageSize, token);
+        return query(pageSize, token, scope);
       } catch (StatusRuntimeException e) {
         if (e.getStatus().getCode() != Status.Code.UNIMPLEMENTED) {
           throw e;
@@ -47,19 +55,24 @@ final class TaskLister {
         visibility = false;
       }
     }
-    return openAndClosed(pageSize, token);
+    return openAndClosed(pageSize, token, scope);
   }
 
-  private ListTasksResponse query(int pageSize, ByteString token) {
+  private ListTasksResponse query(int pageSize, ByteString token, TenantScope scope) {
+    String query = "WorkflowType = '" + TaskReader.WORKFLOW_TYPE + "'";
+    if (searchAttributes) {
+      query += scope.listClause().map(clause -> " AND " + clause).orElse("");
+    }
     var response = client.getWorkflowServiceStubs().blockingStub().listWorkflowExecutions(
         ListWorkflowExecutionsRequest.newBuilder().setNamespace(namespace()).setPageSize(pageSize)
-            .setNextPageToken(token).setQuery("WorkflowType = '" + TaskReader.WORKFLOW_TYPE + "'").build());
+            .setNextPageToken(token).setQuery(query).build());
     ListTasksResponse.Builder out = ListTasksResponse.newBuilder().setNextPageToken(response.getNextPageToken());
-    response.getExecutionsList().forEach(info -> out.addTasks(summary(info, reader.converter())));
+    response.getExecutionsList().stream().filter(info -> scope.sees(info, reader.converter()))
+        .forEach(info -> out.addTasks(summary(info, reader.converter())));
     return out.build();
   }
 
-  private ListTasksResponse openAndClosed(int pageSize, ByteString token) {
+  private ListTasksResponse openAndClosed(int pageSize, ByteString token, TenantScope scope) {
     var stub = client.getWorkflowServiceStubs().blockingStub();
     WorkflowTypeFilter type = WorkflowTypeFilter.newBuilder().setName(TaskReader.WORKFLOW_TYPE).build();
     List<WorkflowExecutionInfo> all = new ArrayList<>(stub.listOpenWorkflowExecutions(
@@ -68,6 +81,11 @@ final class TaskLister {
     all.addAll(stub.listClosedWorkflowExecutions(ListClosedWorkflowExecutionsRequest.newBuilder()
         .setNamespace(namespace()).setTypeFilter(type).setMaximumPageSize(FALLBACK_SCAN_LIMIT).build())
         .getExecutionsList());
+    if (scope.tenant().isPresent()) {
+      // these lists leave the memo out: a tenant's rows are known only once every row is described
+      all = all.stream().map(this::withMemo).filter(info -> scope.sees(info, reader.converter()))
+          .collect(Collectors.toCollection(ArrayList::new));
+    }
     all.sort(Comparator.comparing((WorkflowExecutionInfo i) -> i.getStartTime().getSeconds())
         .thenComparing(i -> i.getStartTime().getNanos()).reversed());
     int offset = fallbackOffset(token);
@@ -103,7 +121,7 @@ final class TaskLister {
       return info;
     }
     try {
-      return reader.describe(info.getExecution().getWorkflowId());
+      return reader.describe(info.getExecution().getWorkflowId(), TenantScope.everyTenant());
     } catch (StatusRuntimeException e) {
       return info;
     }

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads a task's view: Temporal's own record of the execution (status, times, memo) merged with the workflow's
  * progress query (steps, outputs). The execution status wins for the final state, since a terminated or
- * timed-out workflow never got to say so itself.
+ * timed-out workflow never got to say so itself. Every read is in a {@link TenantScope}: a task outside it is
+ * NOT_FOUND with the very message an unknown id gets.
  */
 final class TaskReader {
   static final String WORKFLOW_TYPE = "TaskWorkflow";
@@ -37,9 +38,9 @@ final class TaskReader {
     this.client = client;
   }
 
-  /** @throws StatusRuntimeException NOT_FOUND for an unknown task */
-  Task get(String taskId) {
-    DescribeWorkflowExecutionResponse described = describeExecution(taskId);
+  /** @throws StatusRuntimeException NOT_FOUND for an unknown task or one outside {@code scope} */
+  Task get(String taskId, TenantScope scope) {
+    DescribeWorkflowExecutionResponse described = describeExecution(taskId, scope);
     Task.Builder view = progress(taskId).map(TaskViews::fromProgress).orElseGet(Task::newBuilder);
     StepBeats.apply(view, StepBeats.of(described.getPendingActivitiesList(), converter()));
     return merge(view, described.getWorkflowExecutionInfo(), converter()).build();
@@ -50,18 +51,20 @@ final class TaskReader {
     return client.getOptions().getDataConverter();
   }
 
-  WorkflowExecutionInfo describe(String taskId) {
-    return describeExecution(taskId).getWorkflowExecutionInfo();
+  /** @throws StatusRuntimeException NOT_FOUND for an unknown task or one outside {@code scope} */
+  WorkflowExecutionInfo describe(String taskId, TenantScope scope) {
+    return describeExecution(taskId, scope).getWorkflowExecutionInfo();
   }
 
-  private DescribeWorkflowExecutionResponse describeExecution(String taskId) {
+  private DescribeWorkflowExecutionResponse describeExecution(String taskId, TenantScope scope) {
     try {
       DescribeWorkflowExecutionResponse described = client.getWorkflowServiceStubs().blockingStub()
           .describeWorkflowExecution(DescribeWorkflowExecutionRequest.newBuilder()
               .setNamespace(client.getOptions().getNamespace())
               .setExecution(WorkflowExecution.newBuilder().setWorkflowId(taskId))
               .build());
-      if (!WORKFLOW_TYPE.equals(described.getWorkflowExecutionInfo().getType().getName())) {
+      WorkflowExecutionInfo info = described.getWorkflowExecutionInfo();
+      if (!WORKFLOW_TYPE.equals(info.getType().getName()) || !scope.sees(info, converter())) {
         throw ApiErrors.notFound(taskId);
       }
       return described;

@@ -1,7 +1,5 @@
 package io.nightshift.api;
 
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.nightshift.api.v1.AgentConversation;
@@ -35,33 +33,31 @@ import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowUpdateException;
+import java.util.Optional;
 import java.util.function.Supplier;
 
-/** {@code nightshift.v1.TaskService} over the Temporal client. */
+/**
+ * {@code nightshift.v1.TaskService} over the Temporal client. Each call acts in its caller's {@link TenantScope}:
+ * a task of another tenant is NOT_FOUND, exactly as an unknown id is, before anything else about it is looked at.
+ */
 public final class TaskServiceImpl extends TaskServiceGrpc.TaskServiceImplBase {
   private static final int DEFAULT_PAGE = 50;
   private static final int MAX_PAGE = 500;
 
-  private final WorkflowClient client;
-  private final TaskSubmitter submitter;
-  private final TaskReader reader;
-  private final TaskLister lister;
-  private final TaskWatcher watcher;
-  /** Null where the API has no artifact store to read transcripts from (tests of the other calls). */
-  private final AgentConversations conversations;
+  private final TaskNamespaces namespaces;
 
   TaskServiceImpl(WorkflowClient client, TaskSubmitter submitter, TaskWatcher watcher) {
     this(client, submitter, watcher, null);
   }
 
+  /** Every task in {@code client}'s namespace; {@code artifacts} null where conversations are not read. */
   TaskServiceImpl(WorkflowClient client, TaskSubmitter submitter, TaskWatcher watcher,
       ArtifactStore artifacts) {
-    this.client = client;
-    this.submitter = submitter;
-    this.reader = new TaskReader(client);
-    this.lister = new TaskLister(client, reader);
-    this.watcher = watcher;
-    this.conversations = artifacts == null ? null : new AgentConversations(client, reader, artifacts);
+    this(TaskNamespaces.single(TaskNamespace.of(client, submitter, watcher, Optional.ofNullable(artifacts))));
+  }
+
+  TaskServiceImpl(TaskNamespaces namespaces) {
+    this.namespaces = namespaces;
   }
 
   @Override
@@ -70,13 +66,18 @@ public final class TaskServiceImpl extends TaskServiceGrpc.TaskServiceImplBase {
       if (!request.hasSpec()) {
         throw ApiErrors.invalid("spec", "a task spec is required");
       }
-      return SubmitTaskResponse.newBuilder().setTaskId(submitter.submit(request.getSpec(), request.getTaskId())).build();
+      TenantScope scope = TenantScope.ofCurrentCall();
+      return SubmitTaskResponse.newBuilder().setTaskId(namespaces.of(scope).submitter().submit(request.getSpec(),
+          request.getTaskId(), scope)).build();
     });
   }
 
   @Override
   public void getTask(GetTaskRequest request, StreamObserver<Task> out) {
-    unary(out, () -> reader.get(requireId(request.getTaskId())));
+    unary(out, () -> {
+      TenantScope scope = TenantScope.ofCurrentCall();
+      return namespaces.of(scope).reader().get(requireId(request.getTaskId()), scope);
+    });
   }
 
   @Override
@@ -87,7 +88,8 @@ public final class TaskServiceImpl extends TaskServiceGrpc.TaskServiceImplBase {
             + MAX_PAGE + ", was " + request.getPageSize());
       }
       int size = request.getPageSize() == 0 ? DEFAULT_PAGE : request.getPageSize();
-      return lister.list(size, request.getPageToken());
+      TenantScope scope = TenantScope.ofCurrentCall();
+      return namespaces.of(scope).lister().list(size, request.getPageToken(), scope);
     });
   }
 
@@ -95,18 +97,22 @@ public final class TaskServiceImpl extends TaskServiceGrpc.TaskServiceImplBase {
   public void watchTask(WatchTaskRequest request, StreamObserver<TaskEvent> out) {
     try {
       String id = requireId(request.getTaskId());
-      reader.describe(id);
-      watcher.watch(id, (ServerCallStreamObserver<TaskEvent>) out);
-    } catch (StatusRuntimeException e) {
-      out.onError(e);
+      TenantScope scope = TenantScope.ofCurrentCall();
+      TaskNamespace namespace = namespaces.of(scope);
+      namespace.reader().describe(id, scope);
+      namespace.watcher().watch(id, scope, (ServerCallStreamObserver<TaskEvent>) out);
+    } catch (RuntimeException e) {
+      out.onError(CallFailures.toStatus(e));
     }
   }
 
   @Override
   public void cancelTask(CancelTaskRequest request, StreamObserver<CancelTaskResponse> out) {
     unary(out, () -> {
-      String id = requireRunning(request.getTaskId(), "cancelled");
-      client.newUntypedWorkflowStub(id).cancel(request.getReason().isEmpty() ? null : request.getReason());
+      TaskNamespace namespace = namespaces.of(TenantScope.ofCurrentCall());
+      String id = requireRunning(namespace, request.getTaskId(), "cancelled");
+      whileRunning(id, "cancelled", () -> namespace.client().newUntypedWorkflowStub(id)
+          .cancel(request.getReason().isEmpty() ? null : request.getReason()));
       return CancelTaskResponse.getDefaultInstance();
     });
   }
@@ -114,8 +120,10 @@ public final class TaskServiceImpl extends TaskServiceGrpc.TaskServiceImplBase {
   @Override
   public void pauseTask(PauseTaskRequest request, StreamObserver<PauseTaskResponse> out) {
     unary(out, () -> {
-      String id = requireRunning(request.getTaskId(), "paused");
-      client.newWorkflowStub(TaskWorkflow.class, id).pause(request.getReason());
+      TaskNamespace namespace = namespaces.of(TenantScope.ofCurrentCall());
+      String id = requireRunning(namespace, request.getTaskId(), "paused");
+      whileRunning(id, "paused", () -> namespace.client().newWorkflowStub(TaskWorkflow.class, id)
+          .pause(request.getReason()));
       return PauseTaskResponse.getDefaultInstance();
     });
   }
@@ -123,8 +131,9 @@ public final class TaskServiceImpl extends TaskServiceGrpc.TaskServiceImplBase {
   @Override
   public void resumeTask(ResumeTaskRequest request, StreamObserver<ResumeTaskResponse> out) {
     unary(out, () -> {
-      String id = requireRunning(request.getTaskId(), "resumed");
-      client.newWorkflowStub(TaskWorkflow.class, id).resume();
+      TaskNamespace namespace = namespaces.of(TenantScope.ofCurrentCall());
+      String id = requireRunning(namespace, request.getTaskId(), "resumed");
+      whileRunning(id, "resumed", () -> namespace.client().newWorkflowStub(TaskWorkflow.class, id).resume());
       return ResumeTaskResponse.getDefaultInstance();
     });
   }
@@ -158,8 +167,10 @@ public final class TaskServiceImpl extends TaskServiceGrpc.TaskServiceImplBase {
       if (request.getGuidance().isBlank()) {
         throw ApiErrors.invalid("guidance", "guidance must not be empty");
       }
-      String id = requireRunning(request.getTaskId(), "steered");
-      client.newWorkflowStub(TaskWorkflow.class, id).steer(request.getGuidance());
+      TaskNamespace namespace = namespaces.of(TenantScope.ofCurrentCall());
+      String id = requireRunning(namespace, request.getTaskId(), "steered");
+      whileRunning(id, "steered", () -> namespace.client().newWorkflowStub(TaskWorkflow.class, id)
+          .steer(request.getGuidance()));
       return SteerTaskResponse.getDefaultInstance();
     });
   }
@@ -168,11 +179,10 @@ public final class TaskServiceImpl extends TaskServiceGrpc.TaskServiceImplBase {
   public void getAgentConversation(GetAgentConversationRequest request,
       StreamObserver<AgentConversation> out) {
     unary(out, () -> {
-      if (conversations == null) {
-        throw Status.UNIMPLEMENTED.withDescription("this API has no artifact store to read conversations from")
-            .asRuntimeException();
-      }
-      return conversations.get(request);
+      TenantScope scope = TenantScope.ofCurrentCall();
+      return namespaces.of(scope).conversations().orElseThrow(() -> ApiErrors.unimplemented(
+          "this API has no artifact store to read conversations from"))
+          .get(request, scope);
     });
   }
 
@@ -181,12 +191,13 @@ public final class TaskServiceImpl extends TaskServiceGrpc.TaskServiceImplBase {
    * that delivers the decision, so a decision never reaches a step that stopped waiting after a look at its progress.
    */
   private void decide(String taskId, Decision decision) {
-    String id = requireRunning(taskId, "decided on");
+    TaskNamespace namespace = namespaces.of(TenantScope.ofCurrentCall());
+    String id = requireRunning(namespace, taskId, "decided on");
     if (decision.step().isBlank()) {
       throw ApiErrors.invalid("step", "name the step to decide on");
     }
     try {
-      client.newWorkflowStub(TaskWorkflow.class, id).submitDecision(decision);
+      namespace.client().newWorkflowStub(TaskWorkflow.class, id).submitDecision(decision);
     } catch (WorkflowUpdateException e) {
       // the task refused it: the step is not waiting (the message names those that are)
       throw ApiErrors.failedPrecondition(FailureMessages.of(e));
@@ -195,16 +206,28 @@ public final class TaskServiceImpl extends TaskServiceGrpc.TaskServiceImplBase {
     }
   }
 
-  /** The id of a task that is still running; NOT_FOUND or FAILED_PRECONDITION otherwise. */
-  private String requireRunning(String taskId, String verb) {
+  /** The id of a task of the caller's tenant that is still running; NOT_FOUND or FAILED_PRECONDITION otherwise. */
+  private static String requireRunning(TaskNamespace namespace, String taskId, String verb) {
     String id = requireId(taskId);
-    var info = reader.describe(id);
+    var info = namespace.reader().describe(id, TenantScope.ofCurrentCall());
     if (info.getStatus() != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING
         && info.getStatus() != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CONTINUED_AS_NEW) {
       throw ApiErrors.failedPrecondition("task '" + id + "' already ended (" + TaskReader.stateOf(info.getStatus())
           + "); only running tasks can be " + verb);
     }
     return id;
+  }
+
+  /**
+   * Signals a task found running a moment ago: one that ended in between (the fuzzer caught a resume arriving as
+   * its task completed, answered UNKNOWN) gets the answer it would have got a moment later.
+   */
+  private static void whileRunning(String id, String verb, Runnable signal) {
+    try {
+      signal.run();
+    } catch (WorkflowNotFoundException e) {
+      throw ApiErrors.failedPrecondition("task '" + id + "' already ended; only running tasks can be " + verb);
+    }
   }
 
   private static String requireId(String id) {
@@ -214,12 +237,13 @@ public final class TaskServiceImpl extends TaskServiceGrpc.TaskServiceImplBase {
     return id;
   }
 
+  /** Runs {@code body} and answers with its value, or with the status its failure maps to ({@link CallFailures}). */
   private static <T> void unary(StreamObserver<T> out, Supplier<T> body) {
     T value;
     try {
       value = body.get();
-    } catch (StatusRuntimeException e) {
-      out.onError(e);
+    } catch (RuntimeException e) {
+      out.onError(CallFailures.toStatus(e));
       return;
     }
     out.onNext(value);

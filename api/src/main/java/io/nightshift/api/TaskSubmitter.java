@@ -32,6 +32,11 @@ import java.util.regex.Pattern;
  * the task workflow. A bad pipeline is INVALID_ARGUMENT naming step and field; nothing is started for it. A goal
  * without a pipeline is accepted when the runtime has a planner model (the task plans it, since a model's plan
  * takes seconds to minutes and may need repairs); without one it is INVALID_ARGUMENT saying how to configure one.
+ *
+ * <p>The task belongs to the submitter's tenant, recorded in its memo (what every read checks) and in the tenant
+ * search attribute (what listing asks for). Task ids are one space for all tenants, since they are workflow ids in
+ * one namespace: an id another tenant already used is ALREADY_EXISTS with the same message as one's own, which tells
+ * that the id is taken and nothing else about that task.
  */
 final class TaskSubmitter {
   /** The pipeline name goal-only tasks show until their plan names itself. */
@@ -66,7 +71,13 @@ final class TaskSubmitter {
     this.searchAttributes = searchAttributes;
   }
 
-  String submit(TaskSpec spec, String requestedId) {
+  /** Whether tasks are started with Nightshift's search attributes now (the namespace has them). */
+  boolean searchAttributes() {
+    return searchAttributes.getAsBoolean();
+  }
+
+  String submit(TaskSpec spec, String requestedId, TenantScope scope) {
+    String tenant = scope.tenantOfNewTasks();
     String taskId = requestedId.isEmpty() ? "task-" + UUID.randomUUID() : requestedId;
     if (!TASK_ID.matcher(taskId).matches()) {
       throw ApiErrors.invalid("task_id", "task_id must be 1-128 letters, digits, '-' or '_', starting with a"
@@ -88,7 +99,7 @@ final class TaskSubmitter {
             + BoundedText.quoted(spec.getPipelineName()) + "'; known: " + String.join(", ", catalog.names())));
       }
       default -> {
-        return submitGoal(spec, taskId);
+        return submitGoal(spec, taskId, tenant);
       }
     }
     TaskInput.Builder input = TaskInput.builder(taskId, spec.getGoal());
@@ -103,12 +114,12 @@ final class TaskSubmitter {
     if (pipelineName != null) {
       name = pipelineName;
     }
-    start(taskId, input.pipeline(name, yaml).params(params));
+    start(taskId, tenant, input.pipeline(name, yaml).params(params));
     return taskId;
   }
 
   /** A goal and no pipeline: the task's planning activity asks the planner model. */
-  private String submitGoal(TaskSpec spec, String taskId) {
+  private String submitGoal(TaskSpec spec, String taskId, String tenant) {
     if (spec.getGoal().isBlank()) {
       throw ApiErrors.invalid("spec.pipeline", "give a pipeline (pipeline_yaml or pipeline_name), or a goal for the"
           + " planner model");
@@ -119,7 +130,7 @@ final class TaskSubmitter {
     }
     TaskInput.Builder input = TaskInput.builder(taskId, spec.getGoal());
     policies(spec, true, input);
-    start(taskId, input.pipeline(GOAL_PIPELINE, null).params(spec.getParamsMap()));
+    start(taskId, tenant, input.pipeline(GOAL_PIPELINE, null).params(spec.getParamsMap()));
     return taskId;
   }
 
@@ -150,7 +161,7 @@ final class TaskSubmitter {
     return max == 1 ? Optional.empty() : Optional.of(new ReplanPolicy(max, spec.getReplan().getApprovalRequired()));
   }
 
-  private void start(String taskId, TaskInput.Builder builder) {
+  private void start(String taskId, String tenant, TaskInput.Builder builder) {
     boolean searchAttributes = this.searchAttributes.getAsBoolean();
     TaskInput input = builder.maxParallelSteps(maxParallelSteps).searchAttributes(searchAttributes).pools(pools)
         .build();
@@ -159,11 +170,13 @@ final class TaskSubmitter {
         .setWorkflowId(taskId)
         .setTaskQueue(TaskQueues.CONTROL)
         .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-        .setMemo(Map.of(TaskReader.MEMO_GOAL, input.definition().goal(), TaskReader.MEMO_PIPELINE, pipeline));
+        .setMemo(Map.of(TaskReader.MEMO_GOAL, input.definition().goal(), TaskReader.MEMO_PIPELINE, pipeline,
+            TenantScope.MEMO_TENANT, tenant));
     if (searchAttributes) {
       options.setTypedSearchAttributes(SearchAttributes.newBuilder()
           .set(TaskSearchAttributes.STATE, TaskState.PLANNING.name())
           .set(TaskSearchAttributes.PIPELINE, pipeline)
+          .set(TaskSearchAttributes.TENANT, tenant)
           .build());
     }
     TaskWorkflow workflow = client.newWorkflowStub(TaskWorkflow.class, options.build());

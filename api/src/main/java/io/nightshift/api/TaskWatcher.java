@@ -33,7 +33,11 @@ final class TaskWatcher implements AutoCloseable {
     this.interval = interval;
   }
 
-  void watch(String taskId, ServerCallStreamObserver<TaskEvent> out) {
+  /**
+   * @param scope the watching call's, kept for each poll: they run on the scheduler's threads, outside the call's
+   *     context
+   */
+  void watch(String taskId, TenantScope scope, ServerCallStreamObserver<TaskEvent> out) {
     AtomicReference<Task> last = new AtomicReference<>();
     AtomicReference<ScheduledFuture<?>> job = new AtomicReference<>();
     out.setOnCancelHandler(() -> {
@@ -48,7 +52,7 @@ final class TaskWatcher implements AutoCloseable {
         return;
       }
       try {
-        Task now = reader.get(taskId);
+        Task now = reader.get(taskId, scope);
         if (!sameContent(now, last.get())) {
           last.set(now);
           out.onNext(TaskEvent.newBuilder().setTask(now).setObservedAt(now()).build());
@@ -59,7 +63,7 @@ final class TaskWatcher implements AutoCloseable {
         }
       } catch (StatusRuntimeException e) {
         job.get().cancel(false);
-        out.onError(e);
+        out.onError(CallFailures.toStatus(e));
       } catch (RuntimeException e) {
         // a transient failure reading the task: the next poll tries again
       }

@@ -70,7 +70,8 @@ class AgentUnitHoldTest {
         assertThat(held.owner()).isEqualTo("holds/think");
         assertThat(held.units()).isEqualTo(2);
         // the task view reads the pending keeper call, whose heartbeats carry no details, without tripping on it
-        assertThat(new TaskReader(env.getWorkflowClient()).get("holds").getSteps(0).getWaiting()).isEmpty();
+        assertThat(new TaskReader(env.getWorkflowClient()).get("holds", TenantScope.everyTenant())
+            .getSteps(0).getWaiting()).isEmpty();
         env.getWorkflowClient().newUntypedWorkflowStub("holds").getResult(30, TimeUnit.SECONDS, Object.class);
         Task view = TaskViews.fromProgress(task.progress()).build();
         assertThat(view.getSteps(0).getUnitSeconds()).as("2 units for at least the 2 s model call")

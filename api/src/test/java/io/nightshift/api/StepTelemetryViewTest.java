@@ -58,7 +58,7 @@ class StepTelemetryViewTest {
       assertThat(live.hasPeakMemoryUsedBytes()).as("the simulator reads no memory").isFalse();
       tool.release();
       on.awaitEnd("live");
-      Step finished = on.reader().get("live").getSteps(0);
+      Step finished = on.reader().get("live", TenantScope.everyTenant()).getSteps(0);
       StepTelemetry last = finished.getTelemetry();
       assertThat(last.getLive()).isFalse();
       assertThat(last.getSamples()).isGreaterThanOrEqualTo(live.getSamples());

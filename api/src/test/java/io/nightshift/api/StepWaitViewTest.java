@@ -36,7 +36,8 @@ class StepWaitViewTest {
       assertThat(waiting.getWaiting()).isEqualTo("waiting for 8 nvidia_gpu on pool gpus, 0 ahead (8 of 8 held)");
       tool.release();
       on.awaitEnd("waits");
-      assertThat(on.reader().get("waits").getStepsList()).allSatisfy(s -> assertThat(s.getWaiting()).isEmpty());
+      assertThat(on.reader().get("waits", TenantScope.everyTenant()).getStepsList())
+          .allSatisfy(s -> assertThat(s.getWaiting()).isEmpty());
     } finally {
       tool.release();
     }

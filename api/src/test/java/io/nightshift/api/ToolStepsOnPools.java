@@ -102,7 +102,8 @@ final class ToolStepsOnPools implements AutoCloseable {
   Step awaitStep(String id, Predicate<Step> shows, String what) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (System.nanoTime() < deadline) {
-      Optional<Step> step = reader().get(id).getStepsList().stream().filter(shows).findFirst();
+      Optional<Step> step = reader().get(id, TenantScope.everyTenant())
+          .getStepsList().stream().filter(shows).findFirst();
       if (step.isPresent()) {
         return step.get();
       }

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
@@ -24,14 +25,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Task outputs through the UI, from the real ArtifactService over a real store, sealed as the runtime's is: each
- * reference with its own media type, and every one served so that nothing in it runs on the UI's origin.
+ * reference with its own media type, and every one served so that nothing in it runs on the UI's origin. The task
+ * whose outputs they are is a table here (the membership and tenancy checks over Temporal have their own test,
+ * TenantIsolationIT): task {@value #TASK} names both references, and no other task exists.
  */
 class UiArtifactServingTest {
+  private static final String TASK = "t";
   private static final String PAGE = "<script>fetch('/api/tasks/t/cancel', {method: 'POST'})</script><p>report</p>";
 
   @TempDir Path dir;
   private Server api;
   private WorkflowUiServer ui;
+  private FileArtifactStore store;
   private ArtifactRef asText;
   private ArtifactRef asHtml;
 
@@ -39,13 +44,17 @@ class UiArtifactServingTest {
   void setUp() throws Exception {
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
-    FileArtifactStore store =
-        new FileArtifactStore(dir, new KeyRing("k1", Map.of("k1", new SecretKeySpec(key, "AES"))));
+    store = new FileArtifactStore(dir, new KeyRing("k1", Map.of("k1", new SecretKeySpec(key, "AES"))));
     // one step wrote these bytes as text, another as a report: the same digest, two references
     asText = store.put(PAGE.getBytes(StandardCharsets.UTF_8), "text/plain");
     asHtml = store.put(PAGE.getBytes(StandardCharsets.UTF_8), "text/html");
     api = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-        .addService(new ArtifactServiceImpl(store)).build().start();
+        .addService(new ArtifactServiceImpl(store, (taskId, scope) -> {
+          if (!taskId.equals(TASK)) {
+            throw ApiErrors.notFound(taskId);
+          }
+          return Set.of(asText.digest());
+        })).build().start();
     ui = WorkflowUiServer.start("127.0.0.1", 0, "127.0.0.1:" + api.getPort());
   }
 
@@ -63,7 +72,8 @@ class UiArtifactServingTest {
     assertThat(get(asHtml, "").header("Content-Type")).isEqualTo("text/html");
     RawHttp.Answer neverStoredAs = get(new ArtifactRef(asText.digest(), asText.size(), "image/svg+xml"), "");
     assertThat(neverStoredAs.header("Content-Type")).isEqualTo("application/octet-stream");
-    assertThat(RawHttp.get(ui.port(), "/api/artifacts/" + asText.digest(), host()).header("Content-Type"))
+    assertThat(RawHttp.get(ui.port(), "/api/artifacts/" + asText.digest() + "?task=" + TASK, host())
+        .header("Content-Type"))
         .as("no type asked: the one the bytes were first stored with").isEqualTo("text/plain");
   }
 
@@ -92,8 +102,20 @@ class UiArtifactServingTest {
     assertThat(get(asText, "/view").status()).as("the same bytes as text are no report").isEqualTo(415);
   }
 
+  @Test
+  void shouldServeAnOutputOnlyAsOneOfTheTaskThatNamesIt() throws Exception {
+    byte[] other = "another task's output".getBytes(StandardCharsets.UTF_8);
+    ArtifactRef notTheTasks = store.put(other, "text/plain");
+
+    assertThat(get(notTheTasks, "").status()).as("in the store, not in the task's view").isEqualTo(404);
+    assertThat(RawHttp.get(ui.port(), "/api/artifacts/" + asText.digest() + "?task=someone-elses", host()).status())
+        .isEqualTo(404);
+    assertThat(RawHttp.get(ui.port(), "/api/artifacts/" + asText.digest(), host()).status())
+        .as("no task named").isEqualTo(400);
+  }
+
   private RawHttp.Answer get(ArtifactRef ref, String suffix) throws Exception {
-    return RawHttp.get(ui.port(), "/api/artifacts/" + ref.digest() + suffix + "?type="
+    return RawHttp.get(ui.port(), "/api/artifacts/" + ref.digest() + suffix + "?task=" + TASK + "&type="
         + URLEncoder.encode(ref.mediaType(), StandardCharsets.UTF_8), host());
   }
 

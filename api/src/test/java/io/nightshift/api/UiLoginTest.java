@@ -4,17 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.grpc.ManagedChannel;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.nightshift.api.client.BearerToken;
 import io.nightshift.api.ui.RawHttp;
 import io.nightshift.api.ui.session.LoginLinkDirectory;
+import io.nightshift.api.v1.SubmitTaskRequest;
+import io.nightshift.api.v1.TaskServiceGrpc;
+import io.nightshift.api.v1.TaskSpec;
 import io.nightshift.runtime.NightshiftRuntime;
 import io.nightshift.runtime.Role;
 import io.nightshift.runtime.auth.AccessRole;
 import io.nightshift.runtime.auth.IssuedToken;
 import io.nightshift.runtime.auth.TokenStore;
+import io.nightshift.runtime.config.ApiTls;
 import io.nightshift.runtime.config.RuntimeConfig;
+import io.nightshift.runtime.temporal.tls.TestPki;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumSet;
@@ -203,10 +212,49 @@ class UiLoginTest {
   }
 
   @Test
+  void shouldShowEachTenantsSessionItsOwnTasksOnlyAndAnswerAnothersAsUnknown() throws Exception {
+    IssuedToken alpha = tokens.create("alpha", AccessRole.SUBMITTER, Optional.empty());
+    IssuedToken beta = tokens.create("beta", AccessRole.ADMIN, Optional.empty());
+    ManagedChannel asAlpha = NettyChannelBuilder.forTarget(api.target()).usePlaintext()
+        .intercept(BearerToken.sending(alpha.bearer())).build();
+    try {
+      TaskServiceGrpc.newBlockingStub(asAlpha).submitTask(SubmitTaskRequest.newBuilder().setTaskId("alpha-ui")
+          .setSpec(TaskSpec.newBuilder().setGoal("tenancy in the UI").setPipelineYaml("""
+              name: one-step
+              steps:
+                - {name: load, tool: data.read_csv, params: {source: "classpath:planning/small.csv"}}
+              """)).build());
+    } finally {
+      asAlpha.shutdownNow();
+    }
+    String alphas = cookie(post("/login", null, "{\"token\": \"" + alpha.bearer() + "\"}"));
+    String betas = cookie(post("/login", null, "{\"token\": \"" + beta.bearer() + "\"}"));
+
+    assertThat(get("/api/tasks", alphas).body()).contains("alpha-ui");
+    assertThat(get("/api/tasks", betas).body()).doesNotContain("alpha-ui");
+    // beta is an admin, of its own tenant: alpha's task is as unknown to it as a task that never was
+    for (RawHttp.Answer answer : List.of(get("/api/tasks/alpha-ui", betas),
+        get("/api/tasks/alpha-ui/events", betas), get("/api/tasks/alpha-ui/steps/load/conversation", betas),
+        post("/api/tasks/alpha-ui/cancel", betas, "{}"),
+        get("/api/artifacts/sha256:" + "0".repeat(64) + "?task=alpha-ui", betas))) {
+      assertThat(answer.status()).as(answer.body()).isEqualTo(404);
+      assertThat(answer.body()).contains("NOT_FOUND").contains("alpha-ui");
+    }
+    RawHttp.Answer unknown = get("/api/tasks/no-such-task", betas);
+    assertThat(get("/api/tasks/alpha-ui", betas).body())
+        .isEqualTo(unknown.body().replace("no-such-task", "alpha-ui"));
+  }
+
+  @Test
   void shouldNotServeTheUiWhenTheApiBindsEveryAddress() throws Exception {
     ApiRole wide = new ApiRole();
-    try (NightshiftRuntime r = NightshiftRuntime.start(config(dataDir.resolve("wide"), "0.0.0.0"),
-        EnumSet.of(Role.TEMPORAL, Role.API), List.of(wide))) {
+    // every address needs TLS on the API; the certificate is made fresh, since the API reads it at start
+    TestPki pki = TestPki.create(Files.createDirectories(dataDir.resolve("pki")));
+    RuntimeConfig config = RuntimeConfig.builder(dataDir.resolve("wide")).temporalPort(freePort())
+        .temporalUiPort(freePort()).apiHost("0.0.0.0").apiPort(freePort()).uiPort(freePort())
+        .temporalServer(RuntimeConfig.LocalServerKind.IN_MEMORY)
+        .apiTls(new ApiTls(pki.serverCertPem, pki.serverKeyPem, null)).build();
+    try (NightshiftRuntime r = NightshiftRuntime.start(config, EnumSet.of(Role.TEMPORAL, Role.API), List.of(wide))) {
       assertThat(wide.uiUrl()).isEmpty();
       assertThat(wide.newUiLoginLink()).isEmpty();
     }

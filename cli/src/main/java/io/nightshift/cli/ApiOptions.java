@@ -3,6 +3,7 @@ package io.nightshift.cli;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.nightshift.api.client.BearerToken;
+import io.nightshift.api.client.ClientTls;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,7 +13,8 @@ import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --api HOST:PORT} for the client commands, and the token they send. The token is read from a file or the
+ * {@code --api HOST:PORT} for the client commands, the TLS they reach it with ({@code --tls-*}), and the token they
+ * send. The token is read from a file or the
  * environment, never from a flag: a command line is visible to every user of the machine ({@code ps}).
  */
 final class ApiOptions {
@@ -32,10 +34,33 @@ final class ApiOptions {
       defaultValue = "${env:NIGHTSHIFT_DATA_DIR:-${sys:user.home}/.nightshift}")
   Path dataDir;
 
+  @Option(names = ClientTls.CA_FLAG, paramLabel = "PEM", description = "reach the API over TLS, trusting these CA"
+      + " certificates (default: plaintext, unless another --tls-* flag is given)",
+      defaultValue = "${env:NIGHTSHIFT_TLS_CA}")
+  Path tlsCa;
+
+  @Option(names = ClientTls.CERT_FLAG, paramLabel = "PEM",
+      description = "client certificate for an API with mutual TLS; with --tls-key", defaultValue = "${env:NIGHTSHIFT_TLS_CERT}")
+  Path tlsCert;
+
+  @Option(names = ClientTls.KEY_FLAG, paramLabel = "PEM",
+      description = "the client certificate's private key (unencrypted PKCS#8, owner-only)",
+      defaultValue = "${env:NIGHTSHIFT_TLS_KEY}")
+  Path tlsKey;
+
+  @Option(names = ClientTls.SERVER_NAME_FLAG, paramLabel = "NAME", description = "name the API's certificate must"
+      + " carry, also sent as SNI (default: the host of --api)", defaultValue = "${env:NIGHTSHIFT_TLS_SERVER_NAME}")
+  String tlsServerName;
+
   ManagedChannel channel() throws IOException {
-    NettyChannelBuilder builder = NettyChannelBuilder.forTarget(api).usePlaintext();
+    NettyChannelBuilder builder = tls().channelTo(api);
     token(System.getenv()).ifPresent(token -> builder.intercept(BearerToken.sending(token)));
     return builder.build();
+  }
+
+  /** The TLS the flags ask for; plaintext where none is given. */
+  ClientTls tls() {
+    return new ClientTls(tlsCa, tlsCert, tlsKey, tlsServerName);
   }
 
   /**

@@ -1,7 +1,7 @@
 package io.nightshift.cli;
 
 import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.ManagedChannelBuilder;
 import io.nightshift.api.client.BearerToken;
 import io.nightshift.api.v1.ArtifactChunk;
 import io.nightshift.api.v1.ArtifactServiceGrpc;
@@ -89,9 +89,12 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  /** A channel to the demo's own API, with the admin token its data directory holds, as the CLI would send. */
+  /**
+   * A channel to the demo's own API, with the admin token its data directory holds, as the CLI would send; in
+   * process, so it works whatever TLS the API's socket has.
+   */
   private static ManagedChannel channel(NightshiftProcess runtime) throws IOException {
-    NettyChannelBuilder builder = NettyChannelBuilder.forTarget(runtime.apiTarget()).usePlaintext();
+    ManagedChannelBuilder<?> builder = runtime.inProcessApiChannel();
     Path admin = runtime.config().adminTokenFile();
     if (runtime.config().apiAuth() == ApiAuth.TOKENS) {
       if (!Files.isReadable(admin)) {
@@ -106,7 +109,7 @@ final class DemoCommand implements Callable<Integer> {
   private static Path save(ManagedChannel channel, Task task, Path dir) throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     ArtifactServiceGrpc.newBlockingStub(channel)
-        .readArtifact(ReadArtifactRequest.newBuilder().setDigest(task.getResult().getDigest())
+        .readArtifact(ReadArtifactRequest.newBuilder().setTaskId(task.getId()).setDigest(task.getResult().getDigest())
             .setMediaType(task.getResult().getMediaType()).build())
         .forEachRemaining((ArtifactChunk c) -> bytes.writeBytes(c.getData().toByteArray()));
     OwnerOnly.createDirectories(dir); // results are task data: this user's alone, like the data directory

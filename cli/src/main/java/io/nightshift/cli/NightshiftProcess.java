@@ -1,5 +1,6 @@
 package io.nightshift.cli;
 
+import io.grpc.ManagedChannelBuilder;
 import io.nightshift.api.ApiRole;
 import io.nightshift.runtime.NightshiftRuntime;
 import io.nightshift.runtime.Role;
@@ -49,6 +50,11 @@ final class NightshiftProcess implements AutoCloseable {
   /** The codec server's address, for Temporal's --codec-endpoint; empty when it is off. */
   Optional<String> codecUrl() {
     return api.codecUrl();
+  }
+
+  /** A channel to this process's own API that needs no TLS of its own; only where the API role runs. */
+  ManagedChannelBuilder<?> inProcessApiChannel() {
+    return api.inProcessChannel();
   }
 
   /** The workflow UI's address; empty where this process serves none. */

@@ -37,7 +37,11 @@ class ServeCommand implements Callable<Integer> {
       out.println("  Temporal Web UI: " + runtime.temporal().webUi());
     }
     if (roles.contains(Role.API)) {
-      out.println("  gRPC API:        " + runtime.apiTarget());
+      out.println("  gRPC API:        " + runtime.apiTarget() + " (" + switch (runtime.config().apiTls().mode()) {
+        case PLAINTEXT -> "plaintext, loopback only";
+        case TLS -> "TLS";
+        case MUTUAL_TLS -> "mutual TLS: client certificates required";
+      } + ")");
       runtime.uiUrl().ifPresent(url -> out.println("  Workflow UI:     " + url));
       runtime.codecUrl().ifPresent(url -> out.println("  Codec server:    " + url + " (Temporal's --codec-endpoint;"
           + " admin tokens only)"));

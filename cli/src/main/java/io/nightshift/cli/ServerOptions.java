@@ -1,12 +1,16 @@
 package io.nightshift.cli;
 
 import io.nightshift.runtime.config.ApiAuth;
+import io.nightshift.runtime.config.ApiTls;
 import io.nightshift.runtime.config.CodecServing;
+import io.nightshift.runtime.config.OpsListening;
 import io.nightshift.runtime.config.RuntimeConfig;
 import io.nightshift.runtime.config.TemporalSecurity;
+import io.nightshift.runtime.config.TenantNamespaces;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** Flags shared by the commands that run the runtime (dev, demo, worker, api, temporal). */
@@ -58,6 +62,21 @@ final class ServerOptions {
   @Option(names = "--api-host", description = "address the gRPC API binds (default: ${DEFAULT-VALUE})",
       defaultValue = "127.0.0.1")
   String apiHost;
+
+  @Option(names = ApiTls.CERT_FLAG, paramLabel = "PEM",
+      description = "serve the API over TLS with this certificate (leaf first); with --api-tls-key. Required when"
+          + " --api-host is not loopback", defaultValue = "${env:NIGHTSHIFT_API_TLS_CERT}")
+  Path apiTlsCert;
+
+  @Option(names = ApiTls.KEY_FLAG, paramLabel = "PEM",
+      description = "the API certificate's private key (unencrypted PKCS#8, owner-only)",
+      defaultValue = "${env:NIGHTSHIFT_API_TLS_KEY}")
+  Path apiTlsKey;
+
+  @Option(names = ApiTls.CLIENT_CA_FLAG, paramLabel = "PEM",
+      description = "mutual TLS: callers must show a certificate chaining to these CAs (bearer tokens are still"
+          + " required); needs --api-tls-cert", defaultValue = "${env:NIGHTSHIFT_API_TLS_CLIENT_CA}")
+  Path apiTlsClientCa;
 
   @Option(names = "--api-port", description = "gRPC API port (default: ${DEFAULT-VALUE})", defaultValue = "7070")
   int apiPort;
@@ -114,11 +133,21 @@ final class ServerOptions {
           + " http://127.0.0.1:8233; repeatable (default: none)")
   List<String> codecCorsOrigins = new ArrayList<>();
 
-  @Option(names = RuntimeConfig.OPS_PORT_FLAG, paramLabel = "PORT",
-      description = "serve /metrics (Prometheus), /healthz and /readyz on this port of the API's host, without"
-          + " credentials; they are also on the workflow UI's port where it runs; 0 for none (default: ${DEFAULT-VALUE})",
+  @Option(names = TenantNamespaces.FLAG, paramLabel = "TENANT=NAMESPACE",
+      description = "run that tenant's tasks in that Temporal namespace (repeatable); workers poll every one named,"
+          + " and the local dev server creates them. Other tenants' tasks stay in --namespace")
+  List<String> tenantNamespaces = new ArrayList<>();
+
+  @Option(names = OpsListening.PORT_FLAG, paramLabel = "PORT",
+      description = "serve /metrics (Prometheus), /healthz and /readyz on this port, without credentials; they are"
+          + " also on the workflow UI's port where it runs; 0 for none (default: ${DEFAULT-VALUE})",
       defaultValue = "${env:NIGHTSHIFT_OPS_PORT:-0}")
   int opsPort;
+
+  @Option(names = OpsListening.HOST_FLAG, paramLabel = "HOST",
+      description = "the address --ops-port listens on; plain HTTP without credentials, so it may bind wider than"
+          + " the API without TLS (default: --api-host)", defaultValue = "${env:NIGHTSHIFT_OPS_HOST}")
+  String opsHost;
 
   RuntimeConfig toConfig() {
     return RuntimeConfig.builder(dataDir)
@@ -128,7 +157,10 @@ final class ServerOptions {
         .temporalServer(temporalServer).backendsFile(backends).modelsFile(models)
         .payloadKeysFile(payloadKeys).egressAllow(egressAllow).temporalSecurity(temporalSecurity())
         .apiAuth(insecureNoAuth ? ApiAuth.NONE : ApiAuth.TOKENS)
-        .codecServing(CodecServing.of(codecPort, codecCorsOrigins)).opsPort(opsPort).build();
+        .codecServing(CodecServing.of(codecPort, codecCorsOrigins))
+        .apiTls(new ApiTls(apiTlsCert, apiTlsKey, apiTlsClientCa))
+        .tenantNamespaces(TenantNamespaces.parse(tenantNamespaces))
+        .ops(new OpsListening(Optional.ofNullable(opsHost), opsPort)).build();
   }
 
   private TemporalSecurity temporalSecurity() {

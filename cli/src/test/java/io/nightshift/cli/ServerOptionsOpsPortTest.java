@@ -7,16 +7,27 @@ import io.nightshift.runtime.config.RuntimeConfig;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** {@code --ops-port} as {@code nightshift worker} parses it. */
+/** {@code --ops-port} and {@code --ops-host} as {@code nightshift worker} parses them. */
 class ServerOptionsOpsPortTest {
   @Test
   void shouldServeNoOpsPortOfItsOwnByDefault() {
-    assertThat(parse().opsPort()).isZero();
+    assertThat(parse().ops().on()).isFalse();
   }
 
   @Test
-  void shouldTakeAPort() {
-    assertThat(parse("--ops-port", "9464").opsPort()).isEqualTo(9464);
+  void shouldListenOnTheApisHostUnlessTold() {
+    RuntimeConfig config = parse("--ops-port", "9464");
+
+    assertThat(config.ops().port()).isEqualTo(9464);
+    assertThat(config.ops().hostOr(config.apiHost())).isEqualTo("127.0.0.1");
+  }
+
+  @Test
+  void shouldBindWiderThanALoopbackApiWithoutTls() {
+    RuntimeConfig config = parse("--ops-port", "9464", "--ops-host", "0.0.0.0");
+
+    assertThat(config.ops().hostOr(config.apiHost())).isEqualTo("0.0.0.0");
+    assertThat(config.apiHost()).isEqualTo("127.0.0.1");
   }
 
   @Test

@@ -26,8 +26,13 @@ final class AdminTokenChannel {
   private AdminTokenChannel() {}
 
   static ManagedChannel to(int apiPort, Path dataDir) {
+    return over(NettyChannelBuilder.forAddress("127.0.0.1", apiPort).usePlaintext(), dataDir);
+  }
+
+  /** As {@link #to}, over a channel the test set up (e.g. with TLS). */
+  static ManagedChannel over(NettyChannelBuilder builder, Path dataDir) {
     Path token = dataDir.resolve("auth").resolve("admin-token");
-    return NettyChannelBuilder.forAddress("127.0.0.1", apiPort).usePlaintext().intercept(new ClientInterceptor() {
+    return builder.intercept(new ClientInterceptor() {
       @Override
       public <ReqT, RespT> ClientCall<ReqT, RespT> interceptCall(MethodDescriptor<ReqT, RespT> method,
           CallOptions options, Channel next) {

@@ -84,10 +84,11 @@ final class ApiClient {
     return t;
   }
 
-  String readArtifact(String digest) {
+  /** An output of the task {@code taskId}, as the task's view names it. */
+  String readArtifact(String taskId, String digest) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ArtifactServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS)
-        .readArtifact(ReadArtifactRequest.newBuilder().setDigest(digest).build())
+        .readArtifact(ReadArtifactRequest.newBuilder().setTaskId(taskId).setDigest(digest).build())
         .forEachRemaining(c -> out.writeBytes(c.getData().toByteArray()));
     return out.toString(StandardCharsets.UTF_8);
   }

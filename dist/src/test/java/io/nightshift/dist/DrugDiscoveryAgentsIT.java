@@ -85,14 +85,14 @@ class DrugDiscoveryAgentsIT {
     int invalid = Integer.parseInt(counts.group(6));
     assertThat(valid + invalid).isEqualTo(proposed);
     assertThat(accepted + duplicate).isEqualTo(valid);
-    Table record = Csv.parse(api.readArtifact(step(last, "proposals1").getOutput().getDigest()));
+    Table record = Csv.parse(api.readArtifact(last.getId(), step(last, "proposals1").getOutput().getDigest()));
     assertThat(record.rows()).hasSize(proposed);
-    String answer = api.readArtifact(step(last, "propose1").getOutput().getDigest());
+    String answer = api.readArtifact(last.getId(), step(last, "propose1").getOutput().getDigest());
     assertThat(step(last, "generate1").getSummary()).contains("plus ").contains(" model-proposed");
 
     // the report: proposal counts in round 1's statistics, the model's SAR text beside the deterministic summary
-    String report = api.readArtifact(last.getResult().getDigest());
-    String sar = api.readArtifact(step(last, "sar1").getOutput().getDigest());
+    String report = api.readArtifact(last.getId(), last.getResult().getDigest());
+    String sar = api.readArtifact(last.getId(), step(last, "sar1").getOutput().getDigest());
     String by = "chemist/" + model.modelName();
     assertThat(report).contains("<h2 id=\"sar\">Round summaries and structure-activity relationships</h2>")
         .contains("<b>Statistical summary</b>").contains("Round 1: ")

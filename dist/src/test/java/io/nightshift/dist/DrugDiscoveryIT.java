@@ -60,11 +60,11 @@ class DrugDiscoveryIT {
     }
     assertThat(step(last, "select3").getSummary()).startsWith("selected 4 of ").contains("ranked by docking and QED");
 
-    Table best = Csv.parse(api.readArtifact(step(last, "select3").getOutput().getDigest()));
+    Table best = Csv.parse(api.readArtifact(id, step(last, "select3").getOutput().getDigest()));
     assertThat(best.rows()).hasSize(4);
     assertThat(last.getResult().getMediaType()).isEqualTo("text/html");
     assertThat(last.getResult().getDigest()).isEqualTo(step(last, "report").getOutput().getDigest());
-    String report = api.readArtifact(last.getResult().getDigest());
+    String report = api.readArtifact(id, last.getResult().getDigest());
 
     assertThat(report).startsWith("<!DOCTYPE html>").contains("<h2>Best candidates</h2>",
         "<h2>Score distributions per round</h2>", "<h2>Properties of the final set</h2>", "<h2>Provenance</h2>");

@@ -76,7 +76,7 @@ class PayloadEncryptionIT {
 
       String report = done.getStepsList().stream().filter(s -> s.getName().equals("report")).findFirst()
           .orElseThrow().getOutput().getDigest();
-      assertThat(api.readArtifact(report)).startsWith("# " + marker);
+      assertThat(api.readArtifact(id, report)).startsWith("# " + marker);
 
       // Temporal, read without the key, holds none of it
       String raw = rawRecord(runtime, id);

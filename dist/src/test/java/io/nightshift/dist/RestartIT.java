@@ -61,7 +61,7 @@ class RestartIT {
     Task done = api.awaitTask(id, t -> t.getState() != TaskState.TASK_STATE_RUNNING
         && t.getState() != TaskState.TASK_STATE_PLANNING, Duration.ofMinutes(4));
     assertThat(done.getState()).as(done.toString()).isEqualTo(TaskState.TASK_STATE_SUCCEEDED);
-    assertThat(api.readArtifact(done.getResult().getDigest())).startsWith("# Restart chain").contains("## QED");
+    assertThat(api.readArtifact(id, done.getResult().getDigest())).startsWith("# Restart chain").contains("## QED");
     String log = runtime.log(); // both runtimes appended to the same file
     assertThat(executions(log, id, "load")).isEqualTo(1);
     assertThat(executions(log, id, "boot1")).isEqualTo(1);

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * A real Nightshift runtime ({@code nightshift dev}) in its own JVM, as a user would start it, so tests can talk
@@ -36,6 +37,8 @@ final class RuntimeProcess implements AutoCloseable {
   final String temporalServer;
   /** Added to the {@code dev} command line (e.g. {@code --backends FILE}); kept by {@link #sameDataDir()}. */
   private final List<String> extraArgs = new ArrayList<>();
+  /** How the test reaches the API: plaintext with the admin token unless {@link #reachedOver} says otherwise. */
+  private Function<RuntimeProcess, ManagedChannel> channels = r -> AdminTokenChannel.to(r.apiPort, r.dataDir);
   private Process process;
   private ManagedChannel channel;
 
@@ -64,6 +67,12 @@ final class RuntimeProcess implements AutoCloseable {
     return this;
   }
 
+  /** Reaches the API over the channel {@code channels} opens (for an API with TLS), instead of plaintext. */
+  RuntimeProcess reachedOver(Function<RuntimeProcess, ManagedChannel> channels) {
+    this.channels = channels;
+    return this;
+  }
+
   RuntimeProcess start() throws IOException {
     List<String> cmd = JavaCli.command(List.of("dev",
         "--data-dir", dataDir.toString(), "--tools-dir", TOOLS_CACHE.toString(),
@@ -75,7 +84,7 @@ final class RuntimeProcess implements AutoCloseable {
     File log = dataDir.resolve("runtime.log").toFile();
     process = new ProcessBuilder(cmd).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
-    channel = AdminTokenChannel.to(apiPort, dataDir);
+    channel = channels.apply(this);
     awaitServing(Duration.ofMinutes(3));
     return this;
   }

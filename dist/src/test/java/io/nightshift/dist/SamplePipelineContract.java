@@ -68,7 +68,7 @@ abstract class SamplePipelineContract {
     assertThat(last.getPipeline()).isEqualTo("sample");
     assertThat(last.hasEndedAt()).isTrue();
 
-    String report = api.readArtifact(last.getResult().getDigest());
+    String report = api.readArtifact(id, last.getResult().getDigest());
     assertThat(last.getResult().getMediaType()).isEqualTo("text/markdown");
     assertThat(report).startsWith("# Oral drug-likeness of approved drugs")
         .contains("| imatinib |").doesNotContain("| atorvastatin |") // 558.6 Da fails the rule of five

@@ -63,7 +63,7 @@ class SeparateRolesIT {
           || t.getState() == TaskState.TASK_STATE_FAILED, Duration.ofMinutes(5));
       assertThat(done.getState()).as(done.toString()).isEqualTo(TaskState.TASK_STATE_SUCCEEDED);
 
-      Table result = Csv.parse(api.readArtifact(done.getResult().getDigest()));
+      Table result = Csv.parse(api.readArtifact(id, done.getResult().getDigest()));
       Table input = Csv.parse(new String(getClass().getResourceAsStream("/nightshift/data/approved_drugs.csv")
           .readAllBytes(), StandardCharsets.UTF_8));
       List<String> expected = new ArrayList<>();

@@ -30,17 +30,20 @@ import java.util.Objects;
  *                         ({@code --temporal-tls-*}, {@code --temporal-api-key-file}); none for plaintext
  * @param apiAuth          whether API callers need a token ({@link ApiAuth#TOKENS}, the default); turning it off
  *                         ({@code --insecure-no-auth}) is refused unless the API binds to loopback
- * @param opsPort          a port of its own for /metrics, /healthz and /readyz ({@code --ops-port}), on
- *                         {@code apiHost}; 0 for none (the workflow UI's port serves them too where it runs)
+ * @param ops              a listener of its own for /metrics, /healthz and /readyz ({@code --ops-port},
+ *                         {@code --ops-host}); none by default (the workflow UI's port serves them where it runs)
  * @param codecServing     the payload codec served over HTTP for Temporal's Web UI and CLI ({@code --codec-port},
  *                         {@code --codec-cors-origin}); off by default, and only with tokens, on loopback
+ * @param apiTls           TLS or mutual TLS on the API ({@code --api-tls-*}); required where the API binds to an
+ *                         address other than loopback
+ * @param tenantNamespaces the namespaces tenants' tasks are put in ({@code --tenant-namespace}); none maps every
+ *                         tenant to {@code namespace}
  */
 public record RuntimeConfig(Path dataDir, String temporalAddress, String namespace, int temporalPort,
     int temporalUiPort, String apiHost, int apiPort, int maxParallelSteps, Path toolsDir,
     LocalServerKind temporalServer, Path backendsFile, Path modelsFile, int uiPort, Path payloadKeysFile, EgressPolicy egress,
-    TemporalSecurity temporalSecurity, ApiAuth apiAuth, CodecServing codecServing, int opsPort) {
-  /** The flag of {@link #opsPort}; its environment variable is {@code NIGHTSHIFT_OPS_PORT}. */
-  public static final String OPS_PORT_FLAG = "--ops-port";
+    TemporalSecurity temporalSecurity, ApiAuth apiAuth, CodecServing codecServing, ApiTls apiTls,
+    TenantNamespaces tenantNamespaces, OpsListening ops) {
   /** The environment variable {@code --egress-allow} defaults to. */
   public static final String EGRESS_ALLOW_VARIABLE = "NIGHTSHIFT_EGRESS_ALLOW";
 
@@ -70,11 +73,14 @@ public record RuntimeConfig(Path dataDir, String temporalAddress, String namespa
     temporalSecurity = temporalSecurity == null ? TemporalSecurity.none() : temporalSecurity;
     temporalSecurity.checkAgainst(temporalAddress);
     apiAuth = apiAuth == null ? ApiAuth.TOKENS : apiAuth;
+    tenantNamespaces = tenantNamespaces == null ? TenantNamespaces.none() : tenantNamespaces;
     if (apiAuth == ApiAuth.NONE && !ApiAuth.isLoopbackHost(apiHost)) {
       throw new IllegalArgumentException(ApiAuth.OFF_FLAG + " is allowed only when the API binds to loopback, and"
           + " --api-host is '" + apiHost + "': anyone who reaches it could do anything. Bind 127.0.0.1, or drop "
           + ApiAuth.OFF_FLAG + " and give callers tokens (nightshift admin token create)");
     }
+    apiTls = apiTls == null ? ApiTls.none() : apiTls;
+    apiTls.checkAgainst(apiHost);
     codecServing = codecServing == null ? CodecServing.off() : codecServing;
     checkCodecServing(codecServing, apiAuth, apiHost);
     if (namespace == null || namespace.isBlank()) {
@@ -86,9 +92,7 @@ public record RuntimeConfig(Path dataDir, String temporalAddress, String namespa
     if (uiPort != 0) {
       checkPort("--ui-port", uiPort);
     }
-    if (opsPort != 0) {
-      checkPort(OPS_PORT_FLAG, opsPort);
-    }
+    ops = ops == null ? OpsListening.none() : ops;
     if (maxParallelSteps < 1 || maxParallelSteps > 1000) {
       throw new IllegalArgumentException("--max-parallel-steps must be between 1 and 1000, was " + maxParallelSteps);
     }
@@ -196,7 +200,9 @@ public record RuntimeConfig(Path dataDir, String temporalAddress, String namespa
     private TemporalSecurity temporalSecurity = TemporalSecurity.none();
     private ApiAuth apiAuth = ApiAuth.TOKENS;
     private CodecServing codecServing = CodecServing.off();
-    private int opsPort;
+    private ApiTls apiTls = ApiTls.none();
+    private TenantNamespaces tenantNamespaces = TenantNamespaces.none();
+    private OpsListening ops = OpsListening.none();
 
     private Builder(Path dataDir) {
       this.dataDir = dataDir;
@@ -310,16 +316,28 @@ public record RuntimeConfig(Path dataDir, String temporalAddress, String namespa
       return this;
     }
 
-    /** {@code --ops-port}: /metrics, /healthz and /readyz on a port of their own; 0 (the default) for none. */
-    public Builder opsPort(int port) {
-      this.opsPort = port;
+    /** {@code --api-tls-cert}, {@code --api-tls-key}, {@code --api-tls-client-ca}; {@link ApiTls#none} by default. */
+    public Builder apiTls(ApiTls tls) {
+      this.apiTls = tls;
+      return this;
+    }
+
+    /** {@code --tenant-namespace}; none by default (every tenant in {@code --namespace}). */
+    public Builder tenantNamespaces(TenantNamespaces namespaces) {
+      this.tenantNamespaces = namespaces;
+      return this;
+    }
+
+    /** {@code --ops-port} and {@code --ops-host}; {@link OpsListening#none} by default. */
+    public Builder ops(OpsListening ops) {
+      this.ops = ops;
       return this;
     }
 
     public RuntimeConfig build() {
       return new RuntimeConfig(dataDir, temporalAddress, namespace, temporalPort, temporalUiPort, apiHost, apiPort,
           maxParallelSteps, toolsDir, temporalServer, backendsFile, modelsFile, uiPort, payloadKeysFile, egress,
-          temporalSecurity, apiAuth, codecServing, opsPort);
+          temporalSecurity, apiAuth, codecServing, apiTls, tenantNamespaces, ops);
     }
   }
 }

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.nightshift.models.ModelCallObserver;
 import io.nightshift.runtime.backends.AcceleratorPools;
 import io.nightshift.runtime.backends.BackendFleet;
+import io.nightshift.runtime.config.OpsListening;
 import io.nightshift.runtime.config.RuntimeConfig;
 import io.nightshift.runtime.temporal.TemporalConnection;
 import io.temporal.common.interceptors.WorkerInterceptor;
@@ -16,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,14 +38,25 @@ public final class Operations implements AutoCloseable {
   private final OpsEndpoints endpoints;
   private final ScheduledExecutorService sampler;
   private final Optional<OpsServer> server;
+  private final AtomicBoolean rolesStarted;
 
   private Operations(ProcessMetrics metrics, Readiness readiness, OpsEndpoints endpoints,
-      ScheduledExecutorService sampler, Optional<OpsServer> server) {
+      ScheduledExecutorService sampler, Optional<OpsServer> server, AtomicBoolean rolesStarted) {
     this.metrics = metrics;
     this.readiness = readiness;
     this.endpoints = endpoints;
     this.sampler = sampler;
     this.server = server;
+    this.rolesStarted = rolesStarted;
+  }
+
+  /**
+   * Every role of the process has started: until then /readyz and the gRPC health say not ready, so a probe
+   * cannot send work to an API whose port is not served yet.
+   */
+  public void rolesStarted() {
+    rolesStarted.set(true);
+    readiness.recheck();
   }
 
   /**
@@ -60,7 +73,10 @@ public final class Operations implements AutoCloseable {
     Optional<CircuitGauges> circuits = pools.endpoints().map(e -> new CircuitGauges(registry, e));
     Optional<TaskCounts> tasks = countTasks ? Optional.of(new TaskCounts(registry, temporal,
         pools.fleet().pools().stream().map(BackendFleet.Pool::taskQueue).toList())) : Optional.empty();
-    Readiness readiness = new Readiness(List.of(() -> temporal.reachability().outage(), poolGauges::outage));
+    AtomicBoolean rolesStarted = new AtomicBoolean();
+    Readiness readiness = new Readiness(List.of(
+        () -> rolesStarted.get() ? Optional.empty() : Optional.of("starting: the roles have not started yet"),
+        () -> temporal.reachability().outage(), poolGauges::outage));
     temporal.reachability().onChange(state -> readiness.recheck());
     ScheduledExecutorService sampler = Executors.newScheduledThreadPool(2, r -> {
       Thread t = new Thread(r, "nightshift-metrics-sampler");
@@ -78,17 +94,19 @@ public final class Operations implements AutoCloseable {
     });
     OpsEndpoints endpoints = new OpsEndpoints(metrics, readiness);
     Optional<OpsServer> server = Optional.empty();
-    if (config.opsPort() > 0) {
+    OpsListening listening = config.ops();
+    if (listening.on()) {
+      String host = listening.hostOr(config.apiHost());
       try {
-        server = Optional.of(OpsServer.start(config.apiHost(), config.opsPort(), endpoints));
-        log.info("ops endpoints /metrics, /healthz, /readyz on http://{}:{}", config.apiHost(), config.opsPort());
+        server = Optional.of(OpsServer.start(host, listening.port(), endpoints));
+        log.info("ops endpoints /metrics, /healthz, /readyz on http://{}:{}", host, listening.port());
       } catch (BindException e) {
         sampler.shutdownNow();
-        throw new IOException(RuntimeConfig.OPS_PORT_FLAG + " " + config.opsPort() + ": cannot listen on "
-            + config.apiHost() + " (" + e.getMessage() + "); choose a free port, or leave the flag out", e);
+        throw new IOException(OpsListening.PORT_FLAG + " " + listening.port() + ": cannot listen on " + host + " ("
+            + e.getMessage() + "); choose a free port, or leave the flag out", e);
       }
     }
-    return new Operations(metrics, readiness, endpoints, sampler, server);
+    return new Operations(metrics, readiness, endpoints, sampler, server, rolesStarted);
   }
 
   private static void every(ScheduledExecutorService sampler, String what, Runnable sample) {

@@ -18,8 +18,25 @@ public final class Readiness {
   private static final Logger log = LoggerFactory.getLogger(Readiness.class);
 
   private final List<Supplier<Optional<String>>> outages;
-  private final List<Consumer<Optional<String>>> listeners = new CopyOnWriteArrayList<>();
+  private final List<Listener> listeners = new CopyOnWriteArrayList<>();
   private Optional<String> last = Optional.empty();
+
+  /** A listener and the readiness it was last told, so each hears every turn from what it knows. */
+  private static final class Listener {
+    private final Consumer<Optional<String>> consumer;
+    private boolean toldReady;
+
+    Listener(Consumer<Optional<String>> consumer) {
+      this.consumer = consumer;
+    }
+
+    synchronized void tell(Optional<String> why, boolean always) {
+      if (always || why.isEmpty() != toldReady) {
+        toldReady = why.isEmpty();
+        consumer.accept(why);
+      }
+    }
+  }
 
   /** @param outages each says why the process is not ready, or empty while its part is fine; asked in order */
   public Readiness(List<Supplier<Optional<String>>> outages) {
@@ -37,7 +54,7 @@ public final class Readiness {
     return Optional.empty();
   }
 
-  /** Asks again and tells the listeners when readiness turned (a reason that merely changed its words does not). */
+  /** Asks again and tells each listener when readiness turned from what it was last told. */
   public void recheck() {
     Optional<String> now = whyNotReady();
     boolean turned;
@@ -46,14 +63,15 @@ public final class Readiness {
       last = now;
     }
     if (turned) {
-      now.ifPresentOrElse(r -> log.warn("not ready: {}", r), () -> log.info("ready again"));
-      listeners.forEach(l -> l.accept(now));
+      now.ifPresentOrElse(r -> log.warn("not ready: {}", r), () -> log.info("ready"));
     }
+    listeners.forEach(l -> l.tell(now, false));
   }
 
   /** Hears each turn from now on; told the present state at once. */
   public void onChange(Consumer<Optional<String>> listener) {
-    listeners.add(Objects.requireNonNull(listener, "listener"));
-    listener.accept(whyNotReady());
+    Listener added = new Listener(Objects.requireNonNull(listener, "listener"));
+    listeners.add(added);
+    added.tell(whyNotReady(), true);
   }
 }

@@ -33,14 +33,15 @@ public final class DevServerProcess implements TemporalServer {
     this.uiPort = uiPort;
   }
 
-  public static DevServerProcess start(Path binary, Path dataDir, int port, int uiPort, String namespace)
+  /** @param namespaces the namespaces it creates: the runtime's, then those tenants are mapped to */
+  public static DevServerProcess start(Path binary, Path dataDir, int port, int uiPort, List<String> namespaces)
       throws IOException {
     // the database holds every task's history: the runtime's user's alone, like the rest of the data directory
     Path dbDir = OwnerOnly.createDirectories(dataDir.resolve("temporal"));
     Path logs = OwnerOnly.createDirectories(dataDir.resolve("logs"));
     List<String> cmd = new ArrayList<>(List.of(binary.toString(), "server", "start-dev",
         "--ip", "127.0.0.1", "--port", String.valueOf(port), "--ui-port", String.valueOf(uiPort),
-        "--db-filename", dbDir.resolve("temporal.db").toString(), "--namespace", namespace,
+        "--db-filename", dbDir.resolve("temporal.db").toString(),
         "--log-level", "warn",
         // SQLite in write-ahead-log mode, synced at checkpoints rather than at every commit: the dev server commits
         // every workflow step, and at one fsync each a disk doing ~230 fsync/s capped a 4-slot, 0.2 s endpoint at a
@@ -48,6 +49,7 @@ public final class DevServerProcess implements TemporalServer {
         // is in the OS's cache); a power cut or kernel crash may lose the last commits, never consistency, and
         // Temporal then re-runs those steps, as after any retry. Production runs a real Temporal cluster.
         "--sqlite-pragma", "journal_mode=wal", "--sqlite-pragma", "synchronous=normal"));
+    namespaces.forEach(namespace -> cmd.addAll(List.of("--namespace", namespace)));
     TaskSearchAttributes.DEFINITIONS.forEach((name, type) -> cmd.addAll(List.of("--search-attribute", name + "=" + type)));
     log.info("starting Temporal dev server: {}", String.join(" ", cmd));
     // its command line says everything it needs (port, database, namespace): the base environment only, none of

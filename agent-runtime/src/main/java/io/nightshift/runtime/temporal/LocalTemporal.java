@@ -3,6 +3,8 @@ package io.nightshift.runtime.temporal;
 import io.nightshift.runtime.config.RuntimeConfig;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,8 +35,10 @@ public final class LocalTemporal {
     }
     Optional<Path> binary = TemporalBinary.locate(config.toolsDir());
     if (binary.isPresent()) {
+      List<String> namespaces = new ArrayList<>(List.of(config.namespace()));
+      namespaces.addAll(config.tenantNamespaces().besides(config.namespace()));
       return DevServerProcess.start(binary.get(), config.dataDir(), config.temporalPort(), config.temporalUiPort(),
-          config.namespace());
+          namespaces);
     }
     if (config.temporalServer() == RuntimeConfig.LocalServerKind.DEV) {
       throw new IOException("no temporal binary found or provisionable, and --temporal-server=DEV forbids the"

@@ -14,10 +14,12 @@ import io.nightshift.runtime.lifecycle.Closer;
 import io.nightshift.runtime.planning.Planning;
 import io.nightshift.runtime.planning.RuntimePlanners;
 import io.nightshift.runtime.temporal.TemporalConnection;
+import io.nightshift.runtime.temporal.TenantNamespaceClients;
 import io.nightshift.tools.registry.ToolRegistry;
 import io.nightshift.workflows.activities.ActivityToolRunner;
 import io.nightshift.workflows.activities.StepActivitiesImpl;
 import io.nightshift.workflows.activities.ToolFiles;
+import io.temporal.client.WorkflowClient;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
 import java.util.Arrays;
@@ -29,7 +31,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The worker role: the control worker (task, map and agent workflows, planning, tool steps) and one worker per
- * accelerator pool this process holds (inventory, tool steps placed on the pool, model servers on leases).
+ * accelerator pool this process holds (inventory, tool steps placed on the pool, model servers on leases), in the
+ * runtime's namespace and in every namespace a tenant is mapped to. The pools' units are this process's whatever
+ * the namespace, so every namespace's steps wait at the same gates.
  */
 public final class WorkerRole implements RolePart {
   private static final Logger log = LoggerFactory.getLogger(WorkerRole.class);
@@ -41,6 +45,23 @@ public final class WorkerRole implements RolePart {
 
   @Override
   public void start(RoleContext context, Closer closer) {
+    TemporalConnection temporal = context.temporal();
+    poll(context, temporal.client(), closer);
+    TenantNamespaceClients.open(temporal, context.config().tenantNamespaces()).byNamespace()
+        .forEach((namespace, client) -> {
+          poll(context, client, closer);
+          log.info("worker polling namespace {} too (--tenant-namespace)", namespace);
+        });
+    Planning planning = context.planning();
+    ToolRegistry tools = planning.tools();
+    log.info("worker polling with {} tools: {}", tools.all().size(),
+        String.join(", ", tools.all().stream().map(ToolDescriptor::name).toList()));
+    log.info(planning.plannerModel().map(p -> "planner: pipelines, and goals on model endpoint '" + p.endpoint()
+        + "'").orElse("planner: pipelines only (no 'planner:' in the models file)"));
+  }
+
+  /** The control and pool workers on {@code client}'s namespace. */
+  private static void poll(RoleContext context, WorkflowClient client, Closer closer) {
     AcceleratorPools pools = context.pools();
     TemporalConnection temporal = context.temporal();
     Planning planning = context.planning();
@@ -48,7 +69,7 @@ public final class WorkerRole implements RolePart {
     Optional<ModelCall> models = pools.endpoints().map(e -> new ModelCall(e, context.ops().modelCalls()));
     WorkerFactoryOptions timed = WorkerFactoryOptions.newBuilder()
         .setWorkerInterceptors(context.ops().stepTimings()).build();
-    WorkerFactory control = ControlWorker.start(temporal.client(), timed, tools,
+    WorkerFactory control = ControlWorker.start(client, timed, tools,
         RuntimePlanners.of(planning.planner(), tools, models, planning.plannerModel()), context.files(),
         temporal.stickyOff(), models);
     closer.push(() -> stop(control));
@@ -56,14 +77,10 @@ public final class WorkerRole implements RolePart {
     // process, where the server's endpoint is registered (servers run only where endpoints, so models, are known)
     Object[] onPools = pools.servers().map(s -> onPools(s, models.orElseThrow(), tools, context.files()))
         .orElse(new Object[0]);
-    WorkerFactory backends = BackendWorker.start(temporal.client(), timed, pools.inventory(),
+    WorkerFactory backends = BackendWorker.start(client, timed, pools.inventory(),
         admission -> new StepActivitiesImpl(tools::find, context.files(), ActivityToolRunner.HEARTBEAT_EVERY_MILLIS,
             admission), temporal.stickyOff(), onPools);
     closer.push(() -> stop(backends));
-    log.info("worker polling with {} tools: {}", tools.all().size(),
-        String.join(", ", tools.all().stream().map(ToolDescriptor::name).toList()));
-    log.info(planning.plannerModel().map(p -> "planner: pipelines, and goals on model endpoint '" + p.endpoint()
-        + "'").orElse("planner: pipelines only (no 'planner:' in the models file)"));
   }
 
   private static Object[] onPools(ModelServers servers, ModelCall models, ToolRegistry tools, ToolFiles files) {

@@ -47,7 +47,9 @@ class CodecServingTest {
 
     assertThatThrownBy(() -> RuntimeConfig.builder(DATA).codecServing(on).apiAuth(ApiAuth.NONE).build())
         .hasMessageContaining("--codec-port").hasMessageContaining("--insecure-no-auth");
-    assertThatThrownBy(() -> RuntimeConfig.builder(DATA).codecServing(on).apiHost("0.0.0.0").build())
+    // the API itself may serve every address with TLS; the codec server's plain HTTP may not
+    ApiTls tls = new ApiTls(DATA.resolve("api.pem"), DATA.resolve("api-key.pem"), null);
+    assertThatThrownBy(() -> RuntimeConfig.builder(DATA).codecServing(on).apiHost("0.0.0.0").apiTls(tls).build())
         .hasMessageContaining("--codec-port").hasMessageContaining("'0.0.0.0'");
   }
 }

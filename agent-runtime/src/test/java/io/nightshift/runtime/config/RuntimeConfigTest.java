@@ -13,14 +13,16 @@ class RuntimeConfigTest {
   void shouldBuildTheDefaultsWhereNothingIsSet() {
     assertThat(RuntimeConfig.builder(DATA).build()).isEqualTo(RuntimeConfig.defaults(DATA))
         .isEqualTo(new RuntimeConfig(DATA, null, "default", 7233, 8233, "127.0.0.1", 7070, 32, null,
-            RuntimeConfig.LocalServerKind.AUTO, null, null, 0, null, null, null, ApiAuth.TOKENS, null, 0));
+            RuntimeConfig.LocalServerKind.AUTO, null, null, 0, null, null, null, ApiAuth.TOKENS, null, null, null,
+            null));
   }
 
   @Test
   void shouldKeepWhatIsSetAndResolveThePaths() {
     RuntimeConfig c = RuntimeConfig.builder(DATA).temporalAddress("temporal:7233").namespace("night")
         .apiHost("0.0.0.0").apiPort(9090).uiPort(8080).maxParallelSteps(4).modelsFile(Path.of("models.yaml"))
-        .temporalServer(RuntimeConfig.LocalServerKind.DEV).build();
+        .temporalServer(RuntimeConfig.LocalServerKind.DEV)
+        .apiTls(new ApiTls(Path.of("api.pem"), Path.of("api-key.pem"), null)).build();
 
     assertThat(c.effectiveTemporalAddress()).isEqualTo("temporal:7233");
     assertThat(c.namespace()).isEqualTo("night");
@@ -46,7 +48,9 @@ class RuntimeConfigTest {
           .hasMessageContaining("--insecure-no-auth is allowed only when the API binds to loopback")
           .hasMessageContaining(host);
     }
-    assertThat(RuntimeConfig.builder(DATA).apiHost("0.0.0.0").build().apiAuth()).isEqualTo(ApiAuth.TOKENS);
+    assertThat(RuntimeConfig.builder(DATA).apiHost("0.0.0.0")
+        .apiTls(new ApiTls(Path.of("api.pem"), Path.of("api-key.pem"), null)).build().apiAuth())
+        .isEqualTo(ApiAuth.TOKENS);
   }
 
   @Test

@@ -40,4 +40,19 @@ class ReadinessTest {
 
     assertThat(heard).containsExactly(Optional.empty(), Optional.of("down since 10:00"), Optional.empty());
   }
+
+  @Test
+  void shouldTellAListenerThatHeardNotReadyAtOnceWhenTheProcessTurnsReady() {
+    temporal.set(Optional.of("starting"));
+    readiness.recheck();
+    temporal.set(Optional.empty());
+    List<Optional<String>> heard = new ArrayList<>();
+    temporal.set(Optional.of("starting"));
+    readiness.onChange(heard::add);
+
+    temporal.set(Optional.empty());
+    readiness.recheck();
+
+    assertThat(heard).containsExactly(Optional.of("starting"), Optional.empty());
+  }
 }

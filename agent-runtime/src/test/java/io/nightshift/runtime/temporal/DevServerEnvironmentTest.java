@@ -31,7 +31,8 @@ class DevServerEnvironmentTest {
     Files.writeString(binary, "#!/bin/sh\nenv > '" + seen + "'\nexit 3\n");
     Files.setPosixFilePermissions(binary, PosixFilePermissions.fromString("rwx------"));
 
-    assertThatThrownBy(() -> DevServerProcess.start(binary, temp.resolve("data"), freePort(), freePort(), "default"))
+    assertThatThrownBy(() -> DevServerProcess.start(binary, temp.resolve("data"), freePort(), freePort(),
+        List.of("default")))
         .isInstanceOf(IOException.class).hasMessageContaining("did not answer");
 
     List<String> names = Files.readAllLines(seen).stream().filter(l -> l.matches("[A-Za-z_][A-Za-z0-9_]*=.*"))

@@ -20,9 +20,12 @@ import java.util.regex.Pattern;
  * output is whatever a tool or a model wrote, and an HTML one served inline here could script the UI's actions.
  *
  * <pre>
- * GET /api/artifacts/DIGEST?type=T        a download (Content-Disposition: attachment) with the reference's type
- * GET /api/artifacts/DIGEST/view?type=T   an HTML report for the UI's viewer frame, in a CSP sandbox
+ * GET /api/artifacts/DIGEST?task=ID&type=T       a download (Content-Disposition: attachment), the reference's type
+ * GET /api/artifacts/DIGEST/view?task=ID&type=T  an HTML report for the UI's viewer frame, in a CSP sandbox
  * </pre>
+ *
+ * {@code task} is the task whose view shows the artifact: the API serves a digest only as one of a task of the
+ * caller's tenant.
  *
  * Both carry {@code X-Content-Type-Options: nosniff} and a sandboxing {@code Content-Security-Policy}: a sandboxed
  * document has an opaque origin and runs no script, so even an HTML output opened on its own reaches nothing of
@@ -66,8 +69,9 @@ final class ArtifactDownloads {
       Context outer = call.attach();
       Iterator<ArtifactChunk> chunks;
       try {
+        String task = WorkflowUiServer.query(ex, "task");
         chunks = api.readArtifact(ReadArtifactRequest.newBuilder().setDigest(digest)
-            .setMediaType(asked == null ? "" : asked).build());
+            .setTaskId(task == null ? "" : task).setMediaType(asked == null ? "" : asked).build());
       } finally {
         call.detach(outer);
       }
@@ -103,7 +107,7 @@ final class ArtifactDownloads {
 
   private static void refuseView(HttpExchange ex, String digest, String type) throws IOException {
     WorkflowUiServer.sendJson(ex, 415, HttpStatuses.body("INVALID_ARGUMENT", "only HTML reports are shown in the UI;"
-        + " " + digest + " as " + type + " is a download: /api/artifacts/" + digest + "?type=...", "type"));
+        + " " + digest + " as " + type + " is a download: /api/artifacts/" + digest + "?task=...&type=...", "type"));
   }
 
   /** The type as a header may carry it: a well-formed media type, else bytes of no particular kind. */

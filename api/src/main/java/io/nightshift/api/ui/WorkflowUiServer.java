@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.grpc.Channel;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
+import io.grpc.ManagedChannelBuilder;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.nightshift.api.ui.session.LoginLinkDirectory;
@@ -52,7 +53,7 @@ import org.slf4j.LoggerFactory;
  * GET  /api/tasks/ID/events            WatchTask as server-sent events, one "task" event per change
  * GET  /api/tasks/ID/steps/S/conversation   GetAgentConversation: what agent step S said and did
  * POST /api/tasks/ID/ACTION            pause, resume, cancel, approve, reject, steer: the request message as JSON
- * GET  /api/artifacts/DIGEST?type=T    ReadArtifact as a download; /view for the UI's sandboxed report frame
+ * GET  /api/artifacts/DIGEST?task=ID&type=T  ReadArtifact as a download; /view for the UI's sandboxed report frame
  * </pre>
  *
  * Actions change tasks, so they take only {@code Content-Type: application/json}: a browser does not send that
@@ -110,9 +111,22 @@ public final class WorkflowUiServer implements AutoCloseable {
     return start(host, port, apiTarget, Optional.empty(), keepaliveMillis);
   }
 
+  /**
+   * As {@link #start(String, int, String, Optional)}, calling the API through {@code api}: the API's in-process
+   * channel where the UI runs beside it (whatever TLS the API's socket has), or a channel to a remote API.
+   */
+  public static WorkflowUiServer start(String host, int port, ManagedChannelBuilder<?> api, Optional<String> bearer)
+      throws IOException {
+    return start(host, port, api, bearer, TaskEventStream.KEEPALIVE_MILLIS);
+  }
+
   private static WorkflowUiServer start(String host, int port, String apiTarget, Optional<String> bearer,
       long keepaliveMillis) throws IOException {
-    NettyChannelBuilder builder = NettyChannelBuilder.forTarget(apiTarget).usePlaintext();
+    return start(host, port, NettyChannelBuilder.forTarget(apiTarget).usePlaintext(), bearer, keepaliveMillis);
+  }
+
+  private static WorkflowUiServer start(String host, int port, ManagedChannelBuilder<?> builder,
+      Optional<String> bearer, long keepaliveMillis) throws IOException {
     ManagedChannel channel = builder.build();
     HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 64);
     // event streams hold a thread each for as long as a page is open

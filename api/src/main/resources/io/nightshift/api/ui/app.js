@@ -30,18 +30,19 @@ const when = t => t ? new Date(t).toLocaleString() : '';
 const badge = s => el('span', { class: 'state ' + s, 'data-state': s }, s);
 const mediaType = ref => ref.mediaType || 'application/octet-stream';
 const isHtml = type => type.split(';')[0].trim().toLowerCase() === 'text/html';
-const artifactUrl = (ref, suffix) => '/api/artifacts/' + encodeURIComponent(ref.digest) + (suffix || '')
-  + '?type=' + encodeURIComponent(mediaType(ref));
+// the task whose view shows the artifact goes along: the API serves a digest only as one of a task of this tenant
+const artifactUrl = (taskId, ref, suffix) => '/api/artifacts/' + encodeURIComponent(ref.digest) + (suffix || '')
+  + '?task=' + encodeURIComponent(taskId) + '&type=' + encodeURIComponent(mediaType(ref));
 
 /**
  * A step's output: an HTML report opens in the UI's viewer (a sandboxed frame), anything else downloads. Outputs are
  * whatever a tool or a model wrote, so none is ever opened as a page of this origin (the server enforces the same).
  */
-const artifactLink = (ref, text) => !ref || !ref.digest ? ''
+const artifactLink = (taskId, ref, text) => !ref || !ref.digest ? ''
   : isHtml(mediaType(ref))
-    ? el('a', { href: '#/artifacts/' + encodeURIComponent(ref.digest) + '?type=' + encodeURIComponent(mediaType(ref)),
-        class: 'artifact' }, text || mediaType(ref))
-    : el('a', { href: artifactUrl(ref), download: true, class: 'artifact' }, text || mediaType(ref));
+    ? el('a', { href: '#/artifacts/' + encodeURIComponent(ref.digest) + '?task=' + encodeURIComponent(taskId)
+        + '&type=' + encodeURIComponent(mediaType(ref)), class: 'artifact' }, text || mediaType(ref))
+    : el('a', { href: artifactUrl(taskId, ref), download: true, class: 'artifact' }, text || mediaType(ref));
 
 /**
  * A step's unit telemetry on one line, as the CLI prints it (cli's TelemetryLine): a figure the executor did not
@@ -214,7 +215,7 @@ function renderTask(t) {
           + (s.telemetry.live ? ' so far' : ' while it held them') }, 'units: ' + telemetryLine(s.telemetry)) : ''),
       el('td', { title: s.placement || '' }, s.pool || ''),
       el('td', { class: 'num' }, s.tokens && s.tokens !== '0' ? s.tokens : ''),
-      el('td', {}, artifactLink(s.output))))));
+      el('td', {}, artifactLink(t.id, s.output))))));
 
   const pools = Object.keys(Object.assign({}, t.unitSecondsByPool, t.costByPool, t.tokensByPool));
   const budget = t.budget;
@@ -226,7 +227,7 @@ function renderTask(t) {
     el('p', { class: 'meta' }, 'created ' + when(t.createdAt) + (t.endedAt ? ' · ended ' + when(t.endedAt)
       : ' · updated ' + when(t.updatedAt))),
     t.error ? el('p', { class: 'error', id: 'task-error' }, t.error) : '',
-    t.result && t.result.digest ? el('p', {}, 'Result: ', artifactLink(t.result, 'open the result')) : '',
+    t.result && t.result.digest ? el('p', {}, 'Result: ', artifactLink(t.id, t.result, 'open the result')) : '',
     el('p', { class: 'counts', id: 'counts' }, Object.entries(t.stepCounts || {})
       .map(([k, v]) => el('span', { 'data-count': stepState(k) }, stepState(k).toLowerCase() + ' ' + v))),
     controls,
@@ -359,13 +360,13 @@ async function showConversation(taskId, step) {
  * The report in a frame sandboxed twice (the attribute here, the server's CSP on the report): its scripts never
  * run, it has no origin of its own, so it can neither read this page nor act as it.
  */
-function showReport(digest, type) {
+function showReport(taskId, digest, type) {
   const ref = { digest: digest, mediaType: type };
   view.replaceChildren(
     el('h1', {}, 'Report ', el('span', { class: 'meta' }, digest)),
-    el('p', { class: 'meta' }, type, ' · ', el('a', { href: artifactUrl(ref), download: true, id: 'download' },
+    el('p', { class: 'meta' }, type, ' · ', el('a', { href: artifactUrl(taskId, ref), download: true, id: 'download' },
       'download')),
-    el('iframe', { id: 'report', class: 'report', sandbox: true, src: artifactUrl(ref, '/view'),
+    el('iframe', { id: 'report', class: 'report', sandbox: true, src: artifactUrl(taskId, ref, '/view'),
       title: 'report ' + digest }));
 }
 
@@ -377,9 +378,9 @@ function route() {
   if (conversationTimer) { clearInterval(conversationTimer); conversationTimer = null; }
   live.className = 'live';
   const hash = location.hash || '#/';
-  const report = hash.match(/^#\/artifacts\/([^?]+)\?type=(.+)$/);
+  const report = hash.match(/^#\/artifacts\/([^?]+)\?task=([^&]+)&type=(.+)$/);
   if (report) {
-    showReport(decodeURIComponent(report[1]), decodeURIComponent(report[2]));
+    showReport(decodeURIComponent(report[2]), decodeURIComponent(report[1]), decodeURIComponent(report[3]));
     return;
   }
   const agent = hash.match(/^#\/tasks\/([^/]+)\/agents\/(.+)$/);

@@ -1,39 +1,49 @@
 package io.nightshift.api.edge;
 
 import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.nightshift.api.ApiRole;
 import io.nightshift.api.client.BearerToken;
+import io.nightshift.api.client.ClientTls;
 import io.nightshift.runtime.NightshiftRuntime;
 import io.nightshift.runtime.Role;
 import io.nightshift.runtime.config.ApiAuth;
 import io.nightshift.runtime.config.RuntimeConfig;
+import io.nightshift.runtime.config.TenantNamespaces;
 import io.nightshift.runtime.worker.WorkerRole;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The API as {@code nightshift dev} serves it: a whole runtime (temporal, worker and API roles, so the real
  * {@code ApiServer} with every service it registers) on free loopback ports, with Temporal's in-memory server so
- * that starting it takes seconds and needs no binary, and a plaintext channel to the API that carries the admin
- * token the first start made, as the CLI on the runtime's machine does.
+ * that starting it takes seconds and needs no binary, and a channel to the API (plaintext, or with the TLS the test
+ * gives) that carries the admin token the first start made, as the CLI on the runtime's machine does.
  */
 final class ApiRuntimeOnSocket implements AutoCloseable {
   private final NightshiftRuntime runtime;
   private final RuntimeConfig config;
   private final String target;
+  private final ApiRole api;
+  private final ClientTls tls;
   private final List<ManagedChannel> channels = new CopyOnWriteArrayList<>();
   private final ManagedChannel channel;
 
-  private ApiRuntimeOnSocket(NightshiftRuntime runtime, RuntimeConfig config, String target) throws IOException {
+  private ApiRuntimeOnSocket(NightshiftRuntime runtime, RuntimeConfig config, ApiRole api, ClientTls tls)
+      throws IOException {
     this.runtime = runtime;
     this.config = config;
-    this.target = target;
+    this.target = api.target();
+    this.api = api;
+    this.tls = tls;
     this.channel = config.apiAuth() == ApiAuth.TOKENS
         ? channelWith(Files.readString(config.adminTokenFile()).strip()) : channelWithoutToken();
   }
@@ -43,14 +53,46 @@ final class ApiRuntimeOnSocket implements AutoCloseable {
   }
 
   static ApiRuntimeOnSocket start(Path dataDir, ApiAuth auth) throws IOException {
-    RuntimeConfig config = RuntimeConfig.builder(dataDir).temporalPort(freePort()).temporalUiPort(freePort())
-        .apiHost("127.0.0.1").apiPort(freePort()).temporalServer(RuntimeConfig.LocalServerKind.IN_MEMORY)
-        .apiAuth(auth).build();
+    return start(dataDir, builder -> builder.apiAuth(auth), ClientTls.none());
+  }
+
+  /**
+   * @param settings what the test sets beyond the free loopback ports (TLS, a UI port)
+   * @param tls      what this harness's channels reach the API with
+   */
+  static ApiRuntimeOnSocket start(Path dataDir, UnaryOperator<RuntimeConfig.Builder> settings, ClientTls tls)
+      throws IOException {
+    RuntimeConfig config = settings.apply(RuntimeConfig.builder(dataDir).temporalPort(freePort())
+        .temporalUiPort(freePort()).apiHost("127.0.0.1").apiPort(freePort())
+        .temporalServer(RuntimeConfig.LocalServerKind.IN_MEMORY)).build();
+    return start(config, tls);
+  }
+
+  /**
+   * The same on the official Temporal dev server (SQLite, real visibility queries and search attributes), for what
+   * the in-memory server cannot show. Its binary comes from the tools cache the end-to-end tests share
+   * ({@code nightshift.it.toolsDir}), provisioned there once if missing.
+   */
+  static ApiRuntimeOnSocket startOnDevServer(Path dataDir) throws IOException {
+    return startOnDevServer(dataDir, TenantNamespaces.none());
+  }
+
+  /** The same, with tenants mapped to namespaces as {@code --tenant-namespace} maps them. */
+  static ApiRuntimeOnSocket startOnDevServer(Path dataDir, TenantNamespaces namespaces) throws IOException {
+    Path tools = Path.of(System.getProperty("nightshift.it.toolsDir",
+        System.getProperty("user.home") + "/.cache/nightshift/tools"));
+    return start(RuntimeConfig.builder(dataDir).temporalPort(portBelowEphemeral())
+        .temporalUiPort(portBelowEphemeral()).apiHost("127.0.0.1").apiPort(portBelowEphemeral())
+        .temporalServer(RuntimeConfig.LocalServerKind.DEV)
+        .toolsDir(tools).tenantNamespaces(namespaces).build(), ClientTls.none());
+  }
+
+  private static ApiRuntimeOnSocket start(RuntimeConfig config, ClientTls tls) throws IOException {
     ApiRole api = new ApiRole();
     NightshiftRuntime runtime = NightshiftRuntime.start(config, EnumSet.of(Role.TEMPORAL, Role.WORKER, Role.API),
         List.of(new WorkerRole(), api));
     try {
-      return new ApiRuntimeOnSocket(runtime, config, api.target());
+      return new ApiRuntimeOnSocket(runtime, config, api, tls);
     } catch (IOException | RuntimeException e) {
       runtime.close();
       throw e;
@@ -64,12 +106,27 @@ final class ApiRuntimeOnSocket implements AutoCloseable {
 
   /** Another channel to the API, sending {@code token} as its bearer token; closed with this harness. */
   ManagedChannel channelWith(String token) {
-    return track(NettyChannelBuilder.forTarget(target).usePlaintext().intercept(BearerToken.sending(token)).build());
+    return track(tls.channelTo(target).intercept(BearerToken.sending(token)).build());
   }
 
   /** Another channel to the API that sends no credentials at all; closed with this harness. */
   ManagedChannel channelWithoutToken() {
-    return track(NettyChannelBuilder.forTarget(target).usePlaintext().build());
+    return track(tls.channelTo(target).build());
+  }
+
+  /** A channel to the API with other TLS settings (or none), sending {@code token}; closed with this harness. */
+  ManagedChannel channelWith(ClientTls otherTls, String token) {
+    return track(otherTls.channelTo(target).intercept(BearerToken.sending(token)).build());
+  }
+
+  /** The workflow UI's address, where the test asked for one. */
+  Optional<String> uiUrl() {
+    return api.uiUrl();
+  }
+
+  /** A new one-time login link to the UI beside the API, as {@code nightshift admin ui-link} makes. */
+  Optional<String> newUiLoginLink() {
+    return api.newUiLoginLink();
   }
 
   RuntimeConfig config() {
@@ -92,4 +149,30 @@ final class ApiRuntimeOnSocket implements AutoCloseable {
       return socket.getLocalPort();
     }
   }
+
+  /**
+   * A free port below the kernel's ephemeral range: the dev server takes its internal ports from that range after
+   * we pick ours, and could be dealt one picked there with bind(0) (dist's RuntimeProcess saw it fail so once).
+   */
+  private static int portBelowEphemeral() throws IOException {
+    int high = 32_768;
+    try {
+      high = Integer.parseInt(Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim()
+          .split("\\s+")[0]);
+    } catch (IOException | RuntimeException e) {
+      // not Linux: the usual default
+    }
+    for (int attempt = 0; attempt < 1_000; attempt++) {
+      int port = 20_000 + RANDOM.nextInt(Math.max(1_000, high - 20_000));
+      try (ServerSocket socket = new ServerSocket()) {
+        socket.bind(new InetSocketAddress("127.0.0.1", port));
+        return port;
+      } catch (IOException taken) {
+        // in use: try another
+      }
+    }
+    throw new IOException("no free port found between 20000 and " + high);
+  }
+
+  private static final Random RANDOM = new Random();
 }

@@ -84,7 +84,7 @@ final class FuzzedRequests {
         () -> call(TaskServiceGrpc.getGetAgentConversationMethod(), GetAgentConversationRequest.newBuilder()
             .setTaskId(anyTaskId()).setStep(values.text()).setMaxMessages(values.anyInt()).build()),
         () -> call(ArtifactServiceGrpc.getReadArtifactMethod(), ReadArtifactRequest.newBuilder().setDigest(digest())
-            .setMediaType(values.text()).build()),
+            .setMediaType(values.text()).setTaskId(anyTaskId()).build()),
         () -> call(BackendServiceGrpc.getListBackendsMethod(), ListBackendsRequest.getDefaultInstance()),
         () -> call(BackendServiceGrpc.getGetBackendMethod(), GetBackendRequest.newBuilder()
             .setBackendId(values.text()).build()));

@@ -19,11 +19,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the PEM files of {@code --temporal-tls-*} with the JDK alone and checks what the TLS library would only
- * find out at the first handshake, hours later on a worker: that each file parses, and that the private key belongs
- * to the certificate.
+ * Reads the PEM files of {@code --temporal-tls-*} (and of {@code --api-tls-*} and the CLI's {@code --tls-*}) with
+ * the JDK alone and checks what the TLS library would only find out at the first handshake, hours later on a
+ * worker: that each file parses, and that the private key belongs to the certificate.
  */
-final class PemFiles {
+public final class PemFiles {
   private static final Pattern PKCS8 = Pattern.compile(
       "-----BEGIN PRIVATE KEY-----([A-Za-z0-9+/=\\s]+)-----END PRIVATE KEY-----");
   /** The key types TLS clients present, with a signature each can make (to test that key and certificate match). */
@@ -33,7 +33,7 @@ final class PemFiles {
   private PemFiles() {}
 
   /** One or more X.509 certificates, in file order. */
-  static List<X509Certificate> certificates(String flag, Path file) {
+  public static List<X509Certificate> certificates(String flag, Path file) {
     byte[] pem = SecretFile.readBytes(flag, file);
     try {
       List<X509Certificate> certs = CertificateFactory.getInstance("X.509")
@@ -49,7 +49,7 @@ final class PemFiles {
   }
 
   /** An unencrypted PKCS#8 private key (RSA, EC or Ed25519) from an owner-only file. */
-  static PrivateKey privateKey(String flag, Path file) {
+  public static PrivateKey privateKey(String flag, Path file) {
     String pem = new String(SecretFile.read(flag, file), StandardCharsets.US_ASCII);
     Matcher m = PKCS8.matcher(pem);
     if (!m.find()) {
@@ -73,6 +73,12 @@ final class PemFiles {
    * type, where comparing the parts of a key works for RSA alone.
    */
   static void checkKeyMatches(PrivateKey key, Path keyFile, X509Certificate cert, Path certFile) {
+    checkKeyMatches(key, TemporalSecurity.KEY_FLAG, keyFile, cert, TemporalSecurity.CERT_FLAG, certFile);
+  }
+
+  /** As {@link #checkKeyMatches(PrivateKey, Path, X509Certificate, Path)}, naming the given flags. */
+  public static void checkKeyMatches(PrivateKey key, String keyFlag, Path keyFile, X509Certificate cert,
+      String certFlag, Path certFile) {
     String algorithm = KEY_TYPES.stream().filter(t -> t[0].equals(key.getAlgorithm())).map(t -> t[1]).findFirst()
         .orElseThrow();
     byte[] challenge = new byte[32];
@@ -91,8 +97,8 @@ final class PemFiles {
       matches = false; // e.g. an EC key against an RSA certificate
     }
     if (!matches) {
-      throw new IllegalArgumentException(TemporalSecurity.KEY_FLAG + " " + keyFile + " is not the private key of the"
-          + " certificate in " + TemporalSecurity.CERT_FLAG + " " + certFile + " ("
+      throw new IllegalArgumentException(keyFlag + " " + keyFile + " is not the private key of the"
+          + " certificate in " + certFlag + " " + certFile + " ("
           + cert.getSubjectX500Principal().getName() + ")");
     }
   }

@@ -18,19 +18,22 @@ import java.util.List;
  * A throwaway PKI for the TLS tests, made fresh in a temporary directory with the JDK's own {@code keytool} (no
  * certificate library is on the class path, and the JDK is wherever tests run): two CAs, a server certificate from
  * the first for {@code localhost} and {@value #SERVER_NAME} (not for {@code 127.0.0.1}, so connecting by IP tests
- * the server-name override), and a client certificate from it. Keys are EC P-256, quick to make; certificates last
- * two days, so nothing here can expire in a committed fixture.
+ * the server-name override), a client certificate from it, and a client certificate from the second CA (a client
+ * a server trusting the first must refuse). Keys are EC P-256, quick to make; certificates last two days, so nothing
+ * here can expire in a committed fixture. Public for the API's TLS tests in other modules (this module's test-jar).
  */
-final class TestPki {
-  static final String SERVER_NAME = "temporal.test.internal";
+public final class TestPki {
+  public static final String SERVER_NAME = "temporal.test.internal";
   private static final String PASSWORD = "test-only";
 
-  final Path caPem;
-  final Path otherCaPem;
-  final Path serverCertPem;
-  final Path serverKeyPem;
-  final Path clientCertPem;
-  final Path clientKeyPem;
+  public final Path caPem;
+  public final Path otherCaPem;
+  public final Path serverCertPem;
+  public final Path serverKeyPem;
+  public final Path clientCertPem;
+  public final Path clientKeyPem;
+  public final Path otherClientCertPem;
+  public final Path otherClientKeyPem;
 
   private TestPki(Path dir) {
     caPem = dir.resolve("ca.pem");
@@ -39,15 +42,19 @@ final class TestPki {
     serverKeyPem = dir.resolve("server-key.pem");
     clientCertPem = dir.resolve("client.pem");
     clientKeyPem = dir.resolve("client-key.pem");
+    otherClientCertPem = dir.resolve("other-client.pem");
+    otherClientKeyPem = dir.resolve("other-client-key.pem");
   }
 
-  static TestPki create(Path dir) throws IOException, InterruptedException, GeneralSecurityException {
+  public static TestPki create(Path dir) throws IOException, InterruptedException, GeneralSecurityException {
     TestPki pki = new TestPki(dir);
     Path ca = pki.authority(dir, "ca", pki.caPem);
-    pki.authority(dir, "other-ca", pki.otherCaPem);
+    Path otherCa = pki.authority(dir, "other-ca", pki.otherCaPem);
     pki.leaf(dir, ca, "server", "san=dns:localhost,dns:" + SERVER_NAME, "serverAuth", pki.serverCertPem,
         pki.serverKeyPem);
     pki.leaf(dir, ca, "client", "san=dns:nightshift-worker", "clientAuth", pki.clientCertPem, pki.clientKeyPem);
+    pki.leaf(dir, otherCa, "other-client", "san=dns:nightshift-worker", "clientAuth", pki.otherClientCertPem,
+        pki.otherClientKeyPem);
     return pki;
   }
 
@@ -86,7 +93,7 @@ final class TestPki {
   }
 
   /** Writes {@code content} to an owner-only file, as an operator keeps an API key. */
-  static Path secretFile(Path file, String content) throws IOException {
+  public static Path secretFile(Path file, String content) throws IOException {
     Files.writeString(file, content);
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     return file;

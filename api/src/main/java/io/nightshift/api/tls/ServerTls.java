@@ -1,0 +1,58 @@
+package io.nightshift.api.tls;
+
+import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
+import io.grpc.netty.shaded.io.netty.handler.ssl.ClientAuth;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
+import io.nightshift.runtime.config.ApiTls;
+import io.nightshift.runtime.temporal.tls.PemFiles;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Optional;
+import javax.net.ssl.SSLException;
+
+/**
+ * The API's TLS context, read once at start from {@link ApiTls}: the server's certificate chain and key (checked to
+ * belong together) and, for mutual TLS, the CA bundle a client's certificate must chain to, with a certificate
+ * required of every client. A missing, unreadable or malformed file fails here, naming its flag and file, before
+ * the API listens.
+ */
+public final class ServerTls {
+  private ServerTls() {}
+
+  /** @return empty for {@link ApiTls.Mode#PLAINTEXT} */
+  public static Optional<SslContext> load(ApiTls tls) {
+    if (tls.mode() == ApiTls.Mode.PLAINTEXT) {
+      return Optional.empty();
+    }
+    List<X509Certificate> chain = PemFiles.certificates(ApiTls.CERT_FLAG, tls.certFile());
+    PrivateKey key = PemFiles.privateKey(ApiTls.KEY_FLAG, tls.keyFile());
+    PemFiles.checkKeyMatches(key, ApiTls.KEY_FLAG, tls.keyFile(), chain.get(0), ApiTls.CERT_FLAG, tls.certFile());
+    SslContextBuilder builder = GrpcSslContexts.configure(SslContextBuilder.forServer(key,
+        chain.toArray(X509Certificate[]::new)));
+    if (tls.mode() == ApiTls.Mode.MUTUAL_TLS) {
+      builder.trustManager(PemFiles.certificates(ApiTls.CLIENT_CA_FLAG, tls.clientCaFile())
+          .toArray(X509Certificate[]::new)).clientAuth(ClientAuth.REQUIRE);
+    }
+    try {
+      return Optional.of(builder.build());
+    } catch (SSLException | IllegalArgumentException e) {
+      throw new IllegalArgumentException("cannot serve the API over TLS with " + ApiTls.CERT_FLAG + " "
+          + tls.certFile() + (tls.clientCaFile() == null ? "" : " and " + ApiTls.CLIENT_CA_FLAG + " "
+          + tls.clientCaFile()) + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** What the start-up log says about how the API is reached. */
+  public static String describe(ApiTls tls, String host, int port) {
+    return switch (tls.mode()) {
+      case PLAINTEXT -> "plaintext on loopback " + host + ":" + port + " (TLS: " + ApiTls.CERT_FLAG + ", "
+          + ApiTls.KEY_FLAG + ")";
+      case TLS -> "TLS on " + host + ":" + port + " with " + tls.certFile() + "; no client certificates asked ("
+          + ApiTls.CLIENT_CA_FLAG + " for mutual TLS)";
+      case MUTUAL_TLS -> "mutual TLS on " + host + ":" + port + " with " + tls.certFile()
+          + "; client certificates must chain to " + tls.clientCaFile();
+    };
+  }
+}

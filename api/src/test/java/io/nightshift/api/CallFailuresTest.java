@@ -1,0 +1,54 @@
+package io.nightshift.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.client.WorkflowServiceException;
+import org.junit.jupiter.api.Test;
+
+class CallFailuresTest {
+  private static final String TEMPORALS_OWN = "io exception: Connection refused: /10.9.8.7:7233";
+
+  @Test
+  void shouldAnswerTemporalNotAnsweringAsUnavailableWithoutItsAddressRawOrWrapped() {
+    StatusRuntimeException raw = Status.UNAVAILABLE.withDescription(TEMPORALS_OWN).asRuntimeException();
+    StatusRuntimeException timedOut = Status.DEADLINE_EXCEEDED.withDescription("deadline exceeded after 9.9s")
+        .asRuntimeException();
+    WorkflowServiceException wrapped = new WorkflowServiceException(
+        WorkflowExecution.newBuilder().setWorkflowId("task-1").build(), "TaskWorkflow", raw);
+
+    for (RuntimeException failure : new RuntimeException[] {raw, timedOut, wrapped}) {
+      StatusRuntimeException answer = CallFailures.toStatus(failure);
+      assertThat(answer.getStatus().getCode()).as(failure.toString()).isEqualTo(Status.Code.UNAVAILABLE);
+      assertThat(answer.getStatus().getDescription()).isEqualTo(CallFailures.UNREACHABLE)
+          .doesNotContain("10.9.8.7");
+    }
+  }
+
+  @Test
+  void shouldAnswerTemporalOverloadedAsResourceExhausted() {
+    assertThat(CallFailures.toStatus(Status.RESOURCE_EXHAUSTED.withDescription("namespace rate limit exceeded")
+        .asRuntimeException()).getStatus().getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
+  }
+
+  @Test
+  void shouldPassOnTheServicesOwnAnswersWhateverTheirCode() {
+    StatusRuntimeException notFound = ApiErrors.notFound("task-1");
+    StatusRuntimeException agentAway = ApiErrors.unavailable("agent a-1 could not be asked for its progress");
+
+    assertThat(CallFailures.toStatus(notFound)).isSameAs(notFound);
+    assertThat(CallFailures.toStatus(agentAway)).isSameAs(agentAway);
+  }
+
+  @Test
+  void shouldAnswerABugAsInternalWithALogReferenceNeverUnknownOrItsMessage() {
+    StatusRuntimeException answer = CallFailures.toStatus(new IllegalStateException("secret internals"));
+
+    assertThat(answer.getStatus().getCode()).isEqualTo(Status.Code.INTERNAL);
+    assertThat(answer.getStatus().getDescription()).contains("reference").doesNotContain("secret internals");
+    assertThat(CallFailures.toStatus(Status.UNKNOWN.withDescription("Application error processing RPC")
+        .asRuntimeException()).getStatus().getCode()).isEqualTo(Status.Code.INTERNAL);
+  }
+}

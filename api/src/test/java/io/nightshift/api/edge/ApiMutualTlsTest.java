@@ -1,0 +1,167 @@
+package io.nightshift.api.edge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.grpc.Channel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.nightshift.api.client.ClientTls;
+import io.nightshift.api.tls.ServerTls;
+import io.nightshift.api.ui.RawHttp;
+import io.nightshift.api.v1.CancelTaskRequest;
+import io.nightshift.api.v1.ListTasksRequest;
+import io.nightshift.api.v1.TaskServiceGrpc;
+import io.nightshift.runtime.config.ApiTls;
+import io.nightshift.runtime.temporal.tls.TestPki;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real ApiServer with {@code --api-tls-cert}, {@code --api-tls-key} and {@code --api-tls-client-ca} over a
+ * socket: a client needs a certificate from the client CA, and a token on top of it; the workflow UI beside it still
+ * reaches it (in process); a bad file stops the start naming its flag and file ({@link ServerTls}). One runtime and
+ * one throwaway PKI (keytool takes seconds per certificate) for all cases.
+ */
+class ApiMutualTlsTest {
+  @TempDir static Path dir;
+  private static TestPki pki;
+  private static ApiRuntimeOnSocket api;
+  private static String adminToken;
+
+  @BeforeAll
+  static void start() throws Exception {
+    pki = TestPki.create(Files.createDirectories(dir.resolve("pki")));
+    int uiPort = freePort();
+    api = ApiRuntimeOnSocket.start(dir.resolve("data"), builder -> builder.uiPort(uiPort)
+        .apiTls(new ApiTls(pki.serverCertPem, pki.serverKeyPem, pki.caPem)), clientWith(pki.clientCertPem,
+        pki.clientKeyPem));
+    adminToken = Files.readString(api.config().adminTokenFile()).strip();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (api != null) {
+      api.close();
+    }
+  }
+
+  @Test
+  void shouldAnswerAClientWithTheRightCertificateAndATokenAndAuditItsCertificateSubject() throws Exception {
+    TaskServiceGrpc.TaskServiceBlockingStub tasks = TaskServiceGrpc.newBlockingStub(api.channel());
+
+    assertThat(tasks.listTasks(ListTasksRequest.newBuilder().setPageSize(5).build()).getTasksCount()).isZero();
+    StatusRuntimeException unknown = catchThrowableOfType(StatusRuntimeException.class,
+        () -> tasks.cancelTask(CancelTaskRequest.newBuilder().setTaskId("no-such-task").build()));
+
+    assertThat(unknown.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+    List<String> records = Files.readAllLines(api.config().auditLogFile());
+    String lastRecord = records.get(records.size() - 1);
+    assertThat(new ObjectMapper().readTree(lastRecord).get("actor").get("peer").asText())
+        .matches("127\\.0\\.0\\.1:\\d+ CN=client");
+  }
+
+  @Test
+  void shouldStillAskForATokenFromAClientWithTheRightCertificate() {
+    assertThat(statusOfListing(api.channelWithoutToken()).getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+  }
+
+  @Test
+  void shouldRefuseAClientThatShowsNoCertificate() {
+    ClientTls noCertificate = new ClientTls(pki.caPem, null, null, "localhost");
+
+    assertThat(statusOfListing(api.channelWith(noCertificate, adminToken)).getCode())
+        .isEqualTo(Status.Code.UNAVAILABLE);
+  }
+
+  @Test
+  void shouldRefuseAClientWhoseCertificateComesFromAnotherCa() {
+    ClientTls wrongCertificate = clientWith(pki.otherClientCertPem, pki.otherClientKeyPem);
+
+    assertThat(statusOfListing(api.channelWith(wrongCertificate, adminToken)).getCode())
+        .isEqualTo(Status.Code.UNAVAILABLE);
+  }
+
+  @Test
+  void shouldNotAnswerAPlaintextClient() {
+    assertThat(statusOfListing(api.channelWith(ClientTls.none(), adminToken)).getCode())
+        .isEqualTo(Status.Code.UNAVAILABLE);
+  }
+
+  @Test
+  void shouldServeTheWorkflowUiBesideAMutualTlsApi() throws Exception {
+    URI ui = URI.create(api.uiUrl().orElseThrow());
+    String self = ui.getHost() + ":" + ui.getPort();
+    String link = api.newUiLoginLink().orElseThrow();
+    String code = link.substring(link.indexOf("#code=") + "#code=".length());
+    RawHttp.Answer login = RawHttp.send(ui.getPort(), "POST", "/login", Map.of("Host", self, "Origin",
+        "http://" + self, "Content-Type", "application/json"), "{\"code\": \"" + code + "\"}");
+    assertThat(login.status()).as(login.body()).isEqualTo(200);
+    String cookie = login.header("Set-Cookie").substring(0, login.header("Set-Cookie").indexOf(';'));
+
+    RawHttp.Answer answer = RawHttp.send(ui.getPort(), "GET", "/api/tasks/no-such-task",
+        Map.of("Host", self, "Cookie", cookie), null);
+
+    // NOT_FOUND: the UI's call reached the API and got past its token check (401 or 503 if it had not)
+    assertThat(answer.status()).as(answer.body()).isEqualTo(404);
+  }
+
+
+  @Test
+  void shouldNameTheFlagAndFileOfAMissingOrMalformedCertificate() throws Exception {
+    Path garbage = Files.writeString(dir.resolve("garbage.pem"), "not a certificate\n");
+    Path missing = dir.resolve("missing.pem");
+
+    assertThatThrownBy(() -> ServerTls.load(new ApiTls(garbage, pki.serverKeyPem, null)))
+        .hasMessageContaining(ApiTls.CERT_FLAG + " " + garbage);
+    assertThatThrownBy(() -> ServerTls.load(new ApiTls(missing, pki.serverKeyPem, null)))
+        .hasMessageContaining(ApiTls.CERT_FLAG + " " + missing).hasMessageContaining("no such file");
+    assertThatThrownBy(() -> ServerTls.load(new ApiTls(pki.serverCertPem, pki.serverKeyPem, garbage)))
+        .hasMessageContaining(ApiTls.CLIENT_CA_FLAG + " " + garbage);
+    assertThat(ServerTls.load(new ApiTls(pki.serverCertPem, pki.serverKeyPem, null))).isPresent();
+  }
+
+  @Test
+  void shouldRefuseAKeyThatIsNotTheCertificatesOrThatOthersMayRead() throws Exception {
+    assertThatThrownBy(() -> ServerTls.load(new ApiTls(pki.serverCertPem, pki.clientKeyPem, null)))
+        .hasMessageContaining(ApiTls.KEY_FLAG + " " + pki.clientKeyPem)
+        .hasMessageContaining("is not the private key of the certificate in " + ApiTls.CERT_FLAG);
+    Path exposed = Files.copy(pki.serverKeyPem, dir.resolve("exposed-key.pem"));
+    Files.setPosixFilePermissions(exposed, PosixFilePermissions.fromString("rw-r--r--"));
+
+    assertThatThrownBy(() -> ServerTls.load(new ApiTls(pki.serverCertPem, exposed, null)))
+        .hasMessageContaining(ApiTls.KEY_FLAG + " " + exposed).hasMessageContaining("chmod 600");
+  }
+
+  /** The server's certificate is for localhost (not 127.0.0.1), so the name is given as a client would. */
+  private static ClientTls clientWith(Path cert, Path key) {
+    return new ClientTls(pki.caPem, cert, key, "localhost");
+  }
+
+  private static Status statusOfListing(Channel channel) {
+    StatusRuntimeException e = catchThrowableOfType(StatusRuntimeException.class, () -> TaskServiceGrpc
+        .newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS)
+        .listTasks(ListTasksRequest.newBuilder().setPageSize(1).build()));
+    assertThat(e).as("the call should have failed").isNotNull();
+    return e.getStatus();
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
