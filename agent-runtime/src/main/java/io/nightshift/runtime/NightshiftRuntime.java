@@ -10,6 +10,8 @@ import io.nightshift.runtime.config.RuntimeConfig;
 import io.nightshift.runtime.egress.EgressAtStart;
 import io.nightshift.runtime.egress.EgressAudit;
 import io.nightshift.runtime.lifecycle.Closer;
+import io.nightshift.runtime.ops.Operations;
+import io.nightshift.runtime.ops.ProcessMetrics;
 import io.nightshift.runtime.planning.Planning;
 import io.nightshift.runtime.temporal.TemporalConnection;
 import io.nightshift.runtime.temporal.TemporalRole;
@@ -33,8 +35,9 @@ import java.util.stream.Collectors;
  * list: where a worker or API runs, the egress check of every host its configuration names, the Temporal link's TLS
  * files and API key, and the accelerator pools (all before Temporal, so a bad backends file, a host outside the
  * allow-list or a bad certificate fails at once), the audit log (which also records the connections the allow-list
- * refuses), the Temporal server, then, where a worker or API runs, the Temporal connection, tools and pipelines, and each role's part in {@link Role}
- * order (workers, then the API). Everything is closed in reverse by {@link #close()}.
+ * refuses), the Temporal server, then, where a worker or API runs, the process's metrics registry, the Temporal
+ * connection, the ops endpoints and samplers ({@link Operations}), tools and pipelines, and each role's part in
+ * {@link Role} order (workers, then the API). Everything is closed in reverse by {@link #close()}.
  *
  * <p>The caller brings the role parts, so this module need not know the API's: the CLI, which sees every module,
  * passes the worker's and the API's; bench passes the worker's alone.
@@ -94,17 +97,22 @@ public final class NightshiftRuntime implements AutoCloseable {
     // workers and the API seal and open payloads and artifacts with the same key file, so each reads what the others
     // wrote, and one rotation covers both
     KeyRing keys = PayloadEncryption.openKeys(config.payloadKeysFile());
+    // one registry per process, closed after the connection that reports Temporal's own metrics into it
+    ProcessMetrics metrics = started.push(ProcessMetrics.create());
     TemporalConnection connection = TemporalConnection.open(temporal, config.namespace(),
-        PayloadEncryption.around(keys), credentials, started);
+        PayloadEncryption.around(keys), credentials, metrics.temporalScope(), started);
+    Operations ops = started.push(Operations.start(config, roles.contains(Role.API), metrics, connection,
+        pools.get()));
     Planning planning = Planning.open(config, agentsHere, pools.get().endpoints(), started);
     // every tool this process runs reads users' files from the inputs directory only, through its ToolContext
     ToolFiles files = new ToolFiles(new FileArtifactStore(config.artifactsDir(), keys), config.scratchDir(),
         Optional.of(config.inputsDir()), egress);
     RoleContext context = new RoleContext(config, pools.get(), connection, planning, files, audit.orElseThrow(),
-        keys);
+        keys, ops);
     for (RolePart part : asked) {
       part.start(context, started);
     }
+    ops.rolesStarted();
     return temporal;
   }
 

@@ -4,6 +4,7 @@ import io.nightshift.core.crypto.KeyProvider;
 import io.nightshift.runtime.audit.AuditLogWriter;
 import io.nightshift.runtime.backends.AcceleratorPools;
 import io.nightshift.runtime.config.RuntimeConfig;
+import io.nightshift.runtime.ops.Operations;
 import io.nightshift.runtime.planning.Planning;
 import io.nightshift.runtime.temporal.TemporalConnection;
 import io.nightshift.workflows.activities.ToolFiles;
@@ -15,6 +16,7 @@ import io.nightshift.workflows.activities.ToolFiles;
  * @param audit       the data directory's audit log, which the API records calls in and workers refused connections
  * @param payloadKeys the keys payloads to Temporal are sealed with, read once at start (the codec server opens
  *                    payloads with them for Temporal's Web UI and CLI)
+ * @param ops         the process's metrics registry, readiness and ops endpoints, which roles report through
  */
 public record RoleContext(RuntimeConfig config, AcceleratorPools pools, TemporalConnection temporal,
-    Planning planning, ToolFiles files, AuditLogWriter audit, KeyProvider payloadKeys) {}
+    Planning planning, ToolFiles files, AuditLogWriter audit, KeyProvider payloadKeys, Operations ops) {}

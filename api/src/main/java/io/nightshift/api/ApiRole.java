@@ -14,6 +14,7 @@ import io.nightshift.runtime.config.ApiAuth;
 import io.nightshift.runtime.config.CodecServing;
 import io.nightshift.runtime.config.RuntimeConfig;
 import io.nightshift.runtime.lifecycle.Closer;
+import io.nightshift.runtime.ops.OpsEndpoints;
 import io.nightshift.runtime.temporal.codec.AesGcmPayloadCodec;
 import java.io.IOException;
 import java.net.BindException;
@@ -62,6 +63,7 @@ public final class ApiRole implements RolePart {
     listening = Optional.of(new Listening(config.apiHost(), api.port(), ui.map(WorkflowUiServer::port),
         codec.map(CodecServer::port), web, api));
     this.ui = ui;
+    ui.ifPresent(u -> u.servePublic(OpsEndpoints.PATHS, context.ops().endpoints()::serve));
     ui.ifPresent(u -> acceptLinks(u, config, closer));
     ui.ifPresent(u -> u.newLoginLink().ifPresentOrElse(ApiRole::printLoginLink,
         () -> log.info("workflow UI on {} (no login: API authentication is off)", uiUrl().orElseThrow())));

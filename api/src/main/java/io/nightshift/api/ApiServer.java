@@ -42,6 +42,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +59,10 @@ import org.slf4j.LoggerFactory;
 public final class ApiServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
   private static final Duration WATCH_EVERY = Duration.ofMillis(300);
+
+  /** What the health service answers for: the server as a whole, and the services that need Temporal. */
+  private static final List<String> HEALTH_NAMES = List.of("", "nightshift.v1.TaskService",
+      "nightshift.v1.BackendService");
 
   private final Server server;
   private final Server inProcessServer;
@@ -111,9 +116,9 @@ public final class ApiServer implements AutoCloseable {
       throw e;
     }
     log.info("API: {}", ServerTls.describe(config.apiTls(), config.apiHost(), server.getPort()));
-    health.setStatus("", HealthCheckResponse.ServingStatus.SERVING);
-    health.setStatus("nightshift.v1.TaskService", HealthCheckResponse.ServingStatus.SERVING);
-    health.setStatus("nightshift.v1.BackendService", HealthCheckResponse.ServingStatus.SERVING);
+    // NOT_SERVING while the process is not ready (Temporal or every pool down), SERVING again once it is
+    context.ops().readiness().onChange(why -> HEALTH_NAMES.forEach(name -> health.setStatus(name,
+        why.isEmpty() ? HealthCheckResponse.ServingStatus.SERVING : HealthCheckResponse.ServingStatus.NOT_SERVING)));
     return new ApiServer(server, inProcessServer, inProcessName, health, namespaces, inProcess, tokens);
   }
 
@@ -136,19 +141,21 @@ public final class ApiServer implements AutoCloseable {
         context.config().tenantNamespaces());
     Optional<ArtifactStore> artifacts = Optional.of(context.files().artifacts());
     WatchSlots slots = new WatchSlots(context.config().maxWatchers());
+    // the home namespace's attributes are read at each submit: registered once Temporal is back if it was down at start
     TaskNamespace home = TaskNamespace.of(context.temporal().client(),
-        submitter(context, context.temporal().client(), context.temporal().searchAttributes()), WATCH_EVERY, slots,
+        submitter(context, context.temporal().client(), context.temporal()::searchAttributes), WATCH_EVERY, slots,
         artifacts);
     Map<String, TaskNamespace> byNamespace = new HashMap<>();
     mapped.byNamespace().forEach((namespace, client) -> byNamespace.put(namespace, TaskNamespace.of(client,
-        submitter(context, client, mapped.searchAttributes().get(namespace)), WATCH_EVERY, slots, artifacts)));
+        submitter(context, client, () -> mapped.searchAttributes().get(namespace)), WATCH_EVERY, slots, artifacts)));
     Map<String, TaskNamespace> byTenant = new HashMap<>();
     context.config().tenantNamespaces().byTenant().forEach((tenant, namespace) ->
         byTenant.put(tenant, byNamespace.getOrDefault(namespace, home)));
     return new TaskNamespaces(home, byTenant);
   }
 
-  private static TaskSubmitter submitter(RoleContext context, WorkflowClient client, boolean searchAttributes) {
+  private static TaskSubmitter submitter(RoleContext context, WorkflowClient client,
+      BooleanSupplier searchAttributes) {
     Planning planning = context.planning();
     return new TaskSubmitter(client, planning.planner(), planning.pipelines(), context.config().maxParallelSteps(),
         searchAttributes, context.pools().inventory().fleet().ids(), planning.plannerModel());

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +51,8 @@ final class TaskSubmitter {
   private final Planner planner;
   private final PipelineCatalog catalog;
   private final int maxParallelSteps;
-  private final boolean searchAttributes;
+  /** Read at each submit: the attributes may be registered while the API runs (Temporal down at start). */
+  private final BooleanSupplier searchAttributes;
   private final List<String> pools;
   private final Optional<PlannerSettings> plannerModel;
 
@@ -60,6 +62,11 @@ final class TaskSubmitter {
    */
   TaskSubmitter(WorkflowClient client, Planner planner, PipelineCatalog catalog, int maxParallelSteps,
       boolean searchAttributes, List<String> pools, Optional<PlannerSettings> plannerModel) {
+    this(client, planner, catalog, maxParallelSteps, () -> searchAttributes, pools, plannerModel);
+  }
+
+  TaskSubmitter(WorkflowClient client, Planner planner, PipelineCatalog catalog, int maxParallelSteps,
+      BooleanSupplier searchAttributes, List<String> pools, Optional<PlannerSettings> plannerModel) {
     this.pools = List.copyOf(pools);
     this.plannerModel = plannerModel;
     this.client = client;
@@ -69,9 +76,9 @@ final class TaskSubmitter {
     this.searchAttributes = searchAttributes;
   }
 
-  /** Whether tasks are started with Nightshift's search attributes (the namespace has them). */
+  /** Whether tasks are started with Nightshift's search attributes now (the namespace has them). */
   boolean searchAttributes() {
-    return searchAttributes;
+    return searchAttributes.getAsBoolean();
   }
 
   String submit(TaskSpec spec, String requestedId, TenantScope scope) {
@@ -160,6 +167,7 @@ final class TaskSubmitter {
   }
 
   private void start(String taskId, String tenant, TaskInput.Builder builder) {
+    boolean searchAttributes = this.searchAttributes.getAsBoolean();
     TaskInput input = builder.maxParallelSteps(maxParallelSteps).searchAttributes(searchAttributes).pools(pools)
         .build();
     String pipeline = input.definition().pipelineName();

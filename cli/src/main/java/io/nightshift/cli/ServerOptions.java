@@ -3,11 +3,13 @@ package io.nightshift.cli;
 import io.nightshift.runtime.config.ApiAuth;
 import io.nightshift.runtime.config.ApiTls;
 import io.nightshift.runtime.config.CodecServing;
+import io.nightshift.runtime.config.OpsListening;
 import io.nightshift.runtime.config.RuntimeConfig;
 import io.nightshift.runtime.config.TraceExport;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -115,6 +117,17 @@ final class ServerOptions {
       defaultValue = "${env:NIGHTSHIFT_OTLP_ENDPOINT:-${env:OTEL_EXPORTER_OTLP_ENDPOINT}}")
   String otlpEndpoint;
 
+  @Option(names = OpsListening.PORT_FLAG, paramLabel = "PORT",
+      description = "serve /metrics (Prometheus), /healthz and /readyz on this port, without credentials; they are"
+          + " also on the workflow UI's port where it runs; 0 for none (default: ${DEFAULT-VALUE})",
+      defaultValue = "${env:NIGHTSHIFT_OPS_PORT:-0}")
+  int opsPort;
+
+  @Option(names = OpsListening.HOST_FLAG, paramLabel = "HOST",
+      description = "the address --ops-port listens on; plain HTTP without credentials, so it may bind wider than"
+          + " the API without TLS (default: --api-host)", defaultValue = "${env:NIGHTSHIFT_OPS_HOST}")
+  String opsHost;
+
   RuntimeConfig toConfig() {
     return RuntimeConfig.builder(dataDir)
         .temporalAddress(temporal.address()).namespace(temporal.namespace).temporalPort(temporalPort)
@@ -126,6 +139,7 @@ final class ServerOptions {
         .codecServing(CodecServing.of(codecPort, codecCorsOrigins))
         .apiTls(new ApiTls(apiTlsCert, apiTlsKey, apiTlsClientCa))
         .tenantNamespaces(temporal.tenantNamespaces()).maxWatchers(maxWatchers)
-        .traceExport(TraceExport.of(otlpEndpoint)).build();
+        .traceExport(TraceExport.of(otlpEndpoint))
+        .ops(new OpsListening(Optional.ofNullable(opsHost), opsPort)).build();
   }
 }

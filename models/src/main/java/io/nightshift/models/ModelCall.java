@@ -33,9 +33,16 @@ import java.util.Objects;
  */
 public final class ModelCall {
   private final ModelEndpointRegistry registry;
+  private final ModelCallObserver observer;
 
   public ModelCall(ModelEndpointRegistry registry) {
+    this(registry, ModelCallObserver.NONE);
+  }
+
+  /** @param observer told of each call's outcome, latency and tokens (the runtime's metrics) */
+  public ModelCall(ModelEndpointRegistry registry, ModelCallObserver observer) {
     this.registry = Objects.requireNonNull(registry, "registry");
+    this.observer = Objects.requireNonNull(observer, "observer");
   }
 
   /**
@@ -43,6 +50,18 @@ public final class ModelCall {
    *     unknown endpoint id is UNKNOWN_ENDPOINT, not retryable)
    */
   public ModelCallResult call(String endpointId, ModelCallRequest request) {
+    long started = System.nanoTime();
+    try {
+      ModelCallResult result = callOnce(endpointId, request);
+      observer.answered(result);
+      return result;
+    } catch (ModelCallException e) {
+      observer.failed(e, Duration.ofNanos(System.nanoTime() - started));
+      throw e;
+    }
+  }
+
+  private ModelCallResult callOnce(String endpointId, ModelCallRequest request) {
     Objects.requireNonNull(request, "request");
     ModelEndpoint endpoint;
     try {

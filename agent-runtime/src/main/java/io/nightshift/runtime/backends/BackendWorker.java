@@ -6,6 +6,7 @@ import io.nightshift.workflows.logging.ActivityLogContext;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import java.time.Duration;
 import java.util.function.Function;
@@ -35,7 +36,14 @@ public final class BackendWorker {
    */
   public static WorkerFactory start(WorkflowClient client, FleetInventory inventory,
       Function<UnitAdmission, StepActivitiesImpl> steps, boolean stickyOff, Object... more) {
-    WorkerFactory factory = WorkerFactory.newInstance(client, ActivityLogContext.factoryOptions());
+    return start(client, WorkerFactoryOptions.getDefaultInstance(), inventory, steps, stickyOff, more);
+  }
+
+  /** @param factoryOptions the workers' interceptors (the runtime's step timings); the log context's are added */
+  public static WorkerFactory start(WorkflowClient client, WorkerFactoryOptions factoryOptions,
+      FleetInventory inventory, Function<UnitAdmission, StepActivitiesImpl> steps, boolean stickyOff,
+      Object... more) {
+    WorkerFactory factory = WorkerFactory.newInstance(client, ActivityLogContext.around(factoryOptions));
     // a call waiting at a pool's gate holds an activity slot (a parked thread); Temporal's default of 200 would leave
     // the rest of a large fan-out in Temporal's queue, where its pick-up timeout would move it to another pool
     WorkerOptions.Builder options = WorkerOptions.newBuilder().setMaxConcurrentActivityExecutionSize(MAX_CALLS);

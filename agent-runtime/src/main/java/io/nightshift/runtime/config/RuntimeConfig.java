@@ -41,12 +41,14 @@ import java.util.Objects;
  * @param maxWatchers      WatchTask streams open at once, the workflow UI's event streams included
  *                         ({@code --max-watchers}); one more is refused RESOURCE_EXHAUSTED
  * @param traceExport      where spans go ({@code --otlp-endpoint}); {@link TraceExport#off} by default
+ * @param ops              a listener of its own for /metrics, /healthz and /readyz ({@code --ops-port},
+ *                         {@code --ops-host}); none by default (the workflow UI's port serves them where it runs)
  */
 public record RuntimeConfig(Path dataDir, String temporalAddress, String namespace, int temporalPort,
     int temporalUiPort, String apiHost, int apiPort, int maxParallelSteps, Path toolsDir,
     LocalServerKind temporalServer, Path backendsFile, Path modelsFile, int uiPort, Path payloadKeysFile, EgressPolicy egress,
     TemporalSecurity temporalSecurity, ApiAuth apiAuth, CodecServing codecServing, ApiTls apiTls,
-    TenantNamespaces tenantNamespaces, int maxWatchers, TraceExport traceExport) {
+    TenantNamespaces tenantNamespaces, int maxWatchers, TraceExport traceExport, OpsListening ops) {
   /** The environment variable {@code --egress-allow} defaults to. */
   public static final String EGRESS_ALLOW_VARIABLE = "NIGHTSHIFT_EGRESS_ALLOW";
 
@@ -97,6 +99,7 @@ public record RuntimeConfig(Path dataDir, String temporalAddress, String namespa
     if (uiPort != 0) {
       checkPort("--ui-port", uiPort);
     }
+    ops = ops == null ? OpsListening.none() : ops;
     if (maxParallelSteps < 1 || maxParallelSteps > 1000) {
       throw new IllegalArgumentException("--max-parallel-steps must be between 1 and 1000, was " + maxParallelSteps);
     }
@@ -214,6 +217,7 @@ public record RuntimeConfig(Path dataDir, String temporalAddress, String namespa
     private int maxWatchers = 1000;
     private TenantNamespaces tenantNamespaces = TenantNamespaces.none();
     private TraceExport traceExport = TraceExport.off();
+    private OpsListening ops = OpsListening.none();
 
     private Builder(Path dataDir) {
       this.dataDir = dataDir;
@@ -351,11 +355,17 @@ public record RuntimeConfig(Path dataDir, String temporalAddress, String namespa
       return this;
     }
 
+    /** {@code --ops-port} and {@code --ops-host}; {@link OpsListening#none} by default. */
+    public Builder ops(OpsListening ops) {
+      this.ops = ops;
+      return this;
+    }
+
     public RuntimeConfig build() {
       return new RuntimeConfig(dataDir, temporalAddress, namespace, temporalPort, temporalUiPort, apiHost, apiPort,
           maxParallelSteps, toolsDir, temporalServer, backendsFile, modelsFile, uiPort, payloadKeysFile, egress,
           temporalSecurity, apiAuth, codecServing, apiTls, tenantNamespaces, maxWatchers,
-          traceExport);
+          traceExport, ops);
     }
   }
 }

@@ -16,6 +16,7 @@ import io.nightshift.workflows.task.TaskWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import java.time.Duration;
 import java.util.Optional;
@@ -34,7 +35,13 @@ public final class ControlWorker {
    */
   public static WorkerFactory start(WorkflowClient client, ToolRegistry tools, Planner planner, ToolFiles files,
       boolean stickyOff, Optional<ModelCall> models) {
-    WorkerFactory factory = WorkerFactory.newInstance(client, ActivityLogContext.factoryOptions());
+    return start(client, WorkerFactoryOptions.getDefaultInstance(), tools, planner, files, stickyOff, models);
+  }
+
+  /** @param factoryOptions the workers' interceptors (the runtime's step timings); the log context's are added */
+  public static WorkerFactory start(WorkflowClient client, WorkerFactoryOptions factoryOptions, ToolRegistry tools,
+      Planner planner, ToolFiles files, boolean stickyOff, Optional<ModelCall> models) {
+    WorkerFactory factory = WorkerFactory.newInstance(client, ActivityLogContext.around(factoryOptions));
     WorkerOptions.Builder options = WorkerOptions.newBuilder();
     if (stickyOff) {
       options.setStickyQueueScheduleToStartTimeout(Duration.ZERO);

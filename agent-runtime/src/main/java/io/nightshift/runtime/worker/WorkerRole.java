@@ -21,6 +21,7 @@ import io.nightshift.workflows.activities.StepActivitiesImpl;
 import io.nightshift.workflows.activities.ToolFiles;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -65,8 +66,10 @@ public final class WorkerRole implements RolePart {
     TemporalConnection temporal = context.temporal();
     Planning planning = context.planning();
     ToolRegistry tools = planning.tools();
-    Optional<ModelCall> models = pools.endpoints().map(ModelCall::new);
-    WorkerFactory control = ControlWorker.start(client, tools,
+    Optional<ModelCall> models = pools.endpoints().map(e -> new ModelCall(e, context.ops().modelCalls()));
+    WorkerFactoryOptions timed = WorkerFactoryOptions.newBuilder()
+        .setWorkerInterceptors(context.ops().stepTimings()).build();
+    WorkerFactory control = ControlWorker.start(client, timed, tools,
         RuntimePlanners.of(planning.planner(), tools, models, planning.plannerModel()), context.files(),
         temporal.stickyOff(), models);
     closer.push(() -> stop(control));
@@ -74,7 +77,7 @@ public final class WorkerRole implements RolePart {
     // process, where the server's endpoint is registered (servers run only where endpoints, so models, are known)
     Object[] onPools = pools.servers().map(s -> onPools(s, models.orElseThrow(), tools, context.files()))
         .orElse(new Object[0]);
-    WorkerFactory backends = BackendWorker.start(client, pools.inventory(),
+    WorkerFactory backends = BackendWorker.start(client, timed, pools.inventory(),
         admission -> new StepActivitiesImpl(tools::find, context.files(), ActivityToolRunner.HEARTBEAT_EVERY_MILLIS,
             admission), temporal.stickyOff(), onPools);
     closer.push(() -> stop(backends));

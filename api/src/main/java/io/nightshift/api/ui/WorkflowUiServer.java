@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.MessageOrBuilder;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.grpc.Channel;
 import io.grpc.ManagedChannel;
@@ -30,6 +31,7 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -181,6 +183,19 @@ public final class WorkflowUiServer implements AutoCloseable {
    */
   public void acceptLinksFrom(LoginLinkDirectory links) throws IOException {
     login.acceptLinksFrom(links);
+  }
+
+  /**
+   * Serves {@code paths} with {@code handler} too, without a session: the process's /metrics, /healthz and
+   * /readyz, as Prometheus and probes ask. They stay under the Host check every request here passes: a scraper
+   * addresses the server by the name it is bound to and passes it, while a page under another name (DNS rebinding)
+   * learns nothing from this port; an operator who scrapes through other names sets {@code --ops-port}, a listener
+   * without the UI's cookies to guard.
+   */
+  public void servePublic(Set<String> paths, HttpHandler handler) {
+    for (String path : paths) {
+      server.createContext(path, ex -> handle(ex, () -> handler.handle(ex)));
+    }
   }
 
   private void loginPage(HttpExchange ex) throws IOException {

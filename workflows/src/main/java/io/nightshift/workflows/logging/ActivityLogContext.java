@@ -2,8 +2,10 @@ package io.nightshift.workflows.logging;
 
 import io.temporal.common.interceptors.ActivityInboundCallsInterceptor;
 import io.temporal.common.interceptors.ActivityInboundCallsInterceptorBase;
+import io.temporal.common.interceptors.WorkerInterceptor;
 import io.temporal.common.interceptors.WorkerInterceptorBase;
 import io.temporal.worker.WorkerFactoryOptions;
+import java.util.Arrays;
 import org.slf4j.MDC;
 
 /**
@@ -16,7 +18,16 @@ import org.slf4j.MDC;
 public final class ActivityLogContext extends WorkerInterceptorBase {
   /** Options for a worker factory whose activities end their log context: the runtime builds every factory so. */
   public static WorkerFactoryOptions factoryOptions() {
-    return WorkerFactoryOptions.newBuilder().setWorkerInterceptors(new ActivityLogContext()).build();
+    return around(WorkerFactoryOptions.getDefaultInstance());
+  }
+
+  /** {@code options} with this interceptor added to the ones they have (the runtime's step timings, ...). */
+  public static WorkerFactoryOptions around(WorkerFactoryOptions options) {
+    WorkerInterceptor[] theirs = options.getWorkerInterceptors() == null ? new WorkerInterceptor[0]
+        : options.getWorkerInterceptors();
+    WorkerInterceptor[] all = Arrays.copyOf(theirs, theirs.length + 1);
+    all[theirs.length] = new ActivityLogContext();
+    return WorkerFactoryOptions.newBuilder(options).setWorkerInterceptors(all).build();
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.nightshift.runtime.temporal.tls;
 
+import com.uber.m3.tally.NoopScope;
+import com.uber.m3.tally.Scope;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
@@ -31,8 +33,14 @@ public final class TemporalStubs {
    * @throws IOException when the secured link is refused: the handshake failed or the frontend rejected the key
    */
   public static WorkflowServiceStubs open(String address, TemporalCredentials credentials) throws IOException {
-    WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
-        credentials.applyTo(WorkflowServiceStubsOptions.newBuilder().setTarget(address)).build());
+    return open(address, credentials, new NoopScope());
+  }
+
+  /** As {@link #open(String, TemporalCredentials)}, reporting the SDK's own metrics to {@code metrics}. */
+  public static WorkflowServiceStubs open(String address, TemporalCredentials credentials, Scope metrics)
+      throws IOException {
+    WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(credentials.applyTo(
+        WorkflowServiceStubsOptions.newBuilder().setTarget(address).setMetricsScope(metrics)).build());
     if (!credentials.secured()) {
       return stubs;
     }
