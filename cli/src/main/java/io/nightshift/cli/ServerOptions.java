@@ -63,6 +63,12 @@ final class ServerOptions {
       + " included; one more is refused RESOURCE_EXHAUSTED (default: ${DEFAULT-VALUE})", defaultValue = "1000")
   int maxWatchers;
 
+  @Option(names = "--shutdown-grace-seconds", paramLabel = "N",
+      description = "on stop (SIGTERM, Ctrl-C), how long a worker lets its running steps finish before it interrupts"
+          + " them so Temporal retries them on another worker (default: ${DEFAULT-VALUE})",
+      defaultValue = "${env:NIGHTSHIFT_SHUTDOWN_GRACE_SECONDS:-30}")
+  int shutdownGraceSeconds;
+
   @Option(names = "--tools-dir", description = "cache of provisioned tools (default: <data-dir>/tools)",
       defaultValue = "${env:NIGHTSHIFT_TOOLS_DIR}")
   Path toolsDir;
@@ -139,7 +145,7 @@ final class ServerOptions {
         .codecServing(CodecServing.of(codecPort, codecCorsOrigins))
         .apiTls(new ApiTls(apiTlsCert, apiTlsKey, apiTlsClientCa))
         .tenantNamespaces(temporal.tenantNamespaces()).maxWatchers(maxWatchers)
-        .traceExport(TraceExport.of(otlpEndpoint))
+        .traceExport(TraceExport.of(otlpEndpoint)).shutdownGraceSeconds(shutdownGraceSeconds)
         .ops(new OpsListening(Optional.ofNullable(opsHost), opsPort)).build();
   }
 }

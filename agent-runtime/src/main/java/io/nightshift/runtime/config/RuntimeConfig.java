@@ -43,12 +43,15 @@ import java.util.Objects;
  * @param traceExport      where spans go ({@code --otlp-endpoint}); {@link TraceExport#off} by default
  * @param ops              a listener of its own for /metrics, /healthz and /readyz ({@code --ops-port},
  *                         {@code --ops-host}); none by default (the workflow UI's port serves them where it runs)
+ * @param shutdownGraceSeconds how long a worker asked to stop lets its running activities finish before it
+ *                         interrupts them, so Temporal retries them elsewhere ({@code --shutdown-grace-seconds})
  */
 public record RuntimeConfig(Path dataDir, String temporalAddress, String namespace, int temporalPort,
     int temporalUiPort, String apiHost, int apiPort, int maxParallelSteps, Path toolsDir,
     LocalServerKind temporalServer, Path backendsFile, Path modelsFile, int uiPort, Path payloadKeysFile, EgressPolicy egress,
     TemporalSecurity temporalSecurity, ApiAuth apiAuth, CodecServing codecServing, ApiTls apiTls,
-    TenantNamespaces tenantNamespaces, int maxWatchers, TraceExport traceExport, OpsListening ops) {
+    TenantNamespaces tenantNamespaces, int maxWatchers, TraceExport traceExport, OpsListening ops,
+    int shutdownGraceSeconds) {
   /** The environment variable {@code --egress-allow} defaults to. */
   public static final String EGRESS_ALLOW_VARIABLE = "NIGHTSHIFT_EGRESS_ALLOW";
 
@@ -100,6 +103,10 @@ public record RuntimeConfig(Path dataDir, String temporalAddress, String namespa
       checkPort("--ui-port", uiPort);
     }
     ops = ops == null ? OpsListening.none() : ops;
+    if (shutdownGraceSeconds < 0 || shutdownGraceSeconds > 3600) {
+      throw new IllegalArgumentException("--shutdown-grace-seconds must be between 0 and 3600, was "
+          + shutdownGraceSeconds);
+    }
     if (maxParallelSteps < 1 || maxParallelSteps > 1000) {
       throw new IllegalArgumentException("--max-parallel-steps must be between 1 and 1000, was " + maxParallelSteps);
     }
@@ -218,6 +225,7 @@ public record RuntimeConfig(Path dataDir, String temporalAddress, String namespa
     private TenantNamespaces tenantNamespaces = TenantNamespaces.none();
     private TraceExport traceExport = TraceExport.off();
     private OpsListening ops = OpsListening.none();
+    private int shutdownGraceSeconds = 30;
 
     private Builder(Path dataDir) {
       this.dataDir = dataDir;
@@ -349,6 +357,12 @@ public record RuntimeConfig(Path dataDir, String temporalAddress, String namespa
       return this;
     }
 
+    /** {@code --shutdown-grace-seconds}; 30 by default. */
+    public Builder shutdownGraceSeconds(int seconds) {
+      this.shutdownGraceSeconds = seconds;
+      return this;
+    }
+
     /** {@code --otlp-endpoint}; {@link TraceExport#off} by default. */
     public Builder traceExport(TraceExport export) {
       this.traceExport = export;
@@ -365,7 +379,7 @@ public record RuntimeConfig(Path dataDir, String temporalAddress, String namespa
       return new RuntimeConfig(dataDir, temporalAddress, namespace, temporalPort, temporalUiPort, apiHost, apiPort,
           maxParallelSteps, toolsDir, temporalServer, backendsFile, modelsFile, uiPort, payloadKeysFile, egress,
           temporalSecurity, apiAuth, codecServing, apiTls, tenantNamespaces, maxWatchers,
-          traceExport, ops);
+          traceExport, ops, shutdownGraceSeconds);
     }
   }
 }

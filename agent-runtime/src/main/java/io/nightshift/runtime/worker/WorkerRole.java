@@ -20,11 +20,10 @@ import io.nightshift.workflows.activities.ActivityToolRunner;
 import io.nightshift.workflows.activities.StepActivitiesImpl;
 import io.nightshift.workflows.activities.ToolFiles;
 import io.temporal.client.WorkflowClient;
-import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,10 +45,13 @@ public final class WorkerRole implements RolePart {
   @Override
   public void start(RoleContext context, Closer closer) {
     TemporalConnection temporal = context.temporal();
-    poll(context, temporal.client(), closer);
+    // stopped before what their activities use (pools, model servers, the Temporal link), which closed earlier
+    WorkerShutdown workers = closer.push(new WorkerShutdown(
+        Duration.ofSeconds(context.config().shutdownGraceSeconds())));
+    poll(context, temporal.client(), workers);
     TenantNamespaceClients.open(temporal, context.config().tenantNamespaces()).byNamespace()
         .forEach((namespace, client) -> {
-          poll(context, client, closer);
+          poll(context, client, workers);
           log.info("worker polling namespace {} too (--tenant-namespace)", namespace);
         });
     Planning planning = context.planning();
@@ -61,35 +63,29 @@ public final class WorkerRole implements RolePart {
   }
 
   /** The control and pool workers on {@code client}'s namespace. */
-  private static void poll(RoleContext context, WorkflowClient client, Closer closer) {
+  private static void poll(RoleContext context, WorkflowClient client, WorkerShutdown stopping) {
+    WorkerShutdown.Namespace workers = stopping.forClient(client);
     AcceleratorPools pools = context.pools();
     TemporalConnection temporal = context.temporal();
     Planning planning = context.planning();
     ToolRegistry tools = planning.tools();
     Optional<ModelCall> models = pools.endpoints().map(e -> new ModelCall(e, context.ops().modelCalls()));
     WorkerFactoryOptions timed = WorkerFactoryOptions.newBuilder()
-        .setWorkerInterceptors(context.ops().stepTimings()).build();
-    WorkerFactory control = ControlWorker.start(client, timed, tools,
+        .setWorkerInterceptors(context.ops().stepTimings(), workers.running()).build();
+    workers.add(ControlWorker.start(client, timed, tools,
         RuntimePlanners.of(planning.planner(), tools, models, planning.plannerModel()), context.files(),
-        temporal.stickyOff(), models);
-    closer.push(() -> stop(control));
+        temporal.stickyOff(), models));
     // agents on servers a pool starts on a lease make their model and tool calls on the pool's queue, in this
     // process, where the server's endpoint is registered (servers run only where endpoints, so models, are known)
     Object[] onPools = pools.servers().map(s -> onPools(s, models.orElseThrow(), tools, context.files()))
         .orElse(new Object[0]);
-    WorkerFactory backends = BackendWorker.start(client, timed, pools.inventory(),
+    workers.add(BackendWorker.start(client, timed, pools.inventory(),
         admission -> new StepActivitiesImpl(tools::find, context.files(), ActivityToolRunner.HEARTBEAT_EVERY_MILLIS,
-            admission), temporal.stickyOff(), onPools);
-    closer.push(() -> stop(backends));
+            admission), temporal.stickyOff(), onPools));
   }
 
   private static Object[] onPools(ModelServers servers, ModelCall models, ToolRegistry tools, ToolFiles files) {
     return Stream.concat(Stream.of(new ModelServerActivitiesImpl(servers)),
         Arrays.stream(AgentWorkers.activities(models, tools, files))).toArray();
-  }
-
-  private static void stop(WorkerFactory workers) throws InterruptedException {
-    workers.shutdown();
-    workers.awaitTermination(10, TimeUnit.SECONDS);
   }
 }

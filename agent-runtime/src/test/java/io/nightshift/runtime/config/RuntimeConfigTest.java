@@ -14,7 +14,7 @@ class RuntimeConfigTest {
     assertThat(RuntimeConfig.builder(DATA).build()).isEqualTo(RuntimeConfig.defaults(DATA))
         .isEqualTo(new RuntimeConfig(DATA, null, "default", 7233, 8233, "127.0.0.1", 7070, 32, null,
             RuntimeConfig.LocalServerKind.AUTO, null, null, 0, null, null, null, ApiAuth.TOKENS, null, null, null, 1000,
-            null, null));
+            null, null, 30));
   }
 
   @Test

@@ -10,6 +10,8 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
+import io.temporal.worker.WorkerOptions;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
@@ -98,7 +100,8 @@ class WorkerShutdownTest {
   void shouldLetARunningStepFinishWithinTheGrace() throws Exception {
     SlowFirstAttempt step = new SlowFirstAttempt();
     WorkerShutdown stopping = new WorkerShutdown(Duration.ofSeconds(20));
-    stopping.add(worker(step));
+    WorkerShutdown.Namespace namespace = stopping.forClient(client);
+    namespace.add(worker(step, namespace.running()));
     OneStep task = client.newWorkflowStub(OneStep.class, options("finish"));
     WorkflowClient.start(task::go, 1_500L);
     assertThat(step.started.await(20, TimeUnit.SECONDS)).isTrue();
@@ -115,7 +118,8 @@ class WorkerShutdownTest {
   void shouldHandAStepThatOutlastsTheGraceBackForAnotherWorkerToRetryAtOnce() throws Exception {
     SlowFirstAttempt step = new SlowFirstAttempt();
     WorkerShutdown stopping = new WorkerShutdown(Duration.ofMillis(300));
-    stopping.add(worker(step));
+    WorkerShutdown.Namespace namespace = stopping.forClient(client);
+    namespace.add(worker(step, namespace.running()));
     OneStep task = client.newWorkflowStub(OneStep.class, options("hand-back"));
     WorkflowClient.start(task::go, STEP_TIMEOUT.toMillis() * 2);
     assertThat(step.started.await(20, TimeUnit.SECONDS)).isTrue();
@@ -124,7 +128,7 @@ class WorkerShutdownTest {
     stopping.close();
     assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(8));
     assertThat(step.interrupted).isTrue();
-    WorkerFactory other = worker(step); // the worker that is still up
+    WorkerFactory other = worker(step, new RunningActivities()); // the worker that is still up
     try {
       String result = client.newUntypedWorkflowStub("hand-back").getResult(30, TimeUnit.SECONDS, String.class);
       assertThat(result).isEqualTo("done on attempt 2");
@@ -135,9 +139,12 @@ class WorkerShutdownTest {
     }
   }
 
-  private WorkerFactory worker(Step step) {
-    WorkerFactory factory = WorkerFactory.newInstance(client);
-    factory.newWorker(QUEUE).registerWorkflowImplementationTypes(OneStepImpl.class);
+  private WorkerFactory worker(Step step, RunningActivities running) {
+    WorkerFactory factory = WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder()
+        .setWorkerInterceptors(running).build());
+    // no sticky queue: the test server never times out a stopped worker's, as the runtime's workers on it do not
+    factory.newWorker(QUEUE, WorkerOptions.newBuilder().setStickyQueueScheduleToStartTimeout(Duration.ZERO).build())
+        .registerWorkflowImplementationTypes(OneStepImpl.class);
     factory.getWorker(QUEUE).registerActivitiesImplementations(step);
     factory.start();
     return factory;
