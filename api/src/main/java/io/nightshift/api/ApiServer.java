@@ -104,7 +104,8 @@ public final class ApiServer implements AutoCloseable {
     Optional<TokenCheck> tokens = inProcess.isEmpty() ? Optional.empty()
         : Optional.of(FirstAdminToken.prepare(config, Clock.systemUTC()));
     List<ServerInterceptor> interceptors = interceptors(config, audit, inProcess, tokens);
-    List<BindableService> services = List.of(new TaskServiceImpl(namespaces), new ArtifactServiceImpl(artifacts,
+    List<BindableService> services = List.of(new TaskServiceImpl(namespaces,
+            () -> context.temporal().reachability().state().reachable()), new ArtifactServiceImpl(artifacts,
             (taskId, scope) -> ArtifactRefs.in(namespaces.of(scope).reader().get(taskId, scope))),
         new BackendServiceImpl(backends), health.getHealthService(), new AuthServiceImpl());
     Server server = serve(builder, services, interceptors).build().start();

@@ -34,6 +34,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowUpdateException;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -45,6 +46,7 @@ public final class TaskServiceImpl extends TaskServiceGrpc.TaskServiceImplBase {
   private static final int MAX_PAGE = 500;
 
   private final TaskNamespaces namespaces;
+  private final BooleanSupplier temporalAnswers;
 
   TaskServiceImpl(WorkflowClient client, TaskSubmitter submitter, TaskWatcher watcher) {
     this(client, submitter, watcher, null);
@@ -57,7 +59,16 @@ public final class TaskServiceImpl extends TaskServiceGrpc.TaskServiceImplBase {
   }
 
   TaskServiceImpl(TaskNamespaces namespaces) {
+    this(namespaces, () -> true);
+  }
+
+  /**
+   * @param temporalAnswers whether Temporal answered its last health probe: while it does not, calls are answered
+   *                        UNAVAILABLE at once, rather than each waiting out the Temporal client's own deadline
+   */
+  TaskServiceImpl(TaskNamespaces namespaces, BooleanSupplier temporalAnswers) {
     this.namespaces = namespaces;
+    this.temporalAnswers = temporalAnswers;
   }
 
   @Override
@@ -96,6 +107,7 @@ public final class TaskServiceImpl extends TaskServiceGrpc.TaskServiceImplBase {
   @Override
   public void watchTask(WatchTaskRequest request, StreamObserver<TaskEvent> out) {
     try {
+      requireTemporal();
       String id = requireId(request.getTaskId());
       TenantScope scope = TenantScope.ofCurrentCall();
       TaskNamespace namespace = namespaces.of(scope);
@@ -237,10 +249,17 @@ public final class TaskServiceImpl extends TaskServiceGrpc.TaskServiceImplBase {
     return id;
   }
 
+  private void requireTemporal() {
+    if (!temporalAnswers.getAsBoolean()) {
+      throw ApiErrors.unavailable(CallFailures.UNREACHABLE);
+    }
+  }
+
   /** Runs {@code body} and answers with its value, or with the status its failure maps to ({@link CallFailures}). */
-  private static <T> void unary(StreamObserver<T> out, Supplier<T> body) {
+  private <T> void unary(StreamObserver<T> out, Supplier<T> body) {
     T value;
     try {
+      requireTemporal();
       value = body.get();
     } catch (RuntimeException e) {
       out.onError(CallFailures.toStatus(e));

@@ -1,11 +1,15 @@
 package io.nightshift.dist;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
 import io.nightshift.api.v1.ApproveTaskRequest;
+import io.nightshift.api.v1.GetTaskRequest;
 import io.nightshift.api.v1.Task;
 import io.nightshift.api.v1.TaskState;
 import io.nightshift.runtime.ops.MetricNames;
@@ -80,6 +84,15 @@ class MetricsAndHealthIT {
         assertThat(Duration.ofNanos(System.nanoTime() - stopped)).isLessThan(Duration.ofSeconds(10));
         assertThat(get(runtime, "/healthz").statusCode()).as("alive all the while").isEqualTo(200);
         assertThat(value(get(runtime, "/metrics").body(), "nightshift_temporal_reachable")).isZero();
+        // calls are answered at once, UNAVAILABLE with what to do, not after the Temporal client's own deadline
+        // with its internals and address
+        long asked = System.nanoTime();
+        StatusRuntimeException refused = catchThrowableOfType(() -> api.tasks().withDeadlineAfter(5, TimeUnit.SECONDS)
+            .getTask(GetTaskRequest.newBuilder().setTaskId(id).build()), StatusRuntimeException.class);
+        assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+        assertThat(refused.getStatus().getDescription()).contains("is not answering")
+            .doesNotContain(String.valueOf(runtime.temporalPort));
+        assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThan(Duration.ofSeconds(2));
       } finally {
         signal("CONT", temporal);
       }
