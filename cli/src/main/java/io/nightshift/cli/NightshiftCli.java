@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         WatchCommand.class, TaskControlCommand.Cancel.class, TaskControlCommand.Pause.class,
         TaskControlCommand.Resume.class, TaskControlCommand.Approve.class, TaskControlCommand.Reject.class,
         TaskControlCommand.Steer.class, ConversationCommand.class, BackendsCommand.class, ProvisionCommand.class,
-        AuditCommand.class, AdminCommand.class})
+        AuditCommand.class, AdminCommand.class, ConfigCommand.class})
 public final class NightshiftCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

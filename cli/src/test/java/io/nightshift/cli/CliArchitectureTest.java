@@ -13,7 +13,7 @@ import java.util.Set;
 
 /**
  * The CLI has two sides. The commands that run roles ({@code dev}, {@code worker}, {@code api}, {@code temporal},
- * {@code demo}, {@code provision}), their log format and the composition root assemble the runtime and the API role; {@code audit}
+ * {@code demo}, {@code provision}), {@code config}, which reads their flags, their log format and the composition root assemble the runtime and the API role; {@code audit}
  * and {@code admin token} read and change the runtime's data directory themselves, since they work when no
  * runtime runs, and {@code admin ui-link} leaves a login link there for the running UI; {@code admin setup} talks
  * to a Temporal cluster, with the runtime's own Temporal flags ({@code TemporalLinkOptions}), as an operator. Every other class
@@ -26,7 +26,8 @@ class CliArchitectureTest {
   private static final Set<String> RUN_ROLES = Set.of(NightshiftProcess.class.getName(), ServeCommand.class.getName(),
       ServerOptions.class.getName(), DemoCommand.class.getName(), ProvisionCommand.class.getName(),
       AuditCommand.class.getName(), TokenCommand.class.getName(), UiLinkCommand.class.getName(),
-      LogOptions.class.getName(), TemporalLinkOptions.class.getName(), SetupCommand.class.getName());
+      LogOptions.class.getName(), TemporalLinkOptions.class.getName(), SetupCommand.class.getName(),
+      ConfigCommand.class.getName());
 
   private static final DescribedPredicate<JavaClass> CLIENT_SIDE = DescribedPredicate.describe(
       "are not the commands that run roles or read their data, or the composition root",
