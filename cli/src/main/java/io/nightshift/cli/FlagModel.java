@@ -1,6 +1,7 @@
 package io.nightshift.cli;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
@@ -8,12 +9,11 @@ import picocli.CommandLine.Model.OptionSpec;
 /**
  * The CLI's flags as declared, with variables left as written ({@code ${env:...}}, {@code ${DEFAULT-VALUE}}): the
  * source of the configuration reference and of where {@code nightshift config} says a value came from. The runtime
- * commands share {@link ServerOptions}, so {@code dev}'s flags are theirs; the client commands share
- * {@link ApiOptions}, so {@code list}'s are theirs.
+ * commands share {@link ServerOptions}, and {@code dev} has no other flags, so its flags are theirs; the client
+ * commands share {@link ApiOptions}.
  */
 final class FlagModel {
   static final String RUNTIME_COMMAND = "dev";
-  static final String CLIENT_COMMAND = "list";
 
   private final CommandLine root = new CommandLine(new NightshiftCli()).setInterpolateVariables(false);
 
@@ -21,8 +21,19 @@ final class FlagModel {
     return flagsOf(RUNTIME_COMMAND);
   }
 
+  /** The flags of {@link ApiOptions}, without those a client command adds of its own. */
   List<OptionSpec> clientFlags() {
-    return flagsOf(CLIENT_COMMAND);
+    String client = commandsWith(ApiOptions.class).get(0);
+    return root.getSubcommands().get(client).getCommandSpec().mixins().values().stream()
+        .filter(m -> m.userObject() instanceof ApiOptions).findFirst().orElseThrow().options();
+  }
+
+  /** The top-level commands that take the flags of this mixin, in the order {@code nightshift --help} lists them. */
+  List<String> commandsWith(Class<?> mixin) {
+    return root.getSubcommands().entrySet().stream()
+        .filter(c -> c.getValue().getCommandSpec().mixins().values().stream().anyMatch(m -> mixin.isInstance(
+            m.userObject())))
+        .map(Map.Entry::getKey).toList();
   }
 
   /** The default of the flag of the runtime commands with this name, as its annotation writes it. */

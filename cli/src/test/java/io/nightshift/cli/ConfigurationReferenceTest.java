@@ -32,10 +32,13 @@ class ConfigurationReferenceTest {
     assertThat(reference)
         .contains("| `--ui-port` N | `NIGHTSHIFT_UI_PORT` | `8080` |")
         .contains("| `NIGHTSHIFT_DATA_DIR` | `~/.nightshift` |")
-        .contains("| `NIGHTSHIFT_OTLP_ENDPOINT`, `OTEL_EXPORTER_OTLP_ENDPOINT` | none |")
+        .contains("| `NIGHTSHIFT_OTLP_ENDPOINT`, `OTEL_EXPORTER_OTLP_ENDPOINT` | off")
+        .contains("| `--tools-dir` PATH | `NIGHTSHIFT_TOOLS_DIR` | &lt;data-dir&gt;/tools | cache of provisioned tools |")
+        .contains("| `pools[].serve[].keep_warm_seconds` |")
         .contains("| `--insecure-no-auth` |  | off |")
         .contains("AUTO, DEV, IN_MEMORY")
-        .contains("| `--api` ")
+        .contains("| `--api` VALUE | `NIGHTSHIFT_API` | `127.0.0.1:7070` |")
+        .doesNotContain("--limit")
         .doesNotContain("${");
   }
 
