@@ -30,6 +30,8 @@ class ConfigCommandTest {
     assertThat(value(settings, "--temporal-port")).isEqualTo("7233");
     assertThat(source(settings, "--temporal-port")).isEqualTo("default");
     assertThat(settings.get("--temporal-address").getAsJsonObject().get("value").isJsonNull()).isTrue();
+    assertThat(value(settings, "--tools-dir")).isEqualTo(dir.resolve("tools").toString());
+    assertThat(source(settings, "--tools-dir")).isEqualTo("computed");
     assertThat(settings.keySet()).contains("--codec-port", "--ops-host", "--log-format", "--insecure-no-auth")
         .doesNotContain("--json", "--help", "--version");
   }
