@@ -10,6 +10,8 @@ import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.Status;
+import io.nightshift.api.v1.ApproveTaskRequest;
 import io.nightshift.api.v1.ArtifactServiceGrpc;
 import io.nightshift.api.v1.GetTaskRequest;
 import io.nightshift.api.v1.ReadArtifactRequest;
@@ -80,6 +82,27 @@ final class AdminApi implements AutoCloseable {
     } catch (StatusRuntimeException e) {
       return null;
     }
+  }
+
+  /**
+   * The task's view; null while the api process or the dev server does not answer; throws NOT_FOUND when the store
+   * has no such task (lost).
+   */
+  Task getOrNullUnlessUnknown(String id) {
+    try {
+      return tasks().getTask(GetTaskRequest.newBuilder().setTaskId(id).build());
+    } catch (StatusRuntimeException e) {
+      if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+        throw e;
+      }
+      return null;
+    }
+  }
+
+  /** Approves the waiting step as the soak's script; the status of a refusal or an outage goes to the caller. */
+  void approve(String taskId, String step) {
+    tasks().approveTask(ApproveTaskRequest.newBuilder().setTaskId(taskId).setStep(step).setBy("soak-script")
+        .setComment("approved by the soak's script").build());
   }
 
   String readArtifact(String taskId, String digest) {

@@ -24,9 +24,11 @@ final class LocalCluster implements AutoCloseable {
   private final String temporalAddress;
   private final int apiPort;
   private final int uiPort;
+  private final List<String> temporalArgs = new ArrayList<>();
   private final List<RoleJvm> all = new ArrayList<>();
   private final List<RoleJvm> workers = new ArrayList<>();
   private RoleJvm api;
+  private RoleJvm temporal;
   private int started;
 
   private LocalCluster(Path dataDir, List<String> shared, int temporalPort, int apiPort, int uiPort) {
@@ -40,6 +42,12 @@ final class LocalCluster implements AutoCloseable {
 
   /** Starts the dev server and the api process, no worker yet. */
   static LocalCluster start(Path dataDir, int unitsPerWorker) throws IOException, InterruptedException {
+    return start(dataDir, unitsPerWorker, List.of());
+  }
+
+  /** @param extraArgs more arguments for the api and every worker, e.g. {@code --models FILE} */
+  static LocalCluster start(Path dataDir, int unitsPerWorker, List<String> extraArgs)
+      throws IOException, InterruptedException {
     Path backends = Files.writeString(dataDir.resolve("backends.yaml"), String.format(Locale.ROOT, """
         pools:
           - id: %s
@@ -48,18 +56,16 @@ final class LocalCluster implements AutoCloseable {
         """, POOL, unitsPerWorker));
     Files.createDirectories(dataDir.resolve("inputs"));
     Path tools = Path.of(System.getProperty("user.home"), ".cache", "nightshift", "tools");
-    List<String> shared = List.of("--data-dir", dataDir.toString(), "--tools-dir", tools.toString(), "--backends",
-        backends.toString());
+    List<String> shared = new ArrayList<>(List.of("--data-dir", dataDir.toString(), "--tools-dir", tools.toString(),
+        "--backends", backends.toString()));
+    shared.addAll(extraArgs);
     LocalCluster c = new LocalCluster(dataDir, shared, freePort(), freePort(), freePort());
     try {
       int temporalPort = Integer.parseInt(c.temporalAddress.substring(c.temporalAddress.indexOf(':') + 1));
-      c.all.add(RoleJvm.start("temporal", c.logs, "256m", List.of("temporal", "--data-dir", dataDir.toString(),
-          "--tools-dir", tools.toString(), "--temporal-server", "DEV", "--temporal-port",
-          String.valueOf(temporalPort), "--temporal-ui-port", String.valueOf(freePort()))));
-      if (!TemporalProbe.awaitReady(c.temporalAddress, Duration.ofMinutes(2), null)) {
-        throw new IllegalStateException("the temporal role did not serve within 2 minutes; log:\n"
-            + c.all.get(0).log());
-      }
+      c.temporalArgs.addAll(List.of("temporal", "--data-dir", dataDir.toString(), "--tools-dir", tools.toString(),
+          "--temporal-server", "DEV", "--temporal-port", String.valueOf(temporalPort), "--temporal-ui-port",
+          String.valueOf(freePort())));
+      c.startTemporal("temporal");
       c.startApi();
       return c;
     } catch (IOException | RuntimeException | InterruptedException e) {
@@ -104,6 +110,23 @@ final class LocalCluster implements AutoCloseable {
   void killAndRestartApi() throws IOException, InterruptedException {
     api.kill9();
     startApi();
+  }
+
+  /**
+   * SIGKILLs the dev server and starts a new one on the same port and data directory (so the same database file:
+   * the dev server is the whole store of every task), waiting until it serves again.
+   */
+  void killAndRestartTemporal() throws IOException, InterruptedException {
+    temporal.kill9();
+    startTemporal("temporal-restarted-" + System.currentTimeMillis());
+  }
+
+  private void startTemporal(String name) throws IOException, InterruptedException {
+    temporal = RoleJvm.start(name, logs, "256m", temporalArgs);
+    all.add(0, temporal); // closed last: the others talk to it
+    if (!TemporalProbe.awaitReady(temporalAddress, Duration.ofMinutes(2), null)) {
+      throw new IllegalStateException("the temporal role did not serve within 2 minutes; log:\n" + temporal.log());
+    }
   }
 
   private void startApi() throws IOException, InterruptedException {

@@ -38,6 +38,14 @@ final class RoleJvm implements AutoCloseable {
     return name;
   }
 
+  long pid() {
+    return process.pid();
+  }
+
+  boolean alive() {
+    return process.isAlive();
+  }
+
   String log() throws IOException {
     return Files.exists(log) ? Files.readString(log) : "";
   }
