@@ -113,11 +113,11 @@ final class LocalCluster implements AutoCloseable {
   }
 
   /**
-   * SIGKILLs the dev server and starts a new one on the same port and data directory (so the same database file:
+   * SIGKILLs the dev server (the binary the temporal role started, and the role) and starts a new one on the same port and data directory (so the same database file:
    * the dev server is the whole store of every task), waiting until it serves again.
    */
   void killAndRestartTemporal() throws IOException, InterruptedException {
-    temporal.kill9();
+    temporal.kill9WithChildren();
     startTemporal("temporal-restarted-" + System.currentTimeMillis());
   }
 

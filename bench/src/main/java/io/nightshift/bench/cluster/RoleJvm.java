@@ -70,6 +70,25 @@ final class RoleJvm implements AutoCloseable {
     process.waitFor(30, TimeUnit.SECONDS);
   }
 
+  /**
+   * SIGKILL of the process and of every process it started, e.g. the {@code temporal} role's dev server binary:
+   * killing the JVM alone leaves that child running (reparented), still serving on its port. The children are
+   * listed before the kill, since after it they are no longer this process's descendants.
+   */
+  void kill9WithChildren() throws InterruptedException {
+    List<ProcessHandle> children = process.descendants().toList();
+    process.destroyForcibly();
+    children.forEach(ProcessHandle::destroyForcibly);
+    process.waitFor(30, TimeUnit.SECONDS);
+    for (ProcessHandle c : children) {
+      try {
+        c.onExit().get(30, TimeUnit.SECONDS);
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        throw new IllegalStateException("process " + c.pid() + " under " + name + " outlived SIGKILL", e);
+      }
+    }
+  }
+
   @Override
   public void close() throws InterruptedException {
     if (process.isAlive()) {
