@@ -45,7 +45,7 @@ public final class PassThrough {
    */
   public static final Set<String> COMPILERS = Set.of("CC", "CXX");
 
-  /** A provisioning step (venv, pip install, pip wheel compiling llama.cpp, pip download). */
+  /** A provisioning step (venv, the hash-locked installs from the lock files, the llama.cpp wheel build, downloads). */
   public static final Set<String> PROVISIONING = union(NETWORK, PIP, COMPILERS);
 
   /**
