@@ -2,6 +2,7 @@ package io.nightshift.api;
 
 import io.grpc.ManagedChannelBuilder;
 import io.nightshift.api.codec.CodecServer;
+import io.nightshift.api.tls.ServerPem;
 import io.nightshift.api.tls.WebTls;
 import io.nightshift.api.ui.WebListener;
 import io.nightshift.api.ui.WorkflowUiServer;
@@ -52,10 +53,12 @@ public final class ApiRole implements RolePart {
       throw new IllegalStateException("the API role has started already");
     }
     RuntimeConfig config = context.config();
-    ApiServer api = closer.push(ApiServer.start(context));
+    // the --api-tls-* files, read once for the API and the web listeners beside it
+    Optional<ServerPem> pem = ServerPem.read(config.apiTls());
+    ApiServer api = closer.push(ApiServer.start(context, pem));
     log.info("gRPC API on {}:{}", config.apiHost(), api.port());
     // the UI and codec server carry tokens and cookies too: HTTPS with the API's certificate where it has TLS
-    WebListener web = config.uiPort() > 0 || config.codecServing().on() ? WebTls.load(config.apiTls())
+    WebListener web = config.uiPort() > 0 || config.codecServing().on() ? WebTls.load(config.apiTls(), pem)
         : WebListener.plaintext();
     Optional<WorkflowUiServer> ui = config.uiPort() > 0 ? startUi(config, api, web, closer) : Optional.empty();
     Optional<CodecServer> codec = config.codecServing().on()

@@ -19,6 +19,7 @@ import io.nightshift.api.auth.InProcessCredential;
 import io.nightshift.api.backends.BackendServiceImpl;
 import io.nightshift.api.edge.TaskIdInLogs;
 import io.nightshift.api.edge.UnparseableRequests;
+import io.nightshift.api.tls.ServerPem;
 import io.nightshift.api.tls.ServerTls;
 import io.nightshift.api.tracing.TracedCalls;
 import io.nightshift.core.artifact.ArtifactStore;
@@ -87,8 +88,11 @@ public final class ApiServer implements AutoCloseable {
    * Serves the API on the configured address, over the process's Temporal connection, planner, pools and audit
    * log (which the runtime opened, and refused to start on if it did not verify: the API does not serve calls it
    * cannot record).
+   *
+   * @param pem the {@code --api-tls-*} files, read once for the API and the web listeners beside it; empty for
+   *            plaintext
    */
-  public static ApiServer start(RoleContext context) throws IOException {
+  public static ApiServer start(RoleContext context, Optional<ServerPem> pem) throws IOException {
     RuntimeConfig config = context.config();
     AuditLogWriter audit = context.audit();
     ArtifactStore artifacts = context.files().artifacts();
@@ -97,7 +101,7 @@ public final class ApiServer implements AutoCloseable {
     TaskNamespaces namespaces = namespaces(context);
     NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(config.apiHost(),
         config.apiPort()));
-    ServerTls.load(config.apiTls()).ifPresent(builder::sslContext);
+    pem.map(p -> ServerTls.context(config.apiTls(), p)).ifPresent(builder::sslContext);
     String inProcessName = "nightshift-api-" + UUID.randomUUID();
     InProcessServerBuilder local = InProcessServerBuilder.forName(inProcessName);
     Optional<InProcessCredential> inProcess = authentication(config);

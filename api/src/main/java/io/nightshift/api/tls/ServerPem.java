@@ -16,14 +16,14 @@ import java.util.Optional;
  * @param key       the leaf's private key
  * @param clientCas the CAs a client's certificate must chain to; empty where no client certificate is asked
  */
-record ServerPem(List<X509Certificate> chain, PrivateKey key, List<X509Certificate> clientCas) {
-  ServerPem {
+public record ServerPem(List<X509Certificate> chain, PrivateKey key, List<X509Certificate> clientCas) {
+  public ServerPem {
     chain = List.copyOf(chain);
     clientCas = List.copyOf(clientCas);
   }
 
   /** @return empty for {@link ApiTls.Mode#PLAINTEXT} */
-  static Optional<ServerPem> read(ApiTls tls) {
+  public static Optional<ServerPem> read(ApiTls tls) {
     if (tls.mode() == ApiTls.Mode.PLAINTEXT) {
       return Optional.empty();
     }

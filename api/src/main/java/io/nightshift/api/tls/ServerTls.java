@@ -23,7 +23,8 @@ public final class ServerTls {
     return ServerPem.read(tls).map(pem -> context(tls, pem));
   }
 
-  private static SslContext context(ApiTls tls, ServerPem pem) {
+  /** The API's TLS from files already read ({@link ServerPem#read}), which the UI and codec server serve with too. */
+  public static SslContext context(ApiTls tls, ServerPem pem) {
     SslContextBuilder builder = GrpcSslContexts.configure(SslContextBuilder.forServer(pem.key(),
         pem.chain().toArray(X509Certificate[]::new)));
     if (pem.asksClientCertificates()) {

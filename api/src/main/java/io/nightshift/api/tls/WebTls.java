@@ -12,6 +12,7 @@ import java.security.cert.X509Certificate;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Set;
 import javax.net.ssl.KeyManager;
@@ -40,7 +41,12 @@ public final class WebTls {
 
   /** Reads {@code tls}'s files (failing the start naming a bad flag and file); plain HTTP for no TLS. */
   public static WebListener load(ApiTls tls) {
-    return ServerPem.read(tls).map(pem -> listener(tls, pem)).orElseGet(WebListener::plaintext);
+    return load(tls, ServerPem.read(tls));
+  }
+
+  /** As {@link #load(ApiTls)}, from files already read for the API ({@link ServerPem#read}); empty for plain HTTP. */
+  public static WebListener load(ApiTls tls, Optional<ServerPem> pem) {
+    return pem.map(p -> listener(tls, p)).orElseGet(WebListener::plaintext);
   }
 
   private static WebListener listener(ApiTls tls, ServerPem pem) {
