@@ -16,6 +16,7 @@ import io.nightshift.runtime.planning.Planning;
 import io.nightshift.runtime.temporal.TemporalConnection;
 import io.nightshift.runtime.temporal.TemporalRole;
 import io.nightshift.runtime.temporal.TemporalServer;
+import io.nightshift.runtime.temporal.TenantNamespaceClients;
 import io.nightshift.runtime.temporal.codec.PayloadEncryption;
 import io.nightshift.runtime.temporal.tls.TemporalCredentials;
 import io.nightshift.runtime.tracing.RuntimeTracing;
@@ -108,7 +109,7 @@ public final class NightshiftRuntime implements AutoCloseable {
     ToolFiles files = new ToolFiles(new FileArtifactStore(config.artifactsDir(), keys), config.scratchDir(),
         Optional.of(config.inputsDir()), egress);
     RoleContext context = new RoleContext(config, pools.get(), connection, planning, files, audit.orElseThrow(),
-        keys, ops);
+        keys, ops, TenantNamespaceClients.open(connection, config.tenantNamespaces()));
     for (RolePart part : asked) {
       part.start(context, started);
     }

@@ -142,8 +142,7 @@ public final class ApiServer implements AutoCloseable {
 
   /** The runtime's namespace, and each one a tenant is mapped to ({@code --tenant-namespace}) for its tenants. */
   private static TaskNamespaces namespaces(RoleContext context) {
-    TenantNamespaceClients mapped = TenantNamespaceClients.open(context.temporal(),
-        context.config().tenantNamespaces());
+    TenantNamespaceClients mapped = context.tenantNamespaces();
     Optional<ArtifactStore> artifacts = Optional.of(context.files().artifacts());
     WatchSlots slots = new WatchSlots(context.config().maxWatchers());
     // the home namespace's attributes are read at each submit: registered once Temporal is back if it was down at start

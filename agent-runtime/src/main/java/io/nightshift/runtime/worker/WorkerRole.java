@@ -14,7 +14,6 @@ import io.nightshift.runtime.lifecycle.Closer;
 import io.nightshift.runtime.planning.Planning;
 import io.nightshift.runtime.planning.RuntimePlanners;
 import io.nightshift.runtime.temporal.TemporalConnection;
-import io.nightshift.runtime.temporal.TenantNamespaceClients;
 import io.nightshift.tools.registry.ToolRegistry;
 import io.nightshift.workflows.activities.ActivityToolRunner;
 import io.nightshift.workflows.activities.StepActivitiesImpl;
@@ -49,7 +48,7 @@ public final class WorkerRole implements RolePart {
     WorkerShutdown workers = closer.push(new WorkerShutdown(
         Duration.ofSeconds(context.config().shutdownGraceSeconds())));
     poll(context, temporal.client(), workers);
-    TenantNamespaceClients.open(temporal, context.config().tenantNamespaces()).byNamespace()
+    context.tenantNamespaces().byNamespace()
         .forEach((namespace, client) -> {
           poll(context, client, workers);
           log.info("worker polling namespace {} too (--tenant-namespace)", namespace);
