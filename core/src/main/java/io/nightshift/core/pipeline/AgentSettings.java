@@ -16,14 +16,17 @@ import java.util.List;
  * @param wallClockMillis wall-clock budget, 0 for none
  * @param maxOutputTokens cap on each model answer, 0 for the engine's default: a short one keeps a step on a slow
  *                        (CPU) model quick when only a few lines are wanted
+ * @param context      how the conversation is kept inside the model's context window (null in plans recorded
+ *                     before it existed: the defaults)
  */
 public record AgentSettings(String model, String instructions, String prompt, List<String> tools, int maxTurns,
-    long maxTokens, String maxCost, long wallClockMillis, int maxOutputTokens) {
+    long maxTokens, String maxCost, long wallClockMillis, int maxOutputTokens, ContextSettings context) {
   /** Model calls an agent step may make when its pipeline sets no {@code max_turns}. */
   public static final int DEFAULT_MAX_TURNS = 10;
 
   public AgentSettings {
     tools = List.copyOf(tools == null ? List.of() : tools);
+    context = context == null ? ContextSettings.DEFAULTS : context;
     if (maxOutputTokens < 0) {
       throw new IllegalArgumentException("maxOutputTokens must not be negative but was " + maxOutputTokens);
     }
@@ -40,13 +43,13 @@ public record AgentSettings(String model, String instructions, String prompt, Li
   /** The same settings with another prompt (e.g. parameters substituted). */
   public AgentSettings withPrompt(String newPrompt) {
     return new AgentSettings(model, instructions, newPrompt, tools, maxTurns, maxTokens, maxCost, wallClockMillis,
-        maxOutputTokens);
+        maxOutputTokens, context);
   }
 
   /** The same settings with other budgets (0 / null for none). */
   public AgentSettings withBudget(long tokens, String cost, long wallClock) {
     return new AgentSettings(model, instructions, prompt, tools, maxTurns, tokens, cost, wallClock,
-        maxOutputTokens);
+        maxOutputTokens, context);
   }
 
   /** Agent settings by name: each setter says which setting it sets. */
@@ -60,6 +63,7 @@ public record AgentSettings(String model, String instructions, String prompt, Li
     private String maxCost;
     private long wallClockMillis;
     private int maxOutputTokens;
+    private ContextSettings context = ContextSettings.DEFAULTS;
 
     private Builder(String model, String prompt) {
       this.model = model;
@@ -95,9 +99,15 @@ public record AgentSettings(String model, String instructions, String prompt, Li
       return this;
     }
 
+    /** How the conversation is kept inside the model's context window. */
+    public Builder context(ContextSettings settings) {
+      this.context = settings;
+      return this;
+    }
+
     public AgentSettings build() {
       return new AgentSettings(model, instructions, prompt, tools, maxTurns, maxTokens, maxCost, wallClockMillis,
-          maxOutputTokens);
+          maxOutputTokens, context);
     }
   }
 }
