@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * A model activity for engine tests: it does the real transcript work (append, read back, store the answer)
@@ -48,6 +49,8 @@ final class ScriptedModel implements AgentModelActivities, AgentCompactionActivi
 
   /** The scripted endpoint's context window, in the tokens {@link #tokens} counts. */
   volatile int window = Integer.MAX_VALUE;
+  /** The window by agent id, for a recording of several agents of which one has a small window. */
+  volatile ToIntFunction<String> windowOf = agentId -> window;
   /** Writes a compaction's summary from the summary request. */
   volatile Function<List<TranscriptMessage>, String> summariser = prompt -> "the agent called tools";
   /** What each call showed the model, in call order (calls not made because they overflowed left out). */
@@ -72,6 +75,7 @@ final class ScriptedModel implements AgentModelActivities, AgentCompactionActivi
     List<TranscriptMessage> seen = conversation;
     Optional<ContextUse> use = Optional.empty();
     if (input.context().isPresent()) {
+      int window = windowOf.applyAsInt(input.agentId());
       ContextFit.Choice choice = ContextFit.choose(ConversationView.of(conversation), input.context().get(), window,
           input.endpoint(), ScriptedModel::tokens);
       if (choice instanceof ContextFit.Compact c) {
@@ -97,6 +101,7 @@ final class ScriptedModel implements AgentModelActivities, AgentCompactionActivi
   @Override
   public CompactionOutput compact(CompactionInput input) {
     compactions.add(input);
+    int window = windowOf.applyAsInt(input.agentId());
     ConversationView view = ConversationView.of(transcripts.messages(input.transcript()));
     CompactionPlan plan = CompactionPlan.choose(view, input.policy(), window, SUMMARY_TOKENS, input.endpoint(),
         ScriptedModel::tokens);
