@@ -19,17 +19,16 @@ import java.util.Objects;
  * (else {@value #DEFAULT_CONTEXT_WINDOW}), and a token count estimated from the text, on the high side.
  *
  * <p>The estimate counts, per text: a token per 4 ASCII letters of each run of letters (English words average some
- * 4.7 letters and are mostly one token) , or, in a run with capitals inside (camelCase and random identifiers such as
- * base64 split finely), one per 2 letters and one per such capital; one per digit (SentencePiece tokenizers, Llama 2 and Mistral, split numbers into digits); one
- * per punctuation mark; one per run of whitespace longer than a single space (which goes with the next word); and
- * half a token per UTF-8 byte of other characters, rounded up per character (accented letters 1, CJK 2). Each
- * message adds {@value #PER_MESSAGE} tokens for its chat template framing (ChatML and Llama 3 take 4 to 6), each tool
- * call or offered tool {@value #PER_TOOL} for its JSON wrapping, a request with tools {@value #TOOL_PREAMBLE} for the
- * instructions templates put before the tool list,
- * and every prompt {@value #PER_PROMPT} for the start and the assistant header. Tool specifications are counted by
- * their full text form, which is longer than the JSON schema sent. EstimatedPromptMeterTest holds the estimate above
- * cl100k's count on prose, code, JSON, numbers, digests, random base64 and non-English text, and under twice it on
- * prose.
+ * 4.7 letters and are mostly one token), or, in a run with capitals inside (camelCase and random identifiers such as
+ * base64 split finely), one per 2 letters and one per such capital; one per digit (SentencePiece tokenizers, Llama 2
+ * and Mistral, split numbers into digits); one per punctuation mark; one per run of whitespace longer than a single
+ * space (which goes with the next word); and half a token per UTF-8 byte of other characters, rounded up per
+ * character (accented letters 1, CJK 2). Each message adds {@value #PER_MESSAGE} tokens for its chat template framing
+ * (ChatML and Llama 3 take 4 to 6), each tool call or offered tool {@value #PER_TOOL} for its JSON wrapping, a request
+ * with tools {@value #TOOL_PREAMBLE} for the instructions templates put before the tool list, and every prompt
+ * {@value #PER_PROMPT} for the start and the assistant header. Tool specifications are counted by their full text
+ * form, which is longer than the JSON schema sent. EstimatedPromptMeterTest holds the estimate above cl100k's count
+ * on prose, code, JSON, numbers, digests, random base64 and non-English text, and under twice it on prose.
  */
 public final class EstimatedPromptMeter implements PromptMeter {
   /**
