@@ -19,16 +19,17 @@ import java.util.Objects;
  * (else {@value #DEFAULT_CONTEXT_WINDOW}), and a token count estimated from the text, on the high side.
  *
  * <p>The estimate counts, per text: a token per 4 ASCII letters of each run of letters (English words average some
- * 4.7 letters and are mostly one token), or, in a run with capitals inside (camelCase and random identifiers such as
- * base64 split finely), one per 2 letters and one per such capital; one per digit (SentencePiece tokenizers, Llama 2
- * and Mistral, split numbers into digits); one per punctuation mark; one per run of whitespace longer than a single
- * space (which goes with the next word); and half a token per UTF-8 byte of other characters, rounded up per
- * character (accented letters 1, CJK 2). Each message adds {@value #PER_MESSAGE} tokens for its chat template framing
- * (ChatML and Llama 3 take 4 to 6), each tool call or offered tool {@value #PER_TOOL} for its JSON wrapping, a request
- * with tools {@value #TOOL_PREAMBLE} for the instructions templates put before the tool list, and every prompt
- * {@value #PER_PROMPT} for the start and the assistant header. Tool specifications are counted by their full text
- * form, which is longer than the JSON schema sent. EstimatedPromptMeterTest holds the estimate above cl100k's count
- * on prose, code, JSON, numbers, digests, random base64 and non-English text, and under twice it on prose.
+ * 4.7 letters and are mostly one token), or, in a run with capitals inside (camelCase, ALL CAPS and random identifiers
+ * such as base64 split finely), one per 2 letters and one more at each change between small letters and capitals; one
+ * per digit (SentencePiece tokenizers, Llama 2 and Mistral, split numbers into digits); one per punctuation mark; one
+ * per run of whitespace longer than a single space (which goes with the next word); and half a token per UTF-8 byte of
+ * other characters, rounded up per character (accented letters 1, CJK 2). Each message adds {@value #PER_MESSAGE}
+ * tokens for its chat template framing (ChatML and Llama 3 take 4 to 6), each tool call or offered tool
+ * {@value #PER_TOOL} for its JSON wrapping, a request with tools {@value #TOOL_PREAMBLE} for the instructions templates
+ * put before the tool list, and every prompt {@value #PER_PROMPT} for the start and the assistant header. Tool
+ * specifications are counted by their full text form, which is longer than the JSON schema sent.
+ * EstimatedPromptMeterTest holds the estimate above cl100k's count on prose, code, JSON, numbers, digests, random
+ * base64, capitals and non-English text, and under twice it on prose.
  */
 public final class EstimatedPromptMeter implements PromptMeter {
   /**
@@ -110,24 +111,33 @@ public final class EstimatedPromptMeter implements PromptMeter {
     }
     long tokens = 0;
     int letters = 0; // the current run of ASCII letters
-    int capitals = 0; // in it, after its first letter
+    boolean capitals = false; // whether it has capitals after its first letter
+    int changes = 0; // changes between small letters and capitals in it
+    int lastCase = 0; // of the letter before: 1 small, 2 capital, 0 none
     int spaces = 0; // the current run of whitespace
     for (int i = 0; i < text.length(); ) {
       int c = text.codePointAt(i);
       i += Character.charCount(c);
       boolean letter = c < 0x80 && Character.isLetter(c);
       boolean space = c < 0x80 && Character.isWhitespace(c);
+      if (!letter) {
+        lastCase = 0;
+      }
       if (!letter && letters > 0) {
-        tokens += letterTokens(letters, capitals);
+        tokens += letterTokens(letters, capitals, changes);
         letters = 0;
-        capitals = 0;
+        capitals = false;
+        changes = 0;
       }
       if (!space && spaces > 0) {
         tokens += spaces == 1 ? 0 : 1 + spaces / 8; // a single space goes with the word after it
         spaces = 0;
       }
       if (letter) {
-        capitals += letters > 0 && Character.isUpperCase(c) ? 1 : 0;
+        int letterCase = Character.isUpperCase(c) ? 2 : 1;
+        capitals |= letters > 0 && letterCase == 2;
+        changes += lastCase != 0 && lastCase != letterCase ? 1 : 0;
+        lastCase = letterCase;
         letters++;
       } else if (space) {
         spaces++;
@@ -140,16 +150,17 @@ public final class EstimatedPromptMeter implements PromptMeter {
         tokens += (new String(Character.toChars(c)).getBytes(StandardCharsets.UTF_8).length + 1) / 2;
       }
     }
-    tokens += letterTokens(letters, capitals);
+    tokens += letterTokens(letters, capitals, changes);
     tokens += spaces <= 1 ? 0 : 1 + spaces / 8;
     return tokens;
   }
 
   /**
-   * Words take a token per 4 letters; camelCase and random identifiers (capitals inside) split at each capital and
-   * into pieces of about 2 letters (random base64 averages 1.7 characters a token on cl100k).
+   * Words take a token per 4 letters; capitals inside a run (camelCase, ALL CAPS, random identifiers) split it into
+   * pieces of about 2 letters, and again at each change between small letters and capitals (random base64 averages
+   * 1.7 characters a token on cl100k).
    */
-  private static long letterTokens(int letters, int capitals) {
-    return capitals == 0 ? (letters + LETTERS_PER_TOKEN - 1) / LETTERS_PER_TOKEN : (letters + 1) / 2 + capitals;
+  private static long letterTokens(int letters, boolean capitals, int changes) {
+    return capitals ? (letters + 1) / 2 + changes : (letters + LETTERS_PER_TOKEN - 1) / LETTERS_PER_TOKEN;
   }
 }

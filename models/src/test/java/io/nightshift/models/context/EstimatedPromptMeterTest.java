@@ -35,6 +35,8 @@ class EstimatedPromptMeterTest {
       "Die Verbindung zeigte eine überraschend hohe Löslichkeit; les résultats étaient très encourageants.",
       "化合物的溶解度很高，实验结果令人鼓舞。次の実験は明日行います。",
       "    \n\t  indented   text   with    many     spaces     \n\n\n",
+      "THE TOOL SAYS: HELLO WORLD, ALL IN CAPITAL LETTERS, AS SHOUTED BY A VERY LOUD ASSISTANT!",
+      "ToolExecutionRequest request = toolExecutionRequests.get(0); request.argumentsJson().isBlank();",
   })
   void shouldCountAtLeastAsManyTokensAsARealTokenizer(String text) {
     assertThat(EstimatedPromptMeter.textTokens(text)).isGreaterThanOrEqualTo(CL100K.countTokens(text));

@@ -51,7 +51,8 @@ public record CompactionPlan(int keep, int upTo, int turns, List<TranscriptMessa
     return new CompactionPlan(low, view.compactionEnd(low), view.turnsBefore(low), view.toSummarise(low));
   }
 
-  static ApplicationFailure tooSmall(String reason) {
+  /** The non-retryable failure of a conversation that cannot be made to fit, with {@code reason} naming the numbers. */
+  public static ApplicationFailure tooSmall(String reason) {
     return ApplicationFailure.newNonRetryableFailure("context window too small: " + reason,
         AgentModelActivities.CONTEXT_TOO_SMALL);
   }
