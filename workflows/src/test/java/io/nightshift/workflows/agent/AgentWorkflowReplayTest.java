@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nightshift.core.artifact.FileArtifactStore;
 import io.nightshift.core.pipeline.ContextSettings;
+import io.nightshift.workflows.engine.RecordedPayloads;
 import io.nightshift.workflows.agent.ScriptedModel.Reply;
 import io.nightshift.workflows.agent.TranscriptMessage.Role;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.Worker;
@@ -47,15 +47,12 @@ class AgentWorkflowReplayTest {
 
   @Test
   void shouldHoldACompactionActivityUnderItsVersionMarkerInTheCompactingHistory() throws Exception {
-    List<HistoryEvent> events = WorkflowExecutionHistory.fromJson(
-        Files.readString(HISTORIES.resolve("agent-compacting.json"))).getEvents();
+    List<HistoryEvent> events = RecordedPayloads.history("agent-compacting").getEvents();
 
     assertThat(events).anyMatch(e -> e.hasActivityTaskScheduledEventAttributes()
         && e.getActivityTaskScheduledEventAttributes().getActivityType().getName().equals("Compact"));
-    assertThat(events).filteredOn(HistoryEvent::hasMarkerRecordedEventAttributes)
-        .extracting(e -> e.getMarkerRecordedEventAttributes().getDetailsMap().get("changeId").getPayloads(0).getData()
-            .toStringUtf8())
-        .contains("\"" + AgentWorkflowImpl.CONTEXT_MANAGEMENT + "\"");
+    assertThat(RecordedPayloads.versionMarkers("agent-compacting"))
+        .containsEntry(AgentWorkflowImpl.CONTEXT_MANAGEMENT, 1);
   }
 
   @Test
