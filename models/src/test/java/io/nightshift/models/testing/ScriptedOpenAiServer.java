@@ -46,6 +46,7 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
   private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger maxInFlight = new AtomicInteger();
+  private final AtomicInteger unanswered = new AtomicInteger();
   private final AtomicInteger completionIds = new AtomicInteger();
   private volatile Semaphore slots;
   private volatile ScriptedReply fallback = ScriptedReply.status(500, "the scripted server has no reply left");
@@ -117,6 +118,11 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
     return maxInFlight.get();
   }
 
+  /** Chat requests received and not yet answered, whether served now or queued for a slot. */
+  public int unansweredRequests() {
+    return unanswered.get();
+  }
+
   @Override
   public void close() {
     server.stop(0);
@@ -135,24 +141,34 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
             Map.of());
         return;
       }
-      Semaphore capacity = slots;
-      if (capacity != null) {
-        try {
-          capacity.acquire();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return; // the server is closing
-        }
-      }
-      int now = inFlight.incrementAndGet();
-      maxInFlight.accumulateAndGet(now, Math::max);
+      unanswered.incrementAndGet();
       try {
-        answer(exchange, replyFor(request));
+        answerInTurn(exchange, request);
       } finally {
-        inFlight.decrementAndGet();
-        if (capacity != null) {
-          capacity.release();
-        }
+        unanswered.decrementAndGet();
+      }
+    }
+  }
+
+  /** Waits for a slot when the server has a capacity, then answers. */
+  private void answerInTurn(HttpExchange exchange, RecordedRequest request) throws IOException {
+    Semaphore capacity = slots;
+    if (capacity != null) {
+      try {
+        capacity.acquire();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return; // the server is closing
+      }
+    }
+    int now = inFlight.incrementAndGet();
+    maxInFlight.accumulateAndGet(now, Math::max);
+    try {
+      answer(exchange, replyFor(request));
+    } finally {
+      inFlight.decrementAndGet();
+      if (capacity != null) {
+        capacity.release();
       }
     }
   }
