@@ -19,6 +19,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -71,7 +72,9 @@ final class FileNotebook implements Notebook {
         if (done.isPresent()) {
           return note(done.get());
         }
-        NoteIndexLine line = new NoteIndexLine(idempotencyKey, ref.digest(), ref.size(), clock.instant().toString());
+        // to the millisecond: what the model is shown, where finer would only cost tokens
+        NoteIndexLine line = new NoteIndexLine(idempotencyKey, ref.digest(), ref.size(),
+            clock.instant().truncatedTo(ChronoUnit.MILLIS).toString());
         ByteBuffer bytes = ByteBuffer.wrap((JSON.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8));
         channel.truncate(contents.complete()); // a torn last line from a crash
         long end = contents.complete();

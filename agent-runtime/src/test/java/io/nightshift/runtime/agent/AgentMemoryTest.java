@@ -19,11 +19,20 @@ import io.nightshift.workflows.activities.ActivityToolRunner;
 import io.nightshift.workflows.activities.PlanningActivitiesImpl;
 import io.nightshift.workflows.activities.StepActivitiesImpl;
 import io.nightshift.workflows.activities.ToolFiles;
+import io.nightshift.workflows.agent.AgentBrief;
+import io.nightshift.workflows.agent.AgentBudget;
+import io.nightshift.workflows.agent.AgentInput;
+import io.nightshift.workflows.agent.AgentLimits;
+import io.nightshift.workflows.agent.AgentResult;
+import io.nightshift.workflows.agent.AgentRouting;
+import io.nightshift.workflows.agent.AgentWorkflow;
+import io.nightshift.workflows.agent.StopReason;
 import io.nightshift.workflows.map.MapActivitiesImpl;
 import io.nightshift.workflows.map.MapWorkflowImpl;
 import io.nightshift.workflows.task.TaskInput;
 import io.nightshift.workflows.task.TaskWorkflow;
 import io.nightshift.workflows.task.TaskWorkflowImpl;
+import io.temporal.api.history.v1.WorkflowExecutionStartedEventAttributes;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
@@ -44,7 +53,8 @@ import org.junit.jupiter.api.io.TempDir;
  * activities with notebooks on disk, the model scripted over real HTTP. Two scouts of one task run in parallel and
  * save notes to the scope their pipeline shares; a later step of the task finds both with memory.search, notes its
  * own prompt and conversation never held; a step without the shared scope, and the same scope name in another
- * task, find nothing.
+ * task, find nothing. An agent on its own finds what it saved on its first turn twelve turns later, after three
+ * continues-as-new.
  */
 class AgentMemoryTest {
   private static final String PIPELINE = """
@@ -79,7 +89,15 @@ class AgentMemoryTest {
         "{\"text\": \"South site: the bridge at grid 4 is out\", \"tags\": [\"south\"]}"));
     script("Report", ScriptedReply.toolCall("memory__search", search));
     script("Loner", ScriptedReply.toolCall("memory__search", search));
-    model.on(r -> toolResult(r).isPresent(), ScriptedReply.text("done"));
+    model.on(r -> toolResult(r).isPresent() && !prompt(r).startsWith("Diary"), ScriptedReply.text("done"));
+    // the diary agent: a note on its first turn, ten turns of other searches, then the question
+    model.on(r -> prompt(r).startsWith("Diary") && toolResults(r) == 0, ScriptedReply.toolCall("memory__save",
+        "{\"text\": \"The lab door code is 4512\", \"tags\": \"access\"}"));
+    model.on(r -> prompt(r).startsWith("Diary") && toolResults(r) >= 1 && toolResults(r) <= 10,
+        ScriptedReply.toolCall("memory__search", "{\"query\": \"weather forecast\"}"));
+    model.on(r -> prompt(r).startsWith("Diary") && toolResults(r) == 11,
+        ScriptedReply.toolCall("memory__search", "{\"query\": \"door code\", \"limit\": 3}"));
+    model.on(r -> prompt(r).startsWith("Diary") && toolResults(r) == 12, ScriptedReply.text("The code is 4512."));
 
     FileArtifactStore store = FileArtifactStore.unencrypted(dir.resolve("artifacts"));
     ToolFiles files = ToolFiles.withoutInputs(store, dir.resolve("scratch"))
@@ -121,6 +139,31 @@ class AgentMemoryTest {
     assertThat(reports.get(1)).startsWith("ok: 0 of 0 notes in memory scope 'shared:team' match");
   }
 
+  @Test
+  void shouldFindANoteSavedOnTheFirstTurnTwelveTurnsAndThreeContinuesAsNewLater() throws Exception {
+    AgentWorkflow agent = env.getWorkflowClient().newWorkflowStub(AgentWorkflow.class,
+        WorkflowOptions.newBuilder().setWorkflowId("diary").setTaskQueue(TaskQueues.CONTROL).build());
+    AgentResult result = agent.run(AgentInput.fresh("diary", new AgentBrief("", "Diary: keep notes",
+        List.of("memory.save", "memory.search")), AgentRouting.to("scripted"), new AgentLimits(14, 4, 64, 4),
+        AgentBudget.unlimited()));
+
+    assertThat(result.reason()).isEqualTo(StopReason.ANSWERED);
+    assertThat(result.usage().turns()).isEqualTo(13);
+    // the last run of the agent started after turn 12: a new run, whose workflow state held no note
+    WorkflowExecutionStartedEventAttributes lastRun = env.getWorkflowClient().fetchHistory("diary").getEvents()
+        .get(0).getWorkflowExecutionStartedEventAttributes();
+    AgentInput lastInput = env.getWorkflowClient().getOptions().getDataConverter()
+        .fromPayloads(0, Optional.of(lastRun.getInput()), AgentInput.class, AgentInput.class);
+    assertThat(lastRun.getContinuedExecutionRunId()).isNotEmpty();
+    assertThat(lastInput.resume().orElseThrow().turns()).isEqualTo(12);
+    List<RecordedRequest> diary = requests("Diary");
+    assertThat(diary.get(5).lastMessageContent()).startsWith("ok: 0 of 1 notes in memory scope 'agent' match");
+    assertThat(diary.get(12).lastMessageContent())
+        .startsWith("ok: 1 of 1 notes in memory scope 'agent' match\n")
+        .contains("1 of 1 notes in memory scope 'agent' match \"door code\" (best first):\n1. score ")
+        .contains("tags: access\n   The lab door code is 4512");
+  }
+
   private void run(String taskId, String pipelineName, String yaml) {
     TaskWorkflow task = env.getWorkflowClient().newWorkflowStub(TaskWorkflow.class,
         WorkflowOptions.newBuilder().setWorkflowId(taskId).setTaskQueue(TaskQueues.CONTROL).build());
@@ -153,6 +196,10 @@ class AgentMemoryTest {
   private static Optional<String> toolResult(RecordedRequest r) {
     return messages(r).filter(m -> m.path("role").asText().equals("tool")).findFirst()
         .map(m -> m.path("content").asText());
+  }
+
+  private static long toolResults(RecordedRequest r) {
+    return messages(r).filter(m -> m.path("role").asText().equals("tool")).count();
   }
 
   private static Stream<JsonNode> messages(RecordedRequest r) {

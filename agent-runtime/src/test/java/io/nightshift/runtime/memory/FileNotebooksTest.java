@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,6 +75,27 @@ class FileNotebooksTest {
     List<Note> notes = notebooks(Instant.EPOCH).open(TEAM).orElseThrow().notes();
     assertThat(notes).hasSize(100);
     assertThat(notes).extracting(Note::text).doesNotHaveDuplicates().contains("writer 3 note 24");
+  }
+
+  @Test
+  void shouldKeepEveryNoteOnceWhenWorkerProcessesOnOneDataDirectorySaveAtOnce() throws Exception {
+    List<Process> workers = new ArrayList<>();
+    for (String writer : List.of("worker-a", "worker-b", "worker-c")) {
+      workers.add(NoteSaverProcess.start(dir, TEAM, writer, 40));
+    }
+    Notebook here = notebooks(Instant.parse("2026-12-05T10:00:00Z")).open(TEAM).orElseThrow();
+    for (int i = 0; i < 40; i++) {
+      here.save("here note " + i, List.of(), "here/" + i);
+    }
+    for (Process worker : workers) {
+      assertThat(worker.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(worker.exitValue()).isZero();
+    }
+
+    List<Note> notes = here.notes();
+    assertThat(notes).hasSize(160); // each process saved each note twice, under one key
+    assertThat(notes).extracting(Note::text).doesNotHaveDuplicates()
+        .contains("worker-a note 39", "worker-b note 0", "worker-c note 17", "here note 39");
   }
 
   @Test
