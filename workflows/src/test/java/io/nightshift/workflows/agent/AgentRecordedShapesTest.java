@@ -54,6 +54,17 @@ class AgentRecordedShapesTest {
   }
 
   @Test
+  void shouldReadTheSharedMemoryScopeAnAgentAndItsToolCallsWereRecordedWith() throws Exception {
+    AgentInput input = startInput("agent-memory", AgentInput.class);
+    AgentToolInput call = first("agent-memory", e -> e.getActivityTaskScheduledEventAttributes().getInput(),
+        "\"idempotencyKey\"", AgentToolInput.class);
+
+    assertThat(input.brief().memory()).contains(MemoryScope.shared("agent-memory", "team"));
+    assertThat(call.call().name()).isEqualTo("memory.save");
+    assertThat(call.memory()).isEqualTo(MemoryScope.shared("agent-memory", "team"));
+  }
+
+  @Test
   void shouldReadTheEndpointsAndQueueAnAgentWasStartedWith() throws Exception {
     assertThat(startInput("agent-affinity", AgentInput.class).routing())
         .isEqualTo(new AgentRouting("a", List.of("a", "b"), Optional.empty()));
