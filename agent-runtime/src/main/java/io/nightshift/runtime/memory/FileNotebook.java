@@ -3,6 +3,7 @@ package io.nightshift.runtime.memory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nightshift.core.artifact.ArtifactRef;
 import io.nightshift.core.artifact.ArtifactStore;
+import io.nightshift.core.error.ToolException;
 import io.nightshift.core.files.OwnerOnly;
 import io.nightshift.core.memory.Note;
 import io.nightshift.core.memory.Notebook;
@@ -46,12 +47,14 @@ final class FileNotebook implements Notebook {
   private final Path file;
   private final ArtifactStore artifacts;
   private final Clock clock;
+  private final int maxNotes;
 
-  FileNotebook(NotebookScope scope, Path file, ArtifactStore artifacts, Clock clock) {
+  FileNotebook(NotebookScope scope, Path file, ArtifactStore artifacts, Clock clock, int maxNotes) {
     this.scope = scope;
     this.file = file;
     this.artifacts = artifacts;
     this.clock = clock;
+    this.maxNotes = maxNotes;
   }
 
   @Override
@@ -71,6 +74,10 @@ final class FileNotebook implements Notebook {
             .findFirst();
         if (done.isPresent()) {
           return note(done.get());
+        }
+        if (contents.lines().size() >= maxNotes) {
+          throw ToolException.permanent(scope + " holds " + maxNotes + " notes, the most it keeps; search them "
+              + "instead of saving more");
         }
         // to the millisecond: what the model is shown, where finer would only cost tokens
         NoteIndexLine line = new NoteIndexLine(idempotencyKey, ref.digest(), ref.size(),

@@ -1,8 +1,10 @@
 package io.nightshift.runtime.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.nightshift.core.artifact.FileArtifactStore;
+import io.nightshift.core.error.ToolException;
 import io.nightshift.core.memory.Note;
 import io.nightshift.core.memory.Notebook;
 import io.nightshift.core.memory.NotebookScope;
@@ -96,6 +98,20 @@ class FileNotebooksTest {
     assertThat(notes).hasSize(160); // each process saved each note twice, under one key
     assertThat(notes).extracting(Note::text).doesNotHaveDuplicates()
         .contains("worker-a note 39", "worker-b note 0", "worker-c note 17", "here note 39");
+  }
+
+  @Test
+  void shouldRefuseANoteBeyondTheScopesLimitForGoodButStillAnswerARetryOfOneItKept() throws Exception {
+    Notebook notebook = new FileNotebooks(dir.resolve("memory"), store, Clock.systemUTC(), 2).open(TEAM)
+        .orElseThrow();
+    notebook.save("one", List.of(), "k1");
+    notebook.save("two", List.of(), "k2");
+
+    assertThatThrownBy(() -> notebook.save("three", List.of(), "k3")).isInstanceOf(ToolException.class)
+        .hasMessageContaining("holds 2 notes, the most it keeps")
+        .satisfies(e -> assertThat(((ToolException) e).retryable()).isFalse());
+    assertThat(notebook.save("two", List.of(), "k2").text()).isEqualTo("two");
+    assertThat(notebook.notes()).hasSize(2);
   }
 
   @Test

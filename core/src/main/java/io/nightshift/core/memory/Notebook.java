@@ -20,6 +20,7 @@ public interface Notebook {
    * saved and adds nothing.
    *
    * @param idempotencyKey the tool call's key, stable across retries of that call
+   * @throws io.nightshift.core.error.ToolException (permanent) when the scope holds as many notes as it may keep
    */
   Note save(String text, List<String> tags, String idempotencyKey) throws IOException;
 
