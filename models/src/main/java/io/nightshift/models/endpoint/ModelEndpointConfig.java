@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
 /**
@@ -27,6 +28,7 @@ public final class ModelEndpointConfig {
   private final RateLimit rateLimit;
   private final CircuitBreakerSettings circuitBreaker;
   private final StructuredOutput structuredOutput;
+  private final Integer contextWindow;
 
   private ModelEndpointConfig(Builder b) {
     this.id = b.id;
@@ -42,6 +44,7 @@ public final class ModelEndpointConfig {
     this.rateLimit = b.rateLimit;
     this.circuitBreaker = b.circuitBreaker;
     this.structuredOutput = b.structuredOutput;
+    this.contextWindow = b.contextWindow;
   }
 
   public static Builder custom() {
@@ -69,6 +72,13 @@ public final class ModelEndpointConfig {
   public RateLimit rateLimit() { return rateLimit; }
   public CircuitBreakerSettings circuitBreaker() { return circuitBreaker; }
   public StructuredOutput structuredOutput() { return structuredOutput; }
+  /**
+   * The context window in tokens (prompt plus answer) when the operator states it, or the runtime knows it because
+   * it started the server with it (llama-cpp-python's {@code --n_ctx}); empty: ask the server, else estimate.
+   */
+  public OptionalInt contextWindow() {
+    return contextWindow == null ? OptionalInt.empty() : OptionalInt.of(contextWindow);
+  }
 
   @Override
   public String toString() {
@@ -78,7 +88,8 @@ public final class ModelEndpointConfig {
         + ", maxConcurrency=" + maxConcurrency + ", connectTimeout=" + connectTimeout
         + ", requestTimeout=" + requestTimeout + ", maxWaitForSlot=" + maxWaitForSlot
         + ", priceBasis=" + priceBasis + ", rateLimit=" + rateLimit + ", circuitBreaker=" + circuitBreaker
-        + ", structuredOutput=" + structuredOutput + "}";
+        + ", structuredOutput=" + structuredOutput
+        + ", contextWindow=" + (contextWindow == null ? "unstated" : contextWindow) + "}";
   }
 
   /** Checks each field as it is set, naming it, and the required ones again in {@link #build()}. */
@@ -96,6 +107,7 @@ public final class ModelEndpointConfig {
     private RateLimit rateLimit = RateLimit.UNLIMITED;
     private CircuitBreakerSettings circuitBreaker = CircuitBreakerSettings.DEFAULTS;
     private StructuredOutput structuredOutput = StructuredOutput.JSON_SCHEMA;
+    private Integer contextWindow;
 
     private Builder() {}
 
@@ -187,6 +199,14 @@ public final class ModelEndpointConfig {
 
     public Builder structuredOutput(StructuredOutput structuredOutput) {
       this.structuredOutput = Objects.requireNonNull(structuredOutput, "structuredOutput must not be null");
+      return this;
+    }
+
+    public Builder contextWindow(int contextWindow) {
+      if (contextWindow <= 0) {
+        throw new IllegalArgumentException("contextWindow must be greater than 0 but was " + contextWindow);
+      }
+      this.contextWindow = contextWindow;
       return this;
     }
 

@@ -45,6 +45,14 @@ class ModelEndpointConfigTest {
     assertThat(config.maxConcurrency()).isEqualTo(1);
     assertThat(config.priceBasis()).isEqualTo(PriceBasis.FREE);
     assertThat(config.apiKey()).isEmpty();
+    assertThat(config.contextWindow()).as("unstated: the server or the estimate tells").isEmpty();
+  }
+
+  @Test
+  void shouldKeepAStatedContextWindowAndRefuseOneBelowOneToken() {
+    assertThat(valid().contextWindow(2048).build().contextWindow()).hasValue(2048);
+    assertThatThrownBy(() -> valid().contextWindow(0))
+        .hasMessage("contextWindow must be greater than 0 but was 0");
   }
 
   @Test
