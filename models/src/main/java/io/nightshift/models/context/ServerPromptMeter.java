@@ -12,7 +12,6 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +32,19 @@ public final class ServerPromptMeter implements PromptMeter {
   /** Endpoints come and go with leased servers; a cache of more than this many keeps only the live entries. */
   private static final int MAX_ENTRIES = 1024;
 
-  private record Cached(ServerFacts facts, Instant until) {}
+  /**
+   * What is known of one endpoint's server, and until when. A count that failed pauses counting for
+   * {@code retryUnreachableAfter}, so a hung tokenizer costs one timeout, not one per call.
+   */
+  private record Known(ServerFacts facts, Instant until, Instant countingPausedUntil, boolean failureLogged) {
+    Known pausedCounting(Instant until) {
+      return new Known(facts, this.until, until, true);
+    }
+
+    Known countingWorks() {
+      return new Known(facts, until, Instant.MIN, false);
+    }
+  }
 
   private final ModelEndpointRegistry registry;
   private final PromptMeter fallback;
@@ -42,9 +53,7 @@ public final class ServerPromptMeter implements PromptMeter {
   private final Duration probeTimeout;
   private final Duration countTimeout;
   private final Clock clock;
-  private final Map<String, Cached> facts = new ConcurrentHashMap<>();
-  private final Map<String, String> lastLogged = new ConcurrentHashMap<>();
-  private final Set<String> countFailureLogged = ConcurrentHashMap.newKeySet();
+  private final Map<String, Known> known = new ConcurrentHashMap<>();
 
   private ServerPromptMeter(Builder b) {
     this.registry = b.registry;
@@ -74,7 +83,7 @@ public final class ServerPromptMeter implements PromptMeter {
     if (config.contextWindow().isPresent()) {
       return config.contextWindow().getAsInt();
     }
-    OptionalInt reported = facts(config).window();
+    OptionalInt reported = known(config).facts().window();
     return reported.isPresent() ? reported.getAsInt() : fallback.contextWindow(endpointId);
   }
 
@@ -85,23 +94,31 @@ public final class ServerPromptMeter implements PromptMeter {
     if (config == null) {
       return fallback.promptTokens(endpointId, request);
     }
-    ServerFacts known = facts(config);
-    if (!known.protocol().hasTokenizer()) {
+    Known server = known(config);
+    Instant now = clock.instant();
+    if (!server.facts().protocol().hasTokenizer() || now.isBefore(server.countingPausedUntil())) {
       return fallback.promptTokens(endpointId, request);
     }
     Optional<ServerCalls> calls = calls(config, countTimeout);
     if (calls.isEmpty()) {
       return fallback.promptTokens(endpointId, request);
     }
-    ServerTokenizer.Count count = ServerTokenizer.count(known.protocol(), calls.get(), config.modelName(), request);
+    ServerTokenizer.Count count = ServerTokenizer.count(server.facts().protocol(), calls.get(), config.modelName(),
+        request);
     String key = key(config);
     if (count.ok()) {
-      countFailureLogged.remove(key);
+      if (server.failureLogged()) {
+        known.computeIfPresent(key, (k, state) -> state.countingWorks());
+        log.info("model endpoint '{}': its server's tokenizer counts again", endpointId);
+      }
       return count.tokens();
     }
-    if (countFailureLogged.add(key)) {
+    Instant resume = now.plus(retryUnreachableAfter);
+    known.computeIfPresent(key, (k, state) -> state.pausedCounting(resume));
+    if (!server.failureLogged()) {
       log.warn("model endpoint '{}': counting a prompt with its server's tokenizer failed ({}); the fallback meter"
-          + " counts instead until it works again", endpointId, count.failure());
+          + " counts until the server is asked again, in {} s", endpointId, count.failure(),
+          retryUnreachableAfter.toSeconds());
     } else {
       log.debug("model endpoint '{}': counting a prompt failed again ({})", endpointId, count.failure());
     }
@@ -116,29 +133,35 @@ public final class ServerPromptMeter implements PromptMeter {
     }
   }
 
-  private ServerFacts facts(ModelEndpointConfig config) {
+  private Known known(ModelEndpointConfig config) {
     String key = key(config);
     Instant now = clock.instant();
-    Cached cached = facts.get(key);
-    if (cached != null && now.isBefore(cached.until())) {
-      return cached.facts();
+    Known before = known.get(key);
+    if (before != null && now.isBefore(before.until())) {
+      return before;
     }
     Optional<ServerCalls> calls = calls(config, probeTimeout);
     if (calls.isEmpty()) {
-      return new ServerFacts(ServerProtocol.UNKNOWN, OptionalInt.empty(), List.of("nothing (endpoint removed)"), false);
+      return new Known(new ServerFacts(ServerProtocol.UNKNOWN, OptionalInt.empty(),
+          List.of("nothing (the endpoint was removed)"), false), now, Instant.MIN, false);
     }
     // probes of one endpoint racing each other would only ask twice: not worth holding a lock over HTTP
     ServerFacts probed = WindowProbe.probe(calls.get(), config);
     Duration keep = probed.conclusive() ? cacheFor : retryUnreachableAfter;
-    if (facts.size() >= MAX_ENTRIES) {
-      facts.values().removeIf(entry -> !now.isBefore(entry.until()));
-      if (facts.size() >= MAX_ENTRIES) {
-        facts.clear();
+    if (known.size() >= MAX_ENTRIES) {
+      known.values().removeIf(entry -> !now.isBefore(entry.until()));
+      if (known.size() >= MAX_ENTRIES) {
+        known.clear();
       }
     }
-    facts.put(key, new Cached(probed, now.plus(keep)));
-    logOnce(config, key, probed);
-    return probed;
+    // a failed count stays paused, and logged, across a new probe
+    Known found = before == null ? new Known(probed, now.plus(keep), Instant.MIN, false)
+        : new Known(probed, now.plus(keep), before.countingPausedUntil(), before.failureLogged());
+    known.put(key, found);
+    if (before == null || !before.facts().describe().equals(probed.describe())) {
+      log(config, probed);
+    }
+    return found;
   }
 
   /** Empty when the endpoint was removed (its leased server stopped) since its configuration was read. */
@@ -150,11 +173,9 @@ public final class ServerPromptMeter implements PromptMeter {
     }
   }
 
-  private void logOnce(ModelEndpointConfig config, String key, ServerFacts probed) {
+  /** Once per endpoint, and again only when a new probe finds something else. */
+  private static void log(ModelEndpointConfig config, ServerFacts probed) {
     String said = probed.describe();
-    if (said.equals(lastLogged.put(key, said))) {
-      return;
-    }
     if (probed.protocol().hasTokenizer()) {
       log.info("model endpoint '{}' at {} {}", config.id(), config.baseUrl(), said);
     } else {

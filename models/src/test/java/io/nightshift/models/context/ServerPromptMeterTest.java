@@ -169,9 +169,10 @@ class ServerPromptMeterTest {
   }
 
   @Test
-  void shouldFallBackWhenTheTokenizerFailsAndCountWithItAgainOnceItWorks() {
+  void shouldFallBackWhenTheTokenizerFailsPauseCountingAndCountWithItAgainOnceItWorks() {
     routes.vllm(MODEL, 16_384);
-    ServerPromptMeter meter = meter(b -> b);
+    MovableClock clock = new MovableClock();
+    ServerPromptMeter meter = meter(b -> b, clock);
     assertThat(meter.contextWindow("local")).isEqualTo(16_384);
     AtomicInteger failures = new AtomicInteger(2);
     server.route("POST", "/tokenize", r -> failures.getAndDecrement() > 0
@@ -180,7 +181,14 @@ class ServerPromptMeterTest {
     ModelCallRequest request = conversation();
 
     assertThat(meter.promptTokens("local", request)).isEqualTo(CountingFallback.tokens(request));
-    assertThat(meter.promptTokens("local", request)).isEqualTo(CountingFallback.tokens(request));
+    assertThat(meter.promptTokens("local", request)).as("paused: not asked")
+        .isEqualTo(CountingFallback.tokens(request));
+    assertThat(routes.requestsTo("/tokenize")).hasSize(1);
+    clock.move(Duration.ofSeconds(31));
+    assertThat(meter.promptTokens("local", request)).as("asked again, failed again")
+        .isEqualTo(CountingFallback.tokens(request));
+    clock.move(Duration.ofSeconds(31));
+    assertThat(meter.promptTokens("local", request)).isEqualTo(321);
     assertThat(meter.promptTokens("local", request)).isEqualTo(321);
     assertThat(meter.contextWindow("local")).as("the protocol is kept through the failures").isEqualTo(16_384);
     assertThat(routes.requestsTo("/v1/models")).hasSize(1);
