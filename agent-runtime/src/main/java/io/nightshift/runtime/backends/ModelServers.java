@@ -156,8 +156,11 @@ public final class ModelServers implements AutoCloseable {
       long t0 = System.nanoTime();
       ModelServerHandle handle = backend.start(lease, spec);
       String id = endpointId(pool.id(), serve.model());
-      registry.register(ModelEndpointConfig.custom().id(id).baseUrl(handle.baseUrl() + "/v1")
-          .modelName(serve.model()).maxConcurrency(serve.slots()).build());
+      ModelEndpointConfig.Builder endpoint = ModelEndpointConfig.custom().id(id).baseUrl(handle.baseUrl() + "/v1")
+          .modelName(serve.model()).maxConcurrency(serve.slots());
+      // the agents' token budget needs the window, and a llama-cpp-python server reports it nowhere
+      LaunchedContextWindow.of(pool.config()).ifPresent(endpoint::contextWindow);
+      registry.register(endpoint.build());
       log.info("model server {} for {} up on pool {} lease {} at {} after {} ms", id, serve.model(), pool.id(),
           lease.id(), handle.baseUrl(), (System.nanoTime() - t0) / 1_000_000);
       return new Running(key, id, pool, serve, lease, handle);
