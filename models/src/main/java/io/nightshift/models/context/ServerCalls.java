@@ -35,14 +35,18 @@ final class ServerCalls {
     UNREACHABLE
   }
 
-  /** A JSON body, or why there is none ({@code "GET /props: HTTP 404"}, {@code "POST /tokenize: timed out"}). */
-  record Answer(JsonNode body, String failure, Reach reach) {
+  /**
+   * A JSON body, or why there is none ({@code "GET /props: HTTP 404"}, {@code "POST /tokenize: timed out"}).
+   *
+   * @param errorBody what the server said with an error status ("" otherwise): some refusals carry a number
+   */
+  record Answer(JsonNode body, String failure, Reach reach, String errorBody) {
     static Answer of(JsonNode body) {
-      return new Answer(body, null, Reach.ANSWERED);
+      return new Answer(body, null, Reach.ANSWERED, "");
     }
 
     static Answer failed(String failure, Reach reach) {
-      return new Answer(null, failure, reach);
+      return new Answer(null, failure, reach, "");
     }
 
     boolean ok() {
@@ -107,7 +111,8 @@ final class ServerCalls {
     try {
       body = http.execute(built).body();
     } catch (HttpException e) {
-      return Answer.failed(route + ": HTTP " + e.statusCode(), Reach.ANSWERED);
+      return new Answer(null, route + ": HTTP " + e.statusCode(), Reach.ANSWERED,
+          e.getMessage() == null ? "" : e.getMessage());
     } catch (TimeoutException e) {
       return Answer.failed(route + ": timed out", Reach.UNREACHABLE);
     } catch (EgressRefusedException e) {

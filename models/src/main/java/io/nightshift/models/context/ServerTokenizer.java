@@ -3,6 +3,8 @@ package io.nightshift.models.context;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nightshift.models.ModelCallRequest;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Counts a request's prompt tokens with the server's own tokenizer, the way each server can:
@@ -27,6 +29,14 @@ final class ServerTokenizer {
     }
   }
 
+  /**
+   * vLLM's refusal of a prompt over {@code max_model_len}: "This model's maximum context length is 4096 tokens.
+   * However, your request has 5000 input tokens" (or, in older versions, "However, you requested 5000 tokens").
+   */
+  private static final Pattern VLLM_TOO_LONG = Pattern.compile(
+      "maximum context length is \\d+ tokens\\. However, (?:your request has|you requested) (\\d{1,9})"
+          + " (?:input )?tokens");
+
   private ServerTokenizer() {}
 
   static Count count(ServerProtocol protocol, ServerCalls calls, String modelName, ModelCallRequest request) {
@@ -47,7 +57,12 @@ final class ServerTokenizer {
     // the prompt the chat call sends ends with the assistant's header: count it too
     body.put("add_generation_prompt", true);
     ServerCalls.Answer answer = calls.post(calls.atRoot("/tokenize"), body);
-    return answer.ok() ? countField(answer.body(), "POST /tokenize") : Count.failed(answer.failure());
+    if (answer.ok()) {
+      return countField(answer.body(), "POST /tokenize");
+    }
+    // current vLLM refuses to tokenize past max_model_len, and says how long the prompt is: exactly what is needed
+    Matcher tooLong = VLLM_TOO_LONG.matcher(answer.errorBody());
+    return tooLong.find() ? Count.of(Integer.parseInt(tooLong.group(1))) : Count.failed(answer.failure());
   }
 
   private static Count llamaCpp(ServerCalls calls, ModelCallRequest request) {

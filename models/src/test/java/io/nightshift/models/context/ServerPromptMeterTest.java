@@ -86,6 +86,19 @@ class ServerPromptMeterTest {
   }
 
   @Test
+  void shouldTakeThePromptLengthFromVllmsRefusalToTokenizePastMaxModelLen() {
+    routes.vllm(MODEL, 4096);
+    server.route("POST", "/tokenize", r -> ScriptedReply.status(400, "This model's maximum context length is 4096"
+        + " tokens. However, your request has 5123 input tokens. Please reduce the length of the input messages."));
+    ServerPromptMeter meter = meter(b -> b);
+
+    assertThat(meter.promptTokens("local", conversation())).isEqualTo(5123);
+    assertThat(meter.promptTokens("local", conversation())).as("not a failure: no pause").isEqualTo(5123);
+    assertThat(routes.requestsTo("/tokenize")).hasSize(2);
+    assertThat(fallback.calls).hasValue(0);
+  }
+
+  @Test
   void shouldTakeTheSlotWindowFromLlamaCppsPropsAndCountTheTemplatedPromptWithItsSpecialTokens() {
     routes.llamaCpp(4096, true);
     ServerPromptMeter meter = meter(b -> b);
