@@ -1,6 +1,7 @@
 package io.nightshift.runtime.backends;
 
 import io.nightshift.accelerators.cpu.CpuConfig;
+import io.nightshift.models.endpoint.ModelEndpointConfig;
 import java.util.List;
 import java.util.OptionalInt;
 
@@ -16,9 +17,19 @@ final class LaunchedContextWindow {
 
   private LaunchedContextWindow() {}
 
+  /**
+   * @throws IllegalArgumentException naming the pool and its {@code --n_ctx} when that is smaller than any window
+   *     an endpoint may state, so the server is not started only to have no endpoint
+   */
   static OptionalInt of(PoolConfig pool) {
     List<String> defaultCommand = "cpu".equals(pool.type()) ? CpuConfig.LLAMA_CPP_PYTHON : List.of();
-    return of(pool.settings().words("launch-command", defaultCommand));
+    OptionalInt window = of(pool.settings().words("launch-command", defaultCommand));
+    if (window.isPresent() && window.getAsInt() < ModelEndpointConfig.MIN_CONTEXT_WINDOW) {
+      throw new IllegalArgumentException("pool '" + pool.id() + "' starts llama-cpp-python with --n_ctx "
+          + window.getAsInt() + " (backends file, key 'launch-command'): a context window must be at least "
+          + ModelEndpointConfig.MIN_CONTEXT_WINDOW + " tokens");
+    }
+    return window;
   }
 
   static OptionalInt of(List<String> command) {

@@ -1,6 +1,7 @@
 package io.nightshift.runtime.backends;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,14 @@ class LaunchedContextWindowTest {
   void shouldTakeLlamaCppPythonsDefaultWhereTheCommandSetsNoNCtxAsTheCpuPoolsDefaultCommandDoes() {
     assertThat(LaunchedContextWindow.of(pool("cpu", Map.of())))
         .hasValue(LaunchedContextWindow.LLAMA_CPP_PYTHON_DEFAULT);
+  }
+
+  @Test
+  void shouldRefuseAnNCtxSmallerThanAnyWindowAnEndpointMayStateNamingThePool() {
+    assertThatThrownBy(() -> LaunchedContextWindow.of(pool("cpu", Map.of("launch-command",
+        "python3 -m llama_cpp.server --model {model} --n_ctx 128"))))
+        .hasMessage("pool 'p' starts llama-cpp-python with --n_ctx 128 (backends file, key 'launch-command'): a"
+            + " context window must be at least 256 tokens");
   }
 
   @Test

@@ -81,7 +81,7 @@ public final class ServerPromptMeter implements PromptMeter {
       return fallback.contextWindow(endpointId);
     }
     if (config.contextWindow().isPresent()) {
-      return config.contextWindow().getAsInt();
+      return config.contextWindow().get();
     }
     OptionalInt reported = known(config).facts().window();
     return reported.isPresent() ? reported.getAsInt() : fallback.contextWindow(endpointId);

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
 /**
@@ -13,6 +12,8 @@ import java.util.regex.Pattern;
  * and names it in the error, so a bad configuration fails when the runtime starts.
  */
 public final class ModelEndpointConfig {
+  /** No model we serve has a smaller window; a smaller figure is a typo (say 4 for 4096). */
+  public static final int MIN_CONTEXT_WINDOW = 256;
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
   private final String id;
@@ -72,13 +73,8 @@ public final class ModelEndpointConfig {
   public RateLimit rateLimit() { return rateLimit; }
   public CircuitBreakerSettings circuitBreaker() { return circuitBreaker; }
   public StructuredOutput structuredOutput() { return structuredOutput; }
-  /**
-   * The context window in tokens (prompt plus answer) when the operator states it, or the runtime knows it because
-   * it started the server with it (llama-cpp-python's {@code --n_ctx}); empty: ask the server, else estimate.
-   */
-  public OptionalInt contextWindow() {
-    return contextWindow == null ? OptionalInt.empty() : OptionalInt.of(contextWindow);
-  }
+  /** The context window in tokens (prompt and answer together) as configured; empty when the file does not say. */
+  public Optional<Integer> contextWindow() { return Optional.ofNullable(contextWindow); }
 
   @Override
   public String toString() {
@@ -88,8 +84,7 @@ public final class ModelEndpointConfig {
         + ", maxConcurrency=" + maxConcurrency + ", connectTimeout=" + connectTimeout
         + ", requestTimeout=" + requestTimeout + ", maxWaitForSlot=" + maxWaitForSlot
         + ", priceBasis=" + priceBasis + ", rateLimit=" + rateLimit + ", circuitBreaker=" + circuitBreaker
-        + ", structuredOutput=" + structuredOutput
-        + ", contextWindow=" + (contextWindow == null ? "unstated" : contextWindow) + "}";
+        + ", structuredOutput=" + structuredOutput + ", contextWindow=" + contextWindow + "}";
   }
 
   /** Checks each field as it is set, naming it, and the required ones again in {@link #build()}. */
@@ -202,11 +197,13 @@ public final class ModelEndpointConfig {
       return this;
     }
 
-    public Builder contextWindow(int contextWindow) {
-      if (contextWindow <= 0) {
-        throw new IllegalArgumentException("contextWindow must be greater than 0 but was " + contextWindow);
+    /** The server's context window in tokens (vLLM's max_model_len, llama.cpp's n_ctx). */
+    public Builder contextWindow(int tokens) {
+      if (tokens < MIN_CONTEXT_WINDOW) {
+        throw new IllegalArgumentException("contextWindow must be at least " + MIN_CONTEXT_WINDOW + " but was "
+            + tokens);
       }
-      this.contextWindow = contextWindow;
+      this.contextWindow = tokens;
       return this;
     }
 

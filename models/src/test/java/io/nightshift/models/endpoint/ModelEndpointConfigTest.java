@@ -49,10 +49,10 @@ class ModelEndpointConfigTest {
   }
 
   @Test
-  void shouldKeepAStatedContextWindowAndRefuseOneBelowOneToken() {
+  void shouldKeepAStatedContextWindowAndRefuseOneSmallerThanAnyModelWeServe() {
     assertThat(valid().contextWindow(2048).build().contextWindow()).hasValue(2048);
-    assertThatThrownBy(() -> valid().contextWindow(0))
-        .hasMessage("contextWindow must be greater than 0 but was 0");
+    assertThatThrownBy(() -> valid().contextWindow(4))
+        .hasMessage("contextWindow must be at least " + ModelEndpointConfig.MIN_CONTEXT_WINDOW + " but was 4");
   }
 
   @Test

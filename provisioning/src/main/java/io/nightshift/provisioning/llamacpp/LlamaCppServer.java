@@ -156,10 +156,14 @@ public final class LlamaCppServer implements AutoCloseable {
       return this;
     }
 
-    /** The context window in tokens ({@code --n_ctx}); prompt plus answer must fit. */
+    /**
+     * The context window in tokens ({@code --n_ctx}); prompt plus answer must fit. At least the smallest window an
+     * endpoint may state ({@link ModelEndpointConfig#MIN_CONTEXT_WINDOW}), since {@link #endpointConfig} states it.
+     */
     public Builder contextSize(int contextSize) {
-      if (contextSize < 128) {
-        throw new IllegalArgumentException("contextSize must be at least 128 but was " + contextSize);
+      if (contextSize < ModelEndpointConfig.MIN_CONTEXT_WINDOW) {
+        throw new IllegalArgumentException("contextSize must be at least " + ModelEndpointConfig.MIN_CONTEXT_WINDOW
+            + " but was " + contextSize);
       }
       this.contextSize = contextSize;
       return this;
