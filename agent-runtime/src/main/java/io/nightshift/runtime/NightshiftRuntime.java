@@ -10,6 +10,7 @@ import io.nightshift.runtime.config.RuntimeConfig;
 import io.nightshift.runtime.egress.EgressAtStart;
 import io.nightshift.runtime.egress.EgressAudit;
 import io.nightshift.runtime.lifecycle.Closer;
+import io.nightshift.runtime.memory.FileNotebooks;
 import io.nightshift.runtime.ops.Operations;
 import io.nightshift.runtime.ops.ProcessMetrics;
 import io.nightshift.runtime.planning.Planning;
@@ -37,8 +38,8 @@ import java.util.stream.Collectors;
  * files and API key, and the accelerator pools (all before Temporal, so a bad backends file, a host outside the
  * allow-list or a bad certificate fails at once), the audit log (which also records the connections the allow-list
  * refuses), the Temporal server, then, where a worker or API runs, the process's metrics registry, the Temporal
- * connection, the ops endpoints and samplers ({@link Operations}), tools and pipelines, and each role's part in
- * {@link Role} order (workers, then the API). Everything is closed in reverse by {@link #close()}.
+ * connection and the tenants' namespaces on it, the ops endpoints and samplers ({@link Operations}), tools and
+ * pipelines, and each role's part in {@link Role} order (workers, then the API). Everything is closed in reverse by {@link #close()}.
  *
  * <p>The caller brings the role parts, so this module need not know the API's: the CLI, which sees every module,
  * passes the worker's and the API's; bench passes the worker's alone.
@@ -102,14 +103,18 @@ public final class NightshiftRuntime implements AutoCloseable {
     ProcessMetrics metrics = started.push(ProcessMetrics.create());
     TemporalConnection connection = TemporalConnection.open(temporal, config.namespace(),
         PayloadEncryption.around(keys), credentials, metrics.temporalScope(), started);
-    Operations ops = started.push(Operations.start(config, roles.contains(Role.API), metrics, connection,
+    // the tenants' namespaces on the same connection, opened once for the workers, the API and the task counts
+    TenantNamespaceClients namespaces = TenantNamespaceClients.open(connection, config.tenantNamespaces());
+    Operations ops = started.push(Operations.start(config, roles.contains(Role.API), metrics, namespaces,
         pools.get()));
     Planning planning = Planning.open(config, agentsHere, pools.get().endpoints(), started);
     // every tool this process runs reads users' files from the inputs directory only, through its ToolContext
-    ToolFiles files = new ToolFiles(new FileArtifactStore(config.artifactsDir(), keys), config.scratchDir(),
-        Optional.of(config.inputsDir()), egress);
+    // agents' notes: an index per memory scope under the data directory, the notes themselves artifacts
+    FileArtifactStore artifacts = new FileArtifactStore(config.artifactsDir(), keys);
+    ToolFiles files = new ToolFiles(artifacts, config.scratchDir(), Optional.of(config.inputsDir()), egress,
+        new FileNotebooks(config.memoryDir(), artifacts, Clock.systemUTC()));
     RoleContext context = new RoleContext(config, pools.get(), connection, planning, files, audit.orElseThrow(),
-        keys, ops, TenantNamespaceClients.open(connection, config.tenantNamespaces()));
+        keys, ops, namespaces);
     for (RolePart part : asked) {
       part.start(context, started);
     }

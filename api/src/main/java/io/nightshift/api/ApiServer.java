@@ -145,13 +145,13 @@ public final class ApiServer implements AutoCloseable {
     TenantNamespaceClients mapped = context.tenantNamespaces();
     Optional<ArtifactStore> artifacts = Optional.of(context.files().artifacts());
     WatchSlots slots = new WatchSlots(context.config().maxWatchers());
-    // the home namespace's attributes are read at each submit: registered once Temporal is back if it was down at start
+    // each namespace's attributes are read at each submit: registered once Temporal is back if it was down at start
     TaskNamespace home = TaskNamespace.of(context.temporal().client(),
         submitter(context, context.temporal().client(), context.temporal()::searchAttributes), WATCH_EVERY, slots,
         artifacts);
     Map<String, TaskNamespace> byNamespace = new HashMap<>();
     mapped.byNamespace().forEach((namespace, client) -> byNamespace.put(namespace, TaskNamespace.of(client,
-        submitter(context, client, () -> mapped.searchAttributes().get(namespace)), WATCH_EVERY, slots, artifacts)));
+        submitter(context, client, () -> mapped.searchAttributes(namespace)), WATCH_EVERY, slots, artifacts)));
     Map<String, TaskNamespace> byTenant = new HashMap<>();
     context.config().tenantNamespaces().byTenant().forEach((tenant, namespace) ->
         byTenant.put(tenant, byNamespace.getOrDefault(namespace, home)));

@@ -13,6 +13,7 @@ import io.nightshift.api.v1.GetTaskRequest;
 import io.nightshift.api.v1.Task;
 import io.nightshift.api.v1.TaskState;
 import io.nightshift.runtime.ops.MetricNames;
+import io.nightshift.runtime.temporal.TemporalProbe;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,8 +35,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A real runtime ({@code nightshift dev}) on the official Temporal dev server, scraped on the workflow UI's port as
- * Prometheus would, without credentials, while a task waits at an approval gate; then its Temporal server frozen
- * with SIGSTOP (a server that hangs, the hardest outage to see) and thawed, and the task approved to its end.
+ * Prometheus would, without credentials, while a task waits at an approval gate; then two outages under the running
+ * API and worker: its Temporal server frozen with SIGSTOP (a server that hangs, the hardest outage to see) and
+ * thawed, and then SIGKILLed and started again on the same port and database file. Through each, health turns
+ * NOT_SERVING and calls are answered UNAVAILABLE; after each it recovers, and the task is approved to its end.
  */
 class MetricsAndHealthIT {
   private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{[^}]*})? (\\S+)$",
@@ -47,18 +50,21 @@ class MetricsAndHealthIT {
         - {name: load, tool: data.read_csv, params: {source: "classpath:nightshift/data/approved_drugs.csv"}}
         - {name: publish, tool: table.describe, params: {input: "${steps.load.output}"}, approval: required}
       """;
+  /** The runtime's namespace's (no tenant is mapped to one of its own here). */
+  private static final String APPROVALS_WAITING = "nightshift_approvals_waiting{namespace=\"default\"}";
   private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
-  void shouldScrapeTheSeriesOfARunningTaskAndReportNotServingWhileTemporalIsFrozen() throws Exception {
+  void shouldScrapeTheSeriesOfARunningTaskAndReportNotServingWhileTemporalIsFrozenOrKilled() throws Exception {
+    RoleProcess restarted = null; // closed after the runtime, which talks to it
     try (RuntimeProcess runtime = new RuntimeProcess(ItData.newDir(getClass()), "DEV").start()) {
       ApiClient api = new ApiClient(runtime.channel());
       String id = api.submitYaml(GATED, Map.of());
       api.awaitTask(id, t -> t.getState() == TaskState.TASK_STATE_AWAITING_APPROVAL, Duration.ofMinutes(1));
 
       // the task runs, its gate waits for a person: the sampled figures show it within a sample or two
-      String running = awaitScrape(runtime, s -> value(s, "nightshift_approvals_waiting") == 1
-          && value(s, "nightshift_tasks{state=\"AWAITING_APPROVAL\"}") == 1, Duration.ofSeconds(30));
+      String running = awaitScrape(runtime, s -> value(s, APPROVALS_WAITING) == 1
+          && value(s, tasks("AWAITING_APPROVAL")) == 1, Duration.ofSeconds(30));
       assertThat(value(running, "nightshift_step_duration_seconds_count{kind=\"RunStep\",outcome=\"success\","
           + "tool=\"data.read_csv\"}")).isEqualTo(1);
       assertThat(value(running, "nightshift_step_duration_seconds_count{kind=\"Plan\",outcome=\"success\","
@@ -72,43 +78,39 @@ class MetricsAndHealthIT {
           .as("only series the dashboard test knows").allSatisfy(f -> assertThat(MetricNames.PROMETHEUS).contains(f));
       assertThat(running).as("no task id in any label").doesNotContain(id);
 
-      List<ProcessHandle> temporal = temporalProcesses(runtime.dataDir);
-      signal("STOP", temporal);
+      // a server that hangs, the hardest outage to see: frozen, then thawed
+      List<ProcessHandle> frozen = temporalProcesses(runtime.dataDir);
+      signal("STOP", frozen);
       try {
-        long stopped = System.nanoTime();
-        awaitHealth(runtime, ServingStatus.NOT_SERVING, Duration.ofSeconds(15));
-        HttpResponse<String> notReady = get(runtime, "/readyz");
-        assertThat(notReady.statusCode()).isEqualTo(503);
-        assertThat(notReady.body()).startsWith("not ready: Temporal at 127.0.0.1:" + runtime.temporalPort
-            + " does not answer");
-        assertThat(Duration.ofNanos(System.nanoTime() - stopped)).isLessThan(Duration.ofSeconds(10));
-        assertThat(get(runtime, "/healthz").statusCode()).as("alive all the while").isEqualTo(200);
-        assertThat(value(get(runtime, "/metrics").body(), "nightshift_temporal_reachable")).isZero();
-        // calls are answered at once, UNAVAILABLE with what to do, not after the Temporal client's own deadline
-        // with its internals and address
-        long asked = System.nanoTime();
-        StatusRuntimeException refused = catchThrowableOfType(() -> api.tasks().withDeadlineAfter(5, TimeUnit.SECONDS)
-            .getTask(GetTaskRequest.newBuilder().setTaskId(id).build()), StatusRuntimeException.class);
-        assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
-        assertThat(refused.getStatus().getDescription()).contains("is not answering")
-            .doesNotContain(String.valueOf(runtime.temporalPort));
-        assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThan(Duration.ofSeconds(2));
+        assertOutageSeen(runtime, api, id, System.nanoTime());
       } finally {
-        signal("CONT", temporal);
+        signal("CONT", frozen);
       }
       awaitHealth(runtime, ServingStatus.SERVING, Duration.ofSeconds(20));
       assertThat(get(runtime, "/readyz").statusCode()).isEqualTo(200);
 
+      // a server that dies: SIGKILLed with its child, then a new one on the same port and database file, as an
+      // operator's supervisor would start it; the task waiting at its gate is in that file
+      restarted = killAndRestartTemporal(runtime, killed -> assertOutageSeen(runtime, api, id, killed));
+      awaitHealth(runtime, ServingStatus.SERVING, Duration.ofSeconds(30));
+      assertThat(get(runtime, "/readyz").statusCode()).isEqualTo(200);
+      assertThat(api.tasks().getTask(GetTaskRequest.newBuilder().setTaskId(id).build()).getState())
+          .as("the task outlived its server").isEqualTo(TaskState.TASK_STATE_AWAITING_APPROVAL);
+
       api.tasks().approveTask(ApproveTaskRequest.newBuilder().setTaskId(id).setStep("publish").build());
       assertThat(api.watch(id, Duration.ofMinutes(1))).last().extracting(Task::getState)
           .isEqualTo(TaskState.TASK_STATE_SUCCEEDED);
-      String done = awaitScrape(runtime, s -> value(s, "nightshift_tasks{state=\"SUCCEEDED\"}") == 1
-          && value(s, "nightshift_approvals_waiting") == 0, Duration.ofSeconds(30));
+      String done = awaitScrape(runtime, s -> value(s, tasks("SUCCEEDED")) == 1
+          && value(s, APPROVALS_WAITING) == 0, Duration.ofSeconds(30));
       assertThat(value(done, "nightshift_step_duration_seconds_count{kind=\"RunStep\",outcome=\"success\","
           + "tool=\"table.describe\"}")).isEqualTo(1);
       // the SDK reports every 10 s, so by now
       assertThat(families(done)).as("the Temporal SDK's own series the dashboard queries")
           .containsAll(dashboardTemporalSeries());
+    } finally {
+      if (restarted != null) {
+        restarted.close();
+      }
     }
   }
 
@@ -121,6 +123,62 @@ class MetricsAndHealthIT {
       names.add(m.group());
     }
     return names;
+  }
+
+  /**
+   * What a client of a runtime whose Temporal stopped answering at {@code since} sees: health NOT_SERVING and
+   * /readyz 503 within 10 s, liveness unchanged, and calls refused at once, UNAVAILABLE with what to do rather than
+   * after the Temporal client's own deadline with its internals and address.
+   */
+  private void assertOutageSeen(RuntimeProcess runtime, ApiClient api, String id, long since) throws Exception {
+    awaitHealth(runtime, ServingStatus.NOT_SERVING, Duration.ofSeconds(15));
+    HttpResponse<String> notReady = get(runtime, "/readyz");
+    assertThat(notReady.statusCode()).isEqualTo(503);
+    assertThat(notReady.body()).startsWith("not ready: Temporal at 127.0.0.1:" + runtime.temporalPort
+        + " does not answer");
+    assertThat(Duration.ofNanos(System.nanoTime() - since)).isLessThan(Duration.ofSeconds(10));
+    assertThat(get(runtime, "/healthz").statusCode()).as("alive all the while").isEqualTo(200);
+    assertThat(value(get(runtime, "/metrics").body(), "nightshift_temporal_reachable")).isZero();
+    long asked = System.nanoTime();
+    StatusRuntimeException refused = catchThrowableOfType(() -> api.tasks().withDeadlineAfter(5, TimeUnit.SECONDS)
+        .getTask(GetTaskRequest.newBuilder().setTaskId(id).build()), StatusRuntimeException.class);
+    assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+    assertThat(refused.getStatus().getDescription()).contains("is not answering")
+        .doesNotContain(String.valueOf(runtime.temporalPort));
+    assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThan(Duration.ofSeconds(2));
+  }
+
+  /** Checks made while Temporal is down, given when it went down ({@link System#nanoTime}). */
+  @FunctionalInterface
+  private interface WhileDown {
+    void check(long since) throws Exception;
+  }
+
+  /**
+   * SIGKILLs {@code runtime}'s dev server and whatever it runs under, checks {@code whileDown}, then starts
+   * {@code nightshift temporal} on the same port and data directory (so the same database file); returns it serving.
+   */
+  private static RoleProcess killAndRestartTemporal(RuntimeProcess runtime, WhileDown whileDown) throws Exception {
+    List<ProcessHandle> server = temporalProcesses(runtime.dataDir);
+    long killed = System.nanoTime();
+    server.forEach(ProcessHandle::destroyForcibly);
+    for (ProcessHandle p : server) {
+      p.onExit().get(10, TimeUnit.SECONDS);
+    }
+    assertThat(TemporalProbe.answers("127.0.0.1:" + runtime.temporalPort)).as("killed").isFalse();
+    whileDown.check(killed);
+    RoleProcess restarted = RoleProcess.start(runtime.dataDir.resolve("logs/temporal-restarted.out"), List.of(
+        "temporal", "--data-dir", runtime.dataDir.toString(), "--tools-dir", RuntimeProcess.TOOLS_CACHE.toString(),
+        "--temporal-server", "DEV", "--temporal-port", String.valueOf(runtime.temporalPort),
+        "--temporal-ui-port", String.valueOf(runtime.uiPort)));
+    try {
+      assertThat(TemporalProbe.awaitReady("127.0.0.1:" + runtime.temporalPort, Duration.ofMinutes(1), null))
+          .as("restarted on the same port; log:%n%s", restarted.log()).isTrue();
+      return restarted;
+    } catch (RuntimeException | Error e) {
+      restarted.close();
+      throw e;
+    }
   }
 
   /** The dev server and whatever it runs under (the CLI may launch the server as a child). */
@@ -173,6 +231,11 @@ class MetricsAndHealthIT {
   private HttpResponse<String> get(RuntimeProcess runtime, String path) throws Exception {
     return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + runtime.workflowUiPort + path))
         .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The runtime's namespace's tasks in {@code state}, as scraped. */
+  private static String tasks(String state) {
+    return "nightshift_tasks{namespace=\"default\",state=\"" + state + "\"}";
   }
 
   /** The sample named exactly (name and labels as scraped); -1 when absent. */

@@ -3,6 +3,7 @@ package io.nightshift.runtime.agent;
 import io.nightshift.core.artifact.ArtifactRef;
 import io.nightshift.core.artifact.ArtifactStore;
 import io.nightshift.core.error.ToolException;
+import io.nightshift.core.memory.Notebook;
 import io.nightshift.core.tool.Tool;
 import io.nightshift.core.tool.ToolArguments;
 import io.nightshift.core.tool.ToolOutput;
@@ -15,12 +16,15 @@ import io.nightshift.workflows.agent.AgentToolInput;
 import io.nightshift.workflows.agent.AgentToolOutput;
 import io.nightshift.workflows.agent.TranscriptMessage;
 import io.nightshift.workflows.agent.Transcripts;
+import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityInfo;
 import io.temporal.client.ActivityCompletionException;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * a transient failure is thrown, to be retried.
  * The tool runs as a step's tool does ({@link ActivityToolRunner}: heartbeats, cancellation, resume, scratch).
  * A successful result tells the model the summary, the output's {@code artifact:} URI (which other tools take as
- * input) and the first {@value #PREVIEW_CHARS} characters of a text output.
+ * input) and the first {@value #PREVIEW_CHARS} characters of a text output. The memory tools get the agent's
+ * notebook ({@link AgentNotebooks}).
  */
 public final class AgentToolActivitiesImpl implements AgentToolActivities {
   static final int PREVIEW_CHARS = 1_500;
@@ -41,6 +46,7 @@ public final class AgentToolActivitiesImpl implements AgentToolActivities {
   private final ArtifactStore artifacts;
   private final Transcripts transcripts;
   private final ActivityToolRunner runner;
+  private final AgentNotebooks notebooks;
 
   /** @param heartbeatEveryMillis how often a running tool's progress goes to Temporal */
   public AgentToolActivitiesImpl(ToolRegistry tools, ToolFiles files, long heartbeatEveryMillis) {
@@ -48,6 +54,7 @@ public final class AgentToolActivitiesImpl implements AgentToolActivities {
     this.artifacts = files.artifacts();
     this.transcripts = new Transcripts(artifacts);
     this.runner = new ActivityToolRunner(files, heartbeatEveryMillis);
+    this.notebooks = new AgentNotebooks(files.notebooks());
   }
 
   @Override
@@ -63,8 +70,17 @@ public final class AgentToolActivitiesImpl implements AgentToolActivities {
     } catch (IllegalArgumentException e) {
       return result(call, false, "error: " + e.getMessage());
     }
+    ActivityInfo info = Activity.getExecutionContext().getInfo();
+    Optional<Notebook> notebook;
     try {
-      ToolOutput out = runner.run(tool, arguments, input.idempotencyKey(), "agent-tool-");
+      notebook = notebooks.forCall(tool.descriptor().name(), input.memory(), info.getNamespace(),
+          info.getWorkflowId());
+    } catch (IllegalStateException e) {
+      log.error("agent {}: {}", input.agentId(), e.getMessage());
+      throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), "MemoryScopeRefused");
+    }
+    try {
+      ToolOutput out = runner.run(tool, arguments, input.idempotencyKey(), "agent-tool-", notebook);
       return result(call, true, "ok: " + out.summary() + "\noutput: " + out.artifact().uri() + preview(out.artifact()));
     } catch (ToolException e) {
       if (e.retryable()) {

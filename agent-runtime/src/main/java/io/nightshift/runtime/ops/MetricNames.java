@@ -7,13 +7,19 @@ import java.util.Set;
  * base units and {@code _total} added). The dashboard in deploy/grafana queries these names; a test holds it to them.
  */
 public final class MetricNames {
-  /** Tasks by {@code state}: counted in Temporal's visibility store, so the figure survives restarts. */
+  /**
+   * Tasks by {@code namespace} and {@code state}: counted in Temporal's visibility store, so the figure survives
+   * restarts.
+   */
   public static final String TASKS = "nightshift.tasks";
-  /** Tasks with a step waiting for a person's decision. */
+  /** Tasks with a step waiting for a person's decision, by {@code namespace}. */
   public static final String APPROVALS_WAITING = "nightshift.approvals.waiting";
   /** Step (activity) run time by {@code kind} (activity type), {@code tool} and {@code outcome}. */
   public static final String STEP_DURATION = "nightshift.step.duration";
-  /** Activities and workflow tasks waiting in a Temporal task {@code queue} (Temporal's approximate backlog). */
+  /**
+   * Activities and workflow tasks waiting in a Temporal task {@code queue} of a {@code namespace} (Temporal's
+   * approximate backlog).
+   */
   public static final String QUEUE_BACKLOG = "nightshift.queue.backlog";
   /** Step calls waiting at a {@code pool}'s gate for units. */
   public static final String POOL_WAITING = "nightshift.pool.waiting";
@@ -39,6 +45,13 @@ public final class MetricNames {
   public static final String CIRCUIT_STATE = "nightshift.model.circuit.state";
   /** 1 while Temporal answers this process, 0 while not. */
   public static final String TEMPORAL_REACHABLE = "nightshift.temporal.reachable";
+
+  /**
+   * The series counted in each Temporal namespace, labelled {@code namespace} (the runtime's own and each one
+   * tenants are mapped to): every API process reports them, so a query takes the max per namespace, then sums.
+   */
+  public static final Set<String> BY_NAMESPACE = Set.of("nightshift_tasks", "nightshift_approvals_waiting",
+      "nightshift_queue_backlog");
 
   /** The names Prometheus shows (histograms and timers also as {@code _bucket}, {@code _count}, {@code _sum}). */
   public static final Set<String> PROMETHEUS = Set.of(

@@ -8,6 +8,7 @@ import io.nightshift.runtime.backends.BackendFleet;
 import io.nightshift.runtime.config.OpsListening;
 import io.nightshift.runtime.config.RuntimeConfig;
 import io.nightshift.runtime.temporal.TemporalConnection;
+import io.nightshift.runtime.temporal.TenantNamespaceClients;
 import io.temporal.common.interceptors.WorkerInterceptor;
 import java.io.IOException;
 import java.net.BindException;
@@ -62,16 +63,19 @@ public final class Operations implements AutoCloseable {
   /**
    * @param countTasks whether this process counts tasks and queues in Temporal (where the API runs: one figure per
    *                   API process, not one per worker)
+   * @param namespaces the runtime's Temporal connection and the namespaces tenants are mapped to: tasks are counted
+   *                   in each
    * @throws IOException when {@code --ops-port} cannot be listened on
    */
   public static Operations start(RuntimeConfig config, boolean countTasks, ProcessMetrics metrics,
-      TemporalConnection temporal, AcceleratorPools pools) throws IOException {
+      TenantNamespaceClients namespaces, AcceleratorPools pools) throws IOException {
     MeterRegistry registry = metrics.registry();
+    TemporalConnection temporal = namespaces.home();
     Gauge.builder(MetricNames.TEMPORAL_REACHABLE, temporal.reachability(), r -> r.state().reachable() ? 1 : 0)
         .description("1 while Temporal answers this process").register(registry);
     PoolGauges poolGauges = new PoolGauges(registry, pools.inventory());
     Optional<CircuitGauges> circuits = pools.endpoints().map(e -> new CircuitGauges(registry, e));
-    Optional<TaskCounts> tasks = countTasks ? Optional.of(new TaskCounts(registry, temporal,
+    Optional<TaskCounts> tasks = countTasks ? Optional.of(new TaskCounts(registry, namespaces,
         pools.fleet().pools().stream().map(BackendFleet.Pool::taskQueue).toList())) : Optional.empty();
     AtomicBoolean rolesStarted = new AtomicBoolean();
     Readiness readiness = new Readiness(List.of(

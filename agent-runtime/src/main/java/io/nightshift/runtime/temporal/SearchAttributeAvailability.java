@@ -4,16 +4,27 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
 /**
- * Whether the namespace has Nightshift's search attributes, as this process knows it now. It starts as
- * {@link SearchAttributeSetup#ensure} found it at start and turns true once they are registered later (when Temporal
- * was down at start and came back, see {@link TemporalReachability}); it never turns false again, since a server
- * does not drop registered attributes. Tasks submitted from then on list by state and pipeline.
+ * Whether a namespace has Nightshift's search attributes, as this process knows it now. It turns true once
+ * {@link SearchAttributeSetup#ensure} registers them: at start where Temporal answers, else once it answers again
+ * (see {@link TemporalReachability}); it never turns false again, since a server does not drop registered
+ * attributes. Tasks submitted from then on list by state and pipeline.
  */
 public final class SearchAttributeAvailability {
   private final AtomicBoolean available;
 
   public SearchAttributeAvailability(boolean availableAtStart) {
     this.available = new AtomicBoolean(availableAtStart);
+  }
+
+  /**
+   * Missing until {@code register} succeeds: tried at once where Temporal answers now, else (and after a refusal)
+   * each time it answers again.
+   */
+  static SearchAttributeAvailability registeredWhenReachable(TemporalReachability reachability,
+      BooleanSupplier register) {
+    SearchAttributeAvailability attributes = new SearchAttributeAvailability(false);
+    attributes.registerWhenReachable(reachability, register);
+    return attributes;
   }
 
   public boolean available() {

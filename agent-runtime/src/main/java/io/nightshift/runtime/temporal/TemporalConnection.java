@@ -41,11 +41,11 @@ public record TemporalConnection(TemporalServer server, WorkflowClient client,
             .setContextPropagators(List.of(new TaskLogPropagator()))
             // traces the client's starts and, through the workers built on this client, workflows and activities
             .setPlugins(TemporalTracing.plugin()).build());
-    SearchAttributeAvailability attributes = new SearchAttributeAvailability(
-        SearchAttributeSetup.ensure(stubs, namespace));
     TemporalReachability reachability = closer.push(TemporalReachability.watch(stubs, server.address()));
-    // a server that was down at start gets the attributes once it answers, and tasks submitted from then on use them
-    attributes.registerWhenReachable(reachability, () -> SearchAttributeSetup.ensure(stubs, namespace));
+    // registered now where the server answers; a server that was down at start gets the attributes once it answers,
+    // and tasks submitted from then on use them (the tenants' namespaces get the same, TenantNamespaceClients)
+    SearchAttributeAvailability attributes = SearchAttributeAvailability.registeredWhenReachable(reachability,
+        () -> SearchAttributeSetup.ensure(stubs, namespace));
     return new TemporalConnection(server, client, attributes, reachability);
   }
 

@@ -35,6 +35,21 @@ class GrafanaDashboardTest {
   }
 
   @Test
+  void shouldTakeTheMaxPerNamespaceOfTheSeriesCountedInEachNamespace() throws IOException {
+    List<String> queries = exprs(new ObjectMapper().readTree(DASHBOARD.toFile()));
+    for (String family : MetricNames.BY_NAMESPACE) {
+      List<String> querying = queries.stream().filter(e -> Pattern.compile("\\b" + family + "\\b").matcher(e).find())
+          .toList();
+      // every API process reports the same figure per namespace: a plain max would show the largest namespace
+      // alone, a plain sum each namespace once per API process
+      String maxPerNamespaceThenSum = "^sum( by \\([a-z, ]+\\) )?\\(max by \\(namespace(, [a-z]+)*\\) \\("
+          + family + "\\)\\)$";
+      assertThat(querying).as(family).isNotEmpty()
+          .allSatisfy(e -> assertThat(e).containsPattern(maxPerNamespaceThenSum));
+    }
+  }
+
+  @Test
   void shouldAskForItsPrometheusDataSourceOnImport() throws IOException {
     JsonNode dashboard = new ObjectMapper().readTree(DASHBOARD.toFile());
 

@@ -79,12 +79,22 @@ final class ApiRuntimeOnSocket implements AutoCloseable {
 
   /** The same, with tenants mapped to namespaces as {@code --tenant-namespace} maps them. */
   static ApiRuntimeOnSocket startOnDevServer(Path dataDir, TenantNamespaces namespaces) throws IOException {
+    return startOnDevServer(dataDir, builder -> builder.tenantNamespaces(namespaces));
+  }
+
+  /** The same, with what the test sets beyond the free loopback ports (tenant namespaces, an ops port). */
+  static ApiRuntimeOnSocket startOnDevServer(Path dataDir, UnaryOperator<RuntimeConfig.Builder> settings)
+      throws IOException {
     Path tools = Path.of(System.getProperty("nightshift.it.toolsDir",
         System.getProperty("user.home") + "/.cache/nightshift/tools"));
-    return start(RuntimeConfig.builder(dataDir).temporalPort(portBelowEphemeral())
+    return start(settings.apply(RuntimeConfig.builder(dataDir).temporalPort(portBelowEphemeral())
         .temporalUiPort(portBelowEphemeral()).apiHost("127.0.0.1").apiPort(portBelowEphemeral())
-        .temporalServer(RuntimeConfig.LocalServerKind.DEV)
-        .toolsDir(tools).tenantNamespaces(namespaces).build(), ClientTls.none());
+        .temporalServer(RuntimeConfig.LocalServerKind.DEV).toolsDir(tools)).build(), ClientTls.none());
+  }
+
+  /** A free loopback port for a listener the test asks for (an ops port), below the ephemeral range. */
+  static int freeListenerPort() throws IOException {
+    return portBelowEphemeral();
   }
 
   private static ApiRuntimeOnSocket start(RuntimeConfig config, ClientTls tls) throws IOException {

@@ -13,11 +13,16 @@ import io.nightshift.api.v1.TaskSpec;
 import io.nightshift.api.v1.TaskState;
 import io.nightshift.runtime.auth.AccessRole;
 import io.nightshift.runtime.auth.TokenStore;
+import io.nightshift.runtime.config.OpsListening;
 import io.nightshift.runtime.config.TenantNamespaces;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -30,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code --tenant-namespace gamma=gamma-tasks} on the official dev server: gamma's tasks are started in, run by the
- * workers polling, and read and listed from namespace gamma-tasks, and the runtime's own namespace has none of them.
+ * workers polling, and read and listed from namespace gamma-tasks, and the runtime's own namespace has none of them;
+ * the task counts on /metrics count them in their namespace.
  */
 class TenantNamespaceIT {
   private static final String PIPELINE = """
@@ -45,7 +51,10 @@ class TenantNamespaceIT {
 
   @BeforeAll
   static void start() throws Exception {
-    api = ApiRuntimeOnSocket.startOnDevServer(dataDir, TenantNamespaces.parse(List.of("gamma=gamma-tasks")));
+    int opsPort = ApiRuntimeOnSocket.freeListenerPort();
+    api = ApiRuntimeOnSocket.startOnDevServer(dataDir, builder -> builder
+        .tenantNamespaces(TenantNamespaces.parse(List.of("gamma=gamma-tasks")))
+        .ops(new OpsListening(Optional.empty(), opsPort)));
     gamma = api.channelWith(new TokenStore(api.config().tokenStoreFile(), Clock.systemUTC())
         .create("gamma", AccessRole.SUBMITTER, Optional.empty()).bearer());
   }
@@ -75,6 +84,27 @@ class TenantNamespaceIT {
     assertThat(fromDefault.getCode()).isEqualTo(Status.Code.NOT_FOUND);
     assertThat(tasks(api.channel()).listTasks(ListTasksRequest.getDefaultInstance()).getTasksList())
         .extracting(Task::getId).doesNotContain("in-gamma");
+
+    String home = api.config().namespace();
+    String scraped = awaitScrape("nightshift_tasks{namespace=\"gamma-tasks\",state=\"SUCCEEDED\"} 1.0");
+    assertThat(scraped).as("counted in its own namespace alone")
+        .contains("nightshift_tasks{namespace=\"" + home + "\",state=\"SUCCEEDED\"} 0.0")
+        .contains("nightshift_approvals_waiting{namespace=\"gamma-tasks\"} 0.0")
+        .contains("nightshift_queue_backlog{namespace=\"gamma-tasks\",queue=\"nightshift-control\",type=\"workflow\"}");
+  }
+
+  /** The ops port's /metrics once it shows {@code sample}: the task counts are sampled every 5 s. */
+  private static String awaitScrape(String sample) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    String last = "";
+    while (!last.contains(sample)) {
+      assertThat(System.nanoTime()).as("never scraped " + sample + "; last scrape:\n" + last).isLessThan(deadline);
+      Thread.sleep(250);
+      last = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.config().ops().port()
+          + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+    return last;
   }
 
   /** Whether Temporal itself has the workflow in that namespace, asked past the API. */

@@ -65,7 +65,11 @@ public final class ChaosSoak {
     }
   }
 
-  private record Kill(double atSeconds, String target, int stepsInFlight, double restartSeconds) {}
+  /**
+   * @param modelCallsOpen model calls the scripted endpoint had received and not yet answered at the kill: calls any
+   *                       process had open, so an upper bound on the ones the kill can have cut off
+   */
+  private record Kill(double atSeconds, String target, int stepsInFlight, int modelCallsOpen, double restartSeconds) {}
 
   private record Heap(double atSeconds, String worker, long usedMib) {}
 
@@ -79,6 +83,7 @@ public final class ChaosSoak {
   private final List<Kill> kills = new ArrayList<>();
   private final List<Heap> heap = new ArrayList<>();
   private final List<String> targets = new ArrayList<>();
+  private ScriptedOpenAiServer model;
   private int submitRefusals;
   private int approvals;
   private long startMillis;
@@ -104,6 +109,7 @@ public final class ChaosSoak {
         s.inFlight(), s.drainMinutes(), dir);
     try (ScriptedOpenAiServer model = ScriptedOpenAiServer.start("scripted-model").withCapacity(4)
         .otherwise(ScriptedReply.slow(Duration.ofMillis(1500), ScriptedReply.text("done")))) {
+      this.model = model;
       Path models = Files.writeString(dir.resolve("models.yaml"), "endpoints:\n  - id: " + SoakMix.MODEL_ID
           + "\n    base_url: " + model.baseUrl() + "\n    model: scripted-model\n    max_concurrency: 4\n");
       System.out.println("mix in turn: map of 8 simulated.work items (1 unit of a K=2 pool for 2 s each, chunk 1,"
@@ -156,7 +162,7 @@ public final class ChaosSoak {
 
   private void topUp(AdminApi api, SoakMix mix) throws Exception {
     while (tracked.size() < s.inFlight()) {
-      SoakMix.Next next = mix.next(random);
+      SoakMix.Next next = mix.next();
       String id;
       try {
         id = api.submit(next.yaml(), 180_000);
@@ -262,6 +268,8 @@ public final class ChaosSoak {
     double at = seconds(System.currentTimeMillis());
     long t0 = System.nanoTime();
     int inFlight = 0;
+    // an api kill cuts no model call: the api runs no activities
+    int modelCallsOpen = target.equals("api") ? 0 : model.unansweredRequests();
     switch (target) {
       case "worker" -> {
         List<RoleJvm> live = cluster.workers();
@@ -282,10 +290,11 @@ public final class ChaosSoak {
         target = "temporal dev server";
       }
     }
-    Kill k = new Kill(at, target, inFlight, (System.nanoTime() - t0) / 1e9);
+    Kill k = new Kill(at, target, inFlight, modelCallsOpen, (System.nanoTime() - t0) / 1e9);
     kills.add(k);
-    System.out.printf(Locale.ROOT, "  t=%6.0f s  kill -9 %-20s %3d tool steps in flight, back in %5.1f s; %d tasks"
-        + " in flight%n", k.atSeconds(), k.target(), k.stepsInFlight(), k.restartSeconds(), tracked.size());
+    System.out.printf(Locale.ROOT, "  t=%6.0f s  kill -9 %-20s %3d tool steps and %d model calls in flight, back in"
+        + " %5.1f s; %d tasks in flight%n", k.atSeconds(), k.target(), k.stepsInFlight(), k.modelCallsOpen(),
+        k.restartSeconds(), tracked.size());
   }
 
   private void sampleHeap(LocalCluster cluster) throws InterruptedException {
@@ -329,6 +338,11 @@ public final class ChaosSoak {
         kills.stream().filter(k -> k.target().startsWith("temporal")).count());
     System.out.printf("tool step re-executions (starts beyond the first, all worker logs): %d; tool steps in flight"
         + " at the kills: %d; beyond those: %d%n", reRuns, allowance, Math.max(0, reRuns - allowance));
+    int modelReRuns = AgentCalls.reExecutions(model.chatRequests().stream().map(r -> r.body()).toList());
+    int modelAllowance = kills.stream().mapToInt(Kill::modelCallsOpen).sum();
+    System.out.printf("agent model call re-executions (chat requests beyond one per agent task, at the scripted"
+        + " endpoint): %d; model calls open at the kills: %d; beyond those: %d%n", modelReRuns, modelAllowance,
+        Math.max(0, modelReRuns - modelAllowance));
 
     List<Long> durations = new ArrayList<>();
     logs.forEach(l -> durations.addAll(StepLog.durationsMillis(l)));

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 
 /**
  * The three pipelines the soak keeps submitting, in turn: a map of {@code simulated.work} items (each holding one
@@ -36,7 +35,7 @@ final class SoakMix {
   /** The next task of the mix: its kind, pipeline, and for a map the item ids it must return exactly once. */
   record Next(Kind kind, String yaml, List<String> items) {}
 
-  Next next(Random random) throws IOException {
+  Next next() throws IOException {
     int n = next++;
     Kind kind = Kind.values()[n % Kind.values().length];
     String name = "soak-" + kind.name().toLowerCase(Locale.ROOT) + "-" + n;
@@ -49,9 +48,9 @@ final class SoakMix {
               kind: agent
               model: %s
               instructions: "You are brief."
-              prompt: "Say done (request %d)."
+              prompt: "Say done %s."
               max_turns: 2
-          """, name, MODEL_ID, random.nextInt(1_000_000)), List.of());
+          """, name, MODEL_ID, AgentCalls.marker(n)), List.of());
       case GATE -> new Next(kind, String.format(Locale.ROOT, """
           name: %s
           steps:

@@ -14,19 +14,22 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
  * An OpenAI-compatible server that answers from a script: real sockets on 127.0.0.1, so tests go through the real
  * LangChain4j client and HTTP stack. Cues ({@link #on}) are checked first, in order; then queued replies are used
  * once each ({@link #enqueue}); then the fallback ({@link #otherwise}, by default a 500 saying the script ran out).
- * Every request is recorded, and the highest number of requests in progress at once is tracked.
+ * Every request is recorded, and the highest number of requests in progress at once is tracked. Routes a real server
+ * has beside the chat API (llama.cpp's {@code /props}, vLLM's {@code /tokenize}, ...) answer through {@link #route}.
  *
  * <p>Other modules can use it from this module's test-jar ({@code <type>test-jar</type>}).
  */
@@ -42,10 +45,12 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
     return t;
   });
   private final List<Cue> cues = new CopyOnWriteArrayList<>();
+  private final Map<String, Function<RecordedRequest, ScriptedReply>> routes = new ConcurrentHashMap<>();
   private final ConcurrentLinkedDeque<ScriptedReply> queue = new ConcurrentLinkedDeque<>();
   private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger maxInFlight = new AtomicInteger();
+  private final AtomicInteger unanswered = new AtomicInteger();
   private final AtomicInteger completionIds = new AtomicInteger();
   private volatile Semaphore slots;
   private volatile ScriptedReply fallback = ScriptedReply.status(500, "the scripted server has no reply left");
@@ -87,6 +92,15 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
   }
 
   /**
+   * Answers every {@code method path} request (the exact path) with what {@code answer} makes of it, before the chat
+   * script and the model list, and without taking a slot: a server's own routes beside the chat API.
+   */
+  public ScriptedOpenAiServer route(String method, String path, Function<RecordedRequest, ScriptedReply> answer) {
+    routes.put(method + " " + path, answer);
+    return this;
+  }
+
+  /**
    * Serve at most {@code parallelSlots} chat requests at a time, queueing the rest, as a real server with that many
    * slots does (vLLM max-num-seqs, llama.cpp --parallel). With a {@link ScriptedReply#slow} reply this is an
    * endpoint of known capacity: parallelSlots / latency requests per second.
@@ -117,6 +131,11 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
     return maxInFlight.get();
   }
 
+  /** Chat requests received and not yet answered, whether served now or queued for a slot. */
+  public int unansweredRequests() {
+    return unanswered.get();
+  }
+
   @Override
   public void close() {
     server.stop(0);
@@ -130,29 +149,44 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
       RecordedRequest request = new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
           Map.copyOf(exchange.getRequestHeaders()), body, json);
       requests.add(request);
+      Function<RecordedRequest, ScriptedReply> route = routes.get(request.method() + " " + request.path());
+      if (route != null) {
+        answer(exchange, route.apply(request));
+        return;
+      }
       if ("GET".equals(request.method()) && request.path().endsWith("/models")) {
         send(exchange, 200, "{\"object\":\"list\",\"data\":[{\"id\":\"" + modelName + "\",\"object\":\"model\"}]}",
             Map.of());
         return;
       }
-      Semaphore capacity = slots;
-      if (capacity != null) {
-        try {
-          capacity.acquire();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return; // the server is closing
-        }
-      }
-      int now = inFlight.incrementAndGet();
-      maxInFlight.accumulateAndGet(now, Math::max);
+      unanswered.incrementAndGet();
       try {
-        answer(exchange, replyFor(request));
+        answerInTurn(exchange, request);
       } finally {
-        inFlight.decrementAndGet();
-        if (capacity != null) {
-          capacity.release();
-        }
+        unanswered.decrementAndGet();
+      }
+    }
+  }
+
+  /** Waits for a slot when the server has a capacity, then answers. */
+  private void answerInTurn(HttpExchange exchange, RecordedRequest request) throws IOException {
+    Semaphore capacity = slots;
+    if (capacity != null) {
+      try {
+        capacity.acquire();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return; // the server is closing
+      }
+    }
+    int now = inFlight.incrementAndGet();
+    maxInFlight.accumulateAndGet(now, Math::max);
+    try {
+      answer(exchange, replyFor(request));
+    } finally {
+      inFlight.decrementAndGet();
+      if (capacity != null) {
+        capacity.release();
       }
     }
   }

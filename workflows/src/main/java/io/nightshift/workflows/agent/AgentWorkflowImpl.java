@@ -238,7 +238,8 @@ public final class AgentWorkflowImpl implements AgentWorkflow {
             + "' is not allowed for this agent; allowed tools: " + String.join(", ", input.brief().tools()));
       } else {
         String key = input.agentId() + "/" + turns + "/" + i;
-        running.put(i, Async.function(tools::callTool, new AgentToolInput(input.agentId(), turns, call, key)));
+        running.put(i, Async.function(tools::callTool, new AgentToolInput(input.agentId(), turns, call, key,
+            input.brief().memoryOf(input.agentId()))));
       }
     }
     running.forEach((i, promise) -> {

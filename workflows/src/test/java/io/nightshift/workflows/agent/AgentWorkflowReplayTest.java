@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AgentWorkflowReplayTest {
   private static final Path HISTORIES = Path.of("src/test/resources/histories");
   private static final List<String> RECORDED = List.of("agent-tools", "agent-budget", "agent-continued",
-      "agent-affinity", "agent-compacting");
+      "agent-affinity", "agent-memory", "agent-compacting");
 
   @Test
   void shouldReplayEveryRecordedAgentHistoryWithoutNondeterminism() throws Exception {
@@ -72,6 +72,11 @@ class AgentWorkflowReplayTest {
       if (conversation.get(0).text().contains("affinity")) {
         return assistants < 2 ? Reply.call(new AgentToolCall("f" + assistants, "text.echo", "{}")) : Reply.answer("done");
       }
+      if (conversation.get(0).text().contains("memory")) { // a note saved, then searched for, in a shared scope
+        return assistants == 0 ? Reply.call(new AgentToolCall("m0", "memory.save", "{\"text\":\"grid 17 is dry\"}"))
+            : assistants == 1 ? Reply.call(new AgentToolCall("m1", "memory.search", "{\"query\":\"grid\"}"))
+            : Reply.answer("done");
+      }
       if (conversation.get(0).text().contains("continued")) {
         return assistants < 3 ? Reply.call(new AgentToolCall("k" + assistants, "text.echo", "{}")) : Reply.answer("done");
       }
@@ -106,6 +111,11 @@ class AgentWorkflowReplayTest {
           input = AgentInput.fresh(id, brief, AgentRouting.to("scripted"), new AgentLimits(15, 4, 50, 0),
               AgentBudget.unlimited()).withContext(new ContextSettings(ContextSettings.Strategy.COMPACT, 2,
                   Optional.empty(), Optional.empty()));
+        }
+        if (id.equals("agent-memory")) {
+          input = AgentInput.fresh(id, new AgentBrief("recorded " + id, "Do the thing.",
+              List.of("memory.save", "memory.search"), Optional.of(MemoryScope.shared(id, "team"))),
+              AgentRouting.to("scripted"), new AgentLimits(5, 4, 50, 0), AgentBudget.unlimited());
         }
         if (id.equals("agent-affinity")) {
           input = AgentInput.fresh(id, brief, new AgentRouting("a", List.of("a", "b"), Optional.empty()),
