@@ -18,8 +18,6 @@ import io.nightshift.workflows.agent.Transcripts;
 import io.temporal.client.ActivityCompletionException;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,23 +29,34 @@ import org.slf4j.LoggerFactory;
  * a transient failure is thrown, to be retried.
  * The tool runs as a step's tool does ({@link ActivityToolRunner}: heartbeats, cancellation, resume, scratch).
  * A successful result tells the model the summary, the output's {@code artifact:} URI (which other tools take as
- * input) and the first {@value #PREVIEW_CHARS} characters of a text output.
+ * input) and what fits of a text output: all of it when it is within the budget of bytes per tool result, else its
+ * head and tail and how to read the rest with {@code artifact.read} ({@link ToolResultExcerpt}). An error message
+ * is held to the same budget, and a summary to one short line.
  */
 public final class AgentToolActivitiesImpl implements AgentToolActivities {
-  static final int PREVIEW_CHARS = 1_500;
+  /** The bytes of a tool's output shown to the model inline when nothing else is configured. */
+  public static final int DEFAULT_RESULT_BUDGET_BYTES = ToolResultExcerpt.DEFAULT_BUDGET_BYTES;
   private static final Logger log = LoggerFactory.getLogger(AgentToolActivitiesImpl.class);
 
   private final ToolRegistry tools;
   private final ArtifactStore artifacts;
   private final Transcripts transcripts;
   private final ActivityToolRunner runner;
+  private final ToolResultExcerpt excerpt;
 
-  /** @param heartbeatEveryMillis how often a running tool's progress goes to Temporal */
-  public AgentToolActivitiesImpl(ToolRegistry tools, ToolFiles files, long heartbeatEveryMillis) {
+  /**
+   * @param heartbeatEveryMillis how often a running tool's progress goes to Temporal
+   * @param resultBudgetBytes    how much of a tool's output (or error) the model is shown inline, at least
+   *                             {@value ToolResultExcerpt#MIN_BUDGET_BYTES}; {@link #DEFAULT_RESULT_BUDGET_BYTES}
+   *                             unless the runtime knows better
+   */
+  public AgentToolActivitiesImpl(ToolRegistry tools, ToolFiles files, long heartbeatEveryMillis,
+      int resultBudgetBytes) {
     this.tools = tools;
     this.artifacts = files.artifacts();
     this.transcripts = new Transcripts(artifacts);
     this.runner = new ActivityToolRunner(files, heartbeatEveryMillis);
+    this.excerpt = new ToolResultExcerpt(artifacts, resultBudgetBytes);
   }
 
   @Override
@@ -65,19 +74,20 @@ public final class AgentToolActivitiesImpl implements AgentToolActivities {
     }
     try {
       ToolOutput out = runner.run(tool, arguments, input.idempotencyKey(), "agent-tool-");
-      return result(call, true, "ok: " + out.summary() + "\noutput: " + out.artifact().uri() + preview(out.artifact()));
+      return result(call, true, "ok: " + ToolResultExcerpt.summary(out.summary()) + "\noutput: "
+          + out.artifact().uri() + content(out.artifact()));
     } catch (ToolException e) {
       if (e.retryable()) {
         throw ApplicationFailure.newFailureWithCause(e.getMessage(), "ToolTransientError", e);
       }
-      return result(call, false, "error: " + e.getMessage());
+      return result(call, false, "error: " + message(e.getMessage()));
     } catch (ActivityCompletionException | ApplicationFailure e) {
       // Temporal cancelled the call or timed it out, or the worker could not give the tool a scratch directory:
       // not the tool's answer, so nothing for the model to read
       throw e;
     } catch (RuntimeException e) {
       log.warn("agent {} tool {} crashed", input.agentId(), call.name(), e);
-      return result(call, false, "error: the tool failed: " + e);
+      return result(call, false, "error: the tool failed: " + message(e.toString()));
     }
   }
 
@@ -87,16 +97,20 @@ public final class AgentToolActivitiesImpl implements AgentToolActivities {
     return new AgentToolOutput(delta, ok, firstLine.length() > 200 ? firstLine.substring(0, 200) : firstLine);
   }
 
-  private String preview(ArtifactRef output) {
-    String type = output.mediaType();
-    if (!(type.startsWith("text/") || type.contains("json") || type.contains("csv"))) {
-      return "";
-    }
-    try (InputStream in = artifacts.open(output)) {
-      String head = new String(in.readNBytes(PREVIEW_CHARS), StandardCharsets.UTF_8);
-      return "\ncontent" + (output.size() > PREVIEW_CHARS ? " (first " + PREVIEW_CHARS + " bytes)" : "") + ":\n" + head;
+  private String content(ArtifactRef output) {
+    try {
+      return excerpt.of(output);
     } catch (IOException e) {
-      return "";
+      // the tool's work is done and stored: say so rather than fail it, and let the model read it later
+      return "\n(content not shown: cannot read the artifact store: " + e.getMessage() + ")";
+    }
+  }
+
+  private String message(String message) {
+    try {
+      return excerpt.ofMessage(String.valueOf(message));
+    } catch (IOException e) {
+      return ToolResultExcerpt.summary(String.valueOf(message));
     }
   }
 }

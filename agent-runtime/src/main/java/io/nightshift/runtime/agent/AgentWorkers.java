@@ -22,6 +22,7 @@ public final class AgentWorkers {
   /** The model-call and tool-call activities alone, for pool queues where agents on leased servers call them. */
   public static Object[] activities(ModelCall models, ToolRegistry tools, ToolFiles files) {
     return new Object[] {new AgentModelActivitiesImpl(models, new ToolBridge(tools), files.artifacts()),
-        new AgentToolActivitiesImpl(tools, files, ActivityToolRunner.HEARTBEAT_EVERY_MILLIS)};
+        new AgentToolActivitiesImpl(tools, files, ActivityToolRunner.HEARTBEAT_EVERY_MILLIS,
+            AgentToolActivitiesImpl.DEFAULT_RESULT_BUDGET_BYTES)};
   }
 }
