@@ -34,34 +34,31 @@ import org.slf4j.LoggerFactory;
  * is held to the same budget, and a summary to one short line.
  */
 public final class AgentToolActivitiesImpl implements AgentToolActivities {
-  /** The bytes of a tool's output shown to the model inline when nothing else is configured. */
-  public static final int DEFAULT_RESULT_BUDGET_BYTES = ToolResultExcerpt.DEFAULT_BUDGET_BYTES;
   private static final Logger log = LoggerFactory.getLogger(AgentToolActivitiesImpl.class);
 
   private final ToolRegistry tools;
   private final ArtifactStore artifacts;
   private final Transcripts transcripts;
   private final ActivityToolRunner runner;
-  private final ToolResultExcerpt excerpt;
+  private final ToolResultBudget budget;
 
   /**
    * @param heartbeatEveryMillis how often a running tool's progress goes to Temporal
-   * @param resultBudgetBytes    how much of a tool's output (or error) the model is shown inline, at least
-   *                             {@value ToolResultExcerpt#MIN_BUDGET_BYTES}; {@link #DEFAULT_RESULT_BUDGET_BYTES}
-   *                             unless the runtime knows better
+   * @param budget               how much of a tool's output (or error) the model is shown inline
    */
   public AgentToolActivitiesImpl(ToolRegistry tools, ToolFiles files, long heartbeatEveryMillis,
-      int resultBudgetBytes) {
+      ToolResultBudget budget) {
     this.tools = tools;
     this.artifacts = files.artifacts();
     this.transcripts = new Transcripts(artifacts);
     this.runner = new ActivityToolRunner(files, heartbeatEveryMillis);
-    this.excerpt = new ToolResultExcerpt(artifacts, resultBudgetBytes);
+    this.budget = budget;
   }
 
   @Override
   public AgentToolOutput callTool(AgentToolInput input) {
     AgentToolCall call = input.call();
+    ToolResultExcerpt excerpt = new ToolResultExcerpt(artifacts, budget.bytesFor(input.endpoint()));
     Tool tool = tools.find(call.name()).orElse(null);
     if (tool == null) {
       return result(call, false, "error: there is no tool '" + call.name() + "'");
@@ -75,19 +72,19 @@ public final class AgentToolActivitiesImpl implements AgentToolActivities {
     try {
       ToolOutput out = runner.run(tool, arguments, input.idempotencyKey(), "agent-tool-");
       return result(call, true, "ok: " + ToolResultExcerpt.summary(out.summary()) + "\noutput: "
-          + out.artifact().uri() + content(out.artifact()));
+          + out.artifact().uri() + content(excerpt, out.artifact()));
     } catch (ToolException e) {
       if (e.retryable()) {
         throw ApplicationFailure.newFailureWithCause(e.getMessage(), "ToolTransientError", e);
       }
-      return result(call, false, "error: " + message(e.getMessage()));
+      return result(call, false, "error: " + message(excerpt, e.getMessage()));
     } catch (ActivityCompletionException | ApplicationFailure e) {
       // Temporal cancelled the call or timed it out, or the worker could not give the tool a scratch directory:
       // not the tool's answer, so nothing for the model to read
       throw e;
     } catch (RuntimeException e) {
       log.warn("agent {} tool {} crashed", input.agentId(), call.name(), e);
-      return result(call, false, "error: the tool failed: " + message(e.toString()));
+      return result(call, false, "error: the tool failed: " + message(excerpt, e.toString()));
     }
   }
 
@@ -97,7 +94,7 @@ public final class AgentToolActivitiesImpl implements AgentToolActivities {
     return new AgentToolOutput(delta, ok, firstLine.length() > 200 ? firstLine.substring(0, 200) : firstLine);
   }
 
-  private String content(ArtifactRef output) {
+  private static String content(ToolResultExcerpt excerpt, ArtifactRef output) {
     try {
       return excerpt.of(output);
     } catch (IOException e) {
@@ -106,7 +103,7 @@ public final class AgentToolActivitiesImpl implements AgentToolActivities {
     }
   }
 
-  private String message(String message) {
+  private static String message(ToolResultExcerpt excerpt, String message) {
     try {
       return excerpt.ofMessage(String.valueOf(message));
     } catch (IOException e) {

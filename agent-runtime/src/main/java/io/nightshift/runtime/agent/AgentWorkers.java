@@ -23,6 +23,6 @@ public final class AgentWorkers {
   public static Object[] activities(ModelCall models, ToolRegistry tools, ToolFiles files) {
     return new Object[] {new AgentModelActivitiesImpl(models, new ToolBridge(tools), files.artifacts()),
         new AgentToolActivitiesImpl(tools, files, ActivityToolRunner.HEARTBEAT_EVERY_MILLIS,
-            AgentToolActivitiesImpl.DEFAULT_RESULT_BUDGET_BYTES)};
+            ToolResultBudget.fixed(ToolResultBudget.DEFAULT_BYTES))};
   }
 }

@@ -12,6 +12,8 @@ import io.nightshift.core.tool.ToolContext;
 import io.nightshift.core.tool.ToolDescriptor;
 import io.nightshift.core.tool.ToolOutput;
 import io.nightshift.models.ModelCall;
+import io.nightshift.models.ModelCallRequest;
+import io.nightshift.models.context.PromptMeter;
 import io.nightshift.models.endpoint.ModelEndpointConfig;
 import io.nightshift.models.endpoint.ModelEndpointRegistry;
 import io.nightshift.models.testing.RecordedRequest;
@@ -19,6 +21,7 @@ import io.nightshift.models.testing.ScriptedOpenAiServer;
 import io.nightshift.models.testing.ScriptedReply;
 import io.nightshift.tools.artifact.ReadArtifactTool;
 import io.nightshift.tools.registry.ToolRegistry;
+import io.nightshift.workflows.activities.ActivityToolRunner;
 import io.nightshift.workflows.activities.ToolFiles;
 import io.nightshift.workflows.agent.AgentBrief;
 import io.nightshift.workflows.agent.AgentBudget;
@@ -27,6 +30,7 @@ import io.nightshift.workflows.agent.AgentLimits;
 import io.nightshift.workflows.agent.AgentResult;
 import io.nightshift.workflows.agent.AgentRouting;
 import io.nightshift.workflows.agent.AgentWorkflow;
+import io.nightshift.workflows.agent.AgentWorkflowImpl;
 import io.nightshift.workflows.agent.StopReason;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -45,8 +49,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An agent whose tool answers with a log far larger than a small model's window: the model is shown the head and
- * the tail with a note, not the log, and reads the middle it needs with {@code artifact.read} and a range. Real
- * activities, LangChain4j over sockets to the scripted endpoint, the real artifact store.
+ * the tail with a note, not the log, sized from the window of the endpoint that served the turn, and reads the
+ * middle it needs with {@code artifact.read} and a range. Real activities, LangChain4j over sockets to the scripted
+ * endpoint, the real artifact store.
  */
 class AgentLargeToolOutputTest {
   private static final String QUEUE = "agents";
@@ -64,10 +69,13 @@ class AgentLargeToolOutputTest {
     store = FileArtifactStore.unencrypted(dir.resolve("artifacts"));
     ModelCall models = new ModelCall(ModelEndpointRegistry.of(List.of(ModelEndpointConfig.custom()
         .id("scripted").baseUrl(server.baseUrl()).modelName("model").maxConcurrency(4).build())));
+    ToolRegistry tools = ToolRegistry.of(List.of(() -> List.of(new InstrumentLog(), new ReadArtifactTool())));
     env = TestWorkflowEnvironment.newInstance();
     Worker worker = env.newWorker(QUEUE);
-    AgentWorkers.register(worker, models, ToolRegistry.of(List.of(() -> List.of(new InstrumentLog(),
-        new ReadArtifactTool()))), ToolFiles.withoutInputs(store, dir.resolve("scratch")));
+    worker.registerWorkflowImplementationTypes(AgentWorkflowImpl.class);
+    worker.registerActivitiesImplementations(new AgentModelActivitiesImpl(models, new ToolBridge(tools), store),
+        new AgentToolActivitiesImpl(tools, ToolFiles.withoutInputs(store, dir.resolve("scratch")),
+            ActivityToolRunner.HEARTBEAT_EVERY_MILLIS, ToolResultBudget.shareOfWindow(new Window4k())));
     env.start();
   }
 
@@ -96,13 +104,13 @@ class AgentLargeToolOutputTest {
     assertThat(requests).hasSize(3);
     String shown = requests.get(1).lastMessageContent();
     assertThat(shown).startsWith("ok: 200001 lines\noutput: " + logUri + "\ncontent (" + LOG.length()
-        + " bytes of text/plain; the first 1024 and the last 1024 bytes shown):\nline 0 ok")
-        .contains("bytes omitted (bytes 1024-").contains("read them with artifact.read {\"uri\": \"" + logUri
-            + "\", \"offset\": 1024, \"length\": 2048}")
+        + " bytes of text/plain; the first 768 and the last 768 bytes shown):\nline 0 ok")
+        .contains("bytes omitted (bytes 768-").contains("read them with artifact.read {\"uri\": \"" + logUri
+            + "\", \"offset\": 768, \"length\": 1536}")
         .endsWith("line 200000 done: 1 error\n")
         .doesNotContain(CULPRIT);
     assertThat(requests.get(1).body().length()).as("the request carries the excerpt, not the 7.7 MB log")
-        .isLessThan(8_000);
+        .isLessThan(6_000);
 
     JsonNode answered = requests.get(2).json().path("messages");
     String slice = answered.get(answered.size() - 2).path("content").asText();
@@ -131,6 +139,25 @@ class AgentLargeToolOutputTest {
 
   private static String sha256(String text) throws NoSuchAlgorithmException {
     return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /**
+   * The window of the scripted endpoint, as a server would report it: 4,096 tokens, so a tool result may take 1,536
+   * bytes. It counts no prompts: nothing here asks it to.
+   */
+  private static final class Window4k implements PromptMeter {
+    @Override
+    public int contextWindow(String endpointId) {
+      if (!endpointId.equals("scripted")) {
+        throw new IllegalArgumentException("no endpoint " + endpointId);
+      }
+      return 4_096;
+    }
+
+    @Override
+    public int promptTokens(String endpointId, ModelCallRequest request) {
+      throw new UnsupportedOperationException("the tool result budget needs only the window");
+    }
   }
 
   /** Answers with the whole log, as an instrument's export would. */

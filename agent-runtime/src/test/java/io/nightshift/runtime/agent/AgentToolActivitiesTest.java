@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -50,7 +51,7 @@ class AgentToolActivitiesTest {
     ToolProvider provider = () -> List.of(new Slow());
     env.registerActivitiesImplementations(new AgentToolActivitiesImpl(ToolRegistry.of(List.of(provider)),
         ToolFiles.withoutInputs(FileArtifactStore.unencrypted(dir.resolve("artifacts")), dir.resolve("scratch")), 50,
-        AgentToolActivitiesImpl.DEFAULT_RESULT_BUDGET_BYTES));
+        ToolResultBudget.fixed(ToolResultBudget.DEFAULT_BYTES)));
   }
 
   @AfterEach
@@ -66,7 +67,7 @@ class AgentToolActivitiesTest {
         .setHeartbeatTimeout(Duration.ofSeconds(1)).build());
     CompletableFuture<Object> outcome = CompletableFuture.supplyAsync(() -> {
       Throwable thrown = catchThrowable(() -> tools.callTool(new AgentToolInput("agent-1", 1,
-          new AgentToolCall("call-1", "lab.wait", "{}"), "agent-1/1/0")));
+          new AgentToolCall("call-1", "lab.wait", "{}"), "agent-1/1/0", Optional.empty())));
       return thrown;
     });
     assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();

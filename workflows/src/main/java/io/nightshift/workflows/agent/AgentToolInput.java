@@ -1,16 +1,22 @@
 package io.nightshift.workflows.agent;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * @param agentId        for logs
  * @param turn           the model call that asked for it
  * @param call           the call, with the registry's tool name
  * @param idempotencyKey stable across retries and replays: {@code agentId/turn/callIndex}
+ * @param endpoint       the endpoint that served the turn that asked for the call, whose context window sizes how
+ *                       much of the result the model is shown; empty (null in JSON) in calls scheduled before tool
+ *                       inputs said so, which get the runtime's fixed budget
  */
-public record AgentToolInput(String agentId, int turn, AgentToolCall call, String idempotencyKey) {
+public record AgentToolInput(String agentId, int turn, AgentToolCall call, String idempotencyKey,
+    Optional<String> endpoint) {
   public AgentToolInput {
     Objects.requireNonNull(call, "call");
     Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+    endpoint = endpoint == null ? Optional.empty() : endpoint;
   }
 }

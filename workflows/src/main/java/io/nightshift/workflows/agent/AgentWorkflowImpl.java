@@ -184,7 +184,9 @@ public final class AgentWorkflowImpl implements AgentWorkflow {
             + "' is not allowed for this agent; allowed tools: " + String.join(", ", input.brief().tools()));
       } else {
         String key = input.agentId() + "/" + turns + "/" + i;
-        running.put(i, Async.function(tools::callTool, new AgentToolInput(input.agentId(), turns, call, key)));
+        // the endpoint travels in the input only, for the tool activity's use: the commands, and so replay, are as before
+        running.put(i, Async.function(tools::callTool, new AgentToolInput(input.agentId(), turns, call, key,
+            Optional.of(sticky))));
       }
     }
     running.forEach((i, promise) -> {

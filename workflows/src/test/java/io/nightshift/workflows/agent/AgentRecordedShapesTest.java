@@ -40,6 +40,18 @@ class AgentRecordedShapesTest {
   }
 
   @Test
+  void shouldReadAToolCallRecordedBeforeToolCallsNamedTheirEndpointAsNamingNone() throws Exception {
+    AgentToolInput recorded = first("agent-budget", e -> e.getActivityTaskScheduledEventAttributes().getInput(),
+        "\"idempotencyKey\"", AgentToolInput.class);
+
+    assertThat(recorded.endpoint()).isEmpty();
+    AgentToolInput now = new AgentToolInput("t/a", 1, recorded.call(), "t/a/1/0", Optional.of("scripted"));
+    assertThat(fieldNames(written(now))).containsExactlyInAnyOrder("agentId", "turn", "call", "idempotencyKey",
+        "endpoint");
+    assertThat(roundTrip(now)).isEqualTo(now);
+  }
+
+  @Test
   void shouldReadTheEndpointsAndQueueAnAgentWasStartedWith() throws Exception {
     assertThat(startInput("agent-affinity", AgentInput.class).routing())
         .isEqualTo(new AgentRouting("a", List.of("a", "b"), Optional.empty()));
