@@ -75,7 +75,7 @@ public final class AgentToolActivitiesImpl implements AgentToolActivities {
           + out.artifact().uri() + content(excerpt, out.artifact()));
     } catch (ToolException e) {
       if (e.retryable()) {
-        throw ApplicationFailure.newFailureWithCause(e.getMessage(), "ToolTransientError", e);
+        throw ApplicationFailure.newFailureWithCause(excerpt.failure(e.getMessage()), "ToolTransientError", e);
       }
       return result(call, false, "error: " + message(excerpt, e.getMessage()));
     } catch (ActivityCompletionException | ApplicationFailure e) {
@@ -107,7 +107,7 @@ public final class AgentToolActivitiesImpl implements AgentToolActivities {
     try {
       return excerpt.ofMessage(String.valueOf(message));
     } catch (IOException e) {
-      return ToolResultExcerpt.summary(String.valueOf(message));
+      return excerpt.failure(message);
     }
   }
 }

@@ -9,7 +9,9 @@ import io.temporal.worker.Worker;
 
 /**
  * Puts agents on a worker: the agent workflow and its model-call and tool-call activities. Only for a runtime
- * with model endpoints configured; without them an agent could never make its first call.
+ * with model endpoints configured; without them an agent could never make its first call. A tool result is shown
+ * to the model within {@link ToolResultBudget#DEFAULT_BYTES}: nothing here knows the endpoints' windows, which
+ * {@link ToolResultBudget#shareOfWindow} would size it from.
  */
 public final class AgentWorkers {
   private AgentWorkers() {}

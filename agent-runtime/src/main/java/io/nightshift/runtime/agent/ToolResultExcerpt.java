@@ -80,12 +80,23 @@ final class ToolResultExcerpt {
    * put its whole output there, and the summary is shown whole.
    */
   static String summary(String summary) {
-    String line = summary.strip();
-    if (line.length() <= SUMMARY_CHARS) {
-      return line;
+    return cut(summary.strip(), SUMMARY_CHARS, "summary");
+  }
+
+  /**
+   * The message of a transient failure, which Temporal records and the model may read once retries run out, cut
+   * to the budget; not stored, since a failing store may be why it failed.
+   */
+  String failure(String message) {
+    return cut(String.valueOf(message), budgetBytes, "message");
+  }
+
+  private static String cut(String text, int maxChars, String what) {
+    if (text.length() <= maxChars) {
+      return text;
     }
-    int cut = Character.isHighSurrogate(line.charAt(SUMMARY_CHARS - 1)) ? SUMMARY_CHARS - 1 : SUMMARY_CHARS;
-    return line.substring(0, cut) + " [... summary cut at " + cut + " of " + line.length() + " characters]";
+    int cut = Character.isHighSurrogate(text.charAt(maxChars - 1)) ? maxChars - 1 : maxChars;
+    return text.substring(0, cut) + " [... " + what + " cut at " + cut + " of " + text.length() + " characters]";
   }
 
   private Cut cut(ArtifactRef text) throws IOException {

@@ -7,9 +7,11 @@ import io.nightshift.core.artifact.ArtifactRef;
 import io.nightshift.core.artifact.FileArtifactStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,6 +101,18 @@ class ToolResultExcerptTest {
   }
 
   @Test
+  void shouldCutATransientFailuresMessageToTheBudgetWithoutStoringIt() throws IOException {
+    long storedBefore = storedFiles();
+
+    assertThat(excerpt.failure("connection reset")).isEqualTo("connection reset");
+    assertThat(excerpt.failure("e".repeat(5_000))).isEqualTo("e".repeat(1_000)
+        + " [... message cut at 1000 of 5000 characters]");
+    assertThat(storedFiles()).isEqualTo(storedBefore);
+    excerpt.ofMessage("e".repeat(5_000));
+    assertThat(storedFiles()).as("an error, unlike a failure, is kept whole").isGreaterThan(storedBefore);
+  }
+
+  @Test
   void shouldRefuseABudgetTooSmallToShowAnything() {
     assertThatThrownBy(() -> new ToolResultExcerpt(store, 100))
         .hasMessage("the tool result budget must be at least 256 bytes, was 100");
@@ -110,6 +124,12 @@ class ToolResultExcerptTest {
       out.append("line ").append(i).append(" status=ok value=").append(i % 97).append('\n');
     }
     return out.toString();
+  }
+
+  private long storedFiles() throws IOException {
+    try (Stream<Path> files = Files.walk(dir.resolve("artifacts"))) {
+      return files.filter(Files::isRegularFile).count();
+    }
   }
 
   private ArtifactRef put(String text, String type) throws IOException {
