@@ -107,6 +107,7 @@ public final class AgentToolActivitiesImpl implements AgentToolActivities {
     try {
       return excerpt.ofMessage(String.valueOf(message));
     } catch (IOException e) {
+      // the store will not keep the whole message: the model still gets its start, cut to the budget
       return excerpt.failure(message);
     }
   }

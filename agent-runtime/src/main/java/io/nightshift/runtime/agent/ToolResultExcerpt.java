@@ -38,10 +38,6 @@ final class ToolResultExcerpt {
     this.budgetBytes = budgetBytes;
   }
 
-  int budgetBytes() {
-    return budgetBytes;
-  }
-
   /**
    * The lines that follow {@code output: artifact:...} in a tool result: nothing for an output that is not text,
    * {@code content:} and the whole text when it fits the budget, else the head, the note and the tail.
