@@ -10,6 +10,7 @@ import io.nightshift.runtime.config.RuntimeConfig;
 import io.nightshift.runtime.egress.EgressAtStart;
 import io.nightshift.runtime.egress.EgressAudit;
 import io.nightshift.runtime.lifecycle.Closer;
+import io.nightshift.runtime.memory.FileNotebooks;
 import io.nightshift.runtime.ops.Operations;
 import io.nightshift.runtime.ops.ProcessMetrics;
 import io.nightshift.runtime.planning.Planning;
@@ -108,8 +109,10 @@ public final class NightshiftRuntime implements AutoCloseable {
         pools.get()));
     Planning planning = Planning.open(config, agentsHere, pools.get().endpoints(), started);
     // every tool this process runs reads users' files from the inputs directory only, through its ToolContext
-    ToolFiles files = new ToolFiles(new FileArtifactStore(config.artifactsDir(), keys), config.scratchDir(),
-        Optional.of(config.inputsDir()), egress);
+    // agents' notes: an index per memory scope under the data directory, the notes themselves artifacts
+    FileArtifactStore artifacts = new FileArtifactStore(config.artifactsDir(), keys);
+    ToolFiles files = new ToolFiles(artifacts, config.scratchDir(), Optional.of(config.inputsDir()), egress,
+        new FileNotebooks(config.memoryDir(), artifacts, Clock.systemUTC()));
     RoleContext context = new RoleContext(config, pools.get(), connection, planning, files, audit.orElseThrow(),
         keys, ops, namespaces);
     for (RolePart part : asked) {

@@ -3,6 +3,7 @@ package io.nightshift.runtime.agent;
 import io.nightshift.core.artifact.ArtifactRef;
 import io.nightshift.core.artifact.ArtifactStore;
 import io.nightshift.core.error.ToolException;
+import io.nightshift.core.memory.Notebook;
 import io.nightshift.core.tool.Tool;
 import io.nightshift.core.tool.ToolArguments;
 import io.nightshift.core.tool.ToolOutput;
@@ -15,10 +16,13 @@ import io.nightshift.workflows.agent.AgentToolInput;
 import io.nightshift.workflows.agent.AgentToolOutput;
 import io.nightshift.workflows.agent.TranscriptMessage;
 import io.nightshift.workflows.agent.Transcripts;
+import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityInfo;
 import io.temporal.client.ActivityCompletionException;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * A successful result tells the model the summary, the output's {@code artifact:} URI (which other tools take as
  * input) and what fits of a text output: all of it when it is within the budget of bytes per tool result, else its
  * head and tail and how to read the rest with {@code artifact.read} ({@link ToolResultExcerpt}). An error message
- * is held to the same budget, and a summary to one short line.
+ * is held to the same budget, and a summary to one short line. The memory tools get the agent's notebook
+ * ({@link AgentNotebooks}).
  */
 public final class AgentToolActivitiesImpl implements AgentToolActivities {
   private static final Logger log = LoggerFactory.getLogger(AgentToolActivitiesImpl.class);
@@ -40,6 +45,7 @@ public final class AgentToolActivitiesImpl implements AgentToolActivities {
   private final ArtifactStore artifacts;
   private final Transcripts transcripts;
   private final ActivityToolRunner runner;
+  private final AgentNotebooks notebooks;
   private final ToolResultBudget budget;
 
   /**
@@ -52,6 +58,7 @@ public final class AgentToolActivitiesImpl implements AgentToolActivities {
     this.artifacts = files.artifacts();
     this.transcripts = new Transcripts(artifacts);
     this.runner = new ActivityToolRunner(files, heartbeatEveryMillis);
+    this.notebooks = new AgentNotebooks(files.notebooks());
     this.budget = budget;
   }
 
@@ -69,8 +76,17 @@ public final class AgentToolActivitiesImpl implements AgentToolActivities {
     } catch (IllegalArgumentException e) {
       return result(call, false, "error: " + e.getMessage());
     }
+    ActivityInfo info = Activity.getExecutionContext().getInfo();
+    Optional<Notebook> notebook;
     try {
-      ToolOutput out = runner.run(tool, arguments, input.idempotencyKey(), "agent-tool-");
+      notebook = notebooks.forCall(tool.descriptor().name(), input.memory(), info.getNamespace(),
+          info.getWorkflowId());
+    } catch (IllegalStateException e) {
+      log.error("agent {}: {}", input.agentId(), e.getMessage());
+      throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), "MemoryScopeRefused");
+    }
+    try {
+      ToolOutput out = runner.run(tool, arguments, input.idempotencyKey(), "agent-tool-", notebook);
       return result(call, true, "ok: " + ToolResultExcerpt.summary(out.summary()) + "\noutput: "
           + out.artifact().uri() + content(excerpt, out.artifact()));
     } catch (ToolException e) {

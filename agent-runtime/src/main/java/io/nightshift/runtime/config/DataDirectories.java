@@ -23,7 +23,7 @@ public final class DataDirectories {
   private DataDirectories() {}
 
   /**
-   * Creates (or tightens) the data directory, then its artifacts, scratch, logs and inputs directories, and the key
+   * Creates (or tightens) the data directory, then its artifacts, scratch, logs, inputs and memory directories, and the key
    * file's directory when it lies inside the data directory (one the operator put elsewhere is theirs to keep).
    */
   public static void prepare(RuntimeConfig config) throws IOException {
@@ -32,7 +32,8 @@ public final class DataDirectories {
       OwnerOnly.tighten(data).ifPresent(was -> log.warn("data directory {} was {}: made rwx------, since it holds"
           + " task histories, artifacts and logs that only this user may read", data, was));
     }
-    for (Path dir : List.of(data, config.artifactsDir(), config.scratchDir(), config.logsDir(), config.inputsDir())) {
+    for (Path dir : List.of(data, config.artifactsDir(), config.scratchDir(), config.logsDir(), config.inputsDir(),
+        config.memoryDir())) {
       OwnerOnly.createDirectories(dir);
     }
     Path keys = config.payloadKeysFile().getParent();

@@ -167,6 +167,11 @@ public record RuntimeConfig(Path dataDir, String temporalAddress, String namespa
     return dataDir.resolve("auth").resolve("admin-token");
   }
 
+  /** Agents' memory: one index of notes per memory scope (the notes themselves are artifacts). */
+  public Path memoryDir() {
+    return dataDir.resolve("memory");
+  }
+
   /** Where each tool call gets a scratch directory of its own, removed after the call. */
   public Path scratchDir() {
     return dataDir.resolve("scratch");

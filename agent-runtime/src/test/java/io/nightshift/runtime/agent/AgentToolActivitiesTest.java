@@ -23,7 +23,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -67,7 +66,7 @@ class AgentToolActivitiesTest {
         .setHeartbeatTimeout(Duration.ofSeconds(1)).build());
     CompletableFuture<Object> outcome = CompletableFuture.supplyAsync(() -> {
       Throwable thrown = catchThrowable(() -> tools.callTool(new AgentToolInput("agent-1", 1,
-          new AgentToolCall("call-1", "lab.wait", "{}"), "agent-1/1/0", Optional.empty())));
+          new AgentToolCall("call-1", "lab.wait", "{}"), "agent-1/1/0")));
       return thrown;
     });
     assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();

@@ -1,6 +1,7 @@
 package io.nightshift.core.pipeline;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An {@code agent} step: a model that calls tools until it answers.
@@ -16,9 +17,12 @@ import java.util.List;
  * @param wallClockMillis wall-clock budget, 0 for none
  * @param maxOutputTokens cap on each model answer, 0 for the engine's default: a short one keeps a step on a slow
  *                        (CPU) model quick when only a few lines are wanted
+ * @param memoryScope  the name of the memory scope ({@code memory_scope}) this step's memory tools share with the
+ *                     task's other agent steps that name it; empty (absent in plans recorded before) for the step's
+ *                     own notes
  */
 public record AgentSettings(String model, String instructions, String prompt, List<String> tools, int maxTurns,
-    long maxTokens, String maxCost, long wallClockMillis, int maxOutputTokens) {
+    long maxTokens, String maxCost, long wallClockMillis, int maxOutputTokens, Optional<String> memoryScope) {
   /** Model calls an agent step may make when its pipeline sets no {@code max_turns}. */
   public static final int DEFAULT_MAX_TURNS = 10;
 
@@ -27,11 +31,13 @@ public record AgentSettings(String model, String instructions, String prompt, Li
     if (maxOutputTokens < 0) {
       throw new IllegalArgumentException("maxOutputTokens must not be negative but was " + maxOutputTokens);
     }
+    memoryScope = memoryScope == null ? Optional.empty() : memoryScope;
   }
 
   /**
    * Settings for an agent on {@code model} asked {@code prompt}; what is not set is as a pipeline file leaves it:
-   * no instructions, no tools, {@value #DEFAULT_MAX_TURNS} turns, no budget, the engine's default answer length.
+   * no instructions, no tools, {@value #DEFAULT_MAX_TURNS} turns, no budget, the engine's default answer length, the
+   * step's own memory.
    */
   public static Builder builder(String model, String prompt) {
     return new Builder(model, prompt);
@@ -40,13 +46,13 @@ public record AgentSettings(String model, String instructions, String prompt, Li
   /** The same settings with another prompt (e.g. parameters substituted). */
   public AgentSettings withPrompt(String newPrompt) {
     return new AgentSettings(model, instructions, newPrompt, tools, maxTurns, maxTokens, maxCost, wallClockMillis,
-        maxOutputTokens);
+        maxOutputTokens, memoryScope);
   }
 
   /** The same settings with other budgets (0 / null for none). */
   public AgentSettings withBudget(long tokens, String cost, long wallClock) {
     return new AgentSettings(model, instructions, prompt, tools, maxTurns, tokens, cost, wallClock,
-        maxOutputTokens);
+        maxOutputTokens, memoryScope);
   }
 
   /** Agent settings by name: each setter says which setting it sets. */
@@ -60,6 +66,7 @@ public record AgentSettings(String model, String instructions, String prompt, Li
     private String maxCost;
     private long wallClockMillis;
     private int maxOutputTokens;
+    private Optional<String> memoryScope = Optional.empty();
 
     private Builder(String model, String prompt) {
       this.model = model;
@@ -95,9 +102,15 @@ public record AgentSettings(String model, String instructions, String prompt, Li
       return this;
     }
 
+    /** The memory scope this step shares with the task's other agent steps that name it; empty for its own. */
+    public Builder memoryScope(Optional<String> sharedName) {
+      this.memoryScope = sharedName;
+      return this;
+    }
+
     public AgentSettings build() {
       return new AgentSettings(model, instructions, prompt, tools, maxTurns, maxTokens, maxCost, wallClockMillis,
-          maxOutputTokens);
+          maxOutputTokens, memoryScope);
     }
   }
 }

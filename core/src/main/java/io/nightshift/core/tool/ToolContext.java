@@ -3,6 +3,7 @@ package io.nightshift.core.tool;
 import io.nightshift.core.accelerator.LeasedUnits;
 import io.nightshift.core.artifact.ArtifactStore;
 import io.nightshift.core.egress.EgressPolicy;
+import io.nightshift.core.memory.Notebook;
 import io.nightshift.core.process.ToolEnvironment;
 import java.nio.file.Path;
 import java.util.List;
@@ -57,6 +58,15 @@ public interface ToolContext {
    * devices, and the environment that shows a process only those. Empty when the step asked for none.
    */
   default Optional<LeasedUnits> units() {
+    return Optional.empty();
+  }
+
+  /**
+   * The notes of the calling agent's memory scope, for the memory tools ({@link Notebook#TOOLS}); the runtime picks
+   * the scope from the agent's own identity. Empty outside an agent's tool call (a pipeline's tool step has no
+   * scope) and on a worker that keeps no notes.
+   */
+  default Optional<Notebook> notebook() {
     return Optional.empty();
   }
 

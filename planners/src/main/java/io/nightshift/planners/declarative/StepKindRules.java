@@ -1,5 +1,6 @@
 package io.nightshift.planners.declarative;
 
+import io.nightshift.core.memory.Notebook;
 import io.nightshift.core.pipeline.InvalidPipelineException;
 import io.nightshift.core.pipeline.PipelineProblem;
 import io.nightshift.core.pipeline.StepKind;
@@ -55,6 +56,11 @@ final class StepKindRules {
                 + String.join(", ", tools.all().stream().map(ToolDescriptor::name).sorted().toList()));
           }
         }
+        // a shared scope nobody can read or write is a typo'd or forgotten tools list, not a setting
+        forbid(step, step.agent().memoryScope().isPresent()
+            && step.agent().tools().stream().noneMatch(Notebook.TOOLS::contains), "memory_scope",
+            "the step shares memory scope '" + step.agent().memoryScope().orElse("") + "' but its tools list neither "
+                + String.join(" nor ", Notebook.TOOLS.stream().sorted().toList()) + "; add them to 'tools'");
       }
       default -> problem(step, "kind", "unsupported kind " + step.kind());
     }
@@ -63,6 +69,11 @@ final class StepKindRules {
   private void checkTool(StepSpec step, Map<String, String> params, String itemParam) {
     if (step.tool() == null || step.tool().isBlank()) {
       problem(step, "tool", "missing: a " + step.kind().wireName() + " step must name its tool");
+      return;
+    }
+    if (Notebook.TOOLS.contains(step.tool())) {
+      problem(step, "tool", "'" + step.tool() + "' keeps notes for agents and has no memory scope in a "
+          + step.kind().wireName() + " step; list it in an agent step's 'tools'");
       return;
     }
     ToolDescriptor tool = tools.describe(step.tool()).orElse(null);

@@ -24,14 +24,15 @@ import java.util.regex.Pattern;
 /**
  * Reads one step: common fields, its policy ({@code retry}, {@code timeout}, {@code heartbeat_timeout},
  * {@code continue_on_error}) and the fields of its kind ({@code over}/{@code chunk_size}/{@code max_parallel}/
- * {@code item_param} for map, {@code duration} for wait, {@code pipeline} for pipeline). Its problems name the step
+ * {@code item_param} for map, {@code duration} for wait, {@code pipeline} for pipeline, the agent's settings for
+ * agent). Its problems name the step
  * and the path inside it ({@code retry.max_attempts}).
  */
 final class StepParser {
   private static final Set<String> STEP_KEYS = Set.of("name", "kind", "tool", "params", "needs", "retry", "timeout",
       "heartbeat_timeout", "continue_on_error", "over", "chunk_size", "max_parallel", "item_param", "duration",
       "pipeline", "requires", "approval", "model", "instructions", "prompt", "tools", "max_turns", "budget",
-      "max_output_tokens");
+      "max_output_tokens", "memory_scope");
   private static final Set<String> BUDGET_KEYS = Set.of("tokens", "cost", "wall_clock");
   private static final Set<String> REQUIRES_KEYS = Set.of("kind", "units", "memory_gb", "model", "priority", "estimate");
   private static final Set<String> RETRY_KEYS = Set.of("max_attempts", "initial_interval", "backoff", "max_interval",
@@ -44,7 +45,7 @@ final class StepParser {
       Map.entry("pipeline", StepKind.PIPELINE), Map.entry("model", StepKind.AGENT),
       Map.entry("instructions", StepKind.AGENT), Map.entry("prompt", StepKind.AGENT), Map.entry("tools", StepKind.AGENT),
       Map.entry("max_turns", StepKind.AGENT), Map.entry("budget", StepKind.AGENT),
-      Map.entry("max_output_tokens", StepKind.AGENT));
+      Map.entry("max_output_tokens", StepKind.AGENT), Map.entry("memory_scope", StepKind.AGENT));
 
   private StepParser() {}
 
@@ -110,7 +111,22 @@ final class StepParser {
     return AgentSettings.builder(model, prompt).instructions(instructions).tools(s.get("tools").stringOrStrings())
         .maxTurns(s.get("max_turns").integer(1, 1000, AgentSettings.DEFAULT_MAX_TURNS))
         .budget(budget.get("tokens").integer(1, Integer.MAX_VALUE, 0), maxCost, millis(budget.get("wall_clock")))
-        .maxOutputTokens(s.get("max_output_tokens").integer(1, 32768, 0)).build();
+        .maxOutputTokens(s.get("max_output_tokens").integer(1, 32768, 0))
+        .memoryScope(memoryScope(s.get("memory_scope"))).build();
+  }
+
+  /**
+   * The memory scope an agent step shares with the task's other agent steps that name it: a name like a step's, so
+   * it reads the same in the pipeline and in messages. Absent: the step keeps its own notes.
+   */
+  private static Optional<String> memoryScope(ConfigNode node) {
+    Optional<String> name = node.string();
+    if (name.isPresent() && !NAME.matcher(name.get()).matches()) {
+      node.problem("a memory scope is named with 1 to 64 letters, digits, '_' or '-' (starting with a letter), was '"
+          + name.get() + "'");
+      return Optional.empty();
+    }
+    return name;
   }
 
   private static Requirements requires(ConfigNode node) {

@@ -4,6 +4,7 @@ import io.nightshift.core.accelerator.LeasedUnits;
 import io.nightshift.core.artifact.ArtifactStore;
 import io.nightshift.core.egress.EgressPolicy;
 import io.nightshift.core.error.ToolException;
+import io.nightshift.core.memory.Notebook;
 import io.nightshift.core.tool.ToolContext;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.client.ActivityCompletionException;
@@ -25,15 +26,20 @@ final class ActivityToolContext implements ToolContext {
   private final String resumeFrom;
   private final String step;
   private final HeldUnits held;
+  private final Optional<Notebook> notebook;
   private volatile String progress;
   private volatile ActivityCompletionException ended;
   private volatile boolean pastRunLimit;
 
-  /** @param step the step whose call this is, named in beats that carry its units' telemetry; empty for none */
+  /**
+   * @param step     the step whose call this is, named in beats that carry its units' telemetry; empty for none
+   * @param notebook the calling agent's notes; empty for a step's tool
+   */
   ActivityToolContext(ToolFiles files, String idempotencyKey, Supplier<Path> workDir, Thread toolThread,
-      String resumeFrom, String step, HeldUnits held) {
+      String resumeFrom, String step, HeldUnits held, Optional<Notebook> notebook) {
     this.step = step;
     this.held = held;
+    this.notebook = notebook;
     this.files = files;
     this.idempotencyKey = idempotencyKey;
     this.workDir = workDir;
@@ -51,6 +57,11 @@ final class ActivityToolContext implements ToolContext {
   @Override
   public Optional<LeasedUnits> units() {
     return held.units();
+  }
+
+  @Override
+  public Optional<Notebook> notebook() {
+    return notebook;
   }
 
   @Override

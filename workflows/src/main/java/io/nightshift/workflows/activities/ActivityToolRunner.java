@@ -1,5 +1,6 @@
 package io.nightshift.workflows.activities;
 
+import io.nightshift.core.memory.Notebook;
 import io.nightshift.core.tool.Tool;
 import io.nightshift.core.tool.ToolArguments;
 import io.nightshift.core.tool.ToolOutput;
@@ -55,7 +56,17 @@ public final class ActivityToolRunner {
    * @param scratchPrefix the start of the scratch directory's name, to tell whose it is
    */
   public ToolOutput run(Tool tool, ToolArguments arguments, String idempotencyKey, String scratchPrefix) {
-    return run(tool, arguments, idempotencyKey, scratchPrefix, "", HeldUnits.none(), Duration.ZERO);
+    return run(tool, arguments, idempotencyKey, scratchPrefix, "", HeldUnits.none(), Duration.ZERO,
+        Optional.empty());
+  }
+
+  /**
+   * Runs an agent's tool call: as {@link #run(Tool, ToolArguments, String, String)}, with the agent's notebook
+   * for the memory tools ({@link io.nightshift.core.tool.ToolContext#notebook()}); empty for other tools.
+   */
+  public ToolOutput run(Tool tool, ToolArguments arguments, String idempotencyKey, String scratchPrefix,
+      Optional<Notebook> notebook) {
+    return run(tool, arguments, idempotencyKey, scratchPrefix, "", HeldUnits.none(), Duration.ZERO, notebook);
   }
 
   /**
@@ -70,16 +81,16 @@ public final class ActivityToolRunner {
    */
   public ToolOutput run(Tool tool, ToolArguments arguments, String idempotencyKey, String step, HeldUnits held,
       Duration runLimit) {
-    return run(tool, arguments, idempotencyKey, step + "-", step, held, runLimit);
+    return run(tool, arguments, idempotencyKey, step + "-", step, held, runLimit, Optional.empty());
   }
 
   private ToolOutput run(Tool tool, ToolArguments arguments, String idempotencyKey, String scratchPrefix,
-      String step, HeldUnits held, Duration runLimit) {
+      String step, HeldUnits held, Duration runLimit, Optional<Notebook> notebook) {
     ActivityExecutionContext activity = Activity.getExecutionContext();
     String resumeFrom = lastProgress(activity).orElse(null);
     try (ScratchDirectory scratch = new ScratchDirectory(files.scratchRoot(), scratchPrefix)) {
       ActivityToolContext context = new ActivityToolContext(files, idempotencyKey, scratch::path,
-          Thread.currentThread(), resumeFrom, step, held);
+          Thread.currentThread(), resumeFrom, step, held, notebook);
       // the first beat waits one interval: a short tool then costs the server no heartbeat write at all (measured
       // at 1.37x the baseline's time per activity in bench/), while a dead worker is still noticed within the timeout
       ScheduledFuture<?> beat = HEARTBEATS.scheduleAtFixedRate(() -> context.beat(activity), heartbeatEveryMillis,

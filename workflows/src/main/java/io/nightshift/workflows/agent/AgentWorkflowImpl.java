@@ -186,7 +186,7 @@ public final class AgentWorkflowImpl implements AgentWorkflow {
         String key = input.agentId() + "/" + turns + "/" + i;
         // the endpoint travels in the input only, for the tool activity's use: the commands, and so replay, are as before
         running.put(i, Async.function(tools::callTool, new AgentToolInput(input.agentId(), turns, call, key,
-            Optional.of(sticky))));
+            input.brief().memoryOf(input.agentId()), Optional.of(sticky))));
       }
     }
     running.forEach((i, promise) -> {

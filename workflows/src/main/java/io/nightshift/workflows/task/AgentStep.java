@@ -12,6 +12,7 @@ import io.nightshift.workflows.agent.AgentResult;
 import io.nightshift.workflows.agent.AgentRouting;
 import io.nightshift.workflows.agent.AgentWorkflow;
 import io.nightshift.workflows.agent.BudgetStatus;
+import io.nightshift.workflows.agent.MemoryScope;
 import io.nightshift.workflows.backends.BackendQueues;
 import io.nightshift.workflows.engine.Tokens;
 import io.nightshift.workflows.task.budget.BudgetShares;
@@ -76,7 +77,8 @@ final class AgentStep {
     AgentRouting routing = new AgentRouting(
         placed.map(p -> p.onLease() ? p.model() : p.endpoints().get(0)).orElse(a.model()),
         placed.map(AgentPlacement::endpoints).orElse(List.of()), Optional.empty());
-    AgentInput input = AgentInput.fresh(agentId, new AgentBrief(a.instructions(), prompt, a.tools()), routing,
+    AgentInput input = AgentInput.fresh(agentId, new AgentBrief(a.instructions(), prompt, a.tools(),
+        Optional.of(memoryOf(step))), routing,
         new AgentLimits(a.maxTurns(), MAX_TOOL_CALLS_PER_TURN,
             a.maxOutputTokens() > 0 ? a.maxOutputTokens() : MAX_OUTPUT_TOKENS, 0), budget(a));
     // a pool that starts the model's server on a lease: held for each run of the agent, released after it
@@ -239,6 +241,16 @@ final class AgentStep {
     for (String id : running) {
       Workflow.newExternalWorkflowStub(AgentWorkflow.class, id).steer(guidance);
     }
+  }
+
+  /**
+   * The notes the step's memory tools work on: its own, or those of the scope it shares with the task's other agent
+   * steps naming it; always this task's (a nested pipeline's steps are a task of their own).
+   */
+  private MemoryScope memoryOf(PlannedStep step) {
+    String taskId = task.definition().taskId();
+    return step.agent().memoryScope().map(shared -> MemoryScope.shared(taskId, shared))
+        .orElseGet(() -> MemoryScope.ofStep(taskId, step.name()));
   }
 
   private static AgentBudget budget(AgentSettings a) {

@@ -45,10 +45,37 @@ class AgentRecordedShapesTest {
         "\"idempotencyKey\"", AgentToolInput.class);
 
     assertThat(recorded.endpoint()).isEmpty();
-    AgentToolInput now = new AgentToolInput("t/a", 1, recorded.call(), "t/a/1/0", Optional.of("scripted"));
+    AgentToolInput now = new AgentToolInput("t/a", 1, recorded.call(), "t/a/1/0", MemoryScope.ofStep("t", "a"),
+        Optional.of("scripted"));
     assertThat(fieldNames(written(now))).containsExactlyInAnyOrder("agentId", "turn", "call", "idempotencyKey",
-        "endpoint");
+        "memory", "endpoint");
     assertThat(roundTrip(now)).isEqualTo(now);
+  }
+
+  @Test
+  void shouldGiveAnAgentAndAToolCallRecordedBeforeAgentsHadMemoryTheAgentsOwnNotes() throws Exception {
+    AgentInput input = startInput("agent-budget", AgentInput.class);
+    AgentToolInput call = first("agent-budget", e -> e.getActivityTaskScheduledEventAttributes().getInput(),
+        "\"idempotencyKey\"", AgentToolInput.class);
+
+    assertThat(input.brief().memory()).isEmpty();
+    assertThat(input.brief().memoryOf(input.agentId())).isEqualTo(new MemoryScope("agent-budget", "agent"));
+    assertThat(call.memory()).isEqualTo(new MemoryScope("agent-budget", "agent"));
+    AgentToolInput now = new AgentToolInput("t/a", 1, call.call(), "t/a/1/0", MemoryScope.ofStep("t", "a"),
+        Optional.empty());
+    assertThat(fieldNames(written(now))).contains("memory");
+    assertThat(roundTrip(now)).isEqualTo(now);
+  }
+
+  @Test
+  void shouldReadTheSharedMemoryScopeAnAgentAndItsToolCallsWereRecordedWith() throws Exception {
+    AgentInput input = startInput("agent-memory", AgentInput.class);
+    AgentToolInput call = first("agent-memory", e -> e.getActivityTaskScheduledEventAttributes().getInput(),
+        "\"idempotencyKey\"", AgentToolInput.class);
+
+    assertThat(input.brief().memory()).contains(MemoryScope.shared("agent-memory", "team"));
+    assertThat(call.call().name()).isEqualTo("memory.save");
+    assertThat(call.memory()).isEqualTo(MemoryScope.shared("agent-memory", "team"));
   }
 
   @Test
@@ -112,10 +139,16 @@ class AgentRecordedShapesTest {
     JsonNode json = written(input);
 
     assertThat(fieldNames(json)).containsExactlyInAnyOrder("agentId", "endpoint", "instructions", "task", "tools",
-        "limits", "budget", "activityQueue", "resume", "endpoints");
+        "limits", "budget", "activityQueue", "resume", "endpoints", "memory");
     assertThat(json.get("activityQueue").isNull()).isTrue(); // the workflow's own queue is null, as recorded
     assertThat(json.get("resume").isNull()).isTrue();
+    assertThat(json.get("memory").isNull()).isTrue(); // the agent's own notes
     assertThat(roundTrip(input)).isEqualTo(input);
+    AgentInput sharing = AgentInput.fresh("t/a", new AgentBrief("be brief", "go", List.of("memory.save"),
+        Optional.of(MemoryScope.shared("t", "team"))), AgentRouting.to("a"), new AgentLimits(4, 8, 512, 0),
+        AgentBudget.ofTokens(1_000));
+    assertThat(written(sharing).get("memory").get("name").asText()).isEqualTo("shared:team");
+    assertThat(roundTrip(sharing)).isEqualTo(sharing);
     AgentInput resumed = input.withRouting(AgentRouting.onServer("s-1", "backend-cpu")).withResume(
         new AgentInput.Resume(REF, List.of(), 1, 0, 10, BigDecimal.ONE, 0, 5));
     assertThat(roundTrip(resumed)).isEqualTo(resumed);

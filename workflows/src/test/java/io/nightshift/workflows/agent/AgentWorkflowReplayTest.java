@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AgentWorkflowReplayTest {
   private static final Path HISTORIES = Path.of("src/test/resources/histories");
   private static final List<String> RECORDED = List.of("agent-tools", "agent-budget", "agent-continued",
-      "agent-affinity");
+      "agent-affinity", "agent-memory");
 
   @Test
   void shouldReplayEveryRecordedAgentHistoryWithoutNondeterminism() throws Exception {
@@ -51,6 +51,11 @@ class AgentWorkflowReplayTest {
       long assistants = ScriptedModel.count(conversation, Role.ASSISTANT);
       if (conversation.get(0).text().contains("affinity")) {
         return assistants < 2 ? Reply.call(new AgentToolCall("f" + assistants, "text.echo", "{}")) : Reply.answer("done");
+      }
+      if (conversation.get(0).text().contains("memory")) { // a note saved, then searched for, in a shared scope
+        return assistants == 0 ? Reply.call(new AgentToolCall("m0", "memory.save", "{\"text\":\"grid 17 is dry\"}"))
+            : assistants == 1 ? Reply.call(new AgentToolCall("m1", "memory.search", "{\"query\":\"grid\"}"))
+            : Reply.answer("done");
       }
       if (conversation.get(0).text().contains("continued")) {
         return assistants < 3 ? Reply.call(new AgentToolCall("k" + assistants, "text.echo", "{}")) : Reply.answer("done");
@@ -80,6 +85,11 @@ class AgentWorkflowReplayTest {
         AgentInput input = AgentInput.fresh(id, brief, AgentRouting.to("scripted"),
             new AgentLimits(5, 4, 50, id.equals("agent-continued") ? 2 : 0),
             id.equals("agent-budget") ? AgentBudget.ofTokens(700) : AgentBudget.unlimited());
+        if (id.equals("agent-memory")) {
+          input = AgentInput.fresh(id, new AgentBrief("recorded " + id, "Do the thing.",
+              List.of("memory.save", "memory.search"), Optional.of(MemoryScope.shared(id, "team"))),
+              AgentRouting.to("scripted"), new AgentLimits(5, 4, 50, 0), AgentBudget.unlimited());
+        }
         if (id.equals("agent-affinity")) {
           input = AgentInput.fresh(id, brief, new AgentRouting("a", List.of("a", "b"), Optional.empty()),
               new AgentLimits(5, 4, 50, 0), AgentBudget.unlimited());

@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Tool activities for engine tests: {@code text.echo} answers with its arguments, {@code text.fail} fails for
- * good, {@code text.slow} takes 200 ms, {@code text.steer} sends the agent steering guidance while it runs (as a human would mid-turn).
+ * good, {@code text.slow} takes 200 ms, {@code memory.save} and {@code memory.search} name the memory scope the call
+ * carried, {@code text.steer} sends the agent steering guidance while it runs (as a human would mid-turn).
  */
 final class FakeTools implements AgentToolActivities {
   final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
@@ -37,6 +38,7 @@ final class FakeTools implements AgentToolActivities {
         }
         yield "slept";
       }
+      case "memory.save", "memory.search" -> "noted in " + input.memory().name() + " of " + input.memory().taskId();
       case "text.fail" -> throw ApplicationFailure.newNonRetryableFailure("disk on fire", "ToolBroken");
       case "text.steer" -> {
         String workflowId = Activity.getExecutionContext().getInfo().getWorkflowId();
