@@ -41,6 +41,19 @@ class AgentRecordedShapesTest {
   }
 
   @Test
+  void shouldReadAToolCallRecordedBeforeToolCallsNamedTheirEndpointAsNamingNone() throws Exception {
+    AgentToolInput recorded = first("agent-budget", e -> e.getActivityTaskScheduledEventAttributes().getInput(),
+        "\"idempotencyKey\"", AgentToolInput.class);
+
+    assertThat(recorded.endpoint()).isEmpty();
+    AgentToolInput now = new AgentToolInput("t/a", 1, recorded.call(), "t/a/1/0", MemoryScope.ofStep("t", "a"),
+        Optional.of("scripted"));
+    assertThat(fieldNames(written(now))).containsExactlyInAnyOrder("agentId", "turn", "call", "idempotencyKey",
+        "memory", "endpoint");
+    assertThat(roundTrip(now)).isEqualTo(now);
+  }
+
+  @Test
   void shouldGiveAnAgentAndAToolCallRecordedBeforeAgentsHadMemoryTheAgentsOwnNotes() throws Exception {
     AgentInput input = startInput("agent-budget", AgentInput.class);
     AgentToolInput call = first("agent-budget", e -> e.getActivityTaskScheduledEventAttributes().getInput(),
@@ -49,7 +62,8 @@ class AgentRecordedShapesTest {
     assertThat(input.brief().memory()).isEmpty();
     assertThat(input.brief().memoryOf(input.agentId())).isEqualTo(new MemoryScope("agent-budget", "agent"));
     assertThat(call.memory()).isEqualTo(new MemoryScope("agent-budget", "agent"));
-    AgentToolInput now = new AgentToolInput("t/a", 1, call.call(), "t/a/1/0", MemoryScope.ofStep("t", "a"));
+    AgentToolInput now = new AgentToolInput("t/a", 1, call.call(), "t/a/1/0", MemoryScope.ofStep("t", "a"),
+        Optional.empty());
     assertThat(fieldNames(written(now))).contains("memory");
     assertThat(roundTrip(now)).isEqualTo(now);
   }
