@@ -3,6 +3,7 @@ package io.nightshift.runtime.agent;
 import io.nightshift.models.ModelCall;
 import io.nightshift.models.context.EstimatedPromptMeter;
 import io.nightshift.models.context.PromptMeter;
+import io.nightshift.models.context.ServerPromptMeter;
 import io.nightshift.tools.registry.ToolRegistry;
 import io.nightshift.workflows.activities.ActivityToolRunner;
 import io.nightshift.workflows.activities.ToolFiles;
@@ -18,6 +19,14 @@ import io.temporal.worker.Worker;
  */
 public final class AgentWorkers {
   private AgentWorkers() {}
+
+  /**
+   * The runtime's meter: each endpoint's server is asked for its window and its tokenizer's count where it can tell
+   * (llama.cpp, vLLM, llama-cpp-python), the models file's window and the conservative estimate where it cannot.
+   */
+  public static PromptMeter measuredByServers(ModelCall models) {
+    return ServerPromptMeter.of(models.endpoints(), new EstimatedPromptMeter(models.endpoints()));
+  }
 
   /** Agents whose prompts are measured by the estimate, against the models file's windows. */
   public static void register(Worker worker, ModelCall models, ToolRegistry tools, ToolFiles files) {

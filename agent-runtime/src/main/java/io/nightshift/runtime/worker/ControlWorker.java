@@ -52,7 +52,7 @@ public final class ControlWorker {
         new PlanningActivitiesImpl(planner),
         new StepActivitiesImpl(tools::find, files, ActivityToolRunner.HEARTBEAT_EVERY_MILLIS),
         new MapActivitiesImpl(files.artifacts()));
-    models.ifPresent(m -> AgentWorkers.register(worker, m, tools, files));
+    models.ifPresent(m -> AgentWorkers.register(worker, m, AgentWorkers.measuredByServers(m), tools, files));
     factory.start();
     return factory;
   }

@@ -85,6 +85,7 @@ public final class WorkerRole implements RolePart {
 
   private static Object[] onPools(ModelServers servers, ModelCall models, ToolRegistry tools, ToolFiles files) {
     return Stream.concat(Stream.of(new ModelServerActivitiesImpl(servers)),
-        Arrays.stream(AgentWorkers.activities(models, tools, files))).toArray();
+        Arrays.stream(AgentWorkers.activities(models, AgentWorkers.measuredByServers(models), tools, files)))
+        .toArray();
   }
 }

@@ -159,6 +159,13 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
             Map.of());
         return;
       }
+      if (!request.path().endsWith("/chat/completions")) {
+        // what a real server says to a route it lacks: the runtime's probes (llama.cpp's /props, a tokenizer) must
+        // find nothing here and fall back, not take a reply scripted for the conversation
+        send(exchange, 404, "{\"error\":{\"message\":\"no route " + request.method() + " " + request.path()
+            + "\",\"type\":\"not_found\"}}", Map.of());
+        return;
+      }
       unanswered.incrementAndGet();
       try {
         answerInTurn(exchange, request);

@@ -43,6 +43,20 @@ class ScriptedOpenAiServerTest {
   }
 
   @Test
+  void shouldAnswerRoutesItLacksWith404WithoutTakingAScriptedReply() throws Exception {
+    try (ScriptedOpenAiServer server = ScriptedOpenAiServer.start()) {
+      server.enqueue(ScriptedReply.text("for the conversation"));
+      HttpRequest props = HttpRequest.newBuilder(URI.create(server.baseUrl().replace("/v1", "") + "/props")).build();
+
+      int probed = HTTP.send(props, HttpResponse.BodyHandlers.ofString()).statusCode();
+      String chat = HTTP.send(chat(server, "x"), HttpResponse.BodyHandlers.ofString()).body();
+
+      assertThat(probed).isEqualTo(404);
+      assertThat(chat).contains("\"content\":\"for the conversation\"");
+    }
+  }
+
+  @Test
   void shouldQueueRequestsBeyondItsCapacityLikeARealServerWithSlots() throws Exception {
     try (ScriptedOpenAiServer server = ScriptedOpenAiServer.start()) {
       server.withCapacity(2).otherwise(ScriptedReply.slow(Duration.ofMillis(200), ScriptedReply.text("ok")));
