@@ -7,11 +7,13 @@ import io.nightshift.core.artifact.ArtifactStore;
 import io.nightshift.models.ModelCall;
 import io.nightshift.models.ModelCallRequest;
 import io.nightshift.models.ModelCallResult;
+import io.nightshift.models.TokenCounts;
 import io.nightshift.models.context.PromptMeter;
 import io.nightshift.models.failure.FailureKind;
 import io.nightshift.models.failure.ModelCallException;
 import io.nightshift.workflows.agent.AgentModelActivities;
 import io.nightshift.workflows.agent.AgentToolCall;
+import io.nightshift.workflows.agent.CallUse;
 import io.nightshift.workflows.agent.CompactionPlan;
 import io.nightshift.workflows.agent.ContextFit;
 import io.nightshift.workflows.agent.ContextUse;
@@ -88,7 +90,8 @@ public final class AgentModelActivitiesImpl implements AgentModelActivities {
         AgentPrompts.request(sent, offered, input.maxOutputTokens()));
     List<AgentToolCall> calls = toolCalls(result.toolCalls(), input.turn());
     String text = result.text();
-    ArtifactRef next = transcripts.appendMessages(index, List.of(TranscriptMessage.assistant(text, calls)));
+    ArtifactRef next = transcripts.appendMessages(index,
+        List.of(TranscriptMessage.assistant(text, calls).withCall(callUse(result, use))));
     ArtifactRef answer = calls.isEmpty() ? store(text == null ? "" : text) : null;
     log.info("agent {} turn {}: {} ({} + {} tokens, {}{} ms)", input.agentId(), input.turn(),
         calls.isEmpty() ? "answered" : "asked for " + calls.stream().map(AgentToolCall::name).toList(),
@@ -136,6 +139,16 @@ public final class AgentModelActivitiesImpl implements AgentModelActivities {
     log.warn("agent {} turn {}: every endpoint's circuit is open ({}): {}", input.agentId(), input.turn(), order,
         lastOpen.getMessage());
     throw ModelFailures.of(lastOpen);
+  }
+
+  /**
+   * What the call used, for the conversation view: the measurement made before it (the window the strategy fitted
+   * the prompt to) beside the server's own counts, which are left out, not shown as 0, where it sent none.
+   */
+  private static CallUse callUse(ModelCallResult result, Optional<ContextUse> use) {
+    TokenCounts usage = result.usage();
+    return new CallUse(result.endpointId(), use.orElse(null),
+        usage.reported() ? new CallUse.Reported(usage.input(), usage.output()) : null);
   }
 
   /** Registry names, and an id for every call: servers that send none would leave the tool result unpaired. */

@@ -19,6 +19,7 @@ import io.nightshift.workflows.agent.AgentLimits;
 import io.nightshift.workflows.agent.AgentResult;
 import io.nightshift.workflows.agent.AgentRouting;
 import io.nightshift.workflows.agent.AgentWorkflow;
+import io.nightshift.workflows.agent.CallUse;
 import io.nightshift.workflows.agent.Compaction;
 import io.nightshift.workflows.agent.StopReason;
 import io.nightshift.workflows.agent.TranscriptMessage;
@@ -109,6 +110,39 @@ class AgentCompactionOnScriptedEndpointTest {
     assertThat(new Transcripts(store).delta(event.replaced())).hasSize(2 * event.turns());
     assertThat(event.window()).isEqualTo(2_048);
     assertThat(event.promptTokens() + 64).isGreaterThan(2_048);
+    // each call's answer records the prompt it was measured to send, and every one fitted the window with room left
+    List<CallUse> uses = transcript.stream().filter(m -> m.role() == TranscriptMessage.Role.ASSISTANT)
+        .map(TranscriptMessage::call).toList();
+    assertThat(uses).hasSize(10).allSatisfy(u -> {
+      assertThat(u.endpoint()).isEqualTo("scripted");
+      assertThat(u.context().window()).isEqualTo(2_048);
+      assertThat(u.context().promptTokens()).isPositive().isLessThanOrEqualTo(2_048 - 64);
+    });
+    assertThat(uses.get(9).reported()).isEqualTo(new CallUse.Reported(300, 5));
+  }
+
+  @Test
+  void shouldRecordOnEachAnswerThePromptMeasuredAgainstTheWindowAndTheTokensTheServerReported() {
+    server.enqueue(ScriptedReply.toolCall("text__upper", "{\"text\":\"hello\"}"));
+    server.enqueue(ScriptedReply.textWithoutUsage("HELLO"));
+
+    AgentResult result = run();
+
+    List<TranscriptMessage> answers = new Transcripts(store).messages(result.conversation().transcript()).stream()
+        .filter(m -> m.role() == TranscriptMessage.Role.ASSISTANT).toList();
+    assertThat(answers).hasSize(2);
+    CallUse first = answers.get(0).call();
+    CallUse second = answers.get(1).call();
+    assertThat(first.endpoint()).isEqualTo("scripted");
+    assertThat(first.context().window()).isEqualTo(2_048);
+    assertThat(first.context().turnsLeftOut()).isZero();
+    assertThat(first.reported()).isEqualTo(new CallUse.Reported(20, 8));
+    // the second prompt carries the first answer and the tool's result: measured larger
+    assertThat(second.context().promptTokens()).isGreaterThan(first.context().promptTokens());
+    assertThat(second.reported()).as("the server sent no usage: none is recorded, not zeros").isNull();
+    // the user's and tool's messages record no call
+    assertThat(new Transcripts(store).messages(result.conversation().transcript()).stream()
+        .filter(m -> m.role() != TranscriptMessage.Role.ASSISTANT)).allSatisfy(m -> assertThat(m.call()).isNull());
   }
 
   private static int indexOfFirstWithSummary(List<RecordedRequest> calls) {

@@ -15,9 +15,12 @@ import java.util.Objects;
  * @param toolName   for tool results: the registry name of the tool
  * @param compaction set on a compaction event only: a user message whose text is the summary that stands in for the
  *                   turns it names (left out of the JSON otherwise, so transcripts read as they did before)
+ * @param call       set on an assistant message only: what the model call that produced it used against the window
+ *                   (left out of the JSON otherwise, and absent in transcripts written before calls recorded it)
  */
 public record TranscriptMessage(Role role, String text, List<AgentToolCall> toolCalls, String toolCallId,
-    String toolName, @JsonInclude(JsonInclude.Include.NON_NULL) Compaction compaction) {
+    String toolName, @JsonInclude(JsonInclude.Include.NON_NULL) Compaction compaction,
+    @JsonInclude(JsonInclude.Include.NON_NULL) CallUse call) {
   public enum Role { SYSTEM, USER, ASSISTANT, TOOL }
 
   public TranscriptMessage {
@@ -26,15 +29,27 @@ public record TranscriptMessage(Role role, String text, List<AgentToolCall> tool
     if (role == Role.TOOL && (toolCallId == null || toolName == null)) {
       throw new IllegalArgumentException("a tool result needs the call id and tool name it answers");
     }
+    if (call != null && role != Role.ASSISTANT) {
+      throw new IllegalArgumentException("only an assistant message records a model call's use, not a " + role);
+    }
   }
 
   public TranscriptMessage(Role role, String text, List<AgentToolCall> toolCalls, String toolCallId, String toolName) {
-    this(role, text, toolCalls, toolCallId, toolName, null);
+    this(role, text, toolCalls, toolCallId, toolName, null, null);
   }
 
-  /** The same message with another text (say with its artifact references expanded); a compaction stays one. */
+  /**
+   * The same message with another text (say with its artifact references expanded); a compaction stays one, a
+   * call's use stays recorded.
+   */
   public TranscriptMessage withText(String other) {
-    return new TranscriptMessage(role, other, toolCalls, toolCallId, toolName, compaction);
+    return new TranscriptMessage(role, other, toolCalls, toolCallId, toolName, compaction, call);
+  }
+
+  /** This assistant message with what the call that produced it used. */
+  public TranscriptMessage withCall(CallUse use) {
+    Objects.requireNonNull(use, "use");
+    return new TranscriptMessage(role, text, toolCalls, toolCallId, toolName, compaction, use);
   }
 
   public boolean hasCompaction() {
@@ -46,7 +61,7 @@ public record TranscriptMessage(Role role, String text, List<AgentToolCall> tool
    */
   public static TranscriptMessage compaction(String summary, Compaction event) {
     Objects.requireNonNull(event, "event");
-    return new TranscriptMessage(Role.USER, Compaction.SUMMARY_HEADING + summary, List.of(), null, null, event);
+    return new TranscriptMessage(Role.USER, Compaction.SUMMARY_HEADING + summary, List.of(), null, null, event, null);
   }
 
   public static TranscriptMessage system(String text) {
