@@ -3,6 +3,7 @@ package io.nightshift.api;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.nightshift.api.edge.BoundedText;
+import io.nightshift.api.v1.AgentCallUse;
 import io.nightshift.api.v1.AgentCompaction;
 import io.nightshift.api.v1.AgentConversation;
 import io.nightshift.api.v1.AgentMessage;
@@ -11,6 +12,7 @@ import io.nightshift.api.v1.GetAgentConversationRequest;
 import io.nightshift.core.artifact.ArtifactStore;
 import io.nightshift.workflows.agent.AgentProgress;
 import io.nightshift.workflows.agent.AgentWorkflow;
+import io.nightshift.workflows.agent.CallUse;
 import io.nightshift.workflows.agent.Compaction;
 import io.nightshift.workflows.agent.TranscriptMessage;
 import io.nightshift.workflows.agent.Transcripts;
@@ -96,7 +98,23 @@ final class AgentConversations {
             .setReplaced(TaskViews.ref(c.replaced())).setTurns(c.turns()).setPromptTokens(c.promptTokens())
             .setWindow(c.window()));
       }
+      if (m.call() != null) {
+        message.setCall(callUse(m.call()));
+      }
       out.addMessages(message);
+    }
+    return out.build();
+  }
+
+  /** A call's use as the API shows it: the figures not known stay absent, so no one reads a 0 as measured. */
+  private static AgentCallUse callUse(CallUse use) {
+    AgentCallUse.Builder out = AgentCallUse.newBuilder().setEndpoint(use.endpoint());
+    if (use.context() != null) {
+      out.setPromptTokens(use.context().promptTokens()).setWindow(use.context().window())
+          .setTurnsLeftOut(use.context().turnsLeftOut());
+    }
+    if (use.reported() != null) {
+      out.setInputTokens(use.reported().input()).setOutputTokens(use.reported().output());
     }
     return out.build();
   }

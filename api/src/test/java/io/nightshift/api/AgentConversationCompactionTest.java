@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A pipeline's agent step with a {@code context:} block, on an endpoint with a small window, through the API: the
  * step's settings reach the agent, its conversation is compacted, and GetAgentConversation shows the compaction
- * event with both artifacts and the count.
+ * event with both artifacts and the count, and on each answer the tokens its call used against the window.
  */
 class AgentConversationCompactionTest {
   private static final String PIPELINE = """
@@ -121,6 +121,18 @@ class AgentConversationCompactionTest {
         first.getCompaction().getSummary().getSize(), first.getCompaction().getSummary().getMediaType());
     assertThat(new String(artifacts.read(summary), StandardCharsets.UTF_8)).isEqualTo(SUMMARY);
     assertThat(first.getCompaction().getReplaced().getDigest()).startsWith("sha256:");
+    // each answer says what its call used: the prompt measured against the window, and the server's counts
+    List<AgentMessage> answers = c.getMessagesList().stream().filter(m -> m.getRole().equals("ASSISTANT")).toList();
+    assertThat(answers).hasSize(c.getTurns()).allSatisfy(m -> {
+      assertThat(m.getCall().getEndpoint()).isEqualTo("scripted");
+      assertThat(m.getCall().getWindow()).isEqualTo(900);
+      assertThat(m.getCall().getPromptTokens()).isPositive().isLessThanOrEqualTo(900 - 64);
+    });
+    assertThat(answers.get(0).getCall().getInputTokens()).isEqualTo(20);
+    assertThat(answers.get(0).getCall().getOutputTokens()).isEqualTo(8);
+    assertThat(answers.get(answers.size() - 1).getCall().getInputTokens()).isEqualTo(10);
+    assertThat(c.getMessagesList().stream().filter(m -> !m.getRole().equals("ASSISTANT")))
+        .noneMatch(AgentMessage::hasCall);
     // the task view says how many compactions the step did
     assertThat(api.getTask(GetTaskRequest.newBuilder().setTaskId(id).build()).getStepsList().stream()
         .filter(s -> s.getName().equals("analyst")).findFirst().orElseThrow().getSummary())

@@ -93,7 +93,7 @@ class AgentConversationTest {
   @Test
   void shouldReadBackWhatTheAgentSaidTheToolCallItMadeAndTheToolsAnswer() {
     model.enqueue(ScriptedReply.toolCall("table__describe", "{\"input\":\"PLACEHOLDER\"}"),
-        ScriptedReply.text("Two columns, three rows."));
+        ScriptedReply.textWithoutUsage("Two columns, three rows."));
     String id = api.submitTask(SubmitTaskRequest.newBuilder().setSpec(TaskSpec.newBuilder()
         .setPipelineYaml(PIPELINE)).build()).getTaskId();
     await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(
@@ -116,6 +116,14 @@ class AgentConversationTest {
     assertThat(m.get(3).getToolName()).isEqualTo("table.describe");
     assertThat(m.get(3).getToolCallId()).isEqualTo(m.get(2).getToolCalls(0).getId());
     assertThat(m.get(4).getText()).isEqualTo("Two columns, three rows.");
+    // each answer carries its call's use; the counts a server did not report are absent, not 0
+    assertThat(m.get(2).getCall().getEndpoint()).isEqualTo("scripted");
+    assertThat(m.get(2).getCall().getInputTokens()).isEqualTo(20);
+    assertThat(m.get(2).getCall().getOutputTokens()).isEqualTo(8);
+    assertThat(m.get(4).getCall().hasPromptTokens()).isTrue();
+    assertThat(m.get(4).getCall().getPromptTokens()).isGreaterThan(m.get(2).getCall().getPromptTokens());
+    assertThat(m.get(4).getCall().hasInputTokens()).isFalse();
+    assertThat(m.get(4).getCall().hasOutputTokens()).isFalse();
 
     AgentConversation last = api.getAgentConversation(GetAgentConversationRequest.newBuilder().setTaskId(id)
         .setStep("analyst").setMaxMessages(2).build());
