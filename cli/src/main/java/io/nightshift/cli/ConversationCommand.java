@@ -45,7 +45,8 @@ final class ConversationCommand extends ClientCommand {
     for (AgentMessage m : c.getMessagesList()) {
       out.println();
       out.println(m.hasCompaction() ? compaction(m.getCompaction())
-          : m.getRole().equals("TOOL") ? "[tool result: " + m.getToolName() + "]" : "[" + m.getRole().toLowerCase() + "]");
+          : m.getRole().equals("TOOL") ? "[tool result: " + m.getToolName() + "]"
+          : "[" + m.getRole().toLowerCase() + "]" + (m.hasCall() ? " " + CallUseLine.of(m.getCall()) : ""));
       if (!m.getText().isEmpty()) {
         out.println(m.getText());
       }
