@@ -347,6 +347,7 @@ async function showConversation(taskId, step) {
     el('div', { id: 'messages' }, (c.messages || []).map(m => el('div', { class: 'message ' + m.role, 'data-role': m.role },
       el('div', { class: 'role' }, m.compaction ? compactionLabel(m.compaction)
         : m.role === 'TOOL' ? 'tool result · ' + m.toolName : m.role.toLowerCase()),
+      m.call ? callUse(m.call) : '',
       m.text ? el('pre', {}, m.text) : '',
       m.compaction ? el('div', { class: 'call' }, 'the turns it replaces: ', el('code', {},
         m.compaction.replaced.digest)) : '',
@@ -358,6 +359,28 @@ async function showConversation(taskId, step) {
     clearInterval(conversationTimer);
     conversationTimer = null;
   }
+}
+
+/**
+ * What the model call behind an answer used, as the CLI prints it (cli's CallUseLine), with a bar of the window
+ * the prompt took. A figure that was not known is absent from the JSON and left out here, never shown as 0.
+ */
+function callUse(u) {
+  const n = x => Number(x).toLocaleString('en-US');
+  const measured = u.promptTokens !== undefined;
+  let line = '';
+  if (measured) {
+    line += 'prompt ' + n(u.promptTokens) + ' of ' + n(u.window || 0) + ' tokens';
+    if (u.window) line += ' (' + Math.round(100 * u.promptTokens / u.window) + ' %)';
+    if (u.turnsLeftOut) line += ', ' + n(u.turnsLeftOut) + ' turn(s) out of view';
+    line += '; ';
+  }
+  line += 'served by ' + u.endpoint + (u.inputTokens !== undefined
+    ? ': ' + n(u.inputTokens) + ' in + ' + n(u.outputTokens || 0) + ' out' : ' (no usage reported)');
+  return el('div', { class: 'use' }, measured && u.window
+    ? el('meter', { min: 0, max: u.window, value: u.promptTokens, high: Math.floor(u.window * 0.9),
+        title: 'prompt tokens against the context window' }) : '',
+    el('span', { class: 'use-line' }, line));
 }
 
 /** A compaction event: older turns summarised so the conversation fits the model's window. */
