@@ -207,12 +207,22 @@ class WorkflowUiIT {
         .isEqualTo("The table has 38 drugs; the <b>tool</b> refused my input.");
     assertThat(browser.findElement(By.id("agent-meta")).getText()).contains("ended").contains("ANSWERED")
         .contains("1 tool calls");
+    // each answer says what its call used: the prompt against the window, with a bar of it, and the server's counts
+    List<WebElement> uses = browser.findElements(By.cssSelector(".message.ASSISTANT .use"));
+    assertThat(uses).hasSize(2);
+    assertThat(uses.get(0).getText()).matches("prompt [0-9,]+ of [0-9,]+ tokens \\([0-9]+ %\\); served by chemist: "
+        + "20 in \\+ 8 out");
+    assertThat(uses.get(1).getText()).endsWith("served by chemist: 10 in + 5 out");
+    WebElement bar = uses.get(0).findElement(By.tagName("meter"));
+    assertThat(Integer.parseInt(bar.getAttribute("value"))).isPositive()
+        .isLessThan(Integer.parseInt(bar.getAttribute("max")));
 
     // the same conversation in the CLI, and its refusal of a step that is no agent
     JavaCli.Run cli = JavaCli.run(runtime, "conversation", id, "--step", "analyst");
     assertThat(cli.exitCode()).isZero();
     assertThat(cli.output()).contains("ended ANSWERED").contains("-> calls table.describe")
-        .contains("[tool result: table.describe]").contains("The table has 38 drugs");
+        .contains("[tool result: table.describe]").contains("The table has 38 drugs")
+        .containsPattern("\\[assistant\\] prompt [0-9,]+ of [0-9,]+ tokens .*; served by chemist: 20 in \\+ 8 out");
     JavaCli.Run refused = JavaCli.run(runtime, "conversation", id, "--step", "load");
     assertThat(refused.exitCode()).isEqualTo(1);
     assertThat(refused.output()).contains("NOT_FOUND").contains("no agent step 'load'");
