@@ -46,6 +46,8 @@ final class FileKeys {
       new FileKey("endpoints[].api_key_env", "the name of the environment variable holding the endpoint's key;"
           + " keys are never written in the file"),
       new FileKey("endpoints[].request_timeout_seconds", "one call's limit (default 120)"),
+      new FileKey("endpoints[].context_window", "the server's context window in tokens, prompt and answer (its"
+          + " n_ctx or max_model_len), at least 256; agents keep each call inside it (default 4096)"),
       new FileKey("planner", "optional: plans tasks submitted with a goal and no pipeline"),
       new FileKey("planner.endpoint", "required; an id from `endpoints`"),
       new FileKey("planner.agent_endpoint", "where agent steps of its plans run; omit for tool steps only"),
@@ -59,6 +61,13 @@ final class FileKeys {
       new FileKey("planner.replan", "default replan policy of goal-only tasks"),
       new FileKey("planner.replan.max_versions", "how many plan versions a task may have"),
       new FileKey("planner.replan.approval", "`none` (default) or `required` to review each new plan"),
+      new FileKey("planner.context", "the `context:` block of the agent steps its plans have (see README)"),
+      new FileKey("planner.context.strategy", "`compact` (default), `window` or `fail`"),
+      new FileKey("planner.context.keep_last_turns", "turns kept verbatim, 1 to 1000 (default 4)"),
+      new FileKey("planner.context.summary_endpoint", "an id from `endpoints` that writes the summaries (default:"
+          + " the step's own endpoint)"),
+      new FileKey("planner.context.reserve_tokens", "room kept for the answer (default: the step's"
+          + " max_output_tokens)"),
       new FileKey("mcp", "MCP servers whose tools join the registry, a list"),
       new FileKey("mcp[].name", "required; a lower-case word; tools become `mcp.<name>.<tool>`"),
       new FileKey("mcp[].command", "required; the program, started over stdio, or a list with its arguments"),

@@ -2,6 +2,7 @@ package io.nightshift.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nightshift.planners.declarative.ContextBlock;
 import io.nightshift.runtime.backends.BackendsFile;
 import io.nightshift.runtime.mcp.McpServersFile;
 import io.nightshift.runtime.models.ModelsFile;
@@ -43,6 +44,7 @@ class FileKeysTest {
     accepted.put("endpoints[].", keys(ModelsFile.class, "KEYS"));
     accepted.put("planner.", keys(planner, "KEYS"));
     accepted.put("planner.replan.", keys(planner, "REPLAN_KEYS"));
+    accepted.put("planner.context.", new TreeSet<>(ContextBlock.KEYS));
     accepted.put("mcp[].", keys(McpServersFile.class, "KEYS"));
 
     assertThat(bySection(FileKeys.MODELS)).isEqualTo(new TreeMap<>(accepted));
@@ -81,6 +83,7 @@ class FileKeysTest {
             structured_output: json_schema
             api_key_env: EXAMPLE_MODEL_KEY
             request_timeout_seconds: 300
+            context_window: 8192
         planner:
           endpoint: local
           agent_endpoint: local
@@ -90,6 +93,7 @@ class FileKeysTest {
           tools: [data.read_csv]
           step_kinds: [tool, agent]
           replan: {max_versions: 3, approval: none}
+          context: {strategy: compact, keep_last_turns: 4, summary_endpoint: local, reserve_tokens: 512}
         mcp:
           - name: calc
             command: python3

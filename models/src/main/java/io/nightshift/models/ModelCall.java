@@ -110,6 +110,11 @@ public final class ModelCall {
         answer);
   }
 
+  /** The endpoints this calls, for what needs their configuration (a prompt meter reads their context windows). */
+  public ModelEndpointRegistry endpoints() {
+    return registry;
+  }
+
   /** Whether the endpoint's circuit breaker refuses calls now; false for an unknown id. */
   public boolean circuitOpen(String endpointId) {
     return registry.snapshot(endpointId).map(s -> s.circuitOpen()).orElse(false);

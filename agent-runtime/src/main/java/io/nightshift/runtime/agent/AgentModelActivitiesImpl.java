@@ -1,15 +1,21 @@
 package io.nightshift.runtime.agent;
 
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.agent.tool.ToolSpecification;
 import io.nightshift.core.artifact.ArtifactRef;
 import io.nightshift.core.artifact.ArtifactStore;
 import io.nightshift.models.ModelCall;
 import io.nightshift.models.ModelCallRequest;
 import io.nightshift.models.ModelCallResult;
+import io.nightshift.models.context.PromptMeter;
 import io.nightshift.models.failure.FailureKind;
 import io.nightshift.models.failure.ModelCallException;
 import io.nightshift.workflows.agent.AgentModelActivities;
 import io.nightshift.workflows.agent.AgentToolCall;
+import io.nightshift.workflows.agent.CompactionPlan;
+import io.nightshift.workflows.agent.ContextFit;
+import io.nightshift.workflows.agent.ContextUse;
+import io.nightshift.workflows.agent.ConversationView;
 import io.nightshift.workflows.agent.ModelTurnInput;
 import io.nightshift.workflows.agent.ModelTurnOutput;
 import io.nightshift.workflows.agent.TranscriptMessage;
@@ -19,13 +25,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One model call of an agent, through models' {@link ModelCall} (so under the endpoint's circuit breaker,
- * bulkhead and rate limiter): append what the workflow sent to the transcript, read the transcript back, call,
- * store the answer as a delta. A retry after a failed call appends the same content and so gets the same
+ * bulkhead and rate limiter): append what the workflow sent to the transcript, read the transcript back, choose what
+ * of it fits the endpoint's context window (by the step's context policy), call, store the answer as a delta. A retry after a failed call appends the same content and so gets the same
  * references; nothing is stored twice.
  */
 public final class AgentModelActivitiesImpl implements AgentModelActivities {
@@ -37,31 +44,59 @@ public final class AgentModelActivitiesImpl implements AgentModelActivities {
   private final Transcripts transcripts;
   private final PromptInlining inlining;
 
-  public AgentModelActivitiesImpl(ModelCall models, ToolBridge tools, ArtifactStore artifacts) {
+  private final AgentPrompts prompts;
+
+  /** @param meter the context window and prompt size of each endpoint, asked before every call */
+  public AgentModelActivitiesImpl(ModelCall models, ToolBridge tools, ArtifactStore artifacts, PromptMeter meter) {
     this.models = models;
     this.tools = tools;
     this.artifacts = artifacts;
     this.transcripts = new Transcripts(artifacts);
     this.inlining = new PromptInlining(artifacts);
+    this.prompts = new AgentPrompts(meter);
   }
 
   @Override
   public ModelTurnOutput nextTurn(ModelTurnInput input) {
     ArtifactRef index = transcripts.append(input.transcript(), input.append());
-    List<TranscriptMessage> conversation = transcripts.messages(index);
-    ModelCallRequest request = ModelCallRequest.of(ChatMessages.of(inlining.expand(conversation)))
-        .withTools(tools.specifications(input.tools()))
-        .withMaxOutputTokens(input.maxOutputTokens());
-    ModelCallResult result = callStickingToEndpoint(input, request);
+    List<TranscriptMessage> conversation = inlining.expand(transcripts.messages(index));
+    List<ToolSpecification> offered = tools.specifications(input.tools());
+    List<TranscriptMessage> sent = conversation;
+    Optional<ContextUse> use = Optional.empty();
+    if (input.context().isPresent()) {
+      int window = prompts.meter().contextWindow(input.endpoint());
+      ContextFit.Choice choice = ContextFit.choose(ConversationView.of(conversation), input.context().get(), window,
+          input.endpoint(), prompts.tokens(input.endpoint(), offered, input.maxOutputTokens()));
+      if (choice instanceof ContextFit.Compact compact) {
+        log.info("agent {} turn {}: the conversation takes {} of {} tokens' window on {}: compacting first",
+            input.agentId(), input.turn(), compact.promptTokens(), window, input.endpoint());
+        return ModelTurnOutput.overflowed(index, compact.promptTokens(), window);
+      }
+      if (choice instanceof ContextFit.TooSmall tooSmall) {
+        log.warn("agent {} turn {}: {}", input.agentId(), input.turn(), tooSmall.reason());
+        throw CompactionPlan.tooSmall(tooSmall.reason());
+      }
+      ContextFit.Send send = (ContextFit.Send) choice;
+      sent = send.messages();
+      use = Optional.of(new ContextUse(send.promptTokens(), window, send.turnsLeftOut(), false));
+      if (send.turnsLeftOut() > 0) {
+        log.info("agent {} turn {}: {} oldest turn(s) left out of view to fit the window of {} tokens",
+            input.agentId(), input.turn(), send.turnsLeftOut(), window);
+      }
+    }
+    ModelCallResult result = callStickingToEndpoint(input,
+        AgentPrompts.request(sent, offered, input.maxOutputTokens()));
     List<AgentToolCall> calls = toolCalls(result.toolCalls(), input.turn());
     String text = result.text();
     ArtifactRef next = transcripts.appendMessages(index, List.of(TranscriptMessage.assistant(text, calls)));
     ArtifactRef answer = calls.isEmpty() ? store(text == null ? "" : text) : null;
-    log.info("agent {} turn {}: {} ({} + {} tokens, {} ms)", input.agentId(), input.turn(),
+    log.info("agent {} turn {}: {} ({} + {} tokens, {}{} ms)", input.agentId(), input.turn(),
         calls.isEmpty() ? "answered" : "asked for " + calls.stream().map(AgentToolCall::name).toList(),
-        result.usage().input(), result.usage().output(), result.latency().toMillis());
+        result.usage().input(), result.usage().output(),
+        use.map(u -> "prompt measured " + u.promptTokens() + " of a " + u.window() + "-token window, ").orElse(""),
+        result.latency().toMillis());
     return new ModelTurnOutput(next, answer, calls, result.usage().input(), result.usage().output(),
-        result.usage().reported(), result.cost(), result.endpointId());
+        result.usage().reported(), result.cost(), result.endpointId(), use);
   }
 
   /**

@@ -36,7 +36,7 @@ final class PromptInlining {
     for (TranscriptMessage m : conversation) {
       boolean fromPeople = m.role() == TranscriptMessage.Role.SYSTEM || m.role() == TranscriptMessage.Role.USER;
       if (fromPeople && m.text() != null && m.text().contains("<<inline")) {
-        out.add(new TranscriptMessage(m.role(), expand(m.text()), m.toolCalls(), m.toolCallId(), m.toolName()));
+        out.add(m.withText(expand(m.text())));
       } else {
         out.add(m);
       }

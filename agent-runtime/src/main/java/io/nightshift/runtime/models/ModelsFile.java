@@ -30,6 +30,7 @@ import java.util.TreeSet;
  *     price_per_1k_output: "0.0012"
  *     structured_output: json_schema        # or json_object_with_schema (llama-cpp-python)
  *     request_timeout_seconds: 300          # one call's limit (default 120); a loaded CPU server needs more
+ *     context_window: 8192                  # tokens, prompt and answer (the server's n_ctx / max_model_len)
  * planner:                                  # optional: plans tasks submitted with a goal and no pipeline
  *   endpoint: local-llama                   # an id from 'endpoints'
  *   agent_endpoint: local-llama             # where agent steps of its plans run; omit for tool steps only
@@ -40,13 +41,15 @@ import java.util.TreeSet;
  *   step_kinds: [tool, agent]               # the steps its plans may have (default: tool, and agent with
  *                                           # agent_endpoint); [agent] for plans of agents only
  *   replan: {max_versions: 3, approval: none}   # default for goal-only tasks; approval: required to review
+ *   context: {strategy: compact, keep_last_turns: 4}   # for its agent steps, as an agent step's context:
  * </pre>
  *
  * Both entry points check the whole file (endpoints and planner) and fail listing every problem of either part.
  */
 public final class ModelsFile {
   private static final Set<String> KEYS = Set.of("id", "base_url", "model", "provider", "max_concurrency",
-      "price_per_1k_input", "price_per_1k_output", "structured_output", "api_key_env", "request_timeout_seconds");
+      "price_per_1k_input", "price_per_1k_output", "structured_output", "api_key_env", "request_timeout_seconds",
+      "context_window");
   /** Top-level sections; {@code mcp} is read by {@code McpServersFile}. */
   private static final Set<String> TOP_KEYS = Set.of("endpoints", "planner", "mcp");
   private static final int DEFAULT_TIMEOUT_SECONDS = 120;
@@ -102,6 +105,8 @@ public final class ModelsFile {
     StructuredOutput structuredOutput = structured.enumValue(StructuredOutput.class, StructuredOutput.JSON_SCHEMA);
     int timeout = e.get("request_timeout_seconds").integer(1, Integer.MAX_VALUE, DEFAULT_TIMEOUT_SECONDS);
     Optional<String> keyEnv = e.get("api_key_env").string();
+    ConfigNode window = e.get("context_window");
+    int contextWindow = window.integer(ModelEndpointConfig.MIN_CONTEXT_WINDOW, Integer.MAX_VALUE, 0);
     if (id.isEmpty() || baseUrl.isEmpty() || model.isEmpty()) {
       return Optional.empty();
     }
@@ -115,6 +120,9 @@ public final class ModelsFile {
       }
       if (structured.isPresent()) {
         b.structuredOutput(structuredOutput);
+      }
+      if (contextWindow > 0) {
+        b.contextWindow(contextWindow);
       }
       // secrets come from the environment, never from the file
       keyEnv.ifPresent(name -> b.apiKey(System.getenv(name)));

@@ -1,6 +1,8 @@
 package io.nightshift.runtime.models;
 
 import io.nightshift.config.ConfigNode;
+import io.nightshift.core.pipeline.ContextSettings;
+import io.nightshift.planners.declarative.ContextBlock;
 import io.nightshift.workflows.task.replan.ReplanPolicy;
 import java.util.List;
 import java.util.Optional;
@@ -9,7 +11,7 @@ import java.util.Set;
 /** Reads the models file's {@code planner:} section (see {@link ModelsFile}), checking it against the file's endpoints. */
 final class PlannerSection {
   private static final Set<String> KEYS = Set.of("endpoint", "agent_endpoint", "agent_max_turns", "max_repairs",
-      "max_output_tokens", "replan", "tools", "step_kinds");
+      "max_output_tokens", "replan", "tools", "step_kinds", "context");
   private static final Set<String> REPLAN_KEYS = Set.of("max_versions", "approval");
   private static final List<String> STEP_KINDS = List.of("tool", "agent");
 
@@ -26,6 +28,9 @@ final class PlannerSection {
     int maxRepairs = p.get("max_repairs").integer(0, 20, 2);
     int maxOutputTokens = p.get("max_output_tokens").integer(16, 32_768, 512);
     ReplanPolicy replan = replan(p.get("replan"));
+    ContextSettings context = ContextBlock.read(p.get("context"));
+    // its summaries are written on one of the file's endpoints; reported once, here
+    context.summaryEndpoint().ifPresent(id -> endpoint(p.get("context").get("summary_endpoint"), ids, true));
     List<String> tools = p.get("tools").strings();
     if (p.get("tools").isPresent() && tools.isEmpty()) {
       p.get("tools").problem("must be a non-empty list of tool names");
@@ -36,7 +41,7 @@ final class PlannerSection {
       return Optional.empty(); // reported above
     }
     return p.build(() -> new PlannerSettings(endpoint, agent, agentMaxTurns, maxRepairs, maxOutputTokens, replan,
-        tools, agentStepsOnly));
+        tools, agentStepsOnly, context));
   }
 
   /** The id, when it names one of the endpoints; null (with a problem when it was given or is required) otherwise. */

@@ -1,5 +1,6 @@
 package io.nightshift.runtime.models;
 
+import io.nightshift.core.pipeline.ContextSettings;
 import io.nightshift.workflows.task.replan.ReplanPolicy;
 import java.util.List;
 
@@ -16,14 +17,23 @@ import java.util.List;
  * @param tools           the tools its plans may use (empty: every registered tool); a small model plans better
  *                        from a short list, and its context window may not hold the schema of every tool
  * @param agentStepsOnly  whether its plans consist of agent steps only ({@code step_kinds: [agent]})
+ * @param agentContext    how its agent steps keep their conversations inside the model's window ({@code context:})
  */
 public record PlannerSettings(String endpoint, String agentEndpoint, int agentMaxTurns, int maxRepairs,
-    int maxOutputTokens, ReplanPolicy replan, List<String> tools, boolean agentStepsOnly) {
+    int maxOutputTokens, ReplanPolicy replan, List<String> tools, boolean agentStepsOnly,
+    ContextSettings agentContext) {
   public PlannerSettings {
     tools = List.copyOf(tools == null ? List.of() : tools);
+    agentContext = agentContext == null ? ContextSettings.DEFAULTS : agentContext;
     if (agentStepsOnly && agentEndpoint == null) {
       throw new IllegalArgumentException("plans of agent steps only need 'agent_endpoint'");
     }
+  }
+
+  public PlannerSettings(String endpoint, String agentEndpoint, int agentMaxTurns, int maxRepairs,
+      int maxOutputTokens, ReplanPolicy replan, List<String> tools, boolean agentStepsOnly) {
+    this(endpoint, agentEndpoint, agentMaxTurns, maxRepairs, maxOutputTokens, replan, tools, agentStepsOnly,
+        ContextSettings.DEFAULTS);
   }
 
   /** What goal-only tasks get unless the file says otherwise: two revisions, no approval (see README). */

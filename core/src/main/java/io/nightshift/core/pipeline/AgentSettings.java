@@ -20,14 +20,18 @@ import java.util.Optional;
  * @param memoryScope  the name of the memory scope ({@code memory_scope}) this step's memory tools share with the
  *                     task's other agent steps that name it; empty (absent in plans recorded before) for the step's
  *                     own notes
+ * @param context      how the conversation is kept inside the model's context window (null in plans recorded
+ *                     before it existed: the defaults)
  */
 public record AgentSettings(String model, String instructions, String prompt, List<String> tools, int maxTurns,
-    long maxTokens, String maxCost, long wallClockMillis, int maxOutputTokens, Optional<String> memoryScope) {
+    long maxTokens, String maxCost, long wallClockMillis, int maxOutputTokens, Optional<String> memoryScope,
+    ContextSettings context) {
   /** Model calls an agent step may make when its pipeline sets no {@code max_turns}. */
   public static final int DEFAULT_MAX_TURNS = 10;
 
   public AgentSettings {
     tools = List.copyOf(tools == null ? List.of() : tools);
+    context = context == null ? ContextSettings.DEFAULTS : context;
     if (maxOutputTokens < 0) {
       throw new IllegalArgumentException("maxOutputTokens must not be negative but was " + maxOutputTokens);
     }
@@ -46,13 +50,13 @@ public record AgentSettings(String model, String instructions, String prompt, Li
   /** The same settings with another prompt (e.g. parameters substituted). */
   public AgentSettings withPrompt(String newPrompt) {
     return new AgentSettings(model, instructions, newPrompt, tools, maxTurns, maxTokens, maxCost, wallClockMillis,
-        maxOutputTokens, memoryScope);
+        maxOutputTokens, memoryScope, context);
   }
 
   /** The same settings with other budgets (0 / null for none). */
   public AgentSettings withBudget(long tokens, String cost, long wallClock) {
     return new AgentSettings(model, instructions, prompt, tools, maxTurns, tokens, cost, wallClock,
-        maxOutputTokens, memoryScope);
+        maxOutputTokens, memoryScope, context);
   }
 
   /** Agent settings by name: each setter says which setting it sets. */
@@ -67,6 +71,7 @@ public record AgentSettings(String model, String instructions, String prompt, Li
     private long wallClockMillis;
     private int maxOutputTokens;
     private Optional<String> memoryScope = Optional.empty();
+    private ContextSettings context = ContextSettings.DEFAULTS;
 
     private Builder(String model, String prompt) {
       this.model = model;
@@ -108,9 +113,15 @@ public record AgentSettings(String model, String instructions, String prompt, Li
       return this;
     }
 
+    /** How the conversation is kept inside the model's context window. */
+    public Builder context(ContextSettings settings) {
+      this.context = settings;
+      return this;
+    }
+
     public AgentSettings build() {
       return new AgentSettings(model, instructions, prompt, tools, maxTurns, maxTokens, maxCost, wallClockMillis,
-          maxOutputTokens, memoryScope);
+          maxOutputTokens, memoryScope, context);
     }
   }
 }

@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
  * and names it in the error, so a bad configuration fails when the runtime starts.
  */
 public final class ModelEndpointConfig {
+  /** No model we serve has a smaller window; a smaller figure is a typo (say 4 for 4096). */
+  public static final int MIN_CONTEXT_WINDOW = 256;
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
   private final String id;
@@ -27,6 +29,7 @@ public final class ModelEndpointConfig {
   private final RateLimit rateLimit;
   private final CircuitBreakerSettings circuitBreaker;
   private final StructuredOutput structuredOutput;
+  private final Integer contextWindow;
 
   private ModelEndpointConfig(Builder b) {
     this.id = b.id;
@@ -42,6 +45,7 @@ public final class ModelEndpointConfig {
     this.rateLimit = b.rateLimit;
     this.circuitBreaker = b.circuitBreaker;
     this.structuredOutput = b.structuredOutput;
+    this.contextWindow = b.contextWindow;
   }
 
   public static Builder custom() {
@@ -69,6 +73,8 @@ public final class ModelEndpointConfig {
   public RateLimit rateLimit() { return rateLimit; }
   public CircuitBreakerSettings circuitBreaker() { return circuitBreaker; }
   public StructuredOutput structuredOutput() { return structuredOutput; }
+  /** The context window in tokens (prompt and answer together) as configured; empty when the file does not say. */
+  public Optional<Integer> contextWindow() { return Optional.ofNullable(contextWindow); }
 
   @Override
   public String toString() {
@@ -78,7 +84,7 @@ public final class ModelEndpointConfig {
         + ", maxConcurrency=" + maxConcurrency + ", connectTimeout=" + connectTimeout
         + ", requestTimeout=" + requestTimeout + ", maxWaitForSlot=" + maxWaitForSlot
         + ", priceBasis=" + priceBasis + ", rateLimit=" + rateLimit + ", circuitBreaker=" + circuitBreaker
-        + ", structuredOutput=" + structuredOutput + "}";
+        + ", structuredOutput=" + structuredOutput + ", contextWindow=" + contextWindow + "}";
   }
 
   /** Checks each field as it is set, naming it, and the required ones again in {@link #build()}. */
@@ -96,6 +102,7 @@ public final class ModelEndpointConfig {
     private RateLimit rateLimit = RateLimit.UNLIMITED;
     private CircuitBreakerSettings circuitBreaker = CircuitBreakerSettings.DEFAULTS;
     private StructuredOutput structuredOutput = StructuredOutput.JSON_SCHEMA;
+    private Integer contextWindow;
 
     private Builder() {}
 
@@ -187,6 +194,16 @@ public final class ModelEndpointConfig {
 
     public Builder structuredOutput(StructuredOutput structuredOutput) {
       this.structuredOutput = Objects.requireNonNull(structuredOutput, "structuredOutput must not be null");
+      return this;
+    }
+
+    /** The server's context window in tokens (vLLM's max_model_len, llama.cpp's n_ctx). */
+    public Builder contextWindow(int tokens) {
+      if (tokens < MIN_CONTEXT_WINDOW) {
+        throw new IllegalArgumentException("contextWindow must be at least " + MIN_CONTEXT_WINDOW + " but was "
+            + tokens);
+      }
+      this.contextWindow = tokens;
       return this;
     }
 

@@ -70,6 +70,11 @@ public final class DeclarativePlanner implements Planner {
         problems.add(new PipelineProblem(step.name(), "model", step.line(), "no model endpoint '"
             + step.agent().model() + "' on this runtime; " + endpointsHint));
       }
+      if (step.kind() == StepKind.AGENT && step.agent() != null) {
+        step.agent().context().summaryEndpoint().filter(id -> !knownEndpoint.test(id)).ifPresent(id ->
+            problems.add(new PipelineProblem(step.name(), "context.summary_endpoint", step.line(),
+                "no model endpoint '" + id + "' on this runtime; " + endpointsHint)));
+      }
     }
     if (!problems.isEmpty()) {
       throw new InvalidPipelineException(problems);

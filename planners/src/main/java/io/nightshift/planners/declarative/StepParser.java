@@ -32,7 +32,7 @@ final class StepParser {
   private static final Set<String> STEP_KEYS = Set.of("name", "kind", "tool", "params", "needs", "retry", "timeout",
       "heartbeat_timeout", "continue_on_error", "over", "chunk_size", "max_parallel", "item_param", "duration",
       "pipeline", "requires", "approval", "model", "instructions", "prompt", "tools", "max_turns", "budget",
-      "max_output_tokens", "memory_scope");
+      "max_output_tokens", "memory_scope", "context");
   private static final Set<String> BUDGET_KEYS = Set.of("tokens", "cost", "wall_clock");
   private static final Set<String> REQUIRES_KEYS = Set.of("kind", "units", "memory_gb", "model", "priority", "estimate");
   private static final Set<String> RETRY_KEYS = Set.of("max_attempts", "initial_interval", "backoff", "max_interval",
@@ -45,7 +45,8 @@ final class StepParser {
       Map.entry("pipeline", StepKind.PIPELINE), Map.entry("model", StepKind.AGENT),
       Map.entry("instructions", StepKind.AGENT), Map.entry("prompt", StepKind.AGENT), Map.entry("tools", StepKind.AGENT),
       Map.entry("max_turns", StepKind.AGENT), Map.entry("budget", StepKind.AGENT),
-      Map.entry("max_output_tokens", StepKind.AGENT), Map.entry("memory_scope", StepKind.AGENT));
+      Map.entry("max_output_tokens", StepKind.AGENT), Map.entry("memory_scope", StepKind.AGENT),
+      Map.entry("context", StepKind.AGENT));
 
   private StepParser() {}
 
@@ -112,7 +113,8 @@ final class StepParser {
         .maxTurns(s.get("max_turns").integer(1, 1000, AgentSettings.DEFAULT_MAX_TURNS))
         .budget(budget.get("tokens").integer(1, Integer.MAX_VALUE, 0), maxCost, millis(budget.get("wall_clock")))
         .maxOutputTokens(s.get("max_output_tokens").integer(1, 32768, 0))
-        .memoryScope(memoryScope(s.get("memory_scope"))).build();
+        .memoryScope(memoryScope(s.get("memory_scope")))
+        .context(ContextBlock.read(s.get("context"))).build();
   }
 
   /**

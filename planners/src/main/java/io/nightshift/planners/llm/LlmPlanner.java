@@ -5,6 +5,7 @@ import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.json.JsonSchema;
+import io.nightshift.core.pipeline.ContextSettings;
 import io.nightshift.core.pipeline.InvalidPipelineException;
 import io.nightshift.core.pipeline.PipelineProblem;
 import io.nightshift.core.pipeline.Plan;
@@ -48,6 +49,7 @@ public final class LlmPlanner implements Planner, Replanner {
   private final int maxSteps;
   private final String agentModel;
   private final int agentMaxTurns;
+  private final ContextSettings agentContext;
   private final boolean toolSteps;
 
   private LlmPlanner(Builder b) {
@@ -60,6 +62,7 @@ public final class LlmPlanner implements Planner, Replanner {
     this.maxSteps = b.maxSteps;
     this.agentModel = b.agentModel;
     this.agentMaxTurns = b.agentMaxTurns;
+    this.agentContext = b.agentContext;
     this.toolSteps = b.toolSteps;
   }
 
@@ -105,7 +108,7 @@ public final class LlmPlanner implements Planner, Replanner {
           .withMaxOutputTokens(maxOutputTokens).withTemperature(temperature)).text();
       try {
         String document = PlanDocuments.toPipeline(answer, request.goal(), request.params(), agentModel,
-            agentMaxTurns, known.stream().map(ToolDescriptor::name).sorted().toList());
+            agentMaxTurns, known.stream().map(ToolDescriptor::name).sorted().toList(), agentContext);
         Plan plan = validator.validate(parser.parse(document), request.params(), version)
             .withOrigin("llm:" + endpoint);
         log.info("planned '{}' (v{}) after {} repair(s): {} steps; the answer was: {}", request.goal(), version,
@@ -138,6 +141,7 @@ public final class LlmPlanner implements Planner, Replanner {
     private int maxSteps = 12;
     private String agentModel;
     private int agentMaxTurns = 4;
+    private ContextSettings agentContext = ContextSettings.DEFAULTS;
     private boolean toolSteps = true;
 
     private Builder(ModelCall models, String endpoint, ToolCatalog tools) {
@@ -191,6 +195,12 @@ public final class LlmPlanner implements Planner, Replanner {
       }
       this.agentModel = endpoint;
       this.agentMaxTurns = maxTurns;
+      return this;
+    }
+
+    /** How the agent steps of its plans keep their conversations inside the model's context window. */
+    public Builder agentContext(ContextSettings settings) {
+      this.agentContext = Objects.requireNonNull(settings, "agentContext");
       return this;
     }
 

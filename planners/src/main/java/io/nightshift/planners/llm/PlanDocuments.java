@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nightshift.core.pipeline.ContextSettings;
 import io.nightshift.core.pipeline.InvalidPipelineException;
 import io.nightshift.core.pipeline.PipelineProblem;
 import io.nightshift.core.pipeline.Plan;
@@ -14,6 +15,7 @@ import io.nightshift.core.pipeline.PlannedStep;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -39,7 +41,7 @@ final class PlanDocuments {
    * @throws InvalidPipelineException when the answer is not a JSON object
    */
   static String toPipeline(String answer, String goal, Map<String, String> params) {
-    return toPipeline(answer, goal, params, null, 0, List.of());
+    return toPipeline(answer, goal, params, null, 0, List.of(), ContextSettings.DEFAULTS);
   }
 
   /**
@@ -47,9 +49,10 @@ final class PlanDocuments {
    *                   makes no agent steps; then an agent step the model wrote anyway fails validation
    * @param agentMaxTurns the turn limit given to agent steps that set none
    * @param agentTools the tools an agent step that lists none may call: every tool the planner plans with
+   * @param agentContext the {@code context:} block of every agent step (the model does not choose it)
    */
   static String toPipeline(String answer, String goal, Map<String, String> params, String agentModel,
-      int agentMaxTurns, List<String> agentTools) {
+      int agentMaxTurns, List<String> agentTools, ContextSettings agentContext) {
     JsonNode root;
     try {
       root = JSON.readTree(answer == null ? "" : answer);
@@ -86,11 +89,24 @@ final class PlanDocuments {
           if (!o.has("max_turns")) {
             o.put("max_turns", agentMaxTurns);
           }
+          if (!agentContext.equals(ContextSettings.DEFAULTS)) {
+            o.set("context", contextBlock(agentContext));
+          }
         }
       }
     }
     doc.set("steps", steps == null ? JSON.createArrayNode() : steps);
     return doc.toString();
+  }
+
+  /** The settings as the pipeline format's {@code context:} block, which the step parser reads back. */
+  private static ObjectNode contextBlock(ContextSettings context) {
+    ObjectNode block = JSON.createObjectNode();
+    block.put("strategy", context.strategy().name().toLowerCase(Locale.ROOT));
+    block.put("keep_last_turns", context.keepLastTurns());
+    context.summaryEndpoint().ifPresent(id -> block.put("summary_endpoint", id));
+    context.reserveTokens().ifPresent(tokens -> block.put("reserve_tokens", tokens));
+    return block;
   }
 
   /**

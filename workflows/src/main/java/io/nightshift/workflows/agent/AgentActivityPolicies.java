@@ -27,6 +27,22 @@ final class AgentActivityPolicies {
             .build()), queue);
   }
 
+  /**
+   * A compaction is one summary call plus artifact writes: a model call's timeout, fewer attempts (a summary that
+   * keeps failing should fail the step rather than hold it for a quarter of an hour).
+   */
+  static ActivityOptions compaction(Optional<String> queue) {
+    return withQueue(ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofMinutes(10))
+        .setCancellationType(ActivityCancellationType.TRY_CANCEL)
+        .setRetryOptions(RetryOptions.newBuilder()
+            .setInitialInterval(Duration.ofSeconds(2))
+            .setBackoffCoefficient(2.0)
+            .setMaximumInterval(Duration.ofMinutes(1))
+            .setMaximumAttempts(5)
+            .build()), queue);
+  }
+
   static ActivityOptions tools(Optional<String> queue) {
     return withQueue(ActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofMinutes(30))

@@ -3,6 +3,7 @@ package io.nightshift.workflows.agent;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.nightshift.core.artifact.ArtifactRef;
+import io.nightshift.core.pipeline.ContextSettings;
 import io.nightshift.workflows.payload.UnwrappedRecords;
 import java.math.BigDecimal;
 import java.util.List;
@@ -18,12 +19,14 @@ import java.util.Optional;
  * @param routing the endpoints its model calls go to and the queue of its activities
  * @param limits  turn and output limits
  * @param budget  tokens, cost and wall-clock
+ * @param context how the conversation is kept inside the model's context window (null in JSON recorded before it
+ *                existed: the defaults)
  * @param resume  to continue an agent that stopped (on its budget) or continued as new; empty to start (null in
  *                JSON)
  */
 @JsonDeserialize(using = UnwrappedRecords.class)
 public record AgentInput(String agentId, @JsonUnwrapped AgentBrief brief, @JsonUnwrapped AgentRouting routing,
-    AgentLimits limits, AgentBudget budget, Optional<Resume> resume) {
+    AgentLimits limits, AgentBudget budget, ContextSettings context, Optional<Resume> resume) {
 
   /**
    * Where an earlier run stopped, to go on from there: its transcript, the messages it had not yet sent (tool
@@ -31,13 +34,19 @@ public record AgentInput(String agentId, @JsonUnwrapped AgentBrief brief, @JsonU
    * workflow itself when it continues as new.
    *
    * @param startedAtMillis workflow time the agent started, for the wall-clock budget; 0 = count from now
+   * @param compactions     compactions of the conversation so far (0 in JSON recorded before they existed)
    */
   public record Resume(ArtifactRef transcript, List<PendingEntry> unsent, int turns, int toolCalls,
-      long tokensSpent, BigDecimal costSpent, int unreportedCalls, long startedAtMillis) {
+      long tokensSpent, BigDecimal costSpent, int unreportedCalls, long startedAtMillis, int compactions) {
     public Resume {
       Objects.requireNonNull(transcript, "transcript");
       unsent = unsent == null ? List.of() : List.copyOf(unsent);
       costSpent = costSpent == null ? BigDecimal.ZERO : costSpent;
+    }
+
+    public Resume(ArtifactRef transcript, List<PendingEntry> unsent, int turns, int toolCalls, long tokensSpent,
+        BigDecimal costSpent, int unreportedCalls, long startedAtMillis) {
+      this(transcript, unsent, turns, toolCalls, tokensSpent, costSpent, unreportedCalls, startedAtMillis, 0);
     }
   }
 
@@ -47,13 +56,14 @@ public record AgentInput(String agentId, @JsonUnwrapped AgentBrief brief, @JsonU
     Objects.requireNonNull(routing, "routing");
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(budget, "budget");
+    context = context == null ? ContextSettings.DEFAULTS : context;
     resume = resume == null ? Optional.empty() : resume;
   }
 
   /** An agent's first run: nothing to resume. */
   public static AgentInput fresh(String agentId, AgentBrief brief, AgentRouting routing, AgentLimits limits,
       AgentBudget budget) {
-    return new AgentInput(agentId, brief, routing, limits, budget, Optional.empty());
+    return new AgentInput(agentId, brief, routing, limits, budget, ContextSettings.DEFAULTS, Optional.empty());
   }
 
   /**
@@ -65,28 +75,33 @@ public record AgentInput(String agentId, @JsonUnwrapped AgentBrief brief, @JsonU
     ConversationState at = stopped.conversation();
     // the endpoint that served last holds the conversation's KV cache: go on there
     AgentRouting sticky = at.servedBy() != null ? routing.stickingTo(at.servedBy()) : routing;
-    return new AgentInput(agentId, brief, sticky, limits, raised, Optional.of(new Resume(at.transcript(),
+    return new AgentInput(agentId, brief, sticky, limits, raised, context, Optional.of(new Resume(at.transcript(),
         at.unsent(), stopped.usage().turns(), stopped.usage().toolCalls(), spent.tokensSpent(), spent.costSpent(),
-        spent.unreportedCalls(), 0)));
+        spent.unreportedCalls(), 0, stopped.usage().compactions())));
   }
 
   /** The same agent going on from {@code from} (when it continues as new). */
   public AgentInput withResume(Resume from) {
-    return new AgentInput(agentId, brief, routing, limits, budget, Optional.of(from));
+    return new AgentInput(agentId, brief, routing, limits, budget, context, Optional.of(from));
   }
 
   /** The same agent, and run, with another budget. */
   public AgentInput withBudget(AgentBudget other) {
-    return new AgentInput(agentId, brief, routing, limits, other, resume);
+    return new AgentInput(agentId, brief, routing, limits, other, context, resume);
   }
 
   /** The same agent from the start, with another budget: for one that stopped with nothing to carry over. */
   public AgentInput restartedWith(AgentBudget other) {
-    return new AgentInput(agentId, brief, routing, limits, other, Optional.empty());
+    return new AgentInput(agentId, brief, routing, limits, other, context, Optional.empty());
   }
 
   /** The same agent with its calls routed by {@code other}. */
   public AgentInput withRouting(AgentRouting other) {
-    return new AgentInput(agentId, brief, other, limits, budget, resume);
+    return new AgentInput(agentId, brief, other, limits, budget, context, resume);
+  }
+
+  /** The same agent keeping its conversation inside the window as {@code settings} say. */
+  public AgentInput withContext(ContextSettings settings) {
+    return new AgentInput(agentId, brief, routing, limits, budget, settings, resume);
   }
 }

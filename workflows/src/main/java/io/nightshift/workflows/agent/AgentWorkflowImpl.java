@@ -6,6 +6,7 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,11 @@ public final class AgentWorkflowImpl implements AgentWorkflow {
   static final String FINAL_ANSWER_TURN = "agent-final-answer-turn";
   static final String FINAL_TURN_PROMPT = "This is your last turn: answer now with what you have found so far. "
       + "No more tools can be called.";
+  /**
+   * Version marker: each model call keeps the conversation inside the endpoint's context window, by the step's
+   * context policy, and a conversation that outgrows it is compacted by an activity of its own.
+   */
+  static final String CONTEXT_MANAGEMENT = "agent-context-management";
   private final List<String> guidance = new ArrayList<>();
   private AgentInput input;
   private BudgetLedger ledger;
@@ -33,6 +39,9 @@ public final class AgentWorkflowImpl implements AgentWorkflow {
   private StopReason stopReason;
   /** KV-cache affinity: the endpoint that served the last call, from its recorded result, so replay agrees. */
   private String sticky;
+  private boolean managesContext;
+  private int compactions;
+  private int turnsLeftOut;
 
   @Override
   public AgentResult run(AgentInput input) {
@@ -43,6 +52,7 @@ public final class AgentWorkflowImpl implements AgentWorkflow {
         r.unreportedCalls())).orElseGet(() -> new BudgetLedger(input.budget()));
     this.estimator = new ReservationEstimator(
         Workflow.getVersion(ReservationEstimator.CHANGE_ID, Workflow.DEFAULT_VERSION, ReservationEstimator.V1));
+    this.managesContext = Workflow.getVersion(CONTEXT_MANAGEMENT, Workflow.DEFAULT_VERSION, 1) == 1;
     long startedAt = resume.map(AgentInput.Resume::startedAtMillis).filter(at -> at > 0)
         .orElseGet(Workflow::currentTimeMillis);
     AgentModelActivities model = Workflow.newActivityStub(AgentModelActivities.class,
@@ -63,7 +73,7 @@ public final class AgentWorkflowImpl implements AgentWorkflow {
             + input.budget().maxWallClockMillis() + " ms used", pending);
       }
       for (String g : guidance) {
-        pending.add(PendingEntry.message(TranscriptMessage.user("Guidance from the operator: " + g)));
+        pending.add(PendingEntry.message(TranscriptMessage.user(ConversationView.GUIDANCE_PREFIX + g)));
       }
       guidance.clear();
       String reservation = "model-" + (turns + 1);
@@ -79,7 +89,16 @@ public final class AgentWorkflowImpl implements AgentWorkflow {
         pending.add(PendingEntry.message(TranscriptMessage.user(FINAL_TURN_PROMPT)));
       }
       phase = AgentProgress.Phase.THINKING;
-      ModelTurnOutput out = callModel(model, reservation, pending, finalTurn ? List.of() : input.brief().tools());
+      List<String> offered = finalTurn ? List.of() : input.brief().tools();
+      ModelTurnOutput out = callModel(model, reservation, pending, offered, true);
+      if (out.overflowed()) {
+        // the call was not made: compact what it would have sent (pending now in the transcript), then make it
+        transcript = out.transcript();
+        pending.clear();
+        compact(reservation, offered);
+        out = callModel(model, reservation, pending, offered, false);
+      }
+      turnsLeftOut = out.context().map(ContextUse::turnsLeftOut).orElse(0);
       ledger.settle(reservation, out.tokens(), out.cost(), out.usageReported());
       if (out.endpoint() != null) {
         sticky = out.endpoint();
@@ -110,7 +129,8 @@ public final class AgentWorkflowImpl implements AgentWorkflow {
   @Override
   public AgentProgress progress() {
     return new AgentProgress(input == null ? null : input.agentId(), phase, stopReason,
-        new AgentUsage(turns, toolCalls, ledger == null ? null : ledger.status()), lastTools, guidance.size(),
+        new AgentUsage(turns, toolCalls, ledger == null ? null : ledger.status(), compactions, turnsLeftOut), lastTools,
+        guidance.size(),
         transcript);
   }
 
@@ -121,6 +141,7 @@ public final class AgentWorkflowImpl implements AgentWorkflow {
       transcript = resume.transcript();
       turns = resume.turns();
       toolCalls = resume.toolCalls();
+      compactions = resume.compactions();
       pending.addAll(resume.unsent());
       return pending;
     }
@@ -140,27 +161,60 @@ public final class AgentWorkflowImpl implements AgentWorkflow {
   private void continueAsNew(List<PendingEntry> pending, long startedAt) {
     List<PendingEntry> unsent = new ArrayList<>(pending);
     for (String g : guidance) {
-      unsent.add(PendingEntry.message(TranscriptMessage.user("Guidance from the operator: " + g)));
+      unsent.add(PendingEntry.message(TranscriptMessage.user(ConversationView.GUIDANCE_PREFIX + g)));
     }
     BudgetStatus spent = ledger.status();
     Workflow.continueAsNew(input.withRouting(input.routing().stickingTo(sticky)).withResume(new AgentInput.Resume(
         transcript, unsent, turns, toolCalls, spent.tokensSpent(), spent.costSpent(), spent.unreportedCalls(),
-        startedAt)));
+        startedAt, compactions)));
   }
 
   private ModelTurnOutput callModel(AgentModelActivities model, String reservation, List<PendingEntry> pending,
-      List<String> offered) {
+      List<String> offered, boolean mayCompact) {
+    Optional<ContextPolicy> policy = managesContext ? Optional.of(policy(mayCompact)) : Optional.empty();
     try {
       return model.nextTurn(new ModelTurnInput(input.agentId(), turns + 1, sticky, transcript, pending,
-          offered, input.limits().maxOutputTokens(), input.routing().fallbacksFor(sticky)));
+          offered, input.limits().maxOutputTokens(), input.routing().fallbacksFor(sticky), policy));
     } catch (ActivityFailure e) {
       // the call used nothing we were told of; a failed agent keeps an honest ledger
       ledger.release(reservation);
       stopReason = null;
       phase = AgentProgress.Phase.ENDED;
       throw ApplicationFailure.newNonRetryableFailureWithCause("agent '" + input.agentId() + "': model call "
-          + (turns + 1) + " failed: " + rootMessage(e), AgentModelActivities.MODEL_CALL_FAILED, e);
+          + (turns + 1) + " failed: " + rootMessage(e), failureType(e), e);
     }
+  }
+
+  private ContextPolicy policy(boolean mayCompact) {
+    ContextPolicy policy = ContextPolicy.of(input.context(), input.limits().maxOutputTokens());
+    return mayCompact ? policy : policy.afterCompaction();
+  }
+
+  /**
+   * Summarises the older turns (an activity of its own: a crash after it does not redo it), so the model call after
+   * it fits. Its tokens are charged to the ledger like a model call's.
+   */
+  private void compact(String reservation, List<String> offered) {
+    String summaryEndpoint = input.context().summaryEndpoint().orElse(sticky);
+    AgentCompactionActivities compaction = Workflow.newActivityStub(AgentCompactionActivities.class,
+        AgentActivityPolicies.compaction(input.routing().activityQueue()));
+    CompactionOutput out;
+    try {
+      out = compaction.compact(new CompactionInput(input.agentId(), turns + 1, sticky, summaryEndpoint, transcript,
+          offered, policy(true)));
+    } catch (ActivityFailure e) {
+      ledger.release(reservation);
+      stopReason = null;
+      phase = AgentProgress.Phase.ENDED;
+      throw ApplicationFailure.newNonRetryableFailureWithCause("agent '" + input.agentId() + "': compacting the "
+          + "conversation before model call " + (turns + 1) + " failed: " + rootMessage(e), failureType(e), e);
+    }
+    transcript = out.transcript();
+    compactions++;
+    // held at nothing: the summary's tokens are charged as reported (a budget check comes with the next call)
+    String id = "compaction-" + compactions;
+    ledger.reserve(id, 0, BigDecimal.ZERO);
+    ledger.settle(id, out.inputTokens() + out.outputTokens(), out.cost(), out.usageReported());
   }
 
   /**
@@ -203,7 +257,18 @@ public final class AgentWorkflowImpl implements AgentWorkflow {
     stopReason = reason;
     phase = AgentProgress.Phase.ENDED;
     return new AgentResult(reason, answer, detail, new ConversationState(transcript, unsent,
-        turns == 0 ? null : sticky), new AgentUsage(turns, toolCalls, ledger.status()));
+        turns == 0 ? null : sticky), new AgentUsage(turns, toolCalls, ledger.status(), compactions, turnsLeftOut));
+  }
+
+  /** A context window too small stays that (a person must act on it); anything else is a failed model call. */
+  private static String failureType(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof ApplicationFailure af) {
+        return AgentModelActivities.CONTEXT_TOO_SMALL.equals(af.getType()) ? af.getType()
+            : AgentModelActivities.MODEL_CALL_FAILED;
+      }
+    }
+    return AgentModelActivities.MODEL_CALL_FAILED;
   }
 
   /** The message of the failure the activity threw (the outermost application failure), not Temporal's wrapper. */

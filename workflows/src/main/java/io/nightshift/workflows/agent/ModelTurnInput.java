@@ -3,6 +3,7 @@ package io.nightshift.workflows.agent;
 import io.nightshift.core.artifact.ArtifactRef;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One model call. Its size does not grow with the conversation: the transcript is one reference.
@@ -18,10 +19,14 @@ import java.util.Objects;
  * @param fallbacks       endpoints serving the same model, in order, to use when {@code endpoint}'s circuit breaker
  *                        is open (and only then: any other failure is retried on {@code endpoint}, whose KV cache
  *                        holds the conversation)
+ * @param context         how to keep the prompt inside the endpoint's context window; empty (null in JSON, as in
+ *                        histories recorded before) sends the whole transcript unmeasured
  */
 public record ModelTurnInput(String agentId, int turn, String endpoint, ArtifactRef transcript,
-    List<PendingEntry> append, List<String> tools, int maxOutputTokens, List<String> fallbacks) {
+    List<PendingEntry> append, List<String> tools, int maxOutputTokens, List<String> fallbacks,
+    Optional<ContextPolicy> context) {
   public ModelTurnInput {
+    context = context == null ? Optional.empty() : context;
     Objects.requireNonNull(endpoint, "endpoint");
     append = List.copyOf(append);
     tools = List.copyOf(tools);

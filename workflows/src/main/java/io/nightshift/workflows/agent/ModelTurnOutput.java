@@ -4,6 +4,7 @@ import io.nightshift.core.artifact.ArtifactRef;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What one model call produced, by reference.
@@ -17,13 +18,32 @@ import java.util.Objects;
  * @param cost           the call's price by the endpoint's price basis
  * @param endpoint       the endpoint that answered (the asked one, or a fallback when its circuit was open); null
  *                       in histories recorded before calls said so
+ * @param context        the prompt against the context window; empty when the call was not measured (null in JSON)
  */
 public record ModelTurnOutput(ArtifactRef transcript, ArtifactRef answer, List<AgentToolCall> toolCalls,
-    long inputTokens, long outputTokens, boolean usageReported, BigDecimal cost, String endpoint) {
+    long inputTokens, long outputTokens, boolean usageReported, BigDecimal cost, String endpoint,
+    Optional<ContextUse> context) {
   public ModelTurnOutput {
+    context = context == null ? Optional.empty() : context;
     Objects.requireNonNull(transcript, "transcript");
     toolCalls = toolCalls == null ? List.of() : List.copyOf(toolCalls);
     cost = cost == null ? BigDecimal.ZERO : cost;
+  }
+
+  /** A call made without measuring the prompt (as before context management). */
+  public ModelTurnOutput(ArtifactRef transcript, ArtifactRef answer, List<AgentToolCall> toolCalls, long inputTokens,
+      long outputTokens, boolean usageReported, BigDecimal cost, String endpoint) {
+    this(transcript, answer, toolCalls, inputTokens, outputTokens, usageReported, cost, endpoint, Optional.empty());
+  }
+
+  /** No call was made: the conversation ({@code transcript}, with what was to be appended) must be compacted first. */
+  public static ModelTurnOutput overflowed(ArtifactRef transcript, int promptTokens, int window) {
+    return new ModelTurnOutput(transcript, null, List.of(), 0, 0, false, BigDecimal.ZERO, null,
+        Optional.of(new ContextUse(promptTokens, window, 0, true)));
+  }
+
+  public boolean overflowed() {
+    return context.map(ContextUse::overflowed).orElse(false);
   }
 
   public boolean wantsTools() {

@@ -1,5 +1,6 @@
 package io.nightshift.workflows.agent;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Objects;
 
@@ -12,9 +13,11 @@ import java.util.Objects;
  * @param toolCalls  for assistant messages: the tools it asked for (empty otherwise)
  * @param toolCallId for tool results: the call answered
  * @param toolName   for tool results: the registry name of the tool
+ * @param compaction set on a compaction event only: a user message whose text is the summary that stands in for the
+ *                   turns it names (left out of the JSON otherwise, so transcripts read as they did before)
  */
 public record TranscriptMessage(Role role, String text, List<AgentToolCall> toolCalls, String toolCallId,
-    String toolName) {
+    String toolName, @JsonInclude(JsonInclude.Include.NON_NULL) Compaction compaction) {
   public enum Role { SYSTEM, USER, ASSISTANT, TOOL }
 
   public TranscriptMessage {
@@ -23,6 +26,27 @@ public record TranscriptMessage(Role role, String text, List<AgentToolCall> tool
     if (role == Role.TOOL && (toolCallId == null || toolName == null)) {
       throw new IllegalArgumentException("a tool result needs the call id and tool name it answers");
     }
+  }
+
+  public TranscriptMessage(Role role, String text, List<AgentToolCall> toolCalls, String toolCallId, String toolName) {
+    this(role, text, toolCalls, toolCallId, toolName, null);
+  }
+
+  /** The same message with another text (say with its artifact references expanded); a compaction stays one. */
+  public TranscriptMessage withText(String other) {
+    return new TranscriptMessage(role, other, toolCalls, toolCallId, toolName, compaction);
+  }
+
+  public boolean hasCompaction() {
+    return compaction != null;
+  }
+
+  /**
+   * A compaction event: the model sees {@code summary} (as a user message) in place of the turns it covers.
+   */
+  public static TranscriptMessage compaction(String summary, Compaction event) {
+    Objects.requireNonNull(event, "event");
+    return new TranscriptMessage(Role.USER, Compaction.SUMMARY_HEADING + summary, List.of(), null, null, event);
   }
 
   public static TranscriptMessage system(String text) {

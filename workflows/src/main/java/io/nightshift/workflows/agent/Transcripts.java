@@ -7,6 +7,7 @@ import io.nightshift.core.artifact.ArtifactRef;
 import io.nightshift.core.artifact.ArtifactStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -79,6 +80,28 @@ public final class Transcripts {
   public ArtifactRef appendMessages(ArtifactRef index, List<TranscriptMessage> messages) {
     return append(index, messages.stream().map(PendingEntry::message).toList());
   }
+
+  /**
+   * Records a compaction: stores the summary (text/plain) and the messages it replaces (a delta), and appends the
+   * compaction event that points to both. The replaced messages stay in the transcript too; only the view changes.
+   *
+   * @return the new index, ending with the compaction event, and the event
+   */
+  public CompactionAppended appendCompaction(ArtifactRef index, CompactionPlan plan, String summary, int promptTokens,
+      int window) {
+    ArtifactRef replaced = putDelta(plan.toSummarise());
+    ArtifactRef summaryRef;
+    try {
+      summaryRef = store.put(summary.getBytes(StandardCharsets.UTF_8), "text/plain");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot store a compaction summary", e);
+    }
+    Compaction event = new Compaction(summaryRef, replaced, plan.upTo(), plan.turns(), promptTokens, window);
+    return new CompactionAppended(appendMessages(index, List.of(TranscriptMessage.compaction(summary, event))), event);
+  }
+
+  /** A transcript after a compaction: its new index and the event appended. */
+  public record CompactionAppended(ArtifactRef index, Compaction event) {}
 
   private void flush(List<TranscriptMessage> inline, List<ArtifactRef> deltas) {
     if (!inline.isEmpty()) {

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nightshift.core.artifact.ArtifactRef;
+import io.nightshift.core.pipeline.ContextSettings;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
@@ -125,7 +126,7 @@ class AgentRecordedShapesTest {
     JsonNode json = written(input);
 
     assertThat(fieldNames(json)).containsExactlyInAnyOrder("agentId", "endpoint", "instructions", "task", "tools",
-        "limits", "budget", "activityQueue", "resume", "endpoints", "memory");
+        "limits", "budget", "activityQueue", "resume", "endpoints", "memory", "context"); // both added for issue 19
     assertThat(json.get("activityQueue").isNull()).isTrue(); // the workflow's own queue is null, as recorded
     assertThat(json.get("resume").isNull()).isTrue();
     assertThat(json.get("memory").isNull()).isTrue(); // the agent's own notes
@@ -136,7 +137,8 @@ class AgentRecordedShapesTest {
     assertThat(written(sharing).get("memory").get("name").asText()).isEqualTo("shared:team");
     assertThat(roundTrip(sharing)).isEqualTo(sharing);
     AgentInput resumed = input.withRouting(AgentRouting.onServer("s-1", "backend-cpu")).withResume(
-        new AgentInput.Resume(REF, List.of(), 1, 0, 10, BigDecimal.ONE, 0, 5));
+        new AgentInput.Resume(REF, List.of(), 1, 0, 10, BigDecimal.ONE, 0, 5, 2)).withContext(new ContextSettings(
+            ContextSettings.Strategy.WINDOW, 2, Optional.of("cheap"), Optional.of(300)));
     assertThat(roundTrip(resumed)).isEqualTo(resumed);
   }
 
@@ -148,7 +150,7 @@ class AgentRecordedShapesTest {
     JsonNode json = written(result);
 
     assertThat(fieldNames(json)).containsExactlyInAnyOrder("reason", "answer", "transcript", "turns", "toolCalls",
-        "budget", "detail", "unsent", "servedBy");
+        "budget", "detail", "unsent", "servedBy", "compactions", "turnsLeftOut");
     assertThat(roundTrip(result)).isEqualTo(result);
   }
 
@@ -160,7 +162,7 @@ class AgentRecordedShapesTest {
     JsonNode json = written(progress);
 
     assertThat(fieldNames(json)).containsExactlyInAnyOrder("agentId", "phase", "turns", "toolCalls", "lastTools",
-        "pendingGuidance", "budget", "transcript", "stopReason");
+        "pendingGuidance", "budget", "transcript", "stopReason", "compactions", "turnsLeftOut");
     assertThat(roundTrip(progress)).isEqualTo(progress);
   }
 
@@ -179,6 +181,8 @@ class AgentRecordedShapesTest {
     assertThat(p.usage().turns()).isEqualTo(3);
     assertThat(p.usage().toolCalls()).isEqualTo(2);
     assertThat(p.usage().budget().tokensSpent()).isEqualTo(45);
+    assertThat(p.usage().compactions()).isZero(); // a worker from before compaction: none done
+    assertThat(p.usage().turnsLeftOut()).isZero();
     assertThat(p.transcript()).isEqualTo(REF);
   }
 

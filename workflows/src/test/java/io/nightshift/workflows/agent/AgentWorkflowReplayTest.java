@@ -3,8 +3,11 @@ package io.nightshift.workflows.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nightshift.core.artifact.FileArtifactStore;
+import io.nightshift.core.pipeline.ContextSettings;
+import io.nightshift.workflows.engine.RecordedPayloads;
 import io.nightshift.workflows.agent.ScriptedModel.Reply;
 import io.nightshift.workflows.agent.TranscriptMessage.Role;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.WorkflowReplayer;
@@ -27,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AgentWorkflowReplayTest {
   private static final Path HISTORIES = Path.of("src/test/resources/histories");
   private static final List<String> RECORDED = List.of("agent-tools", "agent-budget", "agent-continued",
-      "agent-affinity", "agent-memory");
+      "agent-affinity", "agent-memory", "agent-compacting");
 
   @Test
   void shouldReplayEveryRecordedAgentHistoryWithoutNondeterminism() throws Exception {
@@ -43,12 +46,29 @@ class AgentWorkflowReplayTest {
   }
 
   @Test
+  void shouldHoldACompactionActivityUnderItsVersionMarkerInTheCompactingHistory() throws Exception {
+    List<HistoryEvent> events = RecordedPayloads.history("agent-compacting").getEvents();
+
+    assertThat(events).anyMatch(e -> e.hasActivityTaskScheduledEventAttributes()
+        && e.getActivityTaskScheduledEventAttributes().getActivityType().getName().equals("Compact"));
+    assertThat(RecordedPayloads.versionMarkers("agent-compacting"))
+        .containsEntry(AgentWorkflowImpl.CONTEXT_MANAGEMENT, 1);
+  }
+
+  @Test
   @EnabledIfSystemProperty(named = "nightshift.recordHistories", matches = "true")
   void recordHistories(@TempDir Path dir) throws Exception {
     FileArtifactStore store = FileArtifactStore.unencrypted(dir);
     // tools: a forbidden call, a failing one and steering in turn 1, an answer in turn 2
     ScriptedModel.Brain brain = conversation -> {
       long assistants = ScriptedModel.count(conversation, Role.ASSISTANT);
+      if (conversation.get(0).text().contains("compacting")) {
+        // echoes long texts until the window (800) overflows and the conversation is compacted, then answers
+        boolean compacted = conversation.stream().anyMatch(TranscriptMessage::hasCompaction);
+        return compacted && ScriptedModel.count(conversation, Role.TOOL) >= 3 ? Reply.answer("done")
+            : Reply.call(new AgentToolCall("p" + ScriptedModel.count(conversation, Role.TOOL), "text.echo",
+                "{\"pad\":\"" + "x".repeat(180) + "\"}"));
+      }
       if (conversation.get(0).text().contains("affinity")) {
         return assistants < 2 ? Reply.call(new AgentToolCall("f" + assistants, "text.echo", "{}")) : Reply.answer("done");
       }
@@ -75,6 +95,8 @@ class AgentWorkflowReplayTest {
       // agent-affinity: the first endpoint's circuit opens after its first call; the fallback serves the rest
       model.servedBy = in -> in.agentId().equals("agent-affinity") && in.turn() > 1 && in.endpoint().equals("a")
           ? in.fallbacks().get(0) : in.endpoint();
+      // agent-compacting: a context window of 800 scripted tokens, which its conversation outgrows
+      model.windowOf = agentId -> agentId.equals("agent-compacting") ? 800 : Integer.MAX_VALUE;
       worker.registerActivitiesImplementations(model, new FakeTools(store, env.getWorkflowClient()));
       env.start();
       for (String id : RECORDED) {
@@ -90,6 +112,11 @@ class AgentWorkflowReplayTest {
               List.of("memory.save", "memory.search"), Optional.of(MemoryScope.shared(id, "team"))),
               AgentRouting.to("scripted"), new AgentLimits(5, 4, 50, 0), AgentBudget.unlimited());
         }
+        if (id.equals("agent-compacting")) {
+          input = AgentInput.fresh(id, brief, AgentRouting.to("scripted"), new AgentLimits(15, 4, 50, 0),
+              AgentBudget.unlimited()).withContext(new ContextSettings(ContextSettings.Strategy.COMPACT, 2,
+                  Optional.empty(), Optional.empty()));
+        }
         if (id.equals("agent-affinity")) {
           input = AgentInput.fresh(id, brief, new AgentRouting("a", List.of("a", "b"), Optional.empty()),
               new AgentLimits(5, 4, 50, 0), AgentBudget.unlimited());
@@ -97,6 +124,9 @@ class AgentWorkflowReplayTest {
         AgentResult result = env.getWorkflowClient().newWorkflowStub(AgentWorkflow.class,
             WorkflowOptions.newBuilder().setWorkflowId(id).setTaskQueue(AgentWorkflowTest.QUEUE).build()).run(input);
         assertThat(result.reason()).isEqualTo(id.equals("agent-budget") ? StopReason.BUDGET_EXHAUSTED : StopReason.ANSWERED);
+        if (id.equals("agent-compacting")) {
+          assertThat(result.usage().compactions()).isPositive();
+        }
         Files.createDirectories(HISTORIES);
         // the first run of a continued agent: the one that ends in continue-as-new
         String runId = env.getWorkflowClient().fetchHistory(id).getHistory().getEvents(0)
