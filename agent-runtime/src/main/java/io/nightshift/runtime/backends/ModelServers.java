@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -149,6 +150,9 @@ public final class ModelServers implements AutoCloseable {
 
   private Running start(String key, BackendFleet.Pool pool, ServeConfig serve) {
     TrackedBackend backend = pool.backend();
+    // the agents' token budget needs the window, and a llama-cpp-python server reports it nowhere (read before
+    // anything is allocated: a launch command with an impossible --n_ctx is refused here)
+    OptionalInt window = LaunchedContextWindow.of(pool.config());
     Lease lease = backend.allocate(LeaseRequest.of("model-server/" + serve.model(), serve.units()));
     try {
       ModelServerSpec spec = new ModelServerSpec(serve.source(), "", freePort(), serve.slots(), Duration.ZERO,
@@ -156,8 +160,10 @@ public final class ModelServers implements AutoCloseable {
       long t0 = System.nanoTime();
       ModelServerHandle handle = backend.start(lease, spec);
       String id = endpointId(pool.id(), serve.model());
-      registry.register(ModelEndpointConfig.custom().id(id).baseUrl(handle.baseUrl() + "/v1")
-          .modelName(serve.model()).maxConcurrency(serve.slots()).build());
+      ModelEndpointConfig.Builder endpoint = ModelEndpointConfig.custom().id(id).baseUrl(handle.baseUrl() + "/v1")
+          .modelName(serve.model()).maxConcurrency(serve.slots());
+      window.ifPresent(endpoint::contextWindow);
+      registry.register(endpoint.build());
       log.info("model server {} for {} up on pool {} lease {} at {} after {} ms", id, serve.model(), pool.id(),
           lease.id(), handle.baseUrl(), (System.nanoTime() - t0) / 1_000_000);
       return new Running(key, id, pool, serve, lease, handle);

@@ -114,6 +114,8 @@ class AgentOnLeasedServerIT {
       });
       String baseUrl = backend.endpoints().get(0).baseUrl().toString();
       assertThat(registry.contains("cpu-smollm2-1")).isTrue();
+      assertThat(registry.get("cpu-smollm2-1").config().contextWindow()).as("the launch command's --n_ctx")
+          .hasValue(2048);
       PoolObservation seen = inventory.observeAll().get(0);
       assertThat(seen.endpoints()).singleElement().satisfies(e -> {
         assertThat(e.handle().leaseId()).isNotEmpty();

@@ -1,8 +1,11 @@
 package io.nightshift.models.endpoint;
 
+import dev.langchain4j.http.client.HttpClient;
 import io.nightshift.core.egress.EgressPolicy;
+import io.nightshift.models.internal.EndpointHttpClientBuilder;
 import io.nightshift.models.resilience.ResilienceSnapshot;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -99,6 +102,19 @@ public final class ModelEndpointRegistry {
   public List<ModelEndpointConfig> configs() {
     return endpoints.values().stream().map(ModelEndpoint::config)
         .sorted((a, b) -> a.id().compareTo(b.id())).toList();
+  }
+
+  /**
+   * An HTTP client to an endpoint's server for requests beside its chat calls (its tokenizer, its properties): the
+   * same egress checks, HTTP/1.1 and spans as its chat calls, its connect timeout (at most {@code readTimeout}) and
+   * the caller's read timeout, short where an answer is only worth a short wait.
+   *
+   * @throws NoSuchElementException naming the endpoints that do exist
+   */
+  public HttpClient sideClient(String id, Duration readTimeout) {
+    ModelEndpointConfig config = get(id).config();
+    Duration connect = config.connectTimeout().compareTo(readTimeout) < 0 ? config.connectTimeout() : readTimeout;
+    return new EndpointHttpClientBuilder(connect, readTimeout, clock, egress, id).build();
   }
 
   /** One endpoint's circuit, slots and rate permits now; empty for an id that is not configured. */

@@ -45,6 +45,14 @@ class ModelEndpointConfigTest {
     assertThat(config.maxConcurrency()).isEqualTo(1);
     assertThat(config.priceBasis()).isEqualTo(PriceBasis.FREE);
     assertThat(config.apiKey()).isEmpty();
+    assertThat(config.contextWindow()).as("unstated: the server or the estimate tells").isEmpty();
+  }
+
+  @Test
+  void shouldKeepAStatedContextWindowAndRefuseOneSmallerThanAnyModelWeServe() {
+    assertThat(valid().contextWindow(2048).build().contextWindow()).hasValue(2048);
+    assertThatThrownBy(() -> valid().contextWindow(4))
+        .hasMessage("contextWindow must be at least " + ModelEndpointConfig.MIN_CONTEXT_WINDOW + " but was 4");
   }
 
   @Test

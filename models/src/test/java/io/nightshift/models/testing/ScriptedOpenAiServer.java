@@ -14,19 +14,22 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
  * An OpenAI-compatible server that answers from a script: real sockets on 127.0.0.1, so tests go through the real
  * LangChain4j client and HTTP stack. Cues ({@link #on}) are checked first, in order; then queued replies are used
  * once each ({@link #enqueue}); then the fallback ({@link #otherwise}, by default a 500 saying the script ran out).
- * Every request is recorded, and the highest number of requests in progress at once is tracked.
+ * Every request is recorded, and the highest number of requests in progress at once is tracked. Routes a real server
+ * has beside the chat API (llama.cpp's {@code /props}, vLLM's {@code /tokenize}, ...) answer through {@link #route}.
  *
  * <p>Other modules can use it from this module's test-jar ({@code <type>test-jar</type>}).
  */
@@ -42,6 +45,7 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
     return t;
   });
   private final List<Cue> cues = new CopyOnWriteArrayList<>();
+  private final Map<String, Function<RecordedRequest, ScriptedReply>> routes = new ConcurrentHashMap<>();
   private final ConcurrentLinkedDeque<ScriptedReply> queue = new ConcurrentLinkedDeque<>();
   private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
   private final AtomicInteger inFlight = new AtomicInteger();
@@ -84,6 +88,15 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
 
   public ScriptedOpenAiServer on(Predicate<RecordedRequest> when, ScriptedReply reply) {
     cues.add(new Cue(when, reply));
+    return this;
+  }
+
+  /**
+   * Answers every {@code method path} request (the exact path) with what {@code answer} makes of it, before the chat
+   * script and the model list, and without taking a slot: a server's own routes beside the chat API.
+   */
+  public ScriptedOpenAiServer route(String method, String path, Function<RecordedRequest, ScriptedReply> answer) {
+    routes.put(method + " " + path, answer);
     return this;
   }
 
@@ -136,6 +149,11 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
       RecordedRequest request = new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
           Map.copyOf(exchange.getRequestHeaders()), body, json);
       requests.add(request);
+      Function<RecordedRequest, ScriptedReply> route = routes.get(request.method() + " " + request.path());
+      if (route != null) {
+        answer(exchange, route.apply(request));
+        return;
+      }
       if ("GET".equals(request.method()) && request.path().endsWith("/models")) {
         send(exchange, 200, "{\"object\":\"list\",\"data\":[{\"id\":\"" + modelName + "\",\"object\":\"model\"}]}",
             Map.of());

@@ -42,11 +42,14 @@ public final class LlamaCppServer implements AutoCloseable {
   private final String modelName;
   private final Path logFile;
   private final String buildFlags;
+  private final int contextSize;
   private final Thread shutdownHook;
 
-  private LlamaCppServer(Process process, int port, LlamaCppInstallation installation, Path logFile) {
+  private LlamaCppServer(Process process, int port, int contextSize, LlamaCppInstallation installation,
+      Path logFile) {
     this.process = process;
     this.port = port;
+    this.contextSize = contextSize;
     this.modelName = installation.modelName();
     this.buildFlags = installation.buildFlags();
     this.logFile = logFile;
@@ -71,6 +74,11 @@ public final class LlamaCppServer implements AutoCloseable {
     return modelName;
   }
 
+  /** The {@code --n_ctx} it was started with: its context window, which no route of its server reports. */
+  public int contextSize() {
+    return contextSize;
+  }
+
   public long pid() {
     return process.pid();
   }
@@ -83,12 +91,16 @@ public final class LlamaCppServer implements AutoCloseable {
     return logFile;
   }
 
-  /** This server as a model endpoint: one slot, llama-cpp-python's JSON-schema form, generous timeout for a CPU. */
+  /**
+   * This server as a model endpoint: one slot, llama-cpp-python's JSON-schema form, generous timeout for a CPU, and
+   * the context window it was started with (the agent's token budget needs it, and the server cannot tell it).
+   */
   public ModelEndpointConfig endpointConfig(String id) {
     return ModelEndpointConfig.custom()
         .id(id)
         .baseUrl(baseUrl())
         .modelName(modelName)
+        .contextWindow(contextSize)
         .maxConcurrency(1)
         .requestTimeout(Duration.ofMinutes(5))
         .structuredOutput(StructuredOutput.JSON_OBJECT_WITH_SCHEMA)
@@ -144,10 +156,14 @@ public final class LlamaCppServer implements AutoCloseable {
       return this;
     }
 
-    /** The context window in tokens ({@code --n_ctx}); prompt plus answer must fit. */
+    /**
+     * The context window in tokens ({@code --n_ctx}); prompt plus answer must fit. At least the smallest window an
+     * endpoint may state ({@link ModelEndpointConfig#MIN_CONTEXT_WINDOW}), since {@link #endpointConfig} states it.
+     */
     public Builder contextSize(int contextSize) {
-      if (contextSize < 128) {
-        throw new IllegalArgumentException("contextSize must be at least 128 but was " + contextSize);
+      if (contextSize < ModelEndpointConfig.MIN_CONTEXT_WINDOW) {
+        throw new IllegalArgumentException("contextSize must be at least " + ModelEndpointConfig.MIN_CONTEXT_WINDOW
+            + " but was " + contextSize);
       }
       this.contextSize = contextSize;
       return this;
@@ -226,7 +242,7 @@ public final class LlamaCppServer implements AutoCloseable {
       } catch (IOException e) {
         throw new LlamaCppException("cannot start " + String.join(" ", command) + ": " + e.getMessage(), e);
       }
-      LlamaCppServer server = new LlamaCppServer(process, chosenPort, installation, log);
+      LlamaCppServer server = new LlamaCppServer(process, chosenPort, contextSize, installation, log);
       try {
         awaitHealthy(server, startupTimeout);
       } catch (RuntimeException e) {

@@ -15,6 +15,8 @@ import dev.langchain4j.model.chat.request.json.JsonSchema;
 import io.nightshift.models.ModelCall;
 import io.nightshift.models.ModelCallRequest;
 import io.nightshift.models.ModelCallResult;
+import io.nightshift.models.context.PromptMeter;
+import io.nightshift.models.context.ServerPromptMeter;
 import io.nightshift.models.endpoint.ModelEndpointConfig;
 import io.nightshift.models.endpoint.ModelEndpointRegistry;
 import io.nightshift.models.endpoint.PriceBasis;
@@ -169,6 +171,44 @@ class LlamaCppServerIT {
 
   @Test
   @Order(5)
+  void shouldCountPromptsWithTheServersTokenizerNeverBelowWhatTheServerCharges() {
+    PromptMeter noFallback = new PromptMeter() {
+      @Override
+      public int contextWindow(String endpointId) {
+        throw new AssertionError("the endpoint states the --n_ctx the server was started with");
+      }
+
+      @Override
+      public int promptTokens(String endpointId, ModelCallRequest request) {
+        throw new AssertionError("llama-cpp-python's /extras/tokenize/count should have counted it");
+      }
+    };
+    PromptMeter meter = ServerPromptMeter.of(ModelEndpointRegistry.of(List.of(server.endpointConfig("llama"))),
+        noFallback);
+    ToolSpecification weather = ToolSpecification.builder().name("get_weather").description("Weather for a city")
+        .parameters(JsonObjectSchema.builder().addStringProperty("city").required("city").build()).build();
+    List<ModelCallRequest> prompts = List.of(
+        ModelCallRequest.of(UserMessage.from("Say OK.")),
+        ModelCallRequest.of(SystemMessage.from("You are a terse assistant."),
+            UserMessage.from("Tell me about the weather in Paris in one long sentence, please.")),
+        ModelCallRequest.of(SystemMessage.from("You answer with the tools you have."),
+            UserMessage.from("What is the weather in Oslo?")).withTools(List.of(weather)));
+
+    assertThat(meter.contextWindow("llama")).isEqualTo(2048);
+    for (ModelCallRequest prompt : prompts) {
+      long t0 = System.nanoTime();
+      int counted = meter.promptTokens("llama", prompt);
+      long countMs = (System.nanoTime() - t0) / 1_000_000;
+      long charged = modelCall.call("llama", prompt.withMaxOutputTokens(1).withTemperature(0)).usage().input();
+      measure("prompt tokens of " + prompt.messages().size() + " messages, " + prompt.tools().size() + " tools",
+          "counted " + counted + " (in " + countMs + " ms), charged " + charged);
+      // the stated template overhead is sized to stay above the template, not to match it
+      assertThat(counted).isGreaterThanOrEqualTo((int) charged).isLessThanOrEqualTo((int) charged * 2 + 200);
+    }
+  }
+
+  @Test
+  @Order(6)
   void shouldRefuseAPromptLongerThanTheContextAsNotRetryable() {
     String tooLong = "lighthouse ".repeat(4000);
 
@@ -182,7 +222,7 @@ class LlamaCppServerIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void shouldFailRetryablyOnceTheServerIsGoneAndLeaveNoProcess() {
     long pid = server.pid();
     server.close();

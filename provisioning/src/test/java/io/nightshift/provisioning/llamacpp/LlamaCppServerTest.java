@@ -72,7 +72,7 @@ class LlamaCppServerTest {
 
     assertThatThrownBy(() -> LlamaCppServer.builder(installation).port(70000)).hasMessageContaining("port must be");
     assertThatThrownBy(() -> LlamaCppServer.builder(installation).contextSize(10))
-        .hasMessageContaining("contextSize must be at least 128");
+        .hasMessageContaining("contextSize must be at least 256");
     assertThatThrownBy(() -> LlamaCppServer.builder(installation).threads(0)).hasMessageContaining("threads");
     assertThatThrownBy(() -> LlamaCppServer.builder(installation).cores("1; rm -rf /"))
         .hasMessageContaining("cores must be a taskset list");
