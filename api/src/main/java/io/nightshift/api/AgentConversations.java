@@ -3,6 +3,7 @@ package io.nightshift.api;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.nightshift.api.edge.BoundedText;
+import io.nightshift.api.v1.AgentCompaction;
 import io.nightshift.api.v1.AgentConversation;
 import io.nightshift.api.v1.AgentMessage;
 import io.nightshift.api.v1.AgentToolCallRequest;
@@ -10,6 +11,7 @@ import io.nightshift.api.v1.GetAgentConversationRequest;
 import io.nightshift.core.artifact.ArtifactStore;
 import io.nightshift.workflows.agent.AgentProgress;
 import io.nightshift.workflows.agent.AgentWorkflow;
+import io.nightshift.workflows.agent.Compaction;
 import io.nightshift.workflows.agent.TranscriptMessage;
 import io.nightshift.workflows.agent.Transcripts;
 import io.temporal.client.WorkflowClient;
@@ -76,6 +78,7 @@ final class AgentConversations {
     AgentConversation.Builder out = AgentConversation.newBuilder().setTaskId(request.getTaskId())
         .setStep(request.getStep()).setAgentId(agentId).setPhase(progress.phase().name())
         .setTurns(progress.usage().turns()).setToolCalls(progress.usage().toolCalls()).setOmitted(from)
+        .setCompactions(progress.usage().compactions()).setTurnsLeftOut(progress.usage().turnsLeftOut())
         .setStopReason(progress.stopReason() == null ? "" : progress.stopReason().name());
     if (progress.transcript() != null) {
       out.setTranscript(TaskViews.ref(progress.transcript()));
@@ -87,6 +90,12 @@ final class AgentConversations {
           .setToolName(m.toolName() == null ? "" : m.toolName());
       m.toolCalls().forEach(c -> message.addToolCalls(AgentToolCallRequest.newBuilder().setId(c.id())
           .setName(c.name()).setArgumentsJson(c.argumentsJson())));
+      if (m.hasCompaction()) {
+        Compaction c = m.compaction();
+        message.setCompaction(AgentCompaction.newBuilder().setSummary(TaskViews.ref(c.summary()))
+            .setReplaced(TaskViews.ref(c.replaced())).setTurns(c.turns()).setPromptTokens(c.promptTokens())
+            .setWindow(c.window()));
+      }
       out.addMessages(message);
     }
     return out.build();

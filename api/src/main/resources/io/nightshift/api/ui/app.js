@@ -338,12 +338,18 @@ async function showConversation(taskId, step) {
     el('p', {}, el('a', { href: '#/tasks/' + encodeURIComponent(taskId) }, '← ' + taskId)),
     el('h1', {}, 'Agent step ' + step),
     el('p', { class: 'meta', id: 'agent-meta' }, c.phase.toLowerCase().replace('_', ' ') + ' · ' + c.turns
-      + ' model calls · ' + c.toolCalls + ' tool calls' + (c.stopReason ? ' · ended: ' + c.stopReason : '')
+      + ' model calls · ' + c.toolCalls + ' tool calls'
+      + (c.compactions ? ' · ' + c.compactions + ' compaction(s)' : '')
+      + (c.turnsLeftOut ? ' · ' + c.turnsLeftOut + ' turn(s) out of view' : '')
+      + (c.stopReason ? ' · ended: ' + c.stopReason : '')
       + (c.agentId.includes('/resumed-') ? ' · resumed after a budget raise' : '')),
     c.omitted ? el('p', { class: 'meta' }, c.omitted + ' earlier messages not shown') : '',
     el('div', { id: 'messages' }, (c.messages || []).map(m => el('div', { class: 'message ' + m.role, 'data-role': m.role },
-      el('div', { class: 'role' }, m.role === 'TOOL' ? 'tool result · ' + m.toolName : m.role.toLowerCase()),
+      el('div', { class: 'role' }, m.compaction ? compactionLabel(m.compaction)
+        : m.role === 'TOOL' ? 'tool result · ' + m.toolName : m.role.toLowerCase()),
       m.text ? el('pre', {}, m.text) : '',
+      m.compaction ? el('div', { class: 'call' }, 'the turns it replaces: ', el('code', {},
+        m.compaction.replaced.digest)) : '',
       (m.toolCalls || []).map(call => el('div', { class: 'call' }, 'calls ', el('code', {}, call.name), ' with ',
         el('code', {}, call.argumentsJson)))))));
   if (c.phase !== 'ENDED' && !conversationTimer) {
@@ -352,6 +358,12 @@ async function showConversation(taskId, step) {
     clearInterval(conversationTimer);
     conversationTimer = null;
   }
+}
+
+/** A compaction event: older turns summarised so the conversation fits the model's window. */
+function compactionLabel(c) {
+  return 'compaction · ' + (c.turns || 0) + ' turn(s) summarised · the prompt took ' + (c.promptTokens || 0)
+    + ' of a ' + (c.window || 0) + '-token window';
 }
 
 // ---------- an HTML report ----------

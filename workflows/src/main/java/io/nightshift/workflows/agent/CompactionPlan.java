@@ -32,7 +32,7 @@ public record CompactionPlan(int keep, int upTo, int turns, List<TranscriptMessa
     }
     int low = 1;
     int high = Math.min(policy.keepLastTurns(), view.turnCount() - 1);
-    int lastOnly = meter.applyAsInt(view.messages(view.turnCount() - 1));
+    int lastOnly = meter.applyAsInt(view.pinnedAndLast(1));
     if (!ContextFit.fits(lastOnly + (long) summaryTokens, policy.reserveTokens(), window)) {
       throw tooSmall(ContextFit.tooBig("after compaction, the pinned messages (system prompt, task, guidance) and "
           + "the last turn alone would take", lastOnly, policy, window, endpoint) + ", and " + summaryTokens
@@ -41,7 +41,7 @@ public record CompactionPlan(int keep, int upTo, int turns, List<TranscriptMessa
     // the most turns kept that fit: bisection, since a meter may ask the server
     while (low < high) {
       int mid = (low + high + 1) / 2;
-      int tokens = meter.applyAsInt(view.messages(view.turnCount() - mid));
+      int tokens = meter.applyAsInt(view.pinnedAndLast(mid));
       if (ContextFit.fits(tokens + (long) summaryTokens, policy.reserveTokens(), window)) {
         low = mid;
       } else {

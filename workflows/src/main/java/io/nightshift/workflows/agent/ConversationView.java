@@ -117,6 +117,21 @@ public final class ConversationView {
   }
 
   /**
+   * What the model would see after a compaction keeping the last {@code keep} turns, but for the new summary: the
+   * pinned messages and those turns (the earlier summary left out, since the new one replaces it).
+   */
+  public List<TranscriptMessage> pinnedAndLast(int keep) {
+    int first = compactionEnd(keep);
+    List<TranscriptMessage> out = new ArrayList<>();
+    for (int i = 0; i < all.size(); i++) {
+      if (pinned[i] || i >= first && !all.get(i).hasCompaction()) {
+        out.add(all.get(i));
+      }
+    }
+    return out;
+  }
+
+  /**
    * Where a compaction that keeps the last {@code keep} turns verbatim ends: the index of the first kept message
    * (turns before it, pinned messages apart, are summarised).
    */

@@ -97,8 +97,8 @@ class ContextFitTest {
   void shouldKeepFewerTurnsDownToOneWhenTheConfiguredOnesWouldNotFit() {
     ConversationView view = ConversationView.of(conversation(6));
 
-    // pinned 20 + note 10 + one turn 30 + summary 40 + reserve 50 = 150; two turns would be 180
-    CompactionPlan plan = CompactionPlan.choose(view, policy(Strategy.COMPACT, 50), 170, 40, "e", TEN_EACH);
+    // pinned 20 + one turn 30 + summary 40 + reserve 50 = 140; two turns would be 170
+    CompactionPlan plan = CompactionPlan.choose(view, policy(Strategy.COMPACT, 50), 160, 40, "e", TEN_EACH);
 
     assertThat(plan.keep()).isEqualTo(1);
     assertThat(plan.turns()).isEqualTo(5);
@@ -113,7 +113,7 @@ class ContextFitTest {
 
     assertThat(failure.isNonRetryable()).isTrue();
     assertThat(failure.getType()).isEqualTo(AgentModelActivities.CONTEXT_TOO_SMALL);
-    assertThat(failure.getOriginalMessage()).contains("60 prompt tokens", "50 kept for the answer",
+    assertThat(failure.getOriginalMessage()).contains("50 prompt tokens", "50 kept for the answer",
         "context window of 120 tokens", "40 are kept for the summary");
   }
 }

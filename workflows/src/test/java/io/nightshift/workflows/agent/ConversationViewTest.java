@@ -88,8 +88,9 @@ class ConversationViewTest {
     assertThat(view.summary()).contains(summary);
     assertThat(view.messages()).containsExactlyElementsOf(concat(List.of(SYSTEM, TASK, guidance, summary), turn(4),
         turn(5), turn(6)));
-    // a second compaction summarises the first summary with the turns after it
+    // a second compaction summarises the first summary with the turns after it, and its new summary replaces the first
     assertThat(view.toSummarise(1)).containsExactlyElementsOf(concat(List.of(summary), turn(4), turn(5)));
+    assertThat(view.pinnedAndLast(1)).containsExactlyElementsOf(concat(List.of(SYSTEM, TASK, guidance), turn(6)));
   }
 
   @SafeVarargs
