@@ -15,6 +15,7 @@ import io.nightshift.workflows.agent.ConversationView;
 import io.nightshift.workflows.agent.SummaryPrompt;
 import io.nightshift.workflows.agent.TranscriptMessage;
 import io.nightshift.workflows.agent.Transcripts;
+import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 import org.slf4j.Logger;
@@ -86,7 +87,7 @@ public final class AgentCompactionActivitiesImpl implements AgentCompactionActiv
       ModelCallRequest request = AgentPrompts.request(messages, List.of(), summaryTokens).withTemperature(0);
       int size = prompts.meter().promptTokens(endpoint, request);
       if (ContextFit.fits(size, summaryTokens, window)) {
-        try {
+        try (CallHeartbeats beating = CallHeartbeats.start(Activity.getExecutionContext())) {
           return models.call(endpoint, request);
         } catch (ModelCallException e) {
           log.warn("agent {} turn {}: summary call failed: {}", input.agentId(), input.turn(), e.getMessage());
