@@ -121,5 +121,9 @@ class AgentConversationCompactionTest {
         first.getCompaction().getSummary().getSize(), first.getCompaction().getSummary().getMediaType());
     assertThat(new String(artifacts.read(summary), StandardCharsets.UTF_8)).isEqualTo(SUMMARY);
     assertThat(first.getCompaction().getReplaced().getDigest()).startsWith("sha256:");
+    // the task view says how many compactions the step did
+    assertThat(api.getTask(GetTaskRequest.newBuilder().setTaskId(id).build()).getStepsList().stream()
+        .filter(s -> s.getName().equals("analyst")).findFirst().orElseThrow().getSummary())
+        .contains(", " + c.getCompactions() + " compaction(s): answered");
   }
 }

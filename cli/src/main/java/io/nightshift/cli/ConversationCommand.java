@@ -2,6 +2,7 @@ package io.nightshift.cli;
 
 import com.google.protobuf.util.JsonFormat;
 import io.grpc.ManagedChannel;
+import io.nightshift.api.v1.AgentCompaction;
 import io.nightshift.api.v1.AgentConversation;
 import io.nightshift.api.v1.AgentMessage;
 import io.nightshift.api.v1.GetAgentConversationRequest;
@@ -34,19 +35,28 @@ final class ConversationCommand extends ClientCommand {
       out.println(JsonFormat.printer().omittingInsignificantWhitespace().print(c));
       return 0;
     }
-    out.printf("agent %s: %s, %d model calls, %d tool calls%s%n", c.getAgentId(), c.getPhase().toLowerCase(),
-        c.getTurns(), c.getToolCalls(), c.getStopReason().isEmpty() ? "" : ", ended " + c.getStopReason());
+    out.printf("agent %s: %s, %d model calls, %d tool calls%s%s%s%n", c.getAgentId(), c.getPhase().toLowerCase(),
+        c.getTurns(), c.getToolCalls(), c.getCompactions() == 0 ? "" : ", " + c.getCompactions() + " compaction(s)",
+        c.getTurnsLeftOut() == 0 ? "" : ", " + c.getTurnsLeftOut() + " turn(s) out of view",
+        c.getStopReason().isEmpty() ? "" : ", ended " + c.getStopReason());
     if (c.getOmitted() > 0) {
       out.printf("(%d earlier messages not shown)%n", c.getOmitted());
     }
     for (AgentMessage m : c.getMessagesList()) {
       out.println();
-      out.println(m.getRole().equals("TOOL") ? "[tool result: " + m.getToolName() + "]" : "[" + m.getRole().toLowerCase() + "]");
+      out.println(m.hasCompaction() ? compaction(m.getCompaction())
+          : m.getRole().equals("TOOL") ? "[tool result: " + m.getToolName() + "]" : "[" + m.getRole().toLowerCase() + "]");
       if (!m.getText().isEmpty()) {
         out.println(m.getText());
       }
       m.getToolCallsList().forEach(call -> out.println("-> calls " + call.getName() + " " + call.getArgumentsJson()));
     }
     return 0;
+  }
+
+  /** A compaction event's heading: what it summarised, against which window, and where the replaced turns are. */
+  private static String compaction(AgentCompaction c) {
+    return "[compaction: " + c.getTurns() + " turn(s) summarised; the prompt took " + c.getPromptTokens() + " of a "
+        + c.getWindow() + "-token window; the turns: " + c.getReplaced().getDigest() + "]";
   }
 }

@@ -21,8 +21,6 @@ import io.temporal.activity.ActivityInfo;
 import io.temporal.client.ActivityCompletionException;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -35,11 +33,12 @@ import org.slf4j.LoggerFactory;
  * a transient failure is thrown, to be retried.
  * The tool runs as a step's tool does ({@link ActivityToolRunner}: heartbeats, cancellation, resume, scratch).
  * A successful result tells the model the summary, the output's {@code artifact:} URI (which other tools take as
- * input) and the first {@value #PREVIEW_CHARS} characters of a text output. The memory tools get the agent's
- * notebook ({@link AgentNotebooks}).
+ * input) and what fits of a text output: all of it when it is within the budget of bytes per tool result, else its
+ * head and tail and how to read the rest with {@code artifact.read} ({@link ToolResultExcerpt}). An error message
+ * is held to the same budget, and a summary to one short line. The memory tools get the agent's notebook
+ * ({@link AgentNotebooks}).
  */
 public final class AgentToolActivitiesImpl implements AgentToolActivities {
-  static final int PREVIEW_CHARS = 1_500;
   private static final Logger log = LoggerFactory.getLogger(AgentToolActivitiesImpl.class);
 
   private final ToolRegistry tools;
@@ -47,19 +46,26 @@ public final class AgentToolActivitiesImpl implements AgentToolActivities {
   private final Transcripts transcripts;
   private final ActivityToolRunner runner;
   private final AgentNotebooks notebooks;
+  private final ToolResultBudget budget;
 
-  /** @param heartbeatEveryMillis how often a running tool's progress goes to Temporal */
-  public AgentToolActivitiesImpl(ToolRegistry tools, ToolFiles files, long heartbeatEveryMillis) {
+  /**
+   * @param heartbeatEveryMillis how often a running tool's progress goes to Temporal
+   * @param budget               how much of a tool's output (or error) the model is shown inline
+   */
+  public AgentToolActivitiesImpl(ToolRegistry tools, ToolFiles files, long heartbeatEveryMillis,
+      ToolResultBudget budget) {
     this.tools = tools;
     this.artifacts = files.artifacts();
     this.transcripts = new Transcripts(artifacts);
     this.runner = new ActivityToolRunner(files, heartbeatEveryMillis);
     this.notebooks = new AgentNotebooks(files.notebooks());
+    this.budget = budget;
   }
 
   @Override
   public AgentToolOutput callTool(AgentToolInput input) {
     AgentToolCall call = input.call();
+    ToolResultExcerpt excerpt = new ToolResultExcerpt(artifacts, budget.bytesFor(input.endpoint()));
     Tool tool = tools.find(call.name()).orElse(null);
     if (tool == null) {
       return result(call, false, "error: there is no tool '" + call.name() + "'");
@@ -81,19 +87,20 @@ public final class AgentToolActivitiesImpl implements AgentToolActivities {
     }
     try {
       ToolOutput out = runner.run(tool, arguments, input.idempotencyKey(), "agent-tool-", notebook);
-      return result(call, true, "ok: " + out.summary() + "\noutput: " + out.artifact().uri() + preview(out.artifact()));
+      return result(call, true, "ok: " + ToolResultExcerpt.summary(out.summary()) + "\noutput: "
+          + out.artifact().uri() + content(excerpt, out.artifact()));
     } catch (ToolException e) {
       if (e.retryable()) {
-        throw ApplicationFailure.newFailureWithCause(e.getMessage(), "ToolTransientError", e);
+        throw ApplicationFailure.newFailureWithCause(excerpt.failure(e.getMessage()), "ToolTransientError", e);
       }
-      return result(call, false, "error: " + e.getMessage());
+      return result(call, false, "error: " + message(excerpt, e.getMessage()));
     } catch (ActivityCompletionException | ApplicationFailure e) {
       // Temporal cancelled the call or timed it out, or the worker could not give the tool a scratch directory:
       // not the tool's answer, so nothing for the model to read
       throw e;
     } catch (RuntimeException e) {
       log.warn("agent {} tool {} crashed", input.agentId(), call.name(), e);
-      return result(call, false, "error: the tool failed: " + e);
+      return result(call, false, "error: the tool failed: " + message(excerpt, e.toString()));
     }
   }
 
@@ -103,16 +110,21 @@ public final class AgentToolActivitiesImpl implements AgentToolActivities {
     return new AgentToolOutput(delta, ok, firstLine.length() > 200 ? firstLine.substring(0, 200) : firstLine);
   }
 
-  private String preview(ArtifactRef output) {
-    String type = output.mediaType();
-    if (!(type.startsWith("text/") || type.contains("json") || type.contains("csv"))) {
-      return "";
-    }
-    try (InputStream in = artifacts.open(output)) {
-      String head = new String(in.readNBytes(PREVIEW_CHARS), StandardCharsets.UTF_8);
-      return "\ncontent" + (output.size() > PREVIEW_CHARS ? " (first " + PREVIEW_CHARS + " bytes)" : "") + ":\n" + head;
+  private static String content(ToolResultExcerpt excerpt, ArtifactRef output) {
+    try {
+      return excerpt.of(output);
     } catch (IOException e) {
-      return "";
+      // the tool's work is done and stored: say so rather than fail it, and let the model read it later
+      return "\n(content not shown: cannot read the artifact store: " + e.getMessage() + ")";
+    }
+  }
+
+  private static String message(ToolResultExcerpt excerpt, String message) {
+    try {
+      return excerpt.ofMessage(String.valueOf(message));
+    } catch (IOException e) {
+      // the store will not keep the whole message: the model still gets its start, cut to the budget
+      return excerpt.failure(message);
     }
   }
 }

@@ -49,7 +49,8 @@ class AgentToolActivitiesTest {
     env.setActivityHeartbeatListener(StepBeat.class, b -> beats.add(b.progress()));
     ToolProvider provider = () -> List.of(new Slow());
     env.registerActivitiesImplementations(new AgentToolActivitiesImpl(ToolRegistry.of(List.of(provider)),
-        ToolFiles.withoutInputs(FileArtifactStore.unencrypted(dir.resolve("artifacts")), dir.resolve("scratch")), 50));
+        ToolFiles.withoutInputs(FileArtifactStore.unencrypted(dir.resolve("artifacts")), dir.resolve("scratch")), 50,
+        ToolResultBudget.fixed(ToolResultBudget.DEFAULT_BYTES)));
   }
 
   @AfterEach

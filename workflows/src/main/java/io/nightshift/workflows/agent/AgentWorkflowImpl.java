@@ -238,8 +238,9 @@ public final class AgentWorkflowImpl implements AgentWorkflow {
             + "' is not allowed for this agent; allowed tools: " + String.join(", ", input.brief().tools()));
       } else {
         String key = input.agentId() + "/" + turns + "/" + i;
+        // the endpoint travels in the input only, for the tool activity's use: the commands, and so replay, are as before
         running.put(i, Async.function(tools::callTool, new AgentToolInput(input.agentId(), turns, call, key,
-            input.brief().memoryOf(input.agentId()))));
+            input.brief().memoryOf(input.agentId()), Optional.of(sticky))));
       }
     }
     running.forEach((i, promise) -> {

@@ -118,8 +118,10 @@ final class AgentStep {
       last = result;
       switch (result.reason()) {
         case ANSWERED -> {
+          // compactions named only when there were any, so the summaries of agents recorded before read the same
           StepOutput out = StepOutput.of(result.answer(), result.usage().turns() + " turns, "
-              + result.usage().toolCalls() + " tool calls: " + result.detail(), 1);
+              + result.usage().toolCalls() + " tool calls" + (result.usage().compactions() == 0 ? ""
+                  : ", " + result.usage().compactions() + " compaction(s)") + ": " + result.detail(), 1);
           return placed.map(p -> hold.map(h -> onLease(out, p, h, result))
               .orElseGet(() -> onPool(out, p, units, result))).orElse(out);
         }

@@ -99,6 +99,23 @@ class AgentContextTest {
   }
 
   @Test
+  void shouldRetryACompactionCutShortWithoutRedoingFinishedTurnsOrCompactions() {
+    model.compactionCrashes.set(1);
+
+    AgentResult result = run("crashed", new ContextSettings(Strategy.COMPACT, 2, Optional.empty(), Optional.empty()));
+
+    assertThat(result.reason()).isEqualTo(StopReason.ANSWERED);
+    // the model answered on its 12th call: no turn was made twice; the cut-short compaction ran again, once
+    assertThat(calls.get()).isEqualTo(12);
+    assertThat(result.usage().turns()).isEqualTo(12);
+    assertThat(model.compactions).hasSize(result.usage().compactions() + 1);
+    assertThat(compactionActivities("crashed")).isEqualTo(result.usage().compactions());
+    // only the completed attempt's event is in the transcript the agent went on with
+    assertThat(new Transcripts(store).messages(result.conversation().transcript()).stream()
+        .filter(TranscriptMessage::hasCompaction)).hasSize(result.usage().compactions());
+  }
+
+  @Test
   void shouldLeaveOldTurnsOutOfViewWithTheWindowStrategyWithoutCompacting() {
     AgentResult result = run("windowed", new ContextSettings(Strategy.WINDOW, 2, Optional.empty(), Optional.empty()));
 

@@ -41,6 +41,19 @@ class AgentRecordedShapesTest {
   }
 
   @Test
+  void shouldReadAToolCallRecordedBeforeToolCallsNamedTheirEndpointAsNamingNone() throws Exception {
+    AgentToolInput recorded = first("agent-budget", e -> e.getActivityTaskScheduledEventAttributes().getInput(),
+        "\"idempotencyKey\"", AgentToolInput.class);
+
+    assertThat(recorded.endpoint()).isEmpty();
+    AgentToolInput now = new AgentToolInput("t/a", 1, recorded.call(), "t/a/1/0", MemoryScope.ofStep("t", "a"),
+        Optional.of("scripted"));
+    assertThat(fieldNames(written(now))).containsExactlyInAnyOrder("agentId", "turn", "call", "idempotencyKey",
+        "memory", "endpoint");
+    assertThat(roundTrip(now)).isEqualTo(now);
+  }
+
+  @Test
   void shouldGiveAnAgentAndAToolCallRecordedBeforeAgentsHadMemoryTheAgentsOwnNotes() throws Exception {
     AgentInput input = startInput("agent-budget", AgentInput.class);
     AgentToolInput call = first("agent-budget", e -> e.getActivityTaskScheduledEventAttributes().getInput(),
@@ -49,7 +62,8 @@ class AgentRecordedShapesTest {
     assertThat(input.brief().memory()).isEmpty();
     assertThat(input.brief().memoryOf(input.agentId())).isEqualTo(new MemoryScope("agent-budget", "agent"));
     assertThat(call.memory()).isEqualTo(new MemoryScope("agent-budget", "agent"));
-    AgentToolInput now = new AgentToolInput("t/a", 1, call.call(), "t/a/1/0", MemoryScope.ofStep("t", "a"));
+    AgentToolInput now = new AgentToolInput("t/a", 1, call.call(), "t/a/1/0", MemoryScope.ofStep("t", "a"),
+        Optional.empty());
     assertThat(fieldNames(written(now))).contains("memory");
     assertThat(roundTrip(now)).isEqualTo(now);
   }
@@ -126,7 +140,7 @@ class AgentRecordedShapesTest {
     JsonNode json = written(input);
 
     assertThat(fieldNames(json)).containsExactlyInAnyOrder("agentId", "endpoint", "instructions", "task", "tools",
-        "limits", "budget", "activityQueue", "resume", "endpoints", "memory", "context"); // both added for issue 19
+        "limits", "budget", "activityQueue", "resume", "endpoints", "memory", "context"); // context: issue 19
     assertThat(json.get("activityQueue").isNull()).isTrue(); // the workflow's own queue is null, as recorded
     assertThat(json.get("resume").isNull()).isTrue();
     assertThat(json.get("memory").isNull()).isTrue(); // the agent's own notes

@@ -107,15 +107,15 @@ class AgentWorkflowReplayTest {
         AgentInput input = AgentInput.fresh(id, brief, AgentRouting.to("scripted"),
             new AgentLimits(5, 4, 50, id.equals("agent-continued") ? 2 : 0),
             id.equals("agent-budget") ? AgentBudget.ofTokens(700) : AgentBudget.unlimited());
-        if (id.equals("agent-memory")) {
-          input = AgentInput.fresh(id, new AgentBrief("recorded " + id, "Do the thing.",
-              List.of("memory.save", "memory.search"), Optional.of(MemoryScope.shared(id, "team"))),
-              AgentRouting.to("scripted"), new AgentLimits(5, 4, 50, 0), AgentBudget.unlimited());
-        }
         if (id.equals("agent-compacting")) {
           input = AgentInput.fresh(id, brief, AgentRouting.to("scripted"), new AgentLimits(15, 4, 50, 0),
               AgentBudget.unlimited()).withContext(new ContextSettings(ContextSettings.Strategy.COMPACT, 2,
                   Optional.empty(), Optional.empty()));
+        }
+        if (id.equals("agent-memory")) {
+          input = AgentInput.fresh(id, new AgentBrief("recorded " + id, "Do the thing.",
+              List.of("memory.save", "memory.search"), Optional.of(MemoryScope.shared(id, "team"))),
+              AgentRouting.to("scripted"), new AgentLimits(5, 4, 50, 0), AgentBudget.unlimited());
         }
         if (id.equals("agent-affinity")) {
           input = AgentInput.fresh(id, brief, new AgentRouting("a", List.of("a", "b"), Optional.empty()),

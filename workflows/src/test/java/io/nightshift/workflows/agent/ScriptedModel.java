@@ -2,6 +2,7 @@ package io.nightshift.workflows.agent;
 
 import io.nightshift.core.artifact.ArtifactRef;
 import io.nightshift.core.artifact.ArtifactStore;
+import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
@@ -59,6 +61,8 @@ final class ScriptedModel implements AgentModelActivities, AgentCompactionActivi
   final List<CompactionInput> compactions = new CopyOnWriteArrayList<>();
   final List<List<TranscriptMessage>> summaryRequests = new CopyOnWriteArrayList<>();
   static final int SUMMARY_TOKENS = 40;
+  /** Compactions that fail (retryably, as a worker that died mid-compaction) after writing their artifacts. */
+  final AtomicInteger compactionCrashes = new AtomicInteger();
 
   ScriptedModel(ArtifactStore store, Brain brain) {
     this.store = store;
@@ -109,6 +113,9 @@ final class ScriptedModel implements AgentModelActivities, AgentCompactionActivi
     summaryRequests.add(request);
     Transcripts.CompactionAppended done = transcripts.appendCompaction(input.transcript(), plan,
         summariser.apply(request), tokens(view.messages()), window);
+    if (compactionCrashes.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      throw ApplicationFailure.newFailure("the worker died mid-compaction", "WorkerDied");
+    }
     return new CompactionOutput(done.index(), done.event().summary(), done.event().replaced(), plan.turns(), 30, 8,
         true, new BigDecimal("0.000038"));
   }
