@@ -49,8 +49,10 @@ final class LongAgentReport {
     out.println();
     long failed = all.stream().filter(r -> r.failure() != null).count();
     out.printf(Locale.ROOT, "runtime: %d turns (model calls), %d tool calls, %d compactions (%d events in the "
-            + "final transcript; the others came after an answer the bench took back); %d run(s) of the agent: %d went on after a text answer, %d after a failure; the last %s%n",
-        last.usage().turns(), last.usage().toolCalls(), last.usage().compactions(), events.size(), all.size(),
+            + "final transcript%s); %d run(s) of the agent: %d went on after a text answer, %d after a failure; the last %s%n",
+        last.usage().turns(), last.usage().toolCalls(), last.usage().compactions(), events.size(),
+        events.size() == last.usage().compactions() ? "" : "; the others came after an answer the bench took back",
+        all.size(),
         all.size() - 1 - (last.failure() == null ? failed : failed - 1), last.failure() == null ? failed : failed - 1,
         last.failure() == null ? "ended " + last.result().reason() + ": " + last.result().detail()
             : "failed: " + last.failure());
