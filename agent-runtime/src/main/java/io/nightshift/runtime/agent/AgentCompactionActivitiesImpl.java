@@ -15,6 +15,7 @@ import io.nightshift.workflows.agent.ConversationView;
 import io.nightshift.workflows.agent.SummaryPrompt;
 import io.nightshift.workflows.agent.TranscriptMessage;
 import io.nightshift.workflows.agent.Transcripts;
+import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 import org.slf4j.Logger;
@@ -49,6 +50,15 @@ public final class AgentCompactionActivitiesImpl implements AgentCompactionActiv
 
   @Override
   public CompactionOutput compact(CompactionInput input) {
+    // beats for the whole activity, not only the summary call: choosing what to keep asks the server's tokenizer
+    // several times, and a busy single-slot server answers it only between completions, for longer than the
+    // heartbeat timeout
+    try (CallHeartbeats beating = CallHeartbeats.start(Activity.getExecutionContext())) {
+      return compactBeating(input);
+    }
+  }
+
+  private CompactionOutput compactBeating(CompactionInput input) {
     ConversationView view = ConversationView.of(inlining.expand(transcripts.messages(input.transcript())));
     List<ToolSpecification> offered = tools.specifications(input.tools());
     int window = prompts.meter().contextWindow(input.endpoint());

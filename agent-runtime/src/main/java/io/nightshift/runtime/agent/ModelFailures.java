@@ -14,7 +14,16 @@ import io.temporal.failure.ApplicationFailure;
 public final class ModelFailures {
   private ModelFailures() {}
 
+  /** Failure type of a call cut short because its worker is stopping (its thread interrupted): another retries it. */
+  public static final String INTERRUPTED = "ModelCallInterrupted";
+
   public static ApplicationFailure of(ModelCallException e) {
+    if (interrupted(e)) {
+      // the client classifies an interrupted call as unexpected, which would fail the agent for good; the call
+      // itself was fine, the worker is going away (measured: a compaction stopped mid-summary failed its agent)
+      return ApplicationFailure.newFailureWithCause("the worker stopped during the call: " + e.getMessage(),
+          INTERRUPTED, e);
+    }
     if (!e.retryable()) {
       return ApplicationFailure.newNonRetryableFailureWithCause(e.getMessage(), e.type(), e);
     }
@@ -35,5 +44,14 @@ public final class ModelFailures {
         throw of(e);
       }
     };
+  }
+
+  private static boolean interrupted(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof InterruptedException) {
+        return true;
+      }
+    }
+    return Thread.currentThread().isInterrupted();
   }
 }

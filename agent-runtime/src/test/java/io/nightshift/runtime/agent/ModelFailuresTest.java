@@ -59,4 +59,19 @@ class ModelFailuresTest {
     assertThat(f.getType()).isEqualTo("ModelCall.CONTEXT_LENGTH_EXCEEDED");
     assertThat(f.getOriginalMessage()).contains("too long");
   }
+
+  @Test
+  void shouldRetryACallInterruptedBecauseItsWorkerIsStopping() {
+    // what the client makes of an interrupted HTTP call: an unexpected failure, which alone would not be retried
+    ModelCallException interrupted = new ModelCallException("e", FailureKind.UNEXPECTED, 0, null,
+        "Interrupted during action execution", new IllegalStateException("interrupted while calling",
+            new InterruptedException()));
+    ModelCallException unexpected = new ModelCallException("e", FailureKind.UNEXPECTED, 0, null, "boom", null);
+
+    ApplicationFailure f = ModelFailures.of(interrupted);
+
+    assertThat(f.isNonRetryable()).isFalse();
+    assertThat(f.getType()).isEqualTo(ModelFailures.INTERRUPTED);
+    assertThat(ModelFailures.of(unexpected).isNonRetryable()).isEqualTo(!unexpected.retryable());
+  }
 }

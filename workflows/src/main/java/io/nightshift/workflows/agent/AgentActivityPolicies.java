@@ -34,6 +34,9 @@ final class AgentActivityPolicies {
   static ActivityOptions compaction(Optional<String> queue) {
     return withQueue(ActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofMinutes(10))
+        // the worker heartbeats while the compaction runs (every 2 s), so a compaction on a worker that died is
+        // retried elsewhere within this, not after the 10 minutes above; a change of options does not affect replay
+        .setHeartbeatTimeout(Duration.ofSeconds(10))
         .setCancellationType(ActivityCancellationType.TRY_CANCEL)
         .setRetryOptions(RetryOptions.newBuilder()
             .setInitialInterval(Duration.ofSeconds(2))
