@@ -12,24 +12,12 @@ import io.nightshift.api.v1.TaskServiceGrpc;
 import io.nightshift.api.v1.TaskSpec;
 import io.nightshift.api.v1.TaskState;
 import io.nightshift.core.artifact.ArtifactRef;
-import io.nightshift.core.artifact.FileArtifactStore;
-import io.nightshift.models.ModelCall;
-import io.nightshift.models.endpoint.ModelEndpointConfig;
-import io.nightshift.models.endpoint.ModelEndpointRegistry;
 import io.nightshift.models.testing.ScriptedOpenAiServer;
 import io.nightshift.models.testing.ScriptedReply;
-import io.nightshift.planners.declarative.DeclarativePlanner;
-import io.nightshift.runtime.pipelines.PipelineCatalog;
-import io.nightshift.runtime.worker.ControlWorker;
-import io.nightshift.tools.registry.ToolRegistry;
-import io.nightshift.workflows.activities.ToolFiles;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.WorkerFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,35 +50,19 @@ class AgentConversationCompactionTest {
 
   @TempDir Path dir;
   private ScriptedOpenAiServer model;
-  private TestWorkflowEnvironment env;
-  private WorkerFactory workers;
-  private TaskApiOnSocket socket;
+  private AgentApiOnScriptedModel on;
   private TaskServiceGrpc.TaskServiceBlockingStub api;
-  private FileArtifactStore artifacts;
 
   @BeforeEach
   void setUp() throws Exception {
-    model = ScriptedOpenAiServer.start("model");
-    ModelCall models = new ModelCall(ModelEndpointRegistry.of(List.of(ModelEndpointConfig.custom().id("scripted")
-        .baseUrl(model.baseUrl()).modelName("model").contextWindow(900).build())));
-    env = TestWorkflowEnvironment.newInstance();
-    ToolRegistry tools = ToolRegistry.fromClassPath();
-    artifacts = FileArtifactStore.unencrypted(dir.resolve("artifacts"));
-    workers = ControlWorker.start(env.getWorkflowClient(), tools, new DeclarativePlanner(tools),
-        ToolFiles.withoutInputs(artifacts, dir.resolve("scratch")), true, Optional.of(models));
-    var client = env.getWorkflowClient();
-    TaskSubmitter submitter = new TaskSubmitter(client, new DeclarativePlanner(tools),
-        PipelineCatalog.load(dir.resolve("pipelines")), 8, false, List.of(), Optional.empty());
-    socket = TaskApiOnSocket.start(client, submitter, artifacts);
-    api = socket.api();
+    on = AgentApiOnScriptedModel.start(dir, b -> b.contextWindow(900));
+    model = on.model;
+    api = on.api;
   }
 
   @AfterEach
   void tearDown() {
-    socket.close();
-    workers.shutdownNow();
-    env.close();
-    model.close();
+    on.close();
   }
 
   @Test
@@ -119,7 +91,7 @@ class AgentConversationCompactionTest {
     assertThat(first.getCompaction().getTurns()).isPositive();
     ArtifactRef summary = new ArtifactRef(first.getCompaction().getSummary().getDigest(),
         first.getCompaction().getSummary().getSize(), first.getCompaction().getSummary().getMediaType());
-    assertThat(new String(artifacts.read(summary), StandardCharsets.UTF_8)).isEqualTo(SUMMARY);
+    assertThat(new String(on.artifacts.read(summary), StandardCharsets.UTF_8)).isEqualTo(SUMMARY);
     assertThat(first.getCompaction().getReplaced().getDigest()).startsWith("sha256:");
     // each answer says what its call used: the prompt measured against the window, and the server's counts
     List<AgentMessage> answers = c.getMessagesList().stream().filter(m -> m.getRole().equals("ASSISTANT")).toList();

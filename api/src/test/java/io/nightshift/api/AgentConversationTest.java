@@ -15,23 +15,11 @@ import io.nightshift.api.v1.SubmitTaskRequest;
 import io.nightshift.api.v1.TaskServiceGrpc;
 import io.nightshift.api.v1.TaskSpec;
 import io.nightshift.api.v1.TaskState;
-import io.nightshift.core.artifact.FileArtifactStore;
-import io.nightshift.models.ModelCall;
-import io.nightshift.models.endpoint.ModelEndpointConfig;
-import io.nightshift.models.endpoint.ModelEndpointRegistry;
 import io.nightshift.models.testing.ScriptedOpenAiServer;
 import io.nightshift.models.testing.ScriptedReply;
-import io.nightshift.planners.declarative.DeclarativePlanner;
-import io.nightshift.runtime.pipelines.PipelineCatalog;
-import io.nightshift.runtime.worker.ControlWorker;
-import io.nightshift.tools.registry.ToolRegistry;
-import io.nightshift.workflows.activities.ToolFiles;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.WorkerFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,34 +48,19 @@ class AgentConversationTest {
 
   @TempDir Path dir;
   private ScriptedOpenAiServer model;
-  private TestWorkflowEnvironment env;
-  private WorkerFactory workers;
-  private TaskApiOnSocket socket;
+  private AgentApiOnScriptedModel on;
   private TaskServiceGrpc.TaskServiceBlockingStub api;
 
   @BeforeEach
   void setUp() throws Exception {
-    model = ScriptedOpenAiServer.start("model");
-    ModelCall models = new ModelCall(ModelEndpointRegistry.of(List.of(ModelEndpointConfig.custom().id("scripted")
-        .baseUrl(model.baseUrl()).modelName("model").build())));
-    env = TestWorkflowEnvironment.newInstance();
-    ToolRegistry tools = ToolRegistry.fromClassPath();
-    FileArtifactStore artifacts = FileArtifactStore.unencrypted(dir.resolve("artifacts"));
-    workers = ControlWorker.start(env.getWorkflowClient(), tools, new DeclarativePlanner(tools),
-        ToolFiles.withoutInputs(artifacts, dir.resolve("scratch")), true, Optional.of(models));
-    var client = env.getWorkflowClient();
-    TaskSubmitter submitter = new TaskSubmitter(client, new DeclarativePlanner(tools),
-        PipelineCatalog.load(dir.resolve("pipelines")), 8, false, List.of(), Optional.empty());
-    socket = TaskApiOnSocket.start(client, submitter, artifacts);
-    api = socket.api();
+    on = AgentApiOnScriptedModel.start(dir, b -> b);
+    model = on.model;
+    api = on.api;
   }
 
   @AfterEach
   void tearDown() {
-    socket.close();
-    workers.shutdownNow();
-    env.close();
-    model.close();
+    on.close();
   }
 
   @Test
