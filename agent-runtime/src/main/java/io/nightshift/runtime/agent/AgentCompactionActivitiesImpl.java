@@ -7,6 +7,7 @@ import io.nightshift.models.ModelCallRequest;
 import io.nightshift.models.ModelCallResult;
 import io.nightshift.models.failure.ModelCallException;
 import io.nightshift.workflows.agent.AgentCompactionActivities;
+import io.nightshift.workflows.agent.AnswerCut;
 import io.nightshift.workflows.agent.CompactionInput;
 import io.nightshift.workflows.agent.CompactionOutput;
 import io.nightshift.workflows.agent.CompactionPlan;
@@ -59,9 +60,11 @@ public final class AgentCompactionActivitiesImpl implements AgentCompactionActiv
   }
 
   private CompactionOutput compactBeating(CompactionInput input) {
-    ConversationView view = ConversationView.of(inlining.expand(transcripts.messages(input.transcript())));
     List<ToolSpecification> offered = tools.specifications(input.tools());
     int window = prompts.meter().contextWindow(input.endpoint());
+    // the same bound on one answer as the model call's, so the plan measures the view that call will send
+    ConversationView view = ConversationView.of(inlining.expand(transcripts.messages(input.transcript())),
+        AnswerCut.boundChars(input.policy().reserveTokens(), window));
     int summaryTokens = Math.min(MAX_SUMMARY_TOKENS, window / 4);
     var tokens = prompts.tokens(input.endpoint(), offered, input.policy().reserveTokens());
     CompactionPlan plan = CompactionPlan.choose(view, input.policy(), window, summaryTokens, input.endpoint(), tokens);

@@ -54,6 +54,14 @@ public final class ConversationView {
     return new ConversationView(transcript);
   }
 
+  /**
+   * The view with every answer longer than {@code maxAnswerChars} shown cut (see {@link AnswerCut}); the transcript
+   * keeps it whole.
+   */
+  public static ConversationView of(List<TranscriptMessage> transcript, int maxAnswerChars) {
+    return new ConversationView(AnswerCut.apply(transcript, maxAnswerChars));
+  }
+
   static boolean isGuidance(TranscriptMessage m) {
     return m.role() == TranscriptMessage.Role.USER && m.text() != null && m.text().startsWith(GUIDANCE_PREFIX);
   }
