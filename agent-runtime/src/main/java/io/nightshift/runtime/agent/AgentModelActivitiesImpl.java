@@ -4,6 +4,7 @@ import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import io.nightshift.core.artifact.ArtifactRef;
 import io.nightshift.core.artifact.ArtifactStore;
+import io.nightshift.core.pipeline.ContextSettings;
 import io.nightshift.models.ModelCall;
 import io.nightshift.models.ModelCallRequest;
 import io.nightshift.models.ModelCallResult;
@@ -13,9 +14,11 @@ import io.nightshift.models.failure.FailureKind;
 import io.nightshift.models.failure.ModelCallException;
 import io.nightshift.workflows.agent.AgentModelActivities;
 import io.nightshift.workflows.agent.AgentToolCall;
+import io.nightshift.workflows.agent.AnswerCut;
 import io.nightshift.workflows.agent.CallUse;
 import io.nightshift.workflows.agent.CompactionPlan;
 import io.nightshift.workflows.agent.ContextFit;
+import io.nightshift.workflows.agent.ContextPolicy;
 import io.nightshift.workflows.agent.ContextUse;
 import io.nightshift.workflows.agent.ConversationView;
 import io.nightshift.workflows.agent.ModelTurnInput;
@@ -27,6 +30,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,14 +64,24 @@ public final class AgentModelActivitiesImpl implements AgentModelActivities {
 
   @Override
   public ModelTurnOutput nextTurn(ModelTurnInput input) {
+    // a model call on a CPU server takes minutes: beating lets a call on a worker that died be retried within the
+    // heartbeat timeout rather than after the start-to-close timeout
+    try (CallHeartbeats beating = CallHeartbeats.startIfInActivity()) {
+      return nextTurnBeating(input);
+    }
+  }
+
+  private ModelTurnOutput nextTurnBeating(ModelTurnInput input) {
     ArtifactRef index = transcripts.append(input.transcript(), input.append());
     List<TranscriptMessage> conversation = inlining.expand(transcripts.messages(index));
     List<ToolSpecification> offered = tools.specifications(input.tools());
     List<TranscriptMessage> sent = conversation;
     Optional<ContextUse> use = Optional.empty();
+    ConversationView view = ConversationView.of(conversation);
     if (input.context().isPresent()) {
       int window = prompts.meter().contextWindow(input.endpoint());
-      ContextFit.Choice choice = ContextFit.choose(ConversationView.of(conversation), input.context().get(), window,
+      view = ConversationView.of(conversation, AnswerCut.boundChars(input.context().get().reserveTokens(), window));
+      ContextFit.Choice choice = ContextFit.choose(view, input.context().get(), window,
           input.endpoint(), prompts.tokens(input.endpoint(), offered, input.maxOutputTokens()));
       if (choice instanceof ContextFit.Compact compact) {
         log.info("agent {} turn {}: the conversation takes {} of {} tokens' window on {}: compacting first",
@@ -86,8 +100,15 @@ public final class AgentModelActivitiesImpl implements AgentModelActivities {
             input.agentId(), input.turn(), send.turnsLeftOut(), window);
       }
     }
-    ModelCallResult result = callStickingToEndpoint(input,
-        AgentPrompts.request(sent, offered, input.maxOutputTokens()));
+    ModelCallResult result;
+    try {
+      result = callStickingToEndpoint(input, AgentPrompts.request(sent, offered, input.maxOutputTokens()));
+    } catch (ModelCallException refused) { // only a context-length refusal comes out as is
+      if (input.context().isEmpty()) {
+        throw ModelFailures.of(refused); // no context policy: a refusal fails the agent, as it always has
+      }
+      return overflowOrTooSmall(input, index, view, ContextRefusal.of(refused).orElseThrow(), use);
+    }
     List<AgentToolCall> calls = toolCalls(result.toolCalls(), input.turn());
     String text = result.text();
     ArtifactRef next = transcripts.appendMessages(index,
@@ -100,6 +121,32 @@ public final class AgentModelActivitiesImpl implements AgentModelActivities {
         result.latency().toMillis());
     return new ModelTurnOutput(next, answer, calls, result.usage().input(), result.usage().output(),
         result.usage().reported(), result.cost(), result.endpointId(), use);
+  }
+
+  /**
+   * The server refused the prompt as too long for its window, though our measure said it fits (a chat template that
+   * takes more than the measure assumed): compact and call again where the policy may, as if the measure had said
+   * so; else (right after a compaction, strategy window or fail, or one turn only) fail for good, naming the server's
+   * numbers, since the same prompt would be refused again.
+   */
+  private ModelTurnOutput overflowOrTooSmall(ModelTurnInput input, ArtifactRef index, ConversationView view,
+      ContextRefusal refusal, Optional<ContextUse> measured) {
+    ContextPolicy policy = input.context().orElseThrow();
+    int window = refusal.window().orElse(measured.map(ContextUse::window).orElse(0));
+    int prompt = refusal.promptTokens().orElse(measured.map(ContextUse::promptTokens).orElse(0));
+    if (policy.strategy() == ContextSettings.Strategy.COMPACT && policy.mayCompact() && view.turnCount() > 1) {
+      log.info("agent {} turn {}: {} refused the prompt with {}: compacting first", input.agentId(), input.turn(),
+          input.endpoint(), refusal.numbers());
+      return ModelTurnOutput.overflowed(index, prompt, window);
+    }
+    String why = !policy.mayCompact() ? "already compacted for this call"
+        : policy.strategy() == ContextSettings.Strategy.COMPACT ? "one turn only, nothing to compact"
+        : "context strategy '" + policy.strategy().name().toLowerCase(Locale.ROOT) + "'";
+    String reason = "endpoint '" + input.endpoint() + "' refused the prompt as over its window, with "
+        + refusal.numbers() + measured.map(u -> " (measured here: " + u.promptTokens() + " prompt tokens of a "
+        + u.window() + "-token window)").orElse("") + "; " + why + ". The server said: " + refusal.message();
+    log.warn("agent {} turn {}: {}", input.agentId(), input.turn(), reason);
+    throw CompactionPlan.tooSmall(reason);
   }
 
   /**
@@ -124,6 +171,9 @@ public final class AgentModelActivitiesImpl implements AgentModelActivities {
         }
         return result;
       } catch (ModelCallException e) {
+        if (ContextRefusal.of(e).isPresent()) {
+          throw e; // an overflow, not a failure of this endpoint: nextTurn compacts or fails
+        }
         boolean justOpened = e.retryable() && e.kind() != FailureKind.CIRCUIT_OPEN && models.circuitOpen(endpoint);
         if (e.kind() != FailureKind.CIRCUIT_OPEN && !justOpened) {
           log.warn("agent {} turn {}: {}", input.agentId(), input.turn(), e.getMessage());

@@ -1,6 +1,7 @@
 package io.nightshift.runtime.agent;
 
 import io.nightshift.workflows.activities.ActivityToolRunner;
+import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.client.ActivityCompletionException;
 import java.util.concurrent.Executors;
@@ -22,6 +23,11 @@ final class CallHeartbeats implements AutoCloseable {
   });
   private final ScheduledFuture<?> beating;
 
+  /** Beats for nothing: the caller is not an activity (a test calling an implementation directly). */
+  private CallHeartbeats() {
+    this.beating = null;
+  }
+
   private CallHeartbeats(ActivityExecutionContext activity, Thread caller) {
     long every = ActivityToolRunner.HEARTBEAT_EVERY_MILLIS;
     this.beating = BEATS.scheduleAtFixedRate(() -> beat(activity, caller), every, every, TimeUnit.MILLISECONDS);
@@ -30,6 +36,17 @@ final class CallHeartbeats implements AutoCloseable {
   /** Starts beating for the activity running on this thread. */
   static CallHeartbeats start(ActivityExecutionContext activity) {
     return new CallHeartbeats(activity, Thread.currentThread());
+  }
+
+  /** Starts beating for the activity running on this thread, if one is: else beats for nothing. */
+  static CallHeartbeats startIfInActivity() {
+    ActivityExecutionContext activity;
+    try {
+      activity = Activity.getExecutionContext();
+    } catch (IllegalStateException notAnActivity) {
+      return new CallHeartbeats();
+    }
+    return start(activity);
   }
 
   private void beat(ActivityExecutionContext activity, Thread caller) {
@@ -46,6 +63,8 @@ final class CallHeartbeats implements AutoCloseable {
 
   @Override
   public void close() {
-    beating.cancel(false);
+    if (beating != null) {
+      beating.cancel(false);
+    }
   }
 }

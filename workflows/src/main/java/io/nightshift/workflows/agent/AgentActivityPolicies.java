@@ -18,6 +18,9 @@ final class AgentActivityPolicies {
     return withQueue(ActivityOptions.newBuilder()
         // a CPU model server answering a long prompt can take minutes; the endpoint's own timeout is shorter
         .setStartToCloseTimeout(Duration.ofMinutes(10))
+        // the worker heartbeats while the call runs (every 2 s), so a call on a worker that died is retried
+        // elsewhere within this, not after the 10 minutes above; a change of options does not affect replay
+        .setHeartbeatTimeout(Duration.ofSeconds(10))
         .setCancellationType(ActivityCancellationType.TRY_CANCEL)
         .setRetryOptions(RetryOptions.newBuilder()
             .setInitialInterval(Duration.ofSeconds(2))
