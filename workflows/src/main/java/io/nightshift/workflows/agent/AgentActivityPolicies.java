@@ -14,20 +14,9 @@ import java.util.Optional;
 final class AgentActivityPolicies {
   private AgentActivityPolicies() {}
 
+  /** A CPU model server answering a long prompt can take minutes; the endpoint's own timeout is shorter. */
   static ActivityOptions model(Optional<String> queue) {
-    return withQueue(ActivityOptions.newBuilder()
-        // a CPU model server answering a long prompt can take minutes; the endpoint's own timeout is shorter
-        .setStartToCloseTimeout(Duration.ofMinutes(10))
-        // the worker heartbeats while the call runs (every 2 s), so a call on a worker that died is retried
-        // elsewhere within this, not after the 10 minutes above; a change of options does not affect replay
-        .setHeartbeatTimeout(Duration.ofSeconds(10))
-        .setCancellationType(ActivityCancellationType.TRY_CANCEL)
-        .setRetryOptions(RetryOptions.newBuilder()
-            .setInitialInterval(Duration.ofSeconds(2))
-            .setBackoffCoefficient(2.0)
-            .setMaximumInterval(Duration.ofMinutes(2))
-            .setMaximumAttempts(8)
-            .build()), queue);
+    return heartbeating(Duration.ofMinutes(10), Duration.ofSeconds(2), Duration.ofMinutes(2), 8, queue);
   }
 
   /**
@@ -35,32 +24,29 @@ final class AgentActivityPolicies {
    * keeps failing should fail the step rather than hold it for a quarter of an hour).
    */
   static ActivityOptions compaction(Optional<String> queue) {
-    return withQueue(ActivityOptions.newBuilder()
-        .setStartToCloseTimeout(Duration.ofMinutes(10))
-        // the worker heartbeats while the compaction runs (every 2 s), so a compaction on a worker that died is
-        // retried elsewhere within this, not after the 10 minutes above; a change of options does not affect replay
-        .setHeartbeatTimeout(Duration.ofSeconds(10))
-        .setCancellationType(ActivityCancellationType.TRY_CANCEL)
-        .setRetryOptions(RetryOptions.newBuilder()
-            .setInitialInterval(Duration.ofSeconds(2))
-            .setBackoffCoefficient(2.0)
-            .setMaximumInterval(Duration.ofMinutes(1))
-            .setMaximumAttempts(5)
-            .build()), queue);
+    return heartbeating(Duration.ofMinutes(10), Duration.ofSeconds(2), Duration.ofMinutes(1), 5, queue);
   }
 
   static ActivityOptions tools(Optional<String> queue) {
+    return heartbeating(Duration.ofMinutes(30), Duration.ofSeconds(1), Duration.ofMinutes(1), 5, queue);
+  }
+
+  /**
+   * Every agent activity heartbeats while it works (every 2 s), so one on a worker that died is retried elsewhere
+   * within the 10 s heartbeat timeout, not after its start-to-close timeout; a change of options does not affect
+   * replay.
+   */
+  private static ActivityOptions heartbeating(Duration startToClose, Duration firstRetry, Duration longestRetry,
+      int attempts, Optional<String> queue) {
     return withQueue(ActivityOptions.newBuilder()
-        .setStartToCloseTimeout(Duration.ofMinutes(30))
-        // the worker heartbeats for the tool (every 2 s), so a tool call on a dead worker is retried elsewhere
-        // within this, not after the 30 minutes above; a change of options does not affect replay
+        .setStartToCloseTimeout(startToClose)
         .setHeartbeatTimeout(Duration.ofSeconds(10))
         .setCancellationType(ActivityCancellationType.TRY_CANCEL)
         .setRetryOptions(RetryOptions.newBuilder()
-            .setInitialInterval(Duration.ofSeconds(1))
+            .setInitialInterval(firstRetry)
             .setBackoffCoefficient(2.0)
-            .setMaximumInterval(Duration.ofMinutes(1))
-            .setMaximumAttempts(5)
+            .setMaximumInterval(longestRetry)
+            .setMaximumAttempts(attempts)
             .build()), queue);
   }
 
