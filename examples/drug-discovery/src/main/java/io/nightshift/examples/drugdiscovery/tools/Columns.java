@@ -23,6 +23,14 @@ final class Columns {
   static final String DOCK_CONFIDENCE = "dock_confidence";
   static final String COMBINED_SCORE = "combined_score";
   static final String RANK = "rank";
+  /** Brenk et al. 2008 unwanted-group alerts joined by ';', empty when clean (written by chem.filter). */
+  static final String BRENK = "brenk";
+  /** Synthetic accessibility, Ertl and Schuffenhauer 2009: 1 = easy .. 10 = hard (written by chem.filter). */
+  static final String SA_SCORE = "sa_score";
+  /** The Pareto front chem.select placed a molecule in, 1 = best (see ParetoRanking). */
+  static final String PARETO_FRONT = "pareto_front";
+  /** The best docking score among a generated molecule's parents (chem.generate): an estimate before docking. */
+  static final String PARENT_DOCK_SCORE = "parent_dock_score";
 
   private Columns() {}
 }

@@ -65,7 +65,7 @@ class CampaignPlumbingTest {
         """);
 
     ToolOutput out = new SelectTool().execute(context, new ToolArguments(Map.of("molecules", thisRound + ","
-        + earlier, "count", "5", "max_similarity", "0.99")));
+        + earlier, "count", "5", "max_similarity", "0.99", "ranking", "combined")));
 
     MoleculeSet selected = context.read(out.artifact());
     assertThat(selected.candidates()).extracting(Candidate::id).containsExactly("old-1", "both", "new-1");

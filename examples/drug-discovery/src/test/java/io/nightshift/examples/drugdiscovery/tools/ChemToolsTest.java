@@ -136,14 +136,14 @@ class ChemToolsTest {
         """);
 
     MoleculeSet selected = context.read(run("chem.select", Map.of("molecules", scored, "count", "3",
-        "max_similarity", "0.6")).artifact());
+        "max_similarity", "0.6", "ranking", "combined")).artifact());
 
     // desmethyl-imatinib scores close to imatinib but is its near-duplicate, so the third place goes elsewhere
     assertThat(selected.candidates()).extracting(Candidate::id).containsExactly("imatinib", "ibuprofen", "aspirin");
     assertThat(selected.candidates()).extracting(c -> c.property("rank").orElseThrow()).containsExactly("1", "2", "3");
 
-    MoleculeSet byQed = context.read(run("chem.select", Map.of("molecules", scored, "dock_weight", "0"))
-        .artifact());
+    MoleculeSet byQed = context.read(run("chem.select", Map.of("molecules", scored, "dock_weight", "0",
+        "ranking", "combined")).artifact());
     assertThat(byQed.candidates().get(0).id()).isEqualTo("ibuprofen");
   }
 

@@ -1,0 +1,153 @@
+package io.nightshift.examples.drugdiscovery.tools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.nightshift.core.error.ToolException;
+import io.nightshift.core.tool.ToolArguments;
+import io.nightshift.core.tool.ToolOutput;
+import io.nightshift.examples.drugdiscovery.data.Candidate;
+import io.nightshift.examples.drugdiscovery.data.MoleculeSet;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** chem.select's default ranking: Pareto fronts, Brenk alerts after clean molecules, SA when present. */
+class ParetoSelectionTest {
+  private static final String HEADER = "id,smiles,name,parents,origin,dock_score,qed";
+  private static final List<String> ROWS = List.of(
+      "imatinib,Cc1ccc(NC(=O)c2ccc(CN3CCN(C)CC3)cc2)cc1Nc1nccc(-c2cccnc2)n1,imatinib,,seed,-114,0.39",
+      "desmethyl,Cc1ccc(NC(=O)c2ccc(CN3CCNCC3)cc2)cc1Nc1nccc(-c2cccnc2)n1,desmethyl,imatinib,mutate:x,-112,0.40",
+      "aspirin,CC(=O)Oc1ccccc1C(=O)O,aspirin,,seed,-43,0.55",
+      "ibuprofen,CC(C)Cc1ccc(C(C)C(=O)O)cc1,ibuprofen,,seed,-48,0.82");
+
+  @TempDir Path dir;
+  private RecordingToolContext context;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    context = new RecordingToolContext(dir);
+  }
+
+  @Test
+  void shouldRankByParetoFrontThenCrowdingWithTheBestBinderFirst() throws Exception {
+    // front 1: imatinib (best dock), desmethyl (trades 2 units of dock for 0.01 QED), ibuprofen (best QED);
+    // aspirin is dominated by ibuprofen. Crowding: imatinib and ibuprofen are extremes (infinite), desmethyl 2.
+    MoleculeSet all = select(csv(HEADER, ROWS), "count", "4", "max_similarity", "1");
+
+    assertThat(all.candidates()).extracting(Candidate::id)
+        .containsExactly("imatinib", "ibuprofen", "desmethyl", "aspirin");
+    assertThat(all.candidates()).extracting(c -> c.property("pareto_front").orElseThrow())
+        .containsExactly("1", "1", "1", "2");
+    assertThat(all.candidates()).extracting(c -> c.property("rank").orElseThrow())
+        .containsExactly("1", "2", "3", "4");
+
+    // with diversity, desmethyl-imatinib is imatinib's near-duplicate and gives way to the next front
+    MoleculeSet diverse = select(csv(HEADER, ROWS), "count", "3", "max_similarity", "0.6");
+    assertThat(diverse.candidates()).extracting(Candidate::id).containsExactly("imatinib", "ibuprofen", "aspirin");
+  }
+
+  @Test
+  void shouldRankMoleculesWithBrenkAlertsAfterEveryCleanOne() throws Exception {
+    List<String> rows = new ArrayList<>();
+    for (String row : ROWS) {
+      rows.add(row + (row.startsWith("imatinib") ? ",Michael_acceptor_1;thiol" : ","));
+    }
+    ToolOutput out = new SelectTool().execute(context, new ToolArguments(Map.of("molecules",
+        csv(HEADER + ",brenk", rows), "count", "4", "max_similarity", "1")));
+
+    MoleculeSet selected = context.read(out.artifact());
+    assertThat(selected.candidates()).extracting(Candidate::id)
+        .containsExactly("desmethyl", "ibuprofen", "aspirin", "imatinib");
+    assertThat(selected.candidates()).extracting(c -> c.property("pareto_front").orElseThrow())
+        .containsExactly("1", "1", "2", "3");
+    assertThat(out.summary()).contains("1 with Brenk alerts ranked after the clean");
+  }
+
+  @Test
+  void shouldUseTheSaScoreAsAThirdObjectiveWhenEveryRowHasOne() throws Exception {
+    // aspirin is easier to make than ibuprofen, so ibuprofen no longer dominates it
+    List<String> rows = List.of(ROWS.get(0) + ",2.5", ROWS.get(1) + ",2.6", ROWS.get(2) + ",1.2",
+        ROWS.get(3) + ",2.0");
+    ToolOutput out = new SelectTool().execute(context, new ToolArguments(Map.of("molecules",
+        csv(HEADER + ",sa_score", rows), "count", "4", "max_similarity", "1")));
+
+    MoleculeSet selected = context.read(out.artifact());
+    assertThat(selected.candidates()).allSatisfy(c -> assertThat(c.property("pareto_front")).contains("1"));
+    assertThat(out.summary()).contains("Pareto rank over docking score, QED and SA score");
+
+    // one row without it: two objectives, as before
+    List<String> partial = List.of(ROWS.get(0) + ",2.5", ROWS.get(1) + ",2.6", ROWS.get(2) + ",", ROWS.get(3)
+        + ",2.0");
+    assertThat(new SelectTool().execute(context, new ToolArguments(Map.of("molecules",
+        csv(HEADER + ",sa_score", partial)))).summary()).contains("over docking score, QED)")
+        .doesNotContain("SA score");
+  }
+
+  @Test
+  void shouldGiveTheSameSelectionWhateverTheInputOrder() throws Exception {
+    List<String> rows = new ArrayList<>(ROWS);
+    rows.add("paracetamol,CC(=O)Nc1ccc(O)cc1,paracetamol,,seed,-48,0.60");
+    rows.add("caffeine,Cn1c(=O)c2c(ncn2C)n(C)c1=O,caffeine,,seed,-43,0.55");
+    ToolOutput first = new SelectTool().execute(context, new ToolArguments(Map.of("molecules", csv(HEADER, rows),
+        "count", "5")));
+    Collections.reverse(rows);
+    ToolOutput reversed = new SelectTool().execute(context, new ToolArguments(Map.of("molecules",
+        csv(HEADER, rows), "count", "5")));
+    Collections.swap(rows, 0, 3);
+    ToolOutput swapped = new SelectTool().execute(context, new ToolArguments(Map.of("molecules",
+        csv(HEADER, rows), "count", "5")));
+
+    assertThat(reversed.artifact()).isEqualTo(first.artifact());
+    assertThat(swapped.artifact()).isEqualTo(first.artifact());
+  }
+
+  @Test
+  void shouldRankUndockedMoleculesLastAndUseParentScoresBeforeDocking() throws Exception {
+    List<String> rows = new ArrayList<>(ROWS);
+    rows.add("unbuilt,CC(C)NCC(O)c1ccc(O)c(O)c1,unbuilt,,seed,,0.95");
+    MoleculeSet selected = select(csv(HEADER, rows), "count", "5", "max_similarity", "1");
+    assertThat(selected.candidates().get(4).id()).isEqualTo("unbuilt");
+
+    // the triage: no docking yet, so the parents' best docking score stands in for it
+    String triage = csv("id,smiles,parent_dock_score,qed", List.of(
+        "good-parent,CC(C)Cc1ccc(C(C)C(=O)O)cc1,-100,0.70",
+        "weak-parent,CC(=O)Nc1ccc(O)cc1,-50,0.71",
+        "seed-only,Cn1c(=O)c2c(ncn2C)n(C)c1=O,,0.95"));
+    ToolOutput out = new SelectTool().execute(context, new ToolArguments(Map.of("molecules", triage,
+        "max_similarity", "1")));
+    assertThat(context.read(out.artifact()).candidates()).extracting(Candidate::id)
+        .containsExactly("good-parent", "weak-parent", "seed-only");
+    assertThat(out.summary()).contains("parents' docking score, QED").contains("1 without a docking value");
+  }
+
+  @Test
+  void shouldKeepTheCombinedScoreBehindTheRankingParameterAndRefuseOthers() throws Exception {
+    String input = csv(HEADER, ROWS);
+    MoleculeSet combined = select(input, "ranking", "combined", "count", "3", "max_similarity", "0.6");
+    assertThat(combined.candidates()).extracting(Candidate::id).containsExactly("imatinib", "ibuprofen", "aspirin");
+    assertThat(combined.candidates().get(0).property("combined_score")).isPresent();
+    assertThat(combined.candidates().get(0).property("pareto_front")).isEmpty();
+
+    assertThatThrownBy(() -> select(input, "ranking", "weighted"))
+        .isInstanceOf(ToolException.class).hasMessageContaining("parameter 'ranking' must be pareto or combined");
+  }
+
+  private MoleculeSet select(String molecules, String... args) throws Exception {
+    Map<String, String> map = new HashMap<>(Map.of("molecules", molecules));
+    for (int i = 0; i < args.length; i += 2) {
+      map.put(args[i], args[i + 1]);
+    }
+    return context.read(new SelectTool().execute(context, new ToolArguments(map)).artifact());
+  }
+
+  private String csv(String header, List<String> rows) throws Exception {
+    return context.putCsv(header + "\n" + String.join("\n", rows) + "\n");
+  }
+}
