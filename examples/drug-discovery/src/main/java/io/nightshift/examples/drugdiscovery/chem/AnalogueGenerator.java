@@ -34,9 +34,21 @@ public final class AnalogueGenerator {
    * @param seed    seeds the random choice of moves
    */
   public static List<Analogue> generate(List<Molecule> parents, int count, long seed) {
+    return generate(parents, null, count, seed);
+  }
+
+  /**
+   * As {@link #generate(List, int, long)}, but each move picks its parent (and a crossover's second parent) with
+   * probability proportional to {@code weights}, so a favoured parent gets a larger share of the analogues.
+   *
+   * @param weights one non-negative weight per parent, at least one positive; null picks uniformly (the same
+   *                random sequence as the three-argument form)
+   */
+  public static List<Analogue> generate(List<Molecule> parents, double[] weights, int count, long seed) {
     if (parents.isEmpty()) {
       throw new IllegalArgumentException("at least one parent molecule is needed");
     }
+    double[] cumulative = weights == null ? null : cumulative(weights, parents.size());
     Random random = new Random(seed);
     Set<String> seen = new HashSet<>();
     parents.forEach(p -> seen.add(p.canonicalSmiles()));
@@ -44,8 +56,8 @@ public final class AnalogueGenerator {
     int attempts = 0;
     while (out.size() < count && attempts < count * 30) {
       attempts++;
-      int p = random.nextInt(parents.size());
-      int q = random.nextInt(parents.size());
+      int p = pick(random, cumulative, parents.size());
+      int q = pick(random, cumulative, parents.size());
       int move = random.nextInt(5);
       Optional<String> smiles;
       String operator;
@@ -94,6 +106,38 @@ public final class AnalogueGenerator {
       }
     }
     return out;
+  }
+
+  private static int pick(Random random, double[] cumulative, int n) {
+    if (cumulative == null) {
+      return random.nextInt(n);
+    }
+    double x = random.nextDouble() * cumulative[n - 1];
+    for (int i = 0; i < n; i++) {
+      if (x < cumulative[i]) {
+        return i;
+      }
+    }
+    return n - 1;
+  }
+
+  private static double[] cumulative(double[] weights, int n) {
+    if (weights.length != n) {
+      throw new IllegalArgumentException("one weight per parent is needed: " + weights.length + " for " + n);
+    }
+    double[] sums = new double[n];
+    double total = 0;
+    for (int i = 0; i < n; i++) {
+      if (!(weights[i] >= 0) || Double.isInfinite(weights[i])) {
+        throw new IllegalArgumentException("parent weights must be finite and non-negative, was " + weights[i]);
+      }
+      total += weights[i];
+      sums[i] = total;
+    }
+    if (total <= 0) {
+      throw new IllegalArgumentException("at least one parent weight must be positive");
+    }
+    return sums;
   }
 
   /**

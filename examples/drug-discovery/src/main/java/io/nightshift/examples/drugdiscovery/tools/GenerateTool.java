@@ -23,13 +23,16 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * {@code chem.generate}: analogues of a parent set by CDK graph moves (atom swaps, substituent additions and
  * removals, fragment swaps, crossovers). Output rows carry their parents' ids and the move, so lineage can be
- * traced back to the seeds. Deterministic: the same parents, count and seed give the same artifact.
+ * traced back to the seeds, and the parents' best docking score ({@code parent_dock_score}) when they were docked.
+ * Parents from a selection get shares of the analogues that grow with their rank ({@link ParentShares}).
+ * Deterministic: the same parents, count, seed and weighting give the same artifact.
  */
 final class GenerateTool implements Tool {
   static final String NAME = "chem.generate";
@@ -44,6 +47,8 @@ final class GenerateTool implements Tool {
             ToolParam.optional("count", "how many new molecules to make at most", "50"),
             ToolParam.optional("seed", "random seed (an integer); vary it per round", "0"),
             ToolParam.optional("round", "round number, recorded in each row", ""),
+            ToolParam.optional("parent_weighting", "rank (parents with a selection rank get shares of the"
+                + " analogues that grow with their rank; see ParentShares) or uniform", ParentShares.RANK),
             ToolParam.optional("proposals", "artifact:sha256:... of a model-proposal record (chem.proposals):"
                 + " its accepted molecules join the generated ones", "")));
   }
@@ -54,6 +59,10 @@ final class GenerateTool implements Tool {
     int count = Numbers.positiveInt(arguments, "count", 50);
     long seed = seed(arguments);
     String round = arguments.orDefault("round", "");
+    String weighting = arguments.orDefault("parent_weighting", ParentShares.RANK).strip().toLowerCase(Locale.ROOT);
+    if (!weighting.equals(ParentShares.RANK) && !weighting.equals(ParentShares.UNIFORM)) {
+      throw ToolException.permanent("parameter 'parent_weighting' must be rank or uniform, was '" + weighting + "'");
+    }
 
     List<Candidate> parents = new ArrayList<>();
     List<Molecule> molecules = new ArrayList<>();
@@ -70,8 +79,9 @@ final class GenerateTool implements Tool {
       throw ToolException.permanent("no valid parent molecules to generate from (" + input.size()
           + " rows, " + invalid + " with invalid SMILES): the previous round produced nothing to build on");
     }
+    Optional<double[]> weights = ParentShares.weights(parents, weighting);
     List<Candidate> out = new ArrayList<>();
-    for (Analogue analogue : AnalogueGenerator.generate(molecules, count, seed)) {
+    for (Analogue analogue : AnalogueGenerator.generate(molecules, weights.orElse(null), count, seed)) {
       String smiles = analogue.molecule().canonicalSmiles();
       String id = idFor(smiles);
       List<String> parentIds = analogue.parents().stream().map(i -> parents.get(i).id()).toList();
@@ -79,13 +89,17 @@ final class GenerateTool implements Tool {
       if (!round.isBlank()) {
         props.put("round", round);
       }
+      // the parents' best docking score: an estimate the triage ranks by before this molecule is docked
+      analogue.parents().stream().flatMap(i -> parents.get(i).number(Columns.DOCK_SCORE).stream())
+          .min(Double::compare).ifPresent(s -> props.put(Columns.PARENT_DOCK_SCORE, Numbers.format(s)));
       out.add(new Candidate(id, smiles, id, parentIds, "mutate:" + analogue.operator(), props));
     }
     int generated = out.size();
     String merged = arguments.orDefault("proposals", "").isBlank() ? "" : mergeProposals(context, arguments, out);
     ArtifactRef ref = MoleculeSetArtifacts.store(context, new MoleculeSet(out));
-    return new ToolOutput(ref, String.format("generated %d new molecules from %d parents (seed %d%s)%s", generated,
-        molecules.size(), seed, invalid > 0 ? ", " + invalid + " invalid parents skipped" : "", merged));
+    return new ToolOutput(ref, String.format("generated %d new molecules from %d parents (seed %d%s; %s)%s",
+        generated, molecules.size(), seed, invalid > 0 ? ", " + invalid + " invalid parents skipped" : "",
+        ParentShares.describe(weights), merged));
   }
 
   /**
