@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * Renders the campaign report as one self-contained HTML page: best candidates with CDK depictions and lineage,
- * the property table, per-round score distributions with their statistics, each round's summary (the
+ * the progress per round (best and top-decile docking score, hypervolume: {@link ProgressChart}), the property table, per-round score distributions with their statistics, each round's summary (the
  * deterministic one always; a model-written structure-activity summary beside it when an agent wrote one, named
  * as such), and provenance. The page holds no
  * timestamps or machine names, so equal inputs give an identical page (and artifact digest).
@@ -53,6 +53,7 @@ final class CampaignReport {
         .append(".err{color:#a00}.card.summary,.card.sar{width:45%}</style></head><body>\n");
     h.append("<h1>").append(Html.escape(in.title())).append("</h1>\n");
     bestCandidates(h, in);
+    h.append(ProgressChart.section(RoundProgress.of(in.rounds())));
     List<RoundStatistics> stats = statistics(in);
     distributions(h, stats);
     roundSummaries(h, stats, in);
@@ -80,7 +81,8 @@ final class CampaignReport {
       }
       h.append("<br>").append(Depictions.svg(c.smiles(), 70, 50))
           .append("<div class=\"smiles\">").append(Html.escape(c.smiles())).append("</div>")
-          .append("combined ").append(value(c, Columns.COMBINED_SCORE))
+          .append(c.property(Columns.PARETO_FRONT).isPresent() ? "Pareto front " + value(c, Columns.PARETO_FRONT)
+              : "combined " + value(c, Columns.COMBINED_SCORE))
           .append(" · dock ").append(value(c, Columns.DOCK_SCORE))
           .append(" · QED ").append(value(c, Columns.QED))
           .append("<br><small>lineage: ").append(Html.escape(lineage(c, in.ancestry()))).append("</small></div>\n");
