@@ -58,7 +58,8 @@ class DrugDiscoveryIT {
     for (int r = 1; r <= 3; r++) {
       assertThat(step(last, "dock" + r).getSummary()).isEqualTo("6 rows from 6 items in 2 chunks");
     }
-    assertThat(step(last, "select3").getSummary()).startsWith("selected 4 of ").contains("ranked by docking and QED");
+    assertThat(step(last, "select3").getSummary()).startsWith("selected 4 of ")
+        .contains("ranked by Pareto rank over docking score, QED");
 
     Table best = Csv.parse(api.readArtifact(id, step(last, "select3").getOutput().getDigest()));
     assertThat(best.rows()).hasSize(4);

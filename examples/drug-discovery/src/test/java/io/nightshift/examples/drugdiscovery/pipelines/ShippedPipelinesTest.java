@@ -148,6 +148,14 @@ class ShippedPipelinesTest {
   }
 
   @Test
+  void shouldLetTheRankingBeforeIssue18BeChosenAtSubmission() {
+    Plan plan = plan("drug-discovery-demo", Map.of("ranking", "combined", "parent_weighting", "uniform"));
+
+    assertThat(plan.step("select2").params()).containsEntry("ranking", "combined");
+    assertThat(plan.step("generate2").params()).containsEntry("parent_weighting", "uniform");
+  }
+
+  @Test
   void shouldRefuseAnUndeclaredDemoParameter() {
     assertThatThrownBy(() -> plan("drug-discovery-demo", Map.of("rounds", "5")))
         .isInstanceOf(InvalidPipelineException.class).hasMessageContaining("declares no parameter 'rounds'");
@@ -166,6 +174,10 @@ class ShippedPipelinesTest {
       assertThat(dock.map().chunkSize()).isLessThan(Integer.parseInt(plan.params().get("dock_count")));
       String pool = "${steps.dock" + r + ".output}" + (r == 1 ? "" : ",${steps.select" + (r - 1) + ".output}");
       assertThat(plan.step("select" + r).params()).containsEntry("molecules", pool);
+      // the learning loop: Pareto triage and selection, more analogues around the best-ranked parents
+      assertThat(plan.step("triage" + r).params()).containsEntry("ranking", "pareto");
+      assertThat(plan.step("select" + r).params()).containsEntry("ranking", "pareto");
+      assertThat(plan.step("generate" + r).params()).containsEntry("parent_weighting", "rank");
     }
   }
 
