@@ -6,7 +6,7 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The report's "Progress per round" section: a table and an inline SVG chart of {@link RoundProgress}, the
- * docking panel (best and top-decile score per round, better up) beside the hypervolume panel (this round's
+ * docking panel (best and top-decile score per round and the best so far, better up) beside the hypervolume panel (this round's
  * docked set and all rounds so far). Every plotted point carries its value in {@code data-value} and a label, so
  * the chart can be read without the table. No script, no external resources.
  */
@@ -41,7 +41,8 @@ final class ProgressChart {
         .append(TOP + PANEL_HEIGHT + 50).append("\">\n");
     panel(h, rounds, 0, "docking score (better ↑)", true, List.of(
         new Series("best", "#c33", "", RoundProgress::best),
-        new Series("top decile", "#3a6ea5", "", RoundProgress::topDecile)));
+        new Series("top decile", "#3a6ea5", "", RoundProgress::topDecile),
+        new Series("best so far", "#555", " stroke-dasharray=\"4 3\"", RoundProgress::bestSoFar)));
     panel(h, rounds, PANEL_WIDTH + MARGIN + 20, "hypervolume (better ↑)", false, List.of(
         new Series("this round", "#3a6ea5", "", RoundProgress::hypervolume),
         new Series("all rounds so far", "#555", " stroke-dasharray=\"4 3\"", RoundProgress::hypervolumeSoFar)));
@@ -77,7 +78,8 @@ final class ProgressChart {
       lo = Math.min(lo, 0);
     }
     double pad = hi - lo < 1e-9 ? 1 : (hi - lo) * 0.1;
-    double min = lo - pad, max = hi + pad;
+    // a hypervolume is a fraction: its axis starts at 0, not below
+    double min = lowerIsBetter ? lo - pad : Math.max(0, lo - pad), max = hi + pad;
     axisLabel(h, x0, lowerIsBetter ? min : max, TOP + 4);
     axisLabel(h, x0, lowerIsBetter ? max : min, TOP + PANEL_HEIGHT);
     for (int i = 0; i < rounds.size(); i++) {
@@ -109,8 +111,8 @@ final class ProgressChart {
       }
       h.append("<polyline fill=\"none\" stroke=\"").append(line.colour()).append("\" stroke-width=\"2\"")
           .append(line.dash()).append(" points=\"").append(points).append("\"/>\n").append(dots);
-      int legendY = TOP + PANEL_HEIGHT + 32 + 0 * s;
-      int legendX = left + s * 150;
+      int legendY = TOP + PANEL_HEIGHT + 32;
+      int legendX = left + s * 115;
       h.append("<line x1=\"").append(legendX).append("\" x2=\"").append(legendX + 20).append("\" y1=\"")
           .append(legendY - 4).append("\" y2=\"").append(legendY - 4).append("\" stroke=\"").append(line.colour())
           .append("\" stroke-width=\"2\"").append(line.dash()).append("/><text x=\"").append(legendX + 25)

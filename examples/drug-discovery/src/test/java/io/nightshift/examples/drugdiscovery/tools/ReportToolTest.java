@@ -50,6 +50,8 @@ class ReportToolTest {
         .contains("round 1").contains("round 2")
         .contains("-115.20")                                   // best docking score of round 2 in the statistics
         .contains("Docking score (ChemPLP")
+        .contains("<h2 id=\"progress\">Progress per round</h2>")          // the learning chart and its table
+        .contains("<td>round 2</td><td>1</td><td>-115.20</td><td>-115.20 (1)</td>")
         .contains(round1).contains("CDK 2.12").contains("PDB 1IEP");
   }
 
