@@ -20,9 +20,12 @@ import java.util.TreeMap;
  *       when the set has docking values, molecules that have one before those that do not (e.g. {@code
  *       dock_error}): clean and docked, alerted and docked, clean and undocked, alerted and undocked.</li>
  *   <li>Inside a tier, non-dominated sorting: front 1 first.</li>
- *   <li>Inside a front, NSGA-II's crowding distance, largest first (each objective's extremes first), so the best
- *       binder and the most drug-like molecule of the front lead; equal distances by the first objective (docking,
- *       when there is one: the better binder first), then by id, so the order never depends on input order.</li>
+ *   <li>Inside a front, the better docking score first (the first objective: QED where nothing was docked), then
+ *       NSGA-II's crowding distance, largest first, then id, so the order never depends on input order. Every
+ *       member of a front is an acceptable trade-off; leading with the binders gives them the best ranks, and so
+ *       the largest shares of the next round's analogues ({@link ParentShares}). Crowding first (NSGA-II's own
+ *       order) put the front's most drug-like, weakest binder second and did worse on docking in the 200/40 run
+ *       (README, "Measured").</li>
  * </ol>
  * The docking objective is {@code dock_score} when any row has one; otherwise {@code parent_dock_score} (the best
  * docking score among a generated molecule's parents, written by {@code chem.generate}) when any row has that, so
@@ -88,8 +91,9 @@ final class ParetoRanking {
           Row r = members.get(inFront.get(i));
           frontRows.add(new Row(r.index(), r.tier(), r.objectives(), crowding[i], frontOffset + f + 1));
         }
-        frontRows.sort(Comparator.comparingDouble(Row::crowding).reversed()
-            .thenComparingDouble(r -> r.objectives()[0]).thenComparing(r -> candidates.get(r.index()).id()));
+        frontRows.sort(Comparator.comparingDouble((Row r) -> r.objectives()[0])
+            .thenComparing(Comparator.comparingDouble(Row::crowding).reversed())
+            .thenComparing(r -> candidates.get(r.index()).id()));
         ordered.addAll(frontRows);
       }
       frontOffset += fronts;

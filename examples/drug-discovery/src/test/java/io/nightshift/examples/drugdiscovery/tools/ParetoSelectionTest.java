@@ -36,13 +36,13 @@ class ParetoSelectionTest {
   }
 
   @Test
-  void shouldRankByParetoFrontThenCrowdingWithTheBestBinderFirst() throws Exception {
+  void shouldRankByParetoFrontThenDockingScore() throws Exception {
     // front 1: imatinib (best dock), desmethyl (trades 2 units of dock for 0.01 QED), ibuprofen (best QED);
-    // aspirin is dominated by ibuprofen. Crowding: imatinib and ibuprofen are extremes (infinite), desmethyl 2.
+    // aspirin is dominated by ibuprofen, so it is alone in front 2
     MoleculeSet all = select(csv(HEADER, ROWS), "count", "4", "max_similarity", "1");
 
     assertThat(all.candidates()).extracting(Candidate::id)
-        .containsExactly("imatinib", "ibuprofen", "desmethyl", "aspirin");
+        .containsExactly("imatinib", "desmethyl", "ibuprofen", "aspirin");
     assertThat(all.candidates()).extracting(c -> c.property("pareto_front").orElseThrow())
         .containsExactly("1", "1", "1", "2");
     assertThat(all.candidates()).extracting(c -> c.property("rank").orElseThrow())
@@ -51,6 +51,19 @@ class ParetoSelectionTest {
     // with diversity, desmethyl-imatinib is imatinib's near-duplicate and gives way to the next front
     MoleculeSet diverse = select(csv(HEADER, ROWS), "count", "3", "max_similarity", "0.6");
     assertThat(diverse.candidates()).extracting(Candidate::id).containsExactly("imatinib", "ibuprofen", "aspirin");
+  }
+
+  @Test
+  void shouldBreakEqualDockingScoresInAFrontById() throws Exception {
+    // one front of three on (dock, -QED, SA): beta and alpha dock equally and trade QED for SA; every member is an
+    // extreme of some objective, so crowding ties (infinite) and the id decides; gamma docks worse, so it is last
+    MoleculeSet ranked = select(csv("id,smiles,dock_score,qed,sa_score", List.of(
+        "beta,CCO,-50,0.6,3",
+        "gamma,CCCl,-40,0.95,0.5",
+        "alpha,CCN,-50,0.9,5")), "count", "3", "max_similarity", "1");
+
+    assertThat(ranked.candidates()).extracting(Candidate::id).containsExactly("alpha", "beta", "gamma");
+    assertThat(ranked.candidates()).allSatisfy(c -> assertThat(c.property("pareto_front")).contains("1"));
   }
 
   @Test
