@@ -70,7 +70,9 @@ class DrugDiscoveryIT {
     assertThat(report).startsWith("<!DOCTYPE html>").contains("<h2>Best candidates</h2>",
         "<h2>Score distributions per round</h2>", "<h2>Properties of the final set</h2>", "<h2>Provenance</h2>");
     assertThat(count(report, "<div class=\"card\">")).isEqualTo(4);
-    assertThat(count(report, "<svg")).as("a depiction per card plus two score plots").isEqualTo(4 + 2);
+    assertThat(count(report, "<svg")).as("a depiction per card, two score plots and the progress chart")
+        .isEqualTo(4 + 2 + 1);
+    assertThat(report).contains("<h2 id=\"progress\">Progress per round</h2>", "data-series=\"top decile\"");
     int idColumn = best.header().indexOf("id");
     int dock = best.header().indexOf("dock_score");
     for (List<String> row : best.rows()) { // every selected molecule is in the report with its docking score
