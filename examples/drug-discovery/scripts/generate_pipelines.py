@@ -87,7 +87,8 @@ ROUND = """\
       engine: "${{params.docking_engine}}"
     timeout: 2h
     heartbeat_timeout: 1m
-    retry: {{max_attempts: 3, initial_interval: 5s}}
+    # a lost worker costs an attempt; each one resumes after the last molecule docked (chem.dock's checkpoint)
+    retry: {{max_attempts: 10, initial_interval: 5s}}
   - name: select{r}
     tool: chem.select
     params:
