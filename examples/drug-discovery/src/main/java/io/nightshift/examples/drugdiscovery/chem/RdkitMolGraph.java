@@ -1,5 +1,6 @@
 package io.nightshift.examples.drugdiscovery.chem;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.openscience.cdk.aromaticity.Aromaticity;
@@ -136,7 +137,7 @@ final class RdkitMolGraph {
       IIsotope isotope = isotopes.getIsotope(atom.getSymbol(), massNumber);
       double exact = isotope == null || isotope.getExactMass() == null ? massNumber : isotope.getExactMass();
       return (int) (exact - isotopes.getNaturalMass(atom.getAtomicNumber()));
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new IllegalStateException("CDK's isotope table could not be read", e);
     }
   }
