@@ -13,6 +13,8 @@ final class Columns {
   static final String VEBER = "veber";
   static final String PAINS = "pains";
   static final String QED = "qed";
+  /** Synthetic accessibility (Ertl & Schuffenhauer 2009): 1 = easy .. 10 = very hard to make, 2 decimals. */
+  static final String SA_SCORE = "sa_score";
   /** Docking score, lower is better: ChemPLP (OpenChemLib), kcal/mol (Vina), -confidence (DiffDock NIM). */
   static final String DOCK_SCORE = "dock_score";
   static final String DOCK_ENGINE = "dock_engine";
