@@ -99,7 +99,8 @@ ROUND = """\
 STEPS_COMMENT = """\
 # Each round, as steps NAME<round>:
 #   generate  analogues of the parents (the seeds, then the previous selection) by CDK graph moves
-#   filter    descriptors, rule of five, Veber, PAINS and QED; drops and counts invalid or duplicate molecules
+#   filter    descriptors, rule of five, Veber, PAINS, Brenk unwanted groups and QED; drops and counts invalid or
+#             duplicate molecules
 #   triage    best QED with ECFP4 diversity: the docking budget goes to distinct, drug-like chemotypes
 #   dock      a map step over the triaged set, {chunk} molecules per activity (heartbeat per molecule), so docking
 #             spreads over every CPU worker and a lost worker costs one chunk
@@ -129,7 +130,7 @@ def pipeline(name, description, header, rounds, chunk, candidates, dock_count, k
     params = [
         ("seeds", "builtin", "builtin, or a molecule CSV: classpath:PATH, file:PATH (inputs dir), artifact:..."),
         ("candidates", f'"{candidates}"', "analogues generated per round"),
-        ("min_qed", '"0.3"', "drug-likeness floor (after rule of five, Veber, PAINS)"),
+        ("min_qed", '"0.3"', "drug-likeness floor (after rule of five, Veber, PAINS, Brenk)"),
         ("dock_count", f'"{dock_count}"', "molecules docked per round (best QED, diverse)"),
         ("effort", effort, "docking search: fast or standard"),
         # the programs and the NIM are the operator's (NIGHTSHIFT_VINA, NIGHTSHIFT_OBABEL, NIGHTSHIFT_DIFFDOCK_NIM_URL

@@ -12,6 +12,8 @@ final class Columns {
   static final String LIPINSKI_VIOLATIONS = "lipinski_violations";
   static final String VEBER = "veber";
   static final String PAINS = "pains";
+  /** The Brenk unwanted-group filters a molecule matches, joined by ';'; empty when clean. */
+  static final String BRENK = "brenk";
   static final String QED = "qed";
   /** Synthetic accessibility (Ertl & Schuffenhauer 2009): 1 = easy .. 10 = very hard to make, 2 decimals. */
   static final String SA_SCORE = "sa_score";

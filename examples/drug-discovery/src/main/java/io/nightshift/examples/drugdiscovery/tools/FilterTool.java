@@ -7,6 +7,7 @@ import io.nightshift.core.tool.ToolContext;
 import io.nightshift.core.tool.ToolDescriptor;
 import io.nightshift.core.tool.ToolOutput;
 import io.nightshift.core.tool.ToolParam;
+import io.nightshift.examples.drugdiscovery.chem.BrenkFilter;
 import io.nightshift.examples.drugdiscovery.chem.DescriptorCalculator;
 import io.nightshift.examples.drugdiscovery.chem.Descriptors;
 import io.nightshift.examples.drugdiscovery.chem.InvalidMoleculeException;
@@ -23,9 +24,10 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * {@code chem.filter}: computes descriptors, rule-of-five, Veber, PAINS, QED and the synthetic accessibility
- * score for each molecule and keeps those that pass. Invalid SMILES and duplicates are dropped and counted, never fatal: model-proposed molecules
- * are often malformed.
+ * {@code chem.filter}: computes descriptors, rule-of-five, Veber, PAINS, Brenk unwanted groups, QED and the
+ * synthetic accessibility score for each molecule and keeps those that pass. Invalid SMILES and duplicates are
+ * dropped and counted, never fatal: model-proposed molecules are often malformed. Each dropped molecule is counted
+ * under the first rule it fails, in the order of the summary.
  */
 final class FilterTool implements Tool {
   static final String NAME = "chem.filter";
@@ -39,14 +41,16 @@ final class FilterTool implements Tool {
   public ToolDescriptor descriptor() {
     return new ToolDescriptor(NAME,
         "Annotates molecules with CDK descriptors (MW, XLogP, TPSA, HBD, HBA, rotatable bonds, aromatic rings),"
-            + " Lipinski and Veber rules, PAINS alerts, QED and the SA score (Ertl & Schuffenhauer), and keeps those"
-            + " that pass.",
+            + " Lipinski and Veber rules, PAINS alerts, Brenk unwanted-group alerts, QED and the SA score (Ertl &"
+            + " Schuffenhauer), and keeps those that pass.",
         List.of(
             ToolParam.required("molecules", "artifact:sha256:... of a molecule CSV (needs a smiles column)"),
             ToolParam.optional("max_lipinski_violations", "most rule-of-five violations allowed (0-4)", "1"),
             ToolParam.optional("require_veber", "drop molecules failing Veber (rotatable bonds <= 10, TPSA <= 140)",
                 "true"),
             ToolParam.optional("reject_pains", "drop molecules matching any PAINS filter", "true"),
+            ToolParam.optional("reject_brenk",
+                "drop molecules matching any Brenk unwanted-group filter (reactive, unstable or toxic groups)", "true"),
             ToolParam.optional("min_qed", "lowest QED kept (0-1)", "0"),
             ToolParam.optional("max_sa",
                 "highest synthetic accessibility score kept (1 = easy .. 10 = very hard to make)",
@@ -59,12 +63,13 @@ final class FilterTool implements Tool {
     int maxViolations = (int) Numbers.inRange(arguments, "max_lipinski_violations", 1, 0, 4);
     boolean requireVeber = Numbers.flag(arguments, "require_veber", true);
     boolean rejectPains = Numbers.flag(arguments, "reject_pains", true);
+    boolean rejectBrenk = Numbers.flag(arguments, "reject_brenk", true);
     double minQed = Numbers.inRange(arguments, "min_qed", 0, 0, 1);
     double maxSa = Numbers.inRange(arguments, "max_sa", DEFAULT_MAX_SA, 1, 10);
 
     List<Candidate> kept = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    int invalid = 0, duplicate = 0, lipinski = 0, veber = 0, pains = 0, qed = 0, hardToMake = 0;
+    int invalid = 0, duplicate = 0, lipinski = 0, veber = 0, pains = 0, brenk = 0, qed = 0, hardToMake = 0;
     for (Candidate candidate : input.candidates()) {
       Molecule molecule;
       try {
@@ -78,12 +83,15 @@ final class FilterTool implements Tool {
         continue;
       }
       Descriptors d = DescriptorCalculator.compute(molecule);
+      List<String> brenkAlerts = BrenkFilter.matches(molecule);
       if (d.lipinskiViolations() > maxViolations) {
         lipinski++;
       } else if (requireVeber && !d.veber()) {
         veber++;
       } else if (rejectPains && !d.painsFree()) {
         pains++;
+      } else if (rejectBrenk && !brenkAlerts.isEmpty()) {
+        brenk++;
       } else if (d.qed() < minQed) {
         qed++;
       } else {
@@ -93,7 +101,7 @@ final class FilterTool implements Tool {
           hardToMake++;
           continue;
         }
-        TreeMap<String, String> columns = columns(d);
+        TreeMap<String, String> columns = columns(d, brenkAlerts);
         columns.put(Columns.SA_SCORE, saScore);
         kept.add(new Candidate(candidate.id(), molecule.canonicalSmiles(), candidate.name(), candidate.parents(),
             candidate.origin(), candidate.properties()).with(columns));
@@ -103,8 +111,8 @@ final class FilterTool implements Tool {
     String summary = input.isEmpty()
         ? "empty input: no molecules to filter"
         : String.format("kept %d of %d (dropped: %d invalid SMILES, %d duplicates, %d rule of five, %d Veber,"
-            + " %d PAINS, %d QED < %s, %d SA score > %s)", kept.size(), input.size(), invalid, duplicate, lipinski,
-            veber, pains, qed, Numbers.format(minQed), hardToMake, saScore(maxSa));
+            + " %d PAINS, %d Brenk, %d QED < %s, %d SA score > %s)", kept.size(), input.size(), invalid, duplicate,
+            lipinski, veber, pains, brenk, qed, Numbers.format(minQed), hardToMake, saScore(maxSa));
     return new ToolOutput(ref, summary);
   }
 
@@ -114,7 +122,7 @@ final class FilterTool implements Tool {
   }
 
   /** The descriptor columns this tool adds; other tools and the report read them by these names. */
-  static TreeMap<String, String> columns(Descriptors d) {
+  static TreeMap<String, String> columns(Descriptors d, List<String> brenkAlerts) {
     TreeMap<String, String> c = new TreeMap<>();
     c.put(Columns.MW, Numbers.format(d.molecularWeight()));
     c.put(Columns.XLOGP, Numbers.format(d.xlogp()));
@@ -126,6 +134,7 @@ final class FilterTool implements Tool {
     c.put(Columns.LIPINSKI_VIOLATIONS, String.valueOf(d.lipinskiViolations()));
     c.put(Columns.VEBER, String.valueOf(d.veber()));
     c.put(Columns.PAINS, String.join("|", d.pains()));
+    c.put(Columns.BRENK, String.join(";", brenkAlerts));
     c.put(Columns.QED, Numbers.format(d.qed()));
     return c;
   }
