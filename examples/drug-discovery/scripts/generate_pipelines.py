@@ -89,7 +89,8 @@ ROUND = """\
       engine: "${{params.docking_engine}}"
     timeout: 2h
     heartbeat_timeout: 1m
-    retry: {{max_attempts: 3, initial_interval: 5s}}
+    # a lost worker costs an attempt; each one resumes after the last molecule docked (chem.dock's checkpoint)
+    retry: {{max_attempts: 10, initial_interval: 5s}}
   - name: select{r}
     tool: chem.select
     params:
@@ -103,7 +104,8 @@ STEPS_COMMENT = """\
 #   generate  analogues of the parents (the seeds, then the previous selection) by CDK graph moves; a better-
 #             ranked parent gets a larger share of them (parent_weighting: rank), and each analogue carries its
 #             parents' best docking score as an estimate
-#   filter    descriptors, rule of five, Veber, PAINS and QED; drops and counts invalid or duplicate molecules
+#   filter    descriptors, rule of five, Veber, PAINS, Brenk unwanted groups and QED; drops and counts invalid or
+#             duplicate molecules
 #   triage    Pareto rank over the parents' docking score, QED and SA (Brenk alerts last) with ECFP4 diversity:
 #             the docking budget goes to distinct, drug-like analogues of good binders
 #   dock      a map step over the triaged set, {chunk} molecules per activity (heartbeat per molecule), so docking
@@ -135,7 +137,7 @@ def pipeline(name, description, header, rounds, chunk, candidates, dock_count, k
     params = [
         ("seeds", "builtin", "builtin, or a molecule CSV: classpath:PATH, file:PATH (inputs dir), artifact:..."),
         ("candidates", f'"{candidates}"', "analogues generated per round"),
-        ("min_qed", '"0.3"', "drug-likeness floor (after rule of five, Veber, PAINS)"),
+        ("min_qed", '"0.3"', "drug-likeness floor (after rule of five, Veber, PAINS, Brenk)"),
         ("dock_count", f'"{dock_count}"', "molecules docked per round (the triage's best, diverse)"),
         ("effort", effort, "docking search: fast or standard"),
         # the programs and the NIM are the operator's (NIGHTSHIFT_VINA, NIGHTSHIFT_OBABEL, NIGHTSHIFT_DIFFDOCK_NIM_URL

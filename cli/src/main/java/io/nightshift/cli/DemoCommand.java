@@ -3,17 +3,12 @@ package io.nightshift.cli;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.nightshift.api.client.BearerToken;
-import io.nightshift.api.v1.ArtifactChunk;
-import io.nightshift.api.v1.ArtifactServiceGrpc;
-import io.nightshift.api.v1.ReadArtifactRequest;
 import io.nightshift.api.v1.SubmitTaskRequest;
 import io.nightshift.api.v1.Task;
 import io.nightshift.api.v1.TaskServiceGrpc;
 import io.nightshift.api.v1.TaskSpec;
-import io.nightshift.core.files.OwnerOnly;
 import io.nightshift.runtime.Role;
 import io.nightshift.runtime.config.ApiAuth;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -66,7 +61,8 @@ final class DemoCommand implements Callable<Integer> {
         out.flush();
         Task task = TaskFollower.follow(channel, id, out);
         if (task.hasResult()) {
-          Path report = save(channel, task, options.toConfig().dataDir().resolve("reports")).toAbsolutePath();
+          Path report = TaskResultFile.saveUnder(channel, task, options.toConfig().dataDir().resolve("reports"))
+              .toAbsolutePath();
           out.println();
           out.println("Result of " + id + " saved to " + report);
           if (task.getResult().getMediaType().startsWith("text/markdown")) {
@@ -105,23 +101,4 @@ final class DemoCommand implements Callable<Integer> {
     }
     return builder.build();
   }
-
-  private static Path save(ManagedChannel channel, Task task, Path dir) throws Exception {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    ArtifactServiceGrpc.newBlockingStub(channel)
-        .readArtifact(ReadArtifactRequest.newBuilder().setTaskId(task.getId()).setDigest(task.getResult().getDigest())
-            .setMediaType(task.getResult().getMediaType()).build())
-        .forEachRemaining((ArtifactChunk c) -> bytes.writeBytes(c.getData().toByteArray()));
-    OwnerOnly.createDirectories(dir); // results are task data: this user's alone, like the data directory
-    String ext = switch (task.getResult().getMediaType()) {
-      case "text/markdown" -> ".md";
-      case "text/html" -> ".html";
-      case "text/csv" -> ".csv";
-      default -> ".out";
-    };
-    Path file = dir.resolve(task.getId() + ext);
-    Files.write(file, bytes.toByteArray());
-    return file;
-  }
-
 }

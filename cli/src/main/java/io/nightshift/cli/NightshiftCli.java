@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "nightshift", mixinStandardHelpOptions = true, version = "nightshift 0.1.0",
     description = "Durable runtime for long-running autonomous AI agents.",
     subcommands = {ServeCommand.Dev.class, DemoCommand.class, ServeCommand.Worker.class, ServeCommand.Api.class,
-        ServeCommand.Temporal.class, SubmitCommand.class, ListCommand.class, StatusCommand.class,
+        ServeCommand.Temporal.class, SubmitCommand.class, ListCommand.class, StatusCommand.class, ResultCommand.class,
         WatchCommand.class, TaskControlCommand.Cancel.class, TaskControlCommand.Pause.class,
         TaskControlCommand.Resume.class, TaskControlCommand.Approve.class, TaskControlCommand.Reject.class,
         TaskControlCommand.Steer.class, ConversationCommand.class, BackendsCommand.class, ProvisionCommand.class,

@@ -7,6 +7,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,7 +34,7 @@ class CliIT {
   }
 
   @Test
-  void shouldSubmitWaitAndShowTaskAsJson() {
+  void shouldSubmitWaitAndShowTaskAsJsonAndSaveItsResult() throws Exception {
     Run submit = cli("submit", "--pipeline", "sample", "-p", "resamples=500", "--goal", "cli test", "--wait");
     assertThat(submit.exit()).as(submit.err()).isZero();
     String id = submit.out().lines().findFirst().orElseThrow();
@@ -44,6 +46,13 @@ class CliIT {
         .contains("\"state\":\"TASK_STATE_SUCCEEDED\"");
 
     assertThat(cli("watch", id).exit()).isZero();
+    Path saved = dir.resolve("sample-result.out");
+    Run result = cli("result", id, "-o", saved.toString());
+    assertThat(result.exit()).as(result.err()).isZero();
+    assertThat(result.out().strip()).isEqualTo(saved.toAbsolutePath().normalize().toString());
+    Matcher size = Pattern.compile("\"result\":\\{[^}]*\"size\":\"?(\\d+)").matcher(status.out());
+    assertThat(size.find()).as(status.out()).isTrue();
+    assertThat(Files.size(saved)).isEqualTo(Long.parseLong(size.group(1))).isPositive();
     Run list = cli("list");
     assertThat(list.exit()).isZero();
     assertThat(list.out()).contains(id);
@@ -74,6 +83,9 @@ class CliIT {
     Run unknown = cli("cancel", "no-such-task");
     assertThat(unknown.exit()).isEqualTo(1);
     assertThat(unknown.err()).contains("NOT_FOUND");
+    Run noResult = cli("result", "no-such-task");
+    assertThat(noResult.exit()).isEqualTo(1);
+    assertThat(noResult.err()).contains("NOT_FOUND");
   }
 
   private Run cli(String... args) {

@@ -225,7 +225,8 @@ final class CampaignReport {
   private static void propertyTable(StringBuilder h, MoleculeSet set) {
     h.append("<h2>Properties of the final set</h2>\n<table><tr><th>rank</th><th>id</th><th>origin</th>")
         .append("<th>MW</th><th>XLogP</th><th>TPSA</th><th>HBD</th><th>HBA</th><th>RotB</th>")
-        .append("<th>Ro5 violations</th><th>Veber</th><th>PAINS</th><th>QED</th><th>dock</th><th>dock engine</th>")
+        .append("<th>Ro5 violations</th><th>Veber</th><th>PAINS</th><th>Brenk</th><th>QED</th><th>dock</th>")
+        .append("<th>dock engine</th>")
         .append("<th>combined</th>")
         .append("<th>SMILES</th></tr>\n");
     for (Candidate c : set.candidates()) {
@@ -233,7 +234,8 @@ final class CampaignReport {
       for (String v : List.of(value(c, Columns.RANK), Html.escape(c.id()), Html.escape(c.origin()),
           value(c, Columns.MW), value(c, Columns.XLOGP), value(c, Columns.TPSA), value(c, Columns.HBD),
           value(c, Columns.HBA), value(c, Columns.ROTATABLE_BONDS), value(c, Columns.LIPINSKI_VIOLATIONS),
-          value(c, Columns.VEBER), value(c, Columns.PAINS), value(c, Columns.QED), value(c, Columns.DOCK_SCORE),
+          value(c, Columns.VEBER), value(c, Columns.PAINS), value(c, Columns.BRENK),
+          value(c, Columns.QED), value(c, Columns.DOCK_SCORE),
           value(c, Columns.DOCK_ENGINE), value(c, Columns.COMBINED_SCORE))) {
         h.append("<td>").append(v).append("</td>");
       }

@@ -12,7 +12,11 @@ final class Columns {
   static final String LIPINSKI_VIOLATIONS = "lipinski_violations";
   static final String VEBER = "veber";
   static final String PAINS = "pains";
+  /** The Brenk unwanted-group filters a molecule matches, joined by ';'; empty when clean. */
+  static final String BRENK = "brenk";
   static final String QED = "qed";
+  /** Synthetic accessibility (Ertl & Schuffenhauer 2009): 1 = easy .. 10 = very hard to make, 2 decimals. */
+  static final String SA_SCORE = "sa_score";
   /** Docking score, lower is better: ChemPLP (OpenChemLib), kcal/mol (Vina), -confidence (DiffDock NIM). */
   static final String DOCK_SCORE = "dock_score";
   static final String DOCK_ENGINE = "dock_engine";
@@ -23,10 +27,6 @@ final class Columns {
   static final String DOCK_CONFIDENCE = "dock_confidence";
   static final String COMBINED_SCORE = "combined_score";
   static final String RANK = "rank";
-  /** Brenk et al. 2008 unwanted-group alerts joined by ';', empty when clean (written by chem.filter). */
-  static final String BRENK = "brenk";
-  /** Synthetic accessibility, Ertl and Schuffenhauer 2009: 1 = easy .. 10 = hard (written by chem.filter). */
-  static final String SA_SCORE = "sa_score";
   /** The Pareto front chem.select placed a molecule in, 1 = best (see ParetoRanking). */
   static final String PARETO_FRONT = "pareto_front";
   /** The best docking score among a generated molecule's parents (chem.generate): an estimate before docking. */

@@ -22,7 +22,8 @@ import java.util.List;
  * and which NIM is called is the operator's {@link DockingConfig}, never a parameter: a task names an engine, not
  * an executable or an address.
  * A molecule that cannot be docked keeps its row with {@code dock_error} instead of failing the step; an engine that
- * cannot run at all fails it at once, saying what to install or configure. Heartbeats after every molecule. Each
+ * cannot run at all fails it at once, saying what to install or configure. Heartbeats after every molecule, naming
+ * the rows done so far ({@link DockingCheckpoint}), so an attempt after a crash docks only the rest. Each
  * score depends on the molecule alone (OpenChemLib is re-seeded per molecule, Vina runs with a fixed seed), so a
  * retried or re-sharded map step gives the same numbers.
  */
@@ -70,18 +71,33 @@ final class DockTool implements Tool {
     if (input.isEmpty()) {
       return new ToolOutput(MoleculeSetArtifacts.store(context, input, columns), "empty input: nothing to dock");
     }
-    DockingBackend backend = DockingBackends.create(engine, context, arguments, config);
-    return dockAll(context, input, limit, backend, columns);
+    DockingCheckpoint checkpointed = new DockingCheckpoint(context);
+    DockingBackend backend = DockingBackends.create(engine, checkpointed, arguments, config);
+    return dockAll(checkpointed, input, limit, backend, columns);
   }
 
-  private static ToolOutput dockAll(ToolContext context, MoleculeSet input, int limit, DockingBackend backend,
-      List<String> columns) {
-    List<Candidate> out = new ArrayList<>();
-    int docked = 0, failed = 0;
+  private static ToolOutput dockAll(DockingCheckpoint context, MoleculeSet input, int limit,
+      DockingBackend backend, List<String> columns) {
+    List<Candidate> out = new ArrayList<>(context.resume(input));
+    int resumed = out.size();
+    int docked = 0, failed = 0, dockedHere = 0;
     double best = Double.POSITIVE_INFINITY;
     String bestId = "";
     double seconds = 0;
-    for (int i = 0; i < input.size(); i++) {
+    for (Candidate done : out) {
+      if (done.property(Columns.DOCK_ERROR).filter(e -> !e.isBlank()).isPresent()) {
+        failed++;
+      } else if (done.number(Columns.DOCK_SCORE).isPresent()) {
+        docked++;
+        double score = done.number(Columns.DOCK_SCORE).get();
+        if (score < best) {
+          best = score;
+          bestId = done.id();
+        }
+      }
+    }
+    int toDock = Math.min(limit, input.size());
+    for (int i = resumed; i < input.size(); i++) {
       Candidate c = input.candidates().get(i);
       if (i >= limit) {
         out.add(c);
@@ -92,6 +108,7 @@ final class DockTool implements Tool {
         out.add(c.with(Columns.DOCK_SCORE, Numbers.format(result.score()))
             .with(Columns.DOCK_ENGINE, backend.engine()).with(result.extra()));
         docked++;
+        dockedHere++;
         seconds += result.seconds();
         if (result.score() < best) {
           best = result.score();
@@ -101,13 +118,18 @@ final class DockTool implements Tool {
         out.add(c.with(Columns.DOCK_ERROR, e.getMessage()));
         failed++;
       }
-      context.heartbeat("docked " + (i + 1) + " of " + Math.min(limit, input.size()) + ": " + c.id());
+      if (i + 1 < toDock) {
+        context.save(out, columns); // after the last one the output itself follows at once
+      }
+      context.heartbeat("docked " + (i + 1) + " of " + toDock + ": " + c.id());
     }
     ArtifactRef ref = MoleculeSetArtifacts.store(context, new MoleculeSet(out), columns);
+    String resumedNote = resumed == 0 ? "" : String.format(" (%d resumed from an earlier attempt)", resumed);
     String summary = docked == 0
-        ? String.format("docked 0 of %d molecules (%d failed)", input.size(), failed)
-        : String.format("docked %d of %d molecules (%d failed), best %s %s, %.1f s per molecule", docked,
-            input.size(), failed, bestId, Numbers.format(best), seconds / docked);
+        ? String.format("docked 0 of %d molecules (%d failed)%s", input.size(), failed, resumedNote)
+        : String.format("docked %d of %d molecules (%d failed)%s, best %s %s%s", docked, input.size(), failed,
+            resumedNote, bestId, Numbers.format(best),
+            dockedHere == 0 ? "" : String.format(", %.1f s per molecule", seconds / dockedHere));
     return new ToolOutput(ref, summary);
   }
 }

@@ -11,12 +11,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** A ToolContext over core's FileArtifactStore that records heartbeats. */
 final class RecordingToolContext implements ToolContext {
   private final FileArtifactStore store;
   private final Path workDir;
   final List<String> heartbeats = new ArrayList<>();
+  /** What the previous attempt of this call last reported, as a retry after a crash would receive it. */
+  String resumeFrom;
 
   RecordingToolContext(Path dir) throws IOException {
     this.store = FileArtifactStore.unencrypted(dir.resolve("store"));
@@ -41,6 +44,11 @@ final class RecordingToolContext implements ToolContext {
   @Override
   public void heartbeat(String progress) {
     heartbeats.add(progress);
+  }
+
+  @Override
+  public Optional<String> resumeFrom() {
+    return Optional.ofNullable(resumeFrom);
   }
 
   String putCsv(String csv) throws IOException {

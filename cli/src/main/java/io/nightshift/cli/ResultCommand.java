@@ -1,0 +1,50 @@
+package io.nightshift.cli;
+
+import io.grpc.ManagedChannel;
+import io.nightshift.api.v1.GetTaskRequest;
+import io.nightshift.api.v1.Task;
+import io.nightshift.api.v1.TaskServiceGrpc;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code nightshift result ID}: fetches a finished task's result (a campaign's HTML report, a table) through the
+ * API, so a task submitted without {@code --wait}, or from another machine, can be read once it is done.
+ */
+@Command(name = "result", mixinStandardHelpOptions = true,
+    description = "Save a task's result (its report or table) to a file and print the path.")
+final class ResultCommand extends ClientCommand {
+  @Parameters(paramLabel = "ID")
+  String taskId;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+      description = "write the result here (default: <ID>.<html|md|csv|out> in the current directory)")
+  Path output;
+
+  @Override
+  int run(ManagedChannel channel, PrintWriter out) throws Exception {
+    Task task = TaskServiceGrpc.newBlockingStub(channel).getTask(GetTaskRequest.newBuilder().setTaskId(taskId)
+        .build());
+    if (!task.hasResult()) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.println("error: task " + taskId + " has no result (state " + TaskPrinter.state(task) + ")");
+      err.flush();
+      return EXIT_FAILED;
+    }
+    Path file;
+    if (output == null) {
+      file = TaskResultFile.saveUnder(channel, task, Path.of("."));
+    } else {
+      try (var stream = Files.newOutputStream(output)) {
+        TaskResultFile.copy(channel, task, stream);
+      }
+      file = output;
+    }
+    out.println(file.toAbsolutePath().normalize());
+    return 0;
+  }
+}
