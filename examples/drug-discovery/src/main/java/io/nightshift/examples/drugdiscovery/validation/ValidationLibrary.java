@@ -12,6 +12,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The shipped retrospective-validation data: known ABL1 ATP-site inhibitors ({@code validation/abl1_actives.csv})
@@ -24,6 +26,12 @@ public final class ValidationLibrary {
 
   /** The library molecules inside a molecular-weight range, and what was left out. */
   public record Library(List<Ligand> ligands, int lines, int invalid, int outsideRange) {}
+
+  /**
+   * Libraries already read, by weight range: reading one parses 5,000 SMILES and fingerprints about 1,300 molecules
+   * (5 s on an idle core, minutes on a loaded one), and a retried or repeated step asks for the same range.
+   */
+  private static final Map<String, Library> READ = new ConcurrentHashMap<>();
 
   private ValidationLibrary() {}
 
@@ -47,6 +55,10 @@ public final class ValidationLibrary {
    * Entries CDK cannot read (metal complexes, impossible valences) are counted and skipped: it is third-party data.
    */
   public static Library decoyLibrary(double minMw, double maxMw) {
+    return READ.computeIfAbsent(minMw + "-" + maxMw, range -> read(minMw, maxMw));
+  }
+
+  private static Library read(double minMw, double maxMw) {
     List<Ligand> ligands = new ArrayList<>();
     int lines = 0, invalid = 0, outside = 0;
     for (String line : new String(resource(DECOYS), StandardCharsets.UTF_8).split("\n")) {
@@ -69,7 +81,7 @@ public final class ValidationLibrary {
       }
       ligands.add(Ligand.of("NCI-" + fields[1], "NCI " + fields[1], molecule, "NCI open compound " + fields[1]));
     }
-    return new Library(ligands, lines, invalid, outside);
+    return new Library(List.copyOf(ligands), lines, invalid, outside);
   }
 
   private static byte[] resource(String path) {
