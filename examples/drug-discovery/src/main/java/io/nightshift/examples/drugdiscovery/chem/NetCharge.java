@@ -1,7 +1,9 @@
 package io.nightshift.examples.drugdiscovery.chem;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.openscience.cdk.interfaces.IAtom;
 import org.openscience.cdk.interfaces.IAtomContainer;
 import org.openscience.cdk.smarts.SmartsPattern;
@@ -19,7 +21,8 @@ public final class NetCharge {
       "[CX3](=O)[OX2H1]", "[SX4](=O)(=O)[OX2H1]", "[PX4](=O)[OX2H1]", "c1nn[nH]n1");
   private static final SmartsPattern BASIC_AMINE = Smarts.compile(
       "[NX3;+0;!$(N[!#6;!#1]);!$(N[#6]=,#,:*);!$(Na)]");
-  private static final SmartsPattern AMIDINE = Smarts.compile("[NX3;+0;!$(Na)][CX3;!a](=[NX2;+0;!a])");
+  /** Matched from the central carbon, so a guanidine's two amino nitrogens count one charge, not two. */
+  private static final SmartsPattern AMIDINE = Smarts.compile("[CX3;!a](=[NX2;+0;!a])[NX3;+0;!$(Na)]");
 
   private NetCharge() {}
 
@@ -33,7 +36,11 @@ public final class NetCharge {
     for (SmartsPattern acid : ACIDS) {
       charge -= Smarts.countUnique(acid, mol);
     }
-    charge += Smarts.countUnique(AMIDINE, mol);
+    Set<Integer> amidineCarbons = new HashSet<>();
+    for (int[] match : AMIDINE.matchAll(mol)) {
+      amidineCarbons.add(match[0]);
+    }
+    charge += amidineCarbons.size();
     List<IAtom> counted = new ArrayList<>();
     for (int[] match : BASIC_AMINE.matchAll(mol).uniqueAtoms()) {
       IAtom nitrogen = mol.getAtom(match[0]);

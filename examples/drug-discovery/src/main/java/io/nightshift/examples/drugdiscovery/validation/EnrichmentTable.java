@@ -8,7 +8,9 @@ import java.util.function.ToDoubleBiFunction;
 
 /**
  * ROC AUC, EF1% and EF5% with bootstrap intervals for each engine and for their rank consensus (over the molecules
- * every engine scored), the rows of the validation table.
+ * every engine scored), the rows of the validation table. The consensus is ranked once over the whole set and its
+ * mean ranks are then resampled like an engine's scores, so its interval, like theirs, says how the enrichment of a
+ * fixed scoring varies with the molecules drawn.
  */
 public final class EnrichmentTable {
   public static final String CONSENSUS = "consensus (mean rank)";
@@ -66,12 +68,8 @@ public final class EnrichmentTable {
         labels.add(first.active()[i]);
       }
     }
-    List<double[]> columns = new ArrayList<>();
+    List<double[]> columns = byId.stream().map(m -> ids.stream().mapToDouble(m::get).toArray()).toList();
     int failed = 0;
-    for (Map<String, Double> m : byId) {
-      double[] column = ids.stream().mapToDouble(m::get).toArray();
-      columns.add(column);
-    }
     for (int i = 0; i < ids.size(); i++) {
       final int row = i;
       failed += columns.stream().anyMatch(c -> Double.isInfinite(c[row])) ? 1 : 0;

@@ -18,6 +18,8 @@ class NetChargeTest {
       // amine and acid: a zwitterion
       "ciprofloxacin, OC(=O)c1cn(C2CC2)c2cc(N3CCNCC3)c(F)cc2c1=O, 0",
       "benzamidine, NC(=N)c1ccccc1, 1",
+      // one charge per guanidine, however many amino nitrogens match
+      "phenylguanidine, NC(=N)Nc1ccccc1, 1",
       "nitrobenzene, O=[N+]([O-])c1ccccc1, 0",
       "choline, C[N+](C)(C)CCO, 1"})
   void shouldEstimateTheChargeAtPh7(String name, String smiles, int charge) throws InvalidMoleculeException {
