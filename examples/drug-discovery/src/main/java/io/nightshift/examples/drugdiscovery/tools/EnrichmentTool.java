@@ -19,11 +19,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * {@code chem.enrichment}: how well each docking engine, and their rank consensus, ranks the validation set's
  * actives above its decoys: ROC AUC, EF1% and EF5% with stratified percentile-bootstrap intervals, as a CSV table.
- * A molecule an engine failed to dock ranks last for that engine (counted in {@code failed_docking}).
+ * A molecule an engine failed to dock ranks last for that engine (counted in {@code failed_docking}). When the
+ * set carries {@code mw}, a control row ranks it by molecular weight alone, the bar an engine has to clear.
  */
 final class EnrichmentTool implements Tool {
   static final String NAME = "chem.enrichment";
@@ -61,7 +63,8 @@ final class EnrichmentTool implements Tool {
     }
     List<EnrichmentTable.Row> rows;
     try {
-      rows = EnrichmentTable.compute(engines, resamples, confidence, seed);
+      rows = EnrichmentTable.compute(engines, sizeAlone(sets.get(0)).stream().toList(), resamples, confidence,
+          seed);
     } catch (IllegalArgumentException e) {
       throw ToolException.permanent("parameter 'docked': " + e.getMessage(), e);
     }
@@ -69,7 +72,9 @@ final class EnrichmentTool implements Tool {
     List<String> auc = new ArrayList<>();
     for (EnrichmentTable.Row r : rows) {
       String detail = engines.stream().filter(e -> e.engine().equals(r.score())).map(EngineScores::provenance)
-          .findFirst().orElse("mean fractional rank over " + String.join(", ", labels));
+          .findFirst().orElse(r.score().equals(EnrichmentTable.SIZE_ALONE)
+              ? "control: the set's mw column, no docking"
+              : "mean fractional rank over " + String.join(", ", labels));
       table.add(List.of(r.score(), r.metric(), Numbers.format(r.interval().estimate()),
           Numbers.format(r.interval().lower()), Numbers.format(r.interval().upper()), String.valueOf(confidence),
           String.valueOf(resamples), String.valueOf(r.actives()), String.valueOf(r.decoys()),
@@ -114,6 +119,20 @@ final class EnrichmentTool implements Tool {
       }
     }
     return new EngineScores(engine, provenance, ids, scores, active, failed);
+  }
+
+  /**
+   * Molecular weight as a score (heavier = predicted binder), when every molecule of the set has it (as
+   * chem.validation_set writes): how much of an engine's enrichment is size alone.
+   */
+  static Optional<EngineScores> sizeAlone(MoleculeSet set) {
+    if (set.isEmpty() || !set.candidates().stream().allMatch(c -> c.number(Columns.MW).isPresent())) {
+      return Optional.empty();
+    }
+    EngineScores labelled = scores("size", set);
+    double[] minusMw = set.candidates().stream().mapToDouble(c -> -c.number(Columns.MW).orElseThrow()).toArray();
+    return Optional.of(new EngineScores(EnrichmentTable.SIZE_ALONE, "", labelled.ids(), minusMw, labelled.active(),
+        0));
   }
 
   private static List<String> split(String value) {

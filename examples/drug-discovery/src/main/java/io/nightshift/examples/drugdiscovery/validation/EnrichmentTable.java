@@ -14,6 +14,8 @@ import java.util.function.ToDoubleBiFunction;
  */
 public final class EnrichmentTable {
   public static final String CONSENSUS = "consensus (mean rank)";
+  /** A control, not an engine: docking scores grow with size, so enrichment by weight alone is the bar to clear. */
+  public static final String SIZE_ALONE = "molecular weight alone (heavier first)";
 
   /** One metric of one score. */
   public record Row(String score, String metric, BootstrapInterval interval, int actives, int decoys, int failed) {}
@@ -27,11 +29,14 @@ public final class EnrichmentTable {
 
   private EnrichmentTable() {}
 
-  public static List<Row> compute(List<EngineScores> engines, int resamples, double confidence, long seed) {
+  /** The engines, their consensus (with two or more), then the controls (e.g. {@link #SIZE_ALONE}), unranked. */
+  public static List<Row> compute(List<EngineScores> engines, List<EngineScores> controls, int resamples,
+      double confidence, long seed) {
     List<EngineScores> scores = new ArrayList<>(engines);
     if (engines.size() > 1) {
       scores.add(consensus(engines));
     }
+    scores.addAll(controls);
     List<Row> rows = new ArrayList<>();
     long stream = seed;
     for (EngineScores s : scores) {

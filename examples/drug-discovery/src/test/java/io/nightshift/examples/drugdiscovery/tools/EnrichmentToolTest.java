@@ -75,6 +75,26 @@ class EnrichmentToolTest {
   }
 
   @Test
+  void shouldAddMolecularWeightAloneAsAControlWhenTheSetCarriesIt() throws Exception {
+    RecordingToolContext context = new RecordingToolContext(dir);
+    // actives m0 (300 Da) and m2 (500 Da), decoys m1 (400 Da) and m3 (200 Da): heavier first gives 3 of 4 pairs
+    double[] mw = {300, 400, 500, 200};
+    List<Candidate> rows = new ArrayList<>();
+    for (Candidate c : docked("a", -9.0, -7.0, -5.0, -1.0).candidates()) {
+      rows.add(c.with("mw", String.valueOf(mw[rows.size()])));
+    }
+    String a = MoleculeSetArtifacts.store(context, new MoleculeSet(rows)).uri();
+    ToolOutput out = new EnrichmentTool().execute(context, new ToolArguments(Map.of("docked", a, "engines", "a",
+        "resamples", "100")));
+    Table table = Csv.parse(new String(context.artifacts().read(out.artifact()), StandardCharsets.UTF_8));
+    assertThat(table.rows()).extracting(r -> r.get(0)).containsExactly("a", "a", "a",
+        "molecular weight alone (heavier first)", "molecular weight alone (heavier first)",
+        "molecular weight alone (heavier first)");
+    assertThat(estimate(table, 3)).isCloseTo(0.75, within(1e-9));
+    assertThat(table.rows().get(3).get(10)).isEqualTo("control: the set's mw column, no docking");
+  }
+
+  @Test
   void shouldRefuseSetsWithoutActiveLabelsOrUnnamedEngines() throws Exception {
     RecordingToolContext context = new RecordingToolContext(dir);
     String a = MoleculeSetArtifacts.store(context, docked("a", -9.0, -7.0)).uri();

@@ -45,7 +45,8 @@ class ValidationToolsIT {
         ocl.artifact().uri() + "," + vina.artifact().uri(), "engines", "openchemlib,vina", "resamples", "200"));
     System.out.println("enrichment: " + enrichment.summary());
     Table table = Csv.parse(new String(context.artifacts().read(enrichment.artifact()), StandardCharsets.UTF_8));
-    assertThat(table.rows()).extracting(r -> r.get(0)).containsOnly("openchemlib", "vina", "consensus (mean rank)");
+    assertThat(table.rows()).extracting(r -> r.get(0)).containsOnly("openchemlib", "vina", "consensus (mean rank)",
+        "molecular weight alone (heavier first)");
     for (List<String> row : table.rows()) {
       double estimate = Double.parseDouble(row.get(2));
       double lower = Double.parseDouble(row.get(3));
