@@ -46,6 +46,17 @@ final class MoleculeSetArtifacts {
     return new MoleculeSet(new ArrayList<>(union.values()));
   }
 
+  /** Each of one or more comma-separated molecule sets, in order and kept apart (one per docking engine). */
+  static List<MoleculeSet> loadEach(ToolContext context, ToolArguments arguments, String param) {
+    List<MoleculeSet> sets = new ArrayList<>();
+    for (String uri : arguments.required(param).split(",")) {
+      if (!uri.isBlank()) {
+        sets.add(read(context, param, uri.strip()).set());
+      }
+    }
+    return sets;
+  }
+
   private static Loaded read(ToolContext context, String param, String uri) {
     if (!ArtifactRef.isUri(uri)) {
       throw ToolException.permanent(

@@ -68,7 +68,18 @@ class ShippedPipelinesTest {
   @Test
   void shouldListTheCampaignPipelinesInTheIndex() {
     assertThat(SHIPPED.names()).containsExactlyInAnyOrder("drug-discovery", "drug-discovery-demo",
-        "drug-discovery-agents-demo", "drug-discovery-agents");
+        "drug-discovery-agents-demo", "drug-discovery-agents", "drug-discovery-validate");
+  }
+
+  @Test
+  void shouldDockTheValidationSetWithBothEnginesAndScoreTheirEnrichment() {
+    Plan plan = plan("drug-discovery-validate", Map.of());
+    assertThat(plan.steps()).extracting(PlannedStep::name)
+        .containsExactly("set", "dock_ocl", "dock_vina", "enrichment", "report");
+    assertThat(plan.steps()).filteredOn(s -> s.name().startsWith("dock_")).extracting(PlannedStep::kind)
+        .containsOnly(StepKind.MAP);
+    assertThat(plan("drug-discovery-validate", Map.of("decoys_per_active", "50", "effort", "standard",
+        "vina_exhaustiveness", "8")).steps()).hasSize(5);
   }
 
   @Test
