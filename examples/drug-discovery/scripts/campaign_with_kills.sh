@@ -19,7 +19,12 @@ kill_every="$2"
 pipeline="$3"
 shift 3
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
-ns="$root/bin/nightshift"
+# builds the tree first if it needs it; after that every process runs the same jars, whatever is edited meanwhile
+# (bin/nightshift would rebuild a changed tree on every call, mid-run)
+"$root/bin/nightshift" --version >/dev/null
+classpath="$(cat "$root/dist/target/classpath.txt")"
+# a plain command, not a function: `"${ns[@]}" worker &` then leaves $! the JVM's own pid, which the kill must hit
+ns=(java -cp "$classpath" io.nightshift.cli.NightshiftCli)
 temporal_port="${TEMPORAL_PORT:-17433}"
 api_port="${API_PORT:-17470}"
 logs="$data_dir/campaign-logs"
@@ -49,19 +54,18 @@ worker_count=0
 start_worker() {
   worker_count=$((worker_count + 1))
   local log="$logs/worker-$worker_count.out"
-  "$ns" worker --temporal-address "127.0.0.1:$temporal_port" --data-dir "$data_dir" >"$log" 2>&1 &
+  "${ns[@]}" worker --temporal-address "127.0.0.1:$temporal_port" --data-dir "$data_dir" >"$log" 2>&1 &
   worker_pid=$!
   pids+=("$worker_pid")
   await_log "$log" "worker polling with" "$worker_pid"
 }
 
-"$ns" --version >/dev/null # builds the tree first if it needs it, so no role's start-up includes a build
-"$ns" temporal --data-dir "$data_dir" --temporal-server DEV --temporal-port "$temporal_port" \
+"${ns[@]}" temporal --data-dir "$data_dir" --temporal-server DEV --temporal-port "$temporal_port" \
   --temporal-ui-port "$((temporal_port + 1000))" >"$logs/temporal.out" 2>&1 &
 temporal_pid=$!
 pids+=("$temporal_pid")
 await_log "$logs/temporal.out" "Temporal dev server ready at" "$temporal_pid"
-"$ns" api --temporal-address "127.0.0.1:$temporal_port" --api-port "$api_port" --ui-port 0 \
+"${ns[@]}" api --temporal-address "127.0.0.1:$temporal_port" --api-port "$api_port" --ui-port 0 \
   --data-dir "$data_dir" >"$logs/api.out" 2>&1 &
 api_pid=$!
 pids+=("$api_pid")
@@ -69,11 +73,11 @@ await_log "$logs/api.out" "API: " "$api_pid"
 start_worker
 
 start=$(date +%s)
-task_id="$("$ns" submit "${client[@]}" --pipeline "$pipeline" "$@" | head -1)"
+task_id="$("${ns[@]}" submit "${client[@]}" --pipeline "$pipeline" "$@" | head -1)"
 echo "$(date -u +%H:%M:%S) submitted $pipeline as $task_id"
 
 state() {
-  "$ns" status "${client[@]}" "$task_id" --json | sed -n 's/.*"state":"TASK_STATE_\([A-Z_]*\)".*/\1/p' | head -1
+  "${ns[@]}" status "${client[@]}" "$task_id" --json | sed -n 's/.*"state":"TASK_STATE_\([A-Z_]*\)".*/\1/p' | head -1
 }
 
 kills=0
@@ -92,13 +96,13 @@ while true; do
       "$(( ($(date +%s%N) - restarted) / 1000000 )) ms"
     next_kill=$((now + kill_every))
   fi
-  sleep 5
+  sleep 15
 done
 end=$(date +%s)
 
 echo "task $task_id: $s after $((end - start)) s wall, $kills worker kills"
-"$ns" status "${client[@]}" "$task_id"
+"${ns[@]}" status "${client[@]}" "$task_id"
 if [ "$s" = SUCCEEDED ]; then
   mkdir -p "$data_dir/reports"
-  "$ns" result "${client[@]}" "$task_id" -o "$data_dir/reports/$task_id.html"
+  "${ns[@]}" result "${client[@]}" "$task_id" -o "$data_dir/reports/$task_id.html"
 fi

@@ -21,15 +21,9 @@ public final class DescriptorCalculator {
     double mw = AtomContainerManipulator.getMass(mol, AtomContainerManipulator.MolWeight);
     double xlogp = xlogp(mol);
     double tpsa = Qed.tpsa(mol);
-    int hbd = 0;
-    int hba = 0;
-    for (IAtom atom : mol.atoms()) {
-      int z = atom.getAtomicNumber();
-      if (z == 7 || z == 8) {
-        hba++;
-        hbd += atom.getImplicitHydrogenCount() == null ? 0 : atom.getImplicitHydrogenCount();
-      }
-    }
+    LipinskiCounts lipinski = LipinskiCounts.of(mol);
+    int hbd = lipinski.donors();
+    int hba = lipinski.acceptors();
     int rotatable = Smarts.countUnique(ROTATABLE_BOND, mol);
     int violations = (mw > 500 ? 1 : 0) + (xlogp > 5 ? 1 : 0) + (hbd > 5 ? 1 : 0) + (hba > 10 ? 1 : 0);
     return new Descriptors(mw, xlogp, tpsa, hbd, hba, rotatable, aromaticRings(mol), violations,

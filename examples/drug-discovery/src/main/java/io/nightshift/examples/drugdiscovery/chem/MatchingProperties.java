@@ -1,6 +1,5 @@
 package io.nightshift.examples.drugdiscovery.chem;
 
-import org.openscience.cdk.interfaces.IAtom;
 import org.openscience.cdk.interfaces.IAtomContainer;
 import org.openscience.cdk.smarts.SmartsPattern;
 import org.openscience.cdk.tools.manipulator.AtomContainerManipulator;
@@ -18,15 +17,9 @@ public record MatchingProperties(double mw, double logP, int hbd, int hba, int r
   public static MatchingProperties of(Molecule molecule) {
     IAtomContainer mol = CrippenLogP.cloneOf(molecule.structure());
     SmartsPattern.prepare(mol);
-    int hbd = 0;
-    int hba = 0;
-    for (IAtom atom : mol.atoms()) {
-      int z = atom.getAtomicNumber();
-      if (z == 7 || z == 8) {
-        hba++;
-        hbd += atom.getImplicitHydrogenCount() == null ? 0 : atom.getImplicitHydrogenCount();
-      }
-    }
+    LipinskiCounts lipinski = LipinskiCounts.of(mol);
+    int hbd = lipinski.donors();
+    int hba = lipinski.acceptors();
     return new MatchingProperties(molecularWeight(molecule), CrippenLogP.of(molecule.structure()), hbd, hba,
         Smarts.countUnique(ROTATABLE_BOND, mol), NetCharge.atPh7(molecule));
   }
