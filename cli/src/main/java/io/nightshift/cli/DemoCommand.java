@@ -7,9 +7,11 @@ import io.nightshift.api.v1.SubmitTaskRequest;
 import io.nightshift.api.v1.Task;
 import io.nightshift.api.v1.TaskServiceGrpc;
 import io.nightshift.api.v1.TaskSpec;
+import io.nightshift.core.files.OwnerOnly;
 import io.nightshift.runtime.Role;
 import io.nightshift.runtime.config.ApiAuth;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,8 +63,7 @@ final class DemoCommand implements Callable<Integer> {
         out.flush();
         Task task = TaskFollower.follow(channel, id, out);
         if (task.hasResult()) {
-          Path report = TaskResultFile.saveUnder(channel, task, options.toConfig().dataDir().resolve("reports"))
-              .toAbsolutePath();
+          Path report = saveUnder(channel, task, options.toConfig().dataDir().resolve("reports")).toAbsolutePath();
           out.println();
           out.println("Result of " + id + " saved to " + report);
           if (task.getResult().getMediaType().startsWith("text/markdown")) {
@@ -100,5 +101,14 @@ final class DemoCommand implements Callable<Integer> {
       builder.intercept(BearerToken.sending(Files.readString(admin)));
     }
     return builder.build();
+  }
+
+  private static Path saveUnder(ManagedChannel channel, Task task, Path dir) throws IOException {
+    OwnerOnly.createDirectories(dir); // results are task data: this user's alone, like the data directory
+    Path file = dir.resolve(TaskResultFile.fileName(task));
+    try (OutputStream out = Files.newOutputStream(file)) {
+      TaskResultFile.copy(channel, task, out);
+    }
+    return file;
   }
 }

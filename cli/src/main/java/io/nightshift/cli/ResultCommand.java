@@ -35,14 +35,9 @@ final class ResultCommand extends ClientCommand {
       err.flush();
       return EXIT_FAILED;
     }
-    Path file;
-    if (output == null) {
-      file = TaskResultFile.saveUnder(channel, task, Path.of("."));
-    } else {
-      try (var stream = Files.newOutputStream(output)) {
-        TaskResultFile.copy(channel, task, stream);
-      }
-      file = output;
+    Path file = output != null ? output : Path.of(TaskResultFile.fileName(task));
+    try (var stream = Files.newOutputStream(file)) {
+      TaskResultFile.copy(channel, task, stream);
     }
     out.println(file.toAbsolutePath().normalize());
     return 0;

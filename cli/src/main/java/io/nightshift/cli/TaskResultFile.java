@@ -5,13 +5,13 @@ import io.nightshift.api.v1.ArtifactChunk;
 import io.nightshift.api.v1.ArtifactServiceGrpc;
 import io.nightshift.api.v1.ReadArtifactRequest;
 import io.nightshift.api.v1.Task;
-import io.nightshift.core.files.OwnerOnly;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
-/** A finished task's result artifact, read through the API's artifact stream and written to a file. */
+/**
+ * A finished task's result artifact, read through the API's artifact stream. Client-side only (the generated stubs),
+ * so both the client commands and the demo can use it.
+ */
 final class TaskResultFile {
   private TaskResultFile() {}
 
@@ -26,14 +26,9 @@ final class TaskResultFile {
     }
   }
 
-  /** Writes the result as {@code <dir>/<task id>.<extension of its media type>} and returns that path. */
-  static Path saveUnder(ManagedChannel channel, Task task, Path dir) throws IOException {
-    OwnerOnly.createDirectories(dir); // results are task data: this user's alone, like the data directory
-    Path file = dir.resolve(task.getId() + extension(task.getResult().getMediaType()));
-    try (OutputStream out = Files.newOutputStream(file)) {
-      copy(channel, task, out);
-    }
-    return file;
+  /** The file name a result is saved under: {@code <task id>.<extension of its media type>}. */
+  static String fileName(Task task) {
+    return task.getId() + extension(task.getResult().getMediaType());
   }
 
   static String extension(String mediaType) {
