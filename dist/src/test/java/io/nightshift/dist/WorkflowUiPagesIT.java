@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -32,7 +33,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The workflow UI's pages for people in a real headless Chromium against a real runtime (Temporal dev server, two
  * simulated pools): a pipeline pasted into the submit form runs to SUCCEEDED through an approval while its graph
  * follows it without a reload; the API's validation error shows next to the field it names; the 17-step demo's
- * graph fits a 1280x800 window and a cancel happens only after the dialog is confirmed; the backends page shows
+ * graph fits a 1280x800 window and a cancel happens only after the dialog is confirmed (Escape keeps the task; the
+ * dialog works by keyboard alone); the backends page shows
  * the pools; the list shows progress, tokens and cost and picks up a new task by itself. Each page is saved as a
  * screenshot under target/screenshots (the README shows two of them).
  */
@@ -131,6 +133,7 @@ class WorkflowUiPagesIT {
     // the sample's declared parameters, with their defaults and the comments on their lines
     assertThat(browser.findElement(By.id("param-max_mw")).getAttribute("value")).isEqualTo("500");
     assertThat(browser.findElement(By.id("param-max_mw-hint")).getText()).contains("molecular weight");
+    screenshot("submit.png");
     browser.findElement(By.id("budget-max-cost")).sendKeys("lots");
     browser.findElement(By.id("submit-task")).click();
 
@@ -171,14 +174,17 @@ class WorkflowUiPagesIT {
     assertThat(browser.switchTo().activeElement().getAttribute("id")).as("the safe choice has the focus")
         .isEqualTo("confirm-no");
     screenshot("cancel-confirmation.png");
-    browser.findElement(By.id("confirm-no")).click();
+    browser.switchTo().activeElement().sendKeys(Keys.ESCAPE);
     await(() -> !browser.findElement(By.id("confirm")).isDisplayed());
     Thread.sleep(1000); // a cancel sent by mistake would show by now
     assertThat(api.get(id).getState()).isNotEqualTo(TaskState.TASK_STATE_CANCELLED);
 
-    browser.findElement(By.id("cancel")).click();
+    // by keyboard alone: Enter on the button, Tab to the action, Enter
+    browser.findElement(By.id("cancel")).sendKeys(Keys.ENTER);
     await(() -> browser.findElement(By.id("confirm")).isDisplayed());
-    browser.findElement(By.id("confirm-yes")).click();
+    browser.switchTo().activeElement().sendKeys(Keys.TAB);
+    assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("confirm-yes");
+    browser.switchTo().activeElement().sendKeys(Keys.ENTER);
     await(() -> browser.findElement(By.cssSelector("#view > div .state")).getText().equals("CANCELLED"));
     assertThat(api.get(id).getState()).isEqualTo(TaskState.TASK_STATE_CANCELLED);
   }

@@ -10,15 +10,16 @@ function confirmAction(question, detail, actionLabel) {
   const yes = document.getElementById('confirm-yes');
   const no = document.getElementById('confirm-no');
   yes.textContent = actionLabel;
-  const opener = document.activeElement;
+  const openerId = document.activeElement && document.activeElement.id;
   return new Promise(resolve => {
     const close = choice => dialog.close(choice);
     yes.onclick = () => close('yes');
     no.onclick = () => close('no');
     dialog.addEventListener('close', () => {
       resolve(dialog.returnValue === 'yes');
-      // back to the control that asked, unless a live update replaced it meanwhile
-      if (opener && document.contains(opener)) opener.focus();
+      // back to the control that asked: by its id, since a live update may have drawn it anew meanwhile
+      const opener = openerId && document.getElementById(openerId);
+      if (opener) opener.focus();
     }, { once: true });
     dialog.returnValue = '';
     dialog.showModal();
