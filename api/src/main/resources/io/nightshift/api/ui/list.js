@@ -66,11 +66,18 @@ function updateRows(tbody, tasks) {
     row.dataset.signature = row.textContent + '|' + (row.querySelector('.progress').dataset.progress || '');
     return row;
   });
+  if (!wanted.length) {
+    if (!tbody.querySelector('tr[data-empty]')) {
+      tbody.replaceChildren(el('tr', { 'data-empty': true }, el('td', { colspan: 8 }, 'No tasks yet. ',
+        el('a', { href: '#/submit' }, 'Submit one'), ', or use `nightshift submit`.')));
+    }
+    return;
+  }
   const current = [...tbody.querySelectorAll('tr[data-task]')];
-  const sameTasks = current.length === wanted.length && current.every((r, i) => r.dataset.task === wanted[i].dataset.task);
+  const sameTasks = tbody.children.length === current.length && current.length === wanted.length
+    && current.every((r, i) => r.dataset.task === wanted[i].dataset.task);
   if (!sameTasks) {
-    tbody.replaceChildren(...(wanted.length ? wanted : [el('tr', {}, el('td', { colspan: 8 }, 'No tasks yet. ',
-      el('a', { href: '#/submit' }, 'Submit one'), ', or use `nightshift submit`.'))]));
+    tbody.replaceChildren(...wanted);
     return;
   }
   current.forEach((row, i) => {
