@@ -76,6 +76,11 @@ final class TaskSubmitter {
     this.searchAttributes = searchAttributes;
   }
 
+  /** The pipelines a submission may name. */
+  PipelineCatalog catalog() {
+    return catalog;
+  }
+
   /** Whether tasks are started with Nightshift's search attributes now (the namespace has them). */
   boolean searchAttributes() {
     return searchAttributes.getAsBoolean();
