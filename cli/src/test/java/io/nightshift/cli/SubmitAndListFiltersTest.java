@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * {@code nightshift submit --label --idempotency-key} and {@code nightshift list} with its filters, against a whole
+ * {@code nightshift submit --label --idempotency-key}, the labels in {@code nightshift status}, and
+ * {@code nightshift list} with its filters, against a whole
  * runtime on real sockets (Temporal's in-memory server, so it starts in seconds).
  */
 class SubmitAndListFiltersTest {
@@ -72,6 +73,7 @@ class SubmitAndListFiltersTest {
     assertThat(again.out.strip()).isEqualTo(id);
     assertThat(conflicting.exit).isEqualTo(1);
     assertThat(conflicting.err).contains("FAILED_PRECONDITION").contains("idempotency_key");
+    assertThat(nightshift("status", id).out).contains("labels: team=ml, tier=gold");
     assertThat(nightshift("cancel", id).exit).isZero();
 
     List<String> cancelledMl = awaitRows("list", "--state", "cancelled", "--label", "team=ml", "--since", "1h");
