@@ -81,7 +81,7 @@ public final class TaskServiceImpl extends TaskServiceGrpc.TaskServiceImplBase {
       }
       TenantScope scope = TenantScope.ofCurrentCall();
       return SubmitTaskResponse.newBuilder().setTaskId(namespaces.of(scope).submitter().submit(request.getSpec(),
-          request.getTaskId(), scope)).build();
+          request.getTaskId(), request.getIdempotencyKey(), scope)).build();
     });
   }
 
@@ -101,8 +101,9 @@ public final class TaskServiceImpl extends TaskServiceGrpc.TaskServiceImplBase {
             + MAX_PAGE + ", was " + request.getPageSize());
       }
       int size = request.getPageSize() == 0 ? DEFAULT_PAGE : request.getPageSize();
+      TaskFilter filter = TaskFilter.of(request);
       TenantScope scope = TenantScope.ofCurrentCall();
-      return namespaces.of(scope).lister().list(size, request.getPageToken(), scope);
+      return namespaces.of(scope).lister().list(size, request.getPageToken(), filter, scope);
     });
   }
 

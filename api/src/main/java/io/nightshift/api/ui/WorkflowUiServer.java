@@ -53,7 +53,8 @@ import org.slf4j.LoggerFactory;
  * GET  /login                          the login page; POST /login exchanges a link's code or an API token for a
  *                                      session cookie, POST /logout ends it ({@link SessionLogin})
  * GET  /api/session                    who the page is logged in as
- * GET  /api/tasks?page_token=T         ListTasks, newest first
+ * GET  /api/tasks?page_token=T         ListTasks, newest first; filters state=S and label=K=V (repeatable),
+ *                                      pipeline=P, created_after=T, created_before=T (RFC 3339): TaskListQuery
  * POST /api/tasks                      SubmitTask: the SubmitTaskRequest as JSON; answers {"taskId": ...}
  * GET  /api/pipelines                  ListPipelines: the pipelines a submission may name, with their parameters
  * GET  /api/backends                   BackendService.ListBackends: pools, devices, leases, endpoints
@@ -289,6 +290,12 @@ public final class WorkflowUiServer implements AutoCloseable {
 
   private void list(HttpExchange ex, TaskServiceGrpc.TaskServiceBlockingStub tasks) throws IOException {
     ListTasksRequest.Builder request = ListTasksRequest.newBuilder().setPageSize(50);
+    try {
+      TaskListQuery.filters(ex.getRequestURI().getRawQuery(), request);
+    } catch (TaskListQuery.BadParameter e) {
+      sendJson(ex, 400, HttpStatuses.body("INVALID_ARGUMENT", e.getMessage(), e.parameter()));
+      return;
+    }
     String token = query(ex, "page_token");
     if (token != null && !token.isEmpty()) {
       try {
