@@ -21,6 +21,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.common.SearchAttributes;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,11 +84,7 @@ final class TaskSubmitter {
 
   String submit(TaskSpec spec, String requestedId, TenantScope scope) {
     String tenant = scope.tenantOfNewTasks();
-    String taskId = requestedId.isEmpty() ? "task-" + UUID.randomUUID() : requestedId;
-    if (!TASK_ID.matcher(taskId).matches()) {
-      throw ApiErrors.invalid("task_id", "task_id must be 1-128 letters, digits, '-' or '_', starting with a"
-          + " letter or digit; was '" + BoundedText.quoted(requestedId) + "'");
-    }
+    String taskId = newTaskId("task_id", requestedId);
     String field;
     String yaml;
     String pipelineName;
@@ -121,6 +118,24 @@ final class TaskSubmitter {
     }
     start(taskId, tenant, input.pipeline(name, yaml).params(params));
     return taskId;
+  }
+
+  /**
+   * The id of a task about to start: the one asked for, checked (INVALID_ARGUMENT on {@code field}), or a new one
+   * when none was.
+   */
+  static String newTaskId(String field, String requestedId) {
+    String taskId = requestedId.isEmpty() ? "task-" + UUID.randomUUID() : requestedId;
+    if (!TASK_ID.matcher(taskId).matches()) {
+      throw ApiErrors.invalid(field, field + " must be 1-128 letters, digits, '-' or '_', starting with a"
+          + " letter or digit; was '" + BoundedText.quoted(requestedId) + "'");
+    }
+    return taskId;
+  }
+
+  /** The planner a submission is checked with: the one the task's workflow plans with. */
+  Planner planner() {
+    return planner;
   }
 
   /** A goal and no pipeline: the task's planning activity asks the planner model. */
@@ -167,16 +182,33 @@ final class TaskSubmitter {
   }
 
   private void start(String taskId, String tenant, TaskInput.Builder builder) {
-    boolean searchAttributes = this.searchAttributes.getAsBoolean();
-    TaskInput input = builder.maxParallelSteps(maxParallelSteps).searchAttributes(searchAttributes).pools(pools)
+    start(tenant, configured(builder), Map.of());
+  }
+
+  /** {@code builder}'s input with this runtime's engine settings: parallel steps, search attributes, pools. */
+  TaskInput configured(TaskInput.Builder builder) {
+    return builder.maxParallelSteps(maxParallelSteps).searchAttributes(searchAttributes.getAsBoolean()).pools(pools)
         .build();
+  }
+
+  /**
+   * Starts the task workflow for {@code input}, already checked, as a task of {@code tenant}.
+   *
+   * @param lineage memo entries beside goal, pipeline and tenant (a fork's source); empty for a submission
+   * @throws io.grpc.StatusRuntimeException ALREADY_EXISTS when the task id is taken
+   */
+  void start(String tenant, TaskInput input, Map<String, String> lineage) {
+    String taskId = input.definition().taskId();
+    boolean searchAttributes = input.settings().useSearchAttributes();
     String pipeline = input.definition().pipelineName();
+    Map<String, Object> memo = new HashMap<>(lineage);
+    memo.putAll(Map.of(TaskReader.MEMO_GOAL, input.definition().goal(), TaskReader.MEMO_PIPELINE, pipeline,
+        TenantScope.MEMO_TENANT, tenant));
     WorkflowOptions.Builder options = WorkflowOptions.newBuilder()
         .setWorkflowId(taskId)
         .setTaskQueue(TaskQueues.CONTROL)
         .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-        .setMemo(Map.of(TaskReader.MEMO_GOAL, input.definition().goal(), TaskReader.MEMO_PIPELINE, pipeline,
-            TenantScope.MEMO_TENANT, tenant));
+        .setMemo(memo);
     if (searchAttributes) {
       options.setTypedSearchAttributes(SearchAttributes.newBuilder()
           .set(TaskSearchAttributes.STATE, TaskState.PLANNING.name())

@@ -3,6 +3,8 @@ package io.nightshift.api.audit;
 import io.nightshift.api.edge.BoundedText;
 import io.nightshift.api.v1.ApproveTaskRequest;
 import io.nightshift.api.v1.CancelTaskRequest;
+import io.nightshift.api.v1.ForkTaskRequest;
+import io.nightshift.api.v1.ForkTaskResponse;
 import io.nightshift.api.v1.PauseTaskRequest;
 import io.nightshift.api.v1.RejectTaskRequest;
 import io.nightshift.api.v1.ResumeTaskRequest;
@@ -38,6 +40,12 @@ record CallSummary(AuditTarget target, Map<String, String> details) {
           .orElse(submit.getTaskId());
       spec(submit.getSpec(), details);
       return new CallSummary(task(id, null), details);
+    }
+    if (request instanceof ForkTaskRequest fork) {
+      putQuoted(details, "new_task_id", response.filter(ForkTaskResponse.class::isInstance)
+          .map(r -> ((ForkTaskResponse) r).getTaskId()).orElse(fork.getNewTaskId()));
+      params(fork.getParamsMap(), details);
+      return new CallSummary(task(fork.getTaskId(), fork.getFromStep()), details);
     }
     if (request instanceof ApproveTaskRequest approve) {
       if (approve.getMaxTokens() != 0) {
@@ -77,8 +85,13 @@ record CallSummary(AuditTarget target, Map<String, String> details) {
       details.put("pipeline", "inline");
       putDigest(details, "pipeline_yaml", spec.getPipelineYaml());
     }
-    if (spec.getParamsCount() > 0) {
-      details.put("params", BoundedText.quoted(String.join(",", new TreeSet<>(spec.getParamsMap().keySet()))));
+    params(spec.getParamsMap(), details);
+  }
+
+  /** Parameters by name only: their values are task input. */
+  private static void params(Map<String, String> params, Map<String, String> details) {
+    if (!params.isEmpty()) {
+      details.put("params", BoundedText.quoted(String.join(",", new TreeSet<>(params.keySet()))));
     }
   }
 
