@@ -86,6 +86,11 @@ final class CountedToolTasks implements AutoCloseable {
     return ArtifactServiceGrpc.newBlockingStub(channel(tenant)).withDeadlineAfter(30, TimeUnit.SECONDS);
   }
 
+  /** The API's port on loopback. */
+  int port() {
+    return server.getPort();
+  }
+
   /** How often {@code tool} has been called so far, by every task. */
   int calls(String tool) {
     return calls.getOrDefault(tool, new AtomicInteger()).get();

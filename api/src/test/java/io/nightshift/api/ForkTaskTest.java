@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.google.rpc.BadRequest;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.protobuf.StatusProto;
+import io.nightshift.api.client.BearerToken;
+import io.nightshift.api.ui.RawHttp;
+import io.nightshift.api.ui.WorkflowUiServer;
 import io.nightshift.api.v1.ForkTaskRequest;
 import io.nightshift.api.v1.ForkTaskResponse;
 import io.nightshift.api.v1.Step;
@@ -16,6 +20,7 @@ import io.nightshift.api.v1.TaskSpec;
 import io.nightshift.api.v1.TaskState;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -159,6 +164,30 @@ class ForkTaskTest {
     StatusRuntimeException taken = forkAs(OWNER, ForkTaskRequest.newBuilder().setTaskId(SOURCE)
         .setFromStep("report").setNewTaskId(SOURCE).build());
     assertThat(taken.getStatus().getCode()).isEqualTo(Status.Code.ALREADY_EXISTS);
+  }
+
+  @Test
+  void shouldForkFromTheWorkflowUiWithTheRequestAsJsonAndAnswerTheNewIdAndSteps() throws Exception {
+    try (WorkflowUiServer ui = WorkflowUiServer.start("127.0.0.1", 0, NettyChannelBuilder.forAddress("127.0.0.1",
+        tasks.port()).usePlaintext().intercept(BearerToken.sending(OWNER)), Optional.empty())) {
+      String host = "127.0.0.1:" + ui.port();
+      Map<String, String> json = Map.of("Host", host, "Content-Type", "application/json");
+
+      RawHttp.Answer forked = RawHttp.send(ui.port(), "POST", "/api/tasks/" + SOURCE + "/fork", json,
+          "{\"fromStep\": \"profile_all\", \"newTaskId\": \"ui-fork\"}");
+      assertThat(forked.status()).as(forked.body()).isEqualTo(200);
+      assertThat(forked.body()).contains("\"taskId\":\"ui-fork\"")
+          .contains("\"keptSteps\":[\"load\",\"light\",\"mw_interval\"]")
+          .contains("\"rerunSteps\":[\"profile_all\",\"report\"]");
+      RawHttp.Answer refused = RawHttp.send(ui.port(), "POST", "/api/tasks/" + SOURCE + "/fork", json,
+          "{\"fromStep\": \"nope\"}");
+      assertThat(refused.status()).isEqualTo(400);
+      assertThat(refused.body()).contains("\"field\":\"from_step\"");
+      RawHttp.Answer listed = RawHttp.get(ui.port(), "/api/tasks/" + SOURCE + "/artifacts", host);
+      assertThat(listed.status()).isEqualTo(200);
+      assertThat(listed.body()).contains(step(source, "load").getOutput().getDigest())
+          .contains(source.getResult().getDigest());
+    }
   }
 
   private void submit(String id, Map<String, String> params) {
