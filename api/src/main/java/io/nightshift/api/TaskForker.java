@@ -17,6 +17,7 @@ import io.nightshift.workflows.task.TaskPolicies;
 import io.nightshift.workflows.task.TaskWorkflow;
 import io.nightshift.workflows.task.replan.KeptSteps;
 import io.nightshift.workflows.task.replan.PlanVersion;
+import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
 import java.util.HashMap;
@@ -25,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -32,7 +35,7 @@ import java.util.TreeSet;
  * steps keep their results is decided as replanning decides it ({@link KeptSteps}: succeeded, identical in the new
  * plan, every need kept), with {@code from_step} counted as not succeeded, so it and everything that depends on it
  * run again; the kept steps reach the new task the way a task's steps reach its next run on continue-as-new, as a
- * {@link TaskCarry}. The task workflow itself is unchanged: it starts from a carry as it always did, without
+ * {@link TaskCarry}. The new task has the labels the request gives, else the source's. The task workflow itself is unchanged: it starts from a carry as it always did, without
  * planning, so a fork issues the same commands as a continued task and needs no version marker.
  */
 final class TaskForker {
@@ -54,8 +57,12 @@ final class TaskForker {
       throw ApiErrors.invalid("from_step", "from_step is required: the step to run again from");
     }
     String newId = TaskSubmitter.newTaskId("new_task_id", request.getNewTaskId());
+    SortedMap<String, String> asked = TaskLabels.checked("labels", request.getLabelsMap());
     String sourceId = request.getTaskId();
-    reader.describe(sourceId, scope); // NOT_FOUND for an unknown task and for another tenant's, before anything
+    // NOT_FOUND for an unknown task and for another tenant's, before anything
+    WorkflowExecutionInfo described = reader.describe(sourceId, scope);
+    SortedMap<String, String> labels = !asked.isEmpty() ? asked
+        : new TreeMap<>(TaskLabels.fromMemo(described.getMemo().getFieldsMap(), reader.converter()));
     ForkPoint point = forkPoint(sourceId);
     Plan source = point.plan().orElseThrow(() -> ApiErrors.failedPrecondition("task '" + sourceId
         + "' has no plan yet (its plan is still being made); fork it once GetTask shows its steps"));
@@ -91,8 +98,8 @@ final class TaskForker {
     // runs 0: the fork has had no run yet; its first continue-as-new counts it as run 1
     TaskCarry carry = new TaskCarry(next, List.of(first), carried(point.steps(), kept), now, 0, false, null,
         Optional.empty(), Optional.empty());
-    submitter.start(scope.tenantOfNewTasks(), submitter.configured(builder).continuedWith(carry),
-        Map.of(TaskReader.MEMO_FORKED_FROM, sourceId, TaskReader.MEMO_FORKED_FROM_STEP, fromStep));
+    submitter.startFork(scope.tenantOfNewTasks(), labels, Map.of(TaskReader.MEMO_FORKED_FROM, sourceId,
+        TaskReader.MEMO_FORKED_FROM_STEP, fromStep), submitter.configured(builder).continuedWith(carry));
     return ForkTaskResponse.newBuilder().setTaskId(newId).addAllKeptSteps(kept)
         .addAllRerunSteps(names(next).stream().filter(n -> !kept.contains(n)).toList()).build();
   }

@@ -100,6 +100,9 @@ final class TaskReader {
     }
     view.setForkedFrom(memoString(memo, MEMO_FORKED_FROM, converter))
         .setForkedFromStep(memoString(memo, MEMO_FORKED_FROM_STEP, converter));
+    if (view.getLabelsCount() == 0) {
+      view.putAllLabels(TaskLabels.fromMemo(memo, converter));
+    }
     if (!view.hasCreatedAt() && info.hasStartTime()) {
       view.setCreatedAt(info.getStartTime());
     }

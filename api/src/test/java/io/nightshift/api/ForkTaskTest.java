@@ -13,6 +13,7 @@ import io.nightshift.api.ui.RawHttp;
 import io.nightshift.api.ui.WorkflowUiServer;
 import io.nightshift.api.v1.ForkTaskRequest;
 import io.nightshift.api.v1.ForkTaskResponse;
+import io.nightshift.api.v1.GetTaskRequest;
 import io.nightshift.api.v1.Step;
 import io.nightshift.api.v1.SubmitTaskRequest;
 import io.nightshift.api.v1.Task;
@@ -94,6 +95,7 @@ class ForkTaskTest {
         "report.markdown", before.get("report.markdown") + 1));
     assertThat(forked.getForkedFrom()).isEqualTo(SOURCE);
     assertThat(forked.getForkedFromStep()).isEqualTo("mw_interval");
+    assertThat(forked.getLabelsMap()).as("the source's labels").isEqualTo(Map.of("team", "chem"));
     assertThat(forked.getPlanVersions(0).getKeptStepsList()).containsExactly("load", "light", "profile_all");
     for (String kept : fork.getKeptStepsList()) {
       assertThat(step(forked, kept).getOutput()).as(kept + " reuses the source's output")
@@ -108,12 +110,14 @@ class ForkTaskTest {
   @Test
   void shouldRerunAnUpstreamStepWhoseParamsQuoteAChangedParam() {
     ForkTaskResponse fork = tasks.tasks(OWNER).forkTask(ForkTaskRequest.newBuilder().setTaskId(SOURCE)
-        .setFromStep("report").putParams("max_mw", "190").build());
+        .setFromStep("report").putParams("max_mw", "190").putLabels("study", "mw-190").build());
 
     assertThat(fork.getTaskId()).startsWith("task-");
     assertThat(fork.getKeptStepsList()).as("light quotes max_mw, and mw_interval needs light")
         .containsExactly("load", "profile_all");
     assertThat(fork.getRerunStepsList()).containsExactly("light", "mw_interval", "report");
+    assertThat(tasks.tasks(OWNER).getTask(GetTaskRequest.newBuilder().setTaskId(fork.getTaskId()).build())
+        .getLabelsMap()).as("the labels the fork was given").isEqualTo(Map.of("study", "mw-190"));
   }
 
   @Test
@@ -192,7 +196,8 @@ class ForkTaskTest {
 
   private void submit(String id, Map<String, String> params) {
     tasks.tasks(OWNER).submitTask(SubmitTaskRequest.newBuilder().setTaskId(id).setSpec(TaskSpec.newBuilder()
-        .setGoal("light molecules").setPipelineYaml(PIPELINE).putAllParams(params)).build());
+        .setGoal("light molecules").setPipelineYaml(PIPELINE).putAllParams(params).putLabels("team", "chem"))
+        .build());
   }
 
   private StatusRuntimeException forkAs(String tenant, ForkTaskRequest request) {

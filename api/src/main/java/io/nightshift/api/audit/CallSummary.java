@@ -23,7 +23,7 @@ import java.util.TreeSet;
  * What the audit log keeps of a call's request: the task and step it named, and a bounded summary. Identifiers
  * (ids, step and pipeline names, budgets) are kept, clipped like every value the API quotes back; free text (goal,
  * guidance, comments, reasons, inline pipelines) only as a {@link TextDigest}; pipeline parameters by name only,
- * since their values are task input.
+ * since their values are task input. A submit's labels and idempotency key are identifiers, kept.
  *
  * @param target  what the call acted on
  * @param details the summary, by key
@@ -39,12 +39,14 @@ record CallSummary(AuditTarget target, Map<String, String> details) {
       String id = response.filter(SubmitTaskResponse.class::isInstance).map(r -> ((SubmitTaskResponse) r).getTaskId())
           .orElse(submit.getTaskId());
       spec(submit.getSpec(), details);
+      putQuoted(details, "idempotency_key", submit.getIdempotencyKey());
       return new CallSummary(task(id, null), details);
     }
     if (request instanceof ForkTaskRequest fork) {
       putQuoted(details, "new_task_id", response.filter(ForkTaskResponse.class::isInstance)
           .map(r -> ((ForkTaskResponse) r).getTaskId()).orElse(fork.getNewTaskId()));
       params(fork.getParamsMap(), details);
+      labels(fork.getLabelsMap(), details);
       return new CallSummary(task(fork.getTaskId(), fork.getFromStep()), details);
     }
     if (request instanceof ApproveTaskRequest approve) {
@@ -86,12 +88,21 @@ record CallSummary(AuditTarget target, Map<String, String> details) {
       putDigest(details, "pipeline_yaml", spec.getPipelineYaml());
     }
     params(spec.getParamsMap(), details);
+    labels(spec.getLabelsMap(), details);
   }
 
   /** Parameters by name only: their values are task input. */
   private static void params(Map<String, String> params, Map<String, String> details) {
     if (!params.isEmpty()) {
       details.put("params", BoundedText.quoted(String.join(",", new TreeSet<>(params.keySet()))));
+    }
+  }
+
+  private static void labels(Map<String, String> labels, Map<String, String> details) {
+    if (!labels.isEmpty()) {
+      // labels are identifiers people filter by, not task input: kept whole (clipped)
+      details.put("labels", BoundedText.quoted(String.join(",", new TreeMap<>(labels).entrySet()
+          .stream().map(e -> e.getKey() + "=" + e.getValue()).toList())));
     }
   }
 

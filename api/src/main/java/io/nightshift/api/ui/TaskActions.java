@@ -1,8 +1,6 @@
 package io.nightshift.api.ui;
 
-import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
-import com.google.protobuf.util.JsonFormat;
 import com.sun.net.httpserver.HttpExchange;
 import io.nightshift.api.v1.ApproveTaskRequest;
 import io.nightshift.api.v1.CancelTaskRequest;
@@ -13,9 +11,8 @@ import io.nightshift.api.v1.ResumeTaskRequest;
 import io.nightshift.api.v1.SteerTaskRequest;
 import io.nightshift.api.v1.TaskServiceGrpc;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
 
@@ -25,8 +22,6 @@ import java.util.function.BiFunction;
  * the API's ForkTaskResponse (the new task's id, the kept and rerun steps); the others with a plain ok.
  */
 final class TaskActions {
-  private static final int MAX_BODY = 64 * 1024;
-
   /** @param answers whether the page gets the API's answer (a fork's new id and steps) rather than a plain ok */
   private record Action(Message.Builder template, BiFunction<Message.Builder, String, Message> call,
       boolean answers) {
@@ -62,22 +57,11 @@ final class TaskActions {
           + "'; there are " + String.join(", ", new TreeSet<>(actions.keySet())), null));
       return;
     }
-    String type = ex.getRequestHeaders().getFirst("Content-Type");
-    if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-      WorkflowUiServer.sendJson(ex, 415, HttpStatuses.body("INVALID_ARGUMENT",
-          "task actions take Content-Type: application/json", null));
+    Optional<Message.Builder> request = JsonBodies.read(ex, action.template(), JsonBodies.MAX_BODY);
+    if (request.isEmpty()) {
       return;
     }
-    String body = new String(WorkflowUiServer.readBody(ex, MAX_BODY), StandardCharsets.UTF_8);
-    Message.Builder request = action.template().clone();
-    try {
-      JsonFormat.parser().merge(body.isBlank() ? "{}" : body, request);
-    } catch (InvalidProtocolBufferException e) {
-      WorkflowUiServer.sendJson(ex, 400, HttpStatuses.body("INVALID_ARGUMENT", "the body is not a "
-          + request.getDescriptorForType().getName() + " in JSON: " + e.getMessage(), null));
-      return;
-    }
-    Message answer = action.call().apply(request, taskId);
+    Message answer = action.call().apply(request.get(), taskId);
     if (action.answers()) {
       WorkflowUiServer.sendProto(ex, 200, answer);
       return;
