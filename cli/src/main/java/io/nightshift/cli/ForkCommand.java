@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code nightshift fork ID --from STEP [-p NAME=VALUE ...] [--id NEW]}: a new task that runs the task's plan again
+ * {@code nightshift fork ID --from STEP [-p NAME=VALUE ...] [--id NEW] [--label K=V ...]}: a new task that runs the task's plan again
  * from STEP with the params changed, reusing the outputs of the steps the change does not reach (ForkTask).
  */
 @Command(name = "fork", mixinStandardHelpOptions = true,
@@ -31,10 +31,15 @@ final class ForkCommand extends ClientCommand {
   @Option(names = "--id", paramLabel = "NEW", description = "id for the new task (default: one the runtime picks)")
   String newId = "";
 
+  @Option(names = "--label", paramLabel = "KEY=VALUE",
+      description = "a label for the new task (repeatable; default: the source's labels)")
+  Map<String, String> labels = new LinkedHashMap<>();
+
   @Override
   int run(ManagedChannel channel, PrintWriter out) {
     ForkTaskResponse fork = TaskServiceGrpc.newBlockingStub(channel).forkTask(ForkTaskRequest.newBuilder()
-        .setTaskId(taskId).setFromStep(fromStep).putAllParams(params).setNewTaskId(newId).build());
+        .setTaskId(taskId).setFromStep(fromStep).putAllParams(params).setNewTaskId(newId).putAllLabels(labels)
+        .build());
     out.println(fork.getTaskId());
     out.println("kept:  " + (fork.getKeptStepsCount() == 0 ? "(none)" : String.join(", ", fork.getKeptStepsList())));
     out.println("rerun: " + String.join(", ", fork.getRerunStepsList()));

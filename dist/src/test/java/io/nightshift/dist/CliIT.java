@@ -64,11 +64,15 @@ class CliIT {
     assertThat(submit.exit()).as(submit.err()).isZero();
     String source = submit.out().lines().findFirst().orElseThrow();
 
-    Run fork = cli("fork", source, "--from", "qed_interval", "-p", "resamples=600", "--id", "cli-fork");
+    Run fork = cli("fork", source, "--from", "qed_interval", "-p", "resamples=600", "--id", "cli-fork", "--label",
+        "study=resamples");
     assertThat(fork.exit()).as(fork.err()).isZero();
     assertThat(fork.out().lines().toList()).containsExactly("cli-fork",
         "kept:  load, lipinski, profile_all, profile_passing", "rerun: qed_interval, report");
     assertThat(cli("watch", "cli-fork").exit()).as("the fork succeeds").isZero();
+    assertThat(cli("status", "cli-fork", "--json").out()).contains("\"forkedFrom\":\"" + source + "\"")
+        .contains("\"study\":\"resamples\"");
+    assertThat(cli("status", "cli-fork").out()).contains("forked from " + source + " at step qed_interval");
 
     Run artifacts = cli("artifacts", "cli-fork");
     assertThat(artifacts.exit()).as(artifacts.err()).isZero();
