@@ -40,7 +40,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Tasks of the built-in tools on Temporal's test server, with every call of each tool counted, behind the task and
+ * Tasks of the built-in tools (and {@code block}, which holds a step until the test releases it) on Temporal's test
+ * server, with every call of each tool counted, behind the task and
  * artifact services on a real loopback socket. A caller's bearer token is its tenant's name, so a test acts for two
  * tenants with two channels.
  */
@@ -48,6 +49,7 @@ final class CountedToolTasks implements AutoCloseable {
   private static final Set<TaskState> FINAL = Set.of(TaskState.TASK_STATE_SUCCEEDED, TaskState.TASK_STATE_FAILED,
       TaskState.TASK_STATE_CANCELLED);
   private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+  private final HeldUntilReleased held = new HeldUntilReleased();
   private final TestWorkflowEnvironment env;
   private final WorkerFactory workers;
   private final Server server;
@@ -57,7 +59,7 @@ final class CountedToolTasks implements AutoCloseable {
   CountedToolTasks(Path dir) throws IOException {
     ToolRegistry builtIn = ToolRegistry.fromClassPath();
     ToolRegistry counted = ToolRegistry.of(List.of(() -> builtIn.all().stream()
-        .map(d -> (Tool) new Counted(builtIn.find(d.name()).orElseThrow(), calls)).toList()));
+        .map(d -> (Tool) new Counted(builtIn.find(d.name()).orElseThrow(), calls)).toList(), () -> List.of(held)));
     store = FileArtifactStore.unencrypted(dir.resolve("artifacts"));
     env = TestWorkflowEnvironment.newInstance();
     var client = env.getWorkflowClient();
@@ -84,6 +86,11 @@ final class CountedToolTasks implements AutoCloseable {
   /** The artifact service as {@code tenant} calls it. */
   ArtifactServiceGrpc.ArtifactServiceBlockingStub artifacts(String tenant) {
     return ArtifactServiceGrpc.newBlockingStub(channel(tenant)).withDeadlineAfter(30, TimeUnit.SECONDS);
+  }
+
+  /** The tool {@code block}: holds every call until released. */
+  HeldUntilReleased held() {
+    return held;
   }
 
   /** The API's port on loopback. */

@@ -15,6 +15,7 @@ import io.nightshift.api.v1.ForkTaskRequest;
 import io.nightshift.api.v1.ForkTaskResponse;
 import io.nightshift.api.v1.GetTaskRequest;
 import io.nightshift.api.v1.Step;
+import io.nightshift.api.v1.StepState;
 import io.nightshift.api.v1.SubmitTaskRequest;
 import io.nightshift.api.v1.Task;
 import io.nightshift.api.v1.TaskSpec;
@@ -22,6 +23,7 @@ import io.nightshift.api.v1.TaskState;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -133,6 +135,37 @@ class ForkTaskTest {
     assertThat(forked.getState()).isEqualTo(TaskState.TASK_STATE_SUCCEEDED);
     assertThat(tasks.calls("data.read_csv")).isEqualTo(loads + 1);
     assertThat(forked.getResult()).as("same params, same result").isEqualTo(source.getResult());
+  }
+
+  @Test
+  void shouldForkARunningTaskKeepingWhatSucceededSoFar() throws Exception {
+    tasks.tasks(OWNER).submitTask(SubmitTaskRequest.newBuilder().setTaskId("running-source").setSpec(TaskSpec
+        .newBuilder().setGoal("held").setPipelineYaml("""
+            name: held
+            steps:
+              - {name: load, tool: data.read_csv, params: {source: "classpath:planning/small.csv"}}
+              - {name: profile, tool: table.describe, params: {input: "${steps.load.output}"}}
+              - {name: hold, tool: block, needs: [profile]}
+            """)).build());
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    Task running;
+    do {
+      Thread.sleep(100);
+      running = tasks.tasks(OWNER).getTask(GetTaskRequest.newBuilder().setTaskId("running-source").build());
+    } while (step(running, "hold").getState() != StepState.STEP_STATE_RUNNING && System.nanoTime() < deadline);
+    assertThat(step(running, "hold").getState()).as("the source runs its last step").isEqualTo(
+        StepState.STEP_STATE_RUNNING);
+    int loads = tasks.calls("data.read_csv");
+
+    ForkTaskResponse fork = tasks.tasks(OWNER).forkTask(ForkTaskRequest.newBuilder().setTaskId("running-source")
+        .setFromStep("hold").setNewTaskId("fork-of-running").build());
+    tasks.held().release();
+
+    assertThat(fork.getKeptStepsList()).containsExactly("load", "profile");
+    assertThat(fork.getRerunStepsList()).containsExactly("hold");
+    assertThat(tasks.awaitEnd(OWNER, "fork-of-running").getState()).isEqualTo(TaskState.TASK_STATE_SUCCEEDED);
+    assertThat(tasks.awaitEnd(OWNER, "running-source").getState()).isEqualTo(TaskState.TASK_STATE_SUCCEEDED);
+    assertThat(tasks.calls("data.read_csv")).isEqualTo(loads);
   }
 
   @Test
