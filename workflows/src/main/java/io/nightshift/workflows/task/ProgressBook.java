@@ -4,12 +4,12 @@ import io.nightshift.core.artifact.ArtifactRef;
 import io.nightshift.core.pipeline.Plan;
 import io.nightshift.core.pipeline.PlannedStep;
 import io.nightshift.workflows.activities.PoolUse;
-import io.nightshift.workflows.task.placement.DeadlineReport;
 import io.nightshift.workflows.activities.StepOutput;
 import io.nightshift.workflows.dag.DagScheduler;
 import io.nightshift.workflows.dag.StepState;
 import io.nightshift.workflows.task.budget.TaskBudgetStatus;
 import io.nightshift.workflows.task.budget.TaskLedgerState;
+import io.nightshift.workflows.task.placement.DeadlineReport;
 import io.nightshift.workflows.task.replan.PlanVersion;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -150,8 +150,15 @@ final class ProgressBook {
    */
   TaskCarry carry(int runCount, List<PlanVersion> planVersions, Optional<TaskLedgerState> ledger,
       Optional<DeadlineReport> deadline) {
-    return new TaskCarry(plan, planVersions, new CarriedSteps(dag.states(), outputs, summaries, errors, attempts, runs),
-        createdAt, runCount, paused, pauseReason, ledger, deadline);
+    return new TaskCarry(plan, planVersions, steps(), createdAt, runCount, paused, pauseReason, ledger, deadline);
+  }
+
+  /**
+   * What the current plan's steps left behind so far: where each stands, and what those that ran produced; no
+   * states before the first plan is in place.
+   */
+  CarriedSteps steps() {
+    return new CarriedSteps(dag == null ? Map.of() : dag.states(), outputs, summaries, errors, attempts, runs);
   }
 
   /** The progress query's answer: this book with the steps waiting for people, the plans and the budget. */

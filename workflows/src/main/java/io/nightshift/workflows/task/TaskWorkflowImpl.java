@@ -152,6 +152,12 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
   }
 
   @Override
+  public ForkPoint forkPoint() {
+    return book == null ? null
+        : new ForkPoint(input.definition(), input.policies(), Optional.ofNullable(plan), book.steps());
+  }
+
+  @Override
   public Decision submitDecision(Decision decision) {
     return holds.decide(decision);
   }
