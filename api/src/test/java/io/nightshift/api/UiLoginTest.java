@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.nightshift.api.client.BearerToken;
+import io.nightshift.client.BearerToken;
 import io.nightshift.api.ui.RawHttp;
 import io.nightshift.api.ui.session.LoginLinkDirectory;
 import io.nightshift.api.v1.SubmitTaskRequest;

@@ -2,8 +2,8 @@ package io.nightshift.cli;
 
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.nightshift.api.client.BearerToken;
-import io.nightshift.api.client.ClientTls;
+import io.nightshift.client.BearerToken;
+import io.nightshift.client.ClientTls;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

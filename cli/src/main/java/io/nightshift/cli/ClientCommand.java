@@ -3,7 +3,7 @@ package io.nightshift.cli;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.nightshift.api.client.FieldViolations;
+import io.nightshift.client.FieldViolations;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;

@@ -2,7 +2,7 @@ package io.nightshift.cli;
 
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
-import io.nightshift.api.client.BearerToken;
+import io.nightshift.client.BearerToken;
 import io.nightshift.api.v1.SubmitTaskRequest;
 import io.nightshift.api.v1.Task;
 import io.nightshift.api.v1.TaskServiceGrpc;

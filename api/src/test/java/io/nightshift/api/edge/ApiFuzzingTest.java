@@ -6,7 +6,7 @@ import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.health.v1.HealthGrpc;
 import io.grpc.reflection.v1.ServerReflectionGrpc;
-import io.nightshift.api.client.FieldViolations;
+import io.nightshift.client.FieldViolations;
 import io.nightshift.api.v1.GetTaskRequest;
 import io.nightshift.api.v1.SubmitTaskRequest;
 import io.nightshift.api.v1.Task;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.grpc.Channel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.nightshift.api.client.ClientTls;
+import io.nightshift.client.ClientTls;
 import io.nightshift.api.tls.ServerTls;
 import io.nightshift.api.v1.CancelTaskRequest;
 import io.nightshift.api.v1.ListTasksRequest;

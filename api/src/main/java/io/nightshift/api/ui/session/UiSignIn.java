@@ -2,7 +2,7 @@ package io.nightshift.api.ui.session;
 
 import io.grpc.Channel;
 import io.grpc.ClientInterceptors;
-import io.nightshift.api.client.BearerToken;
+import io.nightshift.client.BearerToken;
 import io.nightshift.api.v1.AuthServiceGrpc;
 import io.nightshift.api.v1.WhoAmIRequest;
 import io.nightshift.api.v1.WhoAmIResponse;
