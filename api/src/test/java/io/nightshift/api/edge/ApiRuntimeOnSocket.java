@@ -144,6 +144,11 @@ final class ApiRuntimeOnSocket implements AutoCloseable {
     return api.newUiLoginLink();
   }
 
+  /** The API's gRPC address, HOST:PORT. */
+  String target() {
+    return target;
+  }
+
   RuntimeConfig config() {
     return config;
   }
