@@ -1,11 +1,10 @@
 package io.nightshift.cli;
 
 import com.google.protobuf.ByteString;
-import io.grpc.ManagedChannel;
 import io.nightshift.api.v1.ListTasksRequest;
 import io.nightshift.api.v1.ListTasksResponse;
 import io.nightshift.api.v1.Task;
-import io.nightshift.api.v1.TaskServiceGrpc;
+import io.nightshift.client.NightshiftClient;
 import java.io.PrintWriter;
 import java.time.Instant;
 import picocli.CommandLine.Command;
@@ -17,13 +16,12 @@ final class ListCommand extends ClientCommand {
   int limit;
 
   @Override
-  int run(ManagedChannel channel, PrintWriter out) {
-    var stub = TaskServiceGrpc.newBlockingStub(channel);
+  int run(NightshiftClient client, PrintWriter out) {
     ByteString token = ByteString.EMPTY;
     int shown = 0;
     out.printf("%-42s %-10s %-20s %s%n", "ID", "STATE", "PIPELINE", "CREATED");
     do {
-      ListTasksResponse page = stub.listTasks(ListTasksRequest.newBuilder()
+      ListTasksResponse page = client.list(ListTasksRequest.newBuilder()
           .setPageSize(Math.min(100, limit - shown)).setPageToken(token).build());
       for (Task t : page.getTasksList()) {
         out.printf("%-42s %-10s %-20s %s%n", t.getId(), TaskPrinter.state(t), t.getPipeline(),

@@ -1,28 +1,28 @@
 package io.nightshift.cli;
 
-import io.grpc.ManagedChannel;
-import io.nightshift.api.v1.ArtifactChunk;
-import io.nightshift.api.v1.ArtifactServiceGrpc;
-import io.nightshift.api.v1.ReadArtifactRequest;
+import io.grpc.StatusRuntimeException;
 import io.nightshift.api.v1.Task;
+import io.nightshift.client.NightshiftClient;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
- * A finished task's result artifact, read through the API's artifact stream. Client-side only (the generated stubs),
+ * A finished task's result artifact, read through the API's artifact stream. Client-side only (the Java client),
  * so both the client commands and the demo can use it.
  */
 final class TaskResultFile {
   private TaskResultFile() {}
 
   /** Streams the result into {@code out}, chunk by chunk, so a large report is never held whole in memory. */
-  static void copy(ManagedChannel channel, Task task, OutputStream out) throws IOException {
-    var chunks = ArtifactServiceGrpc.newBlockingStub(channel).readArtifact(ReadArtifactRequest.newBuilder()
-        .setTaskId(task.getId()).setDigest(task.getResult().getDigest())
-        .setMediaType(task.getResult().getMediaType()).build());
-    while (chunks.hasNext()) {
-      ArtifactChunk c = chunks.next();
-      c.getData().writeTo(out);
+  static void copy(NightshiftClient client, Task task, OutputStream out) throws IOException {
+    try (InputStream in = client.openArtifact(task.getId(), task.getResult())) {
+      in.transferTo(out);
+    } catch (IOException e) {
+      if (e.getCause() instanceof StatusRuntimeException refused) {
+        throw refused; // the API's answer, reported as every other command reports one
+      }
+      throw e;
     }
   }
 

@@ -2,7 +2,7 @@ package io.nightshift.client;
 
 import io.grpc.Deadline;
 import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.ManagedChannelBuilder;
 import io.nightshift.api.v1.AgentConversation;
 import io.nightshift.api.v1.ApproveTaskRequest;
 import io.nightshift.api.v1.ArtifactRef;
@@ -177,6 +177,7 @@ public final class NightshiftClient implements AutoCloseable {
   /** What a client is built from; {@link #address} is the one setting without a default. */
   public static final class Builder {
     private String address;
+    private ManagedChannelBuilder<?> channelBuilder;
     private ClientTls tls = ClientTls.none();
     private String token;
     private Path tokenFile;
@@ -185,12 +186,21 @@ public final class NightshiftClient implements AutoCloseable {
 
     private Builder() {}
 
-    /** The API's gRPC address, HOST:PORT. */
+    /** The API's gRPC address, HOST:PORT: a plain hostname or IP literal ({@code [::1]:7070}) and its port. */
     public Builder address(String hostAndPort) {
       if (hostAndPort == null || !hostAndPort.matches(".+:\\d{1,5}")) {
         throw new IllegalArgumentException("address must be HOST:PORT, was " + hostAndPort);
       }
       this.address = hostAndPort.strip();
+      return this;
+    }
+
+    /**
+     * A channel of the caller's making (in-process, another transport) instead of {@link #address} and {@link #tls};
+     * the token still goes with every call.
+     */
+    public Builder channel(ManagedChannelBuilder<?> builder) {
+      this.channelBuilder = builder;
       return this;
     }
 
@@ -240,10 +250,10 @@ public final class NightshiftClient implements AutoCloseable {
      * @throws IOException for a token file that cannot be read or is empty
      */
     public NightshiftClient build() throws IOException {
-      if (address == null) {
+      if (address == null && channelBuilder == null) {
         throw new IllegalArgumentException("address is required (HOST:PORT of the API)");
       }
-      NettyChannelBuilder channel = tls.channelTo(address);
+      ManagedChannelBuilder<?> channel = channelBuilder != null ? channelBuilder : tls.channelTo(address);
       Optional<String> sent = tokenFile != null ? Optional.of(readToken(tokenFile)) : Optional.ofNullable(token);
       sent.ifPresent(t -> channel.intercept(BearerToken.sending(t)));
       return new NightshiftClient(channel.build(), deadline, retry);
