@@ -15,8 +15,9 @@ import com.tngtech.archunit.lang.ArchRule;
 /**
  * The API role sits on the runtime and below the CLI: it uses the runtime's shared parts, the engine's workflow
  * interfaces and the planners, never the CLI. Its UI is a client of the API like the CLI: the generated stubs and
- * the Java client's shared helpers ({@code io.nightshift.client}), nothing of the runtime or the engine. (The generated {@code io.nightshift.api.v1}
- * classes are imported too, since they share the package prefix; they depend on nothing of ours.)
+ * the Java client's shared helpers ({@code io.nightshift.client}), nothing of the runtime or the engine. (The
+ * generated {@code io.nightshift.api.v1} classes are imported too, since they share the package prefix; they depend
+ * on nothing of ours.)
  */
 @AnalyzeClasses(packages = "io.nightshift.api", importOptions = ImportOption.DoNotIncludeTests.class)
 class ApiArchitectureTest {
