@@ -269,7 +269,7 @@ public final class TaskServiceImpl extends TaskServiceGrpc.TaskServiceImplBase {
       // a view made after the deadline passed is a late answer, even where each Temporal call stopped in time
       CallDeadlines.requireOpen();
     } catch (RuntimeException e) {
-      out.onError(CallDeadlines.isOver() ? CallDeadlines.ended() : CallFailures.toStatus(e));
+      out.onError(CallFailures.toStatus(e));
       return;
     }
     out.onNext(value);
