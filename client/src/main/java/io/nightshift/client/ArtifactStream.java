@@ -13,21 +13,26 @@ import java.util.Iterator;
 /**
  * An artifact's bytes as an {@link InputStream}, read lazily: the ReadArtifact stream opens on the first read and
  * the next chunk is asked for only when the last one is used up, so gRPC's flow control keeps at most a chunk or two
- * in memory whatever the artifact's size. An API error reaches the reader as an {@link IOException} whose cause is
- * the {@link StatusRuntimeException}. Closing it early cancels the stream.
+ * in memory whatever the artifact's size. Opening is tried again after UNAVAILABLE as the client's {@link
+ * RetryPolicy} says, until the first chunk arrived (after that, a retry would repeat bytes the reader has had). An
+ * API error reaches the reader as an {@link IOException} whose cause is the {@link StatusRuntimeException}. Closing
+ * it early cancels the stream.
  */
 final class ArtifactStream extends InputStream {
   private final ArtifactServiceGrpc.ArtifactServiceBlockingStub artifacts;
   private final ReadArtifactRequest request;
+  private final Retries retries;
   private Context.CancellableContext call;
   private Iterator<ArtifactChunk> chunks;
   private ByteString current = ByteString.EMPTY;
   private int position;
   private boolean closed;
 
-  ArtifactStream(ArtifactServiceGrpc.ArtifactServiceBlockingStub artifacts, ReadArtifactRequest request) {
+  ArtifactStream(ArtifactServiceGrpc.ArtifactServiceBlockingStub artifacts, ReadArtifactRequest request,
+      Retries retries) {
     this.artifacts = artifacts;
     this.request = request;
+    this.retries = retries;
   }
 
   @Override
@@ -62,17 +67,28 @@ final class ArtifactStream extends InputStream {
     }
   }
 
+  /** Opens the stream and waits for its first chunk (or its end), where an UNAVAILABLE API shows. */
+  private Iterator<ArtifactChunk> openWithFirstChunk() {
+    if (call != null) {
+      call.cancel(null);
+    }
+    call = Context.current().withCancellation();
+    Context previous = call.attach();
+    Iterator<ArtifactChunk> opened;
+    try {
+      opened = artifacts.readArtifact(request);
+    } finally {
+      call.detach(previous);
+    }
+    opened.hasNext(); // blocks for the first chunk: a failure to reach the API is thrown here, still retryable
+    return opened;
+  }
+
   /** Makes bytes available in {@code current}; false at the end of the artifact. */
   private boolean fill() throws IOException {
     try {
       if (chunks == null) {
-        call = Context.current().withCancellation();
-        Context previous = call.attach();
-        try {
-          chunks = artifacts.readArtifact(request);
-        } finally {
-          call.detach(previous);
-        }
+        chunks = retries.call(this::openWithFirstChunk);
       }
       while (position >= current.size()) {
         if (!chunks.hasNext()) {

@@ -3,6 +3,7 @@ package io.nightshift.api.edge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.google.protobuf.util.Timestamps;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.nightshift.api.v1.ListTasksRequest;
@@ -57,11 +58,7 @@ class NightshiftClientOnRuntimeTest {
   @Test
   void shouldAwaitATypedPipelineToSuccessAndReadItsResultAsAStreamOfTheStoredBytes() throws Exception {
     try (NightshiftClient client = client(api.target(), RetryPolicy.DEFAULT)) {
-      Pipeline pipeline = Pipeline.named("client-profile")
-          .step(Step.tool("load", "data.read_csv").param("source", "classpath:planning/small.csv"))
-          .step(Step.tool("profile", "table.describe").param("input", Step.output("load")));
-
-      Task done = client.submit(pipeline.toSpec().setGoal("profile a table").build()).await(Duration.ofSeconds(60));
+      Task done = profiled(client);
 
       assertThat(done.getState()).isEqualTo(TaskState.TASK_STATE_SUCCEEDED);
       assertThat(done.getPipeline()).isEqualTo("client-profile");
@@ -71,8 +68,27 @@ class NightshiftClientOnRuntimeTest {
         bytes = in.readAllBytes();
       }
       assertThat(bytes).hasSize((int) done.getResult().getSize());
-      assertThat("sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)))
-          .as("the bytes whose digest the task's result names").isEqualTo(done.getResult().getDigest());
+      assertThat(sha256(bytes)).as("the bytes whose digest the task's result names")
+          .isEqualTo(done.getResult().getDigest());
+    }
+  }
+
+  @Test
+  void shouldOpenAnArtifactOnceTheApiComesUp() throws Exception {
+    Task done;
+    try (NightshiftClient client = client(api.target(), RetryPolicy.DEFAULT)) {
+      done = profiled(client);
+    }
+    try (TcpRelay relay = TcpRelay.to(port(api.target()));
+        NightshiftClient client = client(relay.address(), PATIENT)) {
+      CompletableFuture<Void> upLater = upAfterOneSecond(relay);
+      byte[] bytes;
+      try (InputStream in = client.openArtifact(done.getId(), done.getResult())) {
+        bytes = in.readAllBytes();
+      }
+      upLater.join();
+
+      assertThat(sha256(bytes)).isEqualTo(done.getResult().getDigest());
     }
   }
 
@@ -105,7 +121,7 @@ class NightshiftClientOnRuntimeTest {
       assertThat(views.get(views.size() - 1).getState()).isEqualTo(TaskState.TASK_STATE_SUCCEEDED);
       assertThat(views).as("no view delivered twice").doesNotHaveDuplicates();
       for (int i = 1; i < views.size(); i++) {
-        assertThat(com.google.protobuf.util.Timestamps.compare(views.get(i).getUpdatedAt(),
+        assertThat(Timestamps.compare(views.get(i).getUpdatedAt(),
             views.get(i - 1).getUpdatedAt())).as("view %d is not older than the one before", i).isNotNegative();
       }
     }
@@ -120,14 +136,7 @@ class NightshiftClientOnRuntimeTest {
       assertThat(submit.getStatus().getCode()).as("a submission is not sent twice").isEqualTo(Status.Code.UNAVAILABLE);
 
       long start = System.nanoTime();
-      CompletableFuture<Void> upLater = CompletableFuture.runAsync(() -> {
-        try {
-          Thread.sleep(1_000);
-          relay.listen();
-        } catch (InterruptedException | IOException e) {
-          throw new IllegalStateException(e);
-        }
-      });
+      CompletableFuture<Void> upLater = upAfterOneSecond(relay);
       var page = client.list(ListTasksRequest.newBuilder().setPageSize(5).build());
       upLater.join();
 
@@ -151,6 +160,29 @@ class NightshiftClientOnRuntimeTest {
       task.cancel("the test is over");
       assertThat(task.await(Duration.ofSeconds(30)).getState()).isEqualTo(TaskState.TASK_STATE_CANCELLED);
     }
+  }
+
+  /** The typed pipeline the artifact tests read the result of, submitted and awaited. */
+  private static Task profiled(NightshiftClient client) {
+    Pipeline pipeline = Pipeline.named("client-profile")
+        .step(Step.tool("load", "data.read_csv").param("source", "classpath:planning/small.csv"))
+        .step(Step.tool("profile", "table.describe").param("input", Step.output("load")));
+    return client.submit(pipeline.toSpec().setGoal("profile a table").build()).await(Duration.ofSeconds(60));
+  }
+
+  private static CompletableFuture<Void> upAfterOneSecond(TcpRelay relay) {
+    return CompletableFuture.runAsync(() -> {
+      try {
+        Thread.sleep(1_000);
+        relay.listen();
+      } catch (InterruptedException | IOException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+  }
+
+  private static String sha256(byte[] bytes) throws Exception {
+    return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
   }
 
   private static boolean waiting(Task view) {
