@@ -37,7 +37,8 @@ import java.util.function.Supplier;
 /**
  * The Java client of a Nightshift runtime's gRPC API. Every unary call carries the client's deadline (the API stops
  * its work when it passes, and the call fails DEADLINE_EXCEEDED); reads are tried again after UNAVAILABLE as the
- * {@link RetryPolicy} says, submissions and controls are not (they are not safe to send twice). API refusals reach
+ * {@link RetryPolicy} says, and so are submissions with an idempotency key; other submissions and the controls are
+ * not (they are not safe to send twice). API refusals reach
  * the caller as {@link io.grpc.StatusRuntimeException}s; {@link FieldViolations#of} names the fields of an
  * INVALID_ARGUMENT.
  *
@@ -62,12 +63,15 @@ public final class NightshiftClient implements AutoCloseable {
     return new Builder();
   }
 
-  /** Starts a task; not retried (see {@link Retries#mayRetry}), so an UNAVAILABLE reaches the caller. */
+  /** Starts a task; without an idempotency key it is not retried, so an UNAVAILABLE reaches the caller. */
   public TaskHandle submit(TaskSpec spec) {
     return submit(SubmitTaskRequest.newBuilder().setSpec(spec).build());
   }
 
-  /** Starts a task with the request's extra fields (a client-chosen task id). */
+  /**
+   * Starts a task with the request's extra fields: a client-chosen task id, or an idempotency key, with which the
+   * submission is retried after UNAVAILABLE like a read (the API answers a repeat with the first one's task).
+   */
   public TaskHandle submit(SubmitTaskRequest request) {
     Supplier<String> call = () -> tasks().submitTask(request).getTaskId();
     return task(Retries.mayRetry(request) ? retries.call(call) : call.get());

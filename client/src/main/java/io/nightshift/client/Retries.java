@@ -40,14 +40,13 @@ final class Retries {
   }
 
   /**
-   * Whether a submission may be sent again after UNAVAILABLE: only one that the API recognises when it sees it twice.
-   * A task id alone does not make it so (the second try gets ALREADY_EXISTS for the task the first one started, and
-   * the caller cannot tell that from a clash with an older task), so no submission is retried today. Once
-   * SubmitTaskRequest carries its idempotency key (field 3, for which the same key returns the same task), this is
-   * {@code !request.getIdempotencyKey().isEmpty()}.
+   * Whether a submission may be sent again after UNAVAILABLE: only one with an idempotency key, which the API
+   * recognises when it sees it twice (the same key and spec answer the first submit's task and start nothing). A
+   * task id alone does not make it so: the second try gets ALREADY_EXISTS for the task the first one started, and
+   * the caller cannot tell that from a clash with an older task.
    */
   static boolean mayRetry(SubmitTaskRequest request) {
-    return false;
+    return !request.getIdempotencyKey().isEmpty();
   }
 
   static void pause(Duration wait) {

@@ -27,10 +27,14 @@ class RetryPolicyTest {
         .hasMessageContaining("maxBackoff");
   }
 
-  /** Until SubmitTaskRequest carries an idempotency key, no submission is sent twice, not even with a task id. */
+  /** A submission is sent twice only with an idempotency key: a task id alone cannot tell a repeat from a clash. */
   @Test
-  void shouldNotRetryASubmissionWithoutAnIdempotencyKey() {
-    assertThat(Retries.mayRetry(SubmitTaskRequest.newBuilder().setTaskId("mine").setSpec(TaskSpec.newBuilder()
-        .setPipelineName("sample")).build())).isFalse();
+  void shouldRetryASubmissionOnlyWithAnIdempotencyKey() {
+    TaskSpec spec = TaskSpec.newBuilder().setPipelineName("sample").build();
+
+    assertThat(Retries.mayRetry(SubmitTaskRequest.newBuilder().setTaskId("mine").setSpec(spec).build())).isFalse();
+    assertThat(Retries.mayRetry(SubmitTaskRequest.newBuilder().setSpec(spec).build())).isFalse();
+    assertThat(Retries.mayRetry(SubmitTaskRequest.newBuilder().setIdempotencyKey("order-42").setSpec(spec).build()))
+        .isTrue();
   }
 }

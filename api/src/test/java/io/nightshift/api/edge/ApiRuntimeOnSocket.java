@@ -129,6 +129,11 @@ final class ApiRuntimeOnSocket implements AutoCloseable {
     return track(otherTls.channelTo(target).intercept(BearerToken.sending(token)).build());
   }
 
+  /** The API's address, host:port. */
+  String target() {
+    return target;
+  }
+
   /** The workflow UI's address, where the test asked for one. */
   Optional<String> uiUrl() {
     return api.uiUrl();
@@ -142,11 +147,6 @@ final class ApiRuntimeOnSocket implements AutoCloseable {
   /** A new one-time login link to the UI beside the API, as {@code nightshift admin ui-link} makes. */
   Optional<String> newUiLoginLink() {
     return api.newUiLoginLink();
-  }
-
-  /** The API's gRPC address, HOST:PORT. */
-  String target() {
-    return target;
   }
 
   RuntimeConfig config() {

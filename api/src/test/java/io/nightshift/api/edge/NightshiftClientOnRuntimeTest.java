@@ -8,6 +8,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.nightshift.api.v1.ListTasksRequest;
 import io.nightshift.api.v1.StepState;
+import io.nightshift.api.v1.SubmitTaskRequest;
 import io.nightshift.api.v1.Task;
 import io.nightshift.api.v1.TaskState;
 import io.nightshift.client.NightshiftClient;
@@ -34,8 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The Java client against a whole runtime on loopback sockets (real gRPC, Temporal's in-memory server, real
  * workers): pipelines built with the typed builders, submitted and awaited; a watch whose connection is cut under it;
- * an API that comes up after the client's first call; artifacts read as streams. The client reaches the API through
- * a {@link TcpRelay} where the test needs to cut or delay the network, and sends the admin token from its file.
+ * an API that comes up after the client's first call (a read, an artifact, a submission with an idempotency key);
+ * artifacts read as streams. The client reaches the API through a {@link TcpRelay} where the test needs to cut or delay the network, and sends the admin token from its file.
  */
 class NightshiftClientOnRuntimeTest {
   private static final RetryPolicy PATIENT = new RetryPolicy(30, Duration.ofMillis(100), Duration.ofMillis(500));
@@ -128,12 +129,13 @@ class NightshiftClientOnRuntimeTest {
   }
 
   @Test
-  void shouldRetryAReadUntilTheApiComesUpButNeverASubmission() throws Exception {
+  void shouldRetryAReadUntilTheApiComesUpButNotASubmissionWithoutAnIdempotencyKey() throws Exception {
     try (TcpRelay relay = TcpRelay.to(port(api.target()));
         NightshiftClient client = client(relay.address(), PATIENT)) {
       StatusRuntimeException submit = catchThrowableOfType(StatusRuntimeException.class, () -> client.submit(
           Pipeline.named("never").step(Step.waitFor("w", Duration.ofSeconds(1))).toSpec().build()));
-      assertThat(submit.getStatus().getCode()).as("a submission is not sent twice").isEqualTo(Status.Code.UNAVAILABLE);
+      assertThat(submit.getStatus().getCode()).as("a submission without a key is not sent twice")
+          .isEqualTo(Status.Code.UNAVAILABLE);
 
       long start = System.nanoTime();
       CompletableFuture<Void> upLater = upAfterOneSecond(relay);
@@ -143,6 +145,29 @@ class NightshiftClientOnRuntimeTest {
       assertThat(Duration.ofNanos(System.nanoTime() - start)).as("answered once the API was there")
           .isGreaterThanOrEqualTo(Duration.ofMillis(900));
       assertThat(page.getTasksList()).extracting(Task::getPipeline).doesNotContain("never");
+    }
+  }
+
+  /** The same submission, sent while the API was away and again after: one task, and the same id both times. */
+  @Test
+  void shouldRetryASubmissionWithAnIdempotencyKeyUntilTheApiComesUpAndAnswerARepeatWithTheSameTask()
+      throws Exception {
+    SubmitTaskRequest request = SubmitTaskRequest.newBuilder().setIdempotencyKey("client-order-42")
+        .setSpec(Pipeline.named("client-keyed").step(Step.waitFor("w", Duration.ofMillis(200))).toSpec()).build();
+    String first;
+    try (TcpRelay relay = TcpRelay.to(port(api.target()));
+        NightshiftClient client = client(relay.address(), PATIENT)) {
+      CompletableFuture<Void> upLater = upAfterOneSecond(relay);
+      first = client.submit(request).id();
+      upLater.join();
+    }
+    try (NightshiftClient client = client(api.target(), RetryPolicy.DEFAULT)) {
+      TaskHandle again = client.submit(request);
+
+      assertThat(again.id()).isEqualTo(first);
+      assertThat(again.await(Duration.ofSeconds(30)).getState()).isEqualTo(TaskState.TASK_STATE_SUCCEEDED);
+      assertThat(client.list(ListTasksRequest.newBuilder().setPipeline("client-keyed").build()).getTasksList())
+          .extracting(Task::getId).containsExactly(first);
     }
   }
 
