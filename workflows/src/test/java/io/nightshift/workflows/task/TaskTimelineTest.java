@@ -7,6 +7,8 @@ import io.nightshift.core.pipeline.MapSettings;
 import io.nightshift.core.pipeline.PlannedStep;
 import io.nightshift.core.pipeline.StepKind;
 import io.nightshift.core.pipeline.StepPolicy;
+import io.nightshift.workflows.map.MapProgress;
+import io.nightshift.workflows.map.MapWorkflow;
 import io.nightshift.workflows.task.timeline.AttemptRecord;
 import io.nightshift.workflows.task.timeline.ItemCount;
 import io.nightshift.workflows.task.timeline.StepClock;
@@ -100,6 +102,40 @@ class TaskTimelineTest {
     assertThat(entries(p)).filteredOn(e -> e.kind().equals(TimelineKind.MAP_SPLIT.name()))
         .extracting(TimelineEntry::step, TimelineEntry::detail)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("doubled", "10 items in 3 chunks"));
+  }
+
+  @Test
+  void shouldAnswerARunningMapsFinishedChunksFromItsRootNode() throws Exception {
+    Plans.extra.put("held-map", TaskWorkflowTest.plan(
+        TaskWorkflowTest.step("numbers", "text.emit", Map.of("text", Plans.numbers(10))),
+        new PlannedStep("held", StepKind.MAP, "table.held", Map.of(), List.of("numbers"), StepPolicy.DEFAULT,
+            new MapSettings("${steps.numbers.output}", 4, 3, "input"), 0, null, null, null, false)));
+    TaskWorkflow wf = engine.stub("held-map");
+    WorkflowClient.start(wf::run, EngineFixture.input("held-map", "held-map"));
+    MapWorkflow root = engine.env.getWorkflowClient().newWorkflowStub(MapWorkflow.class, "held-map/held");
+
+    // rows 1-4 and 5-8 finish; the chunk with rows 9-10 is held
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+    MapProgress progress = null;
+    while (System.nanoTime() < deadline) {
+      try {
+        progress = root.progress();
+        if (progress.done() == 2) {
+          break;
+        }
+      } catch (io.temporal.client.WorkflowNotFoundException | io.temporal.client.WorkflowQueryException e) {
+        // the root has not started yet
+      }
+      Thread.sleep(100);
+    }
+    assertThat(progress).isEqualTo(new MapProgress(3, 2));
+    assertThat(Plans.byName(wf.progress()).get("held").clock().orElseThrow().items())
+        .as("what the task itself knows while the tree runs").contains(new ItemCount(10, 0, 0, 10, 3));
+
+    engine.tools.release.countDown();
+    WorkflowStub.fromTyped(wf).getResult(TaskResult.class);
+    assertThat(Plans.byName(wf.progress()).get("held").clock().orElseThrow().items())
+        .contains(new ItemCount(10, 10, 0, 0, 3));
   }
 
   @Test
