@@ -7,6 +7,7 @@ import io.nightshift.api.v1.TaskEvent;
 import io.nightshift.api.v1.TaskServiceGrpc;
 import io.nightshift.api.v1.WatchTaskRequest;
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -32,7 +33,8 @@ final class TaskFollower {
         if (!state.equals(seen.put(s.getName(), state)) && !state.equals("PENDING")) {
           String note = !s.getError().isEmpty() ? "  error: " + s.getError()
               : s.getSummary().isEmpty() ? "" : "  " + s.getSummary();
-          out.printf("  step %-18s %-10s%s%n", s.getName(), state, note);
+          String took = StepDuration.of(s, Instant.now());
+          out.printf("  step %-18s %-10s%s%s%n", s.getName(), state, note, took.isEmpty() ? "" : "  " + took);
         }
       }
       out.flush();
