@@ -2,6 +2,7 @@ package io.nightshift.workflows.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import io.nightshift.core.pipeline.MapSettings;
 import io.nightshift.core.pipeline.PlannedStep;
@@ -75,8 +76,8 @@ class TaskTimelineTest {
     assertThat(flaky.attempts()).isEqualTo(2);
     StepClock clock = flaky.clock().orElseThrow();
     assertThat(clock.attempts()).extracting(AttemptRecord::number, AttemptRecord::outcome).containsExactly(
-        org.assertj.core.groups.Tuple.tuple(1, AttemptRecord.RETRIED),
-        org.assertj.core.groups.Tuple.tuple(2, AttemptRecord.FAILED));
+        tuple(1, AttemptRecord.RETRIED),
+        tuple(2, AttemptRecord.FAILED));
     assertThat(clock.attempts().get(1).error()).contains("endpoint busy");
     assertThat(clock.attempts().get(1).endedAtMillis()).isEqualTo(clock.endedAtMillis()).isPositive();
     assertThat(kinds(p, "")).containsExactly(TimelineKind.TASK_STATE, TimelineKind.PLAN_VERSION,
@@ -101,7 +102,7 @@ class TaskTimelineTest {
     assertThat(Plans.byName(p).get("numbers").clock().orElseThrow().items()).isEmpty();
     assertThat(entries(p)).filteredOn(e -> e.kind().equals(TimelineKind.MAP_SPLIT.name()))
         .extracting(TimelineEntry::step, TimelineEntry::detail)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("doubled", "10 items in 3 chunks"));
+        .containsExactly(tuple("doubled", "10 items in 3 chunks"));
   }
 
   @Test
@@ -161,6 +162,37 @@ class TaskTimelineTest {
     assertThat(p.steps()).allSatisfy(s -> assertThat(s.clock()).hasValueSatisfying(c ->
         assertThat(c.endedAtMillis()).isGreaterThanOrEqualTo(c.startedAtMillis())));
     assertThat(WorkflowStub.fromTyped(wf).getExecution().getWorkflowId()).isEqualTo("chain");
+  }
+
+  @Test
+  void shouldRecordPauseResumeTheWaitAtAGateAndTheDecisionInOrder() {
+    PlannedStep publish = TaskWorkflowTest.step("publish", "text.upper", Map.of("input", "${steps.first.output}"),
+        "first");
+    Plans.extra.put("gated-timeline", TaskWorkflowTest.plan(
+        TaskWorkflowTest.step("first", "text.emit", Map.of("text", "a")),
+        new PlannedStep(publish.name(), publish.kind(), publish.tool(), publish.params(), publish.needs(),
+            publish.policy(), null, 0, null, null, null, true)));
+    TaskWorkflow wf = engine.stub("gated-timeline");
+    WorkflowClient.start(wf::run, EngineFixture.input("gated-timeline", "gated-timeline"));
+    for (int i = 0; i < 100 && (wf.progress() == null || wf.progress().approvals().awaiting().isEmpty()); i++) {
+      engine.env.sleep(java.time.Duration.ofMillis(100));
+    }
+    wf.pause("lunch");
+    wf.resume();
+    wf.submitDecision(new io.nightshift.workflows.task.control.Decision("publish", true, "looks right", "lead", 0,
+        null, 0));
+    WorkflowStub.fromTyped(wf).getResult(TaskResult.class);
+
+    List<TimelineEntry> entries = entries(wf.progress());
+    assertThat(entries).extracting(TimelineEntry::kind, TimelineEntry::step, TimelineEntry::detail).containsSubsequence(
+        tuple("STEP_AWAITING_APPROVAL", "publish",
+            "approval required before step 'publish' starts"),
+        tuple("PAUSED", "", "lunch"),
+        tuple("RESUMED", "", ""),
+        tuple("DECISION", "publish", "approved by lead: looks right"),
+        tuple("STEP_SUCCEEDED", "publish", "1 chars"),
+        tuple("TASK_STATE", "", "SUCCEEDED"));
+    assertThat(entries).extracting(TimelineEntry::atMillis).isSorted();
   }
 
   private static List<TimelineEntry> entries(TaskProgress p) {

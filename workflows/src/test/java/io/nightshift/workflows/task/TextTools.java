@@ -48,7 +48,8 @@ final class TextTools {
       case "table.held" -> tool(name, (ctx, args) -> {
         Table in = Csv.parse(read(ctx, args.required("input")));
         try {
-          while (in.rows().stream().anyMatch(r -> r.get(0).equals("10")) && !release.await(100, TimeUnit.MILLISECONDS)) {
+          boolean held = in.rows().stream().anyMatch(r -> r.get(0).equals("10"));
+          while (held && !release.await(100, TimeUnit.MILLISECONDS)) {
             ctx.heartbeat("held");
           }
           return new ToolOutput(ctx.artifacts().put(Csv.write(in).getBytes(StandardCharsets.UTF_8), "text/csv"),
