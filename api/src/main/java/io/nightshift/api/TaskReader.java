@@ -96,6 +96,9 @@ final class TaskReader {
     if (view.getPipeline().isEmpty()) {
       view.setPipeline(memoString(memo, MEMO_PIPELINE, converter));
     }
+    if (view.getLabelsCount() == 0) {
+      view.putAllLabels(TaskLabels.fromMemo(memo, converter));
+    }
     if (!view.hasCreatedAt() && info.hasStartTime()) {
       view.setCreatedAt(info.getStartTime());
     }

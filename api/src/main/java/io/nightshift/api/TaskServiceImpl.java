@@ -9,6 +9,8 @@ import io.nightshift.api.v1.CancelTaskRequest;
 import io.nightshift.api.v1.CancelTaskResponse;
 import io.nightshift.api.v1.GetAgentConversationRequest;
 import io.nightshift.api.v1.GetTaskRequest;
+import io.nightshift.api.v1.ListPipelinesRequest;
+import io.nightshift.api.v1.ListPipelinesResponse;
 import io.nightshift.api.v1.ListTasksRequest;
 import io.nightshift.api.v1.ListTasksResponse;
 import io.nightshift.api.v1.PauseTaskRequest;
@@ -79,7 +81,7 @@ public final class TaskServiceImpl extends TaskServiceGrpc.TaskServiceImplBase {
       }
       TenantScope scope = TenantScope.ofCurrentCall();
       return SubmitTaskResponse.newBuilder().setTaskId(namespaces.of(scope).submitter().submit(request.getSpec(),
-          request.getTaskId(), scope)).build();
+          request.getTaskId(), request.getIdempotencyKey(), scope)).build();
     });
   }
 
@@ -99,8 +101,9 @@ public final class TaskServiceImpl extends TaskServiceGrpc.TaskServiceImplBase {
             + MAX_PAGE + ", was " + request.getPageSize());
       }
       int size = request.getPageSize() == 0 ? DEFAULT_PAGE : request.getPageSize();
+      TaskFilter filter = TaskFilter.of(request);
       TenantScope scope = TenantScope.ofCurrentCall();
-      return namespaces.of(scope).lister().list(size, request.getPageToken(), scope);
+      return namespaces.of(scope).lister().list(size, request.getPageToken(), filter, scope);
     });
   }
 
@@ -200,6 +203,23 @@ public final class TaskServiceImpl extends TaskServiceGrpc.TaskServiceImplBase {
           "this API has no artifact store to read conversations from"))
           .get(request, scope);
     });
+  }
+
+  /**
+   * The caller's namespace's catalog, which needs no Temporal: a client can show the pipelines while Temporal is
+   * down, and its submit then gets the UNAVAILABLE.
+   */
+  @Override
+  public void listPipelines(ListPipelinesRequest request, StreamObserver<ListPipelinesResponse> out) {
+    ListPipelinesResponse pipelines;
+    try {
+      pipelines = new PipelineListing(namespaces.of(TenantScope.ofCurrentCall()).submitter().catalog()).list();
+    } catch (RuntimeException e) {
+      out.onError(CallFailures.toStatus(e));
+      return;
+    }
+    out.onNext(pipelines);
+    out.onCompleted();
   }
 
   /**

@@ -21,9 +21,11 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.common.SearchAttributes;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
@@ -41,6 +43,10 @@ import org.slf4j.MDC;
  * search attribute (what listing asks for). Task ids are one space for all tenants, since they are workflow ids in
  * one namespace: an id another tenant already used is ALREADY_EXISTS with the same message as one's own, which tells
  * that the id is taken and nothing else about that task.
+ *
+ * <p>Labels are checked at the edge ({@link TaskLabels}) and kept in the memo and the NightshiftLabels search
+ * attribute; an idempotency key makes the id one derived from tenant and key, so a repeat is told apart by Temporal
+ * itself ({@link IdempotentSubmits}).
  */
 final class TaskSubmitter {
   private static final Logger log = LoggerFactory.getLogger(TaskSubmitter.class);
@@ -76,14 +82,29 @@ final class TaskSubmitter {
     this.searchAttributes = searchAttributes;
   }
 
+  /** The pipelines a submission may name. */
+  PipelineCatalog catalog() {
+    return catalog;
+  }
+
   /** Whether tasks are started with Nightshift's search attributes now (the namespace has them). */
   boolean searchAttributes() {
     return searchAttributes.getAsBoolean();
   }
 
-  String submit(TaskSpec spec, String requestedId, TenantScope scope) {
+  /**
+   * Starts the task, or answers the id of the one a repeat of the same keyed submit started.
+   *
+   * @param idempotencyKey empty for none ({@link IdempotentSubmits})
+   */
+  String submit(TaskSpec spec, String requestedId, String idempotencyKey, TenantScope scope) {
     String tenant = scope.tenantOfNewTasks();
-    String taskId = requestedId.isEmpty() ? "task-" + UUID.randomUUID() : requestedId;
+    Optional<IdempotentSubmits.Keyed> keyed = idempotencyKey.isEmpty() ? Optional.empty()
+        : Optional.of(IdempotentSubmits.checked(idempotencyKey, requestedId, spec));
+    String taskId = keyed.map(k -> IdempotentSubmits.taskId(tenant, k.key()))
+        .orElse(requestedId.isEmpty() ? "task-" + UUID.randomUUID() : requestedId);
+    Submission submission = new Submission(taskId, tenant, TaskLabels.checked("spec.labels", spec.getLabelsMap()),
+        keyed);
     if (!TASK_ID.matcher(taskId).matches()) {
       throw ApiErrors.invalid("task_id", "task_id must be 1-128 letters, digits, '-' or '_', starting with a"
           + " letter or digit; was '" + BoundedText.quoted(requestedId) + "'");
@@ -104,7 +125,7 @@ final class TaskSubmitter {
             + BoundedText.quoted(spec.getPipelineName()) + "'; known: " + String.join(", ", catalog.names())));
       }
       default -> {
-        return submitGoal(spec, taskId, tenant);
+        return submitGoal(spec, submission);
       }
     }
     TaskInput.Builder input = TaskInput.builder(taskId, spec.getGoal());
@@ -119,12 +140,11 @@ final class TaskSubmitter {
     if (pipelineName != null) {
       name = pipelineName;
     }
-    start(taskId, tenant, input.pipeline(name, yaml).params(params));
-    return taskId;
+    return start(submission, input.pipeline(name, yaml).params(params));
   }
 
   /** A goal and no pipeline: the task's planning activity asks the planner model. */
-  private String submitGoal(TaskSpec spec, String taskId, String tenant) {
+  private String submitGoal(TaskSpec spec, Submission submission) {
     if (spec.getGoal().isBlank()) {
       throw ApiErrors.invalid("spec.pipeline", "give a pipeline (pipeline_yaml or pipeline_name), or a goal for the"
           + " planner model");
@@ -133,10 +153,9 @@ final class TaskSubmitter {
       throw ApiErrors.invalid("spec.pipeline", "no pipeline was given and this runtime has no planner model to plan"
           + " the goal: give pipeline_yaml or pipeline_name, or " + RoutingPlanner.HOW_TO_CONFIGURE);
     }
-    TaskInput.Builder input = TaskInput.builder(taskId, spec.getGoal());
+    TaskInput.Builder input = TaskInput.builder(submission.taskId(), spec.getGoal());
     policies(spec, true, input);
-    start(taskId, tenant, input.pipeline(GOAL_PIPELINE, null).params(spec.getParamsMap()));
-    return taskId;
+    return start(submission, input.pipeline(GOAL_PIPELINE, null).params(spec.getParamsMap()));
   }
 
   /** The spec's replan policy, agent ceiling and task budget, checked; each left out where the spec sets none. */
@@ -166,7 +185,28 @@ final class TaskSubmitter {
     return max == 1 ? Optional.empty() : Optional.of(new ReplanPolicy(max, spec.getReplan().getApprovalRequired()));
   }
 
-  private void start(String taskId, String tenant, TaskInput.Builder builder) {
+  /**
+   * Who submits which task, with what the task records beside its input.
+   *
+   * @param labels checked, in key order
+   * @param keyed  the idempotency key and spec digest, where the submit has a key
+   */
+  private record Submission(String taskId, String tenant, SortedMap<String, String> labels,
+      Optional<IdempotentSubmits.Keyed> keyed) {
+    Map<String, Object> memo(String goal, String pipeline) {
+      Map<String, Object> memo = new HashMap<>(Map.of(TaskReader.MEMO_GOAL, goal, TaskReader.MEMO_PIPELINE,
+          pipeline, TenantScope.MEMO_TENANT, tenant));
+      if (!labels.isEmpty()) {
+        memo.put(TaskLabels.MEMO_LABELS, labels);
+      }
+      keyed.ifPresent(k -> memo.putAll(k.memo()));
+      return memo;
+    }
+  }
+
+  /** @return the task's id: the one started, or for a repeated keyed submit the one its first submit started */
+  private String start(Submission submission, TaskInput.Builder builder) {
+    String taskId = submission.taskId();
     boolean searchAttributes = this.searchAttributes.getAsBoolean();
     TaskInput input = builder.maxParallelSteps(maxParallelSteps).searchAttributes(searchAttributes).pools(pools)
         .build();
@@ -175,14 +215,16 @@ final class TaskSubmitter {
         .setWorkflowId(taskId)
         .setTaskQueue(TaskQueues.CONTROL)
         .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-        .setMemo(Map.of(TaskReader.MEMO_GOAL, input.definition().goal(), TaskReader.MEMO_PIPELINE, pipeline,
-            TenantScope.MEMO_TENANT, tenant));
+        .setMemo(submission.memo(input.definition().goal(), pipeline));
     if (searchAttributes) {
-      options.setTypedSearchAttributes(SearchAttributes.newBuilder()
+      SearchAttributes.Builder attributes = SearchAttributes.newBuilder()
           .set(TaskSearchAttributes.STATE, TaskState.PLANNING.name())
           .set(TaskSearchAttributes.PIPELINE, pipeline)
-          .set(TaskSearchAttributes.TENANT, tenant)
-          .build());
+          .set(TaskSearchAttributes.TENANT, submission.tenant());
+      if (!submission.labels().isEmpty()) {
+        attributes.set(TaskSearchAttributes.LABELS, TaskLabels.searchValues(submission.labels()));
+      }
+      options.setTypedSearchAttributes(attributes.build());
     }
     TaskWorkflow workflow = client.newWorkflowStub(TaskWorkflow.class, options.build());
     // the id travels to the workflow in its start header as well (TaskLogPropagator)
@@ -190,8 +232,13 @@ final class TaskSubmitter {
       WorkflowClient.start(workflow::run, input);
       log.info("submitted: pipeline '{}'", pipeline);
     } catch (WorkflowExecutionAlreadyStarted e) {
+      if (submission.keyed().isPresent()) {
+        log.info("repeated submit with the same idempotency key answered with the task it started");
+        return IdempotentSubmits.repeated(client, taskId, submission.tenant(), submission.keyed().get());
+      }
       throw Status.ALREADY_EXISTS.withDescription("a task with id '" + taskId + "' already exists")
           .asRuntimeException();
     }
+    return taskId;
   }
 }

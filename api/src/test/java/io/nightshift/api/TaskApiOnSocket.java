@@ -31,6 +31,11 @@ final class TaskApiOnSocket implements AutoCloseable {
         .build());
   }
 
+  /** The loopback port the API listens on, for a client of its own (the workflow UI). */
+  int port() {
+    return server.getPort();
+  }
+
   TaskServiceGrpc.TaskServiceBlockingStub api() {
     return TaskServiceGrpc.newBlockingStub(channel);
   }

@@ -65,12 +65,21 @@ final class SubmitCommand extends ClientCommand {
       defaultValue = "")
   String taskId;
 
+  @Option(names = "--label", paramLabel = "KEY=VALUE", description = "a label to find the task by (`nightshift list"
+      + " --label`), e.g. team=ml (repeatable)")
+  Map<String, String> labels = new LinkedHashMap<>();
+
+  @Option(names = "--idempotency-key", paramLabel = "KEY", description = "makes a retried submit safe: the same KEY"
+      + " (in your tenant) answers the task the first submit started, and starts nothing; the same KEY with other"
+      + " settings is refused. Not with --id", defaultValue = "")
+  String idempotencyKey;
+
   @Option(names = "--wait", description = "follow the task; exit 0 if it succeeds, non-zero if it fails or is cancelled")
   boolean waitForEnd;
 
   @Override
   int run(ManagedChannel channel, PrintWriter out) throws Exception {
-    TaskSpec.Builder spec = TaskSpec.newBuilder().setGoal(goal).putAllParams(params);
+    TaskSpec.Builder spec = TaskSpec.newBuilder().setGoal(goal).putAllParams(params).putAllLabels(labels);
     if (file != null && pipelineName != null) {
       throw new picocli.CommandLine.ParameterException(this.spec.commandLine(), "give at most one of FILE or --pipeline");
     }
@@ -114,7 +123,8 @@ final class SubmitCommand extends ClientCommand {
       spec.setBudget(total);
     }
     String id = TaskServiceGrpc.newBlockingStub(channel)
-        .submitTask(SubmitTaskRequest.newBuilder().setSpec(spec).setTaskId(taskId).build()).getTaskId();
+        .submitTask(SubmitTaskRequest.newBuilder().setSpec(spec).setTaskId(taskId).setIdempotencyKey(idempotencyKey)
+            .build()).getTaskId();
     out.println(id);
     out.flush();
     if (!waitForEnd) {

@@ -8,6 +8,8 @@ import io.nightshift.api.v1.Task;
 import io.nightshift.api.v1.TaskBudgetUsage;
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** How tasks look on a terminal. */
 final class TaskPrinter {
@@ -23,6 +25,10 @@ final class TaskPrinter {
 
   static void detail(Task t, PrintWriter out) {
     out.printf("%s  %s  pipeline=%s%n", t.getId(), state(t), t.getPipeline());
+    if (t.getLabelsCount() > 0) {
+      out.println("  labels: " + new TreeMap<>(t.getLabelsMap()).entrySet().stream()
+          .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
+    }
     if (!t.getGoal().isEmpty()) {
       out.println("  goal: " + t.getGoal());
     }

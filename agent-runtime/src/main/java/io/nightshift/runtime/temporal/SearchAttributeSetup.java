@@ -46,7 +46,7 @@ public final class SearchAttributeSetup {
   }
 
   /**
-   * Registers, as Keywords, the attributes {@code namespace} lacks.
+   * Registers the attributes {@code namespace} lacks, each with its type in {@link TaskSearchAttributes#DEFINITIONS}.
    *
    * @throws StatusRuntimeException as the server refused: PERMISSION_DENIED for a caller who may not, NOT_FOUND
    *     for a namespace that does not exist, UNAVAILABLE when it does not answer
@@ -58,11 +58,12 @@ public final class SearchAttributeSetup {
         .getCustomAttributesMap();
     Set<String> present = new TreeSet<>();
     AddSearchAttributesRequest.Builder add = AddSearchAttributesRequest.newBuilder().setNamespace(namespace);
-    for (String name : TaskSearchAttributes.DEFINITIONS.keySet()) {
+    for (Map.Entry<String, String> definition : TaskSearchAttributes.DEFINITIONS.entrySet()) {
+      String name = definition.getKey();
       if (existing.containsKey(name)) {
         present.add(name);
       } else {
-        add.putSearchAttributes(name, IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
+        add.putSearchAttributes(name, indexedType(definition.getValue()));
       }
     }
     if (add.getSearchAttributesCount() > 0) {
@@ -78,5 +79,14 @@ public final class SearchAttributeSetup {
       }
     }
     return new Registration(namespace, new TreeSet<>(add.getSearchAttributesMap().keySet()), present);
+  }
+
+  /** The server's type for a type named as the {@code temporal} CLI names it ("Keyword", "KeywordList"). */
+  private static IndexedValueType indexedType(String name) {
+    return switch (name) {
+      case "Keyword" -> IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD;
+      case "KeywordList" -> IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD_LIST;
+      default -> throw new IllegalArgumentException("no search attribute type named " + name);
+    };
   }
 }

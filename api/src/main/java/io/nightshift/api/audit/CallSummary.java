@@ -21,7 +21,7 @@ import java.util.TreeSet;
  * What the audit log keeps of a call's request: the task and step it named, and a bounded summary. Identifiers
  * (ids, step and pipeline names, budgets) are kept, clipped like every value the API quotes back; free text (goal,
  * guidance, comments, reasons, inline pipelines) only as a {@link TextDigest}; pipeline parameters by name only,
- * since their values are task input.
+ * since their values are task input. A submit's labels and idempotency key are identifiers, kept.
  *
  * @param target  what the call acted on
  * @param details the summary, by key
@@ -37,6 +37,7 @@ record CallSummary(AuditTarget target, Map<String, String> details) {
       String id = response.filter(SubmitTaskResponse.class::isInstance).map(r -> ((SubmitTaskResponse) r).getTaskId())
           .orElse(submit.getTaskId());
       spec(submit.getSpec(), details);
+      putQuoted(details, "idempotency_key", submit.getIdempotencyKey());
       return new CallSummary(task(id, null), details);
     }
     if (request instanceof ApproveTaskRequest approve) {
@@ -79,6 +80,11 @@ record CallSummary(AuditTarget target, Map<String, String> details) {
     }
     if (spec.getParamsCount() > 0) {
       details.put("params", BoundedText.quoted(String.join(",", new TreeSet<>(spec.getParamsMap().keySet()))));
+    }
+    if (spec.getLabelsCount() > 0) {
+      // labels are identifiers people filter by, not task input: kept whole (clipped)
+      details.put("labels", BoundedText.quoted(String.join(",", new TreeMap<>(spec.getLabelsMap()).entrySet()
+          .stream().map(e -> e.getKey() + "=" + e.getValue()).toList())));
     }
   }
 

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Which roles may call which method. Viewers read (tasks, events, artifacts, conversations, backends) and may ask
+ * Which roles may call which method. Viewers read (tasks, events, artifacts, conversations, pipelines, backends) and may ask
  * who they are; submitters also start and steer tasks; approvers also decide on gates; admins may do everything.
  * Health and reflection are open to all, so load balancers and tools like grpcurl work without a token. A method
  * not named here (one added later and forgotten) is for admins alone: the matrix fails closed.
@@ -33,7 +33,8 @@ final class MethodAccess {
     Map<String, Set<AccessRole>> roles = new HashMap<>();
     for (MethodDescriptor<?, ?> read : new MethodDescriptor<?, ?>[] {TaskServiceGrpc.getGetTaskMethod(),
         TaskServiceGrpc.getListTasksMethod(), TaskServiceGrpc.getWatchTaskMethod(),
-        TaskServiceGrpc.getGetAgentConversationMethod(), ArtifactServiceGrpc.getReadArtifactMethod(),
+        TaskServiceGrpc.getGetAgentConversationMethod(), TaskServiceGrpc.getListPipelinesMethod(),
+        ArtifactServiceGrpc.getReadArtifactMethod(),
         BackendServiceGrpc.getListBackendsMethod(), BackendServiceGrpc.getGetBackendMethod(),
         AuthServiceGrpc.getWhoAmIMethod()}) {
       roles.put(read.getFullMethodName(), READERS);

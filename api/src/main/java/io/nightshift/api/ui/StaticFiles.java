@@ -9,13 +9,18 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** The page's files, served from the jar: a fixed list, so no path from a request ever reaches a file lookup. */
 final class StaticFiles {
-  private static final Map<String, String> FILES = Map.of(
-      "/", "index.html",
-      "/index.html", "index.html",
-      "/app.js", "app.js",
-      "/app.css", "app.css",
-      "/login", "login.html",
-      "/login.js", "login.js");
+  private static final Map<String, String> FILES = Map.ofEntries(
+      Map.entry("/", "index.html"),
+      Map.entry("/index.html", "index.html"),
+      Map.entry("/app.js", "app.js"),
+      Map.entry("/confirm.js", "confirm.js"),
+      Map.entry("/graph.js", "graph.js"),
+      Map.entry("/list.js", "list.js"),
+      Map.entry("/submit.js", "submit.js"),
+      Map.entry("/backends.js", "backends.js"),
+      Map.entry("/app.css", "app.css"),
+      Map.entry("/login", "login.html"),
+      Map.entry("/login.js", "login.js"));
   /** What the login page needs, served without a session; it holds nothing about any task. */
   private static final Set<String> PUBLIC = Set.of("/login", "/login.js", "/app.css");
 

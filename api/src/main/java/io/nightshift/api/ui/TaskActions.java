@@ -1,8 +1,6 @@
 package io.nightshift.api.ui;
 
-import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
-import com.google.protobuf.util.JsonFormat;
 import com.sun.net.httpserver.HttpExchange;
 import io.nightshift.api.v1.ApproveTaskRequest;
 import io.nightshift.api.v1.CancelTaskRequest;
@@ -12,9 +10,8 @@ import io.nightshift.api.v1.ResumeTaskRequest;
 import io.nightshift.api.v1.SteerTaskRequest;
 import io.nightshift.api.v1.TaskServiceGrpc;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
 
@@ -23,8 +20,6 @@ import java.util.function.BiFunction;
  * to the gRPC API as it is, so the API decides what is valid and the page shows its answer.
  */
 final class TaskActions {
-  private static final int MAX_BODY = 64 * 1024;
-
   private record Action(Message.Builder template, BiFunction<Message.Builder, String, Message> call) {}
 
   private final Map<String, Action> actions;
@@ -52,22 +47,11 @@ final class TaskActions {
           + "'; there are " + String.join(", ", new TreeSet<>(actions.keySet())), null));
       return;
     }
-    String type = ex.getRequestHeaders().getFirst("Content-Type");
-    if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-      WorkflowUiServer.sendJson(ex, 415, HttpStatuses.body("INVALID_ARGUMENT",
-          "task actions take Content-Type: application/json", null));
+    Optional<Message.Builder> request = JsonBodies.read(ex, action.template(), JsonBodies.MAX_BODY);
+    if (request.isEmpty()) {
       return;
     }
-    String body = new String(WorkflowUiServer.readBody(ex, MAX_BODY), StandardCharsets.UTF_8);
-    Message.Builder request = action.template().clone();
-    try {
-      JsonFormat.parser().merge(body.isBlank() ? "{}" : body, request);
-    } catch (InvalidProtocolBufferException e) {
-      WorkflowUiServer.sendJson(ex, 400, HttpStatuses.body("INVALID_ARGUMENT", "the body is not a "
-          + request.getDescriptorForType().getName() + " in JSON: " + e.getMessage(), null));
-      return;
-    }
-    action.call().apply(request, taskId);
+    action.call().apply(request.get(), taskId);
     WorkflowUiServer.sendJson(ex, 200, Map.of("taskId", taskId, "action", name, "ok", true));
   }
 }

@@ -17,6 +17,10 @@ import io.nightshift.api.ui.session.SessionCookie;
 import io.nightshift.api.ui.session.UiSession;
 import io.nightshift.api.ui.session.UiSignIn;
 import io.nightshift.api.v1.ArtifactServiceGrpc;
+import io.nightshift.api.v1.BackendServiceGrpc;
+import io.nightshift.api.v1.ListBackendsRequest;
+import io.nightshift.api.v1.ListPipelinesRequest;
+import io.nightshift.api.v1.SubmitTaskRequest;
 import io.nightshift.api.v1.GetAgentConversationRequest;
 import io.nightshift.api.v1.GetTaskRequest;
 import io.nightshift.api.v1.ListTasksRequest;
@@ -35,6 +39,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +53,11 @@ import org.slf4j.LoggerFactory;
  * GET  /login                          the login page; POST /login exchanges a link's code or an API token for a
  *                                      session cookie, POST /logout ends it ({@link SessionLogin})
  * GET  /api/session                    who the page is logged in as
- * GET  /api/tasks?page_token=T         ListTasks, newest first
+ * GET  /api/tasks?page_token=T         ListTasks, newest first; filters state=S and label=K=V (repeatable),
+ *                                      pipeline=P, created_after=T, created_before=T (RFC 3339): TaskListQuery
+ * POST /api/tasks                      SubmitTask: the SubmitTaskRequest as JSON; answers {"taskId": ...}
+ * GET  /api/pipelines                  ListPipelines: the pipelines a submission may name, with their parameters
+ * GET  /api/backends                   BackendService.ListBackends: pools, devices, leases, endpoints
  * GET  /api/tasks/ID                   GetTask
  * GET  /api/tasks/ID/events            WatchTask as server-sent events, one "task" event per change, after a
  *                                      "timeline" event with the entries new since the last (each with the
@@ -72,6 +81,8 @@ import org.slf4j.LoggerFactory;
 public final class WorkflowUiServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WorkflowUiServer.class);
   static final ObjectMapper JSON = new ObjectMapper();
+  /** A pasted pipeline is text of a few KiB; this leaves room for large ones, far below the API's 4 MiB message. */
+  private static final int MAX_SUBMISSION = 1024 * 1024;
 
   private final HttpServer server;
   private final ManagedChannel channel;
@@ -159,6 +170,10 @@ public final class WorkflowUiServer implements AutoCloseable {
     server.createContext("/logout", ex -> ui.handle(ex, () -> ui.logout(ex)));
     server.createContext("/api/session", ex -> ui.handleSignedIn(ex, s -> sendJson(ex, 200, s.user().asJson())));
     server.createContext("/api/tasks", ex -> ui.handleSignedIn(ex, s -> ui.tasks(ex, s)));
+    server.createContext("/api/pipelines", ex -> ui.handleSignedIn(ex, s -> ui.readOnly(ex, "/api/pipelines",
+        () -> TaskServiceGrpc.newBlockingStub(s.api()).listPipelines(ListPipelinesRequest.getDefaultInstance()))));
+    server.createContext("/api/backends", ex -> ui.handleSignedIn(ex, s -> ui.readOnly(ex, "/api/backends",
+        () -> BackendServiceGrpc.newBlockingStub(s.api()).listBackends(ListBackendsRequest.getDefaultInstance()))));
     server.createContext("/api/artifacts/", ex -> ui.handleSignedIn(ex,
         s -> new ArtifactDownloads(ArtifactServiceGrpc.newBlockingStub(s.api())).serve(ex)));
     server.createContext("/", ex -> ui.handle(ex, () -> ui.page(ex)));
@@ -235,6 +250,8 @@ public final class WorkflowUiServer implements AutoCloseable {
     TaskServiceGrpc.TaskServiceBlockingStub tasks = TaskServiceGrpc.newBlockingStub(api);
     if (id == null && method.equals("GET")) {
       list(ex, tasks);
+    } else if (id == null && method.equals("POST")) {
+      submit(ex, tasks);
     } else if (id != null && parts.length == 1 && method.equals("GET")) {
       sendProto(ex, 200, tasks.getTask(GetTaskRequest.newBuilder().setTaskId(id).build()));
     } else if (id != null && parts.length == 2 && parts[1].equals("events") && method.equals("GET")) {
@@ -260,8 +277,33 @@ public final class WorkflowUiServer implements AutoCloseable {
     }
   }
 
+  /** A task from the page's submit form: the API checks it all and names the fields it refuses. */
+  private void submit(HttpExchange ex, TaskServiceGrpc.TaskServiceBlockingStub tasks) throws IOException {
+    Optional<SubmitTaskRequest.Builder> request = JsonBodies.read(ex, SubmitTaskRequest.newBuilder(),
+        MAX_SUBMISSION);
+    if (request.isPresent()) {
+      sendProto(ex, 200, tasks.submitTask(request.get().build()));
+    }
+  }
+
+  /** A read of one fixed path; anything else under it, or another method, is 404. */
+  private void readOnly(HttpExchange ex, String path, Supplier<MessageOrBuilder> read) throws IOException {
+    if (!ex.getRequestMethod().equals("GET") || !ex.getRequestURI().getPath().equals(path)) {
+      sendJson(ex, 404, HttpStatuses.body("NOT_FOUND", "no such resource: " + ex.getRequestMethod() + " "
+          + ex.getRequestURI(), null));
+      return;
+    }
+    sendProto(ex, 200, read.get());
+  }
+
   private void list(HttpExchange ex, TaskServiceGrpc.TaskServiceBlockingStub tasks) throws IOException {
     ListTasksRequest.Builder request = ListTasksRequest.newBuilder().setPageSize(50);
+    try {
+      TaskListQuery.filters(ex.getRequestURI().getRawQuery(), request);
+    } catch (TaskListQuery.BadParameter e) {
+      sendJson(ex, 400, HttpStatuses.body("INVALID_ARGUMENT", e.getMessage(), e.parameter()));
+      return;
+    }
     String token = query(ex, "page_token");
     if (token != null && !token.isEmpty()) {
       try {

@@ -1,14 +1,34 @@
 'use strict';
-// The Nightshift workflow UI: a task list and a live task view over the runtime's JSON API (/api/...), which is
-// the gRPC API's own messages as JSON. DOM is built with createElement and textContent only, so nothing a task
-// says (goals, errors, model output) is ever read as HTML.
+// The Nightshift workflow UI: a task list, a live task view, a submit form and the backends over the runtime's JSON
+// API (/api/...), which is the gRPC API's own messages as JSON. DOM is built with createElement and textContent
+// only, so nothing a task says (goals, errors, model output) is ever read as HTML. This file holds what every page
+// shares, the task view, an agent's conversation, a report and the routing; the other pages are in list.js,
+// submit.js and backends.js, the step graph in graph.js, the confirmation dialog in confirm.js.
 
 const view = document.getElementById('view');
 const notice = document.getElementById('notice');
 const live = document.getElementById('live');
 let stream = null;        // the open EventSource of the task view
 let timeline = null;      // the task view's timeline: entries by sequence, and how many the task no longer kept
-let listTimer = null;     // the task list's refresh timer
+let poller = null;        // the current page's repeating refresh: one at a time, stopped when the page changes
+
+/** Runs {@code refresh} every {@code millis} after the last one ended, until the page changes. */
+function keepRefreshing(refresh, millis) {
+  const mine = {};
+  poller = mine;
+  const next = () => setTimeout(async () => {
+    if (poller !== mine) return;
+    await refresh();
+    if (poller === mine) next();
+  }, millis);
+  next();
+}
+
+/** The header's dot: whether what the page shows is being kept up to date. */
+function setLive(on) {
+  live.className = on ? 'live on' : 'live';
+  live.setAttribute('aria-label', on ? 'live updates on' : 'live updates off');
+}
 
 function el(tag, attrs, ...children) {
   const e = document.createElement(tag);
@@ -111,37 +131,9 @@ async function act(taskId, action, body) {
   return true;
 }
 
-// ---------- task list ----------
-
-async function showList(pageToken) {
-  const url = '/api/tasks' + (pageToken ? '?page_token=' + encodeURIComponent(pageToken) : '');
-  let page;
-  try {
-    page = await getJson(url);
-  } catch (e) {
-    say(e.message);
-    return;
-  }
-  const rows = (page.tasks || []).map(t => el('tr', { 'data-task': t.id },
-    el('td', {}, el('a', { href: '#/tasks/' + encodeURIComponent(t.id) }, t.id)),
-    el('td', {}, t.pipeline),
-    el('td', {}, badge(taskState(t.state))),
-    el('td', { class: 'counts' }, Object.entries(t.stepCounts || {})
-      .map(([k, v]) => el('span', {}, stepState(k).toLowerCase() + ' ' + v))),
-    el('td', {}, when(t.createdAt)),
-    el('td', { class: 'summary' }, t.goal)));
-  view.replaceChildren(
-    el('h1', {}, 'Tasks'),
-    el('table', { id: 'tasks' },
-      el('thead', {}, el('tr', {}, ['Task', 'Pipeline', 'State', 'Steps', 'Created', 'Goal'].map(h => el('th', {}, h)))),
-      el('tbody', {}, rows.length ? rows : el('tr', {}, el('td', { colspan: 6 }, 'No tasks yet. Submit one with '
-        + '`nightshift submit`.')))),
-    page.nextPageToken ? el('p', {}, el('a', { href: '#/?page=' + encodeURIComponent(page.nextPageToken) },
-      'older tasks')) : '');
-  live.className = 'live on';
-}
-
 // ---------- one task ----------
+
+let shownTask = null; // the task view's last state, drawn again when the window's width changes
 
 function showTask(id) {
   view.replaceChildren(el('h1', {}, id), el('p', { class: 'meta' }, 'Loading…'));
@@ -156,13 +148,13 @@ function showTask(id) {
     if (timeline.task) renderTask(timeline.task);
   });
   stream.addEventListener('task', e => {
-    live.className = 'live on';
+    setLive(true);
     timeline.task = JSON.parse(e.data);
     renderTask(timeline.task);
   });
-  stream.addEventListener('end', () => { live.className = 'live'; stream.close(); });
+  stream.addEventListener('end', () => { setLive(false); stream.close(); });
   stream.addEventListener('error', e => {
-    live.className = 'live';
+    setLive(false);
     if (e.data) {
       say(describeError(JSON.parse(e.data)));
     } else if (stream.readyState === EventSource.CLOSED) {
@@ -175,7 +167,14 @@ function showTask(id) {
   });
 }
 
+/** The room the step graph has: the page's width, less the graph frame's border. */
+function graphWidth() {
+  return view.clientWidth - parseFloat(getComputedStyle(view).paddingLeft)
+    - parseFloat(getComputedStyle(view).paddingRight) - 2;
+}
+
 function renderTask(t) {
+  shownTask = t;
   const state = taskState(t.state);
   const ended = ['SUCCEEDED', 'FAILED', 'CANCELLED'].includes(state);
   const focused = document.activeElement && document.activeElement.id;
@@ -187,11 +186,12 @@ function renderTask(t) {
       onclick: () => act(t.id, 'pause', { reason: 'paused from the UI' }) }, 'Pause'),
     el('button', { id: 'resume', disabled: ended || state !== 'PAUSED', class: 'primary',
       onclick: () => act(t.id, 'resume') }, 'Resume'),
-    el('button', { id: 'cancel', class: 'danger', disabled: ended, onclick: () => {
-      if (confirm('Cancel task ' + t.id + '? Running steps are stopped.')) act(t.id, 'cancel', { reason: 'cancelled from the UI' });
+    el('button', { id: 'cancel', class: 'danger', disabled: ended, onclick: async () => {
+      if (await confirmAction('Cancel task ' + t.id + '?', 'Running steps are stopped and no new step starts. A'
+        + ' cancelled task cannot be resumed.', 'Cancel the task')) act(t.id, 'cancel', { reason: 'cancelled from the UI' });
     } }, 'Cancel'),
     el('input', { id: 'guidance', type: 'text', class: 'wide', placeholder: 'guidance for the running agents',
-      disabled: ended }),
+      'aria-label': 'guidance for the running agents', disabled: ended }),
     el('button', { id: 'steer', disabled: ended, onclick: () => {
       const g = document.getElementById('guidance');
       act(t.id, 'steer', { guidance: g.value }).then(ok => { if (ok) g.value = ''; });
@@ -200,9 +200,12 @@ function renderTask(t) {
   const awaiting = Object.entries(t.awaiting || {}).map(([step, why]) => el('div', { class: 'card', 'data-awaiting': step },
     el('strong', {}, step), ': ', why,
     el('div', { class: 'controls' },
-      el('input', { id: 'comment-' + step, type: 'text', class: 'wide', placeholder: 'comment (recorded)' }),
-      el('input', { id: 'tokens-' + step, type: 'number', min: 1, placeholder: 'raise max tokens to' }),
-      el('input', { id: 'cost-' + step, type: 'text', placeholder: 'raise max cost to' }),
+      el('input', { id: 'comment-' + step, type: 'text', class: 'wide', placeholder: 'comment (recorded)',
+        'aria-label': 'comment on ' + step + ' (recorded)' }),
+      el('input', { id: 'tokens-' + step, type: 'number', min: 1, placeholder: 'raise max tokens to',
+        'aria-label': 'raise max tokens of ' + step + ' to' }),
+      el('input', { id: 'cost-' + step, type: 'text', placeholder: 'raise max cost to',
+        'aria-label': 'raise max cost of ' + step + ' to' }),
       el('button', { class: 'primary', id: 'approve-' + step, onclick: () => {
         const body = { step, comment: document.getElementById('comment-' + step).value, by: 'ui' };
         const tokens = document.getElementById('tokens-' + step).value;
@@ -211,8 +214,11 @@ function renderTask(t) {
         if (cost) body.maxCost = cost;
         act(t.id, 'approve', body);
       } }, 'Approve'),
-      el('button', { class: 'danger', id: 'reject-' + step, onclick: () => act(t.id, 'reject',
-        { step, comment: document.getElementById('comment-' + step).value, by: 'ui' }) }, 'Reject'))));
+      el('button', { class: 'danger', id: 'reject-' + step, onclick: async () => {
+        const comment = document.getElementById('comment-' + step).value;
+        if (await confirmAction('Reject ' + step + ' of ' + t.id + '?', 'The step fails with your comment, and so'
+          + ' does whatever needs it.', 'Reject the step')) act(t.id, 'reject', { step, comment, by: 'ui' });
+      } }, 'Reject'))));
 
   const steps = el('table', { id: 'steps' },
     el('thead', {}, el('tr', {}, ['Step', 'Tool', 'State', 'Needs', 'Attempts', 'Time', 'Result', 'Where', 'Tokens',
@@ -248,7 +254,8 @@ function renderTask(t) {
       .map(([k, v]) => el('span', { 'data-count': stepState(k) }, stepState(k).toLowerCase() + ' ' + v))),
     controls,
     awaiting.length ? el('h2', {}, 'Waiting for a decision') : '', el('div', { id: 'awaiting' }, awaiting),
-    el('h2', {}, 'Steps'), (t.steps || []).length ? el('div', { class: 'dag' }, dagView(t.steps)) : '', steps,
+    el('h2', {}, 'Steps'), (t.steps || []).length ? el('div', { class: 'dag' }, dagView(t.steps, graphWidth())) : '',
+    el('div', { class: 'table-scroll' }, steps),
     budget ? el('div', {}, el('h2', {}, 'Budget'), el('table', { id: 'budget' }, el('tbody', {},
       el('tr', {}, el('th', {}, 'Tokens'), el('td', {}, budget.tokensSpent + ' spent, ' + budget.tokensReserved
         + ' reserved of ' + (budget.maxTokens && budget.maxTokens !== '0' ? budget.maxTokens : 'no limit'))),
@@ -319,61 +326,6 @@ function timelineView() {
       e.detail ? ': ' + e.detail : ''))));
 }
 
-// ---------- the step DAG ----------
-
-const SVG = 'http://www.w3.org/2000/svg';
-function svg(tag, attrs, ...children) {
-  const e = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, v);
-  for (const c of children) e.append(c instanceof Node ? c : document.createTextNode(String(c)));
-  return e;
-}
-
-/** The plan's steps as a left-to-right graph: a step's column is the longest chain of needs before it. */
-function dagView(steps) {
-  const byName = new Map(steps.map(s => [s.name, s]));
-  const depth = new Map();
-  const depthOf = (name, seen) => {
-    if (depth.has(name)) return depth.get(name);
-    if (seen.has(name)) return 0; // plans are validated acyclic; never loop on a bad view
-    seen.add(name);
-    const needs = (byName.get(name).needs || []).filter(n => byName.has(n));
-    const d = needs.length ? 1 + Math.max(...needs.map(n => depthOf(n, seen))) : 0;
-    depth.set(name, d);
-    return d;
-  };
-  steps.forEach(s => depthOf(s.name, new Set()));
-  const rows = new Map();
-  const at = new Map();
-  for (const s of steps) {
-    const col = depth.get(s.name);
-    const row = rows.get(col) || 0;
-    rows.set(col, row + 1);
-    at.set(s.name, { x: 10 + col * 190, y: 10 + row * 46 });
-  }
-  const width = 10 + (Math.max(0, ...depth.values()) + 1) * 190;
-  const height = 10 + Math.max(1, ...rows.values()) * 46;
-  const graph = svg('svg', { id: 'dag', width, height, viewBox: '0 0 ' + width + ' ' + height, role: 'img',
-    'aria-label': 'step graph' });
-  for (const s of steps) {
-    for (const n of (s.needs || []).filter(n => at.has(n))) {
-      const a = at.get(n), b = at.get(s.name);
-      graph.append(svg('path', { class: 'edge', d: 'M' + (a.x + 160) + ',' + (a.y + 17) + ' C' + (a.x + 175) + ','
-        + (a.y + 17) + ' ' + (b.x - 15) + ',' + (b.y + 17) + ' ' + b.x + ',' + (b.y + 17) }));
-    }
-  }
-  for (const s of steps) {
-    const p = at.get(s.name);
-    const state = stepState(s.state);
-    const label = s.name.length > 22 ? s.name.slice(0, 21) + '…' : s.name;
-    graph.append(svg('g', { class: 'node ' + state, 'data-node': s.name, transform: 'translate(' + p.x + ',' + p.y + ')' },
-      svg('title', {}, s.name + ': ' + state + (s.summary ? ' — ' + s.summary : '') + (s.error ? ' — ' + s.error : '')),
-      svg('rect', { width: 160, height: 34, rx: 5 }),
-      svg('text', { x: 8, y: 21 }, label)));
-  }
-  return graph;
-}
-
 // ---------- an agent step's conversation ----------
 
 let conversationTimer = null;
@@ -388,7 +340,7 @@ async function showConversation(taskId, step) {
     view.replaceChildren(el('h1', {}, taskId + ' · ' + step), el('p', { class: 'error', id: 'task-error' }, e.message));
     return;
   }
-  live.className = c.phase === 'ENDED' ? 'live' : 'live on';
+  setLive(c.phase !== 'ENDED');
   view.replaceChildren(
     el('p', {}, el('a', { href: '#/tasks/' + encodeURIComponent(taskId) }, '← ' + taskId)),
     el('h1', {}, 'Agent step ' + step),
@@ -464,10 +416,26 @@ function showReport(taskId, digest, type) {
 
 function route() {
   if (stream) { stream.close(); stream = null; }
-  if (listTimer) { clearInterval(listTimer); listTimer = null; }
+  poller = null;
+  shownTask = null;
   if (conversationTimer) { clearInterval(conversationTimer); conversationTimer = null; }
-  live.className = 'live';
+  setLive(false);
   const hash = location.hash || '#/';
+  for (const [id, prefix] of [['nav-tasks', '#/'], ['nav-submit', '#/submit'], ['nav-backends', '#/backends']]) {
+    const current = prefix === '#/' ? hash === '#/' || hash.startsWith('#/?') || hash.startsWith('#/tasks')
+      : hash.startsWith(prefix);
+    if (current) document.getElementById(id).setAttribute('aria-current', 'page');
+    else document.getElementById(id).removeAttribute('aria-current');
+  }
+  if (hash === '#/submit') {
+    showSubmit();
+    return;
+  }
+  if (hash === '#/backends') {
+    showBackends();
+    keepRefreshing(refreshBackends, BACKENDS_REFRESH_MILLIS);
+    return;
+  }
   const report = hash.match(/^#\/artifacts\/([^?]+)\?task=([^&]+)&type=(.+)$/);
   if (report) {
     showReport(decodeURIComponent(report[2]), decodeURIComponent(report[1]), decodeURIComponent(report[3]));
@@ -486,7 +454,7 @@ function route() {
   const page = hash.match(/^#\/\?page=(.+)$/);
   const token = page ? decodeURIComponent(page[1]) : null;
   showList(token);
-  listTimer = setInterval(() => showList(token), 3000);
+  keepRefreshing(() => refreshList(token), LIST_REFRESH_MILLIS);
 }
 
 // ---------- who is logged in ----------
@@ -514,6 +482,11 @@ async function showWho() {
   });
 }
 
-window.addEventListener('hashchange', () => { say(''); route(); });
+window.addEventListener('hashchange', () => { say(''); route(); view.focus({ preventScroll: true }); });
+let resized = null;
+window.addEventListener('resize', () => {
+  clearTimeout(resized);
+  resized = setTimeout(() => { if (shownTask) renderTask(shownTask); }, 150);
+});
 showWho();
 route();

@@ -129,6 +129,11 @@ final class ApiRuntimeOnSocket implements AutoCloseable {
     return track(otherTls.channelTo(target).intercept(BearerToken.sending(token)).build());
   }
 
+  /** The API's address, host:port. */
+  String target() {
+    return target;
+  }
+
   /** The workflow UI's address, where the test asked for one. */
   Optional<String> uiUrl() {
     return api.uiUrl();

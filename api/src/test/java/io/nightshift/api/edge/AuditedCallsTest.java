@@ -43,7 +43,7 @@ class AuditedCallsTest {
     try (ApiRuntimeOnSocket api = ApiRuntimeOnSocket.start(dataDir)) {
       TaskServiceGrpc.TaskServiceBlockingStub tasks = TaskServiceGrpc.newBlockingStub(api.channel());
       tasks.submitTask(SubmitTaskRequest.newBuilder().setTaskId("audited")
-          .setSpec(TaskSpec.newBuilder().setGoal(GOAL).setPipelineYaml(GATED)).build());
+          .setSpec(TaskSpec.newBuilder().setGoal(GOAL).setPipelineYaml(GATED).putLabels("team", "ml")).build());
       StatusRuntimeException refused = catchThrowableOfType(StatusRuntimeException.class, () -> tasks.approveTask(
           ApproveTaskRequest.newBuilder().setTaskId("no-such-task").setStep("gate").setBy("ada").build()));
       tasks.getTask(GetTaskRequest.newBuilder().setTaskId("audited").build());
@@ -73,6 +73,7 @@ class AuditedCallsTest {
     assertThat(submit.get("target").get("task").asText()).isEqualTo("audited");
     assertThat(submit.get("details").get("goal").asText()).isEqualTo(TextDigest.of(GOAL));
     assertThat(submit.get("details").get("pipeline").asText()).isEqualTo("inline");
+    assertThat(submit.get("details").get("labels").asText()).isEqualTo("team=ml");
 
     JsonNode approve = records.get(1);
     assertThat(approve.get("actor").get("peer").asText()).matches(PEER);

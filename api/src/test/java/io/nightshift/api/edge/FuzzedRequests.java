@@ -13,6 +13,7 @@ import io.nightshift.api.v1.GetAgentConversationRequest;
 import io.nightshift.api.v1.GetBackendRequest;
 import io.nightshift.api.v1.GetTaskRequest;
 import io.nightshift.api.v1.ListBackendsRequest;
+import io.nightshift.api.v1.ListPipelinesRequest;
 import io.nightshift.api.v1.ListTasksRequest;
 import io.nightshift.api.v1.PauseTaskRequest;
 import io.nightshift.api.v1.ReadArtifactRequest;
@@ -83,6 +84,7 @@ final class FuzzedRequests {
             .setGuidance(values.text()).build()),
         () -> call(TaskServiceGrpc.getGetAgentConversationMethod(), GetAgentConversationRequest.newBuilder()
             .setTaskId(anyTaskId()).setStep(values.text()).setMaxMessages(values.anyInt()).build()),
+        () -> call(TaskServiceGrpc.getListPipelinesMethod(), ListPipelinesRequest.getDefaultInstance()),
         () -> call(ArtifactServiceGrpc.getReadArtifactMethod(), ReadArtifactRequest.newBuilder().setDigest(digest())
             .setMediaType(values.text()).setTaskId(anyTaskId()).build()),
         () -> call(BackendServiceGrpc.getListBackendsMethod(), ListBackendsRequest.getDefaultInstance()),

@@ -67,10 +67,11 @@ final class TenantCalls {
 
   /**
    * The methods that name no existing task: SubmitTask (a new task, in the caller's tenant; an id already taken is
-   * ALREADY_EXISTS alike for every tenant) and ListTasks (the caller's tenant's tasks alone).
+   * ALREADY_EXISTS alike for every tenant), ListTasks (the caller's tenant's tasks alone) and ListPipelines (the
+   * operator's catalog, the same for every tenant, with no task data in it).
    */
   static final Set<String> SCOPED_OTHERWISE = Set.of(name(TaskServiceGrpc.getSubmitTaskMethod()),
-      name(TaskServiceGrpc.getListTasksMethod()));
+      name(TaskServiceGrpc.getListTasksMethod()), name(TaskServiceGrpc.getListPipelinesMethod()));
 
   private TenantCalls() {}
 

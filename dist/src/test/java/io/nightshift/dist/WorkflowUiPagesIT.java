@@ -1,0 +1,274 @@
+package io.nightshift.dist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Percentage.withPercentage;
+
+import io.nightshift.api.v1.Task;
+import io.nightshift.api.v1.TaskState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The workflow UI's pages for people in a real headless Chromium against a real runtime (Temporal dev server, two
+ * simulated pools): a pipeline pasted into the submit form runs to SUCCEEDED through an approval while its graph
+ * follows it without a reload; the API's validation error shows next to the field it names; the 17-step demo's
+ * graph fits a 1280x800 window and a cancel happens only after the dialog is confirmed (Escape keeps the task; the
+ * dialog works by keyboard alone); the backends page shows
+ * the pools; the list shows progress, tokens and cost and picks up a new task by itself. Each page is saved as a
+ * screenshot under target/screenshots (the README shows two of them).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WorkflowUiPagesIT {
+  /** A step placed on a simulated GPU, so the task has a cost, then a gate. */
+  private static final String GATED = """
+      name: gated-on-gpu
+      steps:
+        - {name: load, tool: data.read_csv, params: {source: "classpath:nightshift/data/approved_drugs.csv"}}
+        - name: profile
+          tool: table.describe
+          needs: [load]
+          requires: {kind: nvidia_gpu, units: 1}
+          params: {input: "${steps.load.output}"}
+        - {name: publish, tool: table.describe, params: {input: "${steps.profile.output}"}, approval: required}
+      """;
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  private final Path dataDir = ItData.newDir(getClass());
+  private RuntimeProcess runtime;
+  private ApiClient api;
+  private ChromeDriver browser;
+  private String ui;
+
+  @BeforeAll
+  void start() throws Exception {
+    Files.createDirectories(dataDir);
+    Files.createDirectories(SCREENSHOTS);
+    Path pools = Files.writeString(dataDir.resolve("pools.yaml"), """
+        pools:
+          - id: sim-h100
+            type: simulated
+            properties: {devices: 4, device-name: "simulated H100 80GB", price-per-unit-hour: 6.15}
+          - id: sim-trn1
+            type: simulated
+            properties: {kind: NEURON_CORE, devices: 8, device-name: NeuronCore, price-per-unit-hour: 0.7}
+        """);
+    runtime = new RuntimeProcess(dataDir.resolve("runtime"), "DEV").withArgs(List.of("--backends", pools.toString()))
+        .start();
+    api = new ApiClient(runtime.channel());
+    ui = "http://127.0.0.1:" + runtime.workflowUiPort;
+    browser = Browser.start();
+    Matcher link = Pattern.compile("http://127\\.0\\.0\\.1:" + runtime.workflowUiPort
+        + "/login#code=[A-Za-z0-9_-]+").matcher(runtime.log());
+    assertThat(link.find()).as("the runtime printed a login link").isTrue();
+    browser.get(link.group());
+    await(() -> !browser.findElements(By.id("tasks")).isEmpty());
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (runtime != null) {
+      runtime.close();
+    }
+  }
+
+  @Test
+  void shouldSubmitAPastedPipelineAndFollowItsGraphThroughAnApprovalToSucceededWithoutAReload() throws Exception {
+    window(1280, 800);
+    browser.get(ui + "/#/submit");
+    await(() -> !browser.findElements(By.id("source-yaml")).isEmpty());
+    markThePage();
+    browser.findElement(By.id("source-yaml")).click();
+    browser.findElement(By.id("pipeline-yaml")).sendKeys(GATED);
+    browser.findElement(By.id("goal")).sendKeys("profile the approved drugs, then publish");
+    browser.findElement(By.id("submit-task")).click();
+
+    await(() -> browser.getCurrentUrl().startsWith(ui + "/#/tasks/task-"));
+    String id = browser.getCurrentUrl().substring((ui + "/#/tasks/").length());
+    await(() -> !browser.findElements(By.cssSelector("[data-awaiting='publish']")).isEmpty());
+    assertThat(node("profile")).contains("SUCCEEDED");
+    assertThat(node("publish")).contains("AWAITING_APPROVAL");
+    assertThat(browser.findElements(By.cssSelector("#dag .edge"))).hasSize(2);
+    assertThat(api.get(id).getGoal()).isEqualTo("profile the approved drugs, then publish");
+
+    browser.findElement(By.id("comment-publish")).sendKeys("looks right");
+    browser.findElement(By.id("approve-publish")).click();
+    await(() -> node("publish").contains("SUCCEEDED"));
+    await(() -> browser.findElement(By.cssSelector("#view > div .state")).getText().equals("SUCCEEDED"));
+    assertThat(api.get(id).getDecisions(0).getComment()).isEqualTo("looks right");
+    assertThat(browser.findElement(By.id("pools")).getText()).contains("sim-h100");
+    assertThat(thePageWasNotReloaded()).isTrue();
+    screenshot("task-view.png");
+  }
+
+  @Test
+  void shouldShowTheApisValidationErrorNextToTheFieldItNames() throws Exception {
+    window(1280, 800);
+    browser.get(ui + "/#/submit");
+    await(() -> !browser.findElements(By.cssSelector("#pipeline option[value='sample']")).isEmpty());
+    new Select(browser.findElement(By.id("pipeline"))).selectByValue("sample");
+    // the sample's declared parameters, with their defaults and the comments on their lines
+    assertThat(browser.findElement(By.id("param-max_mw")).getAttribute("value")).isEqualTo("500");
+    assertThat(browser.findElement(By.id("param-max_mw-hint")).getText()).contains("molecular weight");
+    screenshot("submit.png");
+    browser.findElement(By.id("budget-max-cost")).sendKeys("lots");
+    browser.findElement(By.id("submit-task")).click();
+
+    await(() -> browser.findElement(By.id("budget-max-cost-error")).isDisplayed());
+    WebElement error = browser.findElement(By.id("budget-max-cost-error"));
+    assertThat(error.findElement(By.cssSelector("[data-error-field]")).getAttribute("data-error-field"))
+        .isEqualTo("spec.budget.max_cost");
+    assertThat(error.getText()).contains("lots");
+    assertThat(browser.findElement(By.id("budget-max-cost")).getAttribute("aria-invalid")).isEqualTo("true");
+    assertThat(browser.switchTo().activeElement().getAttribute("id")).as("focus goes to the field at fault")
+        .isEqualTo("budget-max-cost");
+    assertThat(browser.findElement(By.id("budget-max-tokens-error")).isDisplayed()).isFalse();
+    assertThat(browser.getCurrentUrl()).as("nothing was submitted").endsWith("#/submit");
+    screenshot("submit-with-error.png");
+  }
+
+  @Test
+  void shouldFitTheDemosSeventeenStepGraphIn1280x800AndCancelOnlyAfterConfirming() throws Exception {
+    window(1280, 800);
+    browser.get(ui + "/#/submit");
+    await(() -> !browser.findElements(By.cssSelector("#pipeline option[value='drug-discovery-demo']")).isEmpty());
+    new Select(browser.findElement(By.id("pipeline"))).selectByValue("drug-discovery-demo");
+    browser.findElement(By.id("submit-task")).click();
+    await(() -> browser.getCurrentUrl().startsWith(ui + "/#/tasks/task-"));
+    String id = browser.getCurrentUrl().substring((ui + "/#/tasks/").length());
+    await(() -> browser.findElements(By.cssSelector("#dag g[data-node]")).size() == 17);
+
+    assertThat(number("return document.documentElement.scrollWidth - document.documentElement.clientWidth"))
+        .as("the page does not scroll sideways").isLessThanOrEqualTo(0);
+    assertThat(number("const d = document.querySelector('.dag'); return d.scrollWidth - d.clientWidth"))
+        .as("nor does the graph").isLessThanOrEqualTo(0);
+    assertThat(number("return document.getElementById('dag').getBoundingClientRect().right"))
+        .isLessThanOrEqualTo(number("return document.documentElement.clientWidth"));
+    screenshot("demo-graph-1280x800.png");
+
+    browser.findElement(By.id("cancel")).click();
+    await(() -> browser.findElement(By.id("confirm")).isDisplayed());
+    assertThat(browser.switchTo().activeElement().getAttribute("id")).as("the safe choice has the focus")
+        .isEqualTo("confirm-no");
+    screenshot("cancel-confirmation.png");
+    browser.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+    await(() -> !browser.findElement(By.id("confirm")).isDisplayed());
+    Thread.sleep(1000); // a cancel sent by mistake would show by now
+    assertThat(api.get(id).getState()).isNotEqualTo(TaskState.TASK_STATE_CANCELLED);
+
+    // by keyboard alone: Enter on the button, Tab to the action, Enter
+    browser.findElement(By.id("cancel")).sendKeys(Keys.ENTER);
+    await(() -> browser.findElement(By.id("confirm")).isDisplayed());
+    browser.switchTo().activeElement().sendKeys(Keys.TAB);
+    assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("confirm-yes");
+    browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+    await(() -> browser.findElement(By.cssSelector("#view > div .state")).getText().equals("CANCELLED"));
+    assertThat(api.get(id).getState()).isEqualTo(TaskState.TASK_STATE_CANCELLED);
+  }
+
+  @Test
+  void shouldShowTheSimulatedPoolsWithDevicesAndPricesOnTheBackendsPage() throws Exception {
+    window(1280, 800);
+    browser.get(ui + "/#/backends");
+    await(() -> !browser.findElements(By.cssSelector("[data-pool='sim-trn1']")).isEmpty());
+    WebElement gpu = browser.findElement(By.cssSelector("[data-pool='sim-h100']"));
+    assertThat(gpu.findElements(By.cssSelector("tr[data-device]"))).hasSize(4);
+    assertThat(gpu.findElement(By.cssSelector("[data-health]")).getText()).isEqualTo("UP");
+    assertThat(gpu.findElements(By.cssSelector("[data-simulated]"))).hasSize(1);
+    assertThat(gpu.getText()).contains("6.15 USD per unit-hour").contains("simulated H100 80GB").contains("nvidia gpu");
+    WebElement trn = browser.findElement(By.cssSelector("[data-pool='sim-trn1']"));
+    assertThat(trn.findElements(By.cssSelector("tr[data-device]"))).hasSize(8);
+    assertThat(trn.getText()).contains("neuron core").contains("8 of 8 units free");
+    screenshot("backends.png");
+  }
+
+  @Test
+  void shouldListTasksWithProgressTokensAndCostAndPickUpANewOneByItself() throws Exception {
+    window(1280, 800);
+    String done = api.submitYaml(GATED.replace("approval: required", "approval: none"), Map.of());
+    api.awaitTask(done, t -> t.getState() == TaskState.TASK_STATE_SUCCEEDED, Duration.ofMinutes(2));
+    browser.get(ui + "/");
+    await(() -> !browser.findElements(By.cssSelector("tr[data-task='" + done + "'] td[data-progress='3/3']"))
+        .isEmpty());
+    Task view = api.get(done);
+    double cost = view.getCostByPoolMap().get("sim-h100");
+    assertThat(cost).isPositive();
+    assertThat(Double.parseDouble(browser.findElement(By.cssSelector("[data-cost='" + done + "']")).getText()))
+        .as("the cost so far, to two significant digits").isCloseTo(cost, withPercentage(5));
+    markThePage();
+
+    String later = api.submitNamed("sample", Map.of());
+    await(() -> !browser.findElements(By.cssSelector("tr[data-task='" + later + "']")).isEmpty());
+    assertThat(thePageWasNotReloaded()).isTrue();
+    await(() -> !browser.findElements(By.cssSelector("tr[data-task='" + later + "'] td[data-progress='6/6']"))
+        .isEmpty());
+    screenshot("task-list.png");
+
+    // a narrow window: the page still does not scroll sideways (wide tables scroll in their own box)
+    window(480, 800);
+    assertThat(number("return document.documentElement.scrollWidth - document.documentElement.clientWidth"))
+        .isLessThanOrEqualTo(0);
+    screenshot("task-list-narrow.png");
+  }
+
+  private void window(int width, int height) {
+    browser.manage().window().setSize(new Dimension(width, height));
+  }
+
+  private String node(String step) {
+    return browser.findElement(By.cssSelector("#dag g[data-node='" + step + "']")).getAttribute("class");
+  }
+
+  /** A mark that lives as long as the page: a reload would lose it. */
+  private void markThePage() {
+    browser.executeScript("window.notReloaded = true;");
+  }
+
+  private boolean thePageWasNotReloaded() {
+    return Boolean.TRUE.equals(browser.executeScript("return window.notReloaded === true;"));
+  }
+
+  private long number(String script) {
+    return ((Number) browser.executeScript(script)).longValue();
+  }
+
+  private void screenshot(String name) throws Exception {
+    Files.write(SCREENSHOTS.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
+  }
+
+  private void await(BooleanSupplier condition) {
+    try {
+      new WebDriverWait(browser, Duration.ofSeconds(90))
+          .ignoring(StaleElementReferenceException.class)
+          .ignoring(NoSuchElementException.class)
+          .until(d -> condition.getAsBoolean());
+    } catch (TimeoutException e) {
+      throw new AssertionError("the page never showed what was expected; it showed:\n"
+          + browser.findElement(By.tagName("body")).getText() + "\nbrowser log: "
+          + browser.manage().logs().get("browser").getAll(), e);
+    }
+  }
+}
