@@ -77,6 +77,7 @@ ROUND = """\
       count: "${{params.dock_count}}"
       max_similarity: "0.8"
       ranking: "${{params.ranking}}"
+      exploit: "${{params.exploit}}"
   - name: dock{r}
     kind: map
     tool: chem.dock
@@ -146,6 +147,7 @@ def pipeline(name, description, header, rounds, chunk, candidates, dock_count, k
         ("keep", f'"{keep}"', "molecules selected per round and carried forward"),
         ("ranking", "pareto", "triage and selection: pareto (docking, QED, SA; Brenk last) or combined"),
         ("parent_weighting", "rank", "analogues per parent: rank (more around the best) or uniform"),
+        ("exploit", '"0"', "triage: share of dock_count given first to analogues of the best binders (0-1)"),
         ("seed", '"7"', "random seed; round N's generator uses this followed by N"),
         ("title", f'"{title}"', "report title"),
     ]

@@ -9,6 +9,8 @@ import io.nightshift.api.v1.AgentConversation;
 import io.nightshift.api.v1.AgentMessage;
 import io.nightshift.api.v1.AgentToolCallRequest;
 import io.nightshift.api.v1.GetAgentConversationRequest;
+import io.nightshift.api.v1.TaskArtifact;
+import io.nightshift.core.artifact.ArtifactRef;
 import io.nightshift.core.artifact.ArtifactStore;
 import io.nightshift.workflows.agent.AgentProgress;
 import io.nightshift.workflows.agent.AgentWorkflow;
@@ -19,7 +21,9 @@ import io.nightshift.workflows.agent.Transcripts;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowNotFoundException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,23 +61,11 @@ final class AgentConversations {
       throw ApiErrors.invalid("max_messages", "max_messages must not be negative, was " + request.getMaxMessages());
     }
     tasks.describe(request.getTaskId(), scope); // NOT_FOUND for an unknown task and for another tenant's
-    String base = request.getTaskId() + "/" + request.getStep();
-    String agentId = null;
-    AgentProgress progress = null;
-    for (int run = 1; run <= MAX_RUNS; run++) {
-      String id = run == 1 ? base : base + "/resumed-" + run;
-      AgentProgress p = query(id);
-      if (p == null) {
-        break;
-      }
-      agentId = id;
-      progress = p;
-    }
-    if (progress == null) {
-      throw Status.NOT_FOUND.withDescription("task '" + BoundedText.quoted(request.getTaskId())
-          + "' has no agent step '" + BoundedText.quoted(request.getStep()) + "' that has started")
-          .asRuntimeException();
-    }
+    LatestRun latest = latest(request.getTaskId(), request.getStep()).orElseThrow(() -> Status.NOT_FOUND
+        .withDescription("task '" + BoundedText.quoted(request.getTaskId()) + "' has no agent step '"
+            + BoundedText.quoted(request.getStep()) + "' that has started").asRuntimeException());
+    String agentId = latest.agentId();
+    AgentProgress progress = latest.progress();
     List<TranscriptMessage> all = progress.transcript() == null ? List.of() : transcripts.messages(progress.transcript());
     int max = request.getMaxMessages() == 0 ? DEFAULT_MAX_MESSAGES : request.getMaxMessages();
     int from = Math.max(0, all.size() - max);
@@ -104,6 +96,48 @@ final class AgentConversations {
       out.addMessages(message);
     }
     return out.build();
+  }
+
+  /**
+   * The artifacts of an agent step of a task already found in the caller's scope: its transcript's index and
+   * deltas, and each compaction's summary and replaced turns, oldest first; none before the agent started.
+   */
+  List<TaskArtifact> artifacts(String taskId, String step) {
+    Optional<ArtifactRef> index = latest(taskId, step).map(r -> r.progress().transcript());
+    if (index.isEmpty()) {
+      return List.of();
+    }
+    List<TaskArtifact> out = new ArrayList<>();
+    out.add(artifact(step, TaskArtifactKinds.TRANSCRIPT, index.get()));
+    transcripts.deltas(index.get()).forEach(d -> out.add(artifact(step, TaskArtifactKinds.TRANSCRIPT_DELTA, d)));
+    for (TranscriptMessage m : transcripts.messages(index.get())) {
+      if (m.hasCompaction()) {
+        out.add(artifact(step, TaskArtifactKinds.COMPACTION_SUMMARY, m.compaction().summary()));
+        out.add(artifact(step, TaskArtifactKinds.COMPACTION_REPLACED, m.compaction().replaced()));
+      }
+    }
+    return out;
+  }
+
+  private static TaskArtifact artifact(String step, String kind, ArtifactRef ref) {
+    return TaskArtifact.newBuilder().setStep(step).setKind(kind).setRef(TaskViews.ref(ref)).build();
+  }
+
+  /** An agent step's latest run: the first, or the last one resumed after a budget raise. */
+  private record LatestRun(String agentId, AgentProgress progress) {}
+
+  private Optional<LatestRun> latest(String taskId, String step) {
+    String base = taskId + "/" + step;
+    LatestRun latest = null;
+    for (int run = 1; run <= MAX_RUNS; run++) {
+      String id = run == 1 ? base : base + "/resumed-" + run;
+      AgentProgress p = query(id);
+      if (p == null) {
+        break;
+      }
+      latest = new LatestRun(id, p);
+    }
+    return Optional.ofNullable(latest);
   }
 
   /** A call's use as the API shows it: the figures not known stay absent, so no one reads a 0 as measured. */

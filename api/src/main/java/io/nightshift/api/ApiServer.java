@@ -110,7 +110,7 @@ public final class ApiServer implements AutoCloseable {
     List<ServerInterceptor> interceptors = interceptors(config, audit, inProcess, tokens);
     List<BindableService> services = List.of(new TaskServiceImpl(namespaces,
             () -> context.temporal().reachability().state().reachable()), new ArtifactServiceImpl(artifacts,
-            (taskId, scope) -> ArtifactRefs.in(namespaces.of(scope).reader().get(taskId, scope))),
+            new TaskArtifactIndex(namespaces)),
         new BackendServiceImpl(backends), health.getHealthService(), new AuthServiceImpl());
     Server server = serve(builder, services, interceptors).build().start();
     Server inProcessServer;

@@ -3,7 +3,7 @@ package io.nightshift.api;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
 import io.nightshift.api.v1.ArtifactRef;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,15 +16,20 @@ final class ArtifactRefs {
   private ArtifactRefs() {}
 
   static Set<String> in(Message message) {
-    Set<String> digests = new HashSet<>();
-    collect(message, digests);
-    return Set.copyOf(digests);
+    return Set.copyOf(refs(message).keySet());
   }
 
-  private static void collect(Message message, Set<String> digests) {
+  /** Every reference the message names, by digest (the first one met for each), in the order met. */
+  static Map<String, ArtifactRef> refs(Message message) {
+    Map<String, ArtifactRef> refs = new LinkedHashMap<>();
+    collect(message, refs);
+    return refs;
+  }
+
+  private static void collect(Message message, Map<String, ArtifactRef> digests) {
     if (message instanceof ArtifactRef ref) {
       if (!ref.getDigest().isEmpty()) {
-        digests.add(ref.getDigest());
+        digests.putIfAbsent(ref.getDigest(), ref);
       }
       return;
     }

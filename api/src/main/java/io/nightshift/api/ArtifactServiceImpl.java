@@ -7,17 +7,24 @@ import io.grpc.stub.StreamObserver;
 import io.nightshift.api.edge.BoundedText;
 import io.nightshift.api.v1.ArtifactChunk;
 import io.nightshift.api.v1.ArtifactServiceGrpc;
+import io.nightshift.api.v1.ListArtifactsRequest;
+import io.nightshift.api.v1.ListArtifactsResponse;
 import io.nightshift.api.v1.ReadArtifactRequest;
+import io.nightshift.api.v1.TaskArtifact;
 import io.nightshift.core.artifact.ArtifactRef;
 import io.nightshift.core.artifact.ArtifactStore;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Streams artifacts to clients in 256 KiB chunks under flow control ({@link ArtifactSender}), well under gRPC's 4 MB message limit. An artifact is read as one
- * of a task's outputs: the task must be in the caller's {@link TenantScope} and name the digest in its view.
+ * Streams artifacts to clients in 256 KiB chunks under flow control ({@link ArtifactSender}), well under gRPC's 4 MB
+ * message limit, and lists a task's. An artifact is read as one of a task's ({@link TaskArtifacts}): the task must
+ * be in the caller's {@link TenantScope} and list the digest.
  */
 public final class ArtifactServiceImpl extends ArtifactServiceGrpc.ArtifactServiceImplBase {
+  private static final int DEFAULT_PAGE = 200;
+  private static final int MAX_PAGE = 1000;
   private final ArtifactStore store;
   private final TaskArtifacts tasks;
 
@@ -40,7 +47,7 @@ public final class ArtifactServiceImpl extends ArtifactServiceGrpc.ArtifactServi
       return;
     }
     try {
-      if (!tasks.digests(request.getTaskId(), TenantScope.ofCurrentCall()).contains(digest)) {
+      if (!tasks.names(request.getTaskId(), TenantScope.ofCurrentCall(), digest)) {
         out.onError(notFound(digest));
         return;
       }
@@ -61,6 +68,35 @@ public final class ArtifactServiceImpl extends ArtifactServiceGrpc.ArtifactServi
       out.onError(Status.UNAVAILABLE.withDescription("cannot read " + digest + ": " + e.getMessage())
           .asRuntimeException());
     }
+  }
+
+  @Override
+  public void listArtifacts(ListArtifactsRequest request, StreamObserver<ListArtifactsResponse> out) {
+    ListArtifactsResponse page;
+    try {
+      if (request.getTaskId().isBlank()) {
+        throw ApiErrors.invalid("task_id", "task_id is required: the task whose artifacts to list");
+      }
+      if (request.getPageSize() < 0 || request.getPageSize() > MAX_PAGE) {
+        throw ApiErrors.invalid("page_size", "page_size must be between 0 (default " + DEFAULT_PAGE + ") and "
+            + MAX_PAGE + ", was " + request.getPageSize());
+      }
+      int size = request.getPageSize() == 0 ? DEFAULT_PAGE : request.getPageSize();
+      int from = ArtifactPageToken.offset(request.getPageToken());
+      List<TaskArtifact> all = tasks.list(request.getTaskId(), TenantScope.ofCurrentCall());
+      int to = Math.min(all.size(), from + size);
+      ListArtifactsResponse.Builder answer = ListArtifactsResponse.newBuilder()
+          .addAllArtifacts(all.subList(Math.min(from, all.size()), to));
+      if (to < all.size()) {
+        answer.setNextPageToken(ArtifactPageToken.of(to));
+      }
+      page = answer.build();
+    } catch (RuntimeException e) {
+      out.onError(CallFailures.toStatus(e));
+      return;
+    }
+    out.onNext(page);
+    out.onCompleted();
   }
 
   /** The same answer for a digest the task does not name and for one the store does not hold. */

@@ -30,6 +30,9 @@ final class TaskReader {
   static final String WORKFLOW_TYPE = "TaskWorkflow";
   static final String MEMO_GOAL = "goal";
   static final String MEMO_PIPELINE = "pipeline";
+  /** A forked task's source task and step (ForkTask); absent from submitted tasks. */
+  static final String MEMO_FORKED_FROM = "forked_from";
+  static final String MEMO_FORKED_FROM_STEP = "forked_from_step";
   private static final Logger log = LoggerFactory.getLogger(TaskReader.class);
 
   private final WorkflowClient client;
@@ -96,6 +99,8 @@ final class TaskReader {
     if (view.getPipeline().isEmpty()) {
       view.setPipeline(memoString(memo, MEMO_PIPELINE, converter));
     }
+    view.setForkedFrom(memoString(memo, MEMO_FORKED_FROM, converter))
+        .setForkedFromStep(memoString(memo, MEMO_FORKED_FROM_STEP, converter));
     if (view.getLabelsCount() == 0) {
       view.putAllLabels(TaskLabels.fromMemo(memo, converter));
     }

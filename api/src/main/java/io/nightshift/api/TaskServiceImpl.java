@@ -7,6 +7,8 @@ import io.nightshift.api.v1.ApproveTaskRequest;
 import io.nightshift.api.v1.ApproveTaskResponse;
 import io.nightshift.api.v1.CancelTaskRequest;
 import io.nightshift.api.v1.CancelTaskResponse;
+import io.nightshift.api.v1.ForkTaskRequest;
+import io.nightshift.api.v1.ForkTaskResponse;
 import io.nightshift.api.v1.GetAgentConversationRequest;
 import io.nightshift.api.v1.GetTaskRequest;
 import io.nightshift.api.v1.ListPipelinesRequest;
@@ -202,6 +204,14 @@ public final class TaskServiceImpl extends TaskServiceGrpc.TaskServiceImplBase {
       return namespaces.of(scope).conversations().orElseThrow(() -> ApiErrors.unimplemented(
           "this API has no artifact store to read conversations from"))
           .get(request, scope);
+    });
+  }
+
+  @Override
+  public void forkTask(ForkTaskRequest request, StreamObserver<ForkTaskResponse> out) {
+    unary(out, () -> {
+      TenantScope scope = TenantScope.ofCurrentCall();
+      return namespaces.of(scope).forker().fork(request, scope);
     });
   }
 

@@ -105,10 +105,7 @@ final class TaskSubmitter {
         .orElse(requestedId.isEmpty() ? "task-" + UUID.randomUUID() : requestedId);
     Submission submission = new Submission(taskId, tenant, TaskLabels.checked("spec.labels", spec.getLabelsMap()),
         keyed);
-    if (!TASK_ID.matcher(taskId).matches()) {
-      throw ApiErrors.invalid("task_id", "task_id must be 1-128 letters, digits, '-' or '_', starting with a"
-          + " letter or digit; was '" + BoundedText.quoted(requestedId) + "'");
-    }
+    checkTaskId("task_id", taskId, requestedId);
     String field;
     String yaml;
     String pipelineName;
@@ -141,6 +138,28 @@ final class TaskSubmitter {
       name = pipelineName;
     }
     return start(submission, input.pipeline(name, yaml).params(params));
+  }
+
+  /**
+   * The id of a task about to start that has no idempotency key: the one asked for, checked (INVALID_ARGUMENT on
+   * {@code field}), or a new one when none was.
+   */
+  static String newTaskId(String field, String requestedId) {
+    String taskId = requestedId.isEmpty() ? "task-" + UUID.randomUUID() : requestedId;
+    checkTaskId(field, taskId, requestedId);
+    return taskId;
+  }
+
+  private static void checkTaskId(String field, String taskId, String requestedId) {
+    if (!TASK_ID.matcher(taskId).matches()) {
+      throw ApiErrors.invalid(field, field + " must be 1-128 letters, digits, '-' or '_', starting with a"
+          + " letter or digit; was '" + BoundedText.quoted(requestedId) + "'");
+    }
+  }
+
+  /** The planner a submission is checked with: the one the task's workflow plans with. */
+  Planner planner() {
+    return planner;
   }
 
   /** A goal and no pipeline: the task's planning activity asks the planner model. */
@@ -188,14 +207,21 @@ final class TaskSubmitter {
   /**
    * Who submits which task, with what the task records beside its input.
    *
-   * @param labels checked, in key order
-   * @param keyed  the idempotency key and spec digest, where the submit has a key
+   * @param labels  checked, in key order
+   * @param keyed   the idempotency key and spec digest, where the submit has a key
+   * @param lineage memo entries of a fork (its source task and step); empty for a submission
    */
   private record Submission(String taskId, String tenant, SortedMap<String, String> labels,
-      Optional<IdempotentSubmits.Keyed> keyed) {
+      Optional<IdempotentSubmits.Keyed> keyed, Map<String, String> lineage) {
+    Submission(String taskId, String tenant, SortedMap<String, String> labels,
+        Optional<IdempotentSubmits.Keyed> keyed) {
+      this(taskId, tenant, labels, keyed, Map.of());
+    }
+
     Map<String, Object> memo(String goal, String pipeline) {
-      Map<String, Object> memo = new HashMap<>(Map.of(TaskReader.MEMO_GOAL, goal, TaskReader.MEMO_PIPELINE,
-          pipeline, TenantScope.MEMO_TENANT, tenant));
+      Map<String, Object> memo = new HashMap<>(lineage);
+      memo.putAll(Map.of(TaskReader.MEMO_GOAL, goal, TaskReader.MEMO_PIPELINE, pipeline,
+          TenantScope.MEMO_TENANT, tenant));
       if (!labels.isEmpty()) {
         memo.put(TaskLabels.MEMO_LABELS, labels);
       }
@@ -204,12 +230,30 @@ final class TaskSubmitter {
     }
   }
 
-  /** @return the task's id: the one started, or for a repeated keyed submit the one its first submit started */
   private String start(Submission submission, TaskInput.Builder builder) {
-    String taskId = submission.taskId();
-    boolean searchAttributes = this.searchAttributes.getAsBoolean();
-    TaskInput input = builder.maxParallelSteps(maxParallelSteps).searchAttributes(searchAttributes).pools(pools)
+    return start(submission, configured(builder));
+  }
+
+  /** {@code builder}'s input with this runtime's engine settings: parallel steps, search attributes, pools. */
+  TaskInput configured(TaskInput.Builder builder) {
+    return builder.maxParallelSteps(maxParallelSteps).searchAttributes(searchAttributes.getAsBoolean()).pools(pools)
         .build();
+  }
+
+  /**
+   * Starts a fork ({@link TaskForker}): {@code input}, already checked and carrying the kept steps, as a task of
+   * {@code tenant}, with its labels and its source in the memo.
+   *
+   * @throws io.grpc.StatusRuntimeException ALREADY_EXISTS when the task id is taken
+   */
+  void startFork(String tenant, SortedMap<String, String> labels, Map<String, String> lineage, TaskInput input) {
+    start(new Submission(input.definition().taskId(), tenant, labels, Optional.empty(), lineage), input);
+  }
+
+  /** @return the task's id: the one started, or for a repeated keyed submit the one its first submit started */
+  private String start(Submission submission, TaskInput input) {
+    String taskId = submission.taskId();
+    boolean searchAttributes = input.settings().useSearchAttributes();
     String pipeline = input.definition().pipelineName();
     WorkflowOptions.Builder options = WorkflowOptions.newBuilder()
         .setWorkflowId(taskId)

@@ -1,5 +1,6 @@
 package io.nightshift.api;
 
+import io.nightshift.api.v1.ArtifactServiceGrpc;
 import io.nightshift.api.v1.TaskServiceGrpc;
 import io.nightshift.core.artifact.FileArtifactStore;
 import io.nightshift.models.ModelCall;
@@ -27,6 +28,7 @@ final class AgentApiOnScriptedModel implements AutoCloseable {
   final ScriptedOpenAiServer model;
   final FileArtifactStore artifacts;
   final TaskServiceGrpc.TaskServiceBlockingStub api;
+  final ArtifactServiceGrpc.ArtifactServiceBlockingStub artifactApi;
   private final TestWorkflowEnvironment env;
   private final WorkerFactory workers;
   private final TaskApiOnSocket socket;
@@ -39,6 +41,7 @@ final class AgentApiOnScriptedModel implements AutoCloseable {
     this.workers = workers;
     this.socket = socket;
     this.api = socket.api();
+    this.artifactApi = socket.artifacts();
   }
 
   /** @param endpoint settings of the endpoint beyond its id, URL and model name (say a small context window) */

@@ -7,16 +7,22 @@ import io.nightshift.api.v1.AgentConversation;
 import io.nightshift.api.v1.AgentMessage;
 import io.nightshift.api.v1.GetAgentConversationRequest;
 import io.nightshift.api.v1.GetTaskRequest;
+import io.nightshift.api.v1.ListArtifactsRequest;
+import io.nightshift.api.v1.ReadArtifactRequest;
 import io.nightshift.api.v1.SubmitTaskRequest;
+import io.nightshift.api.v1.TaskArtifact;
 import io.nightshift.api.v1.TaskServiceGrpc;
 import io.nightshift.api.v1.TaskSpec;
 import io.nightshift.api.v1.TaskState;
 import io.nightshift.core.artifact.ArtifactRef;
 import io.nightshift.models.testing.ScriptedOpenAiServer;
 import io.nightshift.models.testing.ScriptedReply;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -105,6 +111,23 @@ class AgentConversationCompactionTest {
     assertThat(answers.get(answers.size() - 1).getCall().getInputTokens()).isEqualTo(10);
     assertThat(c.getMessagesList().stream().filter(m -> !m.getRole().equals("ASSISTANT")))
         .noneMatch(AgentMessage::hasCall);
+    // ListArtifacts lists the transcript, its parts and each compaction's artifacts, and each reads back
+    List<TaskArtifact> listed = on.artifactApi.listArtifacts(ListArtifactsRequest.newBuilder().setTaskId(id).build())
+        .getArtifactsList();
+    assertThat(listed).filteredOn(a -> a.getStep().equals("analyst")).extracting(TaskArtifact::getKind)
+        .contains("transcript", "transcript_delta", "compaction_summary", "compaction_replaced");
+    assertThat(listed).filteredOn(a -> a.getKind().equals("transcript")).extracting(a -> a.getRef().getDigest())
+        .containsExactly(c.getTranscript().getDigest());
+    assertThat(listed).filteredOn(a -> a.getKind().equals("compaction_summary")).extracting(TaskArtifact::getRef)
+        .contains(first.getCompaction().getSummary());
+    for (TaskArtifact a : listed) {
+      ByteArrayOutputStream read = new ByteArrayOutputStream();
+      on.artifactApi.readArtifact(ReadArtifactRequest.newBuilder().setTaskId(id).setDigest(a.getRef().getDigest())
+          .setMediaType(a.getRef().getMediaType()).build())
+          .forEachRemaining(chunk -> read.writeBytes(chunk.getData().toByteArray()));
+      assertThat("sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(read.toByteArray()))).as(a.getKind() + " of " + a.getStep()).isEqualTo(a.getRef().getDigest());
+    }
     // the task view says how many compactions the step did
     assertThat(api.getTask(GetTaskRequest.newBuilder().setTaskId(id).build()).getStepsList().stream()
         .filter(s -> s.getName().equals("analyst")).findFirst().orElseThrow().getSummary())

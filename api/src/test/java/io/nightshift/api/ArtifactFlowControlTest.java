@@ -11,6 +11,7 @@ import io.grpc.stub.ClientResponseObserver;
 import io.nightshift.api.v1.ArtifactChunk;
 import io.nightshift.api.v1.ArtifactServiceGrpc;
 import io.nightshift.api.v1.ReadArtifactRequest;
+import io.nightshift.api.v1.TaskArtifact;
 import io.nightshift.core.artifact.ArtifactRef;
 import io.nightshift.core.artifact.ArtifactStore;
 import io.nightshift.core.artifact.FileArtifactStore;
@@ -18,17 +19,17 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.nio.file.Path;
 
 /**
  * ReadArtifact over a real socket to a client that reads one chunk at a time: the server reads from the store only
@@ -61,7 +62,8 @@ class ArtifactFlowControlTest {
     ArtifactRef ref = files.put(new PatternStream(SIZE), "application/octet-stream");
     CountingStore store = new CountingStore(files);
     server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-        .addService(new ArtifactServiceImpl(store, (taskId, scope) -> Set.of(ref.digest()))).build().start();
+        .addService(new ArtifactServiceImpl(store, (taskId, scope) -> List.of(TaskArtifact.newBuilder()
+            .setStep("s").setKind(TaskArtifactKinds.OUTPUT).setRef(TaskViews.ref(ref)).build()))).build().start();
     channel = NettyChannelBuilder.forAddress("127.0.0.1", server.getPort()).usePlaintext().build();
     SlowReader reader = new SlowReader();
     ArtifactServiceGrpc.newStub(channel).readArtifact(ReadArtifactRequest.newBuilder().setTaskId(TASK)

@@ -9,6 +9,8 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import io.nightshift.api.v1.AgentBudget;
+import io.nightshift.api.v1.ForkTaskRequest;
+import io.nightshift.api.v1.ForkTaskResponse;
 import io.nightshift.api.v1.GetTaskRequest;
 import io.nightshift.api.v1.ReplanPolicy;
 import io.nightshift.api.v1.SubmitTaskRequest;
@@ -107,6 +109,34 @@ class GoalSubmissionTest {
     assertThat(task.getStepsList()).extracting(s -> s.getTool()).containsExactly("data.read_csv", "table.describe");
     assertThat(model.chatRequests()).hasSize(2);
     assertThat(model.lastMessages().get(1)).contains("unknown tool 'web.search'");
+  }
+
+  @Test
+  void shouldForkAModelsPlanWithoutParamsOnlyAndRefuseToForkOneStillPlanning() throws Exception {
+    model.enqueue(ScriptedReply.text(VALID));
+    var api = api(Optional.of(settings()));
+    String id = api.submitTask(SubmitTaskRequest.newBuilder().setSpec(TaskSpec.newBuilder()
+        .setGoal("describe the small table").putParams("rows", "3")).build()).getTaskId();
+    assertThat(awaitEnd(api, id).getState()).isEqualTo(TaskState.TASK_STATE_SUCCEEDED);
+
+    ForkTaskResponse fork = api.forkTask(ForkTaskRequest.newBuilder().setTaskId(id).setFromStep("step2").build());
+
+    assertThat(fork.getKeptStepsList()).containsExactly("step1");
+    assertThat(fork.getRerunStepsList()).containsExactly("step2");
+    Task forked = awaitEnd(api, fork.getTaskId());
+    assertThat(forked.getState()).isEqualTo(TaskState.TASK_STATE_SUCCEEDED);
+    assertThat(forked.getPlanOrigin()).isEqualTo("llm:planner");
+    assertThat(model.chatRequests()).as("the fork runs the model's plan; it does not plan again").hasSize(1);
+    StatusRuntimeException overridden = catchThrowableOfType(StatusRuntimeException.class, () -> api.forkTask(
+        ForkTaskRequest.newBuilder().setTaskId(id).setFromStep("step2").putParams("rows", "4").build()));
+    assertThat(overridden.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+    assertThat(overridden.getStatus().getDescription()).contains("written by the planner model");
+
+    model.enqueue(ScriptedReply.slow(Duration.ofSeconds(3), ScriptedReply.text(VALID)));
+    String planning = submitGoal(api, "describe the small table slowly");
+    StatusRuntimeException early = catchThrowableOfType(StatusRuntimeException.class, () -> api.forkTask(
+        ForkTaskRequest.newBuilder().setTaskId(planning).setFromStep("step1").build()));
+    assertThat(early.getStatus().getCode()).as("its plan is not made yet").isEqualTo(Status.Code.FAILED_PRECONDITION);
   }
 
   @Test

@@ -6,6 +6,7 @@ import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.nightshift.api.ui.RawHttp;
 import io.nightshift.api.ui.WorkflowUiServer;
+import io.nightshift.api.v1.TaskArtifact;
 import io.nightshift.core.artifact.ArtifactRef;
 import io.nightshift.core.artifact.FileArtifactStore;
 import io.nightshift.core.crypto.KeyRing;
@@ -14,8 +15,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
@@ -53,7 +54,8 @@ class UiArtifactServingTest {
           if (!taskId.equals(TASK)) {
             throw ApiErrors.notFound(taskId);
           }
-          return Set.of(asText.digest());
+          return List.of(TaskArtifact.newBuilder().setStep("s").setKind(TaskArtifactKinds.OUTPUT)
+              .setRef(TaskViews.ref(asText)).build());
         })).build().start();
     ui = WorkflowUiServer.start("127.0.0.1", 0, "127.0.0.1:" + api.getPort());
   }

@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
     description = "Durable runtime for long-running autonomous AI agents.",
     subcommands = {ServeCommand.Dev.class, DemoCommand.class, ServeCommand.Worker.class, ServeCommand.Api.class,
         ServeCommand.Temporal.class, SubmitCommand.class, ListCommand.class, StatusCommand.class, ResultCommand.class,
+        ArtifactsCommand.class, ForkCommand.class,
         WatchCommand.class, TaskControlCommand.Cancel.class, TaskControlCommand.Pause.class,
         TaskControlCommand.Resume.class, TaskControlCommand.Approve.class, TaskControlCommand.Reject.class,
         TaskControlCommand.Steer.class, ConversationCommand.class, BackendsCommand.class, ProvisionCommand.class,

@@ -32,6 +32,9 @@ final class TaskPrinter {
     if (!t.getGoal().isEmpty()) {
       out.println("  goal: " + t.getGoal());
     }
+    if (!t.getForkedFrom().isEmpty()) {
+      out.println("  forked from " + t.getForkedFrom() + " at step " + t.getForkedFromStep());
+    }
     if (t.getPlanVersion() > 0) {
       out.printf("  plan: v%d%s%n", t.getPlanVersion(), t.getPlanOrigin().isEmpty() ? "" : " by " + t.getPlanOrigin());
     }

@@ -2,6 +2,7 @@ package io.nightshift.cli;
 
 import io.grpc.ManagedChannel;
 import io.nightshift.api.v1.ArtifactChunk;
+import io.nightshift.api.v1.ArtifactRef;
 import io.nightshift.api.v1.ArtifactServiceGrpc;
 import io.nightshift.api.v1.ReadArtifactRequest;
 import io.nightshift.api.v1.Task;
@@ -17,9 +18,13 @@ final class TaskResultFile {
 
   /** Streams the result into {@code out}, chunk by chunk, so a large report is never held whole in memory. */
   static void copy(ManagedChannel channel, Task task, OutputStream out) throws IOException {
+    copy(channel, task.getId(), task.getResult(), out);
+  }
+
+  /** Streams one of the task's artifacts into {@code out}, read as {@code ref} (its digest and media type). */
+  static void copy(ManagedChannel channel, String taskId, ArtifactRef ref, OutputStream out) throws IOException {
     var chunks = ArtifactServiceGrpc.newBlockingStub(channel).readArtifact(ReadArtifactRequest.newBuilder()
-        .setTaskId(task.getId()).setDigest(task.getResult().getDigest())
-        .setMediaType(task.getResult().getMediaType()).build());
+        .setTaskId(taskId).setDigest(ref.getDigest()).setMediaType(ref.getMediaType()).build());
     while (chunks.hasNext()) {
       ArtifactChunk c = chunks.next();
       c.getData().writeTo(out);

@@ -59,6 +59,39 @@ class CliIT {
   }
 
   @Test
+  void shouldForkATaskFromAStepAndListAndSaveTheForksArtifacts() throws Exception {
+    Run submit = cli("submit", "--pipeline", "sample", "-p", "resamples=500", "--goal", "fork source", "--wait");
+    assertThat(submit.exit()).as(submit.err()).isZero();
+    String source = submit.out().lines().findFirst().orElseThrow();
+
+    Run fork = cli("fork", source, "--from", "qed_interval", "-p", "resamples=600", "--id", "cli-fork", "--label",
+        "study=resamples");
+    assertThat(fork.exit()).as(fork.err()).isZero();
+    assertThat(fork.out().lines().toList()).containsExactly("cli-fork",
+        "kept:  load, lipinski, profile_all, profile_passing", "rerun: qed_interval, report");
+    assertThat(cli("watch", "cli-fork").exit()).as("the fork succeeds").isZero();
+    assertThat(cli("status", "cli-fork", "--json").out()).contains("\"forkedFrom\":\"" + source + "\"")
+        .contains("\"study\":\"resamples\"");
+    assertThat(cli("status", "cli-fork").out()).contains("forked from " + source + " at step qed_interval");
+
+    Run artifacts = cli("artifacts", "cli-fork");
+    assertThat(artifacts.exit()).as(artifacts.err()).isZero();
+    assertThat(artifacts.out().lines().toList()).hasSize(7) // six outputs and the result
+        .anySatisfy(line -> assertThat(line).startsWith("load ").contains("output"))
+        .anySatisfy(line -> assertThat(line).startsWith("- ").contains("result"));
+    String resultLine = artifacts.out().lines().filter(l -> l.contains(" result ")).findFirst().orElseThrow();
+    String digest = resultLine.substring(resultLine.lastIndexOf(' ') + 1);
+    Path saved = dir.resolve("fork-result.md");
+    Run get = cli("artifacts", "cli-fork", "--get", digest, "-o", saved.toString());
+    assertThat(get.exit()).as(get.err()).isZero();
+    assertThat(Files.readString(saved)).isNotEmpty();
+
+    Run badStep = cli("fork", source, "--from", "nope");
+    assertThat(badStep.exit()).isEqualTo(1);
+    assertThat(badStep.err()).contains("INVALID_ARGUMENT").contains("from_step").contains("qed_interval");
+  }
+
+  @Test
   void shouldExitNonZeroWhenTaskFails() throws Exception {
     Path file = dir.resolve("failing.yaml");
     Files.writeString(file, """

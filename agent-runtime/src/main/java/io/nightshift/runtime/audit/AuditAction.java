@@ -15,6 +15,8 @@ public enum AuditAction {
   @JsonProperty("pause") PAUSE,
   @JsonProperty("resume") RESUME,
   @JsonProperty("cancel") CANCEL,
+  /** A new task started from another's plan and kept results (ForkTask). */
+  @JsonProperty("fork") FORK,
   /** A tool or model client tried to connect outside the egress allow-list, and was refused. */
   @JsonProperty("egress") EGRESS,
   /** The codec server opened payloads for Temporal's Web UI or CLI. */

@@ -15,7 +15,8 @@ final class AuditedMethods {
       TaskServiceGrpc.getSteerTaskMethod().getFullMethodName(), AuditAction.STEER,
       TaskServiceGrpc.getPauseTaskMethod().getFullMethodName(), AuditAction.PAUSE,
       TaskServiceGrpc.getResumeTaskMethod().getFullMethodName(), AuditAction.RESUME,
-      TaskServiceGrpc.getCancelTaskMethod().getFullMethodName(), AuditAction.CANCEL);
+      TaskServiceGrpc.getCancelTaskMethod().getFullMethodName(), AuditAction.CANCEL,
+      TaskServiceGrpc.getForkTaskMethod().getFullMethodName(), AuditAction.FORK);
 
   private AuditedMethods() {}
 

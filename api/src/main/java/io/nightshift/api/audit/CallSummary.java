@@ -3,6 +3,8 @@ package io.nightshift.api.audit;
 import io.nightshift.api.edge.BoundedText;
 import io.nightshift.api.v1.ApproveTaskRequest;
 import io.nightshift.api.v1.CancelTaskRequest;
+import io.nightshift.api.v1.ForkTaskRequest;
+import io.nightshift.api.v1.ForkTaskResponse;
 import io.nightshift.api.v1.PauseTaskRequest;
 import io.nightshift.api.v1.RejectTaskRequest;
 import io.nightshift.api.v1.ResumeTaskRequest;
@@ -39,6 +41,13 @@ record CallSummary(AuditTarget target, Map<String, String> details) {
       spec(submit.getSpec(), details);
       putQuoted(details, "idempotency_key", submit.getIdempotencyKey());
       return new CallSummary(task(id, null), details);
+    }
+    if (request instanceof ForkTaskRequest fork) {
+      putQuoted(details, "new_task_id", response.filter(ForkTaskResponse.class::isInstance)
+          .map(r -> ((ForkTaskResponse) r).getTaskId()).orElse(fork.getNewTaskId()));
+      params(fork.getParamsMap(), details);
+      labels(fork.getLabelsMap(), details);
+      return new CallSummary(task(fork.getTaskId(), fork.getFromStep()), details);
     }
     if (request instanceof ApproveTaskRequest approve) {
       if (approve.getMaxTokens() != 0) {
@@ -78,12 +87,21 @@ record CallSummary(AuditTarget target, Map<String, String> details) {
       details.put("pipeline", "inline");
       putDigest(details, "pipeline_yaml", spec.getPipelineYaml());
     }
-    if (spec.getParamsCount() > 0) {
-      details.put("params", BoundedText.quoted(String.join(",", new TreeSet<>(spec.getParamsMap().keySet()))));
+    params(spec.getParamsMap(), details);
+    labels(spec.getLabelsMap(), details);
+  }
+
+  /** Parameters by name only: their values are task input. */
+  private static void params(Map<String, String> params, Map<String, String> details) {
+    if (!params.isEmpty()) {
+      details.put("params", BoundedText.quoted(String.join(",", new TreeSet<>(params.keySet()))));
     }
-    if (spec.getLabelsCount() > 0) {
+  }
+
+  private static void labels(Map<String, String> labels, Map<String, String> details) {
+    if (!labels.isEmpty()) {
       // labels are identifiers people filter by, not task input: kept whole (clipped)
-      details.put("labels", BoundedText.quoted(String.join(",", new TreeMap<>(spec.getLabelsMap()).entrySet()
+      details.put("labels", BoundedText.quoted(String.join(",", new TreeMap<>(labels).entrySet()
           .stream().map(e -> e.getKey() + "=" + e.getValue()).toList())));
     }
   }

@@ -34,14 +34,15 @@ final class MethodAccess {
     for (MethodDescriptor<?, ?> read : new MethodDescriptor<?, ?>[] {TaskServiceGrpc.getGetTaskMethod(),
         TaskServiceGrpc.getListTasksMethod(), TaskServiceGrpc.getWatchTaskMethod(),
         TaskServiceGrpc.getGetAgentConversationMethod(), TaskServiceGrpc.getListPipelinesMethod(),
-        ArtifactServiceGrpc.getReadArtifactMethod(),
+        ArtifactServiceGrpc.getReadArtifactMethod(), ArtifactServiceGrpc.getListArtifactsMethod(),
         BackendServiceGrpc.getListBackendsMethod(), BackendServiceGrpc.getGetBackendMethod(),
         AuthServiceGrpc.getWhoAmIMethod()}) {
       roles.put(read.getFullMethodName(), READERS);
     }
     for (MethodDescriptor<?, ?> submit : new MethodDescriptor<?, ?>[] {TaskServiceGrpc.getSubmitTaskMethod(),
         TaskServiceGrpc.getSteerTaskMethod(), TaskServiceGrpc.getPauseTaskMethod(),
-        TaskServiceGrpc.getResumeTaskMethod(), TaskServiceGrpc.getCancelTaskMethod()}) {
+        TaskServiceGrpc.getResumeTaskMethod(), TaskServiceGrpc.getCancelTaskMethod(),
+        TaskServiceGrpc.getForkTaskMethod()}) {
       roles.put(submit.getFullMethodName(), SUBMITTERS);
     }
     roles.put(TaskServiceGrpc.getApproveTaskMethod().getFullMethodName(), APPROVERS);

@@ -4,6 +4,7 @@ import com.google.protobuf.Message;
 import com.sun.net.httpserver.HttpExchange;
 import io.nightshift.api.v1.ApproveTaskRequest;
 import io.nightshift.api.v1.CancelTaskRequest;
+import io.nightshift.api.v1.ForkTaskRequest;
 import io.nightshift.api.v1.PauseTaskRequest;
 import io.nightshift.api.v1.RejectTaskRequest;
 import io.nightshift.api.v1.ResumeTaskRequest;
@@ -17,10 +18,17 @@ import java.util.function.BiFunction;
 
 /**
  * The UI's task controls: each is the API's request message written as JSON (the task id comes from the path), sent
- * to the gRPC API as it is, so the API decides what is valid and the page shows its answer.
+ * to the gRPC API as it is, so the API decides what is valid and the page shows its answer. A fork answers with
+ * the API's ForkTaskResponse (the new task's id, the kept and rerun steps); the others with a plain ok.
  */
 final class TaskActions {
-  private record Action(Message.Builder template, BiFunction<Message.Builder, String, Message> call) {}
+  /** @param answers whether the page gets the API's answer (a fork's new id and steps) rather than a plain ok */
+  private record Action(Message.Builder template, BiFunction<Message.Builder, String, Message> call,
+      boolean answers) {
+    Action(Message.Builder template, BiFunction<Message.Builder, String, Message> call) {
+      this(template, call, false);
+    }
+  }
 
   private final Map<String, Action> actions;
 
@@ -37,7 +45,9 @@ final class TaskActions {
         "reject", new Action(RejectTaskRequest.newBuilder(),
             (b, id) -> api.rejectTask(((RejectTaskRequest.Builder) b).setTaskId(id).build())),
         "steer", new Action(SteerTaskRequest.newBuilder(),
-            (b, id) -> api.steerTask(((SteerTaskRequest.Builder) b).setTaskId(id).build())));
+            (b, id) -> api.steerTask(((SteerTaskRequest.Builder) b).setTaskId(id).build())),
+        "fork", new Action(ForkTaskRequest.newBuilder(),
+            (b, id) -> api.forkTask(((ForkTaskRequest.Builder) b).setTaskId(id).build()), true));
   }
 
   void run(HttpExchange ex, String taskId, String name) throws IOException {
@@ -51,7 +61,11 @@ final class TaskActions {
     if (request.isEmpty()) {
       return;
     }
-    action.call().apply(request.get(), taskId);
+    Message answer = action.call().apply(request.get(), taskId);
+    if (action.answers()) {
+      WorkflowUiServer.sendProto(ex, 200, answer);
+      return;
+    }
     WorkflowUiServer.sendJson(ex, 200, Map.of("taskId", taskId, "action", name, "ok", true));
   }
 }

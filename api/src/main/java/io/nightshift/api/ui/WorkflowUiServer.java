@@ -8,8 +8,8 @@ import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.grpc.Channel;
 import io.grpc.ManagedChannel;
-import io.grpc.Status;
 import io.grpc.ManagedChannelBuilder;
+import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.nightshift.api.ui.session.LoginLinkDirectory;
@@ -23,6 +23,7 @@ import io.nightshift.api.v1.ListPipelinesRequest;
 import io.nightshift.api.v1.SubmitTaskRequest;
 import io.nightshift.api.v1.GetAgentConversationRequest;
 import io.nightshift.api.v1.GetTaskRequest;
+import io.nightshift.api.v1.ListArtifactsRequest;
 import io.nightshift.api.v1.ListTasksRequest;
 import io.nightshift.api.v1.TaskServiceGrpc;
 import java.io.IOException;
@@ -63,7 +64,9 @@ import org.slf4j.LoggerFactory;
  *                                      "timeline" event with the entries new since the last (each with the
  *                                      task's sequence as its id); resumes after Last-Event-ID, or ?after=N
  * GET  /api/tasks/ID/steps/S/conversation   GetAgentConversation: what agent step S said and did
- * POST /api/tasks/ID/ACTION            pause, resume, cancel, approve, reject, steer: the request message as JSON
+ * GET  /api/tasks/ID/artifacts?page_token=T  ListArtifacts: the task's outputs, result and agent transcripts
+ * POST /api/tasks/ID/ACTION            pause, resume, cancel, approve, reject, steer, fork: the request message as
+ *                                      JSON; fork answers with ForkTaskResponse (new task id, kept and rerun steps)
  * GET  /api/artifacts/DIGEST?task=ID&type=T  ReadArtifact as a download; /view for the UI's sandboxed report frame
  * </pre>
  *
@@ -270,6 +273,10 @@ public final class WorkflowUiServer implements AutoCloseable {
         && method.equals("GET")) {
       sendProto(ex, 200, tasks.getAgentConversation(GetAgentConversationRequest.newBuilder().setTaskId(id)
           .setStep(URLDecoder.decode(parts[2], StandardCharsets.UTF_8)).build()));
+    } else if (id != null && parts.length == 2 && parts[1].equals("artifacts") && method.equals("GET")) {
+      String token = query(ex, "page_token");
+      sendProto(ex, 200, ArtifactServiceGrpc.newBlockingStub(api).listArtifacts(ListArtifactsRequest.newBuilder()
+          .setTaskId(id).setPageToken(token == null ? "" : token).build()));
     } else if (id != null && parts.length == 2 && method.equals("POST")) {
       new TaskActions(tasks).run(ex, id, parts[1]);
     } else {

@@ -12,9 +12,12 @@ import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
 import io.nightshift.api.v1.ApproveTaskRequest;
+import io.nightshift.api.v1.ArtifactServiceGrpc;
 import io.nightshift.api.v1.AuthServiceGrpc;
 import io.nightshift.api.v1.BackendServiceGrpc;
+import io.nightshift.api.v1.ForkTaskRequest;
 import io.nightshift.api.v1.GetTaskRequest;
+import io.nightshift.api.v1.ListArtifactsRequest;
 import io.nightshift.api.v1.ListBackendsRequest;
 import io.nightshift.api.v1.SubmitTaskRequest;
 import io.nightshift.api.v1.TaskServiceGrpc;
@@ -121,6 +124,13 @@ class ApiAuthenticationTest {
     assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
     assertThat(refused.getStatus().getDescription()).contains("nightshift.v1.TaskService/SubmitTask")
         .contains("needs role submitter or admin").contains("has role viewer");
+    StatusRuntimeException fork = catchThrowableOfType(StatusRuntimeException.class, () -> TaskServiceGrpc
+        .newBlockingStub(viewer).forkTask(ForkTaskRequest.newBuilder().setTaskId("no-such-task").setFromStep("a")
+            .build()));
+    assertThat(fork.getStatus().getCode()).as("a fork starts a task").isEqualTo(Status.Code.PERMISSION_DENIED);
+    StatusRuntimeException listed = catchThrowableOfType(StatusRuntimeException.class, () -> ArtifactServiceGrpc
+        .newBlockingStub(viewer).listArtifacts(ListArtifactsRequest.newBuilder().setTaskId("no-such-task").build()));
+    assertThat(listed.getStatus().getCode()).as("listing is a read").isEqualTo(Status.Code.NOT_FOUND);
   }
 
   @Test

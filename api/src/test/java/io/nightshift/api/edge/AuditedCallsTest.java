@@ -9,6 +9,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.nightshift.api.v1.ApproveTaskRequest;
 import io.nightshift.api.v1.CancelTaskRequest;
+import io.nightshift.api.v1.ForkTaskRequest;
 import io.nightshift.api.v1.GetTaskRequest;
 import io.nightshift.api.v1.SubmitTaskRequest;
 import io.nightshift.api.v1.TaskServiceGrpc;
@@ -50,6 +51,10 @@ class AuditedCallsTest {
       Status unparseable = new RawRequests(api.channel()).call(TaskServiceGrpc.getSubmitTaskMethod(),
           new byte[] {(byte) 0xff});
       tasks.cancelTask(CancelTaskRequest.newBuilder().setTaskId("audited").build());
+      StatusRuntimeException forkRefused = catchThrowableOfType(StatusRuntimeException.class, () -> tasks.forkTask(
+          ForkTaskRequest.newBuilder().setTaskId("no-such-task").setFromStep("gate").putParams("max_mw", "secret sauce")
+              .setNewTaskId("forked").build()));
+      assertThat(forkRefused.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
 
       assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
       assertThat(unparseable.getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
@@ -60,7 +65,7 @@ class AuditedCallsTest {
     assertThat(verified.problem()).isEmpty();
     List<JsonNode> records = records(log);
     assertThat(records).extracting(r -> r.get("action").asText() + " " + r.get("outcome").get("result").asText())
-        .containsExactly("submit ok", "approve refused", "submit refused", "cancel ok");
+        .containsExactly("submit ok", "approve refused", "submit refused", "cancel ok", "fork refused");
 
     String adminId = BearerTokens.parse(Files.readString(RuntimeConfig.defaults(dataDir).adminTokenFile()))
         .orElseThrow().id();
@@ -82,6 +87,12 @@ class AuditedCallsTest {
     assertThat(approve.get("outcome").get("code").asText()).isEqualTo("NOT_FOUND");
     assertThat(approve.get("outcome").get("reason").asText()).contains("no task with id 'no-such-task'");
     assertThat(approve.get("details").get("by").asText()).isEqualTo("ada");
+
+    JsonNode fork = records.get(4);
+    assertThat(fork.get("target").get("task").asText()).isEqualTo("no-such-task");
+    assertThat(fork.get("target").get("step").asText()).isEqualTo("gate");
+    assertThat(fork.get("details").get("params").asText()).as("params by name only").isEqualTo("max_mw");
+    assertThat(fork.get("details").get("new_task_id").asText()).isEqualTo("forked");
 
     assertThat(records.get(2).get("outcome").get("code").asText()).isEqualTo("INVALID_ARGUMENT");
     assertThat(records.get(2).get("target").isEmpty()).isTrue();

@@ -9,9 +9,11 @@ import io.nightshift.api.v1.ApproveTaskRequest;
 import io.nightshift.api.v1.ArtifactServiceGrpc;
 import io.nightshift.api.v1.BackendServiceGrpc;
 import io.nightshift.api.v1.CancelTaskRequest;
+import io.nightshift.api.v1.ForkTaskRequest;
 import io.nightshift.api.v1.GetAgentConversationRequest;
 import io.nightshift.api.v1.GetBackendRequest;
 import io.nightshift.api.v1.GetTaskRequest;
+import io.nightshift.api.v1.ListArtifactsRequest;
 import io.nightshift.api.v1.ListBackendsRequest;
 import io.nightshift.api.v1.ListPipelinesRequest;
 import io.nightshift.api.v1.ListTasksRequest;
@@ -87,6 +89,10 @@ final class FuzzedRequests {
         () -> call(TaskServiceGrpc.getListPipelinesMethod(), ListPipelinesRequest.getDefaultInstance()),
         () -> call(ArtifactServiceGrpc.getReadArtifactMethod(), ReadArtifactRequest.newBuilder().setDigest(digest())
             .setMediaType(values.text()).setTaskId(anyTaskId()).build()),
+        () -> call(TaskServiceGrpc.getForkTaskMethod(), ForkTaskRequest.newBuilder().setTaskId(anyTaskId())
+            .setFromStep(values.name()).putParams(values.name(), values.text()).setNewTaskId(values.name()).build()),
+        () -> call(ArtifactServiceGrpc.getListArtifactsMethod(), ListArtifactsRequest.newBuilder()
+            .setTaskId(anyTaskId()).setPageSize(pageSize()).setPageToken(values.text()).build()),
         () -> call(BackendServiceGrpc.getListBackendsMethod(), ListBackendsRequest.getDefaultInstance()),
         () -> call(BackendServiceGrpc.getGetBackendMethod(), GetBackendRequest.newBuilder()
             .setBackendId(values.text()).build()));

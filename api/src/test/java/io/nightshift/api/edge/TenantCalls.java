@@ -7,8 +7,10 @@ import io.grpc.StatusRuntimeException;
 import io.nightshift.api.v1.ApproveTaskRequest;
 import io.nightshift.api.v1.ArtifactServiceGrpc;
 import io.nightshift.api.v1.CancelTaskRequest;
+import io.nightshift.api.v1.ForkTaskRequest;
 import io.nightshift.api.v1.GetAgentConversationRequest;
 import io.nightshift.api.v1.GetTaskRequest;
+import io.nightshift.api.v1.ListArtifactsRequest;
 import io.nightshift.api.v1.PauseTaskRequest;
 import io.nightshift.api.v1.ReadArtifactRequest;
 import io.nightshift.api.v1.RejectTaskRequest;
@@ -60,6 +62,11 @@ final class TenantCalls {
       Map.entry(name(TaskServiceGrpc.getGetAgentConversationMethod()), (c, t) -> tasks(c)
           .getAgentConversation(GetAgentConversationRequest.newBuilder().setTaskId(t.taskId()).setStep(t.step())
               .build())),
+      Map.entry(name(TaskServiceGrpc.getForkTaskMethod()), (c, t) -> tasks(c)
+          .forkTask(ForkTaskRequest.newBuilder().setTaskId(t.taskId()).setFromStep(t.step()).build())),
+      Map.entry(name(ArtifactServiceGrpc.getListArtifactsMethod()), (c, t) -> ArtifactServiceGrpc
+          .newBlockingStub(c).withDeadlineAfter(30, TimeUnit.SECONDS)
+          .listArtifacts(ListArtifactsRequest.newBuilder().setTaskId(t.taskId()).build())),
       Map.entry(name(ArtifactServiceGrpc.getReadArtifactMethod()), (c, t) -> ArtifactServiceGrpc
           .newBlockingStub(c).withDeadlineAfter(30, TimeUnit.SECONDS)
           .readArtifact(ReadArtifactRequest.newBuilder().setTaskId(t.taskId()).setDigest(t.digest()).build())

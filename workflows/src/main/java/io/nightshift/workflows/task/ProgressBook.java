@@ -4,13 +4,13 @@ import io.nightshift.core.artifact.ArtifactRef;
 import io.nightshift.core.pipeline.Plan;
 import io.nightshift.core.pipeline.PlannedStep;
 import io.nightshift.workflows.activities.PoolUse;
-import io.nightshift.workflows.task.placement.DeadlineReport;
 import io.nightshift.workflows.activities.StepOutput;
 import io.nightshift.workflows.dag.DagScheduler;
 import io.nightshift.workflows.dag.StepState;
 import io.nightshift.workflows.task.budget.TaskBudgetStatus;
 import io.nightshift.workflows.task.budget.TaskLedgerState;
 import io.nightshift.workflows.task.control.Decision;
+import io.nightshift.workflows.task.placement.DeadlineReport;
 import io.nightshift.workflows.task.replan.PlanVersion;
 import io.nightshift.workflows.task.timeline.ItemCount;
 import io.nightshift.workflows.task.timeline.StepClocks;
@@ -238,8 +238,17 @@ final class ProgressBook {
    */
   TaskCarry carry(int runCount, List<PlanVersion> planVersions, Optional<TaskLedgerState> ledger,
       Optional<DeadlineReport> deadline) {
-    return new TaskCarry(plan, planVersions, new CarriedSteps(dag.states(), outputs, summaries, errors, attempts, runs,
-        clocks.all()), createdAt, runCount, paused, pauseReason, ledger, deadline, Optional.of(timeline.snapshot()));
+    return new TaskCarry(plan, planVersions, steps(), createdAt, runCount, paused, pauseReason, ledger, deadline,
+        Optional.of(timeline.snapshot()));
+  }
+
+  /**
+   * What the current plan's steps left behind so far: where each stands, what those that ran produced, and their
+   * times; no states before the first plan is in place.
+   */
+  CarriedSteps steps() {
+    return new CarriedSteps(dag == null ? Map.of() : dag.states(), outputs, summaries, errors, attempts, runs,
+        clocks.all());
   }
 
   /** The progress query's answer: this book with the steps waiting for people, the plans and the budget. */

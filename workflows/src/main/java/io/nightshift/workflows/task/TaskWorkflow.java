@@ -17,6 +17,13 @@ public interface TaskWorkflow {
   @QueryMethod
   TaskProgress progress();
 
+  /**
+   * What ForkTask starts a new task from: the definition, policies, current plan and its steps' results. A query
+   * issues no command, so tasks recorded before it replay unchanged.
+   */
+  @QueryMethod
+  ForkPoint forkPoint();
+
   /** Lets running steps finish and starts no new ones until {@link #resume()}. */
   @SignalMethod
   void pause(String reason);

@@ -75,7 +75,8 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
     }
     plan = capped(plan);
     replanning.first(plan, Workflow.currentTimeMillis());
-    if (carried.isEmpty()) {
+    // a new task's plan, or a fork's (it starts from a carry without a timeline)
+    if (carried.flatMap(TaskCarry::timeline).isEmpty()) {
       book.planVersion(latest(replanning.versions()), Workflow.currentTimeMillis());
     }
     book.planned(plan, dag, Workflow.currentTimeMillis());
@@ -155,6 +156,12 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
     return book == null ? null : book.snapshot(holds.approvals(),
         new PlanHistory(plan == null ? 0 : plan.version(), replanning.versions()), ledger.map(TaskLedger::status),
         launcher == null ? Optional.empty() : launcher.deadline());
+  }
+
+  @Override
+  public ForkPoint forkPoint() {
+    return book == null ? null
+        : new ForkPoint(input.definition(), input.policies(), Optional.ofNullable(plan), book.steps());
   }
 
   @Override

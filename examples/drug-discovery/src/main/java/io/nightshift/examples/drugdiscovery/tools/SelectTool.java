@@ -23,7 +23,8 @@ import java.util.Locale;
  * {@link ParetoRanking}: Pareto fronts over docking, QED and SA, Brenk-alerted molecules after clean ones) and
  * {@code combined} ({@link CombinedScoreRanking}: one weighted docking + QED score, the ranking before issue 18).
  * Either way ECFP4 Tanimoto sphere exclusion then walks the ranking best first, and ties are broken by id, so the
- * result does not depend on input order.
+ * result does not depend on input order. In the triage before docking, {@code exploit} gives a share of the budget
+ * to the analogues of the best binders first ({@link ExploitShare}).
  */
 final class SelectTool implements Tool {
   static final String NAME = "chem.select";
@@ -45,7 +46,10 @@ final class SelectTool implements Tool {
             ToolParam.optional("ranking", "pareto (fronts over docking, QED and SA; Brenk alerts last) or combined"
                 + " (dock_weight * scaled docking + (1 - dock_weight) * QED)", PARETO),
             ToolParam.optional("dock_weight", "ranking=combined only: weight of the docking score against QED (0-1)",
-                "0.6")));
+                "0.6"),
+            ToolParam.optional("exploit", "triage only (a set with parent_dock_score and no dock_score): the share"
+                + " of count (0-1) given first to the analogues of the best binders, by parent_dock_score and"
+                + " diverse; the rest follows the ranking", "0")));
   }
 
   @Override
@@ -54,6 +58,7 @@ final class SelectTool implements Tool {
     int count = Numbers.positiveInt(arguments, "count", 10);
     double maxSimilarity = Numbers.inRange(arguments, "max_similarity", 0.7, 0.05, 1);
     double dockWeight = Numbers.inRange(arguments, "dock_weight", 0.6, 0, 1);
+    double exploit = Numbers.inRange(arguments, "exploit", 0, 0, 1);
     String ranking = arguments.orDefault("ranking", PARETO).strip().toLowerCase(Locale.ROOT);
     if (!ranking.equals(PARETO) && !ranking.equals(COMBINED)) {
       throw ToolException.permanent("parameter 'ranking' must be pareto or combined, was '" + ranking + "'");
@@ -75,6 +80,8 @@ final class SelectTool implements Tool {
           : "QED only: no docking scores";
     }
 
+    ExploitShare.Result split = ExploitShare.apply(ranked, exploit, count, maxSimilarity);
+    ranked = split.order();
     List<Integer> picked = DiversityPicker.pick(ranked.stream().map(RankedCandidate::fingerprint).toList(),
         maxSimilarity, count);
     List<Candidate> selected = new ArrayList<>();
@@ -86,8 +93,11 @@ final class SelectTool implements Tool {
     Candidate first = selected.get(0);
     String firstScore = ranking.equals(PARETO) ? "front " + first.property(Columns.PARETO_FRONT).orElseThrow()
         : "combined score " + first.property(Columns.COMBINED_SCORE).orElseThrow();
-    return new ToolOutput(ref, String.format("selected %d of %d (best %s, %s, ranked by %s)", selected.size(),
-        input.size(), first.id(), firstScore, how));
+    String exploited = split.exploited() == 0 ? ""
+        : String.format("; the first %d are analogues of the best binders (by parents' docking score)",
+            split.exploited());
+    return new ToolOutput(ref, String.format("selected %d of %d (best %s, %s, ranked by %s%s)", selected.size(),
+        input.size(), first.id(), firstScore, how, exploited));
   }
 
   private static Molecule parse(Candidate c) {

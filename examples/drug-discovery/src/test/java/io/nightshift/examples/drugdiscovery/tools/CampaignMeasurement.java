@@ -17,7 +17,7 @@ import java.util.Map;
  * parameters, and prints each step's summary and the per-round progress, to compare rankings and parent weightings
  * at a size that takes minutes. The engine adds checkpoints and map chunks, not different numbers: docking is
  * re-seeded per molecule, so the demo's numbers reproduce here. Usage (the README's "Measured" section):
- * {@code java -cp CLASSPATH ...CampaignMeasurement OUT_DIR ROUNDS CANDIDATES DOCK_COUNT KEEP RANKING WEIGHTING}.
+ * {@code java -cp CLASSPATH ...CampaignMeasurement OUT_DIR ROUNDS CANDIDATES DOCK_COUNT KEEP RANKING WEIGHTING [EXPLOIT]}.
  */
 final class CampaignMeasurement {
   private CampaignMeasurement() {}
@@ -26,6 +26,7 @@ final class CampaignMeasurement {
     Path dir = Path.of(args[0]);
     int rounds = Integer.parseInt(args[1]);
     String candidates = args[2], dockCount = args[3], keep = args[4], ranking = args[5], weighting = args[6];
+    String exploit = args.length > 7 ? args[7] : "0";
     RecordingToolContext context = new RecordingToolContext(dir);
     Map<String, Tool> tools = new HashMap<>();
     new ChemToolProvider().tools().forEach(t -> tools.put(t.descriptor().name(), t));
@@ -43,7 +44,7 @@ final class CampaignMeasurement {
       String filtered = run(tools, context, "filter" + r, "chem.filter", Map.of("molecules", generated,
           "min_qed", "0.3")).artifact().uri();
       String triaged = run(tools, context, "triage" + r, "chem.select", Map.of("molecules", filtered,
-          "count", dockCount, "max_similarity", "0.8", "ranking", ranking)).artifact().uri();
+          "count", dockCount, "max_similarity", "0.8", "ranking", ranking, "exploit", exploit)).artifact().uri();
       ToolOutput dock = run(tools, context, "dock" + r, "chem.dock", Map.of("molecules", triaged, "effort", "fast"));
       docked.add(dock.artifact().uri());
       dockedSets.add(context.read(dock.artifact()));
@@ -57,8 +58,9 @@ final class CampaignMeasurement {
     Files.write(dir.resolve("report.html"), context.artifacts().read(report.artifact()));
 
     RoundProgress.Table table = RoundProgress.of(dockedSets);
-    System.out.printf(Locale.ROOT, "%n%s, %s weighting, %d rounds, %s candidates, %s docked, keep %s: %.0f s%n",
-        ranking, weighting, rounds, candidates, dockCount, keep, (System.nanoTime() - start) / 1e9);
+    System.out.printf(Locale.ROOT, "%n%s, %s weighting, exploit %s, %d rounds, %s candidates, %s docked, keep %s:"
+        + " %.0f s%n", ranking, weighting, exploit, rounds, candidates, dockCount, keep,
+        (System.nanoTime() - start) / 1e9);
     System.out.println("round | docked | best | top decile (n) | hypervolume | best so far | hypervolume so far");
     for (RoundProgress p : table.rounds()) {
       System.out.printf(Locale.ROOT, "%s | %d | %.2f | %.2f (%d) | %.4f | %.2f | %.4f%n", p.label(), p.docked(),

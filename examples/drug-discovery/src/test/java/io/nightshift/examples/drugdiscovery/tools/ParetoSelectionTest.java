@@ -140,6 +140,42 @@ class ParetoSelectionTest {
     assertThat(out.summary()).contains("parents' docking score, QED").contains("1 without a docking value");
   }
 
+  /**
+   * The triage's exploit share: front 1 over (parents' docking score, QED) is a1, c1, b1 (ordered by the parents'
+   * score); without the share the budget of three goes there, with all of it the three analogues of the best binder
+   * (a1-a3, whatever their QED) are docked, and with two thirds the best two of them, then the front.
+   */
+  @Test
+  void shouldGiveTheExploitShareToTheAnaloguesOfTheBestBinderFirst() throws Exception {
+    String triage = csv("id,smiles,parent_dock_score,qed", List.of(
+        "a1,CCO,-100,0.40", "a2,CCN,-100,0.38", "a3,CCCl,-100,0.35",
+        "b1,c1ccccc1,-60,0.90", "b2,CC(=O)O,-60,0.85", "c1,CCCC,-80,0.70"));
+
+    assertThat(select(triage, "count", "3", "max_similarity", "1").candidates()).extracting(Candidate::id)
+        .containsExactly("a1", "c1", "b1");
+    assertThat(select(triage, "count", "3", "max_similarity", "1", "exploit", "1").candidates())
+        .extracting(Candidate::id).containsExactly("a1", "a2", "a3");
+    ToolOutput split = new SelectTool().execute(context, new ToolArguments(Map.of("molecules", triage,
+        "count", "3", "max_similarity", "1", "exploit", "0.67")));
+    assertThat(context.read(split.artifact()).candidates()).extracting(Candidate::id)
+        .containsExactly("a1", "a2", "c1");
+    assertThat(split.summary()).contains("the first 2 are analogues of the best binders");
+  }
+
+  @Test
+  void shouldLeaveTheRankingAloneWhereThereIsNothingToExploitAndRefuseAShareOutsideZeroToOne() throws Exception {
+    // docked molecules (a selection, not a triage): the share does not apply
+    assertThat(select(csv(HEADER, ROWS), "count", "4", "max_similarity", "1", "exploit", "1").candidates())
+        .extracting(Candidate::id).containsExactly("imatinib", "desmethyl", "ibuprofen", "aspirin");
+    // round 1's triage: the seeds' analogues carry no parents' docking score yet
+    String round1 = csv("id,smiles,qed", List.of("x,CCO,0.5", "y,CCN,0.9"));
+    assertThat(select(round1, "count", "2", "max_similarity", "1", "exploit", "1").candidates())
+        .extracting(Candidate::id).containsExactly("y", "x");
+
+    assertThatThrownBy(() -> select(round1, "exploit", "1.5"))
+        .isInstanceOf(ToolException.class).hasMessageContaining("parameter 'exploit' must be between 0.0 and 1.0");
+  }
+
   @Test
   void shouldKeepTheCombinedScoreBehindTheRankingParameterAndRefuseOthers() throws Exception {
     String input = csv(HEADER, ROWS);
