@@ -234,6 +234,130 @@ class WorkflowUiPagesIT {
     screenshot("task-list-narrow.png");
   }
 
+  @Test
+  void shouldFilterTheListByStateAndLabelAndKeepTheFiltersThroughAReload() throws Exception {
+    window(1280, 800);
+    String quick = GATED.replace("approval: required", "approval: none");
+    String chem = api.submitYaml(quick, Map.of(), Map.of("team", "chem-filter"));
+    String bio = api.submitYaml(quick, Map.of(), Map.of("team", "bio-filter"));
+    for (String id : List.of(chem, bio)) {
+      api.awaitTask(id, t -> t.getState() == TaskState.TASK_STATE_SUCCEEDED, Duration.ofMinutes(2));
+    }
+    browser.get(ui + "/");
+    await(() -> !browser.findElements(By.cssSelector("tr[data-task='" + bio + "']")).isEmpty());
+    browser.findElement(By.id("filter-state-SUCCEEDED")).click();
+    browser.findElement(By.id("filter-labels")).sendKeys("team=chem-filter");
+    browser.findElement(By.id("filter-apply")).click();
+
+    await(() -> listedTasks().equals(List.of(chem)));
+    assertThat(browser.getCurrentUrl()).contains("state=SUCCEEDED").contains("label=team%3Dchem-filter");
+    assertThat(browser.findElement(By.cssSelector("tr[data-task='" + chem + "'] [data-label='team']")).getText())
+        .isEqualTo("team=chem-filter");
+    screenshot("task-list-filtered.png");
+
+    browser.navigate().refresh();
+    await(() -> listedTasks().equals(List.of(chem)));
+    assertThat(browser.findElement(By.id("filter-labels")).getAttribute("value")).isEqualTo("team=chem-filter");
+    assertThat(browser.findElement(By.id("filter-state-SUCCEEDED")).isSelected()).isTrue();
+    assertThat(browser.findElement(By.id("filter-state-RUNNING")).isSelected()).isFalse();
+
+    browser.findElement(By.id("filter-labels")).clear();
+    browser.findElement(By.id("filter-labels")).sendKeys("team");
+    browser.findElement(By.id("filter-apply")).click();
+    await(() -> browser.findElement(By.id("filter-labels-error")).isDisplayed());
+    assertThat(browser.findElement(By.id("filter-labels-error")).getText()).contains("not key=value");
+    browser.findElement(By.id("filter-clear")).click();
+    await(() -> listedTasks().containsAll(List.of(chem, bio)));
+  }
+
+  @Test
+  void shouldShowABadLabelKeysErrorNextToTheLabelsField() throws Exception {
+    window(1280, 800);
+    browser.get(ui + "/#/submit");
+    await(() -> !browser.findElements(By.cssSelector("#pipeline option[value='sample']")).isEmpty());
+    new Select(browser.findElement(By.id("pipeline"))).selectByValue("sample");
+    browser.findElement(By.id("labels")).sendKeys("team=chem\nBad Key!=x");
+    browser.findElement(By.id("idempotency-key")).sendKeys("bad-label-key-1");
+    browser.findElement(By.id("submit-task")).click();
+
+    await(() -> browser.findElement(By.id("labels-error")).isDisplayed());
+    WebElement error = browser.findElement(By.id("labels-error"));
+    assertThat(error.findElement(By.cssSelector("[data-error-field]")).getAttribute("data-error-field"))
+        .isEqualTo("spec.labels[\"Bad Key!\"]");
+    assertThat(browser.findElement(By.id("labels")).getAttribute("aria-invalid")).isEqualTo("true");
+    assertThat(browser.findElement(By.id("idempotency-key-error")).isDisplayed()).isFalse();
+    assertThat(browser.getCurrentUrl()).as("nothing was submitted").endsWith("#/submit");
+    screenshot("submit-with-label-error.png");
+  }
+
+  @Test
+  void shouldForkAFinishedTaskFromItsSecondStepKeepingTheFirstAndShowItsArtifactsAndTemporalLink()
+      throws Exception {
+    window(1280, 800);
+    browser.get(ui + "/#/submit");
+    await(() -> !browser.findElements(By.id("source-yaml")).isEmpty());
+    browser.findElement(By.id("source-yaml")).click();
+    browser.findElement(By.id("pipeline-yaml")).sendKeys(GATED.replace("approval: required", "approval: none"));
+    browser.findElement(By.id("labels")).sendKeys("team=fork-ui\nrun=1");
+    browser.findElement(By.id("idempotency-key")).sendKeys("fork-ui-source");
+    browser.findElement(By.id("submit-task")).click();
+    await(() -> browser.getCurrentUrl().startsWith(ui + "/#/tasks/task-"));
+    String id = browser.getCurrentUrl().substring((ui + "/#/tasks/").length());
+    await(() -> browser.findElement(By.cssSelector("#view > div .state")).getText().equals("SUCCEEDED"));
+    assertThat(api.get(id).getLabelsMap()).isEqualTo(Map.of("team", "fork-ui", "run", "1"));
+    assertThat(browser.findElement(By.cssSelector("#view [data-label='team']")).getText()).isEqualTo("team=fork-ui");
+
+    // Temporal's Web UI (the dev server's, which the runtime started) at this task's workflow
+    await(() -> !browser.findElements(By.id("temporal-link")).isEmpty());
+    assertThat(browser.findElement(By.id("temporal-link")).getAttribute("href"))
+        .isEqualTo("http://127.0.0.1:" + runtime.uiPort + "/namespaces/default/workflows/" + id);
+    // the artifacts, each a download this session may read
+    await(() -> browser.findElements(By.cssSelector("#artifacts tr[data-kind='output']")).size() == 3);
+    String download = browser.findElement(By.cssSelector("#artifacts tr[data-kind='output'] a.download"))
+        .getAttribute("href");
+    assertThat(download).startsWith(ui + "/api/artifacts/sha256").contains("task=" + id);
+    assertThat(((Number) browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+        + " fetch(arguments[0]).then(r => done(r.status), () => done(0));", download)).intValue()).isEqualTo(200);
+
+    browser.findElement(By.id("fork-step-profile")).click();
+    await(() -> !browser.findElements(By.id("fork-form")).isEmpty());
+    assertThat(browser.switchTo().activeElement().getAttribute("id")).as("a pasted pipeline: free lines")
+        .isEqualTo("fork-params");
+    browser.findElement(By.id("fork-new-id")).sendKeys("no spaces");
+    browser.findElement(By.id("fork-submit")).click();
+    await(() -> browser.findElement(By.id("fork-new-id-error")).isDisplayed());
+    assertThat(browser.findElement(By.cssSelector("#fork-new-id-error [data-error-field]"))
+        .getAttribute("data-error-field")).isEqualTo("new_task_id");
+    screenshot("fork-form.png");
+    browser.findElement(By.id("fork-new-id")).clear();
+    browser.findElement(By.id("fork-new-id")).sendKeys(id + "-fork");
+    browser.findElement(By.id("fork-submit")).click();
+
+    await(() -> browser.getCurrentUrl().equals(ui + "/#/tasks/" + id + "-fork"));
+    await(() -> browser.findElement(By.cssSelector("#view > div .state")).getText().equals("SUCCEEDED"));
+    assertThat(browser.findElement(By.cssSelector("tr[data-step='load']")).getAttribute("data-kept"))
+        .isEqualTo("true");
+    assertThat(browser.findElement(By.cssSelector("tr[data-step='load'] [data-kept-step]")).getText())
+        .isEqualTo("kept");
+    assertThat(browser.findElements(By.cssSelector("tr[data-step='profile'] [data-kept-step]"))).isEmpty();
+    assertThat(browser.findElement(By.cssSelector("#plan-versions [data-kept='1']")).getText()).isEqualTo("load");
+    WebElement source = browser.findElement(By.id("forked-from-link"));
+    assertThat(source.getText()).isEqualTo(id);
+    assertThat(browser.findElement(By.id("forked-from")).getText()).isEqualTo("forked from " + id + " at profile");
+    Task fork = api.get(id + "-fork");
+    assertThat(fork.getForkedFrom()).isEqualTo(id);
+    assertThat(fork.getStepsList().stream().filter(st -> st.getName().equals("load")).findFirst().orElseThrow()
+        .getOutput()).isEqualTo(api.get(id).getSteps(0).getOutput());
+    screenshot("task-view-forked.png");
+    source.click();
+    await(() -> browser.getCurrentUrl().equals(ui + "/#/tasks/" + id));
+  }
+
+  private List<String> listedTasks() {
+    return browser.findElements(By.cssSelector("#tasks tr[data-task]")).stream()
+        .map(r -> r.getAttribute("data-task")).toList();
+  }
+
   private void window(int width, int height) {
     browser.manage().window().setSize(new Dimension(width, height));
   }
