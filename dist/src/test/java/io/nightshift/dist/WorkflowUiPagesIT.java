@@ -353,6 +353,37 @@ class WorkflowUiPagesIT {
     await(() -> browser.getCurrentUrl().equals(ui + "/#/tasks/" + id));
   }
 
+  @Test
+  void shouldForkACatalogPipelineWithItsDeclaredParamsPrefilledSendingOnlyTheOneChanged() throws Exception {
+    window(1280, 800);
+    String id = api.submitNamed("sample", Map.of());
+    api.awaitTask(id, t -> t.getState() == TaskState.TASK_STATE_SUCCEEDED, Duration.ofMinutes(2));
+    browser.get(ui + "/#/tasks/" + id);
+    await(() -> !browser.findElements(By.id("fork-step-lipinski")).isEmpty());
+    browser.findElement(By.id("fork-step-lipinski")).click();
+    await(() -> !browser.findElements(By.id("fork-param-max_mw")).isEmpty());
+    WebElement maxMw = browser.findElement(By.id("fork-param-max_mw"));
+    assertThat(maxMw.getAttribute("value")).as("the pipeline's declared default").isEqualTo("500");
+    assertThat(browser.findElement(By.id("fork-param-max_mw-hint")).getText()).contains("molecular weight");
+    maxMw.clear();
+    maxMw.sendKeys("400");
+    browser.findElement(By.id("fork-submit")).click();
+
+    await(() -> browser.getCurrentUrl().startsWith(ui + "/#/tasks/task-")
+        && !browser.getCurrentUrl().endsWith(id));
+    String fork = browser.getCurrentUrl().substring((ui + "/#/tasks/").length());
+    await(() -> browser.findElement(By.cssSelector("#view > div .state")).getText().equals("SUCCEEDED"));
+    assertThat(browser.findElement(By.cssSelector("tr[data-step='load']")).getAttribute("data-kept"))
+        .isEqualTo("true");
+    assertThat(browser.findElement(By.cssSelector("tr[data-step='lipinski']")).getAttribute("data-kept")).isNull();
+    Task forked = api.get(fork);
+    assertThat(forked.getForkedFromStep()).isEqualTo("lipinski");
+    // only max_mw went along: the step that quotes it ran again, on 400 Da instead of 500
+    assertThat(forked.getStepsList().stream().filter(st -> st.getName().equals("lipinski")).findFirst()
+        .orElseThrow().getOutput()).isNotEqualTo(api.get(id).getStepsList().stream()
+        .filter(st -> st.getName().equals("lipinski")).findFirst().orElseThrow().getOutput());
+  }
+
   private List<String> listedTasks() {
     return browser.findElements(By.cssSelector("#tasks tr[data-task]")).stream()
         .map(r -> r.getAttribute("data-task")).toList();
