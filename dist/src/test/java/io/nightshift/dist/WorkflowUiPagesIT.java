@@ -260,6 +260,9 @@ class WorkflowUiPagesIT {
     assertThat(browser.findElement(By.id("filter-labels")).getAttribute("value")).isEqualTo("team=chem-filter");
     assertThat(browser.findElement(By.id("filter-state-SUCCEEDED")).isSelected()).isTrue();
     assertThat(browser.findElement(By.id("filter-state-RUNNING")).isSelected()).isFalse();
+    // the "older tasks" link is made the same way: the next page with the filters it was given for
+    assertThat((String) browser.executeScript("return listHash(Object.assign(listFilterOf(location.hash),"
+        + " {page: 'next+token'}));")).isEqualTo("#/?state=SUCCEEDED&label=team%3Dchem-filter&page=next%2Btoken");
 
     browser.findElement(By.id("filter-labels")).clear();
     browser.findElement(By.id("filter-labels")).sendKeys("team");
@@ -305,6 +308,16 @@ class WorkflowUiPagesIT {
     String id = browser.getCurrentUrl().substring((ui + "/#/tasks/").length());
     await(() -> browser.findElement(By.cssSelector("#view > div .state")).getText().equals("SUCCEEDED"));
     assertThat(api.get(id).getLabelsMap()).isEqualTo(Map.of("team", "fork-ui", "run", "1"));
+    // the same idempotency key again: the same task, not a second one
+    browser.get(ui + "/#/submit");
+    await(() -> !browser.findElements(By.id("source-yaml")).isEmpty());
+    browser.findElement(By.id("source-yaml")).click();
+    browser.findElement(By.id("pipeline-yaml")).sendKeys(GATED.replace("approval: required", "approval: none"));
+    browser.findElement(By.id("labels")).sendKeys("team=fork-ui\nrun=1");
+    browser.findElement(By.id("idempotency-key")).sendKeys("fork-ui-source");
+    browser.findElement(By.id("submit-task")).click();
+    await(() -> browser.getCurrentUrl().equals(ui + "/#/tasks/" + id));
+    await(() -> browser.findElement(By.cssSelector("#view > div .state")).getText().equals("SUCCEEDED"));
     assertThat(browser.findElement(By.cssSelector("#view [data-label='team']")).getText()).isEqualTo("team=fork-ui");
 
     // Temporal's Web UI (the dev server's, which the runtime started) at this task's workflow
