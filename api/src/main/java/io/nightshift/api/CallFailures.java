@@ -33,8 +33,15 @@ final class CallFailures {
 
   private CallFailures() {}
 
-  /** The status to answer {@code failure} with, where a service did not answer it itself. */
+  /**
+   * The status to answer {@code failure} with, where a service did not answer it itself. A call whose deadline
+   * passed (or that its client cancelled) is answered so ({@link CallDeadlines}) whatever failed: the Temporal call
+   * that stopped with it is not Temporal being down.
+   */
   static StatusRuntimeException toStatus(RuntimeException failure) {
+    if (CallDeadlines.isOver()) {
+      return CallDeadlines.ended();
+    }
     if (failure instanceof StatusRuntimeException status
         && (ApiErrors.isOurs(status) || !NOT_PASSED_ON.contains(status.getStatus().getCode()))) {
       return status; // a service's own answer, or one of Temporal's that needs no translation (NOT_FOUND, ...)

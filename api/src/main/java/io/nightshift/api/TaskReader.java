@@ -83,6 +83,9 @@ final class TaskReader {
     try {
       return Optional.ofNullable(client.newWorkflowStub(TaskWorkflow.class, taskId).progress());
     } catch (WorkflowException | StatusRuntimeException e) {
+      if (CallDeadlines.isOver()) {
+        throw CallDeadlines.ended(); // the query stopped with the call: no view without its steps
+      }
       log.debug("progress query of {} failed: {}", taskId, e.toString());
       return Optional.empty();
     }

@@ -285,12 +285,19 @@ public final class TaskServiceImpl extends TaskServiceGrpc.TaskServiceImplBase {
     }
   }
 
-  /** Runs {@code body} and answers with its value, or with the status its failure maps to ({@link CallFailures}). */
+  /**
+   * Runs {@code body} and answers with its value, or with the status its failure maps to ({@link CallFailures});
+   * a call whose deadline passed (or that its client cancelled) meanwhile gets DEADLINE_EXCEEDED ({@link
+   * CallDeadlines}), whatever the body did.
+   */
   private <T> void unary(StreamObserver<T> out, Supplier<T> body) {
     T value;
     try {
+      CallDeadlines.requireOpen();
       requireTemporal();
       value = body.get();
+      // a view made after the deadline passed is a late answer, even where each Temporal call stopped in time
+      CallDeadlines.requireOpen();
     } catch (RuntimeException e) {
       out.onError(CallFailures.toStatus(e));
       return;

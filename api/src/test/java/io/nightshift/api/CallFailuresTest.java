@@ -2,10 +2,15 @@ package io.nightshift.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.grpc.Context;
+import io.grpc.Deadline;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.client.WorkflowServiceException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class CallFailuresTest {
@@ -24,6 +29,23 @@ class CallFailuresTest {
       assertThat(answer.getStatus().getCode()).as(failure.toString()).isEqualTo(Status.Code.UNAVAILABLE);
       assertThat(answer.getStatus().getDescription()).isEqualTo(CallFailures.UNREACHABLE)
           .doesNotContain("10.9.8.7");
+    }
+  }
+
+  /** A Temporal call that stopped with the call's context is the caller's deadline, not Temporal being down. */
+  @Test
+  void shouldAnswerAFailureAfterTheCallsDeadlinePassedAsDeadlineExceeded() throws Exception {
+    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    try (Context.CancellableContext call = Context.current().withDeadline(Deadline.after(1, TimeUnit.MILLISECONDS),
+        timer)) {
+      Thread.sleep(50);
+      StatusRuntimeException answer = call.call(() -> CallFailures.toStatus(Status.CANCELLED
+          .withDescription("Context cancelled").asRuntimeException()));
+
+      assertThat(answer.getStatus().getCode()).isEqualTo(Status.Code.DEADLINE_EXCEEDED);
+      assertThat(answer.getStatus().getDescription()).contains("deadline passed");
+    } finally {
+      timer.shutdownNow();
     }
   }
 

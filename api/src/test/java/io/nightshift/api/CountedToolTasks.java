@@ -5,7 +5,7 @@ import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.nightshift.api.auth.BearerAuthentication;
-import io.nightshift.api.client.BearerToken;
+import io.nightshift.client.BearerToken;
 import io.nightshift.api.v1.ArtifactServiceGrpc;
 import io.nightshift.api.v1.GetTaskRequest;
 import io.nightshift.api.v1.Task;

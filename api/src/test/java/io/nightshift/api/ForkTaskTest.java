@@ -8,7 +8,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.protobuf.StatusProto;
-import io.nightshift.api.client.BearerToken;
+import io.nightshift.client.BearerToken;
 import io.nightshift.api.ui.RawHttp;
 import io.nightshift.api.ui.WorkflowUiServer;
 import io.nightshift.api.v1.ForkTaskRequest;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.grpc.StatusRuntimeException;
-import io.nightshift.api.client.FieldViolations;
+import io.nightshift.client.FieldViolations;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,13 +1,12 @@
 package io.nightshift.cli;
 
-import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.nightshift.api.client.BearerToken;
-import io.nightshift.api.client.ClientTls;
+import io.nightshift.client.ClientTls;
+import io.nightshift.client.NightshiftClient;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -19,6 +18,7 @@ import picocli.CommandLine.Option;
  */
 final class ApiOptions {
   static final String TOKEN_VARIABLE = "NIGHTSHIFT_TOKEN";
+  static final Duration CALL_DEADLINE = Duration.ofSeconds(60);
 
   @Option(names = "--api", description = "the runtime's gRPC API (default: ${DEFAULT-VALUE})",
       defaultValue = "${env:NIGHTSHIFT_API:-127.0.0.1:7070}")
@@ -52,9 +52,13 @@ final class ApiOptions {
       + " carry, also sent as SNI (default: the host of --api)", defaultValue = "${env:NIGHTSHIFT_TLS_SERVER_NAME}")
   String tlsServerName;
 
-  ManagedChannel channel() throws IOException {
-    NettyChannelBuilder builder = tls().channelTo(api);
-    token(System.getenv()).ifPresent(token -> builder.intercept(BearerToken.sending(token)));
+  /**
+   * The client the commands call the API with. Each call may take a minute (a listing of many pools, a query
+   * waiting on a busy worker) before the CLI gives up on it; a watch has no deadline, it follows the task to its end.
+   */
+  NightshiftClient client() throws IOException {
+    NightshiftClient.Builder builder = NightshiftClient.builder().address(api).tls(tls()).deadline(CALL_DEADLINE);
+    token(System.getenv()).ifPresent(builder::token);
     return builder.build();
   }
 

@@ -1,14 +1,10 @@
 package io.nightshift.cli;
 
-import io.grpc.ManagedChannel;
-import io.nightshift.api.v1.ArtifactServiceGrpc;
-import io.nightshift.api.v1.ListArtifactsRequest;
-import io.nightshift.api.v1.ListArtifactsResponse;
 import io.nightshift.api.v1.TaskArtifact;
+import io.nightshift.client.NightshiftClient;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -33,8 +29,8 @@ final class ArtifactsCommand extends ClientCommand {
   Path output;
 
   @Override
-  int run(ManagedChannel channel, PrintWriter out) throws Exception {
-    List<TaskArtifact> all = list(channel);
+  int run(NightshiftClient client, PrintWriter out) throws Exception {
+    List<TaskArtifact> all = client.artifacts(taskId);
     if (digest == null) {
       for (TaskArtifact a : all) {
         out.printf("%-20s %-20s %-12s %10d  %s%n", a.getStep().isEmpty() ? "-" : a.getStep(), a.getKind(),
@@ -55,21 +51,9 @@ final class ArtifactsCommand extends ClientCommand {
         Math.min(digest.length(), digest.indexOf(':') + 13)) + TaskResultFile.extension(
         wanted.get().getRef().getMediaType()));
     try (var stream = Files.newOutputStream(file)) {
-      TaskResultFile.copy(channel, taskId, wanted.get().getRef(), stream);
+      TaskResultFile.copy(client, taskId, wanted.get().getRef(), stream);
     }
     out.println(file.toAbsolutePath().normalize());
     return 0;
-  }
-
-  private List<TaskArtifact> list(ManagedChannel channel) {
-    List<TaskArtifact> all = new ArrayList<>();
-    String token = "";
-    do {
-      ListArtifactsResponse page = ArtifactServiceGrpc.newBlockingStub(channel).listArtifacts(
-          ListArtifactsRequest.newBuilder().setTaskId(taskId).setPageToken(token).build());
-      all.addAll(page.getArtifactsList());
-      token = page.getNextPageToken();
-    } while (!token.isEmpty());
-    return all;
   }
 }

@@ -1,18 +1,15 @@
 package io.nightshift.cli;
 
 import com.google.protobuf.util.JsonFormat;
-import io.grpc.ManagedChannel;
 import io.nightshift.api.v1.Backend;
-import io.nightshift.api.v1.BackendServiceGrpc;
 import io.nightshift.api.v1.Device;
 import io.nightshift.api.v1.DeviceTelemetry;
 import io.nightshift.api.v1.Health;
-import io.nightshift.api.v1.ListBackendsRequest;
 import io.nightshift.api.v1.ListBackendsResponse;
 import io.nightshift.api.v1.ModelEndpoint;
+import io.nightshift.client.NightshiftClient;
 import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -23,9 +20,8 @@ final class BackendsCommand extends ClientCommand {
   boolean json;
 
   @Override
-  int run(ManagedChannel channel, PrintWriter out) throws Exception {
-    ListBackendsResponse r = BackendServiceGrpc.newBlockingStub(channel).withDeadlineAfter(60, TimeUnit.SECONDS)
-        .listBackends(ListBackendsRequest.getDefaultInstance());
+  int run(NightshiftClient client, PrintWriter out) throws Exception {
+    ListBackendsResponse r = client.backends();
     if (json) {
       out.println(JsonFormat.printer().omittingInsignificantWhitespace().print(r));
       return 0;

@@ -1,18 +1,18 @@
 package io.nightshift.cli;
 
-import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.nightshift.api.client.FieldViolations;
+import io.nightshift.client.FieldViolations;
+import io.nightshift.client.NightshiftClient;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * Base of the commands that talk to a running runtime over gRPC: opens the channel, and turns API errors into
+ * Base of the commands that talk to a running runtime over gRPC: builds the {@link NightshiftClient} (address, TLS,
+ * token from {@link ApiOptions}), and turns API errors into
  * a readable message (with each offending field) and exit code 1.
  */
 abstract class ClientCommand implements Callable<Integer> {
@@ -24,9 +24,8 @@ abstract class ClientCommand implements Callable<Integer> {
 
   @Override
   public final Integer call() throws Exception {
-    ManagedChannel channel = apiOptions.channel();
-    try {
-      return run(channel, spec.commandLine().getOut());
+    try (NightshiftClient client = apiOptions.client()) {
+      return run(client, spec.commandLine().getOut());
     } catch (StatusRuntimeException e) {
       PrintWriter err = spec.commandLine().getErr();
       err.println("error: " + e.getStatus().getCode() + ": " + e.getStatus().getDescription());
@@ -39,10 +38,8 @@ abstract class ClientCommand implements Callable<Integer> {
       }
       err.flush();
       return EXIT_FAILED;
-    } finally {
-      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
     }
   }
 
-  abstract int run(ManagedChannel channel, PrintWriter out) throws Exception;
+  abstract int run(NightshiftClient client, PrintWriter out) throws Exception;
 }

@@ -1,12 +1,11 @@
 package io.nightshift.cli;
 
 import com.google.protobuf.util.JsonFormat;
-import io.grpc.ManagedChannel;
 import io.nightshift.api.v1.AgentCompaction;
 import io.nightshift.api.v1.AgentConversation;
 import io.nightshift.api.v1.AgentMessage;
 import io.nightshift.api.v1.GetAgentConversationRequest;
-import io.nightshift.api.v1.TaskServiceGrpc;
+import io.nightshift.client.NightshiftClient;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,9 +27,8 @@ final class ConversationCommand extends ClientCommand {
   boolean json;
 
   @Override
-  int run(ManagedChannel channel, PrintWriter out) throws Exception {
-    AgentConversation c = TaskServiceGrpc.newBlockingStub(channel).getAgentConversation(
-        GetAgentConversationRequest.newBuilder().setTaskId(taskId).setStep(step).setMaxMessages(last).build());
+  int run(NightshiftClient client, PrintWriter out) throws Exception {
+    AgentConversation c = client.conversation(GetAgentConversationRequest.newBuilder().setTaskId(taskId).setStep(step).setMaxMessages(last).build());
     if (json) {
       out.println(JsonFormat.printer().omittingInsignificantWhitespace().print(c));
       return 0;

@@ -1,12 +1,8 @@
 package io.nightshift.cli;
 
-import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
-import io.nightshift.api.client.BearerToken;
-import io.nightshift.api.v1.SubmitTaskRequest;
 import io.nightshift.api.v1.Task;
-import io.nightshift.api.v1.TaskServiceGrpc;
 import io.nightshift.api.v1.TaskSpec;
+import io.nightshift.client.NightshiftClient;
 import io.nightshift.core.files.OwnerOnly;
 import io.nightshift.runtime.Role;
 import io.nightshift.runtime.config.ApiAuth;
@@ -19,7 +15,6 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,18 +47,15 @@ final class DemoCommand implements Callable<Integer> {
       if (runtime.temporal().webUi() != null) {
         out.println("Temporal Web UI: " + runtime.temporal().webUi());
       }
-      ManagedChannel channel = channel(runtime);
-      try {
-        String id = TaskServiceGrpc.newBlockingStub(channel).submitTask(SubmitTaskRequest.newBuilder()
-            .setSpec(TaskSpec.newBuilder().setPipelineName(pipeline).putAllParams(params)
-                .setGoal("Demo: run the '" + pipeline + "' pipeline end to end"))
-            .build()).getTaskId();
+      try (NightshiftClient client = client(runtime)) {
+        String id = client.submit(TaskSpec.newBuilder().setPipelineName(pipeline).putAllParams(params)
+            .setGoal("Demo: run the '" + pipeline + "' pipeline end to end").build()).id();
         out.println("submitted " + pipeline + " as task " + id);
         runtime.uiUrl().ifPresent(url -> out.println("Watch it in the workflow UI: " + url + "/#/tasks/" + id));
         out.flush();
-        Task task = TaskFollower.follow(channel, id, out);
+        Task task = TaskFollower.follow(client, id, out);
         if (task.hasResult()) {
-          Path report = saveUnder(channel, task, options.toConfig().dataDir().resolve("reports")).toAbsolutePath();
+          Path report = saveUnder(client, task, options.toConfig().dataDir().resolve("reports")).toAbsolutePath();
           out.println();
           out.println("Result of " + id + " saved to " + report);
           if (task.getResult().getMediaType().startsWith("text/markdown")) {
@@ -80,34 +72,33 @@ final class DemoCommand implements Callable<Integer> {
         }
         out.flush();
         return TaskFollower.exitCode(task);
-      } finally {
-        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
       }
     }
   }
 
   /**
-   * A channel to the demo's own API, with the admin token its data directory holds, as the CLI would send; in
+   * A client of the demo's own API, with the admin token its data directory holds, as the CLI would send; in
    * process, so it works whatever TLS the API's socket has.
    */
-  private static ManagedChannel channel(NightshiftProcess runtime) throws IOException {
-    ManagedChannelBuilder<?> builder = runtime.inProcessApiChannel();
+  private static NightshiftClient client(NightshiftProcess runtime) throws IOException {
+    NightshiftClient.Builder builder = NightshiftClient.builder().channel(runtime.inProcessApiChannel())
+        .deadline(ApiOptions.CALL_DEADLINE);
     Path admin = runtime.config().adminTokenFile();
     if (runtime.config().apiAuth() == ApiAuth.TOKENS) {
       if (!Files.isReadable(admin)) {
         throw new IOException("the demo calls its API with the admin token in " + admin + ", and there is none"
             + " (its data directory's tokens were made another way): run it with a fresh --data-dir");
       }
-      builder.intercept(BearerToken.sending(Files.readString(admin)));
+      builder.tokenFile(admin);
     }
     return builder.build();
   }
 
-  private static Path saveUnder(ManagedChannel channel, Task task, Path dir) throws IOException {
+  private static Path saveUnder(NightshiftClient client, Task task, Path dir) throws IOException {
     OwnerOnly.createDirectories(dir); // results are task data: this user's alone, like the data directory
     Path file = dir.resolve(TaskResultFile.fileName(task));
     try (OutputStream out = Files.newOutputStream(file)) {
-      TaskResultFile.copy(channel, task, out);
+      TaskResultFile.copy(client, task, out);
     }
     return file;
   }

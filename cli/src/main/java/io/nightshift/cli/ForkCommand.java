@@ -1,9 +1,8 @@
 package io.nightshift.cli;
 
-import io.grpc.ManagedChannel;
 import io.nightshift.api.v1.ForkTaskRequest;
 import io.nightshift.api.v1.ForkTaskResponse;
-import io.nightshift.api.v1.TaskServiceGrpc;
+import io.nightshift.client.NightshiftClient;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,8 +35,8 @@ final class ForkCommand extends ClientCommand {
   Map<String, String> labels = new LinkedHashMap<>();
 
   @Override
-  int run(ManagedChannel channel, PrintWriter out) {
-    ForkTaskResponse fork = TaskServiceGrpc.newBlockingStub(channel).forkTask(ForkTaskRequest.newBuilder()
+  int run(NightshiftClient client, PrintWriter out) {
+    ForkTaskResponse fork = client.fork(ForkTaskRequest.newBuilder()
         .setTaskId(taskId).setFromStep(fromStep).putAllParams(params).setNewTaskId(newId).putAllLabels(labels)
         .build());
     out.println(fork.getTaskId());

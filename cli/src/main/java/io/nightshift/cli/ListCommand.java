@@ -2,12 +2,11 @@ package io.nightshift.cli;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Timestamp;
-import io.grpc.ManagedChannel;
 import io.nightshift.api.v1.ListTasksRequest;
 import io.nightshift.api.v1.ListTasksResponse;
 import io.nightshift.api.v1.Task;
-import io.nightshift.api.v1.TaskServiceGrpc;
 import io.nightshift.api.v1.TaskState;
+import io.nightshift.client.NightshiftClient;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,8 +47,7 @@ final class ListCommand extends ClientCommand {
   Instant until;
 
   @Override
-  int run(ManagedChannel channel, PrintWriter out) {
-    var stub = TaskServiceGrpc.newBlockingStub(channel);
+  int run(NightshiftClient client, PrintWriter out) {
     ListTasksRequest.Builder filters = ListTasksRequest.newBuilder().addAllStates(states).putAllLabels(labels)
         .setPipeline(pipeline);
     if (since != null) {
@@ -63,7 +61,7 @@ final class ListCommand extends ClientCommand {
     out.printf("%-42s %-10s %-20s %-20s %s%n", "ID", "STATE", "PIPELINE", "CREATED", "LABELS");
     do {
       // every page with the same filters: the API refuses a token used with others
-      ListTasksResponse page = stub.listTasks(filters.clone().setPageSize(Math.min(100, limit - shown))
+      ListTasksResponse page = client.list(filters.clone().setPageSize(Math.min(100, limit - shown))
           .setPageToken(token).build());
       for (Task t : page.getTasksList()) {
         out.printf("%-42s %-10s %-20s %-20s %s%n", t.getId(), TaskPrinter.state(t), t.getPipeline(),

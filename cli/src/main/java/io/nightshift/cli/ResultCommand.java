@@ -1,9 +1,7 @@
 package io.nightshift.cli;
 
-import io.grpc.ManagedChannel;
-import io.nightshift.api.v1.GetTaskRequest;
 import io.nightshift.api.v1.Task;
-import io.nightshift.api.v1.TaskServiceGrpc;
+import io.nightshift.client.NightshiftClient;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,9 +24,8 @@ final class ResultCommand extends ClientCommand {
   Path output;
 
   @Override
-  int run(ManagedChannel channel, PrintWriter out) throws Exception {
-    Task task = TaskServiceGrpc.newBlockingStub(channel).getTask(GetTaskRequest.newBuilder().setTaskId(taskId)
-        .build());
+  int run(NightshiftClient client, PrintWriter out) throws Exception {
+    Task task = client.get(taskId);
     if (!task.hasResult()) {
       PrintWriter err = spec.commandLine().getErr();
       err.println("error: task " + taskId + " has no result (state " + TaskPrinter.state(task) + ")");
@@ -37,7 +34,7 @@ final class ResultCommand extends ClientCommand {
     }
     Path file = output != null ? output : Path.of(TaskResultFile.fileName(task));
     try (var stream = Files.newOutputStream(file)) {
-      TaskResultFile.copy(channel, task, stream);
+      TaskResultFile.copy(client, task, stream);
     }
     out.println(file.toAbsolutePath().normalize());
     return 0;

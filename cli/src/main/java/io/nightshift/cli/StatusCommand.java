@@ -1,9 +1,7 @@
 package io.nightshift.cli;
 
-import io.grpc.ManagedChannel;
-import io.nightshift.api.v1.GetTaskRequest;
 import io.nightshift.api.v1.Task;
-import io.nightshift.api.v1.TaskServiceGrpc;
+import io.nightshift.client.NightshiftClient;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,8 +16,8 @@ final class StatusCommand extends ClientCommand {
   boolean json;
 
   @Override
-  int run(ManagedChannel channel, PrintWriter out) throws Exception {
-    Task t = TaskServiceGrpc.newBlockingStub(channel).getTask(GetTaskRequest.newBuilder().setTaskId(taskId).build());
+  int run(NightshiftClient client, PrintWriter out) throws Exception {
+    Task t = client.get(taskId);
     if (json) {
       out.println(TaskPrinter.json(t));
     } else {

@@ -1,12 +1,11 @@
 package io.nightshift.cli;
 
-import io.grpc.ManagedChannel;
 import io.nightshift.api.v1.AgentBudget;
 import io.nightshift.api.v1.ReplanPolicy;
 import io.nightshift.api.v1.SubmitTaskRequest;
 import io.nightshift.api.v1.TaskBudget;
-import io.nightshift.api.v1.TaskServiceGrpc;
 import io.nightshift.api.v1.TaskSpec;
+import io.nightshift.client.NightshiftClient;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,7 +77,7 @@ final class SubmitCommand extends ClientCommand {
   boolean waitForEnd;
 
   @Override
-  int run(ManagedChannel channel, PrintWriter out) throws Exception {
+  int run(NightshiftClient client, PrintWriter out) throws Exception {
     TaskSpec.Builder spec = TaskSpec.newBuilder().setGoal(goal).putAllParams(params).putAllLabels(labels);
     if (file != null && pipelineName != null) {
       throw new picocli.CommandLine.ParameterException(this.spec.commandLine(), "give at most one of FILE or --pipeline");
@@ -122,14 +121,13 @@ final class SubmitCommand extends ClientCommand {
       }
       spec.setBudget(total);
     }
-    String id = TaskServiceGrpc.newBlockingStub(channel)
-        .submitTask(SubmitTaskRequest.newBuilder().setSpec(spec).setTaskId(taskId).setIdempotencyKey(idempotencyKey)
-            .build()).getTaskId();
+    String id = client.submit(SubmitTaskRequest.newBuilder().setSpec(spec).setTaskId(taskId)
+        .setIdempotencyKey(idempotencyKey).build()).id();
     out.println(id);
     out.flush();
     if (!waitForEnd) {
       return 0;
     }
-    return TaskFollower.exitCode(TaskFollower.follow(channel, id, out));
+    return TaskFollower.exitCode(TaskFollower.follow(client, id, out));
   }
 }

@@ -1,13 +1,8 @@
 package io.nightshift.cli;
 
-import io.grpc.ManagedChannel;
 import io.nightshift.api.v1.ApproveTaskRequest;
-import io.nightshift.api.v1.CancelTaskRequest;
-import io.nightshift.api.v1.PauseTaskRequest;
 import io.nightshift.api.v1.RejectTaskRequest;
-import io.nightshift.api.v1.ResumeTaskRequest;
-import io.nightshift.api.v1.SteerTaskRequest;
-import io.nightshift.api.v1.TaskServiceGrpc;
+import io.nightshift.client.NightshiftClient;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,12 +14,12 @@ abstract class TaskControlCommand extends ClientCommand {
   String taskId;
 
   @Override
-  final int run(ManagedChannel channel, PrintWriter out) {
-    out.println(act(TaskServiceGrpc.newBlockingStub(channel)));
+  final int run(NightshiftClient client, PrintWriter out) {
+    out.println(act(client));
     return 0;
   }
 
-  abstract String act(TaskServiceGrpc.TaskServiceBlockingStub tasks);
+  abstract String act(NightshiftClient tasks);
 
   @Command(name = "cancel", mixinStandardHelpOptions = true, description = "Cancel a running task.")
   static final class Cancel extends TaskControlCommand {
@@ -32,8 +27,8 @@ abstract class TaskControlCommand extends ClientCommand {
     String reason;
 
     @Override
-    String act(TaskServiceGrpc.TaskServiceBlockingStub tasks) {
-      tasks.cancelTask(CancelTaskRequest.newBuilder().setTaskId(taskId).setReason(reason).build());
+    String act(NightshiftClient tasks) {
+      tasks.cancel(taskId, reason);
       return "cancellation requested for " + taskId;
     }
   }
@@ -45,8 +40,8 @@ abstract class TaskControlCommand extends ClientCommand {
     String reason;
 
     @Override
-    String act(TaskServiceGrpc.TaskServiceBlockingStub tasks) {
-      tasks.pauseTask(PauseTaskRequest.newBuilder().setTaskId(taskId).setReason(reason).build());
+    String act(NightshiftClient tasks) {
+      tasks.pause(taskId, reason);
       return "pause requested for " + taskId;
     }
   }
@@ -70,8 +65,8 @@ abstract class TaskControlCommand extends ClientCommand {
     String maxCost;
 
     @Override
-    String act(TaskServiceGrpc.TaskServiceBlockingStub tasks) {
-      tasks.approveTask(ApproveTaskRequest.newBuilder().setTaskId(taskId).setStep(step)
+    String act(NightshiftClient tasks) {
+      tasks.approve(ApproveTaskRequest.newBuilder().setTaskId(taskId).setStep(step)
           .setComment(comment).setBy(by).setMaxTokens(maxTokens).setMaxCost(maxCost).build());
       return "approved step " + step + " of " + taskId;
     }
@@ -89,8 +84,8 @@ abstract class TaskControlCommand extends ClientCommand {
     String by;
 
     @Override
-    String act(TaskServiceGrpc.TaskServiceBlockingStub tasks) {
-      tasks.rejectTask(RejectTaskRequest.newBuilder().setTaskId(taskId).setStep(step)
+    String act(NightshiftClient tasks) {
+      tasks.reject(RejectTaskRequest.newBuilder().setTaskId(taskId).setStep(step)
           .setComment(comment).setBy(by).build());
       return "rejected step " + step + " of " + taskId;
     }
@@ -103,9 +98,8 @@ abstract class TaskControlCommand extends ClientCommand {
     String guidance;
 
     @Override
-    String act(TaskServiceGrpc.TaskServiceBlockingStub tasks) {
-      tasks.steerTask(SteerTaskRequest.newBuilder().setTaskId(taskId).setGuidance(guidance)
-          .build());
+    String act(NightshiftClient tasks) {
+      tasks.steer(taskId, guidance);
       return "guidance sent to the agents of " + taskId;
     }
   }
@@ -113,8 +107,8 @@ abstract class TaskControlCommand extends ClientCommand {
   @Command(name = "resume", mixinStandardHelpOptions = true, description = "Resume a paused task.")
   static final class Resume extends TaskControlCommand {
     @Override
-    String act(TaskServiceGrpc.TaskServiceBlockingStub tasks) {
-      tasks.resumeTask(ResumeTaskRequest.newBuilder().setTaskId(taskId).build());
+    String act(NightshiftClient tasks) {
+      tasks.resume(taskId);
       return "resume requested for " + taskId;
     }
   }

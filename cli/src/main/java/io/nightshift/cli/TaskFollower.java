@@ -1,28 +1,32 @@
 package io.nightshift.cli;
 
-import io.grpc.ManagedChannel;
 import io.nightshift.api.v1.Step;
 import io.nightshift.api.v1.Task;
-import io.nightshift.api.v1.TaskEvent;
-import io.nightshift.api.v1.TaskServiceGrpc;
-import io.nightshift.api.v1.WatchTaskRequest;
+import io.nightshift.client.NightshiftClient;
+import io.nightshift.client.TaskWatch;
 import java.io.PrintWriter;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 
-/** Follows a task through WatchTask, printing each state change of the task and its steps, one line each. */
+/**
+ * Follows a task through the client's watch (which resumes by itself after the API restarts or a connection
+ * drops), printing each state change of the task and its steps, one line each.
+ */
 final class TaskFollower {
   private TaskFollower() {}
 
-  static Task follow(ManagedChannel channel, String taskId, PrintWriter out) {
-    Iterator<TaskEvent> events = TaskServiceGrpc.newBlockingStub(channel)
-        .watchTask(WatchTaskRequest.newBuilder().setTaskId(taskId).build());
+  static Task follow(NightshiftClient client, String taskId, PrintWriter out) {
+    try (TaskWatch events = client.watch(taskId)) {
+      return follow(events, taskId, out);
+    }
+  }
+
+  private static Task follow(TaskWatch events, String taskId, PrintWriter out) {
     Map<String, String> seen = new HashMap<>();
     String taskState = "";
     Task last = null;
     while (events.hasNext()) {
-      last = events.next().getTask();
+      last = events.next();
       if (!TaskPrinter.state(last).equals(taskState)) {
         taskState = TaskPrinter.state(last);
         out.printf("task %s: %s%n", taskId, taskState);

@@ -1,33 +1,34 @@
 package io.nightshift.cli;
 
-import io.grpc.ManagedChannel;
-import io.nightshift.api.v1.ArtifactChunk;
+import io.grpc.StatusRuntimeException;
 import io.nightshift.api.v1.ArtifactRef;
-import io.nightshift.api.v1.ArtifactServiceGrpc;
-import io.nightshift.api.v1.ReadArtifactRequest;
 import io.nightshift.api.v1.Task;
+import io.nightshift.client.NightshiftClient;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
- * A finished task's result artifact, read through the API's artifact stream. Client-side only (the generated stubs),
+ * A finished task's result artifact, read through the API's artifact stream. Client-side only (the Java client),
  * so both the client commands and the demo can use it.
  */
 final class TaskResultFile {
   private TaskResultFile() {}
 
   /** Streams the result into {@code out}, chunk by chunk, so a large report is never held whole in memory. */
-  static void copy(ManagedChannel channel, Task task, OutputStream out) throws IOException {
-    copy(channel, task.getId(), task.getResult(), out);
+  static void copy(NightshiftClient client, Task task, OutputStream out) throws IOException {
+    copy(client, task.getId(), task.getResult(), out);
   }
 
   /** Streams one of the task's artifacts into {@code out}, read as {@code ref} (its digest and media type). */
-  static void copy(ManagedChannel channel, String taskId, ArtifactRef ref, OutputStream out) throws IOException {
-    var chunks = ArtifactServiceGrpc.newBlockingStub(channel).readArtifact(ReadArtifactRequest.newBuilder()
-        .setTaskId(taskId).setDigest(ref.getDigest()).setMediaType(ref.getMediaType()).build());
-    while (chunks.hasNext()) {
-      ArtifactChunk c = chunks.next();
-      c.getData().writeTo(out);
+  static void copy(NightshiftClient client, String taskId, ArtifactRef ref, OutputStream out) throws IOException {
+    try (InputStream in = client.openArtifact(taskId, ref)) {
+      in.transferTo(out);
+    } catch (IOException e) {
+      if (e.getCause() instanceof StatusRuntimeException refused) {
+        throw refused; // the API's answer, reported as every other command reports one
+      }
+      throw e;
     }
   }
 

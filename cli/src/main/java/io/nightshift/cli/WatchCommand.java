@@ -1,6 +1,6 @@
 package io.nightshift.cli;
 
-import io.grpc.ManagedChannel;
+import io.nightshift.client.NightshiftClient;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -12,7 +12,7 @@ final class WatchCommand extends ClientCommand {
   String taskId;
 
   @Override
-  int run(ManagedChannel channel, PrintWriter out) {
-    return TaskFollower.exitCode(TaskFollower.follow(channel, taskId, out));
+  int run(NightshiftClient client, PrintWriter out) {
+    return TaskFollower.exitCode(TaskFollower.follow(client, taskId, out));
   }
 }

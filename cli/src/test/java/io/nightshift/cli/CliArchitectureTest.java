@@ -17,8 +17,9 @@ import java.util.Set;
  * and {@code admin token} read and change the runtime's data directory themselves, since they work when no
  * runtime runs, and {@code admin ui-link} leaves a login link there for the running UI; {@code admin setup} talks
  * to a Temporal cluster, with the runtime's own Temporal flags ({@code TemporalLinkOptions}), as an operator. Every other class
- * (the client commands and what they print) is a client of a running runtime: it reaches it through the generated
- * gRPC stubs alone, like any client in another language, never through the runtime, Temporal or the engine.
+ * (the client commands and what they print) is a client of a running runtime: it reaches it through the Java
+ * client ({@code io.nightshift.client}, over the generated gRPC stubs) alone, like any application would, never
+ * through the runtime, Temporal or the engine.
  */
 @AnalyzeClasses(packages = "io.nightshift.cli", importOptions = ImportOption.DoNotIncludeTests.class)
 class CliArchitectureTest {
@@ -39,6 +40,10 @@ class CliArchitectureTest {
       .should().dependOnClassesThat().resideInAnyPackage("io.nightshift.runtime..", "io.nightshift.workflows..",
           "io.nightshift.provisioning..", "io.nightshift.core..", "io.temporal..")
       .orShould().dependOnClassesThat().resideInAPackage("io.nightshift.api");
+
+  /** The commands call the API through NightshiftClient (its deadline, retries and resuming watch), not raw stubs. */
+  @ArchTest
+  static final ArchRule commandsCallTheApiThroughTheJavaClient = noClasses().should().dependOnClassesThat().haveNameMatching("io\\.nightshift\\.api\\.v1\\..*Grpc(\\$.*)?");
 
   @ArchTest
   static final ArchRule packagesAreFreeOfCycles = slices().matching("io.nightshift.(**)").should().beFreeOfCycles();

@@ -3,7 +3,7 @@ package io.nightshift.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.nightshift.api.client.ClientTls;
+import io.nightshift.client.ClientTls;
 import io.nightshift.runtime.config.ApiTls;
 import io.nightshift.runtime.config.RuntimeConfig;
 import org.junit.jupiter.api.Test;

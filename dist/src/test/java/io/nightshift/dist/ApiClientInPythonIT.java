@@ -2,7 +2,7 @@ package io.nightshift.dist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.nightshift.api.client.ClientTls;
+import io.nightshift.client.ClientTls;
 import io.nightshift.runtime.auth.AccessRole;
 import io.nightshift.runtime.auth.TokenStore;
 import io.nightshift.runtime.config.RuntimeConfig;

@@ -3,7 +3,7 @@ package io.nightshift.api.ui;
 import com.google.protobuf.util.JsonFormat;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.nightshift.api.client.FieldViolations;
+import io.nightshift.client.FieldViolations;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -8,11 +8,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.grpc.Channel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.nightshift.api.client.ClientTls;
 import io.nightshift.api.tls.ServerTls;
 import io.nightshift.api.v1.CancelTaskRequest;
 import io.nightshift.api.v1.ListTasksRequest;
 import io.nightshift.api.v1.TaskServiceGrpc;
+import io.nightshift.client.ClientTls;
+import io.nightshift.client.NightshiftClient;
+import io.nightshift.client.RetryPolicy;
 import io.nightshift.runtime.config.ApiTls;
 import io.nightshift.runtime.config.CodecServing;
 import io.nightshift.runtime.temporal.tls.TestPki;
@@ -165,6 +167,21 @@ class ApiMutualTlsTest {
 
     assertThatThrownBy(() -> ServerTls.load(new ApiTls(pki.serverCertPem, exposed, null)))
         .hasMessageContaining(ApiTls.KEY_FLAG + " " + exposed).hasMessageContaining("chmod 600");
+  }
+
+  /** The Java client with the same TLS: its certificate, the CA and server name, and the token from its file. */
+  @Test
+  void shouldAnswerTheJavaClientWithItsCertificateAndTokenFileAndRefuseItWithoutTheToken() throws Exception {
+    try (NightshiftClient client = NightshiftClient.builder().address(api.target())
+        .tls(clientWith(pki.clientCertPem, pki.clientKeyPem)).tokenFile(api.config().adminTokenFile()).build()) {
+      assertThat(client.list(ListTasksRequest.newBuilder().setPageSize(5).build()).getTasksCount()).isZero();
+    }
+    try (NightshiftClient tokenless = NightshiftClient.builder().address(api.target())
+        .tls(clientWith(pki.clientCertPem, pki.clientKeyPem)).retry(RetryPolicy.NONE).build()) {
+      StatusRuntimeException refused = catchThrowableOfType(StatusRuntimeException.class,
+          () -> tokenless.get("any-task"));
+      assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+    }
   }
 
   /** The server's certificate is for localhost (not 127.0.0.1), so the name is given as a client would. */

@@ -2,8 +2,8 @@ package io.nightshift.api.edge;
 
 import io.grpc.ManagedChannel;
 import io.nightshift.api.ApiRole;
-import io.nightshift.api.client.BearerToken;
-import io.nightshift.api.client.ClientTls;
+import io.nightshift.client.BearerToken;
+import io.nightshift.client.ClientTls;
 import io.nightshift.runtime.NightshiftRuntime;
 import io.nightshift.runtime.Role;
 import io.nightshift.runtime.config.ApiAuth;

@@ -28,7 +28,7 @@ public enum PythonLock {
   KUBERNETES_VALIDATE("kubernetes-validate"),
   /** The Buf CLI (buf-bin), for {@code buf lint} over the API's .proto files. */
   BUF("buf"),
-  /** grpcio-tools, grpcio, protobuf and setuptools: the Python client package's generation, build and runtime. */
+  /** grpcio-tools, grpcio, grpcio-status, protobuf and setuptools: the Python client package's build and runtime. */
   PYTHON_CLIENT("python-client");
 
   private final String fileName;

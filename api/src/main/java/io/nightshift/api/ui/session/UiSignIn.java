@@ -2,10 +2,10 @@ package io.nightshift.api.ui.session;
 
 import io.grpc.Channel;
 import io.grpc.ClientInterceptors;
-import io.nightshift.api.client.BearerToken;
 import io.nightshift.api.v1.AuthServiceGrpc;
 import io.nightshift.api.v1.WhoAmIRequest;
 import io.nightshift.api.v1.WhoAmIResponse;
+import io.nightshift.client.BearerToken;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;

@@ -1,4 +1,4 @@
-package io.nightshift.api.client;
+package io.nightshift.client;
 
 import com.google.protobuf.Any;
 import com.google.protobuf.InvalidProtocolBufferException;

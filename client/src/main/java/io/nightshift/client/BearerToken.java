@@ -1,4 +1,4 @@
-package io.nightshift.api.client;
+package io.nightshift.client;
 
 import io.grpc.ClientInterceptor;
 import io.grpc.Metadata;

@@ -1,4 +1,4 @@
-package io.nightshift.api.client;
+package io.nightshift.client;
 
 import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;

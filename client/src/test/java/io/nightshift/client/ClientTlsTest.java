@@ -1,4 +1,4 @@
-package io.nightshift.api.client;
+package io.nightshift.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

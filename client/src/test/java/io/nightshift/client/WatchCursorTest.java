@@ -1,0 +1,61 @@
+package io.nightshift.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.protobuf.Timestamp;
+import io.nightshift.api.v1.Step;
+import io.nightshift.api.v1.StepState;
+import io.nightshift.api.v1.Task;
+import io.nightshift.api.v1.TaskEvent;
+import io.nightshift.api.v1.TaskState;
+import org.junit.jupiter.api.Test;
+
+/** What a watch passes on after it reconnects: only views it has not delivered, never an older one. */
+class WatchCursorTest {
+  @Test
+  void shouldSkipTheViewARewatchStartsWithWhenItWasDeliveredBefore() {
+    WatchCursor cursor = new WatchCursor("t1");
+    TaskEvent running = event(view(TaskState.TASK_STATE_RUNNING, 10, StepState.STEP_STATE_RUNNING));
+
+    assertThat(cursor.isNew(running)).isTrue();
+    assertThat(cursor.isNew(running.toBuilder().build())).as("the same view, from the new stream").isFalse();
+    assertThat(cursor.ended()).isFalse();
+  }
+
+  @Test
+  void shouldPassAChangedViewAndRefuseAnOlderOne() {
+    WatchCursor cursor = new WatchCursor("t1");
+    cursor.isNew(event(view(TaskState.TASK_STATE_RUNNING, 10, StepState.STEP_STATE_RUNNING)));
+
+    assertThat(cursor.isNew(event(view(TaskState.TASK_STATE_RUNNING, 12, StepState.STEP_STATE_SUCCEEDED)))).isTrue();
+    assertThat(cursor.isNew(event(view(TaskState.TASK_STATE_RUNNING, 11, StepState.STEP_STATE_RUNNING))))
+        .as("older than the last delivered").isFalse();
+    assertThat(cursor.isNew(event(view(TaskState.TASK_STATE_SUCCEEDED, 13, StepState.STEP_STATE_SUCCEEDED))))
+        .isTrue();
+    assertThat(cursor.ended()).isTrue();
+    assertThat(cursor.last().orElseThrow().getState()).isEqualTo(TaskState.TASK_STATE_SUCCEEDED);
+  }
+
+  /**
+   * The seam where sequence numbers go: until WatchTaskRequest has after_sequence, a re-watch asks for the task
+   * alone (the whole current view first), and the cursor's last sequence stays 0.
+   */
+  @Test
+  void shouldReopenWithTheTaskAloneUntilEventsCarrySequenceNumbers() {
+    WatchCursor cursor = new WatchCursor("t1");
+    cursor.isNew(event(view(TaskState.TASK_STATE_RUNNING, 10, StepState.STEP_STATE_RUNNING)));
+
+    assertThat(cursor.request().getTaskId()).isEqualTo("t1");
+    assertThat(cursor.request().getAllFields()).hasSize(1);
+    assertThat(cursor.lastSequence()).isZero();
+  }
+
+  private static TaskEvent event(Task task) {
+    return TaskEvent.newBuilder().setTask(task).build();
+  }
+
+  private static Task view(TaskState state, long updatedSeconds, StepState step) {
+    return Task.newBuilder().setId("t1").setState(state).setUpdatedAt(Timestamp.newBuilder().setSeconds(updatedSeconds))
+        .addSteps(Step.newBuilder().setName("a").setState(step)).build();
+  }
+}
