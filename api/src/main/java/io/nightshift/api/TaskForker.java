@@ -96,8 +96,9 @@ final class TaskForker {
     PlanVersion first = new PlanVersion(1, origin(next, was), "forked from task '" + sourceId + "' at step '"
         + fromStep + "'", null, names(next), List.copyOf(kept), now);
     // runs 0: the fork has had no run yet; its first continue-as-new counts it as run 1
+    // no timeline: the fork's own starts at sequence 1
     TaskCarry carry = new TaskCarry(next, List.of(first), carried(point.steps(), kept), now, 0, false, null,
-        Optional.empty(), Optional.empty());
+        Optional.empty(), Optional.empty(), Optional.empty());
     submitter.startFork(scope.tenantOfNewTasks(), labels, Map.of(TaskReader.MEMO_FORKED_FROM, sourceId,
         TaskReader.MEMO_FORKED_FROM_STEP, fromStep), submitter.configured(builder).continuedWith(carry));
     return ForkTaskResponse.newBuilder().setTaskId(newId).addAllKeptSteps(kept)
@@ -145,7 +146,10 @@ final class TaskForker {
     return policies.agentCeiling().map(c -> c.cap(plan)).orElse(plan);
   }
 
-  /** The kept steps' states, outputs and summaries; what they cost stays with the source, which paid it. */
+  /**
+   * The kept steps' states, outputs and summaries; what they cost and when they ran stay with the source, which ran
+   * them.
+   */
   private static CarriedSteps carried(CarriedSteps source, Set<String> kept) {
     Map<String, StepState> states = new LinkedHashMap<>();
     Map<String, io.nightshift.core.artifact.ArtifactRef> outputs = new LinkedHashMap<>();
@@ -155,7 +159,7 @@ final class TaskForker {
       Optional.ofNullable(source.outputs().get(step)).ifPresent(o -> outputs.put(step, o));
       Optional.ofNullable(source.summaries().get(step)).ifPresent(s -> summaries.put(step, s));
     }
-    return new CarriedSteps(states, outputs, summaries, Map.of(), Map.of(), Map.of());
+    return new CarriedSteps(states, outputs, summaries, Map.of(), Map.of(), Map.of(), Map.of());
   }
 
   private static String origin(Plan plan, TaskDefinition was) {

@@ -114,10 +114,14 @@ public final class TaskServiceImpl extends TaskServiceGrpc.TaskServiceImplBase {
     try {
       requireTemporal();
       String id = requireId(request.getTaskId());
+      if (request.getAfterSequence() < 0) {
+        throw ApiErrors.invalid("after_sequence", "after_sequence must be >= 0 (0: from the task's first timeline "
+            + "entry), was " + request.getAfterSequence());
+      }
       TenantScope scope = TenantScope.ofCurrentCall();
       TaskNamespace namespace = namespaces.of(scope);
       namespace.reader().describe(id, scope);
-      namespace.watcher().watch(id, (ServerCallStreamObserver<TaskEvent>) out);
+      namespace.watcher().watch(id, request.getAfterSequence(), (ServerCallStreamObserver<TaskEvent>) out);
     } catch (RuntimeException e) {
       out.onError(CallFailures.toStatus(e));
     }

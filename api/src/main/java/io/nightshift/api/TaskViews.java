@@ -40,6 +40,7 @@ final class TaskViews {
         step.setOutput(ref(outcome.output()));
       }
       s.run().ifPresent(run -> ranOn(run, step, t));
+      s.clock().ifPresent(clock -> StepTimes.apply(clock, step));
       t.addSteps(step);
     }
     t.putAllStepCounts(counts);
@@ -56,6 +57,7 @@ final class TaskViews {
       t.setResult(ref(status.result()));
     }
     times(p.times(), t);
+    p.timeline().ifPresent(timeline -> StepTimes.timeline(timeline, t));
     return t;
   }
 

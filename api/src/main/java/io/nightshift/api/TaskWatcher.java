@@ -57,9 +57,17 @@ final class TaskWatcher implements AutoCloseable {
    * RESOURCE_EXHAUSTED where {@code --max-watchers} streams are open already.
    */
   void watch(String taskId, ServerCallStreamObserver<TaskEvent> out) {
+    watch(taskId, 0, out);
+  }
+
+  /**
+   * As {@link #watch(String, ServerCallStreamObserver)}, resuming after timeline sequence {@code after}: the first
+   * event carries the task's retained entries after it.
+   */
+  void watch(String taskId, long after, ServerCallStreamObserver<TaskEvent> out) {
     slots.take();
     SubscribedPoll subscribed = new SubscribedPoll();
-    WatchSubscriber subscriber = new WatchSubscriber(out, () -> {
+    WatchSubscriber subscriber = new WatchSubscriber(out, after, () -> {
       subscribed.leave();
       slots.release();
     });

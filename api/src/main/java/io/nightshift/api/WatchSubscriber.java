@@ -9,23 +9,33 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * One WatchTask stream fed by its task's {@link SharedTaskPoll}, under gRPC flow control: a snapshot goes out when
  * the call is ready for it; one that arrives while the client is still reading the last replaces the one waiting.
  * Each snapshot is the whole task view, so a slow client skips intermediate views and loses nothing, and the server
- * holds at most one waiting snapshot per stream however slowly the client reads.
+ * holds at most one waiting snapshot per stream however slowly the client reads. The timeline entries a skipped
+ * view brought are not lost with it: each sent event carries every entry after the last one this stream sent
+ * ({@link TimelineCursor}).
  */
 final class WatchSubscriber {
   private final ServerCallStreamObserver<TaskEvent> out;
   private final Runnable onEnd;
+  private final TimelineCursor cursor;
   private final AtomicBoolean ended = new AtomicBoolean();
   private TaskEvent waiting;
   private boolean lastWaiting;
   private boolean closed;
 
-  /** @param onEnd runs once when the stream ends, whichever way */
-  WatchSubscriber(ServerCallStreamObserver<TaskEvent> out, Runnable onEnd) {
+  /**
+   * @param after the last timeline sequence the client saw (WatchTaskRequest.after_sequence)
+   * @param onEnd runs once when the stream ends, whichever way
+   */
+  WatchSubscriber(ServerCallStreamObserver<TaskEvent> out, long after, Runnable onEnd) {
     this.out = out;
+    this.cursor = new TimelineCursor(after);
     this.onEnd = onEnd;
   }
 
-  /** {@code event} replaces any snapshot still waiting; {@code last}: the task ended, the stream ends after it. */
+  /**
+   * {@code event} (a view as read, with the task's whole timeline) replaces any snapshot still waiting; {@code
+   * last}: the task ended, the stream ends after it.
+   */
   void offer(TaskEvent event, boolean last) {
     boolean finished;
     synchronized (this) {
@@ -72,7 +82,7 @@ final class WatchSubscriber {
     if (waiting == null || !out.isReady()) {
       return false;
     }
-    out.onNext(waiting);
+    out.onNext(cursor.next(waiting));
     waiting = null;
     if (!lastWaiting) {
       return false;

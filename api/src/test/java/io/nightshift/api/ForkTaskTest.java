@@ -14,6 +14,8 @@ import io.nightshift.api.ui.WorkflowUiServer;
 import io.nightshift.api.v1.ForkTaskRequest;
 import io.nightshift.api.v1.ForkTaskResponse;
 import io.nightshift.api.v1.GetTaskRequest;
+import io.nightshift.api.v1.TimelineEvent;
+import io.nightshift.api.v1.TimelineEventKind;
 import io.nightshift.api.v1.Step;
 import io.nightshift.api.v1.StepState;
 import io.nightshift.api.v1.SubmitTaskRequest;
@@ -99,6 +101,16 @@ class ForkTaskTest {
     assertThat(forked.getForkedFromStep()).isEqualTo("mw_interval");
     assertThat(forked.getLabelsMap()).as("the source's labels").isEqualTo(Map.of("team", "chem"));
     assertThat(forked.getPlanVersions(0).getKeptStepsList()).containsExactly("load", "light", "profile_all");
+    // the fork's own timeline, from 1: its plan, then only the steps it ran; kept steps carry no times of its own
+    assertThat(forked.getTimeline(0).getSequence()).isEqualTo(1);
+    assertThat(forked.getTimelineList())
+        .filteredOn(e -> e.getKind() == TimelineEventKind.TIMELINE_EVENT_KIND_PLAN_VERSION).singleElement()
+        .satisfies(e -> assertThat(e.getDetail()).contains("forked from task '" + SOURCE + "'"));
+    assertThat(forked.getTimelineList())
+        .filteredOn(e -> e.getKind() == TimelineEventKind.TIMELINE_EVENT_KIND_STEP_STARTED)
+        .extracting(TimelineEvent::getStep).containsExactly("mw_interval", "report");
+    assertThat(step(forked, "load").hasStartedAt()).isFalse();
+    assertThat(step(forked, "report").hasStartedAt()).isTrue();
     for (String kept : fork.getKeptStepsList()) {
       assertThat(step(forked, kept).getOutput()).as(kept + " reuses the source's output")
           .isEqualTo(step(source, kept).getOutput());

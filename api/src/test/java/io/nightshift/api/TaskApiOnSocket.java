@@ -52,6 +52,16 @@ final class TaskApiOnSocket implements AutoCloseable {
     return TaskServiceGrpc.newBlockingStub(channel);
   }
 
+  /** Where it listens, as a gRPC target. */
+  String target() {
+    return "127.0.0.1:" + server.getPort();
+  }
+
+  /** For streams (WatchTask). */
+  TaskServiceGrpc.TaskServiceStub asyncApi() {
+    return TaskServiceGrpc.newStub(channel);
+  }
+
   @Override
   public void close() {
     channel.shutdownNow();

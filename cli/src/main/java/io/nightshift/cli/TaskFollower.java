@@ -5,6 +5,7 @@ import io.nightshift.api.v1.Task;
 import io.nightshift.client.NightshiftClient;
 import io.nightshift.client.TaskWatch;
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -36,7 +37,8 @@ final class TaskFollower {
         if (!state.equals(seen.put(s.getName(), state)) && !state.equals("PENDING")) {
           String note = !s.getError().isEmpty() ? "  error: " + s.getError()
               : s.getSummary().isEmpty() ? "" : "  " + s.getSummary();
-          out.printf("  step %-18s %-10s%s%n", s.getName(), state, note);
+          String took = StepDuration.of(s, Instant.now());
+          out.printf("  step %-18s %-10s%s%s%n", s.getName(), state, note, took.isEmpty() ? "" : "  " + took);
         }
       }
       out.flush();

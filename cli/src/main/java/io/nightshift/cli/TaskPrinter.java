@@ -54,10 +54,12 @@ final class TaskPrinter {
     if (t.getPlacementSaving() > 0) {
       out.printf("  placement saved %.4f against the fastest pools%n", t.getPlacementSaving());
     }
+    Instant now = Instant.now();
     for (Step s : t.getStepsList()) {
-      out.printf("  %-10s %-20s %-22s %s%n", stepState(s), s.getName(), s.getTool(),
+      String took = StepDuration.of(s, now);
+      out.printf("  %-10s %-20s %-22s %s%s%n", stepState(s), s.getName(), s.getTool(),
           !s.getError().isEmpty() ? "error: " + s.getError() : !s.getWaiting().isEmpty() ? s.getWaiting()
-              : s.getSummary());
+              : s.getSummary(), took.isEmpty() ? "" : "  " + took);
       if (s.hasTelemetry()) {
         out.printf("  %-10s %-20s units: %s%n", "", "", TelemetryLine.of(s.getTelemetry()));
       }

@@ -36,10 +36,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * The Java client of a Nightshift runtime's gRPC API. Every unary call carries the client's deadline (the API stops
@@ -96,6 +102,35 @@ public final class NightshiftClient implements AutoCloseable {
   /** One page of tasks, newest first; the response's next_page_token asks for the next. */
   public ListTasksResponse list(ListTasksRequest request) {
     return retries.call(() -> tasks().listTasks(request));
+  }
+
+  /**
+   * Every task the request's filters match (states, labels, pipeline, creation time), newest first, as a stream that
+   * asks for the next page only when it gets there; each page keeps the filters, as the API requires.
+   */
+  public Stream<Task> tasks(ListTasksRequest filters) {
+    Iterator<Task> pages = new Iterator<>() {
+      private ListTasksResponse page = list(filters.toBuilder().clearPageToken().build());
+      private int next;
+
+      @Override
+      public boolean hasNext() {
+        while (next == page.getTasksCount() && !page.getNextPageToken().isEmpty()) {
+          page = list(filters.toBuilder().setPageToken(page.getNextPageToken()).build());
+          next = 0;
+        }
+        return next < page.getTasksCount();
+      }
+
+      @Override
+      public Task next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        return page.getTasks(next++);
+      }
+    };
+    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(pages, Spliterator.ORDERED), false);
   }
 
   /** Follows the task until it ends, resuming by itself after drops; see {@link TaskWatch}. */
@@ -172,7 +207,8 @@ public final class NightshiftClient implements AutoCloseable {
   /** The runtime's accelerator pools and model endpoints. */
   public ListBackendsResponse backends() {
     return retries.call(() -> BackendServiceGrpc.newBlockingStub(channel)
-        .withDeadlineAfter(deadline.toNanos(), TimeUnit.NANOSECONDS).listBackends(ListBackendsRequest.getDefaultInstance()));
+        .withDeadlineAfter(deadline.toNanos(), TimeUnit.NANOSECONDS)
+        .listBackends(ListBackendsRequest.getDefaultInstance()));
   }
 
   /**

@@ -8,13 +8,11 @@ import io.nightshift.api.v1.WatchTaskRequest;
 import java.util.Optional;
 
 /**
- * Where a watch is: the last view it delivered. A new stream (after a reconnect) starts with the task's current view,
- * which the caller may already have; the cursor lets through only views it has not delivered and that are not
- * older than the last one (by {@code updated_at}), so a reconnect neither repeats nor goes back.
- *
- * <p>The seam for sequence numbers: once TaskEvent carries {@code sequence} (field 3) and WatchTaskRequest
- * {@code after_sequence} (field 2), {@link #request} asks for the events after {@link #lastSequence()} and
- * {@link #isNew} compares sequences instead of views; nothing else of the watch changes.
+ * Where a watch is: the last view it delivered and the task's timeline sequence it reached. A new stream (after a
+ * reconnect) asks for what came after that sequence ({@code after_sequence}) and starts with the task's current
+ * view, which the caller may already have; the cursor lets through only views it has not delivered and that are not
+ * older than the last one (by sequence, and by {@code updated_at} for views without one, from older workers), so a
+ * reconnect neither repeats nor goes back.
  */
 final class WatchCursor {
   private final String taskId;
@@ -25,22 +23,23 @@ final class WatchCursor {
     this.taskId = taskId;
   }
 
-  /** The request that (re)opens the stream: today the whole current view comes first, and {@link #isNew} filters. */
+  /** The request that (re)opens the stream: after the sequence reached, the current view first. */
   WatchTaskRequest request() {
-    return WatchTaskRequest.newBuilder().setTaskId(taskId).build();
+    return WatchTaskRequest.newBuilder().setTaskId(taskId).setAfterSequence(lastSequence).build();
   }
 
   /** Whether {@code event} holds a view the caller has not had; records it as delivered when so. */
   boolean isNew(TaskEvent event) {
     Task task = event.getTask();
-    if (last != null && (task.equals(last) || older(task, last))) {
+    if (last != null && (task.equals(last) || older(task, last) || task.getSequence() < last.getSequence())) {
       return false;
     }
     last = task;
+    lastSequence = Math.max(lastSequence, event.getSequence());
     return true;
   }
 
-  /** The sequence number of the last event delivered; 0 until the API numbers its events. */
+  /** The task's timeline sequence the watch reached; 0 before the first event, and for tasks of older workers. */
   long lastSequence() {
     return lastSequence;
   }

@@ -36,12 +36,23 @@ class WatchCursorTest {
     assertThat(cursor.last().orElseThrow().getState()).isEqualTo(TaskState.TASK_STATE_SUCCEEDED);
   }
 
-  /**
-   * The seam where sequence numbers go: until WatchTaskRequest has after_sequence, a re-watch asks for the task
-   * alone (the whole current view first), and the cursor's last sequence stays 0.
-   */
   @Test
-  void shouldReopenWithTheTaskAloneUntilEventsCarrySequenceNumbers() {
+  void shouldReopenAfterTheSequenceItReachedAndRefuseAViewBehindIt() {
+    WatchCursor cursor = new WatchCursor("t1");
+    Task seven = view(TaskState.TASK_STATE_RUNNING, 10, StepState.STEP_STATE_RUNNING).toBuilder().setSequence(7)
+        .build();
+    assertThat(cursor.isNew(TaskEvent.newBuilder().setTask(seven).setSequence(7).build())).isTrue();
+
+    assertThat(cursor.request().getAfterSequence()).isEqualTo(7);
+    Task five = view(TaskState.TASK_STATE_RUNNING, 12, StepState.STEP_STATE_SUCCEEDED).toBuilder().setSequence(5)
+        .build();
+    assertThat(cursor.isNew(TaskEvent.newBuilder().setTask(five).setSequence(7).build()))
+        .as("a view another API read before the one delivered").isFalse();
+  }
+
+  /** Tasks of workers older than the timeline number nothing: a re-watch asks for the task alone. */
+  @Test
+  void shouldReopenWithTheTaskAloneWhenEventsCarryNoSequenceNumbers() {
     WatchCursor cursor = new WatchCursor("t1");
     cursor.isNew(event(view(TaskState.TASK_STATE_RUNNING, 10, StepState.STEP_STATE_RUNNING)));
 

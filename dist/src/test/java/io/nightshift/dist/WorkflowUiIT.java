@@ -7,6 +7,7 @@ import io.nightshift.core.artifact.ArtifactRef;
 import io.nightshift.core.artifact.FileArtifactStore;
 import io.nightshift.runtime.temporal.codec.PayloadKeyFile;
 import io.nightshift.api.v1.TaskState;
+import io.nightshift.api.v1.TimelineEvent;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -153,6 +154,15 @@ class WorkflowUiIT {
         .contains("SUCCEEDED");
     assertThat(browser.findElement(By.id("decisions")).getText()).contains("approved").contains("numbers look right");
     Task after = api.get(gated);
+    // the timeline the event stream brought is the task's own, entry for entry; a step's time from its record
+    await(() -> browser.findElements(By.cssSelector("#timeline li")).size() == after.getTimelineCount());
+    assertThat(browser.findElements(By.cssSelector("#timeline li")))
+        .extracting(li -> Long.parseLong(li.getAttribute("data-sequence")))
+        .containsExactlyElementsOf(after.getTimelineList().stream().map(TimelineEvent::getSequence).toList());
+    assertThat(browser.findElement(By.id("timeline")).getText()).contains("paused").contains("resumed")
+        .contains("decision publish: approved by ui: numbers look right");
+    assertThat(browser.findElement(By.cssSelector("td[data-time='load']")).getText())
+        .matches("\\d+s|\\d+m \\d+s");
     assertThat(after.getDecisions(0).getBy()).isEqualTo("ui");
     assertThat(after.getDecisions(0).getComment()).isEqualTo("numbers look right");
     assertThat(browser.findElement(By.id("pause")).isEnabled()).as("an ended task cannot be paused").isFalse();

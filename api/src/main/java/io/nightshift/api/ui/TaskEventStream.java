@@ -8,10 +8,14 @@ import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
 import io.nightshift.api.v1.TaskEvent;
 import io.nightshift.api.v1.TaskServiceGrpc;
+import io.nightshift.api.v1.TimelineEvent;
 import io.nightshift.api.v1.WatchTaskRequest;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -20,12 +24,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One task's changes as server-sent events: the API's WatchTask stream, each change a {@code task} event whose data
- * is the whole task as JSON, until the task ends ({@code end}) or the page goes away. An error from the API after
+ * is the whole task as JSON, until the task ends ({@code end}) or the page goes away. Timeline entries new to the
+ * stream go first as a {@code timeline} event ({@code {"entries": [...], "lost": N}}); both carry the task's
+ * sequence as their {@code id}, so a browser that reconnects sends it back as {@code Last-Event-ID} and the new
+ * stream resumes after it (WatchTaskRequest.after_sequence): nothing is missed. A view without a sequence (tasks of
+ * older workers) goes out without an id. An error from the API after
  * the stream began is sent as an {@code error} event, since the status line is gone by then; one before the first
  * event is the plain JSON error (an unknown task is a 404, one watch too many a 429 RESOURCE_EXHAUSTED).
  *
  * <p>No thread waits on a stream. The handler that opens it returns at once; the API's events land in a mailbox that
- * holds only the latest view (each is the whole task, so one that replaces another loses nothing), and a turn on
+ * holds only the latest view (each is the whole task, so one that replaces another loses nothing) and the timeline
+ * entries not yet written (at most {@value #ENTRIES_HELD}; more are counted as lost), and a turn on
  * the shared {@link EventStreamWriters} writes what waits. A task may wait for days without a change, so a comment
  * line goes out every keepalive: that is how a closed page is noticed and its watch cancelled. A write that a page
  * does not take within two keepalives is broken off (interrupting it closes the socket) and the stream closed, so a
@@ -35,6 +44,8 @@ final class TaskEventStream implements ClientResponseObserver<WatchTaskRequest, 
   private static final Logger log = LoggerFactory.getLogger(TaskEventStream.class);
   static final long KEEPALIVE_MILLIS = 15_000;
   private static final long FIRST_EVENT_MILLIS = 60_000;
+  /** Timeline entries a stream holds for a page that reads slowly; the task itself retains 256. */
+  static final int ENTRIES_HELD = 1024;
 
   private final HttpExchange ex;
   private final String taskId;
@@ -47,6 +58,9 @@ final class TaskEventStream implements ClientResponseObserver<WatchTaskRequest, 
 
   // the mailbox, under this
   private String latestTask;
+  private long latestSequence;
+  private final ArrayDeque<String> entries = new ArrayDeque<>();
+  private long lost;
   private Throwable failure;
   private boolean completed;
   private boolean keepalive;
@@ -58,8 +72,9 @@ final class TaskEventStream implements ClientResponseObserver<WatchTaskRequest, 
   private Thread writer;
   private long writeNumber;
 
-  private TaskEventStream(HttpExchange ex, String taskId, EventStreamWriters writers,
+  private TaskEventStream(HttpExchange ex, String taskId, long after, EventStreamWriters writers,
       Consumer<StatusRuntimeException> refused) {
+    this.latestSequence = after;
     this.ex = ex;
     this.taskId = taskId;
     this.writers = writers;
@@ -71,11 +86,11 @@ final class TaskEventStream implements ClientResponseObserver<WatchTaskRequest, 
    *
    * @param refused told of the API's refusal before the first event (the UI ends a session the API no longer takes)
    */
-  static void open(HttpExchange ex, String taskId, TaskServiceGrpc.TaskServiceStub api, EventStreamWriters writers,
-      Consumer<StatusRuntimeException> refused) {
-    TaskEventStream stream = new TaskEventStream(ex, taskId, writers, refused);
+  static void open(HttpExchange ex, String taskId, long after, TaskServiceGrpc.TaskServiceStub api,
+      EventStreamWriters writers, Consumer<StatusRuntimeException> refused) {
+    TaskEventStream stream = new TaskEventStream(ex, taskId, after, writers, refused);
     writers.opened(stream);
-    api.watchTask(WatchTaskRequest.newBuilder().setTaskId(taskId).build(), stream);
+    api.watchTask(WatchTaskRequest.newBuilder().setTaskId(taskId).setAfterSequence(after).build(), stream);
   }
 
   HttpExchange exchange() {
@@ -90,13 +105,26 @@ final class TaskEventStream implements ClientResponseObserver<WatchTaskRequest, 
   @Override
   public void onNext(TaskEvent event) {
     String json;
+    List<String> added = new ArrayList<>();
     try {
       json = HttpStatuses.PRINTER.print(event.getTask());
+      for (TimelineEvent e : event.getTimelineList()) {
+        added.add(HttpStatuses.PRINTER.print(e));
+      }
     } catch (InvalidProtocolBufferException e) {
       throw new IllegalStateException("a task view that does not print as JSON", e);
     }
     synchronized (this) {
       latestTask = json;
+      // never back: a view read a moment before the page's last event (another API's poll) must not move the
+      // page's Last-Event-ID back, or its next reconnect would be sent entries again
+      latestSequence = Math.max(latestSequence, event.getSequence());
+      lost += event.getTimelineLost();
+      entries.addAll(added);
+      while (entries.size() > ENTRIES_HELD) {
+        entries.removeFirst();
+        lost++;
+      }
       queueTurn();
     }
   }
@@ -140,6 +168,8 @@ final class TaskEventStream implements ClientResponseObserver<WatchTaskRequest, 
   private void turn() {
     while (true) {
       String task;
+      long sequence;
+      String timeline;
       Throwable failed;
       boolean done;
       boolean idle;
@@ -149,6 +179,11 @@ final class TaskEventStream implements ClientResponseObserver<WatchTaskRequest, 
           return;
         }
         task = latestTask;
+        sequence = latestSequence;
+        timeline = entries.isEmpty() && lost == 0 ? null
+            : "{\"entries\":[" + String.join(",", entries) + "],\"lost\":" + lost + "}";
+        entries.clear();
+        lost = 0;
         failed = failure;
         done = completed;
         idle = keepalive;
@@ -176,8 +211,12 @@ final class TaskEventStream implements ClientResponseObserver<WatchTaskRequest, 
           });
           headersSent = true;
         }
+        String id = sequence > 0 ? "id: " + sequence + "\n" : "";
+        if (timeline != null) {
+          write("event: timeline\n" + id + "data: " + timeline + "\n\n");
+        }
         if (task != null) {
-          write("event: task\ndata: " + task + "\n\n");
+          write("event: task\n" + id + "data: " + task + "\n\n");
         } else if (idle && failed == null && !done) {
           write(": keepalive\n\n");
         }

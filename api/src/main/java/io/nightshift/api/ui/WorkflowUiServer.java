@@ -62,7 +62,9 @@ import org.slf4j.LoggerFactory;
  * GET  /api/pipelines                  ListPipelines: the pipelines a submission may name, with their parameters
  * GET  /api/backends                   BackendService.ListBackends: pools, devices, leases, endpoints
  * GET  /api/tasks/ID                   GetTask
- * GET  /api/tasks/ID/events            WatchTask as server-sent events, one "task" event per change
+ * GET  /api/tasks/ID/events            WatchTask as server-sent events, one "task" event per change, after a
+ *                                      "timeline" event with the entries new since the last (each with the
+ *                                      task's sequence as its id); resumes after Last-Event-ID, or ?after=N
  * GET  /api/tasks/ID/steps/S/conversation   GetAgentConversation: what agent step S said and did
  * GET  /api/tasks/ID/artifacts?page_token=T  ListArtifacts: the task's outputs, result and agent transcripts
  * POST /api/tasks/ID/ACTION            pause, resume, cancel, approve, reject, steer, fork: the request message as
@@ -278,7 +280,13 @@ public final class WorkflowUiServer implements AutoCloseable {
     } else if (id != null && parts.length == 1 && method.equals("GET")) {
       sendProto(ex, 200, tasks.getTask(GetTaskRequest.newBuilder().setTaskId(id).build()));
     } else if (id != null && parts.length == 2 && parts[1].equals("events") && method.equals("GET")) {
-      TaskEventStream.open(ex, id, TaskServiceGrpc.newStub(api), streams, refusal -> {
+      StringBuilder problem = new StringBuilder();
+      Optional<Long> after = ResumePoint.of(ex, query(ex, ResumePoint.PARAMETER), problem);
+      if (after.isEmpty()) {
+        sendJson(ex, 400, HttpStatuses.body("INVALID_ARGUMENT", problem.toString(), "after_sequence"));
+        return;
+      }
+      TaskEventStream.open(ex, id, after.get(), TaskServiceGrpc.newStub(api), streams, refusal -> {
         if (refusal.getStatus().getCode() == Status.Code.UNAUTHENTICATED) {
           login.refused(session);
         }

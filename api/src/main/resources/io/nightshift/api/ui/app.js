@@ -9,6 +9,7 @@ const view = document.getElementById('view');
 const notice = document.getElementById('notice');
 const live = document.getElementById('live');
 let stream = null;        // the open EventSource of the task view
+let timeline = null;      // the task view's timeline: entries by sequence, and how many the task no longer kept
 let poller = null;        // the current page's repeating refresh: one at a time, stopped when the page changes
 
 /** Runs {@code refresh} every {@code millis} after the last one ended, until the page changes. */
@@ -137,8 +138,21 @@ let shownTask = null; // the task view's last state, drawn again when the window
 function showTask(id) {
   forking = null;
   view.replaceChildren(el('h1', {}, id), el('p', { class: 'meta' }, 'Loading…'));
+  timeline = { entries: new Map(), lost: 0, task: null };
+  // EventSource reconnects by itself after a drop, sending the last event's id (the task's sequence) as
+  // Last-Event-ID: the server resumes after it, and entries are kept by sequence, so none shows twice
   stream = new EventSource('/api/tasks/' + encodeURIComponent(id) + '/events');
-  stream.addEventListener('task', e => { setLive(true); renderTask(JSON.parse(e.data)); });
+  stream.addEventListener('timeline', e => {
+    const batch = JSON.parse(e.data);
+    for (const entry of batch.entries || []) timeline.entries.set(Number(entry.sequence), entry);
+    timeline.lost += Number(batch.lost || 0);
+    if (timeline.task) renderTask(timeline.task);
+  });
+  stream.addEventListener('task', e => {
+    setLive(true);
+    timeline.task = JSON.parse(e.data);
+    renderTask(timeline.task);
+  });
   stream.addEventListener('end', () => { setLive(false); stream.close(); });
   stream.addEventListener('error', e => {
     setLive(false);
@@ -209,8 +223,8 @@ function renderTask(t) {
       } }, 'Reject'))));
 
   const steps = el('table', { id: 'steps' },
-    el('thead', {}, el('tr', {}, ['Step', 'Tool', 'State', 'Needs', 'Attempts', 'Result', 'Where', 'Tokens', 'Output',
-      'Fork'].map(h => el('th', {}, h)))),
+    el('thead', {}, el('tr', {}, ['Step', 'Tool', 'State', 'Needs', 'Attempts', 'Time', 'Result', 'Where', 'Tokens',
+      'Output', 'Fork'].map(h => el('th', {}, h)))),
     el('tbody', {}, (t.steps || []).map(s => el('tr', { 'data-step': s.name, 'data-state': stepState(s.state),
       'data-kept': reused.has(s.name) ? 'true' : null },
       el('td', {}, s.name),
@@ -221,6 +235,7 @@ function renderTask(t) {
         'data-kept-step': s.name }, 'kept') : ''),
       el('td', {}, (s.needs || []).join(', ')),
       el('td', { class: 'num' }, s.attempts || ''),
+      el('td', { class: 'num', 'data-time': s.name, title: attemptsTitle(s) }, stepTime(s)),
       el('td', { class: s.error ? 'error' : s.waiting ? 'waiting' : 'summary' }, s.error || s.waiting || s.summary,
         s.telemetry ? el('div', { class: 'telemetry', 'data-telemetry': s.name, title: 'what its leased units showed'
           + (s.telemetry.live ? ' so far' : ' while it held them') }, 'units: ' + telemetryLine(s.telemetry)) : ''),
@@ -270,7 +285,8 @@ function renderTask(t) {
     planVersionsTable(t),
     (t.decisions || []).length ? el('div', {}, el('h2', {}, 'Decisions'), el('table', { id: 'decisions' }, el('tbody', {},
       t.decisions.map(d => el('tr', {}, el('td', {}, d.step), el('td', {}, d.approved ? 'approved' : 'rejected'),
-        el('td', {}, d.by || ''), el('td', { class: 'summary' }, d.comment || ''), el('td', {}, when(d.at))))))) : '');
+        el('td', {}, d.by || ''), el('td', { class: 'summary' }, d.comment || ''), el('td', {}, when(d.at))))))) : '',
+    timelineView());
 
   // a live update must not eat what someone is typing
   for (const [id, value] of Object.entries(kept)) {
@@ -278,6 +294,44 @@ function renderTask(t) {
     if (input) input.value = value;
   }
   if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
+}
+
+/** How long a step ran (so far, while it runs) and a map's items done, e.g. "1m 05s · 40/100 items". */
+function stepTime(s) {
+  const parts = [];
+  if (s.startedAt) {
+    const end = s.endedAt ? new Date(s.endedAt) : new Date();
+    parts.push(duration(end - new Date(s.startedAt)) + (s.endedAt ? '' : '…'));
+  }
+  if (s.items && s.items.total) parts.push((s.items.done || 0) + '/' + s.items.total + ' items');
+  return parts.join(' · ');
+}
+
+function duration(ms) {
+  const sec = Math.max(0, Math.round(ms / 1000));
+  if (sec < 60) return sec + 's';
+  const min = Math.floor(sec / 60);
+  if (min < 60) return min + 'm ' + String(sec % 60).padStart(2, '0') + 's';
+  return Math.floor(min / 60) + 'h ' + String(min % 60).padStart(2, '0') + 'm';
+}
+
+/** Each attempt the workflow observed, for the time cell's tooltip. */
+function attemptsTitle(s) {
+  return (s.attemptLog || []).map(a => 'attempt ' + a.number + ': ' + a.outcome
+    + (a.startedAt && a.endedAt ? ' in ' + duration(new Date(a.endedAt) - new Date(a.startedAt)) : '')
+    + (a.error ? ' (' + a.error + ')' : '')).join('\n');
+}
+
+/** The task's timeline as the event stream brought it, oldest first. */
+function timelineView() {
+  if (!timeline || !timeline.entries.size) return '';
+  const kind = k => (k || '').replace('TIMELINE_EVENT_KIND_', '').toLowerCase().replaceAll('_', ' ');
+  const entries = [...timeline.entries.values()].sort((a, b) => Number(a.sequence) - Number(b.sequence));
+  return el('div', {}, el('h2', {}, 'Timeline'),
+    timeline.lost ? el('p', { class: 'meta' }, timeline.lost + ' earlier entries are no longer kept') : '',
+    el('ol', { id: 'timeline', class: 'timeline' }, entries.map(e => el('li', { 'data-sequence': e.sequence },
+      el('span', { class: 'meta' }, when(e.at)), ' ', el('strong', {}, kind(e.kind)), e.step ? ' ' + e.step : '',
+      e.detail ? ': ' + e.detail : ''))));
 }
 
 // ---------- an agent step's conversation ----------

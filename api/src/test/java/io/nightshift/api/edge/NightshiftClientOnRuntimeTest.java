@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.google.protobuf.util.Timestamps;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.nightshift.api.v1.ForkTaskRequest;
 import io.nightshift.api.v1.ListTasksRequest;
 import io.nightshift.api.v1.StepState;
 import io.nightshift.api.v1.SubmitTaskRequest;
@@ -36,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The Java client against a whole runtime on loopback sockets (real gRPC, Temporal's in-memory server, real
  * workers): pipelines built with the typed builders, submitted and awaited; a watch whose connection is cut under it;
  * an API that comes up after the client's first call (a read, an artifact, a submission with an idempotency key);
- * artifacts read as streams. The client reaches the API through a {@link TcpRelay} where the test needs to cut or delay the network, and sends the admin token from its file.
+ * artifacts read as streams; filters across pages, a fork and its artifacts. The client reaches the API through a
+ * {@link TcpRelay} where the test needs to cut or delay the network, and sends the admin token from its file.
  */
 class NightshiftClientOnRuntimeTest {
   private static final RetryPolicy PATIENT = new RetryPolicy(30, Duration.ofMillis(100), Duration.ofMillis(500));
@@ -184,6 +186,40 @@ class NightshiftClientOnRuntimeTest {
       assertThat(late).hasMessageContaining("task " + task.id() + " did not end within PT2S; it was");
       task.cancel("the test is over");
       assertThat(task.await(Duration.ofSeconds(30)).getState()).isEqualTo(TaskState.TASK_STATE_CANCELLED);
+    }
+  }
+
+  @Test
+  void shouldListByLabelAndStateAcrossPagesForkFromAStepAndListTheForksArtifacts() throws Exception {
+    try (NightshiftClient client = client(api.target(), RetryPolicy.DEFAULT)) {
+      String run = "run-" + System.nanoTime();
+      Pipeline pipeline = Pipeline.named("client-labelled")
+          .step(Step.tool("load", "data.read_csv").param("source", "classpath:planning/small.csv"))
+          .step(Step.tool("profile", "table.describe").param("input", Step.output("load")));
+      List<String> ids = new ArrayList<>();
+      for (String kind : List.of("a", "b", "a")) {
+        ids.add(client.submit(pipeline.toSpec().putLabels("run", run).putLabels("kind", kind).build()).id());
+      }
+      for (String id : ids) {
+        assertThat(client.task(id).await(Duration.ofSeconds(60)).getState())
+            .isEqualTo(TaskState.TASK_STATE_SUCCEEDED);
+      }
+
+      // a page of one task at a time: the stream asks for every page with the same filters
+      ListTasksRequest kindA = ListTasksRequest.newBuilder().setPageSize(1).putLabels("run", run)
+          .putLabels("kind", "a").addStates(TaskState.TASK_STATE_SUCCEEDED).build();
+      assertThat(client.tasks(kindA).map(Task::getId)).containsExactlyInAnyOrder(ids.get(0), ids.get(2));
+      assertThat(client.tasks(kindA.toBuilder().clearStates().addStates(TaskState.TASK_STATE_FAILED).build()))
+          .isEmpty();
+
+      var fork = client.fork(ForkTaskRequest.newBuilder().setTaskId(ids.get(1))
+          .setFromStep("profile").build());
+      assertThat(fork.getKeptStepsList()).containsExactly("load");
+      Task forked = client.task(fork.getTaskId()).await(Duration.ofSeconds(60));
+      assertThat(forked.getState()).isEqualTo(TaskState.TASK_STATE_SUCCEEDED);
+      assertThat(forked.getLabelsMap()).containsEntry("kind", "b");
+      assertThat(client.artifacts(forked.getId())).extracting(a -> a.getRef().getDigest())
+          .contains(forked.getResult().getDigest());
     }
   }
 

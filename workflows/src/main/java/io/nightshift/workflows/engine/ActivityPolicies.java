@@ -19,7 +19,8 @@ import java.util.List;
 public final class ActivityPolicies {
   static final Duration STEP_HEARTBEAT_TIMEOUT = Duration.ofSeconds(10);
   static final Duration STEP_TIMEOUT = Duration.ofHours(2);
-  static final int STEP_MAX_ATTEMPTS = 5;
+  /** Attempts of a step call whose policy names none. */
+  public static final int STEP_MAX_ATTEMPTS = 5;
 
   private ActivityPolicies() {}
 

@@ -1,5 +1,6 @@
 package io.nightshift.workflows.map;
 
+import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
@@ -20,4 +21,11 @@ public interface MapWorkflow {
    */
   @SignalMethod
   void reschedule(PoolSchedule schedule);
+
+  /**
+   * How many of the node's chunks finished, for the task's view of a running map (a query: it issues no command).
+   * An inner node counts the chunks of the children that finished, not those of running children.
+   */
+  @QueryMethod
+  MapProgress progress();
 }

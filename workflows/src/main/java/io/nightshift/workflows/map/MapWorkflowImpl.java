@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntFunction;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Runs one node of a map tree within a window: a leaf calls the tool once per chunk, an inner node starts child
@@ -50,6 +51,11 @@ public final class MapWorkflowImpl implements MapWorkflow {
    * Kept apart from the input: a signal can be handled before the workflow method first runs.
    */
   private Optional<PoolSchedule> signalled = Optional.empty();
+  /** The node's results so far, by index (chunks of a leaf, children of an inner node); null until it starts. */
+  private ArtifactRef[] shown;
+  /** How many chunks the result at an index stands for: 1 in a leaf, a child's range in an inner node. */
+  private IntUnaryOperator chunksAt = i -> 1;
+  private int chunks;
   /** The children an inner node runs now, to pass a new plan on to. */
   private final Map<Integer, MapWorkflow> runningChildren = new LinkedHashMap<>();
 
@@ -69,10 +75,24 @@ public final class MapWorkflowImpl implements MapWorkflow {
   }
 
   @Override
+  public MapProgress progress() {
+    int done = 0;
+    if (shown != null) {
+      for (int i = 0; i < shown.length; i++) {
+        if (shown[i] != null) {
+          done += chunksAt.applyAsInt(i);
+        }
+      }
+    }
+    return new MapProgress(chunks, done);
+  }
+
+  @Override
   public MapResult run(MapInput input) {
     TaskLogContext.step(input.work().taskId(), input.work().step());
     MapInput in = input.rescheduled(signalled);
     int n = in.range().to() - in.range().from();
+    chunks = n;
     Map<String, PoolTally> tallies = new LinkedHashMap<>();
     PoolTally.addAll(tallies, in.used());
     List<ArtifactRef> parts = n > in.leafChunks() ? inner(in, tallies) : leaf(in, tallies);
@@ -94,6 +114,7 @@ public final class MapWorkflowImpl implements MapWorkflow {
     for (int i = 0; i < first; i++) {
       results[i] = in.done().get(i);
     }
+    shown = results;
     int next = work.placement().spreads()
         ? new SpreadChunks(work, () -> signalled).run(range.from(), first, n, in.window(), chunks, results, tallies)
         : onOneQueue(in, first, n, chunks, results);
@@ -139,6 +160,8 @@ public final class MapWorkflowImpl implements MapWorkflow {
     }
     int childWindow = Math.max(1, in.window() / concurrent);
     ArtifactRef[] results = new ArtifactRef[ranges.size()];
+    shown = results;
+    chunksAt = i -> ranges.get(i)[1] - ranges.get(i)[0];
     String parent = Workflow.getInfo().getWorkflowId();
     int window = childWindow;
     windowed(0, ranges.size(), concurrent, results, i -> {

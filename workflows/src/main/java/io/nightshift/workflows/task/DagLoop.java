@@ -5,8 +5,11 @@ import io.nightshift.core.pipeline.PlannedStep;
 import io.nightshift.workflows.activities.StepOutput;
 import io.nightshift.workflows.dag.DagScheduler;
 import io.nightshift.workflows.dag.StepState;
+import io.nightshift.workflows.engine.ActivityPolicies;
 import io.nightshift.workflows.engine.FailureMessages;
 import io.nightshift.workflows.engine.HistoryBudget;
+import io.temporal.api.enums.v1.RetryState;
+import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.TemporalFailure;
@@ -97,10 +100,21 @@ final class DagLoop {
       }
       String message = FailureMessages.of(e);
       dag.failed(name);
-      book.stepFailed(name, message, Workflow.currentTimeMillis());
+      book.stepFailed(name, message, lastAttempt(e, step), Workflow.currentTimeMillis());
       return step.policy().continueOnError() ? Optional.empty()
           : Optional.of(new Failure(name, message, failureType(e)));
     }
+  }
+
+  /**
+   * The attempt a step's call failed on, where the failure tells: Temporal gave up at the step's most attempts. 0
+   * where it does not (a permanent failure ends whichever attempt it came on; Temporal does not say which).
+   */
+  private static int lastAttempt(TemporalFailure e, PlannedStep step) {
+    if (e instanceof ActivityFailure a && a.getRetryState() == RetryState.RETRY_STATE_MAXIMUM_ATTEMPTS_REACHED) {
+      return step.policy().maxAttempts() > 0 ? step.policy().maxAttempts() : ActivityPolicies.STEP_MAX_ATTEMPTS;
+    }
+    return 0;
   }
 
   private static String failureType(Throwable e) {

@@ -9,8 +9,13 @@ import io.nightshift.workflows.dag.DagScheduler;
 import io.nightshift.workflows.dag.StepState;
 import io.nightshift.workflows.task.budget.TaskBudgetStatus;
 import io.nightshift.workflows.task.budget.TaskLedgerState;
+import io.nightshift.workflows.task.control.Decision;
 import io.nightshift.workflows.task.placement.DeadlineReport;
 import io.nightshift.workflows.task.replan.PlanVersion;
+import io.nightshift.workflows.task.timeline.ItemCount;
+import io.nightshift.workflows.task.timeline.StepClocks;
+import io.nightshift.workflows.task.timeline.Timeline;
+import io.nightshift.workflows.task.timeline.TimelineKind;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,7 +29,9 @@ import java.util.Set;
 /**
  * The task's record of itself: state, step outputs, summaries, errors, attempts, pause and times. Pure Java held
  * in workflow state; the progress query reads a snapshot of it, and continue-as-new carries it over. Step states
- * come from the {@link DagScheduler} so there is one source of truth for them.
+ * come from the {@link DagScheduler} so there is one source of truth for them. Every change it records also goes
+ * into the task's {@link Timeline} (whose sequence numbers the view), and each step's times into its
+ * {@link StepClocks}.
  */
 final class ProgressBook {
   private final TaskDefinition task;
@@ -43,11 +50,18 @@ final class ProgressBook {
   private String error;
   private long updatedAt;
   private long endedAt;
+  private final Timeline timeline;
+  private final StepClocks clocks;
 
   ProgressBook(TaskDefinition task, Optional<TaskCarry> carried, long now) {
     this.task = task;
     this.createdAt = carried.map(TaskCarry::createdAtMillis).orElse(now);
     this.updatedAt = now;
+    this.timeline = new Timeline(carried.flatMap(TaskCarry::timeline));
+    this.clocks = new StepClocks(carried.map(c -> c.steps().clocks()).orElse(Map.of()));
+    if (carried.isEmpty()) {
+      timeline.state(TaskState.PLANNING.name(), now);
+    }
     carried.ifPresent(c -> {
       outputs.putAll(c.steps().outputs());
       summaries.putAll(c.steps().summaries());
@@ -64,12 +78,21 @@ final class ProgressBook {
     this.dag = dag;
     this.state = TaskState.RUNNING;
     this.updatedAt = now;
+    timeline.state(TaskState.RUNNING.name(), now);
+  }
+
+  /** A plan version was put in place (the first, or one revised after a failure). */
+  void planVersion(PlanVersion v, long now) {
+    timeline.record(TimelineKind.PLAN_VERSION, "", "v" + v.version() + " (" + v.origin() + "): " + v.steps().size()
+        + " steps" + (v.kept().isEmpty() ? "" : ", " + v.kept().size() + " kept") + "; " + v.reason(), now);
+    updatedAt = now;
   }
 
   /** The planner is revising the plan: shown as planning until the new version is in place. */
   void replanning(long now) {
     state = TaskState.PLANNING;
     updatedAt = now;
+    timeline.state(TaskState.PLANNING.name(), now);
   }
 
   /** A revised plan replaces the current one; steps it does not keep forget what earlier versions recorded. */
@@ -84,17 +107,32 @@ final class ProgressBook {
       errors.remove(step);
       attempts.remove(step);
       runs.remove(step);
+      clocks.forget(step);
     }
     planned(next, nextDag, now);
   }
 
   void stepStarted(String step, long now) {
     attempts.put(step, 1);
+    clocks.started(step, now);
+    timeline.record(TimelineKind.STEP_STARTED, step, "", now);
+    updatedAt = now;
+  }
+
+  /** A map step's input was split: {@code items} rows in {@code chunks} chunks. */
+  void mapSplit(String step, long items, int chunks, long now) {
+    clocks.items(step, ItemCount.split(items, chunks));
+    timeline.record(TimelineKind.MAP_SPLIT, step, items + " items in " + chunks + " chunks", now);
     updatedAt = now;
   }
 
   void stepSucceeded(String step, StepOutput out, long now) {
     attempts.put(step, out.attempt());
+    if (out.attempt() > 1) {
+      timeline.record(TimelineKind.STEP_RETRIED, step, retried(out.attempt()), now);
+    }
+    clocks.succeeded(step, out.attempt(), now);
+    timeline.record(TimelineKind.STEP_SUCCEEDED, step, out.summary(), now);
     if (out.output() != null) {
       outputs.put(step, out.output());
     }
@@ -107,8 +145,31 @@ final class ProgressBook {
     updatedAt = now;
   }
 
-  void stepFailed(String step, String message, long now) {
+  /**
+   * @param attempt the attempt it failed on, where the failure tells (Temporal gave up at the step's most
+   *                attempts); 0 where it does not
+   */
+  void stepFailed(String step, String message, int attempt, long now) {
     errors.put(step, message);
+    if (attempt > 1) {
+      attempts.put(step, attempt);
+      timeline.record(TimelineKind.STEP_RETRIED, step, retried(attempt), now);
+    }
+    clocks.failed(step, attempt, message, now);
+    timeline.record(TimelineKind.STEP_FAILED, step, message, now);
+    updatedAt = now;
+  }
+
+  /** The task was cancelled: the steps still running end with it. */
+  void stepsCancelled(long now) {
+    if (plan == null) {
+      return;
+    }
+    for (PlannedStep s : plan.steps()) {
+      if (clocks.cancelled(s.name(), now)) {
+        timeline.record(TimelineKind.STEP_CANCELLED, s.name(), "", now);
+      }
+    }
     updatedAt = now;
   }
 
@@ -116,6 +177,32 @@ final class ProgressBook {
     this.paused = paused;
     this.pauseReason = paused ? reason : null;
     this.updatedAt = now;
+    timeline.record(paused ? TimelineKind.PAUSED : TimelineKind.RESUMED, "", paused ? reason : "", now);
+  }
+
+  /** A step (a gate, a revised plan, a budget stop) waits for a person. */
+  void awaiting(String step, String why, long now) {
+    timeline.record(TimelineKind.STEP_AWAITING_APPROVAL, step, why, now);
+    updatedAt = now;
+  }
+
+  /** A person decided on a waiting step. */
+  void decided(Decision d, long now) {
+    String comment = d.comment() == null || d.comment().isBlank() ? "" : ": " + d.comment();
+    String by = d.by() == null || d.by().isBlank() ? "" : " by " + d.by();
+    timeline.record(TimelineKind.DECISION, d.step(), (d.approved() ? "approved" : "rejected") + by + comment, now);
+    updatedAt = now;
+  }
+
+  /** Guidance went to the task's running agents. */
+  void steered(String guidance, long now) {
+    timeline.record(TimelineKind.STEERED, "", guidance, now);
+    updatedAt = now;
+  }
+
+  private static String retried(int attempt) {
+    return (attempt - 1) + " failed attempt" + (attempt == 2 ? "" : "s") + " retried by Temporal; ended on attempt "
+        + attempt;
   }
 
   boolean isPaused() {
@@ -128,6 +215,7 @@ final class ProgressBook {
     this.error = error;
     this.updatedAt = now;
     this.endedAt = now;
+    timeline.state(finalState.name(), now);
   }
 
   /** The state users see: a running task that is paused shows as paused. */
@@ -150,15 +238,17 @@ final class ProgressBook {
    */
   TaskCarry carry(int runCount, List<PlanVersion> planVersions, Optional<TaskLedgerState> ledger,
       Optional<DeadlineReport> deadline) {
-    return new TaskCarry(plan, planVersions, steps(), createdAt, runCount, paused, pauseReason, ledger, deadline);
+    return new TaskCarry(plan, planVersions, steps(), createdAt, runCount, paused, pauseReason, ledger, deadline,
+        Optional.of(timeline.snapshot()));
   }
 
   /**
-   * What the current plan's steps left behind so far: where each stands, and what those that ran produced; no
-   * states before the first plan is in place.
+   * What the current plan's steps left behind so far: where each stands, what those that ran produced, and their
+   * times; no states before the first plan is in place.
    */
   CarriedSteps steps() {
-    return new CarriedSteps(dag == null ? Map.of() : dag.states(), outputs, summaries, errors, attempts, runs);
+    return new CarriedSteps(dag == null ? Map.of() : dag.states(), outputs, summaries, errors, attempts, runs,
+        clocks.all());
   }
 
   /** The progress query's answer: this book with the steps waiting for people, the plans and the budget. */
@@ -171,7 +261,7 @@ final class ProgressBook {
         StepState state = awaiting.containsKey(s.name()) ? StepState.AWAITING_APPROVAL : dag.state(s.name());
         steps.add(new StepStatus(s.name(), s.kind().name().toLowerCase(Locale.ROOT), s.tool(), s.needs(), state,
             attempts.getOrDefault(s.name(), 0), new StepOutcome(outputs.get(s.name()), summaries.get(s.name()),
-                errors.get(s.name())), Optional.ofNullable(runs.get(s.name()))));
+                errors.get(s.name())), Optional.ofNullable(runs.get(s.name())), clocks.of(s.name())));
       }
     }
     String shownError = error != null ? error : paused ? "paused: " + pauseReason : null;
@@ -179,6 +269,6 @@ final class ProgressBook {
         : visibleState();
     return new TaskProgress(new TaskStatus(task.taskId(), task.goal(), task.pipelineName(), shown, result,
         shownError), new TaskTimes(createdAt, updatedAt, endedAt), steps,
-        new ApprovalLog(awaiting, approvals.decisions()), plans, budget, deadline);
+        new ApprovalLog(awaiting, approvals.decisions()), plans, budget, deadline, Optional.of(timeline.snapshot()));
   }
 }

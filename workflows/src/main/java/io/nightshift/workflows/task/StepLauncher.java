@@ -75,14 +75,22 @@ final class StepLauncher {
   private final ChildTaskStep children;
   /** Holds steps back once the task budget's wall clock ran out. */
   private final WallClockGate wallClock;
+  /** Told how many items and chunks a map step's input split into, for the task's record. */
+  private final MapSplits splits;
+
+  /** Where a map step's split goes: the task's record of its items. Workflow code. */
+  interface MapSplits {
+    void split(String step, long items, int chunks, long nowMillis);
+  }
 
   /**
    * @param shares    the task budget agent steps and child pipelines spend from ({@link BudgetShares#none()} without)
    * @param wallClock the task budget's wall clock ({@link WallClockGate#none()} without)
    * @param deadline  the deadline report the task's previous run ended with; empty in a first run
    */
-  StepLauncher(TaskInput task, Plan plan, TaskControl control, BudgetShares shares, WallClockGate wallClock,
-      Optional<DeadlineReport> deadline) {
+  StepLauncher(TaskInput task, Plan plan, TaskControl control, MapSplits splits, BudgetShares shares,
+      WallClockGate wallClock, Optional<DeadlineReport> deadline) {
+    this.splits = splits;
     this.task = task;
     this.deadline = DeadlineWatch.of(plan, deadline);
     this.placer = new StepPlacer(task.pools(), plan.placement().toPolicy(), this.deadline);
@@ -152,6 +160,7 @@ final class StepLauncher {
         new MapActivities.SplitRequest(over, step.map().chunkSize())).thenCompose(split -> {
           String taskId = task.definition().taskId();
           placer.mapSplit(step, where, split.chunks());
+          splits.split(step.name(), split.rows(), split.chunks(), Workflow.currentTimeMillis());
           ChunkPlacement planned = planned(where, split.chunks());
           MapWorkflow root = Workflow.newChildWorkflowStub(MapWorkflow.class, ChildWorkflowOptions.newBuilder()
               .setWorkflowId(taskId + "/" + step.name()).build());

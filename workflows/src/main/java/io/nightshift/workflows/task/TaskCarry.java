@@ -7,6 +7,7 @@ import io.nightshift.workflows.payload.UnwrappedRecords;
 import io.nightshift.workflows.task.budget.TaskLedgerState;
 import io.nightshift.workflows.task.placement.DeadlineReport;
 import io.nightshift.workflows.task.replan.PlanVersion;
+import io.nightshift.workflows.task.timeline.TimelineState;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,14 +27,17 @@ import java.util.Optional;
  * @param deadline        the report of the last step placed against the plan's deadline, so the task's deadline
  *                        status survives the cut-over; empty without a deadline, before any such step, and in
  *                        carries written before it was carried
+ * @param timeline        the task's timeline, so its sequence goes on counting in the next run; empty in carries
+ *                        written before it
  */
 @JsonDeserialize(using = UnwrappedRecords.class)
 public record TaskCarry(Plan plan, List<PlanVersion> planVersions, @JsonUnwrapped CarriedSteps steps,
     long createdAtMillis, int runs, boolean paused, String pauseReason, Optional<TaskLedgerState> ledger,
-    Optional<DeadlineReport> deadline) {
+    Optional<DeadlineReport> deadline, Optional<TimelineState> timeline) {
   public TaskCarry {
     planVersions = List.copyOf(planVersions == null ? List.of() : planVersions);
     ledger = ledger == null ? Optional.empty() : ledger;
     deadline = deadline == null ? Optional.empty() : deadline;
+    timeline = timeline == null ? Optional.empty() : timeline;
   }
 }

@@ -66,12 +66,15 @@ final class TaskHolds implements TaskControl {
 
   @Override
   public Optional<Decision> awaitDecision(String step, String why, BooleanSupplier moot) {
+    book.awaiting(step, why, Workflow.currentTimeMillis());
     return approvals.await(step, why, moot);
   }
 
   /** Hands a decision to the step waiting for it; one for a step that waits for none is ignored (the signal). */
   void deliver(Decision decision) {
-    if (approvals.deliver(decision.at(Workflow.currentTimeMillis()))) {
+    Decision recorded = decision.at(Workflow.currentTimeMillis());
+    if (approvals.deliver(recorded)) {
+      book.decided(recorded, Workflow.currentTimeMillis());
       changes++;
     }
   }
@@ -107,6 +110,7 @@ final class TaskHolds implements TaskControl {
     checkWaiting(decision);
     Decision recorded = decision.at(Workflow.currentTimeMillis());
     approvals.deliver(recorded);
+    book.decided(recorded, Workflow.currentTimeMillis());
     changes++;
     return recorded;
   }

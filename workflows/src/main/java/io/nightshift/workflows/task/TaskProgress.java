@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.nightshift.workflows.payload.UnwrappedRecords;
 import io.nightshift.workflows.task.budget.TaskBudgetStatus;
+import io.nightshift.workflows.task.timeline.TimelineState;
 import java.util.List;
 import io.nightshift.workflows.task.placement.DeadlineReport;
 import java.util.Optional;
@@ -20,14 +21,22 @@ import java.util.Optional;
  * @param plans     the current plan version and every version so far
  * @param budget    the task budget's limits and figures; empty for a task without one
  * @param deadline  whether the plan's deadline still holds; empty for a plan without one
+ * @param timeline  the task's timeline (its latest entries and sequence); empty from workers older than it
  */
 @JsonDeserialize(using = UnwrappedRecords.class)
 public record TaskProgress(@JsonUnwrapped TaskStatus status, @JsonUnwrapped TaskTimes times, List<StepStatus> steps,
     @JsonUnwrapped ApprovalLog approvals, @JsonUnwrapped PlanHistory plans, Optional<TaskBudgetStatus> budget,
-    Optional<DeadlineReport> deadline) {
+    Optional<DeadlineReport> deadline, Optional<TimelineState> timeline) {
   public TaskProgress {
     steps = List.copyOf(steps);
     budget = budget == null ? Optional.empty() : budget;
     deadline = deadline == null ? Optional.empty() : deadline;
+    timeline = timeline == null ? Optional.empty() : timeline;
+  }
+
+  /** An answer without a timeline (as workers before it answered). */
+  public TaskProgress(TaskStatus status, TaskTimes times, List<StepStatus> steps, ApprovalLog approvals,
+      PlanHistory plans, Optional<TaskBudgetStatus> budget, Optional<DeadlineReport> deadline) {
+    this(status, times, steps, approvals, plans, budget, deadline, Optional.empty());
   }
 }

@@ -14,6 +14,7 @@ import io.nightshift.workflows.task.budget.WallClockGate;
 import io.nightshift.workflows.task.control.Decision;
 import io.nightshift.workflows.task.placement.DeadlineReport;
 import io.nightshift.workflows.task.replan.KeptSteps;
+import io.nightshift.workflows.task.replan.PlanVersion;
 import io.nightshift.workflows.task.replan.Replanning;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
@@ -74,6 +75,10 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
     }
     plan = capped(plan);
     replanning.first(plan, Workflow.currentTimeMillis());
+    // a new task's plan, or a fork's (it starts from a carry without a timeline)
+    if (carried.flatMap(TaskCarry::timeline).isEmpty()) {
+      book.planVersion(latest(replanning.versions()), Workflow.currentTimeMillis());
+    }
     book.planned(plan, dag, Workflow.currentTimeMillis());
     listing.publish(book.visibleState());
     Optional<String> failure = runPlans();
@@ -100,7 +105,7 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
     Optional<DeadlineReport> deadline = input.carry().flatMap(TaskCarry::deadline);
     try {
       while (true) {
-        launcher = new StepLauncher(input, plan, holds,
+        launcher = new StepLauncher(input, plan, holds, book::mapSplit,
             ledger.map(l -> BudgetShares.of(l, holds)).orElseGet(BudgetShares::none),
             ledger.map(l -> WallClockGate.of(l, holds)).orElseGet(WallClockGate::none), deadline);
         deadline = Optional.empty();
@@ -115,6 +120,7 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
       }
     } catch (CanceledFailure e) {
       dag.stopRemaining(StepState.CANCELLED, true);
+      book.stepsCancelled(Workflow.currentTimeMillis());
       end(TaskState.CANCELLED, null, "cancelled");
       throw e;
     }
@@ -140,6 +146,7 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
     plan = revised;
     dag = new DagScheduler(dependencies(plan), states);
     book.replanned(plan, dag, kept, Workflow.currentTimeMillis());
+    book.planVersion(latest(replanning.versions()), Workflow.currentTimeMillis());
     listing.publish(book.visibleState());
     return replanning.awaitApproval(plan);
   }
@@ -176,6 +183,7 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
   public void steer(String guidance) {
     if (launcher != null) {
       launcher.steerAgents(guidance);
+      book.steered(guidance, Workflow.currentTimeMillis());
     }
   }
 
@@ -223,6 +231,10 @@ public final class TaskWorkflowImpl implements TaskWorkflow {
       }
     }
     return null;
+  }
+
+  private static PlanVersion latest(List<PlanVersion> versions) {
+    return versions.get(versions.size() - 1);
   }
 
   private static Map<String, List<String>> dependencies(Plan plan) {

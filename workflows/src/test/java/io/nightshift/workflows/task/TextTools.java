@@ -44,6 +44,20 @@ final class TextTools {
           throw ToolException.retryable(e.getMessage(), e);
         }
       });
+      // as table.double, but a chunk with the row 10 waits until released: a map held part way
+      case "table.held" -> tool(name, (ctx, args) -> {
+        Table in = Csv.parse(read(ctx, args.required("input")));
+        try {
+          boolean held = in.rows().stream().anyMatch(r -> r.get(0).equals("10"));
+          while (held && !release.await(100, TimeUnit.MILLISECONDS)) {
+            ctx.heartbeat("held");
+          }
+          return new ToolOutput(ctx.artifacts().put(Csv.write(in).getBytes(StandardCharsets.UTF_8), "text/csv"),
+              in.rows().size() + " rows");
+        } catch (InterruptedException | IOException e) {
+          throw ToolException.permanent("interrupted");
+        }
+      });
       case "text.resumable" -> tool(name, (ctx, args) -> {
         int start = ctx.resumeFrom().map(Integer::parseInt).orElse(0);
         for (int i = start; i < 10; i++) {
