@@ -3,8 +3,10 @@ package io.nightshift.dist;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Percentage.withPercentage;
 
+import io.nightshift.api.v1.ApproveTaskRequest;
 import io.nightshift.api.v1.Task;
 import io.nightshift.api.v1.TaskState;
+import io.nightshift.api.v1.TimelineEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -395,6 +397,66 @@ class WorkflowUiPagesIT {
     assertThat(forked.getStepsList().stream().filter(st -> st.getName().equals("lipinski")).findFirst()
         .orElseThrow().getOutput()).isNotEqualTo(api.get(id).getStepsList().stream()
         .filter(st -> st.getName().equals("lipinski")).findFirst().orElseThrow().getOutput());
+  }
+
+  @Test
+  void shouldResumeACutEventStreamWithoutMissingATimelineEntry() throws Exception {
+    window(1280, 800);
+    String id = api.submitYaml(GATED, Map.of());
+    try (CuttableRelay relay = CuttableRelay.to(runtime.workflowUiPort)) {
+      // the page through a relay the test can cut (the session cookie is the host's, so it goes along)
+      browser.get("http://127.0.0.1:" + relay.port() + "/#/tasks/" + id);
+      await(() -> !browser.findElements(By.cssSelector("[data-awaiting='publish']")).isEmpty());
+      await(() -> timelineShown().equals(timelineOf(id)));
+      browser.executeScript("window.reopened = 0; stream.addEventListener('open', () => window.reopened++);");
+      markThePage();
+
+      // the connection drops, the browser's reconnects are held, and the task moves on meanwhile
+      relay.cut();
+      await(() -> !browser.findElement(By.id("live")).getAttribute("class").contains("on"));
+      api.tasks().approveTask(ApproveTaskRequest.newBuilder().setTaskId(id).setStep("publish").setBy("test")
+          .setComment("approved while the page was cut off").build());
+      api.awaitTask(id, t -> t.getState() == TaskState.TASK_STATE_SUCCEEDED, Duration.ofMinutes(2));
+      assertThat(timelineShown()).as("the cut page has not seen the entries since").isNotEqualTo(timelineOf(id));
+
+      // EventSource reconnects by itself with Last-Event-ID; the server sends what came after it, nothing twice
+      relay.restore();
+      await(() -> timelineShown().equals(timelineOf(id)));
+      assertThat(((Number) browser.executeScript("return window.reopened;")).intValue()).isPositive();
+      assertThat(browser.findElement(By.id("timeline")).getText()).contains("approved while the page was cut off");
+      assertThat(thePageWasNotReloaded()).isTrue();
+      screenshot("task-view-timeline-after-reconnect.png");
+    }
+  }
+
+  @Test
+  void shouldShowAMapStepsItemsAsABarAndEachStepsTime() throws Exception {
+    window(1280, 800);
+    String id = api.submitYaml("""
+        name: mapped
+        steps:
+          - {name: load, tool: data.read_csv, params: {source: "classpath:nightshift/data/approved_drugs.csv"}}
+          - {name: each, kind: map, tool: table.describe, over: "${steps.load.output}", item_param: input,
+             chunk_size: 10}
+        """, Map.of());
+    api.awaitTask(id, t -> t.getState() == TaskState.TASK_STATE_SUCCEEDED, Duration.ofMinutes(2));
+    browser.get(ui + "/#/tasks/" + id);
+    await(() -> !browser.findElements(By.cssSelector("[data-items='each'] progress")).isEmpty());
+    WebElement bar = browser.findElement(By.cssSelector("[data-items='each'] progress"));
+    assertThat(bar.getAttribute("max")).isEqualTo("38");
+    assertThat(bar.getAttribute("value")).isEqualTo("38");
+    assertThat(browser.findElement(By.cssSelector("[data-items='each']")).getText()).isEqualTo("38/38 items");
+    assertThat(browser.findElements(By.cssSelector("[data-items='load']"))).as("not a map step").isEmpty();
+    assertThat(browser.findElement(By.cssSelector("td[data-time='each']")).getText()).matches("(?s)\\d+s.*");
+  }
+
+  private List<Long> timelineShown() {
+    return browser.findElements(By.cssSelector("#timeline li")).stream()
+        .map(li -> Long.parseLong(li.getAttribute("data-sequence"))).toList();
+  }
+
+  private List<Long> timelineOf(String id) {
+    return api.get(id).getTimelineList().stream().map(TimelineEvent::getSequence).toList();
   }
 
   private List<String> listedTasks() {

@@ -303,8 +303,18 @@ function stepTime(s) {
     const end = s.endedAt ? new Date(s.endedAt) : new Date();
     parts.push(duration(end - new Date(s.startedAt)) + (s.endedAt ? '' : '…'));
   }
-  if (s.items && s.items.total) parts.push((s.items.done || 0) + '/' + s.items.total + ' items');
-  return parts.join(' · ');
+  return [parts.join(''), s.items && s.items.total ? itemsBar(s) : ''];
+}
+
+/** A map step's items as a bar: done of total, with the failed and running counts in words beside it. */
+function itemsBar(s) {
+  const n = x => Number(x || 0);
+  const { total, done, failed, running } = { total: n(s.items.total), done: n(s.items.done), failed: n(s.items.failed),
+    running: n(s.items.running) };
+  return el('div', { class: 'items', 'data-items': s.name },
+    el('progress', { max: total, value: done, 'aria-label': 'items done of ' + s.name }),
+    ' ' + done + '/' + total + ' items' + (running ? ', ' + running + ' running' : '')
+      + (failed ? ', ' + failed + ' failed' : ''));
 }
 
 function duration(ms) {
