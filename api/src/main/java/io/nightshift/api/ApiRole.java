@@ -4,6 +4,7 @@ import io.grpc.ManagedChannelBuilder;
 import io.nightshift.api.codec.CodecServer;
 import io.nightshift.api.tls.ServerPem;
 import io.nightshift.api.tls.WebTls;
+import io.nightshift.api.ui.TemporalWebUiLink;
 import io.nightshift.api.ui.WebListener;
 import io.nightshift.api.ui.WorkflowUiServer;
 import io.nightshift.api.ui.session.LoginCodes;
@@ -68,6 +69,7 @@ public final class ApiRole implements RolePart {
     this.ui = ui;
     ui.ifPresent(u -> u.servePublic(OpsEndpoints.PATHS, context.ops().endpoints()::serve));
     ui.ifPresent(u -> acceptLinks(u, config, closer));
+    ui.ifPresent(u -> linkTemporalWebUi(u, context));
     ui.ifPresent(u -> u.newLoginLink().ifPresentOrElse(ApiRole::printLoginLink,
         () -> log.info("workflow UI on {} (no login: API authentication is off)", uiUrl().orElseThrow())));
     codec.ifPresent(c -> log.info("codec server for Temporal's Web UI and CLI on {} (admin tokens only; CORS for {})",
@@ -101,6 +103,19 @@ public final class ApiRole implements RolePart {
     } catch (IOException e) {
       log.warn("'nightshift admin ui-link' cannot make login links for this UI ({}); log in with an API token",
           e.toString());
+    }
+  }
+
+  /**
+   * Where this runtime runs (or reuses) the local Temporal dev server, it knows that server's Web UI, and the task
+   * view links each task to its workflow there; against a cluster the address is not known, and there is no link.
+   */
+  private static void linkTemporalWebUi(WorkflowUiServer ui, RoleContext context) {
+    String webUi = context.temporal().server().webUi();
+    if (webUi != null) {
+      RuntimeConfig config = context.config();
+      ui.linkTemporalWebUi(new TemporalWebUiLink(webUi,
+          tenant -> config.tenantNamespaces().of(tenant).orElse(config.namespace())));
     }
   }
 

@@ -42,6 +42,11 @@ final class ApiClient {
         .setPipelineYaml(yaml).putAllParams(params)).build()).getTaskId();
   }
 
+  String submitYaml(String yaml, Map<String, String> params, Map<String, String> labels) {
+    return tasks().submitTask(SubmitTaskRequest.newBuilder().setSpec(TaskSpec.newBuilder()
+        .setPipelineYaml(yaml).putAllParams(params).putAllLabels(labels)).build()).getTaskId();
+  }
+
   /** Submits once the API answers: a separately started api process may still be coming up. */
   String submitYamlWhenServing(String yaml, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();

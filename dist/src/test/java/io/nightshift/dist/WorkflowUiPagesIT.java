@@ -3,8 +3,10 @@ package io.nightshift.dist;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Percentage.withPercentage;
 
+import io.nightshift.api.v1.ApproveTaskRequest;
 import io.nightshift.api.v1.Task;
 import io.nightshift.api.v1.TaskState;
+import io.nightshift.api.v1.TimelineEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -232,6 +234,234 @@ class WorkflowUiPagesIT {
     assertThat(number("return document.documentElement.scrollWidth - document.documentElement.clientWidth"))
         .isLessThanOrEqualTo(0);
     screenshot("task-list-narrow.png");
+  }
+
+  @Test
+  void shouldFilterTheListByStateAndLabelAndKeepTheFiltersThroughAReload() throws Exception {
+    window(1280, 800);
+    String quick = GATED.replace("approval: required", "approval: none");
+    String chem = api.submitYaml(quick, Map.of(), Map.of("team", "chem-filter"));
+    String bio = api.submitYaml(quick, Map.of(), Map.of("team", "bio-filter"));
+    for (String id : List.of(chem, bio)) {
+      api.awaitTask(id, t -> t.getState() == TaskState.TASK_STATE_SUCCEEDED, Duration.ofMinutes(2));
+    }
+    browser.get(ui + "/");
+    await(() -> !browser.findElements(By.cssSelector("tr[data-task='" + bio + "']")).isEmpty());
+    browser.findElement(By.id("filter-state-SUCCEEDED")).click();
+    browser.findElement(By.id("filter-labels")).sendKeys("team=chem-filter");
+    browser.findElement(By.id("filter-apply")).click();
+
+    await(() -> listedTasks().equals(List.of(chem)));
+    assertThat(browser.getCurrentUrl()).contains("state=SUCCEEDED").contains("label=team%3Dchem-filter");
+    assertThat(browser.findElement(By.cssSelector("tr[data-task='" + chem + "'] [data-label='team']")).getText())
+        .isEqualTo("team=chem-filter");
+    screenshot("task-list-filtered.png");
+
+    browser.navigate().refresh();
+    await(() -> listedTasks().equals(List.of(chem)));
+    assertThat(browser.findElement(By.id("filter-labels")).getAttribute("value")).isEqualTo("team=chem-filter");
+    assertThat(browser.findElement(By.id("filter-state-SUCCEEDED")).isSelected()).isTrue();
+    assertThat(browser.findElement(By.id("filter-state-RUNNING")).isSelected()).isFalse();
+    // the "older tasks" link is made the same way: the next page with the filters it was given for
+    assertThat((String) browser.executeScript("return listHash(Object.assign(listFilterOf(location.hash),"
+        + " {page: 'next+token'}));")).isEqualTo("#/?state=SUCCEEDED&label=team%3Dchem-filter&page=next%2Btoken");
+
+    browser.findElement(By.id("filter-labels")).clear();
+    browser.findElement(By.id("filter-labels")).sendKeys("team");
+    browser.findElement(By.id("filter-apply")).click();
+    await(() -> browser.findElement(By.id("filter-labels-error")).isDisplayed());
+    assertThat(browser.findElement(By.id("filter-labels-error")).getText()).contains("not key=value");
+    browser.findElement(By.id("filter-clear")).click();
+    await(() -> listedTasks().containsAll(List.of(chem, bio)));
+  }
+
+  @Test
+  void shouldShowABadLabelKeysErrorNextToTheLabelsField() throws Exception {
+    window(1280, 800);
+    browser.get(ui + "/#/submit");
+    await(() -> !browser.findElements(By.cssSelector("#pipeline option[value='sample']")).isEmpty());
+    new Select(browser.findElement(By.id("pipeline"))).selectByValue("sample");
+    browser.findElement(By.id("labels")).sendKeys("team=chem\nBad Key!=x");
+    browser.findElement(By.id("idempotency-key")).sendKeys("bad-label-key-1");
+    browser.findElement(By.id("submit-task")).click();
+
+    await(() -> browser.findElement(By.id("labels-error")).isDisplayed());
+    WebElement error = browser.findElement(By.id("labels-error"));
+    assertThat(error.findElement(By.cssSelector("[data-error-field]")).getAttribute("data-error-field"))
+        .isEqualTo("spec.labels[\"Bad Key!\"]");
+    assertThat(browser.findElement(By.id("labels")).getAttribute("aria-invalid")).isEqualTo("true");
+    assertThat(browser.findElement(By.id("idempotency-key-error")).isDisplayed()).isFalse();
+    assertThat(browser.getCurrentUrl()).as("nothing was submitted").endsWith("#/submit");
+    screenshot("submit-with-label-error.png");
+  }
+
+  @Test
+  void shouldForkAFinishedTaskFromItsSecondStepKeepingTheFirstAndShowItsArtifactsAndTemporalLink()
+      throws Exception {
+    window(1280, 800);
+    browser.get(ui + "/#/submit");
+    await(() -> !browser.findElements(By.id("source-yaml")).isEmpty());
+    browser.findElement(By.id("source-yaml")).click();
+    browser.findElement(By.id("pipeline-yaml")).sendKeys(GATED.replace("approval: required", "approval: none"));
+    browser.findElement(By.id("labels")).sendKeys("team=fork-ui\nrun=1");
+    browser.findElement(By.id("idempotency-key")).sendKeys("fork-ui-source");
+    browser.findElement(By.id("submit-task")).click();
+    await(() -> browser.getCurrentUrl().startsWith(ui + "/#/tasks/task-"));
+    String id = browser.getCurrentUrl().substring((ui + "/#/tasks/").length());
+    await(() -> browser.findElement(By.cssSelector("#view > div .state")).getText().equals("SUCCEEDED"));
+    assertThat(api.get(id).getLabelsMap()).isEqualTo(Map.of("team", "fork-ui", "run", "1"));
+    // the same idempotency key again: the same task, not a second one
+    browser.get(ui + "/#/submit");
+    await(() -> !browser.findElements(By.id("source-yaml")).isEmpty());
+    browser.findElement(By.id("source-yaml")).click();
+    browser.findElement(By.id("pipeline-yaml")).sendKeys(GATED.replace("approval: required", "approval: none"));
+    browser.findElement(By.id("labels")).sendKeys("team=fork-ui\nrun=1");
+    browser.findElement(By.id("idempotency-key")).sendKeys("fork-ui-source");
+    browser.findElement(By.id("submit-task")).click();
+    await(() -> browser.getCurrentUrl().equals(ui + "/#/tasks/" + id));
+    await(() -> browser.findElement(By.cssSelector("#view > div .state")).getText().equals("SUCCEEDED"));
+    assertThat(browser.findElement(By.cssSelector("#view [data-label='team']")).getText()).isEqualTo("team=fork-ui");
+
+    // Temporal's Web UI (the dev server's, which the runtime started) at this task's workflow
+    await(() -> !browser.findElements(By.id("temporal-link")).isEmpty());
+    assertThat(browser.findElement(By.id("temporal-link")).getAttribute("href"))
+        .isEqualTo("http://127.0.0.1:" + runtime.uiPort + "/namespaces/default/workflows/" + id);
+    // the artifacts, each a download this session may read
+    await(() -> browser.findElements(By.cssSelector("#artifacts tr[data-kind='output']")).size() == 3);
+    String download = browser.findElement(By.cssSelector("#artifacts tr[data-kind='output'] a.download"))
+        .getAttribute("href");
+    assertThat(download).startsWith(ui + "/api/artifacts/sha256").contains("task=" + id);
+    assertThat(((Number) browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+        + " fetch(arguments[0]).then(r => done(r.status), () => done(0));", download)).intValue()).isEqualTo(200);
+
+    browser.findElement(By.id("fork-step-profile")).click();
+    await(() -> !browser.findElements(By.id("fork-form")).isEmpty());
+    assertThat(browser.switchTo().activeElement().getAttribute("id")).as("a pasted pipeline: free lines")
+        .isEqualTo("fork-params");
+    browser.findElement(By.id("fork-new-id")).sendKeys("no spaces");
+    browser.findElement(By.id("fork-submit")).click();
+    await(() -> browser.findElement(By.id("fork-new-id-error")).isDisplayed());
+    assertThat(browser.findElement(By.cssSelector("#fork-new-id-error [data-error-field]"))
+        .getAttribute("data-error-field")).isEqualTo("new_task_id");
+    screenshot("fork-form.png");
+    browser.findElement(By.id("fork-new-id")).clear();
+    browser.findElement(By.id("fork-new-id")).sendKeys(id + "-fork");
+    browser.findElement(By.id("fork-submit")).click();
+
+    await(() -> browser.getCurrentUrl().equals(ui + "/#/tasks/" + id + "-fork"));
+    await(() -> browser.findElement(By.cssSelector("#view > div .state")).getText().equals("SUCCEEDED"));
+    assertThat(browser.findElement(By.cssSelector("tr[data-step='load']")).getAttribute("data-kept"))
+        .isEqualTo("true");
+    assertThat(browser.findElement(By.cssSelector("tr[data-step='load'] [data-kept-step]")).getText())
+        .isEqualTo("kept");
+    assertThat(browser.findElements(By.cssSelector("tr[data-step='profile'] [data-kept-step]"))).isEmpty();
+    assertThat(browser.findElement(By.cssSelector("#plan-versions [data-kept='1']")).getText()).isEqualTo("load");
+    WebElement source = browser.findElement(By.id("forked-from-link"));
+    assertThat(source.getText()).isEqualTo(id);
+    assertThat(browser.findElement(By.id("forked-from")).getText()).isEqualTo("forked from " + id + " at profile");
+    Task fork = api.get(id + "-fork");
+    assertThat(fork.getForkedFrom()).isEqualTo(id);
+    assertThat(fork.getStepsList().stream().filter(st -> st.getName().equals("load")).findFirst().orElseThrow()
+        .getOutput()).isEqualTo(api.get(id).getSteps(0).getOutput());
+    screenshot("task-view-forked.png");
+    source.click();
+    await(() -> browser.getCurrentUrl().equals(ui + "/#/tasks/" + id));
+  }
+
+  @Test
+  void shouldForkACatalogPipelineWithItsDeclaredParamsPrefilledSendingOnlyTheOneChanged() throws Exception {
+    window(1280, 800);
+    String id = api.submitNamed("sample", Map.of());
+    api.awaitTask(id, t -> t.getState() == TaskState.TASK_STATE_SUCCEEDED, Duration.ofMinutes(2));
+    browser.get(ui + "/#/tasks/" + id);
+    await(() -> !browser.findElements(By.id("fork-step-lipinski")).isEmpty());
+    browser.findElement(By.id("fork-step-lipinski")).click();
+    await(() -> !browser.findElements(By.id("fork-param-max_mw")).isEmpty());
+    WebElement maxMw = browser.findElement(By.id("fork-param-max_mw"));
+    assertThat(maxMw.getAttribute("value")).as("the pipeline's declared default").isEqualTo("500");
+    assertThat(browser.findElement(By.id("fork-param-max_mw-hint")).getText()).contains("molecular weight");
+    maxMw.clear();
+    maxMw.sendKeys("400");
+    browser.findElement(By.id("fork-submit")).click();
+
+    await(() -> browser.getCurrentUrl().startsWith(ui + "/#/tasks/task-")
+        && !browser.getCurrentUrl().endsWith(id));
+    String fork = browser.getCurrentUrl().substring((ui + "/#/tasks/").length());
+    await(() -> browser.findElement(By.cssSelector("#view > div .state")).getText().equals("SUCCEEDED"));
+    assertThat(browser.findElement(By.cssSelector("tr[data-step='load']")).getAttribute("data-kept"))
+        .isEqualTo("true");
+    assertThat(browser.findElement(By.cssSelector("tr[data-step='lipinski']")).getAttribute("data-kept")).isNull();
+    Task forked = api.get(fork);
+    assertThat(forked.getForkedFromStep()).isEqualTo("lipinski");
+    // only max_mw went along: the step that quotes it ran again, on 400 Da instead of 500
+    assertThat(forked.getStepsList().stream().filter(st -> st.getName().equals("lipinski")).findFirst()
+        .orElseThrow().getOutput()).isNotEqualTo(api.get(id).getStepsList().stream()
+        .filter(st -> st.getName().equals("lipinski")).findFirst().orElseThrow().getOutput());
+  }
+
+  @Test
+  void shouldResumeACutEventStreamWithoutMissingATimelineEntry() throws Exception {
+    window(1280, 800);
+    String id = api.submitYaml(GATED, Map.of());
+    try (CuttableRelay relay = CuttableRelay.to(runtime.workflowUiPort)) {
+      // the page through a relay the test can cut (the session cookie is the host's, so it goes along)
+      browser.get("http://127.0.0.1:" + relay.port() + "/#/tasks/" + id);
+      await(() -> !browser.findElements(By.cssSelector("[data-awaiting='publish']")).isEmpty());
+      await(() -> timelineShown().equals(timelineOf(id)));
+      browser.executeScript("window.reopened = 0; stream.addEventListener('open', () => window.reopened++);");
+      markThePage();
+
+      // the connection drops, the browser's reconnects are held, and the task moves on meanwhile
+      relay.cut();
+      await(() -> !browser.findElement(By.id("live")).getAttribute("class").contains("on"));
+      api.tasks().approveTask(ApproveTaskRequest.newBuilder().setTaskId(id).setStep("publish").setBy("test")
+          .setComment("approved while the page was cut off").build());
+      api.awaitTask(id, t -> t.getState() == TaskState.TASK_STATE_SUCCEEDED, Duration.ofMinutes(2));
+      assertThat(timelineShown()).as("the cut page has not seen the entries since").isNotEqualTo(timelineOf(id));
+
+      // EventSource reconnects by itself with Last-Event-ID; the server sends what came after it, nothing twice
+      relay.restore();
+      await(() -> timelineShown().equals(timelineOf(id)));
+      assertThat(((Number) browser.executeScript("return window.reopened;")).intValue()).isPositive();
+      assertThat(browser.findElement(By.id("timeline")).getText()).contains("approved while the page was cut off");
+      assertThat(thePageWasNotReloaded()).isTrue();
+      screenshot("task-view-timeline-after-reconnect.png");
+    }
+  }
+
+  @Test
+  void shouldShowAMapStepsItemsAsABarAndEachStepsTime() throws Exception {
+    window(1280, 800);
+    String id = api.submitYaml("""
+        name: mapped
+        steps:
+          - {name: load, tool: data.read_csv, params: {source: "classpath:nightshift/data/approved_drugs.csv"}}
+          - {name: each, kind: map, tool: table.describe, over: "${steps.load.output}", item_param: input,
+             chunk_size: 10}
+        """, Map.of());
+    api.awaitTask(id, t -> t.getState() == TaskState.TASK_STATE_SUCCEEDED, Duration.ofMinutes(2));
+    browser.get(ui + "/#/tasks/" + id);
+    await(() -> !browser.findElements(By.cssSelector("[data-items='each'] progress")).isEmpty());
+    WebElement bar = browser.findElement(By.cssSelector("[data-items='each'] progress"));
+    assertThat(bar.getAttribute("max")).isEqualTo("38");
+    assertThat(bar.getAttribute("value")).isEqualTo("38");
+    assertThat(browser.findElement(By.cssSelector("[data-items='each']")).getText()).isEqualTo("38/38 items");
+    assertThat(browser.findElements(By.cssSelector("[data-items='load']"))).as("not a map step").isEmpty();
+    assertThat(browser.findElement(By.cssSelector("td[data-time='each']")).getText()).matches("(?s)\\d+s.*");
+  }
+
+  private List<Long> timelineShown() {
+    return browser.findElements(By.cssSelector("#timeline li")).stream()
+        .map(li -> Long.parseLong(li.getAttribute("data-sequence"))).toList();
+  }
+
+  private List<Long> timelineOf(String id) {
+    return api.get(id).getTimelineList().stream().map(TimelineEvent::getSequence).toList();
+  }
+
+  private List<String> listedTasks() {
+    return browser.findElements(By.cssSelector("#tasks tr[data-task]")).stream()
+        .map(r -> r.getAttribute("data-task")).toList();
   }
 
   private void window(int width, int height) {

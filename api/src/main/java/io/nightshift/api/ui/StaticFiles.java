@@ -18,6 +18,8 @@ final class StaticFiles {
       Map.entry("/list.js", "list.js"),
       Map.entry("/submit.js", "submit.js"),
       Map.entry("/backends.js", "backends.js"),
+      Map.entry("/fork.js", "fork.js"),
+      Map.entry("/details.js", "details.js"),
       Map.entry("/app.css", "app.css"),
       Map.entry("/login", "login.html"),
       Map.entry("/login.js", "login.js"));

@@ -54,6 +54,8 @@ import org.slf4j.LoggerFactory;
  * GET  /login                          the login page; POST /login exchanges a link's code or an API token for a
  *                                      session cookie, POST /logout ends it ({@link SessionLogin})
  * GET  /api/session                    who the page is logged in as
+ * GET  /api/links                      links to other tools about a task: {"temporalWorkflows": prefix} where the
+ *                                      runtime knows Temporal's Web UI ({@link TemporalWebUiLink}), else {}
  * GET  /api/tasks?page_token=T         ListTasks, newest first; filters state=S and label=K=V (repeatable),
  *                                      pipeline=P, created_after=T, created_before=T (RFC 3339): TaskListQuery
  * POST /api/tasks                      SubmitTask: the SubmitTaskRequest as JSON; answers {"taskId": ...}
@@ -93,6 +95,8 @@ public final class WorkflowUiServer implements AutoCloseable {
   private final EventStreamWriters streams;
   private final HostAndOriginCheck addressing;
   private final UiLogin login;
+  /** Set once after start where the runtime knows Temporal's Web UI; read by every page's {@code /api/links}. */
+  private volatile Optional<TemporalWebUiLink> temporalWebUi = Optional.empty();
 
   private WorkflowUiServer(HttpServer server, ManagedChannel channel, ExecutorService threads,
       EventStreamWriters streams, HostAndOriginCheck addressing, UiLogin login) {
@@ -172,6 +176,7 @@ public final class WorkflowUiServer implements AutoCloseable {
     server.createContext("/login", ex -> ui.handle(ex, () -> ui.loginPage(ex)));
     server.createContext("/logout", ex -> ui.handle(ex, () -> ui.logout(ex)));
     server.createContext("/api/session", ex -> ui.handleSignedIn(ex, s -> sendJson(ex, 200, s.user().asJson())));
+    server.createContext("/api/links", ex -> ui.handleSignedIn(ex, s -> ui.links(ex, s)));
     server.createContext("/api/tasks", ex -> ui.handleSignedIn(ex, s -> ui.tasks(ex, s)));
     server.createContext("/api/pipelines", ex -> ui.handleSignedIn(ex, s -> ui.readOnly(ex, "/api/pipelines",
         () -> TaskServiceGrpc.newBlockingStub(s.api()).listPipelines(ListPipelinesRequest.getDefaultInstance()))));
@@ -216,6 +221,23 @@ public final class WorkflowUiServer implements AutoCloseable {
     for (String path : paths) {
       server.createContext(path, ex -> handle(ex, () -> handler.handle(ex)));
     }
+  }
+
+  /**
+   * Lets the task view link each task to its workflow in Temporal's Web UI at {@code link}: the runtime calls this
+   * when it runs (or reuses) the local dev server, the one case where it knows that UI's address.
+   */
+  public void linkTemporalWebUi(TemporalWebUiLink link) {
+    temporalWebUi = Optional.of(link);
+  }
+
+  private void links(HttpExchange ex, UiSession session) throws IOException {
+    if (!ex.getRequestMethod().equals("GET") || !ex.getRequestURI().getPath().equals("/api/links")) {
+      sendJson(ex, 404, HttpStatuses.body("NOT_FOUND", "no such resource: " + ex.getRequestMethod() + " "
+          + ex.getRequestURI(), null));
+      return;
+    }
+    sendJson(ex, 200, TemporalWebUiLink.asJson(temporalWebUi, session.user().tenant()));
   }
 
   private void loginPage(HttpExchange ex) throws IOException {

@@ -136,6 +136,7 @@ async function act(taskId, action, body) {
 let shownTask = null; // the task view's last state, drawn again when the window's width changes
 
 function showTask(id) {
+  forking = null;
   view.replaceChildren(el('h1', {}, id), el('p', { class: 'meta' }, 'Loading…'));
   timeline = { entries: new Map(), lost: 0, task: null };
   // EventSource reconnects by itself after a drop, sending the last event's id (the task's sequence) as
@@ -179,7 +180,8 @@ function renderTask(t) {
   const ended = ['SUCCEEDED', 'FAILED', 'CANCELLED'].includes(state);
   const focused = document.activeElement && document.activeElement.id;
   const kept = {};
-  for (const input of view.querySelectorAll('input')) kept[input.id] = input.value;
+  for (const input of view.querySelectorAll('input[id], textarea[id]')) kept[input.id] = input.value;
+  const reused = keptSteps(t);
 
   const controls = el('div', { class: 'controls' },
     el('button', { id: 'pause', disabled: ended || state === 'PAUSED',
@@ -222,13 +224,15 @@ function renderTask(t) {
 
   const steps = el('table', { id: 'steps' },
     el('thead', {}, el('tr', {}, ['Step', 'Tool', 'State', 'Needs', 'Attempts', 'Time', 'Result', 'Where', 'Tokens',
-      'Output']
-      .map(h => el('th', {}, h)))),
-    el('tbody', {}, (t.steps || []).map(s => el('tr', { 'data-step': s.name, 'data-state': stepState(s.state) },
+      'Output', 'Fork'].map(h => el('th', {}, h)))),
+    el('tbody', {}, (t.steps || []).map(s => el('tr', { 'data-step': s.name, 'data-state': stepState(s.state),
+      'data-kept': reused.has(s.name) ? 'true' : null },
       el('td', {}, s.name),
       el('td', {}, s.kind === 'agent' ? el('a', { href: '#/tasks/' + encodeURIComponent(t.id) + '/agents/'
         + encodeURIComponent(s.name), class: 'conversation' }, 'agent: conversation') : s.tool),
-      el('td', {}, badge(stepState(s.state))),
+      el('td', {}, badge(stepState(s.state)), reused.has(s.name) ? el('span', { class: 'tag kept',
+        title: 'its result was kept' + (t.forkedFrom ? ' from ' + t.forkedFrom : ' from the plan before'),
+        'data-kept-step': s.name }, 'kept') : ''),
       el('td', {}, (s.needs || []).join(', ')),
       el('td', { class: 'num' }, s.attempts || ''),
       el('td', { class: 'num', 'data-time': s.name, title: attemptsTitle(s) }, stepTime(s)),
@@ -237,17 +241,21 @@ function renderTask(t) {
           + (s.telemetry.live ? ' so far' : ' while it held them') }, 'units: ' + telemetryLine(s.telemetry)) : ''),
       el('td', { title: s.placement || '' }, s.pool || ''),
       el('td', { class: 'num' }, s.tokens && s.tokens !== '0' ? s.tokens : ''),
-      el('td', {}, artifactLink(t.id, s.output))))));
+      el('td', {}, artifactLink(t.id, s.output)),
+      el('td', {}, el('button', { id: 'fork-step-' + s.name, class: 'small', disabled: state === 'PLANNING',
+        'aria-label': 'fork ' + t.id + ' from step ' + s.name, onclick: () => openFork(t, s.name) }, 'Fork from here'))))));
 
   const pools = Object.keys(Object.assign({}, t.unitSecondsByPool, t.costByPool, t.tokensByPool));
   const budget = t.budget;
   view.replaceChildren(
     el('h1', { id: 'task-id' }, t.id),
     el('div', {}, badge(state), ' ', el('span', { class: 'meta' }, t.pipeline,
-      t.planVersion ? ' · plan v' + t.planVersion + (t.planOrigin ? ' (' + t.planOrigin + ')' : '') : '')),
+      t.planVersion ? ' · plan v' + t.planVersion + (t.planOrigin ? ' (' + t.planOrigin + ')' : '') : ''), ' ',
+      labelTags(t.labels)),
+    forkedFrom(t),
     t.goal ? el('p', { class: 'summary' }, t.goal) : '',
     el('p', { class: 'meta' }, 'created ' + when(t.createdAt) + (t.endedAt ? ' · ended ' + when(t.endedAt)
-      : ' · updated ' + when(t.updatedAt))),
+      : ' · updated ' + when(t.updatedAt)), temporalLink(t)),
     t.error ? el('p', { class: 'error', id: 'task-error' }, t.error) : '',
     t.result && t.result.digest ? el('p', {}, 'Result: ', artifactLink(t.id, t.result, 'open the result')) : '',
     el('p', { class: 'counts', id: 'counts' }, Object.entries(t.stepCounts || {})
@@ -256,6 +264,8 @@ function renderTask(t) {
     awaiting.length ? el('h2', {}, 'Waiting for a decision') : '', el('div', { id: 'awaiting' }, awaiting),
     el('h2', {}, 'Steps'), (t.steps || []).length ? el('div', { class: 'dag' }, dagView(t.steps, graphWidth())) : '',
     el('div', { class: 'table-scroll' }, steps),
+    forkForm(t),
+    artifactsSection(t),
     budget ? el('div', {}, el('h2', {}, 'Budget'), el('table', { id: 'budget' }, el('tbody', {},
       el('tr', {}, el('th', {}, 'Tokens'), el('td', {}, budget.tokensSpent + ' spent, ' + budget.tokensReserved
         + ' reserved of ' + (budget.maxTokens && budget.maxTokens !== '0' ? budget.maxTokens : 'no limit'))),
@@ -272,9 +282,7 @@ function renderTask(t) {
         el('td', { class: 'num' }, ((t.unitSecondsByPool || {})[p] || 0).toFixed(1)),
         el('td', { class: 'num' }, ((t.costByPool || {})[p] || 0).toFixed(4)),
         el('td', { class: 'num' }, (t.tokensByPool || {})[p] || 0)))))) : '',
-    (t.planVersions || []).length > 1 ? el('div', {}, el('h2', {}, 'Plan versions'), el('table', {}, el('tbody', {},
-      t.planVersions.map(v => el('tr', {}, el('td', {}, 'v' + v.version), el('td', {}, v.origin),
-        el('td', { class: 'summary' }, v.reason || ''), el('td', {}, (v.steps || []).join(', '))))))) : '',
+    planVersionsTable(t),
     (t.decisions || []).length ? el('div', {}, el('h2', {}, 'Decisions'), el('table', { id: 'decisions' }, el('tbody', {},
       t.decisions.map(d => el('tr', {}, el('td', {}, d.step), el('td', {}, d.approved ? 'approved' : 'rejected'),
         el('td', {}, d.by || ''), el('td', { class: 'summary' }, d.comment || ''), el('td', {}, when(d.at))))))) : '',
@@ -295,8 +303,18 @@ function stepTime(s) {
     const end = s.endedAt ? new Date(s.endedAt) : new Date();
     parts.push(duration(end - new Date(s.startedAt)) + (s.endedAt ? '' : '…'));
   }
-  if (s.items && s.items.total) parts.push((s.items.done || 0) + '/' + s.items.total + ' items');
-  return parts.join(' · ');
+  return [parts.join(''), s.items && s.items.total ? itemsBar(s) : ''];
+}
+
+/** A map step's items as a bar: done of total, with the failed and running counts in words beside it. */
+function itemsBar(s) {
+  const n = x => Number(x || 0);
+  const { total, done, failed, running } = { total: n(s.items.total), done: n(s.items.done), failed: n(s.items.failed),
+    running: n(s.items.running) };
+  return el('div', { class: 'items', 'data-items': s.name },
+    el('progress', { max: total, value: done, 'aria-label': 'items done of ' + s.name }),
+    ' ' + done + '/' + total + ' items' + (running ? ', ' + running + ' running' : '')
+      + (failed ? ', ' + failed + ' failed' : ''));
 }
 
 function duration(ms) {
@@ -451,10 +469,9 @@ function route() {
     showTask(decodeURIComponent(task[1]));
     return;
   }
-  const page = hash.match(/^#\/\?page=(.+)$/);
-  const token = page ? decodeURIComponent(page[1]) : null;
-  showList(token);
-  keepRefreshing(() => refreshList(token), LIST_REFRESH_MILLIS);
+  const filter = listFilterOf(hash);
+  showList(filter);
+  keepRefreshing(() => refreshList(filter), LIST_REFRESH_MILLIS);
 }
 
 // ---------- who is logged in ----------

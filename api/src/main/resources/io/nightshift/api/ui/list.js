@@ -2,10 +2,13 @@
 // The task list, kept live without a reload: every few seconds the page asks again and changes only the rows whose
 // task changed, so nothing flickers and a focused link keeps its focus. A list row carries what the execution
 // record tells (ListTasks stays cheap); the progress, tokens and cost come from each task's own view (GetTask),
-// asked again only while the task runs: an ended task's view no longer changes.
+// asked again only while the task runs: an ended task's view no longer changes. The filters (states, labels) live
+// in the URL's fragment, #/?state=RUNNING&label=team%3Dchem&page=TOKEN, so a reload or a shared link shows the same
+// list; the page token goes along with the filters it was given for, as the API asks.
 
 const LIST_REFRESH_MILLIS = 3000;
 const FINAL_STATES = ['SUCCEEDED', 'FAILED', 'CANCELLED'];
+const LIST_STATES = ['PLANNING', 'RUNNING', 'PAUSED', 'AWAITING_APPROVAL', 'SUCCEEDED', 'FAILED', 'CANCELLED'];
 const taskViews = new Map(); // id -> the task's last view (GetTask), for its progress, tokens and cost
 
 /** The numbers a row shows, from a task's view: steps done of all, tokens and cost spent so far. */
@@ -39,7 +42,7 @@ function taskRow(t) {
   const p = view ? progressOf(view) : null;
   return el('tr', { 'data-task': t.id },
     el('td', {}, el('a', { href: '#/tasks/' + encodeURIComponent(t.id) }, t.id)),
-    el('td', {}, t.pipeline),
+    el('td', {}, t.pipeline, labelTags(t.labels)),
     el('td', {}, badge(state)),
     progressCell(t),
     el('td', { class: 'num', 'data-tokens': t.id }, p && p.tokens ? p.tokens.toLocaleString('en-US') : ''),
@@ -60,7 +63,7 @@ async function refreshViews(tasks) {
 }
 
 /** Replaces the rows that changed, in place; the table is built once per visit. */
-function updateRows(tbody, tasks) {
+function updateRows(tbody, tasks, filtered) {
   const wanted = tasks.map(t => {
     const row = taskRow(t);
     row.dataset.signature = row.textContent + '|' + (row.querySelector('.progress').dataset.progress || '');
@@ -68,8 +71,9 @@ function updateRows(tbody, tasks) {
   });
   if (!wanted.length) {
     if (!tbody.querySelector('tr[data-empty]')) {
-      tbody.replaceChildren(el('tr', { 'data-empty': true }, el('td', { colspan: 8 }, 'No tasks yet. ',
-        el('a', { href: '#/submit' }, 'Submit one'), ', or use `nightshift submit`.')));
+      tbody.replaceChildren(el('tr', { 'data-empty': true }, el('td', { colspan: 8 }, filtered
+        ? ['No task matches these filters. ', el('a', { href: '#/' }, 'Show all tasks'), '.']
+        : ['No tasks yet. ', el('a', { href: '#/submit' }, 'Submit one'), ', or use `nightshift submit`.'])));
     }
     return;
   }
@@ -85,24 +89,84 @@ function updateRows(tbody, tasks) {
   });
 }
 
+/** The list's filters and page as the fragment {@code hash} gives them: {states, labels ('key=value'), page}. */
+function listFilterOf(hash) {
+  const query = new URLSearchParams(hash.startsWith('#/?') ? hash.slice(3) : '');
+  return { states: query.getAll('state'), labels: query.getAll('label'), page: query.get('page') };
+}
+
+/** The fragment that shows {@code filter}'s list. */
+function listHash(filter) {
+  const query = new URLSearchParams();
+  filter.states.forEach(s => query.append('state', s));
+  filter.labels.forEach(l => query.append('label', l));
+  if (filter.page) query.append('page', filter.page);
+  const text = query.toString();
+  return '#/' + (text ? '?' + text : '');
+}
+
+/** {@code filter} as GET /api/tasks's query parameters (TaskListQuery on the server). */
+function listApiQuery(filter) {
+  const query = new URLSearchParams();
+  filter.states.forEach(s => query.append('state', s));
+  filter.labels.forEach(l => query.append('label', l));
+  if (filter.page) query.append('page_token', filter.page);
+  return query.toString();
+}
+
+/** The filter controls, showing {@code filter}; applying them starts again at the first page. */
+function filterForm(filter) {
+  const labels = el('input', { type: 'text', id: 'filter-labels', class: 'wide', value: filter.labels.join(' '),
+    placeholder: 'team=chem study=mw', 'aria-describedby': 'filter-labels-hint filter-labels-error' });
+  const form = el('form', { id: 'list-filters', class: 'filters', novalidate: true },
+    el('fieldset', {}, el('legend', {}, 'State'), el('div', { class: 'row' }, LIST_STATES.map(s =>
+      el('label', { for: 'filter-state-' + s, class: 'choice' },
+        el('input', { type: 'checkbox', id: 'filter-state-' + s, value: s, checked: filter.states.includes(s) }),
+        ' ' + s.toLowerCase().replace('_', ' '))))),
+    el('div', { class: 'field' }, el('label', { for: 'filter-labels' }, 'Labels'), labels,
+      el('p', { class: 'hint', id: 'filter-labels-hint' }, 'key=value, several apart by spaces: tasks with all of them'),
+      el('p', { class: 'field-error', id: 'filter-labels-error', hidden: true })),
+    el('div', { class: 'controls' },
+      el('button', { type: 'submit', class: 'primary', id: 'filter-apply' }, 'Filter'),
+      el('a', { href: '#/', class: 'button', id: 'filter-clear' }, 'Clear')));
+  form.addEventListener('submit', e => {
+    e.preventDefault();
+    const pairs = labels.value.split(/[\s,]+/).filter(Boolean);
+    const bad = pairs.filter(p => p.indexOf('=') < 1);
+    const error = document.getElementById('filter-labels-error');
+    error.hidden = !bad.length;
+    error.textContent = bad.length ? '"' + bad.join('", "') + '" is not key=value' : '';
+    if (bad.length) {
+      labels.setAttribute('aria-invalid', 'true');
+      labels.focus();
+      return;
+    }
+    const states = LIST_STATES.filter(s => document.getElementById('filter-state-' + s).checked);
+    location.hash = listHash({ states, labels: pairs, page: null });
+  });
+  return form;
+}
+
 /** The list page: built once, then kept up to date by {@link refreshList} until the page leaves it. */
-function showList(pageToken) {
+function showList(filter) {
   view.replaceChildren(
     el('div', { class: 'title-row' }, el('h1', {}, 'Tasks'),
       el('a', { href: '#/submit', class: 'button primary', id: 'submit-link' }, 'Submit a task')),
+    filterForm(filter),
     el('div', { class: 'table-scroll' }, el('table', { id: 'tasks' },
       el('caption', { class: 'visually-hidden' }, 'Tasks, newest first'),
       el('thead', {}, el('tr', {}, ['Task', 'Pipeline', 'State', 'Progress', 'Tokens', 'Cost', 'Created', 'Goal']
         .map(h => el('th', { scope: 'col' }, h)))),
       el('tbody', {}, el('tr', {}, el('td', { colspan: 8, class: 'meta' }, 'Loading…'))))),
     el('p', { id: 'older' }));
-  return refreshList(pageToken);
+  return refreshList(filter);
 }
 
-async function refreshList(pageToken) {
+async function refreshList(filter) {
   let page;
   try {
-    page = await getJson('/api/tasks' + (pageToken ? '?page_token=' + encodeURIComponent(pageToken) : ''));
+    const query = listApiQuery(filter);
+    page = await getJson('/api/tasks' + (query ? '?' + query : ''));
     await refreshViews(page.tasks || []);
   } catch (e) {
     say(e.message);
@@ -111,9 +175,11 @@ async function refreshList(pageToken) {
   }
   const tbody = document.querySelector('#tasks tbody');
   if (!tbody) return; // the page moved on while this was asked
-  updateRows(tbody, page.tasks || []);
+  const filtered = filter.states.length + filter.labels.length > 0;
+  updateRows(tbody, page.tasks || [], filtered);
   const older = document.getElementById('older');
-  const link = page.nextPageToken ? el('a', { href: '#/?page=' + encodeURIComponent(page.nextPageToken) }, 'older tasks') : '';
+  const link = page.nextPageToken ? el('a', { href: listHash(Object.assign({}, filter,
+    { page: page.nextPageToken })), id: 'older-link' }, 'older tasks') : '';
   if (older.textContent !== (link ? link.textContent : '')) older.replaceChildren(link);
   setLive(true);
 }

@@ -2,7 +2,8 @@
 // The submit page: a pipeline of the runtime's catalog (with its declared parameters, defaults and descriptions
 // from ListPipelines) or pasted YAML, then parameters, goal, task budget and an optional task id. The page sends
 // the SubmitTaskRequest as it is and lets the API judge it: each field the API names in its refusal gets the
-// message next to its input (the input whose data-field is the longest prefix of the named field).
+// message next to its input (the input whose data-field is the longest prefix of the named field). Labels and an
+// idempotency key go along when given. The fork form (fork.js) shows its refusals the same way.
 
 let pipelines = []; // the catalog, as ListPipelines gave it
 
@@ -84,8 +85,12 @@ function renderSubmit() {
           inputmode: 'decimal' }), 'in the endpoints\' currency, e.g. 2.50'),
         field('budget-wall-clock-seconds', 'Wall clock (seconds)', 'spec.budget.wall_clock_seconds',
           el('input', { type: 'text', inputmode: 'numeric' }), 'no new step starts after it without approval'))),
+    field('labels', 'Labels (optional)', 'spec.labels', el('textarea', { rows: 3, spellcheck: 'false',
+      class: 'code' }), 'one key=value a line, to find the task by in the list (e.g. team=chem)'),
     field('task-id', 'Task id (optional)', 'task_id', el('input', { type: 'text' }),
       'letters, digits, - and _; a new id is made when empty'),
+    field('idempotency-key', 'Idempotency key (optional)', 'idempotency_key', el('input', { type: 'text' }),
+      'instead of a task id: submitting the same key again answers the same task, not a second one'),
     el('p', { class: 'field-error', id: 'submit-error', hidden: true }),
     el('div', { class: 'controls' }, el('button', { type: 'submit', class: 'primary', id: 'submit-task' },
       'Submit')));
@@ -102,12 +107,7 @@ function requestFromForm(yaml) {
   const problems = [];
   if (yaml) {
     spec.pipelineYaml = document.getElementById('pipeline-yaml').value;
-    spec.params = {};
-    value('yaml-params').split('\n').map(l => l.trim()).filter(Boolean).forEach(line => {
-      const eq = line.indexOf('=');
-      if (eq < 1) problems.push({ field: 'spec.pipeline_yaml.params', description: '"' + line + '" is not name=value' });
-      else spec.params[line.slice(0, eq).trim()] = line.slice(eq + 1).trim();
-    });
+    spec.params = keyValueLines(value('yaml-params'), 'spec.pipeline_yaml.params', problems);
   } else {
     spec.pipelineName = value('pipeline');
     // only what differs from a default goes along, so the pipeline's own defaults stay the source of truth
@@ -125,9 +125,26 @@ function requestFromForm(yaml) {
   }
   if (value('budget-max-cost')) budget.maxCost = value('budget-max-cost');
   if (Object.keys(budget).length) spec.budget = budget;
+  const labels = keyValueLines(document.getElementById('labels').value, 'spec.labels', problems);
+  if (Object.keys(labels).length) spec.labels = labels;
   const request = { spec };
   if (value('task-id')) request.taskId = value('task-id');
+  if (value('idempotency-key')) request.idempotencyKey = value('idempotency-key');
   return { request, problems };
+}
+
+/**
+ * {@code text}'s lines as name=value pairs; a line that is not one becomes a problem on {@code field}. Only the form
+ * is checked here: what a name or value may be is the API's to say, next to the same field.
+ */
+function keyValueLines(text, field, problems) {
+  const pairs = {};
+  text.split('\n').map(l => l.trim()).filter(Boolean).forEach(line => {
+    const eq = line.indexOf('=');
+    if (eq < 1) problems.push({ field, description: '"' + line + '" is not name=value' });
+    else pairs[line.slice(0, eq).trim()] = line.slice(eq + 1).trim();
+  });
+  return pairs;
 }
 
 function clearFieldErrors() {
@@ -136,14 +153,14 @@ function clearFieldErrors() {
 }
 
 /** Puts each problem next to the input its field names (the longest data-field prefix), the rest under the form. */
-function showFieldErrors(problems, fallback) {
+function showFieldErrors(problems, fallback, fallbackSlot) {
   const inputs = [...view.querySelectorAll('[data-field]')].filter(i => !i.closest('[hidden]'));
   let first = null;
   for (const problem of problems) {
     const target = inputs.filter(i => problem.field === i.dataset.field || problem.field.startsWith(i.dataset.field + '.')
       || problem.field.startsWith(i.dataset.field + '['))
       .sort((a, b) => b.dataset.field.length - a.dataset.field.length)[0];
-    const slot = document.getElementById(target ? target.id + '-error' : 'submit-error');
+    const slot = document.getElementById(target ? target.id + '-error' : fallbackSlot || 'submit-error');
     slot.hidden = false;
     slot.append(el('span', { 'data-error-field': problem.field }, problem.description), ' ');
     if (target) {
@@ -152,7 +169,7 @@ function showFieldErrors(problems, fallback) {
     }
   }
   if (!problems.length) {
-    const slot = document.getElementById('submit-error');
+    const slot = document.getElementById(fallbackSlot || 'submit-error');
     slot.hidden = false;
     slot.textContent = fallback;
   }
