@@ -100,16 +100,12 @@ class WorkflowUiPagesIT {
   @Test
   void shouldSubmitAPastedPipelineAndFollowItsGraphThroughAnApprovalToSucceededWithoutAReload() throws Exception {
     window(1280, 800);
-    browser.get(ui + "/#/submit");
-    await(() -> !browser.findElements(By.id("source-yaml")).isEmpty());
-    markThePage();
-    browser.findElement(By.id("source-yaml")).click();
-    browser.findElement(By.id("pipeline-yaml")).sendKeys(GATED);
+    openSubmitWithPastedYaml(GATED);
+    markThePage(); // from here on, a reload would lose the mark
     browser.findElement(By.id("goal")).sendKeys("profile the approved drugs, then publish");
     browser.findElement(By.id("submit-task")).click();
 
-    await(() -> browser.getCurrentUrl().startsWith(ui + "/#/tasks/task-"));
-    String id = browser.getCurrentUrl().substring((ui + "/#/tasks/").length());
+    String id = taskOpened();
     await(() -> !browser.findElements(By.cssSelector("[data-awaiting='publish']")).isEmpty());
     assertThat(node("profile")).contains("SUCCEEDED");
     assertThat(node("publish")).contains("AWAITING_APPROVAL");
@@ -129,9 +125,7 @@ class WorkflowUiPagesIT {
   @Test
   void shouldShowTheApisValidationErrorNextToTheFieldItNames() throws Exception {
     window(1280, 800);
-    browser.get(ui + "/#/submit");
-    await(() -> !browser.findElements(By.cssSelector("#pipeline option[value='sample']")).isEmpty());
-    new Select(browser.findElement(By.id("pipeline"))).selectByValue("sample");
+    openSubmitWithCatalogPipeline("sample");
     // the sample's declared parameters, with their defaults and the comments on their lines
     assertThat(browser.findElement(By.id("param-max_mw")).getAttribute("value")).isEqualTo("500");
     assertThat(browser.findElement(By.id("param-max_mw-hint")).getText()).contains("molecular weight");
@@ -155,12 +149,9 @@ class WorkflowUiPagesIT {
   @Test
   void shouldFitTheDemosSeventeenStepGraphIn1280x800AndCancelOnlyAfterConfirming() throws Exception {
     window(1280, 800);
-    browser.get(ui + "/#/submit");
-    await(() -> !browser.findElements(By.cssSelector("#pipeline option[value='drug-discovery-demo']")).isEmpty());
-    new Select(browser.findElement(By.id("pipeline"))).selectByValue("drug-discovery-demo");
+    openSubmitWithCatalogPipeline("drug-discovery-demo");
     browser.findElement(By.id("submit-task")).click();
-    await(() -> browser.getCurrentUrl().startsWith(ui + "/#/tasks/task-"));
-    String id = browser.getCurrentUrl().substring((ui + "/#/tasks/").length());
+    String id = taskOpened();
     await(() -> browser.findElements(By.cssSelector("#dag g[data-node]")).size() == 17);
 
     assertThat(number("return document.documentElement.scrollWidth - document.documentElement.clientWidth"))
@@ -278,9 +269,7 @@ class WorkflowUiPagesIT {
   @Test
   void shouldShowABadLabelKeysErrorNextToTheLabelsField() throws Exception {
     window(1280, 800);
-    browser.get(ui + "/#/submit");
-    await(() -> !browser.findElements(By.cssSelector("#pipeline option[value='sample']")).isEmpty());
-    new Select(browser.findElement(By.id("pipeline"))).selectByValue("sample");
+    openSubmitWithCatalogPipeline("sample");
     browser.findElement(By.id("labels")).sendKeys("team=chem\nBad Key!=x");
     browser.findElement(By.id("idempotency-key")).sendKeys("bad-label-key-1");
     browser.findElement(By.id("submit-task")).click();
@@ -299,22 +288,15 @@ class WorkflowUiPagesIT {
   void shouldForkAFinishedTaskFromItsSecondStepKeepingTheFirstAndShowItsArtifactsAndTemporalLink()
       throws Exception {
     window(1280, 800);
-    browser.get(ui + "/#/submit");
-    await(() -> !browser.findElements(By.id("source-yaml")).isEmpty());
-    browser.findElement(By.id("source-yaml")).click();
-    browser.findElement(By.id("pipeline-yaml")).sendKeys(GATED.replace("approval: required", "approval: none"));
+    openSubmitWithPastedYaml(GATED.replace("approval: required", "approval: none"));
     browser.findElement(By.id("labels")).sendKeys("team=fork-ui\nrun=1");
     browser.findElement(By.id("idempotency-key")).sendKeys("fork-ui-source");
     browser.findElement(By.id("submit-task")).click();
-    await(() -> browser.getCurrentUrl().startsWith(ui + "/#/tasks/task-"));
-    String id = browser.getCurrentUrl().substring((ui + "/#/tasks/").length());
+    String id = taskOpened();
     await(() -> browser.findElement(By.cssSelector("#view > div .state")).getText().equals("SUCCEEDED"));
     assertThat(api.get(id).getLabelsMap()).isEqualTo(Map.of("team", "fork-ui", "run", "1"));
     // the same idempotency key again: the same task, not a second one
-    browser.get(ui + "/#/submit");
-    await(() -> !browser.findElements(By.id("source-yaml")).isEmpty());
-    browser.findElement(By.id("source-yaml")).click();
-    browser.findElement(By.id("pipeline-yaml")).sendKeys(GATED.replace("approval: required", "approval: none"));
+    openSubmitWithPastedYaml(GATED.replace("approval: required", "approval: none"));
     browser.findElement(By.id("labels")).sendKeys("team=fork-ui\nrun=1");
     browser.findElement(By.id("idempotency-key")).sendKeys("fork-ui-source");
     browser.findElement(By.id("submit-task")).click();
@@ -483,6 +465,27 @@ class WorkflowUiPagesIT {
 
   private long number(String script) {
     return ((Number) browser.executeScript(script)).longValue();
+  }
+
+  /** The submit page with a pipeline of the runtime's catalog picked, its parameters shown. */
+  private void openSubmitWithCatalogPipeline(String name) {
+    browser.get(ui + "/#/submit");
+    await(() -> !browser.findElements(By.cssSelector("#pipeline option[value='" + name + "']")).isEmpty());
+    new Select(browser.findElement(By.id("pipeline"))).selectByValue(name);
+  }
+
+  /** The submit page with {@code yaml} pasted as the pipeline. */
+  private void openSubmitWithPastedYaml(String yaml) {
+    browser.get(ui + "/#/submit");
+    await(() -> !browser.findElements(By.id("source-yaml")).isEmpty());
+    browser.findElement(By.id("source-yaml")).click();
+    browser.findElement(By.id("pipeline-yaml")).sendKeys(yaml);
+  }
+
+  /** The id of the task the page went to after a submit. */
+  private String taskOpened() {
+    await(() -> browser.getCurrentUrl().startsWith(ui + "/#/tasks/task-"));
+    return browser.getCurrentUrl().substring((ui + "/#/tasks/").length());
   }
 
   private void screenshot(String name) throws Exception {
