@@ -18,6 +18,8 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A real Nightshift runtime ({@code nightshift dev}) in its own JVM, as a user would start it, so tests can talk
@@ -95,6 +97,16 @@ final class RuntimeProcess implements AutoCloseable {
 
   String log() throws IOException {
     return Files.readString(dataDir.resolve("runtime.log"));
+  }
+
+  /** The one-time workflow UI login link the runtime printed at start, which logs its user in as the admin. */
+  String startUpLoginLink() throws IOException {
+    Matcher link = Pattern.compile("http://127\\.0\\.0\\.1:" + workflowUiPort + "/login#code=[A-Za-z0-9_-]+")
+        .matcher(log());
+    if (!link.find()) {
+      throw new AssertionError("the runtime printed no login link to its workflow UI:\n" + log());
+    }
+    return link.group();
   }
 
   /** SIGKILL of the runtime JVM alone: its Temporal child survives, as it would on a real machine. */
