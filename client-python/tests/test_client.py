@@ -1,7 +1,10 @@
 """The Python client against a real Nightshift runtime (dist's PythonClientIT starts one and sets the environment):
 
-  NIGHTSHIFT_ADDRESS      host:port of the runtime's gRPC API (plaintext)
+  NIGHTSHIFT_ADDRESS      host:port of the runtime's gRPC API
   NIGHTSHIFT_TOKEN_FILE   a token file of an admin of the default tenant
+  NIGHTSHIFT_TLS_CA, NIGHTSHIFT_TLS_CERT, NIGHTSHIFT_TLS_KEY, NIGHTSHIFT_TLS_SERVER_NAME
+                          PEM files for (mutual) TLS and the name the server's certificate carries; plaintext
+                          without NIGHTSHIFT_TLS_CA
 
 Run: python -m unittest discover -s client-python/tests -v (with the built wheel installed).
 """
@@ -24,6 +27,10 @@ from relay import Relay  # noqa: E402
 
 ADDRESS = os.environ.get("NIGHTSHIFT_ADDRESS", "127.0.0.1:7070")
 TOKEN_FILE = os.environ.get("NIGHTSHIFT_TOKEN_FILE")
+TLS = nightshift.Tls(ca=os.environ["NIGHTSHIFT_TLS_CA"], cert=os.environ.get("NIGHTSHIFT_TLS_CERT"),
+                     key=os.environ.get("NIGHTSHIFT_TLS_KEY"),
+                     server_name=os.environ.get("NIGHTSHIFT_TLS_SERVER_NAME")) \
+    if os.environ.get("NIGHTSHIFT_TLS_CA") else None
 
 QUICK = """
 name: quick
@@ -40,8 +47,8 @@ steps:
 """
 
 
-def client(address=ADDRESS, **kwargs):
-    return nightshift.Client(address, token_file=TOKEN_FILE, timeout=30, **kwargs)
+def client(address=ADDRESS, tls=TLS, **kwargs):
+    return nightshift.Client(address, token_file=TOKEN_FILE, tls=tls, timeout=30, **kwargs)
 
 
 def run_id():
@@ -178,6 +185,16 @@ class WatchTest(unittest.TestCase):
             if time.monotonic() > end:
                 raise AssertionError("timed out waiting")
             time.sleep(0.1)
+
+
+@unittest.skipUnless(TLS and TLS.cert, "the runtime under test asks for client certificates")
+class MutualTlsTest(unittest.TestCase):
+    def test_a_client_without_a_certificate_does_not_get_through(self):
+        without = nightshift.Tls(ca=TLS.ca, server_name=TLS.server_name)
+        with client(tls=without, retry=nightshift.Retry(attempts=1)) as c:
+            with self.assertRaises(nightshift.ApiError) as raised:
+                c.get("any-task")
+            self.assertEqual(grpc.StatusCode.UNAVAILABLE, raised.exception.code)
 
 
 class RetryTest(unittest.TestCase):

@@ -2,10 +2,12 @@ package io.nightshift.dist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nightshift.client.ClientTls;
 import io.nightshift.provisioning.CacheDirectory;
 import io.nightshift.provisioning.python.PythonEnvironment;
 import io.nightshift.provisioning.python.PythonLock;
 import io.nightshift.runtime.config.RuntimeConfig;
+import io.nightshift.runtime.temporal.tls.TestPki;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,11 +45,20 @@ class PythonClientIT {
         Map.of(), 120);
     assertThat(installed.exitCode()).as(installed.output()).isZero();
 
-    try (RuntimeProcess runtime = new RuntimeProcess(dir.resolve("runtime"), "DEV").start()) {
+    // the API as a site would run it: mutual TLS and tokens, so the client's Tls options are the ones in use
+    TestPki pki = TestPki.create(Files.createDirectories(dir.resolve("pki")));
+    ClientTls tls = new ClientTls(pki.caPem, pki.clientCertPem, pki.clientKeyPem, "localhost");
+    try (RuntimeProcess runtime = new RuntimeProcess(dir.resolve("runtime"), "DEV")
+        .withArgs(List.of("--api-tls-cert", pki.serverCertPem.toString(), "--api-tls-key",
+            pki.serverKeyPem.toString(), "--api-tls-client-ca", pki.caPem.toString()))
+        .reachedOver(r -> AdminTokenChannel.over(tls.channelTo("127.0.0.1:" + r.apiPort), r.dataDir))
+        .start()) {
       Path token = RuntimeConfig.defaults(runtime.dataDir).adminTokenFile();
       Result tests = run(List.of(venv.python().toString(), "-m", "unittest", "discover", "-v", "-s",
           CLIENT.resolve("tests").toString()), Map.of("PYTHONPATH", site.toString(),
-          "NIGHTSHIFT_ADDRESS", "127.0.0.1:" + runtime.apiPort, "NIGHTSHIFT_TOKEN_FILE", token.toString()), 600);
+          "NIGHTSHIFT_ADDRESS", "127.0.0.1:" + runtime.apiPort, "NIGHTSHIFT_TOKEN_FILE", token.toString(),
+          "NIGHTSHIFT_TLS_CA", pki.caPem.toString(), "NIGHTSHIFT_TLS_CERT", pki.clientCertPem.toString(),
+          "NIGHTSHIFT_TLS_KEY", pki.clientKeyPem.toString(), "NIGHTSHIFT_TLS_SERVER_NAME", "localhost"), 600);
       System.out.println("client-python tests:\n" + tests.output());
       assertThat(tests.exitCode()).as(tests.output()).isZero();
       // the generated nightshift.v1 modules exist only in the built wheel: the tests imported the installed package
