@@ -7,7 +7,9 @@ import io.grpc.StatusRuntimeException;
 import io.nightshift.api.v1.Task;
 import io.nightshift.api.v1.TaskEvent;
 import io.nightshift.api.v1.TaskServiceGrpc;
+import io.nightshift.api.v1.TimelineEvent;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Spliterator;
@@ -99,6 +101,20 @@ public final class TaskWatch implements Iterator<Task>, AutoCloseable {
   /** The last view delivered, if any. */
   public Optional<Task> last() {
     return cursor.last();
+  }
+
+  /**
+   * The task's timeline as the watch received it so far: its entries (state changes, steps started, retried and
+   * ended, decisions, plan versions...), oldest first, each once across reconnects, since every stream it opens
+   * asks for the entries after the last one it has.
+   */
+  public List<TimelineEvent> timeline() {
+    return cursor.timeline();
+  }
+
+  /** Entries of the timeline that were no longer kept by the task when the watch asked for them; 0 normally. */
+  public long timelineLost() {
+    return cursor.timelineLost();
   }
 
   /** How many times the watch opened its stream again after a drop. */

@@ -4,7 +4,10 @@ import com.google.protobuf.Timestamp;
 import io.nightshift.api.v1.Task;
 import io.nightshift.api.v1.TaskEvent;
 import io.nightshift.api.v1.TaskState;
+import io.nightshift.api.v1.TimelineEvent;
 import io.nightshift.api.v1.WatchTaskRequest;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,6 +21,8 @@ final class WatchCursor {
   private final String taskId;
   private Task last;
   private long lastSequence;
+  private final List<TimelineEvent> timeline = new ArrayList<>();
+  private long timelineLost;
 
   WatchCursor(String taskId) {
     this.taskId = taskId;
@@ -28,8 +33,19 @@ final class WatchCursor {
     return WatchTaskRequest.newBuilder().setTaskId(taskId).setAfterSequence(lastSequence).build();
   }
 
-  /** Whether {@code event} holds a view the caller has not had; records it as delivered when so. */
+  /**
+   * Whether {@code event} holds a view the caller has not had; records it as delivered when so. Its timeline
+   * entries are kept either way (each once, by sequence): a view left out as old may still bring entries.
+   */
   boolean isNew(TaskEvent event) {
+    long reached = timeline.isEmpty() ? 0 : timeline.get(timeline.size() - 1).getSequence();
+    for (TimelineEvent entry : event.getTimelineList()) {
+      if (entry.getSequence() > reached) {
+        timeline.add(entry);
+        reached = entry.getSequence();
+      }
+    }
+    timelineLost += event.getTimelineLost();
     Task task = event.getTask();
     if (last != null && (task.equals(last) || older(task, last) || task.getSequence() < last.getSequence())) {
       return false;
@@ -42,6 +58,16 @@ final class WatchCursor {
   /** The task's timeline sequence the watch reached; 0 before the first event, and for tasks of older workers. */
   long lastSequence() {
     return lastSequence;
+  }
+
+  /** The task's timeline entries the watch received, oldest first, each once. */
+  List<TimelineEvent> timeline() {
+    return List.copyOf(timeline);
+  }
+
+  /** Entries the task no longer kept when the watch asked for them (it retains its latest 256). */
+  long timelineLost() {
+    return timelineLost;
   }
 
   Optional<Task> last() {

@@ -8,6 +8,7 @@ import io.nightshift.api.v1.StepState;
 import io.nightshift.api.v1.Task;
 import io.nightshift.api.v1.TaskEvent;
 import io.nightshift.api.v1.TaskState;
+import io.nightshift.api.v1.TimelineEvent;
 import org.junit.jupiter.api.Test;
 
 /** What a watch passes on after it reconnects: only views it has not delivered, never an older one. */
@@ -50,6 +51,22 @@ class WatchCursorTest {
         .as("a view another API read before the one delivered").isFalse();
   }
 
+  /** A reopened stream's first event repeats nothing, but a server may: entries are kept once, by sequence. */
+  @Test
+  void shouldKeepEachTimelineEntryOnceEvenFromAViewItLeavesOut() {
+    WatchCursor cursor = new WatchCursor("t1");
+    Task seven = view(TaskState.TASK_STATE_RUNNING, 10, StepState.STEP_STATE_RUNNING).toBuilder().setSequence(7)
+        .build();
+    cursor.isNew(TaskEvent.newBuilder().setTask(seven).setSequence(7).addTimeline(entry(6)).addTimeline(entry(7))
+        .build());
+    // the same view again (left out) with entries 7 and 8, then 5 entries the task no longer kept
+    assertThat(cursor.isNew(TaskEvent.newBuilder().setTask(seven).setSequence(8).addTimeline(entry(7))
+        .addTimeline(entry(8)).setTimelineLost(5).build())).isFalse();
+
+    assertThat(cursor.timeline()).extracting(TimelineEvent::getSequence).containsExactly(6L, 7L, 8L);
+    assertThat(cursor.timelineLost()).isEqualTo(5);
+  }
+
   /** Tasks of workers older than the timeline number nothing: a re-watch asks for the task alone. */
   @Test
   void shouldReopenWithTheTaskAloneWhenEventsCarryNoSequenceNumbers() {
@@ -59,6 +76,10 @@ class WatchCursorTest {
     assertThat(cursor.request().getTaskId()).isEqualTo("t1");
     assertThat(cursor.request().getAllFields()).hasSize(1);
     assertThat(cursor.lastSequence()).isZero();
+  }
+
+  private static TimelineEvent entry(long sequence) {
+    return TimelineEvent.newBuilder().setSequence(sequence).setStep("a").build();
   }
 
   private static TaskEvent event(Task task) {

@@ -12,6 +12,7 @@ import io.nightshift.api.v1.StepState;
 import io.nightshift.api.v1.SubmitTaskRequest;
 import io.nightshift.api.v1.Task;
 import io.nightshift.api.v1.TaskState;
+import io.nightshift.api.v1.TimelineEvent;
 import io.nightshift.client.NightshiftClient;
 import io.nightshift.client.RetryPolicy;
 import io.nightshift.client.TaskHandle;
@@ -35,8 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Java client against a whole runtime on loopback sockets (real gRPC, Temporal's in-memory server, real
- * workers): pipelines built with the typed builders, submitted and awaited; a watch whose connection is cut under it;
- * an API that comes up after the client's first call (a read, an artifact, a submission with an idempotency key);
+ * workers): pipelines built with the typed builders, submitted and awaited; a watch whose connection is cut under it
+ * (the timeline entries it received are the task's, each once); an API that comes up after the client's first call (a read, an artifact, a submission with an idempotency key);
  * artifacts read as streams; filters across pages, a fork and its artifacts. The client reaches the API through a
  * {@link TcpRelay} where the test needs to cut or delay the network, and sends the admin token from its file.
  */
@@ -119,6 +120,10 @@ class NightshiftClientOnRuntimeTest {
         }
         assertThat(cut).as("the wait step was seen running").isTrue();
         assertThat(watch.reconnects()).as("the watch opened its stream again").isPositive();
+        // the entries from before and after the cut are the task's whole timeline, each once, in order
+        assertThat(watch.timeline()).isEqualTo(client.get(task.id()).getTimelineList());
+        assertThat(watch.timeline()).extracting(TimelineEvent::getStep).contains("load", "pause", "profile");
+        assertThat(watch.timelineLost()).isZero();
       }
 
       assertThat(views.get(views.size() - 1).getState()).isEqualTo(TaskState.TASK_STATE_SUCCEEDED);
