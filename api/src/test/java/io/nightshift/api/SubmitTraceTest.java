@@ -28,8 +28,6 @@ import io.nightshift.runtime.config.RuntimeConfig;
 import io.nightshift.runtime.config.TraceExport;
 import io.nightshift.runtime.worker.WorkerRole;
 import io.opentelemetry.api.GlobalOpenTelemetry;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -89,8 +87,8 @@ class SubmitTraceTest {
             base_url: %s
             model: model
         """.formatted(model.baseUrl()));
-    RuntimeConfig config = RuntimeConfig.builder(dir.resolve("data")).temporalPort(freePort())
-        .temporalUiPort(freePort()).apiHost("127.0.0.1").apiPort(freePort()).apiAuth(ApiAuth.NONE)
+    RuntimeConfig config = RuntimeConfig.builder(dir.resolve("data")).temporalPort(TestPorts.free())
+        .temporalUiPort(TestPorts.free()).apiHost("127.0.0.1").apiPort(TestPorts.free()).apiAuth(ApiAuth.NONE)
         .temporalServer(RuntimeConfig.LocalServerKind.IN_MEMORY).modelsFile(models)
         .traceExport(TraceExport.of(collector.baseUrl())).build();
     ApiRole api = new ApiRole();
@@ -188,13 +186,6 @@ class SubmitTraceTest {
     assertThat(received).as("probes of gRPC's health service make no traces")
         .noneMatch(s -> s.name().startsWith("grpc.health"));
   }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
-
   private static <T> Collector<T, ?, T> single() {
     return Collectors.collectingAndThen(Collectors.toList(), list -> {
       assertThat(list).hasSize(1);

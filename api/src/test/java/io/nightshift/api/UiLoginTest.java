@@ -19,7 +19,6 @@ import io.nightshift.runtime.auth.IssuedToken;
 import io.nightshift.runtime.auth.TokenStore;
 import io.nightshift.runtime.config.RuntimeConfig;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -243,8 +242,9 @@ class UiLoginTest {
   }
 
   private static RuntimeConfig config(Path dir, String host) throws IOException {
-    return RuntimeConfig.builder(dir).temporalPort(freePort()).temporalUiPort(freePort()).apiHost(host)
-        .apiPort(freePort()).uiPort(freePort()).temporalServer(RuntimeConfig.LocalServerKind.IN_MEMORY).build();
+    return RuntimeConfig.builder(dir).temporalPort(TestPorts.free()).temporalUiPort(TestPorts.free())
+        .apiHost(host).apiPort(TestPorts.free()).uiPort(TestPorts.free())
+        .temporalServer(RuntimeConfig.LocalServerKind.IN_MEMORY).build();
   }
 
   private static String cookie(RawHttp.Answer login) {
@@ -272,11 +272,5 @@ class UiLoginTest {
     Map<String, String> all = new LinkedHashMap<>(headers);
     all.put("Host", self);
     return RawHttp.send(port, method, path, all, body);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

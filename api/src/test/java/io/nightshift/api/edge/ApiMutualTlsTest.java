@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.grpc.Channel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.nightshift.api.TestPorts;
 import io.nightshift.api.tls.ServerTls;
 import io.nightshift.api.v1.CancelTaskRequest;
 import io.nightshift.api.v1.ListTasksRequest;
@@ -19,7 +20,6 @@ import io.nightshift.runtime.config.ApiTls;
 import io.nightshift.runtime.config.CodecServing;
 import io.nightshift.runtime.temporal.tls.TestPki;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -51,8 +51,8 @@ class ApiMutualTlsTest {
   @BeforeAll
   static void start() throws Exception {
     pki = TestPki.create(Files.createDirectories(dir.resolve("pki")));
-    int uiPort = freePort();
-    int codecPort = freePort();
+    int uiPort = TestPorts.free();
+    int codecPort = TestPorts.free();
     api = ApiRuntimeOnSocket.start(dir.resolve("data"), builder -> builder.uiPort(uiPort)
         .codecServing(CodecServing.of(codecPort, List.of()))
         .apiTls(new ApiTls(pki.serverCertPem, pki.serverKeyPem, pki.caPem)),
@@ -195,11 +195,5 @@ class ApiMutualTlsTest {
         .listTasks(ListTasksRequest.newBuilder().setPageSize(1).build()));
     assertThat(e).as("the call should have failed").isNotNull();
     return e.getStatus();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

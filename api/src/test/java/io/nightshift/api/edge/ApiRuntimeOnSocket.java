@@ -2,6 +2,7 @@ package io.nightshift.api.edge;
 
 import io.grpc.ManagedChannel;
 import io.nightshift.api.ApiRole;
+import io.nightshift.api.TestPorts;
 import io.nightshift.client.BearerToken;
 import io.nightshift.client.ClientTls;
 import io.nightshift.runtime.NightshiftRuntime;
@@ -11,15 +12,12 @@ import io.nightshift.runtime.config.RuntimeConfig;
 import io.nightshift.runtime.config.TenantNamespaces;
 import io.nightshift.runtime.worker.WorkerRole;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -62,8 +60,8 @@ final class ApiRuntimeOnSocket implements AutoCloseable {
    */
   static ApiRuntimeOnSocket start(Path dataDir, UnaryOperator<RuntimeConfig.Builder> settings, ClientTls tls)
       throws IOException {
-    RuntimeConfig config = settings.apply(RuntimeConfig.builder(dataDir).temporalPort(freePort())
-        .temporalUiPort(freePort()).apiHost("127.0.0.1").apiPort(freePort())
+    RuntimeConfig config = settings.apply(RuntimeConfig.builder(dataDir).temporalPort(TestPorts.free())
+        .temporalUiPort(TestPorts.free()).apiHost("127.0.0.1").apiPort(TestPorts.free())
         .temporalServer(RuntimeConfig.LocalServerKind.IN_MEMORY)).build();
     return start(config, tls);
   }
@@ -87,14 +85,14 @@ final class ApiRuntimeOnSocket implements AutoCloseable {
       throws IOException {
     Path tools = Path.of(System.getProperty("nightshift.it.toolsDir",
         System.getProperty("user.home") + "/.cache/nightshift/tools"));
-    return start(settings.apply(RuntimeConfig.builder(dataDir).temporalPort(portBelowEphemeral())
-        .temporalUiPort(portBelowEphemeral()).apiHost("127.0.0.1").apiPort(portBelowEphemeral())
+    return start(settings.apply(RuntimeConfig.builder(dataDir).temporalPort(TestPorts.free())
+        .temporalUiPort(TestPorts.free()).apiHost("127.0.0.1").apiPort(TestPorts.free())
         .temporalServer(RuntimeConfig.LocalServerKind.DEV).toolsDir(tools)).build(), ClientTls.none());
   }
 
   /** A free loopback port for a listener the test asks for (an ops port), below the ephemeral range. */
   static int freeListenerPort() throws IOException {
-    return portBelowEphemeral();
+    return TestPorts.free();
   }
 
   private static ApiRuntimeOnSocket start(RuntimeConfig config, ClientTls tls) throws IOException {
@@ -163,36 +161,4 @@ final class ApiRuntimeOnSocket implements AutoCloseable {
     channels.forEach(ManagedChannel::shutdownNow);
     runtime.close();
   }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
-
-  /**
-   * A free port below the kernel's ephemeral range: the dev server takes its internal ports from that range after
-   * we pick ours, and could be dealt one picked there with bind(0) (dist's RuntimeProcess saw it fail so once).
-   */
-  private static int portBelowEphemeral() throws IOException {
-    int high = 32_768;
-    try {
-      high = Integer.parseInt(Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim()
-          .split("\\s+")[0]);
-    } catch (IOException | RuntimeException e) {
-      // not Linux: the usual default
-    }
-    for (int attempt = 0; attempt < 1_000; attempt++) {
-      int port = 20_000 + RANDOM.nextInt(Math.max(1_000, high - 20_000));
-      try (ServerSocket socket = new ServerSocket()) {
-        socket.bind(new InetSocketAddress("127.0.0.1", port));
-        return port;
-      } catch (IOException taken) {
-        // in use: try another
-      }
-    }
-    throw new IOException("no free port found between 20000 and " + high);
-  }
-
-  private static final Random RANDOM = new Random();
 }

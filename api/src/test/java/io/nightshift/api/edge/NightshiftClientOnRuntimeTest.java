@@ -37,8 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The Java client against a whole runtime on loopback sockets (real gRPC, Temporal's in-memory server, real
  * workers): pipelines built with the typed builders, submitted and awaited; a watch whose connection is cut under it
- * (the timeline entries it received are the task's, each once); an API that comes up after the client's first call (a read, an artifact, a submission with an idempotency key);
- * artifacts read as streams; filters across pages, a fork and its artifacts. The client reaches the API through a
+ * (the timeline entries it received are the task's, each once); an API that comes up after the client's first
+ * call (a read, an artifact, a submission with an idempotency key); artifacts read as streams; filters across
+ * pages, a fork and its artifacts. The client reaches the API through a
  * {@link TcpRelay} where the test needs to cut or delay the network, and sends the admin token from its file.
  */
 class NightshiftClientOnRuntimeTest {

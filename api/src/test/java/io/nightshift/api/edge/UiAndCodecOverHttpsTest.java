@@ -3,13 +3,13 @@ package io.nightshift.api.edge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.nightshift.api.TestPorts;
 import io.nightshift.client.ClientTls;
 import io.nightshift.runtime.config.ApiTls;
 import io.nightshift.runtime.config.CodecServing;
 import io.nightshift.runtime.config.RuntimeConfig;
 import io.nightshift.runtime.temporal.tls.TestPki;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,8 +40,8 @@ class UiAndCodecOverHttpsTest {
   @BeforeAll
   static void start() throws Exception {
     pki = TestPki.create(Files.createDirectories(dir.resolve("pki")));
-    int uiPort = freePort();
-    int codecPort = freePort();
+    int uiPort = TestPorts.free();
+    int codecPort = TestPorts.free();
     api = ApiRuntimeOnSocket.start(dir.resolve("data"), builder -> builder.apiHost("0.0.0.0").uiPort(uiPort)
         .codecServing(CodecServing.of(codecPort, List.of()))
         .apiTls(new ApiTls(pki.serverCertPem, pki.serverKeyPem, null)), new ClientTls(pki.caPem, null, null,
@@ -148,11 +148,5 @@ class UiAndCodecOverHttpsTest {
 
   private static HttpResponse.BodyHandler<String> body() {
     return HttpResponse.BodyHandlers.ofString();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }
