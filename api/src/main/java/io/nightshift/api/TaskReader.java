@@ -107,7 +107,9 @@ final class TaskReader {
     if (view.getLabelsCount() == 0) {
       view.putAllLabels(TaskLabels.fromMemo(memo, converter));
     }
-    if (!view.hasCreatedAt() && info.hasStartTime()) {
+    if (info.hasStartTime()) {
+      // the server's start time, not the workflow's first task time: created_after/created_before compare the
+      // former, and a busy worker may run a task's first workflow task after a later-submitted task has started
       view.setCreatedAt(info.getStartTime());
     }
     if (info.hasCloseTime() && info.getCloseTime().getSeconds() > 0) {
