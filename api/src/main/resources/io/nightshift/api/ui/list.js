@@ -225,6 +225,8 @@ function updatePageLinks(filter, nextPageToken) {
   if (nextPageToken) {
     const older = listHash(Object.assign({}, filter, { page: nextPageToken }));
     newerPages.set(older, here);
+    // a page left open for days meets a new first page with each new task: keep the latest walks only
+    if (newerPages.size > 500) newerPages.delete(newerPages.keys().next().value);
     links.push(el('a', { href: older, id: 'older-link', rel: 'next' }, 'older tasks'));
   }
   const nav = document.getElementById('pages');

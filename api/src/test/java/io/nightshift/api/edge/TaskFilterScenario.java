@@ -237,7 +237,10 @@ final class TaskFilterScenario {
     return sizes;
   }
 
-  /** The workflow UI's GET /api/tasks takes the filters as query parameters and passes them on to ListTasks. */
+  /**
+   * The workflow UI's GET /api/tasks takes the filters and the page size as query parameters and passes them on to
+   * ListTasks; a page size outside 1 to 200 is refused, naming page_size.
+   */
   void shouldFilterTheUisTaskListByQueryParameters() throws Exception {
     try (WorkflowUiServer ui = WorkflowUiServer.start("127.0.0.1", 0, api.target(), Optional.of(labToken))) {
       String host = "127.0.0.1:" + ui.port();
