@@ -91,6 +91,23 @@ class TaskTimelineTest {
         .extracting(TimelineEntry::detail).containsExactly("PLANNING", "RUNNING", "FAILED");
   }
 
+  @Test
+  void shouldLearnHowALongAttemptEndedFromItsFailureWhenItsLastBeatWasThrottled() {
+    Plans.extra.put("slow-flaky", TaskWorkflowTest.plan(TaskWorkflowTest.step("slow", "text.slow-flaky", Map.of())));
+    TaskWorkflow wf = engine.stub("slow-flaky");
+    wf.run(EngineFixture.input("slow-flaky", "slow-flaky"));
+
+    StepClock clock = Plans.byName(wf.progress()).get("slow").clock().orElseThrow();
+    assertThat(clock.attempts()).extracting(AttemptRecord::number, AttemptRecord::outcome, AttemptRecord::error)
+        .containsExactly(
+            tuple(1, AttemptRecord.RETRIED, "busy after a long run"),
+            tuple(2, AttemptRecord.RETRIED, "busy after a long run"),
+            tuple(3, AttemptRecord.SUCCEEDED, ""));
+    assertInOrderWithTimes(clock.attempts());
+    assertThat(clock.attempts()).allSatisfy(a -> assertThat(a.endedAtMillis() - a.startedAtMillis())
+        .as("attempt %d ran its 600 ms", a.number()).isGreaterThanOrEqualTo(550));
+  }
+
   /** Every attempt has a start and an end, and each starts no earlier than the one before it ended. */
   private static void assertInOrderWithTimes(List<AttemptRecord> attempts) {
     long previousEnd = 0;
