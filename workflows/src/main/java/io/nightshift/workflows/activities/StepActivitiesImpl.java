@@ -70,7 +70,7 @@ public final class StepActivitiesImpl implements StepActivities {
       // common case, a map's thousands of chunks among them, stays as it was
       return attempt > 1 ? done.withAttempts(all) : done;
     } catch (ToolException e) {
-      AttemptTrail trail = new AttemptTrail(attempts.ended(e.getMessage(), System.currentTimeMillis()));
+      AttemptTrail trail = failed(activity, input, attempts, e.getMessage());
       if (e.retryable()) {
         log.warn("step '{}' of task {} failed, will retry: {}", input.step(), input.taskId(), e.getMessage());
         throw ApplicationFailure.newFailureWithCause(e.getMessage(), "ToolTransientError", e, trail);
@@ -79,14 +79,31 @@ public final class StepActivitiesImpl implements StepActivities {
     } catch (ActivityCompletionException e) {
       throw e; // Temporal ended the attempt itself (cancelled, timed out): nothing to report to it
     } catch (ApplicationFailure e) {
-      AttemptTrail trail = new AttemptTrail(attempts.ended(ActivityToolRunner.why(e), System.currentTimeMillis()));
+      AttemptTrail trail = failed(activity, input, attempts, ActivityToolRunner.why(e));
       throw e.getDetails().getSize() > 0 ? e : ApplicationFailure.newBuilder(e).setDetails(trail).build();
     } catch (RuntimeException e) {
       // as Temporal would report it (the exception's class as the type, so a policy's non-retryable types still
       // match), with the attempts as details
-      AttemptTrail trail = new AttemptTrail(attempts.ended(ActivityToolRunner.why(e), System.currentTimeMillis()));
+      AttemptTrail trail = failed(activity, input, attempts, ActivityToolRunner.why(e));
       throw ApplicationFailure.newFailureWithCause(e.getMessage(), e.getClass().getName(), e, trail);
     }
+  }
+
+  /**
+   * Ends this attempt in the call's attempts and beats them (the runner did so already for a tool's failure; this
+   * covers failures before the tool ran): the SDK hands the last beat to Temporal with the failure, so the next
+   * attempt learns how this one ended. Returns them, for the failure's details.
+   */
+  private static AttemptTrail failed(ActivityExecutionContext activity, StepInput input, CallAttempts attempts,
+      String why) {
+    List<AttemptSpan> all = attempts.ended(why, System.currentTimeMillis());
+    try {
+      activity.heartbeat(StepBeat.running(ActivityToolRunner.lastProgress(activity).orElse(""), input.step(),
+          Optional.empty(), all));
+    } catch (RuntimeException e) {
+      // Temporal has ended the attempt meanwhile (or the beat's call failed): the failure's details still tell
+    }
+    return new AttemptTrail(all);
   }
 
   /**
