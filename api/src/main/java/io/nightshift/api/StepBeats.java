@@ -55,7 +55,8 @@ final class StepBeats {
     return view;
   }
 
-  private static Optional<StepBeat> beat(Payloads details, DataConverter converter) {
+  /** The step beat in a pending activity's heartbeat details; empty for another activity's. */
+  static Optional<StepBeat> beat(Payloads details, DataConverter converter) {
     if (details.getPayloadsCount() == 0) {
       return Optional.empty();
     }

@@ -46,6 +46,7 @@ final class TaskReader {
     DescribeWorkflowExecutionResponse described = describeExecution(taskId, scope);
     Task.Builder view = progress(taskId).map(TaskViews::fromProgress).orElseGet(Task::newBuilder);
     StepBeats.apply(view, StepBeats.of(described.getPendingActivitiesList(), converter()));
+    LiveAttempts.apply(view, LiveAttempts.of(described.getPendingActivitiesList(), converter()));
     MapItemReads.apply(client, view.setId(taskId));
     return merge(view, described.getWorkflowExecutionInfo(), converter()).build();
   }

@@ -27,6 +27,7 @@ final class ActivityToolContext implements ToolContext {
   private final String step;
   private final HeldUnits held;
   private final Optional<Notebook> notebook;
+  private final CallAttempts attempts;
   private volatile String progress;
   private volatile ActivityCompletionException ended;
   private volatile boolean pastRunLimit;
@@ -34,9 +35,11 @@ final class ActivityToolContext implements ToolContext {
   /**
    * @param step     the step whose call this is, named in beats that carry its units' telemetry; empty for none
    * @param notebook the calling agent's notes; empty for a step's tool
+   * @param attempts the call's attempts, which every beat carries; {@link CallAttempts#none()} for no step's call
    */
   ActivityToolContext(ToolFiles files, String idempotencyKey, Supplier<Path> workDir, Thread toolThread,
-      String resumeFrom, String step, HeldUnits held, Optional<Notebook> notebook) {
+      String resumeFrom, String step, HeldUnits held, Optional<Notebook> notebook, CallAttempts attempts) {
+    this.attempts = attempts;
     this.step = step;
     this.held = held;
     this.notebook = notebook;
@@ -115,9 +118,12 @@ final class ActivityToolContext implements ToolContext {
     return Optional.ofNullable(ended);
   }
 
-  /** Sends the latest progress now, unthrottled by the timer: called as the attempt ends, so it is not lost. */
+  /**
+   * Sends the latest progress, and the call's attempts with this one's end, now, unthrottled by the timer: called
+   * as the attempt ends, so they are not lost.
+   */
   void flush(ActivityExecutionContext activity) {
-    if (progress != null) {
+    if (progress != null || !attempts.list().isEmpty()) {
       beat(activity);
     }
   }
@@ -128,7 +134,7 @@ final class ActivityToolContext implements ToolContext {
     }
     try {
       // the telemetry is a summary the sampler keeps up to date; reading it here never asks the hardware
-      activity.heartbeat(StepBeat.running(progress, step, held.telemetry()));
+      activity.heartbeat(StepBeat.running(progress, step, held.telemetry(), attempts.list()));
       held.renew();
     } catch (ActivityCompletionException e) {
       ended = e;

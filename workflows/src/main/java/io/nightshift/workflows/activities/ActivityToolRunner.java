@@ -57,7 +57,7 @@ public final class ActivityToolRunner {
    */
   public ToolOutput run(Tool tool, ToolArguments arguments, String idempotencyKey, String scratchPrefix) {
     return run(tool, arguments, idempotencyKey, scratchPrefix, "", HeldUnits.none(), Duration.ZERO,
-        Optional.empty());
+        Optional.empty(), CallAttempts.none());
   }
 
   /**
@@ -66,7 +66,8 @@ public final class ActivityToolRunner {
    */
   public ToolOutput run(Tool tool, ToolArguments arguments, String idempotencyKey, String scratchPrefix,
       Optional<Notebook> notebook) {
-    return run(tool, arguments, idempotencyKey, scratchPrefix, "", HeldUnits.none(), Duration.ZERO, notebook);
+    return run(tool, arguments, idempotencyKey, scratchPrefix, "", HeldUnits.none(), Duration.ZERO, notebook,
+        CallAttempts.none());
   }
 
   /**
@@ -78,19 +79,21 @@ public final class ActivityToolRunner {
    * @param runLimit how long the tool may run, {@link Duration#ZERO} for no limit but the activity's own: a call
    *                 that waited at its pool keeps its full limit from when it got its units. Past it the tool is
    *                 stopped and the attempt fails as retryable {@value #RUN_LIMIT}, as a Temporal timeout would
+   * @param attempts the call's attempts, which every beat carries; a failing attempt ends its own in them and
+   *                 beats them before the failure is thrown, so the next attempt learns how it ended
    */
   public ToolOutput run(Tool tool, ToolArguments arguments, String idempotencyKey, String step, HeldUnits held,
-      Duration runLimit) {
-    return run(tool, arguments, idempotencyKey, step + "-", step, held, runLimit, Optional.empty());
+      Duration runLimit, CallAttempts attempts) {
+    return run(tool, arguments, idempotencyKey, step + "-", step, held, runLimit, Optional.empty(), attempts);
   }
 
   private ToolOutput run(Tool tool, ToolArguments arguments, String idempotencyKey, String scratchPrefix,
-      String step, HeldUnits held, Duration runLimit, Optional<Notebook> notebook) {
+      String step, HeldUnits held, Duration runLimit, Optional<Notebook> notebook, CallAttempts attempts) {
     ActivityExecutionContext activity = Activity.getExecutionContext();
     String resumeFrom = lastProgress(activity).orElse(null);
     try (ScratchDirectory scratch = new ScratchDirectory(files.scratchRoot(), scratchPrefix)) {
       ActivityToolContext context = new ActivityToolContext(files, idempotencyKey, scratch::path,
-          Thread.currentThread(), resumeFrom, step, held, notebook);
+          Thread.currentThread(), resumeFrom, step, held, notebook, attempts);
       // the first beat waits one interval: a short tool then costs the server no heartbeat write at all (measured
       // at 1.37x the baseline's time per activity in bench/), while a dead worker is still noticed within the timeout
       ScheduledFuture<?> beat = HEARTBEATS.scheduleAtFixedRate(() -> context.beat(activity), heartbeatEveryMillis,
@@ -104,20 +107,23 @@ public final class ActivityToolRunner {
         }
         return out;
       } catch (RuntimeException e) {
+        RuntimeException thrown = context.ended().isPresent() ? context.ended().get()
+            : context.pastRunLimit() ? pastLimit(runLimit) : e;
+        attempts.ended(why(thrown), System.currentTimeMillis());
         context.flush(activity);
-        if (context.ended().isPresent()) {
-          throw context.ended().get();
-        }
-        if (context.pastRunLimit()) {
-          throw pastLimit(runLimit);
-        }
-        throw e;
+        throw thrown;
       } finally {
         beat.cancel(false);
         limit.ifPresent(f -> f.cancel(false));
         Thread.interrupted(); // clear an interrupt meant for the tool, so it does not leak into the worker thread
       }
     }
+  }
+
+  /** Why an attempt failed, in one line: the exception's own message where it has one. */
+  static String why(Throwable failure) {
+    String message = failure instanceof ApplicationFailure af ? af.getOriginalMessage() : failure.getMessage();
+    return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
   }
 
   private static ApplicationFailure pastLimit(Duration runLimit) {

@@ -6,8 +6,10 @@ import io.nightshift.core.tool.ToolArguments;
 import io.nightshift.core.tool.ToolOutput;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
+import io.temporal.client.ActivityCompletionException;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -44,37 +46,78 @@ public final class StepActivitiesImpl implements StepActivities {
         "this worker has no tool '" + input.tool() + "' (step '" + input.step() + "')", UNKNOWN_TOOL));
     ActivityExecutionContext activity = Activity.getExecutionContext();
     int attempt = activity.getInfo().getAttempt();
-    try (HeldUnits held = admit(input, activity, attempt)) {
+    CallAttempts attempts = CallAttempts.begin(activity.getInfo(), activity.getHeartbeatDetails(StepBeat.class),
+        System.currentTimeMillis());
+    if (attempt > 1) {
+      // a retry's start is beaten at once, so it is known even if this attempt dies before its first timed beat;
+      // a first attempt waits for that beat (a short call then costs no heartbeat write: see ActivityToolRunner),
+      // and the task's own start of the step stands in for it where it never came
+      activity.heartbeat(StepBeat.running(ActivityToolRunner.lastProgress(activity).orElse(""), input.step(),
+          Optional.empty(), attempts.list()));
+    }
+    try (HeldUnits held = admit(input, activity, attempt, attempts)) {
       log.info("running step '{}' of task {} with {} (attempt {}{})", input.step(), input.taskId(), input.tool(),
           attempt, held.units().map(u -> ", on " + u.devices().size() + " leased unit(s) " + u.environment())
               .orElse(""));
       long started = System.nanoTime();
       ToolOutput out = runner.run(tool, new ToolArguments(input.params()), input.idempotencyKey(), input.step(),
-          held, Duration.ofMillis(input.demand().runLimitMillis()));
+          held, Duration.ofMillis(input.demand().runLimitMillis()), attempts);
       log.info("finished step '{}' of task {} in {} ms: {}", input.step(), input.taskId(),
           (System.nanoTime() - started) / 1_000_000, out.summary());
-      return StepOutput.of(out.artifact(), out.summary(), attempt).measured(held);
+      StepOutput done = StepOutput.of(out.artifact(), out.summary(), attempt).measured(held);
+      List<AttemptSpan> all = attempts.ended("", System.currentTimeMillis());
+      // a first try's times are the workflow's own (it started the step, it learnt the end): the result of the
+      // common case, a map's thousands of chunks among them, stays as it was
+      return attempt > 1 ? done.withAttempts(all) : done;
     } catch (ToolException e) {
+      AttemptTrail trail = failed(activity, input, attempts, e.getMessage());
       if (e.retryable()) {
         log.warn("step '{}' of task {} failed, will retry: {}", input.step(), input.taskId(), e.getMessage());
-        throw ApplicationFailure.newFailureWithCause(e.getMessage(), "ToolTransientError", e);
+        throw ApplicationFailure.newFailureWithCause(e.getMessage(), "ToolTransientError", e, trail);
       }
-      throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), TOOL_INPUT_ERROR);
+      throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), TOOL_INPUT_ERROR, trail);
+    } catch (ActivityCompletionException e) {
+      throw e; // Temporal ended the attempt itself (cancelled, timed out): nothing to report to it
+    } catch (ApplicationFailure e) {
+      AttemptTrail trail = failed(activity, input, attempts, ActivityToolRunner.why(e));
+      throw e.getDetails().getSize() > 0 ? e : ApplicationFailure.newBuilder(e).setDetails(trail).build();
+    } catch (RuntimeException e) {
+      // as Temporal would report it (the exception's class as the type, so a policy's non-retryable types still
+      // match), with the attempts as details
+      AttemptTrail trail = failed(activity, input, attempts, ActivityToolRunner.why(e));
+      throw ApplicationFailure.newFailureWithCause(e.getMessage(), e.getClass().getName(), e, trail);
     }
+  }
+
+  /**
+   * Ends this attempt in the call's attempts and beats them (the runner did so already for a tool's failure; this
+   * covers failures before the tool ran): the SDK hands the last beat to Temporal with the failure, so the next
+   * attempt learns how this one ended. Returns them, for the failure's details.
+   */
+  private static AttemptTrail failed(ActivityExecutionContext activity, StepInput input, CallAttempts attempts,
+      String why) {
+    List<AttemptSpan> all = attempts.ended(why, System.currentTimeMillis());
+    try {
+      activity.heartbeat(StepBeat.running(ActivityToolRunner.lastProgress(activity).orElse(""), input.step(),
+          Optional.empty(), all));
+    } catch (RuntimeException e) {
+      // Temporal has ended the attempt meanwhile (or the beat's call failed): the failure's details still tell
+    }
+    return new AttemptTrail(all);
   }
 
   /**
    * Waits for the call's units, heartbeating why it waits; the previous attempt's progress rides along unchanged,
    * so a retry that queued first still resumes from it.
    */
-  private HeldUnits admit(StepInput input, ActivityExecutionContext activity, int attempt) {
+  private HeldUnits admit(StepInput input, ActivityExecutionContext activity, int attempt, CallAttempts attempts) {
     if (!input.demand().holdsUnits()) {
       return HeldUnits.none();
     }
     String progress = ActivityToolRunner.lastProgress(activity).orElse("");
     try {
       return admission.admit(input.taskId() + "/" + input.step() + "#" + attempt, input.demand(),
-          why -> activity.heartbeat(StepBeat.waiting(progress, why, input.step())));
+          why -> activity.heartbeat(StepBeat.waiting(progress, why, input.step(), attempts.list())));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw ApplicationFailure.newFailure("interrupted while waiting for "

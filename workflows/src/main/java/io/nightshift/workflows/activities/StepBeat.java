@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.nightshift.core.accelerator.UnitTelemetry;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,16 +22,26 @@ import java.util.Optional;
  *                  that carries no telemetry
  * @param telemetry what the call's leased units showed so far while it runs; left out of the JSON when empty, so
  *                  a beat without it keeps the shape older readers know
+ * @param attempts  the call's attempts so far, oldest first, this one last ({@link CallAttempts}): the next
+ *                  attempt learns the earlier ones from it, and the API shows them while the call runs. Left out of
+ *                  the JSON when empty (an agent's tool call, a beat of a worker older than it)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record StepBeat(String progress, String waiting, String step,
-    @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<UnitTelemetry> telemetry) {
+    @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<UnitTelemetry> telemetry,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<AttemptSpan> attempts) {
   @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
   public StepBeat {
     progress = progress == null ? "" : progress;
     waiting = waiting == null ? "" : waiting;
     step = step == null ? "" : step;
     telemetry = telemetry == null ? Optional.empty() : telemetry;
+    attempts = attempts == null ? List.of() : List.copyOf(attempts);
+  }
+
+  /** A beat that carries no attempts. */
+  public StepBeat(String progress, String waiting, String step, Optional<UnitTelemetry> telemetry) {
+    this(progress, waiting, step, telemetry, List.of());
   }
 
   /** Heartbeats recorded before waits were reported carry the progress alone, as a string. */
@@ -44,8 +55,23 @@ public record StepBeat(String progress, String waiting, String step,
     return new StepBeat(progress, why, step, Optional.empty());
   }
 
+  /** As {@link #waiting(String, String, String)}, with the call's attempts so far. */
+  public static StepBeat waiting(String progress, String why, String step, List<AttemptSpan> attempts) {
+    return new StepBeat(progress, why, step, Optional.empty(), attempts);
+  }
+
   /** The beat of a running call, with what its units showed so far where they were sampled. */
   public static StepBeat running(String progress, String step, Optional<UnitTelemetry> telemetry) {
-    return telemetry.isEmpty() ? ofProgress(progress) : new StepBeat(progress, "", step, telemetry);
+    return running(progress, step, telemetry, List.of());
+  }
+
+  /**
+   * As {@link #running(String, String, Optional)}, with the call's attempts so far: a beat that carries attempts
+   * names its step, so the API can tell whose they are.
+   */
+  public static StepBeat running(String progress, String step, Optional<UnitTelemetry> telemetry,
+      List<AttemptSpan> attempts) {
+    return telemetry.isEmpty() && attempts.isEmpty() ? ofProgress(progress)
+        : new StepBeat(progress, "", step, telemetry, attempts);
   }
 }

@@ -100,7 +100,7 @@ final class DagLoop {
       }
       String message = FailureMessages.of(e);
       dag.failed(name);
-      book.stepFailed(name, message, lastAttempt(e, step), Workflow.currentTimeMillis());
+      book.stepFailed(name, message, lastAttempt(e, step), ReportedAttempts.of(e), Workflow.currentTimeMillis());
       return step.policy().continueOnError() ? Optional.empty()
           : Optional.of(new Failure(name, message, failureType(e)));
     }

@@ -3,6 +3,7 @@ package io.nightshift.workflows.task;
 import io.nightshift.core.artifact.ArtifactRef;
 import io.nightshift.core.pipeline.Plan;
 import io.nightshift.core.pipeline.PlannedStep;
+import io.nightshift.workflows.activities.AttemptSpan;
 import io.nightshift.workflows.activities.PoolUse;
 import io.nightshift.workflows.activities.StepOutput;
 import io.nightshift.workflows.dag.DagScheduler;
@@ -12,6 +13,7 @@ import io.nightshift.workflows.task.budget.TaskLedgerState;
 import io.nightshift.workflows.task.control.Decision;
 import io.nightshift.workflows.task.placement.DeadlineReport;
 import io.nightshift.workflows.task.replan.PlanVersion;
+import io.nightshift.workflows.task.timeline.AttemptRecord;
 import io.nightshift.workflows.task.timeline.ItemCount;
 import io.nightshift.workflows.task.timeline.StepClocks;
 import io.nightshift.workflows.task.timeline.Timeline;
@@ -131,7 +133,7 @@ final class ProgressBook {
     if (out.attempt() > 1) {
       timeline.record(TimelineKind.STEP_RETRIED, step, retried(out.attempt()), now);
     }
-    clocks.succeeded(step, out.attempt(), now);
+    clocks.succeeded(step, out.attempt(), records(out.attempts()), now);
     timeline.record(TimelineKind.STEP_SUCCEEDED, step, out.summary(), now);
     if (out.output() != null) {
       outputs.put(step, out.output());
@@ -146,16 +148,17 @@ final class ProgressBook {
   }
 
   /**
-   * @param attempt the attempt it failed on, where the failure tells (Temporal gave up at the step's most
-   *                attempts); 0 where it does not
+   * @param attempt  the attempt it failed on, where the failure tells (Temporal gave up at the step's most
+   *                 attempts); 0 where it does not
+   * @param reported the attempts the step's call reported with its failure, oldest first; empty for none
    */
-  void stepFailed(String step, String message, int attempt, long now) {
+  void stepFailed(String step, String message, int attempt, List<AttemptSpan> reported, long now) {
     errors.put(step, message);
     if (attempt > 1) {
       attempts.put(step, attempt);
       timeline.record(TimelineKind.STEP_RETRIED, step, retried(attempt), now);
     }
-    clocks.failed(step, attempt, message, now);
+    clocks.failed(step, attempt, message, records(reported), now);
     timeline.record(TimelineKind.STEP_FAILED, step, message, now);
     updatedAt = now;
   }
@@ -198,6 +201,12 @@ final class ProgressBook {
   void steered(String guidance, long now) {
     timeline.record(TimelineKind.STEERED, "", guidance, now);
     updatedAt = now;
+  }
+
+  /** A call's own attempts as the step's clock keeps them (the clock settles each one's outcome). */
+  private static List<AttemptRecord> records(List<AttemptSpan> spans) {
+    return spans.stream().map(a -> new AttemptRecord(a.number(), a.startedAtMillis(), a.endedAtMillis(),
+        AttemptRecord.RETRIED, a.error())).toList();
   }
 
   private static String retried(int attempt) {

@@ -9,6 +9,7 @@ import io.nightshift.core.accelerator.UnitTelemetry;
 import io.temporal.api.common.v1.Payload;
 import io.temporal.common.converter.DataConverter;
 import io.temporal.common.converter.DefaultDataConverter;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -60,6 +61,23 @@ class StepBeatTest {
 
     assertThat(json.has("telemetry")).isFalse();
     assertThat(json.get("step").asText()).isEmpty(); // as running beats always were
+  }
+
+  @Test
+  void shouldCarryACallsAttemptsNamedByItsStepAndReadBeatsWithoutThemAsNone() throws Exception {
+    StepBeat running = StepBeat.running("docked 500 of 1000", "dock", Optional.empty(),
+        List.of(new AttemptSpan(1, 100, 200, "endpoint busy"), new AttemptSpan(2, 1_200, 0, "")));
+
+    Payload stored = converter.toPayload(running).orElseThrow();
+
+    assertThat(converter.fromPayload(stored, StepBeat.class, StepBeat.class)).isEqualTo(running);
+    assertThat(running.step()).isEqualTo("dock");
+    JsonNode json = new ObjectMapper().readTree(stored.getData().toStringUtf8());
+    assertThat(json.get("attempts").get(0).get("error").asText()).isEqualTo("endpoint busy");
+    Payload older = converter.toPayload(StepBeat.waiting("p", "waiting", "dock")).orElseThrow();
+    assertThat(new ObjectMapper().readTree(older.getData().toStringUtf8()).has("attempts"))
+        .as("a beat without attempts keeps the shape older readers know").isFalse();
+    assertThat(converter.fromPayload(older, StepBeat.class, StepBeat.class).attempts()).isEmpty();
   }
 
   @Test

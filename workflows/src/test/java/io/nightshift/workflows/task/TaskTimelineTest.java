@@ -46,7 +46,7 @@ class TaskTimelineTest {
   }
 
   @Test
-  void shouldRecordARetriedStepsTimesAndEachAttemptTheWorkflowObserved() {
+  void shouldRecordEveryAttemptOfAStepTemporalRetriedInsideOneCallWithItsTimesAndError() {
     TaskWorkflow wf = engine.stub("flaky");
     wf.run(EngineFixture.input("flaky", Plans.FLAKY));
 
@@ -55,10 +55,13 @@ class TaskTimelineTest {
     assertThat(clock.startedAtMillis()).isPositive();
     // two failed attempts, each followed by Temporal's 1 s back-off (time skipped): the call took at least 1 s
     assertThat(clock.endedAtMillis() - clock.startedAtMillis()).isGreaterThanOrEqualTo(1000);
-    assertThat(clock.attempts()).containsExactly(
-        new AttemptRecord(1, clock.startedAtMillis(), 0, AttemptRecord.RETRIED, ""),
-        new AttemptRecord(2, 0, 0, AttemptRecord.RETRIED, ""),
-        new AttemptRecord(3, 0, clock.endedAtMillis(), AttemptRecord.SUCCEEDED, ""));
+    // the call kept its attempts and reported them with its result: each has its start, end and error
+    assertThat(clock.attempts()).extracting(AttemptRecord::number, AttemptRecord::outcome, AttemptRecord::error)
+        .containsExactly(
+            tuple(1, AttemptRecord.RETRIED, "endpoint busy"),
+            tuple(2, AttemptRecord.RETRIED, "endpoint busy"),
+            tuple(3, AttemptRecord.SUCCEEDED, ""));
+    assertInOrderWithTimes(clock.attempts());
     assertThat(kinds(p, "flaky")).containsExactly(TimelineKind.STEP_STARTED, TimelineKind.STEP_RETRIED,
         TimelineKind.STEP_SUCCEEDED);
     assertThat(entries(p)).filteredOn(e -> e.kind().equals(TimelineKind.STEP_RETRIED.name()))
@@ -66,7 +69,7 @@ class TaskTimelineTest {
   }
 
   @Test
-  void shouldRecordTheAttemptAStepFailedOnWhenTemporalGaveUpAtItsMostAttempts() {
+  void shouldRecordEveryAttemptOfAStepWhenTemporalGaveUpAtItsMostAttempts() {
     TaskWorkflow wf = engine.stub("two-attempts");
     assertThatThrownBy(() -> wf.run(EngineFixture.input("two-attempts", Plans.FLAKY_TWO_ATTEMPTS)))
         .isInstanceOf(WorkflowFailedException.class);
@@ -75,15 +78,45 @@ class TaskTimelineTest {
     StepStatus flaky = Plans.byName(p).get("flaky");
     assertThat(flaky.attempts()).isEqualTo(2);
     StepClock clock = flaky.clock().orElseThrow();
-    assertThat(clock.attempts()).extracting(AttemptRecord::number, AttemptRecord::outcome).containsExactly(
-        tuple(1, AttemptRecord.RETRIED),
-        tuple(2, AttemptRecord.FAILED));
-    assertThat(clock.attempts().get(1).error()).contains("endpoint busy");
-    assertThat(clock.attempts().get(1).endedAtMillis()).isEqualTo(clock.endedAtMillis()).isPositive();
+    // the last attempt's failure carried the call's attempts as its details
+    assertThat(clock.attempts()).extracting(AttemptRecord::number, AttemptRecord::outcome, AttemptRecord::error)
+        .containsExactly(
+            tuple(1, AttemptRecord.RETRIED, "endpoint busy"),
+            tuple(2, AttemptRecord.FAILED, "endpoint busy"));
+    assertInOrderWithTimes(clock.attempts());
+    assertThat(clock.endedAtMillis()).isPositive();
     assertThat(kinds(p, "")).containsExactly(TimelineKind.TASK_STATE, TimelineKind.PLAN_VERSION,
         TimelineKind.TASK_STATE, TimelineKind.TASK_STATE);
     assertThat(entries(p)).filteredOn(e -> e.kind().equals(TimelineKind.TASK_STATE.name()))
         .extracting(TimelineEntry::detail).containsExactly("PLANNING", "RUNNING", "FAILED");
+  }
+
+  @Test
+  void shouldLearnHowALongAttemptEndedFromItsFailureWhenItsLastBeatWasThrottled() {
+    Plans.extra.put("slow-flaky", TaskWorkflowTest.plan(TaskWorkflowTest.step("slow", "text.slow-flaky", Map.of())));
+    TaskWorkflow wf = engine.stub("slow-flaky");
+    wf.run(EngineFixture.input("slow-flaky", "slow-flaky"));
+
+    StepClock clock = Plans.byName(wf.progress()).get("slow").clock().orElseThrow();
+    assertThat(clock.attempts()).extracting(AttemptRecord::number, AttemptRecord::outcome, AttemptRecord::error)
+        .containsExactly(
+            tuple(1, AttemptRecord.RETRIED, "busy after a long run"),
+            tuple(2, AttemptRecord.RETRIED, "busy after a long run"),
+            tuple(3, AttemptRecord.SUCCEEDED, ""));
+    assertInOrderWithTimes(clock.attempts());
+    assertThat(clock.attempts()).allSatisfy(a -> assertThat(a.endedAtMillis() - a.startedAtMillis())
+        .as("attempt %d ran its 600 ms", a.number()).isGreaterThanOrEqualTo(550));
+  }
+
+  /** Every attempt has a start and an end, and each starts no earlier than the one before it ended. */
+  private static void assertInOrderWithTimes(List<AttemptRecord> attempts) {
+    long previousEnd = 0;
+    for (AttemptRecord a : attempts) {
+      assertThat(a.startedAtMillis()).as("start of attempt %d", a.number()).isPositive()
+          .isGreaterThanOrEqualTo(previousEnd);
+      assertThat(a.endedAtMillis()).as("end of attempt %d", a.number()).isGreaterThanOrEqualTo(a.startedAtMillis());
+      previousEnd = a.endedAtMillis();
+    }
   }
 
   @Test

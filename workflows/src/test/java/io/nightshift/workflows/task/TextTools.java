@@ -58,6 +58,22 @@ final class TextTools {
           throw ToolException.permanent("interrupted");
         }
       });
+      case "text.slow-flaky" -> tool(name, (ctx, args) -> {
+        // beats for 600 ms before its first two calls fail: the heartbeat that says how an attempt ended is then
+        // throttled by the SDK, and reaches the next attempt only with the failure
+        for (int i = 0; i < 6; i++) {
+          ctx.heartbeat("at " + i);
+          try {
+            Thread.sleep(100);
+          } catch (InterruptedException e) {
+            throw ToolException.permanent("interrupted");
+          }
+        }
+        if (calls.get(name).get() < 3) {
+          throw ToolException.retryable("busy after a long run", null);
+        }
+        return put(ctx, "made it slowly");
+      });
       case "text.resumable" -> tool(name, (ctx, args) -> {
         int start = ctx.resumeFrom().map(Integer::parseInt).orElse(0);
         for (int i = start; i < 10; i++) {

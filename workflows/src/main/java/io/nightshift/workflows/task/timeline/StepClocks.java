@@ -8,8 +8,11 @@ import java.util.Optional;
 
 /**
  * Every step's {@link StepClock}, by step name, in workflow state. Temporal retries a tool step's call without
- * telling the workflow until the call ends, and then only with the attempt that ended it: so attempt 1 carries the
- * call's start, the last attempt the call's end, and those in between are known by number alone ({@code RETRIED}).
+ * telling the workflow until the call ends, and then only with the attempt that ended it: so the call keeps its own
+ * attempts and reports them with its end (its result, or its failure's details), and those stand in the clock with
+ * the times the call's workers read. Where a call reported none (a worker older than that, a step that is no tool
+ * call), attempt 1 carries the call's start, the last attempt the call's end, and those in between are known by
+ * number alone ({@code RETRIED}).
  */
 public final class StepClocks {
   /** Attempts kept per step (the latest), so a step retried a hundred times stays small. */
@@ -29,12 +32,28 @@ public final class StepClocks {
 
   /** The step's call ended well on attempt {@code attempt} (1 = first try). */
   public void succeeded(String step, int attempt, long now) {
-    end(step, attempt, AttemptRecord.SUCCEEDED, null, now, true);
+    succeeded(step, attempt, List.of(), now);
+  }
+
+  /**
+   * As {@link #succeeded(String, int, long)}, with the attempts the call reported: oldest first, the one that
+   * succeeded last; empty where it reported none.
+   */
+  public void succeeded(String step, int attempt, List<AttemptRecord> reported, long now) {
+    end(step, attempt, AttemptRecord.SUCCEEDED, null, reported, now, true);
   }
 
   /** The step failed for good on attempt {@code attempt}, or on the latest the workflow knows of when 0. */
   public void failed(String step, int attempt, String error, long now) {
-    end(step, attempt, AttemptRecord.FAILED, Timeline.cut(error), now, false);
+    failed(step, attempt, error, List.of(), now);
+  }
+
+  /**
+   * As {@link #failed(String, int, String, long)}, with the attempts the call reported: oldest first, the one that
+   * failed last (still running where it timed out); empty where it reported none.
+   */
+  public void failed(String step, int attempt, String error, List<AttemptRecord> reported, long now) {
+    end(step, attempt, AttemptRecord.FAILED, Timeline.cut(error), reported, now, false);
   }
 
   /** The step was cancelled with the task while it ran: its running attempt ends. */
@@ -73,10 +92,16 @@ public final class StepClocks {
     return Map.copyOf(clocks);
   }
 
-  private void end(String step, int attempt, String outcome, String error, long now, boolean succeeded) {
+  private void end(String step, int attempt, String outcome, String error, List<AttemptRecord> reported, long now,
+      boolean succeeded) {
     StepClock clock = clocks.get(step);
     if (clock == null) {
       return; // a step the workflow never started in this book (recorded before step times)
+    }
+    if (!reported.isEmpty()) {
+      clocks.put(step, new StepClock(clock.startedAtMillis(), now, reported(clock, reported, outcome, error, now),
+          clock.items().map(i -> i.ended(succeeded))));
+      return;
     }
     List<AttemptRecord> attempts = new ArrayList<>(clock.attempts());
     AttemptRecord first = attempts.remove(attempts.size() - 1); // the running one the call started with
@@ -93,5 +118,25 @@ public final class StepClocks {
     List<AttemptRecord> kept = attempts.subList(Math.max(0, attempts.size() - ATTEMPTS_KEPT), attempts.size());
     clocks.put(step, new StepClock(clock.startedAtMillis(), now, kept,
         clock.items().map(i -> i.ended(succeeded))));
+  }
+
+  /**
+   * The call's own attempts as the clock keeps them: those before the last were retried, the last ended the call
+   * ({@code now} where it did not say when: a timed-out one). A first attempt that never beat its start started
+   * when the workflow started the step.
+   */
+  private static List<AttemptRecord> reported(StepClock clock, List<AttemptRecord> reported, String outcome,
+      String error, long now) {
+    List<AttemptRecord> attempts = new ArrayList<>();
+    for (int i = 0; i < reported.size(); i++) {
+      AttemptRecord a = reported.get(i);
+      long started = a.startedAtMillis() == 0 && a.number() == 1 ? clock.startedAtMillis() : a.startedAtMillis();
+      boolean last = i == reported.size() - 1;
+      attempts.add(last
+          ? new AttemptRecord(a.number(), started, a.endedAtMillis() > 0 ? a.endedAtMillis() : now, outcome,
+              error != null ? error : "")
+          : new AttemptRecord(a.number(), started, a.endedAtMillis(), AttemptRecord.RETRIED, a.error()));
+    }
+    return List.copyOf(attempts.subList(Math.max(0, attempts.size() - ATTEMPTS_KEPT), attempts.size()));
   }
 }
