@@ -1,7 +1,7 @@
 package io.nightshift.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import io.nightshift.api.v1.Step;
 import io.nightshift.api.v1.StepTelemetry;
@@ -64,7 +64,9 @@ class StepTelemetryViewTest {
       assertThat(last.getSamples()).isGreaterThanOrEqualTo(live.getSamples());
       assertThat(last.getPeakUtilizationPercent()).isEqualTo(100);
       assertThat(last.getMeanPowerWatts()).isEqualTo(2 * 700.0);
-      assertThat(last.getEnergyJoules()).isCloseTo(700 * finished.getUnitSeconds(), within(700 * 0.05));
+      // 5 % of the step's own energy: the units' samples and the lease's clock are read apart, and on a loaded
+      // machine their ends differ by tenths of a second (a fixed 35 J, 0.05 unit-seconds, failed under load)
+      assertThat(last.getEnergyJoules()).isCloseTo(700 * finished.getUnitSeconds(), withinPercentage(5));
       assertThat(last.hasPeakMemoryUsedBytes()).isFalse();
     } finally {
       tool.release();
