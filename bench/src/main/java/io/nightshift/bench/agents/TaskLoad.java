@@ -18,6 +18,10 @@ import java.util.List;
  * on this machine, so its clock is this clock), so the client waits on the task alone, as a user would.
  */
 final class TaskLoad {
+  /** The last run's first and last answer, seconds after the task was started: its ramp and its length. */
+  static volatile double lastFirstAnswerSeconds;
+  static volatile double lastLastAnswerSeconds;
+
   private TaskLoad() {}
 
   static String pipeline(int agents, AgentShape shape) {
@@ -44,7 +48,10 @@ final class TaskLoad {
       List<HistoryEvent> events = client.fetchHistory(taskId + "/a" + i).getHistory().getEventsList();
       completions.add(nanos(events.get(events.size() - 1).getEventTime()));
     }
-    return Throughput.of(startMillis * 1_000_000L, completions);
+    long start = startMillis * 1_000_000L;
+    lastFirstAnswerSeconds = (completions.stream().mapToLong(Long::longValue).min().orElse(start) - start) / 1e9;
+    lastLastAnswerSeconds = (completions.stream().mapToLong(Long::longValue).max().orElse(start) - start) / 1e9;
+    return Throughput.of(start, completions);
   }
 
   private static long nanos(Timestamp t) {
