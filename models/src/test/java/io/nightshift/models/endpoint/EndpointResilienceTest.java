@@ -143,7 +143,7 @@ class EndpointResilienceTest {
   @Test
   void shouldKeepTheQueueDepthWaitingAtTheServerSoAFreedSlotIsRefilledAtOnce() throws Exception {
     endpoint(b -> b.maxConcurrency(2).queueDepth(1).maxWaitForSlot(Duration.ofSeconds(10)));
-    server.withCapacity(2).otherwise(ScriptedReply.slow(Duration.ofMillis(300), ScriptedReply.text("ok")));
+    server.withCapacity(2).otherwise(ScriptedReply.slow(Duration.ofMillis(600), ScriptedReply.text("ok")));
     callAtOnce(6);
 
     assertThat(server.maxConcurrentRequests()).as("the server's own slots").isEqualTo(2);
@@ -169,7 +169,8 @@ class EndpointResilienceTest {
   @Test
   void shouldRefuseRetryablyWhenAllSlotsStayBusy() throws Exception {
     endpoint(b -> b.maxConcurrency(1).queueDepth(0).maxWaitForSlot(Duration.ZERO));
-    server.otherwise(ScriptedReply.slow(Duration.ofMillis(500), ScriptedReply.text("ok")));
+    // long enough that the second call surely finds the slot taken, even on a loaded machine
+    server.otherwise(ScriptedReply.slow(Duration.ofMillis(1500), ScriptedReply.text("ok")));
     ExecutorService caller = Executors.newSingleThreadExecutor();
     try {
       Future<ModelCallResult> first = caller.submit(() -> modelCall.call("ep", HI));

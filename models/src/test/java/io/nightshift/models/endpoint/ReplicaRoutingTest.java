@@ -50,14 +50,14 @@ class ReplicaRoutingTest {
     ModelEndpointRegistry registry = ModelEndpointRegistry.of(List.of(replica(1, a), replica(2, b)));
     ModelCall models = new ModelCall(registry);
 
-    long started = System.nanoTime();
     List<ModelCallResult> answers = callAtOnce(models, 4);
-    double seconds = (System.nanoTime() - started) / 1e9;
 
     assertThat(answers).extracting(ModelCallResult::endpointId).containsOnly("llama");
-    assertThat(a.chatRequests()).hasSize(2);
-    assertThat(b.chatRequests()).hasSize(2);
-    assertThat(seconds).as("two at a time: 2 x 300 ms, not 4 x 300 ms on one replica").isLessThan(1.1);
+    // 2 each unless a call ended before the last one was routed (a loaded machine): both worked, and never twice
+    assertThat(a.chatRequests().size() + b.chatRequests().size()).isEqualTo(4);
+    assertThat(a.chatRequests()).isNotEmpty();
+    assertThat(b.chatRequests()).isNotEmpty();
+    assertThat(a.maxUnansweredRequests()).as("its one slot, no queue: never two at once").isEqualTo(1);
     assertThat(registry.contains("llama")).isTrue();
     assertThat(registry.replicasOf("llama")).containsExactly("llama.1", "llama.2");
     assertThat(registry.outstanding("llama.1")).as("released after each call").isZero();
