@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -42,6 +43,24 @@ final class BenchEndpoint implements AutoCloseable {
         .otherwise(ScriptedReply.slow(serviceTime, ScriptedReply.text("done")));
     return new BenchEndpoint(List.of(s), List.of(s.baseUrl()), "scripted-model", capacity,
         "scripted endpoint, " + capacity + " slots, service time " + serviceTime.toMillis() + " ms");
+  }
+
+  /**
+   * {@code count} scripted single-slot servers of a fixed service time as one model's replicas: the llama.cpp pool's
+   * code path (replicas, solo throughputs, routing) with an endpoint whose capacity is known by construction.
+   */
+  static BenchEndpoint scriptedPool(int count, Duration serviceTime) {
+    List<AutoCloseable> started = new ArrayList<>();
+    List<String> urls = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      ScriptedOpenAiServer s = ScriptedOpenAiServer.start("scripted-model").withCapacity(1)
+          .otherwise(ScriptedReply.slow(serviceTime, ScriptedReply.text("done")));
+      started.add(s);
+      urls.add(s.baseUrl());
+    }
+    return new BenchEndpoint(started, urls, "scripted-model", 1, count + " scripted single-slot servers as"
+        + " replicas, service time " + serviceTime.toMillis() + " ms (by construction " + count + " x "
+        + String.format(Locale.ROOT, "%.3f", 1000.0 / serviceTime.toMillis()) + " calls/s)");
   }
 
   /**

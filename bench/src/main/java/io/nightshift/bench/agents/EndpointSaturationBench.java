@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  * <p>Usage: {@code EndpointSaturationBench scripted [slots=4] [serviceMs=200] [agents=200] [runs=3] [port=27343]
  * [maxParallelSteps=32] [externalTemporal=- [itsPid]]} or {@code EndpointSaturationBench llama [servers=2]
  * [threads=1] [agents=60] [runs=3] ...}: N llama.cpp servers behind one model id (its replicas), whose true capacity
- * is the sum of each server's solo throughput, measured first. {@code -Dnightshift.bench.queueDepth=Q} sets the
+ * is the sum of each server's solo throughput, measured first; {@code scripted-pool [servers=2] [serviceMs=200]
+ * ...} does the same with N single-slot scripted servers. {@code -Dnightshift.bench.queueDepth=Q} sets the
  * models file's {@code queue_depth} (default: the runtime's default).
  */
 public final class EndpointSaturationBench {
@@ -34,7 +35,9 @@ public final class EndpointSaturationBench {
 
   public static void main(String[] args) throws Exception {
     boolean llama = args.length > 0 && args[0].equals("llama");
-    int first = arg(args, 1, llama ? 2 : 4);
+    // N single-slot scripted servers as replicas, measured like the llama.cpp pool (solo throughputs first)
+    boolean pool = args.length > 0 && args[0].equals("scripted-pool");
+    int first = arg(args, 1, llama || pool ? 2 : 4);
     int second = arg(args, 2, llama ? 1 : 200);
     SaturationRuns.Sizes sizes = new SaturationRuns.Sizes(arg(args, 3, llama ? 60 : 200), arg(args, 4, 3),
         arg(args, 6, 32));
@@ -43,10 +46,12 @@ public final class EndpointSaturationBench {
     String external = args.length > 7 && !args[7].equals("-") ? args[7] : null;
     long externalPid = args.length > 8 ? Long.parseLong(args[8]) : -1;
     try (BenchEndpoint endpoint = llama ? BenchEndpoint.llamaCpp(first, second)
+        : pool ? BenchEndpoint.scriptedPool(first, Duration.ofMillis(second))
         : BenchEndpoint.scripted(first, Duration.ofMillis(second))) {
       // llama.cpp's capacity is not known by construction: the servers' solo throughputs, measured first
-      double capacity = llama ? Double.NaN : first * 1000.0 / second;
-      measure(endpoint, capacity, llama ? Double.NaN : second / 1000.0, sizes, port, external, externalPid,
+      boolean solo = llama || pool;
+      double capacity = solo ? Double.NaN : first * 1000.0 / second;
+      measure(endpoint, capacity, solo ? Double.NaN : second / 1000.0, sizes, port, external, externalPid,
           System.out);
     }
     System.exit(0);
@@ -96,8 +101,8 @@ public final class EndpointSaturationBench {
   }
 
   /**
-   * llama.cpp servers: the true capacity is the sum of each server's solo throughput (one client back to back on
-   * that server alone, the others idle), measured before the arms.
+   * llama.cpp servers: the true capacity is the sum of each server's solo throughput (that server alone, the others
+   * idle, with as many clients back to back as the runtime keeps in flight there), measured before the arms.
    */
   private static SaturationReport measureAgainstSolo(AgentBenchRuntime runtime, List<ModelEndpointConfig> configs,
       BenchEndpoint endpoint, SaturationRuns.Sizes sizes, long cpuPid, PrintStream out) throws Exception {
@@ -105,10 +110,12 @@ public final class EndpointSaturationBench {
     double sum = 0;
     StringBuilder each = new StringBuilder();
     for (ModelEndpointConfig server : configs) {
-      DirectLoad.run(server, server.maxConcurrency(), Math.max(4, 2 * server.maxConcurrency()), shape); // warm
-      double solo = DirectLoad.run(server, server.maxConcurrency(), sizes.agents(), shape).wholeRun();
-      out.printf(Locale.ROOT, "solo throughput of %s (%s; %d client(s) back to back, %d calls): %.3f calls/s%n",
-          server.id(), server.baseUrl(), server.maxConcurrency(), sizes.agents(), solo);
+      // slots + queue depth clients: the server's own best, no slot idle through a client's round trip
+      int clients = server.maxInFlight();
+      DirectLoad.run(server, clients, Math.max(4, 2 * clients), shape); // warm
+      double solo = DirectLoad.run(server, clients, sizes.agents(), shape).wholeRun();
+      out.printf(Locale.ROOT, "solo throughput of %s (%s alone; %d clients back to back, %d calls): %.3f calls/s%n",
+          server.id(), server.baseUrl(), clients, sizes.agents(), solo);
       sum += solo;
       each.append(each.length() == 0 ? "" : " + ").append(String.format(Locale.ROOT, "%.3f", solo));
     }
