@@ -71,8 +71,8 @@ final class SaturationRuns {
       }
       out.printf(Locale.ROOT, "  AgentWorkflows: all started after %.1f s;%s%n", AgentLoad.lastStartSeconds,
           AgentTimeline.of(runtime.client(), "run" + r, sizes.agents()));
-      out.printf(Locale.ROOT, "  agent steps: first answer %.2f s after the task's start, last %.2f s%n",
-          TaskLoad.lastFirstAnswerSeconds, TaskLoad.lastLastAnswerSeconds);
+      out.printf(Locale.ROOT, "  agent steps: first answer %.2f s after the task's start, last %.2f s; ramp: %s%n",
+          TaskLoad.lastFirstAnswerSeconds, TaskLoad.lastLastAnswerSeconds, TaskLoad.lastRamp);
     }
     return new SaturationReport(id + ": " + capacityBasis, trueCapacity, capacityBasis,
         ArmFigures.of(NAMES[0], arms.get(0)), ArmFigures.of(NAMES[1], arms.get(1)),
