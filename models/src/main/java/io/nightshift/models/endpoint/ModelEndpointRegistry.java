@@ -137,7 +137,12 @@ public final class ModelEndpointRegistry {
     if (set == null) {
       return new RoutedEndpoint(get(id), () -> { });
     }
-    String replica = set.acquire(this::circuitOpen);
+    String replica;
+    try {
+      replica = set.acquire(this::circuitOpen);
+    } catch (IllegalStateException e) { // its last replica was removed after the set was looked up
+      throw new NoSuchElementException("no model endpoint '" + id + "'; configured: " + ids());
+    }
     ModelEndpoint endpoint = endpoints.get(replica);
     if (endpoint == null) { // removed between the pick and now: its set no longer offers it
       set.release(replica);
@@ -154,8 +159,8 @@ public final class ModelEndpointRegistry {
 
   /** Calls routed to a replica and not yet over (sent, or waiting for a place in its bulkhead). */
   public int outstanding(String replicaId) {
-    return endpoints.get(replicaId).config().replicaOf().map(replicaSets::get)
-        .map(set -> set.outstanding(replicaId)).orElse(0);
+    return Optional.ofNullable(endpoints.get(replicaId)).flatMap(e -> e.config().replicaOf())
+        .map(replicaSets::get).map(set -> set.outstanding(replicaId)).orElse(0);
   }
 
   /**
