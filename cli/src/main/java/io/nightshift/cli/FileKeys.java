@@ -35,11 +35,16 @@ final class FileKeys {
   static final List<FileKey> MODELS = List.of(
       new FileKey("endpoints", "the model endpoints agent steps may call, a list"),
       new FileKey("endpoints[].id", "required; what agent steps name in `model:`"),
-      new FileKey("endpoints[].base_url", "required; OpenAI-compatible (vLLM, NIM, llama.cpp, TGI, LM Studio) or"
-          + " Ollama server address"),
+      new FileKey("endpoints[].base_url", "required unless `replicas` is given; OpenAI-compatible (vLLM, NIM,"
+          + " llama.cpp, TGI, LM Studio) or Ollama server address"),
+      new FileKey("endpoints[].replicas", "instead of `base_url`: base URLs of several servers of the model, each its"
+          + " own endpoint (`ID.1`, `ID.2`, ...) with its own circuit breaker and bulkhead; a call naming the id goes"
+          + " to the least-loaded replica whose circuit is closed"),
       new FileKey("endpoints[].model", "required; the model name the server knows"),
       new FileKey("endpoints[].provider", "`openai_compatible` (default) or `ollama`"),
       new FileKey("endpoints[].max_concurrency", "the server's parallel slots (default 1)"),
+      new FileKey("endpoints[].queue_depth", "requests kept waiting at the server beyond its slots, so no slot idles"
+          + " between calls (default half the slots, at least 1; 0 for none)"),
       new FileKey("endpoints[].price_per_1k_input", "price per 1000 input tokens, a decimal string"),
       new FileKey("endpoints[].price_per_1k_output", "price per 1000 output tokens, a decimal string"),
       new FileKey("endpoints[].structured_output", "`json_schema` (default) or `json_object_with_schema`"),

@@ -84,6 +84,10 @@ class FileKeysTest {
             api_key_env: EXAMPLE_MODEL_KEY
             request_timeout_seconds: 300
             context_window: 8192
+            queue_depth: 1
+          - id: pool
+            replicas: [http://127.0.0.1:8081/v1, http://127.0.0.1:8082/v1]
+            model: smollm2
         planner:
           endpoint: local
           agent_endpoint: local
@@ -106,7 +110,7 @@ class FileKeysTest {
     assertEveryLeafIn(FileKeys.MODELS, example);
     Path file = Files.writeString(dir.resolve("models.yaml"), example);
 
-    assertThat(ModelsFile.read(file)).hasSize(1);
+    assertThat(ModelsFile.read(file)).hasSize(3);
     assertThat(ModelsFile.planner(file)).isPresent();
     assertThat(McpServersFile.read(file)).hasSize(1);
   }

@@ -11,6 +11,7 @@ import dev.langchain4j.model.openai.OpenAiChatRequestParameters;
 import dev.langchain4j.model.output.TokenUsage;
 import io.nightshift.models.endpoint.ModelEndpoint;
 import io.nightshift.models.endpoint.ModelEndpointRegistry;
+import io.nightshift.models.endpoint.RoutedEndpoint;
 import io.nightshift.models.endpoint.StructuredOutput;
 import io.nightshift.models.failure.FailureKind;
 import io.nightshift.models.failure.ModelCallException;
@@ -63,24 +64,28 @@ public final class ModelCall {
 
   private ModelCallResult callOnce(String endpointId, ModelCallRequest request) {
     Objects.requireNonNull(request, "request");
-    ModelEndpoint endpoint;
+    RoutedEndpoint routed;
     try {
-      endpoint = registry.get(endpointId);
+      routed = registry.route(endpointId);
     } catch (NoSuchElementException e) {
       throw new ModelCallException(endpointId, FailureKind.UNKNOWN_ENDPOINT, null, null, e.getMessage(), e);
     }
-    ChatRequest chatRequest = toChatRequest(request, endpoint.config().structuredOutput());
-    // the call's span is current while the guards wait and the HTTP request runs, so that request's span is its child
-    Span span = ModelCallSpans.startChat(endpointId, endpoint.config().modelName());
-    try (Scope ignored = span.makeCurrent()) {
-      ModelCallResult result = callGuarded(endpointId, endpoint, chatRequest);
-      ModelCallSpans.answered(span, result.modelName(), result.usage());
-      return result;
-    } catch (ModelCallException e) {
-      ModelCallSpans.failed(span, e);
-      throw e;
-    } finally {
-      span.end();
+    try (routed) {
+      ModelEndpoint endpoint = routed.endpoint();
+      ChatRequest chatRequest = toChatRequest(request, endpoint.config().structuredOutput());
+      // the call's span is current while the guards wait and the HTTP request runs, so that request's span is its
+      // child
+      Span span = ModelCallSpans.startChat(endpointId, endpoint.config().modelName());
+      try (Scope ignored = span.makeCurrent()) {
+        ModelCallResult result = callGuarded(endpointId, endpoint, chatRequest);
+        ModelCallSpans.answered(span, result.modelName(), result.usage());
+        return result;
+      } catch (ModelCallException e) {
+        ModelCallSpans.failed(span, e);
+        throw e;
+      } finally {
+        span.end();
+      }
     }
   }
 
@@ -115,9 +120,12 @@ public final class ModelCall {
     return registry;
   }
 
-  /** Whether the endpoint's circuit breaker refuses calls now; false for an unknown id. */
+  /**
+   * Whether the endpoint's circuit breaker refuses calls now (for a model id with replicas: every replica's); false
+   * for an unknown id.
+   */
   public boolean circuitOpen(String endpointId) {
-    return registry.snapshot(endpointId).map(s -> s.circuitOpen()).orElse(false);
+    return registry.circuitOpen(endpointId);
   }
 
   static ChatRequest toChatRequest(ModelCallRequest request, StructuredOutput structuredOutput) {

@@ -117,8 +117,8 @@ class CircuitFailoverTest {
       assertThat(g.getFailureRatePercent()).isEqualTo(100f);
       // the call that opened the breaker moved on to the other endpoint, so no call was ever refused
       assertThat(g.getNotPermittedCalls()).isZero();
-      assertThat(g.getAvailableConcurrentCalls()).isEqualTo(2);
-      assertThat(g.getMaxConcurrentCalls()).isEqualTo(2);
+      assertThat(g.getAvailableConcurrentCalls()).as("2 slots + 1 queued at the server").isEqualTo(3);
+      assertThat(g.getMaxConcurrentCalls()).isEqualTo(3);
     });
     Backend dear = api.get("dear");
     assertThat(dear.getCircuitOpen()).isFalse();

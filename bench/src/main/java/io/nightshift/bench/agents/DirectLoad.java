@@ -24,7 +24,16 @@ final class DirectLoad {
 
   /** @return requests per second, whole run and steady (see {@link Throughput}) */
   static Throughput run(ModelEndpointConfig endpoint, int clients, int requests, AgentShape shape) throws Exception {
-    ModelCall models = new ModelCall(ModelEndpointRegistry.of(List.of(endpoint)));
+    return run(List.of(endpoint), endpoint.id(), clients, requests, shape);
+  }
+
+  /**
+   * @param endpoints the models file's endpoints (a model's replicas among them)
+   * @param id        the endpoint or model id every call names
+   */
+  static Throughput run(List<ModelEndpointConfig> endpoints, String id, int clients, int requests, AgentShape shape)
+      throws Exception {
+    ModelCall models = new ModelCall(ModelEndpointRegistry.of(endpoints));
     ModelCallRequest request = ModelCallRequest.of(SystemMessage.from(shape.instructions()),
         UserMessage.from(shape.task())).withMaxOutputTokens(shape.maxOutputTokens());
     AtomicInteger left = new AtomicInteger(requests);
@@ -36,7 +45,7 @@ final class DirectLoad {
       for (int c = 0; c < clients; c++) {
         done.add(pool.submit(() -> {
           while (left.getAndDecrement() > 0) {
-            models.call(endpoint.id(), request);
+            models.call(id, request);
             completions.add(System.nanoTime());
           }
           return null;

@@ -22,9 +22,9 @@ class DirectLoadTest {
       AgentShape shape = AgentShape.oneShortAnswer();
       double nominal = 2 / 0.1;
 
-      Throughput perSlot = DirectLoad.run(endpoint.config(models), 2, 40, shape);
+      Throughput perSlot = DirectLoad.run(endpoint.configs(models).get(0), 2, 40, shape);
       // more clients than slots: the rest queue at the server, so no more calls finish per second
-      Throughput crowded = DirectLoad.run(endpoint.config(models), 6, 40, shape);
+      Throughput crowded = DirectLoad.run(endpoint.configs(models).get(0), 6, 40, shape);
 
       assertThat(perSlot.steady()).isBetween(0.4 * nominal, 1.05 * nominal);
       assertThat(crowded.wholeRun()).isLessThanOrEqualTo(1.05 * nominal);

@@ -17,7 +17,9 @@ import java.util.function.Supplier;
 /**
  * One endpoint's circuit breaker, rate limiter and bulkhead, applied in that order (outermost first, as
  * Resilience4j's own decorators order them): an open circuit refuses at once without taking a permit or a slot, and
- * a slot is held only while the server works on our request.
+ * a place is held only while our request is at the server. The bulkhead has the server's slots plus its queue depth
+ * ({@link ModelEndpointConfig#maxInFlight()}): a few requests wait at the server, so a slot that frees is refilled
+ * at once rather than after our next request's round trip.
  *
  * <p>Only failures that are the endpoint's fault count against the circuit: a retryable {@link ModelCallException}
  * (5xx, timeout, refused connection, 429, malformed answer). A bad request is the caller's problem and counts as an
@@ -29,10 +31,14 @@ public final class EndpointResilience {
   private final RateLimiter rateLimiter;
   private final Bulkhead bulkhead;
   private final CircuitBreakerSettings circuitSettings;
+  private final int slots;
+  private final int queueDepth;
 
   private EndpointResilience(ModelEndpointConfig config) {
     this.endpointId = config.id();
     this.circuitSettings = config.circuitBreaker();
+    this.slots = config.maxConcurrency();
+    this.queueDepth = config.queueDepth();
     this.circuitBreaker = CircuitBreaker.of(endpointId, CircuitBreakerConfig.custom()
         .failureRateThreshold(circuitSettings.failureRatePercent())
         .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
@@ -49,7 +55,7 @@ public final class EndpointResilience {
         .timeoutDuration(config.rateLimit().maxWait())
         .build());
     this.bulkhead = Bulkhead.of(endpointId, BulkheadConfig.custom()
-        .maxConcurrentCalls(config.maxConcurrency())
+        .maxConcurrentCalls(config.maxInFlight())
         .maxWaitDuration(config.maxWaitForSlot())
         .build());
   }
@@ -74,7 +80,8 @@ public final class EndpointResilience {
               + circuitSettings.openDuration(), e);
     } catch (BulkheadFullException e) {
       throw new ModelCallException(endpointId, FailureKind.ENDPOINT_BUSY, null, null,
-          "all " + bulkhead.getBulkheadConfig().getMaxConcurrentCalls() + " slots stayed busy for "
+          "all " + bulkhead.getBulkheadConfig().getMaxConcurrentCalls() + " places (" + slots + " slots, "
+              + queueDepth + " queued at the server) stayed busy for "
               + bulkhead.getBulkheadConfig().getMaxWaitDuration(), e);
     } catch (RequestNotPermitted e) {
       throw new ModelCallException(endpointId, FailureKind.ENDPOINT_BUSY, null,

@@ -22,6 +22,7 @@ public final class ModelEndpointConfig {
   private final String modelName;
   private final String apiKey;
   private final int maxConcurrency;
+  private final int queueDepth;
   private final Duration connectTimeout;
   private final Duration requestTimeout;
   private final Duration maxWaitForSlot;
@@ -30,6 +31,7 @@ public final class ModelEndpointConfig {
   private final CircuitBreakerSettings circuitBreaker;
   private final StructuredOutput structuredOutput;
   private final Integer contextWindow;
+  private final String replicaOf;
 
   private ModelEndpointConfig(Builder b) {
     this.id = b.id;
@@ -38,6 +40,7 @@ public final class ModelEndpointConfig {
     this.modelName = b.modelName;
     this.apiKey = b.apiKey;
     this.maxConcurrency = b.maxConcurrency;
+    this.queueDepth = b.queueDepth != null ? b.queueDepth : defaultQueueDepth(b.maxConcurrency);
     this.connectTimeout = b.connectTimeout;
     this.requestTimeout = b.requestTimeout;
     this.maxWaitForSlot = b.maxWaitForSlot;
@@ -46,10 +49,22 @@ public final class ModelEndpointConfig {
     this.circuitBreaker = b.circuitBreaker;
     this.structuredOutput = b.structuredOutput;
     this.contextWindow = b.contextWindow;
+    this.replicaOf = b.replicaOf;
   }
 
   public static Builder custom() {
     return new Builder();
+  }
+
+  /**
+   * Half the server's slots, at least one. The server idles when a slot frees and no request is waiting there:
+   * between one answer and the next request's arrival (our answer parsing, the next request's HTTP set-up, or for an
+   * agent the hand-over in this worker's bulkhead) every slot that frees stays empty. With the slots' answers spread
+   * over the service time s, Q waiting requests cover a gap of up to Q x s / slots; half the slots covers half a
+   * service time, measured as about a quarter (47 ms per 200 ms call at 4 slots, bench/README.md "true capacity").
+   */
+  public static int defaultQueueDepth(int maxConcurrency) {
+    return Math.max(1, (maxConcurrency + 1) / 2);
   }
 
   public String id() { return id; }
@@ -64,6 +79,13 @@ public final class ModelEndpointConfig {
   public Optional<String> apiKey() { return Optional.ofNullable(apiKey); }
   /** The server's parallel slots (vLLM max-num-seqs, llama.cpp --n_parallel): the bulkhead's size. */
   public int maxConcurrency() { return maxConcurrency; }
+  /**
+   * Requests kept waiting at the server beyond its slots, so that a slot that frees starts the next request at once
+   * instead of idling until our next request arrives; default {@link #defaultQueueDepth(int)}, 0 for none.
+   */
+  public int queueDepth() { return queueDepth; }
+  /** The bulkhead's size: the most requests sent and unanswered at once, {@code maxConcurrency + queueDepth}. */
+  public int maxInFlight() { return maxConcurrency + queueDepth; }
   public Duration connectTimeout() { return connectTimeout; }
   /** The whole call, from sending the request to the last byte of the answer. */
   public Duration requestTimeout() { return requestTimeout; }
@@ -75,16 +97,22 @@ public final class ModelEndpointConfig {
   public StructuredOutput structuredOutput() { return structuredOutput; }
   /** The context window in tokens (prompt and answer together) as configured; empty when the file does not say. */
   public Optional<Integer> contextWindow() { return Optional.ofNullable(contextWindow); }
+  /**
+   * The model id this server is one replica of: calls naming that id go to the least-loaded healthy replica
+   * ({@link ModelEndpointRegistry#route}); empty for an endpoint called by its own id only.
+   */
+  public Optional<String> replicaOf() { return Optional.ofNullable(replicaOf); }
 
   @Override
   public String toString() {
     // the API key is a secret: never print it, only whether there is one
     return "ModelEndpointConfig{id=" + id + ", provider=" + provider + ", baseUrl=" + baseUrl
         + ", modelName=" + modelName + ", apiKey=" + (apiKey == null ? "none" : "****")
-        + ", maxConcurrency=" + maxConcurrency + ", connectTimeout=" + connectTimeout
+        + ", maxConcurrency=" + maxConcurrency + ", queueDepth=" + queueDepth + ", connectTimeout=" + connectTimeout
         + ", requestTimeout=" + requestTimeout + ", maxWaitForSlot=" + maxWaitForSlot
         + ", priceBasis=" + priceBasis + ", rateLimit=" + rateLimit + ", circuitBreaker=" + circuitBreaker
-        + ", structuredOutput=" + structuredOutput + ", contextWindow=" + contextWindow + "}";
+        + ", structuredOutput=" + structuredOutput + ", contextWindow=" + contextWindow
+        + (replicaOf == null ? "" : ", replicaOf=" + replicaOf) + "}";
   }
 
   /** Checks each field as it is set, naming it, and the required ones again in {@link #build()}. */
@@ -95,6 +123,7 @@ public final class ModelEndpointConfig {
     private String modelName;
     private String apiKey;
     private int maxConcurrency = 1;
+    private Integer queueDepth;
     private Duration connectTimeout = Duration.ofSeconds(5);
     private Duration requestTimeout = Duration.ofSeconds(120);
     private Duration maxWaitForSlot = Duration.ofSeconds(30);
@@ -103,6 +132,7 @@ public final class ModelEndpointConfig {
     private CircuitBreakerSettings circuitBreaker = CircuitBreakerSettings.DEFAULTS;
     private StructuredOutput structuredOutput = StructuredOutput.JSON_SCHEMA;
     private Integer contextWindow;
+    private String replicaOf;
 
     private Builder() {}
 
@@ -158,6 +188,15 @@ public final class ModelEndpointConfig {
       return this;
     }
 
+    /** Requests kept waiting at the server beyond its slots (0 for none); unset: {@link #defaultQueueDepth}. */
+    public Builder queueDepth(int queueDepth) {
+      if (queueDepth < 0) {
+        throw new IllegalArgumentException("queueDepth must not be negative but was " + queueDepth);
+      }
+      this.queueDepth = queueDepth;
+      return this;
+    }
+
     public Builder connectTimeout(Duration connectTimeout) {
       this.connectTimeout = positive("connectTimeout", connectTimeout);
       return this;
@@ -207,6 +246,16 @@ public final class ModelEndpointConfig {
       return this;
     }
 
+    /** This server is one replica of model id {@code group}, with its own guards (see {@link #replicaOf()}). */
+    public Builder replicaOf(String group) {
+      if (group == null || !ID.matcher(group).matches()) {
+        throw new IllegalArgumentException("replicaOf must be 1-64 letters, digits, '.', '_' or '-', starting with a"
+            + " letter or digit, but was '" + group + "'");
+      }
+      this.replicaOf = group;
+      return this;
+    }
+
     public ModelEndpointConfig build() {
       if (id == null) {
         throw new IllegalStateException("id must be set");
@@ -220,6 +269,10 @@ public final class ModelEndpointConfig {
       if (structuredOutput == StructuredOutput.JSON_OBJECT_WITH_SCHEMA && provider != Provider.OPENAI_COMPATIBLE) {
         throw new IllegalStateException("structuredOutput " + structuredOutput + " needs provider "
             + Provider.OPENAI_COMPATIBLE + " but endpoint '" + id + "' is " + provider);
+      }
+      if (id.equals(replicaOf)) {
+        throw new IllegalStateException("replicaOf must name the model id the replicas share, not the replica's own"
+            + " id '" + id + "'");
       }
       return new ModelEndpointConfig(this);
     }

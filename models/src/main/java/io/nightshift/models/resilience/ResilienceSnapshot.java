@@ -8,8 +8,8 @@ package io.nightshift.models.resilience;
  * @param bufferedCalls calls in the sliding window
  * @param failedCalls failed calls in the sliding window
  * @param notPermittedCalls calls refused while the circuit was open
- * @param availableSlots free bulkhead places (the server's parallel slots not in use by us)
- * @param maxSlots the bulkhead's size (the endpoint's max concurrency)
+ * @param availableSlots free bulkhead places (of the server's parallel slots and its queue depth, not in use by us)
+ * @param maxSlots the bulkhead's size: the most requests at the server at once (its slots plus the queue depth)
  * @param availableRatePermits rate limiter permits left in the current period
  * @param waitingForRatePermit threads waiting for a rate limiter permit
  */

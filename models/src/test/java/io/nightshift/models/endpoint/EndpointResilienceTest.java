@@ -129,21 +129,11 @@ class EndpointResilienceTest {
   }
 
   @Test
-  void shouldNeverSendMoreConcurrentCallsThanTheEndpointHasSlots() throws Exception {
-    endpoint(b -> b.maxConcurrency(2).maxWaitForSlot(Duration.ofSeconds(10)));
+  void shouldNeverSendMoreConcurrentCallsThanTheEndpointHasSlotsWithoutAQueue() throws Exception {
+    endpoint(b -> b.maxConcurrency(2).queueDepth(0).maxWaitForSlot(Duration.ofSeconds(10)));
     server.otherwise(ScriptedReply.slow(Duration.ofMillis(200), ScriptedReply.text("ok")));
-    ExecutorService callers = Executors.newFixedThreadPool(6);
-    try {
-      List<Future<ModelCallResult>> calls = new ArrayList<>();
-      for (int i = 0; i < 6; i++) {
-        calls.add(callers.submit(() -> modelCall.call("ep", HI)));
-      }
-      for (Future<ModelCallResult> call : calls) {
-        assertThat(call.get().text()).isEqualTo("ok");
-      }
-    } finally {
-      callers.shutdownNow();
-    }
+
+    callAtOnce(6);
 
     assertThat(server.chatRequests()).hasSize(6);
     assertThat(server.maxConcurrentRequests()).isEqualTo(2);
@@ -151,9 +141,36 @@ class EndpointResilienceTest {
   }
 
   @Test
+  void shouldKeepTheQueueDepthWaitingAtTheServerSoAFreedSlotIsRefilledAtOnce() throws Exception {
+    endpoint(b -> b.maxConcurrency(2).queueDepth(1).maxWaitForSlot(Duration.ofSeconds(10)));
+    server.withCapacity(2).otherwise(ScriptedReply.slow(Duration.ofMillis(600), ScriptedReply.text("ok")));
+    callAtOnce(6);
+
+    assertThat(server.maxConcurrentRequests()).as("the server's own slots").isEqualTo(2);
+    assertThat(server.maxUnansweredRequests()).as("slots + queue depth sent, never more").isEqualTo(3);
+    assertThat(registry.get("ep").resilience().snapshot().maxSlots()).isEqualTo(3);
+  }
+
+  private void callAtOnce(int calls) throws Exception {
+    ExecutorService callers = Executors.newFixedThreadPool(calls);
+    try {
+      List<Future<ModelCallResult>> answers = new ArrayList<>();
+      for (int i = 0; i < calls; i++) {
+        answers.add(callers.submit(() -> modelCall.call("ep", HI)));
+      }
+      for (Future<ModelCallResult> answer : answers) {
+        assertThat(answer.get().text()).isEqualTo("ok");
+      }
+    } finally {
+      callers.shutdownNow();
+    }
+  }
+
+  @Test
   void shouldRefuseRetryablyWhenAllSlotsStayBusy() throws Exception {
-    endpoint(b -> b.maxConcurrency(1).maxWaitForSlot(Duration.ZERO));
-    server.otherwise(ScriptedReply.slow(Duration.ofMillis(500), ScriptedReply.text("ok")));
+    endpoint(b -> b.maxConcurrency(1).queueDepth(0).maxWaitForSlot(Duration.ZERO));
+    // long enough that the second call surely finds the slot taken, even on a loaded machine
+    server.otherwise(ScriptedReply.slow(Duration.ofMillis(1500), ScriptedReply.text("ok")));
     ExecutorService caller = Executors.newSingleThreadExecutor();
     try {
       Future<ModelCallResult> first = caller.submit(() -> modelCall.call("ep", HI));

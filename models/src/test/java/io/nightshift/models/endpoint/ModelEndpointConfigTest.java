@@ -49,6 +49,16 @@ class ModelEndpointConfigTest {
   }
 
   @Test
+  void shouldKeepHalfTheSlotsWaitingAtTheServerUnlessTheQueueDepthIsStated() {
+    assertThat(valid().build().queueDepth()).as("one slot: still one waiting").isEqualTo(1);
+    assertThat(valid().maxConcurrency(4).build().maxInFlight()).isEqualTo(6);
+    assertThat(valid().maxConcurrency(5).build().queueDepth()).isEqualTo(3);
+    assertThat(valid().maxConcurrency(4).queueDepth(0).build().maxInFlight()).isEqualTo(4);
+    assertThat(valid().queueDepth(7).maxConcurrency(2).build().maxInFlight()).isEqualTo(9);
+    assertThatThrownBy(() -> valid().queueDepth(-1)).hasMessage("queueDepth must not be negative but was -1");
+  }
+
+  @Test
   void shouldKeepAStatedContextWindowAndRefuseOneSmallerThanAnyModelWeServe() {
     assertThat(valid().contextWindow(2048).build().contextWindow()).hasValue(2048);
     assertThatThrownBy(() -> valid().contextWindow(4))

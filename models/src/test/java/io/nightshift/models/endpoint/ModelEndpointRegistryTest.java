@@ -33,7 +33,7 @@ class ModelEndpointRegistryTest {
     registry.register(endpoint("leased", Provider.OPENAI_COMPATIBLE, 3));
 
     assertThat(registry.configs()).extracting(ModelEndpointConfig::id).containsExactly("fixed", "leased");
-    assertThat(registry.snapshot("leased").orElseThrow().maxSlots()).isEqualTo(3);
+    assertThat(registry.snapshot("leased").orElseThrow().maxSlots()).as("3 slots + 2 queued").isEqualTo(5);
     assertThatThrownBy(() -> registry.register(endpoint("leased", Provider.OPENAI_COMPATIBLE, 1)))
         .hasMessageContaining("'leased' is already registered");
     assertThat(registry.remove("leased")).isTrue();
@@ -42,15 +42,15 @@ class ModelEndpointRegistryTest {
   }
 
   @Test
-  void shouldSizeEachBulkheadToTheEndpointsSlotsAndStartClosed() {
+  void shouldSizeEachBulkheadToTheEndpointsSlotsPlusItsQueueDepthAndStartClosed() {
     ModelEndpointRegistry registry = ModelEndpointRegistry.of(List.of(
         endpoint("b", Provider.OPENAI_COMPATIBLE, 8), endpoint("a", Provider.OLLAMA, 2)));
 
     assertThat(registry.snapshots()).extracting(s -> s.endpointId(), s -> s.circuitState(), s -> s.maxSlots(),
             s -> s.availableSlots())
         .containsExactly(
-            Tuple.tuple("a", "CLOSED", 2, 2),
-            Tuple.tuple("b", "CLOSED", 8, 8));
+            Tuple.tuple("a", "CLOSED", 3, 3),
+            Tuple.tuple("b", "CLOSED", 12, 12));
   }
 
   @Test

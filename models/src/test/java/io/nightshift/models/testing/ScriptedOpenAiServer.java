@@ -51,6 +51,7 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger maxInFlight = new AtomicInteger();
   private final AtomicInteger unanswered = new AtomicInteger();
+  private final AtomicInteger maxUnanswered = new AtomicInteger();
   private final AtomicInteger completionIds = new AtomicInteger();
   private volatile Semaphore slots;
   private volatile ScriptedReply fallback = ScriptedReply.status(500, "the scripted server has no reply left");
@@ -136,6 +137,11 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
     return unanswered.get();
   }
 
+  /** The most chat requests received and not yet answered at once, those queued for a slot included. */
+  public int maxUnansweredRequests() {
+    return maxUnanswered.get();
+  }
+
   @Override
   public void close() {
     server.stop(0);
@@ -166,7 +172,7 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
             + "\",\"type\":\"not_found\"}}", Map.of());
         return;
       }
-      unanswered.incrementAndGet();
+      maxUnanswered.accumulateAndGet(unanswered.incrementAndGet(), Math::max);
       try {
         answerInTurn(exchange, request);
       } finally {
