@@ -59,6 +59,7 @@ public final class MapScaleBench {
         String yaml = MapTask.pipeline(files.get(rows), chunkSize, maxParallel);
         int chunks = (rows + chunkSize - 1) / chunkSize;
         int mark = heap.mark();
+        long sizeStart = heap.elapsedMillis();
         List<Double> seconds = new ArrayList<>();
         long longest = 0;
         System.out.printf(Locale.ROOT, "%n%,d rows (%,d tool activities):%n", rows, chunks);
@@ -80,6 +81,11 @@ public final class MapScaleBench {
         System.out.printf(Locale.ROOT, "longest history    %,d events = %.2f x the 10,240-event warning (%s)%n",
             longest, longest / (double) HISTORY_WARNING, longest <= HISTORY_WARNING ? "met" : "MISSED");
         System.out.println("heap after GC      " + trend.describe());
+        if (trend.samples() > 0) {
+          System.out.printf(Locale.ROOT, "                   the largest left %.1f s into this size's %.1f s"
+              + " (its runs and their history census)%n", (trend.maxAtMillis() - sizeStart) / 1e3,
+              (heap.elapsedMillis() - sizeStart) / 1e3);
+        }
       }
       long peakUsed = heap.peakUsedBytes();
       System.out.println();

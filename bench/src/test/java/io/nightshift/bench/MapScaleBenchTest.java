@@ -10,17 +10,17 @@ class MapScaleBenchTest {
 
   @Test
   void shouldJudgeHeapGrowthByTheLargestSizesMaxAgainstTheSmallests() {
-    HeapTrend small = new HeapTrend(20, 80 * MIB, 50 * MIB, 0.1);
+    HeapTrend small = new HeapTrend(20, 80 * MIB, 50 * MIB, 0.1, 0);
 
-    assertThat(MapScaleBench.growth(100_000, small, 1_000_000, new HeapTrend(90, 100 * MIB, 55 * MIB, 0.0)))
+    assertThat(MapScaleBench.growth(100_000, small, 1_000_000, new HeapTrend(90, 100 * MIB, 55 * MIB, 0.0, 0)))
         .contains("= x1.25").contains("met");
-    assertThat(MapScaleBench.growth(100_000, small, 1_000_000, new HeapTrend(90, 400 * MIB, 90 * MIB, 2.0)))
+    assertThat(MapScaleBench.growth(100_000, small, 1_000_000, new HeapTrend(90, 400 * MIB, 90 * MIB, 2.0, 0)))
         .contains("= x5.00").contains("MISSED");
   }
 
   @Test
   void shouldNotJudgeWithoutACollectionInBothSizes() {
-    assertThat(MapScaleBench.growth(1, new HeapTrend(0, 0, 0, 0), 10, new HeapTrend(3, MIB, MIB, 0)))
+    assertThat(MapScaleBench.growth(1, new HeapTrend(0, 0, 0, 0, 0), 10, new HeapTrend(3, MIB, MIB, 0, 0)))
         .contains("not judged");
   }
 }

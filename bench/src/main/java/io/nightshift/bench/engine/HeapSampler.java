@@ -76,6 +76,11 @@ public final class HeapSampler implements AutoCloseable {
     return peakUsed;
   }
 
+  /** Milliseconds since the sampler started: the clock of {@link HeapTrend.Sample#atMillis}. */
+  public long elapsedMillis() {
+    return System.currentTimeMillis() - startedAt;
+  }
+
   /** Where the samples stand now: pass it to {@link #trendSince} to summarise only what came after. */
   public int mark() {
     synchronized (afterGc) {

@@ -13,22 +13,27 @@ import java.util.Locale;
  * @param maxBytes    largest heap left after a collection
  * @param medianBytes median of those
  * @param slopeMibPerMinute least-squares slope of heap after GC against time; 0 with fewer than two samples
+ * @param maxAtMillis when the largest one was left (the sampler's clock, as {@link Sample#atMillis}), to tell a
+ *                    transient peak at one stage from a heap that fills up
  */
-public record HeapTrend(int samples, long maxBytes, long medianBytes, double slopeMibPerMinute) {
+public record HeapTrend(int samples, long maxBytes, long medianBytes, double slopeMibPerMinute, long maxAtMillis) {
   /** One collection: when it ended (ms since the sampler started) and the heap left in use. */
   public record Sample(long atMillis, long usedAfterBytes) {}
 
   public static HeapTrend of(List<Sample> samples) {
     if (samples.isEmpty()) {
-      return new HeapTrend(0, 0, 0, 0);
+      return new HeapTrend(0, 0, 0, 0, 0);
     }
     List<Double> used = new ArrayList<>();
-    long max = 0;
+    Sample max = samples.get(0);
     for (Sample s : samples) {
       used.add((double) s.usedAfterBytes());
-      max = Math.max(max, s.usedAfterBytes());
+      if (s.usedAfterBytes() > max.usedAfterBytes()) {
+        max = s;
+      }
     }
-    return new HeapTrend(samples.size(), max, Math.round(Stats.median(used)), slope(samples));
+    return new HeapTrend(samples.size(), max.usedAfterBytes(), Math.round(Stats.median(used)), slope(samples),
+        max.atMillis());
   }
 
   /** Least-squares slope in MiB per minute. */

@@ -23,6 +23,7 @@ class HeapTrendTest {
     assertThat(trend.maxBytes()).isEqualTo(70 * MIB);
     assertThat(trend.medianBytes()).isEqualTo(55 * MIB);
     assertThat(trend.samples()).isEqualTo(11);
+    assertThat(trend.maxAtMillis()).isEqualTo(600_000);
   }
 
   @Test
@@ -36,8 +37,20 @@ class HeapTrendTest {
   }
 
   @Test
+  void shouldSayWhenATransientPeakWasLeft() {
+    List<HeapTrend.Sample> samples = List.of(new HeapTrend.Sample(1_000, 50 * MIB),
+        new HeapTrend.Sample(2_000, 400 * MIB), new HeapTrend.Sample(3_000, 45 * MIB),
+        new HeapTrend.Sample(4_000, 48 * MIB));
+
+    HeapTrend trend = HeapTrend.of(samples);
+
+    assertThat(trend.maxAtMillis()).isEqualTo(2_000);
+    assertThat(trend.medianBytes()).isEqualTo(49 * MIB);
+  }
+
+  @Test
   void shouldSummariseNoCollectionsAsEmpty() {
-    assertThat(HeapTrend.of(List.of())).isEqualTo(new HeapTrend(0, 0, 0, 0));
+    assertThat(HeapTrend.of(List.of())).isEqualTo(new HeapTrend(0, 0, 0, 0, 0));
     assertThat(HeapTrend.of(List.of(new HeapTrend.Sample(5, MIB))).slopeMibPerMinute()).isZero();
   }
 }
