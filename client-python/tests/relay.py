@@ -13,6 +13,7 @@ class Relay:
         self._open = []
         self.cuts = 0
         self.accepted = 0
+        self._cut_after = None  # bytes the runtime may still send before every connection is cut
         threading.Thread(target=self._accept, daemon=True, name="relay-accept").start()
 
     def cut(self) -> int:
@@ -28,6 +29,12 @@ class Relay:
             s.close()
         return len(conns)
 
+    def cut_after(self, nbytes: int) -> None:
+        """Cuts every connection once the runtime has sent ``nbytes`` more to the client, in the middle of whatever
+        stream carries them, however much of it the client has read or buffered."""
+        with self._lock:
+            self._cut_after = nbytes
+
     def close(self) -> None:
         self._server.close()
         self.cut()
@@ -42,15 +49,17 @@ class Relay:
             with self._lock:
                 self._open += [client, upstream]
                 self.accepted += 1
-            for a, b in ((client, upstream), (upstream, client)):
-                threading.Thread(target=self._pipe, args=(a, b), daemon=True, name="relay-pipe").start()
+            for a, b, downstream in ((client, upstream, False), (upstream, client, True)):
+                threading.Thread(target=self._pipe, args=(a, b, downstream), daemon=True, name="relay-pipe").start()
 
-    @staticmethod
-    def _pipe(source: socket.socket, sink: socket.socket) -> None:
+    def _pipe(self, source: socket.socket, sink: socket.socket, downstream: bool) -> None:
         try:
             while True:
                 data = source.recv(65536)
                 if not data:
+                    break
+                if downstream and self._counts_to_cut(len(data)):
+                    self.cut()
                     break
                 sink.sendall(data)
         except OSError:
@@ -60,3 +69,13 @@ class Relay:
                 s.close()
             except OSError:
                 pass
+
+    def _counts_to_cut(self, n: int) -> bool:
+        with self._lock:
+            if self._cut_after is None:
+                return False
+            self._cut_after -= n
+            if self._cut_after > 0:
+                return False
+            self._cut_after = None
+            return True

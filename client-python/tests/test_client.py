@@ -2,12 +2,14 @@
 
   NIGHTSHIFT_ADDRESS      host:port of the runtime's gRPC API
   NIGHTSHIFT_TOKEN_FILE   a token file of an admin of the default tenant
+  NIGHTSHIFT_INPUTS_DIR   the runtime's inputs directory (data.read_csv's file: sources), for a large artifact
   NIGHTSHIFT_TLS_CA, NIGHTSHIFT_TLS_CERT, NIGHTSHIFT_TLS_KEY, NIGHTSHIFT_TLS_SERVER_NAME
                           PEM files for (mutual) TLS and the name the server's certificate carries; plaintext
                           without NIGHTSHIFT_TLS_CA
 
 Run: python -m unittest discover -s client-python/tests -v (with the built wheel installed).
 """
+import hashlib
 import os
 import socket
 import sys
@@ -27,6 +29,7 @@ from relay import Relay  # noqa: E402
 
 ADDRESS = os.environ.get("NIGHTSHIFT_ADDRESS", "127.0.0.1:7070")
 TOKEN_FILE = os.environ.get("NIGHTSHIFT_TOKEN_FILE")
+INPUTS_DIR = os.environ.get("NIGHTSHIFT_INPUTS_DIR")
 TLS = nightshift.Tls(ca=os.environ["NIGHTSHIFT_TLS_CA"], cert=os.environ.get("NIGHTSHIFT_TLS_CERT"),
                      key=os.environ.get("NIGHTSHIFT_TLS_KEY"),
                      server_name=os.environ.get("NIGHTSHIFT_TLS_SERVER_NAME")) \
@@ -44,6 +47,13 @@ name: gated
 steps:
   - {name: load, tool: data.read_csv, params: {source: "classpath:nightshift/data/approved_drugs.csv"}}
   - {name: publish, tool: table.describe, params: {input: "${steps.load.output}"}, approval: required}
+"""
+
+
+LOAD_ONLY = """
+name: load-only
+steps:
+  - {name: load, tool: data.read_csv, params: {source: "file:%s"}}
 """
 
 
@@ -185,6 +195,32 @@ class WatchTest(unittest.TestCase):
             if time.monotonic() > end:
                 raise AssertionError("timed out waiting")
             time.sleep(0.1)
+
+
+@unittest.skipUnless(INPUTS_DIR, "needs the runtime's inputs directory for an artifact of several chunks")
+class ArtifactResumeTest(unittest.TestCase):
+    def test_an_artifact_read_cut_midway_resumes_from_the_bytes_it_has_and_is_the_stored_bytes(self):
+        name = run_id() + ".csv"
+        with open(os.path.join(INPUTS_DIR, name), "w", encoding="utf-8") as f:
+            f.write("id,smiles,score\n")
+            f.writelines(f"{i},CC(=O)Oc1ccccc1C(=O)O,{i * 0.37:.4f}\n" for i in range(60_000))
+        host, port = ADDRESS.rsplit(":", 1)
+        relay = Relay(host, int(port))
+        try:
+            with client() as direct, client(relay.address) as relayed:
+                final = direct.submit(pipeline_yaml=LOAD_ONLY % name).wait(timeout=120)
+                self.assertEqual(pb.TASK_STATE_SUCCEEDED, final.state, final.error)
+                self.assertGreater(final.result.size, 2 << 20, "an artifact of several 256 KiB chunks")
+
+                relay.cut_after(1 << 20)  # a megabyte into the download
+                read = relayed.read_artifact(final.id, final.result)
+
+                self.assertEqual(1, relay.cuts, "the download's connection was cut")
+                self.assertGreaterEqual(relay.accepted, 2, "the client read on over a new connection")
+                self.assertEqual(final.result.size, len(read))
+                self.assertEqual(final.result.digest, "sha256:" + hashlib.sha256(read).hexdigest())
+        finally:
+            relay.close()
 
 
 @unittest.skipUnless(TLS and TLS.cert, "the runtime under test asks for client certificates")

@@ -15,6 +15,7 @@ task to end.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import random
 import time
@@ -72,6 +73,16 @@ def _named_fields(error: grpc.RpcError) -> dict:
             detail.Unpack(failure)
             fields.update((v.subject, v.description) for v in failure.violations)
     return fields
+
+
+class ArtifactMismatch(IOError):
+    """An artifact read did not arrive whole: the bytes received are not the stored ones (their size or digest
+    differ, or a resumed stream did not go on from where the last one stopped). Read it again."""
+
+    def __init__(self, digest: str, what: str):
+        super().__init__(f"artifact {digest} did not arrive whole: {what}; its bytes are not the stored ones, read it "
+                         f"again")
+        self.digest = digest
 
 
 class TaskTimeout(TimeoutError):
@@ -215,18 +226,58 @@ class Client:
             time.sleep(delay)
 
     def read_artifact(self, task_id: str, ref) -> bytes:
-        """The bytes of one of the task's artifacts (an ``ArtifactRef`` from its view)."""
+        """The bytes of one of the task's artifacts (an ``ArtifactRef`` from its view), checked against its digest."""
         return b"".join(self.stream_artifact(task_id, ref))
 
     def stream_artifact(self, task_id: str, ref) -> Iterator[bytes]:
-        """The artifact's bytes in the chunks the server sends, for artifacts too large to hold at once."""
-        request = artifact_service_pb2.ReadArtifactRequest(task_id=task_id, digest=ref.digest,
-                                                           media_type=ref.media_type)
-        try:
-            for chunk in self._artifacts.ReadArtifact(request, metadata=self._metadata):
-                yield chunk.data
-        except grpc.RpcError as e:
-            raise ApiError.of(e) from e
+        """The artifact's bytes in the chunks the server sends, for artifacts too large to hold at once.
+
+        A stream that drops (UNAVAILABLE: a cut connection, a restarted server) is opened again from the bytes
+        already received (``offset``), with the client's retry backoff; its attempts count drops in a row, and any
+        byte received starts them afresh, so a long download on a network that drops now and then goes on. Each
+        stream must start where the last one stopped, and at the end the bytes must be the artifact's size and hash
+        to ``ref.digest``, else ``ArtifactMismatch`` comes instead of the end: what was yielded is then not the
+        artifact."""
+        received, size = 0, None
+        sha = hashlib.sha256()
+        delays = None
+        while True:
+            request = artifact_service_pb2.ReadArtifactRequest(task_id=task_id, digest=ref.digest,
+                                                               media_type=ref.media_type, offset=received)
+            first = True
+            try:
+                for chunk in self._artifacts.ReadArtifact(request, metadata=self._metadata):
+                    if first:
+                        first = False
+                        if chunk.offset != received:
+                            raise ArtifactMismatch(ref.digest, f"a stream asked to start at byte {received} started "
+                                                               f"at {chunk.offset}")
+                        if size is not None and chunk.size != size:
+                            raise ArtifactMismatch(ref.digest, f"its size was {size} bytes and a resumed stream "
+                                                               f"named {chunk.size}")
+                        size = chunk.size
+                    if received + len(chunk.data) > size:
+                        raise ArtifactMismatch(ref.digest, f"more than its {size} bytes arrived")
+                    delays = None  # it answered: a later drop starts the backoff afresh
+                    sha.update(chunk.data)
+                    received += len(chunk.data)
+                    if chunk.data:
+                        yield chunk.data
+                break
+            except grpc.RpcError as e:
+                if e.code() not in _RETRYABLE:
+                    raise ApiError.of(e) from e
+            delays = delays or self._retry.delays()
+            delay = next(delays, None)
+            if delay is None:
+                raise ApiError(grpc.StatusCode.UNAVAILABLE,
+                               f"reading artifact {ref.digest} of task {task_id} dropped {self._retry.attempts} times "
+                               f"in a row, after {received} bytes")
+            time.sleep(delay)
+        if received != size:
+            raise ArtifactMismatch(ref.digest, f"its streams ended after {received} of its {size} bytes")
+        if "sha256:" + sha.hexdigest() != ref.digest:
+            raise ArtifactMismatch(ref.digest, f"the {received} bytes received hash to sha256:{sha.hexdigest()}")
 
     # --- steering ---------------------------------------------------------------------------------------------
 

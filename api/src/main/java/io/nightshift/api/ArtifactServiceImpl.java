@@ -18,7 +18,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Streams artifacts to clients in 256 KiB chunks under flow control ({@link ArtifactSender}), well under gRPC's 4 MB
+ * Streams artifacts, or a range of one (a client resuming a dropped download asks from the bytes it has; the store
+ * seeks there), to clients in 256 KiB chunks under flow control ({@link ArtifactSender}), well under gRPC's 4 MB
  * message limit, and lists a task's. An artifact is read as one of a task's ({@link TaskArtifacts}): the task must
  * be in the caller's {@link TenantScope} and list the digest.
  */
@@ -46,6 +47,15 @@ public final class ArtifactServiceImpl extends ArtifactServiceGrpc.ArtifactServi
           + " outputs (the task GetTask showed it in)"));
       return;
     }
+    if (request.getOffset() < 0) {
+      out.onError(ApiErrors.invalid("offset", "offset must be 0 or more (bytes to skip), was " + request.getOffset()));
+      return;
+    }
+    if (request.getLength() < 0) {
+      out.onError(ApiErrors.invalid("length", "length must be 0 (up to the end) or more, was "
+          + request.getLength()));
+      return;
+    }
     try {
       if (!tasks.names(request.getTaskId(), TenantScope.ofCurrentCall(), digest)) {
         out.onError(notFound(digest));
@@ -63,7 +73,14 @@ public final class ArtifactServiceImpl extends ArtifactServiceGrpc.ArtifactServi
         out.onError(notFound(digest));
         return;
       }
-      ArtifactSender.start(ref.get(), store.open(ref.get()), (ServerCallStreamObserver<ArtifactChunk>) out);
+      long offset = request.getOffset();
+      if (offset > ref.get().size()) {
+        out.onError(ApiErrors.invalid("offset", "offset must be at most the artifact's size, "
+            + ref.get().size() + " bytes, was " + offset));
+        return;
+      }
+      ArtifactSender.start(ref.get(), store.open(ref.get(), offset), ArtifactRange.of(offset, request.getLength(),
+          ref.get().size()), (ServerCallStreamObserver<ArtifactChunk>) out);
     } catch (IOException e) {
       out.onError(Status.UNAVAILABLE.withDescription("cannot read " + digest + ": " + e.getMessage())
           .asRuntimeException());

@@ -15,6 +15,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -114,6 +115,47 @@ class UiArtifactServingTest {
         .isEqualTo(404);
     assertThat(RawHttp.get(ui.port(), "/api/artifacts/" + asText.digest(), host()).status())
         .as("no task named").isEqualTo(400);
+  }
+
+  @Test
+  void shouldResumeADownloadFromARangeAndRefuseOneThatStartsAtTheEnd() throws Exception {
+    int size = PAGE.getBytes(StandardCharsets.UTF_8).length;
+    RawHttp.Answer whole = get(asHtml, "");
+    assertThat(whole.header("Accept-Ranges")).isEqualTo("bytes");
+    assertThat(whole.header("ETag")).isEqualTo("\"" + asHtml.digest() + "\"");
+
+    RawHttp.Answer rest = ranged("bytes=10-", null);
+    assertThat(rest.status()).isEqualTo(206);
+    assertThat(rest.body()).isEqualTo(PAGE.substring(10));
+    assertThat(rest.header("Content-Range")).isEqualTo("bytes 10-" + (size - 1) + "/" + size);
+    assertThat(rest.header("Content-Length")).isEqualTo(String.valueOf(size - 10));
+    assertThat(rest.header("Content-Security-Policy")).as("a part is served as the whole is")
+        .isEqualTo("sandbox; default-src 'none'");
+
+    RawHttp.Answer middle = ranged("bytes=5-9", null);
+    assertThat(middle.status()).isEqualTo(206);
+    assertThat(middle.body()).isEqualTo(PAGE.substring(5, 10));
+    assertThat(middle.header("Content-Range")).isEqualTo("bytes 5-9/" + size);
+    assertThat(ranged("bytes=" + (size - 3) + "-" + (size + 50), null).body()).isEqualTo(PAGE.substring(size - 3));
+
+    for (String unsatisfiable : new String[] {"bytes=" + size + "-", "bytes=" + (size + 100) + "-"}) {
+      RawHttp.Answer refused = ranged(unsatisfiable, null);
+      assertThat(refused.status()).as(unsatisfiable).isEqualTo(416);
+      assertThat(refused.header("Content-Range")).as(unsatisfiable).isEqualTo("bytes */" + size);
+    }
+    RawHttp.Answer changed = ranged("bytes=10-", "\"sha256:" + "0".repeat(64) + "\"");
+    assertThat(changed.status()).as("If-Range names other bytes: the whole, not a part").isEqualTo(200);
+    assertThat(changed.body()).isEqualTo(PAGE);
+    assertThat(ranged("bytes=10-", whole.header("ETag")).status()).isEqualTo(206);
+  }
+
+  private RawHttp.Answer ranged(String range, String ifRange) throws Exception {
+    Map<String, String> headers = new LinkedHashMap<>(Map.of("Host", host(), "Range", range));
+    if (ifRange != null) {
+      headers.put("If-Range", ifRange);
+    }
+    return RawHttp.send(ui.port(), "GET", "/api/artifacts/" + asHtml.digest() + "?task=" + TASK + "&type="
+        + URLEncoder.encode(asHtml.mediaType(), StandardCharsets.UTF_8), headers, null);
   }
 
   private RawHttp.Answer get(ArtifactRef ref, String suffix) throws Exception {

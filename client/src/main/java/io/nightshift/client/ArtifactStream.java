@@ -8,31 +8,47 @@ import io.nightshift.api.v1.ArtifactServiceGrpc;
 import io.nightshift.api.v1.ReadArtifactRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Iterator;
 
 /**
  * An artifact's bytes as an {@link InputStream}, read lazily: the ReadArtifact stream opens on the first read and
  * the next chunk is asked for only when the last one is used up, so gRPC's flow control keeps at most a chunk or two
- * in memory whatever the artifact's size. Opening is tried again after UNAVAILABLE as the client's {@link
- * RetryPolicy} says, until the first chunk arrived (after that, a retry would repeat bytes the reader has had). An
- * API error reaches the reader as an {@link IOException} whose cause is the {@link StatusRuntimeException}. Closing
- * it early cancels the stream.
+ * in memory whatever the artifact's size.
+ *
+ * <p>A stream that fails with UNAVAILABLE (the API was not there, restarted, or the connection dropped partway) is
+ * opened again from the bytes received so far (ReadArtifact's {@code offset}), as the client's {@link RetryPolicy}
+ * says: its attempts count failures in a row, and any byte received starts the count afresh, so a long download on
+ * a network that drops now and then goes on. Each stream must start where the last one stopped and name the same
+ * size; at the end the bytes must be the size and hash to the digest asked for, or the reader gets an
+ * {@link IOException} rather than the last byte: a resumed download is exactly the stored bytes or nothing. An API
+ * error reaches the reader as an {@link IOException} whose cause is the {@link StatusRuntimeException}. Closing it
+ * early cancels the stream.
  */
 final class ArtifactStream extends InputStream {
   private final ArtifactServiceGrpc.ArtifactServiceBlockingStub artifacts;
   private final ReadArtifactRequest request;
-  private final Retries retries;
+  private final RetryPolicy retry;
+  private final MessageDigest sha = sha256();
   private Context.CancellableContext call;
   private Iterator<ArtifactChunk> chunks;
+  private boolean firstOfStream;
   private ByteString current = ByteString.EMPTY;
   private int position;
+  /** Bytes taken from the streams so far: where the next stream starts. */
+  private long received;
+  /** The artifact's size as the first stream named it; -1 before. */
+  private long size = -1;
+  private boolean ended;
   private boolean closed;
 
   ArtifactStream(ArtifactServiceGrpc.ArtifactServiceBlockingStub artifacts, ReadArtifactRequest request,
-      Retries retries) {
+      RetryPolicy retry) {
     this.artifacts = artifacts;
     this.request = request;
-    this.retries = retries;
+    this.retry = retry;
   }
 
   @Override
@@ -67,40 +83,98 @@ final class ArtifactStream extends InputStream {
     }
   }
 
-  /** Opens the stream and waits for its first chunk (or its end), where an UNAVAILABLE API shows. */
-  private Iterator<ArtifactChunk> openWithFirstChunk() {
+  /** Makes bytes available in {@code current}; false at the (checked) end of the artifact. */
+  private boolean fill() throws IOException {
+    while (position >= current.size()) {
+      if (ended) {
+        return false;
+      }
+      ArtifactChunk next = nextChunk();
+      if (next == null) {
+        checkWhole();
+        ended = true;
+        return false;
+      }
+      take(next);
+    }
+    return true;
+  }
+
+  /** The next chunk, opening a stream from {@link #received} where there is none or the last one failed. */
+  private ArtifactChunk nextChunk() throws IOException {
+    for (int failures = 1; ; failures++) {
+      try {
+        if (chunks == null) {
+          chunks = open(received);
+        }
+        return chunks.hasNext() ? chunks.next() : null;
+      } catch (StatusRuntimeException e) {
+        chunks = null;
+        if (!Retries.retryable(e) || failures >= retry.maxAttempts()) {
+          throw new IOException("cannot read artifact " + request.getDigest() + " of task " + request.getTaskId()
+              + (received > 0 ? " after " + received + " bytes" : "") + ": " + e.getStatus().getCode() + ": "
+              + e.getStatus().getDescription(), e);
+        }
+        Retries.pause(retry.backoffAfter(failures));
+      }
+    }
+  }
+
+  private Iterator<ArtifactChunk> open(long offset) {
     if (call != null) {
       call.cancel(null);
     }
     call = Context.current().withCancellation();
     Context previous = call.attach();
-    Iterator<ArtifactChunk> opened;
     try {
-      opened = artifacts.readArtifact(request);
+      firstOfStream = true;
+      return artifacts.readArtifact(request.toBuilder().setOffset(offset).build());
     } finally {
       call.detach(previous);
     }
-    opened.hasNext(); // blocks for the first chunk: a failure to reach the API is thrown here, still retryable
-    return opened;
   }
 
-  /** Makes bytes available in {@code current}; false at the end of the artifact. */
-  private boolean fill() throws IOException {
+  private void take(ArtifactChunk chunk) throws IOException {
+    if (firstOfStream) {
+      firstOfStream = false;
+      if (chunk.getOffset() != received) {
+        throw mismatch("a stream asked to start at byte " + received + " started at " + chunk.getOffset());
+      }
+      if (size >= 0 && chunk.getSize() != size) {
+        throw mismatch("its size was " + size + " bytes and a resumed stream named " + chunk.getSize());
+      }
+      size = chunk.getSize();
+    }
+    ByteString data = chunk.getData();
+    if (received + data.size() > size) {
+      throw mismatch("more than its " + size + " bytes arrived");
+    }
+    sha.update(data.asReadOnlyByteBuffer());
+    received += data.size();
+    current = data;
+    position = 0;
+  }
+
+  private void checkWhole() throws IOException {
+    if (received != size) {
+      throw mismatch("its streams ended after " + received + " of its " + size + " bytes");
+    }
+    String digest = "sha256:" + HexFormat.of().formatHex(sha.digest());
+    if (!digest.equals(request.getDigest())) {
+      throw mismatch("the " + received + " bytes received hash to " + digest);
+    }
+  }
+
+  private IOException mismatch(String what) {
+    return new IOException("artifact " + request.getDigest() + " of task " + request.getTaskId() + " did not arrive"
+        + " whole: " + what + "; its bytes are not the stored ones, read it again");
+  }
+
+  private static MessageDigest sha256() {
     try {
-      if (chunks == null) {
-        chunks = retries.call(this::openWithFirstChunk);
-      }
-      while (position >= current.size()) {
-        if (!chunks.hasNext()) {
-          return false;
-        }
-        current = chunks.next().getData();
-        position = 0;
-      }
-      return true;
-    } catch (StatusRuntimeException e) {
-      throw new IOException("cannot read artifact " + request.getDigest() + " of task " + request.getTaskId() + ": "
-          + e.getStatus().getCode() + ": " + e.getStatus().getDescription(), e);
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK lacks SHA-256", e);
     }
   }
 }

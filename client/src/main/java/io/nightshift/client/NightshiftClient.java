@@ -212,13 +212,14 @@ public final class NightshiftClient implements AutoCloseable {
   }
 
   /**
-   * An artifact of {@code taskId} (a step's output, its result) as a stream, read lazily, chunk by chunk; opening it
-   * is retried after UNAVAILABLE until the first chunk arrives. Without the per-call deadline, since a large
-   * artifact may take longer than any one call.
+   * An artifact of {@code taskId} (a step's output, its result) as a stream, read lazily, chunk by chunk. After
+   * UNAVAILABLE, or a connection dropped partway, it reads on from the bytes it has as the retry policy says, and
+   * it checks the whole against the reference's digest before it ends: a mismatch is an {@link java.io.IOException}.
+   * Without the per-call deadline, since a large artifact may take longer than any one call.
    */
   public InputStream openArtifact(String taskId, ArtifactRef ref) {
     return new ArtifactStream(ArtifactServiceGrpc.newBlockingStub(channel), ReadArtifactRequest.newBuilder()
-        .setTaskId(taskId).setDigest(ref.getDigest()).setMediaType(ref.getMediaType()).build(), retries);
+        .setTaskId(taskId).setDigest(ref.getDigest()).setMediaType(ref.getMediaType()).build(), retries.policy());
   }
 
   /** The channel, for calls this client does not wrap; it closes with the client. */

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * grpcio-tools generates its modules from the API's .proto files, setuptools builds the wheel (both from the
  * hash-pinned python-client lock), the wheel is unpacked into a directory of its own, and its unittest suite runs
  * against {@code nightshift dev} on Temporal's dev server: submit and wait, idempotent resubmit, the list's filters,
- * a watch whose connection is cut mid-task, and retries while the server is not up yet.
+ * a watch whose connection is cut mid-task, an artifact download cut a megabyte in (it reads on from the bytes it
+ * has), and retries while the server is not up yet.
  */
 class PythonClientIT {
   private static final Path CLIENT = Path.of("..", "client-python").toAbsolutePath().normalize();
@@ -54,12 +55,14 @@ class PythonClientIT {
             pki.serverKeyPem.toString(), "--api-tls-client-ca", pki.caPem.toString()))
         .reachedOver(r -> AdminTokenChannel.over(tls.channelTo("127.0.0.1:" + r.apiPort), r.dataDir))
         .start()) {
-      Path token = RuntimeConfig.defaults(runtime.dataDir).adminTokenFile();
+      RuntimeConfig config = RuntimeConfig.defaults(runtime.dataDir);
+      Path token = config.adminTokenFile();
       Result tests = run(List.of(venv.python().toString(), "-m", "unittest", "discover", "-v", "-s",
           CLIENT.resolve("tests").toString()), Map.of("PYTHONPATH", site.toString(),
           "NIGHTSHIFT_ADDRESS", "127.0.0.1:" + runtime.apiPort, "NIGHTSHIFT_TOKEN_FILE", token.toString(),
           "NIGHTSHIFT_TLS_CA", pki.caPem.toString(), "NIGHTSHIFT_TLS_CERT", pki.clientCertPem.toString(),
-          "NIGHTSHIFT_TLS_KEY", pki.clientKeyPem.toString(), "NIGHTSHIFT_TLS_SERVER_NAME", "localhost"), 600);
+          "NIGHTSHIFT_TLS_KEY", pki.clientKeyPem.toString(), "NIGHTSHIFT_TLS_SERVER_NAME", "localhost",
+          "NIGHTSHIFT_INPUTS_DIR", config.inputsDir().toString()), 600);
       System.out.println("client-python tests:\n" + tests.output());
       assertThat(tests.exitCode()).as(tests.output()).isZero();
       // the generated nightshift.v1 modules exist only in the built wheel: the tests imported the installed package

@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +41,8 @@ final class RuntimeProcess implements AutoCloseable {
   final String temporalServer;
   /** Added to the {@code dev} command line (e.g. {@code --backends FILE}); kept by {@link #sameDataDir()}. */
   private final List<String> extraArgs = new ArrayList<>();
+  /** Set in the runtime's environment (e.g. {@link HeldItems#GATE_DIR}); kept by {@link #sameDataDir()}. */
+  private final Map<String, String> extraEnvironment = new LinkedHashMap<>();
   /** How the test reaches the API: plaintext with the admin token unless {@link #reachedOver} says otherwise. */
   private Function<RuntimeProcess, ManagedChannel> channels = r -> AdminTokenChannel.to(r.apiPort, r.dataDir);
   private Process process;
@@ -61,11 +65,16 @@ final class RuntimeProcess implements AutoCloseable {
   /** Another runtime on the same data directory and ports, as after a restart. */
   RuntimeProcess sameDataDir() {
     return new RuntimeProcess(dataDir, temporalServer, apiPort, temporalPort, uiPort, workflowUiPort)
-        .withArgs(extraArgs);
+        .withArgs(extraArgs).withEnvironment(extraEnvironment);
   }
 
   RuntimeProcess withArgs(List<String> args) {
     extraArgs.addAll(args);
+    return this;
+  }
+
+  RuntimeProcess withEnvironment(Map<String, String> variables) {
+    extraEnvironment.putAll(variables);
     return this;
   }
 
@@ -84,8 +93,10 @@ final class RuntimeProcess implements AutoCloseable {
     cmd.addAll(extraArgs);
     Files.createDirectories(dataDir);
     File log = dataDir.resolve("runtime.log").toFile();
-    process = new ProcessBuilder(cmd).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
+    ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log));
+    builder.environment().putAll(extraEnvironment);
+    process = builder.start();
     channel = channels.apply(this);
     awaitServing(Duration.ofMinutes(3));
     return this;

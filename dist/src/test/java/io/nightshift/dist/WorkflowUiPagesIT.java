@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Percentage.withPercentage;
 
 import io.nightshift.api.v1.ApproveTaskRequest;
+import io.nightshift.api.v1.ListTasksRequest;
 import io.nightshift.api.v1.Task;
 import io.nightshift.api.v1.TaskState;
 import io.nightshift.api.v1.TimelineEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -35,8 +37,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * follows it without a reload; the API's validation error shows next to the field it names; the 17-step demo's
  * graph fits a 1280x800 window and a cancel happens only after the dialog is confirmed (Escape keeps the task; the
  * dialog works by keyboard alone); the backends page shows
- * the pools; the list shows progress, tokens and cost and picks up a new task by itself. Each page is saved as a
- * screenshot under target/screenshots (the README shows two of them).
+ * the pools; the list shows progress, tokens and cost and picks up a new task by itself, and pages through more
+ * tasks than a small page holds, both ways, keeping its filters; a running map's items bar moves to its total as
+ * held items are released; a fork form's error outlives the running task's redraws until its field is edited.
+ * Each page is saved as a screenshot under target/screenshots (the README shows two of them).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WorkflowUiPagesIT {
@@ -52,9 +56,27 @@ class WorkflowUiPagesIT {
           params: {input: "${steps.load.output}"}
         - {name: publish, tool: table.describe, params: {input: "${steps.profile.output}"}, approval: required}
       """;
+  /** Two gates one after the other: each approval moves the running task on, and its view is drawn again. */
+  private static final String TWO_GATES = """
+      name: two-gates
+      steps:
+        - {name: load, tool: data.read_csv, params: {source: "classpath:nightshift/data/approved_drugs.csv"}}
+        - {name: first, tool: table.describe, params: {input: "${steps.load.output}"}, approval: required}
+        - {name: second, tool: table.describe, params: {input: "${steps.first.output}"}, approval: required}
+      """;
+  /** A map of three items, one a chunk, all at once, each held until the test releases it ({@link HeldItems}). */
+  private static final String HELD_MAP = """
+      name: held-map
+      steps:
+        - {name: load, tool: data.read_csv, params: {source: "classpath:ui/held-items.csv"}}
+        - {name: each, kind: map, tool: test.held_item, over: "${steps.load.output}", item_param: input,
+           chunk_size: 1, max_parallel: 3}
+      """;
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
   private final Path dataDir = ItData.newDir(getClass());
+  /** Where {@link HeldItems} looks for the map items a test released. */
+  private final Path gate = dataDir.resolve("held-items");
   private RuntimeProcess runtime;
   private ApiClient api;
   private ChromeDriver browser;
@@ -74,7 +96,7 @@ class WorkflowUiPagesIT {
             properties: {kind: NEURON_CORE, devices: 8, device-name: NeuronCore, price-per-unit-hour: 0.7}
         """);
     runtime = new RuntimeProcess(dataDir.resolve("runtime"), "DEV").withArgs(List.of("--backends", pools.toString()))
-        .start();
+        .withEnvironment(Map.of(HeldItems.GATE_DIR, gate.toString())).start();
     api = new ApiClient(runtime.channel());
     ui = "http://127.0.0.1:" + runtime.workflowUiPort;
     browser = Browser.start();
@@ -425,6 +447,136 @@ class WorkflowUiPagesIT {
     assertThat(browser.findElement(By.cssSelector("[data-items='each']")).getText()).isEqualTo("38/38 items");
     assertThat(browser.findElements(By.cssSelector("[data-items='load']"))).as("not a map step").isEmpty();
     assertThat(browser.findElement(By.cssSelector("td[data-time='each']")).getText()).matches("(?s)\\d+s.*");
+  }
+
+  @Test
+  void shouldWalkTheListPagesBothWaysWithASmallPageSizeKeepingTheFilters() throws Exception {
+    window(1280, 800);
+    String one = "name: one-step\nsteps:\n  - {name: load, tool: data.read_csv,"
+        + " params: {source: \"classpath:nightshift/data/approved_drugs.csv\"}}\n";
+    List<String> submitted = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      submitted.add(api.submitYaml(one, Map.of(), Map.of("team", "paging")));
+    }
+    // ended tasks only, and all five listed by the API: the pages then cannot change while they are walked
+    for (String id : submitted) {
+      api.awaitTask(id, t -> t.getState() == TaskState.TASK_STATE_SUCCEEDED, Duration.ofMinutes(2));
+    }
+    await(() -> api.tasks().listTasks(ListTasksRequest.newBuilder().putLabels("team", "paging")
+        .addStates(TaskState.TASK_STATE_SUCCEEDED).setPageSize(10).build()).getTasksCount() == 5);
+    browser.get(ui + "/");
+    await(() -> !browser.findElements(By.cssSelector("#tasks tr[data-task]")).isEmpty());
+    browser.findElement(By.id("filter-labels")).sendKeys("team=paging");
+    browser.findElement(By.id("filter-page-size")).sendKeys("0");
+    browser.findElement(By.id("filter-apply")).click();
+    await(() -> browser.findElement(By.id("filter-page-size-error")).isDisplayed());
+    assertThat(browser.findElement(By.id("filter-page-size-error")).getText()).contains("1 to 200");
+    assertThat(browser.getCurrentUrl()).doesNotContain("page_size");
+    browser.findElement(By.id("filter-page-size")).clear();
+    browser.findElement(By.id("filter-page-size")).sendKeys("2");
+    browser.findElement(By.id("filter-apply")).click();
+
+    await(() -> browser.getCurrentUrl().contains("page_size=2") && listedTasks().size() == 2);
+    assertThat(browser.findElements(By.id("newer-link"))).as("the first page").isEmpty();
+    List<List<String>> pages = new ArrayList<>(List.of(listedTasks()));
+    while (!browser.findElements(By.id("older-link")).isEmpty() && pages.size() < 5) {
+      List<String> before = listedTasks();
+      browser.findElement(By.id("older-link")).click();
+      await(() -> !listedTasks().isEmpty() && !listedTasks().equals(before));
+      pages.add(listedTasks());
+      assertThat(browser.getCurrentUrl()).contains("label=team%3Dpaging").contains("page_size=2").contains("page=");
+      assertThat(browser.findElement(By.id("filter-labels")).getAttribute("value")).isEqualTo("team=paging");
+      assertThat(browser.findElement(By.id("filter-page-size")).getAttribute("value")).isEqualTo("2");
+    }
+    assertThat(pages).extracting(List::size).containsExactly(2, 2, 1);
+    assertThat(pages.stream().flatMap(List::stream).toList()).as("every task once")
+        .doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(submitted);
+    screenshot("task-list-paged.png");
+    window(480, 800);
+    assertThat(number("return document.documentElement.scrollWidth - document.documentElement.clientWidth"))
+        .isLessThanOrEqualTo(0);
+    screenshot("task-list-paged-narrow.png");
+    window(1280, 800);
+
+    // and back: "newer tasks" shows the pages before, the same tasks as on the way out
+    for (int page = pages.size() - 2; page >= 0; page--) {
+      List<String> expected = pages.get(page);
+      browser.findElement(By.id("newer-link")).click();
+      await(() -> listedTasks().equals(expected));
+    }
+    await(() -> browser.findElements(By.id("newer-link")).isEmpty());
+    assertThat(browser.getCurrentUrl()).contains("label=team%3Dpaging").contains("page_size=2")
+        .doesNotContain("page=");
+  }
+
+  @Test
+  void shouldMoveARunningMapsItemsBarToItsTotalWithoutAReload() throws Exception {
+    window(1280, 800);
+    String id = api.submitYaml(HELD_MAP, Map.of());
+    browser.get(ui + "/#/tasks/" + id);
+    await(() -> browser.findElement(By.cssSelector("[data-items='each']")).getText().startsWith("0/3 items"));
+    markThePage();
+
+    HeldItems.release(gate, "item-2");
+    await(() -> browser.findElement(By.cssSelector("[data-items='each']")).getText().startsWith("1/3 items"));
+    WebElement bar = browser.findElement(By.cssSelector("[data-items='each'] progress"));
+    assertThat(bar.getAttribute("value")).isEqualTo("1");
+    assertThat(bar.getAttribute("max")).isEqualTo("3");
+    assertThat(browser.findElement(By.cssSelector("tr[data-step='each']")).getAttribute("data-state"))
+        .isEqualTo("RUNNING");
+    screenshot("task-view-map-running.png");
+
+    HeldItems.release(gate, "item-1");
+    HeldItems.release(gate, "item-3");
+    await(() -> browser.findElement(By.cssSelector("#view > div .state")).getText().equals("SUCCEEDED"));
+    assertThat(browser.findElement(By.cssSelector("[data-items='each']")).getText()).isEqualTo("3/3 items");
+    assertThat(browser.findElement(By.cssSelector("[data-items='each'] progress")).getAttribute("value"))
+        .isEqualTo("3");
+    assertThat(thePageWasNotReloaded()).isTrue();
+  }
+
+  @Test
+  void shouldKeepAForkFormsErrorThroughARunningTasksRedrawsUntilItsFieldIsEdited() throws Exception {
+    window(1280, 800);
+    String id = api.submitYaml(TWO_GATES, Map.of());
+    browser.get(ui + "/#/tasks/" + id);
+    await(() -> !browser.findElements(By.cssSelector("[data-awaiting='first']")).isEmpty());
+    browser.findElement(By.id("fork-step-load")).click();
+    await(() -> !browser.findElements(By.id("fork-form")).isEmpty());
+    browser.findElement(By.id("fork-labels")).sendKeys("run=2");
+    browser.findElement(By.id("fork-new-id")).sendKeys("no spaces");
+    browser.findElement(By.id("fork-submit")).click();
+    await(() -> browser.findElement(By.id("fork-new-id-error")).isDisplayed());
+    markThePage();
+
+    // the task moves on: its view, the form with it, is drawn again
+    api.tasks().approveTask(ApproveTaskRequest.newBuilder().setTaskId(id).setStep("first").setBy("test").build());
+    await(() -> !browser.findElements(By.cssSelector("[data-awaiting='second']")).isEmpty());
+    assertThat(node("first")).contains("SUCCEEDED");
+    assertThat(browser.findElement(By.id("fork-new-id-error")).isDisplayed()).as("the error outlived the redraw")
+        .isTrue();
+    assertThat(browser.findElement(By.cssSelector("#fork-new-id-error [data-error-field]"))
+        .getAttribute("data-error-field")).isEqualTo("new_task_id");
+    assertThat(browser.findElement(By.id("fork-new-id")).getAttribute("aria-invalid")).isEqualTo("true");
+    assertThat(browser.findElement(By.id("fork-new-id")).getAttribute("value")).isEqualTo("no spaces");
+    assertThat(browser.findElement(By.id("fork-labels")).getAttribute("value")).isEqualTo("run=2");
+    // a narrow window draws the view again too
+    window(480, 800);
+    await(() -> browser.findElement(By.id("fork-new-id-error")).isDisplayed());
+    assertThat(number("return document.documentElement.scrollWidth - document.documentElement.clientWidth"))
+        .isLessThanOrEqualTo(0);
+    screenshot("fork-form-error-narrow.png");
+    window(1280, 800);
+
+    // editing the field answers its error, and the next redraw does not bring it back
+    browser.findElement(By.id("fork-new-id")).sendKeys(Keys.END, "-2");
+    assertThat(browser.findElement(By.id("fork-new-id-error")).isDisplayed()).isFalse();
+    assertThat(browser.findElement(By.id("fork-new-id")).getAttribute("aria-invalid")).isNull();
+    api.tasks().approveTask(ApproveTaskRequest.newBuilder().setTaskId(id).setStep("second").setBy("test").build());
+    await(() -> browser.findElement(By.cssSelector("#view > div .state")).getText().equals("SUCCEEDED"));
+    assertThat(browser.findElement(By.id("fork-new-id-error")).isDisplayed()).isFalse();
+    assertThat(browser.findElement(By.id("fork-new-id")).getAttribute("value")).isEqualTo("no spaces-2");
+    assertThat(thePageWasNotReloaded()).isTrue();
   }
 
   private List<Long> timelineShown() {

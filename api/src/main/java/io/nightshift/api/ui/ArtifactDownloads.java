@@ -3,9 +3,11 @@ package io.nightshift.api.ui;
 import com.sun.net.httpserver.HttpExchange;
 import io.grpc.Context;
 import io.grpc.Context.CancellableContext;
+import io.grpc.StatusRuntimeException;
 import io.nightshift.api.v1.ArtifactChunk;
 import io.nightshift.api.v1.ArtifactServiceGrpc;
 import io.nightshift.api.v1.ReadArtifactRequest;
+import io.nightshift.client.FieldViolations;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URLDecoder;
@@ -13,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -32,6 +35,11 @@ import java.util.regex.Pattern;
  * the UI. The view also lets the report keep its look (its own inline styles and {@code data:} images) and be
  * framed by the UI's pages only; it still loads nothing from anywhere. {@code type} is the media type of the
  * reference the page shows: the same bytes may be stored by two steps under two types.
+ *
+ * <p>A browser can resume a download that dropped: both honour {@code Range: bytes=N-} (and {@code bytes=N-M}; see
+ * {@link ByteRange}) with 206 and {@code Content-Range}, read from the API from that offset, and say so with
+ * {@code Accept-Ranges: bytes} and an {@code ETag} that is the digest (content-addressed, so it never changes). A
+ * range that starts at or past the end is 416 with {@code Content-Range: bytes *}{@code /SIZE}.
  */
 final class ArtifactDownloads {
   static final String DOWNLOAD_POLICY = "sandbox; default-src 'none'";
@@ -63,26 +71,54 @@ final class ArtifactDownloads {
       refuseView(ex, digest, asked);
       return;
     }
+    String etag = "\"" + digest + "\"";
+    Optional<ByteRange> range = ByteRange.of(ex.getRequestHeaders().getFirst("Range"),
+        ex.getRequestHeaders().getFirst("If-Range"), etag);
     // the API's stream ends with this request however it ends: sent in full, refused, or the page went away
     CancellableContext call = Context.current().withCancellation();
     try {
       Context outer = call.attach();
       Iterator<ArtifactChunk> chunks;
+      ArtifactChunk first;
       try {
         String task = WorkflowUiServer.query(ex, "task");
-        chunks = api.readArtifact(ReadArtifactRequest.newBuilder().setDigest(digest)
-            .setTaskId(task == null ? "" : task).setMediaType(asked == null ? "" : asked).build());
+        ReadArtifactRequest request = ReadArtifactRequest.newBuilder().setDigest(digest)
+            .setTaskId(task == null ? "" : task).setMediaType(asked == null ? "" : asked).build();
+        chunks = api.readArtifact(request.toBuilder().setOffset(range.map(ByteRange::first).orElse(0L))
+            .setLength(range.map(ByteRange::length).orElse(0L)).build());
+        try {
+          first = chunks.next(); // a missing artifact fails here, before any byte is sent
+        } catch (StatusRuntimeException e) {
+          if (range.isEmpty() || FieldViolations.of(e).stream().noneMatch(v -> v.getField().equals("offset"))) {
+            throw e;
+          }
+          // the range starts past the end: the whole artifact's first chunk says how long it is
+          unsatisfiable(ex, api.readArtifact(request.toBuilder().setLength(1).build()).next().getSize());
+          return;
+        }
       } finally {
         call.detach(outer);
       }
-      ArtifactChunk first = chunks.next(); // a missing artifact fails here, before any byte is sent
       String type = headerSafe(first.getMediaType());
       if (view && !essence(type).equals("text/html")) { // these bytes were never stored as HTML
         refuseView(ex, digest, type);
         return;
       }
+      long size = first.getSize();
+      if (range.isPresent() && range.get().first() >= size) { // from the very end: no byte to send
+        unsatisfiable(ex, size);
+        return;
+      }
       setHeaders(ex, view, digest, type);
-      ex.sendResponseHeaders(200, first.getSize() > 0 ? first.getSize() : 0);
+      ex.getResponseHeaders().set("ETag", etag);
+      ex.getResponseHeaders().set("Accept-Ranges", "bytes");
+      if (range.isPresent()) {
+        long last = range.get().lastOf(size);
+        ex.getResponseHeaders().set("Content-Range", "bytes " + range.get().first() + "-" + last + "/" + size);
+        ex.sendResponseHeaders(206, last - range.get().first() + 1);
+      } else {
+        ex.sendResponseHeaders(200, size > 0 ? size : 0);
+      }
       try (OutputStream out = ex.getResponseBody()) {
         first.getData().writeTo(out);
         while (chunks.hasNext()) {
@@ -92,6 +128,14 @@ final class ArtifactDownloads {
     } finally {
       call.cancel(null);
     }
+  }
+
+  /** 416 for a range that starts at or past the end, with the size, so the browser can tell what it has. */
+  private static void unsatisfiable(HttpExchange ex, long size) throws IOException {
+    ex.getResponseHeaders().set("Content-Range", "bytes */" + size);
+    ex.getResponseHeaders().set("Accept-Ranges", "bytes");
+    WorkflowUiServer.sendJson(ex, 416, HttpStatuses.body("OUT_OF_RANGE", "the range asked for starts at or past"
+        + " the artifact's end, " + size + " bytes", "Range"));
   }
 
   private static void setHeaders(HttpExchange ex, boolean view, String digest, String type) {

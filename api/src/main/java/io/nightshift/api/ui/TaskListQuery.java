@@ -11,10 +11,19 @@ import java.util.Locale;
 /**
  * The list filters of {@code GET /api/tasks} as a ListTasks request: {@code state} (repeatable; RUNNING or
  * TASK_STATE_RUNNING), {@code label} (repeatable, {@code key=value}), {@code pipeline}, and {@code created_after} /
- * {@code created_before} (RFC 3339). Only what is not a ListTasks field yet is refused here; the API checks the
- * rest (label keys and values, the time window) and names the field, which the page shows as it does any refusal.
+ * {@code created_before} (RFC 3339), and the page's size, {@code page_size} (1 to {@value #MAX_PAGE_SIZE}, default
+ * {@value #DEFAULT_PAGE_SIZE}). Only what is not a ListTasks field yet is refused here; the API checks the rest
+ * (label keys and values, the time window) and names the field, which the page shows as it does any refusal.
  */
 final class TaskListQuery {
+  /** Tasks on a page the page did not size: a screenful of rows, each of which the page then reads (GetTask). */
+  static final int DEFAULT_PAGE_SIZE = 50;
+  /**
+   * The most a page may ask for. The API takes up to 500, but the page reads every running task's view on its list
+   * every few seconds, so a longer page would cost the API a GetTask per row each refresh.
+   */
+  static final int MAX_PAGE_SIZE = 200;
+
   /** A parameter that cannot become a request field; answered 400 naming it. */
   static final class BadParameter extends Exception {
     private final String parameter;
@@ -31,8 +40,12 @@ final class TaskListQuery {
 
   private TaskListQuery() {}
 
-  /** Adds the filters in {@code rawQuery} (the URI's raw query, may be null) to {@code request}. */
+  /**
+   * Adds the filters and the page size in {@code rawQuery} (the URI's raw query, may be null) to {@code request};
+   * without a {@code page_size}, the page holds {@value #DEFAULT_PAGE_SIZE}.
+   */
   static ListTasksRequest.Builder filters(String rawQuery, ListTasksRequest.Builder request) throws BadParameter {
+    request.setPageSize(DEFAULT_PAGE_SIZE);
     if (rawQuery == null || rawQuery.isEmpty()) {
       return request;
     }
@@ -52,8 +65,9 @@ final class TaskListQuery {
         case "pipeline" -> request.setPipeline(value);
         case "created_after" -> request.setCreatedAfter(timestamp(name, value));
         case "created_before" -> request.setCreatedBefore(timestamp(name, value));
+        case "page_size" -> request.setPageSize(pageSize(value));
         default -> {
-          // page_token and anything the page may add later: not a filter
+          // page_token (read apart: it is bytes) and anything the page may add later: not a filter
         }
       }
     }
@@ -72,6 +86,19 @@ final class TaskListQuery {
     }
     throw new BadParameter("state", "state must be one of PLANNING, RUNNING, PAUSED, AWAITING_APPROVAL, SUCCEEDED,"
         + " FAILED, CANCELLED; was '" + value + "'");
+  }
+
+  private static int pageSize(String value) throws BadParameter {
+    try {
+      int size = Integer.parseInt(value.strip());
+      if (size >= 1 && size <= MAX_PAGE_SIZE) {
+        return size;
+      }
+    } catch (NumberFormatException e) {
+      // named below
+    }
+    throw new BadParameter("page_size", "page_size must be a whole number from 1 to " + MAX_PAGE_SIZE + ", was '"
+        + value + "'");
   }
 
   private static com.google.protobuf.Timestamp timestamp(String name, String value) throws BadParameter {

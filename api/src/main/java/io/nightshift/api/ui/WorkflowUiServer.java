@@ -57,7 +57,8 @@ import org.slf4j.LoggerFactory;
  * GET  /api/links                      links to other tools about a task: {"temporalWorkflows": prefix} where the
  *                                      runtime knows Temporal's Web UI ({@link TemporalWebUiLink}), else {}
  * GET  /api/tasks?page_token=T         ListTasks, newest first; filters state=S and label=K=V (repeatable),
- *                                      pipeline=P, created_after=T, created_before=T (RFC 3339): TaskListQuery
+ *                                      pipeline=P, created_after=T, created_before=T (RFC 3339), and
+ *                                      page_size=N (1 to 200, default 50): TaskListQuery
  * POST /api/tasks                      SubmitTask: the SubmitTaskRequest as JSON; answers {"taskId": ...}
  * GET  /api/pipelines                  ListPipelines: the pipelines a submission may name, with their parameters
  * GET  /api/backends                   BackendService.ListBackends: pools, devices, leases, endpoints
@@ -326,7 +327,7 @@ public final class WorkflowUiServer implements AutoCloseable {
   }
 
   private void list(HttpExchange ex, TaskServiceGrpc.TaskServiceBlockingStub tasks) throws IOException {
-    ListTasksRequest.Builder request = ListTasksRequest.newBuilder().setPageSize(50);
+    ListTasksRequest.Builder request = ListTasksRequest.newBuilder();
     try {
       TaskListQuery.filters(ex.getRequestURI().getRawQuery(), request);
     } catch (TaskListQuery.BadParameter e) {

@@ -293,6 +293,7 @@ function renderTask(t) {
     const input = document.getElementById(id);
     if (input) input.value = value;
   }
+  redrawForkErrors();
   if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
 }
 

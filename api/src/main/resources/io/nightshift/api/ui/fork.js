@@ -3,9 +3,13 @@
 // one step (ForkTask), with params changed and an optional new id. GetTask carries no params, so for a pipeline of
 // the runtime's catalog the form shows its declared params with their defaults (ListPipelines) and sends only the
 // ones changed, which is what ForkTask replaces; for any other pipeline, free name=value lines. The API's refusals
-// show next to the fields they name, as on the submit page.
+// show next to the fields they name, as on the submit page. A running task's view is drawn again at each change,
+// form and all, so the form's errors are kept here and drawn again with it: each stays until its field is edited
+// or the form is sent again.
 
-let forking = null;          // {taskId, step}: the open fork form, drawn into each drawing of that task's view
+// {taskId, step, errors}: the open fork form, drawn into each drawing of that task's view; errors is null or the
+// last refusal still shown, {problems: [{field, description}], fallback: text shown when no problem names a field}
+let forking = null;
 let forkCatalog = null;      // ListPipelines' pipelines, asked once the first form opens
 
 /** Opens the form for {@code step} of task {@code t}, once the catalog is known. */
@@ -17,7 +21,7 @@ async function openFork(t, step) {
       forkCatalog = []; // free lines then: the fork itself still works
     }
   }
-  forking = { taskId: t.id, step };
+  forking = { taskId: t.id, step, errors: null };
   renderTask(shownTask);
   const first = document.querySelector('#fork-form input, #fork-form textarea');
   if (first) first.focus();
@@ -60,7 +64,31 @@ function forkForm(t) {
         if (button) button.focus();
       } }, 'Close')));
   form.addEventListener('submit', e => { e.preventDefault(); sendFork(t, pipeline); });
+  form.addEventListener('input', e => forgetForkErrorsOf(e.target));
   return form;
+}
+
+/** Editing a field answers its errors: they leave the page and are not drawn again. */
+function forgetForkErrorsOf(input) {
+  if (!forking || !forking.errors || !input.dataset.field) return;
+  forking.errors.problems = forking.errors.problems.filter(p => inputOfProblem(p) !== input);
+  const slot = document.getElementById(input.id + '-error');
+  if (slot) { slot.hidden = true; slot.textContent = ''; }
+  input.removeAttribute('aria-invalid');
+}
+
+/** Draws the open form's kept errors again after a redraw of the task view; the focus stays where it was. */
+function redrawForkErrors() {
+  if (forking && forking.errors && document.getElementById('fork-form')) {
+    placeFieldErrors(forking.errors.problems, forking.errors.fallback, 'fork-error');
+  }
+}
+
+/** Shows a refusal of the form and keeps it for the redraws to come. */
+function showForkErrors(problems, fallback) {
+  if (!forking || !document.getElementById('fork-form')) return; // closed meanwhile
+  forking.errors = { problems, fallback };
+  showFieldErrors(problems, fallback, 'fork-error');
 }
 
 /** The form as a ForkTaskRequest; a line that is not name=value is refused here, next to its field. */
@@ -85,9 +113,10 @@ function forkRequest(t, pipeline) {
 
 async function sendFork(t, pipeline) {
   clearFieldErrors();
+  forking.errors = null;
   const { request, problems } = forkRequest(t, pipeline);
   if (problems.length) {
-    showFieldErrors(problems, '', 'fork-error');
+    showForkErrors(problems, '');
     return;
   }
   const button = document.getElementById('fork-submit');
@@ -98,7 +127,7 @@ async function sendFork(t, pipeline) {
     const answer = await r.json().catch(() => null);
     if (!r.ok) {
       toLogin(r.status);
-      showFieldErrors((answer && answer.fields) || [], describeError(answer, r.status), 'fork-error');
+      showForkErrors((answer && answer.fields) || [], describeError(answer, r.status));
       return;
     }
     forking = null;

@@ -2,14 +2,18 @@
 // The task list, kept live without a reload: every few seconds the page asks again and changes only the rows whose
 // task changed, so nothing flickers and a focused link keeps its focus. A list row carries what the execution
 // record tells (ListTasks stays cheap); the progress, tokens and cost come from each task's own view (GetTask),
-// asked again only while the task runs: an ended task's view no longer changes. The filters (states, labels) live
-// in the URL's fragment, #/?state=RUNNING&label=team%3Dchem&page=TOKEN, so a reload or a shared link shows the same
-// list; the page token goes along with the filters it was given for, as the API asks.
+// asked again only while the task runs: an ended task's view no longer changes. The filters (states, labels) and the
+// page size live in the URL's fragment, #/?state=RUNNING&label=team%3Dchem&page_size=20&page=TOKEN, so a reload or a
+// shared link shows the same list; the page token goes along with the filters and size it was given for, as the API
+// asks. The API pages forward only, so "newer tasks" goes back to the page this page was reached from (remembered
+// here as the pages are walked), or to the newest page where this page was opened directly.
 
 const LIST_REFRESH_MILLIS = 3000;
 const FINAL_STATES = ['SUCCEEDED', 'FAILED', 'CANCELLED'];
 const LIST_STATES = ['PLANNING', 'RUNNING', 'PAUSED', 'AWAITING_APPROVAL', 'SUCCEEDED', 'FAILED', 'CANCELLED'];
+const MAX_PAGE_SIZE = 200;    // as GET /api/tasks allows (TaskListQuery)
 const taskViews = new Map(); // id -> the task's last view (GetTask), for its progress, tokens and cost
+const newerPages = new Map(); // a listed page's fragment -> the fragment of the page whose "older tasks" led to it
 
 /** The numbers a row shows, from a task's view: steps done of all, tokens and cost spent so far. */
 function progressOf(t) {
@@ -89,10 +93,14 @@ function updateRows(tbody, tasks, filtered) {
   });
 }
 
-/** The list's filters and page as the fragment {@code hash} gives them: {states, labels ('key=value'), page}. */
+/**
+ * The list's filters, page size and page as the fragment {@code hash} gives them: {states, labels ('key=value'),
+ * pageSize (text, empty for the server's default), page}.
+ */
 function listFilterOf(hash) {
   const query = new URLSearchParams(hash.startsWith('#/?') ? hash.slice(3) : '');
-  return { states: query.getAll('state'), labels: query.getAll('label'), page: query.get('page') };
+  return { states: query.getAll('state'), labels: query.getAll('label'), pageSize: query.get('page_size') || '',
+    page: query.get('page') };
 }
 
 /** The fragment that shows {@code filter}'s list. */
@@ -100,6 +108,7 @@ function listHash(filter) {
   const query = new URLSearchParams();
   filter.states.forEach(s => query.append('state', s));
   filter.labels.forEach(l => query.append('label', l));
+  if (filter.pageSize) query.append('page_size', filter.pageSize);
   if (filter.page) query.append('page', filter.page);
   const text = query.toString();
   return '#/' + (text ? '?' + text : '');
@@ -110,14 +119,34 @@ function listApiQuery(filter) {
   const query = new URLSearchParams();
   filter.states.forEach(s => query.append('state', s));
   filter.labels.forEach(l => query.append('label', l));
+  if (filter.pageSize) query.append('page_size', filter.pageSize);
   if (filter.page) query.append('page_token', filter.page);
   return query.toString();
+}
+
+/** The page size typed into {@code input} (empty: the server's default), or null when it is not 1 to the most. */
+function pageSizeOf(input) {
+  const text = input.value.trim();
+  if (!text) return '';
+  return /^\d{1,3}$/.test(text) && Number(text) >= 1 && Number(text) <= MAX_PAGE_SIZE ? String(Number(text)) : null;
+}
+
+/** Shows or clears the error under the filter field {@code input}; answers whether there was none. */
+function filterFieldOk(input, message) {
+  const error = document.getElementById(input.id + '-error');
+  error.hidden = !message;
+  error.textContent = message || '';
+  if (message) input.setAttribute('aria-invalid', 'true');
+  else input.removeAttribute('aria-invalid');
+  return !message;
 }
 
 /** The filter controls, showing {@code filter}; applying them starts again at the first page. */
 function filterForm(filter) {
   const labels = el('input', { type: 'text', id: 'filter-labels', class: 'wide', value: filter.labels.join(' '),
     placeholder: 'team=chem study=mw', 'aria-describedby': 'filter-labels-hint filter-labels-error' });
+  const pageSize = el('input', { type: 'text', inputmode: 'numeric', id: 'filter-page-size', class: 'narrow',
+    value: filter.pageSize, placeholder: '50', 'aria-describedby': 'filter-page-size-hint filter-page-size-error' });
   const form = el('form', { id: 'list-filters', class: 'filters', novalidate: true },
     el('fieldset', {}, el('legend', {}, 'State'), el('div', { class: 'row' }, LIST_STATES.map(s =>
       el('label', { for: 'filter-state-' + s, class: 'choice' },
@@ -126,23 +155,26 @@ function filterForm(filter) {
     el('div', { class: 'field' }, el('label', { for: 'filter-labels' }, 'Labels'), labels,
       el('p', { class: 'hint', id: 'filter-labels-hint' }, 'key=value, several apart by spaces: tasks with all of them'),
       el('p', { class: 'field-error', id: 'filter-labels-error', hidden: true })),
+    el('div', { class: 'field' }, el('label', { for: 'filter-page-size' }, 'Per page'), pageSize,
+      el('p', { class: 'hint', id: 'filter-page-size-hint' }, '1 to ' + MAX_PAGE_SIZE + '; empty: 50'),
+      el('p', { class: 'field-error', id: 'filter-page-size-error', hidden: true })),
     el('div', { class: 'controls' },
       el('button', { type: 'submit', class: 'primary', id: 'filter-apply' }, 'Filter'),
-      el('a', { href: '#/', class: 'button', id: 'filter-clear' }, 'Clear')));
+      el('a', { href: listHash({ states: [], labels: [], pageSize: filter.pageSize, page: null }), class: 'button',
+        id: 'filter-clear' }, 'Clear')));
   form.addEventListener('submit', e => {
     e.preventDefault();
     const pairs = labels.value.split(/[\s,]+/).filter(Boolean);
     const bad = pairs.filter(p => p.indexOf('=') < 1);
-    const error = document.getElementById('filter-labels-error');
-    error.hidden = !bad.length;
-    error.textContent = bad.length ? '"' + bad.join('", "') + '" is not key=value' : '';
-    if (bad.length) {
-      labels.setAttribute('aria-invalid', 'true');
-      labels.focus();
+    const size = pageSizeOf(pageSize);
+    const sizeOk = filterFieldOk(pageSize, size === null ? 'a whole number from 1 to ' + MAX_PAGE_SIZE : null);
+    const labelsOk = filterFieldOk(labels, bad.length ? '"' + bad.join('", "') + '" is not key=value' : null);
+    if (!labelsOk || !sizeOk) {
+      (labelsOk ? pageSize : labels).focus();
       return;
     }
     const states = LIST_STATES.filter(s => document.getElementById('filter-state-' + s).checked);
-    location.hash = listHash({ states, labels: pairs, page: null });
+    location.hash = listHash({ states, labels: pairs, pageSize: size, page: null });
   });
   return form;
 }
@@ -158,7 +190,7 @@ function showList(filter) {
       el('thead', {}, el('tr', {}, ['Task', 'Pipeline', 'State', 'Progress', 'Tokens', 'Cost', 'Created', 'Goal']
         .map(h => el('th', { scope: 'col' }, h)))),
       el('tbody', {}, el('tr', {}, el('td', { colspan: 8, class: 'meta' }, 'Loading…'))))),
-    el('p', { id: 'older' }));
+    el('nav', { id: 'pages', class: 'pages', 'aria-label': 'pages of tasks' }));
   return refreshList(filter);
 }
 
@@ -177,9 +209,30 @@ async function refreshList(filter) {
   if (!tbody) return; // the page moved on while this was asked
   const filtered = filter.states.length + filter.labels.length > 0;
   updateRows(tbody, page.tasks || [], filtered);
-  const older = document.getElementById('older');
-  const link = page.nextPageToken ? el('a', { href: listHash(Object.assign({}, filter,
-    { page: page.nextPageToken })), id: 'older-link' }, 'older tasks') : '';
-  if (older.textContent !== (link ? link.textContent : '')) older.replaceChildren(link);
+  updatePageLinks(filter, page.nextPageToken);
   setLive(true);
+}
+
+/** The links to the page before and after this one, redrawn only when one changed (a focused link keeps focus). */
+function updatePageLinks(filter, nextPageToken) {
+  const here = listHash(filter);
+  const links = [];
+  if (filter.page) {
+    const newer = newerPages.get(here);
+    links.push(el('a', { href: newer || listHash(Object.assign({}, filter, { page: null })), id: 'newer-link',
+      rel: 'prev' }, newer ? 'newer tasks' : 'newest tasks'));
+  }
+  if (nextPageToken) {
+    const older = listHash(Object.assign({}, filter, { page: nextPageToken }));
+    newerPages.set(older, here);
+    // a page left open for days meets a new first page with each new task: keep the latest walks only
+    if (newerPages.size > 500) newerPages.delete(newerPages.keys().next().value);
+    links.push(el('a', { href: older, id: 'older-link', rel: 'next' }, 'older tasks'));
+  }
+  const nav = document.getElementById('pages');
+  const signature = links.map(a => a.getAttribute('href')).join(' ');
+  if (nav.dataset.links !== signature) {
+    nav.dataset.links = signature;
+    nav.replaceChildren(...links);
+  }
 }

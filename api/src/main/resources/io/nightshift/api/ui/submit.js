@@ -152,14 +152,22 @@ function clearFieldErrors() {
   for (const i of view.querySelectorAll('[aria-invalid]')) i.removeAttribute('aria-invalid');
 }
 
-/** Puts each problem next to the input its field names (the longest data-field prefix), the rest under the form. */
-function showFieldErrors(problems, fallback, fallbackSlot) {
-  const inputs = [...view.querySelectorAll('[data-field]')].filter(i => !i.closest('[hidden]'));
+/** The shown input that {@code problem}'s field names (the longest data-field prefix), or undefined. */
+function inputOfProblem(problem) {
+  return [...view.querySelectorAll('[data-field]')].filter(i => !i.closest('[hidden]'))
+    .filter(i => problem.field === i.dataset.field || problem.field.startsWith(i.dataset.field + '.')
+      || problem.field.startsWith(i.dataset.field + '['))
+    .sort((a, b) => b.dataset.field.length - a.dataset.field.length)[0];
+}
+
+/**
+ * Puts each problem next to the input its field names, the rest under the form (in {@code fallbackSlot}); with no
+ * problem, {@code fallback} goes there. Answers the first input at fault, or null.
+ */
+function placeFieldErrors(problems, fallback, fallbackSlot) {
   let first = null;
   for (const problem of problems) {
-    const target = inputs.filter(i => problem.field === i.dataset.field || problem.field.startsWith(i.dataset.field + '.')
-      || problem.field.startsWith(i.dataset.field + '['))
-      .sort((a, b) => b.dataset.field.length - a.dataset.field.length)[0];
+    const target = inputOfProblem(problem);
     const slot = document.getElementById(target ? target.id + '-error' : fallbackSlot || 'submit-error');
     slot.hidden = false;
     slot.append(el('span', { 'data-error-field': problem.field }, problem.description), ' ');
@@ -168,11 +176,17 @@ function showFieldErrors(problems, fallback, fallbackSlot) {
       first = first || target;
     }
   }
-  if (!problems.length) {
+  if (!problems.length && fallback) {
     const slot = document.getElementById(fallbackSlot || 'submit-error');
     slot.hidden = false;
     slot.textContent = fallback;
   }
+  return first;
+}
+
+/** {@link placeFieldErrors}, then the focus goes to the first input at fault. */
+function showFieldErrors(problems, fallback, fallbackSlot) {
+  const first = placeFieldErrors(problems, fallback, fallbackSlot);
   if (first) first.focus();
 }
 

@@ -88,7 +88,8 @@ final class FuzzedRequests {
             .setTaskId(anyTaskId()).setStep(values.text()).setMaxMessages(values.anyInt()).build()),
         () -> call(TaskServiceGrpc.getListPipelinesMethod(), ListPipelinesRequest.getDefaultInstance()),
         () -> call(ArtifactServiceGrpc.getReadArtifactMethod(), ReadArtifactRequest.newBuilder().setDigest(digest())
-            .setMediaType(values.text()).setTaskId(anyTaskId()).build()),
+            .setMediaType(values.text()).setTaskId(anyTaskId()).setOffset(values.anyLong())
+            .setLength(values.anyLong()).build()),
         () -> call(TaskServiceGrpc.getForkTaskMethod(), ForkTaskRequest.newBuilder().setTaskId(anyTaskId())
             .setFromStep(values.name()).putParams(values.name(), values.text()).setNewTaskId(values.name()).build()),
         () -> call(ArtifactServiceGrpc.getListArtifactsMethod(), ListArtifactsRequest.newBuilder()

@@ -237,7 +237,10 @@ final class TaskFilterScenario {
     return sizes;
   }
 
-  /** The workflow UI's GET /api/tasks takes the filters as query parameters and passes them on to ListTasks. */
+  /**
+   * The workflow UI's GET /api/tasks takes the filters and the page size as query parameters and passes them on to
+   * ListTasks; a page size outside 1 to 200 is refused, naming page_size.
+   */
   void shouldFilterTheUisTaskListByQueryParameters() throws Exception {
     try (WorkflowUiServer ui = WorkflowUiServer.start("127.0.0.1", 0, api.target(), Optional.of(labToken))) {
       String host = "127.0.0.1:" + ui.port();
@@ -265,6 +268,27 @@ final class TaskFilterScenario {
       RawHttp.Answer badLabel = RawHttp.send(ui.port(), "GET", "/api/tasks?label=team%3Dx%27y", session, null);
       assertThat(badLabel.status()).as("the API's own refusal, naming the label").isEqualTo(400);
       assertThat(badLabel.body()).contains("labels[\\\"team\\\"]");
+
+      // page_size: the pages, walked with the tokens they give, hold every team=ml task once and none twice
+      List<String> paged = new ArrayList<>();
+      List<Integer> sizes = new ArrayList<>();
+      String token = "";
+      do {
+        RawHttp.Answer page = RawHttp.send(ui.port(), "GET", "/api/tasks?label=team%3Dml&page_size=2"
+            + (token.isEmpty() ? "" : "&page_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)), session,
+            null);
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        sizes.add(listedIds(page.body()).size());
+        paged.addAll(listedIds(page.body()));
+        token = new ObjectMapper().readTree(page.body()).path("nextPageToken").asText();
+      } while (!token.isEmpty() && sizes.size() < 10);
+      assertThat(paged).doesNotHaveDuplicates().containsExactlyInAnyOrder(a, b, d);
+      assertThat(sizes).as("pages of at most two").allMatch(n -> n <= 2).hasSizeGreaterThan(1);
+      for (String bad : List.of("0", "201", "ten")) {
+        RawHttp.Answer refused = RawHttp.send(ui.port(), "GET", "/api/tasks?page_size=" + bad, session, null);
+        assertThat(refused.status()).as(bad).isEqualTo(400);
+        assertThat(refused.body()).contains("\"field\":\"page_size\"").contains("1 to 200");
+      }
     }
   }
 

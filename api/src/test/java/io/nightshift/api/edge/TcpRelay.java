@@ -14,7 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A TCP relay on loopback in front of the API, for what a client meets on a real network: an API that is not there
  * yet (the relay's port is chosen before it listens) and connections cut under open calls ({@link #cutAll}).
  */
-final class TcpRelay implements AutoCloseable {
+public final class TcpRelay implements AutoCloseable {
   private final int port;
   private final int targetPort;
   private final List<Socket> open = new CopyOnWriteArrayList<>();
@@ -26,17 +26,17 @@ final class TcpRelay implements AutoCloseable {
   }
 
   /** A relay to {@code targetPort} on a free port that nothing listens on until {@link #listen()}. */
-  static TcpRelay to(int targetPort) throws IOException {
+  public static TcpRelay to(int targetPort) throws IOException {
     try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return new TcpRelay(probe.getLocalPort(), targetPort);
     }
   }
 
-  String address() {
+  public String address() {
     return "127.0.0.1:" + port;
   }
 
-  TcpRelay listen() throws IOException {
+  public TcpRelay listen() throws IOException {
     ServerSocket socket = new ServerSocket();
     socket.setReuseAddress(true);
     socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
@@ -46,7 +46,7 @@ final class TcpRelay implements AutoCloseable {
   }
 
   /** Closes every connection through the relay, as a network that drops them would; new ones still get through. */
-  void cutAll() {
+  public void cutAll() {
     for (Socket s : open) {
       closeQuietly(s);
     }

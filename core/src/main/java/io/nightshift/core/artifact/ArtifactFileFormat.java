@@ -3,6 +3,7 @@ package io.nightshift.core.artifact;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Path;
 
 /**
@@ -19,6 +20,13 @@ interface ArtifactFileFormat {
    * {@code digest} when the file is not what was stored under it.
    */
   InputStream reader(InputStream file, String digest) throws IOException;
+
+  /**
+   * The content of an artifact file from byte {@code offset} on ({@code 0 < offset <= content size}), checked as
+   * {@link #reader(InputStream, String)} checks it; the format seeks in {@code file} where it can. {@code file} is
+   * at its start; the stream returned closes it.
+   */
+  InputStream reader(SeekableByteChannel file, String digest, long offset) throws IOException;
 
   /** The size of the content {@code file} holds, without reading all of it. */
   long contentSize(Path file) throws IOException;

@@ -15,6 +15,25 @@ public interface ArtifactStore {
 
   InputStream open(ArtifactRef ref) throws IOException;
 
+  /**
+   * The artifact's content from byte {@code offset} on ({@code 0 <= offset <= ref.size()}), for a reader that
+   * resumes a download. This default reads and drops the bytes before it; a store that can seek should, as
+   * {@link FileArtifactStore} does.
+   */
+  default InputStream open(ArtifactRef ref, long offset) throws IOException {
+    if (offset < 0) {
+      throw new IllegalArgumentException("offset must be 0 or more, was " + offset);
+    }
+    InputStream in = open(ref);
+    try {
+      in.skipNBytes(offset);
+      return in;
+    } catch (IOException | RuntimeException e) {
+      in.close();
+      throw e;
+    }
+  }
+
   byte[] read(ArtifactRef ref) throws IOException;
 
   /**

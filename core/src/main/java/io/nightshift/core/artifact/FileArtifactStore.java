@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -121,6 +122,28 @@ public final class FileArtifactStore implements ArtifactStore {
     InputStream file = Files.newInputStream(p);
     try {
       return files.reader(file, ref.digest());
+    } catch (IOException | RuntimeException e) {
+      file.close();
+      throw e;
+    }
+  }
+
+  /** Seeks in the file where its format allows (sealed files do: see {@link SealedArtifactFiles}). */
+  @Override
+  public InputStream open(ArtifactRef ref, long offset) throws IOException {
+    if (offset < 0) {
+      throw new IllegalArgumentException("offset must be 0 or more, was " + offset);
+    }
+    if (offset == 0) {
+      return open(ref);
+    }
+    Path p = pathOf(ref.hex());
+    if (!Files.exists(p)) {
+      throw new IOException("artifact " + ref.digest() + " is not in the store at " + root);
+    }
+    SeekableByteChannel file = Files.newByteChannel(p);
+    try {
+      return files.reader(file, ref.digest(), offset);
     } catch (IOException | RuntimeException e) {
       file.close();
       throw e;

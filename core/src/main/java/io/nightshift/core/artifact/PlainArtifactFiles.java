@@ -4,6 +4,8 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -46,6 +48,17 @@ final class PlainArtifactFiles implements ArtifactFileFormat {
           + " open it with the deployment's key file");
     }
     return new DigestCheckingInputStream(in, digest);
+  }
+
+  /**
+   * Reads and hashes the bytes before {@code offset} rather than seeking: a plain file has no tag but its digest,
+   * and only a stream that hashed every byte can tell at the end that the file is what its name promises.
+   */
+  @Override
+  public InputStream reader(SeekableByteChannel file, String digest, long offset) throws IOException {
+    InputStream in = reader(Channels.newInputStream(file), digest);
+    in.skipNBytes(offset);
+    return in;
   }
 
   @Override

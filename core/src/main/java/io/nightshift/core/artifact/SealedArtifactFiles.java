@@ -5,6 +5,8 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -37,7 +39,30 @@ final class SealedArtifactFiles implements ArtifactFileFormat {
     if (!SealedArtifactHeader.startsWithMagic(in)) {
       return new DigestCheckingInputStream(in, digest); // stored before artifacts were sealed
     }
-    return new SealedArtifactInputStream(in, cipher, SealedArtifactHeader.read(in, digest), digest);
+    return new SealedArtifactInputStream(in, cipher, SealedArtifactHeader.read(in, digest), digest, 0);
+  }
+
+  /**
+   * Seeks to the segment that holds the byte before {@code offset} and opens the file from there: the segments
+   * before it are neither read nor decrypted. That segment exists for every offset up to the size (a full last
+   * segment is never followed by an empty one), so a read from the very end still opens the last segment, and
+   * with it checks that the file ends there and is the one its digest names. Each segment's tag binds its index,
+   * so a seek lands on the segment it meant or fails to open.
+   */
+  @Override
+  public InputStream reader(SeekableByteChannel file, String digest, long offset) throws IOException {
+    BufferedInputStream start = new BufferedInputStream(Channels.newInputStream(file), 512);
+    if (!SealedArtifactHeader.startsWithMagic(start)) {
+      file.position(0); // stored before artifacts were sealed: hashed from the start, as a plain store reads it
+      return new PlainArtifactFiles().reader(file, digest, offset);
+    }
+    SealedArtifactHeader header = SealedArtifactHeader.read(start, digest);
+    long segment = (offset - 1) / header.segmentBytes();
+    file.position(header.bytes().length + segment * (header.segmentBytes() + (long) AesGcm.OVERHEAD));
+    InputStream in = new SealedArtifactInputStream(new BufferedInputStream(Channels.newInputStream(file)), cipher,
+        header, digest, segment);
+    in.skipNBytes(offset - segment * header.segmentBytes());
+    return in;
   }
 
   /** From the file's size alone: every segment but the last holds {@code segmentBytes}, and each adds the same. */

@@ -25,14 +25,18 @@ final class SealedArtifactInputStream extends InputStream {
   private long index;
   private boolean lastOpened;
 
-  /** @param file positioned just after the header */
-  SealedArtifactInputStream(BufferedInputStream file, AesGcm cipher, SealedArtifactHeader header, String digest)
-      throws IOException {
+  /**
+   * @param file       positioned at the start of segment {@code firstIndex} (just after the header for 0)
+   * @param firstIndex the segment read first: a reader that resumes starts past the segments it has
+   */
+  SealedArtifactInputStream(BufferedInputStream file, AesGcm cipher, SealedArtifactHeader header, String digest,
+      long firstIndex) throws IOException {
     this.file = file;
     this.cipher = cipher;
     this.header = header;
     this.digest = digest;
     this.sealed = new byte[header.segmentBytes() + AesGcm.OVERHEAD];
+    this.index = firstIndex;
     openNext();
   }
 

@@ -45,8 +45,8 @@ public final class ArtifactSlices {
     long from = Math.max(0, offset - (MAX_CHAR_BYTES - 1));
     long to = Math.min(total, offset + length + MAX_CHAR_BYTES);
     byte[] window;
-    try (InputStream in = store.open(ref)) {
-      in.skipNBytes(from);
+    // from the store's seek where it can (a sealed file's segment): a slice late in a large artifact costs no more
+    try (InputStream in = store.open(ref, from)) {
       window = in.readNBytes((int) (to - from));
     }
     int start = startOfCharacter(window, (int) (offset - from));
