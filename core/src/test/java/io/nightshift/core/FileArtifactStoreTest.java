@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +29,24 @@ class FileArtifactStoreTest {
       assertThat(files.filter(p -> p.getFileName().toString().equals(a.hex()))).hasSize(1);
     }
     assertThat(store.read(a)).asString(StandardCharsets.UTF_8).isEqualTo("hello");
+  }
+
+  @Test
+  void shouldMakeItsShardDirectoryOwnerOnlyAgainWhenItWasRemovedBetweenPuts() throws IOException {
+    FileArtifactStore store = FileArtifactStore.unencrypted(dir);
+    ArtifactRef first = store.put("hello".getBytes(StandardCharsets.UTF_8), "text/plain");
+    Path shard = dir.resolve("sha256").resolve(first.hex().substring(0, 2));
+    Files.delete(shard.resolve(first.hex()));
+    try (Stream<Path> left = Files.list(shard)) {
+      left.forEach(p -> p.toFile().delete());
+    }
+    Files.delete(shard);
+
+    ArtifactRef again = store.put("hello".getBytes(StandardCharsets.UTF_8), "text/plain");
+
+    assertThat(store.read(again)).asString(StandardCharsets.UTF_8).isEqualTo("hello");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(shard)))
+        .isEqualTo("rwx------");
   }
 
   @Test

@@ -5,6 +5,7 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -18,7 +19,8 @@ import javax.management.openmbean.CompositeData;
  * the highest heap in use seen by sampling every 20 ms (includes garbage not yet collected, so it mostly shows
  * how far the collector lets the heap fill under -Xmx), and the largest heap left right after any collection
  * (from GC notifications: the worker's working set plus old garbage a young collection does not touch, so an
- * upper bound of what the worker really needs).
+ * upper bound of what the worker really needs). Every collection's figure is kept with its time, so a run's
+ * {@link HeapTrend} (max, median, slope) shows whether the heap grows with the work.
  */
 public final class HeapSampler implements AutoCloseable {
   private final Thread thread;
@@ -28,12 +30,17 @@ public final class HeapSampler implements AutoCloseable {
   private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
       .filter(p -> p.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
   private final List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
+  private final List<HeapTrend.Sample> afterGc = new ArrayList<>();
+  private final long startedAt = System.currentTimeMillis();
   private final NotificationListener onGc = (n, handback) -> {
     if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
       var info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData()).getGcInfo();
       long after = info.getMemoryUsageAfterGc().entrySet().stream().filter(e -> heapPools.contains(e.getKey()))
           .mapToLong(e -> e.getValue().getUsed()).sum();
       afterGcPeak = Math.max(afterGcPeak, after);
+      synchronized (afterGc) {
+        afterGc.add(new HeapTrend.Sample(System.currentTimeMillis() - startedAt, after));
+      }
     }
   };
   private final long gcCountAtStart;
@@ -67,6 +74,25 @@ public final class HeapSampler implements AutoCloseable {
 
   public long peakUsedBytes() {
     return peakUsed;
+  }
+
+  /** Milliseconds since the sampler started: the clock of {@link HeapTrend.Sample#atMillis}. */
+  public long elapsedMillis() {
+    return System.currentTimeMillis() - startedAt;
+  }
+
+  /** Where the samples stand now: pass it to {@link #trendSince} to summarise only what came after. */
+  public int mark() {
+    synchronized (afterGc) {
+      return afterGc.size();
+    }
+  }
+
+  /** The heap left after each collection since {@code mark}, summarised. */
+  public HeapTrend trendSince(int mark) {
+    synchronized (afterGc) {
+      return HeapTrend.of(List.copyOf(afterGc.subList(mark, afterGc.size())));
+    }
   }
 
   public long peakAfterGcBytes() {
