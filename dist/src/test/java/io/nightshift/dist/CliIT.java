@@ -9,28 +9,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import picocli.CommandLine;
 
 /** The {@code nightshift} client commands against a real runtime: output, JSON and exit codes. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(SharedDevRuntime.class)
 class CliIT {
+  /** This class's own files (results the CLI saves, pipelines it submits); the runtime's data is the shared one's. */
   private final Path dir = ItData.newDir(getClass());
   private RuntimeProcess runtime;
 
   record Run(int exit, String out, String err) {}
 
   @BeforeAll
-  void start() throws Exception {
-    runtime = new RuntimeProcess(dir, "DEV").start();
-  }
-
-  @AfterAll
-  void stop() throws Exception {
-    runtime.close();
+  void start(RuntimeProcess shared) throws Exception {
+    runtime = shared;
+    Files.createDirectories(dir);
   }
 
   @Test

@@ -23,10 +23,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -40,21 +40,18 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * codec server with the admin token, and sealed before.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(SharedDevRuntime.class)
 class CodecServerIT {
-  private final Path dir = ItData.newDir(getClass());
   private final String marker = "codec_" + Long.toHexString(ThreadLocalRandom.current().nextLong());
-  private final int codecPort = RuntimeProcess.freePort();
-  private final String endpoint = "http://127.0.0.1:" + codecPort;
   private RuntimeProcess runtime;
+  private String endpoint;
   private String id;
   private String admin;
 
   @BeforeAll
-  void start() throws Exception {
-    // the Web UI's origin is Temporal's dev server UI port, known only once the runtime picked it
-    runtime = new RuntimeProcess(dir, "DEV");
-    runtime.withArgs(List.of("--codec-port", String.valueOf(codecPort), "--codec-cors-origin",
-        "http://127.0.0.1:" + runtime.uiPort)).start();
+  void start(RuntimeProcess shared) throws Exception {
+    runtime = shared;
+    endpoint = "http://127.0.0.1:" + runtime.argument("--codec-port").orElseThrow();
     id = new ApiClient(runtime.channel()).tasks().submitTask(SubmitTaskRequest.newBuilder().setSpec(
         TaskSpec.newBuilder().setGoal("find " + marker).setPipelineYaml("""
             name: codec
@@ -62,13 +59,6 @@ class CodecServerIT {
               - {name: load, tool: data.read_csv, params: {source: "classpath:nightshift/data/approved_drugs.csv"}}
             """)).build()).getTaskId();
     admin = Files.readString(runtime.dataDir.resolve("auth/admin-token")).strip();
-  }
-
-  @AfterAll
-  void stop() throws Exception {
-    if (runtime != null) {
-      runtime.close();
-    }
   }
 
   @Test

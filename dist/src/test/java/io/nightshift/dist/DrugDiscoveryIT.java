@@ -10,16 +10,16 @@ import io.nightshift.core.table.Csv;
 import io.nightshift.core.table.Table;
 import io.nightshift.examples.drugdiscovery.chem.BrenkFilter;
 import io.nightshift.examples.drugdiscovery.chem.MoleculeParser;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The flagship drug-discovery campaign through a real runtime process, the Temporal dev server and real gRPC: the
@@ -27,27 +27,20 @@ import org.junit.jupiter.api.TestInstance;
  * report, and bad molecule input or an empty round ending in messages that say what was wrong.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(SharedDevRuntime.class)
 class DrugDiscoveryIT {
   /** Small enough for a few minutes on 2 cores; the same pipeline `bin/nightshift demo` runs. */
   private static final Map<String, String> SMALL = Map.of("candidates", "30", "dock_count", "6", "keep", "4");
 
-  private final Path dataDir = ItData.newDir(getClass());
-  private RuntimeProcess runtime;
   private ApiClient api;
 
-  private ApiClient api() throws Exception {
-    if (runtime == null) {
-      runtime = new RuntimeProcess(dataDir, "DEV").start();
-      api = new ApiClient(runtime.channel());
-    }
-    return api;
+  @BeforeAll
+  void connect(RuntimeProcess shared) {
+    api = new ApiClient(shared.channel());
   }
 
-  @AfterAll
-  void stop() throws Exception {
-    if (runtime != null) {
-      runtime.close();
-    }
+  private ApiClient api() {
+    return api;
   }
 
   @Test

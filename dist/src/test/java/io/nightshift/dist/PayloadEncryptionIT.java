@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What Temporal and the artifact store keep of a task is sealed: a marker put in the goal, a parameter, the pipeline
@@ -31,11 +32,10 @@ import org.junit.jupiter.api.Test;
  * history or execution record the dev server holds, nor in any artifact file, while the runtime's own API reads all
  * of it back.
  */
+@ExtendWith(SharedDevRuntime.class)
 class PayloadEncryptionIT {
-  private final Path dir = ItData.newDir(getClass());
-
   @Test
-  void shouldKeepGoalParamsPipelineAndErrorsOutOfTemporalInThePlain() throws Exception {
+  void shouldKeepGoalParamsPipelineAndErrorsOutOfTemporalInThePlain(RuntimeProcess runtime) throws Exception {
     String marker = "sealed_" + Long.toHexString(ThreadLocalRandom.current().nextLong());
     String yaml = """
         # %s
@@ -53,38 +53,36 @@ class PayloadEncryptionIT {
             tool: report.markdown
             params: {title: "${params.column}", sections: "Kept=${steps.keep.output}"}
         """.formatted(marker);
-    try (RuntimeProcess runtime = new RuntimeProcess(dir, "DEV").start()) {
-      Path keys = dir.resolve("keys/payload-keys");
-      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keys))).isEqualTo("rw-------");
-      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keys.getParent())))
-          .isEqualTo("rwx------");
-      ApiClient api = new ApiClient(runtime.channel());
-      String id = api.tasks().submitTask(SubmitTaskRequest.newBuilder().setSpec(
-          TaskSpec.newBuilder().setGoal("find " + marker).setPipelineYaml(yaml)
-              .putAllParams(Map.of("column", marker))).build()).getTaskId();
+    Path keys = runtime.dataDir.resolve("keys/payload-keys");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keys))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keys.getParent())))
+        .isEqualTo("rwx------");
+    ApiClient api = new ApiClient(runtime.channel());
+    String id = api.tasks().submitTask(SubmitTaskRequest.newBuilder().setSpec(
+        TaskSpec.newBuilder().setGoal("find " + marker).setPipelineYaml(yaml)
+            .putAllParams(Map.of("column", marker))).build()).getTaskId();
 
-      Task done = api.awaitTask(id, t -> t.getState() == TaskState.TASK_STATE_SUCCEEDED
-          || t.getState() == TaskState.TASK_STATE_FAILED, Duration.ofMinutes(2));
+    Task done = api.awaitTask(id, t -> t.getState() == TaskState.TASK_STATE_SUCCEEDED
+        || t.getState() == TaskState.TASK_STATE_FAILED, Duration.ofMinutes(2));
 
-      // the runtime reads everything back through its own converter
-      assertThat(done.getState()).as(done.toString()).isEqualTo(TaskState.TASK_STATE_SUCCEEDED);
-      assertThat(done.getGoal()).isEqualTo("find " + marker);
-      assertThat(done.getStepsList()).filteredOn(s -> s.getName().equals("probe")).map(Step::getError)
-          .singleElement().asString().contains(marker);
-      assertThat(api.tasks().listTasks(ListTasksRequest.getDefaultInstance()).getTasksList())
-          .filteredOn(t -> t.getId().equals(id)).map(Task::getGoal).containsExactly("find " + marker);
+    // the runtime reads everything back through its own converter
+    assertThat(done.getState()).as(done.toString()).isEqualTo(TaskState.TASK_STATE_SUCCEEDED);
+    assertThat(done.getGoal()).isEqualTo("find " + marker);
+    assertThat(done.getStepsList()).filteredOn(s -> s.getName().equals("probe")).map(Step::getError)
+        .singleElement().asString().contains(marker);
+    assertThat(api.tasks().listTasks(ListTasksRequest.getDefaultInstance()).getTasksList())
+        .filteredOn(t -> t.getId().equals(id)).map(Task::getGoal).containsExactly("find " + marker);
 
-      String report = done.getStepsList().stream().filter(s -> s.getName().equals("report")).findFirst()
-          .orElseThrow().getOutput().getDigest();
-      assertThat(api.readArtifact(id, report)).startsWith("# " + marker);
+    String report = done.getStepsList().stream().filter(s -> s.getName().equals("report")).findFirst()
+        .orElseThrow().getOutput().getDigest();
+    assertThat(api.readArtifact(id, report)).startsWith("# " + marker);
 
-      // Temporal, read without the key, holds none of it
-      String raw = rawRecord(runtime, id);
-      assertThat(raw).contains("TaskWorkflow").contains("binary/encrypted").doesNotContain(marker);
-      // nor do the artifact files, the report among them
-      assertThat(artifactFiles(runtime)).as("artifact files").isNotEmpty().allSatisfy(file -> assertThat(
-          Files.readString(file, StandardCharsets.ISO_8859_1)).as(file.toString()).doesNotContain(marker));
-    }
+    // Temporal, read without the key, holds none of it
+    String raw = rawRecord(runtime, id);
+    assertThat(raw).contains("TaskWorkflow").contains("binary/encrypted").doesNotContain(marker);
+    // nor do the artifact files, the report among them
+    assertThat(artifactFiles(runtime)).as("artifact files").isNotEmpty().allSatisfy(file -> assertThat(
+        Files.readString(file, StandardCharsets.ISO_8859_1)).as(file.toString()).doesNotContain(marker));
   }
 
   /** Every file of the runtime's artifact store, as it lies on disk. */

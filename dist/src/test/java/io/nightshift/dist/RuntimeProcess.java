@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -71,6 +72,12 @@ final class RuntimeProcess implements AutoCloseable {
   RuntimeProcess withArgs(List<String> args) {
     extraArgs.addAll(args);
     return this;
+  }
+
+  /** The value this runtime's command line gives {@code flag} (e.g. {@code --codec-port}), if it names it. */
+  Optional<String> argument(String flag) {
+    int at = extraArgs.indexOf(flag);
+    return at >= 0 && at + 1 < extraArgs.size() ? Optional.of(extraArgs.get(at + 1)) : Optional.empty();
   }
 
   RuntimeProcess withEnvironment(Map<String, String> variables) {

@@ -21,7 +21,6 @@ import io.nightshift.api.v1.SubmitTaskRequest;
 import io.nightshift.api.v1.Task;
 import io.nightshift.api.v1.TaskSpec;
 import io.nightshift.api.v1.TaskState;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,27 +30,29 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The walking skeleton end to end, through a real runtime process and real gRPC: the same contract holds on the
- * official Temporal dev server and on the in-memory fallback (subclasses pick the server).
+ * official Temporal dev server and on the in-memory fallback (subclasses pick the runtime: the shared dev one, or
+ * an in-memory one of their own).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class SamplePipelineContract {
-  final Path dataDir = ItData.newDir(getClass());
   RuntimeProcess runtime;
   ApiClient api;
+  private boolean ownsRuntime;
 
-  abstract String temporalServer();
+  /** Runs the contract on {@code runtime}; {@code owned}: the subclass started it, so it closes it after its tests. */
+  void use(RuntimeProcess runtime, boolean owned) {
+    this.runtime = runtime;
+    this.ownsRuntime = owned;
+    this.api = new ApiClient(runtime.channel());
+  }
 
-  ApiClient api() throws Exception {
-    if (runtime == null) {
-      runtime = new RuntimeProcess(dataDir, temporalServer()).start();
-      api = new ApiClient(runtime.channel());
-    }
+  ApiClient api() {
     return api;
   }
 
   @AfterAll
   void stop() throws Exception {
-    if (runtime != null) {
+    if (ownsRuntime) {
       runtime.close();
     }
   }

@@ -1,9 +1,13 @@
 package io.nightshift.dist;
 
-/** The contract on the official Temporal dev server (SQLite, real visibility). */
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The contract on the official Temporal dev server (SQLite, real visibility), on the shared dev runtime. */
+@ExtendWith(SharedDevRuntime.class)
 class SamplePipelineOnDevServerIT extends SamplePipelineContract {
-  @Override
-  String temporalServer() {
-    return "DEV";
+  @BeforeAll
+  void start(RuntimeProcess shared) {
+    use(shared, false);
   }
 }
