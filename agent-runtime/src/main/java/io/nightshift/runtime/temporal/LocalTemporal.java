@@ -3,6 +3,7 @@ package io.nightshift.runtime.temporal;
 import io.nightshift.runtime.config.RuntimeConfig;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,9 @@ import org.slf4j.LoggerFactory;
 public final class LocalTemporal {
   private static final Logger log = LoggerFactory.getLogger(LocalTemporal.class);
 
+  /** How long a server that listens on the address but answers slowly is waited for before starting another. */
+  private static final Duration REUSE_PATIENCE = Duration.ofSeconds(20);
+
   private LocalTemporal() {}
 
   public static TemporalServer open(RuntimeConfig config) throws IOException {
@@ -25,7 +29,7 @@ public final class LocalTemporal {
       return TemporalServer.external(config.temporalAddress(), null);
     }
     String address = config.effectiveTemporalAddress();
-    if (TemporalProbe.answers(address)) {
+    if (TemporalProbe.answersWithin(address, REUSE_PATIENCE)) {
       log.info("a Temporal server already answers at {}: reusing it", address);
       return TemporalServer.external(address, "http://127.0.0.1:" + config.temporalUiPort());
     }
