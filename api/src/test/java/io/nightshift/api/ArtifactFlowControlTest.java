@@ -23,7 +23,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -116,12 +115,11 @@ class ArtifactFlowControlTest {
   }
 
   /** The store, counting the bytes read from what it opens. */
-  private static final class CountingStore implements ArtifactStore {
+  private static final class CountingStore extends ForwardingArtifactStore {
     final AtomicLong read = new AtomicLong();
-    private final ArtifactStore store;
 
     CountingStore(ArtifactStore store) {
-      this.store = store;
+      super(store);
     }
 
     @Override
@@ -136,26 +134,6 @@ class ArtifactFlowControlTest {
           return n;
         }
       };
-    }
-
-    @Override
-    public ArtifactRef put(byte[] content, String mediaType) throws IOException {
-      return store.put(content, mediaType);
-    }
-
-    @Override
-    public ArtifactRef put(InputStream content, String mediaType) throws IOException {
-      return store.put(content, mediaType);
-    }
-
-    @Override
-    public byte[] read(ArtifactRef ref) throws IOException {
-      return store.read(ref);
-    }
-
-    @Override
-    public Optional<ArtifactRef> find(String digest) throws IOException {
-      return store.find(digest);
     }
   }
 

@@ -25,7 +25,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.crypto.spec.SecretKeySpec;
@@ -171,11 +170,9 @@ class ArtifactResumeTest {
   }
 
   /** The store, but a stream opened from an offset past 0 has its first byte changed. */
-  private static final class OtherBytesWhenResumed implements ArtifactStore {
-    private final ArtifactStore store;
-
+  private static final class OtherBytesWhenResumed extends ForwardingArtifactStore {
     OtherBytesWhenResumed(ArtifactStore store) {
-      this.store = store;
+      super(store);
     }
 
     @Override
@@ -195,36 +192,6 @@ class ArtifactResumeTest {
           return n;
         }
       };
-    }
-
-    @Override
-    public InputStream open(ArtifactRef ref) throws IOException {
-      return store.open(ref);
-    }
-
-    @Override
-    public ArtifactRef put(byte[] content, String mediaType) throws IOException {
-      return store.put(content, mediaType);
-    }
-
-    @Override
-    public ArtifactRef put(InputStream content, String mediaType) throws IOException {
-      return store.put(content, mediaType);
-    }
-
-    @Override
-    public byte[] read(ArtifactRef ref) throws IOException {
-      return store.read(ref);
-    }
-
-    @Override
-    public Optional<ArtifactRef> find(String digest) throws IOException {
-      return store.find(digest);
-    }
-
-    @Override
-    public Optional<ArtifactRef> find(String digest, String mediaType) throws IOException {
-      return store.find(digest, mediaType);
     }
   }
 }
