@@ -1,6 +1,7 @@
 package io.nightshift.bench.baseline;
 
 import io.nightshift.bench.engine.NoopTable;
+import io.nightshift.bench.engine.PlainToolContext;
 import io.nightshift.core.artifact.ArtifactStore;
 import io.nightshift.core.tool.Tool;
 import io.nightshift.core.tool.ToolArguments;
@@ -33,25 +34,7 @@ public final class BaselineActivitiesImpl implements BaselineActivities {
 
   @Override
   public String filter(String table) {
-    ToolContext context = new ToolContext() {
-      @Override
-      public ArtifactStore artifacts() {
-        return artifacts;
-      }
-
-      @Override
-      public String idempotencyKey() {
-        return "baseline";
-      }
-
-      @Override
-      public Path workDir() {
-        return workDir;
-      }
-
-      @Override
-      public void heartbeat(String progress) {}
-    };
+    ToolContext context = new PlainToolContext(artifacts, "baseline", workDir);
     return filter.execute(context, new ToolArguments(Map.of("input", table, "where", NoopTable.KEEP_ALL)))
         .artifact().uri();
   }

@@ -41,25 +41,7 @@ public record MedianInterval(double median, double lower, double upper, int n, i
     String csv = "value\n" + values.stream().map(v -> String.format(Locale.ROOT, "%.17g", v))
         .collect(Collectors.joining("\n")) + "\n";
     String table = artifacts.put(csv.getBytes(StandardCharsets.UTF_8), "text/csv").uri();
-    ToolContext context = new ToolContext() {
-      @Override
-      public ArtifactStore artifacts() {
-        return artifacts;
-      }
-
-      @Override
-      public String idempotencyKey() {
-        return "bench-median-interval";
-      }
-
-      @Override
-      public Path workDir() {
-        return workDir;
-      }
-
-      @Override
-      public void heartbeat(String progress) {}
-    };
+    ToolContext context = new PlainToolContext(artifacts, "bench-median-interval", workDir);
     var out = bootstrap.execute(context, new ToolArguments(Map.of("input", table, "column", "value",
         "resamples", String.valueOf(RESAMPLES), "confidence", String.valueOf(CONFIDENCE),
         "seed", String.valueOf(SEED))));
