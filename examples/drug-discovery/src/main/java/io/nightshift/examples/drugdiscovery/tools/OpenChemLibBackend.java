@@ -21,9 +21,9 @@ final class OpenChemLibBackend implements DockingBackend {
   }
 
   /** Sets up (once per JVM) the docker for this effort; a failure means the target itself is unusable. */
-  static OpenChemLibBackend create(DockingSettings settings, String effort) {
+  static OpenChemLibBackend create(ToolContext context, DockingSettings settings, String effort) {
     try {
-      SharedDocker.check(settings);
+      SharedDocker.check(settings, context::heartbeat);
       return new OpenChemLibBackend(settings, effort);
     } catch (DockingFailure e) {
       throw ToolException.permanent(e.getMessage(), e);
@@ -42,7 +42,7 @@ final class OpenChemLibBackend implements DockingBackend {
 
   @Override
   public Docked dock(ToolContext context, Candidate candidate, Path workDir) throws DockingFailure {
-    double[] scoreAndSeconds = SharedDocker.dock(settings, candidate.smiles());
+    double[] scoreAndSeconds = SharedDocker.dock(settings, candidate.smiles(), context::heartbeat);
     return new Docked(scoreAndSeconds[0], new TreeMap<>(), scoreAndSeconds[1]);
   }
 }
