@@ -35,9 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
  * item through the map tree) against the hand-written Temporal workflow of {@code baseline/} running the same tool
  * as many times in a window of the same width, after one discarded warm-up of each; {@value #PAIRS} pairs in
  * rotated order; the gate is the median of the pairs' ratios (Nightshift time / baseline time, the two run back to
- * back) {@code <=} {@value #MAX_PER_ITEM_RATIO}. Both arms are CPU-bound on the same cores, so load slows both. Why 2.5: the
- * overhead benchmark's 1,000-item diagnostic recorded per-run ratios of 1.10-1.96 (ratio of medians 1.18), and at
- * 10,000 items 0.85-1.33 per run once tuned (bench/README.md, "Overhead"). Runs of this gate on the shared 2-core
+ * back) {@code <=} {@value #MAX_PER_ITEM_RATIO}. Both arms are CPU-bound on the same cores, so load slows both.
+ * Why 2.5: the overhead benchmark's 1,000-item diagnostic recorded per-run ratios of 1.10-1.96 (ratio of medians
+ * 1.18), and at 10,000 items 0.85-1.33 per run once tuned (bench/README.md, "Overhead"). Runs of this gate on the shared 2-core
  * machine under load: ratios of medians 1.40 (load average 23-28) and 1.04 (32-41; one baseline run stalled for
  * minutes), then 3.13 while the load swung from 24 to 10 (the ratio of medians mixes runs minutes apart, hence the
  * pairs' ratios now), then pair ratios 1.99, 1.54 and 0.94 (median 1.54) at load 10. The median of three absorbs

@@ -14,7 +14,8 @@ public final class IsolatedDockingEntry implements Function<String, double[]> {
   /** @throws IllegalStateException when the target cannot be set up (its message says why) */
   public IsolatedDockingEntry(int monteCarloSteps, int startPositions) {
     try {
-      this.docker = new PocketDocker(DockingTarget.abl1Imatinib(), new DockingSettings(monteCarloSteps, startPositions));
+      this.docker = new PocketDocker(DockingTarget.abl1Imatinib(),
+          new DockingSettings(monteCarloSteps, startPositions));
     } catch (DockingFailure e) {
       throw new IllegalStateException(e.getMessage(), e);
     }

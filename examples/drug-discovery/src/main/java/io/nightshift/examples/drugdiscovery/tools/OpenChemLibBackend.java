@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeMap;
 
-/** OpenChemLib's ChemPLP docking in this JVM, dockers side by side, each in a loader of its own ({@link SharedDocker}). */
+/** OpenChemLib's ChemPLP docking in this JVM, one molecule per core at once (see {@link SharedDocker}). */
 final class OpenChemLibBackend implements DockingBackend {
   private final DockingSettings settings;
   private final String effort;
