@@ -109,7 +109,7 @@ STEPS_COMMENT = """\
 #             duplicate molecules
 #   triage    Pareto rank over the parents' docking score, QED and SA (Brenk alerts last) with ECFP4 diversity:
 #             the docking budget goes to distinct, drug-like analogues of good binders
-#   dock      a map step over the triaged set, {chunk} molecules per activity (heartbeat per molecule), so docking
+#   dock      a map step over the triaged set, {molecules} per activity (heartbeat per molecule), so docking
 #             spreads over every CPU worker and a lost worker costs one chunk
 #   select    Pareto rank over docking, QED and SA (Brenk alerts last) with ECFP4 diversity, over this round's
 #             docked set pooled with the previous selection, so the best molecules so far survive a weaker round;
@@ -156,7 +156,8 @@ def pipeline(name, description, header, rounds, chunk, candidates, dock_count, k
             ("model", '"unnamed"', f"the model behind endpoint '{ENDPOINT}', named in lineage and the report"),
             ("proposals", f'"{proposals}"', "analogues the model is asked to propose per round"),
         ]
-    comment = STEPS_COMMENT.format(chunk=chunk, agents=AGENTS_COMMENT if agents else "").rstrip("\n")
+    molecules = "1 molecule" if chunk == 1 else f"{chunk} molecules"
+    comment = STEPS_COMMENT.format(molecules=molecules, agents=AGENTS_COMMENT if agents else "").rstrip("\n")
     lines = [header + comment, f"name: {name}", f"description: {description}", "params:"]
     lines += [f"  {k}: {v}" + " " * max(2, 26 - len(f"  {k}: {v}")) + f"# {c}" for k, v, c in params]
     lines += ["steps:", "  - name: seeds", "    tool: chem.seeds", "    params:", '      source: "${params.seeds}"']
@@ -188,15 +189,17 @@ def pipeline(name, description, header, rounds, chunk, candidates, dock_count, k
 pipeline("drug-discovery-demo",
          "Three rounds of analogue design, drug-likeness filtering, docking into ABL1 and diverse selection; HTML report.",
          "# The drug-discovery demo (bin/nightshift demo): three design-make-test-analyse rounds against ABL1, sized to\n"
-         "# finish in 2-3 minutes on two cores (fast docking, 16 docked per round). Same science as drug-discovery.\n",
-         rounds=3, chunk=4, candidates=60, dock_count=16, keep=8, effort="fast",
+         "# finish in about a minute on two cores (fast docking, 16 docked per round). Same science as drug-discovery.\n"
+         "# One molecule per docking activity: molecules take 0.3-11 s each, and single ones keep both cores busy to\n"
+         "# the end of a round (chunks of 4 left one core idle while the last chunk ran).\n",
+         rounds=3, chunk=1, candidates=60, dock_count=16, keep=8, effort="fast",
          title="Nightshift drug-discovery demo: ABL1 kinase, 3 rounds")
 pipeline("drug-discovery",
          "Eight rounds of analogue design (thousands per round), filtering, docking into ABL1 and diverse selection; HTML report.",
          "# The full drug-discovery campaign against ABL1: eight design-make-test-analyse rounds, 3,000 analogues generated\n"
          "# and 1,000 docked per round with the standard search. Docking dominates: 5-17 s per molecule, one molecule at a\n"
-         "# time per worker process (see SharedDocker), so 1.5-5 hours per round for one worker and that divided by the\n"
-         "# number of CPU worker processes the map chunks spread over; a run takes hours to days.\n",
+         "# time per core of each worker process (see SharedDocker), so 1.5-5 hours per round for one core and that\n"
+         "# divided by the cores the map chunks spread over; a run takes hours to days.\n",
          rounds=8, chunk=10, candidates=3000, dock_count=1000, keep=50, effort="standard",
          title="Nightshift drug-discovery campaign: ABL1 kinase, 8 rounds")
 AGENTS_HEADER = ("# Needs a model: an endpoint with id '" + ENDPOINT + "' in the runtime's --models file (see the README);\n"

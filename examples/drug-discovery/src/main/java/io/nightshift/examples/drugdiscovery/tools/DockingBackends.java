@@ -58,7 +58,7 @@ final class DockingBackends {
       case VINA -> VinaBackend.create(context, vinaSettings(arguments), config.vina(), config.obabel());
       case DIFFDOCK_NIM -> DiffDockNimBackend.create(allowedNimUrl(context, config),
           Numbers.positiveInt(arguments, "num_poses", 10), Duration.ofMinutes(5));
-      default -> OpenChemLibBackend.create(openChemLibSettings(arguments), effort(arguments));
+      default -> OpenChemLibBackend.create(context, openChemLibSettings(arguments), effort(arguments));
     };
   }
 

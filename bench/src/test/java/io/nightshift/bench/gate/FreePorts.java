@@ -1,0 +1,36 @@
+package io.nightshift.bench.gate;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.HashSet;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * Loopback ports for the gate's listeners, picked below the kernel's usual ephemeral range (32768+) and never twice
+ * in this JVM, for the reason api's TestPorts gives: a port picked with bind(0) may be dealt to an outgoing
+ * connection before the listener binds it.
+ */
+final class FreePorts {
+  private static final Random RANDOM = new Random();
+  private static final Set<Integer> HANDED_OUT = new HashSet<>();
+
+  private FreePorts() {}
+
+  static synchronized int next() throws IOException {
+    for (int attempt = 0; attempt < 1_000; attempt++) {
+      int port = 20_000 + RANDOM.nextInt(12_000);
+      if (!HANDED_OUT.add(port)) {
+        continue;
+      }
+      try (ServerSocket socket = new ServerSocket()) {
+        socket.bind(new InetSocketAddress("127.0.0.1", port));
+        return port;
+      } catch (IOException taken) {
+        // in use: try another
+      }
+    }
+    throw new IOException("no free port found between 20000 and 32000");
+  }
+}

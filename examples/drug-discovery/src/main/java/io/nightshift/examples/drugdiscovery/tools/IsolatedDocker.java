@@ -1,0 +1,55 @@
+package io.nightshift.examples.drugdiscovery.tools;
+
+import com.actelion.research.chem.docking.DockingEngine;
+import io.nightshift.examples.drugdiscovery.docking.DockingFailure;
+import io.nightshift.examples.drugdiscovery.docking.DockingSettings;
+import io.nightshift.examples.drugdiscovery.docking.IsolatedDockingEntry;
+import java.lang.reflect.InvocationTargetException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.util.function.Function;
+
+/**
+ * A set-up OpenChemLib docker in a class loader of its own: this example's docking classes and OpenChemLib loaded
+ * again from their jars, with only the JDK shared. OpenChemLib keeps JVM-wide mutable state (lazily built tables,
+ * a rigid-fragment cache that dockers fill as they go), and dockers that share it do not score a molecule the same
+ * when they run side by side: ConcurrentDockingIT (four chunks at once, then one by one) found 1-2 of 4 scores
+ * changed with shared classes, and all 4 with the fragment cache's additions turned off, while each docker alone
+ * reproduces every score. A loader per docker gives each its own copy of that state, so dockers run on every core
+ * and a score still depends on the molecule alone. Not thread-safe: one thread at a time ({@link SharedDocker}).
+ */
+final class IsolatedDocker {
+  private final Function<String, double[]> entry;
+
+  private IsolatedDocker(Function<String, double[]> entry) {
+    this.entry = entry;
+  }
+
+  @SuppressWarnings("unchecked")
+  static IsolatedDocker create(DockingSettings settings) throws DockingFailure {
+    URL[] jars = {location(IsolatedDockingEntry.class), location(DockingEngine.class)};
+    ClassLoader loader = new URLClassLoader("openchemlib-docker", jars, ClassLoader.getPlatformClassLoader());
+    try {
+      Object entry = loader.loadClass(IsolatedDockingEntry.class.getName()).getConstructor(int.class, int.class)
+          .newInstance(settings.monteCarloSteps(), settings.startPositions());
+      return new IsolatedDocker((Function<String, double[]>) entry);
+    } catch (InvocationTargetException e) {
+      throw new DockingFailure("cannot set up docking: " + e.getCause().getMessage(), e.getCause());
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot load the docking classes from " + jars[0] + " and " + jars[1], e);
+    }
+  }
+
+  /** @return {score, seconds} */
+  double[] dock(String smiles) throws DockingFailure {
+    try {
+      return entry.apply(smiles);
+    } catch (IllegalArgumentException e) {
+      throw new DockingFailure(e.getMessage(), e.getCause());
+    }
+  }
+
+  private static URL location(Class<?> type) {
+    return type.getProtectionDomain().getCodeSource().getLocation();
+  }
+}
