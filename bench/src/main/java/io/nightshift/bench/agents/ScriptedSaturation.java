@@ -40,7 +40,8 @@ public final class ScriptedSaturation implements AutoCloseable {
 
   /** As many direct clients as slots, calling back to back ({@link DirectLoad}): the second reference. */
   public double direct(Path modelsFile, int requests) throws Exception {
-    return DirectLoad.run(endpoint.config(modelsFile), endpoint.slots(), requests, shape).wholeRun();
+    return DirectLoad.run(endpoint.configs(modelsFile), BenchEndpoint.ID, endpoint.slots(), requests, shape)
+        .wholeRun();
   }
 
   @Override
