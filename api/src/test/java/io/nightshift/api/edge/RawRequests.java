@@ -64,9 +64,7 @@ final class RawRequests {
     call.start(new ClientCall.Listener<>() {
       @Override
       public void onMessage(byte[] message) {
-        if (answer.complete(new Answer(Status.OK, new Metadata())) && !method.getType().serverSendsOneMessage()) {
-          call.cancel("the first streamed message is the answer", null);
-        }
+        answer.complete(new Answer(Status.OK, new Metadata()));
       }
 
       @Override
@@ -78,7 +76,14 @@ final class RawRequests {
     requests.forEach(call::sendMessage);
     call.halfClose();
     try {
-      return answer.get(30, TimeUnit.SECONDS);
+      Answer first = answer.get(30, TimeUnit.SECONDS);
+      if (!method.getType().serverSendsOneMessage()) {
+        // the first streamed message is the answer. Cancelled here, after halfClose, not in onMessage: a server
+        // that answered a streaming call before this thread half-closed it made halfClose throw "call was
+        // cancelled" (a fresh clone's run, raw bytes to ServerReflectionInfo)
+        call.cancel("the first streamed message is the answer", null);
+      }
+      return first;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted waiting for " + method.getFullMethodName(), e);
