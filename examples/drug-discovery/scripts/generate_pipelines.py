@@ -189,7 +189,7 @@ def pipeline(name, description, header, rounds, chunk, candidates, dock_count, k
 pipeline("drug-discovery-demo",
          "Three rounds of analogue design, drug-likeness filtering, docking into ABL1 and diverse selection; HTML report.",
          "# The drug-discovery demo (bin/nightshift demo): three design-make-test-analyse rounds against ABL1, sized to\n"
-         "# finish in about a minute on two cores (fast docking, 16 docked per round). Same science as drug-discovery.\n"
+         "# finish in about 75 s on two cores (fast docking, 16 docked per round). Same science as drug-discovery.\n"
          "# One molecule per docking activity: molecules take 0.3-11 s each, and single ones keep both cores busy to\n"
          "# the end of a round (chunks of 4 left one core idle while the last chunk ran).\n",
          rounds=3, chunk=1, candidates=60, dock_count=16, keep=8, effort="fast",
