@@ -64,6 +64,12 @@ public final class BenchServer implements AutoCloseable {
   /** @param backendsYaml the runtime's backends file (its pools); without one, the pools it discovers */
   public static BenchServer start(int temporalPort, InputsWriter prepare, Optional<String> backendsYaml)
       throws IOException {
+    return start(temporalPort, prepare, backendsYaml, Optional.empty());
+  }
+
+  /** @param modelsFile the runtime's models file (the endpoints agent steps may call); without one, none */
+  public static BenchServer start(int temporalPort, InputsWriter prepare, Optional<String> backendsYaml,
+      Optional<Path> modelsFile) throws IOException {
     Path dataDir = Files.createTempDirectory("nightshift-bench-");
     Path tools = Path.of(System.getProperty("user.home"), ".cache", "nightshift", "tools");
     RuntimeConfig.Builder builder = RuntimeConfig.builder(dataDir).namespace(NAMESPACE).temporalPort(temporalPort)
@@ -72,6 +78,7 @@ public final class BenchServer implements AutoCloseable {
     if (backendsYaml.isPresent()) {
       builder.backendsFile(Files.writeString(dataDir.resolve("backends.yaml"), backendsYaml.get()));
     }
+    modelsFile.ifPresent(builder::modelsFile);
     RuntimeConfig config = builder.build();
     try {
       prepare.write(Files.createDirectories(config.inputsDir()));

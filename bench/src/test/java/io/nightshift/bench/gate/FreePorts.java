@@ -18,19 +18,31 @@ final class FreePorts {
 
   private FreePorts() {}
 
-  static synchronized int next() throws IOException {
+  /** The first of {@code count} consecutive free ports (a dev server takes its frontend's, the next for its UI...). */
+  static synchronized int firstOf(int count) throws IOException {
     for (int attempt = 0; attempt < 1_000; attempt++) {
-      int port = 20_000 + RANDOM.nextInt(12_000);
-      if (!HANDED_OUT.add(port)) {
-        continue;
+      int first = 20_000 + RANDOM.nextInt(12_000 - count);
+      if (allFree(first, count)) {
+        for (int port = first; port < first + count; port++) {
+          HANDED_OUT.add(port);
+        }
+        return first;
+      }
+    }
+    throw new IOException("no " + count + " consecutive free ports found between 20000 and 32000");
+  }
+
+  private static boolean allFree(int first, int count) {
+    for (int port = first; port < first + count; port++) {
+      if (HANDED_OUT.contains(port)) {
+        return false;
       }
       try (ServerSocket socket = new ServerSocket()) {
         socket.bind(new InetSocketAddress("127.0.0.1", port));
-        return port;
       } catch (IOException taken) {
-        // in use: try another
+        return false;
       }
     }
-    throw new IOException("no free port found between 20000 and 32000");
+    return true;
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.nightshift.bench.agents.ScriptedSaturation;
 import io.nightshift.bench.baseline.BaselineTask;
 import io.nightshift.bench.baseline.BaselineWorker;
+import io.nightshift.bench.engine.BenchServer;
 import io.nightshift.bench.engine.MapTask;
 import io.nightshift.bench.engine.NoopTable;
 import io.nightshift.bench.engine.Stats;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,7 +74,7 @@ class PerformanceGateIT {
 
   @TempDir static Path dir;
   private static ScriptedSaturation endpoint;
-  private static GateRuntime runtime;
+  private static BenchServer runtime;
   private static WorkerFactory baseline;
   private static final String[] TABLES = new String[2];
 
@@ -80,10 +82,11 @@ class PerformanceGateIT {
   static void startRuntime() throws Exception {
     endpoint = ScriptedSaturation.start(4, Duration.ofMillis(SERVICE_MILLIS));
     Path models = Files.writeString(dir.resolve("models.yaml"), endpoint.modelsYaml());
-    runtime = GateRuntime.start(Files.createDirectories(dir.resolve("data")), models, inputs -> {
+    // the dev server takes the frontend's port, its UI the next, the runtime's unused API the one after
+    runtime = BenchServer.start(FreePorts.firstOf(3), inputs -> {
       TABLES[0] = NoopTable.write(inputs, ITEMS);
       TABLES[1] = NoopTable.write(inputs, WARMUP_ITEMS);
-    });
+    }, Optional.empty(), Optional.of(models));
     baseline = BaselineWorker.start(runtime.client(), ToolRegistry.fromClassPath().find("table.filter").orElseThrow(),
         runtime.artifacts(), Files.createDirectories(dir.resolve("baseline-work")));
   }
