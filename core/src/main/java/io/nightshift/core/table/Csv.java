@@ -1,32 +1,28 @@
 package io.nightshift.core.table;
 
-import io.nightshift.core.error.ToolException;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** RFC 4180 CSV: quoted fields, doubled quotes, commas and newlines inside quotes. */
+/**
+ * RFC 4180 CSV: quoted fields, doubled quotes, commas and newlines inside quotes. Whole tables in memory; for tables
+ * that may be large, {@link CsvRows} reads and {@link CsvStream} writes one record at a time, by the same rules.
+ */
 public final class Csv {
   private Csv() {}
 
   public static Table parse(String text) {
-    List<List<String>> records = records(text);
-    if (records.isEmpty()) {
-      throw ToolException.permanent("CSV is empty: it needs a header row");
-    }
-    List<String> header = records.get(0);
     List<List<String>> rows = new ArrayList<>();
-    for (int i = 1; i < records.size(); i++) {
-      List<String> r = records.get(i);
-      if (r.size() == 1 && r.get(0).isEmpty()) {
-        continue;
+    try (CsvRows in = CsvRows.open(new StringReader(text))) {
+      for (List<String> r = in.next(); r != null; r = in.next()) {
+        rows.add(r);
       }
-      if (r.size() != header.size()) {
-        throw ToolException.permanent("CSV row " + i + " has " + r.size() + " fields; the header has "
-            + header.size());
-      }
-      rows.add(r);
+      return new Table(in.header(), rows);
+    } catch (IOException e) {
+      throw new UncheckedIOException("a StringReader does not fail", e);
     }
-    return new Table(header, rows);
   }
 
   public static String write(Table table) {
@@ -36,7 +32,8 @@ public final class Csv {
     return sb.toString();
   }
 
-  private static void appendRecord(StringBuilder sb, List<String> fields) {
+  /** Appends one record as {@link #write} writes it: fields quoted only where they must be, then a line feed. */
+  public static void appendRecord(StringBuilder sb, List<String> fields) {
     for (int i = 0; i < fields.size(); i++) {
       if (i > 0) {
         sb.append(',');
@@ -49,50 +46,5 @@ public final class Csv {
       }
     }
     sb.append('\n');
-  }
-
-  private static List<List<String>> records(String text) {
-    List<List<String>> out = new ArrayList<>();
-    List<String> record = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    int i = 0;
-    while (i < text.length()) {
-      char c = text.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-          field.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          field.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        record.add(field.toString());
-        field.setLength(0);
-      } else if (c == '\n' || c == '\r') {
-        if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-          i++;
-        }
-        record.add(field.toString());
-        field.setLength(0);
-        out.add(record);
-        record = new ArrayList<>();
-      } else {
-        field.append(c);
-      }
-      i++;
-    }
-    if (quoted) {
-      throw ToolException.permanent("CSV ends inside a quoted field");
-    }
-    if (field.length() > 0 || !record.isEmpty()) {
-      record.add(field.toString());
-      out.add(record);
-    }
-    return out;
   }
 }

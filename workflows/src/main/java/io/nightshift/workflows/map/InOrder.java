@@ -1,7 +1,10 @@
 package io.nightshift.workflows.map;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,6 +26,36 @@ final class InOrder {
   });
 
   private InOrder() {}
+
+  /**
+   * Runs one job on the same threads, for a caller that keeps a bounded number in flight itself (the streaming
+   * split's chunk writes, the merge's read-ahead).
+   */
+  static <T> Future<T> submit(Callable<T> job) {
+    return POOL.submit(job);
+  }
+
+  /** The result of {@code job}, with its failure rethrown as thrown (an I/O failure as an {@link IOException}). */
+  static <T> T get(Future<T> job) throws IOException {
+    try {
+      return job.get();
+    } catch (InterruptedException e) {
+      job.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      if (e.getCause() instanceof UncheckedIOException io) {
+        throw io.getCause();
+      }
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
 
   /** The results of {@code job} for 0..n-1, in that order; the first failure is rethrown as it was thrown. */
   static <T> List<T> map(int n, IntFunction<T> job) {

@@ -3,16 +3,22 @@ package io.nightshift.workflows.map;
 import io.nightshift.core.artifact.ArtifactRef;
 import io.nightshift.core.artifact.ArtifactStore;
 import io.nightshift.core.error.ToolException;
-import io.nightshift.core.table.Csv;
-import io.nightshift.core.table.Table;
+import io.nightshift.core.table.CsvRows;
+import io.nightshift.core.table.CsvStream;
 import io.temporal.failure.ApplicationFailure;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Map bookkeeping over the artifact store. Content addressing makes every call idempotent under retries. */
+/**
+ * Map bookkeeping over the artifact store. Content addressing makes every call idempotent under retries. Tables
+ * stream through (read record by record, written as they are read), so a worker's heap does not grow with the size
+ * of the table it splits or merges.
+ */
 public final class MapActivitiesImpl implements MapActivities {
   private static final String CSV = "text/csv";
   private static final String MANIFEST = "text/x-nightshift-manifest";
@@ -24,22 +30,37 @@ public final class MapActivitiesImpl implements MapActivities {
 
   @Override
   public SplitResult split(SplitRequest request) {
-    Table table = table(request.tableUri(), "the table to map over");
-    List<List<String>> rows = table.rows();
-    int size = request.chunkSize();
-    int chunks = (rows.size() + size - 1) / size;
-    List<ArtifactRef> written = InOrder.map(chunks, c -> put(Csv.write(new Table(table.header(),
-        rows.subList(c * size, Math.min(rows.size(), (c + 1) * size)))), CSV));
-    StringBuilder manifest = new StringBuilder();
-    written.forEach(ref -> manifest.append(ref.digest()).append('\n'));
-    return new SplitResult(put(manifest.toString(), MANIFEST), chunks, rows.size());
+    try (CsvRows table = open(request.tableUri(), "the table to map over")) {
+      SplitManifest manifest = new SplitManifest(table, request.chunkSize(), chunk -> store.put(chunk, CSV));
+      ArtifactRef ref = store.put(manifest, MANIFEST);
+      return new SplitResult(ref, manifest.chunks(), Math.toIntExact(manifest.rows()));
+    } catch (ToolException e) {
+      throw unreadable("the table to map over", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Override
   public ChunkRefs chunks(ChunkRange range) {
-    String[] digests = text(range.manifest()).split("\n");
-    return new ChunkRefs(InOrder.map(range.to() - range.from(), i -> {
-      String digest = digests[range.from() + i];
+    List<String> digests = new ArrayList<>(range.to() - range.from());
+    try (BufferedReader manifest = new BufferedReader(new InputStreamReader(store.open(range.manifest()),
+        StandardCharsets.UTF_8))) {
+      for (int i = 0; i < range.to(); i++) {
+        String digest = manifest.readLine();
+        if (digest == null) {
+          throw new IOException("manifest " + range.manifest().digest() + " lists " + i + " chunks, not "
+              + range.to());
+        }
+        if (i >= range.from()) {
+          digests.add(digest);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new ChunkRefs(InOrder.map(digests.size(), i -> {
+      String digest = digests.get(i);
       try {
         return store.find(digest).orElseThrow(() -> new IOException("chunk " + digest + " is missing"));
       } catch (IOException e) {
@@ -56,46 +77,26 @@ public final class MapActivitiesImpl implements MapActivities {
             + part.mediaType(), MAP_INPUT_ERROR);
       }
     }
-    List<Table> tables = InOrder.map(request.parts().size(), i -> table(request.parts().get(i).uri(), "a chunk result"));
-    List<String> header = null;
-    List<List<String>> rows = new ArrayList<>();
-    for (Table t : tables) {
-      if (header == null) {
-        header = t.header();
-      } else if (!header.equals(t.header())) {
-        throw ApplicationFailure.newNonRetryableFailure("chunk results have different columns: " + header + " and "
-            + t.header(), MAP_INPUT_ERROR);
-      }
-      rows.addAll(t.rows());
+    try (MergedRows rows = new MergedRows(store, request.parts())) {
+      ArtifactRef table = store.put(new CsvStream(rows), CSV);
+      return new Merged(table, Math.toIntExact(rows.rows()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    Table merged = new Table(header == null ? List.of() : header, rows);
-    return new Merged(put(Csv.write(merged), CSV), rows.size());
   }
 
-  private Table table(String uri, String what) {
+  private CsvRows open(String uri, String what) {
     try {
-      return Csv.parse(text(store.resolve(uri)));
+      return CsvRows.open(new InputStreamReader(store.open(store.resolve(uri)), StandardCharsets.UTF_8));
     } catch (ToolException e) {
-      throw ApplicationFailure.newNonRetryableFailure(what + " is not a readable table: " + e.getMessage(),
-          MAP_INPUT_ERROR);
+      throw unreadable(what, e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private String text(ArtifactRef ref) {
-    try {
-      return new String(store.read(ref), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private ArtifactRef put(String text, String mediaType) {
-    try {
-      return store.put(text.getBytes(StandardCharsets.UTF_8), mediaType);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private static ApplicationFailure unreadable(String what, ToolException e) {
+    return ApplicationFailure.newNonRetryableFailure(what + " is not a readable table: " + e.getMessage(),
+        MAP_INPUT_ERROR);
   }
 }
