@@ -25,12 +25,16 @@ public final class CsvRows implements Closeable {
   /** Reads the header row; fails (permanently) on an input with no record at all. */
   public static CsvRows open(Reader in) throws IOException {
     CsvReader records = new CsvReader(in);
-    List<String> header = records.next();
-    if (header == null) {
+    try {
+      List<String> header = records.next();
+      if (header == null) {
+        throw ToolException.permanent("CSV is empty: it needs a header row");
+      }
+      return new CsvRows(records, header);
+    } catch (IOException | RuntimeException e) {
       records.close();
-      throw ToolException.permanent("CSV is empty: it needs a header row");
+      throw e;
     }
-    return new CsvRows(records, header);
   }
 
   public List<String> header() {
