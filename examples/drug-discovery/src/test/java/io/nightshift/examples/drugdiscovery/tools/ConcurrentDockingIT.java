@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A map step runs several chem.dock chunks at once in one worker; the scores must still depend on the molecule
  * alone. Four analogues from a demo run, three of whose scores changed when four dockers ran side by side in one
- * JVM (-69.27 became -58.34 for the first), each docked in its own concurrent chunk, then again one by one.
+ * JVM (-69.27 became -58.34 for the first), each docked in its own concurrent chunk, then again one by one, on
+ * dockers that chem.dock_prepare set up and warmed with a molecule of their own beforehand.
  */
 class ConcurrentDockingIT {
   private static final List<String> CHUNKS = List.of(
@@ -39,6 +40,11 @@ class ConcurrentDockingIT {
     for (String chunk : CHUNKS) {
       uris.add(context.putCsv(chunk));
     }
+    // as the demo's prepare_docking step does: a docker per core, set up and warmed (it docks a molecule) first
+    String prepared = new DockPrepareTool().execute(context, new ToolArguments(Map.of("effort", "fast"))).summary();
+    assertThat(prepared).matches("set up and warmed [1-9][0-9]* OpenChemLib docker.*|.*already set up on every core");
+    assertThat(new DockPrepareTool().execute(context, new ToolArguments(Map.of("effort", "fast"))).summary())
+        .isEqualTo("OpenChemLib dockers (fast effort) were already set up on every core");
     ExecutorService pool = Executors.newFixedThreadPool(CHUNKS.size());
     Map<String, String> concurrent = new TreeMap<>();
     try {
