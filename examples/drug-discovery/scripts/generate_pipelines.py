@@ -164,7 +164,7 @@ def pipeline(name, description, header, rounds, chunk, candidates, dock_count, k
     lines = [header + comment, f"name: {name}", f"description: {description}", "params:"]
     lines += [f"  {k}: {v}" + " " * max(2, 26 - len(f"  {k}: {v}")) + f"# {c}" for k, v, c in params]
     lines += ["steps:", "  - name: seeds", "    tool: chem.seeds", "    params:", '      source: "${params.seeds}"',
-              "  # after the seeds only so a campaign whose seeds cannot be read fails at once, not after the set-up",
+              "  # after the seeds only so a campaign whose seeds cannot be read sets nothing up",
               "  - name: prepare_docking", "    tool: chem.dock_prepare", "    needs: [seeds]", "    params:",
               '      engine: "${params.docking_engine}"', '      effort: "${params.effort}"']
     for r in range(1, rounds + 1):

@@ -2,19 +2,12 @@ package io.nightshift.examples.drugdiscovery.tools;
 
 import io.nightshift.examples.drugdiscovery.docking.DockingFailure;
 import io.nightshift.examples.drugdiscovery.docking.DockingSettings;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -32,10 +25,12 @@ final class SharedDocker {
   private static final Map<DockingSettings, Queue<IsolatedDocker>> IDLE = new ConcurrentHashMap<>();
   /** Dockers made per settings, idle or in use: never more than {@link #CORE_COUNT} (each is made on a core). */
   private static final Map<DockingSettings, AtomicInteger> MADE = new ConcurrentHashMap<>();
+  /** Background set-ups started and not yet finished, per settings ({@link #prepareInBackground}). */
+  private static final Map<DockingSettings, AtomicInteger> STARTING = new ConcurrentHashMap<>();
   private static final Semaphore CORES = new Semaphore(CORE_COUNT);
   private static final long BEAT_SECONDS = 10;
   /**
-   * Docked once by each docker {@link #prepare} sets up, result discarded: a docker's first molecule runs while
+   * Docked once by each docker {@link #prepareInBackground} sets up, result discarded: a docker's first molecule runs while
    * the JIT compiles its loader's copy of the docking code ({@code DockerWarmUpMeasurement}, bench/README.md: a
    * fresh loader's first molecule took 3.0-3.9 s of CPU against 1.2 s warm, and a second loader gained nothing from
    * the first's JIT). A demo analogue of middling size (ConcurrentDockingIT's NS-3B7051BAB9); a score depends on the
@@ -54,34 +49,46 @@ final class SharedDocker {
   }
 
   /**
-   * Sets up one docker per core for these settings, side by side, and docks {@link #WARM_UP_SMILES} on each, so
-   * that docking that follows finds them ready and warm: a pipeline runs this while its first molecules are still
-   * being designed (the demo's {@code prepare_docking} step, beside round 1's generate, filter and triage), where it
-   * would otherwise delay the first dock step by each loader's set-up and JIT warm-up. Makes none where they exist.
+   * Starts setting up, in the background, the dockers for these settings that this JVM lacks (one per core), each
+   * warmed by docking {@link #WARM_UP_SMILES}, and returns at once: a pipeline calls this while its first molecules
+   * are still being designed (the campaigns' {@code prepare_docking} step, beside round 1's generate, filter and
+   * triage), where each loader's set-up and JIT warm-up would otherwise delay the first dock step. Each set-up holds
+   * a core like docking does, so dock calls that come meanwhile wait for a core and then find the docker ready.
+   * In the background so that a task that fails early does not wait for it (a failed task waits for its running
+   * steps): the dockers belong to the JVM, not to a task. A set-up that fails is dropped; the dock call that needs
+   * the docker then sets one up itself and reports why it cannot.
    *
-   * @return how many dockers it set up (0 when every core already had one)
+   * @return how many set-ups it started (0 when every core has a docker or one on the way)
    */
-  static int prepare(DockingSettings settings, Consumer<String> heartbeat) throws DockingFailure {
-    ExecutorService threads = Executors.newFixedThreadPool(CORE_COUNT, r -> {
-      Thread t = new Thread(r, "docker-prepare");
-      t.setDaemon(true);
-      return t;
-    });
-    try {
-      List<Future<Boolean>> made = new ArrayList<>();
-      for (int i = 0; i < CORE_COUNT; i++) {
-        made.add(threads.submit(() -> onACore(waiting -> { }, () -> prepareOne(settings))));
-      }
-      int count = 0;
-      for (Future<Boolean> one : made) {
-        count += awaitBeating(one, heartbeat) ? 1 : 0;
-      }
-      return count;
-    } finally {
-      threads.shutdownNow();
+  static int prepareInBackground(DockingSettings settings) {
+    AtomicInteger starting = STARTING.computeIfAbsent(settings, s -> new AtomicInteger());
+    int missing;
+    synchronized (starting) {
+      missing = Math.max(0, CORE_COUNT - made(settings).get() - starting.get());
+      starting.addAndGet(missing);
     }
+    for (int i = 0; i < missing; i++) {
+      Thread thread = new Thread(() -> {
+        try {
+          onACore(waiting -> { }, () -> prepareOne(settings));
+        } catch (DockingFailure | RuntimeException e) {
+          // dropped on purpose: the next dock call sets up a docker itself and fails with this reason
+        } finally {
+          starting.decrementAndGet();
+        }
+      }, "docker-prepare");
+      thread.setDaemon(true);
+      thread.start();
+    }
+    return missing;
   }
 
+  /** Dockers this JVM made for these settings, idle or in use. */
+  static int dockersMade(DockingSettings settings) {
+    return made(settings).get();
+  }
+
+  /** Makes and warms one docker unless every core has one; on a core. */
   private static boolean prepareOne(DockingSettings settings) throws DockingFailure {
     if (made(settings).getAndUpdate(n -> n < CORE_COUNT ? n + 1 : n) >= CORE_COUNT) {
       return false;
@@ -99,26 +106,6 @@ final class SharedDocker {
       release(settings, docker);
     }
     return true;
-  }
-
-  private static boolean awaitBeating(Future<Boolean> work, Consumer<String> heartbeat) throws DockingFailure {
-    try {
-      while (true) {
-        try {
-          return work.get(BEAT_SECONDS, TimeUnit.SECONDS);
-        } catch (TimeoutException e) {
-          heartbeat.accept("setting up dockers");
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new DockingFailure("interrupted while setting up dockers", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof DockingFailure failure) {
-        throw failure;
-      }
-      throw new IllegalStateException("setting up a docker failed: " + e.getCause().getMessage(), e.getCause());
-    }
   }
 
   /**
