@@ -10,7 +10,8 @@
 # Each run's figure is the demo's own "Demo wall time" line (JVM start to the report saved; split into start-up,
 # task and report) when the tree prints one, else the wall time to the report line seen by this script; the
 # process's exit (runtime shutdown) is timed separately. Output: per run, then median (min-max, n) per arm, the
-# target and met/MISSED, load average at start and end, date, cores, git revision. Logs stay in the work dir.
+# target and met/MISSED, load average at start and end, date, cores, git revision. Logs stay in the work dir; each
+# run also prints its dock steps' wall times and the rest (bench/demo-steps.awk; run it on a log for every step).
 set -euo pipefail
 runs="${1:-5}"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -56,6 +57,7 @@ for i in $(seq 1 "$runs"); do
     tree="$tree_a"; [ "$arm" = B ] && tree="$tree_b"
     read -r total exit_s split < <(one "$tree" "$arm$i")
     echo "run $i $arm: $total s to the report, $exit_s s to exit; load $(load); ${split:-(no split printed)}"
+    echo "  $(awk -v brief=1 -f "$here/bench/demo-steps.awk" "$work/$arm$i.log")"
     if [ "$arm" = A ]; then a+=("$total"); else b+=("$total"); fi
   done
 done
