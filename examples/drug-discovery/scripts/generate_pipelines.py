@@ -65,6 +65,7 @@ ROUND = """\
       seed: "${{params.seed}}{r}"
       round: "{r}"
       parent_weighting: "${{params.parent_weighting}}"
+      exploit: "${{params.exploit}}"
   - name: filter{r}
     tool: chem.filter
     params:
@@ -84,7 +85,7 @@ ROUND = """\
     over: "${{steps.triage{r}.output}}"
     item_param: molecules
     chunk_size: {chunk}
-    max_parallel: 16
+    max_parallel: "${{params.max_parallel}}"
     params:
       effort: "${{params.effort}}"
       engine: "${{params.docking_engine}}"
@@ -135,7 +136,7 @@ AGENTS_COMMENT = """\
 
 
 def pipeline(name, description, header, rounds, chunk, candidates, dock_count, keep, effort, title, agents=False,
-             out=OUT, proposals=10, answer_tokens=(256, 192)):
+             out=OUT, proposals=10, answer_tokens=(256, 192), exploit="0"):
     """answer_tokens caps the proposing and the summarising agent's answers: on a CPU model each token costs time,
     and ten SMILES or five sentences need no more."""
     params = [
@@ -147,10 +148,11 @@ def pipeline(name, description, header, rounds, chunk, candidates, dock_count, k
         # the programs and the NIM are the operator's (NIGHTSHIFT_VINA, NIGHTSHIFT_OBABEL, NIGHTSHIFT_DIFFDOCK_NIM_URL
         # on the workers), never a parameter: a task names the engine only
         ("docking_engine", "openchemlib", "openchemlib (in process), vina or diffdock-nim (set up by the operator)"),
+        ("max_parallel", '"16"', "docking chunks running at once (1-500); fewer where the workers have few cores"),
         ("keep", f'"{keep}"', "molecules selected per round and carried forward"),
         ("ranking", "pareto", "triage and selection: pareto (docking, QED, SA; Brenk last) or combined"),
         ("parent_weighting", "rank", "analogues per parent: rank (more around the best) or uniform"),
-        ("exploit", '"0"', "triage: share of dock_count given first to analogues of the best binders (0-1)"),
+        ("exploit", f'"{exploit}"', "share (0-1) of candidates and dock_count spent near the best binders"),
         ("seed", '"7"', "random seed; round N's generator uses this followed by N"),
         ("title", f'"{title}"', "report title"),
     ]
@@ -254,6 +256,8 @@ params:
   seed: "1"               # random seed of the decoy draw and the bootstrap
   effort: fast            # docking search of both engines: fast or standard
   vina_exhaustiveness: "{exh}"  # Vina's search exhaustiveness (8 is Vina's default)
+  max_parallel: "16"      # chunks of each docking step running at once (1-500): on two cores, 16 Vina chunks
+                          # (2 threads each) starve the in-process OpenChemLib docking; -p max_parallel=2 there
   resamples: "2000"       # bootstrap resamples per metric
   title: "{title}"
 steps:
@@ -288,7 +292,7 @@ DOCK_OVER_SET = """\
     over: "${{{{steps.set.output}}}}"
     item_param: molecules
     chunk_size: {chunk}
-    max_parallel: 16
+    max_parallel: "${{{{params.max_parallel}}}}"
     params:
       effort: "${{{{params.effort}}}}"
       engine: {engine}{extra}

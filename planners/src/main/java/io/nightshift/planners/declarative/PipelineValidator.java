@@ -114,6 +114,9 @@ public final class PipelineValidator {
     if (map != null) {
       checkMapSource(step, all, spec, needs, problems);
       map = map.withOver(map.over() == null ? null : References.substituteParams(map.over(), params));
+      if (map.maxParallelRef() != null) {
+        map = map.withMaxParallel(window(step, map, all, spec, needs, params, problems));
+      }
     }
     new StepKindRules(tools, pipelines, problems).check(step, resolved, depth);
     ChildPipeline child = step.pipeline() == null ? null
@@ -125,6 +128,28 @@ public final class PipelineValidator {
     }
     return new PlannedStep(step.name(), step.kind(), step.tool(), resolved, List.copyOf(needs), step.policy(), map,
         step.waitMillis(), child, step.requires(), agent, step.approval());
+  }
+
+  /** A map step's window written as {@code ${params.NAME}}: this run's value, checked like a number in the file. */
+  private int window(StepSpec step, MapSettings map, Map<String, StepSpec> all, PipelineSpec spec, Set<String> needs,
+      Map<String, String> params, List<PipelineProblem> problems) {
+    int before = problems.size();
+    checkReferences(step, "max_parallel", map.maxParallelRef(), all, spec, needs, problems);
+    if (problems.size() > before) {
+      return map.maxParallel();
+    }
+    String value = References.substituteParams(map.maxParallelRef(), params).strip();
+    try {
+      int window = Integer.parseInt(value);
+      if (window >= 1 && window <= MapSettings.MAX_PARALLEL_LIMIT) {
+        return window;
+      }
+    } catch (NumberFormatException e) {
+      // reported below, as a value out of range is
+    }
+    problems.add(new PipelineProblem(step.name(), "max_parallel", step.line(), map.maxParallelRef() + " must be a"
+        + " whole number from 1 to " + MapSettings.MAX_PARALLEL_LIMIT + ", was '" + value + "'"));
+    return map.maxParallel();
   }
 
   private void checkMapSource(StepSpec step, Map<String, StepSpec> all, PipelineSpec spec, Set<String> needs,

@@ -80,15 +80,35 @@ final class StepParser {
         s.get(field).problem("only a " + owner.wireName() + " step takes '" + field + "'");
       }
     });
-    MapSettings map = kind == StepKind.MAP ? new MapSettings(s.get("over").string().orElse(null),
-        s.get("chunk_size").integer(1, 100_000, MapSettings.DEFAULT_CHUNK_SIZE),
-        s.get("max_parallel").integer(1, MapSettings.MAX_PARALLEL_LIMIT, MapSettings.DEFAULT_MAX_PARALLEL),
-        s.get("item_param").string("input")) : null;
+    MapSettings map = kind == StepKind.MAP ? mapSettings(s) : null;
     return Optional.of(new StepSpec(name, kind, s.get("tool").string().orElse(null),
         PipelineParser.params(s.get("params"), false), s.get("needs").stringOrStrings(), policy(s), map,
         millis(s.get("duration")), s.get("pipeline").string().orElse(null), requires(s.get("requires")),
         kind == StepKind.AGENT ? agent(s) : null, s.get("approval").oneOf(List.of("required", "none"), "none")
             .equals("required"), s.line()));
+  }
+
+  /**
+   * A map step's settings. Its window, {@code max_parallel}, is a number or one {@code ${params.NAME}} reference
+   * that the planner resolves per run ({@code PipelineValidator}); a reference is kept as written.
+   */
+  private static MapSettings mapSettings(ConfigNode s) {
+    String over = s.get("over").string().orElse(null);
+    int chunkSize = s.get("chunk_size").integer(1, 100_000, MapSettings.DEFAULT_CHUNK_SIZE);
+    String itemParam = s.get("item_param").string("input");
+    ConfigNode window = s.get("max_parallel");
+    Optional<String> text = window.peek().map(String::strip);
+    if (text.isPresent() && text.get().startsWith("${")) {
+      List<References.Ref> refs = References.find(text.get());
+      if (refs.size() != 1 || !"params".equals(refs.get(0).kind()) || !refs.get(0).text().equals(text.get())) {
+        window.problem("must be a whole number from 1 to " + MapSettings.MAX_PARALLEL_LIMIT
+            + " or one ${params.NAME} reference, was '" + text.get() + "'");
+        return new MapSettings(over, chunkSize, MapSettings.DEFAULT_MAX_PARALLEL, itemParam);
+      }
+      return new MapSettings(over, chunkSize, MapSettings.DEFAULT_MAX_PARALLEL, itemParam, text.get());
+    }
+    return new MapSettings(over, chunkSize,
+        window.integer(1, MapSettings.MAX_PARALLEL_LIMIT, MapSettings.DEFAULT_MAX_PARALLEL), itemParam);
   }
 
   private static StepPolicy policy(ConfigNode s) {

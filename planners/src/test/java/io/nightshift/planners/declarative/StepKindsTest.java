@@ -2,6 +2,7 @@ package io.nightshift.planners.declarative;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.nightshift.core.pipeline.InvalidPipelineException;
 import io.nightshift.core.pipeline.PipelineProblem;
@@ -105,6 +106,37 @@ class StepKindsTest {
           - {name: load, tool: data.load, params: {source: x}}
           - {name: dock, kind: map, tool: chem.dock, over: "${steps.load.output}", item_param: smiles}
         """)).extracting(PipelineProblem::field).containsExactlyInAnyOrder("item_param", "params.molecules");
+  }
+
+  @Test
+  void shouldSizeAMapStepsWindowFromATaskParameterAndRefuseABadValueNamingTheField() {
+    String yaml = """
+        name: p
+        params: {max_parallel: "4"}
+        steps:
+          - {name: load, tool: data.load, params: {source: x}}
+          - {name: dock, kind: map, tool: chem.dock, over: "${steps.load.output}", item_param: molecules,
+             max_parallel: "${params.max_parallel}"}
+        """;
+    assertThat(plan(yaml).step("dock").map().maxParallel()).isEqualTo(4);
+    assertThat(plan(yaml).step("dock").map().maxParallelRef()).isNull();
+    assertThat(planner.plan(PlanRequest.submitted("", yaml, Map.of("max_parallel", "2"))).step("dock").map()
+        .maxParallel()).isEqualTo(2);
+    for (String bad : List.of("0", "501", "two", "1.5")) {
+      assertThatThrownBy(() -> planner.plan(PlanRequest.submitted("", yaml, Map.of("max_parallel", bad))))
+          .isInstanceOf(InvalidPipelineException.class)
+          .extracting(e -> ((InvalidPipelineException) e).problems().stream().map(PipelineProblem::toString).toList())
+          .asList().singleElement().asString().contains("step 'dock'", "max_parallel",
+              "${params.max_parallel} must be a whole number from 1 to 500, was '" + bad + "'");
+    }
+    assertThat(problems(yaml.replace("params.max_parallel", "params.window")))
+        .extracting(PipelineProblem::field, PipelineProblem::message)
+        .containsExactly(tuple("max_parallel",
+            "refers to undeclared task parameter 'window'; declare it under 'params'"));
+    assertThat(problems(yaml.replace("\"${params.max_parallel}\"", "\"${params.max_parallel}0\"")))
+        .extracting(PipelineProblem::step, PipelineProblem::field, PipelineProblem::message)
+        .containsExactly(tuple("dock", "max_parallel", "must be a whole number from 1"
+            + " to 500 or one ${params.NAME} reference, was '${params.max_parallel}0'"));
   }
 
   @Test

@@ -23,6 +23,9 @@ public final class AnalogueGenerator {
   /** Keeps products in a drug-like size range; the parser's hard limit is larger. */
   static final int MIN_HEAVY_ATOMS = 6;
   static final int MAX_HEAVY_ATOMS = 60;
+  /** Every move; and the first three of them, the point mutations, for {@link #generateNear}. */
+  private static final int ALL_MOVES = 5;
+  private static final int POINT_MOVES = 3;
 
   private static final List<IAtomContainer> SUBSTITUENT_STRUCTURES = parseSubstituents();
 
@@ -45,12 +48,33 @@ public final class AnalogueGenerator {
    *                random sequence as the three-argument form)
    */
   public static List<Analogue> generate(List<Molecule> parents, double[] weights, int count, long seed) {
+    return generate(parents, weights, count, seed, ALL_MOVES, new HashSet<>());
+  }
+
+  /**
+   * Point mutations only (atom swap, substituent added or removed) of the parents with a positive weight: the small
+   * moves that stay close to a parent, for exploring the neighbourhood of the best binders. A fragment swap or
+   * crossover replaces a whole side of the molecule, so its docking score barely correlates with its parent's.
+   *
+   * @param weights  one non-negative weight per parent, at least one positive (zero: never varied here)
+   * @param exclude  canonical SMILES not to make again (e.g. analogues already made this round); the parents are
+   *                 excluded anyway
+   */
+  public static List<Analogue> generateNear(List<Molecule> parents, double[] weights, int count, long seed,
+      Set<String> exclude) {
+    if (weights == null) {
+      throw new IllegalArgumentException("generateNear needs the weights of the parents to vary");
+    }
+    return generate(parents, weights, count, seed, POINT_MOVES, new HashSet<>(exclude));
+  }
+
+  private static List<Analogue> generate(List<Molecule> parents, double[] weights, int count, long seed, int moves,
+      Set<String> seen) {
     if (parents.isEmpty()) {
       throw new IllegalArgumentException("at least one parent molecule is needed");
     }
     double[] cumulative = weights == null ? null : cumulative(weights, parents.size());
     Random random = new Random(seed);
-    Set<String> seen = new HashSet<>();
     parents.forEach(p -> seen.add(p.canonicalSmiles()));
     List<Analogue> out = new ArrayList<>();
     int attempts = 0;
@@ -58,7 +82,8 @@ public final class AnalogueGenerator {
       attempts++;
       int p = pick(random, cumulative, parents.size());
       int q = pick(random, cumulative, parents.size());
-      int move = random.nextInt(5);
+      // moves 0-2 are the point mutations, 3-4 the recombinations (the order the switch below keeps)
+      int move = random.nextInt(moves);
       Optional<String> smiles;
       String operator;
       List<Integer> lineage;

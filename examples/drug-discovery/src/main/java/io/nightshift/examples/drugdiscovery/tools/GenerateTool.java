@@ -49,6 +49,9 @@ final class GenerateTool implements Tool {
             ToolParam.optional("round", "round number, recorded in each row", ""),
             ToolParam.optional("parent_weighting", "rank (parents with a selection rank get shares of the"
                 + " analogues that grow with their rank; see ParentShares) or uniform", ParentShares.RANK),
+            ToolParam.optional("exploit", "the share of count (0-1) made by point mutations only (atom swap,"
+                + " substituent added or removed) of the best binders among the parents: the top tenth by their own"
+                + " dock_score (see BestBinders); the rest as before. No effect when no parent was docked", "0"),
             ToolParam.optional("proposals", "artifact:sha256:... of a model-proposal record (chem.proposals):"
                 + " its accepted molecules join the generated ones", "")));
   }
@@ -59,6 +62,7 @@ final class GenerateTool implements Tool {
     int count = Numbers.positiveInt(arguments, "count", 50);
     long seed = seed(arguments);
     String round = arguments.orDefault("round", "");
+    double exploit = Numbers.inRange(arguments, "exploit", 0, 0, 1);
     String weighting = arguments.orDefault("parent_weighting", ParentShares.RANK).strip().toLowerCase(Locale.ROOT);
     if (!weighting.equals(ParentShares.RANK) && !weighting.equals(ParentShares.UNIFORM)) {
       throw ToolException.permanent("parameter 'parent_weighting' must be rank or uniform, was '" + weighting + "'");
@@ -80,8 +84,21 @@ final class GenerateTool implements Tool {
           + " rows, " + invalid + " with invalid SMILES): the previous round produced nothing to build on");
     }
     Optional<double[]> weights = ParentShares.weights(parents, weighting);
+    Optional<BestBinders> best = BestBinders.of(parents);
+    int near = best.isEmpty() ? 0 : (int) Math.round(exploit * count);
+    List<Analogue> analogues = new ArrayList<>(
+        AnalogueGenerator.generate(molecules, weights.orElse(null), count - near, seed));
+    int nearMade = 0;
+    if (near > 0) {
+      Set<String> made = new HashSet<>();
+      analogues.forEach(a -> made.add(a.molecule().canonicalSmiles()));
+      // a random stream of its own, so the share's analogues do not shift the others'
+      List<Analogue> nearBest = AnalogueGenerator.generateNear(molecules, best.get().weights(), near, ~seed, made);
+      nearMade = nearBest.size();
+      analogues.addAll(nearBest);
+    }
     List<Candidate> out = new ArrayList<>();
-    for (Analogue analogue : AnalogueGenerator.generate(molecules, weights.orElse(null), count, seed)) {
+    for (Analogue analogue : analogues) {
       String smiles = analogue.molecule().canonicalSmiles();
       String id = idFor(smiles);
       List<String> parentIds = analogue.parents().stream().map(i -> parents.get(i).id()).toList();
@@ -97,9 +114,11 @@ final class GenerateTool implements Tool {
     int generated = out.size();
     String merged = arguments.orDefault("proposals", "").isBlank() ? "" : mergeProposals(context, arguments, out);
     ArtifactRef ref = MoleculeSetArtifacts.store(context, new MoleculeSet(out));
-    return new ToolOutput(ref, String.format("generated %d new molecules from %d parents (seed %d%s; %s)%s",
+    String exploited = near == 0 ? "" : String.format("; %d of them point mutations of the best binders %s",
+        nearMade, String.join(", ", best.get().ids()));
+    return new ToolOutput(ref, String.format("generated %d new molecules from %d parents (seed %d%s; %s%s)%s",
         generated, molecules.size(), seed, invalid > 0 ? ", " + invalid + " invalid parents skipped" : "",
-        ParentShares.describe(weights), merged));
+        ParentShares.describe(weights), exploited, merged));
   }
 
   /**

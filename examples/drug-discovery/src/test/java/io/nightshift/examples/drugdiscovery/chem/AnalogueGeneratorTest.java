@@ -64,6 +64,28 @@ class AnalogueGeneratorTest {
   }
 
   @Test
+  void shouldMakeOnlyPointMutationsOfTheWeightedParentsNearThem() throws Exception {
+    List<Molecule> parents = parents();
+    Set<String> already = new HashSet<>(smiles(AnalogueGenerator.generate(parents, 40, 3)));
+
+    List<Analogue> near = AnalogueGenerator.generateNear(parents, new double[] {0, 1, 0, 1}, 60, 3, already);
+
+    assertThat(near).hasSize(60);
+    assertThat(near).allSatisfy(a -> {
+      assertThat(a.operator()).isIn("atom-swap", "add-substituent", "remove-substituent");
+      assertThat(a.parents()).singleElement().isIn(1, 3);
+    });
+    assertThat(near).extracting(Analogue::operator).contains("atom-swap", "add-substituent", "remove-substituent");
+    Set<String> made = new HashSet<>(smiles(near));
+    assertThat(made).hasSize(60).doesNotContainAnyElementsOf(already)
+        .doesNotContainAnyElementsOf(smiles(parents.stream().map(m -> new Analogue(m, List.of(), "")).toList()));
+    assertThat(smiles(AnalogueGenerator.generateNear(parents, new double[] {0, 1, 0, 1}, 60, 3, already)))
+        .isEqualTo(smiles(near));
+    assertThatThrownBy(() -> AnalogueGenerator.generateNear(parents, null, 5, 3, Set.of()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("weights");
+  }
+
+  @Test
   void shouldRefuseAnEmptyParentSet() {
     assertThatThrownBy(() -> AnalogueGenerator.generate(List.of(), 10, 0))
         .isInstanceOf(IllegalArgumentException.class)

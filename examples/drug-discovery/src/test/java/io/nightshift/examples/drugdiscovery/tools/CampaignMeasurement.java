@@ -17,7 +17,9 @@ import java.util.Map;
  * parameters, and prints each step's summary and the per-round progress, to compare rankings and parent weightings
  * at a size that takes minutes. The engine adds checkpoints and map chunks, not different numbers: docking is
  * re-seeded per molecule, so the demo's numbers reproduce here. Usage (the README's "Measured" section):
- * {@code java -cp CLASSPATH ...CampaignMeasurement OUT_DIR ROUNDS CANDIDATES DOCK_COUNT KEEP RANKING WEIGHTING [EXPLOIT]}.
+ * {@code java -cp CLASSPATH ...CampaignMeasurement OUT_DIR ROUNDS CANDIDATES DOCK_COUNT KEEP RANKING WEIGHTING
+ * [EXPLOIT [SEED]]}; EXPLOIT (default 0) goes to the generator and the triage, as the pipeline's {@code exploit}
+ * does, and SEED (default 7) is the pipeline's {@code seed}.
  */
 final class CampaignMeasurement {
   private CampaignMeasurement() {}
@@ -27,6 +29,7 @@ final class CampaignMeasurement {
     int rounds = Integer.parseInt(args[1]);
     String candidates = args[2], dockCount = args[3], keep = args[4], ranking = args[5], weighting = args[6];
     String exploit = args.length > 7 ? args[7] : "0";
+    String seed = args.length > 8 ? args[8] : "7";
     RecordingToolContext context = new RecordingToolContext(dir);
     Map<String, Tool> tools = new HashMap<>();
     new ChemToolProvider().tools().forEach(t -> tools.put(t.descriptor().name(), t));
@@ -39,7 +42,8 @@ final class CampaignMeasurement {
     String selection = null;
     for (int r = 1; r <= rounds; r++) {
       String generated = run(tools, context, "generate" + r, "chem.generate", Map.of("molecules", parents,
-          "count", candidates, "seed", "7" + r, "round", String.valueOf(r), "parent_weighting", weighting))
+          "count", candidates, "seed", seed + r, "round", String.valueOf(r), "parent_weighting", weighting,
+          "exploit", exploit))
           .artifact().uri();
       String filtered = run(tools, context, "filter" + r, "chem.filter", Map.of("molecules", generated,
           "min_qed", "0.3")).artifact().uri();
@@ -58,8 +62,8 @@ final class CampaignMeasurement {
     Files.write(dir.resolve("report.html"), context.artifacts().read(report.artifact()));
 
     RoundProgress.Table table = RoundProgress.of(dockedSets);
-    System.out.printf(Locale.ROOT, "%n%s, %s weighting, exploit %s, %d rounds, %s candidates, %s docked, keep %s:"
-        + " %.0f s%n", ranking, weighting, exploit, rounds, candidates, dockCount, keep,
+    System.out.printf(Locale.ROOT, "%n%s, %s weighting, exploit %s, seed %s, %d rounds, %s candidates, %s docked,"
+        + " keep %s: %.0f s%n", ranking, weighting, exploit, seed, rounds, candidates, dockCount, keep,
         (System.nanoTime() - start) / 1e9);
     System.out.println("round | docked | best | top decile (n) | hypervolume | best so far | hypervolume so far");
     for (RoundProgress p : table.rounds()) {

@@ -194,7 +194,9 @@ public final class VinaDocker {
       throw new DockingFailure("cannot build a 3-D ligand from '" + smiles + "': no atoms", null);
     }
     ConformerGenerator.addHydrogenAtoms(mol);
-    StereoMolecule conformer = new ConformerGenerator(CONFORMER_SEED, false).getOneConformerAsMolecule(mol);
+    // no fragment cache: OpenChemLib's default one is JVM-wide, so the conformer (and Vina's score) depended on the
+    // molecules this worker had built before; bafetinib scored -9.56 and -12.45 kcal/mol in two validation runs
+    StereoMolecule conformer = new ConformerGenerator(CONFORMER_SEED, null, false).getOneConformerAsMolecule(mol);
     if (conformer == null) {
       throw new DockingFailure("OpenChemLib found no 3-D conformer for " + smiles, null);
     }
