@@ -14,12 +14,12 @@ class ModelBehaviourTest {
   private static final ArtifactRef REF = new ArtifactRef("sha256:" + "cd".repeat(32), 1, "text/plain");
 
   @Test
-  void shouldForceTheMemoryToolAtTheFirstAskOfTheSaveAndOfTheSearchOnly() {
+  void shouldForceTheMemoryToolAtEachAskOfTheSaveAndOfTheSearchOnly() {
     TaskScript script = new TaskScript(3, 15, 20, "HERON-1234", 300);
 
-    assertThat(script.forcedTool(3)).hasValue("memory.save");
-    assertThat(script.forcedTool(15)).hasValue("memory.search");
-    assertThat(List.of(1, 2, 4, 5, 14, 16, 20)).allSatisfy(step -> assertThat(script.forcedTool(step)).isEmpty());
+    assertThat(List.of(3, 4, 5)).allSatisfy(step -> assertThat(script.forcedTool(step)).hasValue("memory.save"));
+    assertThat(List.of(15, 16, 17)).allSatisfy(step -> assertThat(script.forcedTool(step)).hasValue("memory.search"));
+    assertThat(List.of(1, 2, 6, 14, 18, 20)).allSatisfy(step -> assertThat(script.forcedTool(step)).isEmpty());
   }
 
   @Test
