@@ -2,6 +2,7 @@ package io.nightshift.cli;
 
 import io.nightshift.provisioning.ProvisioningException;
 import io.nightshift.provisioning.llamacpp.LlamaCppInstallation;
+import io.nightshift.provisioning.llamacpp.LlamaCppLauncher;
 import io.nightshift.provisioning.llamacpp.LlamaCppProvisioner;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -46,10 +47,11 @@ final class ProvisionCommand implements Callable<Integer> {
             pools:
               - id: cpu
                 type: cpu
-                properties: {launch-command: "%1$s -m llama_cpp.server --model {model} --host {host} --port {port} --n_threads {threads}"}
+                properties: {launch-command: "%1$s %4$s --model {model} --host {host} --port {port} --n_threads {threads} --chat_format %5$s"}
                 serve:
                   - {model: smollm2, source: %2$s, units: 1, slots: 1}
-          """, llama.python(), llama.modelFile(), llama.buildFlags());
+          """, llama.python(), llama.modelFile(), llama.buildFlags(), llama.launcher(),
+          LlamaCppLauncher.CAPPED_CHAT_FORMAT);
       return 0;
     } catch (ProvisioningException | IllegalArgumentException e) {
       spec.commandLine().getErr().println("error: " + e.getMessage());

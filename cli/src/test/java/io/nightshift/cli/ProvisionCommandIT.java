@@ -30,7 +30,9 @@ class ProvisionCommandIT {
     assertThat(r[1]).contains("llama.cpp server ready (a server started from it answered a chat completion)")
         .contains("python:     " + python)
         .contains("built with: -DGGML_NATIVE=OFF")
-        .contains("launch-command: \"" + python + " -m llama_cpp.server --model {model}");
+        .contains("launch-command: \"" + python + " " + LlamaCppProvisioner.defaultDataDir()
+            .resolve("llama-cpp/nightshift_llama_server.py") + " --model {model}")
+        .contains("--chat_format chatml-function-calling-capped\"");
   }
 
   @Test

@@ -102,7 +102,10 @@ public final class AgentModelActivitiesImpl implements AgentModelActivities {
     }
     ModelCallResult result;
     try {
-      result = callStickingToEndpoint(input, AgentPrompts.request(sent, offered, input.maxOutputTokens()));
+      ModelCallRequest request = AgentPrompts.request(sent, offered, input.maxOutputTokens());
+      result = callStickingToEndpoint(input, input.requiredTool().map(ToolBridge::wireName)
+          .filter(wire -> offered.stream().anyMatch(spec -> spec.name().equals(wire)))
+          .map(request::withRequiredTool).orElse(request));
     } catch (ModelCallException refused) { // only a context-length refusal comes out as is
       if (input.context().isEmpty()) {
         throw ModelFailures.of(refused); // no context policy: a refusal fails the agent, as it always has

@@ -87,8 +87,9 @@ public final class AgentToolActivitiesImpl implements AgentToolActivities {
     }
     try {
       ToolOutput out = runner.run(tool, arguments, input.idempotencyKey(), "agent-tool-", notebook);
-      return result(call, true, "ok: " + ToolResultExcerpt.summary(out.summary()) + "\noutput: "
+      AgentToolOutput ok = result(call, true, "ok: " + ToolResultExcerpt.summary(out.summary()) + "\noutput: "
           + out.artifact().uri() + content(excerpt, out.artifact()));
+      return new AgentToolOutput(ok.delta(), true, ok.summary(), out.nextTool());
     } catch (ToolException e) {
       if (e.retryable()) {
         throw ApplicationFailure.newFailureWithCause(excerpt.failure(e.getMessage()), "ToolTransientError", e);

@@ -2,13 +2,15 @@ package io.nightshift.runtime.backends;
 
 import io.nightshift.accelerators.cpu.CpuConfig;
 import io.nightshift.models.endpoint.ModelEndpointConfig;
+import io.nightshift.provisioning.llamacpp.LlamaCppLauncher;
 import java.util.List;
 import java.util.OptionalInt;
 
 /**
  * The context window of a llama-cpp-python server a pool starts, read from the pool's launch command: its
  * {@code --n_ctx}, or llama-cpp-python's own default of 2048 where the command runs {@code llama_cpp.server} without
- * one (the CPU pool's default command does). llama-cpp-python is the one server that reports its window nowhere, so
+ * one (the CPU pool's default command does), or runs it through Nightshift's launcher ({@link LlamaCppLauncher},
+ * the same server with the capped chat format). llama-cpp-python is the one server that reports its window nowhere, so
  * the endpoint has to state it; vLLM and llama.cpp's own server report theirs, so their commands are not read.
  */
 final class LaunchedContextWindow {
@@ -33,7 +35,9 @@ final class LaunchedContextWindow {
   }
 
   static OptionalInt of(List<String> command) {
-    if (!command.contains("llama_cpp.server")) {
+    boolean llamaCppPython = command.stream().anyMatch(word -> word.equals("llama_cpp.server")
+        || word.equals(LlamaCppLauncher.FILE_NAME) || word.endsWith("/" + LlamaCppLauncher.FILE_NAME));
+    if (!llamaCppPython) {
       return OptionalInt.empty();
     }
     for (int i = 0; i < command.size(); i++) {

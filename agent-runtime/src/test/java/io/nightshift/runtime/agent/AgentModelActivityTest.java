@@ -2,6 +2,7 @@ package io.nightshift.runtime.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.nightshift.core.artifact.FileArtifactStore;
 import io.nightshift.core.pipeline.ContextSettings;
 import io.nightshift.models.ModelCall;
@@ -33,7 +34,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The model activity on its own: it heartbeats during a call, and shows the model a runaway answer cut. */
+/**
+ * The model activity on its own: it heartbeats during a call, shows the model a runaway answer cut, and forces the
+ * tool its input requires.
+ */
 class AgentModelActivityTest {
   @TempDir Path dir;
   private ScriptedOpenAiServer server;
@@ -93,6 +97,22 @@ class AgentModelActivityTest {
         .hasSizeLessThan(1_000);
     List<TranscriptMessage> transcript = new Transcripts(store).messages(out.transcript());
     assertThat(transcript.get(2).toolCalls().get(0).argumentsJson()).isEqualTo(runaway);
+  }
+
+  @Test
+  void shouldForceTheRequiredToolByItsWireNameAndLetTheModelChooseOtherwise() {
+    server.enqueue(ScriptedReply.text("done", 20, 2));
+    server.enqueue(ScriptedReply.text("done", 20, 2));
+    ModelTurnInput free = input(List.of(TranscriptMessage.user("shout")));
+
+    activity.nextTurn(free);
+    activity.nextTurn(new ModelTurnInput(free.agentId(), 2, free.endpoint(), null, free.append(), free.tools(),
+        free.maxOutputTokens(), free.fallbacks(), free.context(), Optional.of("text.upper")));
+
+    assertThat(server.chatRequests().get(0).json().path("tool_choice").asText()).isEqualTo("auto");
+    JsonNode forced = server.chatRequests().get(1).json().path("tool_choice");
+    assertThat(forced.path("type").asText()).isEqualTo("function");
+    assertThat(forced.path("function").path("name").asText()).isEqualTo("text__upper");
   }
 
   private static ModelTurnInput input(List<TranscriptMessage> messages) {

@@ -17,9 +17,11 @@ import io.nightshift.workflows.activities.ToolFiles;
 import io.nightshift.workflows.agent.AgentToolActivities;
 import io.nightshift.workflows.agent.AgentToolCall;
 import io.nightshift.workflows.agent.AgentToolInput;
+import io.nightshift.workflows.agent.AgentToolOutput;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.testing.TestActivityEnvironment;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -47,7 +49,7 @@ class AgentToolActivitiesTest {
   void setUp() throws IOException {
     env = TestActivityEnvironment.newInstance();
     env.setActivityHeartbeatListener(StepBeat.class, b -> beats.add(b.progress()));
-    ToolProvider provider = () -> List.of(new Slow());
+    ToolProvider provider = () -> List.of(new Slow(), new Scripted());
     env.registerActivitiesImplementations(new AgentToolActivitiesImpl(ToolRegistry.of(List.of(provider)),
         ToolFiles.withoutInputs(FileArtifactStore.unencrypted(dir.resolve("artifacts")), dir.resolve("scratch")), 50,
         ToolResultBudget.fixed(ToolResultBudget.DEFAULT_BYTES)));
@@ -77,6 +79,36 @@ class AgentToolActivitiesTest {
     assertThat(result).as("the call ends as a cancellation, not as a tool result").isInstanceOf(Throwable.class);
     assertThat(stopped.await(5, TimeUnit.SECONDS)).as("the tool was stopped").isTrue();
     assertThat(beats).as("the tool's progress reached Temporal").anyMatch(b -> b.startsWith("waited "));
+  }
+
+  @Test
+  void shouldPassOnTheToolItsResultAsksTheModelToCallNext() {
+    AgentToolActivities tools = env.newActivityStub(AgentToolActivities.class, ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofMinutes(1)).build());
+
+    AgentToolOutput out = tools.callTool(new AgentToolInput("agent-1", 1,
+        new AgentToolCall("call-1", "lab.script", "{}"), "agent-1/1/0"));
+
+    assertThat(out.ok()).isTrue();
+    assertThat(out.nextTool()).hasValue("lab.wait");
+  }
+
+  /** A scripted procedure: its result says which tool comes next. */
+  private static final class Scripted implements Tool {
+    @Override
+    public ToolDescriptor descriptor() {
+      return new ToolDescriptor("lab.script", "says what to do next", List.of());
+    }
+
+    @Override
+    public ToolOutput execute(ToolContext context, ToolArguments arguments) {
+      try {
+        return new ToolOutput(context.artifacts().put("now wait".getBytes(StandardCharsets.UTF_8), "text/plain"),
+            "now wait").withNextTool("lab.wait");
+      } catch (IOException e) {
+        throw ToolException.retryable(e.getMessage(), e);
+      }
+    }
   }
 
   /** Waits in short sleeps, reporting progress, until it is interrupted or its heartbeat is refused. */

@@ -16,6 +16,7 @@ import io.nightshift.core.pipeline.StepPolicy;
 import io.nightshift.models.ModelCall;
 import io.nightshift.models.endpoint.ModelEndpointRegistry;
 import io.nightshift.provisioning.llamacpp.LlamaCppInstallation;
+import io.nightshift.provisioning.llamacpp.LlamaCppLauncher;
 import io.nightshift.provisioning.llamacpp.LlamaCppProvisioner;
 import io.nightshift.runtime.agent.AgentWorkers;
 import io.nightshift.tools.registry.ToolRegistry;
@@ -61,8 +62,9 @@ class AgentOnLeasedServerIT {
   void shouldStartTheModelServerOnALeaseServeBothStepsThroughItAndReleaseTheLeaseWhenIdle() throws Exception {
     LlamaCppInstallation llama = LlamaCppProvisioner.builder(LlamaCppProvisioner.defaultDataDir()).build()
         .provision();
-    String launch = llama.python() + " -m llama_cpp.server --model {model} --model_alias smollm2 --host {host}"
-        + " --port {port} --n_ctx 2048 --n_threads {threads} --chat_format chatml-function-calling";
+    // through the launcher, as 'nightshift provision llama-cpp' prints it: tool arguments capped at max_tokens
+    String launch = llama.python() + " " + llama.launcher() + " --model {model} --model_alias smollm2 --host {host}"
+        + " --port {port} --n_ctx 2048 --n_threads {threads} --chat_format " + LlamaCppLauncher.CAPPED_CHAT_FORMAT;
     PoolConfig cpu = new PoolConfig("cpu", "cpu", Map.of("cores", "2", "price-per-unit-hour", "0.36",
         "launch-command", launch, "log-directory", Path.of("target", "leased-servers").toAbsolutePath().toString()),
         1.0, List.of(), List.of(),

@@ -21,6 +21,17 @@ class LaunchedContextWindowTest {
   }
 
   @Test
+  void shouldReadTheNCtxOfACommandThatStartsTheServerThroughNightshiftsLauncher() {
+    assertThat(LaunchedContextWindow.of(List.of("/data/llama-cpp/venv/bin/python",
+        "/data/llama-cpp/nightshift_llama_server.py", "--model", "{model}", "--n_ctx", "4096",
+        "--chat_format", "chatml-function-calling-capped"))).hasValue(4096);
+    assertThat(LaunchedContextWindow.of(List.of("python3", "nightshift_llama_server.py", "--model", "{model}")))
+        .hasValue(LaunchedContextWindow.LLAMA_CPP_PYTHON_DEFAULT);
+    assertThat(LaunchedContextWindow.of(List.of("python3", "not_nightshift_llama_server.py", "--n_ctx", "4096")))
+        .isEmpty();
+  }
+
+  @Test
   void shouldTakeLlamaCppPythonsDefaultWhereTheCommandSetsNoNCtxAsTheCpuPoolsDefaultCommandDoes() {
     assertThat(LaunchedContextWindow.of(pool("cpu", Map.of())))
         .hasValue(LaunchedContextWindow.LLAMA_CPP_PYTHON_DEFAULT);

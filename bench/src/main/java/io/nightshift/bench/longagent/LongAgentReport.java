@@ -105,6 +105,26 @@ final class LongAgentReport {
     }
     out.printf(Locale.ROOT, "  the model wrote the code word itself (in an answer or a call's arguments) %d time(s)%n",
         model.mentions(script.codeWord()));
+    out.println(recall(model));
+  }
+
+  /** The figure's line: whether a search after the save brought the saved code word back, across compactions. */
+  private String recall(ModelBehaviour model) {
+    ModelBehaviour.MemoryCall saved = model.saves().stream()
+        .filter(s -> s.arguments().contains(script.codeWord())).findFirst().orElse(null);
+    if (saved == null) {
+      return "recall: NOT SHOWN (no memory.save held the code word" + (model.saves().isEmpty() ? ""
+          : "; the model wrote other text into its " + model.saves().size() + " save(s)") + ")";
+    }
+    ModelBehaviour.MemoryCall found = model.searches().stream()
+        .filter(s -> s.turn() > saved.turn() && s.result().contains(script.codeWord())).findFirst().orElse(null);
+    if (found == null) {
+      return "recall: NO (saved at turn " + saved.turn() + "; " + model.searches().size()
+          + " later search(es), none brought the code word back)";
+    }
+    int between = found.compactionsBefore() - saved.compactionsBefore();
+    return String.format(Locale.ROOT, "recall: YES, the code word saved at turn %d came back from memory.search at "
+        + "turn %d, %d compaction(s) later", saved.turn(), found.turn(), between);
   }
 
   private static String firstLine(String text) {

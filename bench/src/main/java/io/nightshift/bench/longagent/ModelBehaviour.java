@@ -27,8 +27,11 @@ record ModelBehaviour(Map<String, Integer> toolCalls, int textAnswers, int instr
     List<MemoryCall> saves, List<MemoryCall> searches, List<String> written) {
   private static final Pattern CALL = Pattern.compile("Call (\\w+)");
 
-  /** A memory tool call at a turn (the model call that asked for it), with what came back. */
-  record MemoryCall(int turn, String arguments, String result) {}
+  /**
+   * A memory tool call at a turn (the model call that asked for it), with what came back, and how many compactions
+   * the transcript holds before it.
+   */
+  record MemoryCall(int turn, String arguments, String result, int compactionsBefore) {}
 
   static ModelBehaviour of(List<TranscriptMessage> transcript) {
     Map<String, Integer> calls = new LinkedHashMap<>();
@@ -40,8 +43,12 @@ record ModelBehaviour(Map<String, Integer> toolCalls, int textAnswers, int instr
     int texts = 0;
     int instructed = 0;
     int followed = 0;
+    int compactions = 0;
     Optional<String> expected = Optional.empty(); // a tool's registry name, or "" for "answer, call nothing"
     for (TranscriptMessage m : transcript) {
+      if (m.hasCompaction()) {
+        compactions++;
+      }
       if (m.role() == Role.ASSISTANT) {
         turn++;
         if (m.toolCalls().isEmpty()) {
@@ -54,7 +61,7 @@ record ModelBehaviour(Map<String, Integer> toolCalls, int textAnswers, int instr
           calls.merge(c.name(), 1, Integer::sum);
           written.add(c.argumentsJson());
           if (c.name().startsWith("memory.")) {
-            pending.put(c.id(), new MemoryCall(turn, c.argumentsJson(), ""));
+            pending.put(c.id(), new MemoryCall(turn, c.argumentsJson(), "", compactions));
           }
         }
         if (expected.isPresent()) {
@@ -68,7 +75,7 @@ record ModelBehaviour(Map<String, Integer> toolCalls, int textAnswers, int instr
       } else if (m.role() == Role.TOOL) {
         MemoryCall call = pending.remove(m.toolCallId());
         if (call != null) {
-          MemoryCall done = new MemoryCall(call.turn(), call.arguments(), m.text());
+          MemoryCall done = new MemoryCall(call.turn(), call.arguments(), m.text(), call.compactionsBefore());
           (m.toolName().equals("memory.save") ? saves : searches).add(done);
         }
         if (m.toolName().equals(NextStepTool.NAME) && m.text() != null && m.text().startsWith("ok: Step")) {

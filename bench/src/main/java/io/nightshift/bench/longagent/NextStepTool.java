@@ -22,7 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * in our probes, and with one it did. Free-text arguments are a risk with this server: llama-cpp-python's
  * {@code chatml-function-calling} writes a call's arguments without the request's max_tokens, and a 135M model that
  * never closes a string writes until the window is full (measured: 1,392 tokens, 131 s, then the server refused the
- * call as over its context length).
+ * call as over its context length); the runtime's launcher now caps them at the request's max_tokens
+ * ({@code LlamaCppLauncher}). At the save and the recall steps its result names the memory tool the model must call
+ * next ({@link TaskScript#forcedTool}).
  */
 final class NextStepTool implements Tool, ToolProvider {
   static final String NAME = "bench.next_step";
@@ -50,7 +52,7 @@ final class NextStepTool implements Tool, ToolProvider {
     // the instruction is the result's summary, which the model reads first; the filler is its content
     try {
       return new ToolOutput(context.artifacts().put(script.filler(step).getBytes(StandardCharsets.UTF_8),
-          "text/plain"), script.instruction(step));
+          "text/plain"), script.instruction(step), script.forcedTool(step));
     } catch (IOException e) {
       throw ToolException.retryable("cannot store the step's text: " + e.getMessage(), e);
     }

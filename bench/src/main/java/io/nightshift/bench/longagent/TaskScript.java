@@ -1,6 +1,7 @@
 package io.nightshift.bench.longagent;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * What the scripted tool tells the agent at each of its calls: go on (with filler text, so the conversation grows
@@ -8,6 +9,11 @@ import java.util.Locale;
  * {@code memory.search} at a later one, and answer once the work is done. SmolLM2-135M follows little of a loose
  * instruction, so each one names exactly the function to call next, by the name the model sees, and the save and
  * the search are each asked for at {@value #TRIES} steps in a row (the model may let the first pass).
+ *
+ * <p>It never chose a memory tool by itself (a 200-step run: 0 of 6 asks followed), so each ask also forces it
+ * ({@link #forcedTool}): the tool's result names the memory tool the model must call next, which the agent sends as a
+ * named {@code tool_choice}; the model still writes the arguments (the text to save, the query), so each of the
+ * {@value #TRIES} asks is one more chance for it to copy the code word.
  *
  * @param saveAt      the first call whose instruction is to save the code word
  * @param recallAt    the first call whose instruction is to search for it
@@ -44,6 +50,12 @@ record TaskScript(int saveAt, int recallAt, int endAt, String codeWord, int fill
       return "Step " + call + ": all steps are done. Do not call any function. Answer with the word DONE.";
     }
     return "Step " + call + " done. Call " + NEXT_STEP + " now.";
+  }
+
+  /** The tool the model must call after this call's result: the memory tool the call's instruction asks for. */
+  Optional<String> forcedTool(int call) {
+    return call >= saveAt && call < saveAt + TRIES ? Optional.of("memory.save")
+        : call >= recallAt && call < recallAt + TRIES ? Optional.of("memory.search") : Optional.empty();
   }
 
   /** Log text that fills the window: deterministic per call, different between calls (no cache can shortcut it). */

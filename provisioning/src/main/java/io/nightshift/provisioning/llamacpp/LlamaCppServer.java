@@ -23,8 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running llama-cpp-python server ({@code python -m llama_cpp.server}) on 127.0.0.1, started from a provisioned
- * {@link LlamaCppInstallation}; {@link #start()} returns once {@code GET /v1/models} answers with the model and one
+ * A running llama-cpp-python server ({@code llama_cpp.server}, started through the installation's
+ * {@link LlamaCppLauncher}) on 127.0.0.1, started from a provisioned {@link LlamaCppInstallation}; {@link #start()} returns once {@code GET /v1/models} answers with the model and one
  * chat completion has been answered (a server built for the wrong CPU lists its model and then dies on its first
  * computation).
  * {@link #close()} stops it (SIGTERM, then SIGKILL after 10 s). A JVM shutdown hook stops it too, so a crashed test
@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class LlamaCppServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LlamaCppServer.class);
-  public static final String DEFAULT_CHAT_FORMAT = "chatml-function-calling";
+  public static final String DEFAULT_CHAT_FORMAT = LlamaCppLauncher.CAPPED_CHAT_FORMAT;
 
   private final Process process;
   private final int port;
@@ -189,7 +189,8 @@ public final class LlamaCppServer implements AutoCloseable {
 
     /**
      * llama-cpp-python's {@code --chat_format}. The default, {@value #DEFAULT_CHAT_FORMAT}, is ChatML (SmolLM2's
-     * own format) plus tool calling, which the model's built-in template lacks; null uses the template in the GGUF.
+     * own format) plus tool calling, which the model's built-in template lacks, with the request's max_tokens
+     * honoured for tool calls ({@link LlamaCppLauncher}); null uses the template in the GGUF.
      */
     public Builder chatFormat(String chatFormat) {
       this.chatFormat = chatFormat == null || chatFormat.isBlank() ? null : chatFormat;
@@ -219,7 +220,7 @@ public final class LlamaCppServer implements AutoCloseable {
           : Path.of(System.getProperty("java.io.tmpdir"), "nightshift-llama-cpp-" + chosenPort + ".log");
       List<String> command = new ArrayList<>(cores == null ? List.of() : List.of("taskset", "-c", cores));
       command.addAll(List.of(
-          installation.python().toString(), "-m", "llama_cpp.server",
+          installation.python().toString(), installation.launcher().toString(),
           "--model", installation.modelFile().toString(),
           "--model_alias", installation.modelName(),
           "--host", "127.0.0.1",

@@ -37,7 +37,8 @@ class LlamaCppEnvironmentTest {
     Path seen = dir.resolve("server-env.txt");
     Path python = python("env > '" + seen + "'\nexit 3");
     Path model = Files.write(dir.resolve("m.gguf"), "GGUF".getBytes(StandardCharsets.US_ASCII));
-    LlamaCppInstallation installation = new LlamaCppInstallation(python, model, "m", "test");
+    LlamaCppInstallation installation =
+        new LlamaCppInstallation(python, LlamaCppLauncher.writeInto(dir), model, "m", "test");
 
     assertThatThrownBy(() -> LlamaCppServer.builder(installation).logFile(dir.resolve("server.log"))
         .startupTimeout(Duration.ofSeconds(20)).start()).isInstanceOf(LlamaCppException.class);

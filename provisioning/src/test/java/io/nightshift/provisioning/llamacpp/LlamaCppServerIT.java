@@ -23,11 +23,16 @@ import io.nightshift.models.endpoint.PriceBasis;
 import io.nightshift.models.failure.FailureKind;
 import io.nightshift.models.failure.ModelCallException;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -209,6 +214,51 @@ class LlamaCppServerIT {
 
   @Test
   @Order(6)
+  void shouldEndAToolCallWhoseArgumentsWouldRunAwayWithinMaxTokens() throws Exception {
+    // the schema's minLength makes the arguments run away for sure: the server's grammar lets the model close the
+    // string only after 1,500 characters (~300 tokens), so only a cap at max_tokens can end the call at 32 (the
+    // library's chatml-function-calling wrote them to 1,500+ characters, then the end of the window)
+    String request = JSON.writeValueAsString(Map.of(
+        "model", server.modelName(), "max_tokens", 32, "temperature", 0, "tool_choice", "auto",
+        "messages", List.of(Map.of("role", "user",
+            "content", "Call write_essay with a 2000-word essay on the history of bread.")),
+        "tools", List.of(Map.of("type", "function", "function", Map.of(
+            "name", "write_essay", "description", "Saves an essay",
+            "parameters", Map.of("type", "object", "required", List.of("text"), "properties",
+                Map.of("text", Map.of("type", "string", "minLength", 1500))))))));
+
+    long t0 = System.nanoTime();
+    JsonNode answer = JSON.readTree(post("/v1/chat/completions", request));
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+
+    JsonNode choice = answer.path("choices").path(0);
+    JsonNode call = choice.path("message").path("tool_calls").path(0).path("function");
+    assertThat(call.path("name").asText()).as(answer.toString()).isEqualTo("write_essay");
+    String arguments = call.path("arguments").asText();
+    assertThat(arguments).containsPattern("^\\{\\s*\"text\"\\s*:\\s*\"");
+    int argumentTokens = JSON.readTree(post("/extras/tokenize/count",
+        JSON.writeValueAsString(Map.of("input", arguments)))).path("count").asInt();
+    assertThat(argumentTokens).as(arguments).isBetween(1, 32);
+    assertThat(answer.path("usage").path("completion_tokens").asInt()).isEqualTo(32);
+    assertThat(choice.path("finish_reason").asText()).isEqualTo("length");
+    measure("tool call whose arguments would run away (minLength 1500), max_tokens 32", argumentTokens
+        + " argument tokens, " + arguments.length() + " characters, finish_reason length, in " + ms + " ms");
+  }
+
+  /** Straight to the server (a path from its root), to send what LangChain4j's request types cannot say. */
+  private static String post(String path, String json) throws IOException, InterruptedException {
+    HttpResponse<String> response = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1).build()
+        .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+            .timeout(Duration.ofMinutes(3)).header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return response.body();
+  }
+
+  @Test
+  @Order(7)
   void shouldRefuseAPromptLongerThanTheContextAsNotRetryable() {
     String tooLong = "lighthouse ".repeat(4000);
 
@@ -222,7 +272,7 @@ class LlamaCppServerIT {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void shouldFailRetryablyOnceTheServerIsGoneAndLeaveNoProcess() {
     long pid = server.pid();
     server.close();

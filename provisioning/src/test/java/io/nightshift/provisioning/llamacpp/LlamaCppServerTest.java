@@ -22,7 +22,7 @@ class LlamaCppServerTest {
     Files.writeString(python, "#!/bin/sh\n" + body + "\n", StandardCharsets.UTF_8);
     Files.setPosixFilePermissions(python, PosixFilePermissions.fromString("rwxr-xr-x"));
     Path model = Files.write(dir.resolve("m.gguf"), "GGUF".getBytes(StandardCharsets.US_ASCII));
-    return new LlamaCppInstallation(python, model, "m", FLAGS);
+    return new LlamaCppInstallation(python, LlamaCppLauncher.writeInto(dir), model, "m", FLAGS);
   }
 
   @Test
@@ -43,8 +43,8 @@ class LlamaCppServerTest {
     try (InputStream in = getClass().getResourceAsStream("/llamacpp/dies_on_first_answer.py")) {
       Files.copy(in, stub);
     }
-    // "python -m llama_cpp.server ARGS" becomes "python3 STUB ARGS"
-    LlamaCppInstallation installation = installationWithPython("shift 2\nexec python3 " + stub + " \"$@\"");
+    // "python LAUNCHER ARGS" becomes "python3 STUB ARGS"
+    LlamaCppInstallation installation = installationWithPython("shift 1\nexec python3 " + stub + " \"$@\"");
 
     assertThatThrownBy(() -> LlamaCppServer.builder(installation).logFile(dir.resolve("server.log"))
             .startupTimeout(Duration.ofSeconds(30)).start())

@@ -90,13 +90,16 @@ public final class AgentWorkflowImpl implements AgentWorkflow {
       }
       phase = AgentProgress.Phase.THINKING;
       List<String> offered = finalTurn ? List.of() : input.brief().tools();
-      ModelTurnOutput out = callModel(model, reservation, pending, offered, true);
+      // a tool's result may name the tool to call next; it travels in the model activity's input only, so the
+      // commands, and so replay, are as before
+      Optional<String> required = PendingEntry.requiredTool(pending, offered);
+      ModelTurnOutput out = callModel(model, reservation, pending, offered, required, true);
       if (out.overflowed()) {
         // the call was not made: compact what it would have sent (pending now in the transcript), then make it
         transcript = out.transcript();
         pending.clear();
         compact(reservation, offered);
-        out = callModel(model, reservation, pending, offered, false);
+        out = callModel(model, reservation, pending, offered, required, false);
       }
       turnsLeftOut = out.context().map(ContextUse::turnsLeftOut).orElse(0);
       ledger.settle(reservation, out.tokens(), out.cost(), out.usageReported());
@@ -170,11 +173,11 @@ public final class AgentWorkflowImpl implements AgentWorkflow {
   }
 
   private ModelTurnOutput callModel(AgentModelActivities model, String reservation, List<PendingEntry> pending,
-      List<String> offered, boolean mayCompact) {
+      List<String> offered, Optional<String> required, boolean mayCompact) {
     Optional<ContextPolicy> policy = managesContext ? Optional.of(policy(mayCompact)) : Optional.empty();
     try {
       return model.nextTurn(new ModelTurnInput(input.agentId(), turns + 1, sticky, transcript, pending,
-          offered, input.limits().maxOutputTokens(), input.routing().fallbacksFor(sticky), policy));
+          offered, input.limits().maxOutputTokens(), input.routing().fallbacksFor(sticky), policy, required));
     } catch (ActivityFailure e) {
       // the call used nothing we were told of; a failed agent keeps an honest ledger
       ledger.release(reservation);
@@ -246,7 +249,8 @@ public final class AgentWorkflowImpl implements AgentWorkflow {
     running.forEach((i, promise) -> {
       toolCalls++;
       try {
-        results[i] = PendingEntry.delta(promise.get().delta());
+        AgentToolOutput out = promise.get();
+        results[i] = PendingEntry.delta(out.delta(), out.nextTool());
       } catch (ActivityFailure e) {
         results[i] = PendingEntry.toolNote(calls.get(i), "error: the tool failed after retries: " + rootMessage(e));
       }

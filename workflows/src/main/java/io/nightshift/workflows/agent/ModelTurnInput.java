@@ -21,15 +21,30 @@ import java.util.Optional;
  *                        holds the conversation)
  * @param context         how to keep the prompt inside the endpoint's context window; empty (null in JSON, as in
  *                        histories recorded before) sends the whole transcript unmeasured
+ * @param requiredTool    the tool the model must call in this turn (one of {@code tools}), because a tool's result
+ *                        asked for it ({@link PendingEntry#requiredTool}); empty (null in JSON, as in histories
+ *                        recorded before) lets the model choose
  */
 public record ModelTurnInput(String agentId, int turn, String endpoint, ArtifactRef transcript,
     List<PendingEntry> append, List<String> tools, int maxOutputTokens, List<String> fallbacks,
-    Optional<ContextPolicy> context) {
+    Optional<ContextPolicy> context, Optional<String> requiredTool) {
   public ModelTurnInput {
     context = context == null ? Optional.empty() : context;
+    requiredTool = requiredTool == null ? Optional.empty() : requiredTool;
     Objects.requireNonNull(endpoint, "endpoint");
     append = List.copyOf(append);
     tools = List.copyOf(tools);
     fallbacks = fallbacks == null ? List.of() : List.copyOf(fallbacks);
+    if (requiredTool.isPresent() && !tools.contains(requiredTool.get())) {
+      throw new IllegalArgumentException("requiredTool '" + requiredTool.get() + "' is not one of the tools offered: "
+          + tools);
+    }
+  }
+
+  /** A call that lets the model choose among {@code tools}. */
+  public ModelTurnInput(String agentId, int turn, String endpoint, ArtifactRef transcript,
+      List<PendingEntry> append, List<String> tools, int maxOutputTokens, List<String> fallbacks,
+      Optional<ContextPolicy> context) {
+    this(agentId, turn, endpoint, transcript, append, tools, maxOutputTokens, fallbacks, context, Optional.empty());
   }
 }

@@ -1,14 +1,20 @@
 package io.nightshift.workflows.agent;
 
 import io.nightshift.core.artifact.ArtifactRef;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Something to append to the transcript before the next model call: either a delta a tool activity already
  * stored (by reference), or a small message the workflow made itself (the task, steering guidance, a refused or
  * failed tool call). Exactly one of the two is set. The workflow cannot write artifacts (no I/O in workflow
  * code), so its own messages travel inline and the model activity stores them.
+ *
+ * <p>A tool's result may carry the tool its code wants the model to call next ({@code nextTool}; empty, null in
+ * JSON, for every other entry and in histories recorded before): it travels with the entry, so it survives a
+ * continue-as-new between the tool call and the model call it is for.
  */
-public record PendingEntry(ArtifactRef delta, TranscriptMessage message) {
+public record PendingEntry(ArtifactRef delta, TranscriptMessage message, Optional<String> nextTool) {
   /** Tool notes made by the workflow are cut to this many characters, so an error text cannot bloat history. */
   public static final int MAX_NOTE_CHARS = 2_000;
 
@@ -16,14 +22,36 @@ public record PendingEntry(ArtifactRef delta, TranscriptMessage message) {
     if ((delta == null) == (message == null)) {
       throw new IllegalArgumentException("a pending entry is either a stored delta or an inline message");
     }
+    nextTool = nextTool == null ? Optional.empty() : nextTool;
+  }
+
+  public PendingEntry(ArtifactRef delta, TranscriptMessage message) {
+    this(delta, message, Optional.empty());
   }
 
   public static PendingEntry delta(ArtifactRef ref) {
     return new PendingEntry(ref, null);
   }
 
+  /** A stored tool result whose tool asked for {@code nextTool} to be called next (empty: it asked for nothing). */
+  public static PendingEntry delta(ArtifactRef ref, Optional<String> nextTool) {
+    return new PendingEntry(ref, null, nextTool);
+  }
+
   public static PendingEntry message(TranscriptMessage message) {
     return new PendingEntry(null, message);
+  }
+
+  /**
+   * The tool the next model call must call: the last one a pending tool result asked for, if the call offers it
+   * ({@code offered}: none on the final turn, and only the step's allowed tools otherwise); else none.
+   */
+  public static Optional<String> requiredTool(List<PendingEntry> pending, List<String> offered) {
+    Optional<String> asked = Optional.empty();
+    for (PendingEntry entry : pending) {
+      asked = entry.nextTool().isPresent() ? entry.nextTool() : asked;
+    }
+    return asked.filter(offered::contains);
   }
 
   /** A tool result the workflow writes itself (a refusal, a failure after retries), cut to a bounded size. */

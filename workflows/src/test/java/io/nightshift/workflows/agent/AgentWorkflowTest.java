@@ -232,6 +232,27 @@ class AgentWorkflowTest {
   }
 
   @Test
+  void shouldForceTheToolAToolResultNamesOnTheNextCallOnlyAcrossAContinueAsNew() {
+    brain = conversation -> switch ((int) ScriptedModel.count(conversation, Role.ASSISTANT)) {
+      case 0 -> Reply.call(new AgentToolCall("n1", "text.next", "{\"tool\": \"text.echo\"}"));
+      case 1 -> Reply.call(new AgentToolCall("e1", "text.echo", "{}"));
+      case 2 -> Reply.call(new AgentToolCall("n2", "text.next", "{\"tool\": \"shell.exec\"}"));
+      default -> Reply.answer("done");
+    };
+    List<String> allowed = List.of("text.echo", "text.next");
+    // a continue-as-new after every turn: the directive must travel with the unsent tool result
+    AgentInput input = AgentInput.fresh("forced", new AgentBrief("You are a test agent.", "Do the thing.", allowed),
+        AgentRouting.to("scripted"), new AgentLimits(10, 4, 50, 1), AgentBudget.unlimited());
+
+    AgentResult result = stub("forced").run(input);
+
+    assertThat(result.reason()).isEqualTo(StopReason.ANSWERED);
+    assertThat(model.inputs).extracting(ModelTurnInput::requiredTool).as("the turn after text.next only; a tool the "
+        + "step does not allow is never forced").containsExactly(Optional.empty(), Optional.of("text.echo"),
+        Optional.empty(), Optional.empty());
+  }
+
+  @Test
   void shouldAddAFlatNumberOfHistoryBytesPerTurnOver200Turns() {
     int turns = 200;
     brain = conversation -> ScriptedModel.count(conversation, Role.ASSISTANT) < turns - 1

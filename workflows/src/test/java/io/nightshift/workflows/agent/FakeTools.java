@@ -6,13 +6,15 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Tool activities for engine tests: {@code text.echo} answers with its arguments, {@code text.fail} fails for
  * good, {@code text.slow} takes 200 ms, {@code memory.save} and {@code memory.search} name the memory scope the call
- * carried, {@code text.steer} sends the agent steering guidance while it runs (as a human would mid-turn).
+ * carried, {@code text.steer} sends the agent steering guidance while it runs (as a human would mid-turn),
+ * {@code text.next} asks for the tool named in its arguments' {@code "tool"} to be called next.
  */
 final class FakeTools implements AgentToolActivities {
   final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
@@ -40,6 +42,7 @@ final class FakeTools implements AgentToolActivities {
       }
       case "memory.save", "memory.search" -> "noted in " + input.memory().name() + " of " + input.memory().taskId();
       case "text.fail" -> throw ApplicationFailure.newNonRetryableFailure("disk on fire", "ToolBroken");
+      case "text.next" -> "call " + nextTool(call) + " next";
       case "text.steer" -> {
         String workflowId = Activity.getExecutionContext().getInfo().getWorkflowId();
         client.newWorkflowStub(AgentWorkflow.class, workflowId).steer("focus on the blue ones");
@@ -47,7 +50,12 @@ final class FakeTools implements AgentToolActivities {
       }
       default -> throw new IllegalStateException("the fake has no tool " + call.name());
     };
-    return new AgentToolOutput(transcripts.putDelta(List.of(TranscriptMessage.toolResult(call, text))), true, text);
+    return new AgentToolOutput(transcripts.putDelta(List.of(TranscriptMessage.toolResult(call, text))), true, text,
+        call.name().equals("text.next") ? Optional.of(nextTool(call)) : Optional.empty());
+  }
+
+  private static String nextTool(AgentToolCall call) {
+    return call.argumentsJson().replaceAll(".*\"tool\"\\s*:\\s*\"([^\"]*)\".*", "$1");
   }
 
   int count(String tool) {
