@@ -16,19 +16,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The model-enabled drug-discovery campaign through a real runtime process ({@code --models} naming a real
- * llama.cpp server with SmolLM2-135M as the {@code chemist} endpoint), on one round of
- * {@code drug-discovery-agents} (the fixture the pipeline generator writes beside the shipped pipelines): the
- * proposing and the summarising agent steps run on the model, whatever the model answers its proposals are
- * counted (valid + invalid = proposed) and the valid new ones merged, and the report carries the model-written
- * structure-activity summary beside the deterministic one. The model is tiny: this checks plumbing, not prose.
+ * llama.cpp server with SmolLM2-135M as the {@code chemist} endpoint: the {@link SharedLlamaRuntime}, which
+ * LlmGoalIT shares), on one round of {@code drug-discovery-agents} (the fixture the pipeline generator writes
+ * beside the shipped pipelines): the proposing and the summarising agent steps run on the model, whatever the
+ * model answers its proposals are counted (valid + invalid = proposed) and the valid new ones merged, and the
+ * report carries the model-written structure-activity summary beside the deterministic one. The model is tiny:
+ * this checks plumbing, not prose.
  */
+@ExtendWith(SharedLlamaRuntime.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DrugDiscoveryAgentsIT {
   private static final Path ONE_ROUND = Path.of("..", "examples", "drug-discovery", "src", "test", "resources",
@@ -36,28 +38,14 @@ class DrugDiscoveryAgentsIT {
   private static final Pattern COUNTS = Pattern.compile("model proposals by chemist/(\\S+): (\\d+) proposed:"
       + " (\\d+) valid \\((\\d+) new, (\\d+) duplicate\\), (\\d+) invalid.*");
 
-  private final Path dataDir = ItData.newDir(getClass());
   private LlamaCppServer model;
-  private RuntimeProcess runtime;
   private ApiClient api;
 
+  /** The shared runtime's models file names the llama.cpp server as the {@code chemist} endpoint. */
   @BeforeAll
-  void start() throws Exception {
-    model = LocalLlama.start(dataDir);
-    Path models = dataDir.resolve("models.yaml");
-    Files.writeString(models, "endpoints:\n" + LocalLlama.endpoint("chemist", model, 600));
-    runtime = new RuntimeProcess(dataDir, "DEV").withArgs(List.of("--models", models.toString())).start();
-    api = new ApiClient(runtime.channel());
-  }
-
-  @AfterAll
-  void stop() throws Exception {
-    if (runtime != null) {
-      runtime.close();
-    }
-    if (model != null) {
-      model.close();
-    }
+  void start(LlamaRuntime shared) {
+    model = shared.model();
+    api = new ApiClient(shared.runtime().channel());
   }
 
   @Test

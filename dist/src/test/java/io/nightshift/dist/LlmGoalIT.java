@@ -14,7 +14,6 @@ import io.nightshift.api.v1.Task;
 import io.nightshift.api.v1.TaskSpec;
 import io.nightshift.api.v1.TaskState;
 import io.nightshift.cli.NightshiftCli;
-import io.nightshift.provisioning.llamacpp.LlamaCppServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -28,12 +27,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import picocli.CommandLine;
 
 /**
  * A goal with no pipeline, submitted over gRPC to {@code nightshift dev --models FILE} whose models file names a
- * real llama.cpp server (SmolLM2-135M on CPU, provisioned and cached by LlamaCppProvisioner) as the planner: the
- * LLM planner turns the goal into a plan of agent steps ({@code step_kinds: [agent]}), and the task runs them.
+ * real llama.cpp server (SmolLM2-135M on CPU, provisioned and cached by LlamaCppProvisioner) as the planner (the
+ * {@link SharedLlamaRuntime}, which DrugDiscoveryAgentsIT shares): the LLM planner turns the goal into a plan of
+ * agent steps ({@code step_kinds: [agent]}), and the task runs them.
  *
  * <p>What a 135M model writes differs between CPU builds (greedy decoding is not bit-identical across them), so
  * nothing here depends on its tokens: the plan's structure, its step names and the tools it names are fixed by the
@@ -41,44 +42,25 @@ import picocli.CommandLine;
  * each model call and each tool call the agent makes as its own activity. Which tool the agent calls, with what,
  * and what it answers are the model's; they are written to target/llm-goal-measurements.txt.
  */
+@ExtendWith(SharedLlamaRuntime.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LlmGoalIT {
   static final String GOAL = "An agent step that calls data.read_csv with source"
       + " classpath:nightshift/data/approved_drugs.csv and says how many rows it has";
 
-  private final Path dir = ItData.newDir(getClass());
   private final List<String> measurements = new ArrayList<>();
-  private LlamaCppServer llama;
   private RuntimeProcess runtime;
   private ApiClient api;
 
+  /** The shared runtime's models file names the llama.cpp server as the planner and the agents' endpoint. */
   @BeforeAll
-  void start() throws Exception {
-    llama = LocalLlama.start(dir);
-    Path models = dir.resolve("models.yaml");
-    Files.writeString(models, "endpoints:\n" + LocalLlama.endpoint("llama", llama, 300) + """
-        planner:
-          endpoint: llama
-          agent_endpoint: llama
-          agent_max_turns: 3
-          max_repairs: 3
-          max_output_tokens: 300
-          tools: [data.read_csv, table.describe]
-          step_kinds: [agent]
-          replan: {max_versions: 2, approval: none}
-        """);
-    runtime = new RuntimeProcess(dir.resolve("data"), "DEV").withArgs(List.of("--models", models.toString())).start();
+  void start(LlamaRuntime shared) {
+    runtime = shared.runtime();
     api = new ApiClient(runtime.channel());
   }
 
   @AfterAll
-  void stop() throws Exception {
-    if (runtime != null) {
-      runtime.close();
-    }
-    if (llama != null) {
-      llama.close();
-    }
+  void writeMeasurements() throws Exception {
     Path out = Path.of("target", "llm-goal-measurements.txt");
     Files.createDirectories(out.getParent());
     Files.write(out, measurements);

@@ -9,15 +9,16 @@ import io.nightshift.examples.drugdiscovery.data.MoleculeSetCsv;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A ToolContext over core's FileArtifactStore that records heartbeats. */
 final class RecordingToolContext implements ToolContext {
   private final FileArtifactStore store;
   private final Path workDir;
-  final List<String> heartbeats = new ArrayList<>();
+  /** Thread-safe: ConcurrentDockingIT runs four tool calls side by side on one context. */
+  final List<String> heartbeats = new CopyOnWriteArrayList<>();
   /** What the previous attempt of this call last reported, as a retry after a crash would receive it. */
   String resumeFrom;
 
