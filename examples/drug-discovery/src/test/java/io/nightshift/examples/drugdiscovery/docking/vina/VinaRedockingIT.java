@@ -118,14 +118,10 @@ class VinaRedockingIT {
    * Docks the decoys side by side, one Vina run per core: at exhaustiveness 1 a run keeps one core busy (a single
    * thread computes the grid maps, then one Monte Carlo run), so one after another left the second core idle for
    * about half of this class's time. The docker is thread-safe and each run has its own directory; a fixed seed
-   * makes each affinity the same in any order. Results come back in the decoys' order. Each decoy's conformer is
-   * built once beforehand, one at a time: OpenChemLib's conformer generator fills JVM-wide tables and a fragment
-   * cache as it goes (see tools/IsolatedDocker), so the runs side by side then build theirs from a filled cache.
+   * makes each affinity the same in any order (each ligand is built without OpenChemLib's JVM-wide fragment cache,
+   * see VinaDocker). Results come back in the decoys' order.
    */
   private static List<VinaPose> dockAll(List<Candidate> decoys) throws Exception {
-    for (Candidate decoy : decoys) {
-      VinaDocker.conformer(decoy.smiles());
-    }
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
     try {
       List<Future<VinaPose>> poses = new ArrayList<>();
