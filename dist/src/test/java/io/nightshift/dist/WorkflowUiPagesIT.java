@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -164,7 +165,7 @@ class WorkflowUiPagesIT {
   }
 
   @Test
-  void shouldFitTheDemosSeventeenStepGraphIn1280x800AndCancelOnlyAfterConfirming() throws Exception {
+  void shouldFitTheDemosEighteenStepGraphIn1280x800AndCancelOnlyAfterConfirming() throws Exception {
     window(1280, 800);
     openSubmitWithCatalogPipeline("drug-discovery-demo");
     browser.findElement(By.id("submit-task")).click();
@@ -179,7 +180,7 @@ class WorkflowUiPagesIT {
         .isLessThanOrEqualTo(number("return document.documentElement.clientWidth"));
     screenshot("demo-graph-1280x800.png");
 
-    browser.findElement(By.id("cancel")).click();
+    onFreshElement(By.id("cancel"), WebElement::click);
     await(() -> browser.findElement(By.id("confirm")).isDisplayed());
     assertThat(browser.switchTo().activeElement().getAttribute("id")).as("the safe choice has the focus")
         .isEqualTo("confirm-no");
@@ -190,7 +191,7 @@ class WorkflowUiPagesIT {
     assertThat(api.get(id).getState()).isNotEqualTo(TaskState.TASK_STATE_CANCELLED);
 
     // by keyboard alone: Enter on the button, Tab to the action, Enter
-    browser.findElement(By.id("cancel")).sendKeys(Keys.ENTER);
+    onFreshElement(By.id("cancel"), button -> button.sendKeys(Keys.ENTER));
     await(() -> browser.findElement(By.id("confirm")).isDisplayed());
     browser.switchTo().activeElement().sendKeys(Keys.TAB);
     assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("confirm-yes");
@@ -637,6 +638,18 @@ class WorkflowUiPagesIT {
 
   private void screenshot(String name) throws Exception {
     Files.write(SCREENSHOTS.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
+  }
+
+  /**
+   * Acts on an element found afresh, again if the page redrew it in between: the running task's view is redrawn on
+   * each event the task's watch brings, so a button found a moment ago may already be a new one (a person's click
+   * lands on the new one; Selenium's reference to the old one goes stale).
+   */
+  private void onFreshElement(By by, Consumer<WebElement> action) {
+    await(() -> {
+      action.accept(browser.findElement(by));
+      return true;
+    });
   }
 
   private void await(BooleanSupplier condition) {
