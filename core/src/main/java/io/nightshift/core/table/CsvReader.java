@@ -17,6 +17,10 @@ public final class CsvReader implements Closeable {
   private final char[] buffer = new char[8192];
   private int position;
   private int length;
+  /** UTF-8 bytes of the characters consumed so far: where in the input's bytes the next record starts. */
+  private long offset;
+  /** Whether a U+FFFD was consumed: a decoder's stand-in for bytes that were not UTF-8, of unknown length. */
+  private boolean replaced;
 
   public CsvReader(Reader in) {
     this.in = in;
@@ -37,6 +41,7 @@ public final class CsvReader implements Closeable {
         if (c == '"' && peek() == '"') {
           field.append('"');
           position++;
+          offset++;
         } else if (c == '"') {
           quoted = false;
         } else {
@@ -50,6 +55,7 @@ public final class CsvReader implements Closeable {
       } else if (c == '\n' || c == '\r') {
         if (c == '\r' && peek() == '\n') {
           position++;
+          offset++;
         }
         record.add(field.toString());
         return record;
@@ -67,10 +73,29 @@ public final class CsvReader implements Closeable {
     return null;
   }
 
+  /**
+   * Where the next record starts in the input's UTF-8 bytes (what a map's split records to read a chunk later
+   * without copying it): the bytes of every character consumed, a surrogate pair counting its 4. Exact while
+   * {@link #offsetExact()}.
+   */
+  public long offset() {
+    return offset;
+  }
+
+  /**
+   * False once the input held a U+FFFD: a decoder puts one in for each run of bytes that are not UTF-8, whose
+   * length it does not say, so from there on {@link #offset()} may miss the input's bytes.
+   */
+  public boolean offsetExact() {
+    return !replaced;
+  }
+
   private int read() throws IOException {
     int c = peek();
     if (c >= 0) {
       position++;
+      offset += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate((char) c) ? 2 : 3;
+      replaced |= c == 0xFFFD;
     }
     return c;
   }

@@ -37,6 +37,24 @@ public final class CsvRows implements Closeable {
     }
   }
 
+  /**
+   * The rows of a table whose header was read elsewhere, from a reader placed where a row starts (a slice of the
+   * table's bytes: {@link TableSlice}); rows are checked against {@code header} as {@link #next()} checks them.
+   */
+  public static CsvRows continuing(Reader in, List<String> header) {
+    return new CsvRows(new CsvReader(in), header);
+  }
+
+  /** Where the next record starts in the input's UTF-8 bytes; see {@link CsvReader#offset()}. */
+  public long offset() {
+    return records.offset();
+  }
+
+  /** Whether {@link #offset()} is exact; see {@link CsvReader#offsetExact()}. */
+  public boolean offsetExact() {
+    return records.offsetExact();
+  }
+
   public List<String> header() {
     return header;
   }

@@ -79,4 +79,23 @@ class CsvRowsTest {
     assertThatThrownBy(() -> Csv.parse("")).hasMessage("CSV is empty: it needs a header row");
     assertThatThrownBy(() -> Csv.parse("a\n\"open")).hasMessage("CSV ends inside a quoted field");
   }
+
+  @Test
+  void shouldKnowWhereEachRecordEndsInTheInputsUtf8Bytes() throws IOException {
+    String header = "h,i\r\n";
+    String row = "\"a\"\"\n\",\u00e9\u20ac\uD834\uDD1E\n"; // a quoted quote and newline; 2, 3 and 4 byte characters
+    String text = header + "\n" + row + "x,y";
+    try (CsvRows rows = CsvRows.open(new StringReader(text))) {
+      assertThat(rows.offset()).isEqualTo(header.length());
+      assertThat(rows.next()).containsExactly("a\"\n", "\u00e9\u20ac\uD834\uDD1E");
+      assertThat(rows.offset()).isEqualTo((header + "\n" + row).getBytes(StandardCharsets.UTF_8).length);
+      rows.next();
+      assertThat(rows.offset()).isEqualTo(text.getBytes(StandardCharsets.UTF_8).length);
+      assertThat(rows.offsetExact()).isTrue();
+    }
+    try (CsvRows rows = CsvRows.open(new StringReader("h\n\uFFFD\nz\n"))) {
+      rows.next();
+      assertThat(rows.offsetExact()).as("a decoder's stand-in hides how many bytes it replaced").isFalse();
+    }
+  }
 }

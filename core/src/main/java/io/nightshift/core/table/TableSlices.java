@@ -1,0 +1,124 @@
+package io.nightshift.core.table;
+
+import io.nightshift.core.artifact.ArtifactRef;
+import io.nightshift.core.artifact.ArtifactStore;
+import io.nightshift.core.error.ToolException;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a {@link TableSlice} from the store its table is in: the table's header, then the slice's rows, parsed from
+ * its byte range alone (a sealed store seeks to it, see {@link ArtifactStore#open(ArtifactRef, long)}) and written
+ * as {@link Csv#write} writes them, so the bytes are those of the chunk a split would have copied. What may read the
+ * table may read its slices and nothing else may: the table is looked up in the caller's store like any artifact.
+ */
+public final class TableSlices {
+  /** Tables whose header is kept: a map's chunks are slices of one table, read thousands of times. */
+  private static final int HEADERS_KEPT = 64;
+  /** Header by table digest: content-addressed, so a table's header never changes. */
+  private static final Map<String, List<String>> HEADERS = new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, List<String>> eldest) {
+      return size() > HEADERS_KEPT;
+    }
+  };
+
+  private TableSlices() {}
+
+  /**
+   * The slice's CSV bytes, streamed: header, rows. The stream fails (permanently, as {@link ToolException}) when the
+   * byte range does not hold exactly the slice's rows of the table's width, and with an {@link IOException} when the
+   * table is not in {@code store}.
+   */
+  public static InputStream open(ArtifactStore store, TableSlice slice) throws IOException {
+    ArtifactRef table = store.find(slice.source())
+        .orElseThrow(() -> new IOException("the table " + slice.source() + " that " + slice.uri()
+            + " is a slice of is not in the store"));
+    if (slice.toByte() > table.size()) {
+      throw ToolException.permanent("the slice " + slice.uri() + " ends past its table's " + table.size()
+          + " bytes");
+    }
+    List<String> header = header(store, table);
+    InputStream bytes = new Bounded(store.open(table, slice.fromByte()), slice.toByte() - slice.fromByte());
+    CsvRows rows = CsvRows.continuing(new InputStreamReader(bytes, StandardCharsets.UTF_8), header);
+    long[] read = {0};
+    CsvStream.Records checked = () -> {
+      List<String> row = rows.next();
+      if (row != null && ++read[0] > slice.rows()) {
+        throw ToolException.permanent("the slice " + slice.uri() + " holds more than " + slice.rows()
+            + " rows: its bytes are not those rows of its table");
+      }
+      if (row == null && read[0] != slice.rows()) {
+        throw ToolException.permanent("the slice " + slice.uri() + " holds " + read[0] + " rows, not "
+            + slice.rows() + ": its bytes are not those rows of its table");
+      }
+      return row;
+    };
+    return new FilterInputStream(CsvStream.of(header, checked)) {
+      @Override
+      public void close() throws IOException {
+        rows.close();
+      }
+    };
+  }
+
+  /** The slice's whole CSV bytes: for a chunk small enough to hold. */
+  public static byte[] read(ArtifactStore store, TableSlice slice) throws IOException {
+    try (InputStream in = open(store, slice)) {
+      return in.readAllBytes();
+    }
+  }
+
+  private static List<String> header(ArtifactStore store, ArtifactRef table) throws IOException {
+    synchronized (HEADERS) {
+      List<String> kept = HEADERS.get(table.digest());
+      if (kept != null) {
+        return kept;
+      }
+    }
+    List<String> header;
+    try (CsvRows rows = CsvRows.open(new InputStreamReader(store.open(table), StandardCharsets.UTF_8))) {
+      header = rows.header();
+    }
+    synchronized (HEADERS) {
+      HEADERS.put(table.digest(), header);
+    }
+    return header;
+  }
+
+  /** At most {@code left} bytes of a stream, which it then closes with this one. */
+  private static final class Bounded extends FilterInputStream {
+    private long left;
+
+    Bounded(InputStream in, long left) {
+      super(in);
+      this.left = left;
+    }
+
+    @Override
+    public int read() throws IOException {
+      if (left <= 0) {
+        return -1;
+      }
+      int b = super.read();
+      left -= b < 0 ? 0 : 1;
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (left <= 0) {
+        return -1;
+      }
+      int n = super.read(b, off, (int) Math.min(len, left));
+      left -= Math.max(n, 0);
+      return n;
+    }
+  }
+}
