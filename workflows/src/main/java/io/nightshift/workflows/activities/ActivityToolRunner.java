@@ -1,5 +1,6 @@
 package io.nightshift.workflows.activities;
 
+import io.nightshift.core.artifact.ArtifactStore;
 import io.nightshift.core.memory.Notebook;
 import io.nightshift.core.tool.Tool;
 import io.nightshift.core.tool.ToolArguments;
@@ -84,11 +85,28 @@ public final class ActivityToolRunner {
    */
   public ToolOutput run(Tool tool, ToolArguments arguments, String idempotencyKey, String step, HeldUnits held,
       Duration runLimit, CallAttempts attempts) {
-    return run(tool, arguments, idempotencyKey, step + "-", step, held, runLimit, Optional.empty(), attempts);
+    return run(tool, arguments, idempotencyKey, step, held, runLimit, attempts, files.artifacts());
+  }
+
+  /**
+   * As {@link #run(Tool, ToolArguments, String, String, HeldUnits, Duration, CallAttempts)}, the tool seeing
+   * {@code artifacts} as its store (the worker's, serving the call's chunks too: {@link SliceInputs}).
+   */
+  ToolOutput run(Tool tool, ToolArguments arguments, String idempotencyKey, String step, HeldUnits held,
+      Duration runLimit, CallAttempts attempts, ArtifactStore artifacts) {
+    ToolFiles callFiles = artifacts == files.artifacts() ? files : files.withArtifacts(artifacts);
+    return run(callFiles, tool, arguments, idempotencyKey, step + "-", step, held, runLimit, Optional.empty(),
+        attempts);
   }
 
   private ToolOutput run(Tool tool, ToolArguments arguments, String idempotencyKey, String scratchPrefix,
       String step, HeldUnits held, Duration runLimit, Optional<Notebook> notebook, CallAttempts attempts) {
+    return run(files, tool, arguments, idempotencyKey, scratchPrefix, step, held, runLimit, notebook, attempts);
+  }
+
+  private ToolOutput run(ToolFiles files, Tool tool, ToolArguments arguments, String idempotencyKey,
+      String scratchPrefix, String step, HeldUnits held, Duration runLimit, Optional<Notebook> notebook,
+      CallAttempts attempts) {
     ActivityExecutionContext activity = Activity.getExecutionContext();
     String resumeFrom = lastProgress(activity).orElse(null);
     try (ScratchDirectory scratch = new ScratchDirectory(files.scratchRoot(), scratchPrefix)) {

@@ -1,5 +1,6 @@
 package io.nightshift.workflows.activities;
 
+import io.nightshift.core.artifact.ArtifactStore;
 import io.nightshift.core.error.ToolException;
 import io.nightshift.core.tool.Tool;
 import io.nightshift.core.tool.ToolArguments;
@@ -24,6 +25,7 @@ public final class StepActivitiesImpl implements StepActivities {
   private static final Logger log = LoggerFactory.getLogger(StepActivitiesImpl.class);
 
   private final Function<String, Optional<Tool>> tools;
+  private final ArtifactStore artifacts;
   private final ActivityToolRunner runner;
   private final UnitAdmission admission;
 
@@ -36,6 +38,7 @@ public final class StepActivitiesImpl implements StepActivities {
   public StepActivitiesImpl(Function<String, Optional<Tool>> tools, ToolFiles files, long heartbeatEveryMillis,
       UnitAdmission admission) {
     this.tools = tools;
+    this.artifacts = files.artifacts();
     this.runner = new ActivityToolRunner(files, heartbeatEveryMillis);
     this.admission = admission;
   }
@@ -60,8 +63,11 @@ public final class StepActivitiesImpl implements StepActivities {
           attempt, held.units().map(u -> ", on " + u.devices().size() + " leased unit(s) " + u.environment())
               .orElse(""));
       long started = System.nanoTime();
-      ToolOutput out = runner.run(tool, new ToolArguments(input.params()), input.idempotencyKey(), input.step(),
-          held, Duration.ofMillis(input.demand().runLimitMillis()), attempts);
+      // a map's chunk comes as a slice of its table: the tool sees it as the chunk artifact it stands for
+      SliceInputs inputs = SliceInputs.of(artifacts, input.params());
+      ToolOutput out = runner.run(tool, new ToolArguments(inputs.params()), input.idempotencyKey(), input.step(),
+          held, Duration.ofMillis(input.demand().runLimitMillis()), attempts, inputs.artifacts());
+      inputs.keep(out.artifact());
       log.info("finished step '{}' of task {} in {} ms: {}", input.step(), input.taskId(),
           (System.nanoTime() - started) / 1_000_000, out.summary());
       StepOutput done = StepOutput.of(out.artifact(), out.summary(), attempt).measured(held);

@@ -43,6 +43,11 @@ public record ToolFiles(ArtifactStore artifacts, Path scratchRoot, Optional<Path
     return new ToolFiles(artifacts, scratchRoot, Optional.empty());
   }
 
+  /** The same files, with {@code store} as the artifact store (one call's view of it: see {@link SliceInputs}). */
+  ToolFiles withArtifacts(ArtifactStore store) {
+    return new ToolFiles(store, scratchRoot, inputsDir, egress, notebooks);
+  }
+
   /** The same files, with agents' notes kept in {@code kept}. */
   public ToolFiles withNotebooks(Notebooks kept) {
     return new ToolFiles(artifacts, scratchRoot, inputsDir, egress, kept);

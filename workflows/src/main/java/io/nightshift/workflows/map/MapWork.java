@@ -2,7 +2,6 @@ package io.nightshift.workflows.map;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import io.nightshift.core.artifact.ArtifactRef;
 import io.nightshift.core.pipeline.StepPolicy;
 import io.nightshift.workflows.activities.StepInput;
 import io.nightshift.workflows.payload.UnwrappedRecords;
@@ -41,10 +40,13 @@ public record MapWork(String taskId, String step, String tool, Map<String, Strin
         placement.by(placement.deadline().orElseThrow().rescheduled(schedule)));
   }
 
-  /** The tool call of one chunk: its item parameter set to the chunk, keyed stably by its index in the map. */
-  StepInput chunkCall(int chunk, ArtifactRef ref) {
+  /**
+   * The tool call of one chunk: its item parameter set to the chunk (a slice of the table, or a copied chunk's
+   * URI), keyed stably by its index in the map.
+   */
+  StepInput chunkCall(int chunk, String item) {
     Map<String, String> call = new HashMap<>(params);
-    call.put(itemParam, ref.uri());
+    call.put(itemParam, item);
     return new StepInput(taskId, step + "[" + chunk + "]", tool, call, taskId + "/" + step + "/chunk-" + chunk,
         placement.demand());
   }

@@ -108,8 +108,9 @@ public final class MapWorkflowImpl implements MapWorkflow {
     ChunkRange range = in.range();
     int n = range.to() - range.from();
     int first = in.done().size();
-    List<ArtifactRef> chunks = map.chunks(new ChunkRange(range.manifest(), range.from() + first, range.to()))
-        .chunks();
+    // slices of the table, or (in maps split before slices, and in their replays) copied chunks' URIs
+    List<String> chunks = map.chunks(new ChunkRange(range.manifest(), range.from() + first, range.to()))
+        .itemValues();
     ArtifactRef[] results = new ArtifactRef[n];
     for (int i = 0; i < first; i++) {
       results[i] = in.done().get(i);
@@ -126,7 +127,7 @@ public final class MapWorkflowImpl implements MapWorkflow {
   }
 
   /** Every chunk on the one queue the map was placed on (the control workers', or a pool's). */
-  private static int onOneQueue(MapInput in, int first, int n, List<ArtifactRef> chunks, ArtifactRef[] results) {
+  private static int onOneQueue(MapInput in, int first, int n, List<String> chunks, ArtifactRef[] results) {
     MapWork work = in.work();
     ChunkRange range = in.range();
     // placed on an accelerator pool, or on the control workers

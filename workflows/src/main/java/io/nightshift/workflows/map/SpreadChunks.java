@@ -38,12 +38,12 @@ final class SpreadChunks {
   }
 
   /**
-   * Runs chunks [first, n) of the node, whose chunk references are {@code chunks} (from index {@code first}).
+   * Runs chunks [first, n) of the node, whose item parameters are {@code chunks} (from index {@code first}).
    *
    * @param tallies what each pool's chunks used, added to as chunks finish
    * @return how far the contiguous prefix of finished chunks reaches (less than n when history must be cut)
    */
-  int run(int rangeFrom, int first, int n, int window, List<ArtifactRef> chunks, ArtifactRef[] results,
+  int run(int rangeFrom, int first, int n, int window, List<String> chunks, ArtifactRef[] results,
       Map<String, PoolTally> tallies) {
     ChunkDispatch dispatch = new ChunkDispatch(work.placement().pools(), pace());
     Map<Integer, Promise<StepOutput>> running = new LinkedHashMap<>();
@@ -129,10 +129,10 @@ final class SpreadChunks {
     });
   }
 
-  private Promise<StepOutput> start(String pool, int chunk, ArtifactRef ref) {
+  private Promise<StepOutput> start(String pool, int chunk, String item) {
     StepActivities steps = stubs.computeIfAbsent(pool, p -> Workflow.newActivityStub(StepActivities.class,
         ActivityPolicies.placedSteps(work.policy(), BackendQueues.forPool(p))));
-    return Async.function(steps::runStep, work.chunkCall(chunk, ref));
+    return Async.function(steps::runStep, work.chunkCall(chunk, item));
   }
 
   private static boolean isBadInput(ActivityFailure e) {

@@ -13,7 +13,10 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
 import io.temporal.worker.WorkerFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +98,7 @@ class EngineFeaturesTest {
   }
 
   @Test
-  void shouldMapToolOverChunksThroughChildTreeWithEachResultOnce() {
+  void shouldMapToolOverChunksThroughChildTreeWithEachResultOnce() throws Exception {
     TaskWorkflow wf = engine.stub("map");
     TaskResult result = wf.run(EngineFixture.input("map", Plans.MAP));
 
@@ -111,6 +114,14 @@ class EngineFeaturesTest {
     var root = engine.env.getWorkflowClient().fetchHistory("map/doubled").getEvents();
     assertThat(root.stream().filter(e -> e.getEventType()
         == EventType.EVENT_TYPE_START_CHILD_WORKFLOW_EXECUTION_INITIATED)).hasSize(2);
+    // each chunk reached its tool as a slice of the table, and no chunk was copied into the store
+    String firstCall = engine.env.getWorkflowClient().fetchHistory("map/doubled/0-1000").getEvents().stream()
+        .filter(HistoryEvent::hasActivityTaskScheduledEventAttributes)
+        .map(HistoryEvent::getActivityTaskScheduledEventAttributes)
+        .filter(a -> a.getActivityType().getName().equals("RunStep")).findFirst().orElseThrow()
+        .getInput().getPayloads(0).getData().toStringUtf8();
+    assertThat(firstCall).contains("\"input\":\"table-slice:sha256:");
+    assertThat(engine.store.find(digestOf("x\n1\n2\n"))).isEmpty();
   }
 
   @Test
@@ -159,5 +170,10 @@ class EngineFeaturesTest {
     assertThat(result.outputs()).hasSize(7 * 24 + 1); // every tick; waits have no output
     assertThat(p.times().endedAtMillis() - p.times().createdAtMillis()).isGreaterThanOrEqualTo(Duration.ofDays(7).toMillis());
     assertThat(engine.tools.calls.get("text.upper")).hasValueBetween(7 * 24, 7 * 24 + 3);
+  }
+
+  private static String digestOf(String text) throws Exception {
+    return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+        .digest(text.getBytes(StandardCharsets.UTF_8)));
   }
 }

@@ -12,9 +12,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.nightshift.core.accelerator.UnitTelemetry;
 import io.nightshift.core.artifact.ArtifactRef;
 import io.nightshift.core.pipeline.PlacementSpec;
+import io.nightshift.core.table.TableSlice;
 import io.nightshift.workflows.activities.PoolUse;
 import io.nightshift.workflows.activities.StepOutput;
 import io.nightshift.workflows.dag.StepState;
+import io.nightshift.workflows.map.MapActivities.ChunkRefs;
 import io.nightshift.workflows.map.MapInput;
 import io.nightshift.workflows.task.budget.TaskBudget;
 import io.nightshift.workflows.task.budget.TaskBudgetStatus;
@@ -89,6 +91,22 @@ class RecordedShapesTest {
     assertThat(node.range().manifest().mediaType()).isEqualTo("text/x-nightshift-manifest");
     assertThat(node.window()).isEqualTo(20);
     assertThat(node.leafChunks()).isEqualTo(200);
+  }
+
+  @Test
+  void shouldReadChunkRefsRecordedBeforeSlicesAsTheirChunkArtifacts() throws Exception {
+    ChunkRefs recorded = first("task-map-spread_doubled",
+        e -> e.getActivityTaskCompletedEventAttributes().getResult(), "\"chunks\":[", ChunkRefs.class);
+
+    assertThat(recorded.slices()).isEmpty();
+    assertThat(recorded.chunks()).hasSize(recorded.itemValues().size()).isNotEmpty();
+    assertThat(recorded.itemValues().get(0))
+        .isEqualTo("artifact:sha256:daff832f802000e645771a60983c76c963f6ee602a6230e45237bd360e91cc1a");
+    // what is written now: both lists under their own names, read back as written
+    ChunkRefs sliced = new ChunkRefs(List.of(), List.of(new TableSlice(DIGEST, 0, 1, 2, 4).uri()));
+    assertThat(fieldNames(written(sliced))).containsExactlyInAnyOrder("chunks", "slices");
+    assertThat(roundTrip(sliced)).isEqualTo(sliced);
+    assertThat(sliced.itemValues()).isEqualTo(sliced.slices());
   }
 
   @Test
