@@ -3,6 +3,7 @@ package io.nightshift.core.table;
 import io.nightshift.core.artifact.ArtifactRef;
 import io.nightshift.core.artifact.ArtifactStore;
 import io.nightshift.core.error.ToolException;
+import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,15 +20,23 @@ import java.util.Map;
  * table may read its slices and nothing else may: the table is looked up in the caller's store like any artifact.
  */
 public final class TableSlices {
+  /**
+   * A table up to this many bytes is read whole on its first slice and kept: a map at chunk_size 1 reads one slice
+   * per item, and opening a sealed table at a slice decrypts the 64 KiB segment it lies in, about 100 us, for a row
+   * of 20 bytes (measured under load in bench/README.md, per-item section). A larger table is read at each slice.
+   */
+  static final int KEPT_TABLE_BYTES = 2 << 20;
+  /** Tables kept at most: a worker runs the chunks of a few maps at once. */
+  private static final int TABLES_KEPT = 8;
   /** Tables whose header is kept: a map's chunks are slices of one table, read thousands of times. */
   private static final int HEADERS_KEPT = 64;
   /** Header by table digest: content-addressed, so a table's header never changes. */
-  private static final Map<String, List<String>> HEADERS = new LinkedHashMap<>(16, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, List<String>> eldest) {
-      return size() > HEADERS_KEPT;
-    }
-  };
+  private static final Map<String, List<String>> HEADERS = lru(HEADERS_KEPT);
+  /**
+   * Small tables' bytes by digest, the same in every store that holds them; a slice still asks its own store for
+   * its table first, so a store that lacks the table refuses the slice whatever is kept here.
+   */
+  private static final Map<String, byte[]> TABLES = lru(TABLES_KEPT);
 
   private TableSlices() {}
 
@@ -45,7 +54,9 @@ public final class TableSlices {
           + " bytes");
     }
     List<String> header = header(store, table);
-    InputStream bytes = new Bounded(store.open(table, slice.fromByte()), slice.toByte() - slice.fromByte());
+    InputStream bytes = table.size() <= KEPT_TABLE_BYTES
+        ? new ByteArrayInputStream(kept(store, table), (int) slice.fromByte(), (int) (slice.toByte() - slice.fromByte()))
+        : new Bounded(store.open(table, slice.fromByte()), slice.toByte() - slice.fromByte());
     CsvRows rows = CsvRows.continuing(new InputStreamReader(bytes, StandardCharsets.UTF_8), header);
     long[] read = {0};
     CsvStream.Records checked = () -> {
@@ -73,6 +84,29 @@ public final class TableSlices {
     try (InputStream in = open(store, slice)) {
       return in.readAllBytes();
     }
+  }
+
+  private static byte[] kept(ArtifactStore store, ArtifactRef table) throws IOException {
+    synchronized (TABLES) {
+      byte[] kept = TABLES.get(table.digest());
+      if (kept != null) {
+        return kept;
+      }
+    }
+    byte[] bytes = store.read(table); // checked whole: its tag (sealed) or its digest (plain)
+    synchronized (TABLES) {
+      TABLES.put(table.digest(), bytes);
+    }
+    return bytes;
+  }
+
+  private static <V> Map<String, V> lru(int capacity) {
+    return new LinkedHashMap<>(16, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+        return size() > capacity;
+      }
+    };
   }
 
   private static List<String> header(ArtifactStore store, ArtifactRef table) throws IOException {

@@ -5,10 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.nightshift.core.artifact.ArtifactRef;
 import io.nightshift.core.artifact.FileArtifactStore;
+import io.nightshift.core.crypto.KeyProvider;
 import io.nightshift.core.error.ToolException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,6 +65,46 @@ class TableSliceTest {
         .isInstanceOf(ToolException.class).hasMessageContaining("holds 2 rows, not 3");
     assertThatThrownBy(() -> TableSlices.read(store, new TableSlice(table.digest(), 1, 3, 4, 9)))
         .isInstanceOf(ToolException.class).hasMessageContaining("ends past its table's 8 bytes");
+  }
+
+  @Test
+  void shouldReadSlicesOfALargeSealedTableAtTheirOffsetsAcrossItsSegments() throws IOException {
+    SecretKey key = new SecretKeySpec(new byte[32], "AES");
+    FileArtifactStore store = new FileArtifactStore(dir.resolve("sealed"), new KeyProvider() {
+      @Override
+      public String currentId() {
+        return "k";
+      }
+
+      @Override
+      public SecretKey key(String id) {
+        return key;
+      }
+
+      @Override
+      public Set<String> ids() {
+        return Set.of("k");
+      }
+    });
+    StringBuilder text = new StringBuilder("id,note\n");
+    List<Long> starts = new ArrayList<>();
+    long bytes = text.length();
+    for (int i = 0; i < 90_000; i++) {
+      starts.add(bytes);
+      String row = i + ",\"\u00e9" + "x".repeat(i % 41) + ",\u20ac\"\n"; // 2- and 3-byte characters, quoted commas
+      text.append(row);
+      bytes += row.getBytes(StandardCharsets.UTF_8).length;
+    }
+    starts.add(bytes);
+    assertThat(bytes).as("past what is kept whole, so read at its offsets").isGreaterThan(TableSlices.KEPT_TABLE_BYTES);
+    ArtifactRef table = store.put(text.toString().getBytes(StandardCharsets.UTF_8), "text/csv");
+    Table parsed = Csv.parse(text.toString());
+    for (int from = 0; from < 90_000; from += 997) {
+      int to = Math.min(90_000, from + 3);
+      String slice = new String(TableSlices.read(store, new TableSlice(table.digest(), from, to, starts.get(from),
+          starts.get(to))), StandardCharsets.UTF_8);
+      assertThat(slice).isEqualTo(Csv.write(new Table(parsed.header(), parsed.rows().subList(from, to))));
+    }
   }
 
   @Test
