@@ -54,9 +54,10 @@ public final class TableSlices {
           + " bytes");
     }
     List<String> header = header(store, table);
+    long length = slice.toByte() - slice.fromByte();
     InputStream bytes = table.size() <= KEPT_TABLE_BYTES
-        ? new ByteArrayInputStream(kept(store, table), (int) slice.fromByte(), (int) (slice.toByte() - slice.fromByte()))
-        : new Bounded(store.open(table, slice.fromByte()), slice.toByte() - slice.fromByte());
+        ? new ByteArrayInputStream(kept(store, table), (int) slice.fromByte(), (int) length)
+        : new Bounded(store.open(table, slice.fromByte()), length);
     CsvRows rows = CsvRows.continuing(new InputStreamReader(bytes, StandardCharsets.UTF_8), header);
     long[] read = {0};
     CsvStream.Records checked = () -> {

@@ -17,8 +17,9 @@ import java.util.List;
 
 /**
  * Map bookkeeping over the artifact store. Content addressing makes every call idempotent under retries. A chunk
- * is a slice of the (immutable) table it is cut from, read where its tool runs, not a copy. Tables stream through (read record by record, written as they are read), so a worker's heap does not grow with the size
- * of the table it splits or merges.
+ * is a slice of the (immutable) table it is cut from, read where its tool runs, not a copy. Tables stream through
+ * (read record by record, written as they are read), so a worker's heap does not grow with the size of the table it
+ * splits or merges.
  */
 public final class MapActivitiesImpl implements MapActivities {
   private static final String CSV = "text/csv";

@@ -42,8 +42,8 @@ class MapActivitiesImplTest {
   void shouldListSlicesThatReadAsTheBytesAndBoundariesOfCuttingTheParsedTable() throws IOException {
     // CRLF, a blank line, quoted commas, newlines and quotes, and characters of 2, 3 and 4 UTF-8 bytes (a surrogate
     // pair): a slice's byte range must land on the rows whatever their encoding
-    String text = "id,\"note\"\r\n" + "1,plain\n\n2,\"with, comma\"\n3,\"multi\nline\"\n4,\"q\"\"uote\"\n5,\u00e9\u20ac\n"
-        + "6,\uD834\uDD1E clef\r\n7,z";
+    String text = "id,\"note\"\r\n" + "1,plain\n\n2,\"with, comma\"\n3,\"multi\nline\"\n4,\"q\"\"uote\"\n"
+        + "5,\u00e9\u20ac\n6,\uD834\uDD1E clef\r\n7,z";
     Table table = Csv.parse(text);
     ArtifactRef input = store.put(text.getBytes(StandardCharsets.UTF_8), "text/csv");
     for (int size : new int[] {1, 3, 7, 100}) {
