@@ -9,6 +9,7 @@ import io.nightshift.workflows.agent.AgentResult;
 import io.nightshift.workflows.agent.AgentUsage;
 import io.nightshift.workflows.agent.AgentWorkflow;
 import io.nightshift.workflows.agent.BudgetStatus;
+import io.nightshift.workflows.agent.LoopGuardState;
 import io.nightshift.workflows.agent.PendingEntry;
 import io.nightshift.workflows.agent.StopReason;
 import io.nightshift.workflows.agent.TranscriptMessage;
@@ -76,7 +77,7 @@ final class AgentRuns {
     return run(input.withResume(new AgentInput.Resume(from, unsent, last.usage().turns(),
         last.usage().toolCalls(), spent == null ? 0 : spent.tokensSpent(),
         spent == null ? BigDecimal.ZERO : spent.costSpent(), spent == null ? 0 : spent.unreportedCalls(),
-        startedAtMillis, last.usage().compactions())));
+        startedAtMillis, last.usage().compactions(), LoopGuardState.EMPTY)));
   }
 
   /** Run n: the agent's id for the first, then {@code id/resumed-n} (its memory scope is the agent's, by that id). */
