@@ -9,6 +9,7 @@ import io.nightshift.core.artifact.FileArtifactStore;
 import io.nightshift.core.pipeline.ContextSettings;
 import io.nightshift.core.pipeline.LoopGuardSettings;
 import io.nightshift.workflows.engine.RecordedPayloads;
+import io.nightshift.workflows.engine.ReplayedCalls;
 import io.nightshift.workflows.agent.ScriptedModel.Reply;
 import io.nightshift.workflows.agent.TranscriptMessage.Role;
 import io.temporal.api.failure.v1.Failure;
@@ -109,9 +110,8 @@ class AgentWorkflowReplayTest {
    */
   private static void assertReplayedModelCallsAsRecorded(String id) throws Exception {
     List<JsonNode> replayed = new ArrayList<>();
-    for (ReplayedActivities.Scheduled s : ReplayedActivities.replay(RecordedPayloads.history(id),
-        AgentWorkflowImpl.class)) {
-      if (s.input() instanceof ModelTurnInput in) {
+    for (ReplayedCalls.Call call : ReplayedCalls.replay(RecordedPayloads.history(id), AgentWorkflowImpl.class)) {
+      if (call.input() instanceof ModelTurnInput in) {
         replayed.add(RecordedPayloads.written(in));
       }
     }

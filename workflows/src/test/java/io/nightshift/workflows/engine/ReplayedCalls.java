@@ -1,4 +1,4 @@
-package io.nightshift.workflows.agent;
+package io.nightshift.workflows.engine;
 
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.common.interceptors.WorkerInterceptor;
@@ -16,19 +16,27 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Replays a history and keeps the input of every activity the replayed code schedules, in order. Replay matches an
- * activity's type and id against the history, not its input, so a change to what the agent hands its model call
- * (the tool it must call, the loop guard's notes) replays cleanly; a test compares these inputs with the recorded
- * ones to catch it.
+ * Replays a history and keeps what the replayed code hands each activity and child workflow it starts, in order.
+ * Replay matches an activity's or a child's type and id against the history, not its input, so a change to what a
+ * workflow hands them (where a map's chunks run, the tool an agent's model must call, the loop guard's notes)
+ * replays cleanly; a test compares these inputs with the recorded ones to catch it.
  */
-final class ReplayedActivities {
-  /** One scheduled activity: its type and its (single) argument. */
-  record Scheduled(String type, Object input) {}
+public final class ReplayedCalls {
+  /** What the replayed code started. */
+  public enum Kind { ACTIVITY, CHILD_WORKFLOW }
 
-  private ReplayedActivities() {}
+  /**
+   * One call the replayed code made.
+   *
+   * @param name  the activity's type, or the child workflow's id
+   * @param input its first argument
+   */
+  public record Call(Kind kind, String name, Object input) {}
 
-  static List<Scheduled> replay(WorkflowExecutionHistory history, Class<?>... workflows) throws Exception {
-    List<Scheduled> scheduled = new CopyOnWriteArrayList<>();
+  private ReplayedCalls() {}
+
+  public static List<Call> replay(WorkflowExecutionHistory history, Class<?>... workflows) throws Exception {
+    List<Call> calls = new CopyOnWriteArrayList<>();
     WorkerInterceptor recorder = new WorkerInterceptorBase() {
       @Override
       public WorkflowInboundCallsInterceptor interceptWorkflow(WorkflowInboundCallsInterceptor next) {
@@ -38,8 +46,14 @@ final class ReplayedActivities {
             super.init(new WorkflowOutboundCallsInterceptorBase(outbound) {
               @Override
               public <R> ActivityOutput<R> executeActivity(ActivityInput<R> input) {
-                scheduled.add(new Scheduled(input.getActivityName(), input.getArgs()[0]));
+                calls.add(new Call(Kind.ACTIVITY, input.getActivityName(), input.getArgs()[0]));
                 return super.executeActivity(input);
+              }
+
+              @Override
+              public <R> ChildWorkflowOutput<R> executeChildWorkflow(ChildWorkflowInput<R> input) {
+                calls.add(new Call(Kind.CHILD_WORKFLOW, input.getWorkflowId(), input.getArgs()[0]));
+                return super.executeChildWorkflow(input);
               }
             });
           }
@@ -53,6 +67,6 @@ final class ReplayedActivities {
       worker.registerWorkflowImplementationTypes(workflows);
       WorkflowReplayer.replayWorkflowExecution(history, worker);
     }
-    return scheduled;
+    return calls;
   }
 }
