@@ -66,7 +66,8 @@ final class AgentRuns {
 
   /**
    * Goes on from {@code last} with {@code nudge} as a user message; the wall-clock budget counts from
-   * {@code startedAtMillis} (epoch millis: the dev server's clock is this machine's).
+   * {@code startedAtMillis} (epoch millis: the dev server's clock is this machine's). The loop guard counts afresh
+   * (a run it ended, {@code AgentLoopDetected}, is nudged like any other failed run: the nudge is a new instruction).
    */
   Run next(AgentInput input, Run last, String nudge, long startedAtMillis) {
     BudgetStatus spent = last.usage().budget();
