@@ -101,15 +101,21 @@ public final class Transcripts {
     return new CompactionAppended(appendMessages(index, List.of(TranscriptMessage.compaction(summary, event))), event);
   }
 
-  /** The delta with {@code note} added to the text of its last tool result (of its last message if it has none). */
+  /**
+   * The delta with {@code note} added to the text of its last tool result (a tool's delta holds one), else of its last
+   * message; an empty delta becomes the note alone.
+   */
   private ArtifactRef noted(ArtifactRef delta, String note) {
     List<TranscriptMessage> messages = new ArrayList<>(delta(delta));
-    int at = messages.size() - 1;
-    while (at > 0 && messages.get(at).role() != TranscriptMessage.Role.TOOL) {
-      at--;
-    }
-    if (at < 0) {
+    if (messages.isEmpty()) {
       return putDelta(List.of(TranscriptMessage.user(note)));
+    }
+    int at = messages.size() - 1;
+    for (int i = at; i >= 0; i--) {
+      if (messages.get(i).role() == TranscriptMessage.Role.TOOL) {
+        at = i;
+        break;
+      }
     }
     messages.set(at, messages.get(at).withText(PendingEntry.withNote(messages.get(at).text(), note)));
     return putDelta(messages);
