@@ -51,6 +51,7 @@ class AgentConversationCompactionTest {
           max_turns: 12
           max_output_tokens: 64
           context: {strategy: compact, keep_last_turns: 1}
+          loop_guard: {max_repeats: 0, max_consecutive_failures: 0}   # the same call again and again, on purpose
       """;
   private static final String SUMMARY = "The table has two columns and three rows; described several times.";
 

@@ -73,6 +73,11 @@ final class FileKeys {
           + " the step's own endpoint)"),
       new FileKey("planner.context.reserve_tokens", "room kept for the answer (default: the step's"
           + " max_output_tokens)"),
+      new FileKey("planner.loop_guard", "the `loop_guard:` block of the agent steps its plans have (see README)"),
+      new FileKey("planner.loop_guard.max_repeats", "the same call with the same result at most this many times in"
+          + " a row, 0 to 1000 (default 5; 0: no bound)"),
+      new FileKey("planner.loop_guard.max_consecutive_failures", "failed calls in a row of one tool that end the"
+          + " step, 0 to 1000 (default 5; 0: no bound)"),
       new FileKey("mcp", "MCP servers whose tools join the registry, a list"),
       new FileKey("mcp[].name", "required; a lower-case word; tools become `mcp.<name>.<tool>`"),
       new FileKey("mcp[].command", "required; the program, started over stdio, or a list with its arguments"),

@@ -3,6 +3,7 @@ package io.nightshift.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nightshift.planners.declarative.ContextBlock;
+import io.nightshift.planners.declarative.LoopGuardBlock;
 import io.nightshift.runtime.backends.BackendsFile;
 import io.nightshift.runtime.mcp.McpServersFile;
 import io.nightshift.runtime.models.ModelsFile;
@@ -45,6 +46,7 @@ class FileKeysTest {
     accepted.put("planner.", keys(planner, "KEYS"));
     accepted.put("planner.replan.", keys(planner, "REPLAN_KEYS"));
     accepted.put("planner.context.", new TreeSet<>(ContextBlock.KEYS));
+    accepted.put("planner.loop_guard.", new TreeSet<>(LoopGuardBlock.KEYS));
     accepted.put("mcp[].", keys(McpServersFile.class, "KEYS"));
 
     assertThat(bySection(FileKeys.MODELS)).isEqualTo(new TreeMap<>(accepted));
@@ -98,6 +100,7 @@ class FileKeysTest {
           step_kinds: [tool, agent]
           replan: {max_versions: 3, approval: none}
           context: {strategy: compact, keep_last_turns: 4, summary_endpoint: local, reserve_tokens: 512}
+          loop_guard: {max_repeats: 5, max_consecutive_failures: 5}
         mcp:
           - name: calc
             command: python3

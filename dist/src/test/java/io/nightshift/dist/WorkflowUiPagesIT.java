@@ -35,7 +35,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The workflow UI's pages for people in a real headless Chromium against a real runtime (Temporal dev server, two
  * simulated pools): a pipeline pasted into the submit form runs to SUCCEEDED through an approval while its graph
- * follows it without a reload; the API's validation error shows next to the field it names; the 18-step demo's
+ * follows it without a reload; the API's validation error shows next to the field it names; the 17-step demo's
  * graph fits a 1280x800 window and a cancel happens only after the dialog is confirmed (Escape keeps the task; the
  * dialog works by keyboard alone); the backends page shows
  * the pools; the list shows progress, tokens and cost and picks up a new task by itself, and pages through more
@@ -170,7 +170,7 @@ class WorkflowUiPagesIT {
     openSubmitWithCatalogPipeline("drug-discovery-demo");
     browser.findElement(By.id("submit-task")).click();
     String id = taskOpened();
-    await(() -> browser.findElements(By.cssSelector("#dag g[data-node]")).size() == 18);
+    await(() -> browser.findElements(By.cssSelector("#dag g[data-node]")).size() == 17);
 
     assertThat(number("return document.documentElement.scrollWidth - document.documentElement.clientWidth"))
         .as("the page does not scroll sideways").isLessThanOrEqualTo(0);

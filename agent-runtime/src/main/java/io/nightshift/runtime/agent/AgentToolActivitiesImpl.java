@@ -89,7 +89,7 @@ public final class AgentToolActivitiesImpl implements AgentToolActivities {
       ToolOutput out = runner.run(tool, arguments, input.idempotencyKey(), "agent-tool-", notebook);
       AgentToolOutput ok = result(call, true, "ok: " + ToolResultExcerpt.summary(out.summary()) + "\noutput: "
           + out.artifact().uri() + content(excerpt, out.artifact()));
-      return new AgentToolOutput(ok.delta(), true, ok.summary(), out.nextTool());
+      return ok.withNextTool(out.nextTool());
     } catch (ToolException e) {
       if (e.retryable()) {
         throw ApplicationFailure.newFailureWithCause(excerpt.failure(e.getMessage()), "ToolTransientError", e);
@@ -108,7 +108,8 @@ public final class AgentToolActivitiesImpl implements AgentToolActivities {
   private AgentToolOutput result(AgentToolCall call, boolean ok, String text) {
     ArtifactRef delta = transcripts.putDelta(List.of(TranscriptMessage.toolResult(call, text)));
     String firstLine = text.lines().findFirst().orElse("");
-    return new AgentToolOutput(delta, ok, firstLine.length() > 200 ? firstLine.substring(0, 200) : firstLine);
+    // the digest of what the model reads, so the workflow's loop guard can tell the same result given again
+    return AgentToolOutput.of(delta, ok, firstLine.length() > 200 ? firstLine.substring(0, 200) : firstLine, text);
   }
 
   private static String content(ToolResultExcerpt excerpt, ArtifactRef output) {

@@ -49,6 +49,7 @@ import java.util.TreeSet;
  *                                           # agent_endpoint); [agent] for plans of agents only
  *   replan: {max_versions: 3, approval: none}   # default for goal-only tasks; approval: required to review
  *   context: {strategy: compact, keep_last_turns: 4}   # for its agent steps, as an agent step's context:
+ *   loop_guard: {max_repeats: 5, max_consecutive_failures: 5}   # for its agent steps, as an agent step's
  * </pre>
  *
  * Both entry points check the whole file (endpoints and planner) and fail listing every problem of either part.

@@ -2,7 +2,9 @@ package io.nightshift.runtime.models;
 
 import io.nightshift.config.ConfigNode;
 import io.nightshift.core.pipeline.ContextSettings;
+import io.nightshift.core.pipeline.LoopGuardSettings;
 import io.nightshift.planners.declarative.ContextBlock;
+import io.nightshift.planners.declarative.LoopGuardBlock;
 import io.nightshift.workflows.task.replan.ReplanPolicy;
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +13,7 @@ import java.util.Set;
 /** Reads the models file's {@code planner:} section (see {@link ModelsFile}), checking it against the file's endpoints. */
 final class PlannerSection {
   private static final Set<String> KEYS = Set.of("endpoint", "agent_endpoint", "agent_max_turns", "max_repairs",
-      "max_output_tokens", "replan", "tools", "step_kinds", "context");
+      "max_output_tokens", "replan", "tools", "step_kinds", "context", "loop_guard");
   private static final Set<String> REPLAN_KEYS = Set.of("max_versions", "approval");
   private static final List<String> STEP_KINDS = List.of("tool", "agent");
 
@@ -29,6 +31,7 @@ final class PlannerSection {
     int maxOutputTokens = p.get("max_output_tokens").integer(16, 32_768, 512);
     ReplanPolicy replan = replan(p.get("replan"));
     ContextSettings context = ContextBlock.read(p.get("context"));
+    LoopGuardSettings loopGuard = LoopGuardBlock.read(p.get("loop_guard"));
     // its summaries are written on one of the file's endpoints; reported once, here
     context.summaryEndpoint().ifPresent(id -> endpoint(p.get("context").get("summary_endpoint"), ids, true));
     List<String> tools = p.get("tools").strings();
@@ -41,7 +44,7 @@ final class PlannerSection {
       return Optional.empty(); // reported above
     }
     return p.build(() -> new PlannerSettings(endpoint, agent, agentMaxTurns, maxRepairs, maxOutputTokens, replan,
-        tools, agentStepsOnly, context));
+        tools, agentStepsOnly, context, loopGuard));
   }
 
   /** The id, when it names one of the endpoints; null (with a problem when it was given or is required) otherwise. */

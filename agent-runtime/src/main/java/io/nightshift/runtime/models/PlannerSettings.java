@@ -1,6 +1,7 @@
 package io.nightshift.runtime.models;
 
 import io.nightshift.core.pipeline.ContextSettings;
+import io.nightshift.core.pipeline.LoopGuardSettings;
 import io.nightshift.workflows.task.replan.ReplanPolicy;
 import java.util.List;
 
@@ -18,13 +19,15 @@ import java.util.List;
  *                        from a short list, and its context window may not hold the schema of every tool
  * @param agentStepsOnly  whether its plans consist of agent steps only ({@code step_kinds: [agent]})
  * @param agentContext    how its agent steps keep their conversations inside the model's window ({@code context:})
+ * @param agentLoopGuard  when its agent steps count as stuck on a tool ({@code loop_guard:})
  */
 public record PlannerSettings(String endpoint, String agentEndpoint, int agentMaxTurns, int maxRepairs,
     int maxOutputTokens, ReplanPolicy replan, List<String> tools, boolean agentStepsOnly,
-    ContextSettings agentContext) {
+    ContextSettings agentContext, LoopGuardSettings agentLoopGuard) {
   public PlannerSettings {
     tools = List.copyOf(tools == null ? List.of() : tools);
     agentContext = agentContext == null ? ContextSettings.DEFAULTS : agentContext;
+    agentLoopGuard = agentLoopGuard == null ? LoopGuardSettings.DEFAULTS : agentLoopGuard;
     if (agentStepsOnly && agentEndpoint == null) {
       throw new IllegalArgumentException("plans of agent steps only need 'agent_endpoint'");
     }
@@ -33,7 +36,7 @@ public record PlannerSettings(String endpoint, String agentEndpoint, int agentMa
   public PlannerSettings(String endpoint, String agentEndpoint, int agentMaxTurns, int maxRepairs,
       int maxOutputTokens, ReplanPolicy replan, List<String> tools, boolean agentStepsOnly) {
     this(endpoint, agentEndpoint, agentMaxTurns, maxRepairs, maxOutputTokens, replan, tools, agentStepsOnly,
-        ContextSettings.DEFAULTS);
+        ContextSettings.DEFAULTS, LoopGuardSettings.DEFAULTS);
   }
 
   /** What goal-only tasks get unless the file says otherwise: two revisions, no approval (see README). */

@@ -43,7 +43,8 @@ public final class RuntimePlanners {
     LlmPlanner.Builder llm = LlmPlanner.builder(models, settings.endpoint(), only(tools, settings))
         .maxRepairs(settings.maxRepairs()).maxOutputTokens(settings.maxOutputTokens());
     if (settings.agentEndpoint() != null) {
-      llm.agentModel(settings.agentEndpoint(), settings.agentMaxTurns()).agentContext(settings.agentContext());
+      llm.agentModel(settings.agentEndpoint(), settings.agentMaxTurns()).agentContext(settings.agentContext())
+          .agentLoopGuard(settings.agentLoopGuard());
     }
     if (settings.agentStepsOnly()) {
       llm.agentStepsOnly();

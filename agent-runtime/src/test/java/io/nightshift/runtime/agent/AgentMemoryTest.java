@@ -93,8 +93,12 @@ class AgentMemoryTest {
     // the diary agent: a note on its first turn, ten turns of other searches, then the question
     model.on(r -> prompt(r).startsWith("Diary") && toolResults(r) == 0, ScriptedReply.toolCall("memory__save",
         "{\"text\": \"The lab door code is 4512\", \"tags\": \"access\"}"));
-    model.on(r -> prompt(r).startsWith("Diary") && toolResults(r) >= 1 && toolResults(r) <= 10,
-        ScriptedReply.toolCall("memory__search", "{\"query\": \"weather forecast\"}"));
+    for (int day = 1; day <= 10; day++) {
+      // a search of its own each turn: ten times the same one would be a loop its guard ends (issue 19)
+      int turn = day;
+      model.on(r -> prompt(r).startsWith("Diary") && toolResults(r) == turn,
+          ScriptedReply.toolCall("memory__search", "{\"query\": \"weather forecast day " + day + "\"}"));
+    }
     model.on(r -> prompt(r).startsWith("Diary") && toolResults(r) == 11,
         ScriptedReply.toolCall("memory__search", "{\"query\": \"door code\", \"limit\": 3}"));
     model.on(r -> prompt(r).startsWith("Diary") && toolResults(r) == 12, ScriptedReply.text("The code is 4512."));

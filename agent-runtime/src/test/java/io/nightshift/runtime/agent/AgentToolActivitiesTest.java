@@ -93,6 +93,24 @@ class AgentToolActivitiesTest {
     assertThat(out.nextTool()).hasValue("lab.wait");
   }
 
+  @Test
+  void shouldGiveTheSameResultDigestForTheSameOutputWhateverTheCallsIdAndAnotherForAnError() {
+    AgentToolActivities tools = env.newActivityStub(AgentToolActivities.class, ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofMinutes(1)).build());
+
+    AgentToolOutput first = tools.callTool(new AgentToolInput("agent-1", 1,
+        new AgentToolCall("call-1", "lab.script", "{}"), "agent-1/1/0"));
+    AgentToolOutput again = tools.callTool(new AgentToolInput("agent-1", 2,
+        new AgentToolCall("call-2", "lab.script", "{}"), "agent-1/2/0"));
+    AgentToolOutput refused = tools.callTool(new AgentToolInput("agent-1", 3,
+        new AgentToolCall("call-3", "lab.script", "{\"unknown\":1}"), "agent-1/3/0"));
+
+    // what the workflow's loop guard compares (issue 19): the text the model is shown, not the call's id
+    assertThat(first.resultDigest()).isPresent().isEqualTo(again.resultDigest());
+    assertThat(refused.ok()).isFalse();
+    assertThat(refused.resultDigest()).isPresent().isNotEqualTo(first.resultDigest());
+  }
+
   /** A scripted procedure: its result says which tool comes next. */
   private static final class Scripted implements Tool {
     @Override

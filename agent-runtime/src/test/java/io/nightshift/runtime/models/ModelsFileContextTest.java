@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.nightshift.core.pipeline.ContextSettings;
+import io.nightshift.core.pipeline.LoopGuardSettings;
 import io.nightshift.core.pipeline.ContextSettings.Strategy;
 import io.nightshift.models.endpoint.ModelEndpointConfig;
 import java.nio.file.Files;
@@ -63,6 +64,27 @@ class ModelsFileContextTest {
         Optional.of(256)));
     assertThat(ModelsFile.planner(file(ENDPOINTS + "planner:\n  endpoint: local-llama\n")).orElseThrow()
         .agentContext()).isEqualTo(ContextSettings.DEFAULTS);
+  }
+
+  @Test
+  void shouldReadThePlannersLoopGuardForTheAgentStepsItPlansAndRefuseABadOneNamingTheKey() throws Exception {
+    PlannerSettings s = ModelsFile.planner(file(ENDPOINTS + """
+        planner:
+          endpoint: local-llama
+          agent_endpoint: local-llama
+          loop_guard: {max_repeats: 3, max_consecutive_failures: 0}
+        """)).orElseThrow();
+
+    assertThat(s.agentLoopGuard()).isEqualTo(new LoopGuardSettings(3, 0));
+    assertThat(ModelsFile.planner(file(ENDPOINTS + "planner:\n  endpoint: local-llama\n")).orElseThrow()
+        .agentLoopGuard()).isEqualTo(LoopGuardSettings.DEFAULTS);
+    assertThatThrownBy(() -> ModelsFile.planner(file(ENDPOINTS + """
+        planner:
+          endpoint: local-llama
+          loop_guard: {max_repeats: many}
+        """)))
+        .hasMessageContaining("planner.loop_guard.max_repeats (line 11): must be a whole number from 0 to 1000, "
+            + "was 'many'");
   }
 
   @Test

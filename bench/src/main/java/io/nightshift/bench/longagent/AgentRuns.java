@@ -9,6 +9,7 @@ import io.nightshift.workflows.agent.AgentResult;
 import io.nightshift.workflows.agent.AgentUsage;
 import io.nightshift.workflows.agent.AgentWorkflow;
 import io.nightshift.workflows.agent.BudgetStatus;
+import io.nightshift.workflows.agent.LoopGuardState;
 import io.nightshift.workflows.agent.PendingEntry;
 import io.nightshift.workflows.agent.StopReason;
 import io.nightshift.workflows.agent.TranscriptMessage;
@@ -65,7 +66,8 @@ final class AgentRuns {
 
   /**
    * Goes on from {@code last} with {@code nudge} as a user message; the wall-clock budget counts from
-   * {@code startedAtMillis} (epoch millis: the dev server's clock is this machine's).
+   * {@code startedAtMillis} (epoch millis: the dev server's clock is this machine's). The loop guard counts afresh
+   * (a run it ended, {@code AgentLoopDetected}, is nudged like any other failed run: the nudge is a new instruction).
    */
   Run next(AgentInput input, Run last, String nudge, long startedAtMillis) {
     BudgetStatus spent = last.usage().budget();
@@ -76,7 +78,7 @@ final class AgentRuns {
     return run(input.withResume(new AgentInput.Resume(from, unsent, last.usage().turns(),
         last.usage().toolCalls(), spent == null ? 0 : spent.tokensSpent(),
         spent == null ? BigDecimal.ZERO : spent.costSpent(), spent == null ? 0 : spent.unreportedCalls(),
-        startedAtMillis, last.usage().compactions())));
+        startedAtMillis, last.usage().compactions(), LoopGuardState.EMPTY)));
   }
 
   /** Run n: the agent's id for the first, then {@code id/resumed-n} (its memory scope is the agent's, by that id). */

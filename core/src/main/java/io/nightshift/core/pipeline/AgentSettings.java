@@ -22,16 +22,19 @@ import java.util.Optional;
  *                     own notes
  * @param context      how the conversation is kept inside the model's context window (null in plans recorded
  *                     before it existed: the defaults)
+ * @param loopGuard    when the agent counts as stuck on a tool ({@code loop_guard:}; null in plans recorded before it
+ *                     existed: the defaults)
  */
 public record AgentSettings(String model, String instructions, String prompt, List<String> tools, int maxTurns,
     long maxTokens, String maxCost, long wallClockMillis, int maxOutputTokens, Optional<String> memoryScope,
-    ContextSettings context) {
+    ContextSettings context, LoopGuardSettings loopGuard) {
   /** Model calls an agent step may make when its pipeline sets no {@code max_turns}. */
   public static final int DEFAULT_MAX_TURNS = 10;
 
   public AgentSettings {
     tools = List.copyOf(tools == null ? List.of() : tools);
     context = context == null ? ContextSettings.DEFAULTS : context;
+    loopGuard = loopGuard == null ? LoopGuardSettings.DEFAULTS : loopGuard;
     if (maxOutputTokens < 0) {
       throw new IllegalArgumentException("maxOutputTokens must not be negative but was " + maxOutputTokens);
     }
@@ -50,13 +53,13 @@ public record AgentSettings(String model, String instructions, String prompt, Li
   /** The same settings with another prompt (e.g. parameters substituted). */
   public AgentSettings withPrompt(String newPrompt) {
     return new AgentSettings(model, instructions, newPrompt, tools, maxTurns, maxTokens, maxCost, wallClockMillis,
-        maxOutputTokens, memoryScope, context);
+        maxOutputTokens, memoryScope, context, loopGuard);
   }
 
   /** The same settings with other budgets (0 / null for none). */
   public AgentSettings withBudget(long tokens, String cost, long wallClock) {
     return new AgentSettings(model, instructions, prompt, tools, maxTurns, tokens, cost, wallClock,
-        maxOutputTokens, memoryScope, context);
+        maxOutputTokens, memoryScope, context, loopGuard);
   }
 
   /** Agent settings by name: each setter says which setting it sets. */
@@ -72,6 +75,7 @@ public record AgentSettings(String model, String instructions, String prompt, Li
     private int maxOutputTokens;
     private Optional<String> memoryScope = Optional.empty();
     private ContextSettings context = ContextSettings.DEFAULTS;
+    private LoopGuardSettings loopGuard = LoopGuardSettings.DEFAULTS;
 
     private Builder(String model, String prompt) {
       this.model = model;
@@ -119,9 +123,15 @@ public record AgentSettings(String model, String instructions, String prompt, Li
       return this;
     }
 
+    /** When the agent counts as stuck on a tool. */
+    public Builder loopGuard(LoopGuardSettings settings) {
+      this.loopGuard = settings;
+      return this;
+    }
+
     public AgentSettings build() {
       return new AgentSettings(model, instructions, prompt, tools, maxTurns, maxTokens, maxCost, wallClockMillis,
-          maxOutputTokens, memoryScope, context);
+          maxOutputTokens, memoryScope, context, loopGuard);
     }
   }
 }

@@ -32,7 +32,7 @@ final class StepParser {
   private static final Set<String> STEP_KEYS = Set.of("name", "kind", "tool", "params", "needs", "retry", "timeout",
       "heartbeat_timeout", "continue_on_error", "over", "chunk_size", "max_parallel", "item_param", "duration",
       "pipeline", "requires", "approval", "model", "instructions", "prompt", "tools", "max_turns", "budget",
-      "max_output_tokens", "memory_scope", "context");
+      "max_output_tokens", "memory_scope", "context", "loop_guard");
   private static final Set<String> BUDGET_KEYS = Set.of("tokens", "cost", "wall_clock");
   private static final Set<String> REQUIRES_KEYS = Set.of("kind", "units", "memory_gb", "model", "priority", "estimate");
   private static final Set<String> RETRY_KEYS = Set.of("max_attempts", "initial_interval", "backoff", "max_interval",
@@ -46,7 +46,7 @@ final class StepParser {
       Map.entry("instructions", StepKind.AGENT), Map.entry("prompt", StepKind.AGENT), Map.entry("tools", StepKind.AGENT),
       Map.entry("max_turns", StepKind.AGENT), Map.entry("budget", StepKind.AGENT),
       Map.entry("max_output_tokens", StepKind.AGENT), Map.entry("memory_scope", StepKind.AGENT),
-      Map.entry("context", StepKind.AGENT));
+      Map.entry("context", StepKind.AGENT), Map.entry("loop_guard", StepKind.AGENT));
 
   private StepParser() {}
 
@@ -134,7 +134,8 @@ final class StepParser {
         .budget(budget.get("tokens").integer(1, Integer.MAX_VALUE, 0), maxCost, millis(budget.get("wall_clock")))
         .maxOutputTokens(s.get("max_output_tokens").integer(1, 32768, 0))
         .memoryScope(memoryScope(s.get("memory_scope")))
-        .context(ContextBlock.read(s.get("context"))).build();
+        .context(ContextBlock.read(s.get("context")))
+        .loopGuard(LoopGuardBlock.read(s.get("loop_guard"))).build();
   }
 
   /**

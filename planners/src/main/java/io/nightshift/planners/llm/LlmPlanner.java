@@ -6,6 +6,7 @@ import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.json.JsonSchema;
 import io.nightshift.core.pipeline.ContextSettings;
+import io.nightshift.core.pipeline.LoopGuardSettings;
 import io.nightshift.core.pipeline.InvalidPipelineException;
 import io.nightshift.core.pipeline.PipelineProblem;
 import io.nightshift.core.pipeline.Plan;
@@ -50,6 +51,7 @@ public final class LlmPlanner implements Planner, Replanner {
   private final String agentModel;
   private final int agentMaxTurns;
   private final ContextSettings agentContext;
+  private final LoopGuardSettings agentLoopGuard;
   private final boolean toolSteps;
 
   private LlmPlanner(Builder b) {
@@ -63,6 +65,7 @@ public final class LlmPlanner implements Planner, Replanner {
     this.agentModel = b.agentModel;
     this.agentMaxTurns = b.agentMaxTurns;
     this.agentContext = b.agentContext;
+    this.agentLoopGuard = b.agentLoopGuard;
     this.toolSteps = b.toolSteps;
   }
 
@@ -108,7 +111,8 @@ public final class LlmPlanner implements Planner, Replanner {
           .withMaxOutputTokens(maxOutputTokens).withTemperature(temperature)).text();
       try {
         String document = PlanDocuments.toPipeline(answer, request.goal(), request.params(), agentModel,
-            agentMaxTurns, known.stream().map(ToolDescriptor::name).sorted().toList(), agentContext);
+            agentMaxTurns, known.stream().map(ToolDescriptor::name).sorted().toList(), agentContext,
+            agentLoopGuard);
         Plan plan = validator.validate(parser.parse(document), request.params(), version)
             .withOrigin("llm:" + endpoint);
         log.info("planned '{}' (v{}) after {} repair(s): {} steps; the answer was: {}", request.goal(), version,
@@ -142,6 +146,7 @@ public final class LlmPlanner implements Planner, Replanner {
     private String agentModel;
     private int agentMaxTurns = 4;
     private ContextSettings agentContext = ContextSettings.DEFAULTS;
+    private LoopGuardSettings agentLoopGuard = LoopGuardSettings.DEFAULTS;
     private boolean toolSteps = true;
 
     private Builder(ModelCall models, String endpoint, ToolCatalog tools) {
@@ -201,6 +206,12 @@ public final class LlmPlanner implements Planner, Replanner {
     /** How the agent steps of its plans keep their conversations inside the model's context window. */
     public Builder agentContext(ContextSettings settings) {
       this.agentContext = Objects.requireNonNull(settings, "agentContext");
+      return this;
+    }
+
+    /** When the agent steps of its plans count as stuck on a tool. */
+    public Builder agentLoopGuard(LoopGuardSettings settings) {
+      this.agentLoopGuard = Objects.requireNonNull(settings, "agentLoopGuard");
       return this;
     }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nightshift.core.pipeline.ContextSettings;
+import io.nightshift.core.pipeline.LoopGuardSettings;
 import io.nightshift.core.pipeline.InvalidPipelineException;
 import io.nightshift.core.pipeline.PipelineProblem;
 import io.nightshift.core.pipeline.Plan;
@@ -41,7 +42,7 @@ final class PlanDocuments {
    * @throws InvalidPipelineException when the answer is not a JSON object
    */
   static String toPipeline(String answer, String goal, Map<String, String> params) {
-    return toPipeline(answer, goal, params, null, 0, List.of(), ContextSettings.DEFAULTS);
+    return toPipeline(answer, goal, params, null, 0, List.of(), ContextSettings.DEFAULTS, LoopGuardSettings.DEFAULTS);
   }
 
   /**
@@ -50,9 +51,10 @@ final class PlanDocuments {
    * @param agentMaxTurns the turn limit given to agent steps that set none
    * @param agentTools the tools an agent step that lists none may call: every tool the planner plans with
    * @param agentContext the {@code context:} block of every agent step (the model does not choose it)
+   * @param agentLoopGuard the {@code loop_guard:} block of every agent step (nor this)
    */
   static String toPipeline(String answer, String goal, Map<String, String> params, String agentModel,
-      int agentMaxTurns, List<String> agentTools, ContextSettings agentContext) {
+      int agentMaxTurns, List<String> agentTools, ContextSettings agentContext, LoopGuardSettings agentLoopGuard) {
     JsonNode root;
     try {
       root = JSON.readTree(answer == null ? "" : answer);
@@ -91,6 +93,12 @@ final class PlanDocuments {
           }
           if (!agentContext.equals(ContextSettings.DEFAULTS)) {
             o.set("context", contextBlock(agentContext));
+          }
+          // always the planner's, also over one the model wrote: a loop bound is the operator's to choose
+          o.remove("loop_guard");
+          if (!agentLoopGuard.equals(LoopGuardSettings.DEFAULTS)) {
+            o.set("loop_guard", JSON.createObjectNode().put("max_repeats", agentLoopGuard.maxRepeats())
+                .put("max_consecutive_failures", agentLoopGuard.maxConsecutiveFailures()));
           }
         }
       }

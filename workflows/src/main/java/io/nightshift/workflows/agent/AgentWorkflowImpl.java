@@ -1,6 +1,7 @@
 package io.nightshift.workflows.agent;
 
 import io.nightshift.core.artifact.ArtifactRef;
+import io.nightshift.core.pipeline.LoopGuardSettings;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Async;
@@ -27,6 +28,12 @@ public final class AgentWorkflowImpl implements AgentWorkflow {
    * context policy, and a conversation that outgrows it is compacted by an activity of its own.
    */
   static final String CONTEXT_MANAGEMENT = "agent-context-management";
+  /**
+   * Version marker: the loop guard counts repeated and failing tool calls, notes them in the results and ends a
+   * stuck step ({@link LoopGuard}). Agents recorded before run without it: it would end a loop their history goes
+   * on with.
+   */
+  static final String LOOP_GUARD = "agent-loop-guard";
   private final List<String> guidance = new ArrayList<>();
   private AgentInput input;
   private BudgetLedger ledger;
@@ -42,6 +49,7 @@ public final class AgentWorkflowImpl implements AgentWorkflow {
   private boolean managesContext;
   private int compactions;
   private int turnsLeftOut;
+  private LoopGuard loopGuard;
 
   @Override
   public AgentResult run(AgentInput input) {
@@ -53,6 +61,9 @@ public final class AgentWorkflowImpl implements AgentWorkflow {
     this.estimator = new ReservationEstimator(
         Workflow.getVersion(ReservationEstimator.CHANGE_ID, Workflow.DEFAULT_VERSION, ReservationEstimator.V1));
     this.managesContext = Workflow.getVersion(CONTEXT_MANAGEMENT, Workflow.DEFAULT_VERSION, 1) == 1;
+    boolean guarded = Workflow.getVersion(LOOP_GUARD, Workflow.DEFAULT_VERSION, 1) == 1;
+    this.loopGuard = new LoopGuard(guarded ? input.loopGuard() : LoopGuardSettings.OFF,
+        resume.map(AgentInput.Resume::loopGuard).orElse(LoopGuardState.EMPTY));
     long startedAt = resume.map(AgentInput.Resume::startedAtMillis).filter(at -> at > 0)
         .orElseGet(Workflow::currentTimeMillis);
     AgentModelActivities model = Workflow.newActivityStub(AgentModelActivities.class,
@@ -169,7 +180,7 @@ public final class AgentWorkflowImpl implements AgentWorkflow {
     BudgetStatus spent = ledger.status();
     Workflow.continueAsNew(input.withRouting(input.routing().stickingTo(sticky)).withResume(new AgentInput.Resume(
         transcript, unsent, turns, toolCalls, spent.tokensSpent(), spent.costSpent(), spent.unreportedCalls(),
-        startedAt, compactions)));
+        startedAt, compactions, loopGuard.state())));
   }
 
   private ModelTurnOutput callModel(AgentModelActivities model, String reservation, List<PendingEntry> pending,
@@ -227,9 +238,14 @@ public final class AgentWorkflowImpl implements AgentWorkflow {
   private List<PendingEntry> runTools(List<AgentToolCall> calls) {
     phase = AgentProgress.Phase.CALLING_TOOLS;
     lastTools = calls.stream().map(AgentToolCall::name).toList();
+    loopGuard.refusal(calls.subList(0, Math.min(calls.size(), input.limits().maxToolCallsPerTurn())))
+        .ifPresent(this::stuck);
     AgentToolActivities tools = Workflow.newActivityStub(AgentToolActivities.class,
         AgentActivityPolicies.tools(input.routing().activityQueue()));
     PendingEntry[] results = new PendingEntry[calls.size()];
+    // what the loop guard counts, by call: none for a call over the turn's cap (it was not made)
+    LoopGuard.Outcome[] outcomes = new LoopGuard.Outcome[calls.size()];
+    String[] summaries = new String[calls.size()];
     Map<Integer, Promise<AgentToolOutput>> running = new LinkedHashMap<>();
     for (int i = 0; i < calls.size(); i++) {
       AgentToolCall call = calls.get(i);
@@ -239,6 +255,8 @@ public final class AgentWorkflowImpl implements AgentWorkflow {
       } else if (!input.brief().tools().contains(call.name())) {
         results[i] = PendingEntry.toolNote(call, "refused: tool '" + call.name()
             + "' is not allowed for this agent; allowed tools: " + String.join(", ", input.brief().tools()));
+        summaries[i] = results[i].message().text();
+        outcomes[i] = new LoopGuard.Outcome(false, Optional.of(ToolCallKey.ofResult(summaries[i])));
       } else {
         String key = input.agentId() + "/" + turns + "/" + i;
         // the endpoint travels in the input only, for the tool activity's use: the commands, and so replay, are as before
@@ -251,11 +269,35 @@ public final class AgentWorkflowImpl implements AgentWorkflow {
       try {
         AgentToolOutput out = promise.get();
         results[i] = PendingEntry.delta(out.delta(), out.nextTool());
+        summaries[i] = out.summary();
+        outcomes[i] = new LoopGuard.Outcome(out.ok(), out.resultDigest());
       } catch (ActivityFailure e) {
         results[i] = PendingEntry.toolNote(calls.get(i), "error: the tool failed after retries: " + rootMessage(e));
+        summaries[i] = results[i].message().text();
+        outcomes[i] = new LoopGuard.Outcome(false, Optional.of(ToolCallKey.ofResult(summaries[i])));
       }
     });
+    // counted in the model's order, once every result is in: the same on replay whatever order they came in
+    for (int i = 0; i < calls.size(); i++) {
+      if (outcomes[i] != null) {
+        LoopGuard.Verdict verdict = loopGuard.record(calls.get(i), outcomes[i], summaries[i]);
+        verdict.stop().ifPresent(this::stuck);
+        int at = i;
+        verdict.note().ifPresent(note -> results[at] = results[at].withNote(note));
+      }
+    }
     return List.of(results);
+  }
+
+  /**
+   * Ends the step because the loop guard found it stuck: a failure no retry can fix, naming the tool, the count and
+   * the bound, for the operator who reads it in the task view.
+   */
+  private void stuck(String why) {
+    stopReason = null;
+    phase = AgentProgress.Phase.ENDED;
+    throw ApplicationFailure.newNonRetryableFailure("agent '" + input.agentId() + "': " + why,
+        LoopGuard.LOOP_DETECTED);
   }
 
   private AgentResult end(StopReason reason, ArtifactRef answer, String detail, List<PendingEntry> unsent) {

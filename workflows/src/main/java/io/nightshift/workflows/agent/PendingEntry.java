@@ -13,8 +13,13 @@ import java.util.Optional;
  * <p>A tool's result may carry the tool its code wants the model to call next ({@code nextTool}; empty, null in
  * JSON, for every other entry and in histories recorded before): it travels with the entry, so it survives a
  * continue-as-new between the tool call and the model call it is for.
+ *
+ * <p>A stored tool result may carry a {@code note} the workflow adds to it (the loop guard's; empty, null in JSON,
+ * otherwise and in histories recorded before): the model activity appends it to the result's text when it adds the
+ * delta to the transcript, so the model and the conversation view read it as part of that tool result.
  */
-public record PendingEntry(ArtifactRef delta, TranscriptMessage message, Optional<String> nextTool) {
+public record PendingEntry(ArtifactRef delta, TranscriptMessage message, Optional<String> nextTool,
+    Optional<String> note) {
   /** Tool notes made by the workflow are cut to this many characters, so an error text cannot bloat history. */
   public static final int MAX_NOTE_CHARS = 2_000;
 
@@ -23,10 +28,30 @@ public record PendingEntry(ArtifactRef delta, TranscriptMessage message, Optiona
       throw new IllegalArgumentException("a pending entry is either a stored delta or an inline message");
     }
     nextTool = nextTool == null ? Optional.empty() : nextTool;
+    note = note == null ? Optional.empty() : note;
+    if (note.isPresent() && message != null) {
+      throw new IllegalArgumentException("an inline message carries its note in its text");
+    }
   }
 
   public PendingEntry(ArtifactRef delta, TranscriptMessage message) {
-    this(delta, message, Optional.empty());
+    this(delta, message, Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * This entry with {@code text} added to the end of its tool result: in an inline message's text at once, for a
+   * stored delta when the model activity appends it ({@link Transcripts#append}).
+   */
+  public PendingEntry withNote(String text) {
+    if (message != null) {
+      return message(message.withText(withNote(message.text(), text)));
+    }
+    return new PendingEntry(delta, null, nextTool, Optional.of(note.map(n -> withNote(n, text)).orElse(text)));
+  }
+
+  /** A tool result's text followed by a note, on a paragraph of its own. */
+  public static String withNote(String text, String note) {
+    return (text == null || text.isEmpty() ? "" : text + "\n\n") + note;
   }
 
   public static PendingEntry delta(ArtifactRef ref) {
@@ -35,7 +60,7 @@ public record PendingEntry(ArtifactRef delta, TranscriptMessage message, Optiona
 
   /** A stored tool result whose tool asked for {@code nextTool} to be called next (empty: it asked for nothing). */
   public static PendingEntry delta(ArtifactRef ref, Optional<String> nextTool) {
-    return new PendingEntry(ref, null, nextTool);
+    return new PendingEntry(ref, null, nextTool, Optional.empty());
   }
 
   public static PendingEntry message(TranscriptMessage message) {

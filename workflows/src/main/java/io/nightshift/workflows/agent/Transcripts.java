@@ -60,7 +60,8 @@ public final class Transcripts {
 
   /**
    * Appends pending entries in order: stored deltas by reference, runs of inline messages as one new delta
-   * each. Returns the new index (the old one if nothing was appended and it exists).
+   * each. A stored delta with a note becomes a new delta whose tool result ends with the note (the tool's own delta
+   * stays as it was). Returns the new index (the old one if nothing was appended and it exists).
    */
   public ArtifactRef append(ArtifactRef index, List<PendingEntry> pending) {
     List<ArtifactRef> deltas = new ArrayList<>(deltas(index));
@@ -68,7 +69,7 @@ public final class Transcripts {
     for (PendingEntry entry : pending) {
       if (entry.delta() != null) {
         flush(inline, deltas);
-        deltas.add(entry.delta());
+        deltas.add(entry.note().map(note -> noted(entry.delta(), note)).orElse(entry.delta()));
       } else {
         inline.add(entry.message());
       }
@@ -98,6 +99,26 @@ public final class Transcripts {
     }
     Compaction event = new Compaction(summaryRef, replaced, plan.upTo(), plan.turns(), promptTokens, window);
     return new CompactionAppended(appendMessages(index, List.of(TranscriptMessage.compaction(summary, event))), event);
+  }
+
+  /**
+   * The delta with {@code note} added to the text of its last tool result (a tool's delta holds one), else of its last
+   * message; an empty delta becomes the note alone.
+   */
+  private ArtifactRef noted(ArtifactRef delta, String note) {
+    List<TranscriptMessage> messages = new ArrayList<>(delta(delta));
+    if (messages.isEmpty()) {
+      return putDelta(List.of(TranscriptMessage.user(note)));
+    }
+    int at = messages.size() - 1;
+    for (int i = at; i >= 0; i--) {
+      if (messages.get(i).role() == TranscriptMessage.Role.TOOL) {
+        at = i;
+        break;
+      }
+    }
+    messages.set(at, messages.get(at).withText(PendingEntry.withNote(messages.get(at).text(), note)));
+    return putDelta(messages);
   }
 
   /** A transcript after a compaction: its new index and the event appended. */

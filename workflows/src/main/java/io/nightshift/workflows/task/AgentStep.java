@@ -80,7 +80,8 @@ final class AgentStep {
     AgentInput input = AgentInput.fresh(agentId, new AgentBrief(a.instructions(), prompt, a.tools(),
         Optional.of(memoryOf(step))), routing,
         new AgentLimits(a.maxTurns(), MAX_TOOL_CALLS_PER_TURN,
-            a.maxOutputTokens() > 0 ? a.maxOutputTokens() : MAX_OUTPUT_TOKENS, 0), budget(a)).withContext(a.context());
+            a.maxOutputTokens() > 0 ? a.maxOutputTokens() : MAX_OUTPUT_TOKENS, 0), budget(a)).withContext(a.context())
+        .withLoopGuard(a.loopGuard());
     // a pool that starts the model's server on a lease: held for each run of the agent, released after it
     Optional<ModelServerHold> hold = placed.filter(AgentPlacement::onLease).map(p -> new ModelServerHold(p, agentId));
     // on a pool's running servers: the step's share of the pool, held for each run (agents queue for it like steps)

@@ -11,8 +11,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nightshift.core.artifact.ArtifactRef;
 import io.nightshift.core.pipeline.ContextSettings;
+import io.nightshift.core.pipeline.LoopGuardSettings;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -140,7 +142,7 @@ class AgentRecordedShapesTest {
     JsonNode json = written(input);
 
     assertThat(fieldNames(json)).containsExactlyInAnyOrder("agentId", "endpoint", "instructions", "task", "tools",
-        "limits", "budget", "activityQueue", "resume", "endpoints", "memory", "context"); // context: issue 19
+        "limits", "budget", "activityQueue", "resume", "endpoints", "memory", "context", "loopGuard"); // issue 19
     assertThat(json.get("activityQueue").isNull()).isTrue(); // the workflow's own queue is null, as recorded
     assertThat(json.get("resume").isNull()).isTrue();
     assertThat(json.get("memory").isNull()).isTrue(); // the agent's own notes
@@ -151,8 +153,10 @@ class AgentRecordedShapesTest {
     assertThat(written(sharing).get("memory").get("name").asText()).isEqualTo("shared:team");
     assertThat(roundTrip(sharing)).isEqualTo(sharing);
     AgentInput resumed = input.withRouting(AgentRouting.onServer("s-1", "backend-cpu")).withResume(
-        new AgentInput.Resume(REF, List.of(), 1, 0, 10, BigDecimal.ONE, 0, 5, 2)).withContext(new ContextSettings(
-            ContextSettings.Strategy.WINDOW, 2, Optional.of("cheap"), Optional.of(300)));
+        new AgentInput.Resume(REF, List.of(PendingEntry.delta(REF).withNote("[loop guard] twice")), 1, 0, 10,
+            BigDecimal.ONE, 0, 5, 2, new LoopGuardState("k", "r", 2, Map.of("text.bad", 1))))
+        .withContext(new ContextSettings(ContextSettings.Strategy.WINDOW, 2, Optional.of("cheap"), Optional.of(300)))
+        .withLoopGuard(new LoopGuardSettings(3, 0));
     assertThat(roundTrip(resumed)).isEqualTo(resumed);
   }
 

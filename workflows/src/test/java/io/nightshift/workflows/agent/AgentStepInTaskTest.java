@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.nightshift.core.artifact.FileArtifactStore;
 import io.nightshift.core.pipeline.AgentSettings;
+import io.nightshift.core.pipeline.LoopGuardSettings;
 import io.nightshift.core.pipeline.Plan;
 import io.nightshift.core.pipeline.PlannedStep;
 import io.nightshift.core.pipeline.StepKind;
@@ -43,10 +44,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Agent steps inside a task, and the people around them: an approval gate before a step, an agent that runs out
- * of budget (the task pauses with BUDGET_EXHAUSTED until a raised budget is approved), and steering guidance that
- * reaches the running agent's next model call.
+ * of budget (the task pauses with BUDGET_EXHAUSTED until a raised budget is approved), steering guidance that
+ * reaches the running agent's next model call, and an agent stuck on a tool that its loop guard ends.
  */
 class AgentStepInTaskTest {
+  private static final String LOOPING = "keep calling text.bad";
   @TempDir Path dir;
   private TestWorkflowEnvironment env;
   private FileArtifactStore store;
@@ -57,6 +59,10 @@ class AgentStepInTaskTest {
     env = TestWorkflowEnvironment.newInstance();
     store = FileArtifactStore.unencrypted(dir.resolve("artifacts"));
     model = new ScriptedModel(store, conversation -> {
+      if (conversation.get(0).text().equals(LOOPING)) { // a model stuck on a tool that refuses its arguments
+        return ScriptedModel.Reply.call(new AgentToolCall("b" + conversation.size(), "text.bad",
+            "{\"n\":" + conversation.size() + "}"));
+      }
       String last = conversation.get(conversation.size() - 1).text();
       return ScriptedModel.Reply.answer("answer to: " + last);
     });
@@ -120,10 +126,25 @@ class AgentStepInTaskTest {
         .containsExactlyInAnyOrder("short/summarise=64", "default/summarise=512");
   }
 
+  @Test
+  void shouldFailTheTaskNamingTheLoopGuardWhenItsAgentStepKeepsFailingATool() {
+    TaskWorkflow looping = start("looping", "looping");
+
+    assertThatThrownBy(() -> WorkflowStub.fromTyped(looping).getResult(TaskResult.class))
+        .isInstanceOf(WorkflowFailedException.class).rootCause()
+        .hasMessageContaining("step 'summarise' failed")
+        .hasMessageContaining("agent 'looping/summarise': loop guard: tool 'text.bad' failed 2 times in a row"
+            + " (max_consecutive_failures: 2)");
+    assertThat(model.inputs).as("the step's loop_guard reached its agent: no third model call").hasSize(2);
+  }
+
   private Plan plan(String which) {
-    AgentSettings agent = AgentSettings.builder("scripted", "summarise the screen").instructions("be brief")
-        .maxTurns(4).budget(which.equals("tight-budget") ? 1 : 0, null, 0)
-        .maxOutputTokens(which.equals("short-answers") ? 64 : 0).build();
+    boolean looping = which.equals("looping");
+    AgentSettings agent = AgentSettings.builder("scripted", "summarise the screen")
+        .instructions(looping ? LOOPING : "be brief").tools(looping ? List.of("text.bad") : List.of())
+        .maxTurns(looping ? 10 : 4).budget(which.equals("tight-budget") ? 1 : 0, null, 0)
+        .maxOutputTokens(which.equals("short-answers") ? 64 : 0)
+        .loopGuard(looping ? new LoopGuardSettings(5, 2) : LoopGuardSettings.DEFAULTS).build();
     PlannedStep step = new PlannedStep("summarise", StepKind.AGENT, null, Map.of(), List.of(), StepPolicy.DEFAULT,
         null, 0, null, null, agent, which.equals("gated"));
     return Plan.of("agentic", 1, Map.of(), List.of(step));

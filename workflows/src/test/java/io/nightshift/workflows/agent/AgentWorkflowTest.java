@@ -256,7 +256,9 @@ class AgentWorkflowTest {
   void shouldAddAFlatNumberOfHistoryBytesPerTurnOver200Turns() {
     int turns = 200;
     brain = conversation -> ScriptedModel.count(conversation, Role.ASSISTANT) < turns - 1
-        ? Reply.call(new AgentToolCall("c", "text.echo", "{\"text\":\"" + "x".repeat(200) + "\"}"))
+        // a new argument each turn: the same call 200 times in a row is a loop its guard would end (issue 19)
+        ? Reply.call(new AgentToolCall("c", "text.echo", "{\"text\":\"" + "x".repeat(200) + "\",\"turn\":"
+            + conversation.size() + "}"))
             .usage(40L * conversation.size(), 30)
         : Reply.answer("done");
 

@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Tool activities for engine tests: {@code text.echo} answers with its arguments, {@code text.fail} fails for
  * good, {@code text.slow} takes 200 ms, {@code memory.save} and {@code memory.search} name the memory scope the call
  * carried, {@code text.steer} sends the agent steering guidance while it runs (as a human would mid-turn),
- * {@code text.next} asks for the tool named in its arguments' {@code "tool"} to be called next.
+ * {@code text.next} asks for the tool named in its arguments' {@code "tool"} to be called next, {@code text.bad}
+ * refuses its arguments (a result the model reads, as a tool rejecting its input gives).
  */
 final class FakeTools implements AgentToolActivities {
   final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
@@ -30,6 +31,11 @@ final class FakeTools implements AgentToolActivities {
   public AgentToolOutput callTool(AgentToolInput input) {
     AgentToolCall call = input.call();
     calls.computeIfAbsent(call.name(), n -> new AtomicInteger()).incrementAndGet();
+    if (call.name().equals("text.bad")) {
+      String refused = "error: argument 'n' must be a number, was " + call.argumentsJson();
+      return AgentToolOutput.of(transcripts.putDelta(List.of(TranscriptMessage.toolResult(call, refused))), false,
+          refused, refused);
+    }
     String text = switch (call.name()) {
       case "text.echo" -> "echo " + call.argumentsJson();
       case "text.slow" -> {
@@ -50,8 +56,8 @@ final class FakeTools implements AgentToolActivities {
       }
       default -> throw new IllegalStateException("the fake has no tool " + call.name());
     };
-    return new AgentToolOutput(transcripts.putDelta(List.of(TranscriptMessage.toolResult(call, text))), true, text,
-        call.name().equals("text.next") ? Optional.of(nextTool(call)) : Optional.empty());
+    return AgentToolOutput.of(transcripts.putDelta(List.of(TranscriptMessage.toolResult(call, text))), true, text,
+        text).withNextTool(call.name().equals("text.next") ? Optional.of(nextTool(call)) : Optional.empty());
   }
 
   private static String nextTool(AgentToolCall call) {

@@ -15,9 +15,9 @@ public final class ChemToolProvider implements ToolProvider {
   @Override
   public List<Tool> tools() {
     DockingConfig docking = DockingConfig.fromEnvironment(System.getenv());
-    return List.of(new SeedsTool(), new GenerateTool(), new FilterTool(), new DockTool(docking),
-        new DockPrepareTool(), new SelectTool(), new ReportTool(), new ProposalsTool(), new BriefParentsTool(),
-        new BriefRoundTool(), new ValidationSetTool(), new EnrichmentTool(), new ValidationReportTool());
+    return List.of(new SeedsTool(), new GenerateTool(), new FilterTool(), new DockTool(docking), new SelectTool(),
+        new ReportTool(), new ProposalsTool(), new BriefParentsTool(), new BriefRoundTool(), new ValidationSetTool(),
+        new EnrichmentTool(), new ValidationReportTool());
   }
 
   /** The DiffDock NIM, when the operator configured one: the runtime checks it against its egress allow-list. */

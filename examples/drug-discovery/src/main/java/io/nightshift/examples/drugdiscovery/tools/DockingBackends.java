@@ -66,7 +66,7 @@ final class DockingBackends {
     return arguments.orDefault("effort", "standard").strip();
   }
 
-  static DockingSettings openChemLibSettings(ToolArguments arguments) {
+  private static DockingSettings openChemLibSettings(ToolArguments arguments) {
     try {
       return DockingSettings.named(effort(arguments));
     } catch (IllegalArgumentException e) {

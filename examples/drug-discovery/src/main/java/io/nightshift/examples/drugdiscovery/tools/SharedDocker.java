@@ -8,7 +8,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -21,22 +20,9 @@ import java.util.function.Consumer;
  * search per molecule, so a score depends on the molecule alone.
  */
 final class SharedDocker {
-  private static final int CORE_COUNT = Runtime.getRuntime().availableProcessors();
   private static final Map<DockingSettings, Queue<IsolatedDocker>> IDLE = new ConcurrentHashMap<>();
-  /** Dockers made per settings, idle or in use: never more than {@link #CORE_COUNT} (each is made on a core). */
-  private static final Map<DockingSettings, AtomicInteger> MADE = new ConcurrentHashMap<>();
-  /** Background set-ups started and not yet finished, per settings ({@link #prepareInBackground}). */
-  private static final Map<DockingSettings, AtomicInteger> STARTING = new ConcurrentHashMap<>();
-  private static final Semaphore CORES = new Semaphore(CORE_COUNT);
+  private static final Semaphore CORES = new Semaphore(Runtime.getRuntime().availableProcessors());
   private static final long BEAT_SECONDS = 10;
-  /**
-   * Docked once by each docker {@link #prepareInBackground} sets up, result discarded: a docker's first molecule runs while
-   * the JIT compiles its loader's copy of the docking code ({@code DockerWarmUpMeasurement}, bench/README.md: a
-   * fresh loader's first molecule took 3.0-3.9 s of CPU against 1.2 s warm, and a second loader gained nothing from
-   * the first's JIT). A demo analogue of middling size (ConcurrentDockingIT's NS-3B7051BAB9); a score depends on the
-   * molecule alone, so docking it first changes no later score.
-   */
-  static final String WARM_UP_SMILES = "CC(C)NCC(COC1=CC=C(C(=O)C)C2=C1C=CC=C2)O";
 
   private SharedDocker() {}
 
@@ -46,66 +32,6 @@ final class SharedDocker {
       release(settings, borrow(settings));
       return null;
     });
-  }
-
-  /**
-   * Starts setting up, in the background, the dockers for these settings that this JVM lacks (one per core), each
-   * warmed by docking {@link #WARM_UP_SMILES}, and returns at once: a pipeline calls this while its first molecules
-   * are still being designed (the campaigns' {@code prepare_docking} step, beside round 1's generate, filter and
-   * triage), where each loader's set-up and JIT warm-up would otherwise delay the first dock step. Each set-up holds
-   * a core like docking does, so dock calls that come meanwhile wait for a core and then find the docker ready.
-   * In the background so that a task that fails early does not wait for it (a failed task waits for its running
-   * steps): the dockers belong to the JVM, not to a task. A set-up that fails is dropped; the dock call that needs
-   * the docker then sets one up itself and reports why it cannot.
-   *
-   * @return how many set-ups it started (0 when every core has a docker or one on the way)
-   */
-  static int prepareInBackground(DockingSettings settings) {
-    AtomicInteger starting = STARTING.computeIfAbsent(settings, s -> new AtomicInteger());
-    int missing;
-    synchronized (starting) {
-      missing = Math.max(0, CORE_COUNT - made(settings).get() - starting.get());
-      starting.addAndGet(missing);
-    }
-    for (int i = 0; i < missing; i++) {
-      Thread thread = new Thread(() -> {
-        try {
-          onACore(waiting -> { }, () -> prepareOne(settings));
-        } catch (DockingFailure | RuntimeException e) {
-          // dropped on purpose: the next dock call sets up a docker itself and fails with this reason
-        } finally {
-          starting.decrementAndGet();
-        }
-      }, "docker-prepare");
-      thread.setDaemon(true);
-      thread.start();
-    }
-    return missing;
-  }
-
-  /** Dockers this JVM made for these settings, idle or in use. */
-  static int dockersMade(DockingSettings settings) {
-    return made(settings).get();
-  }
-
-  /** Makes and warms one docker unless every core has one; on a core. */
-  private static boolean prepareOne(DockingSettings settings) throws DockingFailure {
-    if (made(settings).getAndUpdate(n -> n < CORE_COUNT ? n + 1 : n) >= CORE_COUNT) {
-      return false;
-    }
-    IsolatedDocker docker;
-    try {
-      docker = IsolatedDocker.create(settings);
-    } catch (DockingFailure | RuntimeException e) {
-      made(settings).decrementAndGet();
-      throw e;
-    }
-    try {
-      docker.dock(WARM_UP_SMILES);
-    } finally {
-      release(settings, docker);
-    }
-    return true;
   }
 
   /**
@@ -141,16 +67,7 @@ final class SharedDocker {
 
   private static IsolatedDocker borrow(DockingSettings settings) throws DockingFailure {
     IsolatedDocker idle = idle(settings).poll();
-    if (idle != null) {
-      return idle;
-    }
-    IsolatedDocker made = IsolatedDocker.create(settings);
-    made(settings).incrementAndGet();
-    return made;
-  }
-
-  private static AtomicInteger made(DockingSettings settings) {
-    return MADE.computeIfAbsent(settings, s -> new AtomicInteger());
+    return idle != null ? idle : IsolatedDocker.create(settings);
   }
 
   private static void release(DockingSettings settings, IsolatedDocker docker) {

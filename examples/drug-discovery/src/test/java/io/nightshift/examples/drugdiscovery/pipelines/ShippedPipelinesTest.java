@@ -132,7 +132,7 @@ class ShippedPipelinesTest {
   void shouldPlanTheDemoAsThreeChainedRoundsThenTheReport() {
     Plan plan = plan("drug-discovery-demo", Map.of());
 
-    List<String> expected = new ArrayList<>(List.of("seeds", "prepare_docking"));
+    List<String> expected = new ArrayList<>(List.of("seeds"));
     for (int r = 1; r <= 3; r++) {
       for (String step : List.of("generate", "filter", "triage", "dock", "select")) {
         expected.add(step + r);
@@ -142,12 +142,6 @@ class ShippedPipelinesTest {
     assertThat(plan.steps()).extracting(PlannedStep::name).containsExactlyInAnyOrderElementsOf(expected);
     assertRoundsChained(plan, 3);
     assertThat(plan.step("dock2").params()).containsEntry("effort", "fast");
-    // the dockers are set up beside round 1's design, for the engine and effort the dock steps use, and nothing
-    // waits for it
-    assertThat(plan.step("prepare_docking").params()).containsEntry("effort", "fast")
-        .containsEntry("engine", "openchemlib");
-    assertThat(plan.step("prepare_docking").needs()).containsExactly("seeds");
-    assertThat(plan.steps()).allSatisfy(s -> assertThat(s.needs()).doesNotContain("prepare_docking"));
     assertThat(plan.step("report").params()).containsEntry("rounds",
         "${steps.dock1.output},${steps.dock2.output},${steps.dock3.output}")
         .containsEntry("molecules", "${steps.select3.output}").containsEntry("ancestors", "${steps.seeds.output}");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.nightshift.core.tool.ToolArguments;
 import io.nightshift.examples.drugdiscovery.data.Candidate;
 import io.nightshift.examples.drugdiscovery.docking.DockingConfig;
-import io.nightshift.examples.drugdiscovery.docking.DockingSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A map step runs several chem.dock chunks at once in one worker; the scores must still depend on the molecule
  * alone. Four analogues from a demo run, three of whose scores changed when four dockers ran side by side in one
- * JVM (-69.27 became -58.34 for the first), each docked in its own concurrent chunk, then again one by one, on
- * dockers that chem.dock_prepare started setting up (and warming with a molecule of their own) just before.
+ * JVM (-69.27 became -58.34 for the first), each docked in its own concurrent chunk, then again one by one.
  */
 class ConcurrentDockingIT {
   private static final List<String> CHUNKS = List.of(
@@ -41,10 +39,6 @@ class ConcurrentDockingIT {
     for (String chunk : CHUNKS) {
       uris.add(context.putCsv(chunk));
     }
-    // as the campaigns' prepare_docking step does: a docker per core set up in the background and warmed (it docks
-    // a molecule of its own first) while the chunks below start and wait for a core
-    String prepared = new DockPrepareTool().execute(context, new ToolArguments(Map.of("effort", "fast"))).summary();
-    assertThat(prepared).matches("setting up [1-9][0-9]* OpenChemLib docker.*|.*on the way, on every core");
     ExecutorService pool = Executors.newFixedThreadPool(CHUNKS.size());
     Map<String, String> concurrent = new TreeMap<>();
     try {
@@ -64,9 +58,6 @@ class ConcurrentDockingIT {
     }
 
     assertThat(concurrent).isEqualTo(oneByOne).isEqualTo(SCORED_ALONE);
-    // the chunks docked on the prepared dockers or made the rest: never more than one per core
-    assertThat(SharedDocker.dockersMade(DockingSettings.fast()))
-        .isEqualTo(Math.min(Runtime.getRuntime().availableProcessors(), CHUNKS.size()));
   }
 
   private static Map<String, String> scores(RecordingToolContext context, String uri) throws Exception {
