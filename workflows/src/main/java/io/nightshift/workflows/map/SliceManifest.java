@@ -3,8 +3,6 @@ package io.nightshift.workflows.map;
 import io.nightshift.core.table.CsvRows;
 import io.nightshift.core.table.TableSlice;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -14,7 +12,7 @@ import java.util.List;
  * 10,000 sealed files at chunk_size 1 before the first chunk ran: bench/README.md, per-item section). Boundaries are
  * those {@link SplitManifest} cuts: {@code chunkSize} rows each, blank lines belonging to the chunk they precede.
  */
-final class SliceManifest extends InputStream {
+final class SliceManifest extends ChunkManifest {
   /**
    * The table held bytes that are not UTF-8, so where its rows lie in its bytes is not known exactly: the split
    * copies its chunks instead ({@link MapActivitiesImpl#split}).
@@ -29,9 +27,6 @@ final class SliceManifest extends InputStream {
   private final String source;
   private final int chunkSize;
   private boolean tableEnded;
-  private int chunks;
-  private byte[] line = new byte[0];
-  private int position;
 
   /** @param source the table's digest, which every slice names */
   SliceManifest(CsvRows table, String source, int chunkSize) {
@@ -40,43 +35,16 @@ final class SliceManifest extends InputStream {
     this.chunkSize = chunkSize;
   }
 
-  /** Chunks listed so far: all of them once the stream has ended. */
-  int chunks() {
-    return chunks;
-  }
-
   /** Rows read so far: all of them once the stream has ended. */
   long rows() {
     return table.rows();
   }
 
+  /** The next chunk's slice: reads its rows off the table. */
   @Override
-  public int read() throws IOException {
-    return nextLine() ? line[position++] & 0xff : -1;
-  }
-
-  @Override
-  public int read(byte[] b, int off, int len) throws IOException {
-    if (len == 0) {
-      return 0;
-    }
-    int n = 0;
-    while (n < len && nextLine()) {
-      int take = Math.min(len - n, line.length - position);
-      System.arraycopy(line, position, b, off + n, take);
-      position += take;
-      n += take;
-    }
-    return n == 0 ? -1 : n;
-  }
-
-  /** True when manifest bytes are ready: the next chunk's slice. */
-  private boolean nextLine() throws IOException {
-    if (position < line.length) {
-      return true;
-    }
+  String nextChunk() throws IOException {
     if (tableEnded) {
-      return false;
+      return null;
     }
     long fromRow = table.rows();
     long fromByte = table.offset();
@@ -93,15 +61,11 @@ final class SliceManifest extends InputStream {
       tableEnded = true;
     }
     if (taken == 0) {
-      return false;
+      return null;
     }
     if (!table.offsetExact()) {
       throw new OffsetsNotExact(table.rows());
     }
-    TableSlice slice = new TableSlice(source, fromRow, fromRow + taken, fromByte, table.offset());
-    line = (slice.uri() + "\n").getBytes(StandardCharsets.UTF_8);
-    position = 0;
-    chunks++;
-    return true;
+    return new TableSlice(source, fromRow, fromRow + taken, fromByte, table.offset()).uri();
   }
 }

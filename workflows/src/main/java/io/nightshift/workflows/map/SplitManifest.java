@@ -23,7 +23,7 @@ import java.util.concurrent.Future;
  * bytes and boundaries are those of cutting the parsed table: the header, then {@code chunkSize} rows, as
  * {@link Csv#write} writes them.
  */
-final class SplitManifest extends InputStream {
+final class SplitManifest extends ChunkManifest {
   /** Chunk writes in flight: file system calls overlap well even on 2 cores (see {@link InOrder}). */
   static final int AHEAD = 16;
   /** A chunk whose CSV grows past this many characters is streamed into the store rather than buffered. */
@@ -40,9 +40,6 @@ final class SplitManifest extends InputStream {
   private final ChunkStore store;
   private final Deque<Future<ArtifactRef>> writing = new ArrayDeque<>();
   private boolean tableEnded;
-  private int chunks;
-  private byte[] line = new byte[0];
-  private int position;
 
   SplitManifest(CsvRows table, int chunkSize, ChunkStore store) {
     this.table = table;
@@ -50,41 +47,14 @@ final class SplitManifest extends InputStream {
     this.store = store;
   }
 
-  /** Chunks listed so far: all of them once the stream has ended. */
-  int chunks() {
-    return chunks;
-  }
-
   /** Rows cut so far: all of them once the stream has ended. */
   long rows() {
     return table.rows();
   }
 
+  /** The oldest chunk's digest, once its write is done; cuts and starts writing chunks up to {@link #AHEAD}. */
   @Override
-  public int read() throws IOException {
-    return nextLine() ? line[position++] & 0xff : -1;
-  }
-
-  @Override
-  public int read(byte[] b, int off, int len) throws IOException {
-    if (len == 0) {
-      return 0;
-    }
-    int n = 0;
-    while (n < len && nextLine()) {
-      int take = Math.min(len - n, line.length - position);
-      System.arraycopy(line, position, b, off + n, take);
-      position += take;
-      n += take;
-    }
-    return n == 0 ? -1 : n;
-  }
-
-  /** True when manifest bytes are ready: the oldest chunk's digest, once its write is done. */
-  private boolean nextLine() throws IOException {
-    if (position < line.length) {
-      return true;
-    }
+  String nextChunk() throws IOException {
     while (!tableEnded && writing.size() < AHEAD) {
       Future<ArtifactRef> chunk = cutChunk();
       if (chunk != null) {
@@ -92,12 +62,9 @@ final class SplitManifest extends InputStream {
       }
     }
     if (writing.isEmpty()) {
-      return false;
+      return null;
     }
-    line = (InOrder.get(writing.poll()).digest() + "\n").getBytes(StandardCharsets.UTF_8);
-    position = 0;
-    chunks++;
-    return true;
+    return InOrder.get(writing.poll()).digest();
   }
 
   /** Cuts the next chunk and starts its write; null at the end of the table. */
