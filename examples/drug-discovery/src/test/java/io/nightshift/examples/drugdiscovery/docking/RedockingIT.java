@@ -7,24 +7,16 @@ import io.nightshift.examples.drugdiscovery.chem.Descriptors;
 import io.nightshift.examples.drugdiscovery.chem.MoleculeParser;
 import io.nightshift.examples.drugdiscovery.data.Candidate;
 import io.nightshift.examples.drugdiscovery.data.MoleculeSetCsv;
-import com.actelion.research.chem.docking.DockingEngine;
 import java.io.InputStream;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Docking sanity on the shipped ABL1 pocket. An integration test (Failsafe): docking imatinib and eight decoys
- * takes about a minute on two cores.
+ * takes one to three minutes on two cores.
  */
 class RedockingIT {
   private static final String IMATINIB = "Cc1ccc(NC(=O)c2ccc(CN3CCN(C)CC3)cc2)cc1Nc1nccc(-c2cccnc2)n1";
@@ -66,11 +58,10 @@ class RedockingIT {
     List<Candidate> decoys = pool.subList(0, DECOYS);
 
     int beaten = 0;
-    List<double[]> poses = dockSideBySide(decoys);
-    for (int i = 0; i < decoys.size(); i++) {
-      double[] pose = poses.get(i);
-      System.out.printf("decoy %-14s ChemPLP %7.1f  (%.1f s)%n", decoys.get(i).id(), pose[0], pose[1]);
-      beaten += imatinib.score() < pose[0] ? 1 : 0;
+    for (Candidate decoy : decoys) {
+      DockedPose pose = docker.dock(decoy.smiles());
+      System.out.printf("decoy %-14s ChemPLP %7.1f  (%.1f s)%n", decoy.id(), pose.score(), pose.seconds());
+      beaten += imatinib.score() < pose.score() ? 1 : 0;
     }
     System.out.printf("imatinib (%.1f) scores better than %d of %d property-matched decoys%n", imatinib.score(),
         beaten, decoys.size());
@@ -97,53 +88,6 @@ class RedockingIT {
     double again = docker.dock("CC(=O)Oc1ccccc1C(=O)O").score();
 
     assertThat(again).isEqualTo(first);
-  }
-
-  /**
-   * {score, seconds} of each decoy, in their order, docked at the standard effort by one docker per core: docked
-   * one after another they took 51 of this class's 75 s with the second core idle. Each docker lives in a class
-   * loader of its own, as the chem.dock tool's do (tools/IsolatedDocker): OpenChemLib's JVM-wide state (its
-   * rigid-fragment cache) makes dockers that share it score differently side by side. A docker's fragment cache
-   * still fills as it goes, so each docker gets a fixed share of the decoys (every n-th, in order) and every run
-   * docks the same molecules after the same ones.
-   */
-  private static List<double[]> dockSideBySide(List<Candidate> decoys) throws Exception {
-    int dockers = Math.max(1, Math.min(decoys.size(), Runtime.getRuntime().availableProcessors()));
-    ExecutorService threads = Executors.newFixedThreadPool(dockers);
-    try {
-      List<Future<List<double[]>>> shares = new ArrayList<>();
-      for (int d = 0; d < dockers; d++) {
-        int first = d;
-        shares.add(threads.submit(() -> {
-          Function<String, double[]> isolated = isolatedDocker(DockingSettings.standard());
-          List<double[]> out = new ArrayList<>();
-          for (int i = first; i < decoys.size(); i += dockers) {
-            out.add(isolated.apply(decoys.get(i).smiles()));
-          }
-          return out;
-        }));
-      }
-      List<double[]> poses = new ArrayList<>(Collections.nCopies(decoys.size(), (double[]) null));
-      for (int d = 0; d < dockers; d++) {
-        List<double[]> share = shares.get(d).get();
-        for (int k = 0; k < share.size(); k++) {
-          poses.set(d + k * dockers, share.get(k));
-        }
-      }
-      return poses;
-    } finally {
-      threads.shutdownNow();
-    }
-  }
-
-  /** A set-up docker of the shipped ABL1 target, this package and OpenChemLib loaded again for it alone. */
-  @SuppressWarnings("unchecked")
-  private static Function<String, double[]> isolatedDocker(DockingSettings settings) throws Exception {
-    URL[] jars = {IsolatedDockingEntry.class.getProtectionDomain().getCodeSource().getLocation(),
-        DockingEngine.class.getProtectionDomain().getCodeSource().getLocation()};
-    ClassLoader loader = new URLClassLoader("redocking-decoys", jars, ClassLoader.getPlatformClassLoader());
-    return (Function<String, double[]>) loader.loadClass(IsolatedDockingEntry.class.getName())
-        .getConstructor(int.class, int.class).newInstance(settings.monteCarloSteps(), settings.startPositions());
   }
 
   /** Distance in property space, each property scaled by a typical spread (DUD-E's matching properties). */
