@@ -18,6 +18,9 @@ final class FileKeys {
       new FileKey("pools[].id", "required; lower-case, digits, `.`, `_`, `-`; its task queue is `backend-<id>`"),
       new FileKey("pools[].type", "required; the factory: nvidia, trainium, cpu, simulated"),
       new FileKey("pools[].speed", "relative work per unit-hour, for placement (default 1)"),
+      new FileKey("pools[].pickup_timeout_seconds", "how long a step placed on the pool waits for one of its"
+          + " workers to take it before it moves to another pool, 1 to 86400 (default 30); longer where workers"
+          + " start slowly"),
       new FileKey("pools[].models", "the models it serves; omit for any"),
       new FileKey("pools[].properties", "the factory's own keys (tool paths, launch templates);"
           + " `price-per-unit-hour` and `watts-per-unit` must be numbers >= 0"),

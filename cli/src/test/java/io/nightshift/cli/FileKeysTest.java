@@ -59,6 +59,7 @@ class FileKeysTest {
           - id: gpu-node
             type: cpu
             speed: 2
+            pickup_timeout_seconds: 120
             models: [smollm2]
             properties: {price-per-unit-hour: 6.15}
             endpoints:

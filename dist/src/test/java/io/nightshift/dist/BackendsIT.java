@@ -21,94 +21,36 @@ import io.temporal.api.workflowservice.v1.DescribeTaskQueueRequest;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import picocli.CommandLine;
 
 /**
  * {@code nightshift dev --backends FILE} with fake nvidia-smi / neuron-ls / neuron-monitor tools (real output
- * formats), a stand-in vLLM server attached as an endpoint, a GPU pool whose driver is missing, and a simulated
- * pool: BackendService over real gRPC, the per-pool task queues on the real Temporal dev server, and the CLI.
+ * formats), a stand-in vLLM server attached as an endpoint, a GPU pool whose driver is missing, and simulated
+ * pools: BackendService over real gRPC, the per-pool task queues on the real Temporal dev server, and the CLI. The
+ * runtime is the {@link SharedPoolsRuntime}, which PlacementIT runs its steps on.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(SharedPoolsRuntime.class)
 class BackendsIT {
   private final Path dir = ItData.newDir(getClass());
   private RuntimeProcess runtime;
-  private Process modelServer;
 
   @BeforeAll
-  void start() throws Exception {
-    Path tools = Files.createDirectories(dir.resolve("fake-tools"));
-    for (String tool : List.of("nvidia-smi", "nvidia-smi-no-driver", "neuron-ls", "neuron-monitor",
-        "fake_model_server.py")) {
-      copyExecutable(tool, tools);
-    }
-    int modelPort = RuntimeProcess.freePort();
-    // Stands in for `vllm serve`: /health, and vLLM's /metrics with 3 running, 5 waiting, KV cache 0.42.
-    ProcessBuilder vllm = new ProcessBuilder("python3", tools.resolve("fake_model_server.py").toString(), "serve",
-        "llama", "--port", String.valueOf(modelPort)).redirectErrorStream(true)
-        .redirectOutput(dir.resolve("model-server.log").toFile());
-    vllm.environment().put("FAKE_RECORD", dir.resolve("model-server.json").toString());
-    modelServer = vllm.start();
-    awaitHealthy(URI.create("http://127.0.0.1:" + modelPort + "/health"));
-    Path file = Files.writeString(dir.resolve("backends.yaml"), """
-        pools:
-          - id: gpu-node
-            type: nvidia
-            speed: 4
-            models: [llama]
-            properties:
-              nvidia-smi: %1$s/nvidia-smi
-              price-per-unit-hour: 6.15
-            endpoints:
-              - {model: llama, url: "http://127.0.0.1:%2$d"}
-              - {model: gone, url: "http://127.0.0.1:%3$d"}
-          - id: trn1
-            type: trainium
-            properties:
-              neuron-ls: %1$s/neuron-ls
-              neuron-monitor: %1$s/neuron-monitor
-              price-per-unit-hour: 0.67
-          - id: gpu-no-driver
-            type: nvidia
-            properties:
-              nvidia-smi: %1$s/nvidia-smi-no-driver
-              price-per-unit-hour: 4.10
-          - id: sim-h100
-            type: simulated
-            properties: {devices: 4, price-per-unit-hour: 6.15}
-        """.formatted(tools, modelPort, RuntimeProcess.freePort()));
-    runtime = new RuntimeProcess(dir.resolve("runtime"), "DEV").withArgs(List.of("--backends", file.toString()))
-        .start();
-  }
-
-  @AfterAll
-  void stop() throws Exception {
-    if (runtime != null) {
-      runtime.close();
-    }
-    if (modelServer != null) {
-      modelServer.destroy();
-      modelServer.waitFor(10, TimeUnit.SECONDS);
-    }
+  void start(PoolsRuntime pools) {
+    runtime = pools.runtime;
   }
 
   private BackendServiceGrpc.BackendServiceBlockingStub backends() {
@@ -120,7 +62,7 @@ class BackendsIT {
     Map<String, Backend> pools = backends().listBackends(ListBackendsRequest.getDefaultInstance()).getBackendsList()
         .stream().collect(Collectors.toMap(Backend::getId, b -> b));
     assertThat(backends().listBackends(ListBackendsRequest.getDefaultInstance()).getBackendsList())
-        .extracting(Backend::getId).containsExactly("gpu-node", "trn1", "gpu-no-driver", "sim-h100");
+        .extracting(Backend::getId).containsExactlyElementsOf(PoolsRuntime.POOLS);
 
     Backend gpu = pools.get("gpu-node");
     assertThat(gpu.getKind()).isEqualTo(AcceleratorKind.ACCELERATOR_KIND_NVIDIA_GPU);
@@ -194,7 +136,7 @@ class BackendsIT {
     WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
         .setTarget("127.0.0.1:" + runtime.temporalPort).build());
     try {
-      for (String pool : List.of("gpu-node", "trn1", "gpu-no-driver", "sim-h100")) {
+      for (String pool : PoolsRuntime.POOLS) {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(stubs.blockingStub()
             .describeTaskQueue(DescribeTaskQueueRequest.newBuilder().setNamespace("default")
                 .setTaskQueue(TaskQueue.newBuilder().setName("backend-" + pool))
@@ -228,7 +170,7 @@ class BackendsIT {
 
   @Test
   void shouldRefuseToStartWithABadBackendsFileNamingFilePoolAndKey() throws Exception {
-    Path bad = Files.writeString(dir.resolve("bad-backends.yaml"), """
+    Path bad = Files.writeString(Files.createDirectories(dir).resolve("bad-backends.yaml"), """
         pools:
           - id: gpu
             type: nvidia
@@ -255,19 +197,5 @@ class BackendsIT {
     full[args.length + 3] = runtime.dataDir.toString();
     return new CommandLine(new NightshiftCli()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
         .execute(full);
-  }
-
-  private static void copyExecutable(String name, Path dir) throws IOException {
-    try (InputStream in = BackendsIT.class.getResourceAsStream("/fake-tools/" + name)) {
-      Path target = dir.resolve(name);
-      Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-      Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
-    }
-  }
-
-  private void awaitHealthy(URI health) {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() ->
-        http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
   }
 }

@@ -97,11 +97,18 @@ class LeaseFailoverIT {
     }
   }
 
+  /**
+   * A pool of 8 simulated units. After the kill, the step's retry on the dead pool's queue, and then the failover's
+   * inventory call there, each wait the pool's pickup timeout for a worker: 5 s rather than the default 30 s, since
+   * the pool's live workers take a call at once (they wait at the pool's gate, not in Temporal's queue). The pool's
+   * workers report it in their inventory.
+   */
   private static Path pools(Path file, String id, String price) throws Exception {
     Files.writeString(file, """
         pools:
           - id: %s
             type: simulated
+            pickup_timeout_seconds: 5
             properties: {devices: 8, price-per-unit-hour: %s}
         """.formatted(id, price));
     return file;

@@ -36,12 +36,19 @@ import java.util.regex.Pattern;
  *       - {model: llama-3.1-8b, url: "http://127.0.0.1:8000"}
  *     serve:                  # models it starts a server for on a lease, for agent steps placed here
  *       - {model: smollm2, source: /models/smollm2.gguf, units: 1, slots: 1, keep_warm_seconds: 300}
+ *     pickup_timeout_seconds: 30  # how long a call waits for a worker of the pool before it fails over
  * </pre>
  */
 public final class BackendsFile {
   private static final Set<String> TOP_KEYS = Set.of("pools");
   private static final Set<String> POOL_KEYS = Set.of("id", "type", "speed", "models", "properties", "endpoints",
-      "serve");
+      "serve", "pickup_timeout_seconds");
+  /**
+   * Bounds of {@code pickup_timeout_seconds}: a worker takes a call within a second of it being queued, so one
+   * second fails over as fast as is safe; past a day a dead pool would hold its steps longer than anyone waits.
+   */
+  static final int MIN_PICKUP_SECONDS = 1;
+  static final int MAX_PICKUP_SECONDS = 86_400;
   private static final Set<String> SERVE_KEYS = Set.of("model", "source", "units", "slots", "keep_warm_seconds");
   private static final Set<String> ENDPOINT_KEYS = Set.of("model", "url");
   /** Keys every built-in factory reads as a price or power figure: checked here so the error names the key. */
@@ -116,11 +123,14 @@ public final class BackendsFile {
     Map<String, String> properties = properties(pool.get("properties"));
     List<EndpointConfig> endpoints = endpoints(pool.get("endpoints"));
     List<ServeConfig> serve = serve(pool.get("serve"));
+    int pickup = pool.get("pickup_timeout_seconds").integer(MIN_PICKUP_SECONDS, MAX_PICKUP_SECONDS,
+        (int) PoolConfig.DEFAULT_PICKUP_TIMEOUT.toSeconds());
     if (id.isEmpty() || type.isEmpty()) {
       return Optional.empty();
     }
     String poolId = id.get();
-    return pool.build(() -> new PoolConfig(type.get(), poolId, properties, speed, models, endpoints, serve));
+    return pool.build(() -> new PoolConfig(type.get(), poolId, properties, speed, models, endpoints, serve,
+        Duration.ofSeconds(pickup)));
   }
 
   private static Map<String, String> properties(ConfigNode node) {

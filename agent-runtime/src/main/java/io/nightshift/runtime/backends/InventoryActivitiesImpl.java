@@ -59,6 +59,6 @@ public final class InventoryActivitiesImpl implements InventoryActivities {
           !e.handle().leaseId().isEmpty())));
     }
     return new PoolSnapshot(view, s.health().state(), detail, s.simulated(), s.at(), endpoints,
-        o.config().serve().stream().map(ServeConfig::model).toList());
+        o.config().serve().stream().map(ServeConfig::model).toList(), o.config().pickupTimeout().toMillis());
   }
 }

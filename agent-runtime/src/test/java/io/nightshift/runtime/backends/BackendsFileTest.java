@@ -30,6 +30,7 @@ class BackendsFileTest {
               - {model: llama-3.1-8b, url: "http://127.0.0.1:8000"}
           - id: cpu
             type: cpu
+            pickup_timeout_seconds: 5
             properties:
               cores: 2
               launch-command: [python3, -m, llama_cpp.server, --port, "{port}"]
@@ -43,8 +44,10 @@ class BackendsFileTest {
     assertThat(gpu.settings().decimal("price-per-unit-hour", 0)).isEqualTo(6.15);
     assertThat(gpu.settings().string("nvidia-smi")).contains("/usr/bin/nvidia-smi");
     assertThat(gpu.endpoints()).containsExactly(new EndpointConfig("llama-3.1-8b", URI.create("http://127.0.0.1:8000")));
+    assertThat(gpu.pickupTimeout()).isEqualTo(Duration.ofSeconds(30));
     PoolConfig cpu = pools.get(1);
     assertThat(cpu.speed()).isEqualTo(1.0);
+    assertThat(cpu.pickupTimeout()).isEqualTo(Duration.ofSeconds(5));
     assertThat(cpu.settings().words("launch-command", List.of()))
         .containsExactly("python3", "-m", "llama_cpp.server", "--port", "{port}");
   }
@@ -76,6 +79,21 @@ class BackendsFileTest {
         .hasMessage("backends file " + SRC + ": 2 problems:\n"
             + "  pools[gpu].properties.price-per-unit-hour (line 4): must be a number >= 0, was '-2'\n"
             + "  pools[trn].properties.watts-per-unit (line 7): must be a number >= 0, was 'lots'");
+  }
+
+  @Test
+  void shouldRefuseAPickupTimeoutOutsideOneSecondToADayNamingTheKey() {
+    assertThatThrownBy(() -> BackendsFile.parse("""
+        pools:
+          - {id: a, type: cpu, pickup_timeout_seconds: 0}
+          - {id: b, type: cpu, pickup_timeout_seconds: 86401}
+          - {id: c, type: cpu, pickup_timeout_seconds: soon}
+          - {id: d, type: cpu, pickup_timeout_seconds: 86400}
+        """, SRC))
+        .hasMessage("backends file " + SRC + ": 3 problems:\n"
+            + "  pools[a].pickup_timeout_seconds (line 2): must be a whole number from 1 to 86400, was '0'\n"
+            + "  pools[b].pickup_timeout_seconds (line 3): must be a whole number from 1 to 86400, was '86401'\n"
+            + "  pools[c].pickup_timeout_seconds (line 4): must be a whole number from 1 to 86400, was 'soon'");
   }
 
   @Test

@@ -3,6 +3,8 @@ package io.nightshift.runtime.backends;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nightshift.core.accelerator.HealthStatus;
+import io.nightshift.workflows.backends.InventoryRequest;
+import io.nightshift.workflows.backends.InventoryResult;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -33,6 +35,21 @@ class FleetInventoryTest {
       assertThat(seen.get(3).snapshot().health().detail()).contains("no inventory within 1 s");
       assertThat(seen.subList(1, 4)).allSatisfy(o -> assertThat(o.snapshot().devices()).isEmpty());
       assertThat(millis).as("bounded by the timeout, not by the hung pool").isLessThan(10_000);
+    }
+  }
+
+  @Test
+  void shouldReportEachPoolsPickupTimeoutFromItsConfigurationInItsInventory(@TempDir Path dir) {
+    PoolConfig quick = BackendFleetTest.pool("simulated", "quick", Map.of("devices", "2"));
+    List<PoolConfig> configs = List.of(new PoolConfig(quick.type(), quick.id(), quick.properties(), quick.speed(),
+        quick.models(), quick.endpoints(), quick.serve(), Duration.ofSeconds(5)),
+        BackendFleetTest.pool("simulated", "default", Map.of("devices", "2")));
+    try (BackendFleet fleet = BackendFleet.create(configs, TestFactories.withMisbehavingPlugins(dir), "test");
+        FleetInventory inventory = new FleetInventory(fleet, Duration.ofSeconds(5))) {
+      InventoryResult result = new InventoryActivitiesImpl(inventory).inventory(new InventoryRequest(List.of()));
+
+      assertThat(result.pool("quick").orElseThrow().pickupTimeoutMillis()).isEqualTo(5_000);
+      assertThat(result.pool("default").orElseThrow().pickupTimeoutMillis()).isEqualTo(30_000);
     }
   }
 }

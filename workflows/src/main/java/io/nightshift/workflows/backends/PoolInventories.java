@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Workflow-side: asks every pool for its inventory on the pool's own queue, all at once, and waits for all.
@@ -27,11 +28,19 @@ public final class PoolInventories {
 
   /** @param scheduleToStart how long a pool's workers may take to pick the call up before it counts unreachable */
   public static FleetSnapshot collect(List<String> poolIds, Duration scheduleToStart) {
+    return collect(poolIds, id -> scheduleToStart);
+  }
+
+  /**
+   * @param scheduleToStart how long each pool's workers (by pool id) may take to pick the call up before it counts
+   *                        unreachable
+   */
+  public static FleetSnapshot collect(List<String> poolIds, Function<String, Duration> scheduleToStart) {
     List<String> ids = List.copyOf(new LinkedHashSet<>(poolIds));
     List<Promise<InventoryResult>> calls = new ArrayList<>();
     for (String id : ids) {
       InventoryActivities pool = Workflow.newActivityStub(InventoryActivities.class,
-          BackendActivityOptions.inventory(id, scheduleToStart));
+          BackendActivityOptions.inventory(id, scheduleToStart.apply(id)));
       calls.add(Async.function(pool::inventory, InventoryRequest.of(id)));
     }
     List<PoolSnapshot> pools = new ArrayList<>();

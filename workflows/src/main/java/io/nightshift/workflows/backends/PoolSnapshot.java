@@ -18,9 +18,11 @@ import java.util.Objects;
  * @param endpoints   the model endpoints that call the pool's servers, in the pool's order (absent in histories
  *                    recorded before pools reported them: read as none)
  * @param servable    models the pool starts a server for on a lease ({@link ModelServerActivities})
+ * @param pickupTimeoutMillis how long a call placed on the pool may wait for one of its workers to take it, from
+ *                    the pool's configuration; 0 in histories recorded before pools reported it (the default then)
  */
 public record PoolSnapshot(PoolView view, HealthStatus.State health, String detail, boolean simulated,
-    Instant observedAt, List<PoolEndpoint> endpoints, List<String> servable) {
+    Instant observedAt, List<PoolEndpoint> endpoints, List<String> servable, long pickupTimeoutMillis) {
   public PoolSnapshot {
     Objects.requireNonNull(view, "view");
     Objects.requireNonNull(health, "health");
@@ -33,4 +35,5 @@ public record PoolSnapshot(PoolView view, HealthStatus.State health, String deta
   public String poolId() {
     return view.poolId();
   }
+
 }

@@ -53,11 +53,17 @@ public final class ActivityPolicies {
    */
   static final Duration POOL_WAIT_CEILING = Duration.ofDays(7);
   /**
-   * How long a call placed on a pool may sit in Temporal's queue before a worker of the pool takes it. Pool workers
-   * take every call at once (they wait at the pool's own gate, not in Temporal), so only a pool whose worker is gone
-   * leaves a call here this long; the call then fails and the step moves to another pool.
+   * How long a call placed on a pool may sit in Temporal's queue before a worker of the pool takes it, where the
+   * pool's configuration sets no other ({@code pools[].pickup_timeout_seconds}). Pool workers take every call at
+   * once (they wait at the pool's own gate, not in Temporal), so only a pool whose worker is gone leaves a call here
+   * this long; the call then fails and the step moves to another pool.
    */
   public static final Duration POOL_PICKUP_TIMEOUT = Duration.ofSeconds(30);
+
+  /** A pool's pickup timeout as its inventory reported it: 0 (recorded before pools reported one) is the default. */
+  public static Duration pickupTimeout(long millis) {
+    return millis > 0 ? Duration.ofMillis(millis) : POOL_PICKUP_TIMEOUT;
+  }
 
   /** The time limit of one attempt of a step, counted from when it runs. */
   public static long runLimitMillis(StepPolicy p) {
@@ -66,19 +72,23 @@ public final class ActivityPolicies {
 
   /**
    * A step call on a pool's queue: as {@link #steps}, but its start-to-close covers the wait at the pool as well
-   * (the pool's worker keeps the run limit), and it fails over when no worker of the pool picks it up.
+   * (the pool's worker keeps the run limit), and it fails over when no worker of the pool picks it up within
+   * {@code pickup} (the pool's {@link #pickupTimeout}).
    */
-  public static ActivityOptions placedSteps(StepPolicy p, String taskQueue) {
+  public static ActivityOptions placedSteps(StepPolicy p, String taskQueue, Duration pickup) {
     return ActivityOptions.newBuilder(steps(p)).setTaskQueue(taskQueue)
         .setStartToCloseTimeout(POOL_WAIT_CEILING.plusMillis(runLimitMillis(p)))
-        .setScheduleToStartTimeout(POOL_PICKUP_TIMEOUT).build();
+        .setScheduleToStartTimeout(pickup).build();
   }
 
-  /** Waiting at a pool's gate for units an agent holds while it runs: as long as a placed step may wait. */
-  public static ActivityOptions unitHoldWait(String pool) {
+  /**
+   * Waiting at a pool's gate for units an agent holds while it runs: as long as a placed step may wait, and failing
+   * as a placed step does when no worker of the pool picks the call up within {@code pickup}.
+   */
+  public static ActivityOptions unitHoldWait(String pool, Duration pickup) {
     return ActivityOptions.newBuilder().setTaskQueue(BackendQueues.forPool(pool))
         .setStartToCloseTimeout(POOL_WAIT_CEILING).setHeartbeatTimeout(STEP_HEARTBEAT_TIMEOUT)
-        .setScheduleToStartTimeout(POOL_PICKUP_TIMEOUT)
+        .setScheduleToStartTimeout(pickup)
         .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(STEP_MAX_ATTEMPTS).build()).build();
   }
 

@@ -51,6 +51,6 @@ public final class MapPoolUse {
   /** The pool's share, or one of speed 1 and no price for a pool the placement no longer lists. */
   private static PoolShare share(ChunkPlacement where, String pool) {
     return where.pools().stream().filter(p -> p.poolId().equals(pool)).findFirst()
-        .orElse(new PoolShare(pool, 1, 1, 0));
+        .orElse(new PoolShare(pool, 1, 1, 0, 0));
   }
 }

@@ -130,9 +130,10 @@ public final class MapWorkflowImpl implements MapWorkflow {
   private static int onOneQueue(MapInput in, int first, int n, List<String> chunks, ArtifactRef[] results) {
     MapWork work = in.work();
     ChunkRange range = in.range();
-    // placed on an accelerator pool, or on the control workers
+    // placed on an accelerator pool, or on the control workers; one-queue maps were placed before pools reported
+    // their pickup timeouts, so they keep the default
     ActivityOptions options = work.placement().taskQueue()
-        .map(q -> ActivityPolicies.placedSteps(work.policy(), q))
+        .map(q -> ActivityPolicies.placedSteps(work.policy(), q, ActivityPolicies.POOL_PICKUP_TIMEOUT))
         .orElseGet(() -> ActivityPolicies.steps(work.policy()));
     StepActivities steps = Workflow.newActivityStub(StepActivities.class, options);
     return windowed(first, n, in.window(), results, i -> Async.function(steps::runStep,

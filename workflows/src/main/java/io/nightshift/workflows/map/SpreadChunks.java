@@ -12,6 +12,7 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -131,8 +132,14 @@ final class SpreadChunks {
 
   private Promise<StepOutput> start(String pool, int chunk, String item) {
     StepActivities steps = stubs.computeIfAbsent(pool, p -> Workflow.newActivityStub(StepActivities.class,
-        ActivityPolicies.placedSteps(work.policy(), BackendQueues.forPool(p))));
+        ActivityPolicies.placedSteps(work.policy(), BackendQueues.forPool(p), pickup(p))));
     return Async.function(steps::runStep, work.chunkCall(chunk, item));
+  }
+
+  /** How long a chunk call waits for a worker of {@code pool}, as the pool reported it when the map was placed. */
+  private Duration pickup(String pool) {
+    return ActivityPolicies.pickupTimeout(work.placement().pools().stream().filter(s -> s.poolId().equals(pool))
+        .mapToLong(PoolShare::pickupTimeoutMillis).findFirst().orElse(0));
   }
 
   private static boolean isBadInput(ActivityFailure e) {

@@ -86,7 +86,8 @@ final class AgentStep {
     Optional<ModelServerHold> hold = placed.filter(AgentPlacement::onLease).map(p -> new ModelServerHold(p, agentId));
     // on a pool's running servers: the step's share of the pool, held for each run (agents queue for it like steps)
     Optional<PoolUnitHold> units = placed.filter(p -> !p.onLease()).filter(p -> holdsUnits())
-        .map(p -> new PoolUnitHold(p.pool(), agentId, step.name(), StepPlacer.demand(step), p.pricePerUnitHour()));
+        .map(p -> new PoolUnitHold(p.pool(), p.pickup(), agentId, step.name(), StepPlacer.demand(step),
+            p.pricePerUnitHour()));
     // the step's own budget (a total over all its runs); with a task budget each run gets an allocation of it
     AgentBudget own = input.budget();
     AgentResult last = null;

@@ -9,8 +9,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ChunkDispatchTest {
-  private final ChunkDispatch dispatch = new ChunkDispatch(List.of(new PoolShare("big", 8, 1, 0),
-      new PoolShare("small", 4, 1, 0)));
+  private final ChunkDispatch dispatch = new ChunkDispatch(List.of(new PoolShare("big", 8, 1, 0, 0),
+      new PoolShare("small", 4, 1, 0, 0)));
 
   @Test
   void shouldFillPoolsInProportionToTheirSlotsUpToTwoChunksPerSlot() {
@@ -48,7 +48,7 @@ class ChunkDispatchTest {
 
   @Test
   void shouldLetTheNextPoolStandInForAFailedOneThePlanKeepsOpen() {
-    List<PoolShare> pools = List.of(new PoolShare("cheap", 1, 1, 1), new PoolShare("dear", 1, 1, 2));
+    List<PoolShare> pools = List.of(new PoolShare("cheap", 1, 1, 1, 0), new PoolShare("dear", 1, 1, 2, 0));
     PoolSchedule cheapOnly = new PoolSchedule(Map.of("dear", 0L));
     ChunkDispatch planned = new ChunkDispatch(pools, Optional.of(new ScheduledPace(pools, () -> cheapOnly,
         new DeadlinePace(pools, 10, 3_600_000, 1))));

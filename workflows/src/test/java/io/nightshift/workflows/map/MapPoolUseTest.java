@@ -10,8 +10,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class MapPoolUseTest {
-  private static final ChunkPlacement WHERE = ChunkPlacement.spread(List.of(new PoolShare("trn", 32, 1, 0.67),
-      new PoolShare("gpu", 8, 4, 6.15)), new UnitDemand(1, 0, 0, 0));
+  private static final ChunkPlacement WHERE = ChunkPlacement.spread(List.of(new PoolShare("trn", 32, 1, 0.67, 0),
+      new PoolShare("gpu", 8, 4, 6.15, 0)), new UnitDemand(1, 0, 0, 0));
 
   @Test
   void shouldAddUpEveryPoolsUnitSecondsAtItsPriceAndPriceTheSameWorkOnTheFastestPool() {

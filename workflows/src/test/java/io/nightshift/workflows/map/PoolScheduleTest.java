@@ -7,8 +7,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PoolScheduleTest {
-  private static final List<PoolShare> POOLS = List.of(new PoolShare("a", 1, 1, 1), new PoolShare("b", 1, 1, 2),
-      new PoolShare("c", 1, 1, 3));
+  private static final List<PoolShare> POOLS = List.of(new PoolShare("a", 1, 1, 1, 0), new PoolShare("b", 1, 1, 2, 0),
+      new PoolShare("c", 1, 1, 3, 0));
 
   @Test
   void shouldOpenThePoolsBeforeTheFirstClosedOne() {

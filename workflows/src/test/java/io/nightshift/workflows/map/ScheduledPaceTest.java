@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /** A cheap pool of 8 slots and a dear one of 8 at 4x the speed; chunks of 10 s on a reference unit. */
 class ScheduledPaceTest {
-  private static final List<PoolShare> POOLS = List.of(new PoolShare("cheap", 8, 1, 0.67),
-      new PoolShare("dear", 8, 4, 6.15));
+  private static final List<PoolShare> POOLS = List.of(new PoolShare("cheap", 8, 1, 0.67, 0),
+      new PoolShare("dear", 8, 4, 6.15, 0));
 
   @Test
   void shouldOpenTheDearPoolUntilThePlanClosesIt() {

@@ -108,7 +108,7 @@ class PlacedAgentReplayTest {
     Worker worker = env.newWorker(BackendQueues.forPool(id));
     PoolView view = new PoolView(id, AcceleratorKind.CPU, 2, 2, 1L << 30, price, 10, 1.0, Set.of(), true, false);
     worker.registerActivitiesImplementations((InventoryActivities) request -> new InventoryResult(List.of(
-        new PoolSnapshot(view, HealthStatus.State.UP, "test pool", true, Instant.EPOCH, endpoints, servable))));
+        new PoolSnapshot(view, HealthStatus.State.UP, "test pool", true, Instant.EPOCH, endpoints, servable, 0))));
     return worker;
   }
 

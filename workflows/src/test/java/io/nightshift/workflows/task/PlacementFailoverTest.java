@@ -19,18 +19,22 @@ import io.nightshift.workflows.TaskQueues;
 import io.nightshift.workflows.activities.PlanningActivitiesImpl;
 import io.nightshift.workflows.activities.StepActivitiesImpl;
 import io.nightshift.workflows.activities.ToolFiles;
+import io.nightshift.workflows.backends.BackendActivityOptions;
 import io.nightshift.workflows.backends.BackendQueues;
 import io.nightshift.workflows.backends.InventoryActivities;
 import io.nightshift.workflows.backends.InventoryResult;
 import io.nightshift.workflows.backends.PoolSnapshot;
 import io.nightshift.workflows.dag.StepState;
+import io.nightshift.workflows.engine.ActivityPolicies;
 import io.nightshift.workflows.map.MapActivitiesImpl;
 import io.nightshift.workflows.map.MapWorkflowImpl;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -62,11 +66,11 @@ class PlacementFailoverTest {
     control.registerWorkflowImplementationTypes(TaskWorkflowImpl.class, MapWorkflowImpl.class);
     control.registerActivitiesImplementations(new PlanningActivitiesImpl(r -> plan(r.pipelineYaml())),
         new StepActivitiesImpl(tools::find, ToolFiles.withoutInputs(store, dir.resolve("scratch")), 200), new MapActivitiesImpl(store));
-    pool("cheap", 1.0, store, name -> {
+    pool("cheap", 1.0, 0, store, name -> {
       cheapAttempts.incrementAndGet();
       throw ToolException.retryable("model endpoint on cheap refused the connection", null);
     });
-    pool("dear", 9.0, store, name -> null);
+    pool("dear", 9.0, 7_000, store, name -> null);
     env.start();
   }
 
@@ -90,6 +94,33 @@ class PlacementFailoverTest {
   }
 
   @Test
+  void shouldWaitForEachPoolsWorkersAsLongAsThePoolsInventorySays() {
+    stub("pickup").run(input("pickup", "cheapest"));
+
+    // cheap reports no pickup timeout (as pools did before they had one): the default; dear reports 7 s
+    assertThat(scheduleToStartOn("pickup", "cheap", "RunStep")).isNotEmpty()
+        .allSatisfy(t -> assertThat(t).isEqualTo(ActivityPolicies.POOL_PICKUP_TIMEOUT));
+    assertThat(scheduleToStartOn("pickup", "dear", "RunStep")).containsExactly(Duration.ofSeconds(7));
+    // inventory calls: the default until a pool has reported, then what it reported (failover asks again)
+    assertThat(scheduleToStartOn("pickup", "dear", "Inventory"))
+        .startsWith(BackendActivityOptions.INVENTORY_SCHEDULE_TO_START).contains(Duration.ofSeconds(7));
+    assertThat(scheduleToStartOn("pickup", "cheap", "Inventory")).hasSizeGreaterThan(1)
+        .containsOnly(BackendActivityOptions.INVENTORY_SCHEDULE_TO_START);
+  }
+
+  /** The schedule-to-start timeout of every call of {@code activity} the workflow scheduled on {@code pool}'s queue. */
+  private List<Duration> scheduleToStartOn(String workflowId, String pool, String activity) {
+    return env.getWorkflowClient().fetchHistory(workflowId).getEvents().stream()
+        .filter(HistoryEvent::hasActivityTaskScheduledEventAttributes)
+        .map(HistoryEvent::getActivityTaskScheduledEventAttributes)
+        .filter(a -> a.getTaskQueue().getName().equals(BackendQueues.forPool(pool))
+            && a.getActivityType().getName().equals(activity))
+        .map(a -> Duration.ofSeconds(a.getScheduleToStartTimeout().getSeconds(),
+            a.getScheduleToStartTimeout().getNanos()))
+        .toList();
+  }
+
+  @Test
   void shouldNotFailOverPinnedPoolAndSayWhy() {
     TaskWorkflow wf = stub("pinned");
     assertThatThrownBy(() -> wf.run(input("pinned", "pinned")))
@@ -98,12 +129,14 @@ class PlacementFailoverTest {
         .hasMessageContaining("it failed on cheap: model endpoint on cheap refused the connection");
   }
 
-  private void pool(String id, double price, FileArtifactStore store, Function<String, Object> hook) {
+  private void pool(String id, double price, long pickupMillis, FileArtifactStore store,
+      Function<String, Object> hook) {
     Worker worker = env.newWorker(BackendQueues.forPool(id));
     PoolView view = new PoolView(id, AcceleratorKind.NVIDIA_GPU, 4, 4, 80L << 30, price, 700, 1.0, Set.of(), true,
         false);
     worker.registerActivitiesImplementations((InventoryActivities) request -> new InventoryResult(List.of(
-        new PoolSnapshot(view, HealthStatus.State.UP, "test pool", true, Instant.EPOCH, List.of(), List.of()))),
+        new PoolSnapshot(view, HealthStatus.State.UP, "test pool", true, Instant.EPOCH, List.of(), List.of(),
+            pickupMillis))),
         new StepActivitiesImpl(name -> {
           hook.apply(name);
           Optional<Tool> t = tools.find(name.replace("gpu.", "text."));

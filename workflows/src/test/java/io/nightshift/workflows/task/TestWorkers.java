@@ -61,7 +61,7 @@ final class TestWorkers {
       List<String> servable) {
     Worker worker = env.newWorker(BackendQueues.forPool(view.poolId()));
     worker.registerActivitiesImplementations((InventoryActivities) request -> new InventoryResult(List.of(
-        new PoolSnapshot(view, HealthStatus.State.UP, "test pool", true, Instant.EPOCH, endpoints, servable))));
+        new PoolSnapshot(view, HealthStatus.State.UP, "test pool", true, Instant.EPOCH, endpoints, servable, 0))));
     return worker;
   }
 }

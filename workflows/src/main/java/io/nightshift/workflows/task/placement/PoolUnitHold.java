@@ -11,6 +11,7 @@ import io.nightshift.workflows.engine.ActivityPolicies;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Workflow;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -33,12 +34,14 @@ public final class PoolUnitHold {
   private double unitSeconds;
   private Optional<UnitTelemetry> telemetry = Optional.empty();
 
-  public PoolUnitHold(String pool, String owner, String step, UnitDemand demand, double pricePerUnitHour) {
+  /** @param pickup how long a call on the pool's queue waits for a worker of the pool, as the pool reported */
+  public PoolUnitHold(String pool, Duration pickup, String owner, String step, UnitDemand demand,
+      double pricePerUnitHour) {
     this.owner = owner;
     this.step = step;
     this.demand = demand;
     this.pricePerUnitHour = pricePerUnitHour;
-    this.waiting = Workflow.newActivityStub(UnitHoldActivities.class, ActivityPolicies.unitHoldWait(pool));
+    this.waiting = Workflow.newActivityStub(UnitHoldActivities.class, ActivityPolicies.unitHoldWait(pool, pickup));
     this.keeper = Workflow.newActivityStub(UnitHoldActivities.class, ActivityPolicies.unitHoldKeep(pool));
     this.releaser = Workflow.newActivityStub(UnitHoldActivities.class, ActivityPolicies.unitHoldRelease(pool));
   }

@@ -13,6 +13,7 @@ import io.nightshift.workflows.activities.StepInput;
 import io.nightshift.workflows.activities.PoolUse;
 import io.nightshift.workflows.activities.StepOutput;
 import io.nightshift.workflows.activities.UnitDemand;
+import io.nightshift.workflows.backends.BackendActivityOptions;
 import io.nightshift.workflows.backends.BackendQueues;
 import io.nightshift.workflows.backends.FleetSnapshot;
 import io.nightshift.workflows.backends.PoolEndpoint;
@@ -28,9 +29,11 @@ import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -54,6 +57,11 @@ public final class StepPlacer {
   private final List<String> pools;
   private final PlacementPolicy policy;
   private final DeadlineWatch deadline;
+  /**
+   * Each pool's pickup timeout as its latest inventory reported it: the next inventory call on the pool's queue
+   * waits that long for a worker too, so a pool whose workers died is given up on as soon as its step calls are.
+   */
+  private final Map<String, Long> pickupReported = new HashMap<>();
 
   /**
    * @param pools    the pools the task may place steps on; each answers inventory on its own queue
@@ -73,7 +81,7 @@ public final class StepPlacer {
     while (true) {
       Choice choice = choose(step, needs, failed, failures);
       ActivityOptions options = ActivityPolicies.placedSteps(step.policy(),
-          BackendQueues.forPool(choice.pool().poolId()));
+          BackendQueues.forPool(choice.pool().poolId()), choice.pickup());
       long start = Workflow.currentTimeMillis();
       try {
         StepOutput out = Workflow.newActivityStub(StepActivities.class, options).runStep(input.holding(demand(step)));
@@ -107,7 +115,7 @@ public final class StepPlacer {
    */
   public ChunkPlacement spread(PlannedStep step) {
     StepRequirements needs = step.requires().toStepRequirements();
-    FleetSnapshot fleet = PoolInventories.collect(pools);
+    FleetSnapshot fleet = inventory();
     List<PoolView> eligible = Placement.eligible(fleet.views(), needs, policy);
     if (eligible.isEmpty()) {
       PlacementDecision d = Placement.place(fleet.views(), needs, policy, Optional.empty(), true);
@@ -116,7 +124,8 @@ public final class StepPlacer {
           : "; not answering: " + fleet.unreachable()), "NoEligiblePool");
     }
     List<PoolShare> shares = eligible.stream().map(v -> new PoolShare(v.poolId(),
-        Math.max(1, v.totalUnits() / needs.units()), v.speed(), v.pricePerUnitHour())).toList();
+        Math.max(1, v.totalUnits() / needs.units()), v.speed(), v.pricePerUnitHour(),
+        pickupMillis(fleet, v.poolId()))).toList();
     ChunkPlacement spread = ChunkPlacement.spread(shares, demand(step));
     Optional<ChunkDeadline> by = deadline.forChunks(step);
     if (by.isPresent() && Workflow.getVersion(MAP_DEADLINE, Workflow.DEFAULT_VERSION, 1) == 1) {
@@ -148,8 +157,28 @@ public final class StepPlacer {
     return choose(step, step.requires().toStepRequirements(), Set.of(), List.of()).pool().poolId();
   }
 
-  /** @param fastest the fastest pool that could have run the step, for what the same work would cost there */
-  private record Choice(PoolView pool, String reason, PoolView fastest) {}
+  /**
+   * @param fastest the fastest pool that could have run the step, for what the same work would cost there
+   * @param pickup  how long the call waits for a worker of the pool to take it, as the pool reported
+   */
+  private record Choice(PoolView pool, String reason, PoolView fastest, Duration pickup) {}
+
+  /**
+   * Every pool's inventory, each call waiting as long for a worker of its pool as the pool last reported (the
+   * engine's default for inventory before it reported, and for pools that reported none).
+   */
+  private FleetSnapshot inventory() {
+    FleetSnapshot fleet = PoolInventories.collect(pools, id -> pickupReported.getOrDefault(id, 0L) > 0
+        ? Duration.ofMillis(pickupReported.get(id)) : BackendActivityOptions.INVENTORY_SCHEDULE_TO_START);
+    fleet.pools().forEach(p -> pickupReported.put(p.poolId(), p.pickupTimeoutMillis()));
+    return fleet;
+  }
+
+  /** The pool's pickup timeout as its inventory reported it; 0 (the default) where it reported none. */
+  private static long pickupMillis(FleetSnapshot fleet, String pool) {
+    return fleet.pools().stream().filter(p -> p.poolId().equals(pool)).mapToLong(PoolSnapshot::pickupTimeoutMillis)
+        .findFirst().orElse(0);
+  }
 
   /** The same work (unit-seconds at the chosen pool's speed) at the fastest pool's speed and price. */
   private static double fastestCost(Choice choice, double unitSeconds) {
@@ -163,7 +192,7 @@ public final class StepPlacer {
    * first while it is eligible; then every endpoint that may serve it, the chosen pool's first.
    */
   public AgentPlacement placeAgent(PlannedStep step, String namedEndpoint) {
-    FleetSnapshot fleet = PoolInventories.collect(pools);
+    FleetSnapshot fleet = inventory();
     StepRequirements needs = step.requires().toStepRequirements();
     String model = !needs.model().isEmpty() ? needs.model() : fleet.pools().stream()
         .flatMap(p -> p.endpoints().stream()).filter(e -> e.endpointId().equals(namedEndpoint))
@@ -192,7 +221,8 @@ public final class StepPlacer {
         PoolView pool = starters.stream().filter(v -> v.poolId().equals(onLease.pool().get())).findFirst()
             .orElseThrow();
         return new AgentPlacement(pool.poolId(), onLease.reason() + "; starts a " + model + " server on a lease"
-            + circuitDetails(fleet), List.of(), Map.of(), model, true, pool.pricePerUnitHour());
+            + circuitDetails(fleet), List.of(), Map.of(), model, true, pool.pricePerUnitHour(),
+            ActivityPolicies.pickupTimeout(pickupMillis(fleet, pool.poolId())));
       }
       String leaseWhy = starters.isEmpty() ? "" : "; on a lease: " + onLease.reason();
       throw ApplicationFailure.newNonRetryableFailure("no pool can run agent step '" + step.name() + "': "
@@ -218,15 +248,17 @@ public final class StepPlacer {
     }
     double price = views.stream().filter(v -> v.poolId().equals(chosen)).findFirst().orElseThrow()
         .pricePerUnitHour();
-    return new AgentPlacement(chosen, d.reason() + circuitDetails(fleet), endpoints, poolOf, model, false, price);
+    return new AgentPlacement(chosen, d.reason() + circuitDetails(fleet), endpoints, poolOf, model, false, price,
+        ActivityPolicies.pickupTimeout(pickupMillis(fleet, chosen)));
   }
 
   /**
    * Where an agent runs: the pool, why, and either the running endpoints that may serve it (with the pool of each)
-   * or, when {@code onLease}, that the pool starts a server of {@code model} for it.
+   * or, when {@code onLease}, that the pool starts a server of {@code model} for it; and how long its calls on
+   * the pool wait for a worker of the pool to take them.
    */
   public record AgentPlacement(String pool, String reason, List<String> endpoints, Map<String, String> poolOfEndpoint,
-      String model, boolean onLease, double pricePerUnitHour) {}
+      String model, boolean onLease, double pricePerUnitHour, Duration pickup) {}
 
   /** Running servers of the model that calls may name directly (leased ones are reached by acquiring them). */
   private static List<PoolEndpoint> serving(PoolSnapshot pool, String model) {
@@ -242,7 +274,7 @@ public final class StepPlacer {
   }
 
   private Choice choose(PlannedStep step, StepRequirements needs, Set<String> failed, List<String> failures) {
-    FleetSnapshot fleet = PoolInventories.collect(pools);
+    FleetSnapshot fleet = inventory();
     List<PoolView> views = fleet.views().stream()
         .map(v -> failed.contains(v.poolId()) ? v.withCircuitOpen(true) : v).toList();
     // since step calls wait at their pool's gate, a busy pool is a place to queue, not a reason to fail the step
@@ -261,6 +293,7 @@ public final class StepPlacer {
     PoolView pool = views.stream().filter(v -> v.poolId().equals(chosen)).findFirst().orElseThrow();
     PoolView fastest = eligible.stream().max(Comparator.comparingDouble(PoolView::speed)).orElse(pool);
     String reason = byDeadline.map(DeadlineDecision::reason).orElse(d.reason()) + circuitDetails(fleet);
-    return new Choice(pool, failures.isEmpty() ? reason : reason + " after " + String.join("; ", failures), fastest);
+    return new Choice(pool, failures.isEmpty() ? reason : reason + " after " + String.join("; ", failures), fastest,
+        ActivityPolicies.pickupTimeout(pickupMillis(fleet, chosen)));
   }
 }

@@ -71,8 +71,8 @@ class DeadlineFillTest {
   }
 
   private static ChunkPlacement map(int units, int chunks) {
-    List<PoolShare> pools = List.of(new PoolShare("cheap", 32 / units, 1, 0.67),
-        new PoolShare("dear", Math.max(1, 8 / units), 4, 6.15));
+    List<PoolShare> pools = List.of(new PoolShare("cheap", 32 / units, 1, 0.67, 0),
+        new PoolShare("dear", Math.max(1, 8 / units), 4, 6.15, 0));
     return ChunkPlacement.spread(pools, new UnitDemand(units, 0, 10, 0))
         .by(new ChunkDeadline(DEADLINE, 0, 1.0));
   }
