@@ -1,7 +1,7 @@
 package io.nightshift.core.table;
 
+import io.nightshift.core.files.PulledInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -10,7 +10,7 @@ import java.util.List;
  * reads to store a table that is never whole in memory. Each record is written as {@link Csv#write} writes it, so
  * a table streamed through here has the same bytes (and the same content address) as one written at once.
  */
-public final class CsvStream extends InputStream {
+public final class CsvStream extends PulledInputStream {
   /** Where the records come from, in order; null after the last. */
   @FunctionalInterface
   public interface Records {
@@ -19,9 +19,6 @@ public final class CsvStream extends InputStream {
 
   private final Records records;
   private final StringBuilder line = new StringBuilder();
-  private byte[] bytes = new byte[0];
-  private int position;
-  private boolean ended;
 
   public CsvStream(Records records) {
     this.records = records;
@@ -39,42 +36,15 @@ public final class CsvStream extends InputStream {
     });
   }
 
+  /** The next record, encoded as {@link Csv#write} writes it. */
   @Override
-  public int read() throws IOException {
-    return fill() ? bytes[position++] & 0xff : -1;
-  }
-
-  @Override
-  public int read(byte[] b, int off, int len) throws IOException {
-    if (len == 0) {
-      return 0;
+  protected byte[] nextPiece() throws IOException {
+    List<String> record = records.next();
+    if (record == null) {
+      return null;
     }
-    int n = 0;
-    while (n < len && fill()) {
-      int take = Math.min(len - n, bytes.length - position);
-      System.arraycopy(bytes, position, b, off + n, take);
-      position += take;
-      n += take;
-    }
-    return n == 0 ? -1 : n;
-  }
-
-  /** True when bytes are ready; encodes the next record when the last one is used up. */
-  private boolean fill() throws IOException {
-    while (position >= bytes.length) {
-      if (ended) {
-        return false;
-      }
-      List<String> record = records.next();
-      if (record == null) {
-        ended = true;
-        return false;
-      }
-      line.setLength(0);
-      Csv.appendRecord(line, record);
-      bytes = line.toString().getBytes(StandardCharsets.UTF_8);
-      position = 0;
-    }
-    return true;
+    line.setLength(0);
+    Csv.appendRecord(line, record);
+    return line.toString().getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -1,7 +1,7 @@
 package io.nightshift.workflows.map;
 
+import io.nightshift.core.files.PulledInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -9,9 +9,7 @@ import java.nio.charset.StandardCharsets;
  * it, so the split reads its table once, front to back, while the manifest is written. Subclasses say what a chunk's
  * line is ({@link SplitManifest}: a copied chunk's digest; {@link SliceManifest}: a slice of the table).
  */
-abstract class ChunkManifest extends InputStream {
-  private byte[] line = new byte[0];
-  private int position;
+abstract class ChunkManifest extends PulledInputStream {
   private int chunks;
 
   /** The next chunk's line, without its newline; null when the table has no more rows. */
@@ -23,36 +21,12 @@ abstract class ChunkManifest extends InputStream {
   }
 
   @Override
-  public final int read() throws IOException {
-    return lineReady() ? line[position++] & 0xff : -1;
-  }
-
-  @Override
-  public final int read(byte[] b, int off, int len) throws IOException {
-    if (len == 0) {
-      return 0;
-    }
-    int n = 0;
-    while (n < len && lineReady()) {
-      int take = Math.min(len - n, line.length - position);
-      System.arraycopy(line, position, b, off + n, take);
-      position += take;
-      n += take;
-    }
-    return n == 0 ? -1 : n;
-  }
-
-  private boolean lineReady() throws IOException {
-    if (position < line.length) {
-      return true;
-    }
+  protected final byte[] nextPiece() throws IOException {
     String next = nextChunk();
     if (next == null) {
-      return false;
+      return null;
     }
-    line = (next + "\n").getBytes(StandardCharsets.UTF_8);
-    position = 0;
     chunks++;
-    return true;
+    return (next + "\n").getBytes(StandardCharsets.UTF_8);
   }
 }
