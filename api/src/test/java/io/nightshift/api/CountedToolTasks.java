@@ -121,11 +121,16 @@ final class CountedToolTasks implements AutoCloseable {
         .usePlaintext().intercept(BearerToken.sending(t)).build());
   }
 
+  /**
+   * Stops everything and waits for the workers' threads to end: a task still running (a fork a test did not wait
+   * for) would otherwise go on writing artifacts while JUnit deletes the temporary directory they live in.
+   */
   @Override
   public void close() {
     channels.values().forEach(ManagedChannel::shutdownNow);
     server.shutdownNow();
     workers.shutdownNow();
+    workers.awaitTermination(30, TimeUnit.SECONDS);
     env.close();
   }
 

@@ -122,7 +122,7 @@ class ForkTaskTest {
   }
 
   @Test
-  void shouldRerunAnUpstreamStepWhoseParamsQuoteAChangedParam() {
+  void shouldRerunAnUpstreamStepWhoseParamsQuoteAChangedParam() throws Exception {
     ForkTaskResponse fork = tasks.tasks(OWNER).forkTask(ForkTaskRequest.newBuilder().setTaskId(SOURCE)
         .setFromStep("report").putParams("max_mw", "190").putLabels("study", "mw-190").build());
 
@@ -132,6 +132,7 @@ class ForkTaskTest {
     assertThat(fork.getRerunStepsList()).containsExactly("light", "mw_interval", "report");
     assertThat(tasks.tasks(OWNER).getTask(GetTaskRequest.newBuilder().setTaskId(fork.getTaskId()).build())
         .getLabelsMap()).as("the labels the fork was given").isEqualTo(Map.of("study", "mw-190"));
+    assertThat(tasks.awaitEnd(OWNER, fork.getTaskId()).getState()).isEqualTo(TaskState.TASK_STATE_SUCCEEDED);
   }
 
   @Test
@@ -237,6 +238,7 @@ class ForkTaskTest {
       assertThat(listed.body()).contains(step(source, "load").getOutput().getDigest())
           .contains(source.getResult().getDigest());
     }
+    assertThat(tasks.awaitEnd(OWNER, "ui-fork").getState()).isEqualTo(TaskState.TASK_STATE_SUCCEEDED);
   }
 
   private void submit(String id, Map<String, String> params) {
