@@ -78,7 +78,7 @@ ROUND = """\
       count: "${{params.dock_count}}"
       max_similarity: "0.8"
       ranking: "${{params.ranking}}"
-      exploit: "${{params.exploit}}"
+      exploit: "${{params.exploit}}"{exclude}
   - name: dock{r}
     kind: map
     tool: chem.dock
@@ -169,7 +169,10 @@ def pipeline(name, description, header, rounds, chunk, candidates, dock_count, k
         lines.append(f"  # ---- round {r} ----")
         if agents:
             lines.append(PROPOSE.format(r=r, parents=parents, endpoint=ENDPOINT, propose_tokens=answer_tokens[0]).rstrip("\n"))
-        round_steps = ROUND.format(r=r, parents=parents, pool=pool, chunk=chunk).rstrip("\n")
+        # the triage skips what earlier rounds docked: the generator makes some of those molecules again
+        docked = ",".join(f"${{steps.dock{d}.output}}" for d in range(1, r))
+        exclude = f'\n      exclude: "{docked}"' if docked else ""
+        round_steps = ROUND.format(r=r, parents=parents, pool=pool, chunk=chunk, exclude=exclude).rstrip("\n")
         if agents:
             round_steps = round_steps.replace(f'      round: "{r}"\n',
                                               f'      round: "{r}"\n      proposals: "${{steps.proposals{r}.output}}"\n', 1)

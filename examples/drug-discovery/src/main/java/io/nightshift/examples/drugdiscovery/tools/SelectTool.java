@@ -17,6 +17,8 @@ import io.nightshift.examples.drugdiscovery.data.MoleculeSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * {@code chem.select}: ranks candidates and keeps a diverse top set. Two rankings: {@code pareto} (the default,
@@ -24,7 +26,9 @@ import java.util.Locale;
  * {@code combined} ({@link CombinedScoreRanking}: one weighted docking + QED score, the ranking before issue 18).
  * Either way ECFP4 Tanimoto sphere exclusion then walks the ranking best first, and ties are broken by id, so the
  * result does not depend on input order. In the triage before docking, {@code exploit} gives a share of the budget
- * to the analogues of the best binders first ({@link ExploitShare}).
+ * to the analogues of the best binders first ({@link ExploitShare}), and {@code exclude} leaves out the molecules
+ * earlier rounds docked: the generator makes some of them again, and docking one twice spends the budget on a score
+ * the campaign already has (a good one is among the parents anyway).
  */
 final class SelectTool implements Tool {
   static final String NAME = "chem.select";
@@ -49,12 +53,21 @@ final class SelectTool implements Tool {
                 "0.6"),
             ToolParam.optional("exploit", "triage only (a set with parent_dock_score and no dock_score): the share"
                 + " of count (0-1) given first to the analogues of the best binders, by parent_dock_score and"
-                + " diverse; the rest follows the ranking", "0")));
+                + " diverse; the rest follows the ranking", "0"),
+            ToolParam.optional("exclude", "molecule sets (comma-separated artifact:sha256:...) whose molecules are"
+                + " not selected (same id: same structure); in the triage, the sets earlier rounds docked", "")));
   }
 
   @Override
   public ToolOutput execute(ToolContext context, ToolArguments arguments) {
-    MoleculeSet input = MoleculeSetArtifacts.loadAll(context, arguments, "molecules");
+    MoleculeSet offered = MoleculeSetArtifacts.loadAll(context, arguments, "molecules");
+    Set<String> excluded = arguments.optional("exclude").isEmpty() ? Set.of()
+        : MoleculeSetArtifacts.loadAll(context, arguments, "exclude").candidates().stream().map(Candidate::id)
+            .collect(Collectors.toSet());
+    MoleculeSet input = new MoleculeSet(offered.candidates().stream().filter(c -> !excluded.contains(c.id()))
+        .toList());
+    String leftOut = input.size() == offered.size() ? ""
+        : "; left out " + (offered.size() - input.size()) + " already in the excluded sets";
     int count = Numbers.positiveInt(arguments, "count", 10);
     double maxSimilarity = Numbers.inRange(arguments, "max_similarity", 0.7, 0.05, 1);
     double dockWeight = Numbers.inRange(arguments, "dock_weight", 0.6, 0, 1);
@@ -64,7 +77,7 @@ final class SelectTool implements Tool {
       throw ToolException.permanent("parameter 'ranking' must be pareto or combined, was '" + ranking + "'");
     }
     if (input.isEmpty()) {
-      return new ToolOutput(MoleculeSetArtifacts.store(context, input), "empty input: nothing to select");
+      return new ToolOutput(MoleculeSetArtifacts.store(context, input), "empty input: nothing to select" + leftOut);
     }
     List<Molecule> molecules = input.candidates().stream().map(SelectTool::parse).toList();
 
@@ -96,8 +109,8 @@ final class SelectTool implements Tool {
     String exploited = split.exploited() == 0 ? ""
         : String.format("; the first %d are analogues of the best binders (by parents' docking score)",
             split.exploited());
-    return new ToolOutput(ref, String.format("selected %d of %d (best %s, %s, ranked by %s%s)", selected.size(),
-        input.size(), first.id(), firstScore, how, exploited));
+    return new ToolOutput(ref, String.format("selected %d of %d (best %s, %s, ranked by %s%s)%s", selected.size(),
+        input.size(), first.id(), firstScore, how, exploited, leftOut));
   }
 
   private static Molecule parse(Candidate c) {

@@ -187,6 +187,14 @@ class ShippedPipelinesTest {
       assertThat(plan.step("select" + r).params()).containsEntry("molecules", pool);
       // the learning loop: Pareto triage and selection, more analogues around the best-ranked parents
       assertThat(plan.step("triage" + r).params()).containsEntry("ranking", "pareto");
+      // and no molecule docked twice: the triage leaves out every earlier round's docked set
+      String docked = java.util.stream.IntStream.range(1, r).mapToObj(d -> "${steps.dock" + d + ".output}")
+          .collect(java.util.stream.Collectors.joining(","));
+      if (r == 1) {
+        assertThat(plan.step("triage" + r).params()).doesNotContainKey("exclude");
+      } else {
+        assertThat(plan.step("triage" + r).params()).containsEntry("exclude", docked);
+      }
       assertThat(plan.step("select" + r).params()).containsEntry("ranking", "pareto");
       assertThat(plan.step("generate" + r).params()).containsEntry("parent_weighting", "rank");
     }

@@ -18,8 +18,10 @@ import java.util.Map;
  * at a size that takes minutes. The engine adds checkpoints and map chunks, not different numbers: docking is
  * re-seeded per molecule, so the demo's numbers reproduce here. Usage (the README's "Measured" section):
  * {@code java -cp CLASSPATH ...CampaignMeasurement OUT_DIR ROUNDS CANDIDATES DOCK_COUNT KEEP RANKING WEIGHTING
- * [EXPLOIT [SEED]]}; EXPLOIT (default 0) goes to the generator and the triage, as the pipeline's {@code exploit}
- * does, and SEED (default 7) is the pipeline's {@code seed}.
+ * [EXPLOIT [SEED [EXCLUDE]]]}; EXPLOIT (default 0) goes to the generator and the triage, as the pipeline's
+ * {@code exploit} does, SEED (default 7) is the pipeline's {@code seed}, and EXCLUDE ({@code docked}, the default
+ * and the pipelines' way, or {@code none}, the way before) says whether the triage leaves out earlier rounds' docked
+ * molecules.
  */
 final class CampaignMeasurement {
   private CampaignMeasurement() {}
@@ -30,6 +32,7 @@ final class CampaignMeasurement {
     String candidates = args[2], dockCount = args[3], keep = args[4], ranking = args[5], weighting = args[6];
     String exploit = args.length > 7 ? args[7] : "0";
     String seed = args.length > 8 ? args[8] : "7";
+    boolean excludeDocked = !(args.length > 9 && args[9].equals("none"));
     RecordingToolContext context = new RecordingToolContext(dir);
     Map<String, Tool> tools = new HashMap<>();
     new ChemToolProvider().tools().forEach(t -> tools.put(t.descriptor().name(), t));
@@ -47,8 +50,12 @@ final class CampaignMeasurement {
           .artifact().uri();
       String filtered = run(tools, context, "filter" + r, "chem.filter", Map.of("molecules", generated,
           "min_qed", "0.3")).artifact().uri();
-      String triaged = run(tools, context, "triage" + r, "chem.select", Map.of("molecules", filtered,
-          "count", dockCount, "max_similarity", "0.8", "ranking", ranking, "exploit", exploit)).artifact().uri();
+      Map<String, String> triage = new HashMap<>(Map.of("molecules", filtered, "count", dockCount,
+          "max_similarity", "0.8", "ranking", ranking, "exploit", exploit));
+      if (excludeDocked && !docked.isEmpty()) {
+        triage.put("exclude", String.join(",", docked)); // as the shipped pipelines' triage does
+      }
+      String triaged = run(tools, context, "triage" + r, "chem.select", triage).artifact().uri();
       ToolOutput dock = run(tools, context, "dock" + r, "chem.dock", Map.of("molecules", triaged, "effort", "fast"));
       docked.add(dock.artifact().uri());
       dockedSets.add(context.read(dock.artifact()));
@@ -62,8 +69,9 @@ final class CampaignMeasurement {
     Files.write(dir.resolve("report.html"), context.artifacts().read(report.artifact()));
 
     RoundProgress.Table table = RoundProgress.of(dockedSets);
-    System.out.printf(Locale.ROOT, "%n%s, %s weighting, exploit %s, seed %s, %d rounds, %s candidates, %s docked,"
-        + " keep %s: %.0f s%n", ranking, weighting, exploit, seed, rounds, candidates, dockCount, keep,
+    System.out.printf(Locale.ROOT, "%n%s, %s weighting, exploit %s, seed %s, %s, %d rounds, %s candidates, %s docked,"
+        + " keep %s: %.0f s%n", ranking, weighting, exploit, seed,
+        excludeDocked ? "earlier rounds' docked left out" : "no exclusion", rounds, candidates, dockCount, keep,
         (System.nanoTime() - start) / 1e9);
     System.out.println("round | docked | best | top decile (n) | hypervolume | best so far | hypervolume so far");
     for (RoundProgress p : table.rounds()) {

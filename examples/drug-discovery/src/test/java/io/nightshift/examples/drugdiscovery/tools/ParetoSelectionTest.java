@@ -162,6 +162,30 @@ class ParetoSelectionTest {
     assertThat(split.summary()).contains("the first 2 are analogues of the best binders");
   }
 
+  /**
+   * The triage leaves out what earlier rounds docked (matched by id, which is the structure's): the budget goes to
+   * the next molecules of the ranking, and the summary says how many were left out.
+   */
+  @Test
+  void shouldLeaveOutTheMoleculesOfTheExcludedSetsAndSayHowMany() throws Exception {
+    String triage = csv("id,smiles,parent_dock_score,qed", List.of(
+        "a1,CCO,-100,0.40", "b1,c1ccccc1,-60,0.90", "c1,CCCC,-80,0.70", "d1,CCCCO,-70,0.60"));
+    String round1 = csv("id,smiles,dock_score,qed", List.of("a1,CCO,-71,0.40"));
+    String round2 = csv("id,smiles,dock_score,qed", List.of("b1,c1ccccc1,-55,0.90", "z9,CCCCCC,-50,0.5"));
+
+    assertThat(select(triage, "count", "3", "max_similarity", "1").candidates()).extracting(Candidate::id)
+        .containsExactly("a1", "c1", "b1");
+    ToolOutput out = new SelectTool().execute(context, new ToolArguments(Map.of("molecules", triage,
+        "count", "3", "max_similarity", "1", "exclude", round1 + ", " + round2)));
+    assertThat(context.read(out.artifact()).candidates()).extracting(Candidate::id).containsExactly("c1", "d1");
+    assertThat(out.summary()).contains("selected 2 of 2").contains("left out 2 already in the excluded sets");
+
+    ToolOutput none = new SelectTool().execute(context, new ToolArguments(Map.of("molecules", round1,
+        "exclude", round1)));
+    assertThat(context.read(none.artifact()).candidates()).isEmpty();
+    assertThat(none.summary()).contains("nothing to select").contains("left out 1");
+  }
+
   @Test
   void shouldLeaveTheRankingAloneWhereThereIsNothingToExploitAndRefuseAShareOutsideZeroToOne() throws Exception {
     // docked molecules (a selection, not a triage): the share does not apply
