@@ -14,7 +14,10 @@ import java.util.Random;
  * start poses, Monte Carlo search, ChemPLP scoring), in process. Setting up the engine grids the pocket once
  * (seconds); each molecule then takes from under a second to tens of seconds depending on its flexibility.
  *
- * <p>Not thread-safe (neither is the engine): use one docker per thread.
+ * <p>Not thread-safe (neither is the engine): use one docker per thread. Its set-up first completes
+ * {@link OpenChemLibTables}, which OpenChemLib fills lazily and unsafely for threads that share its classes; dockers
+ * that share them still disagreed when docking side by side, so the campaign keeps one class loader per docker
+ * ({@code tools/IsolatedDocker}).
  */
 public final class PocketDocker {
   /** Names the engine in provenance: library, version (from the jar's manifest) and scoring function. */
@@ -32,6 +35,7 @@ public final class PocketDocker {
   }
 
   public PocketDocker(DockingTarget target, DockingSettings settings) throws DockingFailure {
+    OpenChemLibTables.load(); // before this docker or any other in its class loader docks: see there why
     this.target = target;
     try {
       this.engine = new DockingEngine(target.receptor(), target.ligand(), settings.monteCarloSteps(),

@@ -11,12 +11,15 @@ import java.util.function.Function;
 
 /**
  * A set-up OpenChemLib docker in a class loader of its own: this example's docking classes and OpenChemLib loaded
- * again from their jars, with only the JDK shared. OpenChemLib keeps JVM-wide mutable state (lazily built tables,
- * a rigid-fragment cache that dockers fill as they go), and dockers that share it do not score a molecule the same
- * when they run side by side: ConcurrentDockingIT (four chunks at once, then one by one) found 1-2 of 4 scores
- * changed with shared classes, and all 4 with the fragment cache's additions turned off, while each docker alone
- * reproduces every score. A loader per docker gives each its own copy of that state, so dockers run on every core
- * and a score still depends on the molecule alone. Not thread-safe: one thread at a time ({@link SharedDocker}).
+ * again from their jars, with only the JDK shared. OpenChemLib keeps JVM-wide mutable state, and dockers that share
+ * it do not score a molecule the same when they run side by side: ConcurrentDockingIT (four chunks at once, then one
+ * by one) found 1-2 of 4 scores changed with shared classes, while each docker alone reproduces every score. Two
+ * causes are known and neutralised ({@code docking/OpenChemLibTables}: the bond-length table loaded twice at once,
+ * TorsionDB's map filled as conformers need it), but with both neutralised and shared classes the IT still failed
+ * in 1 of 2 runs that followed another test's docking in the same JVM, so some other state is still shared
+ * (bench/README.md, "One class loader for all dockers: not yet"). A loader per docker gives each its own copy of all
+ * of it, so dockers run on every core and a score still depends on the molecule alone, at the price of compiling
+ * OpenChemLib once per docker. Not thread-safe: one thread at a time ({@link SharedDocker}).
  */
 final class IsolatedDocker {
   private final Function<String, double[]> entry;

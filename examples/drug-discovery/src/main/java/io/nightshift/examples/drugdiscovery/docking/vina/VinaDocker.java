@@ -9,6 +9,7 @@ import io.nightshift.examples.drugdiscovery.docking.DockingFailure;
 import io.nightshift.examples.drugdiscovery.docking.DockingUnavailable;
 import io.nightshift.examples.drugdiscovery.docking.ExternalCommand;
 import io.nightshift.examples.drugdiscovery.docking.ExternalCommand.Launcher;
+import io.nightshift.examples.drugdiscovery.docking.OpenChemLibTables;
 import io.nightshift.examples.drugdiscovery.docking.ReceptorPdb;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -194,6 +195,7 @@ public final class VinaDocker {
       throw new DockingFailure("cannot build a 3-D ligand from '" + smiles + "': no atoms", null);
     }
     ConformerGenerator.addHydrogenAtoms(mol);
+    OpenChemLibTables.load(); // chunks build conformers at once: complete the tables OpenChemLib fills unsafely
     // no fragment cache: OpenChemLib's default one is JVM-wide, so the conformer (and Vina's score) depended on the
     // molecules this worker had built before; bafetinib scored -9.56 and -12.45 kcal/mol in two validation runs
     StereoMolecule conformer = new ConformerGenerator(CONFORMER_SEED, null, false).getOneConformerAsMolecule(mol);
