@@ -31,6 +31,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,7 @@ class GoalSubmissionTest {
   void tearDown() {
     sockets.forEach(TaskApiOnSocket::close);
     workers.shutdownNow();
+    workers.awaitTermination(30, TimeUnit.SECONDS); // no activity left writing into the temporary directory
     env.close();
     model.close();
   }

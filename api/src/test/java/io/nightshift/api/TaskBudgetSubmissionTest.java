@@ -29,6 +29,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,7 @@ class TaskBudgetSubmissionTest {
       socket.close();
     }
     workers.shutdownNow();
+    workers.awaitTermination(30, TimeUnit.SECONDS); // no activity left writing into the temporary directory
     env.close();
     model.close();
   }

@@ -38,6 +38,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,6 +100,7 @@ class TaskLogContextTest {
     channel.shutdownNow();
     server.shutdownNow();
     workers.shutdownNow();
+    workers.awaitTermination(30, TimeUnit.SECONDS); // no activity left writing into the temporary directory
     env.close();
     model.close();
   }
