@@ -24,7 +24,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The flagship drug-discovery campaign through a real runtime process, the Temporal dev server and real gRPC: the
  * demo pipeline at a smaller size (three rounds, six molecules docked per round in map chunks) to a real HTML
- * report, and bad molecule input or an empty round ending in messages that say what was wrong.
+ * report, the validation pipeline at a tiny size, and bad molecule input or an empty round ending in messages that
+ * say what was wrong.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(SharedDevRuntime.class)
@@ -83,6 +84,39 @@ class DrugDiscoveryIT {
     assertThat(report).contains("<td>round 1</td><td>6</td>", "<td>round 2</td><td>6</td>", "<td>round 3</td><td>6</td>")
         .contains("OpenChemLib").contains("DockingEngine (ChemPLP), fast effort")
         .contains("1IEP").contains("descriptors, PAINS, fingerprints, depictions: CDK");
+  }
+
+  /**
+   * The retrospective validation pipeline (issue 18) through the runtime at a tiny size: two actives with one decoy
+   * each, docked by both engines as map steps (Vina at exhaustiveness 1: Debian's autodock-vina and openbabel, as CI
+   * installs), then enrichment and report. Four molecules say nothing about the docking, so only that every metric
+   * is computed and in range.
+   */
+  @Test
+  void shouldRunTheValidationPipelineAtATinySizeToEnrichmentOfBothEnginesAndTheirConsensus() throws Exception {
+    String id = api().submitNamed("drug-discovery-validate", Map.of("actives", "2", "decoys_per_active", "1",
+        "resamples", "200"));
+    Task last = lastEvent(api.watch(id, Duration.ofMinutes(6)));
+
+    assertThat(last.getState()).as("task error: %s", last.getError()).isEqualTo(TaskState.TASK_STATE_SUCCEEDED);
+    assertThat(step(last, "dock_ocl").getSummary()).startsWith("4 rows from 4 items");
+    assertThat(step(last, "dock_vina").getSummary()).startsWith("4 rows from 4 items");
+    Table table = Csv.parse(api.readArtifact(id, step(last, "enrichment").getOutput().getDigest()));
+    assertThat(table.rows()).extracting(r -> r.get(0)).containsOnly("openchemlib", "vina", "consensus (mean rank)",
+        "molecular weight alone (heavier first)");
+    for (List<String> row : table.rows()) {
+      double estimate = Double.parseDouble(row.get(2));
+      double lower = Double.parseDouble(row.get(3));
+      double upper = Double.parseDouble(row.get(4));
+      // AUC in [0, 1]; EF in [0, N / actives] = [0, 2]
+      double max = row.get(1).equals("roc_auc") ? 1 : 2;
+      assertThat(List.of(estimate, lower, upper)).as("%s", row).allSatisfy(v -> assertThat(v).isBetween(0.0, max));
+      assertThat(lower).isLessThanOrEqualTo(upper);
+      assertThat(row.get(7) + "/" + row.get(8)).as("actives/decoys of %s", row).isEqualTo("2/2");
+    }
+    assertThat(last.getResult().getDigest()).isEqualTo(step(last, "report").getOutput().getDigest());
+    assertThat(api.readArtifact(id, last.getResult().getDigest())).contains("consensus (mean rank)")
+        .contains("AutoDock Vina").contains("imatinib");
   }
 
   @Test
