@@ -33,6 +33,8 @@ import java.util.Map;
  * the rigid-fragment library, QuickMathCalculator) are built inside a lock that checks again, and not written after.
  */
 public final class OpenChemLibTables {
+  /** The molecule whose bond lookup loads the bond-length table; parsed once, since load() runs per ligand. */
+  private static StereoMolecule ethanol;
   private static boolean torsionsCompleted;
 
   private OpenChemLibTables() {}
@@ -42,17 +44,24 @@ public final class OpenChemLibTables {
    * look up one bond length and return. Call it before OpenChemLib code that may run on several threads at once.
    */
   public static synchronized void load() {
-    StereoMolecule ethanol = new StereoMolecule();
-    try {
-      new SmilesParser().parse(ethanol, "CCO");
-    } catch (Exception e) {
-      throw new IllegalStateException("OpenChemLib cannot parse CCO", e);
+    if (ethanol == null) {
+      ethanol = parse("CCO");
     }
     new BondLengthSet(ethanol); // its first bond lookup loads the table if no one has
     if (!torsionsCompleted) {
       addMirrorImageTorsions();
       torsionsCompleted = true;
     }
+  }
+
+  private static StereoMolecule parse(String smiles) {
+    StereoMolecule molecule = new StereoMolecule();
+    try {
+      new SmilesParser().parse(molecule, smiles);
+    } catch (Exception e) {
+      throw new IllegalStateException("OpenChemLib cannot parse " + smiles, e);
+    }
+    return molecule;
   }
 
   private static void addMirrorImageTorsions() {

@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -188,8 +189,8 @@ class ShippedPipelinesTest {
       // the learning loop: Pareto triage and selection, more analogues around the best-ranked parents
       assertThat(plan.step("triage" + r).params()).containsEntry("ranking", "pareto");
       // and no molecule docked twice: the triage leaves out every earlier round's docked set
-      String docked = java.util.stream.IntStream.range(1, r).mapToObj(d -> "${steps.dock" + d + ".output}")
-          .collect(java.util.stream.Collectors.joining(","));
+      String docked = IntStream.range(1, r).mapToObj(d -> "${steps.dock" + d + ".output}")
+          .collect(Collectors.joining(","));
       if (r == 1) {
         assertThat(plan.step("triage" + r).params()).doesNotContainKey("exclude");
       } else {
