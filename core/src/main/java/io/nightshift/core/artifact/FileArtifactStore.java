@@ -22,6 +22,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Artifact store on local disk: {@code root/sha256/ab/abcdef...} holds the bytes. The media type belongs to each
@@ -50,6 +51,8 @@ public final class FileArtifactStore implements ArtifactStore {
    * per-item profile (bench/README.md). Unbounded in principle, but a store sees a handful of types.
    */
   private static final Map<String, String> TYPE_KEYS = new ConcurrentHashMap<>();
+  /** A digest {@link #find} can look up; compiled once, as every chunk's slice read calls it. */
+  private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
   private final Path root;
   private final ArtifactFileFormat files;
 
@@ -159,7 +162,7 @@ public final class FileArtifactStore implements ArtifactStore {
 
   @Override
   public Optional<ArtifactRef> find(String digest) throws IOException {
-    if (!digest.matches("sha256:[0-9a-f]{64}")) {
+    if (!DIGEST.matcher(digest).matches()) {
       return Optional.empty();
     }
     Path p = pathOf(digest.substring("sha256:".length()));
