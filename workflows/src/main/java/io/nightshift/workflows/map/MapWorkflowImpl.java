@@ -16,7 +16,6 @@ import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.SignalExternalWorkflowException;
 import io.temporal.workflow.Workflow;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,9 +40,11 @@ public final class MapWorkflowImpl implements MapWorkflow {
   /**
    * Version marker of the child window rules, for replay of maps already running: default = as many children as
    * the window allows (often one-wide), 1 = at least {@link #MIN_CHILD_WINDOW_V1} wide, 2 = at least
-   * {@link #MIN_CHILD_WINDOW} wide.
+   * {@link #MIN_CHILD_WINDOW} wide, 3 = as 2 with the children's ranges {@link ChildRanges#staggered staggered}.
    */
   static final String CHILD_WINDOW_CHANGE = "map-child-window";
+  /** The version of {@link #CHILD_WINDOW_CHANGE} from which children's ranges are staggered. */
+  static final int STAGGERED_CHILDREN = 3;
 
   private final MapActivities map = Workflow.newActivityStub(MapActivities.class, ActivityPolicies.engine());
   /**
@@ -144,21 +145,23 @@ public final class MapWorkflowImpl implements MapWorkflow {
     int start = in.range().from();
     int end = in.range().to();
     int size = Math.max(in.leafChunks(), (end - start + FANOUT - 1) / FANOUT);
-    List<int[]> ranges = new ArrayList<>();
-    for (int from = start; from < end; from += size) {
-      ranges.add(new int[] {from, Math.min(end, from + size)});
-    }
-    int rules = Workflow.getVersion(CHILD_WINDOW_CHANGE, Workflow.DEFAULT_VERSION, 2);
+    int rules = Workflow.getVersion(CHILD_WINDOW_CHANGE, Workflow.DEFAULT_VERSION, STAGGERED_CHILDREN);
+    List<int[]> ranges;
     int concurrent;
     if (rules == Workflow.DEFAULT_VERSION) {
       // as first released: as many children as the window allows, often with a window of 1 each
+      ranges = ChildRanges.even(start, end, size);
       concurrent = Math.min(ranges.size(), in.window());
     } else {
       // fewer children with wider windows: a leaf's workflow task handles all the completions that arrived while
       // the previous one ran, so the wider its window, the fewer workflow tasks (server writes and worker round
       // trips) per activity (measured in bench/README.md, overhead scenario)
       int minimum = rules == 1 ? MIN_CHILD_WINDOW_V1 : MIN_CHILD_WINDOW;
-      concurrent = Math.max(1, Math.min(ranges.size(), in.window() / minimum));
+      int shares = Math.max(1, in.window() / minimum);
+      // from version 3 the children that share the window hand over at different times (ChildRanges)
+      ranges = rules >= STAGGERED_CHILDREN ? ChildRanges.staggered(start, end, size, shares, in.leafChunks())
+          : ChildRanges.even(start, end, size);
+      concurrent = Math.max(1, Math.min(ranges.size(), shares));
     }
     int childWindow = Math.max(1, in.window() / concurrent);
     ArtifactRef[] results = new ArtifactRef[ranges.size()];

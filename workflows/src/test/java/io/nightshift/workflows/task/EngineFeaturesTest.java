@@ -110,18 +110,39 @@ class EngineFeaturesTest {
     }
     assertThat(engine.tools.calls.get("table.double")).hasValue(1200); // 2,400 rows in chunks of 2
     assertThat(engine.tools.byKey).allSatisfy((key, n) -> assertThat(n).as(key).hasValue(1));
-    // 1,200 chunks exceed a leaf's 1,000: the root map node split into two leaves
-    var root = engine.env.getWorkflowClient().fetchHistory("map/doubled").getEvents();
-    assertThat(root.stream().filter(e -> e.getEventType()
-        == EventType.EVENT_TYPE_START_CHILD_WORKFLOW_EXECUTION_INITIATED)).hasSize(2);
+    // 1,200 chunks exceed a leaf's 1,000: the root map node split into two leaves; with a window of 20 they run
+    // one after the other, the remainder first (ChildRanges.staggered)
+    assertThat(childIds("map/doubled")).containsExactly("map/doubled/0-200", "map/doubled/200-1200");
     // each chunk reached its tool as a slice of the table, and no chunk was copied into the store
-    String firstCall = engine.env.getWorkflowClient().fetchHistory("map/doubled/0-1000").getEvents().stream()
+    String firstCall = engine.env.getWorkflowClient().fetchHistory("map/doubled/0-200").getEvents().stream()
         .filter(HistoryEvent::hasActivityTaskScheduledEventAttributes)
         .map(HistoryEvent::getActivityTaskScheduledEventAttributes)
         .filter(a -> a.getActivityType().getName().equals("RunStep")).findFirst().orElseThrow()
         .getInput().getPayloads(0).getData().toStringUtf8();
     assertThat(firstCall).contains("\"input\":\"table-slice:sha256:");
     assertThat(engine.store.find(digestOf("x\n1\n2\n"))).isEmpty();
+  }
+
+  @Test
+  void shouldStaggerTheLeavesOfAMapWhoseWindowTwoShareWithEachResultOnce() throws Exception {
+    // the MAP plan's 1,200 chunks with a window of 50: two leaves of 25 at once, the first half a leaf shorter so
+    // the two hand over at different times
+    TaskResult result = engine.stub("map-wide").run(EngineFixture.input("map-wide", Plans.MAP_WIDE));
+
+    Table doubled = Csv.parse(engine.text(result.result()));
+    assertThat(doubled.rows()).hasSize(2400);
+    for (int i = 0; i < 2400; i++) {
+      assertThat(doubled.rows().get(i)).containsExactly(String.valueOf(i + 1), String.valueOf(2 * (i + 1)));
+    }
+    assertThat(engine.tools.byKey).allSatisfy((key, n) -> assertThat(n).as(key).hasValue(1));
+    assertThat(childIds("map-wide/doubled")).containsExactly("map-wide/doubled/0-500", "map-wide/doubled/500-1200");
+  }
+
+  /** The workflow ids of the children a map node started, in order. */
+  private List<String> childIds(String node) {
+    return engine.env.getWorkflowClient().fetchHistory(node).getEvents().stream()
+        .filter(HistoryEvent::hasStartChildWorkflowExecutionInitiatedEventAttributes)
+        .map(e -> e.getStartChildWorkflowExecutionInitiatedEventAttributes().getWorkflowId()).toList();
   }
 
   @Test

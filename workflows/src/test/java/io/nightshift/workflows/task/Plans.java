@@ -29,6 +29,8 @@ final class Plans {
   static final String FLAKY_TWO_ATTEMPTS = "flaky-two-attempts";
   static final String CHAIN = "chain";
   static final String MAP = "map";
+  /** {@link #MAP} with a window of 50: two leaves of 25 at once, staggered (map-child-window version 3). */
+  static final String MAP_WIDE = "map-wide";
   static final String WEEK = "week";
   static final String NESTED = "nested";
   static final String RESUMABLE = "resumable";
@@ -65,9 +67,8 @@ final class Plans {
       case FLAKY_TWO_ATTEMPTS -> plan(with(step("flaky", "text.flaky", Map.of()), policy(2, false)));
       case CHAIN -> chain(12);
       // 2,400 rows in chunks of 2: 1,200 chunks, more than a map leaf's 1,000, so the map runs as a tree
-      case MAP -> plan(step("numbers", "text.emit", Map.of("text", numbers(2400))),
-          new PlannedStep("doubled", StepKind.MAP, "table.double", Map.of(), List.of("numbers"), StepPolicy.DEFAULT,
-              new MapSettings("${steps.numbers.output}", 2, 20, "input"), 0, null, null, null, false));
+      case MAP -> doubling(20);
+      case MAP_WIDE -> doubling(50);
       case WEEK -> week(7 * 24);
       case NESTED -> plan(step("before", "text.emit", Map.of("text", "x")),
           new PlannedStep("child", StepKind.PIPELINE, null, Map.of(), List.of("before"), StepPolicy.DEFAULT, null, 0,
@@ -105,6 +106,13 @@ final class Plans {
           "tick" + (h - 1)));
     }
     return Plan.of("week", 1, Map.of(), steps);
+  }
+
+  /** 2,400 numbers doubled by a map step in chunks of 2 (1,200 chunks: more than a leaf's 1,000). */
+  private static Plan doubling(int maxParallel) {
+    return plan(step("numbers", "text.emit", Map.of("text", numbers(2400))),
+        new PlannedStep("doubled", StepKind.MAP, "table.double", Map.of(), List.of("numbers"), StepPolicy.DEFAULT,
+            new MapSettings("${steps.numbers.output}", 2, maxParallel, "input"), 0, null, null, null, false));
   }
 
   static String numbers(int n) {
