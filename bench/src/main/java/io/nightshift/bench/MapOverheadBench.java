@@ -3,6 +3,7 @@ package io.nightshift.bench;
 import io.nightshift.bench.engine.MedianInterval;
 import io.nightshift.bench.engine.RunStamp;
 import io.nightshift.bench.engine.Stats;
+import io.nightshift.bench.baseline.BaselineWorkflow;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -13,7 +14,9 @@ import java.util.stream.Collectors;
  * each pair, items/s of both arms, the longest history in each, and the median ratio with its bootstrap interval
  * against the targets: median ratio <= 1.1 and the interval's upper end <= 1.2.
  *
- * <p>Usage: {@code MapOverheadBench [items=10000] [window=50] [runs=7] [temporalPort=27243]}
+ * <p>Usage: {@code MapOverheadBench [items=10000] [window=50] [runs=7] [temporalPort=27243]}; with
+ * {@code -Dnightshift.bench.baselineOptions=step} the baseline's activities take the options of Nightshift's step
+ * activity (a diagnostic: what those options cost the server, apart from the engine's code).
  */
 public final class MapOverheadBench {
   /** The median per-run ratio must not exceed this. */
@@ -28,13 +31,25 @@ public final class MapOverheadBench {
     int window = MapScaleBench.arg(args, 1, PerItemComparison.WINDOW);
     int runs = MapScaleBench.arg(args, 2, 7);
     int port = MapScaleBench.arg(args, 3, 27243);
+    BaselineWorkflow.Shape shape = baselineShape(System.getProperty("nightshift.bench.baselineOptions", "plain"));
     System.out.printf(Locale.ROOT, "per-item overhead: %,d items at chunk_size 1 (one activity per item), window %d,"
-        + " %d timed runs per arm after one discarded warm-up, order ABBA%n", items, window, runs);
+        + " %d timed runs per arm after one discarded warm-up, order ABBA; baseline activities %s%n", items, window,
+        runs, shape == BaselineWorkflow.Shape.PLAIN ? "plain (start-to-close 2 min)"
+            : "with Nightshift's step options (start-to-close 2 h, heartbeat timeout 10 s; a diagnostic)");
     System.out.println("start: " + RunStamp.header());
-    PerItemComparison.Figures f = PerItemComparison.compare(items, runs, window, port, System.out);
+    PerItemComparison.Figures f = PerItemComparison.compare(items, runs, window, port, shape, System.out);
     System.out.println();
     System.out.println(report(f));
     System.out.println("end: " + RunStamp.header());
+  }
+
+  static BaselineWorkflow.Shape baselineShape(String value) {
+    return switch (value) {
+      case "plain" -> BaselineWorkflow.Shape.PLAIN;
+      case "step" -> BaselineWorkflow.Shape.STEP_OPTIONS;
+      default -> throw new IllegalArgumentException(
+          "nightshift.bench.baselineOptions is '" + value + "': plain or step");
+    };
   }
 
   /** The summary block: figures with their spread, the ratios and the verdicts. */

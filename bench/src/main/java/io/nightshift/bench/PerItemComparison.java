@@ -1,6 +1,7 @@
 package io.nightshift.bench;
 
 import io.nightshift.bench.baseline.BaselineTask;
+import io.nightshift.bench.baseline.BaselineWorkflow;
 import io.nightshift.bench.baseline.BaselineWorker;
 import io.nightshift.bench.engine.ArmOrder;
 import io.nightshift.bench.engine.BenchServer;
@@ -29,7 +30,8 @@ import java.util.concurrent.TimeUnit;
  * timed pairs in ABBA order ({@link ArmOrder}); the ratio of each pair (Nightshift time / baseline time) is the
  * figure, summarised as its median with a bootstrap interval ({@link MedianInterval}).
  *
- * <p>A small programmatic entry point ({@link #compare(int, int, int, int, PrintStream)}) so a test can run a short
+ * <p>A small programmatic entry point ({@link #compare(int, int, int, int, BaselineWorkflow.Shape, PrintStream)}) so a
+ * test can run a short
  * comparison and judge the ratio, never an absolute time.
  */
 public final class PerItemComparison {
@@ -64,15 +66,16 @@ public final class PerItemComparison {
   private PerItemComparison() {}
 
   /** Starts its own runtime and dev server on {@code temporalPort} (and the next two ports), compares, stops it. */
-  public static Figures compare(int items, int runs, int window, int temporalPort, PrintStream log)
-      throws IOException, InterruptedException {
+  /** @param shape the options of the baseline's activities ({@link BaselineWorkflow.Shape#PLAIN} but to diagnose) */
+  public static Figures compare(int items, int runs, int window, int temporalPort, BaselineWorkflow.Shape shape,
+      PrintStream log) throws IOException, InterruptedException {
     String[] files = new String[2];
     int warmup = Math.min(items, MAX_WARMUP);
     try (BenchServer server = BenchServer.start(temporalPort, dir -> {
       files[0] = NoopTable.write(dir, items);
       files[1] = NoopTable.write(dir, warmup);
     })) {
-      return compare(server, files[0], items, files[1], warmup, runs, window, log);
+      return compare(server, files[0], items, files[1], warmup, runs, window, shape, log);
     }
   }
 
@@ -81,7 +84,7 @@ public final class PerItemComparison {
    * @param warmupTable the same with {@code warmup} rows, for the discarded warm-up runs
    */
   public static Figures compare(BenchServer server, String table, int items, String warmupTable, int warmup,
-      int runs, int window, PrintStream log) throws IOException, InterruptedException {
+      int runs, int window, BaselineWorkflow.Shape shape, PrintStream log) throws IOException, InterruptedException {
     if (runs < 1) {
       throw new IllegalArgumentException("runs must be at least 1, was " + runs);
     }
@@ -94,7 +97,7 @@ public final class PerItemComparison {
       // Warm both paths up (class loading, JIT, the server's caches); these runs are not counted.
       double wn = MapTask.run(server.client(), server.artifacts(), "warmup-ns",
           MapTask.pipeline(warmupTable, 1, window), warmup) / 1e9;
-      double wb = BaselineTask.run(server.client(), "warmup-baseline", warmup, window, oneRow, false) / 1e9;
+      double wb = BaselineTask.run(server.client(), "warmup-baseline", warmup, window, oneRow, shape) / 1e9;
       log.printf(Locale.ROOT, "warm-up (discarded): %,d items each, nightshift %.1f s, baseline %.1f s%n", warmup,
           wn, wb);
       List<Double> ns = new ArrayList<>();
@@ -111,7 +114,7 @@ public final class PerItemComparison {
           if (arm == ArmOrder.Arm.NIGHTSHIFT) {
             tn = MapTask.run(server.client(), server.artifacts(), "peritem-ns-" + r, yaml, items) / 1e9;
           } else {
-            tb = BaselineTask.run(server.client(), "peritem-baseline-" + r, items, window, oneRow, false) / 1e9;
+            tb = BaselineTask.run(server.client(), "peritem-baseline-" + r, items, window, oneRow, shape) / 1e9;
           }
         }
         HistoryCensus.Result hn = HistoryCensus.of(server.stubs(), BenchServer.NAMESPACE, "peritem-ns-" + r);

@@ -7,7 +7,4 @@ import io.temporal.activity.ActivityInterface;
 public interface BaselineActivities {
   /** @return the output artifact's URI */
   String filter(String table);
-
-  /** The same, heartbeating once as it starts. */
-  String filterBeating(String table);
 }

@@ -6,7 +6,6 @@ import io.nightshift.core.artifact.ArtifactStore;
 import io.nightshift.core.tool.Tool;
 import io.nightshift.core.tool.ToolArguments;
 import io.nightshift.core.tool.ToolContext;
-import io.temporal.activity.Activity;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -24,12 +23,6 @@ public final class BaselineActivitiesImpl implements BaselineActivities {
     this.filter = filter;
     this.artifacts = artifacts;
     this.workDir = workDir;
-  }
-
-  @Override
-  public String filterBeating(String table) {
-    Activity.getExecutionContext().heartbeat(null);
-    return filter(table);
   }
 
   @Override

@@ -10,11 +10,11 @@ public final class BaselineTask {
 
   /** @return wall time in nanoseconds */
   public static long run(WorkflowClient client, String workflowId, int count, int window, String tableUri,
-      boolean beat) {
+      BaselineWorkflow.Shape shape) {
     BaselineWorkflow wf = client.newWorkflowStub(BaselineWorkflow.class, WorkflowOptions.newBuilder()
         .setWorkflowId(workflowId).setTaskQueue(BaselineWorker.QUEUE).build());
     long t0 = System.nanoTime();
-    WorkflowClient.start(wf::run, new BaselineWorkflow.Input(count, window, tableUri, 0, beat));
+    WorkflowClient.start(wf::run, new BaselineWorkflow.Input(count, window, tableUri, 0, shape));
     int done = WorkflowStub.fromTyped(wf).getResult(Integer.class);
     long elapsed = System.nanoTime() - t0;
     if (done != count) {

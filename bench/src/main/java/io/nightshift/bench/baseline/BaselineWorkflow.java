@@ -11,10 +11,20 @@ public interface BaselineWorkflow {
    * @param window activities in flight at once
    * @param table  the table each activity filters (an artifact URI)
    * @param done   activities finished by earlier runs (continue-as-new)
-   * @param beat   a diagnostic variant: each activity heartbeats once as it starts, under a 10 s heartbeat
-   *               timeout, as Nightshift's step activity does; isolates what that costs
+   * @param shape  the activities' options
    */
-  record Input(int count, int window, String table, int done, boolean beat) {}
+  record Input(int count, int window, String table, int done, Shape shape) {}
+
+  /** The options the baseline's activities run under. */
+  enum Shape {
+    /** What one would write for a no-op call: a start-to-close timeout of 2 minutes, nothing else. */
+    PLAIN,
+    /**
+     * A diagnostic: the options of Nightshift's step activity (a 2-hour start-to-close, a 10 s heartbeat timeout,
+     * its retry policy), so the server's cost of those options is told apart from the engine's own code.
+     */
+    STEP_OPTIONS
+  }
 
   @WorkflowMethod
   int run(Input input);

@@ -1,5 +1,7 @@
 package io.nightshift.bench.baseline;
 
+import io.nightshift.core.pipeline.StepPolicy;
+import io.nightshift.workflows.engine.ActivityPolicies;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
@@ -13,11 +15,10 @@ import java.util.List;
  * when Temporal suggests it (about 4,096 events) so it stays within the same history limits the engine keeps.
  */
 public final class BaselineWorkflowImpl implements BaselineWorkflow {
-  private final BaselineActivities activities = Workflow.newActivityStub(BaselineActivities.class,
+  private final BaselineActivities plain = Workflow.newActivityStub(BaselineActivities.class,
       ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(2)).build());
-  private final BaselineActivities beating = Workflow.newActivityStub(BaselineActivities.class,
-      ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(2))
-          .setHeartbeatTimeout(Duration.ofSeconds(10)).build());
+  private final BaselineActivities stepOptions = Workflow.newActivityStub(BaselineActivities.class,
+      ActivityPolicies.steps(StepPolicy.DEFAULT));
 
   @Override
   public int run(Input in) {
@@ -27,8 +28,8 @@ public final class BaselineWorkflowImpl implements BaselineWorkflow {
     boolean cut = false;
     while (finished < in.count()) {
       while (!cut && running.size() < in.window() && next < in.count()) {
-        running.add(in.beat() ? Async.function(beating::filterBeating, in.table())
-            : Async.function(activities::filter, in.table()));
+        BaselineActivities activities = in.shape() == Shape.STEP_OPTIONS ? stepOptions : plain;
+        running.add(Async.function(activities::filter, in.table()));
         next++;
       }
       if (running.isEmpty()) {
@@ -44,7 +45,7 @@ public final class BaselineWorkflowImpl implements BaselineWorkflow {
       cut = cut || Workflow.getInfo().isContinueAsNewSuggested();
     }
     if (finished < in.count()) {
-      Workflow.continueAsNew(new Input(in.count(), in.window(), in.table(), finished, in.beat()));
+      Workflow.continueAsNew(new Input(in.count(), in.window(), in.table(), finished, in.shape()));
     }
     return finished;
   }

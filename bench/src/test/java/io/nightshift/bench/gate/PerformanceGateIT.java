@@ -1,5 +1,6 @@
 package io.nightshift.bench.gate;
 
+import static io.nightshift.bench.baseline.BaselineWorkflow.Shape.PLAIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nightshift.bench.agents.ScriptedSaturation;
@@ -113,7 +114,7 @@ class PerformanceGateIT {
     // class loading, JIT and the server's caches, for both arms, before anything is timed
     MapTask.run(runtime.client(), runtime.artifacts(), "gate-warmup-ns", MapTask.pipeline(TABLES[1], 1, WINDOW),
         WARMUP_ITEMS);
-    BaselineTask.run(runtime.client(), "gate-warmup-baseline", WARMUP_ITEMS, WINDOW, oneRow, false);
+    BaselineTask.run(runtime.client(), "gate-warmup-baseline", WARMUP_ITEMS, WINDOW, oneRow, PLAIN);
     List<Double> nightshift = new ArrayList<>();
     List<Double> hand = new ArrayList<>();
     List<Double> pairRatios = new ArrayList<>();
@@ -126,7 +127,7 @@ class PerformanceGateIT {
         if ((r + k) % 2 == 0) {
           ns = MapTask.run(runtime.client(), runtime.artifacts(), "gate-ns-" + r, yaml, ITEMS) / 1e9;
         } else {
-          base = BaselineTask.run(runtime.client(), "gate-baseline-" + r, ITEMS, WINDOW, oneRow, false) / 1e9;
+          base = BaselineTask.run(runtime.client(), "gate-baseline-" + r, ITEMS, WINDOW, oneRow, PLAIN) / 1e9;
         }
       }
       nightshift.add(ns);
