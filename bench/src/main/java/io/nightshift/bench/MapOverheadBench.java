@@ -1,9 +1,9 @@
 package io.nightshift.bench;
 
+import io.nightshift.bench.baseline.BaselineWorkflow;
 import io.nightshift.bench.engine.MedianInterval;
 import io.nightshift.bench.engine.RunStamp;
 import io.nightshift.bench.engine.Stats;
-import io.nightshift.bench.baseline.BaselineWorkflow;
 import java.util.Locale;
 import java.util.stream.Collectors;
 

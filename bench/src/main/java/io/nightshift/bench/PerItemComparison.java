@@ -30,9 +30,8 @@ import java.util.concurrent.TimeUnit;
  * timed pairs in ABBA order ({@link ArmOrder}); the ratio of each pair (Nightshift time / baseline time) is the
  * figure, summarised as its median with a bootstrap interval ({@link MedianInterval}).
  *
- * <p>A small programmatic entry point ({@link #compare(int, int, int, int, BaselineWorkflow.Shape, PrintStream)}) so a
- * test can run a short
- * comparison and judge the ratio, never an absolute time.
+ * <p>A small programmatic entry point ({@link #compare(int, int, int, int, BaselineWorkflow.Shape, PrintStream)})
+ * so a test can run a short comparison and judge the ratio, never an absolute time.
  */
 public final class PerItemComparison {
   /** Window of activities in flight in both arms: the map step's max_parallel and the baseline's window. */
@@ -65,8 +64,11 @@ public final class PerItemComparison {
 
   private PerItemComparison() {}
 
-  /** Starts its own runtime and dev server on {@code temporalPort} (and the next two ports), compares, stops it. */
-  /** @param shape the options of the baseline's activities ({@link BaselineWorkflow.Shape#PLAIN} but to diagnose) */
+  /**
+   * Starts its own runtime and dev server on {@code temporalPort} (and the next two ports), compares, stops it.
+   *
+   * @param shape the options of the baseline's activities ({@link BaselineWorkflow.Shape#PLAIN} but to diagnose)
+   */
   public static Figures compare(int items, int runs, int window, int temporalPort, BaselineWorkflow.Shape shape,
       PrintStream log) throws IOException, InterruptedException {
     String[] files = new String[2];

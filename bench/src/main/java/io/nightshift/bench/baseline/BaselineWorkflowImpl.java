@@ -22,13 +22,13 @@ public final class BaselineWorkflowImpl implements BaselineWorkflow {
 
   @Override
   public int run(Input in) {
+    BaselineActivities activities = in.shape() == Shape.STEP_OPTIONS ? stepOptions : plain;
     List<Promise<String>> running = new ArrayList<>();
     int next = in.done();
     int finished = in.done();
     boolean cut = false;
     while (finished < in.count()) {
       while (!cut && running.size() < in.window() && next < in.count()) {
-        BaselineActivities activities = in.shape() == Shape.STEP_OPTIONS ? stepOptions : plain;
         running.add(Async.function(activities::filter, in.table()));
         next++;
       }

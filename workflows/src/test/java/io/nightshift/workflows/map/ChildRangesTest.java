@@ -45,7 +45,7 @@ class ChildRangesTest {
       int start = random.nextInt(0, 5_000);
       int end = start + random.nextInt(1, 200_000);
       int leaf = random.nextInt(1, 2_000);
-      int size = Math.max(leaf, (end - start + 49) / 50);
+      int size = Math.max(leaf, (end - start + MapWorkflowImpl.FANOUT - 1) / MapWorkflowImpl.FANOUT);
       int shares = random.nextInt(1, 12);
       List<int[]> ranges = ChildRanges.staggered(start, end, size, shares, leaf);
       int at = start;
@@ -91,7 +91,7 @@ class ChildRangesTest {
       ends.add(end);
       return end;
     }
-    int size = Math.max(LEAF, (to - from + 49) / 50);
+    int size = Math.max(LEAF, (to - from + MapWorkflowImpl.FANOUT - 1) / MapWorkflowImpl.FANOUT);
     int shares = Math.max(1, window / MapWorkflowImpl.MIN_CHILD_WINDOW);
     List<int[]> ranges = staggered ? ChildRanges.staggered(from, to, size, shares, LEAF)
         : ChildRanges.even(from, to, size);
